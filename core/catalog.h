@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Products (oils, lotions) and sessions (massage by modality and length), with CSV import/export.
+#pragma once
+
+#include "core/money.h"
+#include "core/tax.h"
+
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace oasis {
+
+class Database;
+
+enum class ItemType { Product, Session };
+
+struct CatalogItem {
+    qint64 id = 0;
+    ItemType type = ItemType::Product;
+    QString code; ///< SKU or session code
+    QStringList barcodes;
+    QString name;
+    QString category;
+    QString size;
+    Money price;
+    Money cost;
+    TaxClass taxClass = TaxClass::Retail;
+    bool parabenFree = false;
+    int reorderPoint = 0;
+    QString modality; ///< sessions
+    int minutes = 0;  ///< sessions
+    bool active = true;
+
+    bool isSession() const { return type == ItemType::Session; }
+};
+
+/// The catalog CSV columns of DESIGN §10, in order.
+QStringList catalogCsvColumns();
+
+/// True when a 13-digit code has a correct EAN-13 check digit.
+bool isValidEan13(QStringView code);
+
+struct ImportReport {
+    int added = 0;
+    int updated = 0;
+};
+
+class CatalogService final {
+public:
+    explicit CatalogService(Database &db)
+        : m_db(db) {}
+
+    Result<std::vector<CatalogItem>> list(bool includeInactive = false) const;
+    /// By SKU, session code or any barcode; nullopt when nothing matches.
+    Result<std::optional<CatalogItem>> findByCode(const QString &codeOrBarcode) const;
+    Result<CatalogItem> byId(qint64 id) const;
+    /// Active items whose name, code or category contains `text` (case-insensitive).
+    Result<std::vector<CatalogItem>> search(const QString &text, int limit = 20) const;
+    /// Products sold most over the last 90 days, for the quick buttons.
+    Result<std::vector<CatalogItem>> bestSellers(int limit) const;
+    Result<QStringList> categories() const;
+
+    /// Adds or updates one item by code (the product editor). Journaled.
+    Result<CatalogItem> save(const CatalogItem &item, const QString &actor);
+    Status setActive(const QString &code, bool active, const QString &actor);
+
+    /// All-or-nothing: any bad row and nothing is imported; the error names every bad line.
+    Result<ImportReport> importCsv(const QByteArray &bytes, const QString &actor);
+    Result<QByteArray> exportCsv() const;
+
+    /// Checks one item as the editor and the importer do.
+    static Status validate(const CatalogItem &item);
+
+private:
+    Status upsert(const CatalogItem &item, bool *added);
+    Database &m_db;
+};
+
+} // namespace oasis

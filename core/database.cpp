@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/database.h"
+
+#include "core/clock.h"
+#include "core/dialect.h"
+#include "core/schema.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QUuid>
+
+#include <atomic>
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Database", text);
+}
+
+QString nextConnectionName() {
+    static std::atomic<int> counter{0};
+    return QStringLiteral("oasis-%1").arg(++counter);
+}
+
+bool looksLikeSqlite(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    return f.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+bool isLockedMessage(const QString &text) {
+    return text.contains(QLatin1String("locked"), Qt::CaseInsensitive) ||
+           text.contains(QLatin1String("busy"), Qt::CaseInsensitive);
+}
+} // namespace
+
+Error storageError(const QString &what, const QSqlError &error) {
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (isLockedMessage(text))
+        return {ErrorCode::Storage,
+                tr("The database is busy: another register or program is writing to it. "
+                   "Try again in a moment. (%1)")
+                    .arg(what)};
+    if (text.contains(QLatin1String("readonly"), Qt::CaseInsensitive) ||
+        text.contains(QLatin1String("read-only"), Qt::CaseInsensitive))
+        return {ErrorCode::Storage,
+                tr("The database is read-only: check the file's permissions. (%1)").arg(what)};
+    if (text.contains(QLatin1String("full"), Qt::CaseInsensitive))
+        return {ErrorCode::Storage, tr("The disk is full. (%1)").arg(what)};
+    if (text.contains(QLatin1String("malformed"), Qt::CaseInsensitive) ||
+        text.contains(QLatin1String("not a database"), Qt::CaseInsensitive))
+        return {ErrorCode::Storage,
+                tr("The database file is damaged. Restore the latest backup. (%1)").arg(what)};
+    return {ErrorCode::Storage, tr("%1 failed: %2").arg(what, text)};
+}
+
+QString Database::defaultPath() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("oasis.db"));
+}
+
+int Database::latestSchemaVersion() {
+    return schema::latestVersion();
+}
+
+QString Database::registerId() {
+    const QByteArray env = qgetenv("OASIS_REGISTER");
+    if (!env.isEmpty())
+        return QString::fromUtf8(env);
+    QSettings settings;
+    const QString configured = settings.value(QStringLiteral("register/id")).toString();
+    return configured.isEmpty() ? QSysInfo::machineHostName() : configured;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const Options &options) {
+    const QFileInfo info(path);
+    const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
+    if (!info.absoluteDir().exists())
+        return fail(ErrorCode::Storage,
+                    tr("The folder %1 does not exist. Check the database path or create the "
+                       "folder first.")
+                        .arg(QDir::toNativeSeparators(info.absolutePath())));
+    bool fresh = !info.exists() || info.size() == 0;
+    if (fresh && options.mode == Mode::OpenExisting)
+        return fail(ErrorCode::Storage,
+                    info.exists() ? tr("%1 is an empty file, not an Oasis database. Create one "
+                                       "with: oasisctl --db %1 init")
+                                        .arg(shown)
+                                  : tr("There is no database at %1. Create one with: "
+                                       "oasisctl --db %1 init")
+                                        .arg(shown));
+    if (info.exists() && info.isDir())
+        return fail(ErrorCode::Storage, tr("%1 is a folder, not a database file.").arg(shown));
+    if (info.exists() && !info.isReadable())
+        return fail(ErrorCode::Storage,
+                    tr("The database %1 cannot be read: check its permissions.").arg(shown));
+    if ((info.exists() && !info.isWritable()) || !QFileInfo(info.absolutePath()).isWritable())
+        return fail(ErrorCode::Storage,
+                    tr("The database %1 is read-only (the file or its folder cannot be written). "
+                       "The register needs to write every sale: fix the permissions.")
+                        .arg(shown));
+    if (!fresh && !looksLikeSqlite(path))
+        return fail(ErrorCode::Storage,
+                    tr("%1 is not a database or is damaged beyond use. Restore the latest "
+                       "backup; nothing was changed.")
+                        .arg(shown));
+
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = info.absoluteFilePath();
+    db->m_connection = nextConnectionName();
+    db->m_keyDirectory =
+        options.keyDirectory.isEmpty() ? KeyRing::defaultDirectory() : options.keyDirectory;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connection);
+        c.setDatabaseName(db->m_path);
+        c.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        if (!c.open())
+            return std::unexpected(storageError(tr("Opening %1").arg(shown), c.lastError()));
+    }
+    if (auto ok = db->configure(options); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = db->loadOrCreateKeys(options, fresh); !ok)
+        return std::unexpected(ok.error());
+    db->m_created = fresh;
+    return db;
+}
+
+Database::~Database() {
+    if (m_connection.isEmpty())
+        return;
+    {
+        QSqlDatabase c = QSqlDatabase::database(m_connection, false);
+        if (c.isOpen())
+            c.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QSqlDatabase Database::handle() const {
+    return QSqlDatabase::database(m_connection, false);
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds) const {
+    QSqlQuery q(handle());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return std::unexpected(storageError(sql.left(60), q.lastError()));
+    for (int i = 0; i < binds.size(); ++i) {
+        // Qt binds a null QString as SQL NULL; an empty text is meant. Pass QVariant() for NULL.
+        const QVariant &v = binds.at(i);
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            q.bindValue(i, QStringLiteral(""));
+        else
+            q.bindValue(i, v);
+    }
+    if (!q.exec())
+        return std::unexpected(storageError(sql.left(60), q.lastError()));
+    return q;
+}
+
+Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds) const {
+    auto q = exec(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    return q->next() ? q->value(0) : QVariant();
+}
+
+Status Database::configure(const Options &options) {
+    for (const QString &pragma : dialect::pragmasOnOpen())
+        if (auto ok = exec(pragma); !ok)
+            return std::unexpected(ok.error());
+    if (auto ok = exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs)); !ok)
+        return std::unexpected(ok.error());
+    auto check = scalar(dialect::quickCheck());
+    if (!check)
+        return std::unexpected(check.error());
+    if (check->toString() != QLatin1String("ok"))
+        return fail(ErrorCode::Storage,
+                    tr("The database %1 failed its integrity check (%2). Restore the latest "
+                       "backup; nothing was changed.")
+                        .arg(QDir::toNativeSeparators(m_path), check->toString()));
+
+    auto hasMeta = scalar(QStringLiteral(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"));
+    if (!hasMeta)
+        return std::unexpected(hasMeta.error());
+    const bool empty = hasMeta->toInt() == 0;
+    if (empty) {
+        auto tables = scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
+        if (!tables)
+            return std::unexpected(tables.error());
+        if (tables->toInt() > 0 || options.mode == Mode::OpenExisting)
+            return fail(ErrorCode::Storage,
+                        tr("%1 is a database but not an Oasis POS database; nothing was changed.")
+                            .arg(QDir::toNativeSeparators(m_path)));
+        m_schemaVersion = 0;
+    } else {
+        auto version =
+            scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"));
+        if (!version)
+            return std::unexpected(version.error());
+        m_schemaVersion = version->toInt();
+        auto id = scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'database_id'"));
+        if (!id)
+            return std::unexpected(id.error());
+        m_id = id->toString();
+    }
+    if (m_schemaVersion > latestSchemaVersion())
+        return fail(ErrorCode::Storage,
+                    tr("This database was written by a newer Oasis POS (schema %1; this program "
+                       "knows %2). Update the program.")
+                        .arg(m_schemaVersion)
+                        .arg(latestSchemaVersion()));
+    const int target = options.migrateTo < 0 ? latestSchemaVersion() : options.migrateTo;
+    return migrate(target);
+}
+
+Status Database::migrate(int target) {
+    for (const schema::Step &step : schema::steps()) {
+        if (step.version <= m_schemaVersion || step.version > target)
+            continue;
+        auto tx = Transaction::begin(*this);
+        if (!tx)
+            return std::unexpected(tx.error());
+        QStringList statements = step.statements;
+        for (const QString &table : schema::appendOnlyTables(step.version))
+            statements += dialect::appendOnlyTriggers(table);
+        if (step.version == 1) {
+            m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            statements += QStringLiteral("INSERT INTO meta(key, value) VALUES "
+                                         "('database_id', '%1'), ('created_at', '%2'), "
+                                         "('schema_version', '0')")
+                              .arg(m_id, toStorageTime(Clock::nowUtc()));
+        }
+        for (const QString &sql : std::as_const(statements)) {
+            if (auto ok = exec(dialect::expand(sql)); !ok)
+                return fail(ErrorCode::Storage,
+                            tr("Upgrading the database to version %1 failed; it was left at "
+                               "version %2. %3")
+                                .arg(step.version)
+                                .arg(m_schemaVersion)
+                                .arg(ok.error().message));
+        }
+        if (auto ok = exec(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"),
+                           {QString::number(step.version)});
+            !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = tx->commit(); !ok)
+            return std::unexpected(ok.error());
+        m_schemaVersion = step.version;
+    }
+    return {};
+}
+
+Status Database::loadOrCreateKeys(const Options &, bool fresh) {
+    const QString keyPath = keyFilePath();
+    auto stored = scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'key_check'"));
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (stored->isNull()) {
+        // Only a database created just now gets a key; an existing one without its check value
+        // was not made by us.
+        if (!fresh)
+            return fail(ErrorCode::Storage,
+                        tr("The database has no key check; it was not initialised by Oasis POS."));
+        const KeyRing keys = KeyRing::generate();
+        if (auto ok = KeyRing::create(keyPath, keys); !ok)
+            return ok;
+        m_keys = keys;
+        auto tx = Transaction::begin(*this);
+        if (!tx)
+            return std::unexpected(tx.error());
+        if (auto ok = exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('key_check', ?)"),
+                           {QString::fromLatin1(keys.fingerprint())});
+            !ok)
+            return std::unexpected(ok.error());
+        return tx->commit();
+    }
+    auto keys = KeyRing::load(keyPath);
+    if (!keys)
+        return std::unexpected(keys.error());
+    if (QString::fromLatin1(keys->fingerprint()) != stored->toString())
+        return fail(ErrorCode::Storage,
+                    tr("The key file %1 does not belong to this database. Restore the key file "
+                       "that was backed up with it; nothing was changed.")
+                        .arg(QDir::toNativeSeparators(keyPath)));
+    m_keys = *keys;
+    return {};
+}
+
+QString Database::keyFilePath() const {
+    return KeyRing::filePath(m_keyDirectory, m_id);
+}
+
+QString Database::anchorFilePath() const {
+    return QDir(m_keyDirectory).filePath(m_id + QStringLiteral(".anchor"));
+}
+
+QString Database::setting(const QString &key, const QString &fallback) const {
+    auto v = scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    return v && !v->isNull() ? v->toString() : fallback;
+}
+
+Status Database::setSetting(const QString &key, const QString &value) {
+    auto ok = exec(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                   {key, value});
+    if (!ok)
+        return std::unexpected(ok.error());
+    return {};
+}
+
+void Database::afterCommit() {
+    if (!m_journalTouched)
+        return;
+    m_journalTouched = false;
+    // The journal's head, kept outside the database so a cut-off tail is detected. Read back
+    // after the commit (a rolled-back savepoint may have dropped the last append). It only
+    // moves forward: another register may have anchored a later entry already.
+    auto head = exec(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+    if (!head || !head->next())
+        return;
+    const qint64 seq = head->value(0).toLongLong();
+    const QByteArray hash = head->value(1).toString().toLatin1();
+    const QString path = anchorFilePath();
+    QFile existing(path);
+    if (existing.open(QIODevice::ReadOnly) &&
+        existing.readLine().trimmed().split(' ').value(0).toLongLong() >= seq)
+        return;
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QByteArray::number(seq) + ' ' + hash + '\n');
+        if (!file.commit())
+            qWarning("Cannot write the journal anchor %s", qPrintable(path));
+    }
+}
+
+Result<Transaction> Transaction::begin(Database &db) {
+    // Nested operations (demo data, a sale that activates cards) run in savepoints of the
+    // outermost transaction, so the whole business operation commits or rolls back as one.
+    QSqlQuery q(db.handle());
+    const QString sql = db.m_depth == 0 ? dialect::beginImmediate()
+                                        : QStringLiteral("SAVEPOINT oasis_%1").arg(db.m_depth);
+    if (!q.exec(sql))
+        return std::unexpected(storageError(tr("Starting a transaction"), q.lastError()));
+    ++db.m_depth;
+    return Transaction(db);
+}
+
+Transaction::Transaction(Transaction &&other) noexcept
+    : m_db(other.m_db)
+    , m_active(other.m_active)
+    , m_exceptions(other.m_exceptions) {
+    other.m_active = false;
+}
+
+Transaction::~Transaction() {
+    if (m_active)
+        rollback();
+}
+
+void Transaction::rollback() {
+    m_active = false;
+    const int depth = --m_db->m_depth;
+    QSqlQuery q(m_db->handle());
+    if (depth == 0) {
+        m_db->m_journalTouched = false;
+        if (!q.exec(QStringLiteral("ROLLBACK")))
+            qWarning("Rollback failed: %s", qPrintable(q.lastError().text()));
+        return;
+    }
+    const QString sp = QStringLiteral("oasis_%1").arg(depth);
+    if (!q.exec(QStringLiteral("ROLLBACK TO ") + sp) || !q.exec(QStringLiteral("RELEASE ") + sp))
+        qWarning("Rollback to savepoint failed: %s", qPrintable(q.lastError().text()));
+}
+
+Status Transaction::commit() {
+    if (!m_active)
+        return fail(ErrorCode::System, tr("The transaction was already finished."));
+    if (std::uncaught_exceptions() > m_exceptions) {
+        rollback();
+        return fail(ErrorCode::System, tr("The operation was interrupted and rolled back."));
+    }
+    QSqlQuery q(m_db->handle());
+    const int depth = m_db->m_depth - 1;
+    const QString sql =
+        depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE oasis_%1").arg(depth);
+    if (!q.exec(sql)) {
+        const Error e = storageError(tr("Saving"), q.lastError());
+        rollback();
+        return std::unexpected(e);
+    }
+    m_active = false;
+    m_db->m_depth = depth;
+    if (depth == 0)
+        m_db->afterCommit();
+    return {};
+}
+
+} // namespace oasis

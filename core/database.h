@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The embedded database: opening with checks, migrations, queries and the transaction guard.
+#pragma once
+
+#include "core/error.h"
+#include "core/keyring.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+namespace oasis {
+
+/// One open database file and its key ring. All SQL of the product runs through here.
+class Database final {
+    Q_DISABLE_COPY_MOVE(Database)
+public:
+    enum class Mode {
+        OpenExisting,    ///< a missing file is an error (never silently recreated)
+        CreateIfMissing, ///< `init` and the app's first start
+    };
+    struct Options {
+        Mode mode = Mode::OpenExisting;
+        QString keyDirectory;     ///< empty: KeyRing::defaultDirectory()
+        int busyTimeoutMs = 5000; ///< how long to wait for another register's transaction
+        int migrateTo = -1;       ///< tests stop at an earlier schema version; -1: latest
+    };
+
+    static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
+    static Result<std::unique_ptr<Database>> open(const QString &path) {
+        return open(path, Options{});
+    }
+    ~Database();
+
+    /// The default file: oasis.db under QStandardPaths::AppDataLocation.
+    static QString defaultPath();
+    static int latestSchemaVersion();
+
+    const QString &path() const { return m_path; }
+    const QString &id() const { return m_id; }
+    int schemaVersion() const { return m_schemaVersion; }
+    bool wasCreated() const { return m_created; }
+    const KeyRing &keys() const { return m_keys; }
+    QString keyFilePath() const;
+    QString anchorFilePath() const;
+    QSqlDatabase handle() const;
+
+    /// Prepares, binds positional `?` values and executes; a failure names the statement.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {}) const;
+    /// The first column of the first row, or a null QVariant when there is no row.
+    Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {}) const;
+
+    /// Settings stored in the database (store name, limits, ...): shared by every register.
+    QString setting(const QString &key, const QString &fallback = {}) const;
+    Status setSetting(const QString &key, const QString &value);
+
+    /// A register's identity: the machine's QSettings value, else the host name.
+    static QString registerId();
+
+private:
+    friend class Transaction;
+    friend class Journal;
+    Database() = default;
+    Status configure(const Options &options);
+    Status migrate(int target);
+    Status loadOrCreateKeys(const Options &options, bool fresh);
+    void afterCommit();
+
+    QString m_path;
+    QString m_connection;
+    QString m_id;
+    QString m_keyDirectory;
+    KeyRing m_keys;
+    int m_schemaVersion = 0;
+    bool m_created = false;
+    int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
+    // The transaction in progress appended to the journal: anchor its head after commit.
+    bool m_journalTouched = false;
+};
+
+/// A business operation: BEGIN IMMEDIATE (a deferred BEGIN would let two registers race),
+/// rolled back unless commit() succeeds. Begun inside another one it is a savepoint, so
+/// services compose into one atomic operation.
+class Transaction final {
+public:
+    static Result<Transaction> begin(Database &db);
+    Transaction(Transaction &&other) noexcept;
+    Transaction &operator=(Transaction &&) = delete;
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    ~Transaction();
+
+    Status commit();
+    Database &db() const { return *m_db; }
+
+private:
+    explicit Transaction(Database &db)
+        : m_db(&db)
+        , m_exceptions(std::uncaught_exceptions()) {}
+    void rollback();
+    Database *m_db = nullptr;
+    bool m_active = true;
+    int m_exceptions = 0;
+};
+
+/// Turns a failed QSqlQuery into an Error that says whether the file is locked, full or
+/// read-only rather than echoing the driver.
+Error storageError(const QString &what, const QSqlError &error);
+
+} // namespace oasis

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/dialect.h"
+
+namespace oasis::dialect {
+
+QStringList pragmasOnOpen() {
+    return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+            QStringLiteral("PRAGMA foreign_keys=ON")};
+}
+
+QString beginImmediate() {
+    return QStringLiteral("BEGIN IMMEDIATE");
+}
+
+QString expand(QString statement) {
+    return statement.replace(QLatin1String("{pk}"), QLatin1String("INTEGER PRIMARY KEY"));
+}
+
+QStringList appendOnlyTriggers(const QString &table) {
+    return {
+        QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_no_update BEFORE UPDATE ON %1 "
+                       "BEGIN SELECT RAISE(ABORT, '%1 is append-only: record a correction "
+                       "instead'); END")
+            .arg(table),
+        QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_no_delete BEFORE DELETE ON %1 "
+                       "BEGIN SELECT RAISE(ABORT, '%1 is append-only: record a correction "
+                       "instead'); END")
+            .arg(table),
+    };
+}
+
+QString quickCheck() {
+    return QStringLiteral("PRAGMA quick_check");
+}
+QString integrityCheck() {
+    return QStringLiteral("PRAGMA integrity_check");
+}
+QString snapshotInto() {
+    return QStringLiteral("VACUUM INTO ?");
+}
+
+} // namespace oasis::dialect

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/journal.h"
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/database.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Journal", text);
+}
+
+QString genesisHash() {
+    return QString(64, u'0');
+}
+
+QString entryHash(const QByteArray &key, qint64 seq, const QString &at, const QString &actor,
+                  const QString &kind, const QString &payload, const QString &prevHash) {
+    // Length-prefixed fields: no two different entries serialise to the same bytes.
+    QByteArray data;
+    for (const QString &field : {QString::number(seq), at, actor, kind, payload, prevHash}) {
+        const QByteArray utf8 = field.toUtf8();
+        data += QByteArray::number(utf8.size()) + ':' + utf8;
+    }
+    return QString::fromLatin1(crypto::hmacSha256(key, data).toHex());
+}
+} // namespace
+
+Status Journal::append(Database &db, const QString &actor, const QString &kind,
+                       const QJsonObject &payload) {
+    auto last = db.exec(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+    if (!last)
+        return std::unexpected(last.error());
+    qint64 seq = 1;
+    QString prev = genesisHash();
+    if (last->next()) {
+        seq = last->value(0).toLongLong() + 1;
+        prev = last->value(1).toString();
+    }
+    const QString at = toStorageTime(Clock::nowUtc());
+    const QString body = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    const QString hash = entryHash(db.keys().journal, seq, at, actor, kind, body, prev);
+    auto ok =
+        db.exec(QStringLiteral("INSERT INTO journal(seq, at, actor, kind, payload, prev_hash, "
+                               "hash) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                {seq, at, actor, kind, body, prev, hash});
+    if (!ok)
+        return std::unexpected(ok.error());
+    db.m_journalTouched = true;
+    return {};
+}
+
+Result<JournalReport> Journal::verify(const Database &db) {
+    auto q = db.exec(QStringLiteral(
+        "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM journal ORDER BY seq"));
+    if (!q)
+        return std::unexpected(q.error());
+    // The anchor outside the database: a cut-off tail leaves it pointing past the last entry.
+    qint64 anchoredSeq = 0;
+    QString anchoredHash;
+    QFile anchor(db.anchorFilePath());
+    if (anchor.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> parts = anchor.readLine().trimmed().split(' ');
+        anchoredSeq = parts.value(0).toLongLong();
+        anchoredHash = QString::fromLatin1(parts.value(1));
+    }
+
+    JournalReport r;
+    qint64 expected = 1;
+    QString prev = genesisHash();
+    qint64 lastSeq = 0;
+    QString hashAtAnchor;
+    auto bad = [&r](qint64 seq, QString why) {
+        if (r.firstBad == 0) {
+            r.firstBad = seq;
+            r.problem = std::move(why);
+        }
+    };
+    while (q->next()) {
+        const qint64 seq = q->value(0).toLongLong();
+        ++r.entries;
+        if (seq != expected)
+            bad(expected, seq > expected ? tr("entry %1 is missing").arg(expected)
+                                         : tr("entry %1 is out of order").arg(seq));
+        const QString stored = q->value(6).toString();
+        const QString computed =
+            entryHash(db.keys().journal, seq, q->value(1).toString(), q->value(2).toString(),
+                      q->value(3).toString(), q->value(4).toString(), q->value(5).toString());
+        if (!crypto::equal(computed.toLatin1(), stored.toLatin1()))
+            bad(seq, tr("entry %1 was altered").arg(seq));
+        else if (q->value(5).toString() != prev)
+            bad(seq, tr("entry %1 does not follow the entry before it").arg(seq));
+        prev = stored;
+        expected = seq + 1;
+        lastSeq = seq;
+        if (seq == anchoredSeq)
+            hashAtAnchor = stored;
+    }
+    if (anchoredSeq > lastSeq)
+        bad(lastSeq + 1, tr("entries %1 to %2 were cut off (the anchor outside the database "
+                            "records %2)")
+                             .arg(lastSeq + 1)
+                             .arg(anchoredSeq));
+    else if (anchoredSeq > 0 && hashAtAnchor != anchoredHash)
+        bad(anchoredSeq,
+            tr("entry %1 does not match the anchor outside the database").arg(anchoredSeq));
+    r.ok = r.firstBad == 0;
+    return r;
+}
+
+Result<std::pair<qint64, QString>> Journal::head(const Database &db) {
+    auto q = db.exec(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return std::pair<qint64, QString>{0, genesisHash()};
+    return std::pair<qint64, QString>{q->value(0).toLongLong(), q->value(1).toString()};
+}
+
+} // namespace oasis

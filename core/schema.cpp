@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/schema.h"
+
+namespace oasis::schema {
+
+namespace {
+QString s(const char *sql) {
+    return QString::fromLatin1(sql);
+}
+} // namespace
+
+const std::vector<Step> &steps() {
+    static const std::vector<Step> all = {
+        {1,
+         "foundation: meta, settings, staff, tax rates, catalog, journal",
+         {
+             s("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+             s("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+             s("CREATE TABLE staff ("
+               " id {pk},"
+               " name TEXT NOT NULL UNIQUE,"
+               " display_name TEXT NOT NULL,"
+               " role TEXT NOT NULL CHECK (role IN ('frontdesk','manager','owner','therapist')),"
+               " pin_salt BLOB,"
+               " pin_hash BLOB,"
+               " pin_iterations INTEGER NOT NULL DEFAULT 0,"
+               " active INTEGER NOT NULL DEFAULT 1,"
+               " failed_attempts INTEGER NOT NULL DEFAULT 0,"
+               " locked_until TEXT,"
+               " created_at TEXT NOT NULL)"),
+             s("CREATE TABLE tax_rates ("
+               " id {pk},"
+               " tax_class TEXT NOT NULL CHECK (tax_class IN ('service','retail','giftcard')),"
+               " ppm INTEGER NOT NULL CHECK (ppm >= 0 AND ppm <= 1000000),"
+               " effective_from TEXT NOT NULL,"
+               " UNIQUE (tax_class, effective_from))"),
+             s("CREATE TABLE categories (id {pk}, name TEXT NOT NULL UNIQUE)"),
+             s("CREATE TABLE items ("
+               " id {pk},"
+               " type TEXT NOT NULL CHECK (type IN ('product','session')),"
+               " code TEXT NOT NULL UNIQUE,"
+               " name TEXT NOT NULL,"
+               " category_id INTEGER REFERENCES categories(id),"
+               " size TEXT NOT NULL DEFAULT '',"
+               " price_cents INTEGER NOT NULL CHECK (price_cents >= 0),"
+               " cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (cost_cents >= 0),"
+               " tax_class TEXT NOT NULL CHECK (tax_class IN ('service','retail')),"
+               " paraben_free INTEGER NOT NULL DEFAULT 0,"
+               " reorder_point INTEGER NOT NULL DEFAULT 0,"
+               " modality TEXT NOT NULL DEFAULT '',"
+               " minutes INTEGER NOT NULL DEFAULT 0,"
+               " active INTEGER NOT NULL DEFAULT 1,"
+               " sort_order INTEGER NOT NULL DEFAULT 0)"),
+             s("CREATE INDEX items_name ON items(name)"),
+             s("CREATE TABLE item_barcodes ("
+               " barcode TEXT PRIMARY KEY,"
+               " item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE)"),
+             s("CREATE INDEX item_barcodes_item ON item_barcodes(item_id)"),
+             s("CREATE TABLE journal ("
+               " seq INTEGER PRIMARY KEY,"
+               " at TEXT NOT NULL,"
+               " actor TEXT NOT NULL,"
+               " kind TEXT NOT NULL,"
+               " payload TEXT NOT NULL,"
+               " prev_hash TEXT NOT NULL,"
+               " hash TEXT NOT NULL)"),
+         }},
+        {2,
+         "sales: receipts, lines, taxes, tenders, parked tickets, stock movements",
+         {
+             s("CREATE TABLE sales ("
+               " id {pk},"
+               " receipt_no INTEGER NOT NULL UNIQUE,"
+               " kind TEXT NOT NULL CHECK (kind IN ('sale','refund','void')),"
+               " original_sale_id INTEGER REFERENCES sales(id),"
+               " created_at TEXT NOT NULL,"
+               " business_date TEXT NOT NULL,"
+               " register_id TEXT NOT NULL,"
+               " staff_id INTEGER NOT NULL REFERENCES staff(id),"
+               " approver_id INTEGER REFERENCES staff(id),"
+               " shift_id INTEGER,"
+               " discount_spec TEXT NOT NULL DEFAULT '',"
+               " subtotal_cents INTEGER NOT NULL,"
+               " discount_cents INTEGER NOT NULL,"
+               " tax_cents INTEGER NOT NULL,"
+               " tip_cents INTEGER NOT NULL,"
+               " total_cents INTEGER NOT NULL,"
+               " change_cents INTEGER NOT NULL DEFAULT 0,"
+               " note TEXT NOT NULL DEFAULT '')"),
+             s("CREATE INDEX sales_created ON sales(created_at)"),
+             s("CREATE INDEX sales_business_date ON sales(business_date)"),
+             s("CREATE INDEX sales_original ON sales(original_sale_id)"),
+             s("CREATE TABLE sale_lines ("
+               " id {pk},"
+               " sale_id INTEGER NOT NULL REFERENCES sales(id),"
+               " line_no INTEGER NOT NULL,"
+               " kind TEXT NOT NULL CHECK (kind IN ('product','session','giftcard','tip')),"
+               " item_id INTEGER REFERENCES items(id),"
+               " code TEXT NOT NULL DEFAULT '',"
+               " name TEXT NOT NULL,"
+               " quantity INTEGER NOT NULL,"
+               " unit_price_cents INTEGER NOT NULL,"
+               " line_discount_cents INTEGER NOT NULL DEFAULT 0,"
+               " ticket_discount_cents INTEGER NOT NULL DEFAULT 0,"
+               " net_cents INTEGER NOT NULL,"
+               " tax_class TEXT NOT NULL,"
+               " tax_cents INTEGER NOT NULL DEFAULT 0,"
+               " therapist_id INTEGER REFERENCES staff(id),"
+               " giftcard_id INTEGER,"
+               " original_line_id INTEGER REFERENCES sale_lines(id),"
+               " price_overridden INTEGER NOT NULL DEFAULT 0,"
+               " UNIQUE (sale_id, line_no))"),
+             s("CREATE INDEX sale_lines_item ON sale_lines(item_id)"),
+             s("CREATE INDEX sale_lines_original ON sale_lines(original_line_id)"),
+             s("CREATE TABLE sale_taxes ("
+               " sale_id INTEGER NOT NULL REFERENCES sales(id),"
+               " tax_class TEXT NOT NULL,"
+               " base_cents INTEGER NOT NULL,"
+               " ppm INTEGER NOT NULL,"
+               " tax_cents INTEGER NOT NULL,"
+               " PRIMARY KEY (sale_id, tax_class))"),
+             s("CREATE TABLE sale_tenders ("
+               " id {pk},"
+               " sale_id INTEGER NOT NULL REFERENCES sales(id),"
+               " type TEXT NOT NULL CHECK (type IN ('cash','card','gift')),"
+               " amount_cents INTEGER NOT NULL,"
+               " tendered_cents INTEGER NOT NULL DEFAULT 0,"
+               " card_last4 TEXT NOT NULL DEFAULT '',"
+               " auth_code TEXT NOT NULL DEFAULT '',"
+               " giftcard_id INTEGER,"
+               " original_tender_id INTEGER REFERENCES sale_tenders(id))"),
+             s("CREATE INDEX sale_tenders_sale ON sale_tenders(sale_id)"),
+             s("CREATE TABLE parked_tickets ("
+               " id {pk},"
+               " created_at TEXT NOT NULL,"
+               " register_id TEXT NOT NULL,"
+               " staff_id INTEGER REFERENCES staff(id),"
+               " label TEXT NOT NULL DEFAULT '',"
+               " payload TEXT NOT NULL)"),
+             s("CREATE TABLE stock_movements ("
+               " id {pk},"
+               " item_id INTEGER NOT NULL REFERENCES items(id),"
+               " quantity INTEGER NOT NULL,"
+               " reason TEXT NOT NULL CHECK (reason IN ('sale','return','receive','damaged',"
+               "'tester','treatment','count','adjust','void','opening')),"
+               " unit_cost_cents INTEGER NOT NULL DEFAULT 0,"
+               " sale_id INTEGER REFERENCES sales(id),"
+               " reference TEXT NOT NULL DEFAULT '',"
+               " note TEXT NOT NULL DEFAULT '',"
+               " staff_id INTEGER REFERENCES staff(id),"
+               " created_at TEXT NOT NULL)"),
+             s("CREATE INDEX stock_movements_item ON stock_movements(item_id, created_at)"),
+             // On-hand is the sum of movements; this running total is kept by trigger in the
+             // same transaction so lists and reports need not sum millions of rows.
+             s("CREATE TABLE stock_levels ("
+               " item_id INTEGER PRIMARY KEY REFERENCES items(id),"
+               " on_hand INTEGER NOT NULL DEFAULT 0)"),
+             s("CREATE TRIGGER stock_movements_level AFTER INSERT ON stock_movements BEGIN"
+               " INSERT OR IGNORE INTO stock_levels(item_id, on_hand) VALUES (NEW.item_id, 0);"
+               " UPDATE stock_levels SET on_hand = on_hand + NEW.quantity"
+               " WHERE item_id = NEW.item_id; END"),
+         }},
+        {3,
+         "gift cards: cards, activity ledger, failed lookups",
+         {
+             s("CREATE TABLE giftcards ("
+               " id {pk},"
+               " lookup_hash TEXT NOT NULL UNIQUE,"
+               " last4 TEXT NOT NULL,"
+               " sealed_code BLOB,"
+               " created_at TEXT NOT NULL,"
+               " sale_id INTEGER REFERENCES sales(id),"
+               " replaces_id INTEGER REFERENCES giftcards(id),"
+               " recipient TEXT NOT NULL DEFAULT '',"
+               " sender TEXT NOT NULL DEFAULT '',"
+               " message TEXT NOT NULL DEFAULT '')"),
+             s("CREATE TABLE giftcard_activity ("
+               " id {pk},"
+               " giftcard_id INTEGER NOT NULL REFERENCES giftcards(id),"
+               " kind TEXT NOT NULL CHECK (kind IN ('activate','load','redeem','refund',"
+               "'cashout','replace_out','replace_in','adjust')),"
+               " amount_cents INTEGER NOT NULL,"
+               " sale_id INTEGER REFERENCES sales(id),"
+               " staff_id INTEGER REFERENCES staff(id),"
+               " approver_id INTEGER REFERENCES staff(id),"
+               " reason TEXT NOT NULL DEFAULT '',"
+               " created_at TEXT NOT NULL)"),
+             s("CREATE INDEX giftcard_activity_card ON giftcard_activity(giftcard_id)"),
+             s("CREATE INDEX giftcard_activity_created ON giftcard_activity(created_at)"),
+             s("CREATE TABLE giftcard_lookup_failures ("
+               " id {pk},"
+               " register_id TEXT NOT NULL,"
+               " at TEXT NOT NULL,"
+               " reason TEXT NOT NULL)"),
+             s("CREATE INDEX giftcard_lookup_failures_at ON giftcard_lookup_failures(register_id, "
+               "at)"),
+         }},
+        {4,
+         "inventory: receiving details on movements, stock counts",
+         {
+             s("ALTER TABLE stock_movements ADD COLUMN lot TEXT NOT NULL DEFAULT ''"),
+             s("ALTER TABLE stock_movements ADD COLUMN expires TEXT NOT NULL DEFAULT ''"),
+             s("ALTER TABLE stock_movements ADD COLUMN supplier TEXT NOT NULL DEFAULT ''"),
+             s("CREATE TABLE stock_counts ("
+               " id {pk},"
+               " created_at TEXT NOT NULL,"
+               " staff_id INTEGER REFERENCES staff(id),"
+               " note TEXT NOT NULL DEFAULT '')"),
+         }},
+        {5,
+         "shifts, drawer cash movements, Z reports",
+         {
+             s("CREATE TABLE shifts ("
+               " id {pk},"
+               " register_id TEXT NOT NULL,"
+               " opened_at TEXT NOT NULL,"
+               " opened_by INTEGER NOT NULL REFERENCES staff(id),"
+               " float_cents INTEGER NOT NULL,"
+               " closed_at TEXT,"
+               " closed_by INTEGER REFERENCES staff(id),"
+               " expected_cents INTEGER,"
+               " counted_cents INTEGER)"),
+             s("CREATE INDEX shifts_register ON shifts(register_id, closed_at)"),
+             // A shift row may be closed once; after that it never changes.
+             s("CREATE TRIGGER shifts_closed_is_final BEFORE UPDATE ON shifts"
+               " WHEN OLD.closed_at IS NOT NULL BEGIN"
+               " SELECT RAISE(ABORT, 'a closed shift cannot change'); END"),
+             s("CREATE TRIGGER shifts_no_delete BEFORE DELETE ON shifts BEGIN"
+               " SELECT RAISE(ABORT, 'shifts are never deleted'); END"),
+             s("CREATE TABLE cash_movements ("
+               " id {pk},"
+               " shift_id INTEGER NOT NULL REFERENCES shifts(id),"
+               " kind TEXT NOT NULL CHECK (kind IN ('payin','payout')),"
+               " amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),"
+               " reason TEXT NOT NULL,"
+               " staff_id INTEGER REFERENCES staff(id),"
+               " approver_id INTEGER REFERENCES staff(id),"
+               " giftcard_activity_id INTEGER REFERENCES giftcard_activity(id),"
+               " created_at TEXT NOT NULL)"),
+             s("CREATE TABLE z_reports ("
+               " id {pk},"
+               " z_number INTEGER NOT NULL UNIQUE,"
+               " closed_at TEXT NOT NULL,"
+               " staff_id INTEGER REFERENCES staff(id),"
+               " first_sale_id INTEGER,"
+               " last_sale_id INTEGER,"
+               " period_total_cents INTEGER NOT NULL,"
+               " grand_total_cents INTEGER NOT NULL,"
+               " journal_seq INTEGER NOT NULL,"
+               " journal_hash TEXT NOT NULL,"
+               " payload TEXT NOT NULL)"),
+         }},
+    };
+    return all;
+}
+
+int latestVersion() {
+    return steps().back().version;
+}
+
+QStringList appendOnlyTables(int version) {
+    switch (version) {
+    case 1:
+        return {QStringLiteral("journal")};
+    case 2:
+        return {QStringLiteral("sales"), QStringLiteral("sale_lines"), QStringLiteral("sale_taxes"),
+                QStringLiteral("sale_tenders"), QStringLiteral("stock_movements")};
+    case 3:
+        return {QStringLiteral("giftcards"), QStringLiteral("giftcard_activity")};
+    case 5:
+        return {QStringLiteral("cash_movements"), QStringLiteral("z_reports")};
+    default:
+        return {};
+    }
+}
+
+} // namespace oasis::schema

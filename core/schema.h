@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Numbered schema steps. A shipped step is never edited: add a new one.
+#pragma once
+
+#include <QStringList>
+
+#include <vector>
+
+namespace oasis::schema {
+
+struct Step {
+    int version;
+    const char *summary;
+    QStringList statements; ///< portable SQL; {pk} and append-only triggers come from the dialect
+};
+
+const std::vector<Step> &steps();
+int latestVersion();
+
+/// Tables whose rows are never updated or deleted: corrections are new rows.
+QStringList appendOnlyTables(int version);
+
+} // namespace oasis::schema

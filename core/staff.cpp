@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/staff.h"
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/database.h"
+#include "core/journal.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Staff", text);
+}
+
+constexpr int kPbkdf2Iterations = 60'000;
+
+QByteArray pinHash(const Database &db, const QString &pin, const QByteArray &salt, int iterations) {
+    return crypto::pbkdf2Sha256(pin.toUtf8() + db.keys().pinPepper, salt, iterations);
+}
+
+const QString kColumns =
+    QStringLiteral("id, name, display_name, role, active, pin_hash IS NOT NULL");
+
+StaffMember fromRow(const QSqlQuery &q) {
+    StaffMember m;
+    m.id = q.value(0).toLongLong();
+    m.name = q.value(1).toString();
+    m.displayName = q.value(2).toString();
+    m.role = roleFromName(q.value(3).toString()).value_or(Role::FrontDesk);
+    m.active = q.value(4).toBool();
+    m.hasPin = q.value(5).toBool();
+    return m;
+}
+} // namespace
+
+QString roleName(Role role) {
+    switch (role) {
+    case Role::FrontDesk:
+        return QStringLiteral("frontdesk");
+    case Role::Manager:
+        return QStringLiteral("manager");
+    case Role::Owner:
+        return QStringLiteral("owner");
+    case Role::Therapist:
+        return QStringLiteral("therapist");
+    }
+    return {};
+}
+
+std::optional<Role> roleFromName(QStringView name) {
+    for (Role r : {Role::FrontDesk, Role::Manager, Role::Owner, Role::Therapist})
+        if (name.compare(roleName(r), Qt::CaseInsensitive) == 0)
+            return r;
+    return std::nullopt;
+}
+
+QString actionName(Action action) {
+    switch (action) {
+    case Action::Sell:
+        return tr("ring up sales");
+    case Action::Refund:
+        return tr("refund a sale");
+    case Action::VoidSale:
+        return tr("void a completed sale");
+    case Action::DiscountAboveThreshold:
+        return tr("give a discount above the store threshold");
+    case Action::PriceOverride:
+        return tr("override a price");
+    case Action::NoSale:
+        return tr("open the drawer without a sale");
+    case Action::StockAdjust:
+        return tr("adjust or count stock");
+    case Action::StockReceive:
+        return tr("receive stock");
+    case Action::GiftCardManage:
+        return tr("replace, adjust or cash out a gift card");
+    case Action::Settings:
+        return tr("change settings");
+    case Action::Staff:
+        return tr("manage staff");
+    case Action::CloseDay:
+        return tr("close the day (Z report)");
+    case Action::Reports:
+        return tr("see reports");
+    case Action::Backup:
+        return tr("back up or restore the database");
+    }
+    return {};
+}
+
+bool roleMay(Role role, Action action) {
+    switch (role) {
+    case Role::Owner:
+        return true;
+    case Role::Manager:
+        return action != Action::Staff;
+    case Role::FrontDesk:
+        return action == Action::Sell || action == Action::StockReceive ||
+               action == Action::Reports;
+    case Role::Therapist:
+        return false;
+    }
+    return false;
+}
+
+Status StaffService::validatePin(const QString &pin) {
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{4,8}$"));
+    if (!digits.match(pin).hasMatch())
+        return fail(ErrorCode::Invalid, tr("A PIN is 4 to 8 digits."));
+    return {};
+}
+
+Result<std::vector<StaffMember>> StaffService::list(bool includeInactive) const {
+    auto q = m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM staff ") +
+                       (includeInactive ? QString() : QStringLiteral("WHERE active = 1 ")) +
+                       QStringLiteral("ORDER BY role, name"));
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<StaffMember> out;
+    while (q->next())
+        out.push_back(fromRow(*q));
+    return out;
+}
+
+Result<StaffMember> StaffService::find(const QString &name) const {
+    auto q = m_db.exec(QStringLiteral("SELECT ") + kColumns +
+                           QStringLiteral(" FROM staff WHERE name = ? COLLATE NOCASE"),
+                       {name.trimmed()});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, tr("There is no staff member named \"%1\".").arg(name));
+    return fromRow(*q);
+}
+
+Result<StaffMember> StaffService::byId(qint64 id) const {
+    auto q = m_db.exec(
+        QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM staff WHERE id = ?"), {id});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, tr("There is no staff member number %1.").arg(id));
+    return fromRow(*q);
+}
+
+Result<std::vector<StaffMember>> StaffService::therapists() const {
+    auto all = list(false);
+    if (!all)
+        return all;
+    std::erase_if(*all, [](const StaffMember &m) { return m.role != Role::Therapist; });
+    return all;
+}
+
+Result<StaffMember> StaffService::add(const QString &name, Role role, const QString &pin,
+                                      const QString &actor, const QString &displayName) {
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z][A-Za-z0-9._-]{0,31}$"));
+    if (!valid.match(name).hasMatch())
+        return fail(ErrorCode::Invalid,
+                    tr("\"%1\" is not a valid staff name: start with a letter, then letters, "
+                       "digits, '.', '_' or '-' (at most 32).")
+                        .arg(name));
+    if (role != Role::Therapist) {
+        if (auto ok = validatePin(pin); !ok)
+            return std::unexpected(ok.error());
+    } else if (!pin.isEmpty()) {
+        return fail(ErrorCode::Invalid, tr("Therapists do not log in to the register: no PIN."));
+    }
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto exists = m_db.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM staff WHERE name = ? COLLATE NOCASE"), {name});
+    if (!exists)
+        return std::unexpected(exists.error());
+    if (exists->toInt() > 0)
+        return fail(ErrorCode::Conflict,
+                    tr("A staff member named \"%1\" already exists.").arg(name));
+    QVariant salt, hash;
+    int iterations = 0;
+    if (!pin.isEmpty()) {
+        const QByteArray s = crypto::randomBytes(16);
+        salt = s;
+        hash = pinHash(m_db, pin, s, kPbkdf2Iterations);
+        iterations = kPbkdf2Iterations;
+    }
+    auto ins =
+        m_db.exec(QStringLiteral("INSERT INTO staff(name, display_name, role, pin_salt, pin_hash, "
+                                 "pin_iterations, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                  {name, displayName.isEmpty() ? name : displayName, roleName(role), salt, hash,
+                   iterations, toStorageTime(Clock::nowUtc())});
+    if (!ins)
+        return std::unexpected(ins.error());
+    if (auto ok = Journal::append(
+            m_db, actor, QStringLiteral("staff_added"),
+            {{QStringLiteral("name"), name}, {QStringLiteral("role"), roleName(role)}});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return find(name);
+}
+
+Status StaffService::deactivate(const QString &name, const QString &actor) {
+    auto member = find(name);
+    if (!member)
+        return std::unexpected(member.error());
+    if (!member->active)
+        return fail(ErrorCode::Refused, tr("%1 is already deactivated.").arg(name));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (member->role == Role::Owner) {
+        auto owners = m_db.scalar(
+            QStringLiteral("SELECT COUNT(*) FROM staff WHERE role = 'owner' AND active = 1"));
+        if (!owners)
+            return std::unexpected(owners.error());
+        if (owners->toInt() <= 1)
+            return fail(ErrorCode::Refused,
+                        tr("%1 is the last active owner and cannot be deactivated.").arg(name));
+    }
+    if (auto ok =
+            m_db.exec(QStringLiteral("UPDATE staff SET active = 0 WHERE id = ?"), {member->id});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = Journal::append(m_db, actor, QStringLiteral("staff_deactivated"),
+                                  {{QStringLiteral("name"), member->name}});
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
+Status StaffService::resetPin(const QString &name, const QString &pin, const QString &actor) {
+    if (auto ok = validatePin(pin); !ok)
+        return ok;
+    auto member = find(name);
+    if (!member)
+        return std::unexpected(member.error());
+    if (member->role == Role::Therapist)
+        return fail(ErrorCode::Refused, tr("Therapists do not log in to the register: no PIN."));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    const QByteArray salt = crypto::randomBytes(16);
+    if (auto ok = m_db.exec(
+            QStringLiteral("UPDATE staff SET pin_salt = ?, pin_hash = ?, pin_iterations = ?, "
+                           "failed_attempts = 0, locked_until = NULL WHERE id = ?"),
+            {salt, pinHash(m_db, pin, salt, kPbkdf2Iterations), kPbkdf2Iterations, member->id});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = Journal::append(m_db, actor, QStringLiteral("staff_pin_reset"),
+                                  {{QStringLiteral("name"), member->name}});
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
+Status StaffService::setRole(const QString &name, Role role, const QString &actor) {
+    auto member = find(name);
+    if (!member)
+        return std::unexpected(member.error());
+    if ((member->role == Role::Therapist) != (role == Role::Therapist))
+        return fail(ErrorCode::Refused,
+                    tr("Therapists have no PIN: add a new staff member for register access."));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = m_db.exec(QStringLiteral("UPDATE staff SET role = ? WHERE id = ?"),
+                            {roleName(role), member->id});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = Journal::append(m_db, actor, QStringLiteral("staff_role_changed"),
+                                  {{QStringLiteral("name"), member->name},
+                                   {QStringLiteral("from"), roleName(member->role)},
+                                   {QStringLiteral("to"), roleName(role)}});
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
+Result<StaffMember> StaffService::authenticate(const QString &name, const QString &pin) {
+    // One transaction for the check and the counter, so two registers cannot both get a
+    // "fifth" attempt.
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto q = m_db.exec(QStringLiteral("SELECT ") + kColumns +
+                           QStringLiteral(", pin_salt, pin_hash, pin_iterations, failed_attempts, "
+                                          "locked_until FROM staff WHERE name = ? COLLATE NOCASE"),
+                       {name.trimmed()});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, tr("There is no staff member named \"%1\".").arg(name));
+    const StaffMember member = fromRow(*q);
+    const QByteArray salt = q->value(6).toByteArray();
+    const QByteArray stored = q->value(7).toByteArray();
+    const int iterations = q->value(8).toInt();
+    const int failed = q->value(9).toInt();
+    const QDateTime lockedUntil =
+        q->value(10).isNull() ? QDateTime() : fromStorageTime(q->value(10).toString());
+    q->finish();
+    if (!member.active)
+        return fail(ErrorCode::Refused, tr("%1 is deactivated.").arg(member.name));
+    if (!member.hasPin)
+        return fail(ErrorCode::Refused, tr("%1 has no register access.").arg(member.name));
+    const QDateTime now = Clock::nowUtc();
+    if (lockedUntil.isValid() && now < lockedUntil) {
+        const qint64 minutes = (now.secsTo(lockedUntil) + 59) / 60;
+        return fail(ErrorCode::Locked, tr("%1 is locked after %2 wrong PINs; try again in %3 "
+                                          "minute(s) or ask a manager.")
+                                           .arg(member.name)
+                                           .arg(kMaxAttempts)
+                                           .arg(minutes));
+    }
+    if (crypto::equal(pinHash(m_db, pin, salt, iterations), stored)) {
+        if (failed > 0 || lockedUntil.isValid())
+            if (auto ok = m_db.exec(QStringLiteral("UPDATE staff SET failed_attempts = 0, "
+                                                   "locked_until = NULL WHERE id = ?"),
+                                    {member.id});
+                !ok)
+                return std::unexpected(ok.error());
+        if (auto ok = tx->commit(); !ok)
+            return std::unexpected(ok.error());
+        return member;
+    }
+    const int attempts = failed + 1;
+    const bool lock = attempts >= kMaxAttempts;
+    if (auto ok = m_db.exec(
+            QStringLiteral("UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?"),
+            {lock ? 0 : attempts,
+             lock ? QVariant(toStorageTime(now.addSecs(kLockSeconds))) : QVariant(), member.id});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = Journal::append(m_db, member.name, QStringLiteral("login_failed"),
+                                  {{QStringLiteral("name"), member.name},
+                                   {QStringLiteral("attempt"), attempts},
+                                   {QStringLiteral("locked"), lock}});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    if (lock)
+        return fail(ErrorCode::Locked,
+                    tr("Wrong PIN. %1 is now locked for 5 minutes.").arg(member.name));
+    return fail(ErrorCode::Refused, tr("Wrong PIN for %1 (%2 of %3 attempts).")
+                                        .arg(member.name)
+                                        .arg(attempts)
+                                        .arg(kMaxAttempts));
+}
+
+Result<StaffMember> StaffService::approve(const QString &approver, const QString &pin,
+                                          Action action) {
+    auto member = authenticate(approver, pin);
+    if (!member)
+        return member;
+    if (!roleMay(member->role, action))
+        return fail(ErrorCode::Permission,
+                    tr("%1 (%2) may not approve: %3.")
+                        .arg(member->name, roleName(member->role), actionName(action)));
+    return member;
+}
+
+} // namespace oasis

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Staff, roles, PIN login with lockout, and what each role may do.
+#pragma once
+
+#include "core/error.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace oasis {
+
+class Database;
+
+enum class Role { FrontDesk, Manager, Owner, Therapist };
+QString roleName(Role role);
+std::optional<Role> roleFromName(QStringView name);
+
+struct StaffMember {
+    qint64 id = 0;
+    QString name;        ///< login name, as in `--user NAME` and `@THERAPIST`
+    QString displayName; ///< as printed on receipts
+    Role role = Role::FrontDesk;
+    bool active = true;
+    bool hasPin = false;
+};
+
+/// Actions that a role may not be allowed to do on its own (DESIGN §8, issue: permissions).
+enum class Action {
+    Sell,
+    Refund,
+    VoidSale,
+    DiscountAboveThreshold,
+    PriceOverride,
+    NoSale,
+    StockAdjust,
+    StockReceive,
+    GiftCardManage, ///< replace, adjust, cash-out
+    Settings,
+    Staff,
+    CloseDay,
+    Reports,
+    Backup,
+};
+QString actionName(Action action);
+bool roleMay(Role role, Action action);
+
+/// Users and PINs. PINs are 4 to 8 digits, hashed with PBKDF2-HMAC-SHA256, a per-user salt and
+/// the pepper from the key file; 5 wrong PINs lock the user for 5 minutes.
+class StaffService final {
+public:
+    explicit StaffService(Database &db)
+        : m_db(db) {}
+
+    static constexpr int kMaxAttempts = 5;
+    static constexpr int kLockSeconds = 5 * 60;
+
+    Result<std::vector<StaffMember>> list(bool includeInactive = true) const;
+    Result<StaffMember> find(const QString &name) const;
+    Result<StaffMember> byId(qint64 id) const;
+    Result<std::vector<StaffMember>> therapists() const;
+
+    /// Therapists have no PIN (no register access); every other role needs one.
+    Result<StaffMember> add(const QString &name, Role role, const QString &pin,
+                            const QString &actor, const QString &displayName = {});
+    Status deactivate(const QString &name, const QString &actor);
+    Status resetPin(const QString &name, const QString &pin, const QString &actor);
+    Status setRole(const QString &name, Role role, const QString &actor);
+
+    /// Checks a PIN. Wrong PINs count towards the lockout and are journaled.
+    Result<StaffMember> authenticate(const QString &name, const QString &pin);
+    /// Checks that `approver` may approve `action` with `pin` (the manager-PIN prompt).
+    Result<StaffMember> approve(const QString &approver, const QString &pin, Action action);
+
+    static Status validatePin(const QString &pin);
+
+private:
+    Database &m_db;
+};
+
+} // namespace oasis

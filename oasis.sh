@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The README's commands:
+#   ./oasis.sh run    install what is missing, build, start the counter app
+#   ./oasis.sh test   install what is missing, build, run the whole suite with ctest
+#   ./oasis.sh bench  build a Release and run oasis-bench
+#   ./oasis.sh nogui  build core, printing and oasisctl without Qt Widgets, and their tests
+set -euo pipefail
+cd "$(dirname "$0")"
+
+packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev libqt6sql6-sqlite libqt6opengl6-dev qt6-charts-dev qt6-l10n-tools libgl-dev
+    libsqlite3-dev libssl-dev libqrencode-dev catch2 libzxing-dev
+    tzdata fonts-dejavu-core poppler-utils sqlite3
+)
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local line="apt-get install -y --no-install-recommends ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "oasis.sh: these packages are missing: ${missing[*]}" >&2
+        echo "Install them as root, then run this again:" >&2
+        echo "  sudo apt-get update && sudo $line" >&2
+        exit 1
+    fi
+    echo "oasis.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    $line
+}
+
+configure_and_build() { # build-dir, extra cmake arguments...
+    local dir=$1
+    shift
+    local launcher=()
+    command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    if [ ! -f "$dir/CMakeCache.txt" ]; then
+        cmake -G Ninja -S . -B "$dir" "${launcher[@]}" "$@"
+    fi
+    cmake --build "$dir" -j "$(nproc)"
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+run)
+    install_missing
+    configure_and_build build
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+        echo "oasis.sh: there is no display to show the counter app on." >&2
+        echo "On a machine without a screen, run it under Xvfb:" >&2
+        echo "  apt-get install -y xvfb xauth && xvfb-run -s '-screen 0 1366x768x24' ./oasis.sh run" >&2
+        exit 1
+    fi
+    exec build/pos/app/oasis-pos "$@"
+    ;;
+test)
+    install_missing
+    configure_and_build build
+    ctest --test-dir build --output-on-failure -j "$(nproc)" "$@"
+    ;;
+nogui)
+    install_missing
+    configure_and_build build-nogui -DOASIS_BUILD_GUI=OFF
+    ctest --test-dir build-nogui --output-on-failure -j "$(nproc)" "$@"
+    ;;
+bench)
+    install_missing
+    configure_and_build build-release -DCMAKE_BUILD_TYPE=Release -DOASIS_BUILD_TESTS=ON
+    exec build-release/tests/bench/oasis-bench run "$@"
+    ;;
+*)
+    echo "usage: ./oasis.sh run | test | nogui | bench" >&2
+    exit 1
+    ;;
+esac

@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// init, whoami, staff, catalog, journal.
+#include "pos/cli/context.h"
+
+#include "core/catalog.h"
+#include "core/demo.h"
+#include "core/journal.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QSaveFile>
+
+namespace oasis::cli {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("oasisctl", text);
+}
+
+Status cmdInit(Context &ctx) {
+    const bool demo = ctx.takeFlag(QStringLiteral("demo"));
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    auto db = ctx.database(Database::Mode::CreateIfMissing);
+    if (!db)
+        return std::unexpected(db.error());
+    Database &d = **db;
+    if (auto ok = installDefaults(d); !ok)
+        return ok;
+    bool demoAdded = false;
+    if (demo) {
+        auto staff = d.scalar(QStringLiteral("SELECT COUNT(*) FROM staff"));
+        if (!staff)
+            return std::unexpected(staff.error());
+        if (staff->toInt() == 0) {
+            if (auto ok = installDemoData(d); !ok)
+                return ok;
+            demoAdded = true;
+        }
+    }
+    QStringList text{d.wasCreated()
+                         ? tr("Created %1 (schema %2).").arg(d.path()).arg(d.schemaVersion())
+                         : tr("%1 is at schema %2.").arg(d.path()).arg(d.schemaVersion()),
+                     tr("Key file: %1 (keep it safe, apart from backups of the database).")
+                         .arg(d.keyFilePath())};
+    if (demoAdded)
+        text << tr("Demo data added: frontdesk PIN 1111, manager PIN 9999, owner PIN 2468.");
+    else if (demo)
+        text << tr("Demo data not added: the database already has staff.");
+    ctx.emit({{QStringLiteral("path"), d.path()},
+              {QStringLiteral("created"), d.wasCreated()},
+              {QStringLiteral("schema_version"), d.schemaVersion()},
+              {QStringLiteral("key_file"), d.keyFilePath()},
+              {QStringLiteral("demo"), demoAdded}},
+             text);
+    return {};
+}
+
+Status cmdWhoami(Context &ctx) {
+    auto me = ctx.login();
+    if (!me)
+        return std::unexpected(me.error());
+    ctx.emit({{QStringLiteral("name"), me->name},
+              {QStringLiteral("display_name"), me->displayName},
+              {QStringLiteral("role"), roleName(me->role)}},
+             {QStringLiteral("%1 (%2) — %3").arg(me->name, me->displayName, roleName(me->role))});
+    return {};
+}
+
+QJsonObject staffJson(const StaffMember &m) {
+    return {{QStringLiteral("name"), m.name},
+            {QStringLiteral("display_name"), m.displayName},
+            {QStringLiteral("role"), roleName(m.role)},
+            {QStringLiteral("active"), m.active}};
+}
+
+Status cmdStaff(Context &ctx) {
+    auto sub = ctx.takeArgument(tr("a staff command (list, add, deactivate, reset-pin)"));
+    if (!sub)
+        return std::unexpected(sub.error());
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    StaffService staff(**db);
+    if (*sub == QLatin1String("list")) {
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        auto all = staff.list(true);
+        if (!all)
+            return std::unexpected(all.error());
+        QJsonArray arr;
+        QStringList text;
+        for (const StaffMember &m : *all) {
+            arr.append(staffJson(m));
+            text << QStringLiteral("%1  %2  %3%4")
+                        .arg(m.name, -12)
+                        .arg(roleName(m.role), -10)
+                        .arg(m.displayName, m.active ? QString() : tr("  (inactive)"));
+        }
+        ctx.emit({{QStringLiteral("staff"), arr}}, text);
+        return {};
+    }
+    // Changing staff needs the owner, except to create the very first owner of a new database.
+    auto count = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM staff WHERE role = 'owner'"));
+    if (!count)
+        return std::unexpected(count.error());
+    const bool bootstrap = count->toInt() == 0 && ctx.user.isEmpty();
+    QString actor = QStringLiteral("system");
+    if (!bootstrap) {
+        auto who = ctx.authorize(Action::Staff);
+        if (!who)
+            return std::unexpected(who.error());
+        actor = who->user.name;
+    }
+    if (*sub == QLatin1String("add")) {
+        auto name = ctx.takeArgument(tr("the new staff member's NAME"));
+        if (!name)
+            return std::unexpected(name.error());
+        auto roleText = ctx.takeOption(QStringLiteral("role"));
+        const auto display = ctx.takeOption(QStringLiteral("display-name"));
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        if (!roleText)
+            return fail(ErrorCode::Invalid,
+                        tr("staff add needs --role frontdesk|manager|owner|therapist."));
+        auto role = roleFromName(*roleText);
+        if (!role)
+            return fail(
+                ErrorCode::Invalid,
+                tr("Unknown role %1: use frontdesk, manager, owner or therapist.").arg(*roleText));
+        if (bootstrap && *role != Role::Owner)
+            return fail(ErrorCode::Permission,
+                        tr("A new database needs its owner first: staff add NAME --role owner."));
+        QString pin;
+        if (*role != Role::Therapist) {
+            auto secret = readSecret("OASIS_NEW_PIN", tr("New PIN for %1: ").arg(*name));
+            if (!secret)
+                return std::unexpected(secret.error());
+            pin = *secret;
+        }
+        auto added = staff.add(*name, *role, pin, actor, display.value_or(QString()));
+        if (!added)
+            return std::unexpected(added.error());
+        ctx.emit(staffJson(*added),
+                 {tr("Added %1 as %2.").arg(added->name, roleName(added->role))});
+        return {};
+    }
+    if (*sub == QLatin1String("deactivate") || *sub == QLatin1String("reset-pin")) {
+        auto name = ctx.takeArgument(tr("the staff member's NAME"));
+        if (!name)
+            return std::unexpected(name.error());
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        Status done;
+        if (*sub == QLatin1String("deactivate")) {
+            done = staff.deactivate(*name, actor);
+        } else {
+            auto pin = readSecret("OASIS_NEW_PIN", tr("New PIN for %1: ").arg(*name));
+            if (!pin)
+                return std::unexpected(pin.error());
+            done = staff.resetPin(*name, *pin, actor);
+        }
+        if (!done)
+            return done;
+        auto member = staff.find(*name);
+        if (!member)
+            return std::unexpected(member.error());
+        ctx.emit(staffJson(*member), {*sub == QLatin1String("deactivate")
+                                          ? tr("%1 is deactivated.").arg(member->name)
+                                          : tr("The PIN of %1 was reset.").arg(member->name)});
+        return {};
+    }
+    return fail(ErrorCode::Invalid, tr("Unknown staff command %1.").arg(*sub));
+}
+
+QJsonObject itemJson(const CatalogItem &it) {
+    return {{QStringLiteral("type"),
+             it.isSession() ? QStringLiteral("session") : QStringLiteral("product")},
+            {QStringLiteral("code"), it.code},
+            {QStringLiteral("barcode"), it.barcodes.join(u'|')},
+            {QStringLiteral("name"), it.name},
+            {QStringLiteral("category"), it.category},
+            {QStringLiteral("size"), it.size},
+            {QStringLiteral("price_cents"), it.price.cents()},
+            {QStringLiteral("cost_cents"), it.cost.cents()},
+            {QStringLiteral("tax_class"), taxClassName(it.taxClass)},
+            {QStringLiteral("paraben_free"),
+             it.parabenFree ? QStringLiteral("yes") : QStringLiteral("no")},
+            {QStringLiteral("reorder_point"), it.reorderPoint},
+            {QStringLiteral("modality"), it.modality},
+            {QStringLiteral("minutes"), it.minutes},
+            {QStringLiteral("active"), it.active}};
+}
+
+Status cmdCatalog(Context &ctx) {
+    auto sub = ctx.takeArgument(tr("a catalog command (list, import, export)"));
+    if (!sub)
+        return std::unexpected(sub.error());
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    CatalogService catalog(**db);
+    if (*sub == QLatin1String("list")) {
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        auto items = catalog.list();
+        if (!items)
+            return std::unexpected(items.error());
+        QJsonArray arr;
+        QStringList text;
+        for (const CatalogItem &it : *items) {
+            arr.append(itemJson(it));
+            text << QStringLiteral("%1  %2  %3  %4")
+                        .arg(it.isSession() ? QStringLiteral("session") : QStringLiteral("product"),
+                             -7)
+                        .arg(it.code, -12)
+                        .arg(it.price.format(), 9)
+                        .arg(it.name);
+        }
+        ctx.emit({{QStringLiteral("items"), arr}}, text);
+        return {};
+    }
+    auto file = ctx.takeArgument(tr("FILE.csv"));
+    if (!file)
+        return std::unexpected(file.error());
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    if (*sub == QLatin1String("export")) {
+        auto bytes = catalog.exportCsv();
+        if (!bytes)
+            return std::unexpected(bytes.error());
+        QSaveFile out(*file);
+        if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) < 0 || !out.commit())
+            return fail(ErrorCode::System, tr("Cannot write %1: %2").arg(*file, out.errorString()));
+        const int rows = static_cast<int>(bytes->count('\n')) - 1;
+        ctx.emit({{QStringLiteral("file"), *file}, {QStringLiteral("items"), rows}},
+                 {tr("Exported %1 items to %2.").arg(rows).arg(*file)});
+        return {};
+    }
+    if (*sub == QLatin1String("import")) {
+        auto who = ctx.authorize(Action::Settings);
+        if (!who)
+            return std::unexpected(who.error());
+        QFile in(*file);
+        if (!in.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::Invalid, tr("Cannot read %1: %2").arg(*file, in.errorString()));
+        auto report = catalog.importCsv(in.readAll(), who->user.name);
+        if (!report)
+            return std::unexpected(report.error());
+        ctx.emit({{QStringLiteral("added"), report->added},
+                  {QStringLiteral("updated"), report->updated}},
+                 {tr("Imported %1: %2 added, %3 updated.")
+                      .arg(*file)
+                      .arg(report->added)
+                      .arg(report->updated)});
+        return {};
+    }
+    return fail(ErrorCode::Invalid, tr("Unknown catalog command %1.").arg(*sub));
+}
+
+Status cmdJournal(Context &ctx) {
+    auto sub = ctx.takeArgument(tr("a journal command (verify)"));
+    if (!sub)
+        return std::unexpected(sub.error());
+    if (*sub != QLatin1String("verify"))
+        return fail(ErrorCode::Invalid, tr("Unknown journal command %1.").arg(*sub));
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    auto report = Journal::verify(**db);
+    if (!report)
+        return std::unexpected(report.error());
+    ctx.emit(
+        {{QStringLiteral("ok"), report->ok},
+         {QStringLiteral("entries"), report->entries},
+         {QStringLiteral("first_bad"), report->ok ? QJsonValue() : QJsonValue(report->firstBad)},
+         {QStringLiteral("problem"), report->problem}},
+        {report->ok
+             ? tr("Journal OK: %1 entries, chain and anchor verified.").arg(report->entries)
+             : tr("Journal FAILED at entry %1: %2.").arg(report->firstBad).arg(report->problem)});
+    if (!report->ok)
+        return fail(ErrorCode::Refused,
+                    tr("The journal was tampered with: %1.").arg(report->problem));
+    return {};
+}
+
+} // namespace
+
+std::vector<Command> adminCommands() {
+    return {
+        {"init", cmdInit, "init [--demo]"},
+        {"whoami", cmdWhoami, "whoami"},
+        {"staff", cmdStaff, "staff list | add NAME --role ROLE | deactivate NAME | reset-pin NAME"},
+        {"catalog", cmdCatalog, "catalog list | import FILE.csv | export FILE.csv"},
+        {"journal", cmdJournal, "journal verify"},
+    };
+}
+
+} // namespace oasis::cli

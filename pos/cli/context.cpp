@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/cli/context.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace oasis::cli {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("oasisctl", text);
+}
+} // namespace
+
+Result<QString> readSecret(const char *envName, const QString &prompt) {
+    const QByteArray env = qgetenv(envName);
+    if (!env.isEmpty())
+        return QString::fromUtf8(env);
+    if (!isatty(STDIN_FILENO))
+        return fail(ErrorCode::Invalid, tr("No PIN given: set %1 or run on a terminal to be asked.")
+                                            .arg(QString::fromLatin1(envName)));
+    std::fputs(prompt.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios silent = old;
+    silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    char buffer[64] = {};
+    const bool read = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fputs("\n", stderr);
+    if (!read)
+        return fail(ErrorCode::Invalid, tr("No PIN was entered."));
+    return QString::fromUtf8(buffer).trimmed();
+}
+
+Result<Database *> Context::database(Database::Mode mode) {
+    if (m_db)
+        return m_db.get();
+    QString path = dbPath;
+    if (path.isEmpty()) {
+        path = Database::defaultPath();
+        if (mode == Database::Mode::CreateIfMissing)
+            QDir().mkpath(QFileInfo(path).absolutePath());
+    }
+    Database::Options options;
+    options.mode = mode;
+    auto db = Database::open(path, options);
+    if (!db)
+        return std::unexpected(db.error());
+    m_db = std::move(*db);
+    return m_db.get();
+}
+
+Result<StaffMember> Context::login() {
+    if (m_user)
+        return *m_user;
+    if (user.isEmpty())
+        return fail(ErrorCode::Invalid,
+                    tr("This command needs --user NAME (and the PIN in OASIS_PIN)."));
+    auto db = database();
+    if (!db)
+        return std::unexpected(db.error());
+    auto pin = readSecret("OASIS_PIN", tr("PIN for %1: ").arg(user));
+    if (!pin)
+        return std::unexpected(pin.error());
+    auto member = StaffService(**db).authenticate(user, *pin);
+    if (!member)
+        return member;
+    m_user = *member;
+    return member;
+}
+
+Result<Context::Authorized> Context::authorize(Action action) {
+    auto member = login();
+    if (!member)
+        return std::unexpected(member.error());
+    Authorized result{*member, std::nullopt};
+    if (roleMay(member->role, action) && approveBy.isEmpty())
+        return result;
+    if (approveBy.isEmpty())
+        return fail(ErrorCode::Permission,
+                    tr("%1 (%2) may not %3 alone: a manager must approve with --approve-by NAME "
+                       "and OASIS_APPROVER_PIN.")
+                        .arg(member->name, roleName(member->role), actionName(action)));
+    auto pin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(approveBy));
+    if (!pin)
+        return std::unexpected(pin.error());
+    auto approver = StaffService(*m_db).approve(approveBy, *pin, action);
+    if (!approver)
+        return std::unexpected(approver.error());
+    result.approver = *approver;
+    return result;
+}
+
+std::optional<QString> Context::takeOption(const QString &name) {
+    const QString flag = QStringLiteral("--") + name;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == flag && i + 1 < args.size()) {
+            const QString v = args[i + 1];
+            args.remove(i, 2);
+            return v;
+        }
+        if (args[i].startsWith(flag + u'=')) {
+            const QString v = args[i].mid(flag.size() + 1);
+            args.remove(i);
+            return v;
+        }
+    }
+    return std::nullopt;
+}
+
+bool Context::takeFlag(const QString &name) {
+    return args.removeOne(QStringLiteral("--") + name);
+}
+
+Status Context::noMoreOptions() const {
+    for (const QString &a : args)
+        if (a.startsWith(QLatin1String("--")))
+            return fail(ErrorCode::Invalid, tr("Unknown or incomplete option %1.").arg(a));
+    return {};
+}
+
+Result<QString> Context::takeArgument(const QString &what) {
+    if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
+        return fail(ErrorCode::Invalid, tr("Missing %1.").arg(what));
+    return args.takeFirst();
+}
+
+void Context::emit(const QJsonObject &object, const QStringList &text) {
+    if (json)
+        m_out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+    else
+        for (const QString &line : text)
+            m_out << line << '\n';
+    m_out.flush();
+}
+
+} // namespace oasis::cli

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What every oasisctl command gets: global options, the open database, login and output.
+#pragma once
+
+#include "core/database.h"
+#include "core/staff.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace oasis::cli {
+
+class Context final {
+public:
+    QString dbPath;
+    QString user;
+    QString approveBy;
+    bool json = false;
+    QStringList args; ///< the command's own arguments (after the command word)
+
+    /// Opens (or, for init, creates) the database once.
+    Result<Database *> database(Database::Mode mode = Database::Mode::OpenExisting);
+    /// Checks the PIN of --user (env OASIS_PIN, else asked on the terminal).
+    Result<StaffMember> login();
+    /// login() and a check that the user may do `action`; a manager action without the role
+    /// needs --approve-by NAME with OASIS_APPROVER_PIN. Returns the approver when one signed.
+    struct Authorized {
+        StaffMember user;
+        std::optional<StaffMember> approver;
+    };
+    Result<Authorized> authorize(Action action);
+
+    /// Takes `--name VALUE` (or `--name=VALUE`) out of args.
+    std::optional<QString> takeOption(const QString &name);
+    /// Takes a bare `--flag` out of args.
+    bool takeFlag(const QString &name);
+    /// Fails with a usage error if anything starting with -- is left.
+    Status noMoreOptions() const;
+    Result<QString> takeArgument(const QString &what);
+
+    /// Prints the JSON object with --json, else the text lines.
+    void emit(const QJsonObject &json, const QStringList &text);
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+private:
+    std::unique_ptr<Database> m_db;
+    std::optional<StaffMember> m_user;
+    QTextStream m_out{stdout};
+    QTextStream m_err{stderr};
+};
+
+using Handler = Status (*)(Context &);
+
+struct Command {
+    const char *name;
+    Handler run;
+    const char *usage;
+};
+
+/// Each file of commands registers its table here; main() joins them.
+std::vector<Command> adminCommands();
+std::vector<Command> saleCommands();
+
+/// Reads a secret from an environment variable, else from the terminal without echo.
+Result<QString> readSecret(const char *envName, const QString &prompt);
+
+} // namespace oasis::cli

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Shared test helpers: every test gets its own temporary database and key folder.
+#pragma once
+
+#include "core/database.h"
+
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+
+namespace oasis::test {
+
+/// A fresh database in a temporary folder, with its key file in a sibling folder.
+class TempDb final {
+public:
+    explicit TempDb(bool demo = false);
+    Database &db() { return *m_db; }
+    Database *operator->() { return m_db.get(); }
+    QString path() const { return m_path; }
+    QString keyDir() const { return m_keyDir; }
+    QString dir() const { return m_dir.path(); }
+    /// Closes and opens the same file again (a restart).
+    void reopen();
+    /// Closes the database (for tests that tamper with the file).
+    void close() { m_db.reset(); }
+    Database::Options options(Database::Mode mode = Database::Mode::OpenExisting) const;
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    QString m_keyDir;
+    std::unique_ptr<Database> m_db;
+};
+
+/// Unwraps a Result in a test, failing with its message.
+template <typename T>
+T value(Result<T> r) {
+    if (!r)
+        FAIL("unexpected error: " << r.error().message.toStdString());
+    return std::move(*r);
+}
+inline void ok(const Status &s) {
+    if (!s)
+        FAIL("unexpected error: " << s.error().message.toStdString());
+}
+
+/// Runs a SQL statement straight on the file with a separate connection, as a tamperer would.
+void rawSql(const QString &dbPath, const QString &sql);
+
+} // namespace oasis::test
+
+// Lets Catch print QStrings in failed assertions.
+#include <ostream>
+inline std::ostream &operator<<(std::ostream &os, const QString &s) {
+    return os << s.toStdString();
+}
