@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "printing/receipt.h"
+
+#include <QRegularExpression>
+
+namespace oasis::printing {
+
+QString noExpiryNoFeesLine() {
+    return QStringLiteral("No expiration date. No fees.");
+}
+
+QString readableCode(QStringView code, int groupSize) {
+    QString trimmed = code.trimmed().toString();
+    if (trimmed.contains(u'-') || trimmed.contains(u' ')) {
+        QStringList parts =
+            trimmed.split(QRegularExpression(QStringLiteral("[-\\s]+")), Qt::SkipEmptyParts);
+        return parts.join(u'-');
+    }
+    if (groupSize <= 0)
+        return trimmed;
+    QString out;
+    for (qsizetype i = 0; i < trimmed.size(); i += groupSize) {
+        if (!out.isEmpty())
+            out += u'-';
+        out += trimmed.mid(i, groupSize);
+    }
+    return out;
+}
+
+} // namespace oasis::printing

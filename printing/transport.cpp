@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "printing/transport.h"
+
+#include "printing/painter.h"
+#include "printing/text.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTcpSocket>
+
+namespace oasis::printing {
+
+namespace {
+
+QString acceptedForms() {
+    return QStringLiteral("file:PATH, tcp:HOST:PORT, device:PATH, lp:QUEUE, pdf:PATH, png:PATH or "
+                          "text:PATH");
+}
+
+std::unexpected<Error> invalid(const QString &message) {
+    return fail(ErrorCode::Invalid, message);
+}
+
+QString seconds(int ms) {
+    return QString::number(ms / 1000.0, 'g', 3) + QStringLiteral(" s");
+}
+
+Result<PrintTarget> parseTcp(const QString &original, QStringView rest) {
+    PrintTarget target;
+    target.kind = PrintTarget::Kind::Tcp;
+    QStringView host = rest;
+    QStringView port;
+    if (rest.startsWith(u'[')) {
+        const qsizetype close = rest.indexOf(u']');
+        if (close < 0)
+            return invalid(
+                QStringLiteral("The printer target \"%1\" has an IPv6 address without its "
+                               "closing bracket, e.g. tcp:[::1]:9100.")
+                    .arg(original));
+        host = rest.sliced(1, close - 1);
+        QStringView after = rest.sliced(close + 1);
+        if (!after.isEmpty()) {
+            if (!after.startsWith(u':'))
+                return invalid(
+                    QStringLiteral("The printer target \"%1\" is not HOST:PORT.").arg(original));
+            port = after.sliced(1);
+            if (port.isEmpty())
+                return invalid(
+                    QStringLiteral("The printer target \"%1\" has no port after the colon.")
+                        .arg(original));
+        }
+    } else {
+        const qsizetype colon = rest.lastIndexOf(u':');
+        if (colon >= 0) {
+            if (rest.first(colon).contains(u':'))
+                return invalid(QStringLiteral("The printer target \"%1\" is ambiguous: put an IPv6 "
+                                              "address in brackets, e.g. tcp:[::1]:9100.")
+                                   .arg(original));
+            host = rest.first(colon);
+            port = rest.sliced(colon + 1);
+            if (port.isEmpty())
+                return invalid(
+                    QStringLiteral("The printer target \"%1\" has no port after the colon.")
+                        .arg(original));
+        }
+    }
+    if (host.isEmpty())
+        return invalid(
+            QStringLiteral("The printer target \"%1\" has no host: use tcp:HOST:PORT, e.g. "
+                           "tcp:192.168.1.50:9100.")
+                .arg(original));
+    for (const QChar c : host) {
+        if (c.isSpace() || c == u'/' || c == u'@')
+            return invalid(QStringLiteral("The printer target \"%1\" has an invalid host name.")
+                               .arg(original));
+    }
+    target.host = host.toString();
+    if (!port.isEmpty()) {
+        bool numeric =
+            std::all_of(port.begin(), port.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+        const int value = numeric && port.size() <= 5 ? port.toInt() : -1;
+        if (value < 1 || value > 65535)
+            return invalid(
+                QStringLiteral("The printer target \"%1\" has an invalid port \"%2\": use a "
+                               "number from 1 to 65535 (receipt printers use 9100).")
+                    .arg(original, port.toString()));
+        target.port = quint16(value);
+    }
+    return target;
+}
+
+Status printerError(const QString &message) {
+    return fail(ErrorCode::Printer, message);
+}
+
+Status writeFile(const QByteArray &bytes, const QString &path, const QString &what) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return printerError(QStringLiteral("Could not write the %1 to %2: %3.")
+                                .arg(what, path, file.errorString()));
+    return {};
+}
+
+Status writeDevice(const QByteArray &bytes, const QString &path) {
+    const QFileInfo info(path);
+    if (!info.exists())
+        return printerError(QStringLiteral("The printer device %1 does not exist: check that the "
+                                           "printer is on and its cable is plugged in.")
+                                .arg(path));
+    QFile device(path);
+    // ExistingOnly: never create a plain file where a device is expected.
+    if (!device.open(QIODevice::WriteOnly | QIODevice::ExistingOnly | QIODevice::Unbuffered)) {
+        if (device.error() == QFileDevice::OpenError && !info.isWritable())
+            return printerError(QStringLiteral("Oasis POS may not write to the printer device %1: "
+                                               "add this user to the printer's group (often lp).")
+                                    .arg(path));
+        return printerError(QStringLiteral("Could not open the printer device %1: %2.")
+                                .arg(path, device.errorString()));
+    }
+    qint64 done = 0;
+    while (done < bytes.size()) {
+        const qint64 n = device.write(bytes.constData() + done, bytes.size() - done);
+        if (n <= 0)
+            return printerError(QStringLiteral("The printer device %1 stopped taking the receipt: "
+                                               "%2. Check that it is on and has paper.")
+                                    .arg(path, device.errorString()));
+        done += n;
+    }
+    return {};
+}
+
+Status writeTcp(const QByteArray &bytes, const PrintTarget &target,
+                const TransportOptions &options) {
+    const QString where = target.host.contains(u':')
+                              ? QStringLiteral("[%1]:%2").arg(target.host).arg(target.port)
+                              : QStringLiteral("%1:%2").arg(target.host).arg(target.port);
+    QTcpSocket socket;
+    socket.connectToHost(target.host, target.port);
+    if (!socket.waitForConnected(options.connectTimeoutMs)) {
+        const auto error = socket.error();
+        socket.abort();
+        switch (error) {
+        case QAbstractSocket::ConnectionRefusedError:
+            return printerError(QStringLiteral("The receipt printer at %1 refused the connection: "
+                                               "check its address and port, and that it is on.")
+                                    .arg(where));
+        case QAbstractSocket::HostNotFoundError:
+            return printerError(
+                QStringLiteral("The receipt printer's address %1 could not be found: "
+                               "check the printer setting.")
+                    .arg(target.host));
+        case QAbstractSocket::SocketTimeoutError:
+            return printerError(
+                QStringLiteral("The receipt printer at %1 did not answer within %2: "
+                               "check that it is on and connected to the network.")
+                    .arg(where, seconds(options.connectTimeoutMs)));
+        default:
+            return printerError(QStringLiteral("Could not reach the receipt printer at %1: %2.")
+                                    .arg(where, socket.errorString()));
+        }
+    }
+
+    const auto timedOut = [&] {
+        socket.abort();
+        return printerError(QStringLiteral("The receipt printer at %1 did not accept the receipt "
+                                           "within %2: check that it is on and has paper.")
+                                .arg(where, seconds(options.writeTimeoutMs)));
+    };
+    const QDeadlineTimer deadline(options.writeTimeoutMs);
+    if (socket.write(bytes) != bytes.size()) {
+        const QString why = socket.errorString();
+        socket.abort();
+        return printerError(
+            QStringLiteral("Could not send the receipt to the printer at %1: %2.").arg(where, why));
+    }
+    while (socket.bytesToWrite() > 0) {
+        if (deadline.hasExpired())
+            return timedOut();
+        if (!socket.waitForBytesWritten(int(deadline.remainingTime()))) {
+            if (deadline.hasExpired() || socket.error() == QAbstractSocket::SocketTimeoutError)
+                return timedOut();
+            const QString why = socket.errorString();
+            socket.abort();
+            return printerError(QStringLiteral("The receipt printer at %1 dropped the connection "
+                                               "while printing: %2.")
+                                    .arg(where, why));
+        }
+    }
+    socket.disconnectFromHost();
+    if (socket.state() != QAbstractSocket::UnconnectedState)
+        socket.waitForDisconnected(int(std::min<qint64>(deadline.remainingTime(), 1000)));
+    return {};
+}
+
+Status writeLp(const QByteArray &bytes, const PrintTarget &target,
+               const TransportOptions &options) {
+    const QString program = QFileInfo(options.lpProgram).isAbsolute()
+                                ? options.lpProgram
+                                : QStandardPaths::findExecutable(options.lpProgram);
+    if (program.isEmpty() || !QFileInfo(program).isExecutable())
+        return printerError(
+            QStringLiteral("The lp command is not installed, so the receipt cannot go "
+                           "to the printer queue %1: install the CUPS client "
+                           "(cups-client) or choose another printer.")
+                .arg(target.queue));
+    QProcess lp;
+    lp.setProgram(program);
+    lp.setArguments(
+        {QStringLiteral("-d"), target.queue, QStringLiteral("-o"), QStringLiteral("raw")});
+    lp.start();
+    if (!lp.waitForStarted(options.connectTimeoutMs))
+        return printerError(
+            QStringLiteral("Could not start %1: %2.").arg(program, lp.errorString()));
+    lp.write(bytes);
+    lp.closeWriteChannel();
+    if (!lp.waitForFinished(options.writeTimeoutMs)) {
+        lp.kill();
+        lp.waitForFinished(1000);
+        return printerError(
+            QStringLiteral("The printer queue %1 did not take the receipt within %2.")
+                .arg(target.queue, seconds(options.writeTimeoutMs)));
+    }
+    if (lp.exitStatus() != QProcess::NormalExit || lp.exitCode() != 0) {
+        QString why = QString::fromLocal8Bit(lp.readAllStandardError()).trimmed();
+        if (why.isEmpty())
+            why = QStringLiteral("lp exited with code %1").arg(lp.exitCode());
+        return printerError(QStringLiteral("The printer queue %1 refused the receipt: %2")
+                                .arg(target.queue, why.section(u'\n', 0, 0)));
+    }
+    return {};
+}
+
+ReceiptPaper paperFor(const EscPosOptions &options) {
+    ReceiptPaper paper =
+        ReceiptPaper::forPaper(options.columns <= 32 ? PaperWidth::Mm58 : PaperWidth::Mm80);
+    paper.columns = options.columns;
+    return paper;
+}
+
+} // namespace
+
+bool PrintTarget::isEscPos() const {
+    return kind == Kind::File || kind == Kind::Tcp || kind == Kind::Device || kind == Kind::Lp;
+}
+
+QString PrintTarget::toString() const {
+    switch (kind) {
+    case Kind::File:
+        return QStringLiteral("file:") + path;
+    case Kind::Device:
+        return QStringLiteral("device:") + path;
+    case Kind::Pdf:
+        return QStringLiteral("pdf:") + path;
+    case Kind::Png:
+        return QStringLiteral("png:") + path;
+    case Kind::Text:
+        return QStringLiteral("text:") + path;
+    case Kind::Lp:
+        return QStringLiteral("lp:") + queue;
+    case Kind::Tcp:
+        return host.contains(u':') ? QStringLiteral("tcp:[%1]:%2").arg(host).arg(port)
+                                   : QStringLiteral("tcp:%1:%2").arg(host).arg(port);
+    }
+    return {};
+}
+
+Result<PrintTarget> parseTarget(const QString &text) {
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return invalid(QStringLiteral("No printer target given: use %1.").arg(acceptedForms()));
+    const qsizetype colon = trimmed.indexOf(u':');
+    if (colon <= 0)
+        return invalid(QStringLiteral("\"%1\" is not a printer target: use %2.")
+                           .arg(trimmed, acceptedForms()));
+    const QString scheme = trimmed.first(colon).toLower();
+    const QString rest = trimmed.sliced(colon + 1);
+
+    PrintTarget target;
+    if (scheme == u"tcp")
+        return parseTcp(trimmed, rest);
+    if (scheme == u"lp") {
+        if (rest.isEmpty())
+            return invalid(
+                QStringLiteral("The printer target \"%1\" has no queue name: use lp:QUEUE "
+                               "(see lpstat -p).")
+                    .arg(trimmed));
+        for (const QChar c : rest) {
+            if (c.isSpace() || c == u'/' || c == u'#' || !c.isPrint())
+                return invalid(
+                    QStringLiteral("\"%1\" is not a valid printer queue name.").arg(rest));
+        }
+        target.kind = PrintTarget::Kind::Lp;
+        target.queue = rest;
+        return target;
+    }
+    static const std::pair<QLatin1StringView, PrintTarget::Kind> pathKinds[] = {
+        {QLatin1StringView("file"), PrintTarget::Kind::File},
+        {QLatin1StringView("device"), PrintTarget::Kind::Device},
+        {QLatin1StringView("pdf"), PrintTarget::Kind::Pdf},
+        {QLatin1StringView("png"), PrintTarget::Kind::Png},
+        {QLatin1StringView("text"), PrintTarget::Kind::Text},
+    };
+    for (const auto &[name, kind] : pathKinds) {
+        if (scheme != name)
+            continue;
+        if (rest.isEmpty())
+            return invalid(QStringLiteral("The printer target \"%1\" has no path: use %2:PATH.")
+                               .arg(trimmed, name));
+        target.kind = kind;
+        target.path = rest;
+        return target;
+    }
+    return invalid(QStringLiteral("\"%1\" is not a known kind of printer target: use %2.")
+                       .arg(scheme, acceptedForms()));
+}
+
+Status sendRaw(const QByteArray &bytes, const PrintTarget &target,
+               const TransportOptions &transport) {
+    switch (target.kind) {
+    case PrintTarget::Kind::File:
+        return writeFile(bytes, target.path, QStringLiteral("receipt"));
+    case PrintTarget::Kind::Device:
+        return writeDevice(bytes, target.path);
+    case PrintTarget::Kind::Tcp:
+        return writeTcp(bytes, target, transport);
+    case PrintTarget::Kind::Lp:
+        return writeLp(bytes, target, transport);
+    case PrintTarget::Kind::Pdf:
+    case PrintTarget::Kind::Png:
+    case PrintTarget::Kind::Text:
+        break;
+    }
+    return invalid(QStringLiteral("%1 is not a receipt printer: it cannot take printer commands.")
+                       .arg(target.toString()));
+}
+
+Status printReceipt(const ReceiptDocument &doc, const PrintTarget &target,
+                    const EscPosOptions &options, const TransportOptions &transport) {
+    switch (target.kind) {
+    case PrintTarget::Kind::Pdf:
+        return renderReceiptPdf(doc, target.path, paperFor(options));
+    case PrintTarget::Kind::Png:
+        return renderReceiptPng(doc, target.path, transport.imageDpi, paperFor(options));
+    case PrintTarget::Kind::Text:
+        return writeFile(renderReceiptText(doc, options.columns).toUtf8(), target.path,
+                         QStringLiteral("receipt"));
+    case PrintTarget::Kind::File:
+    case PrintTarget::Kind::Tcp:
+    case PrintTarget::Kind::Device:
+    case PrintTarget::Kind::Lp:
+        break;
+    }
+    auto bytes = renderReceiptEscPos(doc, options);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return sendRaw(*bytes, target, transport);
+}
+
+Status printCertificate(const GiftCertificate &certificate, const PrintTarget &target,
+                        const EscPosOptions &options, const TransportOptions &transport) {
+    switch (target.kind) {
+    case PrintTarget::Kind::Pdf:
+        return renderCertificatePdf(certificate, target.path, transport.certificatePage);
+    case PrintTarget::Kind::Png:
+        return renderCertificatePng(certificate, target.path, transport.imageDpi,
+                                    transport.certificatePage);
+    case PrintTarget::Kind::Text:
+        return writeFile(renderCertificateText(certificate, options.columns).toUtf8(), target.path,
+                         QStringLiteral("gift certificate"));
+    case PrintTarget::Kind::File:
+    case PrintTarget::Kind::Tcp:
+    case PrintTarget::Kind::Device:
+    case PrintTarget::Kind::Lp:
+        break;
+    }
+    auto bytes = renderCertificateEscPos(certificate, options);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return sendRaw(*bytes, target, transport);
+}
+
+Status openDrawer(const PrintTarget &target, const TransportOptions &transport) {
+    if (!target.isEscPos())
+        return invalid(
+            QStringLiteral("%1 is not a receipt printer, so it cannot open the cash drawer.")
+                .arg(target.toString()));
+    QByteArray bytes;
+    bytes += char(0x1B);
+    bytes += '@';
+    bytes += drawerKickBytes();
+    return sendRaw(bytes, target, transport);
+}
+
+} // namespace oasis::printing

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Where receipts go: a file, a device, a network printer, a CUPS queue, a PDF, PNG or text file.
+// Printing happens after a sale commits; a failure here is returned, never thrown.
+#pragma once
+
+#include "core/error.h"
+#include "printing/certificate.h"
+#include "printing/escpos.h"
+#include "printing/receipt.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace oasis::printing {
+
+/// A parsed TARGET (oasisctl --print, the printer setting).
+struct PrintTarget {
+    enum class Kind {
+        File,   ///< file:PATH — ESC/POS bytes written to a file
+        Tcp,    ///< tcp:HOST:PORT — ESC/POS bytes to a network printer (port 9100)
+        Device, ///< device:PATH — ESC/POS bytes to a device such as /dev/usb/lp0
+        Lp,     ///< lp:QUEUE — ESC/POS bytes through `lp -d QUEUE -o raw`
+        Pdf,    ///< pdf:PATH — a PDF drawn with QPainter
+        Png,    ///< png:PATH — a PNG drawn with QPainter
+        Text,   ///< text:PATH — plain UTF-8 text
+    };
+    Kind kind = Kind::File;
+    QString path;        ///< File, Device, Pdf, Png, Text
+    QString host;        ///< Tcp
+    quint16 port = 9100; ///< Tcp
+    QString queue;       ///< Lp
+
+    /// True for the kinds that take ESC/POS bytes.
+    bool isEscPos() const;
+    /// The target in TARGET syntax, e.g. "tcp:10.0.0.5:9100".
+    QString toString() const;
+};
+
+/// Parses TARGET: file:PATH | tcp:HOST:PORT | device:PATH | lp:QUEUE | pdf:PATH | png:PATH |
+/// text:PATH. An IPv6 host goes in brackets (tcp:[::1]:9100). Fails with ErrorCode::Invalid and
+/// a message naming the accepted forms.
+Result<PrintTarget> parseTarget(const QString &text);
+
+/// Time limits and programs used by the transports; tests shorten them.
+struct TransportOptions {
+    int connectTimeoutMs = 3000; ///< TCP: to connect
+    int writeTimeoutMs = 5000;   ///< TCP: for the printer to take all bytes; lp: to finish
+    QString lpProgram = QStringLiteral("lp");                  ///< the CUPS client command
+    int imageDpi = 203;                                        ///< png: resolution of the image
+    CertificatePage certificatePage = CertificatePage::Letter; ///< pdf:/png: certificates
+};
+
+/// Sends raw bytes (ESC/POS) to a File, Tcp, Device or Lp target. Errors are ErrorCode::Printer
+/// with a message a cashier can act on; other kinds give ErrorCode::Invalid.
+Status sendRaw(const QByteArray &bytes, const PrintTarget &target,
+               const TransportOptions &transport = {});
+
+/// Prints a receipt on any target: ESC/POS for file, tcp, device and lp; QPainter for pdf and
+/// png; plain text for text (at options.columns).
+Status printReceipt(const ReceiptDocument &doc, const PrintTarget &target,
+                    const EscPosOptions &options = {}, const TransportOptions &transport = {});
+
+/// Prints a gift certificate on any target: a page for pdf and png, a slip on receipt printers.
+Status printCertificate(const GiftCertificate &certificate, const PrintTarget &target,
+                        const EscPosOptions &options = {}, const TransportOptions &transport = {});
+
+/// Opens the cash drawer through the receipt printer (a manager's no-sale).
+Status openDrawer(const PrintTarget &target, const TransportOptions &transport = {});
+
+} // namespace oasis::printing
