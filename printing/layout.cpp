@@ -96,7 +96,7 @@ void addTender(Layout &rows, const ReceiptTender &t) {
         if (!t.cardLast4.isEmpty())
             detail = QStringLiteral("Card ") + bullets() + bullets() + t.cardLast4;
         if (!t.authCode.isEmpty())
-            detail += (detail.isEmpty() ? QString() : QStringLiteral("  ")) +
+            detail += (detail.isEmpty() ? QString() : QStringLiteral(" ")) +
                       QStringLiteral("Auth ") + t.authCode;
         if (!detail.isEmpty())
             rows.push_back(LayoutRow::text(detail, {}, 2));
