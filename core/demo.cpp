@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QTimeZone>
 
 namespace oasis {
 

@@ -23,6 +23,7 @@ StoreInfo StoreSettings::storeInfo() const {
         m_db.setting(QStringLiteral("store.address")).split(u'\n', Qt::SkipEmptyParts);
     info.phone = m_db.setting(QStringLiteral("store.phone"));
     info.footer = m_db.setting(QStringLiteral("store.footer"));
+    info.timeZone = timeZone();
     return info;
 }
 

@@ -15,7 +15,8 @@ struct StoreInfo {
     QString name;
     QStringList addressLines;
     QString phone;
-    QString footer; ///< return policy and thank-you, printed at the bottom of receipts
+    QString footer;     ///< return policy and thank-you, printed at the bottom of receipts
+    QTimeZone timeZone; ///< receipts and business dates use the store's local time
 };
 
 /// Typed access to the settings table. Defaults suit the Seattle spa.

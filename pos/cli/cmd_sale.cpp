@@ -2,10 +2,343 @@
 // sale, receipt.
 #include "pos/cli/context.h"
 
+#include "core/catalog.h"
+#include "core/giftcode.h"
+#include "core/sale.h"
+#include "core/storesettings.h"
+#include "printing/salereceipt.h"
+#include "printing/text.h"
+#include "printing/transport.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+
 namespace oasis::cli {
 
-std::vector<Command> saleCommands() {
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("oasisctl", text);
+}
+
+Result<StaffMember> therapistNamed(Database &db, const QString &name) {
+    auto member = StaffService(db).find(name);
+    if (!member)
+        return member;
+    if (member->role != Role::Therapist || !member->active)
+        return fail(ErrorCode::Refused, tr("%1 is not an active therapist.").arg(name));
+    return member;
+}
+
+/// ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT
+Status addItem(Database &db, Ticket &ticket, const QString &token) {
+    CatalogService catalog(db);
+    if (token.startsWith(QLatin1String("giftcard:"), Qt::CaseInsensitive)) {
+        auto amount = Money::parse(token.mid(9));
+        if (!amount)
+            return fail(ErrorCode::Invalid, tr("%1: %2").arg(token, amount.error().message));
+        ticket.addGiftCard(*amount);
+        return {};
+    }
+    const qsizetype at = token.indexOf(u'@');
+    if (at > 0) {
+        auto item = catalog.findByCode(token.left(at));
+        if (!item)
+            return std::unexpected(item.error());
+        if (!*item || !(*item)->isSession())
+            return fail(ErrorCode::NotFound, tr("%1 is not a session code.").arg(token.left(at)));
+        auto therapist = therapistNamed(db, token.mid(at + 1));
+        if (!therapist)
+            return std::unexpected(therapist.error());
+        ticket.addItem(**item, 1, therapist->id, therapist->displayName);
+        return {};
+    }
+    QString code = token;
+    int quantity = 1;
+    auto item = catalog.findByCode(code);
+    if (!item)
+        return std::unexpected(item.error());
+    if (!*item) {
+        static const QRegularExpression withQty(QStringLiteral("^(.+)x([0-9]{1,3})$"));
+        const auto m = withQty.match(token);
+        if (m.hasMatch()) {
+            code = m.captured(1);
+            quantity = m.captured(2).toInt();
+            item = catalog.findByCode(code);
+            if (!item)
+                return std::unexpected(item.error());
+        }
+    }
+    if (!*item)
+        return fail(ErrorCode::NotFound,
+                    tr("Nothing in the catalog has the code or barcode %1.").arg(code));
+    if ((*item)->isSession())
+        return fail(ErrorCode::Refused, tr("%1 is a session: write %1@THERAPIST.").arg(code));
+    if (quantity < 1)
+        return fail(ErrorCode::Invalid, tr("%1: the quantity must be at least 1.").arg(token));
+    ticket.addItem(**item, quantity);
     return {};
+}
+
+QJsonObject saleJson(const SaleRecord &r, const std::vector<IssuedCard> &cards) {
+    QJsonObject taxByClass;
+    for (const SaleRecord::Tax &t : r.taxes)
+        taxByClass.insert(taxClassName(t.taxClass), t.tax.cents());
+    QJsonArray tenders;
+    for (const AppliedTender &t : r.tenders) {
+        QJsonObject o{{QStringLiteral("type"), tenderTypeName(t.type)},
+                      {QStringLiteral("amount_cents"), t.amount.cents()}};
+        if (t.type == TenderType::Cash)
+            o.insert(QStringLiteral("tendered_cents"), t.tendered.cents());
+        if (t.type == TenderType::Card) {
+            o.insert(QStringLiteral("last4"), t.cardLast4);
+            o.insert(QStringLiteral("auth"), t.authCode);
+        }
+        if (t.type == TenderType::Gift) {
+            o.insert(QStringLiteral("last4"), t.giftCardLast4);
+            o.insert(QStringLiteral("balance_cents"), t.giftCardBalance.cents());
+        }
+        tenders.append(o);
+    }
+    QJsonArray giftcards;
+    for (const IssuedCard &c : cards)
+        giftcards.append(QJsonObject{{QStringLiteral("code"), c.code},
+                                     {QStringLiteral("amount_cents"), c.amount.cents()}});
+    QJsonArray lines;
+    for (const SaleRecord::Line &l : r.lines)
+        lines.append(QJsonObject{
+            {QStringLiteral("kind"), lineKindName(l.kind)},
+            {QStringLiteral("code"), l.code},
+            {QStringLiteral("name"), l.name},
+            {QStringLiteral("quantity"), l.quantity},
+            {QStringLiteral("unit_price_cents"), l.unitPrice.cents()},
+            {QStringLiteral("discount_cents"), (l.lineDiscount + l.ticketDiscount).cents()},
+            {QStringLiteral("net_cents"), l.net.cents()},
+            {QStringLiteral("tax_class"), taxClassName(l.taxClass)},
+            {QStringLiteral("tax_cents"), l.tax.cents()},
+            {QStringLiteral("therapist"), l.therapist}});
+    return {{QStringLiteral("receipt"), r.receiptNo},
+            {QStringLiteral("receipt_code"), receiptCode(r.receiptNo)},
+            {QStringLiteral("kind"), r.kind},
+            {QStringLiteral("created_at"), r.createdAt.toString(Qt::ISODate)},
+            {QStringLiteral("cashier"), r.cashier},
+            {QStringLiteral("lines"), lines},
+            {QStringLiteral("subtotal_cents"), r.subtotal.cents()},
+            {QStringLiteral("discount_cents"), r.discount.cents()},
+            {QStringLiteral("tax_cents"), r.tax.cents()},
+            {QStringLiteral("tax_by_class"), taxByClass},
+            {QStringLiteral("tip_cents"), r.tips.cents()},
+            {QStringLiteral("total_cents"), r.total.cents()},
+            {QStringLiteral("tenders"), tenders},
+            {QStringLiteral("change_cents"), r.change.cents()},
+            {QStringLiteral("giftcards"), giftcards}};
+}
+
+/// Prints after the commit; a printer failure is reported but never undoes the sale.
+Status printTo(const QString &target, const printing::ReceiptDocument &doc) {
+    auto parsed = printing::parseTarget(target);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    return printing::printReceipt(doc, *parsed);
+}
+
+Status cmdSale(Context &ctx) {
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    Database &d = **db;
+    Ticket ticket;
+    std::vector<Tender> tenders;
+    QString printTarget;
+    QStringList tips;
+    bool inPay = false;
+    QString to, from, message;
+    QStringList items;
+    for (qsizetype i = 0; i < ctx.args.size(); ++i) {
+        const QString &a = ctx.args[i];
+        auto next = [&](const QString &opt) -> Result<QString> {
+            if (i + 1 >= ctx.args.size())
+                return fail(ErrorCode::Invalid, tr("%1 needs a value.").arg(opt));
+            return ctx.args[++i];
+        };
+        if (a.startsWith(QLatin1String("--"))) {
+            inPay = false;
+            Result<QString> v = QString();
+            if (a == QLatin1String("--pay")) {
+                inPay = true;
+                continue;
+            }
+            if (a != QLatin1String("--discount") && a != QLatin1String("--tip") &&
+                a != QLatin1String("--print") && a != QLatin1String("--to") &&
+                a != QLatin1String("--from") && a != QLatin1String("--message"))
+                return fail(ErrorCode::Invalid, tr("Unknown option %1.").arg(a));
+            v = next(a);
+            if (!v)
+                return std::unexpected(v.error());
+            if (a == QLatin1String("--discount")) {
+                auto discount = Discount::parse(*v);
+                if (!discount)
+                    return std::unexpected(discount.error());
+                ticket.discount = *discount;
+            } else if (a == QLatin1String("--tip")) {
+                tips << *v;
+            } else if (a == QLatin1String("--print")) {
+                printTarget = *v;
+            } else if (a == QLatin1String("--to")) {
+                to = *v;
+            } else if (a == QLatin1String("--from")) {
+                from = *v;
+            } else {
+                message = *v;
+            }
+            continue;
+        }
+        if (inPay) {
+            auto tender = Tender::parse(a);
+            if (!tender)
+                return std::unexpected(tender.error());
+            tenders.push_back(*tender);
+        } else {
+            items << a;
+        }
+    }
+    if (items.isEmpty())
+        return fail(ErrorCode::Invalid, tr("sale needs at least one ITEM."));
+    if (tenders.empty() && !items.isEmpty())
+        return fail(ErrorCode::Invalid, tr("sale needs --pay TENDER..."));
+    if (!printTarget.isEmpty())
+        if (auto parsed = printing::parseTarget(printTarget); !parsed)
+            return std::unexpected(parsed.error());
+    for (const QString &item : std::as_const(items))
+        if (auto ok = addItem(d, ticket, item); !ok)
+            return ok;
+    for (TicketLine &l : ticket.lines) {
+        if (l.kind == LineKind::GiftCard) {
+            l.recipient = to;
+            l.sender = from;
+            l.message = message;
+        }
+    }
+    for (const QString &tip : std::as_const(tips)) {
+        const qsizetype at = tip.indexOf(u'@');
+        if (at <= 0)
+            return fail(ErrorCode::Invalid, tr("--tip takes AMOUNT@THERAPIST, e.g. 20@lena."));
+        auto amount = Money::parse(tip.left(at));
+        if (!amount)
+            return fail(ErrorCode::Invalid, tr("--tip %1: %2").arg(tip, amount.error().message));
+        auto therapist = therapistNamed(d, tip.mid(at + 1));
+        if (!therapist)
+            return std::unexpected(therapist.error());
+        ticket.addTip(*amount, therapist->id, therapist->displayName);
+    }
+    auto who = ctx.login();
+    if (!who)
+        return std::unexpected(who.error());
+    std::optional<StaffMember> approver;
+    if (!ctx.approveBy.isEmpty()) {
+        auto pin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(ctx.approveBy));
+        if (!pin)
+            return std::unexpected(pin.error());
+        auto a = StaffService(d).authenticate(ctx.approveBy, *pin);
+        if (!a)
+            return std::unexpected(a.error());
+        approver = *a;
+    }
+    auto done = SaleService(d).complete(ticket, tenders, *who, approver);
+    if (!done)
+        return std::unexpected(done.error());
+    auto record = SaleService(d).load(done->receiptNo);
+    if (!record)
+        return std::unexpected(record.error());
+    const printing::ReceiptDocument doc =
+        printing::receiptFromSale(*record, StoreSettings(d).storeInfo(), done->giftCards);
+    QJsonObject json = saleJson(*record, done->giftCards);
+    QStringList text = printing::renderReceiptText(doc, 48).split(u'\n');
+    for (const QString &w : std::as_const(done->warnings))
+        text << tr("Warning: %1").arg(w);
+    json.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(done->warnings));
+    Status printed;
+    if (!printTarget.isEmpty()) {
+        printed = printTo(printTarget, doc);
+        json.insert(QStringLiteral("printed"), printed.has_value());
+        if (!printed)
+            text << tr("The sale is saved as %1, but printing failed: %2 Reprint with: oasisctl "
+                       "receipt "
+                       "print %1 --print TARGET")
+                        .arg(receiptCode(done->receiptNo), printed.error().message);
+    }
+    ctx.emit(json, text);
+    if (!printed)
+        return fail(ErrorCode::Printer,
+                    tr("Sale %1 is saved; the receipt did not print: %2")
+                        .arg(receiptCode(done->receiptNo), printed.error().message));
+    return {};
+}
+
+Result<qint64> receiptNumber(const QString &text) {
+    bool isNumber = false;
+    const qint64 n = text.toLongLong(&isNumber);
+    if (isNumber && n > 0)
+        return n;
+    if (auto parsed = parseReceiptCode(text))
+        return *parsed;
+    return fail(ErrorCode::Invalid,
+                tr("%1 is not a receipt number (like 42 or R-000042).").arg(text));
+}
+
+Status cmdReceipt(Context &ctx) {
+    auto sub = ctx.takeArgument(tr("a receipt command (show, print)"));
+    if (!sub)
+        return std::unexpected(sub.error());
+    auto number = ctx.takeArgument(tr("RECEIPT"));
+    if (!number)
+        return std::unexpected(number.error());
+    auto n = receiptNumber(*number);
+    if (!n)
+        return std::unexpected(n.error());
+    const auto target = ctx.takeOption(QStringLiteral("print"));
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    auto record = SaleService(**db).load(*n);
+    if (!record)
+        return std::unexpected(record.error());
+    if (*sub == QLatin1String("show")) {
+        const auto doc =
+            printing::receiptFromSale(*record, StoreSettings(**db).storeInfo(), {}, false);
+        ctx.emit(saleJson(*record, {}), printing::renderReceiptText(doc, 48).split(u'\n'));
+        return {};
+    }
+    if (*sub == QLatin1String("print")) {
+        if (!target)
+            return fail(ErrorCode::Invalid, tr("receipt print needs --print TARGET."));
+        const auto doc =
+            printing::receiptFromSale(*record, StoreSettings(**db).storeInfo(), {}, true);
+        if (auto ok = printTo(*target, doc); !ok)
+            return ok;
+        ctx.emit(
+            {{QStringLiteral("receipt"), record->receiptNo}, {QStringLiteral("printed"), true}},
+            {tr("Reprinted %1 to %2.").arg(receiptCode(record->receiptNo), *target)});
+        return {};
+    }
+    return fail(ErrorCode::Invalid, tr("Unknown receipt command %1.").arg(*sub));
+}
+
+} // namespace
+
+std::vector<Command> saleCommands() {
+    return {
+        {"sale", cmdSale,
+         "sale ITEM... [--discount 10%|5.00] [--tip AMOUNT@THERAPIST] --pay TENDER... [--print "
+         "TARGET]\n"
+         "       ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT [--to T "
+         "--from F "
+         "--message M]\n"
+         "       TENDER: cash:AMOUNT | card:AMOUNT[:LAST4[:AUTH]] | gift:CODE[:AMOUNT]"},
+        {"receipt", cmdReceipt, "receipt show RECEIPT | print RECEIPT --print TARGET"},
+    };
 }
 
 } // namespace oasis::cli

@@ -1,0 +1,608 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/sale.h"
+
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/giftcode.h"
+#include "core/journal.h"
+#include "core/storesettings.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Sale", text);
+}
+
+QVariant idOrNull(qint64 id) {
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
+std::optional<TenderType> tenderTypeFromName(const QString &name) {
+    for (TenderType t : {TenderType::Cash, TenderType::Card, TenderType::Gift})
+        if (tenderTypeName(t) == name)
+            return t;
+    return std::nullopt;
+}
+
+std::optional<LineKind> lineKindFromName(const QString &name) {
+    for (LineKind k : {LineKind::Product, LineKind::Session, LineKind::GiftCard, LineKind::Tip})
+        if (lineKindName(k) == name)
+            return k;
+    return std::nullopt;
+}
+} // namespace
+
+QString receiptCode(qint64 receiptNo) {
+    return QStringLiteral("R-%1").arg(receiptNo, 6, 10, QLatin1Char('0'));
+}
+
+std::optional<qint64> parseReceiptCode(const QString &text) {
+    static const QRegularExpression re(QStringLiteral("^\\s*(?:[Rr]-?|#)0*([0-9]{1,12})\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qint64 n = m.captured(1).toLongLong();
+    return n > 0 ? std::optional<qint64>(n) : std::nullopt;
+}
+
+Result<TenderPlan> planTenders(Money total, Money giftCardLines, const std::vector<Tender> &tenders,
+                               const std::vector<Money> &giftBalances) {
+    TenderPlan plan;
+    plan.applied.resize(tenders.size());
+    Money nonCash;
+    Money giftTotal;
+    std::size_t giftIndex = 0;
+    std::vector<std::size_t> giftOpen; // gift tenders without an amount: filled in a second pass
+    for (std::size_t i = 0; i < tenders.size(); ++i) {
+        const Tender &t = tenders[i];
+        AppliedTender &a = plan.applied[i];
+        a.type = t.type;
+        a.cardLast4 = t.cardLast4;
+        a.authCode = t.authCode;
+        if (t.type == TenderType::Card) {
+            a.amount = t.amount;
+            nonCash += t.amount;
+        } else if (t.type == TenderType::Gift) {
+            const Money balance = giftBalances.at(giftIndex++);
+            a.giftCardBalance = balance;
+            if (!t.amountGiven) {
+                giftOpen.push_back(i);
+                continue;
+            }
+            if (t.amount > balance)
+                return fail(ErrorCode::Refused,
+                            tr("The gift card holds only %1, less than the %2 asked.")
+                                .arg(balance.format(), t.amount.format()));
+            a.amount = t.amount;
+            nonCash += t.amount;
+            giftTotal += t.amount;
+        }
+    }
+    const Money giftAllowed = total - giftCardLines;
+    for (std::size_t i : giftOpen) {
+        AppliedTender &a = plan.applied[i];
+        const Money room = min(total - nonCash, giftAllowed - giftTotal);
+        a.amount = min(a.giftCardBalance, max(room, Money()));
+        if (a.giftCardBalance.isZero())
+            return fail(ErrorCode::Refused, tr("The gift card has no balance left."));
+        if (a.amount.isZero())
+            return fail(ErrorCode::Refused, tr("Nothing is left for the gift card to pay."));
+        nonCash += a.amount;
+        giftTotal += a.amount;
+    }
+    if (giftTotal > giftAllowed)
+        return fail(ErrorCode::Refused,
+                    tr("A gift card cannot pay for a gift card: gift cards may pay at most %1 of "
+                       "this ticket.")
+                        .arg(max(giftAllowed, Money()).format()));
+    if (nonCash > total)
+        return fail(ErrorCode::Refused,
+                    tr("Card and gift-card tenders add up to %1, more than the %2 due: only cash "
+                       "can be over-tendered.")
+                        .arg(nonCash.format(), total.format()));
+    Money due = total - nonCash;
+    Money cashGiven;
+    for (std::size_t i = 0; i < tenders.size(); ++i) {
+        if (tenders[i].type != TenderType::Cash)
+            continue;
+        AppliedTender &a = plan.applied[i];
+        a.tendered = tenders[i].amount;
+        a.amount = min(tenders[i].amount, due);
+        due -= a.amount;
+        cashGiven += tenders[i].amount;
+    }
+    if (due > Money())
+        return fail(ErrorCode::Refused,
+                    tr("%1 is still due: the tenders cover only %2 of %3.")
+                        .arg(due.format(), (total - due).format(), total.format()));
+    plan.change = cashGiven - (total - nonCash);
+    for (const AppliedTender &a : plan.applied)
+        Q_ASSERT(!a.amount.isNegative());
+    return plan;
+}
+
+Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
+                          const std::optional<StaffMember> &approver) const {
+    if (ticket.isEmpty())
+        return fail(ErrorCode::Refused, tr("The ticket is empty."));
+    if (!roleMay(cashier.role, Action::Sell))
+        return fail(ErrorCode::Permission, tr("%1 may not ring up sales.").arg(cashier.name));
+    StoreSettings settings(m_db);
+    bool overridden = false;
+    Money discountable;
+    Money lineDiscounts;
+    for (const TicketLine &l : ticket.lines) {
+        if (l.quantity <= 0 || l.quantity > 999)
+            return fail(ErrorCode::Invalid,
+                        tr("%1: the quantity must be from 1 to 999.").arg(l.name));
+        if (l.unitPrice.isNegative() || l.lineDiscount.isNegative() || l.lineDiscount > l.gross())
+            return fail(ErrorCode::Invalid,
+                        tr("%1: the price or discount is not valid.").arg(l.name));
+        if (l.discountable()) {
+            discountable += l.gross();
+            lineDiscounts += l.lineDiscount;
+        }
+        switch (l.kind) {
+        case LineKind::Product:
+        case LineKind::Session: {
+            auto active = m_db.scalar(
+                QStringLiteral("SELECT price_cents FROM items WHERE id = ? AND active = 1"),
+                {l.itemId});
+            if (!active)
+                return std::unexpected(active.error());
+            if (active->isNull())
+                return fail(ErrorCode::NotFound,
+                            tr("%1 is not in the catalog any more.").arg(l.name));
+            if (Money::fromCents(active->toLongLong()) != l.unitPrice)
+                overridden = true;
+            if (l.kind == LineKind::Session && l.therapistId <= 0)
+                return fail(ErrorCode::Refused,
+                            tr("%1: choose the therapist who gives it.").arg(l.name));
+            break;
+        }
+        case LineKind::Tip:
+            if (l.therapistId <= 0)
+                return fail(ErrorCode::Refused, tr("A tip needs the therapist it is for."));
+            if (l.unitPrice.isZero())
+                return fail(ErrorCode::Invalid, tr("A tip cannot be zero."));
+            break;
+        case LineKind::GiftCard:
+            if (l.lineDiscount > Money())
+                return fail(ErrorCode::Refused, tr("Gift cards cannot be discounted."));
+            if (l.unitPrice < settings.giftCardMinimum() ||
+                l.unitPrice > settings.giftCardMaximum())
+                return fail(ErrorCode::Refused, tr("A gift card is sold for %1 to %2.")
+                                                    .arg(settings.giftCardMinimum().format(),
+                                                         settings.giftCardMaximum().format()));
+            if (l.quantity != 1)
+                return fail(ErrorCode::Invalid, tr("Each gift card is its own line."));
+            break;
+        }
+        if (l.therapistId > 0) {
+            auto role =
+                m_db.scalar(QStringLiteral("SELECT role FROM staff WHERE id = ? AND active = 1"),
+                            {l.therapistId});
+            if (!role)
+                return std::unexpected(role.error());
+            if (role->toString() != QLatin1String("therapist"))
+                return fail(ErrorCode::Refused, tr("%1: the therapist is not active.").arg(l.name));
+        }
+    }
+    auto needs = [&](Action action) -> Status {
+        if (roleMay(cashier.role, action))
+            return {};
+        if (approver && roleMay(approver->role, action))
+            return {};
+        return fail(ErrorCode::Permission,
+                    tr("A manager must approve: %1.").arg(actionName(action)));
+    };
+    if (overridden || std::any_of(ticket.lines.begin(), ticket.lines.end(),
+                                  [](const TicketLine &l) { return l.priceOverridden; }))
+        if (auto ok = needs(Action::PriceOverride); !ok)
+            return ok;
+    // The ticket discount plus line discounts, as a share of what can be discounted.
+    Money ticketDiscount;
+    if (ticket.discount.kind == Discount::Kind::Percent)
+        ticketDiscount = (discountable - lineDiscounts).timesPpm(ticket.discount.ppm);
+    else if (ticket.discount.kind == Discount::Kind::Amount)
+        ticketDiscount = ticket.discount.amount;
+    const Money allDiscounts = ticketDiscount + lineDiscounts;
+    if (allDiscounts > discountable.timesPpm(settings.discountThresholdPpm()))
+        if (auto ok = needs(Action::DiscountAboveThreshold); !ok)
+            return ok;
+    return {};
+}
+
+Result<CompletedSale> SaleService::complete(const Ticket &ticket,
+                                            const std::vector<Tender> &tenders,
+                                            const StaffMember &cashier,
+                                            const std::optional<StaffMember> &approver,
+                                            const QString &registerIdIn) {
+    const QString registerId = registerIdIn.isEmpty() ? Database::registerId() : registerIdIn;
+    if (auto ok = check(ticket, cashier, approver); !ok)
+        return std::unexpected(ok.error());
+    StoreSettings settings(m_db);
+    auto taxes = settings.taxTable();
+    if (!taxes)
+        return std::unexpected(taxes.error());
+    const QDateTime now = Clock::nowUtc();
+    const QDate businessDate = settings.businessDate(now);
+    auto totals = ticket.totals(*taxes, businessDate);
+    if (!totals)
+        return std::unexpected(totals.error());
+    if (totals->total > settings.transactionLimit())
+        return fail(ErrorCode::Refused,
+                    tr("The total of %1 is above the store's limit of %2 for one sale.")
+                        .arg(totals->total.format(), settings.transactionLimit().format()));
+
+    // Gift cards: look up before the transaction (failures must stay recorded).
+    GiftCardService cards(m_db);
+    std::vector<GiftCard> giftTenders;
+    std::vector<Money> balances;
+    for (const Tender &t : tenders) {
+        if (t.type != TenderType::Gift)
+            continue;
+        auto card = cards.lookup(t.giftCode, registerId);
+        if (!card)
+            return std::unexpected(card.error());
+        for (const GiftCard &seen : giftTenders)
+            if (seen.id == card->id)
+                return fail(ErrorCode::Invalid, tr("The same gift card is entered twice."));
+        giftTenders.push_back(*card);
+        balances.push_back(card->balance);
+    }
+    std::vector<qint64> reloadCards(ticket.lines.size(), 0);
+    for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
+        if (ticket.lines[i].kind != LineKind::GiftCard || ticket.lines[i].reloadCode.isEmpty())
+            continue;
+        auto card = cards.lookup(ticket.lines[i].reloadCode, registerId);
+        if (!card)
+            return std::unexpected(card.error());
+        if (card->balance + ticket.lines[i].net() > settings.giftCardMaximum())
+            return fail(ErrorCode::Refused,
+                        tr("A gift card may hold at most %1; this one holds %2.")
+                            .arg(settings.giftCardMaximum().format(), card->balance.format()));
+        for (const GiftCard &g : giftTenders)
+            if (g.id == card->id)
+                return fail(ErrorCode::Refused, tr("A gift card cannot pay for a gift card."));
+        reloadCards[i] = card->id;
+    }
+    auto plan = planTenders(totals->total, ticket.giftCardLinesTotal(), tenders, balances);
+    if (!plan)
+        return std::unexpected(plan.error());
+
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
+    if (!next)
+        return std::unexpected(next.error());
+    auto shift = m_db.scalar(
+        QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
+        {registerId});
+    if (!shift)
+        return std::unexpected(shift.error());
+    CompletedSale done;
+    done.receiptNo = next->toLongLong();
+    done.totals = *totals;
+    done.change = plan->change;
+    const QString nowText = toStorageTime(now);
+    auto sale = m_db.exec(
+        QStringLiteral(
+            "INSERT INTO sales(receipt_no, kind, created_at, business_date, register_id, staff_id, "
+            "approver_id, shift_id, discount_spec, subtotal_cents, discount_cents, tax_cents, "
+            "tip_cents, "
+            "total_cents, change_cents) VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {done.receiptNo, nowText, businessDate.toString(Qt::ISODate), registerId, cashier.id,
+         approver ? QVariant(approver->id) : QVariant(), *shift, ticket.discount.toString(),
+         totals->subtotal.cents(), totals->discount.cents(), totals->tax.cents(),
+         totals->tips.cents(), totals->total.cents(), plan->change.cents()});
+    if (!sale)
+        return std::unexpected(sale.error());
+    done.saleId = sale->lastInsertId().toLongLong();
+    const QString reference = receiptCode(done.receiptNo);
+
+    for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
+        const TicketLine &l = ticket.lines[i];
+        qint64 cardId = 0;
+        if (l.kind == LineKind::GiftCard) {
+            if (reloadCards[i] > 0) {
+                cardId = reloadCards[i];
+                if (auto ok = cards.load(cardId, l.net(), done.saleId, cashier.id); !ok)
+                    return std::unexpected(ok.error());
+            } else {
+                auto issued =
+                    cards.issue(l.net(), done.saleId, cashier.id, l.recipient, l.sender, l.message);
+                if (!issued)
+                    return std::unexpected(issued.error());
+                cardId = issued->id;
+                done.giftCards.push_back(*issued);
+            }
+        }
+        auto line = m_db.exec(
+            QStringLiteral(
+                "INSERT INTO sale_lines(sale_id, line_no, kind, item_id, code, name, quantity, "
+                "unit_price_cents, line_discount_cents, ticket_discount_cents, net_cents, "
+                "tax_class, "
+                "tax_cents, therapist_id, giftcard_id, price_overridden) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+            {done.saleId, static_cast<qint64>(i + 1), lineKindName(l.kind), idOrNull(l.itemId),
+             l.code, l.name, l.quantity, l.unitPrice.cents(), l.lineDiscount.cents(),
+             totals->lineDiscount[i].cents(), (l.net() - totals->lineDiscount[i]).cents(),
+             taxClassName(l.taxClass), totals->lineTax[i].cents(), idOrNull(l.therapistId),
+             idOrNull(cardId), l.priceOverridden ? 1 : 0});
+        if (!line)
+            return std::unexpected(line.error());
+        if (l.kind == LineKind::Product) {
+            if (auto ok = m_db.exec(
+                    QStringLiteral(
+                        "INSERT INTO stock_movements(item_id, quantity, reason, "
+                        "unit_cost_cents, sale_id, reference, staff_id, created_at) "
+                        "SELECT id, ?, 'sale', cost_cents, ?, ?, ?, ? FROM items WHERE id = ?"),
+                    {-l.quantity, done.saleId, reference, cashier.id, nowText, l.itemId});
+                !ok)
+                return std::unexpected(ok.error());
+            auto onHand = m_db.scalar(
+                QStringLiteral("SELECT on_hand FROM stock_levels WHERE item_id = ?"), {l.itemId});
+            if (!onHand)
+                return std::unexpected(onHand.error());
+            if (onHand->toLongLong() < 0)
+                done.warnings << tr("%1: stock is now %2 (below zero); count the shelf.")
+                                     .arg(l.name)
+                                     .arg(onHand->toLongLong());
+        }
+    }
+
+    for (const auto &[cls, tax] : totals->taxByClass) {
+        Money base;
+        for (std::size_t i = 0; i < ticket.lines.size(); ++i)
+            if (ticket.lines[i].taxClass == cls)
+                base += ticket.lines[i].net() - totals->lineDiscount[i];
+        const qint64 ppm = cls == TaxClass::GiftCard ? 0 : taxes->ppmOn(cls, businessDate);
+        if (auto ok = m_db.exec(
+                QStringLiteral(
+                    "INSERT INTO sale_taxes(sale_id, tax_class, base_cents, ppm, tax_cents) "
+                    "VALUES (?, ?, ?, ?, ?)"),
+                {done.saleId, taxClassName(cls), base.cents(), ppm, tax.cents()});
+            !ok)
+            return std::unexpected(ok.error());
+    }
+
+    std::size_t giftIndex = 0;
+    QJsonArray tenderJson;
+    for (AppliedTender a : plan->applied) {
+        if (a.type == TenderType::Gift) {
+            const GiftCard &card = giftTenders[giftIndex++];
+            a.giftCardId = card.id;
+            a.giftCardLast4 = card.last4;
+            if (auto ok = cards.redeem(card.id, a.amount, done.saleId, cashier.id); !ok)
+                return std::unexpected(ok.error());
+            auto after = cards.byId(card.id);
+            if (!after)
+                return std::unexpected(after.error());
+            a.giftCardBalance = after->balance;
+        }
+        if (auto ok = m_db.exec(
+                QStringLiteral(
+                    "INSERT INTO sale_tenders(sale_id, type, amount_cents, tendered_cents, "
+                    "card_last4, auth_code, giftcard_id) VALUES (?,?,?,?,?,?,?)"),
+                {done.saleId, tenderTypeName(a.type), a.amount.cents(), a.tendered.cents(),
+                 a.cardLast4, a.authCode, idOrNull(a.giftCardId)});
+            !ok)
+            return std::unexpected(ok.error());
+        tenderJson.append(QJsonObject{{QStringLiteral("type"), tenderTypeName(a.type)},
+                                      {QStringLiteral("amount_cents"), a.amount.cents()}});
+        done.tenders.push_back(a);
+    }
+
+    QJsonArray cardsJson;
+    for (const IssuedCard &c : done.giftCards)
+        cardsJson.append(QJsonObject{{QStringLiteral("last4"), giftcode::last4(c.code)},
+                                     {QStringLiteral("amount_cents"), c.amount.cents()}});
+    if (auto ok =
+            Journal::append(m_db, cashier.name, QStringLiteral("sale"),
+                            {{QStringLiteral("receipt"), done.receiptNo},
+                             {QStringLiteral("register"), registerId},
+                             {QStringLiteral("lines"), static_cast<qint64>(ticket.lines.size())},
+                             {QStringLiteral("total_cents"), totals->total.cents()},
+                             {QStringLiteral("tax_cents"), totals->tax.cents()},
+                             {QStringLiteral("tenders"), tenderJson},
+                             {QStringLiteral("giftcards"), cardsJson},
+                             {QStringLiteral("approver"), approver ? approver->name : QString()}});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return done;
+}
+
+Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT s.id, s.receipt_no, s.kind, COALESCE(o.receipt_no, 0), s.created_at, "
+            "s.business_date, "
+            "s.register_id, st.display_name, COALESCE(ap.display_name, ''), s.subtotal_cents, "
+            "s.discount_cents, s.tax_cents, s.tip_cents, s.total_cents, s.change_cents "
+            "FROM sales s JOIN staff st ON st.id = s.staff_id LEFT JOIN staff ap ON ap.id = "
+            "s.approver_id "
+            "LEFT JOIN sales o ON o.id = s.original_sale_id WHERE s.receipt_no = ?"),
+        {receiptNo});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, tr("There is no receipt %1.").arg(receiptCode(receiptNo)));
+    SaleRecord r;
+    r.id = q->value(0).toLongLong();
+    r.receiptNo = q->value(1).toLongLong();
+    r.kind = q->value(2).toString();
+    r.originalReceiptNo = q->value(3).toLongLong();
+    r.createdAt = fromStorageTime(q->value(4).toString());
+    r.businessDate = QDate::fromString(q->value(5).toString(), Qt::ISODate);
+    r.registerId = q->value(6).toString();
+    r.cashier = q->value(7).toString();
+    r.approver = q->value(8).toString();
+    r.subtotal = Money::fromCents(q->value(9).toLongLong());
+    r.discount = Money::fromCents(q->value(10).toLongLong());
+    r.tax = Money::fromCents(q->value(11).toLongLong());
+    r.tips = Money::fromCents(q->value(12).toLongLong());
+    r.total = Money::fromCents(q->value(13).toLongLong());
+    r.change = Money::fromCents(q->value(14).toLongLong());
+    q->finish();
+
+    auto lines = m_db.exec(
+        QStringLiteral(
+            "SELECT l.id, l.kind, COALESCE(l.item_id, 0), l.code, l.name, l.quantity, "
+            "l.unit_price_cents, "
+            "l.line_discount_cents, l.ticket_discount_cents, l.net_cents, l.tax_class, "
+            "l.tax_cents, "
+            "COALESCE(t.display_name, ''), COALESCE(l.giftcard_id, 0), COALESCE(g.last4, '') "
+            "FROM sale_lines l LEFT JOIN staff t ON t.id = l.therapist_id "
+            "LEFT JOIN giftcards g ON g.id = l.giftcard_id WHERE l.sale_id = ? ORDER BY l.line_no"),
+        {r.id});
+    if (!lines)
+        return std::unexpected(lines.error());
+    while (lines->next()) {
+        SaleRecord::Line l;
+        l.id = lines->value(0).toLongLong();
+        l.kind = lineKindFromName(lines->value(1).toString()).value_or(LineKind::Product);
+        l.itemId = lines->value(2).toLongLong();
+        l.code = lines->value(3).toString();
+        l.name = lines->value(4).toString();
+        l.quantity = lines->value(5).toInt();
+        l.unitPrice = Money::fromCents(lines->value(6).toLongLong());
+        l.lineDiscount = Money::fromCents(lines->value(7).toLongLong());
+        l.ticketDiscount = Money::fromCents(lines->value(8).toLongLong());
+        l.net = Money::fromCents(lines->value(9).toLongLong());
+        l.taxClass = taxClassFromName(lines->value(10).toString()).value_or(TaxClass::Retail);
+        l.tax = Money::fromCents(lines->value(11).toLongLong());
+        l.therapist = lines->value(12).toString();
+        l.giftCardId = lines->value(13).toLongLong();
+        l.giftCardLast4 = lines->value(14).toString();
+        r.lines.push_back(l);
+    }
+    auto taxes = m_db.exec(
+        QStringLiteral(
+            "SELECT tax_class, base_cents, ppm, tax_cents FROM sale_taxes WHERE sale_id = ? "
+            "ORDER BY tax_class"),
+        {r.id});
+    if (!taxes)
+        return std::unexpected(taxes.error());
+    while (taxes->next())
+        r.taxes.push_back({taxClassFromName(taxes->value(0).toString()).value_or(TaxClass::Retail),
+                           Money::fromCents(taxes->value(1).toLongLong()),
+                           taxes->value(2).toLongLong(),
+                           Money::fromCents(taxes->value(3).toLongLong())});
+    auto tenders =
+        m_db.exec(QStringLiteral(
+                      "SELECT t.type, t.amount_cents, t.tendered_cents, t.card_last4, t.auth_code, "
+                      "COALESCE(t.giftcard_id, 0), COALESCE(g.last4, ''), "
+                      "(SELECT COALESCE(SUM(a.amount_cents), 0) FROM giftcard_activity a "
+                      " WHERE a.giftcard_id = t.giftcard_id AND a.id <= "
+                      "  (SELECT MAX(b.id) FROM giftcard_activity b WHERE b.giftcard_id = "
+                      "t.giftcard_id AND b.sale_id = t.sale_id)) "
+                      "FROM sale_tenders t LEFT JOIN giftcards g ON g.id = t.giftcard_id WHERE "
+                      "t.sale_id = ? ORDER BY t.id"),
+                  {r.id});
+    if (!tenders)
+        return std::unexpected(tenders.error());
+    while (tenders->next()) {
+        AppliedTender a;
+        a.type = tenderTypeFromName(tenders->value(0).toString()).value_or(TenderType::Cash);
+        a.amount = Money::fromCents(tenders->value(1).toLongLong());
+        a.tendered = Money::fromCents(tenders->value(2).toLongLong());
+        a.cardLast4 = tenders->value(3).toString();
+        a.authCode = tenders->value(4).toString();
+        a.giftCardId = tenders->value(5).toLongLong();
+        a.giftCardLast4 = tenders->value(6).toString();
+        a.giftCardBalance = Money::fromCents(tenders->value(7).toLongLong());
+        r.tenders.push_back(a);
+    }
+    return r;
+}
+
+Result<std::vector<SaleRecord>> SaleService::recent(int limit) const {
+    auto q = m_db.exec(
+        QStringLiteral("SELECT receipt_no FROM sales ORDER BY receipt_no DESC LIMIT ?"), {limit});
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<qint64> numbers;
+    while (q->next())
+        numbers.push_back(q->value(0).toLongLong());
+    std::vector<SaleRecord> out;
+    for (qint64 n : numbers) {
+        auto r = load(n);
+        if (!r)
+            return std::unexpected(r.error());
+        out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+Result<qint64> ParkedTickets::park(const Ticket &ticket, const QString &label,
+                                   const StaffMember &staff, const QString &registerId) {
+    if (ticket.isEmpty())
+        return fail(ErrorCode::Refused, tr("There is nothing to hold: the ticket is empty."));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto ins = m_db.exec(
+        QStringLiteral(
+            "INSERT INTO parked_tickets(created_at, register_id, staff_id, label, payload) "
+            "VALUES (?, ?, ?, ?, ?)"),
+        {toStorageTime(Clock::nowUtc()), registerId.isEmpty() ? Database::registerId() : registerId,
+         staff.id, label,
+         QString::fromUtf8(QJsonDocument(ticket.toJson()).toJson(QJsonDocument::Compact))});
+    if (!ins)
+        return std::unexpected(ins.error());
+    const qint64 id = ins->lastInsertId().toLongLong();
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return id;
+}
+
+Result<std::vector<ParkedTicket>> ParkedTickets::list() const {
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT p.id, p.created_at, p.label, COALESCE(s.display_name, ''), p.payload "
+        "FROM parked_tickets p LEFT JOIN staff s ON s.id = p.staff_id ORDER BY p.id"));
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<ParkedTicket> out;
+    while (q->next()) {
+        auto ticket =
+            Ticket::fromJson(QJsonDocument::fromJson(q->value(4).toString().toUtf8()).object());
+        if (!ticket)
+            continue;
+        out.push_back({q->value(0).toLongLong(), fromStorageTime(q->value(1).toString()),
+                       q->value(2).toString(), q->value(3).toString(), *ticket});
+    }
+    return out;
+}
+
+Result<Ticket> ParkedTickets::recall(qint64 id) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto payload =
+        m_db.scalar(QStringLiteral("SELECT payload FROM parked_tickets WHERE id = ?"), {id});
+    if (!payload)
+        return std::unexpected(payload.error());
+    if (payload->isNull())
+        return fail(ErrorCode::NotFound, tr("That held ticket was already recalled."));
+    auto ticket = Ticket::fromJson(QJsonDocument::fromJson(payload->toString().toUtf8()).object());
+    if (!ticket)
+        return std::unexpected(ticket.error());
+    if (auto ok = m_db.exec(QStringLiteral("DELETE FROM parked_tickets WHERE id = ?"), {id}); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return ticket;
+}
+
+} // namespace oasis

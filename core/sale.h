@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Completing a ticket as one transaction, and reading committed sales back.
+#pragma once
+
+#include "core/giftcard.h"
+#include "core/staff.h"
+#include "core/ticket.h"
+
+#include <QDateTime>
+
+#include <optional>
+#include <vector>
+
+namespace oasis {
+
+class Database;
+
+/// "R-000042": what the receipt's QR carries and what the scan field recognises.
+QString receiptCode(qint64 receiptNo);
+/// Accepts "R-42", "r000042", "#42"; nullopt for anything else.
+std::optional<qint64> parseReceiptCode(const QString &text);
+
+/// A tender as it was applied to a sale.
+struct AppliedTender {
+    TenderType type = TenderType::Cash;
+    Money amount;   ///< what paid the sale (cash: net of change)
+    Money tendered; ///< cash handed over
+    QString cardLast4;
+    QString authCode;
+    qint64 giftCardId = 0;
+    QString giftCardLast4;
+    Money giftCardBalance; ///< remaining after this sale
+};
+
+/// What the cashier gets back from a completed sale.
+struct CompletedSale {
+    qint64 saleId = 0;
+    qint64 receiptNo = 0;
+    TicketTotals totals;
+    std::vector<AppliedTender> tenders;
+    Money change;
+    std::vector<IssuedCard> giftCards; ///< the full codes of cards sold, to print once
+    QStringList warnings;              ///< e.g. stock below zero
+};
+
+/// Turns the cashier's tenders into what each one pays. Pure: testable without a database.
+/// `giftBalances[i]` is the balance of the i-th gift tender's card.
+struct TenderPlan {
+    std::vector<AppliedTender> applied;
+    Money change;
+};
+Result<TenderPlan> planTenders(Money total, Money giftCardLines, const std::vector<Tender> &tenders,
+                               const std::vector<Money> &giftBalances);
+
+/// A committed sale as printing and the receipt view see it (a read model).
+struct SaleRecord {
+    qint64 id = 0;
+    qint64 receiptNo = 0;
+    QString kind; ///< sale, refund, void
+    qint64 originalReceiptNo = 0;
+    QDateTime createdAt;
+    QDate businessDate;
+    QString registerId;
+    QString cashier;
+    QString approver;
+    struct Line {
+        qint64 id = 0;
+        LineKind kind = LineKind::Product;
+        qint64 itemId = 0;
+        QString code;
+        QString name;
+        int quantity = 0;
+        Money unitPrice;
+        Money lineDiscount;
+        Money ticketDiscount;
+        Money net;
+        TaxClass taxClass = TaxClass::Retail;
+        Money tax;
+        QString therapist;
+        qint64 giftCardId = 0;
+        QString giftCardLast4;
+    };
+    std::vector<Line> lines;
+    struct Tax {
+        TaxClass taxClass = TaxClass::Retail;
+        Money base;
+        qint64 ppm = 0;
+        Money tax;
+    };
+    std::vector<Tax> taxes;
+    std::vector<AppliedTender> tenders;
+    Money subtotal;
+    Money discount;
+    Money tax;
+    Money tips;
+    Money total;
+    Money change;
+};
+
+class SaleService final {
+public:
+    explicit SaleService(Database &db)
+        : m_db(db) {}
+
+    /// One BEGIN IMMEDIATE transaction: sale with the next receipt number, lines, taxes,
+    /// tenders, stock movements, gift-card activity and the journal entry. Nothing is written
+    /// when anything is refused. Gift-card codes are looked up before the transaction (so a
+    /// failed lookup counts towards the lockout even if the sale is refused).
+    Result<CompletedSale> complete(const Ticket &ticket, const std::vector<Tender> &tenders,
+                                   const StaffMember &cashier,
+                                   const std::optional<StaffMember> &approver = std::nullopt,
+                                   const QString &registerId = {});
+
+    /// What would be refused before asking for payment: unknown items, therapists, limits,
+    /// permission for discounts and overrides.
+    Status check(const Ticket &ticket, const StaffMember &cashier,
+                 const std::optional<StaffMember> &approver) const;
+
+    Result<SaleRecord> load(qint64 receiptNo) const;
+    Result<std::vector<SaleRecord>> recent(int limit) const;
+
+private:
+    Database &m_db;
+};
+
+/// Parked tickets survive a restart: they live in the database until recalled.
+struct ParkedTicket {
+    qint64 id = 0;
+    QDateTime createdAt;
+    QString label;
+    QString staff;
+    Ticket ticket;
+};
+
+class ParkedTickets final {
+public:
+    explicit ParkedTickets(Database &db)
+        : m_db(db) {}
+    Result<qint64> park(const Ticket &ticket, const QString &label, const StaffMember &staff,
+                        const QString &registerId);
+    Result<std::vector<ParkedTicket>> list() const;
+    /// Returns the ticket and removes it from the parked list.
+    Result<Ticket> recall(qint64 id);
+
+private:
+    Database &m_db;
+};
+
+} // namespace oasis

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The ticket being rung up: lines, discount and tenders, before anything is written.
+#pragma once
+
+#include "core/catalog.h"
+#include "core/money.h"
+#include "core/tax.h"
+
+#include <QJsonObject>
+
+#include <vector>
+
+namespace oasis {
+
+enum class LineKind { Product, Session, GiftCard, Tip };
+QString lineKindName(LineKind kind);
+
+struct TicketLine {
+    LineKind kind = LineKind::Product;
+    qint64 itemId = 0; ///< products and sessions
+    QString code;
+    QString name;
+    int quantity = 1;
+    Money unitPrice;
+    Money lineDiscount;
+    TaxClass taxClass = TaxClass::Retail;
+    qint64 therapistId = 0; ///< sessions and tips
+    QString therapistName;
+    bool priceOverridden = false;
+    // Gift-card lines: a new card (reloadCode empty) or more value on an existing one.
+    QString reloadCode;
+    QString recipient;
+    QString sender;
+    QString message;
+
+    Money gross() const { return unitPrice * quantity; }
+    Money net() const { return gross() - lineDiscount; }
+    bool discountable() const { return kind == LineKind::Product || kind == LineKind::Session; }
+};
+
+enum class TenderType { Cash, Card, Gift };
+QString tenderTypeName(TenderType type);
+
+/// A payment as the cashier enters it. For cash, `amount` is what the customer hands over;
+/// for a gift card, an empty amount means "as much as the card and the ticket allow".
+struct Tender {
+    TenderType type = TenderType::Cash;
+    Money amount;
+    bool amountGiven = true;
+    QString cardLast4;
+    QString authCode;
+    QString giftCode;
+
+    /// `cash:AMOUNT`, `card:AMOUNT[:LAST4[:AUTH]]`, `gift:CODE[:AMOUNT]`.
+    static Result<Tender> parse(QStringView text);
+};
+
+class Ticket final {
+public:
+    std::vector<TicketLine> lines;
+    Discount discount;
+
+    bool isEmpty() const { return lines.empty(); }
+    /// Adds a product or session; the same product again adds one to its quantity.
+    void addItem(const CatalogItem &item, int quantity = 1, qint64 therapistId = 0,
+                 const QString &therapistName = {});
+    void addTip(Money amount, qint64 therapistId, const QString &therapistName);
+    void addGiftCard(Money amount, const QString &recipient = {}, const QString &sender = {},
+                     const QString &message = {});
+    void addGiftCardLoad(const QString &code, Money amount);
+    void removeLine(std::size_t index);
+
+    std::vector<PricingLine> pricingLines() const;
+    Result<TicketTotals> totals(const TaxTable &taxes, QDate date) const;
+    /// What gift cards may not pay for: the gift-card lines themselves.
+    Money giftCardLinesTotal() const;
+
+    QJsonObject toJson() const;
+    static Result<Ticket> fromJson(const QJsonObject &json);
+};
+
+} // namespace oasis

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "printing/salereceipt.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+
+namespace oasis::printing {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("SaleReceipt", text);
+}
+
+QString percent(qint64 ppm) {
+    // 105500 ppm → "10.55%"
+    QString s = QString::number(ppm / 10'000) + u'.' +
+                QStringLiteral("%1").arg(ppm % 10'000 / 100, 2, 10, QLatin1Char('0'));
+    return s + u'%';
+}
+} // namespace
+
+ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
+                                const std::vector<IssuedCard> &soldCards, bool reprint) {
+    ReceiptDocument doc;
+    doc.store = {store.name, store.addressLines, store.phone};
+    doc.title = sale.kind == QLatin1String("refund") ? tr("REFUND")
+                : sale.kind == QLatin1String("void") ? tr("VOID")
+                                                     : tr("SALE");
+    doc.receiptNumber = static_cast<int>(sale.receiptNo);
+    doc.receiptCode = receiptCode(sale.receiptNo);
+    doc.dateTime = store.timeZone.isValid() ? sale.createdAt.toTimeZone(store.timeZone)
+                                            : sale.createdAt.toLocalTime();
+    doc.cashier = sale.cashier;
+    doc.reprint = reprint;
+    bool giftCardInvolved = false;
+    for (const SaleRecord::Line &l : sale.lines) {
+        if (l.kind == LineKind::Tip) {
+            doc.tips.push_back({l.therapist, l.net});
+            continue;
+        }
+        ReceiptLine line;
+        line.name = l.name;
+        if (l.kind == LineKind::Session && !l.therapist.isEmpty())
+            line.detail = tr("with %1").arg(l.therapist);
+        if (l.kind == LineKind::GiftCard) {
+            line.detail = tr("Gift card ••%1").arg(l.giftCardLast4);
+            giftCardInvolved = true;
+        }
+        line.quantity = l.quantity;
+        line.unitPrice = l.unitPrice;
+        line.lineDiscount = l.lineDiscount;
+        line.amount = l.unitPrice * l.quantity - l.lineDiscount;
+        doc.lines.push_back(line);
+    }
+    doc.subtotal = sale.subtotal;
+    doc.discount = sale.discount;
+    for (const SaleRecord::Tax &t : sale.taxes) {
+        if (t.ppm == 0)
+            continue;
+        doc.taxes.push_back({tr("Sales tax %1").arg(percent(t.ppm)), t.tax});
+    }
+    doc.total = sale.total;
+    for (const AppliedTender &t : sale.tenders) {
+        ReceiptTender r;
+        r.amount = t.amount;
+        switch (t.type) {
+        case TenderType::Cash:
+            r.type = ReceiptTender::Type::Cash;
+            r.label = tr("Cash");
+            r.cashTendered = t.tendered;
+            break;
+        case TenderType::Card:
+            r.type = ReceiptTender::Type::Card;
+            r.label = tr("Card");
+            r.cardLast4 = t.cardLast4;
+            r.authCode = t.authCode;
+            break;
+        case TenderType::Gift:
+            r.type = ReceiptTender::Type::GiftCard;
+            r.label = tr("Gift card");
+            r.giftCardLast4 = t.giftCardLast4;
+            r.remainingBalance = t.giftCardBalance;
+            giftCardInvolved = true;
+            break;
+        }
+        doc.tenders.push_back(r);
+    }
+    doc.changeDue = sale.change;
+    if (!reprint)
+        for (const IssuedCard &c : soldCards)
+            doc.giftCards.push_back({c.code, {}, c.amount});
+    if (!store.footer.isEmpty())
+        doc.footerLines = store.footer.split(u'\n');
+    if (giftCardInvolved)
+        doc.footerLines << noExpiryNoFeesLine();
+    return doc;
+}
+
+} // namespace oasis::printing
