@@ -61,7 +61,8 @@ Status installDemoData(Database &db) {
               QStringLiteral("Seattle, WA 98109")},
              QStringLiteral("(206) 555-0142"),
              QStringLiteral("Unopened products may be returned within 30 days "
-                            "with this receipt.\nThank you for relaxing with us!")},
+                            "with this receipt.\nThank you for relaxing with us!"),
+             QTimeZone(QByteArrayLiteral("America/Los_Angeles"))},
             kSystem);
         !ok)
         return ok;
