@@ -62,8 +62,13 @@ struct Command {
 };
 
 /// Each file of commands registers its table here; main() joins them.
-std::vector<Command> adminCommands();
-std::vector<Command> saleCommands();
+std::vector<Command> adminCommands();     // cmd_admin.cpp
+std::vector<Command> saleCommands();      // cmd_sale.cpp
+std::vector<Command> giftcardCommands();  // cmd_giftcard.cpp
+std::vector<Command> inventoryCommands(); // cmd_inventory.cpp
+std::vector<Command> refundCommands();    // cmd_refund.cpp
+std::vector<Command> shiftCommands();     // cmd_shift.cpp
+std::vector<Command> reportCommands();    // cmd_report.cpp
 
 /// Reads a secret from an environment variable, else from the terminal without echo.
 Result<QString> readSecret(const char *envName, const QString &prompt);

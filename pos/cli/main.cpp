@@ -15,7 +15,8 @@ namespace {
 
 std::vector<Command> allCommands() {
     std::vector<Command> all;
-    for (auto group : {adminCommands, saleCommands})
+    for (auto group : {adminCommands, saleCommands, giftcardCommands, inventoryCommands,
+                       refundCommands, shiftCommands, reportCommands})
         for (const Command &c : group())
             all.push_back(c);
     return all;
