@@ -1,9 +1,220 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The giftcard commands of oasisctl.
+// giftcard balance | history | reload | replace | cashout | adjust | certificate
 #include "pos/cli/context.h"
+
+#include "core/giftcard.h"
+#include "core/giftcode.h"
+#include "core/sale.h"
+#include "core/storesettings.h"
+#include "printing/certificate.h"
+#include "printing/salereceipt.h"
+#include "printing/text.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
 
 namespace oasis::cli {
 
-std::vector<Command> giftcardCommands() { return {}; }
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("oasisctl", text);
+}
+
+QJsonObject cardJson(const GiftCard &c) {
+    return {{QStringLiteral("last4"), c.last4},
+            {QStringLiteral("balance_cents"), c.balance.cents()},
+            {QStringLiteral("status"), giftCardStatusName(c.status)},
+            {QStringLiteral("created_at"), c.createdAt.toString(Qt::ISODate)}};
+}
+
+Status cmdGiftcard(Context &ctx) {
+    auto sub = ctx.takeArgument(
+        tr("a giftcard command (balance, history, reload, replace, cashout, adjust, "
+           "certificate)"));
+    if (!sub)
+        return std::unexpected(sub.error());
+    auto code = ctx.takeArgument(tr("the gift-card CODE"));
+    if (!code)
+        return std::unexpected(code.error());
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    Database &d = **db;
+    GiftCardService cards(d);
+    const QString registerId = Database::registerId();
+
+    if (*sub == QLatin1String("balance") || *sub == QLatin1String("history")) {
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        if (!ctx.user.isEmpty())
+            if (auto who = ctx.login(); !who)
+                return std::unexpected(who.error());
+        auto card = cards.lookup(*code, registerId);
+        if (!card)
+            return std::unexpected(card.error());
+        if (*sub == QLatin1String("balance")) {
+            ctx.emit(cardJson(*card), {tr("Gift card ••%1: %2 (%3). No expiration date. No fees.")
+                                           .arg(card->last4, card->balance.format(),
+                                                giftCardStatusName(card->status))});
+            return {};
+        }
+        auto history = cards.history(card->id);
+        if (!history)
+            return std::unexpected(history.error());
+        QJsonArray entries;
+        QStringList text{tr("Gift card ••%1, balance %2").arg(card->last4, card->balance.format())};
+        for (const GiftCardActivity &a : *history) {
+            entries.append(QJsonObject{{QStringLiteral("at"), a.at.toString(Qt::ISODate)},
+                                       {QStringLiteral("kind"), a.kind},
+                                       {QStringLiteral("amount_cents"), a.amount.cents()},
+                                       {QStringLiteral("balance_cents"), a.balanceAfter.cents()},
+                                       {QStringLiteral("receipt"), a.receiptNo},
+                                       {QStringLiteral("staff"), a.staff},
+                                       {QStringLiteral("reason"), a.reason}});
+            text << QStringLiteral("%1  %2  %3  %4  %5")
+                        .arg(a.at.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                        .arg(a.kind, -11)
+                        .arg(a.amount.format(), 10)
+                        .arg(a.balanceAfter.format(), 10)
+                        .arg(a.receiptNo ? receiptCode(a.receiptNo) : a.reason);
+        }
+        QJsonObject json = cardJson(*card);
+        json.insert(QStringLiteral("history"), entries);
+        ctx.emit(json, text);
+        return {};
+    }
+
+    if (*sub == QLatin1String("reload")) {
+        auto amountText = ctx.takeArgument(tr("the AMOUNT to load"));
+        if (!amountText)
+            return std::unexpected(amountText.error());
+        auto amount = Money::parse(*amountText);
+        if (!amount)
+            return std::unexpected(amount.error());
+        const qsizetype pay = ctx.args.indexOf(QStringLiteral("--pay"));
+        if (pay < 0 || pay + 1 >= ctx.args.size())
+            return fail(ErrorCode::Invalid, tr("giftcard reload needs --pay TENDER..."));
+        std::vector<Tender> tenders;
+        for (const QString &t : ctx.args.mid(pay + 1)) {
+            auto tender = Tender::parse(t);
+            if (!tender)
+                return std::unexpected(tender.error());
+            tenders.push_back(*tender);
+        }
+        auto who = ctx.login();
+        if (!who)
+            return std::unexpected(who.error());
+        Ticket ticket;
+        ticket.addGiftCardLoad(*code, *amount);
+        auto done = SaleService(d).complete(ticket, tenders, *who);
+        if (!done)
+            return std::unexpected(done.error());
+        auto card = cards.lookup(*code, registerId);
+        if (!card)
+            return std::unexpected(card.error());
+        QJsonObject json = cardJson(*card);
+        json.insert(QStringLiteral("receipt"), done->receiptNo);
+        json.insert(QStringLiteral("loaded_cents"), amount->cents());
+        json.insert(QStringLiteral("change_cents"), done->change.cents());
+        ctx.emit(json, {tr("Loaded %1 onto gift card ••%2 (receipt %3). Balance now %4.")
+                            .arg(amount->format(), card->last4, receiptCode(done->receiptNo),
+                                 card->balance.format())});
+        return {};
+    }
+
+    if (*sub == QLatin1String("replace") || *sub == QLatin1String("cashout") ||
+        *sub == QLatin1String("adjust")) {
+        QString reason;
+        Money delta;
+        if (*sub == QLatin1String("adjust")) {
+            auto deltaText = ctx.takeArgument(tr("the DELTA amount (e.g. -5.00 or 10)"));
+            if (!deltaText)
+                return std::unexpected(deltaText.error());
+            auto parsed = Money::parse(*deltaText, Money::defaultLimit(), true);
+            if (!parsed)
+                return std::unexpected(parsed.error());
+            delta = *parsed;
+            reason = ctx.takeOption(QStringLiteral("reason")).value_or(QString());
+        }
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        auto who = ctx.authorize(Action::GiftCardManage);
+        if (!who)
+            return std::unexpected(who.error());
+        if (*sub == QLatin1String("replace")) {
+            auto issued = cards.replace(*code, who->user, who->approver, registerId);
+            if (!issued)
+                return std::unexpected(issued.error());
+            ctx.emit({{QStringLiteral("code"), issued->code},
+                      {QStringLiteral("balance_cents"), issued->amount.cents()},
+                      {QStringLiteral("old_status"), QStringLiteral("void")}},
+                     {tr("The old card is void. New card: %1 with %2. Print its certificate with: "
+                         "oasisctl giftcard certificate CODE --out FILE.pdf")
+                          .arg(issued->code, issued->amount.format())});
+            return {};
+        }
+        if (*sub == QLatin1String("cashout")) {
+            auto paid = cards.cashOut(*code, who->user, who->approver, registerId);
+            if (!paid)
+                return std::unexpected(paid.error());
+            ctx.emit({{QStringLiteral("paid_cents"), paid->cents()},
+                      {QStringLiteral("balance_cents"), 0}},
+                     {tr("Pay the customer %1 in cash from the drawer; the card is now empty.")
+                          .arg(paid->format())});
+            return {};
+        }
+        auto balance = cards.adjust(*code, delta, reason, who->user, who->approver, registerId);
+        if (!balance)
+            return std::unexpected(balance.error());
+        ctx.emit({{QStringLiteral("balance_cents"), balance->cents()}},
+                 {tr("Adjusted by %1; balance now %2.").arg(delta.format(), balance->format())});
+        return {};
+    }
+
+    if (*sub == QLatin1String("certificate")) {
+        const auto out = ctx.takeOption(QStringLiteral("out"));
+        const bool a6 = ctx.takeFlag(QStringLiteral("a6"));
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        if (!out || !(out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ||
+                      out->endsWith(QLatin1String(".png"), Qt::CaseInsensitive)))
+            return fail(ErrorCode::Invalid,
+                        tr("giftcard certificate needs --out FILE.pdf or FILE.png."));
+        auto card = cards.lookup(*code, registerId);
+        if (!card)
+            return std::unexpected(card.error());
+        const StoreInfo store = StoreSettings(d).storeInfo();
+        printing::GiftCertificate certificate;
+        certificate.store = {store.name, store.addressLines, store.phone};
+        certificate.code = giftcode::parse(*code).canonical;
+        certificate.amount = card->balance;
+        certificate.to = card->recipient;
+        certificate.from = card->sender;
+        certificate.message = card->message;
+        const auto page = a6 ? printing::CertificatePage::A6 : printing::CertificatePage::Letter;
+        Status written = out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+                             ? printing::renderCertificatePdf(certificate, *out, page)
+                             : printing::renderCertificatePng(certificate, *out, 150, page);
+        if (!written)
+            return written;
+        ctx.emit({{QStringLiteral("file"), *out},
+                  {QStringLiteral("balance_cents"), card->balance.cents()}},
+                 {tr("Certificate for gift card ••%1 (%2) written to %3.")
+                      .arg(card->last4, card->balance.format(), *out)});
+        return {};
+    }
+    return fail(ErrorCode::Invalid, tr("Unknown giftcard command %1.").arg(*sub));
+}
+
+} // namespace
+
+std::vector<Command> giftcardCommands() {
+    return {{"giftcard", cmdGiftcard,
+             "giftcard balance CODE | history CODE | reload CODE AMOUNT --pay TENDER... | replace "
+             "CODE |\n"
+             "         cashout CODE | adjust CODE DELTA --reason R | certificate CODE --out "
+             "FILE.pdf|FILE.png "
+             "[--a6]"}};
+}
 
 } // namespace oasis::cli

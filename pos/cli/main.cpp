@@ -3,7 +3,11 @@
 // 3 storage/printer/system; one line on stderr saying why.
 #include "pos/cli/context.h"
 
-#include <QCoreApplication>
+#include "core/log.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
 
 #include <cstdio>
 #include <exception>
@@ -34,13 +38,24 @@ void printUsage(QTextStream &out) {
 } // namespace
 
 int main(int argc, char **argv) {
-    QCoreApplication app(argc, argv);
+    // Receipts and certificates are drawn with QPainter (PDF, PNG), which needs a
+    // QGuiApplication; oasisctl never shows a window, so it always runs offscreen.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    installLogFile(QString()); // quiet from the start; the file is known once --db is read
+    QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("OasisPOS"));
     QCoreApplication::setApplicationName(QStringLiteral("oasis-pos"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OASIS_VERSION));
 
     Context ctx;
     QStringList args = app.arguments().mid(1);
+    // The log goes beside the database (oasis.log), so scripts see one line on stderr.
+    for (qsizetype i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == QLatin1String("--db"))
+            ctx.dbPath = args[i + 1];
+    installLogFile(ctx.dbPath.isEmpty()
+                       ? defaultLogPath()
+                       : QFileInfo(ctx.dbPath).absoluteDir().filePath(QStringLiteral("oasis.log")));
     // Global options come before the command word.
     while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
         const QString opt = args.takeFirst();
