@@ -289,6 +289,18 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
         {registerId});
     if (!shift)
         return std::unexpected(shift.error());
+    // Drawer discipline starts with the register's first shift: from then on every sale needs
+    // an open shift, so cash is always counted against one.
+    if (shift->isNull()) {
+        auto everOpened = m_db.scalar(
+            QStringLiteral("SELECT COUNT(*) FROM shifts WHERE register_id = ?"), {registerId});
+        if (!everOpened)
+            return std::unexpected(everOpened.error());
+        if (everOpened->toInt() > 0)
+            return fail(ErrorCode::Refused,
+                        tr("No shift is open on register %1: open one with a counted float first.")
+                            .arg(registerId));
+    }
     CompletedSale done;
     done.receiptNo = next->toLongLong();
     done.totals = *totals;

@@ -4,6 +4,8 @@
 
 namespace oasis::cli {
 
-std::vector<Command> refundCommands() { return {}; }
+std::vector<Command> refundCommands() {
+    return {};
+}
 
 } // namespace oasis::cli

@@ -4,6 +4,8 @@
 
 namespace oasis::cli {
 
-std::vector<Command> reportCommands() { return {}; }
+std::vector<Command> reportCommands() {
+    return {};
+}
 
 } // namespace oasis::cli

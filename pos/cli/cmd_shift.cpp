@@ -4,6 +4,8 @@
 
 namespace oasis::cli {
 
-std::vector<Command> shiftCommands() { return {}; }
+std::vector<Command> shiftCommands() {
+    return {};
+}
 
 } // namespace oasis::cli
