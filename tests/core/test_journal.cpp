@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The journal: an owner running `journal verify` finds any edited, missing, swapped or cut entry.
+#include "core/database.h"
+#include "core/journal.h"
+#include "tests/support/testsupport.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+using namespace oasis;
+using namespace Qt::StringLiterals;
+
+namespace {
+void appendEntries(Database &db, int n) {
+    for (int i = 1; i <= n; ++i) {
+        auto tx = Transaction::begin(db);
+        REQUIRE(tx);
+        test::ok(Journal::append(db, u"frontdesk"_s, u"sale_completed"_s,
+                                 {{u"receipt"_s, i}, {u"total_cents"_s, 1000 * i}}));
+        test::ok(tx->commit());
+    }
+}
+
+JournalReport verify(Database &db) {
+    auto r = Journal::verify(db);
+    if (!r)
+        FAIL(r.error().message);
+    return *r;
+}
+} // namespace
+
+TEST_CASE("An untouched journal verifies and counts its entries", "[journal]") {
+    test::TempDb db;
+    auto empty = verify(db.db());
+    REQUIRE(empty.ok);
+    REQUIRE(empty.entries == 0);
+    REQUIRE(empty.firstBad == 0);
+
+    appendEntries(db.db(), 5);
+    auto r = verify(db.db());
+    REQUIRE(r.ok);
+    REQUIRE(r.entries == 5);
+    REQUIRE(r.firstBad == 0);
+    REQUIRE(r.problem.isEmpty());
+
+    auto head = Journal::head(db.db());
+    REQUIRE(head);
+    REQUIRE(head->first == 5);
+    REQUIRE(head->second.size() == 64);
+    // The head is anchored outside the database, beside the key file.
+    QFile anchor(db->anchorFilePath());
+    REQUIRE(anchor.open(QIODevice::ReadOnly));
+    REQUIRE(anchor.readAll() == QByteArray::number(5) + ' ' + head->second.toLatin1() + '\n');
+    REQUIRE(QFileInfo(db->anchorFilePath()).absolutePath() ==
+            QFileInfo(db->keyFilePath()).absolutePath());
+
+    SECTION("sequence numbers are gap-free and each entry chains to the previous one") {
+        auto q = db->exec(u"SELECT seq, prev_hash, hash FROM journal ORDER BY seq"_s);
+        REQUIRE(q);
+        qint64 expected = 1;
+        QString prev(64, u'0');
+        while (q->next()) {
+            REQUIRE(q->value(0).toLongLong() == expected++);
+            REQUIRE(q->value(1).toString() == prev);
+            prev = q->value(2).toString();
+        }
+        REQUIRE(expected == 6);
+    }
+    SECTION("an entry appended in a rolled-back operation leaves no trace") {
+        {
+            auto tx = Transaction::begin(db.db());
+            REQUIRE(tx);
+            test::ok(Journal::append(db.db(), u"frontdesk"_s, u"sale_completed"_s, {}));
+        }
+        auto after = verify(db.db());
+        REQUIRE(after.ok);
+        REQUIRE(after.entries == 5);
+    }
+    SECTION("verification survives a restart") {
+        db.reopen();
+        auto again = verify(db.db());
+        REQUIRE(again.ok);
+        REQUIRE(again.entries == 5);
+    }
+}
+
+TEST_CASE("Tampering with the journal is found at the first bad entry", "[journal]") {
+    test::TempDb db;
+    appendEntries(db.db(), 6);
+    db.close();
+
+    SECTION("an edited payload") {
+        test::rawSql(db.path(), u"UPDATE journal SET payload = '{\"receipt\":3,\"total_cents\":1}' "
+                                "WHERE seq = 3"_s);
+        db.reopen();
+        auto r = verify(db.db());
+        REQUIRE_FALSE(r.ok);
+        REQUIRE(r.firstBad == 3);
+        REQUIRE(r.entries == 6);
+        REQUIRE(r.problem.contains(u"altered"_s));
+    }
+    SECTION("an edited entry whose hash was recomputed without the key") {
+        // Someone rewrites the hash as a plain SHA-256: still not the HMAC.
+        test::rawSql(db.path(), u"UPDATE journal SET actor = 'owner', hash = "
+                                "'0000000000000000000000000000000000000000000000000000000000000001'"
+                                " WHERE seq = 2"_s);
+        db.reopen();
+        auto r = verify(db.db());
+        REQUIRE_FALSE(r.ok);
+        REQUIRE(r.firstBad == 2);
+    }
+    SECTION("a deleted entry in the middle") {
+        test::rawSql(db.path(), u"DELETE FROM journal WHERE seq = 4"_s);
+        db.reopen();
+        auto r = verify(db.db());
+        REQUIRE_FALSE(r.ok);
+        REQUIRE(r.firstBad == 4);
+        REQUIRE(r.entries == 5);
+        REQUIRE(r.problem.contains(u"missing"_s));
+    }
+    SECTION("two entries swapped") {
+        // Entry 2's content is moved under number 3 and the other way round.
+        test::rawSql(db.path(), u"UPDATE journal SET seq = -2 WHERE seq = 2"_s);
+        test::rawSql(db.path(), u"UPDATE journal SET seq = 2 WHERE seq = 3"_s);
+        test::rawSql(db.path(), u"UPDATE journal SET seq = 3 WHERE seq = -2"_s);
+        db.reopen();
+        auto r = verify(db.db());
+        REQUIRE_FALSE(r.ok);
+        REQUIRE(r.firstBad == 2);
+        REQUIRE(r.entries == 6);
+    }
+    SECTION("the last entries cut off") {
+        test::rawSql(db.path(), u"DELETE FROM journal WHERE seq > 4"_s);
+        db.reopen();
+        auto r = verify(db.db());
+        REQUIRE_FALSE(r.ok);
+        REQUIRE(r.firstBad == 5);
+        REQUIRE(r.entries == 4);
+        REQUIRE(r.problem.contains(u"cut off"_s));
+    }
+    SECTION("the last entry's hash overwritten with another entry's") {
+        test::rawSql(db.path(), u"UPDATE journal SET hash = (SELECT hash FROM journal WHERE "
+                                "seq = 5) WHERE seq = 6"_s);
+        db.reopen();
+        auto r = verify(db.db());
+        REQUIRE_FALSE(r.ok);
+        REQUIRE(r.firstBad == 6);
+    }
+}

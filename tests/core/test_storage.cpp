@@ -1,0 +1,615 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Storage: opening, refusing bad files without touching them, migrations, triggers,
+// the transaction guard and the key file.
+#include "core/database.h"
+#include "core/journal.h"
+#include "core/schema.h"
+#include "tests/support/testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+using namespace oasis;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray readAll(const QString &path) {
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return f.readAll();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes) {
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    REQUIRE(f.write(bytes) == bytes.size());
+}
+
+/// Every file in a folder with its bytes: "nothing was created or changed" compares these.
+QMap<QString, QByteArray> snapshot(const QString &dir) {
+    QMap<QString, QByteArray> out;
+    const QFileInfoList entries =
+        QDir(dir).entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QFileInfo &fi : entries)
+        out.insert(fi.fileName(), readAll(fi.absoluteFilePath()));
+    return out;
+}
+
+bool sameFiles(const QString &dir, const QMap<QString, QByteArray> &before) {
+    const auto now = snapshot(dir);
+    if (now.keys() != before.keys())
+        UNSCOPED_INFO("files before: " << before.keys().join(u' ')
+                                       << "; after: " << now.keys().join(u' '));
+    return now == before;
+}
+
+Database::Options optionsFor(const QString &keyDir, Database::Mode mode, int busyMs = 2000) {
+    Database::Options o;
+    o.mode = mode;
+    o.keyDirectory = keyDir;
+    o.busyTimeoutMs = busyMs;
+    return o;
+}
+
+void execOk(Database &db, const QString &sql, const QVariantList &binds = {}) {
+    auto q = db.exec(sql, binds);
+    if (!q)
+        FAIL(q.error().message);
+}
+
+qint64 count(Database &db, const QString &table) {
+    auto n = db.scalar(u"SELECT COUNT(*) FROM "_s + table);
+    REQUIRE(n);
+    return n->toLongLong();
+}
+
+void addStaffRow(Database &db, const QString &name) {
+    execOk(db,
+           u"INSERT INTO staff(name, display_name, role, created_at) "
+           "VALUES (?, ?, 'therapist', '2026-01-01T00:00:00.000Z')"_s,
+           {name, name});
+}
+
+/// A second connection that takes the write lock of the file and keeps it. With
+/// `wholeFile` it locks the file against readers too (possible only while nobody else has it
+/// open: in WAL mode an open connection keeps its share of the WAL index).
+class LockHolder final {
+public:
+    explicit LockHolder(const QString &path, bool wholeFile) {
+        QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        c.setDatabaseName(path);
+        REQUIRE(c.open());
+        QSqlQuery q(c);
+        if (wholeFile)
+            REQUIRE(q.exec(u"PRAGMA locking_mode=EXCLUSIVE"_s));
+        REQUIRE(q.exec(u"BEGIN EXCLUSIVE"_s));
+        REQUIRE(q.exec(u"INSERT INTO settings(key, value) VALUES ('held', 'yes')"_s));
+    }
+    ~LockHolder() {
+        {
+            QSqlDatabase c = QSqlDatabase::database(m_name, false);
+            QSqlQuery q(c);
+            q.exec(u"ROLLBACK"_s);
+            q.finish();
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+
+private:
+    QString m_name = u"lock-holder"_s;
+};
+
+} // namespace
+
+TEST_CASE("A new database records the latest schema version and runs safely", "[storage]") {
+    test::TempDb db;
+    REQUIRE(db->wasCreated());
+    REQUIRE(db->schemaVersion() == Database::latestSchemaVersion());
+    REQUIRE(Database::latestSchemaVersion() == schema::latestVersion());
+    auto stored = db->scalar(u"SELECT value FROM meta WHERE key = 'schema_version'"_s);
+    REQUIRE(stored);
+    REQUIRE(stored->toInt() == Database::latestSchemaVersion());
+    REQUIRE_FALSE(db->id().isEmpty());
+
+    auto journalMode = db->scalar(u"PRAGMA journal_mode"_s);
+    REQUIRE(journalMode);
+    REQUIRE(journalMode->toString() == u"wal"_s);
+    auto foreignKeys = db->scalar(u"PRAGMA foreign_keys"_s);
+    REQUIRE(foreignKeys);
+    REQUIRE(foreignKeys->toInt() == 1);
+    auto synchronous = db->scalar(u"PRAGMA synchronous"_s);
+    REQUIRE(synchronous);
+    REQUIRE(synchronous->toInt() == 2); // FULL
+    auto busy = db->scalar(u"PRAGMA busy_timeout"_s);
+    REQUIRE(busy);
+    REQUIRE(busy->toInt() == 2000);
+
+    SECTION("foreign keys are enforced") {
+        auto bad =
+            db->exec(u"INSERT INTO item_barcodes(barcode, item_id) VALUES ('123456', 999)"_s);
+        REQUIRE_FALSE(bad);
+        REQUIRE(bad.error().code == ErrorCode::Storage);
+    }
+    SECTION("reopening keeps the data and does not count as created") {
+        addStaffRow(db.db(), u"lena"_s);
+        const QString id = db->id();
+        db.reopen();
+        REQUIRE_FALSE(db->wasCreated());
+        REQUIRE(db->id() == id);
+        REQUIRE(db->schemaVersion() == Database::latestSchemaVersion());
+        REQUIRE(count(db.db(), u"staff"_s) == 1);
+        auto fk = db->scalar(u"PRAGMA foreign_keys"_s);
+        REQUIRE(fk->toInt() == 1);
+    }
+}
+
+TEST_CASE("A database that cannot be used is refused without touching any file", "[storage]") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString keys = dir.filePath(u"keys"_s);
+
+    SECTION("a missing folder") {
+        const QString path = dir.filePath(u"no/such/folder/oasis.db"_s);
+        auto db = Database::open(path, optionsFor(keys, Database::Mode::CreateIfMissing));
+        REQUIRE_FALSE(db);
+        REQUIRE(db.error().code == ErrorCode::Storage);
+        REQUIRE(db.error().message.contains(u"does not exist"_s));
+        REQUIRE_FALSE(QFileInfo::exists(dir.filePath(u"no"_s)));
+        REQUIRE_FALSE(QFileInfo::exists(keys));
+    }
+    SECTION("a missing file is not silently created") {
+        const QString path = dir.filePath(u"oasis.db"_s);
+        auto db = Database::open(path, optionsFor(keys, Database::Mode::OpenExisting));
+        REQUIRE_FALSE(db);
+        REQUIRE(db.error().code == ErrorCode::Storage);
+        REQUIRE(db.error().message.contains(u"There is no database"_s));
+        REQUIRE(db.error().message.contains(u"init"_s));
+        REQUIRE(snapshot(dir.path()).isEmpty());
+        REQUIRE_FALSE(QFileInfo::exists(keys));
+    }
+    SECTION("an empty file") {
+        const QString path = dir.filePath(u"oasis.db"_s);
+        writeAll(path, {});
+        auto db = Database::open(path, optionsFor(keys, Database::Mode::OpenExisting));
+        REQUIRE_FALSE(db);
+        REQUIRE(db.error().code == ErrorCode::Storage);
+        REQUIRE(db.error().message.contains(u"empty file"_s));
+        REQUIRE(readAll(path).isEmpty());
+    }
+    SECTION("a file that is not a database") {
+        const QString path = dir.filePath(u"notes.txt"_s);
+        writeAll(path, "type,code\nproduct,OIL\n");
+        const auto before = snapshot(dir.path());
+        for (auto mode : {Database::Mode::OpenExisting, Database::Mode::CreateIfMissing}) {
+            auto db = Database::open(path, optionsFor(keys, mode));
+            REQUIRE_FALSE(db);
+            REQUIRE(db.error().code == ErrorCode::Storage);
+            REQUIRE(db.error().message.contains(u"not a database"_s));
+        }
+        REQUIRE(sameFiles(dir.path(), before));
+        REQUIRE_FALSE(QFileInfo::exists(keys));
+    }
+    SECTION("a SQLite database of another program") {
+        const QString path = dir.filePath(u"other.db"_s);
+        test::rawSql(path, u"CREATE TABLE things (id INTEGER PRIMARY KEY)"_s);
+        const auto before = snapshot(dir.path());
+        auto db = Database::open(path, optionsFor(keys, Database::Mode::CreateIfMissing));
+        REQUIRE_FALSE(db);
+        REQUIRE(db.error().code == ErrorCode::Storage);
+        REQUIRE(db.error().message.contains(u"not an Oasis POS database"_s));
+        REQUIRE(sameFiles(dir.path(), before));
+    }
+}
+
+TEST_CASE("A damaged database file is reported, never repaired or replaced", "[storage]") {
+    test::TempDb db(true);
+    const QString path = db.path();
+    db.close();
+    QByteArray bytes = readAll(path);
+    REQUIRE(bytes.size() > 8 * 4096);
+
+    SECTION("garbage over the pages after the header") {
+        // Keep the 100-byte header so it still looks like SQLite; wreck the schema and data.
+        for (qsizetype i = 100; i < bytes.size(); ++i)
+            bytes[i] = static_cast<char>((i * 7919) & 0xFF);
+    }
+    SECTION("garbage over the header") {
+        for (qsizetype i = 0; i < 64; ++i)
+            bytes[i] = static_cast<char>(0xA5);
+    }
+    SECTION("garbage over the data pages only") {
+        for (qsizetype i = 2 * 4096; i < bytes.size(); ++i)
+            bytes[i] = static_cast<char>((i * 31) & 0xFF);
+    }
+    writeAll(path, bytes);
+    const auto before = snapshot(db.dir());
+    auto reopened = Database::open(path, db.options());
+    REQUIRE_FALSE(reopened);
+    REQUIRE(reopened.error().code == ErrorCode::Storage);
+    const QString message = reopened.error().message;
+    INFO(message.toStdString());
+    REQUIRE((message.contains(u"damaged"_s) || message.contains(u"integrity"_s)));
+    REQUIRE(message.contains(u"backup"_s));
+    REQUIRE(sameFiles(db.dir(), before));
+}
+
+TEST_CASE("A read-only database is refused before a sale could fail", "[storage]") {
+    test::TempDb db;
+    const QString path = db.path();
+    db.close();
+
+    SECTION("a read-only file") {
+        REQUIRE(
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        const auto before = snapshot(db.dir());
+        if (QFileInfo(path).isWritable()) {
+            // root writes through 0444: the file is not read-only for this process, and the
+            // code checks exactly what QFileInfo says. tests/cli covers it as an ordinary user.
+            WARN("running as root: a 0444 file is writable; checked as another user in tests/cli");
+        } else {
+            auto r = Database::open(path, db.options());
+            REQUIRE_FALSE(r);
+            REQUIRE(r.error().code == ErrorCode::Storage);
+            REQUIRE(r.error().message.contains(u"read-only"_s));
+            REQUIRE(sameFiles(db.dir(), before));
+        }
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    }
+    SECTION("a read-only folder for a new database") {
+        const QString folder = QDir(db.dir()).filePath(u"ro"_s);
+        REQUIRE(QDir().mkpath(folder));
+        REQUIRE(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+        if (QFileInfo(folder).isWritable()) {
+            WARN("running as root: a 0500 folder is writable; checked as another user in "
+                 "tests/cli");
+        } else {
+            auto r = Database::open(QDir(folder).filePath(u"oasis.db"_s),
+                                    db.options(Database::Mode::CreateIfMissing));
+            REQUIRE_FALSE(r);
+            REQUIRE(r.error().code == ErrorCode::Storage);
+            REQUIRE(r.error().message.contains(u"read-only"_s));
+            REQUIRE(QDir(folder).isEmpty());
+        }
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+}
+
+TEST_CASE("A database locked by another program gives a clear busy message", "[storage]") {
+    test::TempDb db;
+    const QString path = db.path();
+
+    SECTION("opening while another program holds an exclusive lock") {
+        db.close();
+        LockHolder holder(path, true);
+        const auto before = snapshot(db.dir());
+        Database::Options o = db.options();
+        o.busyTimeoutMs = 200;
+        auto r = Database::open(path, o);
+        REQUIRE_FALSE(r);
+        REQUIRE(r.error().code == ErrorCode::Storage);
+        INFO(r.error().message.toStdString());
+        REQUIRE(r.error().message.contains(u"busy"_s));
+        REQUIRE(sameFiles(db.dir(), before));
+    }
+    SECTION("writing while another program holds an exclusive lock") {
+        Database::Options o = db.options();
+        o.busyTimeoutMs = 200;
+        db.close();
+        auto opened = Database::open(path, o);
+        REQUIRE(opened);
+        Database &d = **opened;
+        LockHolder holder(path, false);
+        auto tx = Transaction::begin(d);
+        REQUIRE_FALSE(tx);
+        REQUIRE(tx.error().code == ErrorCode::Storage);
+        REQUIRE(tx.error().message.contains(u"busy"_s));
+        auto write = d.exec(u"INSERT INTO settings(key, value) VALUES ('mine', 'x')"_s);
+        REQUIRE_FALSE(write);
+        REQUIRE(write.error().message.contains(u"busy"_s));
+    }
+}
+
+TEST_CASE("Every older schema is migrated to the latest and keeps its rows", "[storage]") {
+    const int latest = Database::latestSchemaVersion();
+    REQUIRE(latest >= 2);
+    for (int from = 1; from < latest; ++from) {
+        DYNAMIC_SECTION("from version " << from) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(u"old.db"_s);
+            const QString keys = dir.filePath(u"keys"_s);
+            {
+                Database::Options o = optionsFor(keys, Database::Mode::CreateIfMissing);
+                o.migrateTo = from;
+                auto old = Database::open(path, o);
+                REQUIRE(old);
+                Database &d = **old;
+                REQUIRE(d.schemaVersion() == from);
+                auto stored = d.scalar(u"SELECT value FROM meta WHERE key = 'schema_version'"_s);
+                REQUIRE(stored->toInt() == from);
+                // Rows valid at this version.
+                addStaffRow(d, u"lena"_s);
+                auto tx = Transaction::begin(d);
+                REQUIRE(tx);
+                test::ok(Journal::append(d, u"system"_s, u"test"_s, {{u"v"_s, from}}));
+                test::ok(tx->commit());
+                execOk(d, u"INSERT INTO items(type, code, name, price_cents, tax_class) "
+                          "VALUES ('product', 'OIL-LAV-120', 'Lavender', 2400, 'retail')"_s);
+                if (from >= 2)
+                    execOk(d, u"INSERT INTO stock_movements(item_id, quantity, reason, "
+                              "created_at) VALUES (1, 6, 'receive', "
+                              "'2026-01-01T00:00:00.000Z')"_s);
+                if (from >= 3)
+                    execOk(d, u"INSERT INTO giftcards(lookup_hash, last4, created_at) "
+                              "VALUES ('h', 'ABCD', '2026-01-01T00:00:00.000Z')"_s);
+                if (from >= 4)
+                    execOk(d, u"INSERT INTO stock_counts(created_at) "
+                              "VALUES ('2026-01-01T00:00:00.000Z')"_s);
+                // A table of a later version does not exist yet.
+                if (from < 5)
+                    REQUIRE_FALSE(d.exec(u"SELECT COUNT(*) FROM z_reports"_s));
+            }
+            auto opened = Database::open(path, optionsFor(keys, Database::Mode::OpenExisting));
+            if (!opened)
+                FAIL(opened.error().message);
+            Database &d = **opened;
+            REQUIRE(d.schemaVersion() == latest);
+            REQUIRE(d.scalar(u"SELECT value FROM meta WHERE key = 'schema_version'"_s)->toInt() ==
+                    latest);
+            REQUIRE(count(d, u"staff"_s) == 1);
+            REQUIRE(count(d, u"items"_s) == 1);
+            REQUIRE(count(d, u"journal"_s) == 1);
+            REQUIRE(count(d, u"stock_movements"_s) == (from >= 2 ? 1 : 0));
+            REQUIRE(count(d, u"giftcards"_s) == (from >= 3 ? 1 : 0));
+            REQUIRE(count(d, u"stock_counts"_s) == (from >= 4 ? 1 : 0));
+            REQUIRE(count(d, u"z_reports"_s) == 0);
+            if (from >= 2) {
+                auto onHand = d.scalar(u"SELECT on_hand FROM stock_levels WHERE item_id = 1"_s);
+                REQUIRE(onHand->toInt() == 6);
+                auto lot = d.scalar(u"SELECT lot FROM stock_movements"_s);
+                REQUIRE(lot);
+                REQUIRE(lot->toString().isEmpty());
+            }
+            // The migrated file gets the later versions' append-only triggers too.
+            execOk(d, u"INSERT INTO stock_movements(item_id, quantity, reason, created_at) "
+                      "VALUES (1, 2, 'receive', '2026-01-02T00:00:00.000Z')"_s);
+            REQUIRE_FALSE(d.exec(u"DELETE FROM stock_movements"_s));
+            REQUIRE_FALSE(d.exec(u"UPDATE stock_movements SET quantity = 0"_s));
+            REQUIRE_FALSE(d.exec(u"UPDATE journal SET actor = 'x'"_s));
+            auto report = Journal::verify(d);
+            REQUIRE(report);
+            REQUIRE(report->ok);
+        }
+    }
+}
+
+TEST_CASE("Sales, stock movements, gift-card activity and the journal cannot be rewritten",
+          "[storage][journal]") {
+    test::TempDb db;
+    Database &d = db.db();
+    addStaffRow(d, u"lena"_s);
+    const QString at = u"2026-01-01T00:00:00.000Z"_s;
+    {
+        auto tx = Transaction::begin(d);
+        REQUIRE(tx);
+        test::ok(Journal::append(d, u"system"_s, u"test"_s, {}));
+        test::ok(tx->commit());
+    }
+    execOk(d, u"INSERT INTO items(type, code, name, price_cents, tax_class) "
+              "VALUES ('product', 'OIL', 'Oil', 2400, 'retail')"_s);
+    execOk(d,
+           u"INSERT INTO sales(receipt_no, kind, created_at, business_date, "
+           "register_id, staff_id, subtotal_cents, discount_cents, tax_cents, "
+           "tip_cents, total_cents) VALUES (1, 'sale', ?, '2026-01-01', 'r1', 1, "
+           "2400, 0, 253, 0, 2653)"_s,
+           {at});
+    execOk(d,
+           u"INSERT INTO stock_movements(item_id, quantity, reason, sale_id, "
+           "created_at) VALUES (1, -1, 'sale', 1, ?)"_s,
+           {at});
+    execOk(d,
+           u"INSERT INTO giftcards(lookup_hash, last4, created_at) VALUES ('h', "
+           "'ABCD', ?)"_s,
+           {at});
+    execOk(d,
+           u"INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, "
+           "created_at) VALUES (1, 'activate', 5000, ?)"_s,
+           {at});
+
+    for (const QString &table :
+         {u"journal"_s, u"sales"_s, u"stock_movements"_s, u"giftcard_activity"_s, u"giftcards"_s}) {
+        INFO(table.toStdString());
+        const qint64 rows = count(d, table);
+        REQUIRE(rows == 1);
+        auto update = table == u"journal"_s
+                          ? d.exec(u"UPDATE journal SET payload = '{}'"_s)
+                          : d.exec(u"UPDATE "_s + table + u" SET created_at = created_at"_s);
+        REQUIRE_FALSE(update);
+        REQUIRE(update.error().code == ErrorCode::Storage);
+        REQUIRE(update.error().message.contains(u"append-only"_s));
+        auto del = d.exec(u"DELETE FROM "_s + table);
+        REQUIRE_FALSE(del);
+        REQUIRE(del.error().message.contains(u"append-only"_s));
+        REQUIRE(count(d, table) == rows);
+    }
+}
+
+TEST_CASE("A business operation commits whole or not at all", "[storage]") {
+    test::TempDb db;
+    Database &d = db.db();
+
+    SECTION("a transaction that is not committed rolls back") {
+        {
+            auto tx = Transaction::begin(d);
+            REQUIRE(tx);
+            addStaffRow(d, u"lena"_s);
+            REQUIRE(count(d, u"staff"_s) == 1);
+        }
+        REQUIRE(count(d, u"staff"_s) == 0);
+        // And the connection is usable again for the next operation.
+        auto tx = Transaction::begin(d);
+        REQUIRE(tx);
+        addStaffRow(d, u"marco"_s);
+        test::ok(tx->commit());
+        REQUIRE(count(d, u"staff"_s) == 1);
+        REQUIRE_FALSE(tx->commit());
+    }
+    SECTION("a nested transaction that rolls back undoes only its own part") {
+        auto outer = Transaction::begin(d);
+        REQUIRE(outer);
+        addStaffRow(d, u"lena"_s);
+        {
+            auto inner = Transaction::begin(d);
+            REQUIRE(inner);
+            addStaffRow(d, u"marco"_s);
+            REQUIRE(count(d, u"staff"_s) == 2);
+        }
+        REQUIRE(count(d, u"staff"_s) == 1);
+        {
+            auto inner = Transaction::begin(d);
+            REQUIRE(inner);
+            addStaffRow(d, u"priya"_s);
+            test::ok(inner->commit());
+        }
+        test::ok(outer->commit());
+        db.reopen();
+        auto names = db->exec(u"SELECT name FROM staff ORDER BY name"_s);
+        REQUIRE(names);
+        QStringList got;
+        while (names->next())
+            got << names->value(0).toString();
+        REQUIRE(got == QStringList{u"lena"_s, u"priya"_s});
+    }
+    SECTION("an outer rollback undoes a committed inner part too") {
+        {
+            auto outer = Transaction::begin(d);
+            REQUIRE(outer);
+            auto inner = Transaction::begin(d);
+            REQUIRE(inner);
+            addStaffRow(d, u"lena"_s);
+            test::ok(inner->commit());
+        }
+        REQUIRE(count(d, u"staff"_s) == 0);
+    }
+    SECTION("a second register waits, then gets a busy error instead of racing") {
+        Database::Options o = db.options();
+        o.busyTimeoutMs = 200;
+        auto other = Database::open(db.path(), o);
+        REQUIRE(other);
+        auto mine = Transaction::begin(d);
+        REQUIRE(mine);
+        addStaffRow(d, u"lena"_s);
+        auto theirs = Transaction::begin(**other);
+        REQUIRE_FALSE(theirs);
+        REQUIRE(theirs.error().code == ErrorCode::Storage);
+        REQUIRE(theirs.error().message.contains(u"busy"_s));
+        test::ok(mine->commit());
+        // Once the first register is done, the second one goes ahead and sees the row.
+        auto again = Transaction::begin(**other);
+        REQUIRE(again);
+        REQUIRE(count(**other, u"staff"_s) == 1);
+        test::ok(again->commit());
+    }
+}
+
+TEST_CASE("The key file lives outside the database and must match it", "[storage]") {
+    test::TempDb db;
+    const QString keyPath = db->keyFilePath();
+    REQUIRE(keyPath.startsWith(db.keyDir()));
+    REQUIRE(keyPath.endsWith(db->id() + u".key"_s));
+    REQUIRE(QFileInfo::exists(keyPath));
+    const auto perms = QFile::permissions(keyPath);
+    constexpr auto groupOther = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+    REQUIRE((perms & groupOther) == QFile::Permissions());
+    REQUIRE(perms.testFlag(QFile::ReadOwner));
+    REQUIRE(perms.testFlag(QFile::WriteOwner));
+    REQUIRE_FALSE(perms.testFlag(QFile::ExeOwner));
+    // The secrets are not in the database file.
+    const QByteArray journalKey = db->keys().journal;
+    const QByteArray keyHex = journalKey.toHex();
+    db.close();
+    REQUIRE_FALSE(readAll(db.path()).contains(journalKey));
+    REQUIRE(readAll(keyPath).contains(keyHex));
+
+    SECTION("a missing key file stops the open and no new key is made") {
+        REQUIRE(QFile::remove(keyPath));
+        const auto before = snapshot(db.keyDir());
+        auto r = Database::open(db.path(), db.options());
+        REQUIRE_FALSE(r);
+        REQUIRE(r.error().code == ErrorCode::Storage);
+        REQUIRE(r.error().message.contains(u"missing"_s));
+        REQUIRE(r.error().message.contains(u"never made"_s));
+        REQUIRE_FALSE(QFileInfo::exists(keyPath));
+        REQUIRE(sameFiles(db.keyDir(), before));
+    }
+    SECTION("another database's key file is refused") {
+        test::TempDb other;
+        REQUIRE(QFile::remove(keyPath));
+        REQUIRE(QFile::copy(other->keyFilePath(), keyPath));
+        const QByteArray otherKey = readAll(keyPath);
+        auto r = Database::open(db.path(), db.options());
+        REQUIRE_FALSE(r);
+        REQUIRE(r.error().code == ErrorCode::Storage);
+        REQUIRE(r.error().message.contains(u"does not belong"_s));
+        REQUIRE(readAll(keyPath) == otherKey);
+    }
+    SECTION("a damaged key file is refused") {
+        writeAll(keyPath, "{\"format\":1}");
+        auto r = Database::open(db.path(), db.options());
+        REQUIRE_FALSE(r);
+        REQUIRE(r.error().code == ErrorCode::Storage);
+        REQUIRE(r.error().message.contains(u"damaged"_s));
+    }
+    SECTION("the right key file opens it") {
+        auto r = Database::open(db.path(), db.options());
+        REQUIRE(r);
+        REQUIRE((*r)->keys().journal.toHex() == keyHex);
+    }
+}
+
+TEST_CASE("A database whose key cannot be written is not left half-made", "[storage]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"oasis.db"_s);
+    // The key folder's place is taken by a file: the key cannot be written.
+    const QString keys = dir.filePath(u"keys"_s);
+    writeAll(keys, "not a folder");
+    auto r = Database::open(path, optionsFor(keys, Database::Mode::CreateIfMissing));
+    REQUIRE_FALSE(r);
+    REQUIRE(r.error().code == ErrorCode::Storage);
+    // Nothing half-initialised stays behind: a second try with a usable key folder works.
+    const QString goodKeys = dir.filePath(u"keys2"_s);
+    auto retry = Database::open(path, optionsFor(goodKeys, Database::Mode::CreateIfMissing));
+    if (!retry)
+        FAIL(retry.error().message);
+    REQUIRE((*retry)->schemaVersion() == Database::latestSchemaVersion());
+    REQUIRE(QFileInfo::exists((*retry)->keyFilePath()));
+}
+
+TEST_CASE("An older database with a missing key file is refused before it is upgraded",
+          "[storage]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"old.db"_s);
+    const QString keys = dir.filePath(u"keys"_s);
+    QString keyFile;
+    {
+        Database::Options o = optionsFor(keys, Database::Mode::CreateIfMissing);
+        o.migrateTo = 1;
+        auto old = Database::open(path, o);
+        REQUIRE(old);
+        keyFile = (*old)->keyFilePath();
+    }
+    REQUIRE(QFile::remove(keyFile));
+    const auto before = snapshot(dir.path());
+    auto r = Database::open(path, optionsFor(keys, Database::Mode::OpenExisting));
+    REQUIRE_FALSE(r);
+    REQUIRE(r.error().code == ErrorCode::Storage);
+    REQUIRE(r.error().message.contains(u"missing"_s));
+    REQUIRE(sameFiles(dir.path(), before));
+    REQUIRE_FALSE(QFileInfo::exists(keyFile));
+}
