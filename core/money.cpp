@@ -72,6 +72,13 @@ Result<Money> Money::parse(QStringView text, Money limit, bool allowNegative) {
     qint64 fraction = 0;
     int fractionDigits = -1; // -1: no decimal point seen
     int wholeDigits = 0;
+    int groupDigits = -1; // digits since the last thousands separator; -1: none seen
+    const auto badSeparator = [&text] {
+        return fail(ErrorCode::Invalid,
+                    tr("\"%1\" is not an amount: use a point for cents, like 12.50, and commas "
+                       "only between thousands, like 1,200.00.")
+                        .arg(text));
+    };
     for (QChar c : s) {
         if (c == u'.') {
             if (fractionDigits >= 0)
@@ -80,8 +87,14 @@ Result<Money> Money::parse(QStringView text, Money limit, bool allowNegative) {
             fractionDigits = 0;
             continue;
         }
-        if (c == u',' && fractionDigits < 0)
-            continue; // thousands separator, as in 1,200.00
+        if (c == u',' && fractionDigits < 0) {
+            // A thousands separator, as in 1,200.00: only between groups of three digits, so a
+            // decimal comma ("12,50") is never read as $1,250.00.
+            if (wholeDigits == 0 || (groupDigits < 0 ? wholeDigits > 3 : groupDigits != 3))
+                return badSeparator();
+            groupDigits = 0;
+            continue;
+        }
         if (c < u'0' || c > u'9')
             return fail(ErrorCode::Invalid,
                         tr("\"%1\" is not an amount: use digits and an optional decimal point, "
@@ -99,8 +112,12 @@ Result<Money> Money::parse(QStringView text, Money limit, bool allowNegative) {
                 return fail(ErrorCode::Invalid,
                             tr("\"%1\" is above the limit of %2.").arg(text, limit.format()));
             whole = whole * 10 + digit;
+            if (groupDigits >= 0)
+                ++groupDigits;
         }
     }
+    if (groupDigits >= 0 && groupDigits != 3)
+        return badSeparator();
     if (wholeDigits == 0 && fractionDigits <= 0)
         return fail(ErrorCode::Invalid,
                     tr("\"%1\" is not an amount: digits are missing.").arg(text));
