@@ -67,6 +67,14 @@ std::vector<Money> allocateProRata(Money total, const std::vector<Money> &weight
         sum += w.cents();
     if (sum == 0 || total.isZero())
         return parts;
+    if (total.isNegative()) {
+        // A refund: split the amount as a sale and flip the signs. Flooring a negative share
+        // would round towards zero and lose the leftover cents.
+        parts = allocateProRata(-total, weights);
+        for (Money &p : parts)
+            p = -p;
+        return parts;
+    }
     // Floor shares first, then hand the leftover cents to the largest remainders. Ticket amounts
     // are bounded by the store limit, so the products fit in 64 bits; overflow would be a bug.
     std::vector<std::pair<qint64, std::size_t>> remainders;
