@@ -150,7 +150,9 @@ Result<TicketTotals> computeTotals(const std::vector<PricingLine> &lines, const 
             continue;
         }
         t.subtotal += l.net;
-        if (l.discountable) {
+        // A gift card is money held for the customer, never discounted (DESIGN §4), whatever
+        // the caller says.
+        if (l.discountable && l.taxClass != TaxClass::GiftCard) {
             discountable[i] = l.net;
             discountableBase += l.net;
         }
