@@ -89,7 +89,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
                     tr("The folder %1 does not exist. Check the database path or create the "
                        "folder first.")
                         .arg(QDir::toNativeSeparators(info.absolutePath())));
-    bool fresh = !info.exists() || info.size() == 0;
+    const bool existed = info.exists(); // QFileInfo re-checks a missing file: keep the answer
+    const bool fresh = !existed || info.size() == 0;
     if (fresh && options.mode == Mode::OpenExisting)
         return fail(ErrorCode::Storage,
                     info.exists() ? tr("%1 is an empty file, not an Oasis database. Create one "
@@ -126,11 +127,35 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         if (!c.open())
             return std::unexpected(storageError(tr("Opening %1").arg(shown), c.lastError()));
     }
+    // A failed open leaves no trace: a file this call created (and its key file) goes away,
+    // so a retry after fixing the cause starts afresh instead of finding a half-made database.
+    auto failed = [&db, existed](const Error &error) -> Result<std::unique_ptr<Database>> {
+        const QString dbPath = db->m_path;
+        const QString keyPath = db->m_id.isEmpty() ? QString() : db->keyFilePath();
+        db.reset(); // closes the connection
+        if (!existed) {
+            for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+                QFile::remove(dbPath + QLatin1String(suffix));
+            if (!keyPath.isEmpty())
+                QFile::remove(keyPath); // made for the id this call chose
+        }
+        return std::unexpected(error);
+    };
     if (auto ok = db->configure(options); !ok)
-        return std::unexpected(ok.error());
-    if (auto ok = db->loadOrCreateKeys(options, fresh); !ok)
-        return std::unexpected(ok.error());
-    db->m_created = fresh;
+        return failed(ok.error());
+    // An existing database proves its key file before anything is written to it (migrations
+    // included); a new one gets its key once its tables exist.
+    const bool isNew = db->m_schemaVersion == 0;
+    if (!isNew)
+        if (auto ok = db->loadOrCreateKeys(options, false); !ok)
+            return failed(ok.error());
+    if (auto ok = db->migrate(options.migrateTo < 0 ? latestSchemaVersion() : options.migrateTo);
+        !ok)
+        return failed(ok.error());
+    if (isNew)
+        if (auto ok = db->loadOrCreateKeys(options, true); !ok)
+            return failed(ok.error());
+    db->m_created = isNew;
     return db;
 }
 
@@ -175,9 +200,8 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds)
 }
 
 Status Database::configure(const Options &options) {
-    for (const QString &pragma : dialect::pragmasOnOpen())
-        if (auto ok = exec(pragma); !ok)
-            return std::unexpected(ok.error());
+    // Read-only checks first: a file that is damaged or not ours must not even be switched to
+    // WAL (that rewrites its header).
     if (auto ok = exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs)); !ok)
         return std::unexpected(ok.error());
     auto check = scalar(dialect::quickCheck());
@@ -220,8 +244,10 @@ Status Database::configure(const Options &options) {
                        "knows %2). Update the program.")
                         .arg(m_schemaVersion)
                         .arg(latestSchemaVersion()));
-    const int target = options.migrateTo < 0 ? latestSchemaVersion() : options.migrateTo;
-    return migrate(target);
+    for (const QString &pragma : dialect::pragmasOnOpen())
+        if (auto ok = exec(pragma); !ok)
+            return std::unexpected(ok.error());
+    return {};
 }
 
 Status Database::migrate(int target) {

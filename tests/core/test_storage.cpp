@@ -582,6 +582,8 @@ TEST_CASE("A database whose key cannot be written is not left half-made", "[stor
     auto r = Database::open(path, optionsFor(keys, Database::Mode::CreateIfMissing));
     REQUIRE_FALSE(r);
     REQUIRE(r.error().code == ErrorCode::Storage);
+    REQUIRE(r.error().message.contains(u"key file"_s));
+    REQUIRE_FALSE(QFileInfo::exists(path));
     // Nothing half-initialised stays behind: a second try with a usable key folder works.
     const QString goodKeys = dir.filePath(u"keys2"_s);
     auto retry = Database::open(path, optionsFor(goodKeys, Database::Mode::CreateIfMissing));
