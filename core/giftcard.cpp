@@ -257,6 +257,25 @@ Status GiftCardService::refundTo(qint64 cardId, Money amount, qint64 saleId, qin
     return addActivity(cardId, QStringLiteral("refund"), amount, saleId, staffId);
 }
 
+Status GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 saleId, qint64 staffId,
+                                    const QString &reason) {
+    auto ok = m_db.exec(
+        QStringLiteral(
+            "INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, sale_id, staff_id, "
+            "reason, created_at) SELECT ?, 'adjust', ?, ?, ?, ?, ? WHERE "
+            "(SELECT COALESCE(SUM(amount_cents), 0) FROM giftcard_activity WHERE giftcard_id = ?) "
+            ">= ?"),
+        {cardId, -amount.cents(), idOrNull(saleId), idOrNull(staffId), reason,
+         toStorageTime(Clock::nowUtc()), cardId, amount.cents()});
+    if (!ok)
+        return std::unexpected(ok.error());
+    if (ok->numRowsAffected() != 1)
+        return fail(
+            ErrorCode::Refused,
+            tr("The gift card sold on this receipt was already spent; it cannot be voided."));
+    return {};
+}
+
 Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &staff,
                                        const std::optional<StaffMember> &approver,
                                        const QString &registerId) {

@@ -71,6 +71,9 @@ public:
     /// A conditional debit: refused if the balance is not enough, whatever another register did.
     Status redeem(qint64 cardId, Money amount, qint64 saleId, qint64 staffId);
     Status refundTo(qint64 cardId, Money amount, qint64 saleId, qint64 staffId);
+    /// Takes back value a voided sale put on a card; refused if it was already spent.
+    Status reverseLoad(qint64 cardId, Money amount, qint64 saleId, qint64 staffId,
+                       const QString &reason);
 
     // --- whole operations (own transaction, journaled) -----------------------------------
     /// Pays out a balance under $5.00 in cash; the drawer pay-out is recorded with it.
