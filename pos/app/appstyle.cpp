@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/app/appstyle.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QFont>
+#include <QIcon>
+#include <QPalette>
+#include <QStyleFactory>
+
+namespace oasis::app {
+
+void applyAppStyle(QApplication &app) {
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette palette = app.palette();
+    palette.setColor(QPalette::Window, QColor(0xf4, 0xf1, 0xec));
+    palette.setColor(QPalette::Base, Qt::white);
+    palette.setColor(QPalette::AlternateBase, QColor(0xf8, 0xf6, 0xf2));
+    palette.setColor(QPalette::Text, QColor(0x1f, 0x2d, 0x2b));
+    palette.setColor(QPalette::WindowText, QColor(0x1f, 0x2d, 0x2b));
+    palette.setColor(QPalette::ButtonText, QColor(0x1f, 0x2d, 0x2b));
+    palette.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0x6a));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    app.setPalette(palette);
+    QFont font = app.font();
+    font.setPointSizeF(11.5);
+    app.setFont(font);
+    app.setWindowIcon(QIcon(QStringLiteral(":/app/oasis-pos.svg")));
+    QFile sheet(QStringLiteral(":/app/style.qss"));
+    if (sheet.open(QIODevice::ReadOnly))
+        app.setStyleSheet(QString::fromUtf8(sheet.readAll()));
+}
+
+} // namespace oasis::app

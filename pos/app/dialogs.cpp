@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/app/dialogs.h"
+
+#include "core/database.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QVBoxLayout>
+
+namespace oasis::app {
+
+namespace {
+
+QDialogButtonBox *okCancel(QDialog *dialog, const QString &okText) {
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(okText);
+    buttons->button(QDialogButtonBox::Cancel)->setText(QDialog::tr("Cancel (Esc)"));
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("primary"));
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    return buttons;
+}
+
+QLabel *messageLabel(QWidget *parent) {
+    auto *label = new QLabel(parent);
+    label->setObjectName(QStringLiteral("errorMessage"));
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+void showMessage(QLabel *label, const QString &text) {
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace
+
+// --- ChoiceDialog ------------------------------------------------------------------------
+
+ChoiceDialog::ChoiceDialog(const QString &title, const QString &prompt, const QStringList &items,
+                           QWidget *parent)
+    : QDialog(parent) {
+    setWindowTitle(title);
+    setMinimumWidth(460);
+    auto *layout = new QVBoxLayout(this);
+    auto *label = new QLabel(prompt, this);
+    label->setObjectName(QStringLiteral("dialogPrompt"));
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("choiceList"));
+    m_list->addItems(items);
+    m_list->setMinimumHeight(qMin(420, 60 + 52 * int(items.size())));
+    if (!items.isEmpty())
+        m_list->setCurrentRow(0);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(okCancel(this, tr("Choose (Enter)")));
+    connect(m_list, &QListWidget::itemActivated, this, &QDialog::accept);
+    m_list->setFocus();
+}
+
+int ChoiceDialog::currentRow() const {
+    return m_list->currentRow();
+}
+
+void ChoiceDialog::setCurrentRow(int row) {
+    m_list->setCurrentRow(row);
+}
+
+void ChoiceDialog::choose(int row) {
+    setCurrentRow(row);
+    accept();
+}
+
+// --- EntryDialog -------------------------------------------------------------------------
+
+EntryDialog::EntryDialog(const QString &title, const QString &prompt, QWidget *parent)
+    : QDialog(parent) {
+    setWindowTitle(title);
+    setMinimumWidth(440);
+    auto *layout = new QVBoxLayout(this);
+    auto *label = new QLabel(prompt, this);
+    label->setObjectName(QStringLiteral("dialogPrompt"));
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    m_presets = new QHBoxLayout;
+    layout->addLayout(m_presets);
+    m_field = new QLineEdit(this);
+    m_field->setObjectName(QStringLiteral("entryField"));
+    layout->addWidget(m_field);
+    m_message = messageLabel(this);
+    layout->addWidget(m_message);
+    layout->addWidget(okCancel(this, tr("OK (Enter)")));
+    m_field->setFocus();
+}
+
+void EntryDialog::setText(const QString &text) {
+    m_field->setText(text);
+    m_field->selectAll();
+}
+
+QString EntryDialog::text() const {
+    return m_field->text().trimmed();
+}
+
+void EntryDialog::setPlaceholder(const QString &text) {
+    m_field->setPlaceholderText(text);
+}
+
+void EntryDialog::addPreset(const QString &label, const QString &value) {
+    auto *button = new QPushButton(label, this);
+    button->setObjectName(QStringLiteral("preset"));
+    button->setAutoDefault(false);
+    button->setFocusPolicy(Qt::NoFocus);
+    connect(button, &QPushButton::clicked, this, [this, value] { submit(value); });
+    m_presets->addWidget(button);
+}
+
+void EntryDialog::setCheck(std::function<QString(const QString &)> check) {
+    m_check = std::move(check);
+}
+
+void EntryDialog::setPassword(bool password) {
+    m_field->setEchoMode(password ? QLineEdit::Password : QLineEdit::Normal);
+}
+
+bool EntryDialog::submit(const QString &text) {
+    m_field->setText(text);
+    accept();
+    return result() == QDialog::Accepted;
+}
+
+QString EntryDialog::message() const {
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void EntryDialog::accept() {
+    if (m_check) {
+        const QString problem = m_check(text());
+        showMessage(m_message, problem);
+        if (!problem.isEmpty()) {
+            m_field->setFocus();
+            m_field->selectAll();
+            return;
+        }
+    }
+    QDialog::accept();
+}
+
+// --- ApprovalDialog ----------------------------------------------------------------------
+
+ApprovalDialog::ApprovalDialog(Database &db, Action action, const QString &reason, QWidget *parent)
+    : QDialog(parent)
+    , m_db(db)
+    , m_action(action) {
+    setWindowTitle(tr("Manager approval"));
+    setMinimumWidth(460);
+    auto *layout = new QVBoxLayout(this);
+    auto *label = new QLabel(reason, this);
+    label->setObjectName(QStringLiteral("dialogPrompt"));
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    auto *form = new QFormLayout;
+    m_who = new QComboBox(this);
+    if (auto staff = StaffService(db).list(false)) {
+        for (const StaffMember &m : *staff)
+            if (m.hasPin && roleMay(m.role, action))
+                m_who->addItem(m.displayName.isEmpty() ? m.name : m.displayName, m.name);
+    }
+    form->addRow(tr("Manager"), m_who);
+    m_pin = new QLineEdit(this);
+    m_pin->setEchoMode(QLineEdit::Password);
+    m_pin->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,8}")), m_pin));
+    m_pin->setPlaceholderText(tr("PIN"));
+    form->addRow(tr("PIN"), m_pin);
+    layout->addLayout(form);
+    m_message = messageLabel(this);
+    layout->addWidget(m_message);
+    layout->addWidget(okCancel(this, tr("Approve (Enter)")));
+    m_pin->setFocus();
+}
+
+bool ApprovalDialog::submit(const QString &name, const QString &pin) {
+    const int index = m_who->findData(name);
+    if (index >= 0)
+        m_who->setCurrentIndex(index);
+    m_pin->setText(pin);
+    accept();
+    return m_approver.has_value();
+}
+
+QString ApprovalDialog::message() const {
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void ApprovalDialog::accept() {
+    if (m_who->currentIndex() < 0) {
+        showMessage(m_message, tr("No manager with a PIN can approve this."));
+        return;
+    }
+    auto approver =
+        StaffService(m_db).approve(m_who->currentData().toString(), m_pin->text(), m_action);
+    m_pin->clear();
+    if (!approver) {
+        showMessage(m_message, approver.error().message);
+        m_pin->setFocus();
+        return;
+    }
+    m_approver = *approver;
+    QDialog::accept();
+}
+
+// --- GiftCardDialog ----------------------------------------------------------------------
+
+GiftCardDialog::GiftCardDialog(const QList<Money> &presets, Money minimum, Money maximum,
+                               QWidget *parent)
+    : QDialog(parent)
+    , m_minimum(minimum)
+    , m_maximum(maximum) {
+    setWindowTitle(tr("Sell a gift card"));
+    setMinimumWidth(520);
+    const QLocale locale;
+    auto *layout = new QVBoxLayout(this);
+    auto *prompt = new QLabel(tr("Amount: choose one or type another (%1 to %2).")
+                                  .arg(minimum.format(locale), maximum.format(locale)),
+                              this);
+    prompt->setObjectName(QStringLiteral("dialogPrompt"));
+    prompt->setWordWrap(true);
+    layout->addWidget(prompt);
+    auto *grid = new QGridLayout;
+    m_presets = new QButtonGroup(this);
+    int i = 0;
+    for (Money preset : presets) {
+        auto *button = new QPushButton(preset.format(locale), this);
+        button->setObjectName(QStringLiteral("preset"));
+        button->setCheckable(true);
+        button->setAutoDefault(false);
+        button->setProperty("cents", preset.cents());
+        m_presets->addButton(button);
+        grid->addWidget(button, i / 4, i % 4);
+        ++i;
+    }
+    layout->addLayout(grid);
+    auto *form = new QFormLayout;
+    m_custom = new QLineEdit(this);
+    m_custom->setPlaceholderText(tr("Other amount"));
+    form->addRow(tr("Amount"), m_custom);
+    m_to = new QLineEdit(this);
+    m_to->setPlaceholderText(tr("optional"));
+    form->addRow(tr("To"), m_to);
+    m_from = new QLineEdit(this);
+    m_from->setPlaceholderText(tr("optional"));
+    form->addRow(tr("From"), m_from);
+    m_text = new QLineEdit(this);
+    m_text->setMaxLength(140);
+    m_text->setPlaceholderText(tr("optional, printed on the certificate"));
+    form->addRow(tr("Message"), m_text);
+    layout->addLayout(form);
+    m_error = messageLabel(this);
+    layout->addWidget(m_error);
+    layout->addWidget(okCancel(this, tr("Add to ticket (Enter)")));
+    connect(m_presets, &QButtonGroup::buttonClicked, this, [this](QAbstractButton *) {
+        m_custom->clear();
+        m_to->setFocus();
+    });
+    connect(m_custom, &QLineEdit::textEdited, this, [this] {
+        if (auto *checked = m_presets->checkedButton()) {
+            m_presets->setExclusive(false);
+            checked->setChecked(false);
+            m_presets->setExclusive(true);
+        }
+    });
+    m_custom->setFocus();
+}
+
+QString GiftCardDialog::recipient() const {
+    return m_to->text().trimmed();
+}
+QString GiftCardDialog::sender() const {
+    return m_from->text().trimmed();
+}
+QString GiftCardDialog::message() const {
+    return m_text->text().trimmed();
+}
+void GiftCardDialog::setAmountText(const QString &text) {
+    m_custom->setText(text);
+    Q_EMIT m_custom->textEdited(text);
+}
+void GiftCardDialog::setRecipient(const QString &text) {
+    m_to->setText(text);
+}
+void GiftCardDialog::setSender(const QString &text) {
+    m_from->setText(text);
+}
+
+void GiftCardDialog::accept() {
+    Money amount;
+    if (!m_custom->text().trimmed().isEmpty()) {
+        auto parsed = Money::parse(m_custom->text().trimmed(), m_maximum);
+        if (!parsed) {
+            showMessage(m_error, parsed.error().message);
+            return;
+        }
+        amount = *parsed;
+    } else if (auto *checked = m_presets->checkedButton()) {
+        amount = Money::fromCents(checked->property("cents").toLongLong());
+    } else {
+        showMessage(m_error, tr("Choose or type the amount of the card."));
+        return;
+    }
+    if (amount < m_minimum || amount > m_maximum) {
+        showMessage(m_error, tr("A gift card is sold for %1 to %2.")
+                                 .arg(m_minimum.format(QLocale()), m_maximum.format(QLocale())));
+        return;
+    }
+    m_amount = amount;
+    QDialog::accept();
+}
+
+} // namespace oasis::app

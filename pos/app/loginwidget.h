@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The PIN pad: choose who you are, type the PIN on the pad or the keyboard, OK.
+#pragma once
+
+#include "core/staff.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QLabel;
+class QVBoxLayout;
+
+namespace oasis {
+class Database;
+}
+
+namespace oasis::app {
+
+class LoginWidget final : public QWidget {
+    Q_OBJECT
+public:
+    explicit LoginWidget(Database &db, QWidget *parent = nullptr);
+
+    /// Reloads the staff with register access (after a lock, or when staff change).
+    void reload();
+    /// Chooses the user whose login name is `name`; false when there is no such button.
+    bool selectUser(const QString &name);
+    QString selectedUser() const;
+    void typePin(const QString &digits);
+    void clearPin();
+    /// Checks the PIN with StaffService::authenticate; emits loggedIn on success.
+    bool submit();
+    QString message() const;
+    void setMessage(const QString &text);
+
+Q_SIGNALS:
+    void loggedIn(const oasis::StaffMember &member);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void updatePinDisplay();
+
+    Database &m_db;
+    QString m_pin;
+    QButtonGroup *m_users = nullptr;
+    QVBoxLayout *m_userList = nullptr;
+    QLabel *m_pinDisplay = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_store = nullptr;
+};
+
+} // namespace oasis::app

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// oasis-pos: opens (or on first start creates, with the demo spa) the database, then the PIN pad.
+#include "core/database.h"
+#include "core/demo.h"
+#include "pos/app/appstyle.h"
+#include "pos/app/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QScreen>
+
+using namespace oasis;
+
+namespace {
+
+int refuse(const QString &text) {
+    QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Oasis POS"),
+                    QApplication::translate("main", "The database cannot be opened."),
+                    QMessageBox::Ok);
+    box.setInformativeText(text);
+    box.exec();
+    return 3;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("OasisPOS"));
+    QApplication::setApplicationName(QStringLiteral("oasis-pos"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Oasis POS"));
+    QApplication::setApplicationVersion(QStringLiteral(OASIS_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("oasis-pos"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Oasis POS, the counter app of the spa."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption dbOption(QStringLiteral("db"),
+                                QApplication::translate("main", "The database file (default: %1).")
+                                    .arg(QDir::toNativeSeparators(Database::defaultPath())),
+                                QStringLiteral("PATH"));
+    parser.addOption(dbOption);
+    parser.process(app);
+
+    app::applyAppStyle(app);
+    // The store is in Seattle: a machine without a locale (C/POSIX) still shows dollars.
+    if (QLocale().language() == QLocale::C)
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+
+    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
+    if (!parser.isSet(dbOption))
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    Database::Options options;
+    options.mode = Database::Mode::CreateIfMissing;
+    auto db = Database::open(path, options);
+    if (!db)
+        return refuse(db.error().message);
+    if (auto defaults = installDefaults(**db); !defaults)
+        return refuse(defaults.error().message);
+    if ((*db)->wasCreated()) {
+        if (auto demo = installDemoData(**db); !demo)
+            return refuse(demo.error().message);
+    }
+
+    app::MainWindow window(**db, Database::registerId());
+    const QRect screen = window.screen()->availableGeometry();
+    if (screen.width() <= 1440 || screen.height() <= 900) {
+        window.setGeometry(screen); // also without a window manager (kiosk, Xvfb)
+        window.showMaximized();
+    } else {
+        window.resize(1366, 820);
+        window.show();
+    }
+    return app.exec();
+}

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/app/mainwindow.h"
+
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/storesettings.h"
+#include "pos/app/loginwidget.h"
+#include "pos/app/receiptsscreen.h"
+#include "pos/app/registerwidget.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QDir>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace oasis::app {
+
+MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
+    : QMainWindow(parent)
+    , m_db(db)
+    , m_registerId(registerId) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Oasis POS"));
+    setMinimumSize(1024, 700);
+
+    m_pages = new QStackedWidget(this);
+    m_login = new LoginWidget(db, m_pages);
+    m_pages->addWidget(m_login);
+
+    auto *work = new QWidget(m_pages);
+    auto *workLayout = new QVBoxLayout(work);
+    workLayout->setContentsMargins(0, 0, 0, 0);
+    workLayout->setSpacing(0);
+    workLayout->addWidget(buildHeader());
+    m_screens = new QStackedWidget(work);
+    workLayout->addWidget(m_screens, 1);
+    m_pages->addWidget(work);
+    setCentralWidget(m_pages);
+
+    m_register = new RegisterWidget(db, registerId);
+    addScreen(QStringLiteral("register"), tr("Register"), m_register);
+    m_receipts = new ReceiptsScreen(db);
+    addScreen(QStringLiteral("receipts"), tr("Receipts"), m_receipts);
+
+    connect(m_login, &LoginWidget::loggedIn, this, &MainWindow::startSession);
+    connect(m_register, &RegisterWidget::lockRequested, this, &MainWindow::lock);
+    connect(m_register, &RegisterWidget::receiptsRequested, this, [this] {
+        m_receipts->reload();
+        showScreen(QStringLiteral("receipts"));
+    });
+    connect(m_register, &RegisterWidget::receiptRequested, this, [this](qint64 receiptNo) {
+        m_receipts->reload();
+        showScreen(QStringLiteral("receipts"));
+        m_receipts->showReceipt(receiptNo);
+    });
+    connect(m_receipts, &ReceiptsScreen::backRequested, this,
+            [this] { showScreen(QStringLiteral("register")); });
+
+    m_statusUser = new QLabel(this);
+    m_statusRegister = new QLabel(this);
+    m_statusDatabase = new QLabel(this);
+    m_statusDatabase->setObjectName(QStringLiteral("statusDatabase"));
+    statusBar()->addWidget(m_statusUser);
+    statusBar()->addWidget(m_statusRegister);
+    statusBar()->addWidget(m_statusDatabase, 1);
+    m_clock = new QLabel(this);
+    statusBar()->addPermanentWidget(m_clock);
+    statusBar()->setSizeGripEnabled(false);
+
+    // Idle lock: any key or pointer input restarts the countdown.
+    m_idle = new QTimer(this);
+    m_idle->setSingleShot(true);
+    connect(m_idle, &QTimer::timeout, this, [this] {
+        if (QApplication::activeModalWidget())
+            m_idle->start(); // someone is in a dialog: wait for them to finish
+        else
+            lock();
+    });
+    qApp->installEventFilter(this);
+
+    auto *tick = new QTimer(this);
+    connect(tick, &QTimer::timeout, this, &MainWindow::updateStatus);
+    tick->start(30'000);
+
+    m_pages->setCurrentWidget(m_login);
+    updateStatus();
+}
+
+MainWindow::~MainWindow() {
+    qApp->removeEventFilter(this);
+}
+
+QWidget *MainWindow::buildHeader() {
+    auto *header = new QWidget(this);
+    header->setObjectName(QStringLiteral("appHeader"));
+    auto *row = new QHBoxLayout(header);
+    row->setContentsMargins(16, 6, 12, 6);
+    row->setSpacing(8);
+    m_storeName = new QLabel(header);
+    m_storeName->setObjectName(QStringLiteral("headerTitle"));
+    row->addWidget(m_storeName);
+    row->addSpacing(24);
+    m_nav = new QHBoxLayout;
+    m_nav->setSpacing(4);
+    row->addLayout(m_nav);
+    row->addStretch(1);
+    m_userLabel = new QLabel(header);
+    m_userLabel->setObjectName(QStringLiteral("headerUser"));
+    row->addWidget(m_userLabel);
+    auto *lockButton = new QPushButton(tr("Lock"), header);
+    lockButton->setObjectName(QStringLiteral("headerButton"));
+    lockButton->setFocusPolicy(Qt::NoFocus);
+    connect(lockButton, &QPushButton::clicked, this, &MainWindow::lock);
+    row->addWidget(lockButton);
+    m_navButtons = new QButtonGroup(this);
+    return header;
+}
+
+void MainWindow::addScreen(const QString &id, const QString &title, QWidget *screen) {
+    screen->setProperty("screenId", id);
+    m_screens->addWidget(screen);
+    auto *b = new QPushButton(title, m_nav->parentWidget());
+    b->setObjectName(QStringLiteral("navButton"));
+    b->setCheckable(true);
+    b->setFocusPolicy(Qt::NoFocus);
+    b->setProperty("screenId", id);
+    m_navButtons->addButton(b);
+    m_nav->addWidget(b);
+    connect(b, &QPushButton::clicked, this, [this, id] {
+        if (id == QLatin1String("receipts"))
+            m_receipts->reload();
+        showScreen(id);
+    });
+    if (m_screens->count() == 1)
+        b->setChecked(true);
+}
+
+void MainWindow::showScreen(const QString &id) {
+    for (int i = 0; i < m_screens->count(); ++i) {
+        if (m_screens->widget(i)->property("screenId").toString() == id) {
+            m_screens->setCurrentIndex(i);
+            break;
+        }
+    }
+    for (QAbstractButton *b : m_navButtons->buttons())
+        if (b->property("screenId").toString() == id)
+            b->setChecked(true);
+    if (id == QLatin1String("register"))
+        m_register->focusScan();
+}
+
+QString MainWindow::currentScreen() const {
+    return m_screens->currentWidget() ? m_screens->currentWidget()->property("screenId").toString()
+                                      : QString();
+}
+
+void MainWindow::startSession(const StaffMember &member) {
+    m_user = member;
+    m_register->setCashier(member);
+    m_register->reloadCatalog();
+    m_pages->setCurrentIndex(1);
+    showScreen(QStringLiteral("register"));
+    const int minutes = StoreSettings(m_db).idleLockMinutes();
+    if (minutes > 0) {
+        m_idle->setInterval(minutes * 60'000);
+        m_idle->start();
+    }
+    updateStatus();
+}
+
+void MainWindow::lock() {
+    m_idle->stop();
+    m_user.reset();
+    m_login->reload();
+    m_login->clearPin();
+    m_login->setMessage(tr("The register is locked. The ticket stays as it was."));
+    m_pages->setCurrentWidget(m_login);
+    m_login->setFocus();
+    updateStatus();
+}
+
+bool MainWindow::isLocked() const {
+    return m_pages->currentWidget() == m_login;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::TouchBegin:
+    case QEvent::Wheel:
+        if (m_user && m_idle->interval() > 0)
+            m_idle->start();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::updateStatus() {
+    const StoreInfo store = StoreSettings(m_db).storeInfo();
+    m_storeName->setText(store.name.isEmpty() ? tr("Oasis POS") : store.name);
+    const QString who = m_user
+                            ? (m_user->displayName.isEmpty() ? m_user->name : m_user->displayName)
+                            : tr("locked");
+    m_userLabel->setText(who);
+    m_statusUser->setText(tr("User: %1").arg(who));
+    m_statusRegister->setText(tr("Register: %1").arg(m_registerId));
+    m_statusDatabase->setText(tr("Database: %1").arg(QDir::toNativeSeparators(m_db.path())));
+    const QDateTime now = Clock::nowUtc().toTimeZone(store.timeZone);
+    m_clock->setText(QLocale().toString(now, QStringLiteral("ddd d MMM · h:mm AP")));
+}
+
+} // namespace oasis::app

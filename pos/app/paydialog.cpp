@@ -1,0 +1,618 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/app/paydialog.h"
+
+#include "core/giftcard.h"
+#include "core/giftcode.h"
+#include "core/storesettings.h"
+#include "pos/app/receiptview.h"
+#include "printing/salereceipt.h"
+
+#include <QButtonGroup>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace oasis::app {
+
+namespace {
+
+QPushButton *button(const QString &text, QWidget *parent, const char *name = nullptr) {
+    auto *b = new QPushButton(text, parent);
+    b->setAutoDefault(false);
+    if (name)
+        b->setObjectName(QLatin1String(name));
+    return b;
+}
+
+QLabel *caption(const QString &text, QWidget *parent) {
+    auto *l = new QLabel(text, parent);
+    l->setObjectName(QStringLiteral("caption"));
+    return l;
+}
+
+// The next multiple of `step` cents at or above `amount`.
+Money roundUp(Money amount, qint64 step) {
+    const qint64 c = amount.cents();
+    return Money::fromCents(((c + step - 1) / step) * step);
+}
+
+} // namespace
+
+PayDialog::PayDialog(Database &db, const Ticket &ticket, const TicketTotals &totals,
+                     const StaffMember &cashier, const std::optional<StaffMember> &approver,
+                     const QString &registerId, QWidget *parent)
+    : QDialog(parent)
+    , m_db(db)
+    , m_ticket(ticket)
+    , m_totals(totals)
+    , m_cashier(cashier)
+    , m_approver(approver)
+    , m_registerId(registerId) {
+    setObjectName(QStringLiteral("payDialog"));
+    setWindowTitle(tr("Payment"));
+    setMinimumSize(900, 600);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(buildPayPage());
+    m_stack->addWidget(buildDonePage());
+    layout->addWidget(m_stack);
+
+    auto *f12 = new QShortcut(QKeySequence(Qt::Key_F12), this);
+    connect(f12, &QShortcut::activated, this, [this] {
+        if (m_sale)
+            accept();
+        else
+            complete();
+    });
+    auto addKindKey = [this](Qt::Key key, Page page) {
+        auto *s = new QShortcut(QKeySequence(key), this);
+        connect(s, &QShortcut::activated, this, [this, page] {
+            if (!m_sale)
+                showPage(page);
+        });
+    };
+    addKindKey(Qt::Key_F2, Page::Cash);
+    addKindKey(Qt::Key_F3, Page::Card);
+    addKindKey(Qt::Key_F4, Page::Gift);
+    refresh();
+    showPage(Page::Cash);
+}
+
+PayDialog::~PayDialog() = default;
+
+QWidget *PayDialog::buildPayPage() {
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setSpacing(14);
+    const QLocale locale;
+
+    // Amount due and what is left, large.
+    auto *header = new QHBoxLayout;
+    auto *dueBox = new QVBoxLayout;
+    dueBox->addWidget(caption(tr("Amount due"), page));
+    m_due = new QLabel(m_totals.total.format(locale), page);
+    m_due->setObjectName(QStringLiteral("bigAmount"));
+    dueBox->addWidget(m_due);
+    header->addLayout(dueBox);
+    header->addStretch();
+    auto *remainingBox = new QVBoxLayout;
+    m_remainingCaption = caption(tr("Left to pay"), page);
+    m_remainingCaption->setAlignment(Qt::AlignRight);
+    remainingBox->addWidget(m_remainingCaption);
+    m_remaining = new QLabel(page);
+    m_remaining->setObjectName(QStringLiteral("bigAmountAccent"));
+    m_remaining->setAlignment(Qt::AlignRight);
+    remainingBox->addWidget(m_remaining);
+    header->addLayout(remainingBox);
+    layout->addLayout(header);
+
+    auto *body = new QHBoxLayout;
+    body->setSpacing(20);
+    auto *left = new QVBoxLayout;
+    auto *kinds = new QHBoxLayout;
+    m_kinds = new QButtonGroup(page);
+    const std::pair<QString, Page> kindButtons[] = {{tr("Cash  F2"), Page::Cash},
+                                                    {tr("Card  F3"), Page::Card},
+                                                    {tr("Gift card  F4"), Page::Gift}};
+    for (const auto &[text, kind] : kindButtons) {
+        auto *b = button(text, page, "tenderKind");
+        b->setCheckable(true);
+        b->setFocusPolicy(Qt::NoFocus);
+        m_kinds->addButton(b, int(kind));
+        kinds->addWidget(b);
+    }
+    connect(m_kinds, &QButtonGroup::idClicked, this, [this](int id) { showPage(Page(id)); });
+    left->addLayout(kinds);
+    m_kindPages = new QStackedWidget(page);
+    m_kindPages->addWidget(buildCashPage());
+    m_kindPages->addWidget(buildCardPage());
+    m_kindPages->addWidget(buildGiftPage());
+    left->addWidget(m_kindPages, 1);
+    body->addLayout(left, 3);
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(caption(tr("Tenders"), page));
+    m_tenderList = new QListWidget(page);
+    m_tenderList->setObjectName(QStringLiteral("tenderList"));
+    m_tenderList->setFocusPolicy(Qt::NoFocus);
+    right->addWidget(m_tenderList, 1);
+    m_removeTender = button(tr("Remove tender"), page);
+    m_removeTender->setFocusPolicy(Qt::NoFocus);
+    connect(m_removeTender, &QPushButton::clicked, this, [this] {
+        removeTender(m_tenderList->currentRow() >= 0 ? m_tenderList->currentRow()
+                                                     : m_tenderList->count() - 1);
+    });
+    right->addWidget(m_removeTender);
+    body->addLayout(right, 2);
+    layout->addLayout(body, 1);
+
+    m_message = new QLabel(page);
+    m_message->setObjectName(QStringLiteral("errorMessage"));
+    m_message->setWordWrap(true);
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    auto *buttons = new QHBoxLayout;
+    auto *cancel = button(tr("Back to ticket  Esc"), page);
+    cancel->setFocusPolicy(Qt::NoFocus);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    buttons->addWidget(cancel);
+    buttons->addStretch();
+    m_complete = button(tr("Complete sale  F12"), page, "primary");
+    m_complete->setMinimumWidth(280);
+    connect(m_complete, &QPushButton::clicked, this, &PayDialog::complete);
+    buttons->addWidget(m_complete);
+    layout->addLayout(buttons);
+    return page;
+}
+
+QWidget *PayDialog::buildCashPage() {
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    m_quickCash = new QGridLayout;
+    m_quickCash->setSpacing(10);
+    layout->addLayout(m_quickCash);
+    auto *row = new QHBoxLayout;
+    m_cashAmount = new QLineEdit(page);
+    m_cashAmount->setPlaceholderText(tr("Cash received, e.g. 60"));
+    row->addWidget(m_cashAmount, 1);
+    auto *add = button(tr("Add cash"), page);
+    add->setFocusPolicy(Qt::NoFocus);
+    row->addWidget(add);
+    layout->addLayout(row);
+    layout->addStretch();
+    auto addTyped = [this] {
+        const QString text = m_cashAmount->text().trimmed();
+        if (text.isEmpty()) {
+            if (remaining().isZero() && !m_tenders.empty())
+                complete();
+            else
+                addCash(remaining());
+            return;
+        }
+        auto amount = Money::parse(text);
+        if (!amount) {
+            setMessage(amount.error().message);
+            return;
+        }
+        if (addCash(*amount))
+            m_cashAmount->clear();
+    };
+    connect(add, &QPushButton::clicked, this, addTyped);
+    connect(m_cashAmount, &QLineEdit::returnPressed, this, addTyped);
+    return page;
+}
+
+QWidget *PayDialog::buildCardPage() {
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    auto *note = new QLabel(
+        tr("Run the card on the terminal, then enter what it printed. Never the full number."),
+        page);
+    note->setWordWrap(true);
+    note->setObjectName(QStringLiteral("hint"));
+    layout->addWidget(note);
+    auto *form = new QFormLayout;
+    m_cardAmount = new QLineEdit(page);
+    form->addRow(tr("Amount"), m_cardAmount);
+    m_cardLast4 = new QLineEdit(page);
+    m_cardLast4->setMaxLength(4);
+    m_cardLast4->setPlaceholderText(tr("4 digits"));
+    m_cardLast4->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,4}")), page));
+    form->addRow(tr("Last 4"), m_cardLast4);
+    m_cardAuth = new QLineEdit(page);
+    m_cardAuth->setMaxLength(12);
+    m_cardAuth->setPlaceholderText(tr("from the terminal slip"));
+    m_cardAuth->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[A-Za-z0-9]{0,12}")), page));
+    form->addRow(tr("Auth code"), m_cardAuth);
+    layout->addLayout(form);
+    auto *add = button(tr("Add card payment"), page);
+    add->setFocusPolicy(Qt::NoFocus);
+    layout->addWidget(add);
+    layout->addStretch();
+    auto addTyped = [this] {
+        auto amount = Money::parse(m_cardAmount->text().trimmed());
+        if (!amount) {
+            setMessage(amount.error().message);
+            m_cardAmount->setFocus();
+            return;
+        }
+        if (addCard(*amount, m_cardLast4->text(), m_cardAuth->text())) {
+            m_cardLast4->clear();
+            m_cardAuth->clear();
+        }
+    };
+    connect(add, &QPushButton::clicked, this, addTyped);
+    connect(m_cardAmount, &QLineEdit::returnPressed, m_cardLast4, qOverload<>(&QWidget::setFocus));
+    connect(m_cardLast4, &QLineEdit::returnPressed, m_cardAuth, qOverload<>(&QWidget::setFocus));
+    connect(m_cardAuth, &QLineEdit::returnPressed, this, addTyped);
+    return page;
+}
+
+QWidget *PayDialog::buildGiftPage() {
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    auto *form = new QFormLayout;
+    m_giftCode = new QLineEdit(page);
+    m_giftCode->setPlaceholderText(tr("Scan the QR or type GC1-…"));
+    form->addRow(tr("Card code"), m_giftCode);
+    layout->addLayout(form);
+    m_giftBalance = new QLabel(page);
+    m_giftBalance->setObjectName(QStringLiteral("hint"));
+    m_giftBalance->setWordWrap(true);
+    layout->addWidget(m_giftBalance);
+    auto *add = button(tr("Apply gift card"), page);
+    add->setFocusPolicy(Qt::NoFocus);
+    layout->addWidget(add);
+    layout->addStretch();
+    connect(add, &QPushButton::clicked, this, &PayDialog::lookUpGift);
+    connect(m_giftCode, &QLineEdit::returnPressed, this, &PayDialog::lookUpGift);
+    return page;
+}
+
+QWidget *PayDialog::buildDonePage() {
+    auto *page = new QWidget(this);
+    auto *layout = new QHBoxLayout(page);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setSpacing(24);
+    auto *left = new QVBoxLayout;
+    m_doneCaption = caption(tr("Change due"), page);
+    left->addWidget(m_doneCaption);
+    m_doneChange = new QLabel(page);
+    m_doneChange->setObjectName(QStringLiteral("hugeAmount"));
+    left->addWidget(m_doneChange);
+    m_doneDetails = new QLabel(page);
+    m_doneDetails->setObjectName(QStringLiteral("doneDetails"));
+    m_doneDetails->setWordWrap(true);
+    m_doneDetails->setTextFormat(Qt::RichText);
+    left->addWidget(m_doneDetails);
+    left->addStretch();
+    auto *print = button(tr("Print receipt  P"), page);
+    print->setFocusPolicy(Qt::NoFocus);
+    connect(print, &QPushButton::clicked, this, &PayDialog::printReceipt);
+    auto *printKey = new QShortcut(QKeySequence(Qt::Key_P), page);
+    connect(printKey, &QShortcut::activated, this, [this] {
+        if (m_sale)
+            printReceipt();
+    });
+    left->addWidget(print);
+    auto *next = button(tr("New sale  Enter"), page, "primary");
+    next->setDefault(true);
+    connect(next, &QPushButton::clicked, this, &QDialog::accept);
+    left->addWidget(next);
+    layout->addLayout(left, 1);
+    m_receipt = new ReceiptView(page);
+    layout->addWidget(m_receipt, 1);
+    return page;
+}
+
+Money PayDialog::paid() const {
+    Money sum;
+    for (const Tender &t : m_tenders)
+        sum += t.amount;
+    return sum;
+}
+
+Money PayDialog::remaining() const {
+    return max(m_totals.total - paid(), Money());
+}
+
+Money PayDialog::change() const {
+    return max(paid() - m_totals.total, Money());
+}
+
+Money PayDialog::giftRoom() const {
+    Money gifts;
+    for (const Tender &t : m_tenders)
+        if (t.type == TenderType::Gift)
+            gifts += t.amount;
+    return max(m_totals.total - m_ticket.giftCardLinesTotal() - gifts, Money());
+}
+
+Status PayDialog::addTender(const Tender &tender) {
+    auto refuse = [this](const QString &text) -> Status {
+        setMessage(text);
+        return fail(ErrorCode::Refused, text);
+    };
+    if (m_sale)
+        return refuse(tr("This sale is already complete."));
+    if (tender.amount <= Money())
+        return refuse(tr("Enter an amount above zero."));
+    const QLocale locale;
+    if (remaining().isZero())
+        return refuse(tr("The ticket is paid in full."));
+    if (tender.type != TenderType::Cash && tender.amount > remaining())
+        return refuse(tr("Only cash can be more than what is left to pay (%1).")
+                          .arg(remaining().format(locale)));
+    if (tender.type == TenderType::Card) {
+        static const QRegularExpression four(QStringLiteral("^[0-9]{4}$"));
+        if (!four.match(tender.cardLast4).hasMatch())
+            return refuse(tr("Enter the last 4 digits of the card, as the terminal shows them."));
+    }
+    if (tender.type == TenderType::Gift && tender.amount > giftRoom())
+        return refuse(tr("A gift card cannot pay for a gift card: it may pay at most %1 here.")
+                          .arg(giftRoom().format(locale)));
+    m_tenders.push_back(tender);
+    setMessage({});
+    refresh();
+    return {};
+}
+
+Status PayDialog::addCash(Money amount) {
+    Tender t;
+    t.type = TenderType::Cash;
+    t.amount = amount;
+    return addTender(t);
+}
+
+Status PayDialog::addCard(Money amount, const QString &last4, const QString &authCode) {
+    Tender t;
+    t.type = TenderType::Card;
+    t.amount = amount;
+    t.cardLast4 = last4.trimmed();
+    t.authCode = authCode.trimmed().toUpper();
+    return addTender(t);
+}
+
+Status PayDialog::addGiftCard(const QString &code) {
+    const giftcode::Parsed parsed = giftcode::parse(code);
+    for (const Tender &t : m_tenders)
+        if (t.type == TenderType::Gift &&
+            giftcode::parse(t.giftCode).canonical == parsed.canonical &&
+            parsed.status == giftcode::Parse::Ok) {
+            setMessage(tr("This gift card is already applied."));
+            return fail(ErrorCode::Refused, tr("This gift card is already applied."));
+        }
+    auto card = GiftCardService(m_db).lookup(code, m_registerId);
+    if (!card) {
+        m_giftBalance->setText({});
+        setMessage(card.error().message);
+        return std::unexpected(card.error());
+    }
+    const QLocale locale;
+    const Money amount = min(card->balance, min(remaining(), giftRoom()));
+    m_giftBalance->setText(
+        tr("Card ••%1 holds %2.").arg(card->last4, card->balance.format(locale)));
+    if (amount.isZero()) {
+        const QString text = card->balance.isZero()
+                                 ? tr("The gift card has no balance left.")
+                                 : tr("Nothing is left for the gift card to pay.");
+        setMessage(text);
+        return fail(ErrorCode::Refused, text);
+    }
+    Tender t;
+    t.type = TenderType::Gift;
+    t.amount = amount;
+    t.amountGiven = true;
+    t.giftCode = parsed.status == giftcode::Parse::Ok ? parsed.canonical : code;
+    auto added = addTender(t);
+    if (added) {
+        m_giftBalance->setText(tr("Card ••%1 holds %2: %3 applied, %4 stays on the card.")
+                                   .arg(card->last4, card->balance.format(locale),
+                                        amount.format(locale),
+                                        (card->balance - amount).format(locale)));
+        m_giftCode->clear();
+    }
+    return added;
+}
+
+void PayDialog::lookUpGift() {
+    const QString code = m_giftCode->text().trimmed();
+    if (code.isEmpty()) {
+        setMessage(tr("Scan or type the gift card's code."));
+        return;
+    }
+    addGiftCard(code);
+}
+
+void PayDialog::prefillGiftCode(const QString &code) {
+    showPage(Page::Gift);
+    m_giftCode->setText(code);
+    lookUpGift();
+}
+
+void PayDialog::removeTender(int index) {
+    if (m_sale || index < 0 || index >= int(m_tenders.size()))
+        return;
+    m_tenders.erase(m_tenders.begin() + index);
+    setMessage({});
+    refresh();
+}
+
+void PayDialog::showPage(Page page) {
+    m_kinds->button(int(page))->setChecked(true);
+    m_kindPages->setCurrentIndex(int(page));
+    const QString left = remaining().toString();
+    switch (page) {
+    case Page::Cash:
+        m_cashAmount->setFocus();
+        break;
+    case Page::Card:
+        m_cardAmount->setText(left);
+        m_cardAmount->setFocus();
+        m_cardAmount->selectAll();
+        break;
+    case Page::Gift:
+        m_giftCode->setFocus();
+        break;
+    }
+}
+
+void PayDialog::refresh() {
+    const QLocale locale;
+    m_tenderList->clear();
+    for (const Tender &t : m_tenders) {
+        QString text;
+        switch (t.type) {
+        case TenderType::Cash:
+            text = tr("Cash  %1").arg(t.amount.format(locale));
+            break;
+        case TenderType::Card:
+            text = tr("Card ••%1  %2").arg(t.cardLast4, t.amount.format(locale));
+            if (!t.authCode.isEmpty())
+                text += tr("  (auth %1)").arg(t.authCode);
+            break;
+        case TenderType::Gift:
+            text =
+                tr("Gift card ••%1  %2").arg(giftcode::last4(t.giftCode), t.amount.format(locale));
+            break;
+        }
+        m_tenderList->addItem(text);
+    }
+    m_removeTender->setEnabled(!m_tenders.empty());
+    if (change() > Money()) {
+        m_remainingCaption->setText(tr("Change due"));
+        m_remaining->setText(change().format(locale));
+    } else {
+        m_remainingCaption->setText(tr("Left to pay"));
+        m_remaining->setText(remaining().format(locale));
+    }
+    const bool covered = remaining().isZero();
+    m_complete->setEnabled(covered);
+    m_complete->setDefault(covered);
+    if (m_kindPages->currentIndex() == int(Page::Card))
+        m_cardAmount->setText(remaining().toString());
+    rebuildQuickCash();
+}
+
+void PayDialog::rebuildQuickCash() {
+    while (QLayoutItem *item = m_quickCash->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const Money left = remaining();
+    if (left.isZero())
+        return;
+    std::vector<Money> amounts{left};
+    for (qint64 step : {500, 1000, 2000, 5000, 10000}) {
+        const Money m = roundUp(left, step);
+        if (std::find(amounts.begin(), amounts.end(), m) == amounts.end())
+            amounts.push_back(m);
+    }
+    const QLocale locale;
+    int i = 0;
+    for (Money m : amounts) {
+        const QString text = i == 0 ? tr("Exact %1").arg(m.format(locale)) : m.format(locale);
+        auto *b = button(text, m_kindPages->widget(int(Page::Cash)), "quickCash");
+        b->setFocusPolicy(Qt::NoFocus);
+        connect(b, &QPushButton::clicked, this, [this, m] { addCash(m); });
+        m_quickCash->addWidget(b, i / 3, i % 3);
+        ++i;
+    }
+}
+
+void PayDialog::setMessage(const QString &text, bool error) {
+    m_message->setProperty("info", !error);
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+QString PayDialog::message() const {
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+bool PayDialog::complete() {
+    if (m_sale)
+        return true;
+    if (!remaining().isZero()) {
+        setMessage(tr("%1 is still to pay.").arg(remaining().format(QLocale())));
+        return false;
+    }
+    m_complete->setEnabled(false);
+    auto sale =
+        SaleService(m_db).complete(m_ticket, m_tenders, m_cashier, m_approver, m_registerId);
+    if (!sale) {
+        // Nothing was written: the tenders stay so the cashier can fix them and retry.
+        setMessage(sale.error().message);
+        m_complete->setEnabled(true);
+        return false;
+    }
+    m_sale = *sale;
+    const QLocale locale;
+    if (m_sale->change > Money()) {
+        m_doneCaption->setText(tr("Change due"));
+        m_doneChange->setText(m_sale->change.format(locale));
+    } else {
+        m_doneCaption->setText(tr("Paid in full"));
+        m_doneChange->setText(m_sale->totals.total.format(locale));
+    }
+    QString details = tr("<p>Sale <b>%1</b> is complete.</p>").arg(receiptCode(m_sale->receiptNo));
+    for (const IssuedCard &card : m_sale->giftCards)
+        details += tr("<p>Gift card of %1 issued: give the customer the printed receipt or "
+                      "certificate.</p>")
+                       .arg(card.amount.format(locale));
+    for (const QString &warning : m_sale->warnings)
+        details += QStringLiteral("<p class='warning'>⚠ ") + warning.toHtmlEscaped() +
+                   QStringLiteral("</p>");
+    m_doneDetails->setText(details);
+    if (auto record = SaleService(m_db).load(m_sale->receiptNo)) {
+        m_receipt->setDocument(printing::receiptFromSale(*record, StoreSettings(m_db).storeInfo(),
+                                                         m_sale->giftCards, false));
+    }
+    m_stack->setCurrentIndex(1);
+    setWindowTitle(tr("Sale complete"));
+    return true;
+}
+
+void PayDialog::printReceipt() {
+    if (!m_receipt->hasDocument())
+        return;
+    auto printed = printReceiptDocument(*m_receipt->document(), this);
+    if (!printed)
+        m_doneDetails->setText(m_doneDetails->text() + QStringLiteral("<p>") +
+                               printed.error().message.toHtmlEscaped() + QStringLiteral("</p>"));
+}
+
+void PayDialog::keyPressEvent(QKeyEvent *event) {
+    // After the commit, Esc and Enter both start the next sale: the sale cannot be backed out.
+    if (m_sale && (event->key() == Qt::Key_Escape || event->key() == Qt::Key_Return ||
+                   event->key() == Qt::Key_Enter)) {
+        accept();
+        return;
+    }
+    if (!m_sale && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
+        if (remaining().isZero())
+            complete();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
+
+} // namespace oasis::app

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Taking payment: cash with quick-cash buttons, card on the external terminal, gift cards, any
+// split; then the sale commits once and the receipt is shown with the change due.
+#pragma once
+
+#include "core/sale.h"
+
+#include <QDialog>
+
+#include <optional>
+#include <vector>
+
+class QButtonGroup;
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+
+namespace oasis::app {
+
+class ReceiptView;
+
+class PayDialog final : public QDialog {
+    Q_OBJECT
+public:
+    enum class Page { Cash, Card, Gift };
+
+    PayDialog(Database &db, const Ticket &ticket, const TicketTotals &totals,
+              const StaffMember &cashier, const std::optional<StaffMember> &approver,
+              const QString &registerId, QWidget *parent = nullptr);
+    ~PayDialog() override;
+
+    Money due() const { return m_totals.total; }
+    Money paid() const;
+    /// What is still to pay (zero once covered).
+    Money remaining() const;
+    /// Cash to hand back (zero until cash covers more than the due).
+    Money change() const;
+    const std::vector<Tender> &tenders() const { return m_tenders; }
+
+    /// Adds a tender after checking it against what is left to pay; the message says why not.
+    Status addTender(const Tender &tender);
+    Status addCash(Money amount);
+    Status addCard(Money amount, const QString &last4, const QString &authCode);
+    /// Looks the card up (balance or a clear error) and applies min(balance, what is left).
+    Status addGiftCard(const QString &code);
+    void removeTender(int index);
+    void showPage(Page page);
+    /// Shows the gift-card page with the code filled in and looked up (scanned at the register).
+    void prefillGiftCode(const QString &code);
+
+    /// Calls SaleService::complete once. On failure the message is shown and nothing changes.
+    bool complete();
+    const std::optional<CompletedSale> &completedSale() const { return m_sale; }
+    QString message() const;
+    ReceiptView *receiptView() const { return m_receipt; }
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    QWidget *buildPayPage();
+    QWidget *buildCashPage();
+    QWidget *buildCardPage();
+    QWidget *buildGiftPage();
+    QWidget *buildDonePage();
+    void refresh();
+    void rebuildQuickCash();
+    void setMessage(const QString &text, bool error = true);
+    void lookUpGift();
+    void printReceipt();
+    Money giftRoom() const;
+
+    Database &m_db;
+    Ticket m_ticket;
+    TicketTotals m_totals;
+    StaffMember m_cashier;
+    std::optional<StaffMember> m_approver;
+    QString m_registerId;
+
+    std::vector<Tender> m_tenders;
+    std::optional<CompletedSale> m_sale;
+
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_due = nullptr;
+    QLabel *m_remainingCaption = nullptr;
+    QLabel *m_remaining = nullptr;
+    QButtonGroup *m_kinds = nullptr;
+    QStackedWidget *m_kindPages = nullptr;
+    QLineEdit *m_cashAmount = nullptr;
+    QGridLayout *m_quickCash = nullptr;
+    QLineEdit *m_cardAmount = nullptr;
+    QLineEdit *m_cardLast4 = nullptr;
+    QLineEdit *m_cardAuth = nullptr;
+    QLineEdit *m_giftCode = nullptr;
+    QLabel *m_giftBalance = nullptr;
+    QListWidget *m_tenderList = nullptr;
+    QPushButton *m_removeTender = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_complete = nullptr;
+    // After the commit.
+    QLabel *m_doneChange = nullptr;
+    QLabel *m_doneCaption = nullptr;
+    QLabel *m_doneDetails = nullptr;
+    ReceiptView *m_receipt = nullptr;
+};
+
+} // namespace oasis::app

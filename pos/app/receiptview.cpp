@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/app/receiptview.h"
+
+#include "printing/painter.h"
+#include "printing/receipt.h"
+#include "printing/transport.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QLabel>
+#include <QPixmap>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace oasis::app {
+
+namespace {
+// Shown about 340 logical pixels wide for an 80 mm roll: readable without scrolling sideways.
+constexpr double kPreviewDpi = 108.0;
+} // namespace
+
+ReceiptView::ReceiptView(QWidget *parent)
+    : QScrollArea(parent) {
+    setObjectName(QStringLiteral("receiptView"));
+    m_label = new QLabel(this);
+    m_label->setObjectName(QStringLiteral("receiptPaper"));
+    m_label->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    setWidget(m_label);
+    setWidgetResizable(true);
+    setAlignment(Qt::AlignHCenter);
+    setFocusPolicy(Qt::NoFocus);
+}
+
+ReceiptView::~ReceiptView() = default;
+
+QSize ReceiptView::sizeHint() const {
+    return {380, 520};
+}
+
+void ReceiptView::setDocument(const printing::ReceiptDocument &doc) {
+    m_doc = std::make_unique<printing::ReceiptDocument>(doc);
+    const qreal ratio = devicePixelRatioF();
+    QImage image = printing::renderReceiptImage(doc, int(kPreviewDpi * ratio));
+    if (image.isNull()) {
+        m_label->setText(tr("The receipt cannot be drawn."));
+        return;
+    }
+    image.setDevicePixelRatio(ratio);
+    m_label->setPixmap(QPixmap::fromImage(image));
+}
+
+void ReceiptView::clear() {
+    m_doc.reset();
+    m_label->clear();
+}
+
+QImage ReceiptView::image() const {
+    return m_label->pixmap().toImage();
+}
+
+Status printReceiptDocument(const printing::ReceiptDocument &doc, QWidget *parent) {
+    QSettings settings;
+    QString target = settings.value(QStringLiteral("printing/receiptTarget")).toString();
+    if (target.isEmpty()) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        const QString suggested = QDir(folder).filePath(
+            (doc.receiptCode.isEmpty() ? QStringLiteral("receipt") : doc.receiptCode) +
+            QStringLiteral(".pdf"));
+        const QString path =
+            QFileDialog::getSaveFileName(parent, ReceiptView::tr("Save the receipt as PDF"),
+                                         suggested, ReceiptView::tr("PDF (*.pdf)"));
+        if (path.isEmpty())
+            return {};
+        target = QStringLiteral("pdf:") + path;
+    }
+    auto parsed = printing::parseTarget(target);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    return printing::printReceipt(doc, *parsed);
+}
+
+} // namespace oasis::app

@@ -1,0 +1,989 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/app/registerwidget.h"
+
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/giftcode.h"
+#include "core/sale.h"
+#include "core/storesettings.h"
+#include "pos/app/dialogs.h"
+#include "pos/app/paydialog.h"
+#include "pos/app/ticketmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStyle>
+#include <QTableView>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace oasis::app {
+
+namespace {
+
+QPushButton *touchButton(const QString &text, QWidget *parent, const QString &name) {
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    b->setFocusPolicy(Qt::NoFocus); // the scan field keeps the keyboard
+    b->setAutoDefault(false);
+    return b;
+}
+
+// "&" starts a mnemonic on a button: show it as it is.
+QString buttonText(QString text) {
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
+QString modalityTitle(const QString &modality) {
+    if (modality.isEmpty())
+        return RegisterWidget::tr("Other");
+    return modality.at(0).toUpper() + modality.mid(1);
+}
+
+} // namespace
+
+RegisterWidget::RegisterWidget(Database &db, const QString &registerId, QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+    , m_registerId(registerId) {
+    setObjectName(QStringLiteral("registerScreen"));
+    m_model = new TicketModel(this);
+    m_model->setDateSource([&db] { return StoreSettings(db).businessDate(Clock::nowUtc()); });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 8);
+    layout->setSpacing(8);
+
+    // The scan field: a scanner types here and presses Enter; so can a person.
+    m_scan = new QLineEdit(this);
+    m_scan->setObjectName(QStringLiteral("scanField"));
+    m_scan->setPlaceholderText(
+        tr("Scan or type a barcode, SKU, session code (DT60), product name, gift card or receipt "
+           "number — then Enter"));
+    m_scan->setClearButtonEnabled(false);
+    m_scan->installEventFilter(this);
+    connect(m_scan, &QLineEdit::returnPressed, this, [this] {
+        const QString text = m_scan->text().trimmed();
+        m_scan->clear();
+        handleScan(text);
+    });
+    layout->addWidget(m_scan);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("registerMessage"));
+    m_message->setMinimumHeight(24);
+    layout->addWidget(m_message);
+
+    auto *middle = new QHBoxLayout;
+    middle->setSpacing(16);
+    auto *ticketBox = new QVBoxLayout;
+    ticketBox->setSpacing(4);
+    auto *ticketHeader = new QHBoxLayout;
+    auto *ticketCaption = new QLabel(tr("Ticket"), this);
+    ticketCaption->setObjectName(QStringLiteral("sectionTitle"));
+    ticketHeader->addWidget(ticketCaption);
+    ticketHeader->addStretch();
+    m_lineCount = new QLabel(this);
+    m_lineCount->setObjectName(QStringLiteral("hint"));
+    ticketHeader->addWidget(m_lineCount);
+    ticketBox->addLayout(ticketHeader);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("ticketTable"));
+    m_table->setModel(m_model);
+    m_table->setFocusPolicy(Qt::NoFocus);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(44);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(TicketModel::LineColumn, QHeaderView::Stretch);
+    header->setHighlightSections(false);
+    ticketBox->addWidget(m_table, 1);
+    middle->addLayout(ticketBox, 3);
+    middle->addWidget(buildQuickPanel(), 2);
+    layout->addLayout(middle, 1);
+
+    layout->addWidget(buildKeyBar());
+    layout->addWidget(buildTotals());
+
+    connect(m_model, &TicketModel::totalsChanged, this, &RegisterWidget::updateTotals);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int) { setCurrentRow(first); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft) { setCurrentRow(topLeft.row()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { setCurrentRow(m_model->rowCount() - 1); });
+    connect(m_table, &QTableView::clicked, this, [this] { focusScan(); });
+    // Nothing else on the register takes the keyboard: whatever had it gives it back.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (isVisible() && !QApplication::activeModalWidget() && now && now != m_scan &&
+            isAncestorOf(now))
+            focusScan();
+    });
+    reloadCatalog();
+    updateTotals();
+}
+
+RegisterWidget::~RegisterWidget() = default;
+
+QWidget *RegisterWidget::buildQuickPanel() {
+    m_quick = new QTabWidget(this);
+    m_quick->setObjectName(QStringLiteral("quickTabs"));
+    m_quick->setFocusPolicy(Qt::NoFocus);
+    m_quick->tabBar()->setFocusPolicy(Qt::NoFocus);
+    m_quick->setDocumentMode(true);
+    return m_quick;
+}
+
+QAction *RegisterWidget::addKeyAction(const QString &text, const QKeySequence &key,
+                                      void (RegisterWidget::*slot)()) {
+    auto *action = new QAction(text, this);
+    action->setShortcut(key);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(action, &QAction::triggered, this, [this, slot] {
+        (this->*slot)();
+        focusScan();
+    });
+    addAction(action);
+    return action;
+}
+
+QWidget *RegisterWidget::buildKeyBar() {
+    auto *bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("keyBar"));
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(8);
+    struct Key {
+        QString text;
+        Qt::Key key;
+        void (RegisterWidget::*slot)();
+    };
+    const Key keys[] = {
+        {tr("Quantity"), Qt::Key_F2, &RegisterWidget::askQuantity},
+        {tr("Line discount"), Qt::Key_F7, &RegisterWidget::askLineDiscount},
+        {tr("Void line"), Qt::Key_F8, &RegisterWidget::voidLine},
+        {tr("Tip"), Qt::Key_F3, &RegisterWidget::askTip},
+        {tr("Discount"), Qt::Key_F4, &RegisterWidget::askTicketDiscount},
+        {tr("Gift card"), Qt::Key_F10, &RegisterWidget::askGiftCard},
+        {tr("Hold"), Qt::Key_F5, &RegisterWidget::askHold},
+        {tr("Recall"), Qt::Key_F6, &RegisterWidget::askRecall},
+        {tr("Receipts"), Qt::Key_F9, nullptr},
+        {tr("Lock"), Qt::Key_F11, nullptr},
+        {tr("Help"), Qt::Key_F1, &RegisterWidget::showHelp},
+    };
+    for (const Key &k : keys) {
+        const QString keyName = QKeySequence(k.key).toString(QKeySequence::NativeText);
+        auto *b =
+            touchButton(k.text + QLatin1Char('\n') + keyName, bar, QStringLiteral("keyButton"));
+        QAction *action = nullptr;
+        if (k.slot) {
+            action = addKeyAction(k.text, k.key, k.slot);
+        } else {
+            action = new QAction(k.text, this);
+            action->setShortcut(k.key);
+            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            addAction(action);
+            if (k.key == Qt::Key_F9)
+                connect(action, &QAction::triggered, this, &RegisterWidget::receiptsRequested);
+            else
+                connect(action, &QAction::triggered, this, &RegisterWidget::lockRequested);
+        }
+        connect(b, &QPushButton::clicked, action, &QAction::trigger);
+        row->addWidget(b, 1);
+    }
+    return bar;
+}
+
+QWidget *RegisterWidget::buildTotals() {
+    auto *panel = new QFrame(this);
+    panel->setObjectName(QStringLiteral("totalsPanel"));
+    auto *row = new QHBoxLayout(panel);
+    row->setContentsMargins(20, 10, 12, 10);
+    row->setSpacing(28);
+    auto figure = [panel, row](const QString &caption, QLabel **value) {
+        auto *box = new QVBoxLayout;
+        box->setSpacing(0);
+        auto *c = new QLabel(caption, panel);
+        c->setObjectName(QStringLiteral("totalsCaption"));
+        box->addWidget(c);
+        *value = new QLabel(panel);
+        (*value)->setObjectName(QStringLiteral("totalsValue"));
+        box->addWidget(*value);
+        row->addLayout(box);
+        return c;
+    };
+    figure(tr("Subtotal"), &m_subtotal);
+    figure(tr("Discount"), &m_discount);
+    m_taxCaption = figure(tr("Tax"), &m_tax);
+    figure(tr("Tips"), &m_tips);
+    row->addStretch(1);
+    auto *totalBox = new QVBoxLayout;
+    totalBox->setSpacing(0);
+    auto *totalCaption = new QLabel(tr("TOTAL"), panel);
+    totalCaption->setObjectName(QStringLiteral("totalsCaption"));
+    totalCaption->setAlignment(Qt::AlignRight);
+    totalBox->addWidget(totalCaption);
+    m_total = new QLabel(panel);
+    m_total->setObjectName(QStringLiteral("grandTotal"));
+    m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    totalBox->addWidget(m_total);
+    row->addLayout(totalBox);
+    auto *pay = touchButton(tr("Pay\nF12"), panel, QStringLiteral("payButton"));
+    addKeyAction(tr("Pay"), Qt::Key_F12, &RegisterWidget::pay);
+    connect(pay, &QPushButton::clicked, this, [this] {
+        this->pay();
+        focusScan();
+    });
+    row->addWidget(pay);
+    return panel;
+}
+
+void RegisterWidget::reloadCatalog() {
+    if (auto taxes = StoreSettings(m_db).taxTable())
+        m_model->setTaxTable(*taxes);
+    else
+        showMessage(taxes.error().message, true);
+
+    while (m_quick->count() > 0) {
+        QWidget *page = m_quick->widget(0);
+        m_quick->removeTab(0);
+        page->deleteLater();
+    }
+    CatalogService catalog(m_db);
+    const QLocale locale;
+
+    // Sessions by modality, one row each, with a column per length.
+    auto items = catalog.list();
+    if (!items) {
+        showMessage(items.error().message, true);
+        return;
+    }
+    std::vector<QString> modalities;
+    std::vector<int> lengths;
+    std::map<std::pair<QString, int>, CatalogItem> sessions;
+    for (const CatalogItem &item : *items) {
+        if (!item.isSession())
+            continue;
+        if (std::find(modalities.begin(), modalities.end(), item.modality) == modalities.end())
+            modalities.push_back(item.modality);
+        if (std::find(lengths.begin(), lengths.end(), item.minutes) == lengths.end())
+            lengths.push_back(item.minutes);
+        sessions[{item.modality, item.minutes}] = item;
+    }
+    std::sort(lengths.begin(), lengths.end());
+    auto *sessionPage = new QWidget;
+    sessionPage->setObjectName(QStringLiteral("quickPage"));
+    auto *grid = new QGridLayout(sessionPage);
+    grid->setContentsMargins(8, 10, 8, 8);
+    grid->setHorizontalSpacing(8);
+    grid->setVerticalSpacing(8);
+    for (std::size_t c = 0; c < lengths.size(); ++c) {
+        auto *l = new QLabel(tr("%1 min").arg(lengths[c]), sessionPage);
+        l->setObjectName(QStringLiteral("gridHeader"));
+        l->setAlignment(Qt::AlignCenter);
+        grid->addWidget(l, 0, int(c) + 1);
+    }
+    for (std::size_t r = 0; r < modalities.size(); ++r) {
+        auto *label = new QLabel(modalityTitle(modalities[r]), sessionPage);
+        label->setObjectName(QStringLiteral("modalityLabel"));
+        label->setWordWrap(true);
+        grid->addWidget(label, int(r) + 1, 0);
+        for (std::size_t c = 0; c < lengths.size(); ++c) {
+            auto it = sessions.find({modalities[r], lengths[c]});
+            if (it == sessions.end())
+                continue;
+            const CatalogItem item = it->second;
+            auto *b = touchButton(item.price.format(locale), sessionPage,
+                                  QStringLiteral("sessionButton"));
+            b->setToolTip(item.code + QStringLiteral(" · ") + item.name);
+            connect(b, &QPushButton::clicked, this, [this, item] {
+                addItem(item);
+                focusScan();
+            });
+            grid->addWidget(b, int(r) + 1, int(c) + 1);
+        }
+    }
+    grid->setColumnStretch(0, 3);
+    for (std::size_t c = 0; c < lengths.size(); ++c)
+        grid->setColumnStretch(int(c) + 1, 2);
+    grid->setRowStretch(int(modalities.size()) + 1, 1);
+    auto *sessionScroll = new QScrollArea;
+    sessionScroll->setWidget(sessionPage);
+    sessionScroll->setWidgetResizable(true);
+    sessionScroll->setFrameShape(QFrame::NoFrame);
+    sessionScroll->setFocusPolicy(Qt::NoFocus);
+    sessionScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_quick->addTab(sessionScroll, tr("Sessions"));
+
+    // Best sellers.
+    auto *productPage = new QWidget;
+    productPage->setObjectName(QStringLiteral("quickPage"));
+    auto *productGrid = new QGridLayout(productPage);
+    productGrid->setContentsMargins(8, 10, 8, 8);
+    productGrid->setSpacing(8);
+    if (auto best = catalog.bestSellers(12)) {
+        int i = 0;
+        for (const CatalogItem &item : *best) {
+            auto *b = touchButton(
+                buttonText(item.name) + QLatin1Char('\n') + item.price.format(locale) +
+                    (item.size.isEmpty() ? QString() : QStringLiteral(" · ") + item.size),
+                productPage, QStringLiteral("productButton"));
+            b->setToolTip(item.code + QStringLiteral(" · ") + item.barcodes.join(QLatin1Char(' ')));
+            connect(b, &QPushButton::clicked, this, [this, item] {
+                addItem(item);
+                focusScan();
+            });
+            productGrid->addWidget(b, i / 2, i % 2);
+            ++i;
+        }
+        productGrid->setRowStretch(i / 2 + 1, 1);
+    }
+    auto *productScroll = new QScrollArea;
+    productScroll->setWidget(productPage);
+    productScroll->setWidgetResizable(true);
+    productScroll->setFrameShape(QFrame::NoFrame);
+    productScroll->setFocusPolicy(Qt::NoFocus);
+    m_quick->addTab(productScroll, tr("Retail best sellers"));
+
+    // Gift cards: presets add a line at once; "Other…" asks for amount and names.
+    auto *giftPage = new QWidget;
+    giftPage->setObjectName(QStringLiteral("quickPage"));
+    auto *giftGrid = new QGridLayout(giftPage);
+    giftGrid->setContentsMargins(8, 10, 8, 8);
+    giftGrid->setSpacing(8);
+    const StoreSettings settings(m_db);
+    int g = 0;
+    for (Money preset : settings.giftCardPresets()) {
+        auto *b = touchButton(tr("Gift card\n%1").arg(preset.format(locale)), giftPage,
+                              QStringLiteral("productButton"));
+        connect(b, &QPushButton::clicked, this, [this, preset] {
+            addGiftCard(preset);
+            focusScan();
+        });
+        giftGrid->addWidget(b, g / 2, g % 2);
+        ++g;
+    }
+    auto *other =
+        touchButton(tr("Other amount, To / From…\nF10"), giftPage, QStringLiteral("productButton"));
+    connect(other, &QPushButton::clicked, this, [this] {
+        askGiftCard();
+        focusScan();
+    });
+    giftGrid->addWidget(other, g / 2, g % 2);
+    auto *note = new QLabel(tr("No expiration date. No fees."), giftPage);
+    note->setObjectName(QStringLiteral("hint"));
+    giftGrid->addWidget(note, g / 2 + 1, 0, 1, 2);
+    giftGrid->setRowStretch(g / 2 + 2, 1);
+    m_quick->addTab(giftPage, tr("Gift cards"));
+}
+
+void RegisterWidget::setCashier(const StaffMember &cashier) {
+    m_cashier = cashier;
+    m_approver.reset();
+}
+
+QString RegisterWidget::statusMessage() const {
+    return m_message->text();
+}
+
+QString RegisterWidget::totalText(const QString &which) const {
+    if (which == QLatin1String("subtotal"))
+        return m_subtotal->text();
+    if (which == QLatin1String("discount"))
+        return m_discount->text();
+    if (which == QLatin1String("tax"))
+        return m_tax->text();
+    if (which == QLatin1String("tips"))
+        return m_tips->text();
+    if (which == QLatin1String("total"))
+        return m_total->text();
+    return {};
+}
+
+int RegisterWidget::currentRow() const {
+    const QModelIndex index = m_table->currentIndex();
+    return index.isValid() ? index.row() : -1;
+}
+
+void RegisterWidget::setCurrentRow(int row) {
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_table->clearSelection();
+        return;
+    }
+    m_table->selectRow(row);
+    m_table->setCurrentIndex(m_model->index(row, 0));
+    m_table->scrollTo(m_model->index(row, 0));
+}
+
+void RegisterWidget::focusScan() {
+    if (isVisible() && !m_scan->hasFocus())
+        m_scan->setFocus(Qt::OtherFocusReason);
+}
+
+void RegisterWidget::showMessage(const QString &text, bool error) {
+    m_message->setText(text);
+    m_message->setProperty("error", error);
+    m_message->style()->unpolish(m_message);
+    m_message->style()->polish(m_message);
+}
+
+void RegisterWidget::updateTotals() {
+    const QLocale locale;
+    const TicketTotals &t = m_model->totals();
+    m_subtotal->setText(t.subtotal.format(locale));
+    m_discount->setText(t.discount.isZero() ? t.discount.format(locale)
+                                            : (-t.discount).format(locale));
+    m_tax->setText(t.tax.format(locale));
+    m_tips->setText(t.tips.format(locale));
+    m_total->setText(t.total.format(locale));
+    const int lines = m_model->rowCount();
+    m_lineCount->setText(lines == 0 ? tr("Empty — scan or tap an item")
+                                    : tr("%n line(s)", nullptr, lines));
+    if (!m_model->totalsError().isEmpty())
+        showMessage(m_model->totalsError(), true);
+}
+
+bool RegisterWidget::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_scan && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        switch (key->key()) {
+        case Qt::Key_Up:
+            setCurrentRow(qMax(0, currentRow() - 1));
+            return true;
+        case Qt::Key_Down:
+            setCurrentRow(qMin(m_model->rowCount() - 1, currentRow() + 1));
+            return true;
+        case Qt::Key_Escape:
+            if (m_scan->text().isEmpty())
+                showMessage({});
+            m_scan->clear();
+            return true;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RegisterWidget::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    focusScan();
+}
+
+// --- the scan field ----------------------------------------------------------------------
+
+void RegisterWidget::handleScan(const QString &input) {
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        return;
+    // Gift cards and receipts have their own prefixes: check them before the catalog.
+    if (giftcode::looksLikeGiftCard(text)) {
+        payWith(text);
+        focusScan();
+        return;
+    }
+    if (auto receiptNo = parseReceiptCode(text)) {
+        showMessage(tr("Receipt %1").arg(receiptCode(*receiptNo)));
+        Q_EMIT receiptRequested(*receiptNo);
+        return;
+    }
+    CatalogService catalog(m_db);
+    auto found = catalog.findByCode(text);
+    if (!found) {
+        showMessage(found.error().message, true);
+        return;
+    }
+    if (*found) {
+        addItem(**found);
+        focusScan();
+        return;
+    }
+    auto matches = catalog.search(text, 20);
+    if (!matches) {
+        showMessage(matches.error().message, true);
+        return;
+    }
+    if (matches->empty()) {
+        showMessage(tr("Nothing found for “%1”: nothing was added.").arg(text), true);
+        return;
+    }
+    QStringList rows;
+    const QLocale locale;
+    for (const CatalogItem &item : *matches)
+        rows << item.name + QStringLiteral("  ·  ") + item.price.format(locale) +
+                    QStringLiteral("  ·  ") + item.code;
+    ChoiceDialog dialog(tr("Choose an item"),
+                        tr("No code “%1”. Items whose name matches:").arg(text), rows, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.currentRow() >= 0)
+        addItem((*matches)[std::size_t(dialog.currentRow())]);
+    else
+        showMessage(tr("Nothing was added."));
+    focusScan();
+}
+
+void RegisterWidget::addItem(const CatalogItem &item) {
+    const QLocale locale;
+    if (item.isSession()) {
+        auto therapist = chooseTherapist(tr("Who gives the %1?").arg(item.name));
+        if (!therapist) {
+            showMessage(tr("No therapist chosen: %1 was not added.").arg(item.name), true);
+            return;
+        }
+        m_model->addItem(item, therapist->id,
+                         therapist->displayName.isEmpty() ? therapist->name
+                                                          : therapist->displayName);
+        showMessage(tr("Added %1 with %2 — %3")
+                        .arg(item.name, therapist->displayName, item.price.format(locale)));
+        return;
+    }
+    const int row = m_model->addItem(item);
+    const int quantity = row >= 0 ? m_model->ticket().lines[std::size_t(row)].quantity : 1;
+    showMessage(quantity > 1
+                    ? tr("%1 × %2 — %3")
+                          .arg(locale.toString(quantity), item.name, item.price.format(locale))
+                    : tr("Added %1 — %2").arg(item.name, item.price.format(locale)));
+}
+
+std::optional<StaffMember> RegisterWidget::chooseTherapist(const QString &why) {
+    auto therapists = StaffService(m_db).therapists();
+    if (!therapists) {
+        showMessage(therapists.error().message, true);
+        return std::nullopt;
+    }
+    if (therapists->empty()) {
+        showMessage(tr("No therapists are set up: add them with oasisctl staff add."), true);
+        return std::nullopt;
+    }
+    QStringList names;
+    for (const StaffMember &t : *therapists)
+        names << (t.displayName.isEmpty() ? t.name : t.displayName);
+    ChoiceDialog dialog(tr("Therapist"), why, names, this);
+    dialog.setObjectName(QStringLiteral("therapistDialog"));
+    if (dialog.exec() != QDialog::Accepted || dialog.currentRow() < 0)
+        return std::nullopt;
+    return (*therapists)[std::size_t(dialog.currentRow())];
+}
+
+// --- line and ticket actions -------------------------------------------------------------
+
+void RegisterWidget::voidLine() {
+    const int row = currentRow();
+    if (row < 0) {
+        showMessage(tr("Choose a line first (↑ ↓)."), true);
+        return;
+    }
+    const QString name = m_model->index(row, TicketModel::LineColumn).data().toString();
+    m_model->removeLine(row);
+    setCurrentRow(qMin(row, m_model->rowCount() - 1));
+    showMessage(tr("Voided %1.").arg(name));
+}
+
+bool RegisterWidget::setQuantity(int quantity) {
+    auto ok = m_model->setQuantity(currentRow(), quantity);
+    if (!ok) {
+        showMessage(ok.error().message, true);
+        return false;
+    }
+    return true;
+}
+
+void RegisterWidget::askQuantity() {
+    const int row = currentRow();
+    if (row < 0 || m_model->ticket().lines[std::size_t(row)].kind != LineKind::Product) {
+        showMessage(tr("Choose a product line first (↑ ↓)."), true);
+        return;
+    }
+    EntryDialog dialog(tr("Quantity"),
+                       tr("How many %1?").arg(m_model->ticket().lines[std::size_t(row)].name),
+                       this);
+    dialog.setText(QString::number(m_model->ticket().lines[std::size_t(row)].quantity));
+    dialog.setCheck([](const QString &text) {
+        bool ok = false;
+        const int n = text.toInt(&ok);
+        return ok && n >= 1 && n <= 999 ? QString() : tr("The quantity must be from 1 to 999.");
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        setQuantity(dialog.text().toInt());
+}
+
+bool RegisterWidget::setLineDiscount(const QString &text) {
+    const int row = currentRow();
+    if (row < 0) {
+        showMessage(tr("Choose a line first (↑ ↓)."), true);
+        return false;
+    }
+    const TicketLine &line = m_model->ticket().lines[std::size_t(row)];
+    Money amount;
+    if (!text.isEmpty()) {
+        auto discount = Discount::parse(text);
+        if (!discount) {
+            showMessage(discount.error().message, true);
+            return false;
+        }
+        amount = discount->kind == Discount::Kind::Percent ? line.gross().timesPpm(discount->ppm)
+                                                           : discount->amount;
+    }
+    auto ok = m_model->setLineDiscount(row, amount);
+    if (!ok) {
+        showMessage(ok.error().message, true);
+        return false;
+    }
+    m_approver.reset();
+    return true;
+}
+
+void RegisterWidget::askLineDiscount() {
+    const int row = currentRow();
+    if (row < 0 || !m_model->ticket().lines[std::size_t(row)].discountable()) {
+        showMessage(tr("Choose a product or session line first (↑ ↓)."), true);
+        return;
+    }
+    EntryDialog dialog(tr("Line discount"),
+                       tr("Discount on %1: a percentage (10%) or an amount (5.00).")
+                           .arg(m_model->ticket().lines[std::size_t(row)].name),
+                       this);
+    for (const QString &p : {QStringLiteral("5%"), QStringLiteral("10%"), QStringLiteral("15%"),
+                             QStringLiteral("20%")})
+        dialog.addPreset(p, p);
+    dialog.addPreset(tr("None"), QString());
+    dialog.setCheck([](const QString &text) {
+        if (text.isEmpty())
+            return QString();
+        auto d = Discount::parse(text);
+        return d ? QString() : d.error().message;
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        setLineDiscount(dialog.text());
+}
+
+bool RegisterWidget::setTicketDiscount(const QString &text) {
+    Discount discount;
+    if (!text.isEmpty()) {
+        auto parsed = Discount::parse(text);
+        if (!parsed) {
+            showMessage(parsed.error().message, true);
+            return false;
+        }
+        discount = *parsed;
+    }
+    m_model->setDiscount(discount);
+    m_approver.reset();
+    if (!m_model->totalsError().isEmpty()) {
+        m_model->setDiscount(Discount{});
+        return false;
+    }
+    showMessage(discount.isNone() ? tr("Ticket discount removed.")
+                                  : tr("Ticket discount %1.").arg(discount.toString()));
+    return true;
+}
+
+void RegisterWidget::askTicketDiscount() {
+    if (m_model->isEmpty()) {
+        showMessage(tr("The ticket is empty."), true);
+        return;
+    }
+    EntryDialog dialog(
+        tr("Ticket discount"),
+        tr("Discount on the whole ticket: a percentage (10%) or an amount (5.00). "
+           "More than %1 % needs a manager.")
+            .arg(QLocale().toString(double(StoreSettings(m_db).discountThresholdPpm()) / 10000.0)),
+        this);
+    for (const QString &p : {QStringLiteral("5%"), QStringLiteral("10%"), QStringLiteral("15%"),
+                             QStringLiteral("20%")})
+        dialog.addPreset(p, p);
+    dialog.addPreset(tr("None"), QString());
+    if (!m_model->ticket().discount.isNone())
+        dialog.setText(m_model->ticket().discount.toString());
+    dialog.setCheck([](const QString &text) {
+        if (text.isEmpty())
+            return QString();
+        auto d = Discount::parse(text);
+        return d ? QString() : d.error().message;
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        setTicketDiscount(dialog.text());
+}
+
+void RegisterWidget::addTip(qint64 therapistId, Money amount) {
+    auto member = StaffService(m_db).byId(therapistId);
+    if (!member) {
+        showMessage(member.error().message, true);
+        return;
+    }
+    m_model->addTip(amount, member->id,
+                    member->displayName.isEmpty() ? member->name : member->displayName);
+    showMessage(tr("Tip %1 for %2.").arg(amount.format(QLocale()), member->displayName));
+}
+
+void RegisterWidget::askTip() {
+    // The therapist of the selected line, else of the only session, else ask.
+    qint64 therapistId = 0;
+    Money base;
+    const auto &lines = m_model->ticket().lines;
+    const int row = currentRow();
+    if (row >= 0 && lines[std::size_t(row)].therapistId > 0)
+        therapistId = lines[std::size_t(row)].therapistId;
+    std::vector<qint64> sessionTherapists;
+    for (const TicketLine &l : lines)
+        if (l.kind == LineKind::Session &&
+            std::find(sessionTherapists.begin(), sessionTherapists.end(), l.therapistId) ==
+                sessionTherapists.end())
+            sessionTherapists.push_back(l.therapistId);
+    if (therapistId == 0 && sessionTherapists.size() == 1)
+        therapistId = sessionTherapists.front();
+    QString name;
+    if (therapistId == 0) {
+        auto chosen = chooseTherapist(tr("Who is the tip for?"));
+        if (!chosen)
+            return;
+        therapistId = chosen->id;
+        name = chosen->displayName;
+    } else if (auto member = StaffService(m_db).byId(therapistId)) {
+        name = member->displayName;
+    }
+    for (const TicketLine &l : lines)
+        if (l.kind == LineKind::Session && l.therapistId == therapistId)
+            base += l.net();
+    EntryDialog dialog(tr("Tip"), tr("Tip for %1:").arg(name), this);
+    const QLocale locale;
+    if (!base.isZero()) {
+        for (int percent : {15, 18, 20, 25}) {
+            const Money amount = base.timesPpm(percent * 10'000);
+            dialog.addPreset(tr("%1 %\n%2").arg(percent).arg(amount.format(locale)),
+                             amount.toString());
+        }
+    }
+    dialog.setPlaceholder(tr("Amount, e.g. 20"));
+    dialog.setCheck([](const QString &text) {
+        auto m = Money::parse(text);
+        if (!m)
+            return m.error().message;
+        return m->isZero() ? tr("A tip cannot be zero.") : QString();
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        addTip(therapistId, *Money::parse(dialog.text()));
+}
+
+void RegisterWidget::addGiftCard(Money amount, const QString &to, const QString &from,
+                                 const QString &message) {
+    m_model->addGiftCard(amount, to, from, message);
+    showMessage(tr("Gift card %1 added: the card is created when the sale completes.")
+                    .arg(amount.format(QLocale())));
+}
+
+void RegisterWidget::askGiftCard() {
+    const StoreSettings settings(m_db);
+    GiftCardDialog dialog(settings.giftCardPresets(), settings.giftCardMinimum(),
+                          settings.giftCardMaximum(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        addGiftCard(dialog.amount(), dialog.recipient(), dialog.sender(), dialog.message());
+}
+
+// --- hold and recall ---------------------------------------------------------------------
+
+void RegisterWidget::hold(const QString &labelIn) {
+    if (m_model->isEmpty()) {
+        showMessage(tr("The ticket is empty: nothing to hold."), true);
+        return;
+    }
+    QString label = labelIn.trimmed();
+    if (label.isEmpty()) {
+        const TicketLine &first = m_model->ticket().lines.front();
+        label = first.name + (first.therapistName.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" · ") + first.therapistName);
+    }
+    auto parked = ParkedTickets(m_db).park(m_model->ticket(), label, m_cashier, m_registerId);
+    if (!parked) {
+        showMessage(parked.error().message, true);
+        return;
+    }
+    m_model->clear();
+    m_approver.reset();
+    showMessage(tr("Ticket held as “%1”. Recall it with F6.").arg(label));
+}
+
+void RegisterWidget::askHold() {
+    if (m_model->isEmpty()) {
+        showMessage(tr("The ticket is empty: nothing to hold."), true);
+        return;
+    }
+    EntryDialog dialog(tr("Hold ticket"),
+                       tr("A name to find the ticket by (optional), e.g. the customer's:"), this);
+    dialog.setPlaceholder(m_model->ticket().lines.front().name);
+    if (dialog.exec() == QDialog::Accepted)
+        hold(dialog.text());
+}
+
+void RegisterWidget::recall(qint64 parkedId) {
+    if (!m_model->isEmpty()) {
+        showMessage(tr("Hold (F5) or finish the current ticket before recalling another."), true);
+        return;
+    }
+    auto ticket = ParkedTickets(m_db).recall(parkedId);
+    if (!ticket) {
+        showMessage(ticket.error().message, true);
+        return;
+    }
+    m_model->setTicket(*ticket);
+    m_approver.reset();
+    showMessage(tr("Ticket recalled."));
+}
+
+void RegisterWidget::askRecall() {
+    if (!m_model->isEmpty()) {
+        showMessage(tr("Hold (F5) or finish the current ticket before recalling another."), true);
+        return;
+    }
+    auto parked = ParkedTickets(m_db).list();
+    if (!parked) {
+        showMessage(parked.error().message, true);
+        return;
+    }
+    if (parked->empty()) {
+        showMessage(tr("No tickets are on hold."));
+        return;
+    }
+    const QLocale locale;
+    QStringList rows;
+    for (const ParkedTicket &p : *parked) {
+        Money amount;
+        for (const TicketLine &l : p.ticket.lines)
+            amount += l.net();
+        rows << tr("%1  ·  %2  ·  %3 · %4")
+                    .arg(p.label, amount.format(locale),
+                         locale.toString(p.createdAt.toLocalTime().time(), QLocale::ShortFormat),
+                         p.staff);
+    }
+    ChoiceDialog dialog(tr("Recall a ticket"), tr("Tickets on hold:"), rows, this);
+    dialog.setObjectName(QStringLiteral("recallDialog"));
+    if (dialog.exec() == QDialog::Accepted && dialog.currentRow() >= 0)
+        recall((*parked)[std::size_t(dialog.currentRow())].id);
+}
+
+// --- payment -----------------------------------------------------------------------------
+
+bool RegisterWidget::ensureApproval() {
+    SaleService sales(m_db);
+    auto ok = sales.check(m_model->ticket(), m_cashier, m_approver);
+    if (ok)
+        return true;
+    if (ok.error().code != ErrorCode::Permission) {
+        showMessage(ok.error().message, true);
+        return false;
+    }
+    // check() says a manager must approve but not which action: the cashier's own role tells.
+    // (A core change could return the Action with the error.)
+    Action action = Action::DiscountAboveThreshold;
+    const bool overridden =
+        std::any_of(m_model->ticket().lines.begin(), m_model->ticket().lines.end(),
+                    [](const TicketLine &l) { return l.priceOverridden; });
+    if (overridden && !roleMay(m_cashier.role, Action::PriceOverride))
+        action = Action::PriceOverride;
+    if (!roleMay(m_cashier.role, Action::Sell))
+        action = Action::Sell;
+    ApprovalDialog dialog(m_db, action, ok.error().message, this);
+    dialog.setObjectName(QStringLiteral("approvalDialog"));
+    if (dialog.exec() != QDialog::Accepted || !dialog.approver()) {
+        showMessage(ok.error().message, true);
+        return false;
+    }
+    m_approver = dialog.approver();
+    auto again = sales.check(m_model->ticket(), m_cashier, m_approver);
+    if (!again) {
+        showMessage(again.error().message, true);
+        return false;
+    }
+    return true;
+}
+
+void RegisterWidget::pay() {
+    payWith({});
+}
+
+void RegisterWidget::payWith(const QString &giftCode) {
+    if (m_model->isEmpty()) {
+        if (!giftCode.isEmpty()) {
+            auto card = GiftCardService(m_db).lookup(giftCode, m_registerId);
+            if (card)
+                showMessage(tr("Gift card ••%1: balance %2.")
+                                .arg(card->last4, card->balance.format(QLocale())));
+            else
+                showMessage(card.error().message, true);
+            return;
+        }
+        showMessage(tr("The ticket is empty: scan or tap an item first."), true);
+        return;
+    }
+    if (!m_model->totalsError().isEmpty()) {
+        showMessage(m_model->totalsError(), true);
+        return;
+    }
+    if (!ensureApproval())
+        return;
+    PayDialog dialog(m_db, m_model->ticket(), m_model->totals(), m_cashier, m_approver,
+                     m_registerId, this);
+    if (!giftCode.isEmpty())
+        QMetaObject::invokeMethod(
+            &dialog, [&dialog, giftCode] { dialog.prefillGiftCode(giftCode); },
+            Qt::QueuedConnection);
+    dialog.exec();
+    if (const auto &sale = dialog.completedSale()) {
+        const QLocale locale;
+        m_model->clear();
+        m_approver.reset();
+        showMessage(sale->change > Money()
+                        ? tr("Sale %1 complete — change %2.")
+                              .arg(receiptCode(sale->receiptNo), sale->change.format(locale))
+                        : tr("Sale %1 complete.").arg(receiptCode(sale->receiptNo)));
+        Q_EMIT saleCompleted(sale->receiptNo);
+    } else if (!dialog.message().isEmpty()) {
+        showMessage(dialog.message(), true);
+    }
+    focusScan();
+}
+
+void RegisterWidget::showHelp() {
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Keyboard"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(
+        tr("<table cellpadding='4'>"
+           "<tr><td><b>Enter</b></td><td>scan field: barcode, SKU, session code, name, gift card "
+           "(GC1-…), receipt (#42 or R-000042)</td></tr>"
+           "<tr><td><b>↑ ↓</b></td><td>choose a ticket line</td></tr>"
+           "<tr><td><b>Esc</b></td><td>clear the scan field; back out of a dialog</td></tr>"
+           "<tr><td><b>F1</b></td><td>this help</td></tr>"
+           "<tr><td><b>F2</b></td><td>quantity of the line</td></tr>"
+           "<tr><td><b>F3</b></td><td>tip for a therapist</td></tr>"
+           "<tr><td><b>F4</b></td><td>ticket discount (10% or 5.00)</td></tr>"
+           "<tr><td><b>F5 / F6</b></td><td>hold the ticket / recall a held ticket</td></tr>"
+           "<tr><td><b>F7</b></td><td>line discount</td></tr>"
+           "<tr><td><b>F8</b></td><td>void the line</td></tr>"
+           "<tr><td><b>F9</b></td><td>receipts (find, reprint)</td></tr>"
+           "<tr><td><b>F10</b></td><td>sell a gift card</td></tr>"
+           "<tr><td><b>F11</b></td><td>lock the register</td></tr>"
+           "<tr><td><b>F12</b></td><td>pay; in the pay dialog F2 cash, F3 card, F4 gift card, F12 "
+           "complete</td></tr></table>"));
+    box.exec();
+}
+
+} // namespace oasis::app

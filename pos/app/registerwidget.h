@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The register: the scan field on top, the ticket and quick buttons, totals large at the bottom.
+#pragma once
+
+#include "core/error.h"
+#include "core/money.h"
+#include "core/staff.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QGridLayout;
+class QTableView;
+class QTabWidget;
+
+namespace oasis {
+class Database;
+struct CatalogItem;
+} // namespace oasis
+
+namespace oasis::app {
+
+class TicketModel;
+
+class RegisterWidget final : public QWidget {
+    Q_OBJECT
+public:
+    RegisterWidget(Database &db, const QString &registerId, QWidget *parent = nullptr);
+    ~RegisterWidget() override;
+
+    void setCashier(const StaffMember &cashier);
+    const StaffMember &cashier() const { return m_cashier; }
+
+    QLineEdit *scanField() const { return m_scan; }
+    TicketModel *model() const { return m_model; }
+    QTableView *ticketView() const { return m_table; }
+    /// The plain message under the scan field ("Nothing found for …").
+    QString statusMessage() const;
+    /// The text of a totals label: "subtotal", "discount", "tax", "tips", "total".
+    QString totalText(const QString &which) const;
+    int currentRow() const;
+    void setCurrentRow(int row);
+
+    /// What Enter in the scan field does with its text.
+    void handleScan(const QString &text);
+    /// Adds a catalog item as a quick button or a scan does (asks for the therapist of a session).
+    void addItem(const CatalogItem &item);
+
+    // Everything the F-keys do, callable from tests.
+    void pay();
+    void hold(const QString &label = {});
+    void recall(qint64 parkedId);
+    void voidLine();
+    bool setTicketDiscount(const QString &text);
+    bool setLineDiscount(const QString &text);
+    bool setQuantity(int quantity);
+    void addTip(qint64 therapistId, Money amount);
+    void addGiftCard(Money amount, const QString &to = {}, const QString &from = {},
+                     const QString &message = {});
+    /// Reloads quick buttons, tax rates and the business date (after login, settings).
+    void reloadCatalog();
+    void focusScan();
+    void showMessage(const QString &text, bool error = false);
+
+Q_SIGNALS:
+    void receiptRequested(qint64 receiptNo);
+    void saleCompleted(qint64 receiptNo);
+    void lockRequested();
+    void receiptsRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *buildQuickPanel();
+    QWidget *buildTotals();
+    QWidget *buildKeyBar();
+    QAction *addKeyAction(const QString &text, const QKeySequence &key,
+                          void (RegisterWidget::*slot)());
+    void updateTotals();
+    void askQuantity();
+    void askLineDiscount();
+    void askTicketDiscount();
+    void askTip();
+    void askGiftCard();
+    void askHold();
+    void askRecall();
+    void showHelp();
+    void payWith(const QString &giftCode);
+    std::optional<StaffMember> chooseTherapist(const QString &why);
+    bool ensureApproval();
+
+    Database &m_db;
+    QString m_registerId;
+    StaffMember m_cashier;
+    std::optional<StaffMember> m_approver;
+    TicketModel *m_model = nullptr;
+    QLineEdit *m_scan = nullptr;
+    QLabel *m_message = nullptr;
+    QTableView *m_table = nullptr;
+    QTabWidget *m_quick = nullptr;
+    QLabel *m_subtotal = nullptr;
+    QLabel *m_discount = nullptr;
+    QLabel *m_tax = nullptr;
+    QLabel *m_tips = nullptr;
+    QLabel *m_total = nullptr;
+    QLabel *m_taxCaption = nullptr;
+    QLabel *m_lineCount = nullptr;
+};
+
+} // namespace oasis::app

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The ticket being rung up, as a table: one row per line, totals recomputed on every change.
+#pragma once
+
+#include "core/ticket.h"
+
+#include <QAbstractTableModel>
+
+#include <functional>
+
+namespace oasis::app {
+
+/// Holds the Ticket (core's domain type) and its totals. Needs Qt Core only.
+class TicketModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        LineColumn,
+        QuantityColumn,
+        PriceColumn,
+        DiscountColumn,
+        AmountColumn,
+        TherapistColumn,
+        ColumnCount
+    };
+    enum Role {
+        KindRole = Qt::UserRole + 1, ///< LineKind as int
+        CodeRole,                    ///< SKU or session code
+        NetCentsRole,                ///< line amount after its own discount, in cents
+        TherapistIdRole,
+    };
+
+    explicit TicketModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    /// The tax table and the business date totals are computed with.
+    void setTaxTable(const TaxTable &taxes);
+    void setDateSource(std::function<QDate()> source);
+
+    const Ticket &ticket() const { return m_ticket; }
+    bool isEmpty() const { return m_ticket.isEmpty(); }
+    void setTicket(const Ticket &ticket);
+    void clear();
+
+    /// Adds a product or session; returns the row that was added or changed.
+    int addItem(const CatalogItem &item, qint64 therapistId = 0, const QString &therapist = {});
+    int addTip(Money amount, qint64 therapistId, const QString &therapist);
+    int addGiftCard(Money amount, const QString &recipient, const QString &sender,
+                    const QString &message);
+    Status setQuantity(int row, int quantity);
+    Status setLineDiscount(int row, Money discount);
+    void removeLine(int row);
+    void setDiscount(const Discount &discount);
+
+    const TicketTotals &totals() const { return m_totals; }
+    /// Empty unless the totals could not be computed (then the message says why).
+    const QString &totalsError() const { return m_totalsError; }
+
+Q_SIGNALS:
+    void totalsChanged();
+
+private:
+    void recompute();
+    void rowChanged(int row);
+    QString lineText(const TicketLine &line) const;
+
+    Ticket m_ticket;
+    TaxTable m_taxes;
+    std::function<QDate()> m_date;
+    TicketTotals m_totals;
+    QString m_totalsError;
+};
+
+} // namespace oasis::app
