@@ -250,6 +250,13 @@ const std::vector<Step> &steps() {
                " journal_hash TEXT NOT NULL,"
                " payload TEXT NOT NULL)"),
          }},
+        {6,
+         "reports: indexes for drawer totals per shift",
+         {
+             // Closing a shift sums the cash of its sales and its pay-ins and pay-outs.
+             s("CREATE INDEX sales_shift ON sales(shift_id)"),
+             s("CREATE INDEX cash_movements_shift ON cash_movements(shift_id)"),
+         }},
     };
     return all;
 }
