@@ -1,11 +1,325 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The report commands of oasisctl.
+// The report commands of oasisctl (X, Z, ranges with CSV export) and backup / restore.
 #include "pos/cli/context.h"
+
+#include "core/backup.h"
+#include "core/clock.h"
+#include "core/report.h"
+#include "core/storesettings.h"
+#include "printing/cp858.h"
+#include "printing/escpos.h"
+#include "printing/transport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSaveFile>
 
 namespace oasis::cli {
 
-std::vector<Command> reportCommands() {
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("oasisctl", text);
+}
+
+Result<QDate> dateOption(Context &ctx, const QString &name, QDate fallback) {
+    const auto text = ctx.takeOption(name);
+    if (!text)
+        return fallback;
+    const QDate d = QDate::fromString(*text, Qt::ISODate);
+    if (!d.isValid())
+        return fail(ErrorCode::Invalid, tr("--%1 %2: give a date as YYYY-MM-DD.").arg(name, *text));
+    return d;
+}
+
+Status writeFile(const QString &path, const QByteArray &bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return fail(ErrorCode::System, tr("Cannot write %1: %2").arg(path, file.errorString()));
     return {};
+}
+
+/// A Z or X on the receipt printer: plain lines in CP858, then feed and cut. text:PATH writes
+/// the lines as they would print.
+Status printLines(const QStringList &lines, const QString &targetText) {
+    auto target = printing::parseTarget(targetText);
+    if (!target)
+        return std::unexpected(target.error());
+    if (target->kind == printing::PrintTarget::Kind::Text)
+        return writeFile(target->path, lines.join(u'\n').toUtf8() + '\n');
+    if (!target->isEscPos())
+        return fail(ErrorCode::Invalid,
+                    tr("A report prints on a receipt printer (file:, tcp:, device:, lp:) or as "
+                       "text:PATH."));
+    QByteArray bytes("\x1b@\x1bt\x13", 5); // initialise; code page 19 = CP858
+    for (const QString &line : lines)
+        bytes += printing::toCp858(line) + '\n';
+    bytes += printing::cutBytes();
+    return printing::sendRaw(bytes, *target);
+}
+
+QJsonObject periodJson(const PeriodReport &r) {
+    return r.toJson();
+}
+
+Status cmdReport(Context &ctx) {
+    auto sub =
+        ctx.takeArgument(tr("a report (x, z, history, sales, tax, tips, giftcards, inventory)"));
+    if (!sub)
+        return std::unexpected(sub.error());
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    Database &d = **db;
+    const QDate today = StoreSettings(d).businessDate(Clock::nowUtc());
+    auto to = dateOption(ctx, QStringLiteral("to"), today);
+    if (!to)
+        return std::unexpected(to.error());
+    auto from = dateOption(ctx, QStringLiteral("from"), *to);
+    if (!from)
+        return std::unexpected(from.error());
+    const auto csvPath = ctx.takeOption(QStringLiteral("csv"));
+    const auto printTarget = ctx.takeOption(QStringLiteral("print"));
+    const auto number = ctx.takeOption(QStringLiteral("number"));
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    if (!ctx.args.isEmpty())
+        return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
+    if (*from > *to)
+        return fail(ErrorCode::Invalid, tr("--from is after --to."));
+    if (printTarget)
+        if (auto parsed = printing::parseTarget(*printTarget); !parsed)
+            return std::unexpected(parsed.error());
+    ReportService reports(d);
+
+    if (*sub == QLatin1String("x") || *sub == QLatin1String("z")) {
+        const bool z = *sub == QLatin1String("z");
+        auto who = ctx.authorize(z ? Action::CloseDay : Action::Reports);
+        if (!who)
+            return std::unexpected(who.error());
+        Result<PeriodReport> r = fail(ErrorCode::System, QString());
+        if (z && number) {
+            bool ok = false;
+            const qint64 n = number->toLongLong(&ok);
+            if (!ok || n <= 0)
+                return fail(ErrorCode::Invalid, tr("--number takes a Z number."));
+            r = reports.loadZ(n); // a reprint of a saved Z
+        } else {
+            r = z ? reports.z(who->user, who->approver) : reports.x();
+        }
+        if (!r)
+            return std::unexpected(r.error());
+        if (csvPath)
+            if (auto ok = writeFile(*csvPath, r->toTable().toCsv()); !ok)
+                return ok;
+        QStringList text = r->toText(48);
+        QJsonObject json = periodJson(*r);
+        if (printTarget) {
+            if (auto ok = printLines(r->toText(48), *printTarget); !ok) {
+                if (!z)
+                    return ok;
+                // The Z is saved whatever the printer does; say how to print it again.
+                text << tr("The Z report is saved but did not print: %1 Reprint with: oasisctl "
+                           "report z --number %2 --print TARGET")
+                            .arg(ok.error().message)
+                            .arg(r->zNumber);
+                json.insert(QStringLiteral("print_error"), ok.error().message);
+            }
+        }
+        ctx.emit(json, text);
+        return {};
+    }
+
+    auto who = ctx.authorize(Action::Reports);
+    if (!who)
+        return std::unexpected(who.error());
+    if (*sub == QLatin1String("history")) {
+        auto all = reports.zReports();
+        if (!all)
+            return std::unexpected(all.error());
+        QJsonArray arr;
+        QStringList text;
+        for (const ZSummary &z : *all) {
+            arr.append(QJsonObject{{QStringLiteral("z_number"), z.zNumber},
+                                   {QStringLiteral("closed_at"), toStorageTime(z.closedAt)},
+                                   {QStringLiteral("staff"), z.staff},
+                                   {QStringLiteral("period_total_cents"), z.periodTotal.cents()},
+                                   {QStringLiteral("grand_total_cents"), z.grandTotal.cents()}});
+            text << QStringLiteral("Z #%1  %2  %3  %4  grand %5")
+                        .arg(z.zNumber)
+                        .arg(z.closedAt.toString(Qt::ISODate), z.staff, z.periodTotal.format(),
+                             z.grandTotal.format());
+        }
+        ctx.emit({{QStringLiteral("z_reports"), arr}}, text);
+        return {};
+    }
+    Result<ReportTable> table = fail(ErrorCode::Invalid, tr("Unknown report %1.").arg(*sub));
+    if (*sub == QLatin1String("sales"))
+        table = reports.sales(*from, *to);
+    else if (*sub == QLatin1String("tax"))
+        table = reports.tax(*from, *to);
+    else if (*sub == QLatin1String("tips"))
+        table = reports.tips(*from, *to);
+    else if (*sub == QLatin1String("giftcards"))
+        table = reports.giftCards(*from, *to);
+    else if (*sub == QLatin1String("inventory"))
+        table = reports.inventory();
+    if (!table)
+        return std::unexpected(table.error());
+    if (csvPath)
+        if (auto ok = writeFile(*csvPath, table->toCsv()); !ok)
+            return ok;
+    QJsonObject json = table->toJson();
+    json.insert(QStringLiteral("report"), *sub);
+    json.insert(QStringLiteral("from"), from->toString(Qt::ISODate));
+    json.insert(QStringLiteral("to"), to->toString(Qt::ISODate));
+    QStringList text = table->toText();
+    if (csvPath) {
+        json.insert(QStringLiteral("csv"), QFileInfo(*csvPath).absoluteFilePath());
+        text << tr("Written to %1.").arg(QDir::toNativeSeparators(*csvPath));
+    }
+    ctx.emit(json, text);
+    return {};
+}
+
+QJsonObject backupJson(const QString &path, const QString &keyPath, const BackupCheck &c) {
+    return {{QStringLiteral("path"), path},
+            {QStringLiteral("key_file"), keyPath},
+            {QStringLiteral("verified"), c.ok},
+            {QStringLiteral("journal_entries"), c.journalEntries},
+            {QStringLiteral("journal_seq"), c.journalSeq},
+            {QStringLiteral("journal_hash"), c.journalHash},
+            {QStringLiteral("sales"), c.sales}};
+}
+
+Status cmdBackup(Context &ctx) {
+    const bool autoMode = ctx.takeFlag(QStringLiteral("auto"));
+    const auto dir = ctx.takeOption(QStringLiteral("dir"));
+    const auto keepText = ctx.takeOption(QStringLiteral("keep"));
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    int keep = 14;
+    if (keepText) {
+        bool ok = false;
+        keep = keepText->toInt(&ok);
+        if (!ok || keep < 1)
+            return fail(ErrorCode::Invalid,
+                        tr("--keep takes a number of daily backups (1 or more)."));
+    }
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    BackupService backups(**db);
+    const QString keepApart =
+        tr("Keep the key file apart from the backup (e.g. on a USB stick in the safe): together "
+           "they can forge gift cards; without the key the backup cannot be restored.");
+    if (autoMode) {
+        // The daily backup for cron: no PIN, like the app's own timer.
+        if (!ctx.args.isEmpty())
+            return fail(ErrorCode::Invalid, tr("backup --auto takes no FILE (use --dir DIR)."));
+        auto made = backups.daily(dir.value_or(QString()), keep);
+        if (!made)
+            return std::unexpected(made.error());
+        if (!*made) {
+            ctx.emit({{QStringLiteral("created"), false},
+                      {QStringLiteral("dir"), dir.value_or(backups.defaultDirectory())}},
+                     {tr("Today's backup already exists.")});
+            return {};
+        }
+        QJsonObject json = backupJson((*made)->path, (*made)->keyPath, (*made)->check);
+        json.insert(QStringLiteral("created"), true);
+        ctx.emit(json, {tr("Backup written and verified: %1").arg((*made)->path),
+                        tr("Key file: %1").arg((*made)->keyPath), keepApart});
+        return {};
+    }
+    auto file = ctx.takeArgument(tr("the backup FILE"));
+    if (!file)
+        return std::unexpected(file.error());
+    auto who = ctx.authorize(Action::Backup);
+    if (!who)
+        return std::unexpected(who.error());
+    auto made = backups.snapshot(*file);
+    if (!made)
+        return std::unexpected(made.error());
+    QJsonObject json = backupJson(made->path, made->keyPath, made->check);
+    json.insert(QStringLiteral("bytes"), made->bytes);
+    ctx.emit(json, {tr("Backup written and verified (%1 journal entries, %2 sales): %3")
+                        .arg(made->check.journalEntries)
+                        .arg(made->check.sales)
+                        .arg(made->path),
+                    tr("Key file: %1").arg(made->keyPath), keepApart});
+    return {};
+}
+
+Status cmdRestore(Context &ctx) {
+    auto file = ctx.takeArgument(tr("the backup FILE"));
+    if (!file)
+        return std::unexpected(file.error());
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    const QString target = ctx.dbPath.isEmpty() ? Database::defaultPath() : ctx.dbPath;
+    // The current database is opened only to check who asks, and closed again before it is
+    // replaced. A database that no longer opens (the reason to restore) cannot check a PIN.
+    QString actor = QStringLiteral("system");
+    QString note;
+    if (QFileInfo::exists(target)) {
+        auto current = Database::open(target);
+        if (current) {
+            if (ctx.user.isEmpty())
+                return fail(ErrorCode::Invalid,
+                            tr("This command needs --user NAME (and the PIN in OASIS_PIN)."));
+            auto pin = readSecret("OASIS_PIN", tr("PIN for %1: ").arg(ctx.user));
+            if (!pin)
+                return std::unexpected(pin.error());
+            StaffService staff(**current);
+            auto member = staff.authenticate(ctx.user, *pin);
+            if (!member)
+                return std::unexpected(member.error());
+            if (!roleMay(member->role, Action::Backup)) {
+                if (ctx.approveBy.isEmpty())
+                    return fail(ErrorCode::Permission,
+                                tr("%1 (%2) may not restore a backup: a manager must approve with "
+                                   "--approve-by NAME and OASIS_APPROVER_PIN.")
+                                    .arg(member->name, roleName(member->role)));
+                auto apin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(ctx.approveBy));
+                if (!apin)
+                    return std::unexpected(apin.error());
+                auto approver = staff.approve(ctx.approveBy, *apin, Action::Backup);
+                if (!approver)
+                    return std::unexpected(approver.error());
+            }
+            actor = member->name;
+        } else {
+            note = tr("The current database did not open (%1); it is kept aside.")
+                       .arg(current.error().message);
+        }
+    }
+    auto restored = BackupService::restore(*file, target, KeyRing::defaultDirectory(), actor);
+    if (!restored)
+        return std::unexpected(restored.error());
+    QJsonObject json = backupJson(restored->path, QString(), restored->check);
+    json.insert(QStringLiteral("restored"), true);
+    json.insert(QStringLiteral("previous_copy"), restored->savedCopy);
+    QStringList text{tr("Restored %1 from %2 (journal entry %3).")
+                         .arg(restored->path, *file)
+                         .arg(restored->check.journalSeq)};
+    if (!restored->savedCopy.isEmpty())
+        text << tr("The database as it was is kept at %1.").arg(restored->savedCopy);
+    if (!note.isEmpty())
+        text << note;
+    ctx.emit(json, text);
+    return {};
+}
+
+} // namespace
+
+std::vector<Command> reportCommands() {
+    return {{"report", cmdReport,
+             "report x | z [--number N] | history | sales | tax | tips | giftcards | inventory "
+             "[--from DATE] [--to DATE] [--csv FILE] [--print TARGET]"},
+            {"backup", cmdBackup, "backup FILE | backup --auto [--dir DIR] [--keep N]"},
+            {"restore", cmdRestore, "restore FILE"}};
 }
 
 } // namespace oasis::cli

@@ -1,0 +1,862 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/report.h"
+
+#include "core/clock.h"
+#include "core/csv.h"
+#include "core/database.h"
+#include "core/journal.h"
+#include "core/shift.h"
+#include "core/storesettings.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Report", text);
+}
+
+/// A refund or a void takes money back whatever sign its rows carry: count it negative.
+QString sg(const char *column) {
+    return QStringLiteral("(CASE WHEN s.kind = 'sale' THEN %1 ELSE -ABS(%1) END)")
+        .arg(QLatin1String(column));
+}
+
+Money cents(const QVariant &v) {
+    return Money::fromCents(v.toLongLong());
+}
+
+QJsonArray linesJson(const std::vector<ReportLine> &lines) {
+    QJsonArray a;
+    for (const ReportLine &l : lines)
+        a.append(QJsonObject{{QStringLiteral("key"), l.key},
+                             {QStringLiteral("name"), l.name},
+                             {QStringLiteral("quantity"), l.quantity},
+                             {QStringLiteral("net_cents"), l.net.cents()},
+                             {QStringLiteral("tax_cents"), l.tax.cents()}});
+    return a;
+}
+
+std::vector<ReportLine> linesFromJson(const QJsonArray &a) {
+    std::vector<ReportLine> lines;
+    for (const QJsonValue &v : a) {
+        const QJsonObject o = v.toObject();
+        lines.push_back({o.value(QLatin1String("key")).toString(),
+                         o.value(QLatin1String("name")).toString(),
+                         o.value(QLatin1String("quantity")).toInteger(),
+                         Money::fromCents(o.value(QLatin1String("net_cents")).toInteger()),
+                         Money::fromCents(o.value(QLatin1String("tax_cents")).toInteger())});
+    }
+    return lines;
+}
+
+QJsonObject mapJson(const std::map<QString, Money> &m) {
+    QJsonObject o;
+    for (const auto &[k, v] : m)
+        o.insert(k, v.cents());
+    return o;
+}
+
+std::map<QString, Money> mapFromJson(const QJsonObject &o) {
+    std::map<QString, Money> m;
+    for (auto it = o.begin(); it != o.end(); ++it)
+        m[it.key()] = Money::fromCents(it.value().toInteger());
+    return m;
+}
+
+Result<std::vector<ReportLine>> readLines(const Database &db, const QString &sql,
+                                          const QVariantList &binds) {
+    auto q = db.exec(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<ReportLine> lines;
+    while (q->next())
+        lines.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toLongLong(),
+                         cents(q->value(3)), cents(q->value(4))});
+    return lines;
+}
+
+/// The four breakdowns share their SQL; `where` selects the sales (period ids or dates).
+struct Breakdowns {
+    std::vector<ReportLine> byItem, byCategory, byStaff, byTherapist, tips;
+};
+
+Result<Breakdowns> breakdowns(const Database &db, const QString &where, const QVariantList &binds) {
+    const QString from =
+        QStringLiteral(" FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE ") + where;
+    const QString measures = QStringLiteral(", SUM(%1), SUM(%2), SUM(%3)")
+                                 .arg(sg("l.quantity"), sg("l.net_cents"), sg("l.tax_cents"));
+    const QString sold = QStringLiteral(" AND l.kind IN ('product', 'session')");
+    Breakdowns b;
+    struct Query {
+        std::vector<ReportLine> *target;
+        QString sql;
+    };
+    const Query queries[] = {
+        {&b.byItem, QStringLiteral("SELECT l.code, MAX(l.name)") + measures + from + sold +
+                        QStringLiteral(" GROUP BY l.code ORDER BY 4 DESC, 1")},
+        {&b.byCategory,
+         QStringLiteral("SELECT COALESCE(c.name, ''), COALESCE(c.name, '')") + measures +
+             QStringLiteral(" FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
+                            " LEFT JOIN items i ON i.id = l.item_id"
+                            " LEFT JOIN categories c ON c.id = i.category_id WHERE ") +
+             where + sold + QStringLiteral(" GROUP BY c.name ORDER BY 4 DESC, 1")},
+        {&b.byStaff, QStringLiteral("SELECT st.name, MAX(st.display_name)") + measures +
+                         QStringLiteral(" FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
+                                        " JOIN staff st ON st.id = s.staff_id WHERE ") +
+                         where + sold + QStringLiteral(" GROUP BY st.name ORDER BY 4 DESC, 1")},
+        {&b.byTherapist, QStringLiteral("SELECT t.name, MAX(t.display_name)") + measures +
+                             QStringLiteral(" FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
+                                            " JOIN staff t ON t.id = l.therapist_id WHERE ") +
+                             where +
+                             QStringLiteral(" AND l.kind = 'session' GROUP BY t.name "
+                                            "ORDER BY 4 DESC, 1")},
+        {&b.tips, QStringLiteral("SELECT t.name, MAX(t.display_name)") + measures +
+                      QStringLiteral(" FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
+                                     " JOIN staff t ON t.id = l.therapist_id WHERE ") +
+                      where +
+                      QStringLiteral(" AND l.kind = 'tip' GROUP BY t.name ORDER BY 4 DESC, 1")},
+    };
+    for (const Query &q : queries) {
+        auto lines = readLines(db, q.sql, binds);
+        if (!lines)
+            return std::unexpected(lines.error());
+        *q.target = std::move(*lines);
+    }
+    return b;
+}
+
+QString padPair(const QString &left, const QString &right, int columns) {
+    const int room = columns - int(right.size()) - 1;
+    QString l = left.left(std::max(room, 1));
+    return l + QString(std::max(columns - int(l.size()) - int(right.size()), 1), u' ') + right;
+}
+
+QString centred(const QString &text, int columns) {
+    const int pad = std::max((columns - int(text.size())) / 2, 0);
+    return QString(pad, u' ') + text;
+}
+} // namespace
+
+// --- PeriodReport --------------------------------------------------------------------------
+
+QJsonObject PeriodReport::toJson() const {
+    return {
+        {QStringLiteral("type"), isZ ? QStringLiteral("z") : QStringLiteral("x")},
+        {QStringLiteral("z_number"), zNumber},
+        {QStringLiteral("period_start"),
+         periodStart.isValid() ? toStorageTime(periodStart) : QString()},
+        {QStringLiteral("closed_at"), toStorageTime(closedAt)},
+        {QStringLiteral("business_date"), businessDate.toString(Qt::ISODate)},
+        {QStringLiteral("staff"), staff},
+        {QStringLiteral("first_sale_id"), firstSaleId},
+        {QStringLiteral("last_sale_id"), lastSaleId},
+        {QStringLiteral("first_receipt"), firstReceipt},
+        {QStringLiteral("last_receipt"), lastReceipt},
+        {QStringLiteral("last_giftcard_activity_id"), lastGiftCardActivityId},
+        {QStringLiteral("last_cash_movement_id"), lastCashMovementId},
+        {QStringLiteral("sales_count"), salesCount},
+        {QStringLiteral("refunds_count"), refundsCount},
+        {QStringLiteral("voids_count"), voidsCount},
+        {QStringLiteral("gross_cents"), gross.cents()},
+        {QStringLiteral("discount_cents"), discounts.cents()},
+        {QStringLiteral("tax_cents"), tax.cents()},
+        {QStringLiteral("tip_cents"), tips.cents()},
+        {QStringLiteral("refund_cents"), refunds.cents()},
+        {QStringLiteral("void_cents"), voids.cents()},
+        {QStringLiteral("total_cents"), total.cents()},
+        {QStringLiteral("period_total_cents"), total.cents()},
+        {QStringLiteral("grand_total_cents"), grandTotal.cents()},
+        {QStringLiteral("by_category"), linesJson(byCategory)},
+        {QStringLiteral("by_item"), linesJson(byItem)},
+        {QStringLiteral("by_staff"), linesJson(byStaff)},
+        {QStringLiteral("by_therapist"), linesJson(byTherapist)},
+        {QStringLiteral("tips_by_therapist"), linesJson(tipsByTherapist)},
+        {QStringLiteral("tax_base_by_class"), mapJson(taxBaseByClass)},
+        {QStringLiteral("tax_by_class"), mapJson(taxByClass)},
+        {QStringLiteral("tenders"), mapJson(tenders)},
+        {QStringLiteral("giftcards_sold_count"), giftCardsSoldCount},
+        {QStringLiteral("giftcards_sold_cents"), giftCardsSold.cents()},
+        {QStringLiteral("giftcards_redeemed_cents"), giftCardsRedeemed.cents()},
+        {QStringLiteral("giftcards_cashed_out_cents"), giftCardsCashedOut.cents()},
+        {QStringLiteral("giftcards_outstanding_cents"), giftCardsOutstanding.cents()},
+        {QStringLiteral("payin_cents"), payIns.cents()},
+        {QStringLiteral("payout_cents"), payOuts.cents()},
+        {QStringLiteral("journal_seq"), journalSeq},
+        {QStringLiteral("journal_hash"), journalHash},
+    };
+}
+
+PeriodReport PeriodReport::fromJson(const QJsonObject &o) {
+    auto i = [&o](const char *key) { return o.value(QLatin1String(key)).toInteger(); };
+    auto m = [&i](const char *key) { return Money::fromCents(i(key)); };
+    auto s = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
+    PeriodReport r;
+    r.isZ = s("type") == QLatin1String("z");
+    r.zNumber = i("z_number");
+    if (!s("period_start").isEmpty())
+        r.periodStart = fromStorageTime(s("period_start"));
+    r.closedAt = fromStorageTime(s("closed_at"));
+    r.businessDate = QDate::fromString(s("business_date"), Qt::ISODate);
+    r.staff = s("staff");
+    r.firstSaleId = i("first_sale_id");
+    r.lastSaleId = i("last_sale_id");
+    r.firstReceipt = i("first_receipt");
+    r.lastReceipt = i("last_receipt");
+    r.lastGiftCardActivityId = i("last_giftcard_activity_id");
+    r.lastCashMovementId = i("last_cash_movement_id");
+    r.salesCount = i("sales_count");
+    r.refundsCount = i("refunds_count");
+    r.voidsCount = i("voids_count");
+    r.gross = m("gross_cents");
+    r.discounts = m("discount_cents");
+    r.tax = m("tax_cents");
+    r.tips = m("tip_cents");
+    r.refunds = m("refund_cents");
+    r.voids = m("void_cents");
+    r.total = m("total_cents");
+    r.grandTotal = m("grand_total_cents");
+    r.byCategory = linesFromJson(o.value(QLatin1String("by_category")).toArray());
+    r.byItem = linesFromJson(o.value(QLatin1String("by_item")).toArray());
+    r.byStaff = linesFromJson(o.value(QLatin1String("by_staff")).toArray());
+    r.byTherapist = linesFromJson(o.value(QLatin1String("by_therapist")).toArray());
+    r.tipsByTherapist = linesFromJson(o.value(QLatin1String("tips_by_therapist")).toArray());
+    r.taxBaseByClass = mapFromJson(o.value(QLatin1String("tax_base_by_class")).toObject());
+    r.taxByClass = mapFromJson(o.value(QLatin1String("tax_by_class")).toObject());
+    r.tenders = mapFromJson(o.value(QLatin1String("tenders")).toObject());
+    r.giftCardsSoldCount = i("giftcards_sold_count");
+    r.giftCardsSold = m("giftcards_sold_cents");
+    r.giftCardsRedeemed = m("giftcards_redeemed_cents");
+    r.giftCardsCashedOut = m("giftcards_cashed_out_cents");
+    r.giftCardsOutstanding = m("giftcards_outstanding_cents");
+    r.payIns = m("payin_cents");
+    r.payOuts = m("payout_cents");
+    r.journalSeq = i("journal_seq");
+    r.journalHash = s("journal_hash");
+    return r;
+}
+
+QStringList PeriodReport::toText(int columns) const {
+    const QString rule(columns, u'-');
+    auto money = [](Money m) { return m.format(); };
+    QStringList t;
+    t << centred(isZ ? tr("Z REPORT #%1").arg(zNumber) : tr("X REPORT (not a close)"), columns);
+    if (!isZ)
+        t << centred(tr("next Z will be #%1").arg(zNumber), columns);
+    t << padPair(tr("Business day"), businessDate.toString(Qt::ISODate), columns)
+      << padPair(tr("Printed"), closedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
+                 columns);
+    if (periodStart.isValid())
+        t << padPair(tr("Since"), periodStart.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
+                     columns);
+    if (!staff.isEmpty())
+        t << padPair(tr("By"), staff, columns);
+    if (firstReceipt > 0)
+        t << padPair(tr("Receipts"), QStringLiteral("%1 - %2").arg(firstReceipt).arg(lastReceipt),
+                     columns);
+    t << rule << padPair(tr("Sales"), QString::number(salesCount), columns)
+      << padPair(tr("Gross"), money(gross), columns)
+      << padPair(tr("Discounts"), money(-discounts), columns)
+      << padPair(tr("Tax"), money(tax), columns) << padPair(tr("Tips"), money(tips), columns)
+      << padPair(tr("Refunds (%1)").arg(refundsCount), money(-refunds), columns)
+      << padPair(tr("Voids (%1)").arg(voidsCount), money(-voids), columns)
+      << padPair(tr("PERIOD TOTAL"), money(total), columns)
+      << padPair(tr("GRAND TOTAL"), money(grandTotal), columns) << rule << tr("Tenders");
+    for (const auto &[type, amount] : tenders)
+        t << padPair(QStringLiteral("  ") + type, money(amount), columns);
+    t << tr("Tax by class");
+    for (const auto &[cls, amount] : taxByClass)
+        t << padPair(
+            QStringLiteral("  %1 on %2")
+                .arg(cls, money(taxBaseByClass.count(cls) ? taxBaseByClass.at(cls) : Money())),
+            money(amount), columns);
+    auto section = [&](const QString &title, const std::vector<ReportLine> &lines) {
+        t << rule << title;
+        for (const ReportLine &l : lines)
+            t << padPair(
+                QStringLiteral("  %1 x%2").arg(l.name.isEmpty() ? l.key : l.name).arg(l.quantity),
+                money(l.net), columns);
+    };
+    section(tr("By category"), byCategory);
+    section(tr("By item"), byItem);
+    section(tr("By staff"), byStaff);
+    section(tr("Sessions by therapist"), byTherapist);
+    section(tr("Tips by therapist"), tipsByTherapist);
+    t << rule << tr("Gift cards")
+      << padPair(tr("  sold (%1)").arg(giftCardsSoldCount), money(giftCardsSold), columns)
+      << padPair(tr("  redeemed"), money(giftCardsRedeemed), columns)
+      << padPair(tr("  cashed out"), money(giftCardsCashedOut), columns)
+      << padPair(tr("  outstanding (liability)"), money(giftCardsOutstanding), columns) << rule
+      << padPair(tr("Drawer pay-ins"), money(payIns), columns)
+      << padPair(tr("Drawer pay-outs"), money(payOuts), columns) << rule
+      << tr("Journal entry %1").arg(journalSeq);
+    for (qsizetype i = 0; i < journalHash.size(); i += columns)
+        t << journalHash.mid(i, columns);
+    return t;
+}
+
+ReportTable PeriodReport::toTable() const {
+    using K = ReportTable::Kind;
+    ReportTable t;
+    t.title = isZ ? tr("Z report #%1").arg(zNumber) : tr("X report");
+    t.columns = {{QStringLiteral("section"), tr("section"), K::Text},
+                 {QStringLiteral("key"), tr("key"), K::Text},
+                 {QStringLiteral("name"), tr("name"), K::Text},
+                 {QStringLiteral("quantity"), tr("quantity"), K::Count},
+                 {QStringLiteral("amount_cents"), tr("amount"), K::Money}};
+    auto add = [&t](const QString &key, const QString &name, qint64 quantity, Money amount) {
+        t.rows.push_back({QStringLiteral("total"), key, name, quantity, amount.cents()});
+    };
+    add(QStringLiteral("sales"), tr("Sales"), salesCount, gross);
+    add(QStringLiteral("discounts"), tr("Discounts"), 0, discounts);
+    add(QStringLiteral("tax"), tr("Tax"), 0, tax);
+    add(QStringLiteral("tips"), tr("Tips"), 0, tips);
+    add(QStringLiteral("refunds"), tr("Refunds"), refundsCount, refunds);
+    add(QStringLiteral("voids"), tr("Voids"), voidsCount, voids);
+    add(QStringLiteral("period_total"), tr("Period total"), 0, total);
+    add(QStringLiteral("grand_total"), tr("Grand total"), 0, grandTotal);
+    add(QStringLiteral("giftcards_sold"), tr("Gift cards sold"), giftCardsSoldCount, giftCardsSold);
+    add(QStringLiteral("giftcards_redeemed"), tr("Gift cards redeemed"), 0, giftCardsRedeemed);
+    add(QStringLiteral("giftcards_cashed_out"), tr("Gift cards cashed out"), 0, giftCardsCashedOut);
+    add(QStringLiteral("giftcards_outstanding"), tr("Gift cards outstanding"), 0,
+        giftCardsOutstanding);
+    add(QStringLiteral("payins"), tr("Drawer pay-ins"), 0, payIns);
+    add(QStringLiteral("payouts"), tr("Drawer pay-outs"), 0, payOuts);
+    for (const auto &[type, amount] : tenders)
+        t.rows.push_back({QStringLiteral("tender"), type, type, qint64(0), amount.cents()});
+    for (const auto &[cls, amount] : taxByClass)
+        t.rows.push_back({QStringLiteral("tax"), cls, cls, qint64(0), amount.cents()});
+    auto lines = [&t](const QString &section, const std::vector<ReportLine> &all) {
+        for (const ReportLine &l : all)
+            t.rows.push_back({section, l.key, l.name, l.quantity, l.net.cents()});
+    };
+    lines(QStringLiteral("category"), byCategory);
+    lines(QStringLiteral("item"), byItem);
+    lines(QStringLiteral("staff"), byStaff);
+    lines(QStringLiteral("therapist"), byTherapist);
+    lines(QStringLiteral("tip"), tipsByTherapist);
+    return t;
+}
+
+// --- ReportTable ---------------------------------------------------------------------------
+
+QByteArray ReportTable::toCsv() const {
+    QStringList headers;
+    for (const Column &c : columns)
+        headers << c.header;
+    QByteArray out = csv::formatRow(headers);
+    for (const QVariantList &row : rows) {
+        QStringList fields;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const QVariant v = row.value(qsizetype(i));
+            fields << (columns[i].kind == Kind::Money ? cents(v).toString() : v.toString());
+        }
+        out += csv::formatRow(fields);
+    }
+    return out;
+}
+
+QJsonObject ReportTable::toJson() const {
+    QJsonArray array;
+    for (const QVariantList &row : rows) {
+        QJsonObject o;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const QVariant v = row.value(qsizetype(i));
+            if (columns[i].kind == Kind::Text)
+                o.insert(columns[i].key, v.toString());
+            else
+                o.insert(columns[i].key, v.toLongLong());
+        }
+        array.append(o);
+    }
+    return {{QStringLiteral("title"), title}, {QStringLiteral("rows"), array}};
+}
+
+QStringList ReportTable::toText() const {
+    std::vector<QStringList> cells;
+    QStringList headers;
+    for (const Column &c : columns)
+        headers << c.header;
+    cells.push_back(headers);
+    for (const QVariantList &row : rows) {
+        QStringList r;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const QVariant v = row.value(qsizetype(i));
+            r << (columns[i].kind == Kind::Money ? cents(v).toString() : v.toString());
+        }
+        cells.push_back(r);
+    }
+    std::vector<int> width(columns.size(), 0);
+    for (const QStringList &r : cells)
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            width[i] = std::max(width[i], int(r.value(qsizetype(i)).size()));
+    QStringList out{title};
+    for (const QStringList &r : cells) {
+        QString line;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const bool right = columns[i].kind != Kind::Text;
+            line += (right ? r.value(qsizetype(i)).rightJustified(width[i])
+                           : r.value(qsizetype(i)).leftJustified(width[i])) +
+                    QStringLiteral("  ");
+        }
+        out << line.trimmed();
+    }
+    return out;
+}
+
+qint64 ReportTable::sum(const QString &key) const {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].key != key)
+            continue;
+        qint64 total = 0;
+        for (const QVariantList &row : rows)
+            total += row.value(qsizetype(i)).toLongLong();
+        return total;
+    }
+    return 0;
+}
+
+// --- periods: X and Z ----------------------------------------------------------------------
+
+Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivity,
+                                            qint64 afterCash) const {
+    PeriodReport r;
+    r.closedAt = Clock::nowUtc();
+    r.businessDate = StoreSettings(m_db).businessDate(r.closedAt);
+    // Upper bounds first, so every figure below describes the same set of rows.
+    auto bounds = m_db.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM sales), "
+                                           "(SELECT COALESCE(MAX(id), 0) FROM giftcard_activity), "
+                                           "(SELECT COALESCE(MAX(id), 0) FROM cash_movements)"));
+    if (!bounds)
+        return std::unexpected(bounds.error());
+    bounds->next();
+    const qint64 lastSale = std::max(bounds->value(0).toLongLong(), afterSale);
+    r.lastGiftCardActivityId = std::max(bounds->value(1).toLongLong(), afterActivity);
+    r.lastCashMovementId = std::max(bounds->value(2).toLongLong(), afterCash);
+    r.lastSaleId = lastSale;
+    const QString where = QStringLiteral("s.id > ? AND s.id <= ?");
+    const QVariantList binds{afterSale, lastSale};
+
+    auto head = m_db.exec(
+        QStringLiteral("SELECT SUM(CASE WHEN s.kind = 'sale' THEN 1 ELSE 0 END), "
+                       "SUM(CASE WHEN s.kind = 'refund' THEN 1 ELSE 0 END), "
+                       "SUM(CASE WHEN s.kind = 'void' THEN 1 ELSE 0 END), "
+                       "SUM(%1), SUM(%2), SUM(%3), SUM(%4), SUM(%5), "
+                       "SUM(CASE WHEN s.kind = 'refund' THEN ABS(s.total_cents) ELSE 0 END), "
+                       "SUM(CASE WHEN s.kind = 'void' THEN ABS(s.total_cents) ELSE 0 END), "
+                       "MIN(s.id), MIN(s.receipt_no), MAX(s.receipt_no) "
+                       "FROM sales s WHERE ")
+                .arg(sg("s.subtotal_cents"), sg("s.discount_cents"), sg("s.tax_cents"),
+                     sg("s.tip_cents"), sg("s.total_cents")) +
+            where,
+        binds);
+    if (!head)
+        return std::unexpected(head.error());
+    if (head->next()) {
+        r.salesCount = head->value(0).toLongLong();
+        r.refundsCount = head->value(1).toLongLong();
+        r.voidsCount = head->value(2).toLongLong();
+        r.gross = cents(head->value(3));
+        r.discounts = cents(head->value(4));
+        r.tax = cents(head->value(5));
+        r.tips = cents(head->value(6));
+        r.total = cents(head->value(7));
+        r.refunds = cents(head->value(8));
+        r.voids = cents(head->value(9));
+        r.firstSaleId = head->value(10).toLongLong();
+        r.firstReceipt = head->value(11).toLongLong();
+        r.lastReceipt = head->value(12).toLongLong();
+    }
+    auto b = breakdowns(m_db, where, binds);
+    if (!b)
+        return std::unexpected(b.error());
+    r.byItem = std::move(b->byItem);
+    r.byCategory = std::move(b->byCategory);
+    r.byStaff = std::move(b->byStaff);
+    r.byTherapist = std::move(b->byTherapist);
+    r.tipsByTherapist = std::move(b->tips);
+
+    auto taxes = m_db.exec(QStringLiteral("SELECT x.tax_class, SUM(%1), SUM(%2) FROM sales s "
+                                          "JOIN sale_taxes x ON x.sale_id = s.id WHERE ")
+                                   .arg(sg("x.base_cents"), sg("x.tax_cents")) +
+                               where + QStringLiteral(" GROUP BY x.tax_class"),
+                           binds);
+    if (!taxes)
+        return std::unexpected(taxes.error());
+    while (taxes->next()) {
+        r.taxBaseByClass[taxes->value(0).toString()] = cents(taxes->value(1));
+        r.taxByClass[taxes->value(0).toString()] = cents(taxes->value(2));
+    }
+    auto tenders = m_db.exec(QStringLiteral("SELECT t.type, SUM(%1) FROM sales s "
+                                            "JOIN sale_tenders t ON t.sale_id = s.id WHERE ")
+                                     .arg(sg("t.amount_cents")) +
+                                 where + QStringLiteral(" GROUP BY t.type"),
+                             binds);
+    if (!tenders)
+        return std::unexpected(tenders.error());
+    while (tenders->next())
+        r.tenders[tenders->value(0).toString()] = cents(tenders->value(1));
+    r.giftCardsRedeemed =
+        r.tenders.count(QStringLiteral("gift")) ? r.tenders.at(QStringLiteral("gift")) : Money();
+
+    auto cards = m_db.exec(
+        QStringLiteral("SELECT SUM(CASE WHEN s.kind = 'sale' THEN 1 ELSE -1 END), SUM(%1) "
+                       "FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE ")
+                .arg(sg("l.net_cents")) +
+            where + QStringLiteral(" AND l.kind = 'giftcard'"),
+        binds);
+    if (!cards)
+        return std::unexpected(cards.error());
+    if (cards->next()) {
+        r.giftCardsSoldCount = cards->value(0).toLongLong();
+        r.giftCardsSold = cents(cards->value(1));
+    }
+    auto activity =
+        m_db.exec(QStringLiteral("SELECT "
+                                 "(SELECT COALESCE(-SUM(amount_cents), 0) FROM giftcard_activity "
+                                 " WHERE id > ? AND id <= ? AND kind = 'cashout'), "
+                                 "(SELECT COALESCE(SUM(amount_cents), 0) FROM giftcard_activity "
+                                 " WHERE id <= ?), "
+                                 "(SELECT COALESCE(SUM(amount_cents), 0) FROM cash_movements "
+                                 " WHERE id > ? AND id <= ? AND kind = 'payin'), "
+                                 "(SELECT COALESCE(SUM(amount_cents), 0) FROM cash_movements "
+                                 " WHERE id > ? AND id <= ? AND kind = 'payout')"),
+                  {afterActivity, r.lastGiftCardActivityId, r.lastGiftCardActivityId, afterCash,
+                   r.lastCashMovementId, afterCash, r.lastCashMovementId});
+    if (!activity)
+        return std::unexpected(activity.error());
+    activity->next();
+    r.giftCardsCashedOut = cents(activity->value(0));
+    r.giftCardsOutstanding = cents(activity->value(1));
+    r.payIns = cents(activity->value(2));
+    r.payOuts = cents(activity->value(3));
+
+    auto journal = Journal::head(m_db);
+    if (!journal)
+        return std::unexpected(journal.error());
+    r.journalSeq = journal->first;
+    r.journalHash = journal->second;
+    return r;
+}
+
+Result<PeriodReport> ReportService::currentPeriod() const {
+    auto last = m_db.exec(
+        QStringLiteral("SELECT z_number, closed_at, grand_total_cents, payload FROM z_reports "
+                       "ORDER BY z_number DESC LIMIT 1"));
+    if (!last)
+        return std::unexpected(last.error());
+    qint64 previousNumber = 0;
+    Money previousGrand;
+    PeriodReport previous;
+    QDateTime previousClose;
+    if (last->next()) {
+        previousNumber = last->value(0).toLongLong();
+        previousClose = fromStorageTime(last->value(1).toString());
+        previousGrand = cents(last->value(2));
+        previous = PeriodReport::fromJson(
+            QJsonDocument::fromJson(last->value(3).toString().toUtf8()).object());
+    }
+    auto r =
+        compute(previous.lastSaleId, previous.lastGiftCardActivityId, previous.lastCashMovementId);
+    if (!r)
+        return r;
+    r->zNumber = previousNumber + 1;
+    r->periodStart = previousClose;
+    r->grandTotal = previousGrand + r->total;
+    return r;
+}
+
+Result<PeriodReport> ReportService::x() const {
+    return currentPeriod();
+}
+
+Result<PeriodReport> ReportService::z(const StaffMember &staff,
+                                      const std::optional<StaffMember> &approver) {
+    if (!roleMay(staff.role, Action::CloseDay) &&
+        !(approver && roleMay(approver->role, Action::CloseDay)))
+        return fail(ErrorCode::Permission,
+                    tr("%1 may not close the day: a manager or the owner runs the Z report.")
+                        .arg(staff.name));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    // Inside the write lock: no register can sell or open a shift while the day is closed.
+    auto open = ShiftService(m_db).openShifts();
+    if (!open)
+        return std::unexpected(open.error());
+    if (!open->empty()) {
+        QStringList registers;
+        for (const Shift &s : *open)
+            registers << s.registerId;
+        return fail(ErrorCode::Refused,
+                    tr("The day cannot be closed while a shift is open on register %1: count "
+                       "and close the drawer first.")
+                        .arg(registers.join(QStringLiteral(", "))));
+    }
+    auto r = currentPeriod();
+    if (!r)
+        return r;
+    r->isZ = true;
+    r->staff = staff.name;
+    const QString payload =
+        QString::fromUtf8(QJsonDocument(r->toJson()).toJson(QJsonDocument::Compact));
+    auto ins = m_db.exec(
+        QStringLiteral("INSERT INTO z_reports(z_number, closed_at, staff_id, first_sale_id, "
+                       "last_sale_id, period_total_cents, grand_total_cents, journal_seq, "
+                       "journal_hash, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {r->zNumber, toStorageTime(r->closedAt), staff.id,
+         r->firstSaleId > 0 ? QVariant(r->firstSaleId) : QVariant(), r->lastSaleId,
+         r->total.cents(), r->grandTotal.cents(), r->journalSeq, r->journalHash, payload});
+    if (!ins)
+        return std::unexpected(ins.error());
+    if (auto ok = Journal::append(
+            m_db, staff.name, QStringLiteral("z_report"),
+            {{QStringLiteral("z_number"), r->zNumber},
+             {QStringLiteral("business_date"), r->businessDate.toString(Qt::ISODate)},
+             {QStringLiteral("sales_count"), r->salesCount},
+             {QStringLiteral("period_total_cents"), r->total.cents()},
+             {QStringLiteral("grand_total_cents"), r->grandTotal.cents()},
+             {QStringLiteral("tax_cents"), r->tax.cents()},
+             {QStringLiteral("journal_seq"), r->journalSeq},
+             {QStringLiteral("journal_hash"), r->journalHash},
+             {QStringLiteral("approver"), approver ? approver->name : QString()}});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return r;
+}
+
+Result<std::vector<ZSummary>> ReportService::zReports() const {
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT z.z_number, z.closed_at, COALESCE(s.name, ''), z.period_total_cents, "
+        "z.grand_total_cents FROM z_reports z LEFT JOIN staff s ON s.id = z.staff_id "
+        "ORDER BY z.z_number DESC"));
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<ZSummary> all;
+    while (q->next())
+        all.push_back({q->value(0).toLongLong(), fromStorageTime(q->value(1).toString()),
+                       q->value(2).toString(), cents(q->value(3)), cents(q->value(4))});
+    return all;
+}
+
+Result<PeriodReport> ReportService::loadZ(qint64 zNumber) const {
+    auto payload =
+        m_db.scalar(QStringLiteral("SELECT payload FROM z_reports WHERE z_number = ?"), {zNumber});
+    if (!payload)
+        return std::unexpected(payload.error());
+    if (payload->isNull())
+        return fail(ErrorCode::NotFound, tr("There is no Z report #%1.").arg(zNumber));
+    return PeriodReport::fromJson(QJsonDocument::fromJson(payload->toString().toUtf8()).object());
+}
+
+// --- ranges --------------------------------------------------------------------------------
+
+std::pair<QString, QString> ReportService::utcBounds(QDate from, QDate to) const {
+    const QTimeZone zone = StoreSettings(m_db).timeZone();
+    return {toStorageTime(QDateTime(from, QTime(0, 0), zone).toUTC()),
+            toStorageTime(QDateTime(to.addDays(1), QTime(0, 0), zone).toUTC())};
+}
+
+namespace {
+using Kind = ReportTable::Kind;
+const QString kDateRange = QStringLiteral("s.business_date >= ? AND s.business_date <= ?");
+QVariantList dateBinds(QDate from, QDate to) {
+    return {from.toString(Qt::ISODate), to.toString(Qt::ISODate)};
+}
+} // namespace
+
+Result<ReportTable> ReportService::sales(QDate from, QDate to) const {
+    auto b = breakdowns(m_db, kDateRange, dateBinds(from, to));
+    if (!b)
+        return std::unexpected(b.error());
+    ReportTable t;
+    t.title = tr("Sales %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {{QStringLiteral("group"), tr("group"), Kind::Text},
+                 {QStringLiteral("key"), tr("key"), Kind::Text},
+                 {QStringLiteral("name"), tr("name"), Kind::Text},
+                 {QStringLiteral("quantity"), tr("quantity"), Kind::Count},
+                 {QStringLiteral("net_cents"), tr("net"), Kind::Money},
+                 {QStringLiteral("tax_cents"), tr("tax"), Kind::Money}};
+    auto add = [&t](const QString &group, const std::vector<ReportLine> &lines) {
+        for (const ReportLine &l : lines)
+            t.rows.push_back({group, l.key, l.name, l.quantity, l.net.cents(), l.tax.cents()});
+    };
+    add(QStringLiteral("item"), b->byItem);
+    add(QStringLiteral("category"), b->byCategory);
+    add(QStringLiteral("staff"), b->byStaff);
+    add(QStringLiteral("therapist"), b->byTherapist);
+    return t;
+}
+
+Result<ReportTable> ReportService::tax(QDate from, QDate to) const {
+    auto q =
+        m_db.exec(QStringLiteral("SELECT x.tax_class, x.ppm, SUM(%1), SUM(%2) FROM sales s "
+                                 "JOIN sale_taxes x ON x.sale_id = s.id WHERE ")
+                          .arg(sg("x.base_cents"), sg("x.tax_cents")) +
+                      kDateRange + QStringLiteral(" GROUP BY x.tax_class, x.ppm ORDER BY 1, 2"),
+                  dateBinds(from, to));
+    if (!q)
+        return std::unexpected(q.error());
+    ReportTable t;
+    t.title = tr("Tax %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {{QStringLiteral("tax_class"), tr("tax class"), Kind::Text},
+                 {QStringLiteral("rate"), tr("rate %"), Kind::Text},
+                 {QStringLiteral("base_cents"), tr("taxable base"), Kind::Money},
+                 {QStringLiteral("tax_cents"), tr("tax"), Kind::Money}};
+    while (q->next()) {
+        const qint64 ppm = q->value(1).toLongLong();
+        const QString rate =
+            QStringLiteral("%1.%2").arg(ppm / 10'000).arg(ppm % 10'000, 4, 10, QLatin1Char('0'));
+        t.rows.push_back(
+            {q->value(0).toString(), rate, q->value(2).toLongLong(), q->value(3).toLongLong()});
+    }
+    return t;
+}
+
+Result<ReportTable> ReportService::tips(QDate from, QDate to) const {
+    auto b = breakdowns(m_db, kDateRange, dateBinds(from, to));
+    if (!b)
+        return std::unexpected(b.error());
+    ReportTable t;
+    t.title =
+        tr("Tips per therapist %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {{QStringLiteral("therapist"), tr("therapist"), Kind::Text},
+                 {QStringLiteral("name"), tr("name"), Kind::Text},
+                 {QStringLiteral("sessions"), tr("sessions"), Kind::Count},
+                 {QStringLiteral("session_net_cents"), tr("sessions net"), Kind::Money},
+                 {QStringLiteral("tips"), tr("tips"), Kind::Count},
+                 {QStringLiteral("tip_cents"), tr("tip amount"), Kind::Money}};
+    std::map<QString, QVariantList> rows;
+    for (const ReportLine &l : b->byTherapist)
+        rows[l.key] = {l.key, l.name, l.quantity, l.net.cents(), qint64(0), qint64(0)};
+    for (const ReportLine &l : b->tips) {
+        auto &row = rows[l.key];
+        if (row.isEmpty())
+            row = {l.key, l.name, qint64(0), qint64(0), qint64(0), qint64(0)};
+        row[4] = l.quantity;
+        row[5] = l.net.cents();
+    }
+    for (auto &[key, row] : rows)
+        t.rows.push_back(row);
+    return t;
+}
+
+Result<ReportTable> ReportService::giftCards(QDate from, QDate to) const {
+    const auto [start, end] = utcBounds(from, to);
+    const QString inRange = QStringLiteral("a.created_at >= ? AND a.created_at < ?");
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT g.last4, MIN(g.created_at), "
+            "SUM(CASE WHEN %1 AND a.kind IN ('activate', 'load') THEN a.amount_cents ELSE 0 END), "
+            "SUM(CASE WHEN %1 AND a.kind = 'redeem' THEN -a.amount_cents ELSE 0 END), "
+            "SUM(CASE WHEN %1 AND a.kind NOT IN ('activate', 'load', 'redeem') "
+            "THEN a.amount_cents ELSE 0 END), "
+            "SUM(CASE WHEN a.created_at < ? THEN a.amount_cents ELSE 0 END) "
+            "FROM giftcards g JOIN giftcard_activity a ON a.giftcard_id = g.id "
+            "WHERE a.created_at < ? GROUP BY g.id, g.last4 "
+            "HAVING SUM(CASE WHEN a.created_at >= ? THEN 1 ELSE 0 END) > 0 "
+            "OR SUM(a.amount_cents) <> 0 ORDER BY 2")
+            .arg(inRange),
+        {start, end, start, end, start, end, end, end, start});
+    if (!q)
+        return std::unexpected(q.error());
+    ReportTable t;
+    t.title = tr("Gift cards %1 to %2 (outstanding at the end of %2)")
+                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {
+        {QStringLiteral("last4"), tr("card"), Kind::Text},
+        {QStringLiteral("issued"), tr("issued"), Kind::Text},
+        {QStringLiteral("sold_cents"), tr("sold"), Kind::Money},
+        {QStringLiteral("redeemed_cents"), tr("redeemed"), Kind::Money},
+        {QStringLiteral("other_cents"), tr("cash-outs, refunds, replacements"), Kind::Money},
+        {QStringLiteral("outstanding_cents"), tr("outstanding"), Kind::Money}};
+    const QTimeZone zone = StoreSettings(m_db).timeZone();
+    while (q->next())
+        t.rows.push_back(
+            {q->value(0).toString(),
+             fromStorageTime(q->value(1).toString()).toTimeZone(zone).date().toString(Qt::ISODate),
+             q->value(2).toLongLong(), q->value(3).toLongLong(), q->value(4).toLongLong(),
+             q->value(5).toLongLong()});
+    return t;
+}
+
+Result<ReportTable> ReportService::inventory() const {
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT i.code, i.name, COALESCE(c.name, ''), COALESCE(l.on_hand, 0), i.cost_cents, "
+        "CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand * i.cost_cents ELSE 0 END "
+        "FROM items i LEFT JOIN stock_levels l ON l.item_id = i.id "
+        "LEFT JOIN categories c ON c.id = i.category_id WHERE i.type = 'product' "
+        "ORDER BY 3, 1"));
+    if (!q)
+        return std::unexpected(q.error());
+    ReportTable t;
+    t.title = tr("Inventory at cost");
+    t.columns = {{QStringLiteral("code"), tr("code"), Kind::Text},
+                 {QStringLiteral("name"), tr("name"), Kind::Text},
+                 {QStringLiteral("category"), tr("category"), Kind::Text},
+                 {QStringLiteral("on_hand"), tr("on hand"), Kind::Count},
+                 {QStringLiteral("cost_cents"), tr("unit cost"), Kind::Money},
+                 {QStringLiteral("value_cents"), tr("value"), Kind::Money}};
+    while (q->next())
+        t.rows.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                          q->value(3).toLongLong(), q->value(4).toLongLong(),
+                          q->value(5).toLongLong()});
+    return t;
+}
+
+Result<std::vector<std::pair<QDate, Money>>> ReportService::salesPerDay(QDate from,
+                                                                        QDate to) const {
+    auto q = m_db.exec(QStringLiteral("SELECT s.business_date, SUM(%1) FROM sales s WHERE ")
+                               .arg(sg("s.total_cents")) +
+                           kDateRange + QStringLiteral(" GROUP BY s.business_date"),
+                       dateBinds(from, to));
+    if (!q)
+        return std::unexpected(q.error());
+    std::map<QDate, Money> byDay;
+    while (q->next())
+        byDay[QDate::fromString(q->value(0).toString(), Qt::ISODate)] = cents(q->value(1));
+    std::vector<std::pair<QDate, Money>> days;
+    for (QDate d = from; d <= to && days.size() < 3700; d = d.addDays(1))
+        days.emplace_back(d, byDay.count(d) ? byDay[d] : Money());
+    return days;
+}
+
+Result<std::array<Money, 24>> ReportService::salesPerHour(QDate from, QDate to) const {
+    // Grouped by the UTC hour in SQL (portable substr), then moved to the store's hour here.
+    auto q = m_db.exec(QStringLiteral("SELECT substr(s.created_at, 1, 13), SUM(%1) FROM sales s "
+                                      "WHERE ")
+                               .arg(sg("s.total_cents")) +
+                           kDateRange + QStringLiteral(" GROUP BY substr(s.created_at, 1, 13)"),
+                       dateBinds(from, to));
+    if (!q)
+        return std::unexpected(q.error());
+    const QTimeZone zone = StoreSettings(m_db).timeZone();
+    std::array<Money, 24> hours{};
+    while (q->next()) {
+        QDateTime utc =
+            QDateTime::fromString(q->value(0).toString() + QStringLiteral(":00:00Z"), Qt::ISODate);
+        if (!utc.isValid())
+            continue;
+        hours[std::size_t(utc.toTimeZone(zone).time().hour())] += cents(q->value(1));
+    }
+    return hours;
+}
+
+Result<std::vector<std::pair<QString, qint64>>>
+ReportService::sessionsPerTherapist(QDate from, QDate to) const {
+    auto b = breakdowns(m_db, kDateRange, dateBinds(from, to));
+    if (!b)
+        return std::unexpected(b.error());
+    std::vector<std::pair<QString, qint64>> all;
+    for (const ReportLine &l : b->byTherapist)
+        all.emplace_back(l.name, l.quantity);
+    return all;
+}
+
+} // namespace oasis
