@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Refunds and voids: exact cents back to the original tenders, never more than was paid.
+#include "tests/support/testsupport.h"
+
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/giftcard.h"
+#include "core/journal.h"
+#include "core/refund.h"
+#include "core/sale.h"
+
+#include <QProcess>
+#include <QTimeZone>
+
+using namespace oasis;
+using namespace oasis::test;
+
+namespace {
+
+struct Store {
+    TempDb tmp{true};
+    StaffMember frontdesk, manager, lena;
+
+    Store() {
+        Clock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
+        StaffService staff(tmp.db());
+        frontdesk = value(staff.find(QStringLiteral("frontdesk")));
+        manager = value(staff.find(QStringLiteral("manager")));
+        lena = value(staff.find(QStringLiteral("lena")));
+    }
+    ~Store() { Clock::set(QDateTime()); }
+
+    CatalogItem item(const QString &code) {
+        return *value(CatalogService(tmp.db()).findByCode(code));
+    }
+    qint64 onHand(const QString &code) {
+        return value(tmp->scalar(
+                         QStringLiteral(
+                             "SELECT on_hand FROM stock_levels s JOIN items i ON i.id = s.item_id "
+                             "WHERE i.code = ?"),
+                         {code}))
+            .toLongLong();
+    }
+    Money sum(const QString &sql) { return Money::fromCents(value(tmp->scalar(sql)).toLongLong()); }
+    Tender tender(const QString &t) { return value(Tender::parse(t)); }
+
+    /// A mixed ticket: 60-minute deep tissue with Lena, three lavender oils, 10 % off, a $20
+    /// tip, paid by a $50 gift card, $100 on card and cash. Total $213.14 (see test_sale).
+    std::pair<CompletedSale, QString> mixedSale() {
+        Ticket g;
+        g.addGiftCard(Money::fromCents(50'00));
+        const QString code =
+            value(SaleService(tmp.db()).complete(g, {tender(QStringLiteral("cash:50"))}, frontdesk))
+                .giftCards[0]
+                .code;
+        Ticket t;
+        t.addItem(item(QStringLiteral("DT60")), 1, lena.id, lena.displayName);
+        t.addItem(item(QStringLiteral("OIL-LAV-120")), 3);
+        t.discount = Discount::percent(100'000);
+        t.addTip(Money::fromCents(20'00), lena.id, lena.displayName);
+        auto done = value(SaleService(tmp.db()).complete(t,
+                                                         {tender(QStringLiteral("gift:") + code),
+                                                          tender(QStringLiteral("card:100:4242")),
+                                                          tender(QStringLiteral("cash:100"))},
+                                                         frontdesk));
+        REQUIRE(done.totals.total == Money::fromCents(213'14));
+        return {done, code};
+    }
+};
+
+} // namespace
+
+TEST_CASE("refunding a mixed ticket in parts gives back exactly what was paid, to each tender",
+          "[refund]") {
+    Store s;
+    auto [sale, code] = s.mixedSale();
+    RefundService refunds(s.tmp.db());
+    auto lines = value(refunds.refundable(sale.receiptNo));
+    REQUIRE(lines.size() == 3);
+    const qint64 oilLine = lines[1].lineId;
+    const qint64 before = s.onHand(QStringLiteral("OIL-LAV-120"));
+
+    // Front desk alone may not refund.
+    auto refused = refunds.refund(sale.receiptNo, {{oilLine, 1}}, true, s.frontdesk, std::nullopt);
+    REQUIRE(refused.error().code == ErrorCode::Permission);
+
+    // One oil of three: $21.60 net after its share of the discount + $2.28 tax = $23.88.
+    auto one = value(refunds.refund(sale.receiptNo, {{oilLine, 1}}, true, s.frontdesk, s.manager));
+    REQUIRE(one.totals.total == Money::fromCents(-23'88));
+    REQUIRE(one.totals.tax == Money::fromCents(-2'28));
+    REQUIRE(s.onHand(QStringLiteral("OIL-LAV-120")) == before + 1);
+
+    // More than is left is refused and changes nothing.
+    REQUIRE_FALSE(refunds.refund(sale.receiptNo, {{oilLine, 3}}, true, s.frontdesk, s.manager));
+
+    // The rest, without restocking (damaged): every cent of the ticket is back.
+    auto rest = value(refunds.refund(sale.receiptNo, {}, false, s.manager, std::nullopt));
+    REQUIRE(one.totals.total + rest.totals.total == Money::fromCents(-213'14));
+    REQUIRE(s.onHand(QStringLiteral("OIL-LAV-120")) == before + 1);
+    REQUIRE(s.sum(QStringLiteral("SELECT SUM(tax_cents) FROM sales WHERE receipt_no >= 2")) ==
+            Money());
+    for (const char *type : {"gift", "card", "cash"})
+        REQUIRE(s.sum(QStringLiteral("SELECT SUM(t.amount_cents) FROM sale_tenders t JOIN sales x "
+                                     "ON x.id = t.sale_id "
+                                     "WHERE x.receipt_no >= 2 AND t.type = '%1'")
+                          .arg(QLatin1String(type))) == Money());
+    // The gift-card portion went back onto the same card.
+    REQUIRE(value(GiftCardService(s.tmp.db()).lookup(code, QStringLiteral("desk"))).balance ==
+            Money::fromCents(50'00));
+    // Nothing is left to refund.
+    REQUIRE_FALSE(refunds.refund(sale.receiptNo, {}, false, s.manager, std::nullopt));
+    REQUIRE(value(Journal::verify(s.tmp.db())).ok);
+}
+
+TEST_CASE("a tip and a session can be refunded on their own", "[refund]") {
+    Store s;
+    auto [sale, code] = s.mixedSale();
+    RefundService refunds(s.tmp.db());
+    auto lines = value(refunds.refundable(sale.receiptNo));
+    auto tip = value(
+        refunds.refund(sale.receiptNo, {{lines[2].lineId, 0}}, false, s.manager, std::nullopt));
+    REQUIRE(tip.totals.total == Money::fromCents(-20'00));
+    REQUIRE(tip.totals.tips == Money::fromCents(-20'00));
+    // The session: $135 less its $13.50 share of the discount, untaxed.
+    auto session = value(
+        refunds.refund(sale.receiptNo, {{lines[0].lineId, 0}}, false, s.manager, std::nullopt));
+    REQUIRE(session.totals.total == Money::fromCents(-121'50));
+    REQUIRE(session.totals.tax == Money());
+}
+
+TEST_CASE("a void of today's sale reverses stock, gift cards and tenders; tomorrow it is refused",
+          "[refund][void]") {
+    Store s;
+    Ticket t;
+    t.addItem(s.item(QStringLiteral("OIL-ARN-120")), 2);
+    t.addGiftCard(Money::fromCents(75'00));
+    const qint64 before = s.onHand(QStringLiteral("OIL-ARN-120"));
+    // $56 of arnica oil + $5.91 tax + a $75 gift card = $136.91.
+    auto sale =
+        value(SaleService(s.tmp.db())
+                  .complete(t, {s.tender(QStringLiteral("card:136.91:1234"))}, s.frontdesk));
+    REQUIRE(s.onHand(QStringLiteral("OIL-ARN-120")) == before - 2);
+    RefundService refunds(s.tmp.db());
+
+    SECTION("same day") {
+        REQUIRE(refunds.voidSale(sale.receiptNo, s.frontdesk, std::nullopt).error().code ==
+                ErrorCode::Permission);
+        auto voided = value(refunds.voidSale(sale.receiptNo, s.frontdesk, s.manager));
+        REQUIRE(voided.totals.total == -sale.totals.total);
+        REQUIRE(s.onHand(QStringLiteral("OIL-ARN-120")) == before);
+        const auto card =
+            value(GiftCardService(s.tmp.db()).lookup(sale.giftCards[0].code, QStringLiteral("d")));
+        REQUIRE(card.balance == Money());
+        REQUIRE(s.sum(QStringLiteral("SELECT SUM(amount_cents) FROM sale_tenders")) == Money());
+        REQUIRE(value(SaleService(s.tmp.db()).load(voided.receiptNo)).kind ==
+                QStringLiteral("void"));
+        REQUIRE_FALSE(refunds.voidSale(sale.receiptNo, s.manager, std::nullopt));
+    }
+    SECTION("the card sold was already spent") {
+        Ticket spend;
+        spend.addItem(s.item(QStringLiteral("OIL-LAV-120")));
+        REQUIRE(SaleService(s.tmp.db())
+                    .complete(spend,
+                              {s.tender(QStringLiteral("gift:") + sale.giftCards[0].code +
+                                        QStringLiteral(":10")),
+                               s.tender(QStringLiteral("cash:20"))},
+                              s.frontdesk));
+        auto refused = refunds.voidSale(sale.receiptNo, s.manager, std::nullopt);
+        REQUIRE_FALSE(refused);
+        REQUIRE(s.onHand(QStringLiteral("OIL-ARN-120")) == before - 2);
+    }
+    SECTION("the next day") {
+        Clock::advance(24 * 3600);
+        auto refused = refunds.voidSale(sale.receiptNo, s.manager, std::nullopt);
+        REQUIRE_FALSE(refused);
+        REQUIRE(refused.error().message.contains(QStringLiteral("refund")));
+    }
+}
+
+TEST_CASE("two registers refunding the same receipt at once never give back more than was paid",
+          "[refund][concurrency]") {
+    Store s;
+    Ticket t;
+    t.addItem(s.item(QStringLiteral("OIL-JOJ-250")), 2);
+    auto sale = value(
+        SaleService(s.tmp.db()).complete(t, {s.tender(QStringLiteral("cash:100"))}, s.frontdesk));
+    s.tmp.close();
+    QList<QProcess *> procs;
+    for (int i = 0; i < 4; ++i) {
+        auto *p = new QProcess;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("OASIS_KEY_DIR"), s.tmp.keyDir());
+        env.insert(QStringLiteral("OASIS_PIN"), QStringLiteral("9999"));
+        env.insert(QStringLiteral("OASIS_NOW"), QStringLiteral("2026-11-23T20:05:00Z"));
+        p->setProcessEnvironment(env);
+        p->start(QStringLiteral(OASISCTL_PATH),
+                 {QStringLiteral("--db"), s.tmp.path(), QStringLiteral("--user"),
+                  QStringLiteral("manager"), QStringLiteral("refund"),
+                  QString::number(sale.receiptNo), QStringLiteral("OIL-JOJ-250x2")});
+        procs << p;
+    }
+    int ok = 0;
+    for (QProcess *p : procs) {
+        REQUIRE(p->waitForFinished(30'000));
+        if (p->exitCode() == 0)
+            ++ok;
+        else
+            REQUIRE(p->exitCode() == 2);
+        delete p;
+    }
+    REQUIRE(ok == 1);
+    s.tmp.reopen();
+    REQUIRE(s.sum(QStringLiteral("SELECT SUM(total_cents) FROM sales")) == Money());
+}
