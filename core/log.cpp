@@ -44,7 +44,9 @@ QString defaultLogPath() {
 void installLogFile(const QString &path) {
     g_path = path;
     g_debug = qEnvironmentVariableIsSet("OASIS_DEBUG");
-    if (!path.isEmpty())
+    // Only the app's own data folder is made here. The folder of a --db path is the user's:
+    // creating it would let `init` make a database at a mistyped path instead of refusing.
+    if (!path.isEmpty() && path == defaultLogPath())
         QDir().mkpath(QFileInfo(path).absolutePath());
     qInstallMessageHandler(handler);
 }
