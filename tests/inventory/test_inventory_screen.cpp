@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The inventory screen's models: a sound QAbstractItemModel, low stock highlighted, search and
+// sort as the user sees them.
+#include "tests/support/testsupport.h"
+
+#include "core/inventory.h"
+#include "pos/screens/inventorymodel.h"
+#include "pos/screens/inventoryscreen.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBrush>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace oasis;
+using namespace oasis::screens;
+using oasis::test::TempDb;
+using oasis::test::value;
+
+namespace {
+
+StockLevel level(qint64 id, const char *code, qint64 onHand, int reorderPoint, qint64 cost) {
+    StockLevel s;
+    s.itemId = id;
+    s.code = QString::fromLatin1(code);
+    s.name = QStringLiteral("Product ") + s.code;
+    s.category = QStringLiteral("Oils");
+    s.onHand = onHand;
+    s.reorderPoint = reorderPoint;
+    s.cost = Money::fromCents(cost);
+    return s;
+}
+
+int rowOf(const QAbstractItemModel &m, const QString &code) {
+    for (int r = 0; r < m.rowCount(); ++r)
+        if (m.index(r, InventoryModel::Code).data(InventoryModel::CodeRole).toString() == code)
+            return r;
+    return -1;
+}
+
+} // namespace
+
+TEST_CASE("the inventory model highlights low and negative stock", "[inventory][screen]") {
+    InventoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setLevels(
+        {level(1, "A", 10, 4, 250), level(2, "B", 4, 4, 100), level(3, "C", -2, 3, 500)});
+    REQUIRE(model.rowCount() == 3);
+    REQUIRE(model.columnCount() == InventoryModel::ColumnCount);
+
+    const QModelIndex a = model.index(0, InventoryModel::OnHand);
+    const QModelIndex b = model.index(1, InventoryModel::Name);
+    const QModelIndex c = model.index(2, InventoryModel::Value);
+    REQUIRE_FALSE(a.data(InventoryModel::LowRole).toBool());
+    REQUIRE_FALSE(a.data(Qt::BackgroundRole).isValid());
+    REQUIRE(b.data(InventoryModel::LowRole).toBool()); // at the reorder point is low
+    REQUIRE(b.data(Qt::BackgroundRole).value<QBrush>().color() == InventoryModel::lowBackground());
+    REQUIRE(b.data(Qt::ForegroundRole).isValid());
+    REQUIRE(c.data(InventoryModel::NegativeRole).toBool());
+    REQUIRE(c.data(Qt::BackgroundRole).value<QBrush>().color() ==
+            InventoryModel::negativeBackground());
+    // Values: 10 × 2.50, and nothing for stock below zero.
+    REQUIRE(model.index(0, InventoryModel::Value).data(InventoryModel::SortRole).toLongLong() ==
+            2500);
+    REQUIRE(c.data(InventoryModel::SortRole).toLongLong() == 0);
+    REQUIRE(model.lowCount() == 2);
+    REQUIRE(model.totalValue() == Money::fromCents(2500 + 400));
+
+    // A receive brings B above its reorder point: its row changes, the highlight goes.
+    model.updateLevel(level(2, "B", 9, 4, 100));
+    REQUIRE_FALSE(model.index(1, InventoryModel::Code).data(Qt::BackgroundRole).isValid());
+    model.updateLevel(level(4, "D", 0, 0, 100)); // a new product appears
+    REQUIRE(model.rowCount() == 4);
+    REQUIRE(model.lowCount() == 2);
+}
+
+TEST_CASE("the inventory screen lists stock, searches, sorts and shows what is low",
+          "[inventory][screen]") {
+    TempDb t(true);
+    Database &db = t.db();
+    const StaffMember manager = value(StaffService(db).find(QStringLiteral("manager")));
+    ScreenContext ctx;
+    ctx.db = &db;
+    ctx.currentUser = [manager] { return manager; };
+    ctx.requestApproval = [](Action) { return std::optional<StaffMember>(); };
+    ctx.registerId = QStringLiteral("test");
+
+    InventoryScreen screen(ctx);
+    QAbstractItemModelTester sourceTester(screen.model(),
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester proxyTester(screen.filter(),
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(screen.model()->rowCount() == 14);
+    REQUIRE(screen.lowStockCount() == 0);
+
+    // Oil used in treatments takes the lavender oil to its reorder point (16 → 6).
+    InventoryService inv(db);
+    value(inv.adjust(QStringLiteral("OIL-LAV-120"), -10, AdjustReason::Treatment, {}, manager));
+    value(inv.adjust(QStringLiteral("BLM-MUS-060"), -25, AdjustReason::Adjust, {}, manager));
+    screen.refresh();
+    REQUIRE(screen.lowStockCount() == 2);
+    const int lavender = rowOf(*screen.model(), QStringLiteral("OIL-LAV-120"));
+    REQUIRE(lavender >= 0);
+    REQUIRE(screen.model()
+                ->index(lavender, InventoryModel::Name)
+                .data(Qt::BackgroundRole)
+                .value<QBrush>()
+                .color() == InventoryModel::lowBackground());
+    const int balm = rowOf(*screen.model(), QStringLiteral("BLM-MUS-060"));
+    REQUIRE(screen.model()->index(balm, InventoryModel::OnHand).data().toString() ==
+            QStringLiteral("-5"));
+    REQUIRE(screen.model()
+                ->index(balm, InventoryModel::OnHand)
+                .data(Qt::BackgroundRole)
+                .value<QBrush>()
+                .color() == InventoryModel::negativeBackground());
+
+    // Typing in the search field filters on code, name and category.
+    auto *search = screen.findChild<QLineEdit *>(QStringLiteral("inventorySearch"));
+    REQUIRE(search);
+    QTest::keyClicks(search, QStringLiteral("balm"));
+    REQUIRE(screen.filter()->rowCount() == 2); // the Balms category
+    search->clear();
+    REQUIRE(screen.filter()->rowCount() == 14);
+    screen.filter()->setLowOnly(true);
+    REQUIRE(screen.filter()->rowCount() == 2);
+    screen.filter()->setLowOnly(false);
+
+    // Sorting by on-hand puts the product below zero first, by number not text.
+    screen.filter()->sort(InventoryModel::OnHand, Qt::AscendingOrder);
+    REQUIRE(screen.filter()->index(0, InventoryModel::Code).data().toString() ==
+            QStringLiteral("BLM-MUS-060"));
+    REQUIRE(screen.filter()->index(1, InventoryModel::Code).data().toString() ==
+            QStringLiteral("OIL-LAV-120"));
+}
+
+namespace {
+/// Fills in the modal dialog the next click opens, then presses its OK button.
+template <typename Fill>
+void whenDialogOpens(Fill fill) {
+    QTimer::singleShot(0, [fill] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        fill(dialog);
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        REQUIRE(buttons);
+        buttons->button(QDialogButtonBox::Ok)->click();
+    });
+}
+} // namespace
+
+TEST_CASE("receive and adjust dialogs change stock, asking a manager when needed",
+          "[inventory][screen]") {
+    TempDb t(true);
+    Database &db = t.db();
+    const StaffMember frontDesk = value(StaffService(db).find(QStringLiteral("frontdesk")));
+    const StaffMember manager = value(StaffService(db).find(QStringLiteral("manager")));
+    int approvals = 0;
+    ScreenContext ctx;
+    ctx.db = &db;
+    ctx.currentUser = [frontDesk] { return frontDesk; };
+    ctx.requestApproval = [&approvals, manager](Action action) {
+        ++approvals;
+        CHECK(action == Action::StockAdjust);
+        return std::optional<StaffMember>(manager);
+    };
+    InventoryScreen screen(ctx);
+    QSignalSpy changed(&screen, &InventoryScreen::stockChanged);
+    const int row = screen.filter()
+                        ->mapFromSource(screen.model()->index(
+                            rowOf(*screen.model(), QStringLiteral("OIL-LAV-120")), 0))
+                        .row();
+    screen.view()->setCurrentIndex(screen.filter()->index(row, 0));
+
+    whenDialogOpens([](QDialog *d) {
+        d->findChild<QSpinBox *>()->setValue(4);
+        d->findChild<QLineEdit *>(QStringLiteral("unitCost"))->setText(QStringLiteral("10.00"));
+    });
+    screen.findChild<QPushButton *>(QStringLiteral("receive"))->click();
+    REQUIRE(changed.size() == 1);
+    REQUIRE(approvals == 0); // the front desk may receive
+    const InventoryService inv(db);
+    REQUIRE(value(inv.level(QStringLiteral("OIL-LAV-120"))).onHand == 20);
+    // (16 × 9.40 + 4 × 10.00) / 20 = 9.52
+    REQUIRE(value(inv.level(QStringLiteral("OIL-LAV-120"))).cost == Money::fromCents(952));
+    REQUIRE(screen.filter()->index(row, InventoryModel::OnHand).data().toString() ==
+            QStringLiteral("20"));
+
+    whenDialogOpens([](QDialog *d) { d->findChild<QSpinBox *>()->setValue(-3); });
+    screen.findChild<QPushButton *>(QStringLiteral("adjust"))->click();
+    REQUIRE(approvals == 1);
+    REQUIRE(changed.size() == 2);
+    const auto last = value(inv.history(QStringLiteral("OIL-LAV-120"))).back();
+    REQUIRE(last.reason == QStringLiteral("treatment")); // the dialog's first reason
+    REQUIRE(last.quantity == -3);
+    REQUIRE(screen.filter()->index(row, InventoryModel::OnHand).data().toString() ==
+            QStringLiteral("17"));
+}
