@@ -64,6 +64,16 @@ public:
     /// Reloads quick buttons, tax rates and the business date (after login, settings).
     void reloadCatalog();
     void focusScan();
+
+    // The F-keys that ask something first (the dialogs can be driven from tests).
+    void askQuantity();
+    void askLineDiscount();
+    void askTicketDiscount();
+    void askTip();
+    void askGiftCard();
+    void askHold();
+    void askRecall();
+    void showHelp();
     void showMessage(const QString &text, bool error = false);
 
 Q_SIGNALS:
@@ -83,14 +93,6 @@ private:
     QAction *addKeyAction(const QString &text, const QKeySequence &key,
                           void (RegisterWidget::*slot)());
     void updateTotals();
-    void askQuantity();
-    void askLineDiscount();
-    void askTicketDiscount();
-    void askTip();
-    void askGiftCard();
-    void askHold();
-    void askRecall();
-    void showHelp();
     void payWith(const QString &giftCode);
     std::optional<StaffMember> chooseTherapist(const QString &why);
     bool ensureApproval();

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/pos/posfixture.h"
+
+#include "core/clock.h"
+
+#include <QLocale>
+
+namespace oasis::app::postest {
+
+PosClock::PosClock() {
+    Clock::set(QDateTime(QDate(2026, 3, 10), QTime(18, 0), Qt::UTC));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+PosClock::~PosClock() {
+    Clock::set(QDateTime());
+}
+
+StaffMember frontDesk(Database &db) {
+    return oasis::test::value(StaffService(db).find(QStringLiteral("frontdesk")));
+}
+
+} // namespace oasis::app::postest

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/app/loginwidget.h"
+#include "pos/app/mainwindow.h"
+#include "pos/app/registerwidget.h"
+#include "pos/app/ticketmodel.h"
+#include "tests/pos/posfixture.h"
+
+#include <QLineEdit>
+#include <QTest>
+
+using namespace oasis;
+using namespace oasis::app;
+
+TEST_CASE("the counter app opens on the PIN pad and logs in with the right PIN", "[pos][login]") {
+    oasis::test::TempDb tdb(true);
+    postest::PosClock clock;
+    MainWindow window(tdb.db(), QStringLiteral("test-register"));
+    window.show();
+    REQUIRE(window.isLocked());
+    LoginWidget *login = window.login();
+
+    SECTION("a wrong PIN shows the service's message and stays on the pad") {
+        REQUIRE(login->selectUser(QStringLiteral("frontdesk")));
+        login->typePin(QStringLiteral("0000"));
+        REQUIRE_FALSE(login->submit());
+        REQUIRE(login->message().contains(QStringLiteral("1 of 5")));
+        REQUIRE(window.isLocked());
+        REQUIRE_FALSE(window.user().has_value());
+    }
+    SECTION("the PIN typed on the keyboard logs in and shows the register") {
+        REQUIRE(login->selectUser(QStringLiteral("frontdesk")));
+        QTest::keyClicks(login, QStringLiteral("1111"));
+        QTest::keyClick(login, Qt::Key_Return);
+        REQUIRE_FALSE(window.isLocked());
+        REQUIRE(window.user()->name == QStringLiteral("frontdesk"));
+        REQUIRE(window.currentScreen() == QStringLiteral("register"));
+        REQUIRE(window.registerScreen()->cashier().name == QStringLiteral("frontdesk"));
+
+        SECTION("locking keeps the ticket") {
+            QTest::keyClicks(window.registerScreen()->scanField(), QStringLiteral("OIL-LAV-120"));
+            QTest::keyClick(window.registerScreen()->scanField(), Qt::Key_Return);
+            window.lock();
+            REQUIRE(window.isLocked());
+            REQUIRE(window.registerScreen()->model()->rowCount() == 1);
+        }
+    }
+    SECTION("therapists have no button on the pad") {
+        REQUIRE_FALSE(login->selectUser(QStringLiteral("lena")));
+        REQUIRE(login->selectUser(QStringLiteral("manager")));
+    }
+}

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/catalog.h"
+#include "core/sale.h"
+#include "pos/app/dialogs.h"
+#include "pos/app/mainwindow.h"
+#include "pos/app/paydialog.h"
+#include "pos/app/receiptsscreen.h"
+#include "pos/app/receiptview.h"
+#include "pos/app/registerwidget.h"
+#include "pos/app/ticketmodel.h"
+#include "printing/receipt.h"
+#include "tests/pos/posfixture.h"
+
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTest>
+
+using namespace oasis;
+using namespace oasis::app;
+using oasis::test::ok;
+using oasis::test::value;
+using postest::whenModal;
+
+namespace {
+
+const QString kLavender = QStringLiteral("0850071001020"); // Lavender Calm Body Oil, $24.00
+
+struct Counter {
+    oasis::test::TempDb tdb{true};
+    postest::PosClock clock;
+    MainWindow window{tdb.db(), QStringLiteral("test-register")};
+    RegisterWidget *reg = window.registerScreen();
+    TicketModel *model = reg->model();
+
+    Counter() {
+        window.resize(1366, 768);
+        window.show();
+        window.startSession(postest::frontDesk(tdb.db()));
+        // Shortcuts reach only the active window.
+        QApplication::setActiveWindow(&window);
+        window.activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(&window));
+    }
+    // As a keyboard-wedge scanner does: the characters, then Enter.
+    void scan(const QString &text) {
+        QTest::keyClicks(reg->scanField(), text);
+        QTest::keyClick(reg->scanField(), Qt::Key_Return);
+    }
+    const TicketLine &line(int row) const { return model->ticket().lines.at(std::size_t(row)); }
+};
+
+} // namespace
+
+TEST_CASE("a barcode scanned twice is one line of two, with Seattle tax", "[pos][register]") {
+    Counter c;
+    c.scan(kLavender);
+    c.scan(kLavender);
+    REQUIRE(c.model->rowCount() == 1);
+    REQUIRE(c.line(0).quantity == 2);
+    REQUIRE(c.model->index(0, TicketModel::QuantityColumn).data().toString() ==
+            QStringLiteral("2"));
+    REQUIRE(c.reg->scanField()->text().isEmpty());
+    // 2 × $24.00 = $48.00; 10.55 % retail tax from 2026 = $5.06.
+    REQUIRE(c.reg->totalText(QStringLiteral("subtotal")) == QStringLiteral("$48.00"));
+    REQUIRE(c.reg->totalText(QStringLiteral("tax")) == QStringLiteral("$5.06"));
+    REQUIRE(c.reg->totalText(QStringLiteral("total")) == QStringLiteral("$53.06"));
+    REQUIRE(c.model->totals().total == Money::fromCents(5306));
+}
+
+TEST_CASE("an unknown code adds nothing and says so", "[pos][register]") {
+    Counter c;
+    c.scan(QStringLiteral("9999999999999"));
+    REQUIRE(c.model->rowCount() == 0);
+    REQUIRE(c.reg->statusMessage().contains(QStringLiteral("Nothing found")));
+    REQUIRE(c.reg->totalText(QStringLiteral("total")) == QStringLiteral("$0.00"));
+}
+
+TEST_CASE("a session code asks for the therapist", "[pos][register]") {
+    Counter c;
+    SECTION("choosing one adds the session with that therapist") {
+        QString chosen;
+        whenModal<ChoiceDialog>([&chosen](ChoiceDialog *d) {
+            chosen = d->list()->item(1)->text();
+            d->choose(1);
+        });
+        c.scan(QStringLiteral("DT60"));
+        REQUIRE(c.model->rowCount() == 1);
+        REQUIRE(c.line(0).kind == LineKind::Session);
+        REQUIRE(c.line(0).therapistId > 0);
+        REQUIRE(c.model->index(0, TicketModel::TherapistColumn).data().toString() == chosen);
+        REQUIRE(c.reg->totalText(QStringLiteral("total")) == QStringLiteral("$135.00"));
+        REQUIRE(c.reg->totalText(QStringLiteral("tax")) == QStringLiteral("$0.00"));
+    }
+    SECTION("backing out adds nothing") {
+        whenModal<ChoiceDialog>([](ChoiceDialog *d) { d->reject(); });
+        c.scan(QStringLiteral("DT60"));
+        REQUIRE(c.model->rowCount() == 0);
+    }
+}
+
+TEST_CASE("text that is no code offers the items whose name matches", "[pos][register]") {
+    Counter c;
+    QStringList offered;
+    whenModal<ChoiceDialog>([&offered](ChoiceDialog *d) {
+        for (int i = 0; i < d->list()->count(); ++i)
+            offered << d->list()->item(i)->text();
+        d->choose(0);
+    });
+    c.scan(QStringLiteral("jojoba"));
+    REQUIRE(offered.size() == 1);
+    REQUIRE(offered.front().contains(QStringLiteral("Jojoba")));
+    REQUIRE(c.model->rowCount() == 1);
+    REQUIRE(c.line(0).code == QStringLiteral("OIL-JOJ-250"));
+}
+
+TEST_CASE("paying cash commits the sale once and shows the change", "[pos][register][pay]") {
+    Counter c;
+    c.scan(kLavender);
+    c.scan(kLavender);
+    qint64 completedReceipt = 0;
+    QObject::connect(c.reg, &RegisterWidget::saleCompleted, c.reg,
+                     [&](qint64 n) { completedReceipt = n; });
+    bool sawReceipt = false;
+    whenModal<PayDialog>([&sawReceipt](PayDialog *d) {
+        CHECK(d->due() == Money::fromCents(5306));
+        CHECK_FALSE(d->addCard(Money::fromCents(6000), QStringLiteral("4242"), {}));
+        CHECK(d->message().contains(QStringLiteral("Only cash")));
+        CHECK(d->addCash(Money::fromCents(6000)));
+        CHECK(d->change() == Money::fromCents(694));
+        CHECK(d->complete());
+        CHECK(d->complete()); // a second press does not sell twice
+        sawReceipt = d->receiptView()->hasDocument() && !d->receiptView()->image().isNull();
+        d->accept();
+    });
+    c.reg->pay();
+    REQUIRE(sawReceipt);
+    REQUIRE(completedReceipt == 1);
+    REQUIRE(c.model->rowCount() == 0);
+    REQUIRE(c.reg->statusMessage().contains(QStringLiteral("$6.94")));
+
+    const SaleRecord sale = value(SaleService(c.tdb.db()).load(1));
+    REQUIRE(sale.total == Money::fromCents(5306));
+    REQUIRE(sale.tax == Money::fromCents(506));
+    REQUIRE(sale.change == Money::fromCents(694));
+    REQUIRE(sale.cashier == QStringLiteral("Maya (front desk)"));
+    REQUIRE(sale.lines.size() == 1);
+    REQUIRE(sale.lines[0].quantity == 2);
+    REQUIRE(sale.tenders.size() == 1);
+    REQUIRE(sale.tenders[0].type == TenderType::Cash);
+    REQUIRE(value(SaleService(c.tdb.db()).recent(10)).size() == 1);
+}
+
+TEST_CASE("a split of card and cash, with a session, a tip and two oils", "[pos][register][pay]") {
+    Counter c;
+    whenModal<ChoiceDialog>([](ChoiceDialog *d) { d->choose(0); });
+    c.scan(QStringLiteral("DT60"));
+    const qint64 therapist = c.line(0).therapistId;
+    c.reg->addTip(therapist, Money::fromCents(2500));
+    c.scan(kLavender);
+    c.scan(kLavender);
+    // 135.00 + 48.00 + 5.06 tax + 25.00 tip
+    REQUIRE(c.reg->totalText(QStringLiteral("total")) == QStringLiteral("$213.06"));
+    REQUIRE(c.reg->totalText(QStringLiteral("tips")) == QStringLiteral("$25.00"));
+    whenModal<PayDialog>([](PayDialog *d) {
+        CHECK_FALSE(d->addCard(Money::fromCents(10000), QStringLiteral("42"), {}));
+        CHECK(d->addCard(Money::fromCents(10000), QStringLiteral("4242"), QStringLiteral("a1b2")));
+        CHECK(d->remaining() == Money::fromCents(11306));
+        CHECK(d->addCash(Money::fromCents(12000)));
+        CHECK(d->complete());
+        d->accept();
+    });
+    c.reg->pay();
+    const SaleRecord sale = value(SaleService(c.tdb.db()).load(1));
+    REQUIRE(sale.total == Money::fromCents(21306));
+    REQUIRE(sale.tips == Money::fromCents(2500));
+    REQUIRE(sale.change == Money::fromCents(694));
+    REQUIRE(sale.tenders.size() == 2);
+    REQUIRE(sale.tenders[0].cardLast4 == QStringLiteral("4242"));
+    REQUIRE(sale.tenders[0].authCode == QStringLiteral("A1B2"));
+}
+
+TEST_CASE("a refused commit leaves the ticket on screen to retry", "[pos][register][pay]") {
+    Counter c;
+    c.scan(kLavender);
+    QString shown;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        // Between the check and the commit the oil leaves the catalog.
+        ok(CatalogService(c.tdb.db())
+               .setActive(QStringLiteral("OIL-LAV-120"), false, QStringLiteral("manager")));
+        CHECK(d->addCash(Money::fromCents(3000)));
+        CHECK_FALSE(d->complete());
+        shown = d->message();
+        CHECK_FALSE(d->completedSale().has_value());
+        d->reject();
+    });
+    c.reg->pay();
+    REQUIRE_FALSE(shown.isEmpty());
+    REQUIRE(c.model->rowCount() == 1);
+    REQUIRE(value(SaleService(c.tdb.db()).recent(10)).empty());
+}
+
+TEST_CASE("a discount above the threshold needs a manager's PIN", "[pos][register][pay]") {
+    Counter c;
+    c.scan(kLavender);
+    REQUIRE(c.reg->setTicketDiscount(QStringLiteral("50%")));
+    REQUIRE(c.reg->totalText(QStringLiteral("discount")) == QStringLiteral("-$12.00"));
+    QString wrongPin;
+    whenModal<ApprovalDialog>([&](ApprovalDialog *d) {
+        CHECK_FALSE(d->submit(QStringLiteral("manager"), QStringLiteral("1234")));
+        wrongPin = d->message();
+        whenModal<PayDialog>([](PayDialog *pay) {
+            CHECK(pay->addCash(pay->due()));
+            CHECK(pay->complete());
+            pay->accept();
+        });
+        CHECK(d->submit(QStringLiteral("manager"), QStringLiteral("9999")));
+    });
+    c.reg->pay();
+    REQUIRE(wrongPin.contains(QStringLiteral("Wrong PIN")));
+    const SaleRecord sale = value(SaleService(c.tdb.db()).load(1));
+    REQUIRE(sale.approver == QStringLiteral("Jordan (manager)"));
+    REQUIRE(sale.discount == Money::fromCents(1200));
+}
+
+TEST_CASE("line actions: quantity, line discount, void", "[pos][register]") {
+    Counter c;
+    c.scan(kLavender);
+    c.scan(QStringLiteral("OIL-ARN-120"));
+    c.reg->setCurrentRow(0);
+    REQUIRE(c.reg->setQuantity(3));
+    REQUIRE(c.line(0).quantity == 3);
+    REQUIRE(c.reg->setLineDiscount(QStringLiteral("10%")));
+    REQUIRE(c.line(0).lineDiscount == Money::fromCents(720));
+    REQUIRE_FALSE(c.reg->setLineDiscount(QStringLiteral("abc")));
+    c.reg->setCurrentRow(1);
+    // F8 from the scan field, as the cashier presses it.
+    REQUIRE(c.reg->scanField()->hasFocus());
+    QTest::keyClick(c.reg->scanField(), Qt::Key_F8);
+    REQUIRE(c.model->rowCount() == 1);
+    REQUIRE(c.line(0).code == QStringLiteral("OIL-LAV-120"));
+}
+
+TEST_CASE("hold, a new ticket, recall; held tickets survive a restart", "[pos][register]") {
+    oasis::test::TempDb tdb(true);
+    postest::PosClock clock;
+    {
+        MainWindow window(tdb.db(), QStringLiteral("test-register"));
+        window.show();
+        window.startSession(postest::frontDesk(tdb.db()));
+        RegisterWidget *reg = window.registerScreen();
+        QTest::keyClicks(reg->scanField(), kLavender);
+        QTest::keyClick(reg->scanField(), Qt::Key_Return);
+        reg->hold(QStringLiteral("Ana"));
+        REQUIRE(reg->model()->rowCount() == 0);
+
+        // Another customer meanwhile; recalling is refused until that ticket is held or paid.
+        QTest::keyClicks(reg->scanField(), QStringLiteral("BLM-MUS-060"));
+        QTest::keyClick(reg->scanField(), Qt::Key_Return);
+        reg->askRecall();
+        REQUIRE(reg->statusMessage().contains(QStringLiteral("Hold")));
+        reg->hold(QStringLiteral("Ben"));
+        REQUIRE(value(ParkedTickets(tdb.db()).list()).size() == 2);
+
+        whenModal<ChoiceDialog>([](ChoiceDialog *d) {
+            int ana = -1;
+            for (int i = 0; i < d->list()->count(); ++i)
+                if (d->list()->item(i)->text().startsWith(QStringLiteral("Ana")))
+                    ana = i;
+            CHECK(ana >= 0);
+            d->choose(ana);
+        });
+        reg->askRecall();
+        REQUIRE(reg->model()->rowCount() == 1);
+        REQUIRE(reg->model()->ticket().lines[0].code == QStringLiteral("OIL-LAV-120"));
+    }
+    tdb.reopen();
+    MainWindow again(tdb.db(), QStringLiteral("test-register"));
+    again.show();
+    again.startSession(postest::frontDesk(tdb.db()));
+    QStringList listed;
+    whenModal<ChoiceDialog>([&listed](ChoiceDialog *d) {
+        for (int i = 0; i < d->list()->count(); ++i)
+            listed << d->list()->item(i)->text();
+        d->choose(0);
+    });
+    again.registerScreen()->askRecall();
+    REQUIRE(listed.size() == 1);
+    REQUIRE(listed.front().startsWith(QStringLiteral("Ben")));
+    REQUIRE(again.registerScreen()->model()->ticket().lines[0].code ==
+            QStringLiteral("BLM-MUS-060"));
+    REQUIRE(value(ParkedTickets(tdb.db()).list()).empty());
+}
+
+TEST_CASE("a gift card sold at the counter pays a later ticket when scanned", "[pos][register]") {
+    Counter c;
+    c.reg->addGiftCard(Money::fromCents(5000), QStringLiteral("Kim"));
+    QString code;
+    whenModal<PayDialog>([&code](PayDialog *d) {
+        CHECK(d->addCash(Money::fromCents(5000)));
+        CHECK(d->complete());
+        CHECK(d->completedSale()->giftCards.size() == 1);
+        if (!d->completedSale()->giftCards.empty())
+            code = d->completedSale()->giftCards.front().code;
+        d->accept();
+    });
+    c.reg->pay();
+    REQUIRE_FALSE(code.isEmpty());
+
+    c.scan(kLavender); // $24.00 + $2.53 tax = $26.53
+    whenModal<PayDialog>([](PayDialog *d) {
+        // The scanned card is already applied: it covers the whole ticket.
+        QTimer::singleShot(0, d, [d] {
+            CHECK(d->tenders().size() == 1);
+            CHECK(d->remaining().isZero());
+            CHECK(d->complete());
+            d->accept();
+        });
+    });
+    c.scan(code);
+    const SaleRecord sale = value(SaleService(c.tdb.db()).load(2));
+    REQUIRE(sale.tenders.size() == 1);
+    REQUIRE(sale.tenders[0].type == TenderType::Gift);
+    REQUIRE(sale.tenders[0].giftCardBalance == Money::fromCents(5000 - 2653));
+}
+
+TEST_CASE("a receipt code in the scan field opens that receipt as a reprint", "[pos][register]") {
+    Counter c;
+    c.scan(kLavender);
+    whenModal<PayDialog>([](PayDialog *d) {
+        CHECK(d->addCash(d->due()));
+        CHECK(d->complete());
+        d->accept();
+    });
+    c.reg->pay();
+    c.scan(QStringLiteral("#1"));
+    REQUIRE(c.window.currentScreen() == QStringLiteral("receipts"));
+    REQUIRE(c.window.receipts()->shownReceipt() == 1);
+    REQUIRE(c.window.receipts()->view()->document()->reprint);
+    REQUIRE_FALSE(c.window.receipts()->view()->image().isNull());
+    REQUIRE_FALSE(c.window.receipts()->showReceipt(99));
+    QTest::keyClick(c.window.receipts()->findField(), Qt::Key_Escape);
+    REQUIRE(c.window.currentScreen() == QStringLiteral("register"));
+}
