@@ -312,6 +312,14 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
     const QDateTime now = Clock::nowUtc();
     if (lockedUntil.isValid() && now < lockedUntil) {
         const qint64 minutes = (now.secsTo(lockedUntil) + 59) / 60;
+        // An attempt during the lockout is a failed login too: journal it.
+        if (auto ok = Journal::append(
+                m_db, member.name, QStringLiteral("login_failed"),
+                {{QStringLiteral("name"), member.name}, {QStringLiteral("locked"), true}});
+            !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = tx->commit(); !ok)
+            return std::unexpected(ok.error());
         return fail(ErrorCode::Locked, tr("%1 is locked after %2 wrong PINs; try again in %3 "
                                           "minute(s) or ask a manager.")
                                            .arg(member.name)

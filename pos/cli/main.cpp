@@ -114,9 +114,8 @@ int main(int argc, char **argv) {
                 return 0;
             QString message = status.error().message;
             message.replace(u'\n', u' ');
+            // One line saying why; `oasisctl --help` has the usage of every command.
             ctx.err() << "oasisctl: " << message << '\n';
-            if (status.error().code == ErrorCode::Invalid)
-                ctx.err() << "usage: oasisctl " << c.usage << '\n';
             ctx.err().flush();
             return exitCodeFor(status.error().code);
         } catch (const std::exception &e) {
