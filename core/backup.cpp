@@ -107,9 +107,13 @@ Result<QString> databaseIdOf(const QString &file) {
         return fail(ErrorCode::Refused, tr("%1 cannot be opened: %2").arg(shown(file), f.error()));
     QSqlQuery q = f.query();
     auto id = metaValue(q, QStringLiteral("database_id"));
-    if (!id || id->isEmpty())
+    if (!id || id->isEmpty()) {
+        const bool healthy = q.exec(dialect::integrityCheck()) && q.next() &&
+                             q.value(0).toString() == QLatin1String("ok");
         return fail(ErrorCode::Refused,
-                    tr("%1 is not an Oasis POS database (or is damaged).").arg(shown(file)));
+                    healthy ? tr("%1 is not an Oasis POS database.").arg(shown(file))
+                            : tr("%1 is damaged: it fails its integrity check.").arg(shown(file)));
+    }
     return *id;
 }
 
