@@ -77,5 +77,6 @@ int main(int argc, char **argv) {
         window.resize(1366, 820);
         window.show();
     }
+    window.activateWindow();
     return app.exec();
 }

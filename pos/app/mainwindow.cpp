@@ -168,6 +168,7 @@ void MainWindow::startSession(const StaffMember &member) {
     m_register->reloadCatalog();
     m_pages->setCurrentIndex(1);
     showScreen(QStringLiteral("register"));
+    activateWindow(); // F-keys reach only the active window, also on a kiosk without a WM
     const int minutes = StoreSettings(m_db).idleLockMinutes();
     if (minutes > 0) {
         m_idle->setInterval(minutes * 60'000);

@@ -20,6 +20,7 @@
 #include <QRegularExpressionValidator>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace oasis::app {
@@ -147,6 +148,7 @@ QWidget *PayDialog::buildPayPage() {
     m_tenderList = new QListWidget(page);
     m_tenderList->setObjectName(QStringLiteral("tenderList"));
     m_tenderList->setFocusPolicy(Qt::NoFocus);
+    m_tenderList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     right->addWidget(m_tenderList, 1);
     m_removeTender = button(tr("Remove tender"), page);
     m_removeTender->setFocusPolicy(Qt::NoFocus);
@@ -372,6 +374,10 @@ Status PayDialog::addTender(const Tender &tender) {
     m_tenders.push_back(tender);
     setMessage({});
     refresh();
+    // The next Enter completes the sale. Later, so that the Enter which added this tender
+    // (still travelling up from its field) does not complete it as well.
+    if (remaining().isZero())
+        QTimer::singleShot(0, m_complete, [this] { m_complete->setFocus(); });
     return {};
 }
 
@@ -608,7 +614,8 @@ void PayDialog::keyPressEvent(QKeyEvent *event) {
         return;
     }
     if (!m_sale && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
-        if (remaining().isZero())
+        // Each field handles its own Enter (add this tender); only elsewhere does Enter complete.
+        if (!qobject_cast<QLineEdit *>(focusWidget()) && remaining().isZero())
             complete();
         return;
     }

@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace oasis::app {
@@ -81,11 +82,12 @@ void ReceiptsScreen::reload() {
         return;
     }
     const QLocale locale;
+    const QTimeZone zone = StoreSettings(m_db).timeZone();
     for (const SaleRecord &s : *recent) {
         auto *item = new QListWidgetItem(
             tr("%1   %2   %3   %4")
                 .arg(receiptCode(s.receiptNo),
-                     locale.toString(s.createdAt.toLocalTime(), QLocale::ShortFormat),
+                     locale.toString(s.createdAt.toTimeZone(zone), QLocale::ShortFormat),
                      s.total.format(locale), s.cashier),
             m_list);
         item->setData(Qt::UserRole, s.receiptNo);
@@ -146,6 +148,9 @@ void ReceiptsScreen::print() {
 
 void ReceiptsScreen::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
+    // Most often the receipt wanted is the one just rung up.
+    if (!m_view->hasDocument() && m_list->count() > 0)
+        showReceipt(m_list->item(0)->data(Qt::UserRole).toLongLong());
     m_find->setFocus();
 }
 

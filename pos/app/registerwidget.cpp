@@ -81,10 +81,6 @@ RegisterWidget::RegisterWidget(Database &db, const QString &registerId, QWidget 
         handleScan(text);
     });
     layout->addWidget(m_scan);
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("registerMessage"));
-    m_message->setMinimumHeight(24);
-    layout->addWidget(m_message);
 
     auto *middle = new QHBoxLayout;
     middle->setSpacing(16);
@@ -94,7 +90,13 @@ RegisterWidget::RegisterWidget(Database &db, const QString &registerId, QWidget 
     auto *ticketCaption = new QLabel(tr("Ticket"), this);
     ticketCaption->setObjectName(QStringLiteral("sectionTitle"));
     ticketHeader->addWidget(ticketCaption);
-    ticketHeader->addStretch();
+    ticketHeader->addSpacing(16);
+    // What the last scan or action did, in plain words, where the eye already is.
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("registerMessage"));
+    m_message->setMinimumWidth(200);
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    ticketHeader->addWidget(m_message, 1);
     m_lineCount = new QLabel(this);
     m_lineCount->setObjectName(QStringLiteral("hint"));
     ticketHeader->addWidget(m_lineCount);
@@ -478,6 +480,16 @@ bool RegisterWidget::eventFilter(QObject *watched, QEvent *event) {
             return true;
         default:
             break;
+        }
+        // F-keys normally arrive as shortcuts; where the window manager never made the window
+        // active (a kiosk session) they arrive here instead.
+        if (key->key() >= Qt::Key_F1 && key->key() <= Qt::Key_F12) {
+            const QKeySequence pressed(key->keyCombination());
+            for (QAction *action : actions())
+                if (action->shortcut() == pressed) {
+                    action->trigger();
+                    return true;
+                }
         }
     }
     return QWidget::eventFilter(watched, event);
@@ -870,7 +882,9 @@ void RegisterWidget::askRecall() {
             amount += l.net();
         rows << tr("%1  ·  %2  ·  %3 · %4")
                     .arg(p.label, amount.format(locale),
-                         locale.toString(p.createdAt.toLocalTime().time(), QLocale::ShortFormat),
+                         locale.toString(
+                             p.createdAt.toTimeZone(StoreSettings(m_db).timeZone()).time(),
+                             QLocale::ShortFormat),
                          p.staff);
     }
     ChoiceDialog dialog(tr("Recall a ticket"), tr("Tickets on hold:"), rows, this);
