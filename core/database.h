@@ -106,6 +106,11 @@ private:
     int m_exceptions = 0;
 };
 
+/// A foreign key that is optional: 0 (none) binds as SQL NULL.
+inline QVariant nullIfZero(qint64 id) {
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
 /// Turns a failed QSqlQuery into an Error that says whether the file is locked, full or
 /// read-only rather than echoing the driver.
 Error storageError(const QString &what, const QSqlError &error);

@@ -21,10 +21,6 @@ QString tr(const char *text) {
     return QCoreApplication::translate("GiftCard", text);
 }
 
-QVariant idOrNull(qint64 id) {
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
 const QString kCardColumns =
     QStringLiteral("SELECT g.id, g.last4, g.created_at, g.recipient, g.sender, g.message, "
                    "(SELECT COALESCE(SUM(a.amount_cents), 0) FROM giftcard_activity a WHERE "
@@ -183,8 +179,8 @@ Status GiftCardService::addActivity(qint64 cardId, const QString &kind, Money am
     auto ok = m_db.exec(
         QStringLiteral("INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, sale_id, "
                        "staff_id, approver_id, reason, created_at) VALUES (?,?,?,?,?,?,?,?)"),
-        {cardId, kind, amount.cents(), idOrNull(saleId), idOrNull(staffId), idOrNull(approverId),
-         reason, toStorageTime(Clock::nowUtc())});
+        {cardId, kind, amount.cents(), nullIfZero(saleId), nullIfZero(staffId),
+         nullIfZero(approverId), reason, toStorageTime(Clock::nowUtc())});
     if (!ok)
         return std::unexpected(ok.error());
     return {};
@@ -211,8 +207,8 @@ Result<IssuedCard> GiftCardService::issue(Money amount, qint64 saleId, qint64 st
             QStringLiteral("INSERT INTO giftcards(lookup_hash, last4, sealed_code, created_at, "
                            "sale_id, replaces_id, recipient, sender, message) "
                            "VALUES (?,?,?,?,?,?,?,?,?)"),
-            {hash, giftcode::last4(code), sealed, toStorageTime(Clock::nowUtc()), idOrNull(saleId),
-             idOrNull(replacesId), recipient, sender, message});
+            {hash, giftcode::last4(code), sealed, toStorageTime(Clock::nowUtc()),
+             nullIfZero(saleId), nullIfZero(replacesId), recipient, sender, message});
         if (!ins)
             return std::unexpected(ins.error());
         const qint64 id = ins->lastInsertId().toLongLong();
@@ -240,7 +236,7 @@ Status GiftCardService::redeem(qint64 cardId, Money amount, qint64 saleId, qint6
             ">= ? "
             "AND NOT EXISTS (SELECT 1 FROM giftcard_activity WHERE giftcard_id = ? AND kind = "
             "'replace_out')"),
-        {cardId, -amount.cents(), idOrNull(saleId), idOrNull(staffId),
+        {cardId, -amount.cents(), nullIfZero(saleId), nullIfZero(staffId),
          toStorageTime(Clock::nowUtc()), cardId, amount.cents(), cardId});
     if (!ok)
         return std::unexpected(ok.error());
@@ -265,7 +261,7 @@ Status GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 saleId, 
             "reason, created_at) SELECT ?, 'adjust', ?, ?, ?, ?, ? WHERE "
             "(SELECT COALESCE(SUM(amount_cents), 0) FROM giftcard_activity WHERE giftcard_id = ?) "
             ">= ?"),
-        {cardId, -amount.cents(), idOrNull(saleId), idOrNull(staffId), reason,
+        {cardId, -amount.cents(), nullIfZero(saleId), nullIfZero(staffId), reason,
          toStorageTime(Clock::nowUtc()), cardId, amount.cents()});
     if (!ok)
         return std::unexpected(ok.error());
@@ -320,7 +316,7 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
                 "approver_id, giftcard_activity_id, created_at) "
                 "VALUES (?, 'payout', ?, ?, ?, ?, ?, ?)"),
             {*shift, balance->cents(), tr("gift-card cash-out (card ending %1)").arg(card->last4),
-             staff.id, idOrNull(approverId), *activityId, toStorageTime(Clock::nowUtc())});
+             staff.id, nullIfZero(approverId), *activityId, toStorageTime(Clock::nowUtc())});
         !ok)
         return std::unexpected(ok.error());
     if (auto ok = Journal::append(m_db, staff.name, QStringLiteral("giftcard_cashout"),

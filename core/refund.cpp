@@ -19,10 +19,6 @@ QString tr(const char *text) {
     return QCoreApplication::translate("Refund", text);
 }
 
-QVariant idOrNull(qint64 id) {
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
 /// An original line with what earlier refunds already took from it.
 struct OriginalLine {
     qint64 id = 0;
@@ -55,13 +51,6 @@ Money shareOf(Money whole, Money alreadyTaken, int k, int remaining, int n) {
     if (k == remaining)
         return whole - alreadyTaken;
     return Money::fromCents(divRoundHalfAway(whole.cents() * k, n));
-}
-
-std::optional<LineKind> kindFromName(const QString &name) {
-    for (LineKind k : {LineKind::Product, LineKind::Session, LineKind::GiftCard, LineKind::Tip})
-        if (lineKindName(k) == name)
-            return k;
-    return std::nullopt;
 }
 
 Result<std::vector<OriginalLine>> originalLines(const Database &db, qint64 saleId) {
@@ -135,7 +124,7 @@ Result<std::vector<RefundableLine>> RefundService::refundable(qint64 receiptNo) 
         return std::unexpected(lines.error());
     std::vector<RefundableLine> out;
     for (const OriginalLine &l : *lines)
-        out.push_back({l.id, l.lineNo, kindFromName(l.kind).value_or(LineKind::Product), l.code,
+        out.push_back({l.id, l.lineNo, lineKindFromName(l.kind).value_or(LineKind::Product), l.code,
                        l.name, l.quantity, l.remaining(), l.net - l.refundedNet,
                        l.tax - l.refundedTax});
     return out;
@@ -342,10 +331,10 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                     "tax_class, "
                     "tax_cents, therapist_id, giftcard_id, original_line_id) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-                {done.saleId, ++lineNo, l.kind, idOrNull(l.itemId), l.code, l.name, -p.qty,
+                {done.saleId, ++lineNo, l.kind, nullIfZero(l.itemId), l.code, l.name, -p.qty,
                  l.unitPrice.cents(), (-p.lineDiscount).cents(), (-p.ticketDiscount).cents(),
-                 (-p.net).cents(), l.taxClass, (-p.tax).cents(), idOrNull(l.therapistId),
-                 idOrNull(l.giftCardId), l.id});
+                 (-p.net).cents(), l.taxClass, (-p.tax).cents(), nullIfZero(l.therapistId),
+                 nullIfZero(l.giftCardId), l.id});
             !ok)
             return std::unexpected(ok.error());
         if (l.kind != QLatin1String("tip")) {
@@ -392,7 +381,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                 QStringLiteral(
                     "INSERT INTO sale_tenders(sale_id, type, amount_cents, card_last4, auth_code, "
                     "giftcard_id, original_tender_id) VALUES (?,?,?,?,?,?,?)"),
-                {done.saleId, t.type, (-back[i]).cents(), t.last4, t.auth, idOrNull(t.giftCardId),
+                {done.saleId, t.type, (-back[i]).cents(), t.last4, t.auth, nullIfZero(t.giftCardId),
                  t.id});
             !ok)
             return std::unexpected(ok.error());

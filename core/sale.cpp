@@ -20,23 +20,6 @@ QString tr(const char *text) {
     return QCoreApplication::translate("Sale", text);
 }
 
-QVariant idOrNull(qint64 id) {
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
-std::optional<TenderType> tenderTypeFromName(const QString &name) {
-    for (TenderType t : {TenderType::Cash, TenderType::Card, TenderType::Gift})
-        if (tenderTypeName(t) == name)
-            return t;
-    return std::nullopt;
-}
-
-std::optional<LineKind> lineKindFromName(const QString &name) {
-    for (LineKind k : {LineKind::Product, LineKind::Session, LineKind::GiftCard, LineKind::Tip})
-        if (lineKindName(k) == name)
-            return k;
-    return std::nullopt;
-}
 } // namespace
 
 QString receiptCode(qint64 receiptNo) {
@@ -345,11 +328,11 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
                 "tax_class, "
                 "tax_cents, therapist_id, giftcard_id, price_overridden) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-            {done.saleId, static_cast<qint64>(i + 1), lineKindName(l.kind), idOrNull(l.itemId),
+            {done.saleId, static_cast<qint64>(i + 1), lineKindName(l.kind), nullIfZero(l.itemId),
              l.code, l.name, l.quantity, l.unitPrice.cents(), l.lineDiscount.cents(),
              totals->lineDiscount[i].cents(), (l.net() - totals->lineDiscount[i]).cents(),
-             taxClassName(l.taxClass), totals->lineTax[i].cents(), idOrNull(l.therapistId),
-             idOrNull(cardId), l.priceOverridden ? 1 : 0});
+             taxClassName(l.taxClass), totals->lineTax[i].cents(), nullIfZero(l.therapistId),
+             nullIfZero(cardId), l.priceOverridden ? 1 : 0});
         if (!line)
             return std::unexpected(line.error());
         if (l.kind == LineKind::Product) {
@@ -406,7 +389,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
                     "INSERT INTO sale_tenders(sale_id, type, amount_cents, tendered_cents, "
                     "card_last4, auth_code, giftcard_id) VALUES (?,?,?,?,?,?,?)"),
                 {done.saleId, tenderTypeName(a.type), a.amount.cents(), a.tendered.cents(),
-                 a.cardLast4, a.authCode, idOrNull(a.giftCardId)});
+                 a.cardLast4, a.authCode, nullIfZero(a.giftCardId)});
             !ok)
             return std::unexpected(ok.error());
         tenderJson.append(QJsonObject{{QStringLiteral("type"), tenderTypeName(a.type)},

@@ -27,6 +27,20 @@ QString lineKindName(LineKind kind) {
     return {};
 }
 
+std::optional<LineKind> lineKindFromName(QStringView name) {
+    for (LineKind k : {LineKind::Product, LineKind::Session, LineKind::GiftCard, LineKind::Tip})
+        if (lineKindName(k) == name)
+            return k;
+    return std::nullopt;
+}
+
+std::optional<TenderType> tenderTypeFromName(QStringView name) {
+    for (TenderType t : {TenderType::Cash, TenderType::Card, TenderType::Gift})
+        if (tenderTypeName(t) == name)
+            return t;
+    return std::nullopt;
+}
+
 QString tenderTypeName(TenderType type) {
     switch (type) {
     case TenderType::Cash:
@@ -206,17 +220,10 @@ Result<Ticket> Ticket::fromJson(const QJsonObject &json) {
     for (const QJsonValue &v : arr) {
         const QJsonObject o = v.toObject();
         TicketLine l;
-        const QString kind = o.value(QStringLiteral("kind")).toString();
-        if (kind == QLatin1String("product"))
-            l.kind = LineKind::Product;
-        else if (kind == QLatin1String("session"))
-            l.kind = LineKind::Session;
-        else if (kind == QLatin1String("giftcard"))
-            l.kind = LineKind::GiftCard;
-        else if (kind == QLatin1String("tip"))
-            l.kind = LineKind::Tip;
-        else
+        const auto kind = lineKindFromName(o.value(QStringLiteral("kind")).toString());
+        if (!kind)
             return fail(ErrorCode::Invalid, tr("A parked ticket has an unknown line."));
+        l.kind = *kind;
         // A reload line's card code is never stored in a parked ticket (codes are secrets).
         if (o.value(QStringLiteral("reload_code_present")).toBool())
             continue;

@@ -8,12 +8,14 @@
 
 #include <QJsonObject>
 
+#include <optional>
 #include <vector>
 
 namespace oasis {
 
 enum class LineKind { Product, Session, GiftCard, Tip };
 QString lineKindName(LineKind kind);
+std::optional<LineKind> lineKindFromName(QStringView name);
 
 struct TicketLine {
     LineKind kind = LineKind::Product;
@@ -40,6 +42,7 @@ struct TicketLine {
 
 enum class TenderType { Cash, Card, Gift };
 QString tenderTypeName(TenderType type);
+std::optional<TenderType> tenderTypeFromName(QStringView name);
 
 /// A payment as the cashier enters it. For cash, `amount` is what the customer hands over;
 /// for a gift card, an empty amount means "as much as the card and the ticket allow".
