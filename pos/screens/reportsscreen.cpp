@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/screens/reportsscreen.h"
+
+#include "core/backup.h"
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/storesettings.h"
+#include "pos/screens/printersettings.h"
+#include "printing/cp858.h"
+#include "printing/escpos.h"
+#include "printing/transport.h"
+
+#include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace oasis::screens {
+
+namespace {
+QChartView *barChart(QWidget *parent) {
+    auto *view = new QChartView(new QChart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(220);
+    return view;
+}
+
+/// Replaces a chart's content with one bar set over the given categories.
+void fillBars(QChartView *view, const QString &title, const QString &setName,
+              const QStringList &categories, const QList<qreal> &values, const QString &unit) {
+    QChart *chart = view->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes())
+        chart->removeAxis(axis);
+    chart->setTitle(title);
+    chart->legend()->hide();
+    auto *set = new QBarSet(setName);
+    qreal top = 0;
+    for (qreal v : values) {
+        *set << v;
+        top = std::max(top, v);
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *y = new QValueAxis;
+    y->setRange(0, top > 0 ? top * 1.1 : 1);
+    y->setLabelFormat(unit);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+}
+} // namespace
+
+Status ReportsScreen::printLines(const QStringList &lines) {
+    const PrinterSettings printer = PrinterSettings::load();
+    if (!printer.isConfigured() || printer.isSystem())
+        return fail(ErrorCode::Printer,
+                    tr("No receipt printer is set up for reports (Settings → Printer)."));
+    auto target = printing::parseTarget(printer.target);
+    if (!target)
+        return std::unexpected(target.error());
+    if (!target->isEscPos())
+        return fail(ErrorCode::Printer, tr("Reports print on an ESC/POS receipt printer."));
+    QByteArray bytes("\x1b@\x1bt\x13", 5); // initialise; code page 19 = CP858
+    for (const QString &line : lines)
+        bytes += printing::toCp858(line) + '\n';
+    bytes += printing::cutBytes();
+    return printing::sendRaw(bytes, *target);
+}
+
+ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context) {
+    auto *layout = new QVBoxLayout(this);
+    auto *tabs = new QTabWidget(this);
+    layout->addWidget(tabs, 1);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+
+    // X and Z.
+    auto *period = new QWidget(tabs);
+    auto *periodLayout = new QVBoxLayout(period);
+    auto *periodButtons = new QHBoxLayout;
+    auto *x = new QPushButton(tr("X report"), period);
+    auto *z = new QPushButton(tr("Z report: close the day"), period);
+    auto *print = new QPushButton(tr("Print"), period);
+    auto *backup = new QPushButton(tr("Back up now…"), period);
+    periodButtons->addWidget(x);
+    periodButtons->addWidget(z);
+    periodButtons->addWidget(print);
+    periodButtons->addStretch();
+    periodButtons->addWidget(backup);
+    periodLayout->addLayout(periodButtons);
+    m_period = new QPlainTextEdit(period);
+    m_period->setReadOnly(true);
+    m_period->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    periodLayout->addWidget(m_period, 1);
+    tabs->addTab(period, tr("X / Z"));
+
+    // Ranges with CSV export.
+    auto *range = new QWidget(tabs);
+    auto *rangeLayout = new QVBoxLayout(range);
+    auto *rangeBar = new QHBoxLayout;
+    const QDate today = StoreSettings(*m_context.db).businessDate(Clock::nowUtc());
+    m_from = new QDateEdit(today.addDays(-today.day() + 1), range);
+    m_to = new QDateEdit(today, range);
+    for (QDateEdit *e : {m_from, m_to}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    m_kind = new QComboBox(range);
+    m_kind->addItem(tr("Sales by item, category, staff, therapist"), QStringLiteral("sales"));
+    m_kind->addItem(tr("Tax by class"), QStringLiteral("tax"));
+    m_kind->addItem(tr("Tips per therapist"), QStringLiteral("tips"));
+    m_kind->addItem(tr("Gift cards (liability)"), QStringLiteral("giftcards"));
+    m_kind->addItem(tr("Inventory at cost"), QStringLiteral("inventory"));
+    auto *run = new QPushButton(tr("Show"), range);
+    auto *csv = new QPushButton(tr("Export CSV…"), range);
+    rangeBar->addWidget(new QLabel(tr("From"), range));
+    rangeBar->addWidget(m_from);
+    rangeBar->addWidget(new QLabel(tr("to"), range));
+    rangeBar->addWidget(m_to);
+    rangeBar->addWidget(m_kind, 1);
+    rangeBar->addWidget(run);
+    rangeBar->addWidget(csv);
+    rangeLayout->addLayout(rangeBar);
+    m_table = new QTableWidget(range);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    rangeLayout->addWidget(m_table, 1);
+    tabs->addTab(range, tr("Reports"));
+
+    // The manager's dashboard: where people look rather than read.
+    auto *dashboard = new QWidget(tabs);
+    auto *dashLayout = new QVBoxLayout(dashboard);
+    m_perDay = barChart(dashboard);
+    m_perHour = barChart(dashboard);
+    m_perTherapist = barChart(dashboard);
+    auto *refreshButton = new QPushButton(tr("Refresh"), dashboard);
+    dashLayout->addWidget(refreshButton, 0, Qt::AlignRight);
+    dashLayout->addWidget(m_perDay, 1);
+    auto *lower = new QHBoxLayout;
+    lower->addWidget(m_perHour, 1);
+    lower->addWidget(m_perTherapist, 1);
+    dashLayout->addLayout(lower, 1);
+    tabs->addTab(dashboard, tr("Dashboard"));
+
+    connect(x, &QPushButton::clicked, this, &ReportsScreen::showX);
+    connect(z, &QPushButton::clicked, this, &ReportsScreen::runZ);
+    connect(print, &QPushButton::clicked, this, [this] {
+        if (!m_period->toPlainText().isEmpty()) {
+            auto printed = printLines(m_period->toPlainText().split(u'\n'));
+            showMessage(printed ? tr("Sent to the printer.") : printed.error().message, !printed);
+        }
+    });
+    connect(backup, &QPushButton::clicked, this, &ReportsScreen::backupNow);
+    connect(run, &QPushButton::clicked, this, &ReportsScreen::runRange);
+    connect(csv, &QPushButton::clicked, this, &ReportsScreen::exportCsv);
+    connect(refreshButton, &QPushButton::clicked, this, &ReportsScreen::updateDashboard);
+    refresh();
+}
+
+void ReportsScreen::refresh() {
+    showX();
+    updateDashboard();
+}
+
+void ReportsScreen::showMessage(const QString &text, bool error) {
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
+    m_message->setText(text);
+}
+
+void ReportsScreen::showX() {
+    auto r = ReportService(*m_context.db).x();
+    if (!r)
+        return showMessage(r.error().message, true);
+    m_lastPeriod = *r;
+    m_period->setPlainText(r->toText(PrinterSettings::load().escpos().columns).join(u'\n'));
+}
+
+void ReportsScreen::runZ() {
+    const StaffMember user = m_context.currentUser();
+    std::optional<StaffMember> approver;
+    if (!roleMay(user.role, Action::CloseDay)) {
+        approver =
+            m_context.requestApproval ? m_context.requestApproval(Action::CloseDay) : std::nullopt;
+        if (!approver)
+            return;
+    }
+    if (QMessageBox::question(this, tr("Close the day"),
+                              tr("Run the Z report? The day's figures are then fixed for good; "
+                                 "later sales and refunds belong to the next day.")) !=
+        QMessageBox::Yes)
+        return;
+    auto z = ReportService(*m_context.db).z(user, approver);
+    if (!z)
+        return showMessage(z.error().message, true);
+    const QStringList lines = z->toText(PrinterSettings::load().escpos().columns);
+    m_period->setPlainText(lines.join(u'\n'));
+    auto printed = printLines(lines);
+    showMessage(printed ? tr("Z report #%1 saved and printed.").arg(z->zNumber)
+                        : tr("Z report #%1 is saved; it did not print: %2")
+                              .arg(z->zNumber)
+                              .arg(printed.error().message),
+                !printed);
+    updateDashboard();
+}
+
+void ReportsScreen::runRange() {
+    ReportService reports(*m_context.db);
+    const QString kind = m_kind->currentData().toString();
+    const QDate from = m_from->date();
+    const QDate to = m_to->date();
+    if (from > to)
+        return showMessage(tr("The first date is after the last."), true);
+    Result<ReportTable> table = kind == QLatin1String("sales")       ? reports.sales(from, to)
+                                : kind == QLatin1String("tax")       ? reports.tax(from, to)
+                                : kind == QLatin1String("tips")      ? reports.tips(from, to)
+                                : kind == QLatin1String("giftcards") ? reports.giftCards(from, to)
+                                                                     : reports.inventory();
+    if (!table)
+        return showMessage(table.error().message, true);
+    m_current = *table;
+    m_table->clear();
+    m_table->setColumnCount(int(m_current.columns.size()));
+    m_table->setRowCount(int(m_current.rows.size()));
+    QStringList headers;
+    for (const ReportTable::Column &c : m_current.columns)
+        headers << c.header;
+    m_table->setHorizontalHeaderLabels(headers);
+    for (int row = 0; row < int(m_current.rows.size()); ++row) {
+        for (int col = 0; col < int(m_current.columns.size()); ++col) {
+            const QVariant v = m_current.rows[std::size_t(row)].value(col);
+            const auto k = m_current.columns[std::size_t(col)].kind;
+            auto *item = new QTableWidgetItem(k == ReportTable::Kind::Money
+                                                  ? Money::fromCents(v.toLongLong()).format()
+                                                  : v.toString());
+            if (k != ReportTable::Kind::Text)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(row, col, item);
+        }
+    }
+    showMessage(m_current.title);
+}
+
+void ReportsScreen::exportCsv() {
+    if (m_current.columns.empty())
+        runRange();
+    if (m_current.columns.empty())
+        return;
+    const QString name =
+        QStringLiteral("%1-%2-%3.csv")
+            .arg(m_kind->currentData().toString(), m_from->date().toString(Qt::ISODate),
+                 m_to->date().toString(Qt::ISODate));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export CSV"), name, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    const QByteArray bytes = m_current.toCsv();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return showMessage(tr("Cannot write %1: %2").arg(path, file.errorString()), true);
+    showMessage(tr("Exported to %1.").arg(path));
+}
+
+void ReportsScreen::backupNow() {
+    const StaffMember user = m_context.currentUser();
+    if (!roleMay(user.role, Action::Backup)) {
+        auto approver =
+            m_context.requestApproval ? m_context.requestApproval(Action::Backup) : std::nullopt;
+        if (!approver)
+            return;
+    }
+    BackupService backups(*m_context.db);
+    const QString suggested = QDir(backups.defaultDirectory())
+                                  .filePath(QStringLiteral("oasis-%1.db")
+                                                .arg(Clock::nowUtc().toLocalTime().toString(
+                                                    QStringLiteral("yyyy-MM-dd-HHmm"))));
+    QDir().mkpath(backups.defaultDirectory());
+    const QString path = QFileDialog::getSaveFileName(this, tr("Back up the database"), suggested,
+                                                      tr("Database backups (*.db)"));
+    if (path.isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto made = backups.snapshot(path);
+    QApplication::restoreOverrideCursor();
+    if (!made)
+        return showMessage(made.error().message, true);
+    showMessage(tr("Backup written and verified: %1. Its key file is %2 — keep the key apart "
+                   "from the backup (e.g. on a USB stick in the safe).")
+                    .arg(made->path, made->keyPath));
+}
+
+void ReportsScreen::updateDashboard() {
+    ReportService reports(*m_context.db);
+    const QDate to = StoreSettings(*m_context.db).businessDate(Clock::nowUtc());
+    const QDate from = to.addDays(-13);
+    if (auto days = reports.salesPerDay(from, to)) {
+        QStringList labels;
+        QList<qreal> values;
+        for (const auto &[day, amount] : *days) {
+            labels << QLocale().toString(day, QStringLiteral("ddd d"));
+            values << qreal(amount.cents()) / 100.0;
+        }
+        fillBars(m_perDay, tr("Sales per day, last 14 days ($)"), tr("Sales"), labels, values,
+                 QStringLiteral("%.0f"));
+    }
+    if (auto hours = reports.salesPerHour(from, to)) {
+        QStringList labels;
+        QList<qreal> values;
+        for (int h = 0; h < 24; ++h) {
+            labels << QString::number(h);
+            values << qreal((*hours)[std::size_t(h)].cents()) / 100.0;
+        }
+        fillBars(m_perHour, tr("Sales by hour of day ($)"), tr("Sales"), labels, values,
+                 QStringLiteral("%.0f"));
+    }
+    if (auto sessions = reports.sessionsPerTherapist(from, to)) {
+        QStringList labels;
+        QList<qreal> values;
+        for (const auto &[name, count] : *sessions) {
+            labels << name;
+            values << qreal(count);
+        }
+        fillBars(m_perTherapist, tr("Sessions per therapist"), tr("Sessions"), labels, values,
+                 QStringLiteral("%.0f"));
+    }
+}
+
+} // namespace oasis::screens

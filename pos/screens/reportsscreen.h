@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reports: X and Z (printed on the receipt printer), date ranges with CSV export, a manager's
+// dashboard with charts, and the backup button.
+#pragma once
+
+#include "core/report.h"
+#include "pos/screens/screen.h"
+
+#include <QWidget>
+
+class QChartView;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPlainTextEdit;
+class QTableWidget;
+
+namespace oasis::screens {
+
+class ReportsScreen final : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReportsScreen(const ScreenContext &context, QWidget *parent = nullptr);
+
+    /// Re-reads the X report and the dashboard.
+    void refresh();
+
+    /// Prints report lines on the configured receipt printer (ESC/POS in CP858, then a cut).
+    static Status printLines(const QStringList &lines);
+
+private:
+    void showX();
+    void runZ();
+    void runRange();
+    void exportCsv();
+    void backupNow();
+    void updateDashboard();
+    void showMessage(const QString &text, bool error = false);
+
+    ScreenContext m_context;
+    QPlainTextEdit *m_period = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QComboBox *m_kind = nullptr;
+    QTableWidget *m_table = nullptr;
+    QChartView *m_perDay = nullptr;
+    QChartView *m_perHour = nullptr;
+    QChartView *m_perTherapist = nullptr;
+    QLabel *m_message = nullptr;
+    ReportTable m_current;
+    PeriodReport m_lastPeriod;
+};
+
+} // namespace oasis::screens
