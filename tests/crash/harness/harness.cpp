@@ -1,0 +1,477 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/crash/harness/harness.h"
+
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/giftcard.h"
+#include "core/journal.h"
+#include "core/sale.h"
+#include "core/staff.h"
+#include "core/storesettings.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QThread>
+
+#include <cstdio>
+
+namespace oasis::harness {
+
+namespace {
+
+/// Runs a query and returns the first `limit` rows as "a b c" strings.
+QStringList rows(Database &db, const QString &sql, int limit = 5) {
+    QStringList out;
+    auto q = db.exec(sql);
+    if (!q) {
+        out << QStringLiteral("query failed: ") + q.error().message;
+        return out;
+    }
+    const int columns = q->record().count();
+    while (q->next() && out.size() < limit) {
+        QStringList fields;
+        for (int i = 0; i < columns; ++i)
+            fields << q->value(i).toString();
+        out << fields.join(QLatin1Char(' '));
+    }
+    return out;
+}
+
+void expectNone(QStringList &problems, Database &db, const QString &what, const QString &sql) {
+    const QStringList found = rows(db, sql);
+    if (!found.isEmpty())
+        problems << what + QStringLiteral(": ") + found.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+QStringList checkInvariants(Database &db, const CheckOptions &options) {
+    QStringList problems;
+    if (options.integrity) {
+        auto check = db.scalar(QStringLiteral("PRAGMA integrity_check"));
+        if (!check || check->toString() != QLatin1String("ok"))
+            problems << QStringLiteral("integrity_check: ") +
+                            (check ? check->toString() : check.error().message);
+    }
+
+    // No partial sale: lines, taxes and tenders all there and adding up to the total.
+    expectNone(problems, db, QStringLiteral("sale without lines"),
+               QStringLiteral("SELECT receipt_no FROM sales s WHERE NOT EXISTS "
+                              "(SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id)"));
+    expectNone(problems, db, QStringLiteral("tenders do not add up to the total"),
+               QStringLiteral("SELECT s.receipt_no, s.total_cents, p.paid FROM sales s LEFT JOIN "
+                              "(SELECT sale_id, SUM(amount_cents) AS paid FROM sale_tenders "
+                              "GROUP BY sale_id) p ON p.sale_id = s.id "
+                              "WHERE COALESCE(p.paid, -1) <> s.total_cents"));
+    expectNone(problems, db, QStringLiteral("lines do not add up to the total"),
+               QStringLiteral("SELECT s.receipt_no, s.total_cents, x.amount FROM sales s JOIN "
+                              "(SELECT sale_id, SUM(net_cents + tax_cents) AS amount "
+                              "FROM sale_lines GROUP BY sale_id) x ON x.sale_id = s.id "
+                              "WHERE x.amount <> s.total_cents"));
+    expectNone(problems, db, QStringLiteral("tax lines do not add up to the sale's tax"),
+               QStringLiteral("SELECT s.receipt_no, s.tax_cents, x.tax FROM sales s LEFT JOIN "
+                              "(SELECT sale_id, SUM(tax_cents) AS tax FROM sale_taxes "
+                              "GROUP BY sale_id) x ON x.sale_id = s.id "
+                              "WHERE COALESCE(x.tax, 0) <> s.tax_cents"));
+    expectNone(problems, db, QStringLiteral("product line without its stock movement"),
+               QStringLiteral("SELECT s.receipt_no, l.code FROM sales s JOIN sale_lines l ON "
+                              "l.sale_id = s.id WHERE s.kind = 'sale' AND l.kind = 'product' AND "
+                              "-l.quantity <> (SELECT COALESCE(SUM(m.quantity), 0) FROM "
+                              "stock_movements m WHERE m.sale_id = s.id AND m.item_id = l.item_id "
+                              "AND m.reason = 'sale')"));
+    expectNone(problems, db, QStringLiteral("gift tender without its redemption"),
+               QStringLiteral("SELECT t.sale_id, t.giftcard_id, t.amount_cents FROM sale_tenders t "
+                              "WHERE t.type = 'gift' AND t.amount_cents > 0 AND t.amount_cents <> "
+                              "-(SELECT COALESCE(SUM(a.amount_cents), 0) FROM giftcard_activity a "
+                              "WHERE a.sale_id = t.sale_id AND a.giftcard_id = t.giftcard_id AND "
+                              "a.kind = 'redeem')"));
+    expectNone(problems, db, QStringLiteral("redemption without its sale's gift tender"),
+               QStringLiteral("SELECT a.id, a.giftcard_id FROM giftcard_activity a WHERE "
+                              "a.kind = 'redeem' AND NOT EXISTS (SELECT 1 FROM sale_tenders t "
+                              "WHERE t.sale_id = a.sale_id AND t.giftcard_id = a.giftcard_id AND "
+                              "t.type = 'gift')"));
+    expectNone(problems, db, QStringLiteral("gift-card line without its card's activation"),
+               QStringLiteral("SELECT l.sale_id, l.giftcard_id FROM sale_lines l WHERE "
+                              "l.kind = 'giftcard' AND l.net_cents <> (SELECT "
+                              "COALESCE(SUM(a.amount_cents), 0) FROM giftcard_activity a WHERE "
+                              "a.sale_id = l.sale_id AND a.giftcard_id = l.giftcard_id AND "
+                              "a.kind IN ('activate', 'load'))"));
+    expectNone(problems, db, QStringLiteral("card without an activation"),
+               QStringLiteral("SELECT g.id FROM giftcards g WHERE NOT EXISTS (SELECT 1 FROM "
+                              "giftcard_activity a WHERE a.giftcard_id = g.id AND a.kind IN "
+                              "('activate', 'replace_in'))"));
+
+    // On-hand equals the sum of movements, for every item.
+    expectNone(problems, db, QStringLiteral("on-hand differs from its movements"),
+               QStringLiteral("SELECT i.code, COALESCE(l.on_hand, 0), COALESCE(m.total, 0) "
+                              "FROM items i LEFT JOIN stock_levels l ON l.item_id = i.id "
+                              "LEFT JOIN (SELECT item_id, SUM(quantity) AS total FROM "
+                              "stock_movements GROUP BY item_id) m ON m.item_id = i.id "
+                              "WHERE COALESCE(l.on_hand, 0) <> COALESCE(m.total, 0)"));
+
+    // Every card: balance = its ledger, never below zero.
+    expectNone(problems, db, QStringLiteral("card below zero"),
+               QStringLiteral("SELECT giftcard_id, SUM(amount_cents) FROM giftcard_activity "
+                              "GROUP BY giftcard_id HAVING SUM(amount_cents) < 0"));
+    if (options.perCardService) {
+        GiftCardService cards(db);
+        const auto ledger = balancesById(db);
+        int shown = 0;
+        for (const auto &[id, sum] : ledger) {
+            auto card = cards.byId(id);
+            if (!card || card->balance.cents() != sum) {
+                if (shown++ < 5)
+                    problems << QStringLiteral("card %1: the service shows %2, the ledger sums %3")
+                                    .arg(id)
+                                    .arg(card ? card->balance.cents() : -1)
+                                    .arg(sum);
+            }
+        }
+    }
+
+    // Receipt numbers: 1..n without a gap or a repeat.
+    auto receipts = db.exec(
+        QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT receipt_no), COALESCE(MIN(receipt_no), 1), "
+                       "COALESCE(MAX(receipt_no), 0) FROM sales"));
+    if (receipts && receipts->next()) {
+        const qint64 n = receipts->value(0).toLongLong();
+        if (receipts->value(1).toLongLong() != n || receipts->value(2).toLongLong() != 1 ||
+            receipts->value(3).toLongLong() != n)
+            problems << QStringLiteral(
+                            "receipt numbers are not 1..%1 (distinct %2, min %3, max %4)")
+                            .arg(n)
+                            .arg(receipts->value(1).toLongLong())
+                            .arg(receipts->value(2).toLongLong())
+                            .arg(receipts->value(3).toLongLong());
+    } else {
+        problems << QStringLiteral("cannot read receipt numbers");
+    }
+
+    if (options.saleJournal) {
+        auto sales = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales WHERE kind = 'sale'"));
+        auto entries =
+            db.scalar(QStringLiteral("SELECT COUNT(*) FROM journal WHERE kind = 'sale'"));
+        if (!sales || !entries || sales->toLongLong() != entries->toLongLong())
+            problems << QStringLiteral("%1 sales but %2 sale entries in the journal")
+                            .arg(sales ? sales->toLongLong() : -1)
+                            .arg(entries ? entries->toLongLong() : -1);
+    }
+    auto journal = Journal::verify(db);
+    if (!journal)
+        problems << QStringLiteral("journal: ") + journal.error().message;
+    else if (!journal->ok)
+        problems
+            << QStringLiteral("journal: entry %1: %2").arg(journal->firstBad).arg(journal->problem);
+    return problems;
+}
+
+Result<QStringList> sellGiftCards(Database &db, int count, Money amount,
+                                  const QString &registerId) {
+    auto cashier = StaffService(db).find(QStringLiteral("frontdesk"));
+    if (!cashier)
+        return std::unexpected(cashier.error());
+    QStringList codes;
+    SaleService sales(db);
+    for (int i = 0; i < count; ++i) {
+        Ticket t;
+        t.addGiftCard(amount);
+        Tender cash;
+        cash.type = TenderType::Cash;
+        cash.amount = amount;
+        auto done = sales.complete(t, {cash}, *cashier, std::nullopt, registerId);
+        if (!done)
+            return std::unexpected(done.error());
+        codes << done->giftCards.at(0).code;
+    }
+    return codes;
+}
+
+std::map<QString, qint64> onHandByCode(Database &db) {
+    std::map<QString, qint64> out;
+    auto q = db.exec(QStringLiteral("SELECT i.code, COALESCE(l.on_hand, 0) FROM items i "
+                                    "LEFT JOIN stock_levels l ON l.item_id = i.id "
+                                    "WHERE i.type = 'product'"));
+    if (q)
+        while (q->next())
+            out[q->value(0).toString()] = q->value(1).toLongLong();
+    return out;
+}
+
+std::map<qint64, qint64> balancesById(Database &db) {
+    std::map<qint64, qint64> out;
+    auto q = db.exec(QStringLiteral("SELECT g.id, COALESCE(SUM(a.amount_cents), 0) FROM "
+                                    "giftcards g LEFT JOIN giftcard_activity a ON "
+                                    "a.giftcard_id = g.id GROUP BY g.id"));
+    if (q)
+        while (q->next())
+            out[q->value(0).toLongLong()] = q->value(1).toLongLong();
+    return out;
+}
+
+Result<std::unique_ptr<Database>> openDb(const QString &path, const QString &keyDir,
+                                         int busyTimeoutMs) {
+    Database::Options o;
+    o.mode = Database::Mode::OpenExisting;
+    o.keyDirectory = keyDir;
+    o.busyTimeoutMs = busyTimeoutMs;
+    return Database::open(path, o);
+}
+
+// --- the worker ------------------------------------------------------------------------------
+
+namespace {
+
+struct WorkerArgs {
+    QString db;
+    QString keys;
+    QString codesFile;
+    QString mode = QStringLiteral("mixed");
+    QString registerId = QStringLiteral("worker");
+    QString out;
+    quint32 seed = 1;
+    int count = -1;
+    double seconds = -1;
+};
+
+std::optional<WorkerArgs> parseArgs(const QStringList &args) {
+    WorkerArgs a;
+    for (int i = 1; i + 1 < args.size(); i += 2) {
+        const QString &k = args[i];
+        const QString &v = args[i + 1];
+        if (k == QLatin1String("--db"))
+            a.db = v;
+        else if (k == QLatin1String("--keys"))
+            a.keys = v;
+        else if (k == QLatin1String("--codes"))
+            a.codesFile = v;
+        else if (k == QLatin1String("--mode"))
+            a.mode = v;
+        else if (k == QLatin1String("--register"))
+            a.registerId = v;
+        else if (k == QLatin1String("--out"))
+            a.out = v;
+        else if (k == QLatin1String("--seed"))
+            a.seed = v.toUInt();
+        else if (k == QLatin1String("--count"))
+            a.count = v.toInt();
+        else if (k == QLatin1String("--seconds"))
+            a.seconds = v.toDouble();
+        else
+            return std::nullopt;
+    }
+    if (a.db.isEmpty() || a.keys.isEmpty())
+        return std::nullopt;
+    return a;
+}
+
+} // namespace
+
+int workerMain(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("OasisPOS-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("oasis-sale-worker"));
+    const auto args = parseArgs(QCoreApplication::arguments());
+    if (!args) {
+        std::fprintf(stderr, "usage: oasis-sale-worker --db PATH --keys DIR [--codes FILE] "
+                             "[--mode mixed|redeem] [--seed N] [--count N] [--seconds S] "
+                             "[--register R] [--out FILE]\n");
+        return 1;
+    }
+    auto opened = openDb(args->db, args->keys);
+    if (!opened) {
+        std::fprintf(stderr, "worker: %s\n", qPrintable(opened.error().message));
+        return 3;
+    }
+    Database &db = **opened;
+    QStringList codes;
+    if (!args->codesFile.isEmpty()) {
+        QFile f(args->codesFile);
+        if (!f.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "worker: cannot read %s\n", qPrintable(args->codesFile));
+            return 3;
+        }
+        codes = QString::fromLatin1(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+    auto cashier = StaffService(db).find(QStringLiteral("frontdesk"));
+    auto therapists = StaffService(db).therapists();
+    auto catalog = CatalogService(db).list();
+    auto taxes = StoreSettings(db).taxTable();
+    if (!cashier || !therapists || !catalog || !taxes || therapists->empty()) {
+        std::fprintf(stderr, "worker: the store is not set up\n");
+        return 3;
+    }
+    std::vector<CatalogItem> products, sessions;
+    for (const CatalogItem &i : *catalog)
+        (i.isSession() ? sessions : products).push_back(i);
+    if (products.empty()) {
+        std::fprintf(stderr, "worker: no products\n");
+        return 3;
+    }
+
+    QFile out(args->out);
+    if (!args->out.isEmpty() && !out.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        std::fprintf(stderr, "worker: cannot write %s\n", qPrintable(args->out));
+        return 3;
+    }
+    QRandomGenerator rng(args->seed);
+    SaleService sales(db);
+    const bool redeemOnly = args->mode == QLatin1String("redeem");
+    QDeadlineTimer deadline = args->seconds > 0 ? QDeadlineTimer(qint64(args->seconds * 1000))
+                                                : QDeadlineTimer(QDeadlineTimer::Forever);
+    qint64 completed = 0, refused = 0, failed = 0;
+    std::vector<qint64> latencyNs;
+    std::printf("ready\n");
+    std::fflush(stdout);
+    for (int n = 0; args->count < 0 || n < args->count; ++n) {
+        if (deadline.hasExpired())
+            break;
+        Ticket t;
+        QJsonObject items;
+        const int productLines = redeemOnly ? 1 : 1 + int(rng.bounded(3));
+        for (int i = 0; i < productLines; ++i) {
+            const CatalogItem &p = products[rng.bounded(quint32(products.size()))];
+            const int qty = redeemOnly ? 1 : 1 + int(rng.bounded(2));
+            t.addItem(p, qty);
+            items[p.code] = items[p.code].toInt() + qty;
+        }
+        if (!redeemOnly && !sessions.empty() && rng.bounded(100) < 30) {
+            const StaffMember &th = (*therapists)[rng.bounded(quint32(therapists->size()))];
+            t.addItem(sessions[rng.bounded(quint32(sessions.size()))], 1, th.id, th.displayName);
+            if (rng.bounded(100) < 30)
+                t.addTip(Money::fromCents(5'00 + 100 * rng.bounded(20)), th.id, th.displayName);
+        }
+        if (!redeemOnly && rng.bounded(100) < 15)
+            t.addGiftCard(Money::fromCents(10'00 * (1 + rng.bounded(10))));
+        const QDate today = StoreSettings(db).businessDate(Clock::nowUtc());
+        auto totals = t.totals(*taxes, today);
+        if (!totals) {
+            std::fprintf(stderr, "worker: %s\n", qPrintable(totals.error().message));
+            return 3;
+        }
+        std::vector<Tender> tenders;
+        int cardIndex = -1;
+        const bool gift = !codes.isEmpty() && (redeemOnly || rng.bounded(100) < 40) &&
+                          totals->total > t.giftCardLinesTotal();
+        if (gift) {
+            cardIndex = int(rng.bounded(quint32(codes.size())));
+            Tender g;
+            g.type = TenderType::Gift;
+            g.giftCode = codes[cardIndex];
+            g.amountGiven = false; // as much as the card and the ticket allow
+            tenders.push_back(g);
+        }
+        Tender cash;
+        cash.type = TenderType::Cash;
+        cash.amount = Money::fromCents((totals->total.cents() + 99) / 100 * 100);
+        tenders.push_back(cash);
+
+        QElapsedTimer timer;
+        timer.start();
+        auto done = sales.complete(t, tenders, *cashier, std::nullopt, args->registerId);
+        if (!done && gift && !redeemOnly && done.error().code == ErrorCode::Refused) {
+            // The card ran dry (another register may have spent it): pay cash instead.
+            tenders.erase(tenders.begin());
+            cardIndex = -1;
+            done = sales.complete(t, tenders, *cashier, std::nullopt, args->registerId);
+        }
+        const qint64 ns = timer.nsecsElapsed();
+        if (!done) {
+            if (done.error().code == ErrorCode::Refused)
+                ++refused;
+            else {
+                ++failed;
+                std::fprintf(stderr, "worker: %s\n", qPrintable(done.error().message));
+            }
+            continue;
+        }
+        ++completed;
+        latencyNs.push_back(ns);
+        qint64 redeemed = 0;
+        for (const AppliedTender &a : done->tenders)
+            if (a.type == TenderType::Gift)
+                redeemed += a.amount.cents();
+        if (out.isOpen() && !redeemOnly) {
+            QJsonObject rec{{QStringLiteral("receipt"), done->receiptNo},
+                            {QStringLiteral("total"), done->totals.total.cents()},
+                            {QStringLiteral("card"), cardIndex},
+                            {QStringLiteral("redeemed"), redeemed},
+                            {QStringLiteral("cards_sold"), qint64(done->giftCards.size())},
+                            {QStringLiteral("items"), items}};
+            out.write(QJsonDocument(rec).toJson(QJsonDocument::Compact) + '\n');
+            out.flush();
+        }
+        std::printf("sale %lld\n", static_cast<long long>(done->receiptNo));
+        std::fflush(stdout);
+    }
+    if (out.isOpen() && redeemOnly) {
+        QByteArray text = "summary " + QByteArray::number(completed) + ' ' +
+                          QByteArray::number(refused) + ' ' + QByteArray::number(failed) + '\n';
+        for (qint64 ns : latencyNs)
+            text += QByteArray::number(ns) + '\n';
+        out.write(text);
+    }
+    std::printf("done %lld %lld %lld\n", static_cast<long long>(completed),
+                static_cast<long long>(refused), static_cast<long long>(failed));
+    return failed > 0 ? 4 : 0;
+}
+
+} // namespace oasis::harness
+
+namespace oasis::harness {
+
+CrashReport runCrashLoop(const QString &workerPath, const QString &dbPath, const QString &keyDir,
+                         const QString &codesFile, int kills, quint32 seed, int maxDelayMs) {
+    CrashReport report;
+    QElapsedTimer total;
+    total.start();
+    QRandomGenerator rng(seed);
+    for (int k = 0; k < kills; ++k) {
+        QProcess worker;
+        worker.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        worker.start(workerPath, {QStringLiteral("--db"), dbPath, QStringLiteral("--keys"), keyDir,
+                                  QStringLiteral("--codes"), codesFile, QStringLiteral("--seed"),
+                                  QString::number(rng.generate()), QStringLiteral("--register"),
+                                  QStringLiteral("crash-%1").arg(k % 3)});
+        if (!worker.waitForStarted(10000)) {
+            report.firstProblems << QStringLiteral("worker did not start: ") + worker.errorString();
+            ++report.failedChecks;
+            break;
+        }
+        // Most kills land while sales are being written; some during start-up and opening.
+        const int delay = int(rng.bounded(quint32(maxDelayMs)));
+        QThread::msleep(delay);
+        worker.kill(); // SIGKILL
+        worker.waitForFinished(10000);
+
+        auto db = openDb(dbPath, keyDir);
+        QStringList problems;
+        if (!db)
+            problems << QStringLiteral("cannot open after the kill: ") + db.error().message;
+        else
+            problems = checkInvariants(**db);
+        if (!problems.isEmpty()) {
+            ++report.failedChecks;
+            if (report.firstProblems.isEmpty())
+                for (const QString &p : std::as_const(problems))
+                    report.firstProblems
+                        << QStringLiteral("after kill %1 (%2 ms): %3").arg(k + 1).arg(delay).arg(p);
+        }
+        if (db) {
+            auto n = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM sales"));
+            report.sales = n ? n->toLongLong() : 0;
+        }
+        ++report.kills;
+    }
+    report.secondsTotal = total.nsecsElapsed() / 1e9;
+    return report;
+}
+
+} // namespace oasis::harness

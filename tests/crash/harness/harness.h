@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Shared by the crash and concurrency tests and oasis-bench: the books' invariants after any
+// interruption, a store set up with gift cards, and the worker that sells in a loop.
+#pragma once
+
+#include "core/database.h"
+#include "core/money.h"
+
+#include <QStringList>
+
+#include <map>
+
+namespace oasis::harness {
+
+struct CheckOptions {
+    bool integrity = true;      ///< PRAGMA integrity_check (slow on a large file)
+    bool saleJournal = true;    ///< one journal entry per sale (false for generated history)
+    bool perCardService = true; ///< GiftCardService::byId for every card (slow for 100k cards)
+};
+
+/// Everything that must hold whatever moment a register was killed at. Empty when all hold;
+/// otherwise one line per broken invariant, naming rows.
+QStringList checkInvariants(Database &db, const CheckOptions &options = {});
+
+/// Sells `count` gift cards of `amount` each (cash) through SaleService: returns their codes.
+Result<QStringList> sellGiftCards(Database &db, int count, Money amount,
+                                  const QString &registerId = QStringLiteral("setup"));
+
+/// On-hand of every product by code, and every card's balance by id.
+std::map<QString, qint64> onHandByCode(Database &db);
+std::map<qint64, qint64> balancesById(Database &db);
+
+/// Opens a database of the harness (key folder beside it unless given).
+Result<std::unique_ptr<Database>> openDb(const QString &path, const QString &keyDir,
+                                         int busyTimeoutMs = 10000);
+
+/// Kills a worker selling on `dbPath` with SIGKILL `kills` times, each at a random moment of its
+/// run, and checks the invariants after each kill. `onKill` sees every check's problems.
+struct CrashReport {
+    int kills = 0;
+    int failedChecks = 0; ///< kills after which an invariant was broken
+    qint64 sales = 0;     ///< sales in the database at the end
+    QStringList firstProblems;
+    double secondsTotal = 0;
+};
+CrashReport runCrashLoop(const QString &workerPath, const QString &dbPath, const QString &keyDir,
+                         const QString &codesFile, int kills, quint32 seed, int maxDelayMs = 400);
+
+/// The worker process's main: `oasis-sale-worker --db PATH --keys DIR --codes FILE
+/// [--mode mixed|redeem] [--seed N] [--count N] [--seconds S] [--register R] [--out FILE]`.
+int workerMain(int argc, char **argv);
+
+} // namespace oasis::harness
