@@ -134,12 +134,15 @@ QJsonObject saleJson(const SaleRecord &r, const std::vector<IssuedCard> &cards) 
             {QStringLiteral("giftcards"), giftcards}};
 }
 
-/// Prints after the commit; a printer failure is reported but never undoes the sale.
-Status printTo(const QString &target, const printing::ReceiptDocument &doc) {
+/// Prints after the commit; a printer failure is reported but never undoes the sale. A sale
+/// that took cash opens the drawer (ESC/POS targets only; a reprint never does).
+Status printTo(const QString &target, const printing::ReceiptDocument &doc, bool kickDrawer) {
     auto parsed = printing::parseTarget(target);
     if (!parsed)
         return std::unexpected(parsed.error());
-    return printing::printReceipt(doc, *parsed);
+    printing::EscPosOptions options;
+    options.kickDrawer = kickDrawer;
+    return printing::printReceipt(doc, *parsed, options);
 }
 
 Status cmdSale(Context &ctx) {
@@ -259,7 +262,10 @@ Status cmdSale(Context &ctx) {
     json.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(done->warnings));
     Status printed;
     if (!printTarget.isEmpty()) {
-        printed = printTo(printTarget, doc);
+        const bool tookCash =
+            std::any_of(done->tenders.begin(), done->tenders.end(),
+                        [](const AppliedTender &t) { return t.type == TenderType::Cash; });
+        printed = printTo(printTarget, doc, tookCash);
         json.insert(QStringLiteral("printed"), printed.has_value());
         if (!printed)
             text << tr("The sale is saved as %1, but printing failed: %2 Reprint with: oasisctl "
@@ -316,7 +322,7 @@ Status cmdReceipt(Context &ctx) {
             return fail(ErrorCode::Invalid, tr("receipt print needs --print TARGET."));
         const auto doc =
             printing::receiptFromSale(*record, StoreSettings(**db).storeInfo(), {}, true);
-        if (auto ok = printTo(*target, doc); !ok)
+        if (auto ok = printTo(*target, doc, false); !ok)
             return ok;
         ctx.emit(
             {{QStringLiteral("receipt"), record->receiptNo}, {QStringLiteral("printed"), true}},
