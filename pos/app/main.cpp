@@ -3,6 +3,7 @@
 #include "core/database.h"
 #include "core/demo.h"
 #include "pos/app/appstyle.h"
+#include "pos/app/backoffice.h"
 #include "pos/app/mainwindow.h"
 
 #include <QApplication>
@@ -68,7 +69,10 @@ int main(int argc, char **argv) {
             return refuse(demo.error().message);
     }
 
-    app::MainWindow window(**db, Database::registerId());
+    const QString registerId = Database::registerId();
+    app::MainWindow window(**db, registerId);
+    app::installBackOffice(window, **db, registerId);
+    app::scheduleDailyBackup(window, **db);
     const QRect screen = window.screen()->availableGeometry();
     if (screen.width() <= 1440 || screen.height() <= 900) {
         window.setGeometry(screen); // also without a window manager (kiosk, Xvfb)

@@ -107,7 +107,7 @@ QWidget *MainWindow::buildHeader() {
     m_storeName = new QLabel(header);
     m_storeName->setObjectName(QStringLiteral("headerTitle"));
     row->addWidget(m_storeName);
-    row->addSpacing(24);
+    row->addSpacing(12);
     m_nav = new QHBoxLayout;
     m_nav->setSpacing(4);
     row->addLayout(m_nav);

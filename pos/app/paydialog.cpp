@@ -5,6 +5,7 @@
 #include "core/giftcode.h"
 #include "core/storesettings.h"
 #include "pos/app/receiptview.h"
+#include "pos/screens/printersettings.h"
 #include "printing/salereceipt.h"
 
 #include <QButtonGroup>
@@ -594,16 +595,27 @@ bool PayDialog::complete() {
     }
     m_stack->setCurrentIndex(1);
     setWindowTitle(tr("Sale complete"));
+    // Printing comes only after the commit; a printer that fails never undoes the sale, and
+    // P prints again.
+    if (screens::PrinterSettings::load().isConfigured())
+        printReceipt();
     return true;
 }
 
 void PayDialog::printReceipt() {
     if (!m_receipt->hasDocument())
         return;
-    auto printed = printReceiptDocument(*m_receipt->document(), this);
+    const bool cashSale =
+        m_sale && std::any_of(m_sale->tenders.begin(), m_sale->tenders.end(),
+                              [](const AppliedTender &t) { return t.type == TenderType::Cash; });
+    auto printed = printReceiptDocument(*m_receipt->document(), this, cashSale);
     if (!printed)
-        m_doneDetails->setText(m_doneDetails->text() + QStringLiteral("<p>") +
-                               printed.error().message.toHtmlEscaped() + QStringLiteral("</p>"));
+        m_doneDetails->setText(
+            m_doneDetails->text() + QStringLiteral("<p class='warning'>") +
+            tr("The sale is saved; the receipt did not print: %1 Press P to print it again.")
+                .arg(printed.error().message)
+                .toHtmlEscaped() +
+            QStringLiteral("</p>"));
 }
 
 void PayDialog::keyPressEvent(QKeyEvent *event) {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/receiptview.h"
 
+#include "pos/screens/printersettings.h"
 #include "printing/painter.h"
 #include "printing/receipt.h"
 #include "printing/transport.h"
+
+#include <QApplication>
 
 #include <QDir>
 #include <QFileDialog>
@@ -58,22 +61,26 @@ QImage ReceiptView::image() const {
     return m_label->pixmap().toImage();
 }
 
-Status printReceiptDocument(const printing::ReceiptDocument &doc, QWidget *parent) {
-    QSettings settings;
-    QString target = settings.value(QStringLiteral("printing/receiptTarget")).toString();
-    if (target.isEmpty()) {
-        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        const QString suggested = QDir(folder).filePath(
-            (doc.receiptCode.isEmpty() ? QStringLiteral("receipt") : doc.receiptCode) +
-            QStringLiteral(".pdf"));
-        const QString path =
-            QFileDialog::getSaveFileName(parent, ReceiptView::tr("Save the receipt as PDF"),
-                                         suggested, ReceiptView::tr("PDF (*.pdf)"));
-        if (path.isEmpty())
-            return {};
-        target = QStringLiteral("pdf:") + path;
+Status printReceiptDocument(const printing::ReceiptDocument &doc, QWidget *parent, bool cashSale) {
+    const screens::PrinterSettings printer = screens::PrinterSettings::load();
+    if (printer.isConfigured()) {
+        // The transports have their own time limits; a wait cursor says the register is busy.
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        Status printed = printer.print(doc, cashSale);
+        QApplication::restoreOverrideCursor();
+        return printed;
     }
-    auto parsed = printing::parseTarget(target);
+    // No receipt printer on this machine (Settings → Printer): offer a PDF instead.
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(folder).filePath(
+        (doc.receiptCode.isEmpty() ? QStringLiteral("receipt") : doc.receiptCode) +
+        QStringLiteral(".pdf"));
+    const QString path =
+        QFileDialog::getSaveFileName(parent, ReceiptView::tr("Save the receipt as PDF"), suggested,
+                                     ReceiptView::tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return {};
+    auto parsed = printing::parseTarget(QStringLiteral("pdf:") + path);
     if (!parsed)
         return std::unexpected(parsed.error());
     return printing::printReceipt(doc, *parsed);

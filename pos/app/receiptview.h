@@ -36,8 +36,9 @@ private:
     std::unique_ptr<printing::ReceiptDocument> m_doc;
 };
 
-/// Prints on the register's receipt target: QSettings "printing/receiptTarget" (any TARGET of
-/// oasisctl, e.g. tcp:10.0.0.5:9100); without one, asks where to save a PDF.
-Status printReceiptDocument(const printing::ReceiptDocument &doc, QWidget *parent);
+/// Prints on this machine's receipt printer (screens::PrinterSettings, set in Settings; a cash
+/// sale also opens the drawer); without one, asks where to save a PDF.
+Status printReceiptDocument(const printing::ReceiptDocument &doc, QWidget *parent,
+                            bool cashSale = false);
 
 } // namespace oasis::app
