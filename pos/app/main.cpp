@@ -2,17 +2,24 @@
 // oasis-pos: opens (or on first start creates, with the demo spa) the database, then the PIN pad.
 #include "core/database.h"
 #include "core/demo.h"
+#include "core/staff.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
 #include "pos/app/mainwindow.h"
+#include "pos/app/registerwidget.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QScreen>
+#include <QTimer>
+
+#include <cstdio>
+#include <ctime>
 
 using namespace oasis;
 
@@ -25,6 +32,55 @@ int refuse(const QString &text) {
     box.setInformativeText(text);
     box.exec();
     return 3;
+}
+
+/// oasis-bench's cold-start probe (env OASIS_EXIT_AFTER_FIRST_PAINT=1): logs in when OASIS_USER
+/// and OASIS_PIN are given (the PIN is checked as at the PIN pad), prints the wall-clock time of
+/// the first paint of the register (or the PIN pad) with the peak resident memory, and exits.
+class FirstPaintProbe final : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, qApp, [] {
+                timespec ts{};
+                clock_gettime(CLOCK_REALTIME, &ts);
+                QFile status(QStringLiteral("/proc/self/status"));
+                QByteArray peak = "0";
+                if (status.open(QIODevice::ReadOnly))
+                    for (const QByteArray &line : status.readAll().split('\n'))
+                        if (line.startsWith("VmHWM:"))
+                            peak = line.mid(6).trimmed().split(' ').first();
+                std::printf("first-paint epoch-us=%lld peak-rss-kb=%s\n",
+                            static_cast<long long>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000,
+                            peak.constData());
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_done = false;
+};
+
+void installFirstPaintProbe(app::MainWindow &window, Database &db) {
+    QWidget *painted = &window;
+    const QString user = qEnvironmentVariable("OASIS_USER");
+    if (!user.isEmpty()) {
+        auto member = StaffService(db).authenticate(user, qEnvironmentVariable("OASIS_PIN"));
+        if (!member) {
+            std::fprintf(stderr, "oasis-pos: %s\n", qPrintable(member.error().message));
+            std::exit(2);
+        }
+        window.startSession(*member);
+        painted = window.registerScreen();
+    }
+    painted->installEventFilter(new FirstPaintProbe(&window));
 }
 
 } // namespace
@@ -73,6 +129,8 @@ int main(int argc, char **argv) {
     app::MainWindow window(**db, registerId);
     app::installBackOffice(window, **db, registerId);
     app::scheduleDailyBackup(window, **db);
+    if (qEnvironmentVariableIntValue("OASIS_EXIT_AFTER_FIRST_PAINT") == 1)
+        installFirstPaintProbe(window, **db);
     const QRect screen = window.screen()->availableGeometry();
     if (screen.width() <= 1440 || screen.height() <= 900) {
         window.setGeometry(screen); // also without a window manager (kiosk, Xvfb)
