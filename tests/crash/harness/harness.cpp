@@ -365,7 +365,12 @@ int workerMain(int argc, char **argv) {
             Tender g;
             g.type = TenderType::Gift;
             g.giftCode = codes[cardIndex];
-            g.amountGiven = false; // as much as the card and the ticket allow
+            if (redeemOnly) {
+                // A few dollars per sale, so the shared cards last the whole run.
+                g.amount = min(totals->total, Money::fromCents(1'00 + 100 * rng.bounded(5)));
+            } else {
+                g.amountGiven = false; // as much as the card and the ticket allow
+            }
             tenders.push_back(g);
         }
         Tender cash;

@@ -1,0 +1,945 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// oasis-bench: each figure of the busiest hour beside a baseline measured in the same run on the
+// same machine (DESIGN §12: speed is measured here, never by timed assertions in the tests).
+//
+//   oasis-bench generate [--out DB] [--quick]      build the large (or the quick) database
+//   oasis-bench run [--quick] [--json FILE] [--db DB]
+//   oasis-bench crash [--kills N]                  the crash harness, 500 kills by default
+#include "tests/bench/bench.h"
+
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/demo.h"
+#include "core/giftcard.h"
+#include "core/inventory.h"
+#include "core/report.h"
+#include "core/sale.h"
+#include "core/staff.h"
+#include "core/storesettings.h"
+#include "pos/app/registerwidget.h"
+#include "pos/app/ticketmodel.h"
+#include "printing/certificate.h"
+#include "printing/escpos.h"
+#include "printing/salereceipt.h"
+#include "printing/text.h"
+#include "tests/crash/harness/harness.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTimeZone>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <functional>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+using namespace oasis;
+
+namespace {
+
+// --- small helpers ---------------------------------------------------------------------------
+
+double median(std::vector<double> v) {
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const std::size_t i = std::min(v.size() - 1, std::size_t(p / 100.0 * double(v.size())));
+    return v[i];
+}
+
+/// Times `f` `n` times, returns milliseconds per run.
+std::vector<double> timeRuns(int n, const std::function<void()> &f) {
+    std::vector<double> out;
+    for (int i = 0; i < n; ++i) {
+        QElapsedTimer t;
+        t.start();
+        f();
+        out.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    return out;
+}
+
+qint64 epochMicros() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return qint64(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000;
+}
+
+[[noreturn]] void die(const QString &why) {
+    std::fprintf(stderr, "oasis-bench: %s\n", qPrintable(why));
+    std::exit(3);
+}
+
+template <typename T>
+T must(Result<T> r, const char *what = "query") {
+    if (!r)
+        die(QString::fromLatin1(what) + QStringLiteral(": ") + r.error().message);
+    return std::move(*r);
+}
+
+/// A raw SQLite connection for the baselines: what the hardware and SQLite can do alone.
+class Raw final {
+public:
+    explicit Raw(const QString &path) {
+        if (sqlite3_open(path.toUtf8().constData(), &m_db) != SQLITE_OK)
+            die(QStringLiteral("cannot open %1").arg(path));
+        exec("PRAGMA busy_timeout=5000");
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA foreign_keys=ON");
+    }
+    ~Raw() { sqlite3_close(m_db); }
+    void exec(const char *sql) {
+        char *err = nullptr;
+        if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK)
+            die(QStringLiteral("%1: %2").arg(QString::fromUtf8(sql), QString::fromUtf8(err)));
+    }
+    sqlite3_stmt *prepare(const char *sql) {
+        sqlite3_stmt *s = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql, -1, &s, nullptr) != SQLITE_OK)
+            die(QStringLiteral("%1: %2").arg(QString::fromUtf8(sql),
+                                             QString::fromUtf8(sqlite3_errmsg(m_db))));
+        return s;
+    }
+    /// Runs a query to the end, summing every integer column (so nothing is optimised away).
+    qint64 drain(const char *sql, const std::vector<qint64> &binds = {},
+                 const std::vector<QByteArray> &texts = {}) {
+        sqlite3_stmt *s = prepare(sql);
+        int i = 1;
+        for (qint64 b : binds)
+            sqlite3_bind_int64(s, i++, b);
+        for (const QByteArray &t : texts)
+            sqlite3_bind_text(s, i++, t.constData(), int(t.size()), SQLITE_TRANSIENT);
+        qint64 sum = 0;
+        while (sqlite3_step(s) == SQLITE_ROW)
+            for (int c = 0; c < sqlite3_column_count(s); ++c)
+                sum += sqlite3_column_int64(s, c);
+        sqlite3_finalize(s);
+        return sum;
+    }
+    sqlite3 *handle() const { return m_db; }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
+struct Figure {
+    QString key;
+    QString label;
+    QString unit;
+    double value = 0;
+    double baseline = 0;
+    QString target; ///< empty: no target, reported only
+    bool met = true;
+    QString note;
+    double ratio() const { return baseline > 0 ? value / baseline : 0; }
+};
+
+struct Paths {
+    QString dataDir;
+    QString db;
+    QString keys;
+};
+
+Paths pathsFor(const QString &db) {
+    Paths p;
+    p.db = QFileInfo(db).absoluteFilePath();
+    p.dataDir = QFileInfo(p.db).absolutePath();
+    p.keys = p.db + QStringLiteral(".keys");
+    return p;
+}
+
+QString defaultDb(bool quick) {
+    const QByteArray env = qgetenv("OASIS_BENCH_DIR");
+    const QString dir = env.isEmpty()
+                            ? QCoreApplication::applicationDirPath() + QStringLiteral("/data")
+                            : QString::fromLocal8Bit(env);
+    return QDir(dir).filePath(quick ? QStringLiteral("quick.db") : QStringLiteral("large.db"));
+}
+
+void generateOrDie(const Paths &p, bool quick) {
+    std::fprintf(stderr, "oasis-bench: generating %s database %s\n",
+                 quick ? "the quick" : "the large", qPrintable(p.db));
+    auto r =
+        must(bench::generate(p.db, p.keys, quick ? bench::Scale::quick() : bench::Scale::full()),
+             "generate");
+    std::fprintf(stderr,
+                 "oasis-bench: %lld sales, %lld lines, %lld gift cards, %lld stock movements in "
+                 "%.1f s\n",
+                 (long long)r.sales, (long long)r.lines, (long long)r.giftCards,
+                 (long long)r.stockMovements, r.seconds);
+}
+
+// --- a child process with its peak memory -----------------------------------------------------
+
+struct ChildRun {
+    bool ok = false;
+    double ms = 0;     ///< from spawn to the child's first paint
+    long maxRssKb = 0; ///< peak resident memory of the child
+    QString output;
+};
+
+ChildRun spawnFirstPaint(const QString &program, const QStringList &args,
+                         const QStringList &extraEnv) {
+    ChildRun r;
+    int out[2];
+    if (pipe(out) != 0)
+        return r;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    std::vector<QByteArray> argStore{program.toLocal8Bit()};
+    for (const QString &a : args)
+        argStore.push_back(a.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &a : argStore)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<QByteArray> envStore;
+    for (char **e = environ; *e; ++e)
+        envStore.emplace_back(*e);
+    for (const QString &e : extraEnv)
+        envStore.push_back(e.toLocal8Bit());
+    std::vector<char *> envp;
+    for (QByteArray &e : envStore)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    pid_t pid = 0;
+    const qint64 start = epochMicros();
+    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    if (rc != 0) {
+        close(out[0]);
+        return r;
+    }
+    QByteArray text;
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(out[0], buf, sizeof buf)) > 0)
+        text.append(buf, n);
+    close(out[0]);
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    r.output = QString::fromLocal8Bit(text);
+    // The child's own high-water mark: wait4's ru_maxrss would include this process's memory
+    // (Linux carries it across the exec of a vfork'ed child).
+    (void)usage;
+    const qsizetype rss = text.indexOf("peak-rss-kb=");
+    r.maxRssKb = rss >= 0 ? text.mid(rss + 12).split('\n').first().trimmed().toLong() : 0;
+    const qsizetype at = text.indexOf("epoch-us=");
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && at >= 0) {
+        const qint64 paint = text.mid(at + 9).split(' ').first().split('\n').first().toLongLong();
+        r.ms = double(paint - start) / 1000.0;
+        r.ok = true;
+    }
+    return r;
+}
+
+// --- the empty window baseline ---------------------------------------------------------------
+
+class PaintProbe final : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, qApp, [] {
+                QFile status(QStringLiteral("/proc/self/status"));
+                QByteArray peak = "0";
+                if (status.open(QIODevice::ReadOnly))
+                    for (const QByteArray &line : status.readAll().split('\n'))
+                        if (line.startsWith("VmHWM:"))
+                            peak = line.mid(6).trimmed().split(' ').first();
+                std::printf("first-paint epoch-us=%lld peak-rss-kb=%s\n",
+                            static_cast<long long>(epochMicros()), peak.constData());
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_done = false;
+};
+
+int emptyWindow(int argc, char **argv) {
+    QApplication app(argc, argv);
+    QMainWindow window;
+    PaintProbe probe;
+    window.installEventFilter(&probe);
+    window.resize(1366, 768);
+    window.show();
+    return app.exec();
+}
+
+// --- the figures ------------------------------------------------------------------------------
+
+struct Bench {
+    Paths paths;
+    bool quick = false;
+    Database *db = nullptr;
+    StaffMember cashier;
+    std::vector<Figure> figures;
+
+    Figure scanToLine() {
+        Figure f{QStringLiteral("scan_to_line"), QStringLiteral("scan to line (median)"),
+                 QStringLiteral("ms")};
+        Raw raw(paths.db);
+        // 1,000 barcodes of random products; the register clears its ticket every 20 lines, as
+        // customers leave, outside the timing.
+        std::vector<QByteArray> barcodes;
+        {
+            sqlite3_stmt *s =
+                raw.prepare("SELECT barcode FROM item_barcodes ORDER BY random() LIMIT 1000");
+            while (sqlite3_step(s) == SQLITE_ROW)
+                barcodes.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
+            sqlite3_finalize(s);
+        }
+        app::RegisterWidget reg(*db, QStringLiteral("bench"));
+        reg.setCashier(cashier);
+        reg.resize(1366, 768);
+        reg.show();
+        QApplication::processEvents();
+        std::vector<double> scans;
+        int missed = 0;
+        for (const QByteArray &code : barcodes) {
+            if (reg.model()->rowCount() >= 20) {
+                reg.model()->clear();
+                QApplication::processEvents();
+            }
+            const QString total = reg.totalText(QStringLiteral("total"));
+            const int rows = reg.model()->rowCount();
+            QElapsedTimer t;
+            t.start();
+            QTest::keyClicks(reg.scanField(), QString::fromLatin1(code));
+            QTest::keyClick(reg.scanField(), Qt::Key_Return);
+            scans.push_back(double(t.nsecsElapsed()) / 1e6);
+            if (reg.model()->rowCount() == rows && reg.totalText(QStringLiteral("total")) == total)
+                ++missed;
+        }
+        // Baseline: the bare indexed SELECT of the same barcodes.
+        sqlite3_stmt *s = raw.prepare(
+            "SELECT i.id, i.code, i.name, i.price_cents, i.tax_class FROM item_barcodes b "
+            "JOIN items i ON i.id = b.item_id WHERE b.barcode = ?");
+        std::vector<double> base;
+        for (const QByteArray &code : barcodes) {
+            QElapsedTimer t;
+            t.start();
+            sqlite3_bind_text(s, 1, code.constData(), int(code.size()), SQLITE_STATIC);
+            while (sqlite3_step(s) == SQLITE_ROW)
+                (void)sqlite3_column_int64(s, 0);
+            sqlite3_reset(s);
+            base.push_back(double(t.nsecsElapsed()) / 1e6);
+        }
+        sqlite3_finalize(s);
+        f.value = median(scans);
+        f.baseline = median(base);
+        f.target = QStringLiteral("median < 1 ms");
+        f.met = f.value < 1.0 && missed == 0;
+        f.note =
+            QStringLiteral("p99 %1 ms over %2 scans%3")
+                .arg(percentile(scans, 99), 0, 'f', 2)
+                .arg(scans.size())
+                .arg(missed ? QStringLiteral(", %1 scans added nothing").arg(missed) : QString());
+        return f;
+    }
+
+    /// The same numbers as the service, by hand on a raw connection.
+    std::vector<Figure> reports() {
+        std::vector<Figure> out;
+        Raw raw(paths.db);
+        ReportService reports(*db);
+        const int runs = quick ? 5 : 9;
+        const QDate lastDay = QDate::fromString(
+            QString::fromLatin1(reinterpret_cast<const char *>([&] {
+                static QByteArray d;
+                sqlite3_stmt *s = raw.prepare("SELECT MAX(business_date) FROM sales");
+                sqlite3_step(s);
+                d = QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
+                sqlite3_finalize(s);
+                return d.constData();
+            }())),
+            Qt::ISODate);
+        const QDate monthEnd = QDate(lastDay.year(), lastDay.month(), 1).addDays(-1);
+        const QDate monthStart = QDate(monthEnd.year(), monthEnd.month(), 1);
+        const QByteArray from = monthStart.toString(Qt::ISODate).toLatin1();
+        const QByteArray to = monthEnd.toString(Qt::ISODate).toLatin1();
+
+        auto figure = [&](const char *key, const char *label, const std::function<void()> &service,
+                          const std::function<void()> &hand, const QString &note) {
+            service(); // warm the page cache for both
+            hand();
+            Figure f{QString::fromLatin1(key), QString::fromLatin1(label), QStringLiteral("ms")};
+            f.value = median(timeRuns(runs, service));
+            f.baseline = median(timeRuns(runs, hand));
+            f.target = QStringLiteral("< 50 ms and <= 2x");
+            f.met = f.value < 50.0 && f.ratio() <= 2.0;
+            f.note = note;
+            out.push_back(f);
+        };
+
+        // Z of a day: everything since the last Z (the generator closed every day but the last).
+        qint64 lastZSale = raw.drain("SELECT COALESCE(MAX(last_sale_id), 0) FROM z_reports");
+        qint64 lastZActivity = 0;
+        {
+            auto z = reports.x();
+            if (!z)
+                die(z.error().message);
+            lastZActivity = 0;
+        }
+        qint64 periodSales = raw.drain("SELECT COUNT(*) FROM sales WHERE id > ?", {lastZSale});
+        figure(
+            "report_z_day", "Z report of a day", [&] { must(reports.x(), "x report"); },
+            [&] {
+                raw.drain("SELECT COUNT(*), SUM(subtotal_cents), SUM(discount_cents), "
+                          "SUM(tax_cents), SUM(tip_cents), SUM(total_cents), MIN(receipt_no), "
+                          "MAX(receipt_no) FROM sales WHERE id > ?",
+                          {lastZSale});
+                raw.drain("SELECT l.item_id, i.category_id, s.staff_id, l.therapist_id, l.kind, "
+                          "SUM(l.quantity), SUM(l.net_cents), SUM(l.tax_cents) FROM sales s "
+                          "JOIN sale_lines l ON l.sale_id = s.id LEFT JOIN items i ON "
+                          "i.id = l.item_id WHERE s.id > ? GROUP BY 1, 2, 3, 4, 5",
+                          {lastZSale});
+                raw.drain("SELECT x.tax_class, SUM(x.base_cents), SUM(x.tax_cents) FROM sales s "
+                          "JOIN sale_taxes x ON x.sale_id = s.id WHERE s.id > ? GROUP BY 1",
+                          {lastZSale});
+                raw.drain("SELECT t.type, SUM(t.amount_cents) FROM sales s JOIN sale_tenders t "
+                          "ON t.sale_id = s.id WHERE s.id > ? GROUP BY 1",
+                          {lastZSale});
+                raw.drain("SELECT SUM(amount_cents) FROM giftcard_activity");
+                raw.drain("SELECT seq FROM journal ORDER BY seq DESC LIMIT 1");
+            },
+            QStringLiteral("%1 sales in the period").arg(periodSales));
+        (void)lastZActivity;
+
+        figure(
+            "report_month_by_category", "month sales by category",
+            [&] { must(reports.sales(monthStart, monthEnd), "sales report"); },
+            [&] {
+                raw.drain("SELECT l.code, i.category_id, s.staff_id, l.therapist_id, l.kind, "
+                          "SUM(l.quantity), SUM(l.net_cents), SUM(l.tax_cents) FROM sales s "
+                          "JOIN sale_lines l ON l.sale_id = s.id LEFT JOIN items i ON "
+                          "i.id = l.item_id WHERE s.business_date >= ? AND s.business_date <= ? "
+                          "GROUP BY 1, 2, 3, 4, 5",
+                          {}, {from, to});
+            },
+            QStringLiteral("%1 to %2, by item, category, cashier and therapist")
+                .arg(monthStart.toString(Qt::ISODate), monthEnd.toString(Qt::ISODate)));
+
+        const auto [startUtc, endUtc] = [&] {
+            const QTimeZone zone = StoreSettings(*db).timeZone();
+            return std::pair{
+                toStorageTime(QDateTime(monthStart, QTime(0, 0), zone).toUTC()).toLatin1(),
+                toStorageTime(QDateTime(monthEnd.addDays(1), QTime(0, 0), zone).toUTC())
+                    .toLatin1()};
+        }();
+        figure(
+            "report_giftcard_liability", "gift-card liability",
+            [&] { must(reports.giftCards(monthStart, monthEnd), "gift-card report"); },
+            [&] {
+                raw.drain("SELECT giftcard_id, "
+                          "SUM(CASE WHEN created_at >= ?1 AND kind IN ('activate', 'load') THEN "
+                          "amount_cents ELSE 0 END), "
+                          "SUM(CASE WHEN created_at >= ?1 AND kind = 'redeem' THEN amount_cents "
+                          "ELSE 0 END), SUM(amount_cents) FROM giftcard_activity "
+                          "WHERE created_at < ?2 GROUP BY giftcard_id",
+                          {}, {startUtc, endUtc});
+            },
+            QStringLiteral("per card: sold and redeemed in the month, outstanding at its end"));
+
+        figure(
+            "report_stock_valuation", "stock valuation",
+            [&] { must(InventoryService(*db).valuation(), "valuation"); },
+            [&] {
+                raw.drain("SELECT i.id, i.code, i.name, c.name, COALESCE(l.on_hand, 0), "
+                          "i.cost_cents, MAX(COALESCE(l.on_hand, 0), 0) * i.cost_cents FROM items "
+                          "i LEFT JOIN stock_levels l ON l.item_id = i.id LEFT JOIN categories c "
+                          "ON c.id = i.category_id WHERE i.type = 'product' ORDER BY i.code");
+            },
+            QStringLiteral("every product at average cost"));
+        return out;
+    }
+
+    QStringList writeCodes(const QStringList &codes, const QString &name) {
+        QFile f(QDir(paths.dataDir).filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            die(QStringLiteral("cannot write %1").arg(f.fileName()));
+        f.write(codes.join(QLatin1Char('\n')).toLatin1());
+        return {f.fileName()};
+    }
+
+    std::pair<Figure, qint64> saleCommit() {
+        Figure f{QStringLiteral("sale_commit"), QStringLiteral("sale commit (median)"),
+                 QStringLiteral("ms")};
+        const int n = quick ? 60 : 200;
+        auto codes = must(harness::sellGiftCards(*db, 10, Money::fromCents(1000'00),
+                                                 QStringLiteral("bench-sale")),
+                          "sell gift cards");
+        auto taxes = must(StoreSettings(*db).taxTable(), "tax table");
+        CatalogService catalog(*db);
+        Raw raw(paths.db);
+        std::vector<QString> barcodes;
+        {
+            sqlite3_stmt *s =
+                raw.prepare("SELECT barcode FROM item_barcodes ORDER BY random() LIMIT 1000");
+            while (sqlite3_step(s) == SQLITE_ROW)
+                barcodes.push_back(
+                    QString::fromLatin1(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))));
+            sqlite3_finalize(s);
+        }
+        const char *tables[] = {
+            "sales",           "sale_lines",        "sale_taxes", "sale_tenders",
+            "stock_movements", "giftcard_activity", "journal",    "giftcard_lookup_failures"};
+        auto rowCount = [&] {
+            qint64 sum = 0;
+            for (const char *t : tables)
+                sum += raw.drain(QByteArray("SELECT MAX(rowid) FROM ").append(t).constData());
+            return sum;
+        };
+        SaleService sales(*db);
+        std::vector<double> times;
+        qint64 rowsPerSale = 0;
+        qint64 lastReceipt = 0;
+        for (int i = 0; i < n; ++i) {
+            Ticket t;
+            for (int k = 0; k < 5; ++k)
+                t.addItem(
+                    *must(catalog.findByCode(barcodes[std::size_t(i * 5 + k) % barcodes.size()]),
+                          "find"));
+            const Money total =
+                must(t.totals(taxes, StoreSettings(*db).businessDate(Clock::nowUtc())), "totals")
+                    .total;
+            Tender gift;
+            gift.type = TenderType::Gift;
+            gift.giftCode = codes[i % codes.size()];
+            gift.amount = min(total, Money::fromCents(5'00));
+            Tender cash;
+            cash.type = TenderType::Cash;
+            cash.amount = Money::fromCents((total.cents() + 999) / 1000 * 1000);
+            const qint64 before = i == 0 ? rowCount() : 0;
+            QElapsedTimer timer;
+            timer.start();
+            auto done =
+                sales.complete(t, {gift, cash}, cashier, std::nullopt, QStringLiteral("bench"));
+            times.push_back(double(timer.nsecsElapsed()) / 1e6);
+            if (!done)
+                die(QStringLiteral("sale: ") + done.error().message);
+            lastReceipt = done->receiptNo;
+            if (i == 0) {
+                // Rows the sale wrote, plus the 5 stock levels its movements' trigger updates.
+                rowsPerSale = rowCount() - before + 5;
+            }
+        }
+
+        // Baseline: one bare transaction writing as many rows, same pragmas, same disk.
+        const QString basePath = QDir(paths.dataDir).filePath(QStringLiteral("baseline.db"));
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(basePath + QLatin1String(suffix));
+        std::vector<double> base;
+        {
+            Raw b(basePath);
+            b.exec("CREATE TABLE rows (id INTEGER PRIMARY KEY, sale INTEGER NOT NULL, kind TEXT "
+                   "NOT NULL, amount INTEGER NOT NULL, note TEXT NOT NULL)");
+            sqlite3_stmt *ins =
+                b.prepare("INSERT INTO rows(sale, kind, amount, note) VALUES (?, ?, ?, ?)");
+            const QByteArray note(60, 'x');
+            for (int i = 0; i < n; ++i) {
+                QElapsedTimer timer;
+                timer.start();
+                b.exec("BEGIN IMMEDIATE");
+                for (qint64 r = 0; r < rowsPerSale; ++r) {
+                    sqlite3_bind_int64(ins, 1, i);
+                    sqlite3_bind_text(ins, 2, "line", -1, SQLITE_STATIC);
+                    sqlite3_bind_int64(ins, 3, r * 100);
+                    sqlite3_bind_text(ins, 4, note.constData(), int(note.size()), SQLITE_STATIC);
+                    sqlite3_step(ins);
+                    sqlite3_reset(ins);
+                }
+                b.exec("COMMIT");
+                base.push_back(double(timer.nsecsElapsed()) / 1e6);
+            }
+            sqlite3_finalize(ins);
+        }
+        f.value = median(times);
+        f.baseline = median(base);
+        f.target = QStringLiteral("<= 1.5x");
+        f.met = f.ratio() <= 1.5;
+        f.note = QStringLiteral("5 lines, gift card + cash, %1 rows; p99 %2 ms; %3 sales")
+                     .arg(rowsPerSale)
+                     .arg(percentile(times, 99), 0, 'f', 2)
+                     .arg(n);
+        return {f, lastReceipt};
+    }
+
+    Figure concurrentRedeem(const QString &workerPath) {
+        Figure f{QStringLiteral("concurrent_redeem"),
+                 QStringLiteral("concurrent redemption, 4 processes"), QStringLiteral("sales/s")};
+        const double seconds = quick ? 3 : 10;
+        struct RunResult {
+            double throughput = 0;
+            std::vector<double> latencies;
+            qint64 refused = 0, failed = 0;
+        };
+        auto run = [&](int processes) {
+            auto codes = must(harness::sellGiftCards(*db, 20, Money::fromCents(1000'00),
+                                                     QStringLiteral("bench-redeem")),
+                              "sell gift cards");
+            const QString codesFile =
+                writeCodes(codes, QStringLiteral("redeem-codes-%1.txt").arg(processes)).first();
+            std::vector<std::unique_ptr<QProcess>> procs;
+            QStringList outs;
+            for (int p = 0; p < processes; ++p) {
+                const QString out =
+                    QDir(paths.dataDir)
+                        .filePath(QStringLiteral("redeem-%1-%2.txt").arg(processes).arg(p));
+                QFile::remove(out);
+                outs << out;
+                auto proc = std::make_unique<QProcess>();
+                proc->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+                proc->start(workerPath,
+                            {QStringLiteral("--db"), paths.db, QStringLiteral("--keys"), paths.keys,
+                             QStringLiteral("--codes"), codesFile, QStringLiteral("--mode"),
+                             QStringLiteral("redeem"), QStringLiteral("--seconds"),
+                             QString::number(seconds), QStringLiteral("--seed"),
+                             QString::number(p + 1), QStringLiteral("--register"),
+                             QStringLiteral("bench-%1").arg(p), QStringLiteral("--out"), out});
+                procs.push_back(std::move(proc));
+            }
+            RunResult r;
+            qint64 completed = 0;
+            for (auto &proc : procs)
+                proc->waitForFinished(int(seconds * 1000) + 120000);
+            for (const QString &out : outs) {
+                QFile file(out);
+                if (!file.open(QIODevice::ReadOnly))
+                    die(QStringLiteral("the redeem worker wrote no %1").arg(out));
+                const QList<QByteArray> lines = file.readAll().split('\n');
+                const QList<QByteArray> summary = lines.value(0).split(' ');
+                completed += summary.value(1).toLongLong();
+                r.refused += summary.value(2).toLongLong();
+                r.failed += summary.value(3).toLongLong();
+                for (qsizetype i = 1; i < lines.size(); ++i)
+                    if (!lines[i].isEmpty())
+                        r.latencies.push_back(lines[i].toDouble() / 1e6);
+            }
+            r.throughput = double(completed) / seconds;
+            return r;
+        };
+        const RunResult one = run(1);
+        const RunResult four = run(4);
+        const qint64 overdrafts =
+            must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT giftcard_id FROM "
+                                           "giftcard_activity GROUP BY giftcard_id "
+                                           "HAVING SUM(amount_cents) < 0)")),
+                 "overdrafts")
+                .toLongLong();
+        f.value = four.throughput;
+        f.baseline = one.throughput;
+        f.target = QStringLiteral("0 overdrafts, >= 0.8x");
+        f.met = overdrafts == 0 && four.failed == 0 && f.ratio() >= 0.8;
+        f.note = QStringLiteral("20 cards, %1 s; p99 %2 ms (1 process: %3 ms); %4 overdrafts, "
+                                "%5 refused, %6 failed")
+                     .arg(seconds)
+                     .arg(percentile(four.latencies, 99), 0, 'f', 1)
+                     .arg(percentile(one.latencies, 99), 0, 'f', 1)
+                     .arg(overdrafts)
+                     .arg(four.refused + one.refused)
+                     .arg(four.failed + one.failed);
+        return f;
+    }
+
+    std::vector<Figure> printing(qint64 receipt) {
+        std::vector<Figure> out;
+        auto sale = must(SaleService(*db).load(receipt), "load sale");
+        const StoreInfo store = StoreSettings(*db).storeInfo();
+        const int runs = quick ? 50 : 200;
+        printing::ReceiptDocument doc = printing::receiptFromSale(sale, store);
+        {
+            Figure f{QStringLiteral("receipt_escpos"), QStringLiteral("receipt to ESC/POS with QR"),
+                     QStringLiteral("ms")};
+            f.value = median(timeRuns(runs, [&] {
+                must(printing::renderReceiptEscPos(printing::receiptFromSale(sale, store)),
+                     "escpos");
+            }));
+            f.baseline = median(timeRuns(runs, [&] {
+                (void)printing::renderReceiptText(printing::receiptFromSale(sale, store));
+            }));
+            f.note = QStringLiteral("baseline: the same receipt as plain text");
+            out.push_back(f);
+        }
+        {
+            Figure f{QStringLiteral("certificate_pdf"), QStringLiteral("gift certificate to PDF"),
+                     QStringLiteral("ms")};
+            QTemporaryDir dir;
+            printing::GiftCertificate cert;
+            cert.store.name = store.name;
+            cert.store.addressLines = store.addressLines;
+            cert.store.phone = store.phone;
+            cert.code = QStringLiteral("GC1-7KQ2-M4XH-9TDA-3RWE-B6P8");
+            cert.amount = Money::fromCents(150'00);
+            cert.to = QStringLiteral("Ava");
+            cert.from = QStringLiteral("Noah");
+            cert.message = QStringLiteral("Happy birthday! Enjoy a deep tissue massage.");
+            const int pdfRuns = quick ? 10 : 30;
+            const QString pdf = dir.filePath(QStringLiteral("c.pdf"));
+            f.value = median(timeRuns(pdfRuns, [&] {
+                if (auto ok = printing::renderCertificatePdf(cert, pdf); !ok)
+                    die(ok.error().message);
+            }));
+            f.baseline = median(timeRuns(pdfRuns, [&] {
+                QPdfWriter writer(dir.filePath(QStringLiteral("empty.pdf")));
+                writer.setPageSize(QPageSize(QPageSize::Letter));
+                QPainter p(&writer);
+                p.drawText(QPointF(100, 100), cert.message);
+            }));
+            f.note = QStringLiteral("letter page; baseline: a page with one line of text");
+            out.push_back(f);
+        }
+        return out;
+    }
+
+    std::pair<Figure, Figure> coldStart(const QString &posPath, const QString &self) {
+        Figure cold{QStringLiteral("cold_start"), QStringLiteral("cold start to the register"),
+                    QStringLiteral("ms")};
+        Figure rss{QStringLiteral("peak_rss"), QStringLiteral("peak memory of oasis-pos"),
+                   QStringLiteral("MB")};
+        const int runs = quick ? 3 : 5;
+        const QString xdg = QDir(paths.dataDir).filePath(QStringLiteral("xdg"));
+        QDir().mkpath(xdg);
+        const QStringList env{QStringLiteral("QT_QPA_PLATFORM=offscreen"),
+                              QStringLiteral("OASIS_EXIT_AFTER_FIRST_PAINT=1"),
+                              QStringLiteral("OASIS_KEY_DIR=") + paths.keys,
+                              QStringLiteral("OASIS_USER=frontdesk"),
+                              QStringLiteral("OASIS_PIN=1111"),
+                              QStringLiteral("OASIS_REGISTER=bench-cold"),
+                              QStringLiteral("XDG_CONFIG_HOME=") + xdg,
+                              QStringLiteral("XDG_DATA_HOME=") + xdg};
+        std::vector<double> app, empty;
+        std::vector<double> rssMb, emptyRssMb;
+        for (int i = 0; i < runs; ++i) {
+            const ChildRun a = spawnFirstPaint(posPath, {QStringLiteral("--db"), paths.db}, env);
+            if (!a.ok)
+                die(QStringLiteral("oasis-pos did not report its first paint: ") + a.output);
+            app.push_back(a.ms);
+            rssMb.push_back(double(a.maxRssKb) / 1024.0);
+            const ChildRun e = spawnFirstPaint(self, {QStringLiteral("empty-window")}, env);
+            if (!e.ok)
+                die(QStringLiteral("the empty window did not paint: ") + e.output);
+            empty.push_back(e.ms);
+            emptyRssMb.push_back(double(e.maxRssKb) / 1024.0);
+        }
+        cold.value = median(app);
+        cold.baseline = median(empty);
+        cold.target = QStringLiteral("<= 1.5x");
+        cold.met = cold.ratio() <= 1.5;
+        cold.note = QStringLiteral("PIN login included; baseline: an empty QMainWindow");
+        rss.value = *std::max_element(rssMb.begin(), rssMb.end());
+        rss.baseline = *std::max_element(emptyRssMb.begin(), emptyRssMb.end());
+        rss.target = QStringLiteral("< 150 MB");
+        rss.met = rss.value < 150.0;
+        rss.note = QStringLiteral("at the first painted register; baseline: the empty window");
+        return {cold, rss};
+    }
+};
+
+QString cell(double v) {
+    return v >= 100  ? QString::number(v, 'f', 0)
+           : v >= 10 ? QString::number(v, 'f', 1)
+                     : QString::number(v, 'f', 3);
+}
+
+void printTable(const std::vector<Figure> &figures, const QString &title) {
+    std::printf("\n%s\n\n", qPrintable(title));
+    std::printf("| figure | value | baseline | ratio | target | met | notes |\n");
+    std::printf("|---|---:|---:|---:|---|---|---|\n");
+    for (const Figure &f : figures)
+        std::printf("| %s | %s %s | %s %s | %s | %s | %s | %s |\n", qPrintable(f.key),
+                    qPrintable(cell(f.value)), qPrintable(f.unit), qPrintable(cell(f.baseline)),
+                    qPrintable(f.unit), qPrintable(QString::number(f.ratio(), 'f', 2) + u'x'),
+                    qPrintable(f.target.isEmpty() ? QStringLiteral("-") : f.target),
+                    f.target.isEmpty() ? "-" : (f.met ? "yes" : "NO"), qPrintable(f.note));
+    std::fflush(stdout);
+}
+
+QString argValue(const QStringList &args, const QString &name) {
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args[i + 1] : QString();
+}
+
+int run(const QStringList &args) {
+    Bench b;
+    b.quick = args.contains(QStringLiteral("--quick"));
+    const QString dbArg = argValue(args, QStringLiteral("--db"));
+    b.paths = pathsFor(dbArg.isEmpty() ? defaultDb(b.quick) : dbArg);
+    QElapsedTimer total;
+    total.start();
+    // The quick database is made afresh each run (seconds); the large one once.
+    if (b.quick && dbArg.isEmpty())
+        generateOrDie(b.paths, true);
+    else if (!QFile::exists(b.paths.db))
+        generateOrDie(b.paths, false);
+    auto db = must(harness::openDb(b.paths.db, b.paths.keys, 10000), "open");
+    b.db = db.get();
+    b.cashier = must(StaffService(*db).find(QStringLiteral("frontdesk")), "cashier");
+    const qint64 skus = must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM items"))).toLongLong();
+    const qint64 sales =
+        must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM sales"))).toLongLong();
+    const qint64 lines =
+        must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM sale_lines"))).toLongLong();
+    const qint64 cards =
+        must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM giftcards"))).toLongLong();
+
+    std::vector<Figure> figures;
+    std::fprintf(stderr, "oasis-bench: scan to line\n");
+    figures.push_back(b.scanToLine());
+    std::fprintf(stderr, "oasis-bench: reports\n");
+    for (Figure &f : b.reports())
+        figures.push_back(f);
+    std::fprintf(stderr, "oasis-bench: sale commit\n");
+    auto [commit, receipt] = b.saleCommit();
+    std::fprintf(stderr, "oasis-bench: concurrent redemption\n");
+    const Figure redeem = b.concurrentRedeem(QStringLiteral(OASIS_SALE_WORKER));
+    std::fprintf(stderr, "oasis-bench: printing\n");
+    const auto printed = b.printing(receipt);
+    std::fprintf(stderr, "oasis-bench: cold start\n");
+    const auto [cold, rss] =
+        b.coldStart(QStringLiteral(OASIS_POS), QCoreApplication::applicationFilePath());
+
+    std::vector<Figure> ordered{figures[0], commit, redeem};
+    for (std::size_t i = 1; i < figures.size(); ++i)
+        ordered.push_back(figures[i]);
+    ordered.push_back(cold);
+    for (const Figure &f : printed)
+        ordered.push_back(f);
+    ordered.push_back(rss);
+
+    const QString title =
+        QStringLiteral("oasis-bench%1: %2 items, %3 sales, %4 lines, %5 gift cards (%6 s)")
+            .arg(b.quick ? QStringLiteral(" --quick") : QString())
+            .arg(skus)
+            .arg(sales)
+            .arg(lines)
+            .arg(cards)
+            .arg(total.elapsed() / 1000.0, 0, 'f', 0);
+    printTable(ordered, title);
+
+    const QString jsonPath = argValue(args, QStringLiteral("--json"));
+    if (!jsonPath.isEmpty()) {
+        QJsonObject root;
+        for (const Figure &f : ordered)
+            root[f.key] = QJsonObject{
+                {QStringLiteral("value"), f.value},
+                {QStringLiteral("unit"), f.unit},
+                {QStringLiteral("baseline"), f.baseline},
+                {QStringLiteral("ratio"), f.ratio()},
+                {QStringLiteral("target"),
+                 f.target.isEmpty() ? QJsonValue() : QJsonValue(f.target)},
+                {QStringLiteral("met"), f.target.isEmpty() ? QJsonValue() : QJsonValue(f.met)},
+                {QStringLiteral("note"), f.note}};
+        QFile out(jsonPath);
+        if (!out.open(QIODevice::WriteOnly))
+            die(QStringLiteral("cannot write %1").arg(jsonPath));
+        out.write(QJsonDocument(root).toJson());
+    }
+    bool allMet = true;
+    for (const Figure &f : ordered)
+        allMet = allMet && (f.target.isEmpty() || f.met);
+    return allMet ? 0 : 2;
+}
+
+int crash(const QStringList &args) {
+    const QString killsArg = argValue(args, QStringLiteral("--kills"));
+    const int kills = killsArg.isEmpty() ? 500 : killsArg.toInt();
+    QTemporaryDir dir;
+    const Paths p = pathsFor(dir.filePath(QStringLiteral("crash.db")));
+    {
+        Database::Options o;
+        o.mode = Database::Mode::CreateIfMissing;
+        o.keyDirectory = p.keys;
+        auto db = must(Database::open(p.db, o), "create");
+        if (auto ok = installDefaults(*db); !ok)
+            die(ok.error().message);
+        if (auto ok = installDemoData(*db); !ok)
+            die(ok.error().message);
+        auto codes = must(harness::sellGiftCards(*db, 10, Money::fromCents(200'00)), "cards");
+        QFile f(dir.filePath(QStringLiteral("codes.txt")));
+        f.open(QIODevice::WriteOnly);
+        f.write(codes.join(QLatin1Char('\n')).toLatin1());
+    }
+    const auto r = harness::runCrashLoop(QStringLiteral(OASIS_SALE_WORKER), p.db, p.keys,
+                                         dir.filePath(QStringLiteral("codes.txt")), kills,
+                                         quint32(QRandomGenerator::global()->generate()));
+    std::printf("crash harness: %d kills, %d with a broken invariant, %lld sales survived, "
+                "%.0f s\n",
+                r.kills, r.failedChecks, static_cast<long long>(r.sales), r.secondsTotal);
+    for (const QString &problem : r.firstProblems)
+        std::printf("  %s\n", qPrintable(problem));
+    return r.failedChecks == 0 && r.kills == kills ? 0 : 2;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (command == QLatin1String("empty-window"))
+        return emptyWindow(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("OasisPOS-bench"));
+    QApplication::setApplicationName(QStringLiteral("oasis-bench"));
+    if (QLocale().language() == QLocale::C)
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QStringList args = QApplication::arguments().mid(2);
+    if (command == QLatin1String("generate")) {
+        const bool quick = args.contains(QStringLiteral("--quick"));
+        const QString out = argValue(args, QStringLiteral("--out"));
+        generateOrDie(pathsFor(out.isEmpty() ? defaultDb(quick) : out), quick);
+        return 0;
+    }
+    if (command == QLatin1String("run"))
+        return run(args);
+    if (command == QLatin1String("crash"))
+        return crash(args);
+    std::fprintf(stderr, "usage: oasis-bench generate [--out DB] [--quick]\n"
+                         "       oasis-bench run [--quick] [--json FILE] [--db DB]\n"
+                         "       oasis-bench crash [--kills N]\n");
+    return 1;
+}
