@@ -257,6 +257,13 @@ const std::vector<Step> &steps() {
              s("CREATE INDEX sales_shift ON sales(shift_id)"),
              s("CREATE INDEX cash_movements_shift ON cash_movements(shift_id)"),
          }},
+        {7,
+         "gift cards: index on giftcards(replaces_id) for the replacement lookup",
+         {
+             // Every lookup and balance read asks which card replaced this one; without the
+             // index that is a backwards scan of every card (100,000 of them at a busy spa).
+             s("CREATE INDEX giftcards_replaces ON giftcards(replaces_id)"),
+         }},
     };
     return all;
 }
