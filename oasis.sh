@@ -5,6 +5,7 @@
 #   ./oasis.sh test   install what is missing, build, run the whole suite with ctest
 #   ./oasis.sh bench  build a Release and run oasis-bench
 #   ./oasis.sh nogui  build core, printing and oasisctl without Qt Widgets, and their tests
+#   ./oasis.sh fuzz [SECONDS]  build the libFuzzer targets with clang, run each (default 60 s)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,8 +16,9 @@ packages=(
     tzdata fonts-dejavu-core poppler-utils sqlite3
 )
 
-install_missing() {
+install_missing() { # extra packages...
     local missing=()
+    packages+=("$@")
     for p in "${packages[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
@@ -74,8 +76,33 @@ bench)
     configure_and_build build-release -DCMAKE_BUILD_TYPE=Release -DOASIS_BUILD_TESTS=ON
     exec build-release/tests/bench/oasis-bench run "$@"
     ;;
+fuzz)
+    seconds=${1:-60}
+    install_missing clang libclang-rt-14-dev
+    if [ ! -f build-fuzz/CMakeCache.txt ]; then
+        CC=clang CXX=clang++ cmake -G Ninja -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DOASIS_FUZZ=ON -DOASIS_BUILD_GUI=OFF -DOASIS_BUILD_BENCH=OFF "-DOASIS_TEST_AREAS=fuzz"
+    fi
+    targets=(money scan csv_import journal)
+    cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
+    status=0
+    for t in "${targets[@]}"; do
+        # A copy of the seeds: what the fuzzer learns stays out of the source tree.
+        work=build-fuzz/corpus/$t
+        mkdir -p "$work" build-fuzz/crashes
+        cp -n tests/fuzz/corpus/"$t"/* "$work"/ 2>/dev/null || true
+        echo "oasis.sh: fuzzing $t for $seconds s"
+        if ! build-fuzz/tests/fuzz/fuzz_"$t" -max_total_time="$seconds" -max_len=4096 \
+            -artifact_prefix=build-fuzz/crashes/"$t"- "$work"; then
+            echo "oasis.sh: fuzz_$t found a crash in build-fuzz/crashes/: add it to" \
+                "tests/fuzz/test_fuzz_regressions.cpp" >&2
+            status=1
+        fi
+    done
+    exit $status
+    ;;
 *)
-    echo "usage: ./oasis.sh run | test | nogui | bench" >&2
+    echo "usage: ./oasis.sh run | test | nogui | bench | fuzz [SECONDS]" >&2
     exit 1
     ;;
 esac
