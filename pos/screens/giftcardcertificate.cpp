@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/screens/giftcardcertificate.h"
+
+#include "printing/systemprinter.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPixmap>
+#include <QPrinter>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+namespace oasis::screens {
+
+CertificatePreviewDialog::CertificatePreviewDialog(printing::GiftCertificate certificate,
+                                                   QWidget *parent)
+    : QDialog(parent)
+    , m_certificate(std::move(certificate)) {
+    setWindowTitle(tr("Gift certificate"));
+    setObjectName(QStringLiteral("certificatePreview"));
+
+    m_page = new QComboBox(this);
+    m_page->setObjectName(QStringLiteral("certificatePage"));
+    m_page->addItem(tr("Letter page"), int(printing::CertificatePage::Letter));
+    m_page->addItem(tr("A6 card"), int(printing::CertificatePage::A6));
+    m_page->setMinimumHeight(48);
+
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("certificateImage"));
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setMinimumSize(420, 480);
+    m_preview->setStyleSheet(QStringLiteral("background: #e9ecef; padding: 12px;"));
+
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+
+    auto *save = new QPushButton(tr("Save PDF…"), this);
+    save->setObjectName(QStringLiteral("savePdf"));
+    auto *print = new QPushButton(tr("Print…"), this);
+    print->setObjectName(QStringLiteral("printCertificate"));
+    auto *close = new QPushButton(tr("Close"), this);
+    for (QPushButton *b : {save, print, close})
+        b->setMinimumHeight(48);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Page:"), this));
+    top->addWidget(m_page, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(save);
+    buttons->addWidget(print);
+    buttons->addStretch();
+    buttons->addWidget(close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_preview, 1);
+    layout->addWidget(m_message);
+    layout->addLayout(buttons);
+
+    connect(m_page, &QComboBox::currentIndexChanged, this, &CertificatePreviewDialog::render);
+    connect(save, &QPushButton::clicked, this, &CertificatePreviewDialog::saveAs);
+    connect(print, &QPushButton::clicked, this, &CertificatePreviewDialog::print);
+    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    render();
+}
+
+printing::CertificatePage CertificatePreviewDialog::page() const {
+    return printing::CertificatePage(m_page->currentData().toInt());
+}
+
+void CertificatePreviewDialog::setPage(printing::CertificatePage page) {
+    m_page->setCurrentIndex(m_page->findData(int(page)));
+}
+
+void CertificatePreviewDialog::render() {
+    m_image = printing::renderCertificateImage(m_certificate, 150, page());
+    if (m_image.isNull()) {
+        m_preview->setText(tr("The certificate could not be drawn."));
+        return;
+    }
+    const QSize box(460, 560);
+    m_preview->setPixmap(
+        QPixmap::fromImage(m_image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+}
+
+Status CertificatePreviewDialog::savePdf(const QString &path) const {
+    return printing::renderCertificatePdf(m_certificate, path, page());
+}
+
+void CertificatePreviewDialog::saveAs() {
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested =
+        QDir(folder).filePath(tr("gift-certificate-%1.pdf").arg(m_certificate.code.right(4)));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save certificate"), suggested, tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (auto ok = savePdf(path); !ok)
+        m_message->setText(ok.error().message);
+    else
+        m_message->setText(tr("Saved to %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void CertificatePreviewDialog::print() {
+    QPrinter printer(QPrinter::HighResolution);
+    if (!printing::choosePrinter(printer, this, tr("Print gift certificate")))
+        return;
+    if (auto ok = printing::printCertificateOnPrinter(m_certificate, printer, page()); !ok)
+        m_message->setText(ok.error().message);
+    else
+        m_message->setText(tr("Sent to the printer."));
+}
+
+} // namespace oasis::screens

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Table models of the gift-card screen: a card's history and the liability report.
+#pragma once
+
+#include "core/giftcard.h"
+#include "core/report.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace oasis::screens {
+
+/// The activity ledger of one card, oldest first, with the balance after each entry.
+class GiftCardHistoryModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GiftCardHistoryModel)
+public:
+    enum Column { Date, Kind, Amount, BalanceAfter, Receipt, Staff, ColumnCount };
+    enum Role { CentsRole = Qt::UserRole, KindRole };
+
+    explicit GiftCardHistoryModel(QObject *parent = nullptr);
+
+    void setActivity(std::vector<GiftCardActivity> activity);
+    void clear();
+    const GiftCardActivity &activityAt(int row) const { return m_rows.at(std::size_t(row)); }
+
+    /// "Sold", "Redeemed", … for a ledger kind ("activate", "redeem", …).
+    static QString kindText(const QString &kind);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<GiftCardActivity> m_rows;
+};
+
+/// Any ReportTable (core/report.h) as a read-only table: money columns formatted, right-aligned.
+class ReportTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReportTableModel)
+public:
+    /// The raw value: cents for money columns, the count or the text otherwise.
+    static constexpr int RawRole = Qt::UserRole;
+
+    explicit ReportTableModel(QObject *parent = nullptr);
+
+    void setTable(ReportTable table);
+    const ReportTable &table() const { return m_table; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    ReportTable m_table;
+};
+
+} // namespace oasis::screens
