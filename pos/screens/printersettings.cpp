@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/screens/printersettings.h"
+
+#include "printing/systemprinter.h"
+#include "printing/transport.h"
+
+#include "core/clock.h"
+
+#include <QCoreApplication>
+#include <QPrinter>
+#include <QPrinterInfo>
+#include <QSettings>
+
+namespace oasis::screens {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("oasis::screens::PrinterSettings", text);
+}
+
+const QString kTarget = QStringLiteral("printer/target");
+const QString kPaper = QStringLiteral("printer/paper");
+const QString kQr = QStringLiteral("printer/qr");
+const QString kDrawer = QStringLiteral("printer/drawer");
+
+} // namespace
+
+printing::EscPosOptions PrinterSettings::escpos(bool cashSale) const {
+    auto options = printing::EscPosOptions::forPaper(paper);
+    options.qrMode = qrMode;
+    options.kickDrawer = drawer && cashSale;
+    return options;
+}
+
+PrinterSettings PrinterSettings::load() {
+    const QSettings settings;
+    return load(settings);
+}
+
+PrinterSettings PrinterSettings::load(const QSettings &settings) {
+    PrinterSettings s;
+    s.target = settings.value(kTarget).toString();
+    s.paper = settings.value(kPaper, QStringLiteral("80")).toString() == u"58"
+                  ? printing::PaperWidth::Mm58
+                  : printing::PaperWidth::Mm80;
+    s.qrMode = settings.value(kQr, QStringLiteral("raster")).toString() == u"native"
+                   ? printing::QrMode::Native
+                   : printing::QrMode::Raster;
+    s.drawer = settings.value(kDrawer, true).toBool();
+    return s;
+}
+
+void PrinterSettings::save() const {
+    QSettings settings;
+    save(settings);
+}
+
+void PrinterSettings::save(QSettings &settings) const {
+    settings.setValue(kTarget, target.trimmed());
+    settings.setValue(kPaper, paper == printing::PaperWidth::Mm58 ? QStringLiteral("58")
+                                                                  : QStringLiteral("80"));
+    settings.setValue(kQr, qrMode == printing::QrMode::Native ? QStringLiteral("native")
+                                                              : QStringLiteral("raster"));
+    settings.setValue(kDrawer, drawer);
+    settings.sync();
+}
+
+Status PrinterSettings::print(const printing::ReceiptDocument &doc, bool cashSale) const {
+    if (!isConfigured())
+        return fail(ErrorCode::Printer, tr("No receipt printer is set up on this register."));
+    if (isSystem()) {
+        if (QPrinterInfo::defaultPrinter().isNull())
+            return fail(ErrorCode::Printer, tr("This computer has no default printer."));
+        QPrinter printer;
+        return printing::printReceiptOnPrinter(doc, printer,
+                                               printing::ReceiptPaper::forPaper(paper));
+    }
+    auto parsed = printing::parseTarget(target.trimmed());
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    return printing::printReceipt(doc, *parsed, escpos(cashSale));
+}
+
+Status PrinterSettings::openDrawer() const {
+    if (!isConfigured() || isSystem())
+        return fail(ErrorCode::Printer,
+                    tr("The cash drawer opens through a receipt printer: set one up in Settings."));
+    if (!drawer)
+        return fail(ErrorCode::Printer, tr("No cash drawer is set up on this register."));
+    auto parsed = printing::parseTarget(target.trimmed());
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    return printing::openDrawer(*parsed);
+}
+
+printing::ReceiptDocument PrinterSettings::testReceipt(const printing::StoreHeader &store) {
+    printing::ReceiptDocument doc;
+    doc.store = store;
+    doc.title = tr("TEST PRINT");
+    doc.receiptCode = QStringLiteral("TEST");
+    doc.dateTime = Clock::nowUtc().toLocalTime();
+    printing::ReceiptLine line;
+    line.name = tr("Printer test: Crème Brûlée Body Oil");
+    line.quantity = 1;
+    line.unitPrice = Money::fromCents(1'00);
+    line.amount = Money::fromCents(1'00);
+    doc.lines.push_back(line);
+    doc.subtotal = line.amount;
+    doc.total = line.amount;
+    doc.footerLines << tr("If you can read this and scan the QR code, the printer works.");
+    return doc;
+}
+
+} // namespace oasis::screens
