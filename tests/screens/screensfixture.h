@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A demo database, a screen context for a chosen user with a scripted manager prompt, and
+// QSettings kept in a temporary folder.
+#pragma once
+
+#include "pos/screens/screen.h"
+#include "tests/support/testsupport.h"
+
+#include "core/staff.h"
+
+#include <QApplication>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+namespace oasis::screens::test {
+
+StaffMember staff(Database &db, const QString &name);
+
+/// The screen's context: `user` logged in; the manager prompt answers with `approver` (nullopt:
+/// cancelled) and counts how often it was asked.
+struct Context {
+    Context(Database &db, const QString &user, std::optional<QString> approver = std::nullopt);
+    ScreenContext ctx;
+    StaffMember user;
+    std::optional<StaffMember> approver;
+    std::shared_ptr<int> approvals = std::make_shared<int>(0);
+};
+
+/// Per-machine settings (QSettings) in a temporary folder for the test's life.
+class TempSettings final {
+public:
+    TempSettings();
+    ~TempSettings();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+/// Runs `act` on the next modal dialog once its event loop runs; when none opens, the failure
+/// is recorded and whatever modal widget is open is closed, so a test never hangs.
+template <typename D>
+void whenModal(std::function<void(D *)> act) {
+    QTimer::singleShot(0, qApp, [act] {
+        auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            if (QWidget *other = QApplication::activeModalWidget())
+                other->close();
+            FAIL_CHECK("the expected dialog did not open");
+            return;
+        }
+        act(dialog);
+    });
+}
+
+} // namespace oasis::screens::test

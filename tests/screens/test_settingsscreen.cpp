@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/screens/printersettings.h"
+#include "pos/screens/settingsscreen.h"
+#include "tests/printing/printingfixtures.h"
+#include "tests/screens/screensfixture.h"
+
+#include "core/storesettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFile>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTcpServer>
+
+using namespace oasis;
+using namespace oasis::screens;
+using namespace oasis::screens::test;
+using oasis::test::TempDb;
+using oasis::test::value;
+
+namespace {
+
+template <typename W>
+W *field(QWidget &screen, const char *name) {
+    auto *w = screen.findChild<W *>(QString::fromLatin1(name));
+    REQUIRE(w);
+    return w;
+}
+
+} // namespace
+
+TEST_CASE("percentages are read exactly as parts per million", "[screens][settings]") {
+    CHECK(value(parsePercentPpm(QStringLiteral("10.55"))) == 105'500);
+    CHECK(value(parsePercentPpm(QStringLiteral("10.55 %"))) == 105'500);
+    CHECK(value(parsePercentPpm(QStringLiteral("20"))) == 200'000);
+    CHECK(value(parsePercentPpm(QStringLiteral("0.0001"))) == 1);
+    CHECK_FALSE(parsePercentPpm(QStringLiteral("10.55555")));
+    CHECK_FALSE(parsePercentPpm(QStringLiteral("101")));
+    CHECK_FALSE(parsePercentPpm(QStringLiteral("-1")));
+    CHECK_FALSE(parsePercentPpm(QString()));
+    CHECK(formatPpmPercent(105'500) == QStringLiteral("10.55 %"));
+    CHECK(formatPpmPercent(200'000) == QStringLiteral("20 %"));
+}
+
+TEST_CASE("the settings screen saves store details, a tax rate and the rules",
+          "[screens][settings]") {
+    TempDb tdb(true);
+    TempSettings settings;
+    Context c(tdb.db(), QStringLiteral("manager"));
+    SettingsScreen screen(c.ctx);
+    const StoreSettings store(tdb.db());
+    CHECK(field<QLineEdit>(screen, "storeName")->text() == store.storeInfo().name);
+
+    SECTION("store details") {
+        field<QLineEdit>(screen, "storeName")->setText(QStringLiteral("Oasis by the Lake"));
+        field<QPlainTextEdit>(screen, "storeAddress")
+            ->setPlainText(QStringLiteral("2301 Fairview Ave E\n\nSeattle, WA 98102\n"));
+        field<QLineEdit>(screen, "storePhone")->setText(QStringLiteral("(206) 555-0142"));
+        field<QPlainTextEdit>(screen, "receiptFooter")->setPlainText(QStringLiteral("Thank you!"));
+        oasis::test::ok(screen.saveStoreInfo());
+        const StoreInfo info = store.storeInfo();
+        CHECK(info.name == QStringLiteral("Oasis by the Lake"));
+        CHECK(info.addressLines == QStringList{QStringLiteral("2301 Fairview Ave E"),
+                                               QStringLiteral("Seattle, WA 98102")});
+        CHECK(info.phone == QStringLiteral("(206) 555-0142"));
+        CHECK(info.footer == QStringLiteral("Thank you!"));
+
+        field<QLineEdit>(screen, "storeName")->clear();
+        CHECK_FALSE(screen.saveStoreInfo());
+        CHECK(store.storeInfo().name == QStringLiteral("Oasis by the Lake"));
+    }
+    SECTION("a tax rate") {
+        auto *cls = field<QComboBox>(screen, "taxClass");
+        cls->setCurrentIndex(cls->findData(int(TaxClass::Retail)));
+        field<QLineEdit>(screen, "taxRate")->setText(QStringLiteral("10.75"));
+        field<QDateEdit>(screen, "taxFrom")->setDate(QDate(2027, 1, 1));
+        const int rows = field<QTableWidget>(screen, "taxRates")->rowCount();
+        oasis::test::ok(screen.addTaxRate());
+        CHECK(field<QTableWidget>(screen, "taxRates")->rowCount() == rows + 1);
+        const TaxTable taxes = value(store.taxTable());
+        CHECK(taxes.ppmOn(TaxClass::Retail, QDate(2027, 1, 1)) == 107'500);
+        CHECK(taxes.ppmOn(TaxClass::Retail, QDate(2026, 6, 1)) == 105'500);
+
+        field<QLineEdit>(screen, "taxRate")->setText(QStringLiteral("ten"));
+        CHECK_FALSE(screen.addTaxRate());
+        CHECK(screen.message().contains(u"percentage"));
+    }
+    SECTION("gift-card presets and limits, discount threshold, idle lock") {
+        field<QLineEdit>(screen, "giftCardPresets")->setText(QStringLiteral("25, 75, 150"));
+        field<QLineEdit>(screen, "giftCardMinimum")->setText(QStringLiteral("20"));
+        field<QLineEdit>(screen, "giftCardMaximum")->setText(QStringLiteral("500"));
+        field<QLineEdit>(screen, "discountThreshold")->setText(QStringLiteral("15"));
+        field<QSpinBox>(screen, "idleLockMinutes")->setValue(3);
+        oasis::test::ok(screen.saveRules());
+        CHECK(store.giftCardPresets() == QList<Money>{Money::fromCents(25'00),
+                                                      Money::fromCents(75'00),
+                                                      Money::fromCents(150'00)});
+        CHECK(store.giftCardMinimum() == Money::fromCents(20'00));
+        CHECK(store.giftCardMaximum() == Money::fromCents(500'00));
+        CHECK(store.discountThresholdPpm() == 150'000);
+        CHECK(store.idleLockMinutes() == 3);
+
+        field<QLineEdit>(screen, "giftCardPresets")->setText(QStringLiteral("25, 900"));
+        CHECK_FALSE(screen.saveRules());
+        CHECK(screen.message().contains(u"$900.00"));
+        CHECK(store.giftCardPresets().size() == 3);
+    }
+}
+
+TEST_CASE("a front-desk user needs a manager to change settings", "[screens][settings]") {
+    TempDb tdb(true);
+    TempSettings settings;
+    Context c(tdb.db(), QStringLiteral("frontdesk"));
+    SettingsScreen screen(c.ctx);
+    field<QLineEdit>(screen, "storeName")->setText(QStringLiteral("Not allowed"));
+    CHECK_FALSE(screen.saveStoreInfo());
+    CHECK(*c.approvals == 1);
+    CHECK(StoreSettings(tdb.db()).storeInfo().name != QStringLiteral("Not allowed"));
+}
+
+TEST_CASE("printer settings are kept per machine and the test print sends ESC/POS",
+          "[screens][settings][printer]") {
+    TempDb tdb(true);
+    TempSettings settings;
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("printer.bin"));
+    Context c(tdb.db(), QStringLiteral("manager"));
+    SettingsScreen screen(c.ctx);
+    QSignalSpy finished(&screen, &SettingsScreen::printerJobFinished);
+
+    field<QLineEdit>(screen, "printerTarget")->setText(QStringLiteral("file:") + out);
+    auto *paper = field<QComboBox>(screen, "printerPaper");
+    paper->setCurrentIndex(paper->findData(int(printing::PaperWidth::Mm58)));
+    auto *qr = field<QComboBox>(screen, "printerQr");
+    qr->setCurrentIndex(qr->findData(int(printing::QrMode::Native)));
+    field<QCheckBox>(screen, "printerDrawer")->setChecked(false);
+    screen.savePrinter();
+
+    const PrinterSettings saved = PrinterSettings::load();
+    CHECK(saved.target == QStringLiteral("file:") + out);
+    CHECK(saved.paper == printing::PaperWidth::Mm58);
+    CHECK(saved.qrMode == printing::QrMode::Native);
+    CHECK_FALSE(saved.drawer);
+    CHECK(QSettings().value(QStringLiteral("printer/paper")).toString() == QStringLiteral("58"));
+    CHECK(QSettings().value(QStringLiteral("printer/qr")).toString() == QStringLiteral("native"));
+    CHECK(saved.escpos(true).columns == 32);
+    CHECK_FALSE(saved.escpos(true).kickDrawer);
+
+    SECTION("test print to a file") {
+        screen.testPrint();
+        REQUIRE(finished.wait(15'000));
+        CHECK(finished.at(0).at(0).toBool());
+        QFile file(out);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        CHECK(bytes.startsWith(QByteArray("\x1b@")));
+        const auto stream = printing::test::parseEscPos(bytes);
+        CHECK(stream.initialised);
+        CHECK(stream.cuts == 1);
+        CHECK(stream.drawerKicks == 0);
+        CHECK(screen.printerMessage().contains(out));
+    }
+    SECTION("a printer that refuses: its message is shown") {
+        QTcpServer server;
+        REQUIRE(server.listen(QHostAddress::LocalHost));
+        const quint16 port = server.serverPort();
+        server.close(); // nobody listens there now
+        field<QLineEdit>(screen, "printerTarget")
+            ->setText(QStringLiteral("tcp:127.0.0.1:%1").arg(port));
+        screen.testPrint();
+        REQUIRE(finished.wait(15'000));
+        CHECK_FALSE(finished.at(0).at(0).toBool());
+        CHECK_FALSE(screen.printerMessage().isEmpty());
+        CHECK(screen.printerMessage() == finished.at(0).at(1).toString());
+    }
+    SECTION("a manager's no-sale opens the drawer through the printer") {
+        field<QCheckBox>(screen, "printerDrawer")->setChecked(true);
+        screen.openDrawer();
+        REQUIRE(finished.wait(15'000));
+        CHECK(finished.at(0).at(0).toBool());
+        QFile file(out);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        CHECK(printing::test::parseEscPos(file.readAll()).drawerKicks == 1);
+    }
+    SECTION("a malformed target is not saved") {
+        field<QLineEdit>(screen, "printerTarget")->setText(QStringLiteral("printer please"));
+        screen.savePrinter();
+        CHECK(PrinterSettings::load().target == QStringLiteral("file:") + out);
+        CHECK_FALSE(screen.printerMessage().isEmpty());
+    }
+}
