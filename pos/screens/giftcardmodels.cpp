@@ -58,7 +58,7 @@ QVariant GiftCardHistoryModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::DisplayRole) {
         switch (Column(index.column())) {
         case Date:
-            return locale.toString(a.at.toLocalTime(), QLocale::ShortFormat);
+            return locale.toString(a.at.toTimeZone(m_zone), QLocale::ShortFormat);
         case Kind:
             return a.reason.isEmpty() ? kindText(a.kind)
                                       : tr("%1: %2").arg(kindText(a.kind), a.reason);

@@ -6,6 +6,7 @@
 #include "core/report.h"
 
 #include <QAbstractTableModel>
+#include <QTimeZone>
 
 #include <vector>
 
@@ -23,6 +24,9 @@ public:
 
     void setActivity(std::vector<GiftCardActivity> activity);
     void clear();
+    /// Dates show in the store's time zone (the ledger is in UTC).
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
+    QTimeZone timeZone() const { return m_zone; }
     const GiftCardActivity &activityAt(int row) const { return m_rows.at(std::size_t(row)); }
 
     /// "Sold", "Redeemed", … for a ledger kind ("activate", "redeem", …).
@@ -36,6 +40,7 @@ public:
 
 private:
     std::vector<GiftCardActivity> m_rows;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
 };
 
 /// Any ReportTable (core/report.h) as a read-only table: money columns formatted, right-aligned.

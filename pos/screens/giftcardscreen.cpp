@@ -120,6 +120,8 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     cardLayout->addStretch();
 
     m_history = new GiftCardHistoryModel(this);
+    if (m_ctx.db)
+        m_history->setTimeZone(StoreSettings(*m_ctx.db).timeZone());
     m_historyView = new QTableView(this);
     m_historyView->setObjectName(QStringLiteral("giftCardHistory"));
     m_historyView->setModel(m_history);
@@ -140,6 +142,7 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
         auto *b = new QPushButton(text, this);
         b->setObjectName(name);
         b->setMinimumHeight(kTouch);
+        b->setMinimumWidth(140);
         connect(b, &QPushButton::clicked, this, slot);
         return b;
     };
@@ -260,10 +263,11 @@ void GiftCardScreen::showCard(const GiftCard &card) {
     m_last4->setText(tr("Card ending %1").arg(card.last4));
     m_balance->setText(card.balance.format(locale));
     const bool active = card.status == GiftCardStatus::Active;
-    m_status->setText(active ? tr("Active · sold %1")
-                                   .arg(locale.toString(card.createdAt.toLocalTime().date(),
-                                                        QLocale::ShortFormat))
-                             : tr("Void"));
+    m_status->setText(
+        active ? tr("Active · sold %1")
+                     .arg(locale.toString(card.createdAt.toTimeZone(m_history->timeZone()).date(),
+                                          QLocale::ShortFormat))
+               : tr("Void"));
     QStringList toFrom;
     if (!card.recipient.isEmpty())
         toFrom << tr("To: %1").arg(card.recipient);
@@ -712,6 +716,7 @@ void GiftCardScreen::liabilityDialog() {
     for (QDateEdit *d : {from, to}) {
         d->setCalendarPopup(true);
         d->setMinimumHeight(kTouch);
+        d->setMinimumWidth(150);
     }
     auto *show = new QPushButton(tr("Show"), &dialog);
     show->setMinimumHeight(kTouch);
@@ -722,7 +727,7 @@ void GiftCardScreen::liabilityDialog() {
     auto *view = new QTableView(&dialog);
     view->setModel(model);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    view->horizontalHeader()->setStretchLastSection(true);
     view->setSortingEnabled(false);
 
     auto *range = new QHBoxLayout;
@@ -762,6 +767,7 @@ void GiftCardScreen::liabilityDialog() {
                     Money::fromCents(table->sum(QStringLiteral("sold_cents"))).format(locale),
                     Money::fromCents(table->sum(QStringLiteral("redeemed_cents"))).format(locale)));
         model->setTable(std::move(*table));
+        view->resizeColumnsToContents(); // long headers stay readable
     };
     connect(show, &QPushButton::clicked, &dialog, refresh);
     refresh();

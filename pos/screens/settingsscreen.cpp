@@ -109,6 +109,7 @@ SettingsScreen::SettingsScreen(const ScreenContext &ctx, QWidget *parent)
     m_message->setObjectName(QStringLiteral("settingsMessage"));
     m_message->setWordWrap(true);
     m_message->setMinimumHeight(36);
+    m_message->hide(); // shown when there is something to say
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
@@ -375,6 +376,7 @@ void SettingsScreen::showMessage(QLabel *label, const QString &text, bool error)
               : QStringLiteral(
                     "color: #184d2e; background: #e8f5ec; border-radius: 6px; padding: 6px 10px;"));
     label->setText(text);
+    label->setVisible(!text.isEmpty());
 }
 
 std::optional<QString> SettingsScreen::authorise(Action action) {

@@ -177,6 +177,7 @@ StaffScreen::StaffScreen(const ScreenContext &ctx, QWidget *parent)
     m_message->setObjectName(QStringLiteral("staffMessage"));
     m_message->setWordWrap(true);
     m_message->setMinimumHeight(36);
+    m_message->hide(); // shown when there is something to say
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("staffTable"));
@@ -192,6 +193,7 @@ StaffScreen::StaffScreen(const ScreenContext &ctx, QWidget *parent)
         auto *b = new QPushButton(text, this);
         b->setObjectName(name);
         b->setMinimumHeight(kTouch);
+        b->setMinimumWidth(150);
         connect(b, &QPushButton::clicked, this, slot);
         return b;
     };
@@ -242,12 +244,14 @@ void StaffScreen::showError(const QString &text) {
     m_message->setStyleSheet(QStringLiteral(
         "color: #8a1c1c; background: #fdecec; border-radius: 6px; padding: 6px 10px;"));
     m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
 }
 
 void StaffScreen::showInfo(const QString &text) {
     m_message->setStyleSheet(QStringLiteral(
         "color: #184d2e; background: #e8f5ec; border-radius: 6px; padding: 6px 10px;"));
     m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
 }
 
 void StaffScreen::updateButtons() {

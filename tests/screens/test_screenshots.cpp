@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Not a test: renders the screens to PNG files for a person to look at.
+// OASIS_SCREENSHOT_DIR=/tmp/shots ./test_screens "[screenshots]"
+#include "pos/screens/giftcardcertificate.h"
+#include "pos/screens/giftcardscreen.h"
+#include "pos/screens/settingsscreen.h"
+#include "pos/screens/staffscreen.h"
+#include "tests/screens/screensfixture.h"
+
+#include "core/sale.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace oasis;
+using namespace oasis::screens;
+using namespace oasis::screens::test;
+
+namespace {
+
+void shoot(QWidget &w, const QString &dir, const QString &name, QSize size = {1280, 720}) {
+    w.resize(size);
+    w.show();
+    QTest::qWait(0);
+    CHECK(w.grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
+}
+
+} // namespace
+
+TEST_CASE("screenshots of the screens", "[.][screenshots]") {
+    const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    oasis::test::TempDb tdb(true);
+    TempSettings settings;
+    Context c(tdb.db(), QStringLiteral("frontdesk"), QStringLiteral("manager"));
+
+    Ticket ticket;
+    ticket.addGiftCard(Money::fromCents(150'00), QStringLiteral("Ana Whitfield"),
+                       QStringLiteral("Ben and the kids"),
+                       QStringLiteral("Happy birthday, take an afternoon for yourself!"));
+    Tender cash;
+    cash.amount = Money::fromCents(150'00);
+    auto sale = oasis::test::value(
+        SaleService(tdb.db()).complete(ticket, {cash}, c.user, std::nullopt, c.ctx.registerId));
+    const IssuedCard card = sale.giftCards.front();
+
+    GiftCardScreen gift(c.ctx);
+    QTest::keyClicks(gift.codeField(), card.code);
+    QTest::keyClick(gift.codeField(), Qt::Key_Return);
+    Tender more;
+    more.amount = Money::fromCents(40'00);
+    gift.reload(Money::fromCents(25'00), more);
+    shoot(gift, dir, QStringLiteral("giftcard"));
+    QTest::keyClicks(gift.codeField(), QStringLiteral("GC1-7MZ4-Q8RT-N2XW-K5PB-7KQ3"));
+    QTest::keyClick(gift.codeField(), Qt::Key_Return);
+    shoot(gift, dir, QStringLiteral("giftcard-typo"));
+
+    whenModal<QDialog>([dir](QDialog *d) {
+        shoot(*d, dir, QStringLiteral("giftcard-sell"), d->sizeHint());
+        d->reject();
+    });
+    gift.findChild<QPushButton *>(QStringLiteral("sell"))->click();
+    whenModal<QDialog>([dir](QDialog *d) {
+        shoot(*d, dir, QStringLiteral("giftcard-liability"), {900, 600});
+        d->reject();
+    });
+    gift.findChild<QPushButton *>(QStringLiteral("liability"))->click();
+
+    CertificatePreviewDialog preview(gift.certificateFor(
+        card.code, card.amount, QStringLiteral("Ana Whitfield"), QStringLiteral("Ben")));
+    shoot(preview, dir, QStringLiteral("giftcard-certificate"), preview.sizeHint());
+
+    Context owner(tdb.db(), QStringLiteral("owner"));
+    StaffScreen staffScreen(owner.ctx);
+    shoot(staffScreen, dir, QStringLiteral("staff"));
+
+    Context manager(tdb.db(), QStringLiteral("manager"));
+    SettingsScreen settingsScreen(manager.ctx);
+    for (int i = 0; i < settingsScreen.tabs()->count(); ++i) {
+        settingsScreen.tabs()->setCurrentIndex(i);
+        shoot(settingsScreen, dir, QStringLiteral("settings-%1").arg(i));
+    }
+}
