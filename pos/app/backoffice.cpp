@@ -3,8 +3,11 @@
 
 #include "core/backup.h"
 #include "core/database.h"
+#include "core/sale.h"
+#include "core/storesettings.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/mainwindow.h"
+#include "pos/app/receiptview.h"
 #include "pos/app/registerwidget.h"
 #include "pos/screens/giftcardscreen.h"
 #include "pos/screens/inventoryscreen.h"
@@ -13,6 +16,7 @@
 #include "pos/screens/settingsscreen.h"
 #include "pos/screens/shiftscreen.h"
 #include "pos/screens/staffscreen.h"
+#include "printing/salereceipt.h"
 
 #include <QLoggingCategory>
 #include <QStatusBar>
@@ -56,6 +60,23 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
                          reg->addGiftCard(amount, to, from, message);
                          window.showScreen(QStringLiteral("register"));
                      });
+    // A reload is a sale of its own: its receipt prints like any other.
+    QObject::connect(
+        giftCards, &screens::GiftCardScreen::saleCompleted, &window,
+        [&window, &db](qint64 receiptNo, bool paidInCash) {
+            if (!screens::PrinterSettings::load().isConfigured())
+                return;
+            auto record = SaleService(db).load(receiptNo);
+            if (!record)
+                return;
+            const auto doc =
+                printing::receiptFromSale(*record, StoreSettings(db).storeInfo(), {}, false);
+            if (auto printed = printReceiptDocument(doc, &window, paidInCash); !printed)
+                window.statusBar()->showMessage(
+                    QObject::tr("%1 is saved; the receipt did not print: %2")
+                        .arg(receiptCode(receiptNo), printed.error().message),
+                    30'000);
+        });
     QObject::connect(giftCards, &screens::GiftCardScreen::cashPaidOut, &window, [] {
         const auto printer = screens::PrinterSettings::load();
         if (printer.isConfigured() && printer.drawer)

@@ -164,11 +164,12 @@ TEST_CASE("Five wrong PINs lock a user for five minutes", "[staff]") {
     REQUIRE(fifth.error().code == ErrorCode::Locked);
     REQUIRE(journalCount(db.db(), u"login_failed"_s) == 5);
 
-    // Even the right PIN is refused while locked.
+    // Even the right PIN is refused while locked, and the try is journaled too.
     auto locked = staff.authenticate(u"maya"_s, u"1111"_s);
     REQUIRE_FALSE(locked);
     REQUIRE(locked.error().code == ErrorCode::Locked);
     REQUIRE(locked.error().message.contains(u"5 minute"_s));
+    REQUIRE(journalCount(db.db(), u"login_failed"_s) == 6);
 
     SECTION("still locked a second before the five minutes are up") {
         Clock::advance(5 * 60 - 1);
@@ -197,14 +198,23 @@ TEST_CASE("Five wrong PINs lock a user for five minutes", "[staff]") {
                           "ORDER BY seq"_s);
         REQUIRE(q);
         int n = 0;
+        int duringLock = 0;
         while (q->next()) {
-            ++n;
             REQUIRE(q->value(0).toString() == u"maya"_s);
             const QString payload = q->value(1).toString();
-            REQUIRE(payload.contains(u"\"attempt\":%1"_s.arg(n)));
             REQUIRE_FALSE(payload.contains(u"2222"_s));
+            REQUIRE_FALSE(payload.contains(u"1111"_s));
+            if (!payload.contains(u"\"attempt\""_s)) {
+                // A try while locked: no attempt number, marked locked.
+                REQUIRE(payload.contains(u"\"locked\":true"_s));
+                ++duringLock;
+                continue;
+            }
+            ++n;
+            REQUIRE(payload.contains(u"\"attempt\":%1"_s.arg(n)));
         }
         REQUIRE(n == 5);
+        REQUIRE(duringLock == 1);
     }
     SECTION("a right PIN clears earlier wrong ones") {
         Clock::advance(5 * 60);
