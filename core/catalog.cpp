@@ -136,6 +136,17 @@ Result<std::vector<CatalogItem>> CatalogService::list(bool includeInactive) cons
     return items;
 }
 
+Result<std::vector<CatalogItem>> CatalogService::sessions() const {
+    auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.type = 'session' AND i.active = 1 "
+                                                "ORDER BY i.sort_order, i.id"));
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<CatalogItem> items;
+    while (q->next())
+        items.push_back(fromRow(*q));
+    return items;
+}
+
 Result<CatalogItem> CatalogService::byId(qint64 id) const {
     auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.id = ?"), {id});
     if (!q)
@@ -193,19 +204,42 @@ Result<std::vector<CatalogItem>> CatalogService::search(const QString &text, int
 }
 
 Result<std::vector<CatalogItem>> CatalogService::bestSellers(int limit) const {
-    auto q = m_db.exec(
-        kSelect +
-            QStringLiteral("LEFT JOIN (SELECT l.item_id, SUM(l.quantity) AS sold FROM sale_lines l "
-                           "JOIN sales s ON s.id = l.sale_id WHERE l.kind = 'product' "
-                           "AND s.kind = 'sale' AND s.created_at >= ? GROUP BY l.item_id) t "
-                           "ON t.item_id = i.id WHERE i.active = 1 AND i.type = 'product' "
-                           "ORDER BY COALESCE(t.sold, 0) DESC, i.sort_order, i.id LIMIT ?"),
-        {toStorageTime(Clock::nowUtc().addDays(-90)), limit});
-    if (!q)
-        return std::unexpected(q.error());
+    // Driven from the recent sales (indexed by time) so the cost follows the last 90 days, not
+    // the whole history: a join led by sale_lines took seconds on years of sales.
+    auto top = m_db.exec(QStringLiteral("SELECT l.item_id, SUM(l.quantity) AS sold FROM sales s "
+                                        "CROSS JOIN sale_lines l ON l.sale_id = s.id "
+                                        "WHERE s.created_at >= ? AND s.kind = 'sale' "
+                                        "AND l.kind = 'product' GROUP BY l.item_id "
+                                        "ORDER BY sold DESC, l.item_id LIMIT ?"),
+                         {toStorageTime(Clock::nowUtc().addDays(-90)), limit * 2});
+    if (!top)
+        return std::unexpected(top.error());
+    std::vector<qint64> ids;
+    while (top->next())
+        ids.push_back(top->value(0).toLongLong());
+    top->finish();
     std::vector<CatalogItem> items;
-    while (q->next())
-        items.push_back(fromRow(*q));
+    for (qint64 id : ids) {
+        if (static_cast<int>(items.size()) >= limit)
+            break;
+        auto item = byId(id);
+        if (item && item->active)
+            items.push_back(*item);
+    }
+    // A new store has no sales yet: fill up with products in catalog order.
+    if (static_cast<int>(items.size()) < limit) {
+        auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.active = 1 AND i.type = 'product' "
+                                                    "ORDER BY i.sort_order, i.id LIMIT ?"),
+                           {limit * 2});
+        if (!q)
+            return std::unexpected(q.error());
+        while (q->next() && static_cast<int>(items.size()) < limit) {
+            CatalogItem item = fromRow(*q);
+            if (std::none_of(items.begin(), items.end(),
+                             [&](const CatalogItem &i) { return i.id == item.id; }))
+                items.push_back(item);
+        }
+    }
     return items;
 }
 

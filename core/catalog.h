@@ -53,6 +53,8 @@ public:
         : m_db(db) {}
 
     Result<std::vector<CatalogItem>> list(bool includeInactive = false) const;
+    /// Active sessions only (the register's quick buttons), without reading every product.
+    Result<std::vector<CatalogItem>> sessions() const;
     /// By SKU, session code or any barcode; nullopt when nothing matches.
     Result<std::optional<CatalogItem>> findByCode(const QString &codeOrBarcode) const;
     Result<CatalogItem> byId(qint64 id) const;

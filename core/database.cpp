@@ -204,14 +204,33 @@ Status Database::configure(const Options &options) {
     // WAL (that rewrites its header).
     if (auto ok = exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs)); !ok)
         return std::unexpected(ok.error());
-    auto check = scalar(dialect::quickCheck());
-    if (!check)
-        return std::unexpected(check.error());
-    if (check->toString() != QLatin1String("ok"))
-        return fail(ErrorCode::Storage,
-                    tr("The database %1 failed its integrity check (%2). Restore the latest "
-                       "backup; nothing was changed.")
-                        .arg(QDir::toNativeSeparators(m_path), check->toString()));
+    // The quick check reads every page. Up to kFullCheckBytes it runs on each open (a fraction
+    // of a second); a larger file gets it on the tables every start needs, and the full check
+    // runs on every backup (BackupService), so a register with years of sales still starts
+    // at once.
+    constexpr qint64 kFullCheckBytes = 64 * 1024 * 1024;
+    QStringList checks;
+    if (QFileInfo(m_path).size() <= kFullCheckBytes) {
+        checks << dialect::quickCheck();
+    } else {
+        auto tables = exec(QStringLiteral(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('meta', "
+            "'settings', 'staff', 'tax_rates', 'categories', 'items', 'item_barcodes', 'shifts')"));
+        if (!tables)
+            return std::unexpected(tables.error());
+        while (tables->next())
+            checks << dialect::quickCheck(tables->value(0).toString());
+    }
+    for (const QString &sql : std::as_const(checks)) {
+        auto check = scalar(sql);
+        if (!check)
+            return std::unexpected(check.error());
+        if (check->toString() != QLatin1String("ok"))
+            return fail(ErrorCode::Storage,
+                        tr("The database %1 failed its integrity check (%2). Restore the latest "
+                           "backup; nothing was changed.")
+                            .arg(QDir::toNativeSeparators(m_path), check->toString()));
+    }
 
     auto hasMeta = scalar(QStringLiteral(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"));

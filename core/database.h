@@ -45,6 +45,7 @@ public:
     bool wasCreated() const { return m_created; }
     const KeyRing &keys() const { return m_keys; }
     QString keyFilePath() const;
+    const QString &keyDirectory() const { return m_keyDirectory; }
     QString anchorFilePath() const;
     QSqlDatabase handle() const;
 

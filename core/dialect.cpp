@@ -32,6 +32,10 @@ QStringList appendOnlyTriggers(const QString &table) {
 QString quickCheck() {
     return QStringLiteral("PRAGMA quick_check");
 }
+QString quickCheck(const QString &table) {
+    return QStringLiteral("PRAGMA quick_check(%1)").arg(table);
+}
+
 QString integrityCheck() {
     return QStringLiteral("PRAGMA integrity_check");
 }

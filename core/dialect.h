@@ -17,6 +17,8 @@ QString expand(QString statement);
 QStringList appendOnlyTriggers(const QString &table);
 /// A quick structural check; returns the statement whose single "ok" row means healthy.
 QString quickCheck();
+/// The same check limited to one table and its indexes.
+QString quickCheck(const QString &table);
 QString integrityCheck();
 /// An online, consistent copy of the open database to a new file.
 QString snapshotInto();

@@ -18,13 +18,85 @@
 #include "pos/screens/staffscreen.h"
 #include "printing/salereceipt.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QStatusBar>
+#include <QThread>
 #include <QTimer>
+#include <QVBoxLayout>
+
+#include <functional>
 
 namespace oasis::app {
 
 Q_LOGGING_CATEGORY(lcBackOffice, "oasis.backoffice")
+
+namespace {
+
+/// Holds the place of a back-office screen in the window and builds it the first time it is
+/// shown: a register on a store with 100,000 products must not load every list at start. After
+/// a sale a built screen is only marked stale and refreshes when it is next shown.
+class LazyScreen final : public QWidget {
+public:
+    using Factory = std::function<QWidget *(QWidget *parent)>;
+    using Refresh = std::function<void(QWidget *screen)>;
+
+    LazyScreen(Factory make, Refresh refresh)
+        : m_make(std::move(make))
+        , m_refresh(std::move(refresh)) {
+        auto *layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+    }
+    void markStale() { m_stale = m_screen != nullptr; }
+
+protected:
+    void showEvent(QShowEvent *event) override {
+        if (!m_screen) {
+            m_screen = m_make(this);
+            layout()->addWidget(m_screen);
+        } else if (m_stale && m_refresh) {
+            m_refresh(m_screen);
+        }
+        m_stale = false;
+        QWidget::showEvent(event);
+    }
+
+private:
+    Factory m_make;
+    Refresh m_refresh;
+    QWidget *m_screen = nullptr;
+    bool m_stale = false;
+};
+
+template <typename Screen>
+LazyScreen *lazy(const screens::ScreenContext &ctx, std::function<void(Screen *)> connect = {}) {
+    return new LazyScreen(
+        [ctx, connect](QWidget *parent) {
+            auto *screen = new Screen(ctx, parent);
+            if (connect)
+                connect(screen);
+            return screen;
+        },
+        [](QWidget *screen) {
+            if constexpr (requires(Screen * s) { s->refresh(); })
+                static_cast<Screen *>(screen)->refresh();
+        });
+}
+
+} // namespace
+
+void printAfterSale(MainWindow &window, Database &db, qint64 receiptNo, bool paidInCash) {
+    if (!screens::PrinterSettings::load().isConfigured())
+        return;
+    auto record = SaleService(db).load(receiptNo);
+    if (!record)
+        return;
+    const auto doc = printing::receiptFromSale(*record, StoreSettings(db).storeInfo(), {}, false);
+    if (auto printed = printReceiptDocument(doc, &window, paidInCash); !printed)
+        window.statusBar()->showMessage(QObject::tr("%1 is saved; the receipt did not print: %2")
+                                            .arg(receiptCode(receiptNo), printed.error().message),
+                                        30'000);
+}
 
 void installBackOffice(MainWindow &window, Database &db, const QString &registerId) {
     screens::ScreenContext ctx;
@@ -39,12 +111,38 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     };
 
     RegisterWidget *reg = window.registerScreen();
-    auto *giftCards = new screens::GiftCardScreen(ctx);
-    auto *inventory = new screens::InventoryScreen(ctx);
-    auto *shift = new screens::ShiftScreen(ctx);
-    auto *reports = new screens::ReportsScreen(ctx);
-    auto *staff = new screens::StaffScreen(ctx);
-    auto *settings = new screens::SettingsScreen(ctx);
+    auto *giftCards = lazy<screens::GiftCardScreen>(ctx, [&window, &db, reg](auto *screen) {
+        // A card sold from the gift-card screen is a line on the register's ticket: it is
+        // activated when that sale commits.
+        QObject::connect(screen, &screens::GiftCardScreen::sellRequested, reg,
+                         [&window, reg](Money amount, const QString &to, const QString &from,
+                                        const QString &message) {
+                             reg->addGiftCard(amount, to, from, message);
+                             window.showScreen(QStringLiteral("register"));
+                         });
+        // A reload is a sale of its own: its receipt prints like any other.
+        QObject::connect(screen, &screens::GiftCardScreen::saleCompleted, &window,
+                         [&window, &db](qint64 receiptNo, bool paidInCash) {
+                             printAfterSale(window, db, receiptNo, paidInCash);
+                         });
+        QObject::connect(screen, &screens::GiftCardScreen::cashPaidOut, &window, [] {
+            const auto printer = screens::PrinterSettings::load();
+            if (printer.isConfigured() && printer.drawer)
+                if (auto opened = printer.openDrawer(); !opened)
+                    qCWarning(lcBackOffice, "drawer: %s", qPrintable(opened.error().message));
+        });
+    });
+    auto *inventory = lazy<screens::InventoryScreen>(ctx, [reg](auto *screen) {
+        QObject::connect(screen, &screens::InventoryScreen::stockChanged, reg,
+                         &RegisterWidget::reloadCatalog);
+    });
+    auto *shift = lazy<screens::ShiftScreen>(ctx);
+    auto *reports = lazy<screens::ReportsScreen>(ctx);
+    auto *staff = lazy<screens::StaffScreen>(ctx);
+    auto *settings = lazy<screens::SettingsScreen>(ctx, [reg](auto *screen) {
+        QObject::connect(screen, &screens::SettingsScreen::settingsChanged, reg,
+                         &RegisterWidget::reloadCatalog);
+    });
     window.addScreen(QStringLiteral("giftcards"), QObject::tr("Gift cards"), giftCards);
     window.addScreen(QStringLiteral("inventory"), QObject::tr("Inventory"), inventory);
     window.addScreen(QStringLiteral("shift"), QObject::tr("Shift"), shift);
@@ -52,60 +150,49 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     window.addScreen(QStringLiteral("staff"), QObject::tr("Staff"), staff);
     window.addScreen(QStringLiteral("settings"), QObject::tr("Settings"), settings);
 
-    // A card sold from the gift-card screen is a line on the register's ticket: it is
-    // activated when that sale commits.
-    QObject::connect(giftCards, &screens::GiftCardScreen::sellRequested, reg,
-                     [&window, reg](Money amount, const QString &to, const QString &from,
-                                    const QString &message) {
-                         reg->addGiftCard(amount, to, from, message);
-                         window.showScreen(QStringLiteral("register"));
-                     });
-    // A reload is a sale of its own: its receipt prints like any other.
-    QObject::connect(
-        giftCards, &screens::GiftCardScreen::saleCompleted, &window,
-        [&window, &db](qint64 receiptNo, bool paidInCash) {
-            if (!screens::PrinterSettings::load().isConfigured())
-                return;
-            auto record = SaleService(db).load(receiptNo);
-            if (!record)
-                return;
-            const auto doc =
-                printing::receiptFromSale(*record, StoreSettings(db).storeInfo(), {}, false);
-            if (auto printed = printReceiptDocument(doc, &window, paidInCash); !printed)
-                window.statusBar()->showMessage(
-                    QObject::tr("%1 is saved; the receipt did not print: %2")
-                        .arg(receiptCode(receiptNo), printed.error().message),
-                    30'000);
-        });
-    QObject::connect(giftCards, &screens::GiftCardScreen::cashPaidOut, &window, [] {
-        const auto printer = screens::PrinterSettings::load();
-        if (printer.isConfigured() && printer.drawer)
-            if (auto opened = printer.openDrawer(); !opened)
-                qCWarning(lcBackOffice, "drawer: %s", qPrintable(opened.error().message));
+    // Stock, drawer and totals move with every sale: refresh those screens when next shown.
+    QObject::connect(reg, &RegisterWidget::saleCompleted, &window, [=] {
+        for (LazyScreen *screen : {giftCards, inventory, shift, reports})
+            screen->markStale();
     });
-    QObject::connect(reg, &RegisterWidget::saleCompleted, &window, [inventory, shift, reports] {
-        inventory->refresh();
-        shift->refresh();
-        reports->refresh();
-    });
-    QObject::connect(giftCards, &screens::GiftCardScreen::cardsChanged, reports,
-                     &screens::ReportsScreen::refresh);
-    QObject::connect(settings, &screens::SettingsScreen::settingsChanged, reg,
-                     &RegisterWidget::reloadCatalog);
-    QObject::connect(inventory, &screens::InventoryScreen::stockChanged, reg,
-                     &RegisterWidget::reloadCatalog);
 }
 
 void scheduleDailyBackup(MainWindow &window, Database &db) {
-    auto run = [&window, &db] {
-        auto done = BackupService(db).daily(QString(), 14);
-        if (!done) {
-            qCWarning(lcBackOffice, "daily backup failed: %s", qPrintable(done.error().message));
-            window.statusBar()->showMessage(
-                QObject::tr("The daily backup failed: %1").arg(done.error().message), 60'000);
-        }
+    // The snapshot of a large database takes seconds: it runs on a thread of its own, with
+    // its own connection (Qt SQL connections belong to one thread), a minute after start and
+    // then every hour; BackupService::daily does nothing when today's backup exists.
+    Database::Options options;
+    options.keyDirectory = db.keyDirectory();
+    const QString path = db.path();
+    auto run = [&window, path, options] {
+        if (window.property("backupRunning").toBool())
+            return;
+        window.setProperty("backupRunning", true);
+        QThread *worker = QThread::create([&window, path, options] {
+            QString failure;
+            {
+                auto own = Database::open(path, options);
+                if (!own)
+                    failure = own.error().message;
+                else if (auto done = BackupService(**own).daily(QString(), 14); !done)
+                    failure = done.error().message;
+            }
+            QMetaObject::invokeMethod(&window, [&window, failure] {
+                window.setProperty("backupRunning", false);
+                if (failure.isEmpty())
+                    return;
+                qCWarning(lcBackOffice, "daily backup failed: %s", qPrintable(failure));
+                window.statusBar()->showMessage(
+                    QObject::tr("The daily backup failed: %1").arg(failure), 60'000);
+            });
+        });
+        QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+        // Closing the app mid-backup waits for the snapshot rather than cutting it off.
+        QObject::connect(qApp, &QCoreApplication::aboutToQuit, worker,
+                         [worker] { worker->wait(); });
+        worker->start(QThread::LowPriority);
     };
-    QTimer::singleShot(0, &window, run);
+    QTimer::singleShot(60'000, &window, run);
     auto *hourly = new QTimer(&window);
     hourly->setInterval(60 * 60 * 1000);
     QObject::connect(hourly, &QTimer::timeout, &window, run);

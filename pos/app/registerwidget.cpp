@@ -273,7 +273,7 @@ void RegisterWidget::reloadCatalog() {
     const QLocale locale;
 
     // Sessions by modality, one row each, with a column per length.
-    auto items = catalog.list();
+    auto items = catalog.sessions();
     if (!items) {
         showMessage(items.error().message, true);
         return;
