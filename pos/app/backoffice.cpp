@@ -3,7 +3,9 @@
 
 #include "core/backup.h"
 #include "core/database.h"
+#include "core/inventory.h"
 #include "core/sale.h"
+#include "core/shift.h"
 #include "core/storesettings.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/mainwindow.h"
@@ -19,6 +21,8 @@
 #include "printing/salereceipt.h"
 
 #include <QCoreApplication>
+#include <QLabel>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QStatusBar>
 #include <QThread>
@@ -98,6 +102,21 @@ void printAfterSale(MainWindow &window, Database &db, qint64 receiptNo, bool pai
                                         30'000);
 }
 
+/// The register's state in the status bar: its shift and how many products are low on stock.
+void updateStoreStatus(QLabel *label, Database &db, const QString &registerId) {
+    QStringList parts;
+    if (auto shift = ShiftService(db).current(registerId))
+        parts << QObject::tr("Shift open since %1")
+                     .arg(QLocale().toString(
+                         shift->openedAt.toTimeZone(StoreSettings(db).timeZone()).time(),
+                         QLocale::ShortFormat));
+    else
+        parts << QObject::tr("No shift open");
+    if (auto low = InventoryService(db).lowStockCount(); low && *low > 0)
+        parts << QObject::tr("%n product(s) low on stock", nullptr, *low);
+    label->setText(parts.join(QStringLiteral("   ·   ")));
+}
+
 void installBackOffice(MainWindow &window, Database &db, const QString &registerId) {
     screens::ScreenContext ctx;
     ctx.db = &db;
@@ -111,6 +130,13 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     };
 
     RegisterWidget *reg = window.registerScreen();
+    auto *storeStatus = new QLabel(&window);
+    storeStatus->setObjectName(QStringLiteral("storeStatus"));
+    window.statusBar()->addPermanentWidget(storeStatus);
+    auto refreshStatus = [storeStatus, &db, registerId] {
+        updateStoreStatus(storeStatus, db, registerId);
+    };
+    refreshStatus();
     auto *giftCards = lazy<screens::GiftCardScreen>(ctx, [&window, &db, reg](auto *screen) {
         // A card sold from the gift-card screen is a line on the register's ticket: it is
         // activated when that sale commits.
@@ -132,11 +158,14 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
                     qCWarning(lcBackOffice, "drawer: %s", qPrintable(opened.error().message));
         });
     });
-    auto *inventory = lazy<screens::InventoryScreen>(ctx, [reg](auto *screen) {
+    auto *inventory = lazy<screens::InventoryScreen>(ctx, [reg, refreshStatus](auto *screen) {
         QObject::connect(screen, &screens::InventoryScreen::stockChanged, reg,
                          &RegisterWidget::reloadCatalog);
+        QObject::connect(screen, &screens::InventoryScreen::stockChanged, screen, refreshStatus);
     });
-    auto *shift = lazy<screens::ShiftScreen>(ctx);
+    auto *shift = lazy<screens::ShiftScreen>(ctx, [refreshStatus](auto *screen) {
+        QObject::connect(screen, &screens::ShiftScreen::shiftChanged, screen, refreshStatus);
+    });
     auto *reports = lazy<screens::ReportsScreen>(ctx);
     auto *staff = lazy<screens::StaffScreen>(ctx);
     auto *settings = lazy<screens::SettingsScreen>(ctx, [reg](auto *screen) {
@@ -154,6 +183,7 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     QObject::connect(reg, &RegisterWidget::saleCompleted, &window, [=] {
         for (LazyScreen *screen : {giftCards, inventory, shift, reports})
             screen->markStale();
+        refreshStatus();
     });
 }
 

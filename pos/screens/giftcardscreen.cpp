@@ -129,10 +129,10 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_historyView->verticalHeader()->hide();
     m_historyView->verticalHeader()->setDefaultSectionSize(36);
+    // Every column as wide as its header and values; the description takes the rest.
+    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_historyView->horizontalHeader()->setSectionResizeMode(GiftCardHistoryModel::Kind,
                                                             QHeaderView::Stretch);
-    m_historyView->horizontalHeader()->setSectionResizeMode(GiftCardHistoryModel::Date,
-                                                            QHeaderView::ResizeToContents);
 
     auto *middle = new QHBoxLayout;
     middle->addWidget(card);

@@ -94,6 +94,8 @@ InventoryScreen::InventoryScreen(const ScreenContext &ctx, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    // Codes, sizes and amounts are never cut; the name takes the rest of the width.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(InventoryModel::Name, QHeaderView::Stretch);
 
     auto button = [this](const QString &text, const QString &name, auto slot) {
