@@ -73,13 +73,17 @@ RefundDialog::RefundDialog(Database &db, qint64 receiptNo, const StaffMember &ca
                        "border: 1px solid #ddd6ca; border-radius: 8px; font-size: 16px; }"));
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(ItemColumn, QHeaderView::Stretch);
-    for (int c : {SoldColumn, LeftColumn, AmountColumn})
+    for (int c : {SoldColumn, LeftColumn})
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(QuantityColumn, QHeaderView::Fixed);
     header->resizeSection(QuantityColumn, 3 * kTouch + 80);
+    // Filled in as quantities change: wide enough for any amount from the start.
+    header->setSectionResizeMode(AmountColumn, QHeaderView::Fixed);
+    header->resizeSection(AmountColumn, 130);
     layout->addWidget(m_table, 1);
 
     auto *choose = new QHBoxLayout;
+    choose->setContentsMargins(0, 8, 0, 0);
     auto *all = new QPushButton(tr("&All"), this);
     all->setObjectName(QStringLiteral("refundAll"));
     all->setAutoDefault(false);
@@ -111,7 +115,7 @@ RefundDialog::RefundDialog(Database &db, qint64 receiptNo, const StaffMember &ca
     auto *totalRow = new QHBoxLayout;
     auto *totalCaption = new QLabel(tr("Refund total"), this);
     totalCaption->setObjectName(QStringLiteral("caption"));
-    totalRow->addWidget(totalCaption, 0, Qt::AlignBottom);
+    totalRow->addWidget(totalCaption, 0, Qt::AlignVCenter);
     totalRow->addStretch(1);
     m_total = new QLabel(this);
     m_total->setObjectName(QStringLiteral("bigAmountAccent"));
@@ -174,7 +178,7 @@ RefundDialog::RefundDialog(Database &db, qint64 receiptNo, const StaffMember &ca
         m_lineTax.push_back(tax);
 
         QString name = l.name;
-        if (l.kind == LineKind::Tip)
+        if (l.kind == LineKind::Tip && !l.name.startsWith(tr("Tip"), Qt::CaseInsensitive))
             name = tr("Tip: %1").arg(l.name);
         m_table->setItem(row, ItemColumn, cell(name));
         m_table->setItem(row, SoldColumn, cell(locale.toString(l.sold), Qt::AlignRight));
@@ -216,8 +220,8 @@ RefundDialog::RefundDialog(Database &db, qint64 receiptNo, const StaffMember &ca
         if (l.kind == LineKind::GiftCard) {
             holder->setEnabled(false);
             const QString why = tr("Gift cards are not refunded: the value stays on the card.");
-            m_table->item(row, ItemColumn)
-                ->setText(tr("%1\nNot refundable — the value stays on the card").arg(name));
+            m_table->item(row, ItemColumn)->setText(tr("%1 — not refundable").arg(name));
+            m_table->item(row, LeftColumn)->setText(tr("—"));
             for (int c = 0; c < ColumnCount; ++c)
                 if (QTableWidgetItem *it = m_table->item(row, c)) {
                     it->setToolTip(why);
@@ -226,7 +230,7 @@ RefundDialog::RefundDialog(Database &db, qint64 receiptNo, const StaffMember &ca
             giftCards = true;
         } else if (l.remaining == 0) {
             holder->setEnabled(false);
-            m_table->item(row, ItemColumn)->setText(tr("%1\nAlready refunded").arg(name));
+            m_table->item(row, ItemColumn)->setText(tr("%1 — already refunded").arg(name));
             for (int c = 0; c < ColumnCount; ++c)
                 if (QTableWidgetItem *it = m_table->item(row, c))
                     it->setForeground(QColor(0x6b, 0x6a, 0x63));
@@ -239,7 +243,7 @@ RefundDialog::RefundDialog(Database &db, qint64 receiptNo, const StaffMember &ca
         m_note->show();
     }
     m_table->setMinimumHeight(qMin(6, qMax(2, rowCount())) * kRowHeight +
-                              m_table->horizontalHeader()->sizeHint().height() + 4);
+                              m_table->horizontalHeader()->sizeHint().height() + 12);
     for (QSpinBox *box : m_boxes)
         if (box->isEnabled() && box->parentWidget()->isEnabled()) {
             box->setFocus();

@@ -236,6 +236,25 @@ TEST_CASE("screenshot of the refund dialog", "[.][refundshot]") {
     Counter c;
     const CompletedSale sale = c.ringUp();
     {
+        // A fuller ticket: a gift card sold (not refundable) and a tip.
+        CatalogService catalog(c.tdb.db());
+        Ticket t;
+        t.addItem(*value(catalog.findByCode(kLavender)), 3);
+        t.addItem(*value(catalog.findByCode(QStringLiteral("DT60"))), 1, c.lena.id,
+                  c.lena.displayName);
+        t.addGiftCard(Money::fromCents(50'00));
+        t.addTip(Money::fromCents(15'00), c.lena.id, c.lena.displayName);
+        auto mixed = value(
+            SaleService(c.tdb.db())
+                .complete(t, {value(Tender::parse(QStringLiteral("cash:500")))}, c.frontdesk));
+        RefundDialog d(c.tdb.db(), mixed.receiptNo, c.frontdesk, {}, &c.window);
+        d.setQuantity(d.rowOf(kLavender), 2);
+        d.setQuantity(d.rowOf(QStringLiteral("DT60")), 1);
+        d.show();
+        QTest::qWait(0);
+        CHECK(d.grab().save(QDir(dir).filePath(QStringLiteral("refund-dialog-mixed.png"))));
+    }
+    {
         RefundDialog d(c.tdb.db(), sale.receiptNo, c.frontdesk, {}, &c.window);
         d.setQuantity(d.rowOf(kLavender), 1);
         d.show();
