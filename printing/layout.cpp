@@ -160,8 +160,9 @@ Layout layoutReceipt(const ReceiptDocument &doc) {
 
     for (const ReceiptTender &tender : doc.tenders)
         addTender(rows, tender);
+    // Cash taken in (not cash given back on a refund) always shows its change, even none.
     const bool anyCash = std::any_of(doc.tenders.begin(), doc.tenders.end(), [](const auto &t) {
-        return t.type == ReceiptTender::Type::Cash;
+        return t.type == ReceiptTender::Type::Cash && t.amount > Money();
     });
     if (!doc.changeDue.isZero() || anyCash) {
         LayoutRow change = LayoutRow::text(QStringLiteral("Change due"), amount(doc.changeDue));

@@ -48,6 +48,7 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     m_register = new RegisterWidget(db, registerId);
     addScreen(QStringLiteral("register"), tr("Register"), m_register);
     m_receipts = new ReceiptsScreen(db);
+    m_receipts->setRegisterId(registerId);
     addScreen(QStringLiteral("receipts"), tr("Receipts"), m_receipts);
 
     connect(m_login, &LoginWidget::loggedIn, this, &MainWindow::startSession);
