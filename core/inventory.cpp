@@ -47,10 +47,6 @@ StockLevel levelFromQuery(const QSqlQuery &q) {
     return s;
 }
 
-QVariant idOrNull(qint64 id) {
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
 /// The role of `staff`, or of the manager who approved, must allow `action`.
 Status permitted(Action action, const StaffMember &staff,
                  const std::optional<StaffMember> &approver) {
@@ -190,7 +186,7 @@ Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
                        "reference, note, staff_id, created_at, lot, expires, supplier) "
                        "VALUES (?, ?, 'receive', ?, ?, ?, ?, ?, ?, ?, ?)"),
         {before->itemId, request.quantity, unitCost.cents(), request.reference.trimmed(),
-         request.note.trimmed(), idOrNull(staff.id), now, request.lot.trimmed(), expires,
+         request.note.trimmed(), nullIfZero(staff.id), now, request.lot.trimmed(), expires,
          request.supplier.trimmed()});
     if (!inserted)
         return std::unexpected(inserted.error());
@@ -265,7 +261,7 @@ Result<StockChange> InventoryService::adjust(const QString &code, qint64 delta, 
         QStringLiteral("INSERT INTO stock_movements(item_id, quantity, reason, unit_cost_cents, "
                        "note, staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {before->itemId, delta, adjustReasonName(reason), before->cost.cents(), note.trimmed(),
-         idOrNull(staff.id), now});
+         nullIfZero(staff.id), now});
     if (!inserted)
         return std::unexpected(inserted.error());
     const qint64 movementId = inserted->lastInsertId().toLongLong();
@@ -408,7 +404,7 @@ Result<PostedCount> InventoryService::postCount(const std::vector<CountEntry> &e
     const QString now = toStorageTime(Clock::nowUtc());
     auto header = m_db.exec(
         QStringLiteral("INSERT INTO stock_counts(created_at, staff_id, note) VALUES (?, ?, ?)"),
-        {now, idOrNull(staff.id), note.trimmed()});
+        {now, nullIfZero(staff.id), note.trimmed()});
     if (!header)
         return std::unexpected(header.error());
     PostedCount posted;
@@ -424,7 +420,7 @@ Result<PostedCount> InventoryService::postCount(const std::vector<CountEntry> &e
                     "INSERT INTO stock_movements(item_id, quantity, reason, unit_cost_cents, "
                     "reference, note, staff_id, created_at) VALUES (?, ?, 'count', ?, ?, ?, ?, ?)"),
                 {v.itemId, v.variance(), v.cost.cents(), posted.reference,
-                 tr("counted %1, books said %2").arg(v.counted).arg(v.onHand), idOrNull(staff.id),
+                 tr("counted %1, books said %2").arg(v.counted).arg(v.onHand), nullIfZero(staff.id),
                  now});
             !ok)
             return std::unexpected(ok.error());
@@ -474,8 +470,8 @@ Status InventoryService::restock(qint64 itemId, qint64 quantity, qint64 refundSa
         QStringLiteral("INSERT INTO stock_movements(item_id, quantity, reason, unit_cost_cents, "
                        "sale_id, reference, staff_id, created_at) "
                        "VALUES (?, ?, 'return', ?, ?, ?, ?, ?)"),
-        {itemId, quantity, before->cost.cents(), idOrNull(refundSaleId), reference,
-         idOrNull(staffId), toStorageTime(Clock::nowUtc())});
+        {itemId, quantity, before->cost.cents(), nullIfZero(refundSaleId), reference,
+         nullIfZero(staffId), toStorageTime(Clock::nowUtc())});
     if (!inserted)
         return std::unexpected(inserted.error());
     if (auto ok =

@@ -16,10 +16,6 @@ QString tr(const char *text) {
     return QCoreApplication::translate("Shift", text);
 }
 
-QVariant idOrNull(qint64 id) {
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
 QString resolveRegister(const QString &registerId) {
     return registerId.isEmpty() ? Database::registerId() : registerId;
 }
@@ -258,7 +254,7 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
         m_db.exec(QStringLiteral("INSERT INTO cash_movements(shift_id, kind, amount_cents, reason, "
                                  "staff_id, approver_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                   {shift->id, in ? QStringLiteral("payin") : QStringLiteral("payout"),
-                   amount.cents(), reason, staff.id, idOrNull(approver ? approver->id : 0), now});
+                   amount.cents(), reason, staff.id, nullIfZero(approver ? approver->id : 0), now});
     if (!ins)
         return std::unexpected(ins.error());
     CashMovement m;
