@@ -62,7 +62,8 @@ public:
 
     bool isOpen() const { return m_error.isEmpty(); }
     const QString &error() const { return m_error; }
-    QSqlQuery query() const { return QSqlQuery(QSqlDatabase::database(m_name, false)); }
+    QSqlDatabase connection() const { return QSqlDatabase::database(m_name, false); }
+    QSqlQuery query() const { return QSqlQuery(connection()); }
 
 private:
     QString m_name;
@@ -72,18 +73,6 @@ private:
 bool looksLikeSqlite(const QString &path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) && f.read(16) == QByteArray("SQLite format 3\0", 16);
-}
-
-// The journal's chain, as core/journal.cpp computes it: length-prefixed fields, HMAC-SHA256.
-// Repeated here because a snapshot is checked through a read-only connection, not a Database;
-// the backup tests verify real journals with it, so the two cannot drift apart unnoticed.
-QString entryHash(const QByteArray &key, const QStringList &fields) {
-    QByteArray data;
-    for (const QString &field : fields) {
-        const QByteArray utf8 = field.toUtf8();
-        data += QByteArray::number(utf8.size()) + ':' + utf8;
-    }
-    return QString::fromLatin1(crypto::hmacSha256(key, data).toHex());
 }
 
 std::optional<QString> metaValue(QSqlQuery &q, const QString &key) {
@@ -165,41 +154,19 @@ BackupCheck BackupService::verify(const QString &file, const KeyRing &keys) {
         c.problem = tr("The key file does not belong to %1.").arg(shown(file));
         return c;
     }
-    QSqlQuery j = f.query();
-    j.setForwardOnly(true);
-    if (!j.exec(QStringLiteral(
-            "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM journal ORDER BY seq"))) {
+    auto chain = Journal::verifyChain(f.connection(), keys.journal);
+    if (!chain) {
         c.problem =
-            tr("The journal of %1 cannot be read: %2").arg(shown(file), j.lastError().text());
+            tr("The journal of %1 cannot be read: %2").arg(shown(file), chain.error().message);
         return c;
     }
-    QString prev(64, u'0');
-    qint64 expected = 1;
-    while (j.next()) {
-        const qint64 seq = j.value(0).toLongLong();
-        const QString stored = j.value(6).toString();
-        ++c.journalEntries;
-        QString why;
-        if (seq != expected)
-            why = tr("entry %1 is missing or out of order").arg(expected);
-        else if (!crypto::equal(
-                     entryHash(keys.journal, {QString::number(seq), j.value(1).toString(),
-                                              j.value(2).toString(), j.value(3).toString(),
-                                              j.value(4).toString(), j.value(5).toString()})
-                         .toLatin1(),
-                     stored.toLatin1()))
-            why = tr("entry %1 was altered").arg(seq);
-        else if (j.value(5).toString() != prev)
-            why = tr("entry %1 does not follow the entry before it").arg(seq);
-        if (!why.isEmpty()) {
-            c.problem = tr("The journal of %1 does not verify: %2.").arg(shown(file), why);
-            return c;
-        }
-        prev = stored;
-        expected = seq + 1;
-        c.journalSeq = seq;
-        c.journalHash = stored;
+    c.journalEntries = chain->entries;
+    if (!chain->ok) {
+        c.problem = tr("The journal of %1 does not verify: %2.").arg(shown(file), chain->problem);
+        return c;
     }
+    c.journalSeq = chain->lastSeq;
+    c.journalHash = chain->lastHash;
     if (q.exec(QStringLiteral("SELECT COUNT(*) FROM sales")) && q.next())
         c.sales = q.value(0).toLongLong();
     c.ok = true;

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace oasis {
 
@@ -57,24 +59,28 @@ Status Journal::append(Database &db, const QString &actor, const QString &kind,
 }
 
 Result<JournalReport> Journal::verify(const Database &db) {
-    auto q = db.exec(QStringLiteral(
-        "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM journal ORDER BY seq"));
-    if (!q)
-        return std::unexpected(q.error());
     // The anchor outside the database: a cut-off tail leaves it pointing past the last entry.
-    qint64 anchoredSeq = 0;
-    QString anchoredHash;
+    std::optional<std::pair<qint64, QString>> anchored;
     QFile anchor(db.anchorFilePath());
     if (anchor.open(QIODevice::ReadOnly)) {
         const QList<QByteArray> parts = anchor.readLine().trimmed().split(' ');
-        anchoredSeq = parts.value(0).toLongLong();
-        anchoredHash = QString::fromLatin1(parts.value(1));
+        anchored = std::pair{parts.value(0).toLongLong(), QString::fromLatin1(parts.value(1))};
     }
+    return verifyChain(db.handle(), db.keys().journal, anchored);
+}
 
+Result<JournalReport>
+Journal::verifyChain(const QSqlDatabase &connection, const QByteArray &key,
+                     const std::optional<std::pair<qint64, QString>> &anchor) {
+    QSqlQuery q(connection);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM journal ORDER BY seq")))
+        return std::unexpected(storageError(tr("Reading the journal"), q.lastError()));
+    const qint64 anchoredSeq = anchor ? anchor->first : 0;
     JournalReport r;
     qint64 expected = 1;
     QString prev = genesisHash();
-    qint64 lastSeq = 0;
     QString hashAtAnchor;
     auto bad = [&r](qint64 seq, QString why) {
         if (r.firstBad == 0) {
@@ -82,32 +88,33 @@ Result<JournalReport> Journal::verify(const Database &db) {
             r.problem = std::move(why);
         }
     };
-    while (q->next()) {
-        const qint64 seq = q->value(0).toLongLong();
+    while (q.next()) {
+        const qint64 seq = q.value(0).toLongLong();
         ++r.entries;
         if (seq != expected)
             bad(expected, seq > expected ? tr("entry %1 is missing").arg(expected)
                                          : tr("entry %1 is out of order").arg(seq));
-        const QString stored = q->value(6).toString();
+        const QString stored = q.value(6).toString();
         const QString computed =
-            entryHash(db.keys().journal, seq, q->value(1).toString(), q->value(2).toString(),
-                      q->value(3).toString(), q->value(4).toString(), q->value(5).toString());
+            entryHash(key, seq, q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                      q.value(4).toString(), q.value(5).toString());
         if (!crypto::equal(computed.toLatin1(), stored.toLatin1()))
             bad(seq, tr("entry %1 was altered").arg(seq));
-        else if (q->value(5).toString() != prev)
+        else if (q.value(5).toString() != prev)
             bad(seq, tr("entry %1 does not follow the entry before it").arg(seq));
         prev = stored;
         expected = seq + 1;
-        lastSeq = seq;
+        r.lastSeq = seq;
+        r.lastHash = stored;
         if (seq == anchoredSeq)
             hashAtAnchor = stored;
     }
-    if (anchoredSeq > lastSeq)
-        bad(lastSeq + 1, tr("entries %1 to %2 were cut off (the anchor outside the database "
-                            "records %2)")
-                             .arg(lastSeq + 1)
-                             .arg(anchoredSeq));
-    else if (anchoredSeq > 0 && hashAtAnchor != anchoredHash)
+    if (anchoredSeq > r.lastSeq)
+        bad(r.lastSeq + 1, tr("entries %1 to %2 were cut off (the anchor outside the database "
+                              "records %2)")
+                               .arg(r.lastSeq + 1)
+                               .arg(anchoredSeq));
+    else if (anchoredSeq > 0 && hashAtAnchor != anchor->second)
         bad(anchoredSeq,
             tr("entry %1 does not match the anchor outside the database").arg(anchoredSeq));
     r.ok = r.firstBad == 0;

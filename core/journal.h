@@ -7,6 +7,11 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+#include <utility>
+
+class QSqlDatabase;
+
 namespace oasis {
 
 class Database;
@@ -16,6 +21,8 @@ struct JournalReport {
     qint64 entries = 0;
     qint64 firstBad = 0; ///< 0 when ok
     QString problem;     ///< what is wrong at firstBad, for a person
+    qint64 lastSeq = 0;  ///< the last entry read
+    QString lastHash;
 };
 
 /// Every committed business event appends one entry inside its own transaction.
@@ -27,6 +34,11 @@ public:
     /// Walks the whole chain and the outside anchor. Storage failures are errors; tampering is
     /// a report with ok = false.
     static Result<JournalReport> verify(const Database &db);
+    /// The same walk on any connection with the journal key, e.g. a snapshot opened read-only
+    /// by a backup check; `anchor` (sequence, hash) is the head recorded outside, when known.
+    static Result<JournalReport>
+    verifyChain(const QSqlDatabase &connection, const QByteArray &key,
+                const std::optional<std::pair<qint64, QString>> &anchor = std::nullopt);
     /// Last sequence and hash, as printed on Z reports.
     static Result<std::pair<qint64, QString>> head(const Database &db);
 };
