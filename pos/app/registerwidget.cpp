@@ -250,6 +250,8 @@ QWidget *RegisterWidget::buildTotals() {
     row->addLayout(totalBox);
     auto *pay = touchButton(tr("Pay\nF12"), panel, QStringLiteral("payButton"));
     addKeyAction(tr("Pay"), Qt::Key_F12, &RegisterWidget::pay);
+    addKeyAction(tr("Price override"), QKeySequence(Qt::CTRL | Qt::Key_P),
+                 &RegisterWidget::askPrice);
     connect(pay, &QPushButton::clicked, this, [this] {
         this->pay();
         focusScan();
@@ -662,6 +664,45 @@ bool RegisterWidget::setLineDiscount(const QString &text) {
     return true;
 }
 
+bool RegisterWidget::setPrice(const QString &text) {
+    const int row = currentRow();
+    if (row < 0) {
+        showMessage(tr("Choose a line first (↑ ↓)."), true);
+        return false;
+    }
+    auto price = Money::parse(text);
+    if (!price) {
+        showMessage(price.error().message, true);
+        return false;
+    }
+    if (auto ok = m_model->setUnitPrice(row, *price); !ok) {
+        showMessage(ok.error().message, true);
+        return false;
+    }
+    m_approver.reset();
+    showMessage(tr("Price changed: a manager approves it when the sale is paid."));
+    return true;
+}
+
+void RegisterWidget::askPrice() {
+    const int row = currentRow();
+    if (row < 0 || !m_model->ticket().lines[std::size_t(row)].discountable()) {
+        showMessage(tr("Choose a product or session line first (↑ ↓)."), true);
+        return;
+    }
+    const TicketLine &line = m_model->ticket().lines[std::size_t(row)];
+    EntryDialog dialog(tr("Price override"),
+                       tr("New unit price for %1 (now %2). A manager approves it at payment.")
+                           .arg(line.name, line.unitPrice.format(QLocale())),
+                       this);
+    dialog.setCheck([](const QString &text) {
+        auto m = Money::parse(text);
+        return m ? QString() : m.error().message;
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        setPrice(dialog.text());
+}
+
 void RegisterWidget::askLineDiscount() {
     const int row = currentRow();
     if (row < 0 || !m_model->ticket().lines[std::size_t(row)].discountable()) {
@@ -991,6 +1032,7 @@ void RegisterWidget::showHelp() {
            "<tr><td><b>F4</b></td><td>ticket discount (10% or 5.00)</td></tr>"
            "<tr><td><b>F5 / F6</b></td><td>hold the ticket / recall a held ticket</td></tr>"
            "<tr><td><b>F7</b></td><td>line discount</td></tr>"
+           "<tr><td><b>Ctrl+P</b></td><td>price override of the line (a manager approves)</td></tr>"
            "<tr><td><b>F8</b></td><td>void the line</td></tr>"
            "<tr><td><b>F9</b></td><td>receipts (find, reprint)</td></tr>"
            "<tr><td><b>F10</b></td><td>sell a gift card</td></tr>"

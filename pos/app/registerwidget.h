@@ -57,6 +57,8 @@ public:
     void voidLine();
     bool setTicketDiscount(const QString &text);
     bool setLineDiscount(const QString &text);
+    /// Overrides the chosen line's unit price; paying then needs a manager's approval.
+    bool setPrice(const QString &text);
     bool setQuantity(int quantity);
     void addTip(qint64 therapistId, Money amount);
     void addGiftCard(Money amount, const QString &to = {}, const QString &from = {},
@@ -68,6 +70,7 @@ public:
     // The F-keys that ask something first (the dialogs can be driven from tests).
     void askQuantity();
     void askLineDiscount();
+    void askPrice();
     void askTicketDiscount();
     void askTip();
     void askGiftCard();

@@ -204,6 +204,22 @@ Status TicketModel::setLineDiscount(int row, Money discount) {
     return {};
 }
 
+Status TicketModel::setUnitPrice(int row, Money price) {
+    if (row < 0 || row >= rowCount())
+        return fail(ErrorCode::Invalid, tr("Choose a line first."));
+    TicketLine &line = m_ticket.lines[std::size_t(row)];
+    if (line.kind != LineKind::Product && line.kind != LineKind::Session)
+        return fail(ErrorCode::Refused, tr("Only a product or a session can get another price."));
+    if (price.isNegative() || price > Money::defaultLimit())
+        return fail(ErrorCode::Invalid, tr("That price is not possible."));
+    line.unitPrice = price;
+    line.priceOverridden = true;
+    line.lineDiscount = min(line.lineDiscount, line.gross());
+    rowChanged(row);
+    recompute();
+    return {};
+}
+
 void TicketModel::removeLine(int row) {
     if (row < 0 || row >= rowCount())
         return;

@@ -54,6 +54,8 @@ public:
                     const QString &message);
     Status setQuantity(int row, int quantity);
     Status setLineDiscount(int row, Money discount);
+    /// A price override (a manager approves it when the sale is paid).
+    Status setUnitPrice(int row, Money price);
     void removeLine(int row);
     void setDiscount(const Discount &discount);
 

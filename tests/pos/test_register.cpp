@@ -222,6 +222,35 @@ TEST_CASE("a discount above the threshold needs a manager's PIN", "[pos][registe
     REQUIRE(sale.discount == Money::fromCents(1200));
 }
 
+TEST_CASE("a price override is approved by a manager and kept on the sale",
+          "[pos][register][pay]") {
+    Counter c;
+    c.scan(kLavender);
+    c.reg->setCurrentRow(0);
+    REQUIRE_FALSE(c.reg->setPrice(QStringLiteral("12.505")));
+    REQUIRE(c.reg->setPrice(QStringLiteral("20.00")));
+    REQUIRE(c.line(0).unitPrice == Money::fromCents(2000));
+    REQUIRE(c.line(0).priceOverridden);
+    // $20.00 at 10.55 % = $2.11 tax.
+    REQUIRE(c.reg->totalText(QStringLiteral("total")) == QStringLiteral("$22.11"));
+    bool asked = false;
+    whenModal<ApprovalDialog>([&](ApprovalDialog *d) {
+        asked = true;
+        whenModal<PayDialog>([](PayDialog *pay) {
+            CHECK(pay->addCash(pay->due()));
+            CHECK(pay->complete());
+            pay->accept();
+        });
+        CHECK(d->submit(QStringLiteral("manager"), QStringLiteral("9999")));
+    });
+    c.reg->pay();
+    REQUIRE(asked);
+    const SaleRecord sale = value(SaleService(c.tdb.db()).load(1));
+    REQUIRE(sale.approver == QStringLiteral("Jordan (manager)"));
+    REQUIRE(sale.lines.at(0).unitPrice == Money::fromCents(2000));
+    REQUIRE(sale.total == Money::fromCents(2211));
+}
+
 TEST_CASE("line actions: quantity, line discount, void", "[pos][register]") {
     Counter c;
     c.scan(kLavender);
