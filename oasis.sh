@@ -78,9 +78,9 @@ bench)
     ;;
 fuzz)
     seconds=${1:-60}
-    install_missing clang libclang-rt-14-dev
+    install_missing clang-16 libclang-rt-16-dev
     if [ ! -f build-fuzz/CMakeCache.txt ]; then
-        CC=clang CXX=clang++ cmake -G Ninja -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        CC=clang-16 CXX=clang++-16 cmake -G Ninja -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
             -DOASIS_FUZZ=ON -DOASIS_BUILD_GUI=OFF -DOASIS_BUILD_BENCH=OFF "-DOASIS_TEST_AREAS=fuzz"
     fi
     targets=(money scan csv_import journal)

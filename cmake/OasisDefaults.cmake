@@ -22,3 +22,12 @@ if(OASIS_SANITIZE)
     target_compile_options(oasis_defaults INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
     target_link_options(oasis_defaults INTERFACE -fsanitize=address,undefined)
 endif()
+
+# libstdc++ 12 offers std::expected only when __cpp_concepts reports C++20 (202002). Clang up to
+# 18 reports 201907 although from 16 on it compiles what <expected> needs (conditionally
+# trivial destructors, P0848); the fuzzers (libFuzzer is Clang's) build with Debian's clang 16,
+# so state the level it supports for this use.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 19)
+    target_compile_options(oasis_defaults INTERFACE -U__cpp_concepts -D__cpp_concepts=202002L
+                                                    -Wno-builtin-macro-redefined)
+endif()
