@@ -116,6 +116,17 @@ RegisterWidget::RegisterWidget(Database &db, const QString &registerId, QWidget 
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(TicketModel::LineColumn, QHeaderView::Stretch);
+    // Amounts get a fixed width that holds "$1,000.00" in the table's own font: the style
+    // sheet's font and padding are not all in the size hint, which elided "$135.00".
+    {
+        QFont font = m_table->font();
+        font.setPixelSize(16);
+        const int money = QFontMetrics(font).horizontalAdvance(QStringLiteral("$1,000.00")) + 28;
+        for (int column : {int(TicketModel::PriceColumn), int(TicketModel::AmountColumn)}) {
+            header->setSectionResizeMode(column, QHeaderView::Fixed);
+            header->resizeSection(column, money);
+        }
+    }
     header->setHighlightSections(false);
     ticketBox->addWidget(m_table, 1);
     middle->addLayout(ticketBox, 3);
@@ -296,9 +307,9 @@ void RegisterWidget::reloadCatalog() {
     auto *sessionPage = new QWidget;
     sessionPage->setObjectName(QStringLiteral("quickPage"));
     auto *grid = new QGridLayout(sessionPage);
-    grid->setContentsMargins(8, 10, 8, 8);
+    grid->setContentsMargins(8, 6, 8, 6);
     grid->setHorizontalSpacing(8);
-    grid->setVerticalSpacing(8);
+    grid->setVerticalSpacing(6); // six modalities fit at 1366x768 without scrolling
     for (std::size_t c = 0; c < lengths.size(); ++c) {
         auto *l = new QLabel(tr("%1 min").arg(lengths[c]), sessionPage);
         l->setObjectName(QStringLiteral("gridHeader"));

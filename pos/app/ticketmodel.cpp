@@ -56,7 +56,8 @@ QVariant TicketModel::data(const QModelIndex &index, int role) const {
         case AmountColumn:
             return line.net().format(locale);
         case TherapistColumn:
-            return line.therapistName;
+            // The first name is what the desk calls the therapist; the receipt has it in full.
+            return line.therapistName.section(u' ', 0, 0);
         case ColumnCount:
             break;
         }
