@@ -159,9 +159,9 @@ struct Figure {
     QString unit;
     double value = 0;
     double baseline = 0;
-    QString target; ///< empty: no target, reported only
+    QString target{}; ///< empty: no target, reported only
     bool met = true;
-    QString note;
+    QString note{};
     double ratio() const { return baseline > 0 ? value / baseline : 0; }
 };
 
