@@ -7,6 +7,48 @@ namespace {
 QString s(const char *sql) {
     return QString::fromLatin1(sql);
 }
+
+/// Adds (sign +1) or takes away (-1) one product's share of stock_by_category: `item` names the
+/// items row (NEW or OLD) and `onHand` an expression of its on-hand. A product counts while it
+/// is active or has stock (or owes it); negative on-hand is worth nothing and is flagged.
+QString stockShare(const char *item, const QString &onHand, int sign) {
+    const QString counted = QStringLiteral("(%1.type = 'product' AND (%1.active = 1 OR %2 <> 0))")
+                                .arg(QLatin1String(item), onHand);
+    return QStringLiteral(
+               "INSERT INTO stock_by_category(category_id, products, units, value_cents, "
+               "negatives) SELECT COALESCE(%1.category_id, 0), "
+               "%4 * (CASE WHEN %2 THEN 1 ELSE 0 END), "
+               "%4 * (CASE WHEN %2 AND %3 > 0 THEN %3 ELSE 0 END), "
+               "%4 * (CASE WHEN %2 AND %3 > 0 THEN %3 * %1.cost_cents ELSE 0 END), "
+               "%4 * (CASE WHEN %2 AND %3 < 0 THEN 1 ELSE 0 END) WHERE 1 "
+               "ON CONFLICT(category_id) DO UPDATE SET products = products + excluded.products, "
+               "units = units + excluded.units, value_cents = value_cents + excluded.value_cents, "
+               "negatives = negatives + excluded.negatives;")
+        .arg(QLatin1String(item), counted, onHand)
+        .arg(sign);
+}
+
+QString levelOf(const char *item) {
+    return QStringLiteral("COALESCE((SELECT on_hand FROM stock_levels WHERE item_id = %1.id), 0)")
+        .arg(QLatin1String(item));
+}
+
+/// A sale line's share of sales_by_day, from its sale's row `s` (refunds and voids negative,
+/// as the reports have always counted them).
+QString salesByDayUpsert(const QString &select) {
+    return s("INSERT INTO sales_by_day(business_date, line_kind, category_id, staff_id, "
+             "therapist_id, quantity, net_cents, tax_cents) ") +
+           select +
+           s(" ON CONFLICT(business_date, line_kind, category_id, staff_id, therapist_id) DO "
+             "UPDATE SET quantity = quantity + excluded.quantity, "
+             "net_cents = net_cents + excluded.net_cents, "
+             "tax_cents = tax_cents + excluded.tax_cents");
+}
+
+QString signedBy(const char *sale, const char *column) {
+    return QStringLiteral("(CASE WHEN %1.kind = 'sale' THEN %2 ELSE -ABS(%2) END)")
+        .arg(QLatin1String(sale), QLatin1String(column));
+}
 } // namespace
 
 const std::vector<Step> &steps() {
@@ -264,6 +306,121 @@ const std::vector<Step> &steps() {
              // index that is a backwards scan of every card (100,000 of them at a busy spa).
              s("CREATE INDEX giftcards_replaces ON giftcards(replaces_id)"),
          }},
+        {8,
+         "reports: category stamped on sale lines; rollups by day and by category kept by "
+         "trigger in the writing transaction, and filled from the rows already there",
+         {
+             // The category a line was sold under, fixed at sale time (a refund or void takes
+             // its original line's). Lines of existing databases get their item's category as
+             // it is when this step runs: nothing better is known of them.
+             s("CREATE TABLE sale_line_categories ("
+               " line_id INTEGER PRIMARY KEY REFERENCES sale_lines(id),"
+               " category_id INTEGER REFERENCES categories(id))"),
+             // Derived data, never the books: sums of sale_lines per business day, line kind,
+             // category, cashier and therapist (0: none), refunds and voids negative.
+             s("CREATE TABLE sales_by_day ("
+               " business_date TEXT NOT NULL,"
+               " line_kind TEXT NOT NULL,"
+               " category_id INTEGER NOT NULL,"
+               " staff_id INTEGER NOT NULL,"
+               " therapist_id INTEGER NOT NULL,"
+               " quantity INTEGER NOT NULL,"
+               " net_cents INTEGER NOT NULL,"
+               " tax_cents INTEGER NOT NULL,"
+               " PRIMARY KEY (business_date, line_kind, category_id, staff_id, therapist_id))"),
+             // Sums of giftcard_activity per UTC day (of created_at) and kind.
+             s("CREATE TABLE giftcard_activity_by_day ("
+               " day TEXT NOT NULL,"
+               " kind TEXT NOT NULL,"
+               " entries INTEGER NOT NULL,"
+               " amount_cents INTEGER NOT NULL,"
+               " PRIMARY KEY (day, kind))"),
+             // Stock at average cost per category (0: none), as the valuation counts it.
+             s("CREATE TABLE stock_by_category ("
+               " category_id INTEGER PRIMARY KEY,"
+               " products INTEGER NOT NULL,"
+               " units INTEGER NOT NULL,"
+               " value_cents INTEGER NOT NULL,"
+               " negatives INTEGER NOT NULL)"),
+
+             // Backfill from the rows already there (the large bench database: seconds).
+             s("INSERT INTO sale_line_categories(line_id, category_id) "
+               "SELECT l.id, i.category_id FROM sale_lines l JOIN items i ON i.id = l.item_id"),
+             salesByDayUpsert(
+                 QStringLiteral(
+                     "SELECT s.business_date, l.kind, COALESCE(c.category_id, 0), s.staff_id, "
+                     "COALESCE(l.therapist_id, 0), SUM(%1), SUM(%2), SUM(%3) FROM sale_lines l "
+                     "JOIN sales s ON s.id = l.sale_id "
+                     "LEFT JOIN sale_line_categories c ON c.line_id = l.id WHERE 1 "
+                     "GROUP BY s.business_date, l.kind, COALESCE(c.category_id, 0), s.staff_id, "
+                     "COALESCE(l.therapist_id, 0)")
+                     .arg(signedBy("s", "l.quantity"), signedBy("s", "l.net_cents"),
+                          signedBy("s", "l.tax_cents"))),
+             s("INSERT INTO giftcard_activity_by_day(day, kind, entries, amount_cents) "
+               "SELECT substr(created_at, 1, 10), kind, COUNT(*), SUM(amount_cents) "
+               "FROM giftcard_activity GROUP BY substr(created_at, 1, 10), kind"),
+             s("INSERT INTO stock_by_category(category_id, products, units, value_cents, "
+               "negatives) SELECT COALESCE(i.category_id, 0), COUNT(*), "
+               "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand ELSE 0 END), "
+               "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand * i.cost_cents "
+               "ELSE 0 END), SUM(CASE WHEN COALESCE(l.on_hand, 0) < 0 THEN 1 ELSE 0 END) "
+               "FROM items i LEFT JOIN stock_levels l ON l.item_id = i.id "
+               "WHERE i.type = 'product' AND (i.active = 1 OR COALESCE(l.on_hand, 0) <> 0) "
+               "GROUP BY COALESCE(i.category_id, 0)"),
+
+             // Kept in the writing transaction by whoever writes (the services, the bench
+             // generator, a script): a writer cannot forget them.
+             s("CREATE TRIGGER sale_lines_rollup AFTER INSERT ON sale_lines BEGIN "
+               "INSERT INTO sale_line_categories(line_id, category_id) SELECT NEW.id, "
+               "CASE WHEN EXISTS (SELECT 1 FROM sale_line_categories "
+               "WHERE line_id = NEW.original_line_id) "
+               "THEN (SELECT category_id FROM sale_line_categories "
+               "WHERE line_id = NEW.original_line_id) "
+               "ELSE (SELECT category_id FROM items WHERE id = NEW.item_id) END "
+               "WHERE NEW.item_id IS NOT NULL; ") +
+                 salesByDayUpsert(
+                     QStringLiteral(
+                         "SELECT s.business_date, NEW.kind, COALESCE((SELECT category_id FROM "
+                         "sale_line_categories WHERE line_id = NEW.id), 0), s.staff_id, "
+                         "COALESCE(NEW.therapist_id, 0), %1, %2, %3 FROM sales s "
+                         "WHERE s.id = NEW.sale_id")
+                         .arg(signedBy("s", "NEW.quantity"), signedBy("s", "NEW.net_cents"),
+                              signedBy("s", "NEW.tax_cents"))) +
+                 s("; END"),
+             s("CREATE TRIGGER giftcard_activity_rollup AFTER INSERT ON giftcard_activity BEGIN "
+               "INSERT INTO giftcard_activity_by_day(day, kind, entries, amount_cents) "
+               "VALUES (substr(NEW.created_at, 1, 10), NEW.kind, 1, NEW.amount_cents) "
+               "ON CONFLICT(day, kind) DO UPDATE SET entries = entries + 1, "
+               "amount_cents = amount_cents + excluded.amount_cents; END"),
+             s("CREATE TRIGGER items_stock_insert AFTER INSERT ON items BEGIN ") +
+                 stockShare("NEW", levelOf("NEW"), 1) + s(" END"),
+             s("CREATE TRIGGER items_stock_update AFTER UPDATE OF type, active, category_id, "
+               "cost_cents ON items BEGIN ") +
+                 stockShare("OLD", levelOf("OLD"), -1) + stockShare("NEW", levelOf("NEW"), 1) +
+                 s(" END"),
+             s("CREATE TRIGGER items_stock_delete AFTER DELETE ON items BEGIN ") +
+                 stockShare("OLD", levelOf("OLD"), -1) + s(" END"),
+             // stock_levels rows: a missing row is on-hand 0.
+             s("CREATE TRIGGER stock_levels_value_insert AFTER INSERT ON stock_levels BEGIN ") +
+                 stockShare("i", s("0"), -1)
+                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = NEW.item_id ")) +
+                 stockShare("i", s("NEW.on_hand"), 1)
+                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = NEW.item_id ")) +
+                 s(" END"),
+             s("CREATE TRIGGER stock_levels_value_update AFTER UPDATE OF on_hand ON stock_levels "
+               "BEGIN ") +
+                 stockShare("i", s("OLD.on_hand"), -1)
+                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = OLD.item_id ")) +
+                 stockShare("i", s("NEW.on_hand"), 1)
+                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = NEW.item_id ")) +
+                 s(" END"),
+             s("CREATE TRIGGER stock_levels_value_delete AFTER DELETE ON stock_levels BEGIN ") +
+                 stockShare("i", s("OLD.on_hand"), -1)
+                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = OLD.item_id ")) +
+                 stockShare("i", s("0"), 1)
+                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = OLD.item_id ")) +
+                 s(" END"),
+         }},
     };
     return all;
 }
@@ -283,6 +440,8 @@ QStringList appendOnlyTables(int version) {
         return {QStringLiteral("giftcards"), QStringLiteral("giftcard_activity")};
     case 5:
         return {QStringLiteral("cash_movements"), QStringLiteral("z_reports")};
+    case 8:
+        return {QStringLiteral("sale_line_categories")};
     default:
         return {};
     }
