@@ -561,6 +561,46 @@ Result<Valuation> InventoryService::valuation() const {
     return v;
 }
 
+Result<std::vector<StockLevel>> InventoryService::valuationPage(const QString &afterCode,
+                                                                int limit) const {
+    auto q = m_db.exec(QString::fromLatin1(kLevelSelect) +
+                           QStringLiteral("WHERE i.type = 'product' AND (i.active = 1 OR "
+                                          "COALESCE(l.on_hand, 0) <> 0) AND i.code > ? "
+                                          "ORDER BY i.code LIMIT ?"),
+                       {afterCode, std::max(limit, 1)});
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<StockLevel> out;
+    while (q->next())
+        out.push_back(levelFromQuery(*q));
+    return out;
+}
+
+Result<ValuationSummary> InventoryService::valuationSummary() const {
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT COALESCE(c.name, ''), v.products, v.units, v.value_cents, v.negatives "
+        "FROM stock_by_category v LEFT JOIN categories c ON c.id = v.category_id "
+        "WHERE v.products <> 0 OR v.units <> 0 OR v.value_cents <> 0 OR v.negatives <> 0 "
+        "ORDER BY 1"));
+    if (!q)
+        return std::unexpected(q.error());
+    ValuationSummary v;
+    while (q->next()) {
+        CategoryValuation c;
+        c.category = q->value(0).toString();
+        c.products = q->value(1).toLongLong();
+        c.units = q->value(2).toLongLong();
+        c.value = Money::fromCents(q->value(3).toLongLong());
+        c.negativeLines = q->value(4).toInt();
+        v.products += c.products;
+        v.units += c.units;
+        v.total += c.value;
+        v.negativeLines += c.negativeLines;
+        v.byCategory.push_back(std::move(c));
+    }
+    return v;
+}
+
 Result<UseReport> InventoryService::treatmentUse(QDate from, QDate to) const {
     if (!from.isValid() || !to.isValid())
         return fail(ErrorCode::Invalid, tr("The period needs valid dates."));

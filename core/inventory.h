@@ -120,6 +120,25 @@ struct Valuation {
     int negativeLines = 0;
 };
 
+/// One category of the stock valuation (products without a category: an empty name).
+struct CategoryValuation {
+    QString category;
+    qint64 products = 0; ///< active products, and inactive ones with stock (or owing it)
+    qint64 units = 0;    ///< on hand, counting only products above zero
+    Money value;         ///< at average cost; below-zero on-hand is worth nothing
+    int negativeLines = 0;
+};
+
+/// Stock at average cost by category, with totals: what the owner looks at. The same totals
+/// as Valuation, read from the stock_by_category rollup (a row per category).
+struct ValuationSummary {
+    std::vector<CategoryValuation> byCategory; ///< by category name
+    qint64 products = 0;
+    qint64 units = 0;
+    Money total;
+    int negativeLines = 0;
+};
+
 /// In-treatment (and tester) use of one product in a period, at the cost recorded when used.
 struct UseLine {
     qint64 itemId = 0;
@@ -205,8 +224,14 @@ public:
     Result<std::vector<ReorderLine>> reorderReport() const;
     /// The order that brings a product back to twice its reorder point (0 when not low).
     static qint64 suggestedOrder(qint64 onHand, int reorderPoint);
-    /// Stock at average cost; negative on-hand counts as zero and is flagged.
+    /// Stock at average cost, every product listed (the export; the screen pages through
+    /// it); negative on-hand counts as zero and is flagged.
     Result<Valuation> valuation() const;
+    /// The valuation by category with its totals, without listing products.
+    Result<ValuationSummary> valuationSummary() const;
+    /// A page of valuation()'s products: up to `limit` after `afterCode`, in code order (the
+    /// screen fetches the listing page by page as it scrolls).
+    Result<std::vector<StockLevel>> valuationPage(const QString &afterCode, int limit) const;
     /// Treatment and tester use between two dates (inclusive, store time zone).
     Result<UseReport> treatmentUse(QDate from, QDate to) const;
     /// Lots received with a best-before date that expire within `days` of `today` (or have

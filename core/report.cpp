@@ -80,54 +80,156 @@ Result<std::vector<ReportLine>> readLines(const Database &db, const QString &sql
     return lines;
 }
 
-/// The four breakdowns share their SQL; `where` selects the sales (period ids or dates).
+/// Names of categories and staff by id, read once per report (a handful of rows).
+struct Names {
+    std::map<qint64, QString> categories;                ///< 0: none, ''
+    std::map<qint64, std::pair<QString, QString>> staff; ///< login name, display name
+};
+
+Result<Names> loadNames(const Database &db) {
+    Names n;
+    n.categories[0] = QString();
+    auto c = db.exec(QStringLiteral("SELECT id, name FROM categories"));
+    if (!c)
+        return std::unexpected(c.error());
+    while (c->next())
+        n.categories[c->value(0).toLongLong()] = c->value(1).toString();
+    auto st = db.exec(QStringLiteral("SELECT id, name, display_name FROM staff"));
+    if (!st)
+        return std::unexpected(st.error());
+    while (st->next())
+        n.staff[st->value(0).toLongLong()] = {st->value(1).toString(), st->value(2).toString()};
+    return n;
+}
+
+/// The breakdowns of a report, derived in C++ from one grouped query.
 struct Breakdowns {
     std::vector<ReportLine> byItem, byCategory, byStaff, byTherapist, tips;
 };
 
-Result<Breakdowns> breakdowns(const Database &db, const QString &where, const QVariantList &binds) {
-    const QString from =
-        QStringLiteral(" FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE ") + where;
-    const QString measures = QStringLiteral(", SUM(%1), SUM(%2), SUM(%3)")
-                                 .arg(sg("l.quantity"), sg("l.net_cents"), sg("l.tax_cents"));
-    const QString sold = QStringLiteral(" AND l.kind IN ('product', 'session')");
-    Breakdowns b;
-    struct Query {
-        std::vector<ReportLine> *target;
-        QString sql;
+/// One group of sold lines: kind, item, category, cashier and therapist (0: none).
+struct Group {
+    QString kind;
+    QString code; ///< empty when the query does not split by item
+    QString name;
+    qint64 categoryId = 0;
+    qint64 staffId = 0;
+    qint64 therapistId = 0;
+    qint64 quantity = 0;
+    qint64 net = 0;
+    qint64 tax = 0;
+};
+
+/// Adds a group's measures to the line under `key`; the line keeps the largest name (as
+/// SQL's MAX did).
+void accumulate(std::map<QString, ReportLine> &lines, const QString &key, const QString &name,
+                const Group &g) {
+    auto [it, fresh] = lines.try_emplace(key);
+    ReportLine &l = it->second;
+    l.key = key;
+    if (fresh || name > l.name)
+        l.name = name;
+    l.quantity += g.quantity;
+    l.net += Money::fromCents(g.net);
+    l.tax += Money::fromCents(g.tax);
+}
+
+/// Largest net first, then by key.
+std::vector<ReportLine> sorted(std::map<QString, ReportLine> &&lines) {
+    std::vector<ReportLine> out;
+    out.reserve(lines.size());
+    for (auto &[key, line] : lines)
+        out.push_back(std::move(line));
+    std::stable_sort(out.begin(), out.end(), [](const ReportLine &a, const ReportLine &b) {
+        return a.net.cents() > b.net.cents();
+    });
+    return out;
+}
+
+Breakdowns derive(const std::vector<Group> &groups, const Names &names, bool withItems) {
+    std::map<QString, ReportLine> items, categories, staff, therapists, tips;
+    const auto staffName = [&names](qint64 id) {
+        auto it = names.staff.find(id);
+        return it != names.staff.end() ? it->second : std::pair<QString, QString>();
     };
-    const Query queries[] = {
-        {&b.byItem, QStringLiteral("SELECT l.code, MAX(l.name)") + measures + from + sold +
-                        QStringLiteral(" GROUP BY l.code ORDER BY 4 DESC, 1")},
-        {&b.byCategory,
-         QStringLiteral("SELECT COALESCE(c.name, ''), COALESCE(c.name, '')") + measures +
-             QStringLiteral(" FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
-                            " LEFT JOIN items i ON i.id = l.item_id"
-                            " LEFT JOIN categories c ON c.id = i.category_id WHERE ") +
-             where + sold + QStringLiteral(" GROUP BY c.name ORDER BY 4 DESC, 1")},
-        {&b.byStaff, QStringLiteral("SELECT st.name, MAX(st.display_name)") + measures +
-                         QStringLiteral(" FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
-                                        " JOIN staff st ON st.id = s.staff_id WHERE ") +
-                         where + sold + QStringLiteral(" GROUP BY st.name ORDER BY 4 DESC, 1")},
-        {&b.byTherapist, QStringLiteral("SELECT t.name, MAX(t.display_name)") + measures +
-                             QStringLiteral(" FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
-                                            " JOIN staff t ON t.id = l.therapist_id WHERE ") +
-                             where +
-                             QStringLiteral(" AND l.kind = 'session' GROUP BY t.name "
-                                            "ORDER BY 4 DESC, 1")},
-        {&b.tips, QStringLiteral("SELECT t.name, MAX(t.display_name)") + measures +
-                      QStringLiteral(" FROM sales s JOIN sale_lines l ON l.sale_id = s.id"
-                                     " JOIN staff t ON t.id = l.therapist_id WHERE ") +
-                      where +
-                      QStringLiteral(" AND l.kind = 'tip' GROUP BY t.name ORDER BY 4 DESC, 1")},
-    };
-    for (const Query &q : queries) {
-        auto lines = readLines(db, q.sql, binds);
-        if (!lines)
-            return std::unexpected(lines.error());
-        *q.target = std::move(*lines);
+    for (const Group &g : groups) {
+        const bool sold = g.kind == QLatin1String("product") || g.kind == QLatin1String("session");
+        if (sold) {
+            if (withItems)
+                accumulate(items, g.code, g.name, g);
+            auto c = names.categories.find(g.categoryId);
+            const QString category = c != names.categories.end() ? c->second : QString();
+            accumulate(categories, category, category, g);
+            if (names.staff.count(g.staffId)) {
+                const auto [login, display] = staffName(g.staffId);
+                accumulate(staff, login, display, g);
+            }
+        }
+        if ((g.kind == QLatin1String("session") || g.kind == QLatin1String("tip")) &&
+            names.staff.count(g.therapistId)) {
+            const auto [login, display] = staffName(g.therapistId);
+            accumulate(g.kind == QLatin1String("tip") ? tips : therapists, login, display, g);
+        }
     }
+    Breakdowns b;
+    b.byItem = sorted(std::move(items));
+    b.byCategory = sorted(std::move(categories));
+    b.byStaff = sorted(std::move(staff));
+    b.byTherapist = sorted(std::move(therapists));
+    b.tips = sorted(std::move(tips));
     return b;
+}
+
+/// The breakdowns of a period of sales (`where` selects them by id), from its lines: one query
+/// by item, stamped category, cashier and therapist.
+Result<Breakdowns> periodBreakdowns(const Database &db, const QString &where,
+                                    const QVariantList &binds) {
+    auto names = loadNames(db);
+    if (!names)
+        return std::unexpected(names.error());
+    auto q =
+        db.exec(QStringLiteral("SELECT l.kind, l.code, MAX(l.name), COALESCE(c.category_id, 0), "
+                               "s.staff_id, COALESCE(l.therapist_id, 0), SUM(%1), SUM(%2), SUM(%3) "
+                               "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+                               "LEFT JOIN sale_line_categories c ON c.line_id = l.id WHERE ")
+                        .arg(sg("l.quantity"), sg("l.net_cents"), sg("l.tax_cents")) +
+                    where +
+                    QStringLiteral(" AND l.kind IN ('product', 'session', 'tip') GROUP BY l.kind, "
+                                   "l.code, COALESCE(c.category_id, 0), s.staff_id, "
+                                   "COALESCE(l.therapist_id, 0)"),
+                binds);
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<Group> groups;
+    while (q->next())
+        groups.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                          q->value(3).toLongLong(), q->value(4).toLongLong(),
+                          q->value(5).toLongLong(), q->value(6).toLongLong(),
+                          q->value(7).toLongLong(), q->value(8).toLongLong()});
+    return derive(groups, *names, true);
+}
+
+/// The breakdowns of a range of business dates but by item, from the daily rollup.
+Result<Breakdowns> rangeBreakdowns(const Database &db, QDate from, QDate to) {
+    auto names = loadNames(db);
+    if (!names)
+        return std::unexpected(names.error());
+    auto q = db.exec(QStringLiteral("SELECT line_kind, category_id, staff_id, therapist_id, "
+                                    "SUM(quantity), SUM(net_cents), SUM(tax_cents) "
+                                    "FROM sales_by_day WHERE business_date >= ? AND "
+                                    "business_date <= ? AND line_kind IN ('product', 'session', "
+                                    "'tip') GROUP BY line_kind, category_id, staff_id, "
+                                    "therapist_id"),
+                     {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<Group> groups;
+    while (q->next())
+        groups.push_back({q->value(0).toString(), QString(), QString(), q->value(1).toLongLong(),
+                          q->value(2).toLongLong(), q->value(3).toLongLong(),
+                          q->value(4).toLongLong(), q->value(5).toLongLong(),
+                          q->value(6).toLongLong()});
+    return derive(groups, *names, false);
 }
 
 QString padPair(const QString &left, const QString &right, int columns) {
@@ -427,10 +529,14 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
     PeriodReport r;
     r.closedAt = Clock::nowUtc();
     r.businessDate = StoreSettings(m_db).businessDate(r.closedAt);
-    // Upper bounds first, so every figure below describes the same set of rows.
-    auto bounds = m_db.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM sales), "
-                                           "(SELECT COALESCE(MAX(id), 0) FROM giftcard_activity), "
-                                           "(SELECT COALESCE(MAX(id), 0) FROM cash_movements)"));
+    // Upper bounds first, so every figure below describes the same set of rows. The whole
+    // liability comes from the daily rollup in the same statement (one snapshot): every
+    // activity row up to the bound, without reading them.
+    auto bounds = m_db.exec(
+        QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM sales), "
+                       "(SELECT COALESCE(MAX(id), 0) FROM giftcard_activity), "
+                       "(SELECT COALESCE(MAX(id), 0) FROM cash_movements), "
+                       "(SELECT COALESCE(SUM(amount_cents), 0) FROM giftcard_activity_by_day)"));
     if (!bounds)
         return std::unexpected(bounds.error());
     bounds->next();
@@ -438,6 +544,7 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
     r.lastGiftCardActivityId = std::max(bounds->value(1).toLongLong(), afterActivity);
     r.lastCashMovementId = std::max(bounds->value(2).toLongLong(), afterCash);
     r.lastSaleId = lastSale;
+    r.giftCardsOutstanding = cents(bounds->value(3));
     const QString where = QStringLiteral("s.id > ? AND s.id <= ?");
     const QVariantList binds{afterSale, lastSale};
 
@@ -471,7 +578,7 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
         r.firstReceipt = head->value(11).toLongLong();
         r.lastReceipt = head->value(12).toLongLong();
     }
-    auto b = breakdowns(m_db, where, binds);
+    auto b = periodBreakdowns(m_db, where, binds);
     if (!b)
         return std::unexpected(b.error());
     r.byItem = std::move(b->byItem);
@@ -519,21 +626,18 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
         m_db.exec(QStringLiteral("SELECT "
                                  "(SELECT COALESCE(-SUM(amount_cents), 0) FROM giftcard_activity "
                                  " WHERE id > ? AND id <= ? AND kind = 'cashout'), "
-                                 "(SELECT COALESCE(SUM(amount_cents), 0) FROM giftcard_activity "
-                                 " WHERE id <= ?), "
                                  "(SELECT COALESCE(SUM(amount_cents), 0) FROM cash_movements "
                                  " WHERE id > ? AND id <= ? AND kind = 'payin'), "
                                  "(SELECT COALESCE(SUM(amount_cents), 0) FROM cash_movements "
                                  " WHERE id > ? AND id <= ? AND kind = 'payout')"),
-                  {afterActivity, r.lastGiftCardActivityId, r.lastGiftCardActivityId, afterCash,
-                   r.lastCashMovementId, afterCash, r.lastCashMovementId});
+                  {afterActivity, r.lastGiftCardActivityId, afterCash, r.lastCashMovementId,
+                   afterCash, r.lastCashMovementId});
     if (!activity)
         return std::unexpected(activity.error());
     activity->next();
     r.giftCardsCashedOut = cents(activity->value(0));
-    r.giftCardsOutstanding = cents(activity->value(1));
-    r.payIns = cents(activity->value(2));
-    r.payOuts = cents(activity->value(3));
+    r.payIns = cents(activity->value(1));
+    r.payOuts = cents(activity->value(2));
 
     auto journal = Journal::head(m_db);
     if (!journal)
@@ -671,10 +775,8 @@ QVariantList dateBinds(QDate from, QDate to) {
 }
 } // namespace
 
-Result<ReportTable> ReportService::sales(QDate from, QDate to) const {
-    auto b = breakdowns(m_db, kDateRange, dateBinds(from, to));
-    if (!b)
-        return std::unexpected(b.error());
+namespace {
+ReportTable salesTable(QDate from, QDate to) {
     ReportTable t;
     t.title = tr("Sales %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
     t.columns = {{QStringLiteral("group"), tr("group"), Kind::Text},
@@ -683,14 +785,66 @@ Result<ReportTable> ReportService::sales(QDate from, QDate to) const {
                  {QStringLiteral("quantity"), tr("quantity"), Kind::Count},
                  {QStringLiteral("net_cents"), tr("net"), Kind::Money},
                  {QStringLiteral("tax_cents"), tr("tax"), Kind::Money}};
-    auto add = [&t](const QString &group, const std::vector<ReportLine> &lines) {
-        for (const ReportLine &l : lines)
-            t.rows.push_back({group, l.key, l.name, l.quantity, l.net.cents(), l.tax.cents()});
-    };
-    add(QStringLiteral("item"), b->byItem);
-    add(QStringLiteral("category"), b->byCategory);
-    add(QStringLiteral("staff"), b->byStaff);
-    add(QStringLiteral("therapist"), b->byTherapist);
+    return t;
+}
+
+void addLines(ReportTable &t, const QString &group, const std::vector<ReportLine> &lines) {
+    for (const ReportLine &l : lines)
+        t.rows.push_back({group, l.key, l.name, l.quantity, l.net.cents(), l.tax.cents()});
+}
+
+ReportTable giftCardTable(QDate from, QDate to) {
+    ReportTable t;
+    t.title = tr("Gift cards %1 to %2 (outstanding at the end of %2)")
+                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {
+        {QStringLiteral("last4"), tr("card"), Kind::Text},
+        {QStringLiteral("issued"), tr("issued"), Kind::Text},
+        {QStringLiteral("sold_cents"), tr("sold"), Kind::Money},
+        {QStringLiteral("redeemed_cents"), tr("redeemed"), Kind::Money},
+        {QStringLiteral("other_cents"), tr("cash-outs, refunds, replacements"), Kind::Money},
+        {QStringLiteral("outstanding_cents"), tr("outstanding"), Kind::Money}};
+    return t;
+}
+} // namespace
+
+Result<ReportTable> ReportService::sales(QDate from, QDate to) const {
+    auto t = salesByItem(from, to);
+    if (!t)
+        return t;
+    auto summary = salesSummary(from, to);
+    if (!summary)
+        return summary;
+    for (QVariantList &row : summary->rows)
+        t->rows.push_back(std::move(row));
+    return t;
+}
+
+Result<ReportTable> ReportService::salesSummary(QDate from, QDate to) const {
+    auto b = rangeBreakdowns(m_db, from, to);
+    if (!b)
+        return std::unexpected(b.error());
+    ReportTable t = salesTable(from, to);
+    addLines(t, QStringLiteral("category"), b->byCategory);
+    addLines(t, QStringLiteral("staff"), b->byStaff);
+    addLines(t, QStringLiteral("therapist"), b->byTherapist);
+    return t;
+}
+
+Result<ReportTable> ReportService::salesByItem(QDate from, QDate to) const {
+    auto lines = readLines(m_db,
+                           QStringLiteral("SELECT l.code, MAX(l.name), SUM(%1), SUM(%2), SUM(%3) "
+                                          "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+                                          "WHERE ")
+                                   .arg(sg("l.quantity"), sg("l.net_cents"), sg("l.tax_cents")) +
+                               kDateRange +
+                               QStringLiteral(" AND l.kind IN ('product', 'session') "
+                                              "GROUP BY l.code ORDER BY 4 DESC, 1"),
+                           dateBinds(from, to));
+    if (!lines)
+        return std::unexpected(lines.error());
+    ReportTable t = salesTable(from, to);
+    addLines(t, QStringLiteral("item"), *lines);
     return t;
 }
 
@@ -720,7 +874,7 @@ Result<ReportTable> ReportService::tax(QDate from, QDate to) const {
 }
 
 Result<ReportTable> ReportService::tips(QDate from, QDate to) const {
-    auto b = breakdowns(m_db, kDateRange, dateBinds(from, to));
+    auto b = rangeBreakdowns(m_db, from, to);
     if (!b)
         return std::unexpected(b.error());
     ReportTable t;
@@ -766,16 +920,7 @@ Result<ReportTable> ReportService::giftCards(QDate from, QDate to) const {
         {start, end, start, end, start, end, end, end, start});
     if (!q)
         return std::unexpected(q.error());
-    ReportTable t;
-    t.title = tr("Gift cards %1 to %2 (outstanding at the end of %2)")
-                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
-    t.columns = {
-        {QStringLiteral("last4"), tr("card"), Kind::Text},
-        {QStringLiteral("issued"), tr("issued"), Kind::Text},
-        {QStringLiteral("sold_cents"), tr("sold"), Kind::Money},
-        {QStringLiteral("redeemed_cents"), tr("redeemed"), Kind::Money},
-        {QStringLiteral("other_cents"), tr("cash-outs, refunds, replacements"), Kind::Money},
-        {QStringLiteral("outstanding_cents"), tr("outstanding"), Kind::Money}};
+    ReportTable t = giftCardTable(from, to);
     const QTimeZone zone = StoreSettings(m_db).timeZone();
     while (q->next())
         t.rows.push_back(
@@ -784,6 +929,108 @@ Result<ReportTable> ReportService::giftCards(QDate from, QDate to) const {
              q->value(2).toLongLong(), q->value(3).toLongLong(), q->value(4).toLongLong(),
              q->value(5).toLongLong()});
     return t;
+}
+
+namespace {
+struct ActivitySums {
+    Money sold, redeemed, other, total;
+    qint64 activated = 0;
+};
+
+const QString kMidnight = QStringLiteral("T00:00:00.000Z");
+
+/// Gift-card activity with created_at in [a, b) (storage times; an empty `a` is the
+/// beginning): whole UTC days from giftcard_activity_by_day, the partial days at either end
+/// from the rows themselves (at most a day's worth each).
+Result<ActivitySums> activityBetween(const Database &db, const QString &a, const QString &b) {
+    const QDate firstDay = QDate::fromString(a.left(10), Qt::ISODate);
+    QString fullFrom; // first whole day (inclusive); empty: from the beginning
+    if (!a.isEmpty())
+        fullFrom = a.mid(10) == kMidnight ? a.left(10) : firstDay.addDays(1).toString(Qt::ISODate);
+    const QString fullTo = b.left(10); // first day not whole (exclusive)
+    QVariantList binds;
+    QString sql = QStringLiteral("SELECT kind, SUM(n), SUM(amount) FROM (");
+    if (fullFrom < fullTo) {
+        sql += QStringLiteral("SELECT kind, entries AS n, amount_cents AS amount "
+                              "FROM giftcard_activity_by_day WHERE day >= ? AND day < ? "
+                              "UNION ALL SELECT kind, 1, amount_cents FROM giftcard_activity "
+                              "WHERE created_at >= ? AND created_at < ? "
+                              "UNION ALL SELECT kind, 1, amount_cents FROM giftcard_activity "
+                              "WHERE created_at >= ? AND created_at < ?");
+        const QString leadEnd = fullFrom.isEmpty() ? a : fullFrom + kMidnight;
+        const QString tailStart = fullTo + kMidnight;
+        binds = {fullFrom, fullTo, a, leadEnd, tailStart, b};
+    } else {
+        sql += QStringLiteral("SELECT kind, 1 AS n, amount_cents AS amount "
+                              "FROM giftcard_activity WHERE created_at >= ? AND created_at < ?");
+        binds = {a, b};
+    }
+    sql += QStringLiteral(") AS x GROUP BY kind");
+    auto q = db.exec(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    ActivitySums sums;
+    while (q->next()) {
+        const QString kind = q->value(0).toString();
+        const Money amount = cents(q->value(2));
+        sums.total += amount;
+        if (kind == QLatin1String("activate") || kind == QLatin1String("load"))
+            sums.sold += amount;
+        else if (kind == QLatin1String("redeem"))
+            sums.redeemed -= amount;
+        else
+            sums.other += amount;
+        if (kind == QLatin1String("activate"))
+            sums.activated += q->value(1).toLongLong();
+    }
+    return sums;
+}
+
+} // namespace
+
+Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to) const {
+    const auto [start, end] = utcBounds(from, to);
+    GiftCardLiability r;
+    r.from = from;
+    r.to = to;
+    auto before = activityBetween(m_db, QString(), start);
+    if (!before)
+        return std::unexpected(before.error());
+    auto during = activityBetween(m_db, start, end);
+    if (!during)
+        return std::unexpected(during.error());
+    r.opening = before->total;
+    r.sold = during->sold;
+    r.redeemed = during->redeemed;
+    r.other = during->other;
+    r.closing = r.opening + during->total;
+    r.cardsActivated = during->activated;
+
+    // The cards that moved, each with its balance at the end (its own few activity rows).
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT g.last4, g.created_at, "
+            "SUM(CASE WHEN a.kind IN ('activate', 'load') THEN a.amount_cents ELSE 0 END), "
+            "SUM(CASE WHEN a.kind = 'redeem' THEN -a.amount_cents ELSE 0 END), "
+            "SUM(CASE WHEN a.kind NOT IN ('activate', 'load', 'redeem') THEN a.amount_cents "
+            "ELSE 0 END), "
+            "(SELECT SUM(b.amount_cents) FROM giftcard_activity b WHERE b.giftcard_id = g.id "
+            "AND b.created_at < ?) "
+            "FROM giftcard_activity a JOIN giftcards g ON g.id = a.giftcard_id "
+            "WHERE a.created_at >= ? AND a.created_at < ? GROUP BY g.id, g.last4, g.created_at "
+            "ORDER BY g.created_at, g.id"),
+        {end, start, end});
+    if (!q)
+        return std::unexpected(q.error());
+    r.cards = giftCardTable(from, to);
+    const QTimeZone zone = StoreSettings(m_db).timeZone();
+    while (q->next())
+        r.cards.rows.push_back(
+            {q->value(0).toString(),
+             fromStorageTime(q->value(1).toString()).toTimeZone(zone).date().toString(Qt::ISODate),
+             q->value(2).toLongLong(), q->value(3).toLongLong(), q->value(4).toLongLong(),
+             q->value(5).toLongLong()});
+    return r;
 }
 
 Result<ReportTable> ReportService::inventory() const {
@@ -850,7 +1097,7 @@ Result<std::array<Money, 24>> ReportService::salesPerHour(QDate from, QDate to) 
 
 Result<std::vector<std::pair<QString, qint64>>>
 ReportService::sessionsPerTherapist(QDate from, QDate to) const {
-    auto b = breakdowns(m_db, kDateRange, dateBinds(from, to));
+    auto b = rangeBreakdowns(m_db, from, to);
     if (!b)
         return std::unexpected(b.error());
     std::vector<std::pair<QString, qint64>> all;

@@ -119,6 +119,23 @@ struct ReportTable {
     qint64 sum(const QString &key) const;
 };
 
+/// The gift-card liability of a range of dates: what was owed at its start, what moved, what
+/// is owed at its end, and the cards that moved. Totals come from the daily rollup, so the
+/// report reads a few thousand small rows whatever the number of cards.
+struct GiftCardLiability {
+    QDate from;
+    QDate to;
+    Money opening; ///< owed at the start of `from` (store time)
+    Money sold;    ///< activated and loaded
+    Money redeemed;
+    Money other;   ///< refunds to cards, cash-outs, replacements, adjustments (signed)
+    Money closing; ///< owed at the end of `to`: opening + sold − redeemed + other
+    qint64 cardsActivated = 0;
+    /// Per card that moved in the range (last 4 only), with its balance at the end of `to`;
+    /// the same columns as ReportService::giftCards().
+    ReportTable cards;
+};
+
 /// Reports. Everything is read with indexed aggregates (business_date, sale ids), so ranges
 /// over hundreds of thousands of sales stay quick.
 class ReportService final {
@@ -137,12 +154,21 @@ public:
     Result<PeriodReport> loadZ(qint64 zNumber) const;
 
     // --- by business date, both ends inclusive ----------------------------------------
-    /// Sales by item, category, cashier and therapist in one table (first column: group).
+    /// Sales by item, category, cashier and therapist in one table (first column: group): the
+    /// export (`oasisctl report sales`, CSV). The item rows read every line of the range.
     Result<ReportTable> sales(QDate from, QDate to) const;
+    /// The report the owner looks at: sales by category, cashier and therapist (the same
+    /// columns, no item rows), read from the daily rollup (sales_by_day).
+    Result<ReportTable> salesSummary(QDate from, QDate to) const;
+    /// The item rows of sales() alone.
+    Result<ReportTable> salesByItem(QDate from, QDate to) const;
     Result<ReportTable> tax(QDate from, QDate to) const;
     Result<ReportTable> tips(QDate from, QDate to) const;
-    /// Per card (last 4 only): sold, redeemed and the outstanding balance at the end of `to`.
+    /// Per card (last 4 only): sold, redeemed and the outstanding balance at the end of `to`,
+    /// for every card that moved in the range or still owes something: the export.
     Result<ReportTable> giftCards(QDate from, QDate to) const;
+    /// Opening, sold, redeemed, other and closing liability, and the cards that moved.
+    Result<GiftCardLiability> giftCardLiability(QDate from, QDate to) const;
     /// On-hand and value at cost, now.
     Result<ReportTable> inventory() const;
 
