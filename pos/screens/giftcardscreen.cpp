@@ -753,20 +753,22 @@ void GiftCardScreen::liabilityDialog() {
             outstanding->setText(tr("Outstanding on all cards: %1").arg(total->format(locale)));
         else
             outstanding->setText(total.error().message);
-        auto table = ReportService(*m_ctx.db).giftCards(from->date(), to->date());
-        if (!table) {
-            period->setText(table.error().message);
+        // Totals from the daily rollup; the table lists only the cards that moved.
+        auto liability = ReportService(*m_ctx.db).giftCardLiability(from->date(), to->date());
+        if (!liability) {
+            period->setText(liability.error().message);
             model->setTable({});
             return;
         }
-        period->setText(
-            tr("%1 to %2: sold %3, redeemed %4")
-                .arg(
-                    locale.toString(from->date(), QLocale::ShortFormat),
-                    locale.toString(to->date(), QLocale::ShortFormat),
-                    Money::fromCents(table->sum(QStringLiteral("sold_cents"))).format(locale),
-                    Money::fromCents(table->sum(QStringLiteral("redeemed_cents"))).format(locale)));
-        model->setTable(std::move(*table));
+        period->setText(tr("%1 to %2: owed at the start %3, sold %4, redeemed %5, other %6, "
+                           "owed at the end %7")
+                            .arg(locale.toString(from->date(), QLocale::ShortFormat),
+                                 locale.toString(to->date(), QLocale::ShortFormat),
+                                 liability->opening.format(locale), liability->sold.format(locale),
+                                 liability->redeemed.format(locale),
+                                 liability->other.format(locale),
+                                 liability->closing.format(locale)));
+        model->setTable(std::move(liability->cards));
         view->resizeColumnsToContents(); // long headers stay readable
     };
     connect(show, &QPushButton::clicked, &dialog, refresh);

@@ -304,4 +304,86 @@ QVariant MovementModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
+// --- ValuationModel -------------------------------------------------------------------------
+
+ValuationModel::ValuationModel(const InventoryService &inventory, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_inventory(inventory) {}
+
+int ValuationModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_levels.size());
+}
+
+int ValuationModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ValuationModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const StockLevel &s = levelAt(index.row());
+    const QLocale locale;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Code:
+            return s.code;
+        case Name:
+            return s.name;
+        case OnHand:
+            return QString::number(s.onHand);
+        case Cost:
+            return s.cost.format(locale);
+        case Value:
+            return s.value().format(locale);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() >= OnHand)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::BackgroundRole && s.negative())
+        return InventoryModel::negativeBackground();
+    return {};
+}
+
+QVariant ValuationModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Code:
+        return tr("Code");
+    case Name:
+        return tr("Name");
+    case OnHand:
+        return tr("On hand");
+    case Cost:
+        return tr("Cost");
+    case Value:
+        return tr("Value");
+    default:
+        return {};
+    }
+}
+
+bool ValuationModel::canFetchMore(const QModelIndex &parent) const {
+    return !parent.isValid() && !m_atEnd;
+}
+
+void ValuationModel::fetchMore(const QModelIndex &parent) {
+    if (parent.isValid() || m_atEnd)
+        return;
+    auto page =
+        m_inventory.valuationPage(m_levels.empty() ? QString() : m_levels.back().code, kPage);
+    if (!page || page->empty()) {
+        m_atEnd = true;
+        return;
+    }
+    m_atEnd = int(page->size()) < kPage;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(page->size()) - 1);
+    for (StockLevel &s : *page)
+        m_levels.push_back(std::move(s));
+    endInsertRows();
+}
+
 } // namespace oasis::screens

@@ -65,6 +65,31 @@ private:
     bool m_lowOnly = false;
 };
 
+/// Every product at average cost, fetched a page at a time as the view scrolls (100,000
+/// products need not be read to show the first screenful).
+class ValuationModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Code, Name, OnHand, Cost, Value, ColumnCount };
+    static constexpr int kPage = 500;
+
+    explicit ValuationModel(const InventoryService &inventory, QObject *parent = nullptr);
+
+    const StockLevel &levelAt(int row) const { return m_levels.at(static_cast<std::size_t>(row)); }
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+private:
+    const InventoryService &m_inventory;
+    std::vector<StockLevel> m_levels;
+    bool m_atEnd = false;
+};
+
 /// One product's movements with the running on-hand (the history view).
 class MovementModel final : public QAbstractTableModel {
     Q_OBJECT

@@ -472,24 +472,36 @@ void InventoryScreen::reports() {
     }
     tabs->addTab(reorder, tr("Reorder"));
 
-    auto *valuation =
-        table(&dialog, {tr("Code"), tr("Name"), tr("On hand"), tr("Cost"), tr("Value")});
-    if (auto v = inv.valuation()) {
-        for (const StockLevel &s : v->lines) {
-            addRow(valuation,
-                   {cell(s.code), cell(s.name), cell(QString::number(s.onHand), true),
-                    cell(s.cost.format(locale), true), cell(s.value().format(locale), true)});
-            if (s.negative())
-                for (int c = 0; c < valuation->columnCount(); ++c)
-                    valuation->item(valuation->rowCount() - 1, c)
-                        ->setBackground(InventoryModel::negativeBackground());
-        }
-        addRow(valuation, {cell(tr("Total")),
-                           cell(v->negativeLines > 0 ? tr("%n product(s) below zero, valued at 0",
-                                                          nullptr, v->negativeLines)
-                                                     : QString()),
-                           cell({}), cell({}), cell(v->total.format(locale), true)});
+    // What the owner looks at: value by category with the totals (a row per category); the
+    // products themselves are listed beside it, fetched page by page as the list scrolls.
+    auto *valuation = new QWidget(&dialog);
+    auto *valuationLayout = new QVBoxLayout(valuation);
+    auto *byCategory = table(
+        valuation, {tr("Category"), tr("Products"), tr("Units"), tr("Value"), tr("Below zero")});
+    byCategory->setObjectName(QStringLiteral("valuationByCategory"));
+    if (auto v = inv.valuationSummary()) {
+        for (const CategoryValuation &c : v->byCategory)
+            addRow(byCategory,
+                   {cell(c.category.isEmpty() ? tr("(no category)") : c.category),
+                    cell(QString::number(c.products), true), cell(QString::number(c.units), true),
+                    cell(c.value.format(locale), true),
+                    cell(c.negativeLines ? QString::number(c.negativeLines) : QString(), true)});
+        addRow(byCategory,
+               {cell(tr("Total")), cell(QString::number(v->products), true),
+                cell(QString::number(v->units), true), cell(v->total.format(locale), true),
+                cell(v->negativeLines > 0
+                         ? tr("%n product(s) below zero, valued at 0", nullptr, v->negativeLines)
+                         : QString(),
+                     true)});
     }
+    valuationLayout->addWidget(byCategory, 1);
+    auto *products = new QTableView(valuation);
+    products->setObjectName(QStringLiteral("valuationProducts"));
+    products->setModel(new ValuationModel(inv, products));
+    products->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    products->horizontalHeader()->setStretchLastSection(true);
+    products->verticalHeader()->hide();
+    valuationLayout->addWidget(products, 2);
     tabs->addTab(valuation, tr("Valuation"));
 
     const QDate today = StoreSettings(*m_ctx.db).businessDate(Clock::nowUtc());

@@ -132,7 +132,8 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
         e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
     m_kind = new QComboBox(range);
-    m_kind->addItem(tr("Sales by item, category, staff, therapist"), QStringLiteral("sales"));
+    m_kind->addItem(tr("Sales by category, staff, therapist"), QStringLiteral("sales"));
+    m_kind->addItem(tr("Sales by item"), QStringLiteral("items"));
     m_kind->addItem(tr("Tax by class"), QStringLiteral("tax"));
     m_kind->addItem(tr("Tips per therapist"), QStringLiteral("tips"));
     m_kind->addItem(tr("Gift cards (liability)"), QStringLiteral("giftcards"));
@@ -236,11 +237,33 @@ void ReportsScreen::runRange() {
     const QDate to = m_to->date();
     if (from > to)
         return showMessage(tr("The first date is after the last."), true);
-    Result<ReportTable> table = kind == QLatin1String("sales")       ? reports.sales(from, to)
-                                : kind == QLatin1String("tax")       ? reports.tax(from, to)
-                                : kind == QLatin1String("tips")      ? reports.tips(from, to)
-                                : kind == QLatin1String("giftcards") ? reports.giftCards(from, to)
-                                                                     : reports.inventory();
+    Result<ReportTable> table = fail(ErrorCode::Invalid, QString());
+    if (kind == QLatin1String("sales")) {
+        table = reports.salesSummary(from, to);
+    } else if (kind == QLatin1String("items")) {
+        table = reports.salesByItem(from, to);
+    } else if (kind == QLatin1String("tax")) {
+        table = reports.tax(from, to);
+    } else if (kind == QLatin1String("tips")) {
+        table = reports.tips(from, to);
+    } else if (kind == QLatin1String("giftcards")) {
+        // The liability as the owner reads it: totals, then the cards that moved.
+        auto liability = reports.giftCardLiability(from, to);
+        if (!liability)
+            return showMessage(liability.error().message, true);
+        table = std::move(liability->cards);
+        const QLocale locale;
+        table->title =
+            tr("Gift cards %1 to %2: owed at the start %3, sold %4, redeemed %5, other %6, "
+               "owed at the end %7; %n card(s) moved.",
+               nullptr, int(table->rows.size()))
+                .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate),
+                     liability->opening.format(locale), liability->sold.format(locale),
+                     liability->redeemed.format(locale), liability->other.format(locale),
+                     liability->closing.format(locale));
+    } else {
+        table = reports.inventory();
+    }
     if (!table)
         return showMessage(table.error().message, true);
     m_current = *table;
@@ -279,8 +302,23 @@ void ReportsScreen::exportCsv() {
         QFileDialog::getSaveFileName(this, tr("Export CSV"), name, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
+    // The accountant's export of sales is the whole table, items included (as oasisctl writes
+    // it), and of gift cards every card that owes something; the screen shows the summaries.
+    ReportTable exported = m_current;
+    const QString kind = m_kind->currentData().toString();
+    ReportService reports(*m_context.db);
+    if (kind == QLatin1String("sales") || kind == QLatin1String("giftcards")) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        auto full = kind == QLatin1String("sales")
+                        ? reports.sales(m_from->date(), m_to->date())
+                        : reports.giftCards(m_from->date(), m_to->date());
+        QApplication::restoreOverrideCursor();
+        if (!full)
+            return showMessage(full.error().message, true);
+        exported = std::move(*full);
+    }
     QSaveFile file(path);
-    const QByteArray bytes = m_current.toCsv();
+    const QByteArray bytes = exported.toCsv();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return showMessage(tr("Cannot write %1: %2").arg(path, file.errorString()), true);
     showMessage(tr("Exported to %1.").arg(path));
