@@ -648,9 +648,13 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
 }
 
 Result<PeriodReport> ReportService::currentPeriod() const {
-    auto last = m_db.exec(
-        QStringLiteral("SELECT z_number, closed_at, grand_total_cents, payload FROM z_reports "
-                       "ORDER BY z_number DESC LIMIT 1"));
+    // Where the previous Z stopped: its columns (a Z's payload, with every item of its day,
+    // is read only for a Z made before schema step 8 stored them).
+    auto last = m_db.exec(QStringLiteral(
+        "SELECT z_number, closed_at, grand_total_cents, last_sale_id, "
+        "last_giftcard_activity_id, last_cash_movement_id, CASE WHEN "
+        "last_giftcard_activity_id IS NULL OR last_cash_movement_id IS NULL THEN payload END "
+        "FROM z_reports ORDER BY z_number DESC LIMIT 1"));
     if (!last)
         return std::unexpected(last.error());
     qint64 previousNumber = 0;
@@ -661,8 +665,14 @@ Result<PeriodReport> ReportService::currentPeriod() const {
         previousNumber = last->value(0).toLongLong();
         previousClose = fromStorageTime(last->value(1).toString());
         previousGrand = cents(last->value(2));
-        previous = PeriodReport::fromJson(
-            QJsonDocument::fromJson(last->value(3).toString().toUtf8()).object());
+        if (last->value(6).isNull()) {
+            previous.lastSaleId = last->value(3).toLongLong();
+            previous.lastGiftCardActivityId = last->value(4).toLongLong();
+            previous.lastCashMovementId = last->value(5).toLongLong();
+        } else {
+            previous = PeriodReport::fromJson(
+                QJsonDocument::fromJson(last->value(6).toString().toUtf8()).object());
+        }
     }
     auto r =
         compute(previous.lastSaleId, previous.lastGiftCardActivityId, previous.lastCashMovementId);
@@ -711,10 +721,12 @@ Result<PeriodReport> ReportService::z(const StaffMember &staff,
     auto ins = m_db.exec(
         QStringLiteral("INSERT INTO z_reports(z_number, closed_at, staff_id, first_sale_id, "
                        "last_sale_id, period_total_cents, grand_total_cents, journal_seq, "
-                       "journal_hash, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "journal_hash, payload, last_giftcard_activity_id, last_cash_movement_id) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {r->zNumber, toStorageTime(r->closedAt), staff.id,
          r->firstSaleId > 0 ? QVariant(r->firstSaleId) : QVariant(), r->lastSaleId,
-         r->total.cents(), r->grandTotal.cents(), r->journalSeq, r->journalHash, payload});
+         r->total.cents(), r->grandTotal.cents(), r->journalSeq, r->journalHash, payload,
+         r->lastGiftCardActivityId, r->lastCashMovementId});
     if (!ins)
         return std::unexpected(ins.error());
     if (auto ok = Journal::append(

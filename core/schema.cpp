@@ -308,7 +308,8 @@ const std::vector<Step> &steps() {
          }},
         {8,
          "reports: category stamped on sale lines; rollups by day and by category kept by "
-         "trigger in the writing transaction, and filled from the rows already there",
+         "trigger in the writing transaction, and filled from the rows already there; where "
+         "a Z stopped in columns; a covering index for card balances",
          {
              // The category a line was sold under, fixed at sale time (a refund or void takes
              // its original line's). Lines of existing databases get their item's category as
@@ -342,6 +343,17 @@ const std::vector<Step> &steps() {
                " units INTEGER NOT NULL,"
                " value_cents INTEGER NOT NULL,"
                " negatives INTEGER NOT NULL)"),
+
+             // Where a Z stopped, beside last_sale_id, so the next X need not parse the
+             // previous Z's payload (every item of its day) to find it. Earlier Zs keep NULL.
+             s("ALTER TABLE z_reports ADD COLUMN last_giftcard_activity_id INTEGER"),
+             s("ALTER TABLE z_reports ADD COLUMN last_cash_movement_id INTEGER"),
+
+             // A card's balance at a moment (the liability report's cards, and every balance
+             // read) from the index alone.
+             s("DROP INDEX giftcard_activity_card"),
+             s("CREATE INDEX giftcard_activity_card ON giftcard_activity(giftcard_id, "
+               "created_at, amount_cents)"),
 
              // Backfill from the rows already there (the large bench database: seconds).
              s("INSERT INTO sale_line_categories(line_id, category_id) "
