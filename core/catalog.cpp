@@ -243,6 +243,46 @@ Result<std::vector<CatalogItem>> CatalogService::bestSellers(int limit) const {
     return items;
 }
 
+Result<CatalogService::KeptBestSellers> CatalogService::keptBestSellers(int limit) const {
+    // meta 'best_sellers': "YYYY-MM-DD id,id,...", derived data like stock_levels.
+    auto kept = m_db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'best_sellers'"));
+    if (!kept)
+        return std::unexpected(kept.error());
+    KeptBestSellers out;
+    const QStringList parts = kept->toString().split(QLatin1Char(' '));
+    out.day = QDate::fromString(parts.value(0), Qt::ISODate);
+    for (const QString &id : parts.value(1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (static_cast<int>(out.items.size()) >= limit)
+            break;
+        auto item = byId(id.toLongLong());
+        if (item && item->active)
+            out.items.push_back(*item);
+    }
+    return out;
+}
+
+Result<std::vector<CatalogItem>> CatalogService::refreshBestSellers(int limit, QDate day) {
+    auto best = bestSellers(limit);
+    if (!best)
+        return best;
+    QStringList ids;
+    for (const CatalogItem &item : *best)
+        ids << QString::number(item.id);
+    const QString value = day.toString(Qt::ISODate) + QLatin1Char(' ') + ids.join(QLatin1Char(','));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = m_db.write(QStringLiteral("INSERT INTO meta(key, value) VALUES "
+                                            "('best_sellers', ?) ON CONFLICT(key) DO UPDATE "
+                                            "SET value = excluded.value"),
+                             {QVariant(value)});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return best;
+}
+
 Result<QStringList> CatalogService::categories() const {
     auto q = m_db.exec(QStringLiteral("SELECT name FROM categories ORDER BY name"));
     if (!q)

@@ -62,6 +62,16 @@ public:
     Result<std::vector<CatalogItem>> search(const QString &text, int limit = 20) const;
     /// Products sold most over the last 90 days, for the quick buttons.
     Result<std::vector<CatalogItem>> bestSellers(int limit) const;
+    /// The best sellers as last worked out (shared by every register through the database) and
+    /// the business day they were worked out for; an invalid date when never.
+    struct KeptBestSellers {
+        std::vector<CatalogItem> items;
+        QDate day;
+    };
+    Result<KeptBestSellers> keptBestSellers(int limit) const;
+    /// Works the best sellers out again (90 days of sales: a fraction of a second on years of
+    /// data) and keeps them for `day`, so each login and restart that day reads 12 items.
+    Result<std::vector<CatalogItem>> refreshBestSellers(int limit, QDate day);
     Result<QStringList> categories() const;
 
     /// Adds or updates one item by code (the product editor). Journaled.

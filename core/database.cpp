@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QSqlError>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QUuid>
@@ -159,6 +160,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
 }
 
 Database::~Database() {
+    m_statements.clear(); // before the connection they were prepared on goes
     if (m_connection.isEmpty())
         return;
     {
@@ -173,11 +175,8 @@ QSqlDatabase Database::handle() const {
     return QSqlDatabase::database(m_connection, false);
 }
 
-Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds) const {
-    QSqlQuery q(handle());
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return std::unexpected(storageError(sql.left(60), q.lastError()));
+namespace {
+void bindAll(QSqlQuery &q, const QVariantList &binds) {
     for (int i = 0; i < binds.size(); ++i) {
         // Qt binds a null QString as SQL NULL; an empty text is meant. Pass QVariant() for NULL.
         const QVariant &v = binds.at(i);
@@ -186,16 +185,95 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds) 
         else
             q.bindValue(i, v);
     }
+}
+} // namespace
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds) const {
+    QSqlQuery q(handle());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return std::unexpected(storageError(sql.left(60), q.lastError()));
+    bindAll(q, binds);
     if (!q.exec())
         return std::unexpected(storageError(sql.left(60), q.lastError()));
     return q;
 }
 
+Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &binds) const {
+    QSqlQuery q;
+    if (auto kept = m_statements.find(sql); kept != m_statements.end()) {
+        q = std::move(*kept);
+        m_statements.erase(kept);
+    } else {
+        q = QSqlQuery(handle());
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return std::unexpected(storageError(sql.left(60), q.lastError()));
+    }
+    bindAll(q, binds);
+    if (!q.exec()) {
+        Error e = storageError(sql.left(60), q.lastError());
+        checkin(sql, std::move(q));
+        return std::unexpected(e);
+    }
+    return q;
+}
+
+void Database::checkin(const QString &sql, QSqlQuery &&query) const {
+    query.finish(); // resets the statement: it holds no read lock while it waits
+    constexpr qsizetype kMaxStatements = 256;
+    if (m_statements.size() >= kMaxStatements)
+        m_statements.clear();
+    m_statements.insert(sql, std::move(query));
+}
+
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds) const {
-    auto q = exec(sql, binds);
+    auto q = checkout(sql, binds);
     if (!q)
         return std::unexpected(q.error());
-    return q->next() ? q->value(0) : QVariant();
+    const QVariant value = q->next() ? q->value(0) : QVariant();
+    checkin(sql, std::move(*q));
+    return value;
+}
+
+namespace {
+QVariantList currentRow(const QSqlQuery &q) {
+    QVariantList values;
+    const int columns = q.record().count();
+    values.reserve(columns);
+    for (int i = 0; i < columns; ++i)
+        values.append(q.value(i));
+    return values;
+}
+} // namespace
+
+Result<QVariantList> Database::row(const QString &sql, const QVariantList &binds) const {
+    auto q = checkout(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    QVariantList values = q->next() ? currentRow(*q) : QVariantList();
+    checkin(sql, std::move(*q));
+    return values;
+}
+
+Result<QList<QVariantList>> Database::rows(const QString &sql, const QVariantList &binds) const {
+    auto q = checkout(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    QList<QVariantList> all;
+    while (q->next())
+        all.append(currentRow(*q));
+    checkin(sql, std::move(*q));
+    return all;
+}
+
+Result<Database::Written> Database::write(const QString &sql, const QVariantList &binds) const {
+    auto q = checkout(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    const Written written{q->lastInsertId().toLongLong(), q->numRowsAffected()};
+    checkin(sql, std::move(*q));
+    return written;
 }
 
 Status Database::configure(const Options &options) {
@@ -204,9 +282,11 @@ Status Database::configure(const Options &options) {
     if (auto ok = exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs)); !ok)
         return std::unexpected(ok.error());
     // The quick check reads every page. Up to kFullCheckBytes it runs on each open (a fraction
-    // of a second); a larger file gets it on the tables every start needs, and the full check
-    // runs on every backup (BackupService), so a register with years of sales still starts
-    // at once.
+    // of a second). A larger file gets it on the small tables that decide who may do what and
+    // how money is counted (the catalog, read-only at the counter, is 20 MB at 100,000
+    // products, and SQLite reports a damaged page of it when it is read); the full check runs
+    // on every backup (BackupService, daily, on its own thread), so a register with years of
+    // sales still starts at once.
     constexpr qint64 kFullCheckBytes = 64 * 1024 * 1024;
     QStringList checks;
     if (QFileInfo(m_path).size() <= kFullCheckBytes) {
@@ -214,7 +294,7 @@ Status Database::configure(const Options &options) {
     } else {
         auto tables = exec(QStringLiteral(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('meta', "
-            "'settings', 'staff', 'tax_rates', 'categories', 'items', 'item_barcodes', 'shifts')"));
+            "'settings', 'staff', 'tax_rates', 'categories', 'shifts')"));
         if (!tables)
             return std::unexpected(tables.error());
         while (tables->next())
@@ -370,8 +450,8 @@ void Database::afterCommit() {
     // The journal's head, kept outside the database so a cut-off tail is detected. Read back
     // after the commit (a rolled-back savepoint may have dropped the last append). It only
     // moves forward: another register may have anchored a later entry already.
-    auto head = exec(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
-    if (!head || !head->next())
+    auto head = row(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+    if (!head || head->isEmpty())
         return;
     const qint64 seq = head->value(0).toLongLong();
     const QByteArray hash = head->value(1).toString().toLatin1();

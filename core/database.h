@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/keyring.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -53,6 +54,18 @@ public:
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {}) const;
     /// The first column of the first row, or a null QVariant when there is no row.
     Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {}) const;
+    /// The first row's columns, or an empty list when there is no row.
+    Result<QVariantList> row(const QString &sql, const QVariantList &binds = {}) const;
+    /// Every row, for small results read whole (a handful of rates, recent failures).
+    Result<QList<QVariantList>> rows(const QString &sql, const QVariantList &binds = {}) const;
+
+    /// What an INSERT, UPDATE or DELETE did.
+    struct Written {
+        qint64 insertId = 0; ///< the rowid of the last inserted row
+        int rows = 0;        ///< rows changed
+    };
+    /// Runs an INSERT, UPDATE or DELETE.
+    Result<Written> write(const QString &sql, const QVariantList &binds = {}) const;
 
     /// Settings stored in the database (store name, limits, ...): shared by every register.
     QString setting(const QString &key, const QString &fallback = {}) const;
@@ -69,6 +82,12 @@ private:
     Status migrate(int target);
     Status loadOrCreateKeys(const Options &options, bool fresh);
     void afterCommit();
+    // scalar(), row(), rows() and write() read their whole result before returning, so their
+    // prepared statements are kept and reused: parsing is most of what a small statement costs. A
+    // statement is taken out while it runs, so a nested call with the same SQL prepares its own.
+    Result<QSqlQuery> checkout(const QString &sql, const QVariantList &binds) const;
+    void checkin(const QString &sql, QSqlQuery &&query) const;
+    mutable QHash<QString, QSqlQuery> m_statements;
 
     QString m_path;
     QString m_connection;

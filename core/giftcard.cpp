@@ -30,7 +30,7 @@ const QString kCardColumns =
                    "(SELECT MAX(n.id) FROM giftcards n WHERE n.replaces_id = g.id) "
                    "FROM giftcards g ");
 
-GiftCard cardFromRow(const QSqlQuery &q) {
+GiftCard cardFromRow(const QVariantList &q) {
     GiftCard c;
     c.id = q.value(0).toLongLong();
     c.last4 = q.value(1).toString();
@@ -52,7 +52,7 @@ QString giftCardStatusName(GiftCardStatus status) {
 Status GiftCardService::checkLockout(const QString &registerId) const {
     const QDateTime now = Clock::nowUtc();
     auto failures =
-        m_db.exec(QStringLiteral("SELECT at FROM giftcard_lookup_failures WHERE register_id = ? "
+        m_db.rows(QStringLiteral("SELECT at FROM giftcard_lookup_failures WHERE register_id = ? "
                                  "AND at >= ? ORDER BY at DESC"),
                   {registerId, toStorageTime(now.addSecs(-2 * kLockSeconds))});
     if (!failures)
@@ -60,8 +60,8 @@ Status GiftCardService::checkLockout(const QString &registerId) const {
     // Locked while the 5th-latest failure is under a minute old... measured from the failure
     // that completed the run of five.
     std::vector<QDateTime> times;
-    while (failures->next())
-        times.push_back(fromStorageTime(failures->value(0).toString()));
+    for (const QVariantList &r : *failures)
+        times.push_back(fromStorageTime(r.value(0).toString()));
     for (std::size_t i = 0; i + kMaxFailures - 1 < times.size(); ++i) {
         const QDateTime newest = times[i];
         const QDateTime oldest = times[i + kMaxFailures - 1];
@@ -83,7 +83,7 @@ Status GiftCardService::recordFailure(const QString &registerId, const QString &
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = m_db.exec(
+    if (auto ok = m_db.write(
             QStringLiteral("INSERT INTO giftcard_lookup_failures(register_id, at, reason) "
                            "VALUES (?, ?, ?)"),
             {registerId, toStorageTime(Clock::nowUtc()), reason});
@@ -105,19 +105,17 @@ Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &reg
                              "Check each character and try again.")
                         : tr("That is not a gift-card code."));
     }
-    auto q = m_db.exec(kCardColumns + QStringLiteral("WHERE g.lookup_hash = ?"),
-                       {giftcode::lookupHash(m_db.keys().giftCardLookup, parsed.canonical)});
+    auto q = m_db.row(kCardColumns + QStringLiteral("WHERE g.lookup_hash = ?"),
+                      {giftcode::lookupHash(m_db.keys().giftCardLookup, parsed.canonical)});
     if (!q)
         return std::unexpected(q.error());
-    if (!q->next()) {
-        q->finish();
+    if (q->isEmpty()) {
         if (auto ok = recordFailure(registerId, QStringLiteral("unknown code")); !ok)
             return std::unexpected(ok.error());
         return fail(ErrorCode::NotFound,
                     tr("This gift card is not known here: it was not sold by this store."));
     }
     GiftCard card = cardFromRow(*q);
-    q->finish();
     if (card.status == GiftCardStatus::Void) {
         if (auto ok = recordFailure(registerId, QStringLiteral("voided card")); !ok)
             return std::unexpected(ok.error());
@@ -130,10 +128,10 @@ Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &reg
 }
 
 Result<GiftCard> GiftCardService::byId(qint64 id) const {
-    auto q = m_db.exec(kCardColumns + QStringLiteral("WHERE g.id = ?"), {id});
+    auto q = m_db.row(kCardColumns + QStringLiteral("WHERE g.id = ?"), {id});
     if (!q)
         return std::unexpected(q.error());
-    if (!q->next())
+    if (q->isEmpty())
         return fail(ErrorCode::NotFound, tr("There is no gift card number %1.").arg(id));
     return cardFromRow(*q);
 }
@@ -176,7 +174,7 @@ Result<Money> GiftCardService::balanceOf(qint64 cardId) const {
 
 Status GiftCardService::addActivity(qint64 cardId, const QString &kind, Money amount, qint64 saleId,
                                     qint64 staffId, qint64 approverId, const QString &reason) {
-    auto ok = m_db.exec(
+    auto ok = m_db.write(
         QStringLiteral("INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, sale_id, "
                        "staff_id, approver_id, reason, created_at) VALUES (?,?,?,?,?,?,?,?)"),
         {cardId, kind, amount.cents(), nullIfZero(saleId), nullIfZero(staffId),
@@ -203,7 +201,7 @@ Result<IssuedCard> GiftCardService::issue(Money amount, qint64 saleId, qint64 st
             continue;
         const QByteArray sealed =
             crypto::aesGcmEncrypt(m_db.keys().giftCardSeal, code.toLatin1(), hash.toLatin1());
-        auto ins = m_db.exec(
+        auto ins = m_db.write(
             QStringLiteral("INSERT INTO giftcards(lookup_hash, last4, sealed_code, created_at, "
                            "sale_id, replaces_id, recipient, sender, message) "
                            "VALUES (?,?,?,?,?,?,?,?,?)"),
@@ -211,7 +209,7 @@ Result<IssuedCard> GiftCardService::issue(Money amount, qint64 saleId, qint64 st
              nullIfZero(saleId), nullIfZero(replacesId), recipient, sender, message});
         if (!ins)
             return std::unexpected(ins.error());
-        const qint64 id = ins->lastInsertId().toLongLong();
+        const qint64 id = ins->insertId;
         if (auto ok = addActivity(id, activityKind, amount, saleId, staffId); !ok)
             return std::unexpected(ok.error());
         return IssuedCard{id, code, amount};
@@ -228,7 +226,7 @@ Status GiftCardService::redeem(qint64 cardId, Money amount, qint64 saleId, qint6
         return fail(ErrorCode::Invalid, tr("A redemption must be a positive amount."));
     // The balance check and the debit are one statement inside the sale's BEGIN IMMEDIATE
     // transaction: no other register can spend the same dollars in between.
-    auto ok = m_db.exec(
+    auto ok = m_db.write(
         QStringLiteral(
             "INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, sale_id, staff_id, "
             "created_at) SELECT ?, 'redeem', ?, ?, ?, ? WHERE "
@@ -240,7 +238,7 @@ Status GiftCardService::redeem(qint64 cardId, Money amount, qint64 saleId, qint6
          toStorageTime(Clock::nowUtc()), cardId, amount.cents(), cardId});
     if (!ok)
         return std::unexpected(ok.error());
-    if (ok->numRowsAffected() != 1) {
+    if (ok->rows != 1) {
         auto balance = balanceOf(cardId);
         return fail(ErrorCode::Refused,
                     tr("The gift card has only %1 left, less than %2.")
@@ -255,7 +253,7 @@ Status GiftCardService::refundTo(qint64 cardId, Money amount, qint64 saleId, qin
 
 Status GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 saleId, qint64 staffId,
                                     const QString &reason) {
-    auto ok = m_db.exec(
+    auto ok = m_db.write(
         QStringLiteral(
             "INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, sale_id, staff_id, "
             "reason, created_at) SELECT ?, 'adjust', ?, ?, ?, ?, ? WHERE "
@@ -265,7 +263,7 @@ Status GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 saleId, 
          toStorageTime(Clock::nowUtc()), cardId, amount.cents()});
     if (!ok)
         return std::unexpected(ok.error());
-    if (ok->numRowsAffected() != 1)
+    if (ok->rows != 1)
         return fail(
             ErrorCode::Refused,
             tr("The gift card sold on this receipt was already spent; it cannot be voided."));
@@ -310,7 +308,7 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
         QStringLiteral("SELECT MAX(id) FROM giftcard_activity WHERE giftcard_id = ?"), {card->id});
     if (!activityId)
         return std::unexpected(activityId.error());
-    if (auto ok = m_db.exec(
+    if (auto ok = m_db.write(
             QStringLiteral(
                 "INSERT INTO cash_movements(shift_id, kind, amount_cents, reason, staff_id, "
                 "approver_id, giftcard_activity_id, created_at) "

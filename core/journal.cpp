@@ -36,12 +36,12 @@ QString entryHash(const QByteArray &key, qint64 seq, const QString &at, const QS
 
 Status Journal::append(Database &db, const QString &actor, const QString &kind,
                        const QJsonObject &payload) {
-    auto last = db.exec(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+    auto last = db.row(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
     if (!last)
         return std::unexpected(last.error());
     qint64 seq = 1;
     QString prev = genesisHash();
-    if (last->next()) {
+    if (!last->isEmpty()) {
         seq = last->value(0).toLongLong() + 1;
         prev = last->value(1).toString();
     }
@@ -49,9 +49,9 @@ Status Journal::append(Database &db, const QString &actor, const QString &kind,
     const QString body = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     const QString hash = entryHash(db.keys().journal, seq, at, actor, kind, body, prev);
     auto ok =
-        db.exec(QStringLiteral("INSERT INTO journal(seq, at, actor, kind, payload, prev_hash, "
-                               "hash) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                {seq, at, actor, kind, body, prev, hash});
+        db.write(QStringLiteral("INSERT INTO journal(seq, at, actor, kind, payload, prev_hash, "
+                                "hash) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                 {seq, at, actor, kind, body, prev, hash});
     if (!ok)
         return std::unexpected(ok.error());
     db.m_journalTouched = true;

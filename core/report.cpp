@@ -649,7 +649,7 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
 
 Result<PeriodReport> ReportService::currentPeriod() const {
     // Where the previous Z stopped: its columns (a Z's payload, with every item of its day,
-    // is read only for a Z made before schema step 8 stored them).
+    // is read only for a Z made before schema step 9 stored them).
     auto last = m_db.exec(QStringLiteral(
         "SELECT z_number, closed_at, grand_total_cents, last_sale_id, "
         "last_giftcard_activity_id, last_cash_movement_id, CASE WHEN "

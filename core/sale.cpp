@@ -289,7 +289,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
     done.totals = *totals;
     done.change = plan->change;
     const QString nowText = toStorageTime(now);
-    auto sale = m_db.exec(
+    auto sale = m_db.write(
         QStringLiteral(
             "INSERT INTO sales(receipt_no, kind, created_at, business_date, register_id, staff_id, "
             "approver_id, shift_id, discount_spec, subtotal_cents, discount_cents, tax_cents, "
@@ -301,7 +301,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
          totals->tips.cents(), totals->total.cents(), plan->change.cents()});
     if (!sale)
         return std::unexpected(sale.error());
-    done.saleId = sale->lastInsertId().toLongLong();
+    done.saleId = sale->insertId;
     const QString reference = receiptCode(done.receiptNo);
 
     for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
@@ -321,7 +321,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
                 done.giftCards.push_back(*issued);
             }
         }
-        auto line = m_db.exec(
+        auto line = m_db.write(
             QStringLiteral(
                 "INSERT INTO sale_lines(sale_id, line_no, kind, item_id, code, name, quantity, "
                 "unit_price_cents, line_discount_cents, ticket_discount_cents, net_cents, "
@@ -336,7 +336,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
         if (!line)
             return std::unexpected(line.error());
         if (l.kind == LineKind::Product) {
-            if (auto ok = m_db.exec(
+            if (auto ok = m_db.write(
                     QStringLiteral(
                         "INSERT INTO stock_movements(item_id, quantity, reason, "
                         "unit_cost_cents, sale_id, reference, staff_id, created_at) "
@@ -361,7 +361,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
             if (ticket.lines[i].taxClass == cls)
                 base += ticket.lines[i].net() - totals->lineDiscount[i];
         const qint64 ppm = cls == TaxClass::GiftCard ? 0 : taxes->ppmOn(cls, businessDate);
-        if (auto ok = m_db.exec(
+        if (auto ok = m_db.write(
                 QStringLiteral(
                     "INSERT INTO sale_taxes(sale_id, tax_class, base_cents, ppm, tax_cents) "
                     "VALUES (?, ?, ?, ?, ?)"),
@@ -384,7 +384,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
                 return std::unexpected(after.error());
             a.giftCardBalance = after->balance;
         }
-        if (auto ok = m_db.exec(
+        if (auto ok = m_db.write(
                 QStringLiteral(
                     "INSERT INTO sale_tenders(sale_id, type, amount_cents, tendered_cents, "
                     "card_last4, auth_code, giftcard_id) VALUES (?,?,?,?,?,?,?)"),
@@ -547,7 +547,7 @@ Result<qint64> ParkedTickets::park(const Ticket &ticket, const QString &label,
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto ins = m_db.exec(
+    auto ins = m_db.write(
         QStringLiteral(
             "INSERT INTO parked_tickets(created_at, register_id, staff_id, label, payload) "
             "VALUES (?, ?, ?, ?, ?)"),
@@ -556,7 +556,7 @@ Result<qint64> ParkedTickets::park(const Ticket &ticket, const QString &label,
          QString::fromUtf8(QJsonDocument(ticket.toJson()).toJson(QJsonDocument::Compact))});
     if (!ins)
         return std::unexpected(ins.error());
-    const qint64 id = ins->lastInsertId().toLongLong();
+    const qint64 id = ins->insertId;
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     return id;
@@ -593,7 +593,7 @@ Result<Ticket> ParkedTickets::recall(qint64 id) {
     auto ticket = Ticket::fromJson(QJsonDocument::fromJson(payload->toString().toUtf8()).object());
     if (!ticket)
         return std::unexpected(ticket.error());
-    if (auto ok = m_db.exec(QStringLiteral("DELETE FROM parked_tickets WHERE id = ?"), {id}); !ok)
+    if (auto ok = m_db.write(QStringLiteral("DELETE FROM parked_tickets WHERE id = ?"), {id}); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());

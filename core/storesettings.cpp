@@ -97,16 +97,14 @@ int StoreSettings::idleLockMinutes() const {
 }
 
 Result<TaxTable> StoreSettings::taxTable() const {
-    auto q = m_db.exec(QStringLiteral("SELECT tax_class, ppm, effective_from FROM tax_rates"));
-    if (!q)
-        return std::unexpected(q.error());
+    auto rates = m_db.rows(QStringLiteral("SELECT tax_class, ppm, effective_from FROM tax_rates"));
+    if (!rates)
+        return std::unexpected(rates.error());
     TaxTable t;
-    while (q->next()) {
-        auto cls = taxClassFromName(q->value(0).toString());
-        if (cls)
-            t.add({*cls, q->value(1).toLongLong(),
-                   QDate::fromString(q->value(2).toString(), Qt::ISODate)});
-    }
+    for (const QVariantList &r : *rates)
+        if (auto cls = taxClassFromName(r.value(0).toString()))
+            t.add({*cls, r.value(1).toLongLong(),
+                   QDate::fromString(r.value(2).toString(), Qt::ISODate)});
     return t;
 }
 

@@ -102,6 +102,35 @@ void printAfterSale(MainWindow &window, Database &db, qint64 receiptNo, bool pai
                                         30'000);
 }
 
+namespace {
+/// Runs `work` once, just after `window` is first painted, so what can wait a moment does not
+/// delay the first picture of the register.
+void afterFirstPaint(QWidget *window, std::function<void()> work) {
+    class Once final : public QObject {
+    public:
+        Once(QWidget *w, std::function<void()> f)
+            : QObject(w)
+            , m_work(std::move(f)) {
+            w->installEventFilter(this);
+        }
+
+    protected:
+        bool eventFilter(QObject *watched, QEvent *event) override {
+            if (event->type() == QEvent::Paint) {
+                watched->removeEventFilter(this);
+                QTimer::singleShot(0, watched, std::move(m_work));
+                deleteLater();
+            }
+            return false;
+        }
+
+    private:
+        std::function<void()> m_work;
+    };
+    new Once(window, std::move(work));
+}
+} // namespace
+
 /// The register's state in the status bar: its shift and how many products are low on stock.
 void updateStoreStatus(QLabel *label, Database &db, const QString &registerId) {
     QStringList parts;
@@ -136,7 +165,8 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     auto refreshStatus = [storeStatus, &db, registerId] {
         updateStoreStatus(storeStatus, db, registerId);
     };
-    refreshStatus();
+    // Counting low stock reads every product: the first picture of the register comes first.
+    afterFirstPaint(&window, refreshStatus);
     auto *giftCards = lazy<screens::GiftCardScreen>(ctx, [&window, &db, reg](auto *screen) {
         // A card sold from the gift-card screen is a line on the register's ticket: it is
         // activated when that sale commits.

@@ -21,6 +21,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace oasis::app {
 
 MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
@@ -166,7 +168,9 @@ QString MainWindow::currentScreen() const {
 void MainWindow::startSession(const StaffMember &member) {
     m_user = member;
     m_register->setCashier(member);
-    m_register->reloadCatalog();
+    // Each later login picks up what changed meanwhile (prices, sessions, tax rates).
+    if (!std::exchange(m_catalogJustLoaded, false))
+        m_register->reloadCatalog();
     m_pages->setCurrentIndex(1);
     showScreen(QStringLiteral("register"));
     activateWindow(); // F-keys reach only the active window, also on a kiosk without a WM

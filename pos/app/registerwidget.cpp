@@ -26,6 +26,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <map>
@@ -271,6 +272,32 @@ QWidget *RegisterWidget::buildTotals() {
     return panel;
 }
 
+void RegisterWidget::fillBestSellers(const std::vector<CatalogItem> &items) {
+    if (!m_bestPage)
+        return;
+    qDeleteAll(m_bestPage->findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
+    delete m_bestPage->layout();
+    auto *grid = new QGridLayout(m_bestPage);
+    grid->setContentsMargins(8, 10, 8, 8);
+    grid->setSpacing(8);
+    const QLocale locale;
+    int i = 0;
+    for (const CatalogItem &item : items) {
+        auto *b =
+            touchButton(buttonText(item.name) + QLatin1Char('\n') + item.price.format(locale) +
+                            (item.size.isEmpty() ? QString() : QStringLiteral(" · ") + item.size),
+                        m_bestPage, QStringLiteral("productButton"));
+        b->setToolTip(item.code + QStringLiteral(" · ") + item.barcodes.join(QLatin1Char(' ')));
+        connect(b, &QPushButton::clicked, this, [this, item] {
+            addItem(item);
+            focusScan();
+        });
+        grid->addWidget(b, i / 2, i % 2);
+        ++i;
+    }
+    grid->setRowStretch(i / 2 + 1, 1);
+}
+
 void RegisterWidget::reloadCatalog() {
     if (auto taxes = StoreSettings(m_db).taxTable())
         m_model->setTaxTable(*taxes);
@@ -348,29 +375,21 @@ void RegisterWidget::reloadCatalog() {
     sessionScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_quick->addTab(sessionScroll, tr("Sessions"));
 
-    // Best sellers.
-    auto *productPage = new QWidget;
-    productPage->setObjectName(QStringLiteral("quickPage"));
-    auto *productGrid = new QGridLayout(productPage);
-    productGrid->setContentsMargins(8, 10, 8, 8);
-    productGrid->setSpacing(8);
-    if (auto best = catalog.bestSellers(12)) {
-        int i = 0;
-        for (const CatalogItem &item : *best) {
-            auto *b = touchButton(
-                buttonText(item.name) + QLatin1Char('\n') + item.price.format(locale) +
-                    (item.size.isEmpty() ? QString() : QStringLiteral(" · ") + item.size),
-                productPage, QStringLiteral("productButton"));
-            b->setToolTip(item.code + QStringLiteral(" · ") + item.barcodes.join(QLatin1Char(' ')));
-            connect(b, &QPushButton::clicked, this, [this, item] {
-                addItem(item);
-                focusScan();
+    // Best sellers: kept per business day, so a login does not read 90 days of sales.
+    m_bestPage = new QWidget;
+    m_bestPage->setObjectName(QStringLiteral("quickPage"));
+    const QDate today = StoreSettings(m_db).businessDate(Clock::nowUtc());
+    if (auto kept = catalog.keptBestSellers(kBestSellers)) {
+        fillBestSellers(kept->items);
+        if (kept->day != today)
+            QTimer::singleShot(0, this, [this, today] {
+                if (auto best = CatalogService(m_db).refreshBestSellers(kBestSellers, today))
+                    fillBestSellers(*best);
             });
-            productGrid->addWidget(b, i / 2, i % 2);
-            ++i;
-        }
-        productGrid->setRowStretch(i / 2 + 1, 1);
+    } else {
+        showMessage(kept.error().message, true);
     }
+    QWidget *productPage = m_bestPage;
     auto *productScroll = new QScrollArea;
     productScroll->setWidget(productPage);
     productScroll->setWidgetResizable(true);

@@ -6,9 +6,11 @@
 #include "core/money.h"
 #include "core/staff.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -91,6 +93,9 @@ protected:
 
 private:
     QWidget *buildQuickPanel();
+    /// Fills the best sellers' page; from the kept list when it is the business day's, else
+    /// from the kept one at once and worked out again once the register is on screen.
+    void fillBestSellers(const std::vector<CatalogItem> &items);
     QWidget *buildTotals();
     QWidget *buildKeyBar();
     QAction *addKeyAction(const QString &text, const QKeySequence &key,
@@ -109,6 +114,8 @@ private:
     QLabel *m_message = nullptr;
     QTableView *m_table = nullptr;
     QTabWidget *m_quick = nullptr;
+    QPointer<QWidget> m_bestPage; // inside m_quick; replaced by reloadCatalog()
+    static constexpr int kBestSellers = 12;
     QLabel *m_subtotal = nullptr;
     QLabel *m_discount = nullptr;
     QLabel *m_tax = nullptr;

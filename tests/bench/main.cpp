@@ -117,6 +117,7 @@ public:
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
+        exec("PRAGMA cache_size=-16384");
     }
     ~Raw() { sqlite3_close(m_db); }
     void exec(const char *sql) {
@@ -926,29 +927,56 @@ int run(const QStringList &args) {
     const qint64 cards =
         must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM giftcards"))).toLongLong();
 
-    std::vector<Figure> figures;
-    std::fprintf(stderr, "oasis-bench: scan to line\n");
-    figures.push_back(b.scanToLine());
-    std::fprintf(stderr, "oasis-bench: reports\n");
-    for (Figure &f : b.reports())
-        figures.push_back(f);
-    std::fprintf(stderr, "oasis-bench: sale commit\n");
-    auto [commit, receipt] = b.saleCommit();
-    std::fprintf(stderr, "oasis-bench: concurrent redemption\n");
-    const Figure redeem = b.concurrentRedeem(QStringLiteral(OASIS_SALE_WORKER));
-    std::fprintf(stderr, "oasis-bench: printing\n");
-    const auto printed = b.printing(receipt);
-    std::fprintf(stderr, "oasis-bench: cold start\n");
-    const auto [cold, rss] =
-        b.coldStart(QStringLiteral(OASIS_POS), QCoreApplication::applicationFilePath());
-
-    std::vector<Figure> ordered{figures[0], commit, redeem};
-    for (std::size_t i = 1; i < figures.size(); ++i)
-        ordered.push_back(figures[i]);
-    ordered.push_back(cold);
-    for (const Figure &f : printed)
-        ordered.push_back(f);
-    ordered.push_back(rss);
+    // --only KEY[,KEY...]: just those figures (e.g. while profiling one of them).
+    const QStringList only =
+        argValue(args, QStringLiteral("--only")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    auto want = [&](const char *key) {
+        if (only.isEmpty())
+            return true;
+        return std::any_of(only.begin(), only.end(), [&](const QString &k) {
+            return QString::fromLatin1(key).startsWith(k);
+        });
+    };
+    std::vector<Figure> ordered;
+    auto keep = [&](const Figure &f) {
+        if (want(qPrintable(f.key)))
+            ordered.push_back(f);
+    };
+    if (want("scan_to_line")) {
+        std::fprintf(stderr, "oasis-bench: scan to line\n");
+        keep(b.scanToLine());
+    }
+    std::vector<Figure> reportFigures;
+    if (want("report")) {
+        std::fprintf(stderr, "oasis-bench: reports\n");
+        reportFigures = b.reports();
+    }
+    qint64 receipt = 0;
+    if (want("sale_commit") || want("receipt_escpos") || want("certificate_pdf")) {
+        std::fprintf(stderr, "oasis-bench: sale commit\n");
+        auto [commit, lastReceipt] = b.saleCommit();
+        keep(commit);
+        receipt = lastReceipt;
+    }
+    if (want("concurrent_redeem")) {
+        std::fprintf(stderr, "oasis-bench: concurrent redemption\n");
+        keep(b.concurrentRedeem(QStringLiteral(OASIS_SALE_WORKER)));
+    }
+    for (const Figure &f : reportFigures)
+        keep(f);
+    std::optional<std::pair<Figure, Figure>> start;
+    if (want("cold_start") || want("peak_rss")) {
+        std::fprintf(stderr, "oasis-bench: cold start\n");
+        start = b.coldStart(QStringLiteral(OASIS_POS), QCoreApplication::applicationFilePath());
+        keep(start->first);
+    }
+    if (receipt > 0 && (want("receipt_escpos") || want("certificate_pdf"))) {
+        std::fprintf(stderr, "oasis-bench: printing\n");
+        for (const Figure &f : b.printing(receipt))
+            keep(f);
+    }
+    if (start)
+        keep(start->second);
 
     const QString title =
         QStringLiteral("oasis-bench%1: %2 items, %3 sales, %4 lines, %5 gift cards (%6 s)")
@@ -1038,8 +1066,9 @@ int main(int argc, char **argv) {
         return run(args);
     if (command == QLatin1String("crash"))
         return crash(args);
-    std::fprintf(stderr, "usage: oasis-bench generate [--out DB] [--quick]\n"
-                         "       oasis-bench run [--quick] [--json FILE] [--db DB]\n"
-                         "       oasis-bench crash [--kills N]\n");
+    std::fprintf(stderr,
+                 "usage: oasis-bench generate [--out DB] [--quick]\n"
+                 "       oasis-bench run [--quick] [--json FILE] [--db DB] [--only KEY,...]\n"
+                 "       oasis-bench crash [--kills N]\n");
     return 1;
 }

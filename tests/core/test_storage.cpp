@@ -615,3 +615,48 @@ TEST_CASE("An older database with a missing key file is refused before it is upg
     REQUIRE(sameFiles(dir.path(), before));
     REQUIRE_FALSE(QFileInfo::exists(keyFile));
 }
+
+TEST_CASE("Kept statements give each call its own binds and hold no lock between calls",
+          "[storage]") {
+    using namespace oasis::test;
+    TempDb t;
+    Database &db = t.db();
+    ok(db.setSetting(u"a"_s, u"1"_s));
+    ok(db.setSetting(u"b"_s, u"2"_s));
+    const QString sql = u"SELECT value FROM settings WHERE key = ?"_s;
+    // The same statement, run again and again with other values.
+    for (int i = 0; i < 3; ++i) {
+        CHECK(value(db.scalar(sql, {u"a"_s})).toString() == u"1"_s);
+        CHECK(value(db.scalar(sql, {u"b"_s})).toString() == u"2"_s);
+        CHECK(value(db.scalar(sql, {u"missing"_s})).isNull());
+    }
+    CHECK(value(db.row(u"SELECT key, value FROM settings WHERE key = ?"_s, {u"b"_s})) ==
+          QVariantList{u"b"_s, u"2"_s});
+    CHECK(value(db.rows(u"SELECT key FROM settings WHERE key IN (?, ?) ORDER BY key"_s,
+                        {u"a"_s, u"b"_s}))
+              .size() == 2);
+
+    // A write that fails (a duplicate key) leaves its statement usable.
+    const QString insert = u"INSERT INTO categories(name) VALUES (?)"_s;
+    const qint64 first = value(db.write(insert, {u"Oils"_s})).insertId;
+    CHECK(!db.write(insert, {u"Oils"_s}));
+    const Database::Written second = value(db.write(insert, {u"Lotions"_s}));
+    CHECK(second.insertId == first + 1);
+    CHECK(second.rows == 1);
+    CHECK(value(db.write(u"UPDATE categories SET name = name || '!'"_s)).rows == 2);
+
+    // No kept statement keeps a read transaction open: another connection can checkpoint the
+    // whole log and truncate it, which waits for no reader.
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"checkpointer"_s);
+        other.setDatabaseName(t.path());
+        REQUIRE(other.open());
+        QSqlQuery q(other);
+        REQUIRE(q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+        REQUIRE(q.next());
+        CHECK(q.value(0).toInt() == 0); // 1 would mean a reader blocked it
+        q.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(u"checkpointer"_s);
+}

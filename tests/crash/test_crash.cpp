@@ -47,6 +47,7 @@ TEST_CASE("the crash checker itself catches a half-written sale and a drifted st
     TempDb tmp(true);
     auto codes = value(harness::sellGiftCards(tmp.db(), 2, Money::fromCents(50'00)));
     REQUIRE(codes.size() == 2);
+    INFO(harness::checkInvariants(tmp.db()).join(QLatin1Char('\n')).toStdString());
     REQUIRE(harness::checkInvariants(tmp.db()).isEmpty());
     tmp.close();
     rawSql(tmp.path(), QStringLiteral("DELETE FROM sale_tenders WHERE id = (SELECT MAX(id) FROM "
@@ -58,4 +59,21 @@ TEST_CASE("the crash checker itself catches a half-written sale and a drifted st
     INFO(problems.join(QLatin1Char('\n')).toStdString());
     REQUIRE(problems.filter(QStringLiteral("tenders do not add up")).size() == 1);
     REQUIRE(problems.filter(QStringLiteral("on-hand differs")).size() == 1);
+
+    // Ledger rows that no sale line or tender accounts for.
+    tmp.close();
+    rawSql(tmp.path(),
+           QStringLiteral("INSERT INTO stock_movements(item_id, quantity, reason, sale_id, "
+                          "created_at) SELECT MIN(id), -1, 'sale', (SELECT MIN(id) FROM sales), "
+                          "'2026-11-23T20:00:00.000Z' FROM items WHERE type = 'product'"));
+    rawSql(tmp.path(),
+           QStringLiteral("INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, sale_id, "
+                          "created_at) SELECT MIN(id), 'redeem', -100, (SELECT MIN(id) FROM "
+                          "sales), '2026-11-23T20:00:00.000Z' FROM giftcards"));
+    tmp.reopen();
+    const QStringList more = harness::checkInvariants(tmp.db());
+    INFO(more.join(QLatin1Char('\n')).toStdString());
+    REQUIRE(more.filter(QStringLiteral("product lines and their stock movements differ")).size() ==
+            1);
+    REQUIRE(more.filter(QStringLiteral("gift tenders and their redemptions differ")).size() == 1);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The report rollups (schema step 8) against the rows they sum: after random sales, refunds,
+// The report rollups (schema step 9) against the rows they sum: after random sales, refunds,
 // voids and gift-card and stock activity every rollup row equals the raw aggregate; a database
-// made at step 7 migrates with its rollups filled; the reports read from them agree with the
+// made at step 8 migrates with its rollups filled; the reports read from them agree with the
 // rows.
 #include "core/catalog.h"
 #include "core/clock.h"
@@ -472,24 +472,24 @@ TEST_CASE("a line keeps the category it was sold under, its refund too", "[repor
     REQUIRE(mismatches(db).isEmpty());
 }
 
-TEST_CASE("a step-7 database with sales migrates with its rollups filled", "[report][rollup]") {
+TEST_CASE("a step-8 database with sales migrates with its rollups filled", "[report][rollup]") {
     TempDb tdb(true);
     const QString path = tdb.path();
     Database::Options options = tdb.options(Database::Mode::CreateIfMissing);
     tdb.close();
-    // A copy of the demo database taken back to step 7: the same catalog and staff, a fresh
+    // A copy of the demo database taken back to step 8: the same catalog and staff, a fresh
     // file made at version 7 and filled through the services.
     QTemporaryDir dir;
     const QString oldPath = dir.filePath(QStringLiteral("old.db"));
     Database::Options o = options;
     o.keyDirectory = dir.filePath(QStringLiteral("keys"));
-    o.migrateTo = 7;
+    o.migrateTo = 8;
     std::map<QString, QStringList> before;
     {
         auto opened = Database::open(oldPath, o);
         REQUIRE(opened);
         Database &db = **opened;
-        REQUIRE(db.schemaVersion() == 7);
+        REQUIRE(db.schemaVersion() == 8);
         ok(installDemoData(db));
         REQUIRE_FALSE(db.exec(QStringLiteral("SELECT COUNT(*) FROM sales_by_day")));
         Activity a(db);
@@ -515,7 +515,7 @@ TEST_CASE("a step-7 database with sales migrates with its rollups filled", "[rep
         FAIL(opened.error().message.toStdString());
     Database &db = **opened;
     REQUIRE(db.schemaVersion() == schema::latestVersion());
-    REQUIRE(db.schemaVersion() >= 8);
+    REQUIRE(db.schemaVersion() >= 9);
     REQUIRE(mismatches(db).isEmpty());
     // The backfill stamped each line with its item's category as it was at migration.
     REQUIRE(rowsOf(db, QStringLiteral("SELECT business_date, line_kind, category_id, staff_id, "
@@ -533,7 +533,7 @@ TEST_CASE("a step-7 database with sales migrates with its rollups filled", "[rep
     REQUIRE_FALSE(db.exec(QStringLiteral("DELETE FROM sale_line_categories")));
 }
 
-TEST_CASE("an X starts where the previous Z stopped, whether the Z has the step-8 columns or "
+TEST_CASE("an X starts where the previous Z stopped, whether the Z has the step-9 columns or "
           "only its payload",
           "[report][rollup]") {
     TempDb tdb(true);
@@ -550,7 +550,7 @@ TEST_CASE("an X starts where the previous Z stopped, whether the Z has the step-
 
     const CompletedSale third =
         sell(db, {QStringLiteral("giftcard:30")}, {QStringLiteral("cash:30")});
-    // A Z written as before step 8 (the bench generator still does): the ids only in the
+    // A Z written as before step 9 (the bench generator still does): the ids only in the
     // payload, the new columns NULL.
     PeriodReport z2 = value(reports.x());
     REQUIRE(z2.salesCount == 1);

@@ -244,3 +244,39 @@ TEST_CASE("sales are append-only: the file refuses edits", "[sale][storage]") {
         REQUIRE(edited.error().message.contains(QStringLiteral("append-only")));
     }
 }
+
+TEST_CASE("best sellers follow the sales and are kept for the business day", "[sale][catalog]") {
+    Register r;
+    CatalogService catalog(r.tmp.db());
+    const QDate today(2026, 11, 23);
+    // Never worked out: nothing kept, no day.
+    auto kept = value(catalog.keptBestSellers(12));
+    CHECK(kept.items.empty());
+    CHECK(!kept.day.isValid());
+
+    // Three of one oil, one of another: the first leads.
+    const CatalogItem lavender = r.item(QStringLiteral("OIL-LAV-120"));
+    Ticket t;
+    t.addItem(lavender, 3);
+    const CatalogItem other = value(catalog.bestSellers(12)).back();
+    REQUIRE(other.id != lavender.id);
+    t.addItem(other);
+    value(SaleService(r.tmp.db()).complete(t, {r.tender(QStringLiteral("cash:500"))}, r.frontdesk));
+    auto best = value(catalog.refreshBestSellers(12, today));
+    REQUIRE(best.size() == 12);
+    CHECK(best[0].id == lavender.id);
+    CHECK(best[1].id == other.id);
+
+    // Kept: the same list for that day, read back item by item (another register sees it too).
+    kept = value(catalog.keptBestSellers(12));
+    CHECK(kept.day == today);
+    REQUIRE(kept.items.size() == best.size());
+    for (std::size_t i = 0; i < best.size(); ++i)
+        CHECK(kept.items[i].id == best[i].id);
+    CHECK(value(catalog.keptBestSellers(2)).items.size() == 2);
+
+    // A product taken off the catalog is not offered from the kept list.
+    ok(catalog.setActive(lavender.code, false, QStringLiteral("owner")));
+    kept = value(catalog.keptBestSellers(12));
+    CHECK(kept.items.front().id == other.id);
+}
