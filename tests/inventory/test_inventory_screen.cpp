@@ -270,7 +270,7 @@ TEST_CASE("the stock reports show the valuation by category with totals and the 
         auto *tabs = dialog->findChild<QTabWidget *>();
         REQUIRE(tabs);
         tabs->setCurrentWidget(products->parentWidget());
-        QTest::qWaitFor([products] { return products->model()->rowCount() > 0; }, 5000);
+        CHECK(QTest::qWaitFor([products] { return products->model()->rowCount() > 0; }, 5000));
         CHECK(products->model()->rowCount() == int(summary.products));
         seen = true;
         dialog->reject();
