@@ -175,6 +175,22 @@ Status cmdReport(Context &ctx) {
     json.insert(QStringLiteral("from"), from->toString(Qt::ISODate));
     json.insert(QStringLiteral("to"), to->toString(Qt::ISODate));
     QStringList text = table->toText();
+    if (*sub == QLatin1String("giftcards")) {
+        // What the store owed on its cards at the start and end of the period, and why it moved.
+        auto owed = reports.giftCardLiability(*from, *to);
+        if (!owed)
+            return std::unexpected(owed.error());
+        json.insert(QStringLiteral("liability"),
+                    QJsonObject{{QStringLiteral("opening_cents"), owed->opening.cents()},
+                                {QStringLiteral("sold_cents"), owed->sold.cents()},
+                                {QStringLiteral("redeemed_cents"), owed->redeemed.cents()},
+                                {QStringLiteral("other_cents"), owed->other.cents()},
+                                {QStringLiteral("closing_cents"), owed->closing.cents()}});
+        text << tr("Owed on gift cards: %1 at the start, + %2 sold, - %3 redeemed, %4 other, "
+                   "= %5 at the end.")
+                    .arg(owed->opening.format(), owed->sold.format(), owed->redeemed.format(),
+                         owed->other.format(), owed->closing.format());
+    }
     if (csvPath) {
         json.insert(QStringLiteral("csv"), QFileInfo(*csvPath).absoluteFilePath());
         text << tr("Written to %1.").arg(QDir::toNativeSeparators(*csvPath));

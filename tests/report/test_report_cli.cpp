@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -201,4 +202,28 @@ TEST_CASE("oasisctl backup and restore", "[backup]") {
     REQUIRE(QFileInfo::exists(r.json.value(QLatin1String("previous_copy")).toString()));
     REQUIRE(field(cli.desk({"report", "x"}).json, "sales_count") == 1);
     REQUIRE(cli.run({"journal", "verify"}).json.value(QLatin1String("ok")).toBool());
+}
+
+TEST_CASE("oasisctl report giftcards says what the store owes on its cards and why it moved",
+          "[report][giftcard]") {
+    Cli cli;
+    Run r = cli.desk({"sale", "giftcard:50", "giftcard:30", "--pay", "cash:80"});
+    REQUIRE(r.code == 0);
+    const QString code = r.json.value(QLatin1String("giftcards"))
+                             .toArray()
+                             .first()
+                             .toObject()
+                             .value(QLatin1String("code"))
+                             .toString();
+    REQUIRE(!code.isEmpty());
+    const QString gift = QStringLiteral("gift:%1:20").arg(code);
+    REQUIRE(cli.desk({"sale", "OIL-LAV-120", "--pay", gift, "--pay", "cash:10"}).code == 0);
+    r = cli.desk({"report", "giftcards"});
+    REQUIRE(r.code == 0);
+    const QJsonObject owed = r.json.value(QLatin1String("liability")).toObject();
+    CHECK(field(owed, "opening_cents") == 0);
+    CHECK(field(owed, "sold_cents") == 80'00);
+    CHECK(field(owed, "redeemed_cents") == 20'00);
+    CHECK(field(owed, "other_cents") == 0);
+    CHECK(field(owed, "closing_cents") == 60'00);
 }
