@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -452,7 +453,7 @@ void InventoryScreen::reports() {
     const QLocale locale;
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Stock reports"));
-    dialog.resize(860, 520);
+    dialog.resize(1180, 640);
     auto *tabs = new QTabWidget(&dialog);
 
     auto *reorder = table(&dialog, {tr("Code"), tr("Name"), tr("On hand"), tr("Reorder at"),
@@ -474,8 +475,8 @@ void InventoryScreen::reports() {
 
     // What the owner looks at: value by category with the totals (a row per category); the
     // products themselves are listed beside it, fetched page by page as the list scrolls.
-    auto *valuation = new QWidget(&dialog);
-    auto *valuationLayout = new QVBoxLayout(valuation);
+    auto *valuation = new QSplitter(Qt::Horizontal, &dialog);
+    valuation->setChildrenCollapsible(false);
     auto *byCategory = table(
         valuation, {tr("Category"), tr("Products"), tr("Units"), tr("Value"), tr("Below zero")});
     byCategory->setObjectName(QStringLiteral("valuationByCategory"));
@@ -494,14 +495,19 @@ void InventoryScreen::reports() {
                          : QString(),
                      true)});
     }
-    valuationLayout->addWidget(byCategory, 1);
+    byCategory->resizeColumnsToContents();
+    valuation->addWidget(byCategory);
     auto *products = new QTableView(valuation);
     products->setObjectName(QStringLiteral("valuationProducts"));
     products->setModel(new ValuationModel(inv, products));
     products->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    products->horizontalHeader()->setStretchLastSection(true);
+    products->horizontalHeader()->setStretchLastSection(false);
+    products->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    products->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch); // the name
     products->verticalHeader()->hide();
-    valuationLayout->addWidget(products, 2);
+    valuation->addWidget(products);
+    valuation->setStretchFactor(0, 1);
+    valuation->setStretchFactor(1, 1);
     tabs->addTab(valuation, tr("Valuation"));
 
     const QDate today = StoreSettings(*m_ctx.db).businessDate(Clock::nowUtc());
@@ -531,6 +537,8 @@ void InventoryScreen::reports() {
                     cell(l.daysLeft < 0 ? tr("expired") : QString::number(l.daysLeft), true)});
     tabs->addTab(expiring, tr("Expiring in 60 days"));
 
+    for (QTableWidget *t : {reorder, treatment, expiring})
+        t->resizeColumnsToContents(); // names and amounts whole; the last column takes the rest
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(close, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(&dialog);

@@ -286,6 +286,8 @@ void ReportsScreen::runRange() {
             m_table->setItem(row, col, item);
         }
     }
+    // Amounts and names whole (Qt measures the visible rows and up to 1,000 more).
+    m_table->resizeColumnsToContents();
     showMessage(m_current.title);
 }
 
