@@ -47,6 +47,18 @@ StockLevel levelFromQuery(const QSqlQuery &q) {
     return s;
 }
 
+/// Stock levels of the products matching `where` (after kLevelSelect: WHERE ... ORDER BY ...).
+Result<std::vector<StockLevel>> levels(const Database &db, const QString &where,
+                                       const QVariantList &binds = {}) {
+    auto q = db.exec(QString::fromLatin1(kLevelSelect) + where, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<StockLevel> out;
+    while (q->next())
+        out.push_back(levelFromQuery(*q));
+    return out;
+}
+
 /// The role of `staff`, or of the manager who approved, must allow `action`.
 Status permitted(Action action, const StaffMember &staff,
                  const std::optional<StaffMember> &approver) {
@@ -118,18 +130,11 @@ Result<StockLevel> InventoryService::level(const QString &code) const {
 }
 
 Result<std::vector<StockLevel>> InventoryService::list(bool lowOnly) const {
-    QString sql = QString::fromLatin1(kLevelSelect) +
-                  QStringLiteral("WHERE i.type = 'product' AND i.active = 1 ");
-    if (lowOnly)
-        sql += QStringLiteral("AND COALESCE(l.on_hand, 0) <= i.reorder_point ");
-    sql += QStringLiteral("ORDER BY i.code");
-    auto q = m_db.exec(sql);
-    if (!q)
-        return std::unexpected(q.error());
-    std::vector<StockLevel> out;
-    while (q->next())
-        out.push_back(levelFromQuery(*q));
-    return out;
+    return levels(m_db,
+                  QStringLiteral("WHERE i.type = 'product' AND i.active = 1 ") +
+                      (lowOnly ? QStringLiteral("AND COALESCE(l.on_hand, 0) <= i.reorder_point ")
+                               : QString()) +
+                      QStringLiteral("ORDER BY i.code"));
 }
 
 Result<int> InventoryService::lowStockCount() const {
@@ -545,35 +550,27 @@ Result<std::vector<ReorderLine>> InventoryService::reorderReport() const {
 
 Result<Valuation> InventoryService::valuation() const {
     // Inactive products still count while something of them is on (or owed to) the shelf.
-    auto q = m_db.exec(QString::fromLatin1(kLevelSelect) +
-                       QStringLiteral("WHERE i.type = 'product' AND (i.active = 1 OR "
-                                      "COALESCE(l.on_hand, 0) <> 0) ORDER BY i.code"));
-    if (!q)
-        return std::unexpected(q.error());
+    auto all = levels(m_db, QStringLiteral("WHERE i.type = 'product' AND (i.active = 1 OR "
+                                           "COALESCE(l.on_hand, 0) <> 0) ORDER BY i.code"));
+    if (!all)
+        return std::unexpected(all.error());
     Valuation v;
-    while (q->next()) {
-        StockLevel s = levelFromQuery(*q);
+    for (StockLevel &s : *all) {
         v.total += s.value();
         if (s.negative())
             ++v.negativeLines;
-        v.lines.push_back(s);
+        v.lines.push_back(std::move(s));
     }
     return v;
 }
 
 Result<std::vector<StockLevel>> InventoryService::valuationPage(const QString &afterCode,
                                                                 int limit) const {
-    auto q = m_db.exec(QString::fromLatin1(kLevelSelect) +
-                           QStringLiteral("WHERE i.type = 'product' AND (i.active = 1 OR "
-                                          "COALESCE(l.on_hand, 0) <> 0) AND i.code > ? "
-                                          "ORDER BY i.code LIMIT ?"),
-                       {afterCode, std::max(limit, 1)});
-    if (!q)
-        return std::unexpected(q.error());
-    std::vector<StockLevel> out;
-    while (q->next())
-        out.push_back(levelFromQuery(*q));
-    return out;
+    return levels(m_db,
+                  QStringLiteral("WHERE i.type = 'product' AND (i.active = 1 OR "
+                                 "COALESCE(l.on_hand, 0) <> 0) AND i.code > ? "
+                                 "ORDER BY i.code LIMIT ?"),
+                  {afterCode, std::max(limit, 1)});
 }
 
 Result<ValuationSummary> InventoryService::valuationSummary() const {
