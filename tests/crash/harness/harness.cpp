@@ -83,27 +83,23 @@ QStringList checkInvariants(Database &db, const CheckOptions &options) {
                               "WHERE COALESCE(x.tax, 0) <> s.tax_cents"));
     // Line against ledger, compared as sorted sets per sale (EXCEPT), not by a lookup per line:
     // a card or product with years of activity would make that quadratic.
+    auto differ = [](const QString &left, const QString &right) {
+        return QStringLiteral("SELECT * FROM (%1 EXCEPT %2) UNION ALL "
+                              "SELECT * FROM (%2 EXCEPT %1) LIMIT 20")
+            .arg(left, right);
+    };
     expectNone(problems, db, QStringLiteral("product lines and their stock movements differ"),
-               QStringLiteral("SELECT * FROM (SELECT l.sale_id, l.item_id, SUM(l.quantity) "
-                              "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
-                              "WHERE s.kind = 'sale' AND l.kind = 'product' GROUP BY 1, 2 "
-                              "EXCEPT SELECT sale_id, item_id, -SUM(quantity) FROM "
-                              "stock_movements WHERE reason = 'sale' GROUP BY 1, 2) "
-                              "UNION ALL SELECT * FROM (SELECT sale_id, item_id, -SUM(quantity) "
-                              "FROM stock_movements WHERE reason = 'sale' GROUP BY 1, 2 EXCEPT "
-                              "SELECT l.sale_id, l.item_id, SUM(l.quantity) FROM sales s "
-                              "JOIN sale_lines l ON l.sale_id = s.id WHERE s.kind = 'sale' "
-                              "AND l.kind = 'product' GROUP BY 1, 2) LIMIT 20"));
+               differ(QStringLiteral("SELECT l.sale_id, l.item_id, SUM(l.quantity) FROM sales s "
+                                     "JOIN sale_lines l ON l.sale_id = s.id WHERE s.kind = 'sale' "
+                                     "AND l.kind = 'product' GROUP BY 1, 2"),
+                      QStringLiteral("SELECT sale_id, item_id, -SUM(quantity) FROM "
+                                     "stock_movements WHERE reason = 'sale' GROUP BY 1, 2")));
     expectNone(problems, db, QStringLiteral("gift tenders and their redemptions differ"),
-               QStringLiteral("SELECT * FROM (SELECT sale_id, giftcard_id, SUM(amount_cents) "
-                              "FROM sale_tenders WHERE type = 'gift' AND amount_cents > 0 "
-                              "GROUP BY 1, 2 EXCEPT SELECT sale_id, giftcard_id, "
-                              "-SUM(amount_cents) FROM giftcard_activity WHERE kind = 'redeem' "
-                              "GROUP BY 1, 2) UNION ALL SELECT * FROM (SELECT sale_id, "
-                              "giftcard_id, -SUM(amount_cents) FROM giftcard_activity WHERE "
-                              "kind = 'redeem' GROUP BY 1, 2 EXCEPT SELECT sale_id, giftcard_id, "
-                              "SUM(amount_cents) FROM sale_tenders WHERE type = 'gift' AND "
-                              "amount_cents > 0 GROUP BY 1, 2) LIMIT 20"));
+               differ(QStringLiteral("SELECT sale_id, giftcard_id, SUM(amount_cents) FROM "
+                                     "sale_tenders WHERE type = 'gift' AND amount_cents > 0 "
+                                     "GROUP BY 1, 2"),
+                      QStringLiteral("SELECT sale_id, giftcard_id, -SUM(amount_cents) FROM "
+                                     "giftcard_activity WHERE kind = 'redeem' GROUP BY 1, 2")));
     expectNone(problems, db, QStringLiteral("gift-card line without its card's activation"),
                QStringLiteral("SELECT sale_id, giftcard_id, SUM(net_cents) FROM sale_lines "
                               "WHERE kind = 'giftcard' GROUP BY 1, 2 EXCEPT SELECT sale_id, "
