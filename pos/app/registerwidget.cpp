@@ -389,9 +389,8 @@ void RegisterWidget::reloadCatalog() {
     } else {
         showMessage(kept.error().message, true);
     }
-    QWidget *productPage = m_bestPage;
     auto *productScroll = new QScrollArea;
-    productScroll->setWidget(productPage);
+    productScroll->setWidget(m_bestPage);
     productScroll->setWidgetResizable(true);
     productScroll->setFrameShape(QFrame::NoFrame);
     productScroll->setFocusPolicy(Qt::NoFocus);

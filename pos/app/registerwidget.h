@@ -93,8 +93,7 @@ protected:
 
 private:
     QWidget *buildQuickPanel();
-    /// Fills the best sellers' page; from the kept list when it is the business day's, else
-    /// from the kept one at once and worked out again once the register is on screen.
+    /// Puts a button on the best sellers' page for each of `items`, replacing what was there.
     void fillBestSellers(const std::vector<CatalogItem> &items);
     QWidget *buildTotals();
     QWidget *buildKeyBar();
