@@ -13,6 +13,7 @@
 #include "core/schema.h"
 #include "core/shift.h"
 #include "core/storesettings.h"
+#include "tests/crash/harness/harness.h"
 #include "tests/report/counter.h"
 
 #include <QJsonDocument>
@@ -41,35 +42,13 @@ struct ClockAt {
     ClockAt &operator=(const ClockAt &) = delete;
 };
 
-// The raw aggregates each rollup must equal, row for row.
-const QString kSalesRaw =
-    QStringLiteral("SELECT s.business_date, l.kind, COALESCE(c.category_id, 0), s.staff_id, "
-                   "COALESCE(l.therapist_id, 0), "
-                   "SUM(CASE WHEN s.kind = 'sale' THEN l.quantity ELSE -ABS(l.quantity) END), "
-                   "SUM(CASE WHEN s.kind = 'sale' THEN l.net_cents ELSE -ABS(l.net_cents) END), "
-                   "SUM(CASE WHEN s.kind = 'sale' THEN l.tax_cents ELSE -ABS(l.tax_cents) END) "
-                   "FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
-                   "LEFT JOIN sale_line_categories c ON c.line_id = l.id "
-                   "GROUP BY 1, 2, 3, 4, 5");
-const QString kSalesRollup =
-    QStringLiteral("SELECT business_date, line_kind, category_id, staff_id, therapist_id, "
-                   "quantity, net_cents, tax_cents FROM sales_by_day");
-const QString kCardsRaw =
-    QStringLiteral("SELECT substr(created_at, 1, 10), kind, COUNT(*), SUM(amount_cents) "
-                   "FROM giftcard_activity GROUP BY 1, 2");
-const QString kCardsRollup =
-    QStringLiteral("SELECT day, kind, entries, amount_cents FROM giftcard_activity_by_day");
-const QString kStockRaw = QStringLiteral(
-    "SELECT COALESCE(i.category_id, 0), COUNT(*), "
-    "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand ELSE 0 END), "
-    "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand * i.cost_cents ELSE 0 END), "
-    "SUM(CASE WHEN COALESCE(l.on_hand, 0) < 0 THEN 1 ELSE 0 END) "
-    "FROM items i LEFT JOIN stock_levels l ON l.item_id = i.id "
-    "WHERE i.type = 'product' AND (i.active = 1 OR COALESCE(l.on_hand, 0) <> 0) GROUP BY 1");
-const QString kStockRollup =
-    QStringLiteral("SELECT category_id, products, units, value_cents, negatives "
-                   "FROM stock_by_category WHERE products <> 0 OR units <> 0 OR "
-                   "value_cents <> 0 OR negatives <> 0");
+const harness::RollupQuery &rollupNamed(const char *name) {
+    for (const harness::RollupQuery &r : harness::rollupQueries())
+        if (qstrcmp(r.name, name) == 0)
+            return r;
+    FAIL("no rollup " << name);
+    return harness::rollupQueries().front();
+}
 
 QStringList rowsOf(Database &db, const QString &sql) {
     auto q = value(db.exec(sql));
@@ -97,9 +76,8 @@ QStringList mismatches(Database &db) {
             if (!a.contains(r))
                 out << QStringLiteral("%1: rows say %2").arg(QLatin1String(what), r);
     };
-    compare("sales_by_day", kSalesRollup, kSalesRaw);
-    compare("giftcard_activity_by_day", kCardsRollup, kCardsRaw);
-    compare("stock_by_category", kStockRollup, kStockRaw);
+    for (const harness::RollupQuery &r : harness::rollupQueries())
+        compare(r.name, r.rollup, r.raw);
     // Every line of an item is stamped; a refund or void line with its original line's category.
     const qint64 unstamped =
         sqlInt(db, QStringLiteral("SELECT COUNT(*) FROM sale_lines l WHERE l.item_id "
@@ -503,8 +481,8 @@ TEST_CASE("a step-8 database with sales migrates with its rollups filled", "[rep
                                "'sale' THEN l.net_cents ELSE -ABS(l.net_cents) END) FROM "
                                "sale_lines l JOIN sales s ON s.id = l.sale_id LEFT JOIN items i "
                                "ON i.id = l.item_id GROUP BY 1, 2, 3, 4, 5"));
-        before[QStringLiteral("cards")] = rowsOf(db, kCardsRaw);
-        before[QStringLiteral("stock")] = rowsOf(db, kStockRaw);
+        before[QStringLiteral("cards")] = rowsOf(db, rollupNamed("giftcard_activity_by_day").raw);
+        before[QStringLiteral("stock")] = rowsOf(db, rollupNamed("stock_by_category").raw);
         REQUIRE(before[QStringLiteral("sales")].size() > 10);
         REQUIRE(before[QStringLiteral("cards")].size() > 3);
     }
@@ -521,8 +499,9 @@ TEST_CASE("a step-8 database with sales migrates with its rollups filled", "[rep
     REQUIRE(rowsOf(db, QStringLiteral("SELECT business_date, line_kind, category_id, staff_id, "
                                       "therapist_id, net_cents FROM sales_by_day")) ==
             before[QStringLiteral("sales")]);
-    REQUIRE(rowsOf(db, kCardsRollup) == before[QStringLiteral("cards")]);
-    REQUIRE(rowsOf(db, kStockRollup) == before[QStringLiteral("stock")]);
+    REQUIRE(rowsOf(db, rollupNamed("giftcard_activity_by_day").rollup) ==
+            before[QStringLiteral("cards")]);
+    REQUIRE(rowsOf(db, rollupNamed("stock_by_category").rollup) == before[QStringLiteral("stock")]);
     // And keeps them after the migration.
     Activity a(db);
     ClockAt at(utc(2026, 5, 8, 21));

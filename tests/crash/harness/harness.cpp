@@ -53,6 +53,50 @@ void expectNone(QStringList &problems, Database &db, const QString &what, const 
 
 } // namespace
 
+const std::vector<RollupQuery> &rollupQueries() {
+    const QString kSalesRaw = QStringLiteral(
+        "SELECT s.business_date, l.kind, COALESCE(c.category_id, 0), s.staff_id, "
+        "COALESCE(l.therapist_id, 0), "
+        "SUM(CASE WHEN s.kind = 'sale' THEN l.quantity ELSE -ABS(l.quantity) END), "
+        "SUM(CASE WHEN s.kind = 'sale' THEN l.net_cents ELSE -ABS(l.net_cents) END), "
+        "SUM(CASE WHEN s.kind = 'sale' THEN l.tax_cents ELSE -ABS(l.tax_cents) END) "
+        "FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
+        "LEFT JOIN sale_line_categories c ON c.line_id = l.id "
+        "GROUP BY 1, 2, 3, 4, 5");
+    const QString kSalesRollup =
+        QStringLiteral("SELECT business_date, line_kind, category_id, staff_id, therapist_id, "
+                       "quantity, net_cents, tax_cents FROM sales_by_day");
+    const QString kCardsRaw =
+        QStringLiteral("SELECT substr(created_at, 1, 10), kind, COUNT(*), SUM(amount_cents) "
+                       "FROM giftcard_activity GROUP BY 1, 2");
+    const QString kCardsRollup =
+        QStringLiteral("SELECT day, kind, entries, amount_cents FROM giftcard_activity_by_day");
+    const QString kStockRaw = QStringLiteral(
+        "SELECT COALESCE(i.category_id, 0), COUNT(*), "
+        "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand ELSE 0 END), "
+        "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand * i.cost_cents ELSE 0 END), "
+        "SUM(CASE WHEN COALESCE(l.on_hand, 0) < 0 THEN 1 ELSE 0 END) "
+        "FROM items i LEFT JOIN stock_levels l ON l.item_id = i.id "
+        "WHERE i.type = 'product' AND (i.active = 1 OR COALESCE(l.on_hand, 0) <> 0) GROUP BY 1");
+    const QString kStockRollup =
+        QStringLiteral("SELECT category_id, products, units, value_cents, negatives "
+                       "FROM stock_by_category WHERE products <> 0 OR units <> 0 OR "
+                       "value_cents <> 0 OR negatives <> 0");
+
+    static const std::vector<RollupQuery> all = {
+        {"sales_by_day", kSalesRollup, kSalesRaw},
+        {"giftcard_activity_by_day", kCardsRollup, kCardsRaw},
+        {"stock_by_category", kStockRollup, kStockRaw},
+    };
+    return all;
+}
+
+QString symmetricDifference(const QString &left, const QString &right) {
+    return QStringLiteral("SELECT * FROM (%1 EXCEPT %2) UNION ALL "
+                          "SELECT * FROM (%2 EXCEPT %1) LIMIT 20")
+        .arg(left, right);
+}
+
 QStringList checkInvariants(Database &db, const CheckOptions &options) {
     QStringList problems;
     if (options.integrity) {
@@ -83,11 +127,7 @@ QStringList checkInvariants(Database &db, const CheckOptions &options) {
                               "WHERE COALESCE(x.tax, 0) <> s.tax_cents"));
     // Line against ledger, compared as sorted sets per sale (EXCEPT), not by a lookup per line:
     // a card or product with years of activity would make that quadratic.
-    auto differ = [](const QString &left, const QString &right) {
-        return QStringLiteral("SELECT * FROM (%1 EXCEPT %2) UNION ALL "
-                              "SELECT * FROM (%2 EXCEPT %1) LIMIT 20")
-            .arg(left, right);
-    };
+    const auto differ = symmetricDifference;
     expectNone(problems, db, QStringLiteral("product lines and their stock movements differ"),
                differ(QStringLiteral("SELECT l.sale_id, l.item_id, SUM(l.quantity) FROM sales s "
                                      "JOIN sale_lines l ON l.sale_id = s.id WHERE s.kind = 'sale' "
@@ -106,6 +146,11 @@ QStringList checkInvariants(Database &db, const CheckOptions &options) {
                               "giftcard_id, SUM(amount_cents) FROM giftcard_activity WHERE kind "
                               "IN ('activate', 'load') AND sale_id IS NOT NULL GROUP BY 1, 2 "
                               "LIMIT 20"));
+    // The reports' rollups are written by triggers in the same transaction as their rows.
+    for (const RollupQuery &r : rollupQueries())
+        expectNone(problems, db,
+                   QString::fromLatin1(r.name) + QStringLiteral(" differs from its rows"),
+                   differ(r.rollup, r.raw));
     expectNone(problems, db, QStringLiteral("card without an activation"),
                QStringLiteral("SELECT g.id FROM giftcards g WHERE NOT EXISTS (SELECT 1 FROM "
                               "giftcard_activity a WHERE a.giftcard_id = g.id AND a.kind IN "

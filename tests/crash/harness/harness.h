@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <map>
+#include <vector>
 
 namespace oasis::harness {
 
@@ -17,6 +18,18 @@ struct CheckOptions {
     bool saleJournal = true;    ///< one journal entry per sale (false for generated history)
     bool perCardService = true; ///< GiftCardService::byId for every card (slow for 100k cards)
 };
+
+/// Each rollup the reports read (schema step 9) beside the aggregate of the rows it sums: the
+/// same columns in the same order, so the two row sets must be equal.
+struct RollupQuery {
+    const char *name;
+    QString rollup;
+    QString raw;
+};
+const std::vector<RollupQuery> &rollupQueries();
+
+/// `SELECT`s the rows in one query and not the other, either way (at most 20).
+QString symmetricDifference(const QString &left, const QString &right);
 
 /// Everything that must hold whatever moment a register was killed at. Empty when all hold;
 /// otherwise one line per broken invariant, naming rows.
