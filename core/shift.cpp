@@ -206,6 +206,24 @@ Result<DrawerSummary> ShiftService::summary(const QString &registerId) const {
     return summaryOf(shift->id);
 }
 
+Status ShiftService::recordNoSale(const QString &actor, const QString &registerIdIn) {
+    const QString registerId = registerIdIn.isEmpty() ? Database::registerId() : registerIdIn;
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto shift = m_db.scalar(
+        QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
+        {registerId});
+    if (!shift)
+        return std::unexpected(shift.error());
+    if (auto ok = Journal::append(m_db, actor, QStringLiteral("no_sale"),
+                                  {{QStringLiteral("register"), registerId},
+                                   {QStringLiteral("shift"), shift->toLongLong()}});
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
 Result<CashMovement> ShiftService::payIn(Money amount, const QString &reason,
                                          const StaffMember &staff,
                                          const std::optional<StaffMember> &approver,

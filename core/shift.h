@@ -94,6 +94,10 @@ public:
                                 const std::optional<StaffMember> &approver = std::nullopt,
                                 const QString &registerId = {});
 
+    /// The drawer opened without a sale: journaled with the register and its open shift (if
+    /// any), so every no-sale is in the books. `actor` passed Action::NoSale (or was approved).
+    Status recordNoSale(const QString &actor, const QString &registerId = {});
+
     /// What the open shift's drawer should hold right now.
     Result<DrawerSummary> summary(const QString &registerId = {}) const;
     Result<DrawerSummary> summaryOf(qint64 shiftId) const;

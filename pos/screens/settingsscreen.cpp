@@ -3,6 +3,7 @@
 
 #include "core/clock.h"
 #include "core/database.h"
+#include "core/shift.h"
 #include "printing/transport.h"
 
 #include <QApplication>
@@ -554,9 +555,16 @@ void SettingsScreen::testPrint() {
 }
 
 void SettingsScreen::openDrawer() {
-    if (!authorise(Action::NoSale)) {
+    const auto actor = authorise(Action::NoSale);
+    if (!actor) {
         showMessage(m_printerMessage, tr("Opening the drawer without a sale needs a manager."),
                     true);
+        Q_EMIT printerJobFinished(false, m_printerMessage->text());
+        return;
+    }
+    // In the books before the drawer opens: a no-sale that cannot be recorded does not happen.
+    if (auto recorded = ShiftService(*m_ctx.db).recordNoSale(*actor, m_ctx.registerId); !recorded) {
+        showMessage(m_printerMessage, recorded.error().message, true);
         Q_EMIT printerJobFinished(false, m_printerMessage->text());
         return;
     }

@@ -187,6 +187,9 @@ TEST_CASE("printer settings are kept per machine and the test print sends ESC/PO
         QFile file(out);
         REQUIRE(file.open(QIODevice::ReadOnly));
         CHECK(printing::test::parseEscPos(file.readAll()).drawerKicks == 1);
+        CHECK(value(tdb->scalar(QStringLiteral("SELECT actor FROM journal WHERE kind = "
+                                               "'no_sale'")))
+                  .toString() == QStringLiteral("manager"));
     }
     SECTION("a malformed target is not saved") {
         field<QLineEdit>(screen, "printerTarget")->setText(QStringLiteral("printer please"));

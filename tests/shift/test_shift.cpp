@@ -6,6 +6,9 @@
 #include "core/storesettings.h"
 #include "tests/report/counter.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 using namespace oasis;
 using namespace oasis::test;
 
@@ -161,4 +164,28 @@ TEST_CASE("a gift-card cash-out is a drawer pay-out of the shift", "[shift]") {
     const DrawerSummary d = value(shifts.summary(R1));
     REQUIRE(d.payOuts == left);
     REQUIRE(d.expected == m(100'00) - left);
+}
+
+TEST_CASE("a no-sale is in the journal with its register and shift", "[shift][journal]") {
+    TempDb db(true);
+    const StaffMember desk = staffNamed(db.db(), QStringLiteral("frontdesk"));
+    ShiftService shifts(db.db());
+    const Shift opened = value(shifts.open(m(100'00), desk, R1));
+    ok(shifts.recordNoSale(QStringLiteral("frontdesk (approved by manager)"), R1));
+    ok(shifts.recordNoSale(QStringLiteral("manager"), QStringLiteral("R2"))); // no shift there
+    auto entries = value(db->exec(
+        QStringLiteral("SELECT actor, payload FROM journal WHERE kind = 'no_sale' ORDER BY seq")));
+    REQUIRE(entries.next());
+    CHECK(entries.value(0).toString() == QStringLiteral("frontdesk (approved by manager)"));
+    const QJsonObject first =
+        QJsonDocument::fromJson(entries.value(1).toString().toUtf8()).object();
+    CHECK(first.value(QLatin1String("register")).toString() == R1);
+    CHECK(first.value(QLatin1String("shift")).toInteger() == opened.id);
+    REQUIRE(entries.next());
+    CHECK(QJsonDocument::fromJson(entries.value(1).toString().toUtf8())
+              .object()
+              .value(QLatin1String("shift"))
+              .toInteger() == 0);
+    CHECK_FALSE(entries.next());
+    CHECK(value(Journal::verify(db.db())).ok);
 }
