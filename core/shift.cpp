@@ -207,18 +207,16 @@ Result<DrawerSummary> ShiftService::summary(const QString &registerId) const {
 }
 
 Status ShiftService::recordNoSale(const QString &actor, const QString &registerIdIn) {
-    const QString registerId = registerIdIn.isEmpty() ? Database::registerId() : registerIdIn;
+    const QString registerId = resolveRegister(registerIdIn);
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto shift = m_db.scalar(
-        QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
-        {registerId});
-    if (!shift)
+    auto shift = current(registerId);
+    if (!shift && shift.error().code != ErrorCode::NotFound)
         return std::unexpected(shift.error());
     if (auto ok = Journal::append(m_db, actor, QStringLiteral("no_sale"),
                                   {{QStringLiteral("register"), registerId},
-                                   {QStringLiteral("shift"), shift->toLongLong()}});
+                                   {QStringLiteral("shift"), shift ? shift->id : qint64(0)}});
         !ok)
         return ok;
     return tx->commit();
