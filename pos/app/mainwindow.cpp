@@ -47,9 +47,10 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     m_pages->addWidget(work);
     setCentralWidget(m_pages);
 
-    m_register = new RegisterWidget(db, registerId);
+    // Built in place: moving a styled widget tree to another parent polishes it all again.
+    m_register = new RegisterWidget(db, registerId, m_screens);
     addScreen(QStringLiteral("register"), tr("Register"), m_register);
-    m_receipts = new ReceiptsScreen(db);
+    m_receipts = new ReceiptsScreen(db, m_screens);
     m_receipts->setRegisterId(registerId);
     addScreen(QStringLiteral("receipts"), tr("Receipts"), m_receipts);
 
