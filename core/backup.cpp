@@ -352,7 +352,10 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
 
     // 3. The journal's outside anchor pointed at the replaced database's head; it now starts
     // again from the restored head, and the restore itself is the next entry.
-    QFile::remove(anchor);
+    if (!Database::writeAnchor(anchor, r.check.journalSeq, r.check.journalHash.toLatin1(), false))
+        return fail(ErrorCode::System,
+                    tr("The database was restored, but its journal anchor %1 cannot be written.")
+                        .arg(shown(anchor)));
     Database::Options options;
     options.keyDirectory = keyDirectory;
     auto db = Database::open(target, options);

@@ -151,12 +151,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     auto failed = [&db, existed](const Error &error) -> Result<std::unique_ptr<Database>> {
         const QString dbPath = db->m_path;
         const QString keyPath = db->m_id.isEmpty() ? QString() : db->keyFilePath();
+        const QString anchorPath = db->m_id.isEmpty() ? QString() : db->anchorFilePath();
         db.reset(); // closes the connection
         if (!existed) {
             for (const char *suffix : {"", "-wal", "-shm", "-journal"})
                 QFile::remove(dbPath + QLatin1String(suffix));
-            if (!keyPath.isEmpty())
-                QFile::remove(keyPath); // made for the id this call chose
+            if (!keyPath.isEmpty()) { // made for the id this call chose
+                QFile::remove(keyPath);
+                QFile::remove(anchorPath);
+            }
         }
         return std::unexpected(error);
     };
@@ -419,6 +422,11 @@ Status Database::loadOrCreateKeys(const Options &, bool fresh) {
         if (auto ok = KeyRing::create(keyPath, keys); !ok)
             return ok;
         m_keys = keys;
+        // The anchor exists from the start, so verify can tell a deleted anchor (with the
+        // journal's tail cut off) from a journal that never had one.
+        if (!writeAnchor(anchorFilePath(), 0, QByteArray(64, '0'), false))
+            return fail(ErrorCode::Storage, tr("Cannot write the journal anchor %1.")
+                                                .arg(QDir::toNativeSeparators(anchorFilePath())));
         auto tx = Transaction::begin(*this);
         if (!tx)
             return std::unexpected(tx.error());
@@ -472,20 +480,26 @@ void Database::afterCommit() {
     auto head = row(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
     if (!head || head->isEmpty())
         return;
-    const qint64 seq = head->value(0).toLongLong();
-    const QByteArray hash = head->value(1).toString().toLatin1();
+    if (!writeAnchor(anchorFilePath(), head->value(0).toLongLong(),
+                     head->value(1).toString().toLatin1(), true))
+        qWarning("Cannot write the journal anchor %s", qPrintable(anchorFilePath()));
+}
+
+bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &hash,
+                           bool forwardOnly) {
     // One fixed-width record rewritten in place: no temporary file, no fsync. The entry itself
     // is durable in the database (synchronous=FULL); an anchor that lags after a power cut only
     // delays the detection of a cut-off tail, which verify tolerates (anchor <= last entry).
     const QByteArray record = QByteArray::number(seq).rightJustified(20, '0') + ' ' + hash + '\n';
-    QFile file(anchorFilePath());
+    QFile file(path);
     if (!file.open(QIODevice::ReadWrite))
-        return;
-    if (file.readLine().trimmed().split(' ').value(0).toLongLong() >= seq)
-        return; // another register anchored a later entry already
+        return false;
+    if (forwardOnly && file.size() > 0 &&
+        file.readLine().trimmed().split(' ').value(0).toLongLong() >= seq)
+        return true;
     if (!file.seek(0) || file.write(record) != record.size())
-        qWarning("Cannot write the journal anchor %s", qPrintable(anchorFilePath()));
-    file.resize(record.size());
+        return false;
+    return file.resize(record.size());
 }
 
 Result<Transaction> Transaction::begin(Database &db) {

@@ -48,6 +48,11 @@ public:
     QString keyFilePath() const;
     const QString &keyDirectory() const { return m_keyDirectory; }
     QString anchorFilePath() const;
+    /// Records the journal's head (`seq`, `hash`) in the anchor file outside the database. With
+    /// `forwardOnly` an anchor already at `seq` or later is kept (another register got there
+    /// first). Returns false when the file cannot be written.
+    static bool writeAnchor(const QString &file, qint64 seq, const QByteArray &hash,
+                            bool forwardOnly);
     QSqlDatabase handle() const;
 
     /// Prepares, binds positional `?` values and executes; a failure names the statement.

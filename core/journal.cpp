@@ -6,10 +6,13 @@
 #include "core/database.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <map>
 
 namespace oasis {
 
@@ -60,13 +63,24 @@ Status Journal::append(Database &db, const QString &actor, const QString &kind,
 
 Result<JournalReport> Journal::verify(const Database &db) {
     // The anchor outside the database: a cut-off tail leaves it pointing past the last entry.
+    // A database gets its anchor when it is created, so a missing one was removed.
     std::optional<std::pair<qint64, QString>> anchored;
     QFile anchor(db.anchorFilePath());
     if (anchor.open(QIODevice::ReadOnly)) {
         const QList<QByteArray> parts = anchor.readLine().trimmed().split(' ');
         anchored = std::pair{parts.value(0).toLongLong(), QString::fromLatin1(parts.value(1))};
     }
-    return verifyChain(db.handle(), db.keys().journal, anchored);
+    auto r = verifyChain(db.handle(), db.keys().journal, anchored);
+    if (r && r->ok && !anchored && r->entries > 0) {
+        r->ok = false;
+        r->firstBad = r->lastSeq + 1;
+        r->problem = tr("the journal's anchor outside the database (%1) is missing, so entries "
+                        "cut off after %2 would go unnoticed; compare the last Z report's "
+                        "journal entry with this journal")
+                         .arg(QDir::toNativeSeparators(db.anchorFilePath()))
+                         .arg(r->lastSeq);
+    }
+    return r;
 }
 
 Result<JournalReport>
@@ -77,6 +91,17 @@ Journal::verifyChain(const QSqlDatabase &connection, const QByteArray &key,
     if (!q.exec(QStringLiteral(
             "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM journal ORDER BY seq")))
         return std::unexpected(storageError(tr("Reading the journal"), q.lastError()));
+    // Each Z report records the journal's head when it was made (and prints it): the chain
+    // must still hold that entry, unchanged.
+    std::map<qint64, std::pair<qint64, QString>> zHeads; // journal seq -> (Z number, hash)
+    {
+        QSqlQuery z(connection);
+        z.setForwardOnly(true);
+        if (!z.exec(QStringLiteral("SELECT z_number, journal_seq, journal_hash FROM z_reports")))
+            return std::unexpected(storageError(tr("Reading the Z reports"), z.lastError()));
+        while (z.next())
+            zHeads[z.value(1).toLongLong()] = {z.value(0).toLongLong(), z.value(2).toString()};
+    }
     const qint64 anchoredSeq = anchor ? anchor->first : 0;
     JournalReport r;
     qint64 expected = 1;
@@ -108,7 +133,16 @@ Journal::verifyChain(const QSqlDatabase &connection, const QByteArray &key,
         r.lastHash = stored;
         if (seq == anchoredSeq)
             hashAtAnchor = stored;
+        if (auto z = zHeads.find(seq); z != zHeads.end() && z->second.second != stored)
+            bad(seq, tr("entry %1 does not match Z report %2, which recorded it")
+                         .arg(seq)
+                         .arg(z->second.first));
     }
+    if (!zHeads.empty() && zHeads.rbegin()->first > r.lastSeq)
+        bad(r.lastSeq + 1, tr("entries %1 to %2 were cut off (Z report %3 recorded %2)")
+                               .arg(r.lastSeq + 1)
+                               .arg(zHeads.rbegin()->first)
+                               .arg(zHeads.rbegin()->second.first));
     if (anchoredSeq > r.lastSeq)
         bad(r.lastSeq + 1, tr("entries %1 to %2 were cut off (the anchor outside the database "
                               "records %2)")

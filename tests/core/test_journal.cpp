@@ -36,6 +36,8 @@ TEST_CASE("An untouched journal verifies and counts its entries", "[journal]") {
     REQUIRE(empty.ok);
     REQUIRE(empty.entries == 0);
     REQUIRE(empty.firstBad == 0);
+    // A new database is anchored from the start, before its first entry.
+    REQUIRE(QFileInfo::exists(db->anchorFilePath()));
 
     appendEntries(db.db(), 5);
     auto r = verify(db.db());
@@ -141,6 +143,34 @@ TEST_CASE("Tampering with the journal is found at the first bad entry", "[journa
         REQUIRE(r.firstBad == 5);
         REQUIRE(r.entries == 4);
         REQUIRE(r.problem.contains(u"cut off"_s));
+    }
+    SECTION("the last entries cut off and the anchor file deleted") {
+        test::rawSql(db.path(), u"DELETE FROM journal WHERE seq > 4"_s);
+        db.reopen();
+        REQUIRE(QFile::remove(db->anchorFilePath()));
+        auto r = verify(db.db());
+        REQUIRE_FALSE(r.ok);
+        REQUIRE(r.firstBad == 5);
+        REQUIRE(r.entries == 4);
+        REQUIRE(r.problem.contains(u"anchor"_s));
+        REQUIRE(r.problem.contains(u"missing"_s));
+    }
+    SECTION("the last entries cut off and the anchor rewritten, after a Z report recorded them") {
+        test::rawSql(
+            db.path(),
+            u"INSERT INTO z_reports(z_number, closed_at, period_total_cents, "
+            "grand_total_cents, journal_seq, journal_hash, payload) SELECT 1, "
+            "'2026-03-10T23:00:00.000Z', 0, 0, seq, hash, '{}' FROM journal WHERE seq = 6"_s);
+        test::rawSql(db.path(), u"DELETE FROM journal WHERE seq > 4"_s);
+        db.reopen();
+        auto head = Journal::head(db.db());
+        REQUIRE(head);
+        REQUIRE(Database::writeAnchor(db->anchorFilePath(), head->first, head->second.toLatin1(),
+                                      false));
+        auto r = verify(db.db());
+        REQUIRE_FALSE(r.ok);
+        REQUIRE(r.firstBad == 5);
+        REQUIRE(r.problem.contains(u"Z report 1"_s));
     }
     SECTION("the last entry's hash overwritten with another entry's") {
         test::rawSql(db.path(), u"UPDATE journal SET hash = (SELECT hash FROM journal WHERE "
