@@ -5,21 +5,19 @@
 #include "core/staff.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
+#include "pos/app/firstpaint.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/registerwidget.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QScreen>
-#include <QTimer>
 
 #include <cstdio>
-#include <ctime>
 
 using namespace oasis;
 
@@ -35,39 +33,8 @@ int refuse(const QString &text) {
 }
 
 /// oasis-bench's cold-start probe (env OASIS_EXIT_AFTER_FIRST_PAINT=1): logs in when OASIS_USER
-/// and OASIS_PIN are given (the PIN is checked as at the PIN pad), prints the wall-clock time of
-/// the first paint of the register (or the PIN pad) with the peak resident memory, and exits.
-class FirstPaintProbe final : public QObject {
-public:
-    using QObject::QObject;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override {
-        if (event->type() == QEvent::Paint && !m_done) {
-            m_done = true;
-            QTimer::singleShot(0, qApp, [] {
-                timespec ts{};
-                clock_gettime(CLOCK_REALTIME, &ts);
-                QFile status(QStringLiteral("/proc/self/status"));
-                QByteArray peak = "0";
-                if (status.open(QIODevice::ReadOnly))
-                    for (const QByteArray &line : status.readAll().split('\n'))
-                        if (line.startsWith("VmHWM:"))
-                            peak = line.mid(6).trimmed().split(' ').first();
-                std::printf("first-paint epoch-us=%lld peak-rss-kb=%s\n",
-                            static_cast<long long>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000,
-                            peak.constData());
-                std::fflush(stdout);
-                QCoreApplication::exit(0);
-            });
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    bool m_done = false;
-};
-
+/// and OASIS_PIN are given (the PIN is checked as at the PIN pad), then reports the first paint
+/// of the register (or the PIN pad) and exits.
 void installFirstPaintProbe(app::MainWindow &window, Database &db) {
     QWidget *painted = &window;
     const QString user = qEnvironmentVariable("OASIS_USER");
@@ -80,7 +47,7 @@ void installFirstPaintProbe(app::MainWindow &window, Database &db) {
         window.startSession(*member);
         painted = window.registerScreen();
     }
-    painted->installEventFilter(new FirstPaintProbe(&window));
+    app::exitAfterFirstPaint(painted);
 }
 
 } // namespace

@@ -17,6 +17,7 @@
 #include "core/sale.h"
 #include "core/staff.h"
 #include "core/storesettings.h"
+#include "pos/app/firstpaint.h"
 #include "pos/app/registerwidget.h"
 #include "pos/app/ticketmodel.h"
 #include "printing/certificate.h"
@@ -39,7 +40,6 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QTimeZone>
 
 #include <sqlite3.h>
@@ -272,39 +272,10 @@ ChildRun spawnFirstPaint(const QString &program, const QStringList &args,
 
 // --- the empty window baseline ---------------------------------------------------------------
 
-class PaintProbe final : public QObject {
-public:
-    using QObject::QObject;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override {
-        if (event->type() == QEvent::Paint && !m_done) {
-            m_done = true;
-            QTimer::singleShot(0, qApp, [] {
-                QFile status(QStringLiteral("/proc/self/status"));
-                QByteArray peak = "0";
-                if (status.open(QIODevice::ReadOnly))
-                    for (const QByteArray &line : status.readAll().split('\n'))
-                        if (line.startsWith("VmHWM:"))
-                            peak = line.mid(6).trimmed().split(' ').first();
-                std::printf("first-paint epoch-us=%lld peak-rss-kb=%s\n",
-                            static_cast<long long>(epochMicros()), peak.constData());
-                std::fflush(stdout);
-                QCoreApplication::exit(0);
-            });
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    bool m_done = false;
-};
-
 int emptyWindow(int argc, char **argv) {
     QApplication app(argc, argv);
     QMainWindow window;
-    PaintProbe probe;
-    window.installEventFilter(&probe);
+    oasis::app::exitAfterFirstPaint(&window);
     window.resize(1366, 768);
     window.show();
     return app.exec();

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/app/firstpaint.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFile>
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdio>
+#include <ctime>
+
+namespace oasis::app {
+
+namespace {
+class FirstPaintProbe final : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            // Once the paint is done and the event loop is back.
+            QTimer::singleShot(0, qApp, [] {
+                timespec ts{};
+                clock_gettime(CLOCK_REALTIME, &ts);
+                QFile status(QStringLiteral("/proc/self/status"));
+                QByteArray peak = "0";
+                if (status.open(QIODevice::ReadOnly))
+                    for (const QByteArray &line : status.readAll().split('\n'))
+                        if (line.startsWith("VmHWM:"))
+                            peak = line.mid(6).trimmed().split(' ').first();
+                std::printf("first-paint epoch-us=%lld peak-rss-kb=%s\n",
+                            static_cast<long long>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000,
+                            peak.constData());
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_done = false;
+};
+} // namespace
+
+void exitAfterFirstPaint(QWidget *watched) {
+    watched->installEventFilter(new FirstPaintProbe(watched));
+}
+
+} // namespace oasis::app

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// oasis-bench's cold-start probe, shared by the counter app and the bench's empty-window baseline
+// so both sides are timed the same way.
+#pragma once
+
+class QWidget;
+
+namespace oasis::app {
+
+/// When `watched` is first painted: prints "first-paint epoch-us=N peak-rss-kb=M" on stdout (the
+/// wall-clock time in microseconds and the process's peak resident memory), then quits the
+/// application with exit code 0.
+void exitAfterFirstPaint(QWidget *watched);
+
+} // namespace oasis::app
