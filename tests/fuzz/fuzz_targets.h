@@ -13,7 +13,7 @@ void money(const uint8_t *data, std::size_t size);
 void scan(const uint8_t *data, std::size_t size);
 /// csv::parse and CatalogService::importCsv (all-or-nothing) on a temporary database.
 void csvImport(const uint8_t *data, std::size_t size);
-/// Journal::verify of a small journal tampered with as the bytes say: never crashes, never
+/// The journal verifier on a small journal tampered with as the bytes say: never crashes, never
 /// reports a changed journal as intact.
 void journal(const uint8_t *data, std::size_t size);
 
