@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QPalette>
 #include <QStyleFactory>
+#include <QTranslator>
 
 namespace oasis::app {
 
@@ -29,6 +30,14 @@ void applyAppStyle(QApplication &app) {
     QFile sheet(QStringLiteral(":/app/style.qss"));
     if (sheet.open(QIODevice::ReadOnly))
         app.setStyleSheet(QString::fromUtf8(sheet.readAll()));
+}
+
+void installTranslations(QCoreApplication &app) {
+    auto *english = new QTranslator(&app);
+    if (english->load(QStringLiteral(":/i18n/oasis_en.qm")))
+        QCoreApplication::installTranslator(english);
+    else
+        delete english;
 }
 
 } // namespace oasis::app

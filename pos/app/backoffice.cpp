@@ -164,12 +164,12 @@ public:
     /// Shows the shift at once and asks for a new count of low stock.
     void refresh() {
         if (auto shift = ShiftService(m_db).current(m_registerId))
-            m_shift = tr("Shift open since %1")
+            m_shift = QObject::tr("Shift open since %1")
                           .arg(QLocale().toString(
                               shift->openedAt.toTimeZone(StoreSettings(m_db).timeZone()).time(),
                               QLocale::ShortFormat));
         else
-            m_shift = tr("No shift open");
+            m_shift = QObject::tr("No shift open");
         show();
         if (std::exchange(m_counting, true)) {
             m_countAgain = true;
@@ -192,7 +192,7 @@ private:
     void show() {
         QStringList parts{m_shift};
         if (m_lowStock > 0)
-            parts << tr("%n product(s) low on stock", nullptr, m_lowStock);
+            parts << QObject::tr("%n product(s) low on stock", nullptr, m_lowStock);
         m_label->setText(parts.join(QStringLiteral("   ·   ")));
     }
 

@@ -73,6 +73,7 @@ int main(int argc, char **argv) {
     parser.process(app);
 
     app::applyAppStyle(app);
+    app::installTranslations(app);
     // The store is in Seattle: a machine without a locale (C/POSIX) still shows dollars.
     if (QLocale().language() == QLocale::C)
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
