@@ -286,7 +286,8 @@ Result<GenerateReport> generate(const QString &path, const QString &keyDir, cons
                            "sale_id, staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?)");
         Stmt zReport(raw, "INSERT INTO z_reports(z_number, closed_at, staff_id, first_sale_id, "
                           "last_sale_id, period_total_cents, grand_total_cents, journal_seq, "
-                          "journal_hash, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                          "journal_hash, payload, last_giftcard_activity_id, "
+                          "last_cash_movement_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
         std::vector<Card> cards;
         cards.reserve(std::size_t(scale.cards));
@@ -296,15 +297,18 @@ Result<GenerateReport> generate(const QString &path, const QString &keyDir, cons
                                  Money::fromCents(75'00),  Money::fromCents(100'00),
                                  Money::fromCents(150'00), Money::fromCents(200'00)};
         qint64 receipt = 0;
-        qint64 activityId = 0; // the last giftcard_activity id written
-        {
+        // The last giftcard_activity id written, and the last pay-in or pay-out (the generated
+        // history has none of its own): each Z records both, as a real Z does.
+        auto maxId = [raw](const char *sql) {
             sqlite3_stmt *q = nullptr;
-            sqlite3_prepare_v2(raw, "SELECT COALESCE(MAX(id), 0) FROM giftcard_activity", -1, &q,
-                               nullptr);
+            sqlite3_prepare_v2(raw, sql, -1, &q, nullptr);
             sqlite3_step(q);
-            activityId = sqlite3_column_int64(q, 0);
+            const qint64 id = sqlite3_column_int64(q, 0);
             sqlite3_finalize(q);
-        }
+            return id;
+        };
+        qint64 activityId = maxId("SELECT COALESCE(MAX(id), 0) FROM giftcard_activity");
+        const qint64 cashMovementId = maxId("SELECT COALESCE(MAX(id), 0) FROM cash_movements");
         qint64 grandTotal = 0;
         execRaw(raw, "BEGIN");
         for (int d = 0; d < scale.days; ++d) {
@@ -519,6 +523,7 @@ Result<GenerateReport> generate(const QString &path, const QString &keyDir, cons
                 z.firstReceipt = firstSaleOfDay;
                 z.lastReceipt = receipt;
                 z.lastGiftCardActivityId = activityId;
+                z.lastCashMovementId = cashMovementId;
                 z.salesCount = receipt - firstSaleOfDay + 1;
                 z.total = Money::fromCents(dayTotal);
                 z.grandTotal = Money::fromCents(grandTotal);
@@ -534,6 +539,8 @@ Result<GenerateReport> generate(const QString &path, const QString &keyDir, cons
                     .bind(8, journalSeq)
                     .bind(9, journalHash)
                     .bind(10, QJsonDocument(z.toJson()).toJson(QJsonDocument::Compact))
+                    .bind(11, activityId)
+                    .bind(12, cashMovementId)
                     .run();
             }
             if (receipt % 20000 < todayCount) {
