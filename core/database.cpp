@@ -482,7 +482,10 @@ void Database::afterCommit() {
         return;
     if (!writeAnchor(anchorFilePath(), head->value(0).toLongLong(),
                      head->value(1).toString().toLatin1(), true))
-        qWarning("Cannot write the journal anchor %s", qPrintable(anchorFilePath()));
+        qWarning(QFileInfo::exists(anchorFilePath())
+                     ? "Cannot write the journal anchor %s"
+                     : "The journal anchor %s is missing: journal verify reports it",
+                 qPrintable(anchorFilePath()));
 }
 
 bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &hash,
@@ -492,7 +495,10 @@ bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &ha
     // delays the detection of a cut-off tail, which verify tolerates (anchor <= last entry).
     const QByteArray record = QByteArray::number(seq).rightJustified(20, '0') + ' ' + hash + '\n';
     QFile file(path);
-    if (!file.open(QIODevice::ReadWrite))
+    // Moving forward, a missing anchor is not made again: verify keeps reporting it missing
+    // (or one more sale would hide a tail cut off together with the anchor).
+    if (!file.open(forwardOnly ? QIODevice::ReadWrite | QIODevice::ExistingOnly
+                               : QIODevice::ReadWrite))
         return false;
     if (forwardOnly && file.size() > 0 &&
         file.readLine().trimmed().split(' ').value(0).toLongLong() >= seq)

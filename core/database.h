@@ -49,8 +49,9 @@ public:
     const QString &keyDirectory() const { return m_keyDirectory; }
     QString anchorFilePath() const;
     /// Records the journal's head (`seq`, `hash`) in the anchor file outside the database. With
-    /// `forwardOnly` an anchor already at `seq` or later is kept (another register got there
-    /// first). Returns false when the file cannot be written.
+    /// `forwardOnly` (after each commit) an anchor already at `seq` or later is kept (another
+    /// register got there first) and a missing one is not made again; without it (a new
+    /// database, a restore) the file is made or replaced. Returns false when it is not written.
     static bool writeAnchor(const QString &file, qint64 seq, const QByteArray &hash,
                             bool forwardOnly);
     QSqlDatabase handle() const;

@@ -154,6 +154,13 @@ TEST_CASE("Tampering with the journal is found at the first bad entry", "[journa
         REQUIRE(r.entries == 4);
         REQUIRE(r.problem.contains(u"anchor"_s));
         REQUIRE(r.problem.contains(u"missing"_s));
+
+        // One more sale does not bring the anchor back and hide the cut.
+        appendEntries(db.db(), 1);
+        REQUIRE_FALSE(QFileInfo::exists(db->anchorFilePath()));
+        auto after = verify(db.db());
+        REQUIRE_FALSE(after.ok);
+        REQUIRE(after.problem.contains(u"missing"_s));
     }
     SECTION("the last entries cut off and the anchor rewritten, after a Z report recorded them") {
         test::rawSql(
