@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -29,6 +30,9 @@ namespace {
 QString tr(const char *text) {
     return QCoreApplication::translate("Database", text);
 }
+
+// In the product's log (oasis.log): the journal's anchor outside the database.
+Q_LOGGING_CATEGORY(lcJournal, "oasis.journal")
 
 QString nextConnectionName() {
     static std::atomic<int> counter{0};
@@ -482,10 +486,11 @@ void Database::afterCommit() {
         return;
     if (!writeAnchor(anchorFilePath(), head->value(0).toLongLong(),
                      head->value(1).toString().toLatin1(), true))
-        qWarning(QFileInfo::exists(anchorFilePath())
-                     ? "Cannot write the journal anchor %s"
-                     : "The journal anchor %s is missing: journal verify reports it",
-                 qPrintable(anchorFilePath()));
+        qCWarning(lcJournal,
+                  QFileInfo::exists(anchorFilePath())
+                      ? "cannot write the journal anchor %s"
+                      : "the journal anchor %s is missing: journal verify reports it",
+                  qPrintable(anchorFilePath()));
 }
 
 bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &hash,
