@@ -283,7 +283,7 @@ Status cmdJournal(Context &ctx) {
              : tr("Journal FAILED at entry %1: %2.").arg(report->firstBad).arg(report->problem)});
     if (!report->ok)
         return fail(ErrorCode::Refused,
-                    tr("The journal does not verify: %1.").arg(report->problem));
+                    tr("The journal was tampered with: %1.").arg(report->problem));
     return {};
 }
 
