@@ -933,13 +933,12 @@ Result<ReportTable> ReportService::giftCards(QDate from, QDate to) const {
     if (!q)
         return std::unexpected(q.error());
     ReportTable t = giftCardTable(from, to);
-    const QTimeZone zone = StoreSettings(m_db).timeZone();
+    LocalDates issued(StoreSettings(m_db).timeZone());
     while (q->next())
-        t.rows.push_back(
-            {q->value(0).toString(),
-             fromStorageTime(q->value(1).toString()).toTimeZone(zone).date().toString(Qt::ISODate),
-             q->value(2).toLongLong(), q->value(3).toLongLong(), q->value(4).toLongLong(),
-             q->value(5).toLongLong()});
+        t.rows.push_back({q->value(0).toString(),
+                          issued.of(q->value(1).toString()).toString(Qt::ISODate),
+                          q->value(2).toLongLong(), q->value(3).toLongLong(),
+                          q->value(4).toLongLong(), q->value(5).toLongLong()});
     return t;
 }
 
@@ -1035,13 +1034,12 @@ Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to)
     if (!q)
         return std::unexpected(q.error());
     r.cards = giftCardTable(from, to);
-    const QTimeZone zone = StoreSettings(m_db).timeZone();
+    LocalDates issued(StoreSettings(m_db).timeZone());
     while (q->next())
-        r.cards.rows.push_back(
-            {q->value(0).toString(),
-             fromStorageTime(q->value(1).toString()).toTimeZone(zone).date().toString(Qt::ISODate),
-             q->value(2).toLongLong(), q->value(3).toLongLong(), q->value(4).toLongLong(),
-             q->value(5).toLongLong()});
+        r.cards.rows.push_back({q->value(0).toString(),
+                                issued.of(q->value(1).toString()).toString(Qt::ISODate),
+                                q->value(2).toLongLong(), q->value(3).toLongLong(),
+                                q->value(4).toLongLong(), q->value(5).toLongLong()});
     return r;
 }
 

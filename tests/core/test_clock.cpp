@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LocalDates: the date a report prints for a stored UTC time is the one Qt's time zones give,
+// around every change of offset, in zones with half-hour and odd transitions too.
+#include "core/clock.h"
+#include "tests/support/testsupport.h"
+
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <vector>
+
+using namespace oasis;
+
+namespace {
+QDate expected(const QString &stored, const QTimeZone &zone) {
+    return fromStorageTime(stored).toTimeZone(zone).date();
+}
+} // namespace
+
+TEST_CASE("LocalDates gives the date Qt's time zone gives, across every transition", "[clock]") {
+    const auto zoneId =
+        GENERATE(as<QByteArray>{}, "America/Los_Angeles", "America/St_Johns", "Australia/Lord_Howe",
+                 "Asia/Kolkata", "Pacific/Apia", "Europe/Dublin", "UTC");
+    const QTimeZone zone(zoneId);
+    REQUIRE(zone.isValid());
+    const QDateTime from(QDate(2005, 1, 1), QTime(0, 0), QTimeZone::utc());
+    const QDateTime to(QDate(2035, 1, 1), QTime(0, 0), QTimeZone::utc());
+
+    // Around each change of offset: a minute, a millisecond and an hour either side.
+    std::vector<qint64> times;
+    for (const QTimeZone::OffsetData &t : zone.transitions(from, to))
+        for (qint64 delta : {-3'600'000LL, -60'000LL, -1LL, 0LL, 1LL, 60'000LL, 3'600'000LL})
+            times.push_back(t.atUtc.toMSecsSinceEpoch() + delta);
+    // And times anywhere in the thirty years.
+    QRandomGenerator rng(20261124);
+    for (int i = 0; i < 3000; ++i)
+        times.push_back(from.toMSecsSinceEpoch() +
+                        qint64(rng.bounded(to.toSecsSinceEpoch() - from.toSecsSinceEpoch())) *
+                            1000 +
+                        rng.bounded(1000));
+
+    auto check = [&zone](const std::vector<qint64> &order) {
+        LocalDates dates(zone);
+        for (qint64 ms : order) {
+            const QString stored =
+                toStorageTime(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()));
+            INFO(stored.toStdString());
+            REQUIRE(dates.of(stored) == expected(stored, zone));
+        }
+    };
+    SECTION("in the order a report reads them (by time)") {
+        std::sort(times.begin(), times.end());
+        check(times);
+    }
+    SECTION("in any order") {
+        std::shuffle(times.begin(), times.end(), std::mt19937(7));
+        check(times);
+    }
+}
+
+TEST_CASE("LocalDates reads only storage times", "[clock]") {
+    LocalDates dates(QTimeZone("America/Los_Angeles"));
+    CHECK(dates.of(QStringLiteral("2026-03-08T09:59:59.999Z")) == QDate(2026, 3, 8));
+    CHECK(dates.of(QStringLiteral("2026-03-09T06:59:59.999Z")) == QDate(2026, 3, 8));
+    CHECK(dates.of(QStringLiteral("2026-03-09T07:00:00.000Z")) == QDate(2026, 3, 9));
+    CHECK_FALSE(dates.of(QStringLiteral("2026-02-30T07:00:00.000Z")).isValid());
+    CHECK_FALSE(dates.of(QStringLiteral("not a time")).isValid());
+    CHECK_FALSE(dates.of(QString()).isValid());
+}
