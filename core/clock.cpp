@@ -61,6 +61,8 @@ LocalDates::LocalDates(const QTimeZone &zone)
     : m_zone(zone) {}
 
 namespace {
+constexpr qint64 kEpochJulianDay = 2440588; // 1970-01-01
+
 /// Milliseconds since the epoch of "yyyy-MM-ddTHH:mm:ss.zzzZ" read digit by digit (QDateTime's
 /// parser is most of the cost of a long list); nullopt for any other text.
 std::optional<qint64> storageMsecs(const QString &t) {
@@ -82,7 +84,6 @@ std::optional<qint64> storageMsecs(const QString &t) {
     const QDate date(y, mo, d);
     if (!date.isValid() || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 || ms < 0)
         return std::nullopt;
-    constexpr qint64 kEpochJulianDay = 2440588; // 1970-01-01
     return ((date.toJulianDay() - kEpochJulianDay) * 86400 + h * 3600 + mi * 60 + s) * 1000 + ms;
 }
 } // namespace
@@ -111,7 +112,7 @@ QDate LocalDates::of(const QString &storageTime) {
     const qint64 local = *utc + m_offsetMs;
     constexpr qint64 kDay = 86'400'000;
     const qint64 days = local >= 0 ? local / kDay : -((-local + kDay - 1) / kDay);
-    return QDate::fromJulianDay(2440588 + days);
+    return QDate::fromJulianDay(kEpochJulianDay + days);
 }
 
 } // namespace oasis
