@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <future>
+
 namespace oasis {
 
 namespace {
@@ -283,28 +285,80 @@ Status StaffService::setRole(const QString &name, Role role, const QString &acto
     return tx->commit();
 }
 
-Result<StaffMember> StaffService::authenticate(const QString &name, const QString &pin) {
-    // One transaction for the check and the counter, so two registers cannot both get a
-    // "fifth" attempt.
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return std::unexpected(tx.error());
-    auto q = m_db.exec(QStringLiteral("SELECT ") + kColumns +
-                           QStringLiteral(", pin_salt, pin_hash, pin_iterations, failed_attempts, "
-                                          "locked_until FROM staff WHERE name = ? COLLATE NOCASE"),
-                       {name.trimmed()});
+namespace {
+/// A staff member's row as authenticate() reads it.
+struct PinRow {
+    StaffMember member;
+    QByteArray salt;
+    QByteArray stored;
+    int iterations = 0;
+    int failed = 0;
+    QDateTime lockedUntil;
+};
+
+Result<std::optional<PinRow>> readPinRow(Database &db, const QString &name) {
+    auto q = db.exec(QStringLiteral("SELECT ") + kColumns +
+                         QStringLiteral(", pin_salt, pin_hash, pin_iterations, failed_attempts, "
+                                        "locked_until FROM staff WHERE name = ? COLLATE NOCASE"),
+                     {name.trimmed()});
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
+        return std::nullopt;
+    PinRow row;
+    row.member = fromRow(*q);
+    row.salt = q->value(6).toByteArray();
+    row.stored = q->value(7).toByteArray();
+    row.iterations = q->value(8).toInt();
+    row.failed = q->value(9).toInt();
+    if (!q->value(10).isNull())
+        row.lockedUntil = fromStorageTime(q->value(10).toString());
+    return row;
+}
+} // namespace
+
+Result<StaffMember> StaffService::authenticate(const QString &name, const QString &pin,
+                                               const std::function<void()> &meanwhile) {
+    // The PBKDF2 rounds come before the transaction, so the write lock is not held while they
+    // run (the other registers keep selling), and `meanwhile` gets this thread and connection.
+    auto before = readPinRow(m_db, name);
+    if (!before)
+        return std::unexpected(before.error());
+    if (!*before)
         return fail(ErrorCode::NotFound, tr("There is no staff member named \"%1\".").arg(name));
-    const StaffMember member = fromRow(*q);
-    const QByteArray salt = q->value(6).toByteArray();
-    const QByteArray stored = q->value(7).toByteArray();
-    const int iterations = q->value(8).toInt();
-    const int failed = q->value(9).toInt();
-    const QDateTime lockedUntil =
-        q->value(10).isNull() ? QDateTime() : fromStorageTime(q->value(10).toString());
-    q->finish();
+    QByteArray hash;
+    const PinRow &first = **before;
+    const bool locked = first.lockedUntil.isValid() && Clock::nowUtc() < first.lockedUntil;
+    if (first.member.active && first.member.hasPin && !locked) {
+        auto rounds = [secret = QByteArray(pin.toUtf8() + m_db.keys().pinPepper), salt = first.salt,
+                       iterations = first.iterations] {
+            return crypto::pbkdf2Sha256(secret, salt, iterations);
+        };
+        if (meanwhile) {
+            auto running = std::async(std::launch::async, rounds);
+            meanwhile();
+            hash = running.get();
+        } else {
+            hash = rounds();
+        }
+    } else if (meanwhile) {
+        meanwhile();
+    }
+
+    // One transaction for the check and the counter, so two registers cannot both get a
+    // "fifth" attempt. The row is read again: a lockout or a new PIN may have come meanwhile.
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto fresh = readPinRow(m_db, name);
+    if (!fresh)
+        return std::unexpected(fresh.error());
+    if (!*fresh)
+        return fail(ErrorCode::NotFound, tr("There is no staff member named \"%1\".").arg(name));
+    const PinRow &row = **fresh;
+    const StaffMember &member = row.member;
+    const int failed = row.failed;
+    const QDateTime &lockedUntil = row.lockedUntil;
     if (!member.active)
         return fail(ErrorCode::Refused, tr("%1 is deactivated.").arg(member.name));
     if (!member.hasPin)
@@ -326,7 +380,10 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
                                            .arg(kMaxAttempts)
                                            .arg(minutes));
     }
-    if (crypto::equal(pinHash(m_db, pin, salt, iterations), stored)) {
+    // A new PIN came meanwhile, or the lockout ran out: the rounds run here.
+    if (hash.isEmpty() || row.salt != first.salt || row.iterations != first.iterations)
+        hash = pinHash(m_db, pin, row.salt, row.iterations);
+    if (crypto::equal(hash, row.stored)) {
         if (failed > 0 || lockedUntil.isValid())
             if (auto ok = m_db.exec(QStringLiteral("UPDATE staff SET failed_attempts = 0, "
                                                    "locked_until = NULL WHERE id = ?"),

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -69,8 +70,11 @@ public:
     Status resetPin(const QString &name, const QString &pin, const QString &actor);
     Status setRole(const QString &name, Role role, const QString &actor);
 
-    /// Checks a PIN. Wrong PINs count towards the lockout and are journaled.
-    Result<StaffMember> authenticate(const QString &name, const QString &pin);
+    /// Checks a PIN. Wrong PINs count towards the lockout and are journaled. When `meanwhile` is
+    /// given, the PIN's hash is worked out on another thread while `meanwhile` runs on this one,
+    /// outside any transaction (the counter app loads the register's buttons then).
+    Result<StaffMember> authenticate(const QString &name, const QString &pin,
+                                     const std::function<void()> &meanwhile = {});
     /// Checks that `approver` may approve `action` with `pin` (the manager-PIN prompt).
     Result<StaffMember> approve(const QString &approver, const QString &pin, Action action);
 

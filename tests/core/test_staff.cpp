@@ -226,6 +226,49 @@ TEST_CASE("Five wrong PINs lock a user for five minutes", "[staff]") {
     }
 }
 
+TEST_CASE("A PIN is hashed on another thread while the caller goes on", "[staff]") {
+    FixedClock clock(QDateTime(QDate(2026, 3, 14), QTime(17, 0), QTimeZone::utc()));
+    test::TempDb db;
+    StaffService staff(db.db());
+    test::value(staff.add(u"maya"_s, Role::FrontDesk, u"1111"_s, u"system"_s));
+    test::value(staff.add(u"ops"_s, Role::Manager, u"9999"_s, u"system"_s));
+
+    SECTION("meanwhile runs once, outside any transaction, and the right PIN logs in") {
+        int runs = 0;
+        auto maya = staff.authenticate(u"maya"_s, u"1111"_s, [&] {
+            ++runs;
+            // The connection is free: the caller may write while the rounds run.
+            test::ok(test::value(Transaction::begin(db.db())).commit());
+        });
+        REQUIRE(runs == 1);
+        REQUIRE(test::value(maya).name == u"maya"_s);
+    }
+    SECTION("a wrong PIN counts as with the plain call") {
+        auto r = staff.authenticate(u"maya"_s, u"2222"_s, [] {});
+        REQUIRE(r.error().code == ErrorCode::Refused);
+        REQUIRE(r.error().message.contains(u"1 of 5"_s));
+        REQUIRE(journalCount(db.db(), u"login_failed"_s) == 1);
+    }
+    SECTION("a PIN reset while the rounds run: the new PIN opens, the old one does not") {
+        auto reset = [&] { test::ok(staff.resetPin(u"maya"_s, u"3333"_s, u"ops"_s)); };
+        // The hash was worked out with the old salt: it is worked out again with the new one.
+        REQUIRE(test::value(staff.authenticate(u"maya"_s, u"3333"_s, reset)).name == u"maya"_s);
+        auto old = staff.authenticate(u"maya"_s, u"1111"_s, reset);
+        REQUIRE_FALSE(old);
+        REQUIRE(old.error().code == ErrorCode::Refused);
+    }
+    SECTION("a lockout that comes while the rounds run holds for the right PIN") {
+        auto r = staff.authenticate(u"maya"_s, u"1111"_s, [&] {
+            // Another register gets the fifth wrong PIN meanwhile.
+            StaffService other(db.db());
+            for (int i = 0; i < 5; ++i)
+                REQUIRE_FALSE(other.authenticate(u"maya"_s, u"2222"_s));
+        });
+        REQUIRE_FALSE(r);
+        REQUIRE(r.error().code == ErrorCode::Locked);
+    }
+}
+
 TEST_CASE("Therapists have no PIN and no register access", "[staff]") {
     test::TempDb db;
     StaffService staff(db.db());
