@@ -184,7 +184,7 @@ bool LoginWidget::submit() {
         setMessage(tr("Enter your PIN."));
         return false;
     }
-    auto member = StaffService(m_db).authenticate(name, m_pin);
+    auto member = StaffService(m_db).authenticate(name, m_pin, [this] { Q_EMIT checkingPin(); });
     clearPin();
     if (!member) {
         setMessage(member.error().message);

@@ -34,6 +34,9 @@ public:
     void setMessage(const QString &text);
 
 Q_SIGNALS:
+    /// Emitted by submit() while the PIN's hash is worked out on another thread: what the
+    /// slots do (MainWindow loads the register's buttons) costs the login no time.
+    void checkingPin();
     void loggedIn(const oasis::StaffMember &member);
 
 protected:

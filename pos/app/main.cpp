@@ -2,10 +2,10 @@
 // oasis-pos: opens (or on first start creates, with the demo spa) the database, then the PIN pad.
 #include "core/database.h"
 #include "core/demo.h"
-#include "core/staff.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
 #include "pos/app/firstpaint.h"
+#include "pos/app/loginwidget.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/registerwidget.h"
 
@@ -32,19 +32,20 @@ int refuse(const QString &text) {
     return 3;
 }
 
-/// oasis-bench's cold-start probe (env OASIS_EXIT_AFTER_FIRST_PAINT=1): logs in when OASIS_USER
-/// and OASIS_PIN are given (the PIN is checked as at the PIN pad), then reports the first paint
-/// of the register (or the PIN pad) and exits.
-void installFirstPaintProbe(app::MainWindow &window, Database &db) {
+/// oasis-bench's cold-start probe (env OASIS_EXIT_AFTER_FIRST_PAINT=1): logs in on the PIN pad
+/// when OASIS_USER and OASIS_PIN are given, then reports the first paint of the register (or the
+/// PIN pad) and exits.
+void installFirstPaintProbe(app::MainWindow &window) {
     QWidget *painted = &window;
     const QString user = qEnvironmentVariable("OASIS_USER");
     if (!user.isEmpty()) {
-        auto member = StaffService(db).authenticate(user, qEnvironmentVariable("OASIS_PIN"));
-        if (!member) {
-            std::fprintf(stderr, "oasis-pos: %s\n", qPrintable(member.error().message));
+        app::LoginWidget *pad = window.login();
+        pad->selectUser(user);
+        pad->typePin(qEnvironmentVariable("OASIS_PIN"));
+        if (!pad->submit()) {
+            std::fprintf(stderr, "oasis-pos: %s\n", qPrintable(pad->message()));
             std::exit(2);
         }
-        window.startSession(*member);
         painted = window.registerScreen();
     }
     app::exitAfterFirstPaint(painted);
@@ -98,7 +99,7 @@ int main(int argc, char **argv) {
     app::installBackOffice(window, **db, registerId);
     app::scheduleDailyBackup(window, **db);
     if (qEnvironmentVariableIntValue("OASIS_EXIT_AFTER_FIRST_PAINT") == 1)
-        installFirstPaintProbe(window, **db);
+        installFirstPaintProbe(window);
     const QRect screen = window.screen()->availableGeometry();
     if (screen.width() <= 1440 || screen.height() <= 900) {
         window.setGeometry(screen); // also without a window manager (kiosk, Xvfb)

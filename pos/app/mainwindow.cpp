@@ -54,6 +54,12 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     m_receipts->setRegisterId(registerId);
     addScreen(QStringLiteral("receipts"), tr("Receipts"), m_receipts);
 
+    // Each login picks up what changed since the PIN pad came up (prices, sessions, tax rates),
+    // while the PIN is checked; the PIN pad does not wait for the register's buttons.
+    connect(m_login, &LoginWidget::checkingPin, this, [this] {
+        m_register->reloadCatalog();
+        m_catalogFresh = true;
+    });
     connect(m_login, &LoginWidget::loggedIn, this, &MainWindow::startSession);
     connect(m_register, &RegisterWidget::lockRequested, this, &MainWindow::lock);
     connect(m_register, &RegisterWidget::receiptsRequested, this, [this] {
@@ -169,8 +175,7 @@ QString MainWindow::currentScreen() const {
 void MainWindow::startSession(const StaffMember &member) {
     m_user = member;
     m_register->setCashier(member);
-    // Each later login picks up what changed meanwhile (prices, sessions, tax rates).
-    if (!std::exchange(m_catalogJustLoaded, false))
+    if (!std::exchange(m_catalogFresh, false))
         m_register->reloadCatalog();
     m_pages->setCurrentIndex(1);
     showScreen(QStringLiteral("register"));
@@ -185,6 +190,7 @@ void MainWindow::startSession(const StaffMember &member) {
 
 void MainWindow::lock() {
     m_idle->stop();
+    m_catalogFresh = false;
     m_user.reset();
     m_login->reload();
     m_login->clearPin();

@@ -58,8 +58,8 @@ private:
     Database &m_db;
     QString m_registerId;
     std::optional<StaffMember> m_user;
-    // The register loaded its buttons when it was built: the first login need not again.
-    bool m_catalogJustLoaded = true;
+    // The register's buttons were loaded while this login's PIN was checked.
+    bool m_catalogFresh = false;
     QStackedWidget *m_pages = nullptr; // 0: login, 1: the screens
     QStackedWidget *m_screens = nullptr;
     QHBoxLayout *m_nav = nullptr;

@@ -151,7 +151,7 @@ RegisterWidget::RegisterWidget(Database &db, const QString &registerId, QWidget 
             isAncestorOf(now))
             focusScan();
     });
-    reloadCatalog();
+    reloadTaxes();
     updateTotals();
 }
 
@@ -298,11 +298,15 @@ void RegisterWidget::fillBestSellers(const std::vector<CatalogItem> &items) {
     grid->setRowStretch(i / 2 + 1, 1);
 }
 
-void RegisterWidget::reloadCatalog() {
+void RegisterWidget::reloadTaxes() {
     if (auto taxes = StoreSettings(m_db).taxTable())
         m_model->setTaxTable(*taxes);
     else
         showMessage(taxes.error().message, true);
+}
+
+void RegisterWidget::reloadCatalog() {
+    reloadTaxes();
 
     while (m_quick->count() > 0) {
         QWidget *page = m_quick->widget(0);

@@ -65,7 +65,9 @@ public:
     void addTip(qint64 therapistId, Money amount);
     void addGiftCard(Money amount, const QString &to = {}, const QString &from = {},
                      const QString &message = {});
-    /// Reloads quick buttons, tax rates and the business date (after login, settings).
+    /// Reloads quick buttons, tax rates and the business date (at each login, after settings).
+    /// The register is built with its tax rates but without quick buttons: MainWindow loads
+    /// them while the first PIN is checked.
     void reloadCatalog();
     void focusScan();
 
@@ -92,6 +94,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void reloadTaxes();
     QWidget *buildQuickPanel();
     /// Puts a button on the best sellers' page for each of `items`, replacing what was there.
     void fillBestSellers(const std::vector<CatalogItem> &items);

@@ -305,6 +305,7 @@ struct Bench {
             sqlite3_finalize(s);
         }
         app::RegisterWidget reg(*db, QStringLiteral("bench"));
+        reg.reloadCatalog(); // its quick buttons, as after a login
         reg.setCashier(cashier);
         reg.resize(1366, 768);
         reg.show();

@@ -5,7 +5,11 @@
 #include "pos/app/ticketmodel.h"
 #include "tests/pos/posfixture.h"
 
+#include "core/catalog.h"
+
 #include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace oasis;
@@ -43,6 +47,27 @@ TEST_CASE("the counter app opens on the PIN pad and logs in with the right PIN",
             REQUIRE(window.isLocked());
             REQUIRE(window.registerScreen()->model()->rowCount() == 1);
         }
+    }
+    SECTION("the register's buttons are loaded at login, with what changed since the pad came") {
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("quickTabs"));
+        REQUIRE(tabs);
+        REQUIRE(tabs->count() == 0); // the PIN pad did not wait for them
+        CatalogService catalog(tdb.db());
+        CatalogItem dt60 = *test::value(catalog.findByCode(QStringLiteral("DT60")));
+        dt60.price = Money::fromCents(139'00);
+        test::value(catalog.save(dt60, QStringLiteral("system")));
+        int checking = 0;
+        QObject::connect(login, &LoginWidget::checkingPin, [&] { ++checking; });
+        REQUIRE(login->selectUser(QStringLiteral("frontdesk")));
+        login->typePin(QStringLiteral("1111"));
+        REQUIRE(login->submit());
+        REQUIRE(checking == 1);
+        REQUIRE(tabs->count() >= 3);
+        QStringList prices;
+        for (QPushButton *b : tabs->findChildren<QPushButton *>(QStringLiteral("sessionButton")))
+            if (b->toolTip().startsWith(QStringLiteral("DT60 ")))
+                prices << b->text();
+        REQUIRE(prices == QStringList{QStringLiteral("$139.00")});
     }
     SECTION("therapists have no button on the pad") {
         REQUIRE_FALSE(login->selectUser(QStringLiteral("lena")));
