@@ -340,7 +340,7 @@ void RegisterWidget::reloadCatalog() {
     auto *grid = new QGridLayout(sessionPage);
     grid->setContentsMargins(8, 6, 8, 6);
     grid->setHorizontalSpacing(8);
-    grid->setVerticalSpacing(6); // six modalities fit at 1366x768 without scrolling
+    grid->setVerticalSpacing(4); // six modalities fit at 1366x768 without scrolling
     for (std::size_t c = 0; c < lengths.size(); ++c) {
         auto *l = new QLabel(tr("%1 min").arg(lengths[c]), sessionPage);
         l->setObjectName(QStringLiteral("gridHeader"));

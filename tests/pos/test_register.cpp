@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/catalog.h"
 #include "core/sale.h"
+#include "pos/app/appstyle.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/paydialog.h"
@@ -12,7 +13,12 @@
 #include "tests/pos/posfixture.h"
 
 #include <QLineEdit>
+#include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace oasis;
@@ -65,6 +71,20 @@ TEST_CASE("a barcode scanned twice is one line of two, with Seattle tax", "[pos]
     REQUIRE(c.reg->totalText(QStringLiteral("tax")) == QStringLiteral("$5.06"));
     REQUIRE(c.reg->totalText(QStringLiteral("total")) == QStringLiteral("$53.06"));
     REQUIRE(c.model->totals().total == Money::fromCents(5306));
+}
+
+TEST_CASE("at 1366x768 all six modalities are on screen without scrolling", "[pos][register]") {
+    applyAppStyle(*qApp); // the sizes come from the style sheet
+    Counter c;
+    QApplication::processEvents();
+    auto *tabs = c.window.findChild<QTabWidget *>(QStringLiteral("quickTabs"));
+    REQUIRE(tabs);
+    auto *sessions = qobject_cast<QScrollArea *>(tabs->widget(0));
+    REQUIRE(sessions);
+    REQUIRE(sessions->findChildren<QLabel *>(QStringLiteral("modalityLabel")).size() == 6);
+    REQUIRE(sessions->verticalScrollBar()->maximum() == 0);
+    for (QPushButton *b : sessions->findChildren<QPushButton *>(QStringLiteral("sessionButton")))
+        REQUIRE(b->height() >= 48); // still a finger's size
 }
 
 TEST_CASE("an unknown code adds nothing and says so", "[pos][register]") {
