@@ -73,6 +73,7 @@ Result<JournalReport> Journal::verify(const Database &db) {
     auto r = verifyChain(db.handle(), db.keys().journal, anchored);
     if (r && r->ok && !anchored && r->entries > 0) {
         r->ok = false;
+        r->anchorMissing = true;
         r->firstBad = r->lastSeq + 1;
         r->problem = tr("the journal's anchor outside the database (%1) is missing, so entries "
                         "cut off after %2 would go unnoticed; compare the last Z report's "

@@ -21,7 +21,10 @@ struct JournalReport {
     qint64 entries = 0;
     qint64 firstBad = 0; ///< 0 when ok
     QString problem;     ///< what is wrong at firstBad, for a person
-    qint64 lastSeq = 0;  ///< the last entry read
+    /// The chain holds, but its anchor outside the database is gone: a tail cut off with it
+    /// cannot be ruled out (also what a database copied without its key folder looks like).
+    bool anchorMissing = false;
+    qint64 lastSeq = 0; ///< the last entry read
     QString lastHash;
 };
 

@@ -281,6 +281,9 @@ Status cmdJournal(Context &ctx) {
         {report->ok
              ? tr("Journal OK: %1 entries, chain and anchor verified.").arg(report->entries)
              : tr("Journal FAILED at entry %1: %2.").arg(report->firstBad).arg(report->problem)});
+    if (report->anchorMissing)
+        return fail(ErrorCode::Refused,
+                    tr("The journal cannot be fully verified: %1.").arg(report->problem));
     if (!report->ok)
         return fail(ErrorCode::Refused,
                     tr("The journal was tampered with: %1.").arg(report->problem));

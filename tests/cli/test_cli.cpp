@@ -379,6 +379,27 @@ TEST_CASE("oasisctl journal verify finds tampering", "[cli][journal]") {
     REQUIRE(bad[u"first_bad"_s].toInteger() == firstBad);
 }
 
+TEST_CASE("oasisctl journal verify without the anchor says it cannot verify, not tampered",
+          "[cli][journal]") {
+    Shop shop;
+    shop.initDemo();
+    const qint64 entries = shop.scalar(u"SELECT COUNT(*) FROM journal"_s);
+    const QStringList anchors = QDir(shop.keys()).entryList({u"*.anchor"_s}, QDir::Files);
+    REQUIRE(anchors.size() == 1);
+    REQUIRE(QFile::remove(QDir(shop.keys()).filePath(anchors.first())));
+
+    const Run r = shop.run({u"--json"_s, u"journal"_s, u"verify"_s});
+    REQUIRE(r.exitCode == 2);
+    REQUIRE(r.oneErrorLine());
+    REQUIRE(r.err.contains("cannot be fully verified"));
+    REQUIRE(r.err.contains("anchor"));
+    REQUIRE_FALSE(r.err.contains("tampered"));
+    const QJsonObject o = r.json();
+    REQUIRE_FALSE(o[u"ok"_s].toBool());
+    REQUIRE(o[u"entries"_s].toInteger() == entries);
+    REQUIRE(o[u"first_bad"_s].toInteger() == entries + 1);
+}
+
 TEST_CASE("oasisctl staff add needs the owner and takes the PIN from OASIS_NEW_PIN",
           "[cli][staff]") {
     Shop shop;
