@@ -12,8 +12,8 @@
 #include "printing/receipt.h"
 #include "tests/pos/posfixture.h"
 
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
