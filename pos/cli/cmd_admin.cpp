@@ -278,8 +278,11 @@ Status cmdJournal(Context &ctx) {
          {QStringLiteral("entries"), report->entries},
          {QStringLiteral("first_bad"), report->ok ? QJsonValue() : QJsonValue(report->firstBad)},
          {QStringLiteral("problem"), report->problem}},
-        {report->ok
-             ? tr("Journal OK: %1 entries, chain and anchor verified.").arg(report->entries)
+        {report->ok ? tr("Journal OK: %1 entries, chain and anchor verified.").arg(report->entries)
+         : report->anchorMissing
+             ? tr("Journal chain OK (%1 entries) but not fully verified: %2.")
+                   .arg(report->entries)
+                   .arg(report->problem)
              : tr("Journal FAILED at entry %1: %2.").arg(report->firstBad).arg(report->problem)});
     if (report->anchorMissing)
         return fail(ErrorCode::Refused,

@@ -398,6 +398,11 @@ TEST_CASE("oasisctl journal verify without the anchor says it cannot verify, not
     REQUIRE_FALSE(o[u"ok"_s].toBool());
     REQUIRE(o[u"entries"_s].toInteger() == entries);
     REQUIRE(o[u"first_bad"_s].toInteger() == entries + 1);
+
+    const Run human = shop.run({u"journal"_s, u"verify"_s});
+    REQUIRE(human.exitCode == 2);
+    REQUIRE(human.out.contains("not fully verified"));
+    REQUIRE_FALSE(human.out.contains("FAILED"));
 }
 
 TEST_CASE("oasisctl staff add needs the owner and takes the PIN from OASIS_NEW_PIN",
