@@ -308,12 +308,12 @@ Status Database::configure(const Options &options) {
     if (auto ok = exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs)); !ok)
         return std::unexpected(ok.error());
     // The quick check reads every page, about 7 ms per MB. Up to kFullCheckBytes it runs on each
-    // open (under 60 ms: a new store's first months). A larger file gets it on the small tables
+    // open (under 7 ms: a new store's first weeks). A larger file gets it on the small tables
     // that decide who may do what and how money is counted (the catalog, read-only at the counter,
     // is 20 MB at 100,000 products, and SQLite reports a damaged page of it when it is read); the
     // full check runs on every backup (BackupService, daily, on its own thread), so a register with
     // years of sales still starts at once.
-    constexpr qint64 kFullCheckBytes = 8 * 1024 * 1024;
+    constexpr qint64 kFullCheckBytes = 1024 * 1024;
     QStringList checks;
     if (QFileInfo(m_path).size() <= kFullCheckBytes) {
         checks << dialect::quickCheck();
