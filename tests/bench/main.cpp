@@ -3,7 +3,7 @@
 // same machine (DESIGN §12: speed is measured here, never by timed assertions in the tests).
 //
 //   oasis-bench generate [--out DB] [--quick]      build the large (or the quick) database
-//   oasis-bench run [--quick] [--json FILE] [--db DB]
+//   oasis-bench run [--quick] [--json FILE] [--db DB [--keys DIR]] [--only KEY,...]
 //   oasis-bench crash [--kills N]                  the crash harness, 500 kills by default
 #include "tests/bench/bench.h"
 
@@ -38,6 +38,7 @@
 #include <QPdfWriter>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -172,11 +173,21 @@ struct Paths {
     QString keys;
 };
 
-Paths pathsFor(const QString &db) {
+Paths pathsFor(const QString &db, const QString &keys = {}) {
     Paths p;
     p.db = QFileInfo(db).absoluteFilePath();
     p.dataDir = QFileInfo(p.db).absolutePath();
+    // The bench keeps the keys of the databases it makes beside them (DB.keys). A database
+    // made by the counter app or oasisctl has its key where they put it: --keys DIR, else
+    // OASIS_KEY_DIR, else the product's configuration folder.
     p.keys = p.db + QStringLiteral(".keys");
+    if (!keys.isEmpty())
+        p.keys = QFileInfo(keys).absoluteFilePath();
+    else if (QFileInfo::exists(db) && !QFileInfo(p.keys).isDir())
+        p.keys = qEnvironmentVariableIsEmpty("OASIS_KEY_DIR")
+                     ? QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+                           .filePath(QStringLiteral("OasisPOS/oasis-pos"))
+                     : qEnvironmentVariable("OASIS_KEY_DIR");
     return p;
 }
 
@@ -304,6 +315,13 @@ struct Bench {
                 barcodes.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
             sqlite3_finalize(s);
         }
+        if (barcodes.empty())
+            die(QStringLiteral("no product in %1 has a barcode to scan").arg(paths.db));
+        // A small catalog (a store's own database) is scanned round and round: 1,000 scans.
+        constexpr std::size_t kScans = 1000;
+        auto scanCode = [&](std::size_t i) -> const QByteArray & {
+            return barcodes[i % barcodes.size()];
+        };
         app::RegisterWidget reg(*db, QStringLiteral("bench"));
         reg.reloadCatalog(); // its quick buttons, as after a login
         reg.setCashier(cashier);
@@ -312,7 +330,8 @@ struct Bench {
         QApplication::processEvents();
         std::vector<double> scans;
         int missed = 0;
-        for (const QByteArray &code : barcodes) {
+        for (std::size_t i = 0; i < kScans; ++i) {
+            const QByteArray &code = scanCode(i);
             if (reg.model()->rowCount() >= 20) {
                 reg.model()->clear();
                 QApplication::processEvents();
@@ -332,7 +351,8 @@ struct Bench {
             "SELECT i.id, i.code, i.name, i.price_cents, i.tax_class FROM item_barcodes b "
             "JOIN items i ON i.id = b.item_id WHERE b.barcode = ?");
         std::vector<double> base;
-        for (const QByteArray &code : barcodes) {
+        for (std::size_t i = 0; i < kScans; ++i) {
+            const QByteArray &code = scanCode(i);
             QElapsedTimer t;
             t.start();
             sqlite3_bind_text(s, 1, code.constData(), int(code.size()), SQLITE_STATIC);
@@ -436,7 +456,11 @@ struct Bench {
                 return d.constData();
             }())),
             Qt::ISODate);
-        const QDate monthEnd = QDate(lastDay.year(), lastDay.month(), 1).addDays(-1);
+        // The month before the last day sold (a store's own database without sales: before
+        // today's business day).
+        const QDate monthEnd = [&](QDate d) {
+            return QDate(d.year(), d.month(), 1).addDays(-1);
+        }(lastDay.isValid() ? lastDay : StoreSettings(*db).businessDate(Clock::nowUtc()));
         const QDate monthStart = QDate(monthEnd.year(), monthEnd.month(), 1);
         const QByteArray from = monthStart.toString(Qt::ISODate).toLatin1();
         const QByteArray to = monthEnd.toString(Qt::ISODate).toLatin1();
@@ -890,7 +914,8 @@ int run(const QStringList &args) {
     Bench b;
     b.quick = args.contains(QStringLiteral("--quick"));
     const QString dbArg = argValue(args, QStringLiteral("--db"));
-    b.paths = pathsFor(dbArg.isEmpty() ? defaultDb(b.quick) : dbArg);
+    b.paths = pathsFor(dbArg.isEmpty() ? defaultDb(b.quick) : dbArg,
+                       argValue(args, QStringLiteral("--keys")));
     QElapsedTimer total;
     total.start();
     // The quick database is made afresh each run (seconds); the large one once.
@@ -1057,9 +1082,10 @@ int main(int argc, char **argv) {
         return run(args);
     if (command == QLatin1String("crash"))
         return crash(args);
-    std::fprintf(stderr,
-                 "usage: oasis-bench generate [--out DB] [--quick]\n"
-                 "       oasis-bench run [--quick] [--json FILE] [--db DB] [--only KEY,...]\n"
-                 "       oasis-bench crash [--kills N]\n");
+    std::fprintf(
+        stderr,
+        "usage: oasis-bench generate [--out DB] [--quick]\n"
+        "       oasis-bench run [--quick] [--json FILE] [--db DB [--keys DIR]] [--only KEY,...]\n"
+        "       oasis-bench crash [--kills N]\n");
     return 1;
 }
