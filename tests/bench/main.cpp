@@ -4,7 +4,7 @@
 //
 //   oasis-bench generate [--out DB] [--quick]      build the large (or the quick) database
 //   oasis-bench run [--quick] [--json FILE] [--db DB [--keys DIR]] [--only KEY,...]
-//   oasis-bench crash [--kills N]                  the crash harness, 500 kills by default
+//   oasis-bench crash [--kills N] [--db DB [--keys DIR]]  the crash harness, 500 kills by default
 #include "tests/bench/bench.h"
 
 #include "core/catalog.h"
@@ -189,6 +189,16 @@ Paths pathsFor(const QString &db, const QString &keys = {}) {
                            .filePath(QStringLiteral("OasisPOS/oasis-pos"))
                      : qEnvironmentVariable("OASIS_KEY_DIR");
     return p;
+}
+
+/// Before the bench writes to a database it did not make.
+void sayItWrites(const Paths &p) {
+    std::fprintf(stderr,
+                 "oasis-bench: this sells, redeems and closes a Z on %s and moves its journal "
+                 "anchor in %s forward: use a copy of the database and of its key folder (the "
+                 "original's journal would otherwise look cut off)\n",
+                 qPrintable(QDir::toNativeSeparators(p.db)),
+                 qPrintable(QDir::toNativeSeparators(p.keys)));
 }
 
 QString defaultDb(bool quick) {
@@ -916,6 +926,8 @@ int run(const QStringList &args) {
     const QString dbArg = argValue(args, QStringLiteral("--db"));
     b.paths = pathsFor(dbArg.isEmpty() ? defaultDb(b.quick) : dbArg,
                        argValue(args, QStringLiteral("--keys")));
+    if (!dbArg.isEmpty())
+        sayItWrites(b.paths);
     QElapsedTimer total;
     total.start();
     // The quick database is made afresh each run (seconds); the large one once.
@@ -1031,17 +1043,29 @@ int run(const QStringList &args) {
 int crash(const QStringList &args) {
     const QString killsArg = argValue(args, QStringLiteral("--kills"));
     const int kills = killsArg.isEmpty() ? 500 : killsArg.toInt();
+    if (kills < 1)
+        die(QStringLiteral("--kills takes a number of kills, 1 or more (got '%1')").arg(killsArg));
     QTemporaryDir dir;
-    const Paths p = pathsFor(dir.filePath(QStringLiteral("crash.db")));
+    // --db: a copy of a store's own database (the worker sells its products and sessions as
+    // frontdesk); by default a new demo store.
+    const QString dbArg = argValue(args, QStringLiteral("--db"));
+    if (!dbArg.isEmpty() && !QFileInfo::exists(dbArg))
+        die(QStringLiteral("%1 does not exist").arg(dbArg));
+    const Paths p = dbArg.isEmpty() ? pathsFor(dir.filePath(QStringLiteral("crash.db")))
+                                    : pathsFor(dbArg, argValue(args, QStringLiteral("--keys")));
+    if (!dbArg.isEmpty())
+        sayItWrites(p);
     {
         Database::Options o;
-        o.mode = Database::Mode::CreateIfMissing;
+        o.mode = dbArg.isEmpty() ? Database::Mode::CreateIfMissing : Database::Mode::OpenExisting;
         o.keyDirectory = p.keys;
-        auto db = must(Database::open(p.db, o), "create");
-        if (auto ok = installDefaults(*db); !ok)
-            die(ok.error().message);
-        if (auto ok = installDemoData(*db); !ok)
-            die(ok.error().message);
+        auto db = must(Database::open(p.db, o), "open");
+        if (dbArg.isEmpty()) {
+            if (auto ok = installDefaults(*db); !ok)
+                die(ok.error().message);
+            if (auto ok = installDemoData(*db); !ok)
+                die(ok.error().message);
+        }
         auto codes = must(harness::sellGiftCards(*db, 10, Money::fromCents(200'00)), "cards");
         QFile f(dir.filePath(QStringLiteral("codes.txt")));
         f.open(QIODevice::WriteOnly);
@@ -1086,6 +1110,6 @@ int main(int argc, char **argv) {
         stderr,
         "usage: oasis-bench generate [--out DB] [--quick]\n"
         "       oasis-bench run [--quick] [--json FILE] [--db DB [--keys DIR]] [--only KEY,...]\n"
-        "       oasis-bench crash [--kills N]\n");
+        "       oasis-bench crash [--kills N] [--db DB [--keys DIR]]\n");
     return 1;
 }

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # oasis-bench on a database it did not make: one from `oasisctl init --demo`, its key where
 # oasisctl put it (OASIS_KEY_DIR), found by --keys. Checks that the figures are measured and the
-# JSON is written; never the times (DESIGN §12: speed is for oasis-bench to report).
+# JSON is written, then runs the crash harness on a copy; never the times (DESIGN §12: speed is
+# for oasis-bench to report).
 #   cmake -DOASISCTL=... -DBENCH=... -DWORK=... -P own_database.cmake
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
@@ -51,3 +52,31 @@ string(JSON note GET "${json}" report_month_by_category note)
 if(NOT note MATCHES "^[0-9]+-[0-9]+-01 to [0-9]+-[0-9]+-[0-9]+,")
     message(FATAL_ERROR "report_month_by_category has no month: ${note}")
 endif()
+
+# The crash harness on a copy of that store, with a copy of its key folder (the journal anchor
+# lives there): whole sales survive every kill, and the original's journal still verifies.
+file(COPY "${WORK}/spa.db" DESTINATION "${WORK}/copy")
+file(COPY "${WORK}/keys" DESTINATION "${WORK}/copy")
+function(journal_entries db keys result)
+    set(ENV{OASIS_KEY_DIR} "${keys}")
+    execute_process(COMMAND "${OASISCTL}" --db "${db}" --json journal verify
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    string(JSON ok ERROR_VARIABLE bad GET "${out}" ok)
+    if(NOT rc EQUAL 0 OR bad OR NOT ok)
+        message(FATAL_ERROR "journal verify of ${db} (${rc}): ${out} ${err}")
+    endif()
+    string(JSON entries GET "${out}" entries)
+    set(${result} ${entries} PARENT_SCOPE)
+endfunction()
+journal_entries("${WORK}/copy/spa.db" "${WORK}/copy/keys" before)
+execute_process(COMMAND "${BENCH}" crash --kills 3 --db "${WORK}/copy/spa.db"
+                        --keys "${WORK}/copy/keys"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "3 kills, 0 with a broken invariant")
+    message(FATAL_ERROR "oasis-bench crash on a store's copy (${rc}): ${out} ${err}")
+endif()
+journal_entries("${WORK}/copy/spa.db" "${WORK}/copy/keys" after)
+if(NOT after GREATER before)
+    message(FATAL_ERROR "the crash harness sold nothing on the copy (${before} journal entries)")
+endif()
+journal_entries("${WORK}/spa.db" "${WORK}/keys" original)
