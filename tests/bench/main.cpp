@@ -926,7 +926,7 @@ int run(const QStringList &args) {
     const QString dbArg = argValue(args, QStringLiteral("--db"));
     b.paths = pathsFor(dbArg.isEmpty() ? defaultDb(b.quick) : dbArg,
                        argValue(args, QStringLiteral("--keys")));
-    if (!dbArg.isEmpty())
+    if (!dbArg.isEmpty() && QFileInfo::exists(b.paths.db))
         sayItWrites(b.paths);
     QElapsedTimer total;
     total.start();
