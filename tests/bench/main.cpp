@@ -27,6 +27,7 @@
 #include "tests/crash/harness/harness.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -96,9 +97,14 @@ qint64 epochMicros() {
     return qint64(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000;
 }
 
-[[noreturn]] void die(const QString &why) {
+[[noreturn]] void stop(const QString &why, int code) {
     std::fprintf(stderr, "oasis-bench: %s\n", qPrintable(why));
-    std::exit(3);
+    std::exit(code);
+}
+
+/// A figure that cannot be measured: exit 3.
+[[noreturn]] void die(const QString &why) {
+    stop(why, 3);
 }
 
 template <typename T>
@@ -915,18 +921,56 @@ void printTable(const std::vector<Figure> &figures, const QString &title) {
     std::fflush(stdout);
 }
 
-QString argValue(const QStringList &args, const QString &name) {
-    const qsizetype i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args[i + 1] : QString();
+/// Input the bench refuses before it touches anything: exit 1.
+[[noreturn]] void refuse(const QString &why) {
+    stop(why, 1);
 }
 
-int run(const QStringList &args) {
+const QStringList &figureKeys() {
+    static const QStringList keys{QStringLiteral("scan_to_line"),
+                                  QStringLiteral("sale_commit"),
+                                  QStringLiteral("concurrent_redeem"),
+                                  QStringLiteral("report_z_day"),
+                                  QStringLiteral("report_month_by_category"),
+                                  QStringLiteral("report_giftcard_liability"),
+                                  QStringLiteral("report_stock_valuation"),
+                                  QStringLiteral("cold_start"),
+                                  QStringLiteral("receipt_escpos"),
+                                  QStringLiteral("certificate_pdf"),
+                                  QStringLiteral("peak_rss")};
+    return keys;
+}
+
+/// A database given with --db (run, crash) is one that exists: the bench only makes its own
+/// (generate, or run without --db), and making one clears the key folder beside it first.
+QString existingDb(const QCommandLineParser &args) {
+    const QString db = args.value(QStringLiteral("db"));
+    if (db.isEmpty() && args.isSet(QStringLiteral("keys")))
+        refuse(QStringLiteral("--keys goes with --db: the bench keeps the keys of its own "
+                              "databases beside them"));
+    if (!db.isEmpty() && !QFileInfo::exists(db))
+        refuse(QStringLiteral("%1 does not exist (--db takes a database that is there; the "
+                              "bench makes its own with generate)")
+                   .arg(QDir::toNativeSeparators(db)));
+    return db;
+}
+
+int run(const QCommandLineParser &args) {
     Bench b;
-    b.quick = args.contains(QStringLiteral("--quick"));
-    const QString dbArg = argValue(args, QStringLiteral("--db"));
-    b.paths = pathsFor(dbArg.isEmpty() ? defaultDb(b.quick) : dbArg,
-                       argValue(args, QStringLiteral("--keys")));
-    if (!dbArg.isEmpty() && QFileInfo::exists(b.paths.db))
+    b.quick = args.isSet(QStringLiteral("quick"));
+    const QString dbArg = existingDb(args);
+    // --only KEY[,KEY...]: just those figures (e.g. while profiling one of them); a key may be
+    // the start of several (report).
+    const QStringList only =
+        args.value(QStringLiteral("only")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &k : only)
+        if (std::none_of(figureKeys().begin(), figureKeys().end(),
+                         [&](const QString &key) { return key.startsWith(k); }))
+            refuse(QStringLiteral("no figure is called '%1' (the figures: %2)")
+                       .arg(k, figureKeys().join(QStringLiteral(", "))));
+    b.paths =
+        pathsFor(dbArg.isEmpty() ? defaultDb(b.quick) : dbArg, args.value(QStringLiteral("keys")));
+    if (!dbArg.isEmpty())
         sayItWrites(b.paths);
     QElapsedTimer total;
     total.start();
@@ -955,9 +999,6 @@ int run(const QStringList &args) {
     const qint64 cards =
         must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM giftcards"))).toLongLong();
 
-    // --only KEY[,KEY...]: just those figures (e.g. while profiling one of them).
-    const QStringList only =
-        argValue(args, QStringLiteral("--only")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     auto want = [&](const char *key) {
         if (only.isEmpty())
             return true;
@@ -975,7 +1016,11 @@ int run(const QStringList &args) {
         keep(b.scanToLine());
     }
     std::vector<Figure> reportFigures;
-    if (want("report")) {
+    // The reports are measured together: any of them asked for (report_stock_valuation, or
+    // report for all four).
+    if (std::any_of(figureKeys().begin(), figureKeys().end(), [&](const QString &key) {
+            return key.startsWith(QLatin1String("report_")) && want(qPrintable(key));
+        })) {
         std::fprintf(stderr, "oasis-bench: reports\n");
         reportFigures = b.reports();
     }
@@ -1016,7 +1061,7 @@ int run(const QStringList &args) {
             .arg(total.elapsed() / 1000.0, 0, 'f', 0);
     printTable(ordered, title);
 
-    const QString jsonPath = argValue(args, QStringLiteral("--json"));
+    const QString jsonPath = args.value(QStringLiteral("json"));
     if (!jsonPath.isEmpty()) {
         QJsonObject root;
         for (const Figure &f : ordered)
@@ -1040,19 +1085,19 @@ int run(const QStringList &args) {
     return allMet ? 0 : 2;
 }
 
-int crash(const QStringList &args) {
-    const QString killsArg = argValue(args, QStringLiteral("--kills"));
-    const int kills = killsArg.isEmpty() ? 500 : killsArg.toInt();
-    if (kills < 1)
-        die(QStringLiteral("--kills takes a number of kills, 1 or more (got '%1')").arg(killsArg));
-    QTemporaryDir dir;
+int crash(const QCommandLineParser &args) {
+    const QString killsArg = args.value(QStringLiteral("kills"));
+    bool number = false;
+    const int kills = killsArg.toInt(&number);
+    if (!number || kills < 1)
+        refuse(
+            QStringLiteral("--kills takes a number of kills, 1 or more (got '%1')").arg(killsArg));
     // --db: a copy of a store's own database (the worker sells its products and sessions as
     // frontdesk); by default a new demo store.
-    const QString dbArg = argValue(args, QStringLiteral("--db"));
-    if (!dbArg.isEmpty() && !QFileInfo::exists(dbArg))
-        die(QStringLiteral("%1 does not exist").arg(dbArg));
+    const QString dbArg = existingDb(args);
+    QTemporaryDir dir;
     const Paths p = dbArg.isEmpty() ? pathsFor(dir.filePath(QStringLiteral("crash.db")))
-                                    : pathsFor(dbArg, argValue(args, QStringLiteral("--keys")));
+                                    : pathsFor(dbArg, args.value(QStringLiteral("keys")));
     if (!dbArg.isEmpty())
         sayItWrites(p);
     {
@@ -1095,21 +1140,86 @@ int main(int argc, char **argv) {
     QApplication::setApplicationName(QStringLiteral("oasis-bench"));
     if (QLocale().language() == QLocale::C)
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    const QStringList args = QApplication::arguments().mid(2);
-    if (command == QLatin1String("generate")) {
-        const bool quick = args.contains(QStringLiteral("--quick"));
-        const QString out = argValue(args, QStringLiteral("--out"));
-        generateOrDie(pathsFor(out.isEmpty() ? defaultDb(quick) : out), quick);
-        return 0;
-    }
-    if (command == QLatin1String("run"))
-        return run(args);
-    if (command == QLatin1String("crash"))
-        return crash(args);
-    std::fprintf(
-        stderr,
+    const char *usage =
         "usage: oasis-bench generate [--out DB] [--quick]\n"
         "       oasis-bench run [--quick] [--json FILE] [--db DB [--keys DIR]] [--only KEY,...]\n"
-        "       oasis-bench crash [--kills N] [--db DB [--keys DIR]]\n");
-    return 1;
+        "       oasis-bench crash [--kills N] [--db DB [--keys DIR]]\n"
+        "       oasis-bench COMMAND --help\n";
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        std::fputs(usage, stdout);
+        return 0;
+    }
+
+    // Each command's options through QCommandLineParser: --help lists them; an unknown option,
+    // a value left out or a stray argument is said and nothing runs (exit 1).
+    QCommandLineParser args;
+    args.setApplicationDescription(QStringLiteral(
+        "oasis-bench: the figures of the busiest hour, each beside a baseline measured in the "
+        "same run on the same machine."));
+    args.addHelpOption();
+    const auto option = [&args](const char *name, const char *text, const char *value = nullptr,
+                                const char *byDefault = nullptr) {
+        QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(text));
+        if (value)
+            o.setValueName(QString::fromLatin1(value));
+        if (byDefault)
+            o.setDefaultValue(QString::fromLatin1(byDefault));
+        args.addOption(o);
+    };
+    if (command == QLatin1String("generate")) {
+        args.addPositionalArgument(command, QStringLiteral("build the large database, or the "
+                                                           "quick one, afresh"));
+        option("out",
+               "a new database file (it must not exist, nor DB.keys beside it); "
+               "default: the bench's own, rebuilt",
+               "DB");
+        option("quick", "10,000 SKUs and 25,000 sales instead of 100,000 and 500,000");
+    } else if (command == QLatin1String("run")) {
+        args.addPositionalArgument(command, QStringLiteral("measure the figures"));
+        option("quick", "on a small database made afresh, in seconds");
+        option("json", "also write the figures to FILE as one JSON object keyed by figure", "FILE");
+        option("db",
+               "measure this database (it sells, redeems and closes a Z on it: give it "
+               "a copy)",
+               "DB");
+        option("keys",
+               "the key folder of --db (default: DB.keys, else OASIS_KEY_DIR, else the "
+               "product's configuration folder)",
+               "DIR");
+        option("only", "just these figures, or the figures starting so (report)", "KEY,...");
+    } else if (command == QLatin1String("crash")) {
+        args.addPositionalArgument(command, QStringLiteral("kill a selling process at random "
+                                                           "moments and check the books after "
+                                                           "each kill"));
+        option("kills", "how many kills", "N", "500");
+        option("db", "on a copy of this database (by default a new demo store)", "DB");
+        option("keys", "the key folder of --db", "DIR");
+    } else {
+        std::fprintf(stderr, "oasis-bench: unknown command '%s'\n%s", qPrintable(command), usage);
+        return 1;
+    }
+    args.process(QCoreApplication::arguments());
+    if (args.positionalArguments().size() != 1)
+        refuse(QStringLiteral("%1 takes no argument '%2'")
+                   .arg(command, args.positionalArguments().value(1)));
+
+    if (command == QLatin1String("generate")) {
+        const bool quick = args.isSet(QStringLiteral("quick"));
+        const QString out = args.value(QStringLiteral("out"));
+        if (out.isEmpty()) {
+            generateOrDie(pathsFor(defaultDb(quick)), quick);
+            return 0;
+        }
+        // Generating clears the file and the key folder beside it: never one that is there.
+        const Paths p = pathsFor(out);
+        for (const QString &there : QStringList{p.db, p.db + QStringLiteral(".keys")})
+            if (QFileInfo::exists(there))
+                refuse(QStringLiteral("%1 exists: generate makes a new database and never "
+                                      "overwrites one (choose another --out, or remove it)")
+                           .arg(QDir::toNativeSeparators(there)));
+        generateOrDie(p, quick);
+        return 0;
+    }
+    return command == QLatin1String("run") ? run(args) : crash(args);
 }

@@ -53,6 +53,21 @@ if(NOT note MATCHES "^[0-9]+-[0-9]+-01 to [0-9]+-[0-9]+-[0-9]+,")
     message(FATAL_ERROR "report_month_by_category has no month: ${note}")
 endif()
 
+# One report asked for by its whole name is measured, and only it.
+execute_process(
+    COMMAND "${BENCH}" run --db "${WORK}/spa.db" --keys "${WORK}/keys"
+            --only report_stock_valuation --json "${WORK}/one.json"
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT (rc EQUAL 0 OR rc EQUAL 2))
+    message(FATAL_ERROR "oasis-bench run --only report_stock_valuation (${rc}): ${err}")
+endif()
+file(READ "${WORK}/one.json" json)
+string(JSON figures LENGTH "${json}")
+string(JSON value ERROR_VARIABLE missing GET "${json}" report_stock_valuation value)
+if(missing OR NOT figures EQUAL 1)
+    message(FATAL_ERROR "--only report_stock_valuation measured ${figures} figures: ${json}")
+endif()
+
 # The crash harness on a copy of that store, with a copy of its key folder (the journal anchor
 # lives there): whole sales survive every kill, and the original's journal still verifies.
 file(COPY "${WORK}/spa.db" DESTINATION "${WORK}/copy")

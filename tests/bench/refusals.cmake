@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# oasis-bench given bad input: a clear message, a non-zero exit and nothing changed. Above all it
+# never deletes a database or a key folder it did not make (generate starts by clearing its
+# output and the key folder beside it).
+#   cmake -DOASISCTL=... -DBENCH=... -DWORK=... -P refusals.cmake
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+set(ENV{XDG_CONFIG_HOME} "${WORK}/config")
+set(ENV{XDG_DATA_HOME} "${WORK}/data")
+set(ENV{QT_QPA_PLATFORM} offscreen)
+# The bench's own data folder: nothing may be generated there by a refused command.
+set(ENV{OASIS_BENCH_DIR} "${WORK}/bench-data")
+set(ENV{OASIS_KEY_DIR} "${WORK}/keys")
+execute_process(COMMAND "${OASISCTL}" --db "${WORK}/spa.db" init --demo
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "oasisctl init --demo failed (${rc}): ${err}")
+endif()
+file(SHA256 "${WORK}/spa.db" spa_before)
+file(GLOB keys_before "${WORK}/keys/*")
+
+# expect(<exit code or NONZERO> <regex on stderr+stdout> args...)
+function(expect code pattern)
+    execute_process(COMMAND "${BENCH}" ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out
+                    ERROR_VARIABLE err)
+    if(code STREQUAL "NONZERO")
+        set(right_code FALSE)
+        if(NOT rc EQUAL 0)
+            set(right_code TRUE)
+        endif()
+    else()
+        set(right_code FALSE)
+        if(rc EQUAL code)
+            set(right_code TRUE)
+        endif()
+    endif()
+    if(NOT right_code OR NOT "${out}${err}" MATCHES "${pattern}")
+        message(FATAL_ERROR "oasis-bench ${ARGN}: expected exit ${code} and '${pattern}', "
+                            "got ${rc}:\n${out}${err}")
+    endif()
+endfunction()
+
+# Help is help, for every command: usage on stdout, exit 0, nothing generated or run.
+expect(0 "--out" generate --help)
+expect(0 "--only" run --help)
+expect(0 "--kills" crash --help)
+expect(0 "generate" --help)
+
+# Options a command does not know, or a value left out.
+expect(NONZERO "[Uu]nknown option.*jsn" run --jsn figures.json)
+expect(NONZERO "[Uu]nknown option.*db" generate --db "${WORK}/spa.db")
+expect(NONZERO "[Mm]issing value.*db" run --db)
+expect(NONZERO "[Uu]nknown command.*rnu" rnu)
+# A figure that does not exist is named, with the ones that do.
+expect(NONZERO "no figure .*sale_comit.*sale_commit" run --only sale_comit)
+# Values that are not numbers or sizes.
+expect(NONZERO "--kills takes a number" crash --kills many)
+
+# generate never overwrites: not a database that exists, not a key folder that exists.
+expect(NONZERO "exists" generate --out "${WORK}/spa.db")
+file(MAKE_DIRECTORY "${WORK}/other.db.keys")
+file(WRITE "${WORK}/other.db.keys/keep" "a key someone keeps")
+expect(NONZERO "exists" generate --out "${WORK}/other.db")
+if(NOT EXISTS "${WORK}/other.db.keys/keep" OR EXISTS "${WORK}/other.db")
+    message(FATAL_ERROR "generate --out touched a key folder that was there")
+endif()
+
+# run --db on a file that is not there: said, not generated (and --keys not cleared for it).
+expect(NONZERO "does not exist" run --db "${WORK}/typo.db" --keys "${WORK}/keys")
+expect(NONZERO "does not exist" crash --db "${WORK}/typo.db" --keys "${WORK}/keys")
+if(EXISTS "${WORK}/typo.db")
+    message(FATAL_ERROR "run --db made the database it was given a wrong name of")
+endif()
+
+# After all of that the store and its keys are as they were, and nothing was generated.
+file(SHA256 "${WORK}/spa.db" spa_after)
+file(GLOB keys_after "${WORK}/keys/*")
+if(NOT spa_after STREQUAL spa_before OR NOT keys_after STREQUAL keys_before)
+    message(FATAL_ERROR "a refused command changed the store or its keys")
+endif()
+foreach(f "${WORK}/keys" ${keys_before})
+    if(NOT EXISTS "${f}")
+        message(FATAL_ERROR "a refused command deleted ${f}")
+    endif()
+endforeach()
+if(EXISTS "${WORK}/bench-data/large.db" OR EXISTS "${WORK}/bench-data/quick.db")
+    message(FATAL_ERROR "a refused command generated a database")
+endif()
