@@ -79,6 +79,10 @@ bench)
     ;;
 fuzz)
     seconds=${1:-60}
+    if ! [[ $seconds =~ ^[1-9][0-9]*$ ]]; then
+        echo "oasis.sh: fuzz takes a number of seconds, 1 or more (got '$seconds')" >&2
+        exit 1
+    fi
     install_missing clang-16 libclang-rt-16-dev
     if [ ! -f build-fuzz/CMakeCache.txt ]; then
         CC=clang-16 CXX=clang++-16 cmake -G Ninja -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -3,8 +3,8 @@
 // same machine (DESIGN §12: speed is measured here, never by timed assertions in the tests).
 //
 //   oasis-bench generate [--out DB] [--quick]      build the large (or the quick) database
-//   oasis-bench run [--quick] [--json FILE] [--db DB [--keys DIR]] [--only KEY,...]
-//   oasis-bench crash [--kills N] [--db DB [--keys DIR]]  the crash harness, 500 kills by default
+//   oasis-bench run [--quick] [--json FILE] [--db DB [--keys DIR]] [--only KEY,...] [--user NAME]
+//   oasis-bench crash [--kills N] [--db DB [--keys DIR]] [--user NAME]  500 kills by default
 #include "tests/bench/bench.h"
 
 #include "core/catalog.h"
@@ -314,7 +314,8 @@ struct Bench {
     Paths paths;
     bool quick = false;
     Database *db = nullptr;
-    StaffMember cashier;
+    StaffMember cashier; ///< who rings up the bench's sales (--user, else frontdesk)
+    QString pin;         ///< the cashier's PIN, for the cold start's login
     std::vector<Figure> figures;
 
     Figure scanToLine() {
@@ -623,7 +624,7 @@ struct Bench {
                  QStringLiteral("ms")};
         const int n = quick ? 60 : 200;
         auto codes = must(harness::sellGiftCards(*db, 10, Money::fromCents(1000'00),
-                                                 QStringLiteral("bench-sale")),
+                                                 QStringLiteral("bench-sale"), cashier.name),
                           "sell gift cards");
         auto taxes = must(StoreSettings(*db).taxTable(), "tax table");
         CatalogService catalog(*db);
@@ -729,7 +730,7 @@ struct Bench {
         };
         auto run = [&](int processes) {
             auto codes = must(harness::sellGiftCards(*db, 20, Money::fromCents(1000'00),
-                                                     QStringLiteral("bench-redeem")),
+                                                     QStringLiteral("bench-redeem"), cashier.name),
                               "sell gift cards");
             const QString codesFile =
                 writeCodes(codes, QStringLiteral("redeem-codes-%1.txt").arg(processes)).first();
@@ -749,7 +750,8 @@ struct Bench {
                              QStringLiteral("redeem"), QStringLiteral("--seconds"),
                              QString::number(seconds), QStringLiteral("--seed"),
                              QString::number(p + 1), QStringLiteral("--register"),
-                             QStringLiteral("bench-%1").arg(p), QStringLiteral("--out"), out});
+                             QStringLiteral("bench-%1").arg(p), QStringLiteral("--user"),
+                             cashier.name, QStringLiteral("--out"), out});
                 procs.push_back(std::move(proc));
             }
             RunResult r;
@@ -856,8 +858,8 @@ struct Bench {
         const QStringList env{QStringLiteral("QT_QPA_PLATFORM=offscreen"),
                               QStringLiteral("OASIS_EXIT_AFTER_FIRST_PAINT=1"),
                               QStringLiteral("OASIS_KEY_DIR=") + paths.keys,
-                              QStringLiteral("OASIS_USER=frontdesk"),
-                              QStringLiteral("OASIS_PIN=1111"),
+                              QStringLiteral("OASIS_USER=") + cashier.name,
+                              QStringLiteral("OASIS_PIN=") + pin,
                               QStringLiteral("OASIS_REGISTER=bench-cold"),
                               QStringLiteral("XDG_CONFIG_HOME=") + xdg,
                               QStringLiteral("XDG_DATA_HOME=") + xdg};
@@ -941,6 +943,19 @@ const QStringList &figureKeys() {
     return keys;
 }
 
+/// Who rings up the bench's sales: --user NAME, else frontdesk (the demo's and the generated
+/// database's front desk, PIN 1111).
+StaffMember cashierOrRefuse(Database &db, const Paths &p, const QCommandLineParser &args) {
+    const QString name = args.isSet(QStringLiteral("user")) ? args.value(QStringLiteral("user"))
+                                                            : QStringLiteral("frontdesk");
+    auto who = StaffService(db).find(name);
+    if (!who || !who->active || !roleMay(who->role, Action::Sell))
+        refuse(QStringLiteral("%1 has no active staff member called '%2' who may sell: name one "
+                              "with --user NAME (their PIN in OASIS_PIN, for the cold start)")
+                   .arg(QDir::toNativeSeparators(p.db), name));
+    return *who;
+}
+
 /// A database given with --db (run, crash) is one that exists: the bench only makes its own
 /// (generate, or run without --db), and making one clears the key folder beside it first.
 QString existingDb(const QCommandLineParser &args) {
@@ -990,7 +1005,7 @@ int run(const QCommandLineParser &args) {
     }
     auto db = must(harness::openDb(b.paths.db, b.paths.keys, 10000), "open");
     b.db = db.get();
-    b.cashier = must(StaffService(*db).find(QStringLiteral("frontdesk")), "cashier");
+    b.cashier = cashierOrRefuse(*db, b.paths, args);
     const qint64 skus = must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM items"))).toLongLong();
     const qint64 sales =
         must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM sales"))).toLongLong();
@@ -1006,6 +1021,11 @@ int run(const QCommandLineParser &args) {
             return QString::fromLatin1(key).startsWith(k);
         });
     };
+    b.pin = args.isSet(QStringLiteral("user")) ? qEnvironmentVariable("OASIS_PIN")
+                                               : QStringLiteral("1111");
+    if (b.pin.isEmpty() && (want("cold_start") || want("peak_rss")))
+        refuse(QStringLiteral("the cold start logs %1 in: give their PIN in OASIS_PIN")
+                   .arg(b.cashier.name));
     std::vector<Figure> ordered;
     auto keep = [&](const Figure &f) {
         if (want(qPrintable(f.key)))
@@ -1093,13 +1113,14 @@ int crash(const QCommandLineParser &args) {
         refuse(
             QStringLiteral("--kills takes a number of kills, 1 or more (got '%1')").arg(killsArg));
     // --db: a copy of a store's own database (the worker sells its products and sessions as
-    // frontdesk); by default a new demo store.
+    // --user, else frontdesk); by default a new demo store.
     const QString dbArg = existingDb(args);
     QTemporaryDir dir;
     const Paths p = dbArg.isEmpty() ? pathsFor(dir.filePath(QStringLiteral("crash.db")))
                                     : pathsFor(dbArg, args.value(QStringLiteral("keys")));
     if (!dbArg.isEmpty())
         sayItWrites(p);
+    QString cashier;
     {
         Database::Options o;
         o.mode = dbArg.isEmpty() ? Database::Mode::CreateIfMissing : Database::Mode::OpenExisting;
@@ -1111,14 +1132,17 @@ int crash(const QCommandLineParser &args) {
             if (auto ok = installDemoData(*db); !ok)
                 die(ok.error().message);
         }
-        auto codes = must(harness::sellGiftCards(*db, 10, Money::fromCents(200'00)), "cards");
+        cashier = cashierOrRefuse(*db, p, args).name;
+        auto codes = must(harness::sellGiftCards(*db, 10, Money::fromCents(200'00),
+                                                 QStringLiteral("setup"), cashier),
+                          "cards");
         QFile f(dir.filePath(QStringLiteral("codes.txt")));
         f.open(QIODevice::WriteOnly);
         f.write(codes.join(QLatin1Char('\n')).toLatin1());
     }
-    const auto r = harness::runCrashLoop(QStringLiteral(OASIS_SALE_WORKER), p.db, p.keys,
-                                         dir.filePath(QStringLiteral("codes.txt")), kills,
-                                         quint32(QRandomGenerator::global()->generate()));
+    const auto r = harness::runCrashLoop(
+        QStringLiteral(OASIS_SALE_WORKER), p.db, p.keys, dir.filePath(QStringLiteral("codes.txt")),
+        kills, quint32(QRandomGenerator::global()->generate()), 400, cashier);
     std::printf("crash harness: %d kills, %d with a broken invariant, %lld sales survived, "
                 "%.0f s\n",
                 r.kills, r.failedChecks, static_cast<long long>(r.sales), r.secondsTotal);
@@ -1143,7 +1167,8 @@ int main(int argc, char **argv) {
     const char *usage =
         "usage: oasis-bench generate [--out DB] [--quick]\n"
         "       oasis-bench run [--quick] [--json FILE] [--db DB [--keys DIR]] [--only KEY,...]\n"
-        "       oasis-bench crash [--kills N] [--db DB [--keys DIR]]\n"
+        "                       [--user NAME]\n"
+        "       oasis-bench crash [--kills N] [--db DB [--keys DIR]] [--user NAME]\n"
         "       oasis-bench COMMAND --help\n";
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
@@ -1188,6 +1213,10 @@ int main(int argc, char **argv) {
                "product's configuration folder)",
                "DIR");
         option("only", "just these figures, or the figures starting so (report)", "KEY,...");
+        option("user",
+               "who rings up the sales and logs in for the cold start, their PIN in "
+               "OASIS_PIN (default: frontdesk, PIN 1111)",
+               "NAME");
     } else if (command == QLatin1String("crash")) {
         args.addPositionalArgument(command, QStringLiteral("kill a selling process at random "
                                                            "moments and check the books after "
@@ -1195,6 +1224,7 @@ int main(int argc, char **argv) {
         option("kills", "how many kills", "N", "500");
         option("db", "on a copy of this database (by default a new demo store)", "DB");
         option("keys", "the key folder of --db", "DIR");
+        option("user", "who rings up the sales (default: frontdesk)", "NAME");
     } else {
         std::fprintf(stderr, "oasis-bench: unknown command '%s'\n%s", qPrintable(command), usage);
         return 1;

@@ -68,6 +68,94 @@ if(missing OR NOT figures EQUAL 1)
     message(FATAL_ERROR "--only report_stock_valuation measured ${figures} figures: ${json}")
 endif()
 
+# How many items the day's sales report has under staff member `name` of `db`.
+function(sold_by db keys name result)
+    set(ENV{OASIS_KEY_DIR} "${keys}")
+    set(ENV{OASIS_PIN} 2468)
+    execute_process(COMMAND "${OASISCTL}" --db "${db}" --user owner --json report sales
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    unset(ENV{OASIS_PIN})
+    unset(ENV{OASIS_KEY_DIR})
+    string(JSON rows ERROR_VARIABLE bad LENGTH "${out}" rows)
+    if(NOT rc EQUAL 0 OR bad)
+        message(FATAL_ERROR "oasisctl report sales (${rc}): ${out} ${err}")
+    endif()
+    set(quantity 0)
+    math(EXPR last "${rows} - 1")
+    foreach(i RANGE ${last})
+        string(JSON group GET "${out}" rows ${i} group)
+        string(JSON key GET "${out}" rows ${i} key)
+        if(group STREQUAL "staff" AND key STREQUAL name)
+            string(JSON quantity GET "${out}" rows ${i} quantity)
+        endif()
+    endforeach()
+    set(${result} ${quantity} PARENT_SCOPE)
+endfunction()
+
+# A store whose front desk is not called frontdesk: --user names who sells and logs in (their PIN
+# in OASIS_PIN); a name the store does not have is refused, and so is a cold start without PIN.
+set(ENV{OASIS_KEY_DIR} "${WORK}/keys")
+set(ENV{OASIS_PIN} 2468)
+set(ENV{OASIS_NEW_PIN} 2580)
+execute_process(COMMAND "${OASISCTL}" --db "${WORK}/spa.db" --user owner staff add jun
+                        --role frontdesk
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+unset(ENV{OASIS_NEW_PIN})
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "oasisctl staff add jun (${rc}): ${out} ${err}")
+endif()
+# With frontdesk gone, anything still selling as frontdesk fails.
+execute_process(COMMAND "${OASISCTL}" --db "${WORK}/spa.db" --user owner staff deactivate
+                        frontdesk
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+unset(ENV{OASIS_PIN})
+unset(ENV{OASIS_KEY_DIR})
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "oasisctl staff deactivate frontdesk (${rc}): ${out} ${err}")
+endif()
+execute_process(COMMAND "${BENCH}" run --db "${WORK}/spa.db" --keys "${WORK}/keys"
+                        --only report_stock
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "no active staff member called 'frontdesk'.*--user")
+    message(FATAL_ERROR "no frontdesk: expected exit 1 asking for --user, got ${rc}: ${err}")
+endif()
+execute_process(COMMAND "${BENCH}" run --db "${WORK}/spa.db" --keys "${WORK}/keys" --user nobody
+                        --only report_stock
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "no active staff member called 'nobody'")
+    message(FATAL_ERROR "--user nobody: expected exit 1 naming nobody, got ${rc}: ${err}")
+endif()
+execute_process(COMMAND "${BENCH}" run --db "${WORK}/spa.db" --keys "${WORK}/keys" --user jun
+                        --only cold_start
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "OASIS_PIN")
+    message(FATAL_ERROR "--user jun without a PIN: expected exit 1 asking for OASIS_PIN, "
+                        "got ${rc}: ${err}")
+endif()
+sold_by("${WORK}/spa.db" "${WORK}/keys" frontdesk frontdesk_before)
+set(ENV{OASIS_PIN} 2580)
+execute_process(COMMAND "${BENCH}" run --quick --db "${WORK}/spa.db" --keys "${WORK}/keys"
+                        --user jun --only sale_commit,concurrent_redeem,cold_start
+                        --json "${WORK}/jun.json"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+unset(ENV{OASIS_PIN})
+if(NOT (rc EQUAL 0 OR rc EQUAL 2))
+    message(FATAL_ERROR "oasis-bench run --user jun (${rc}): ${err}")
+endif()
+file(READ "${WORK}/jun.json" json)
+foreach(key sale_commit concurrent_redeem cold_start)
+    string(JSON value ERROR_VARIABLE missing GET "${json}" ${key} value)
+    if(missing OR NOT value GREATER 0)
+        message(FATAL_ERROR "--user jun: no ${key} in ${json}")
+    endif()
+endforeach()
+# Every sale of that run, the redeeming workers' too, was rung up by jun.
+sold_by("${WORK}/spa.db" "${WORK}/keys" frontdesk frontdesk_after)
+sold_by("${WORK}/spa.db" "${WORK}/keys" jun jun_sold)
+if(NOT frontdesk_after EQUAL frontdesk_before OR NOT jun_sold GREATER 0)
+    message(FATAL_ERROR "--user jun: frontdesk's items went from ${frontdesk_before} to "
+                        "${frontdesk_after}, jun's are ${jun_sold}")
+endif()
 # The crash harness on a copy of that store, with a copy of its key folder (the journal anchor
 # lives there): whole sales survive every kill, and the original's journal still verifies.
 file(COPY "${WORK}/spa.db" DESTINATION "${WORK}/copy")
@@ -85,12 +173,17 @@ function(journal_entries db keys result)
 endfunction()
 journal_entries("${WORK}/copy/spa.db" "${WORK}/copy/keys" before)
 execute_process(COMMAND "${BENCH}" crash --kills 3 --db "${WORK}/copy/spa.db"
-                        --keys "${WORK}/copy/keys"
+                        --keys "${WORK}/copy/keys" --user jun
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0 OR NOT out MATCHES "3 kills, 0 with a broken invariant")
     message(FATAL_ERROR "oasis-bench crash on a store's copy (${rc}): ${out} ${err}")
 endif()
 journal_entries("${WORK}/copy/spa.db" "${WORK}/copy/keys" after)
+sold_by("${WORK}/copy/spa.db" "${WORK}/copy/keys" frontdesk frontdesk_copy)
+if(NOT frontdesk_copy EQUAL frontdesk_after)
+    message(FATAL_ERROR "crash --user jun sold as frontdesk (${frontdesk_after} -> "
+                        "${frontdesk_copy} items)")
+endif()
 if(NOT after GREATER before)
     message(FATAL_ERROR "the crash harness sold nothing on the copy (${before} journal entries)")
 endif()

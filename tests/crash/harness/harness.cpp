@@ -220,9 +220,9 @@ QStringList checkInvariants(Database &db, const CheckOptions &options) {
     return problems;
 }
 
-Result<QStringList> sellGiftCards(Database &db, int count, Money amount,
-                                  const QString &registerId) {
-    auto cashier = StaffService(db).find(QStringLiteral("frontdesk"));
+Result<QStringList> sellGiftCards(Database &db, int count, Money amount, const QString &registerId,
+                                  const QString &cashierName) {
+    auto cashier = StaffService(db).find(cashierName);
     if (!cashier)
         return std::unexpected(cashier.error());
     QStringList codes;
@@ -282,6 +282,7 @@ struct WorkerArgs {
     QString codesFile;
     QString mode = QStringLiteral("mixed");
     QString registerId = QStringLiteral("worker");
+    QString user = QStringLiteral("frontdesk");
     QString out;
     quint32 seed = 1;
     int count = -1;
@@ -303,6 +304,8 @@ std::optional<WorkerArgs> parseArgs(const QStringList &args) {
             a.mode = v;
         else if (k == QLatin1String("--register"))
             a.registerId = v;
+        else if (k == QLatin1String("--user"))
+            a.user = v;
         else if (k == QLatin1String("--out"))
             a.out = v;
         else if (k == QLatin1String("--seed"))
@@ -329,7 +332,7 @@ int workerMain(int argc, char **argv) {
     if (!args) {
         std::fprintf(stderr, "usage: oasis-sale-worker --db PATH --keys DIR [--codes FILE] "
                              "[--mode mixed|redeem] [--seed N] [--count N] [--seconds S] "
-                             "[--register R] [--out FILE]\n");
+                             "[--register R] [--user NAME] [--out FILE]\n");
         return 1;
     }
     auto opened = openDb(args->db, args->keys);
@@ -347,11 +350,15 @@ int workerMain(int argc, char **argv) {
         }
         codes = QString::fromLatin1(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
-    auto cashier = StaffService(db).find(QStringLiteral("frontdesk"));
+    auto cashier = StaffService(db).find(args->user);
     auto therapists = StaffService(db).therapists();
     auto catalog = CatalogService(db).list();
     auto taxes = StoreSettings(db).taxTable();
-    if (!cashier || !therapists || !catalog || !taxes || therapists->empty()) {
+    if (!cashier) {
+        std::fprintf(stderr, "worker: %s\n", qPrintable(cashier.error().message));
+        return 3;
+    }
+    if (!therapists || !catalog || !taxes || therapists->empty()) {
         std::fprintf(stderr, "worker: the store is not set up\n");
         return 3;
     }
@@ -481,7 +488,8 @@ int workerMain(int argc, char **argv) {
 namespace oasis::harness {
 
 CrashReport runCrashLoop(const QString &workerPath, const QString &dbPath, const QString &keyDir,
-                         const QString &codesFile, int kills, quint32 seed, int maxDelayMs) {
+                         const QString &codesFile, int kills, quint32 seed, int maxDelayMs,
+                         const QString &cashier) {
     CrashReport report;
     QElapsedTimer total;
     total.start();
@@ -489,10 +497,11 @@ CrashReport runCrashLoop(const QString &workerPath, const QString &dbPath, const
     for (int k = 0; k < kills; ++k) {
         QProcess worker;
         worker.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        worker.start(workerPath, {QStringLiteral("--db"), dbPath, QStringLiteral("--keys"), keyDir,
-                                  QStringLiteral("--codes"), codesFile, QStringLiteral("--seed"),
-                                  QString::number(rng.generate()), QStringLiteral("--register"),
-                                  QStringLiteral("crash-%1").arg(k % 3)});
+        worker.start(workerPath,
+                     {QStringLiteral("--db"), dbPath, QStringLiteral("--keys"), keyDir,
+                      QStringLiteral("--codes"), codesFile, QStringLiteral("--seed"),
+                      QString::number(rng.generate()), QStringLiteral("--register"),
+                      QStringLiteral("crash-%1").arg(k % 3), QStringLiteral("--user"), cashier});
         if (!worker.waitForStarted(10000)) {
             report.firstProblems << QStringLiteral("worker did not start: ") + worker.errorString();
             ++report.failedChecks;

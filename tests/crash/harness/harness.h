@@ -35,9 +35,11 @@ QString symmetricDifference(const QString &left, const QString &right);
 /// otherwise one line per broken invariant, naming rows.
 QStringList checkInvariants(Database &db, const CheckOptions &options = {});
 
-/// Sells `count` gift cards of `amount` each (cash) through SaleService: returns their codes.
+/// Sells `count` gift cards of `amount` each (cash) through SaleService, rung up by the staff
+/// member `cashier`: returns their codes.
 Result<QStringList> sellGiftCards(Database &db, int count, Money amount,
-                                  const QString &registerId = QStringLiteral("setup"));
+                                  const QString &registerId = QStringLiteral("setup"),
+                                  const QString &cashier = QStringLiteral("frontdesk"));
 
 /// On-hand of every product by code, and every card's balance by id.
 std::map<QString, qint64> onHandByCode(Database &db);
@@ -57,10 +59,12 @@ struct CrashReport {
     double secondsTotal = 0;
 };
 CrashReport runCrashLoop(const QString &workerPath, const QString &dbPath, const QString &keyDir,
-                         const QString &codesFile, int kills, quint32 seed, int maxDelayMs = 400);
+                         const QString &codesFile, int kills, quint32 seed, int maxDelayMs = 400,
+                         const QString &cashier = QStringLiteral("frontdesk"));
 
 /// The worker process's main: `oasis-sale-worker --db PATH --keys DIR --codes FILE
-/// [--mode mixed|redeem] [--seed N] [--count N] [--seconds S] [--register R] [--out FILE]`.
+/// [--mode mixed|redeem] [--seed N] [--count N] [--seconds S] [--register R] [--user NAME]
+/// [--out FILE]` (the cashier: frontdesk unless --user).
 int workerMain(int argc, char **argv);
 
 } // namespace oasis::harness
