@@ -198,12 +198,12 @@ Paths pathsFor(const QString &db, const QString &keys = {}) {
 }
 
 /// Before the bench writes to a database it did not make.
-void sayItWrites(const Paths &p) {
+void sayItWrites(const Paths &p, const char *what) {
     std::fprintf(stderr,
-                 "oasis-bench: this sells, redeems and closes a Z on %s and moves its journal "
+                 "oasis-bench: this %s on %s and moves its journal "
                  "anchor in %s forward: use a copy of the database and of its key folder (the "
                  "original's journal would otherwise look cut off)\n",
-                 qPrintable(QDir::toNativeSeparators(p.db)),
+                 what, qPrintable(QDir::toNativeSeparators(p.db)),
                  qPrintable(QDir::toNativeSeparators(p.keys)));
 }
 
@@ -986,7 +986,7 @@ int run(const QCommandLineParser &args) {
     b.paths =
         pathsFor(dbArg.isEmpty() ? defaultDb(b.quick) : dbArg, args.value(QStringLiteral("keys")));
     if (!dbArg.isEmpty())
-        sayItWrites(b.paths);
+        sayItWrites(b.paths, "sells, redeems and closes a Z");
     QElapsedTimer total;
     total.start();
     // The quick database is made afresh each run (seconds); the large one once.
@@ -1119,8 +1119,9 @@ int crash(const QCommandLineParser &args) {
     const Paths p = dbArg.isEmpty() ? pathsFor(dir.filePath(QStringLiteral("crash.db")))
                                     : pathsFor(dbArg, args.value(QStringLiteral("keys")));
     if (!dbArg.isEmpty())
-        sayItWrites(p);
+        sayItWrites(p, "sells and redeems");
     QString cashier;
+    double said = 0;
     {
         Database::Options o;
         o.mode = dbArg.isEmpty() ? Database::Mode::CreateIfMissing : Database::Mode::OpenExisting;
@@ -1142,7 +1143,16 @@ int crash(const QCommandLineParser &args) {
     }
     const auto r = harness::runCrashLoop(
         QStringLiteral(OASIS_SALE_WORKER), p.db, p.keys, dir.filePath(QStringLiteral("codes.txt")),
-        kills, quint32(QRandomGenerator::global()->generate()), 400, cashier);
+        kills, quint32(QRandomGenerator::global()->generate()), 400, cashier,
+        [&](const harness::CrashReport &so) {
+            // A line every 10 s: on the large database one kill's check takes half a minute.
+            if (so.secondsTotal < said + 10 && so.kills < kills)
+                return;
+            said = so.secondsTotal;
+            std::fprintf(stderr,
+                         "oasis-bench: %d of %d kills, %d with a broken invariant, %.0f s\n",
+                         so.kills, kills, so.failedChecks, so.secondsTotal);
+        });
     std::printf("crash harness: %d kills, %d with a broken invariant, %lld sales survived, "
                 "%.0f s\n",
                 r.kills, r.failedChecks, static_cast<long long>(r.sales), r.secondsTotal);

@@ -168,9 +168,9 @@ QStringList checkInvariants(Database &db, const CheckOptions &options) {
     expectNone(problems, db, QStringLiteral("card below zero"),
                QStringLiteral("SELECT giftcard_id, SUM(amount_cents) FROM giftcard_activity "
                               "GROUP BY giftcard_id HAVING SUM(amount_cents) < 0"));
-    if (options.perCardService) {
+    {
         GiftCardService cards(db);
-        const auto ledger = balancesById(db);
+        const auto ledger = balancesById(db, options.cardsActiveAfter);
         int shown = 0;
         for (const auto &[id, sum] : ledger) {
             auto card = cards.byId(id);
@@ -202,14 +202,19 @@ QStringList checkInvariants(Database &db, const CheckOptions &options) {
         problems << QStringLiteral("cannot read receipt numbers");
     }
 
-    if (options.saleJournal) {
+    {
         auto sales = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales WHERE kind = 'sale'"));
         auto entries =
             db.scalar(QStringLiteral("SELECT COUNT(*) FROM journal WHERE kind = 'sale'"));
-        if (!sales || !entries || sales->toLongLong() != entries->toLongLong())
-            problems << QStringLiteral("%1 sales but %2 sale entries in the journal")
+        if (!sales || !entries ||
+            sales->toLongLong() - entries->toLongLong() != options.salesWithoutEntry)
+            problems << QStringLiteral("%1 sales but %2 sale entries in the journal%3")
                             .arg(sales ? sales->toLongLong() : -1)
-                            .arg(entries ? entries->toLongLong() : -1);
+                            .arg(entries ? entries->toLongLong() : -1)
+                            .arg(options.salesWithoutEntry == 0
+                                     ? QString()
+                                     : QStringLiteral(" (%1 sales had none before)")
+                                           .arg(options.salesWithoutEntry));
     }
     auto journal = Journal::verify(db);
     if (!journal)
@@ -252,15 +257,30 @@ std::map<QString, qint64> onHandByCode(Database &db) {
     return out;
 }
 
-std::map<qint64, qint64> balancesById(Database &db) {
+std::map<qint64, qint64> balancesById(Database &db, qint64 activeAfter) {
     std::map<qint64, qint64> out;
     auto q = db.exec(QStringLiteral("SELECT g.id, COALESCE(SUM(a.amount_cents), 0) FROM "
                                     "giftcards g LEFT JOIN giftcard_activity a ON "
-                                    "a.giftcard_id = g.id GROUP BY g.id"));
+                                    "a.giftcard_id = g.id WHERE ? = 0 OR g.id IN (SELECT "
+                                    "giftcard_id FROM giftcard_activity WHERE id > ?) "
+                                    "GROUP BY g.id"),
+                     {activeAfter, activeAfter});
     if (q)
         while (q->next())
             out[q->value(0).toLongLong()] = q->value(1).toLongLong();
     return out;
+}
+
+CheckOptions checkOptionsFrom(Database &db) {
+    CheckOptions o;
+    auto sales = db.scalar(QStringLiteral("SELECT COUNT(*) FROM sales WHERE kind = 'sale'"));
+    auto entries = db.scalar(QStringLiteral("SELECT COUNT(*) FROM journal WHERE kind = 'sale'"));
+    if (sales && entries)
+        o.salesWithoutEntry = sales->toLongLong() - entries->toLongLong();
+    auto activity = db.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM giftcard_activity"));
+    if (activity)
+        o.cardsActiveAfter = activity->toLongLong();
+    return o;
 }
 
 Result<std::unique_ptr<Database>> openDb(const QString &path, const QString &keyDir,
@@ -489,11 +509,22 @@ namespace oasis::harness {
 
 CrashReport runCrashLoop(const QString &workerPath, const QString &dbPath, const QString &keyDir,
                          const QString &codesFile, int kills, quint32 seed, int maxDelayMs,
-                         const QString &cashier) {
+                         const QString &cashier,
+                         const std::function<void(const CrashReport &)> &afterKill) {
     CrashReport report;
     QElapsedTimer total;
     total.start();
     QRandomGenerator rng(seed);
+    CheckOptions options;
+    {
+        auto db = openDb(dbPath, keyDir);
+        if (!db) {
+            report.firstProblems << QStringLiteral("cannot open: ") + db.error().message;
+            ++report.failedChecks;
+            return report;
+        }
+        options = checkOptionsFrom(**db);
+    }
     for (int k = 0; k < kills; ++k) {
         QProcess worker;
         worker.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -518,7 +549,7 @@ CrashReport runCrashLoop(const QString &workerPath, const QString &dbPath, const
         if (!db)
             problems << QStringLiteral("cannot open after the kill: ") + db.error().message;
         else
-            problems = checkInvariants(**db);
+            problems = checkInvariants(**db, options);
         if (!problems.isEmpty()) {
             ++report.failedChecks;
             if (report.firstProblems.isEmpty())
@@ -531,6 +562,10 @@ CrashReport runCrashLoop(const QString &workerPath, const QString &dbPath, const
             report.sales = n ? n->toLongLong() : 0;
         }
         ++report.kills;
+        if (afterKill) {
+            report.secondsTotal = total.nsecsElapsed() / 1e9;
+            afterKill(report);
+        }
     }
     report.secondsTotal = total.nsecsElapsed() / 1e9;
     return report;
