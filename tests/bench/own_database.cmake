@@ -4,17 +4,7 @@
 # JSON is written, then runs the crash harness on a copy; never the times (DESIGN §12: speed is
 # for oasis-bench to report).
 #   cmake -DOASISCTL=... -DBENCH=... -DWORK=... -P own_database.cmake
-file(REMOVE_RECURSE "${WORK}")
-file(MAKE_DIRECTORY "${WORK}")
-set(ENV{XDG_CONFIG_HOME} "${WORK}/config")
-set(ENV{XDG_DATA_HOME} "${WORK}/data")
-set(ENV{QT_QPA_PLATFORM} offscreen)
-set(ENV{OASIS_KEY_DIR} "${WORK}/keys")
-execute_process(COMMAND "${OASISCTL}" --db "${WORK}/spa.db" init --demo
-                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "oasisctl init --demo failed (${rc}): ${err}")
-endif()
+include("${CMAKE_CURRENT_LIST_DIR}/demo_store.cmake")
 
 # Without the key folder the bench says where it looked, and changes nothing.
 unset(ENV{OASIS_KEY_DIR})
@@ -113,25 +103,18 @@ unset(ENV{OASIS_KEY_DIR})
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "oasisctl staff deactivate frontdesk (${rc}): ${out} ${err}")
 endif()
-execute_process(COMMAND "${BENCH}" run --db "${WORK}/spa.db" --keys "${WORK}/keys"
-                        --only report_stock
-                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT rc EQUAL 1 OR NOT err MATCHES "no active staff member called 'frontdesk'.*--user")
-    message(FATAL_ERROR "no frontdesk: expected exit 1 asking for --user, got ${rc}: ${err}")
-endif()
-execute_process(COMMAND "${BENCH}" run --db "${WORK}/spa.db" --keys "${WORK}/keys" --user nobody
-                        --only report_stock
-                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT rc EQUAL 1 OR NOT err MATCHES "no active staff member called 'nobody'")
-    message(FATAL_ERROR "--user nobody: expected exit 1 naming nobody, got ${rc}: ${err}")
-endif()
-execute_process(COMMAND "${BENCH}" run --db "${WORK}/spa.db" --keys "${WORK}/keys" --user jun
-                        --only cold_start
-                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT rc EQUAL 1 OR NOT err MATCHES "OASIS_PIN")
-    message(FATAL_ERROR "--user jun without a PIN: expected exit 1 asking for OASIS_PIN, "
-                        "got ${rc}: ${err}")
-endif()
+# `oasis-bench run` on the store with ARGN: refused (exit 1) with a message matching `pattern`.
+function(expect_refusal pattern)
+    execute_process(COMMAND "${BENCH}" run --db "${WORK}/spa.db" --keys "${WORK}/keys" ${ARGN}
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc EQUAL 1 OR NOT err MATCHES "${pattern}")
+        message(FATAL_ERROR "oasis-bench run ${ARGN}: expected exit 1 and '${pattern}', "
+                            "got ${rc}: ${err}")
+    endif()
+endfunction()
+expect_refusal("no active staff member called 'frontdesk'.*--user" --only report_stock)
+expect_refusal("no active staff member called 'nobody'" --user nobody --only report_stock)
+expect_refusal("logs jun in: give their PIN in OASIS_PIN" --user jun --only cold_start)
 sold_by("${WORK}/spa.db" "${WORK}/keys" frontdesk frontdesk_before)
 set(ENV{OASIS_PIN} 2580)
 execute_process(COMMAND "${BENCH}" run --quick --db "${WORK}/spa.db" --keys "${WORK}/keys"

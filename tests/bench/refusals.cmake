@@ -3,19 +3,9 @@
 # never deletes a database or a key folder it did not make (generate starts by clearing its
 # output and the key folder beside it).
 #   cmake -DOASISCTL=... -DBENCH=... -DWORK=... -P refusals.cmake
-file(REMOVE_RECURSE "${WORK}")
-file(MAKE_DIRECTORY "${WORK}")
-set(ENV{XDG_CONFIG_HOME} "${WORK}/config")
-set(ENV{XDG_DATA_HOME} "${WORK}/data")
-set(ENV{QT_QPA_PLATFORM} offscreen)
+include("${CMAKE_CURRENT_LIST_DIR}/demo_store.cmake")
 # The bench's own data folder: nothing may be generated there by a refused command.
 set(ENV{OASIS_BENCH_DIR} "${WORK}/bench-data")
-set(ENV{OASIS_KEY_DIR} "${WORK}/keys")
-execute_process(COMMAND "${OASISCTL}" --db "${WORK}/spa.db" init --demo
-                RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "oasisctl init --demo failed (${rc}): ${err}")
-endif()
 file(SHA256 "${WORK}/spa.db" spa_before)
 file(GLOB keys_before "${WORK}/keys/*")
 
