@@ -1222,7 +1222,11 @@ int main(int argc, char **argv) {
                "the key folder of --db (default: DB.keys, else OASIS_KEY_DIR, else the "
                "product's configuration folder)",
                "DIR");
-        option("only", "just these figures, or the figures starting so (report)", "KEY,...");
+        option("only",
+               qPrintable(QStringLiteral("just these figures, or the figures starting so "
+                                         "(report): %1")
+                              .arg(figureKeys().join(QStringLiteral(", ")))),
+               "KEY,...");
         option("user",
                "who rings up the sales and logs in for the cold start, their PIN in "
                "OASIS_PIN (default: frontdesk, PIN 1111)",
