@@ -139,6 +139,11 @@ Result<GenerateReport> generate(const QString &path, const QString &keyDir, cons
             return std::unexpected(ok.error());
         if (auto ok = installDemoData(**db); !ok)
             return std::unexpected(ok.error());
+        // So that `generate --out` may replace this file again, and no other.
+        if (auto ok = (*db)->write(QStringLiteral("INSERT INTO meta(key, value) VALUES "
+                                                  "('generated_by', 'oasis-bench')"));
+            !ok)
+            return std::unexpected(ok.error());
         keys = (*db)->keys();
         StoreSettings settings(**db);
         auto t = settings.taxTable();

@@ -943,6 +943,25 @@ const QStringList &figureKeys() {
     return keys;
 }
 
+/// Whether the generator made the database at `path` (its meta row says so), read without its
+/// key and without writing.
+bool madeByTheBench(const QString &path) {
+    sqlite3 *db = nullptr;
+    bool made = false;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+        SQLITE_OK) {
+        sqlite3_stmt *s = nullptr;
+        if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'generated_by'", -1, &s,
+                               nullptr) == SQLITE_OK &&
+            sqlite3_step(s) == SQLITE_ROW)
+            made = QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))) ==
+                   "oasis-bench";
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return made;
+}
+
 /// Who rings up the bench's sales: --user NAME, else frontdesk (the demo's and the generated
 /// database's front desk, PIN 1111).
 StaffMember cashierOrRefuse(Database &db, const Paths &p, const QCommandLineParser &args) {
@@ -1206,8 +1225,8 @@ int main(int argc, char **argv) {
         args.addPositionalArgument(command, QStringLiteral("build the large database, or the "
                                                            "quick one, afresh"));
         option("out",
-               "a new database file (it must not exist, nor DB.keys beside it); "
-               "default: the bench's own, rebuilt",
+               "the database file: a new one, or one this command made before (it is "
+               "replaced, with DB.keys beside it); default: the bench's own",
                "DB");
         option("quick", "10,000 SKUs and 25,000 sales instead of 100,000 and 500,000");
     } else if (command == QLatin1String("run")) {
@@ -1255,13 +1274,17 @@ int main(int argc, char **argv) {
             generateOrDie(pathsFor(defaultDb(quick)), quick);
             return 0;
         }
-        // Generating clears the file and the key folder beside it: never one that is there.
+        // Generating clears the file and the key folder beside it: only ones the bench made.
         const Paths p = pathsFor(out);
-        for (const QString &there : QStringList{p.db, p.db + QStringLiteral(".keys")})
-            if (QFileInfo::exists(there))
-                refuse(QStringLiteral("%1 exists: generate makes a new database and never "
-                                      "overwrites one (choose another --out, or remove it)")
-                           .arg(QDir::toNativeSeparators(there)));
+        const QString keys = p.db + QStringLiteral(".keys");
+        if (QFileInfo::exists(p.db) || QFileInfo::exists(keys)) {
+            if (!QFileInfo::exists(p.db) || !QFileInfo(keys).isDir() || !madeByTheBench(p.db))
+                refuse(QStringLiteral("%1 exists and was not made by oasis-bench generate: it "
+                                      "replaces only its own databases (choose another --out)")
+                           .arg(QDir::toNativeSeparators(QFileInfo::exists(p.db) ? p.db : keys)));
+            std::fprintf(stderr, "oasis-bench: replacing %s, made by oasis-bench generate\n",
+                         qPrintable(QDir::toNativeSeparators(p.db)));
+        }
         generateOrDie(p, quick);
         return 0;
     }

@@ -185,3 +185,9 @@ execute_process(COMMAND "${BENCH}" crash --kills 2 --db "${WORK}/generated.db"
 if(NOT rc EQUAL 0 OR NOT out MATCHES "2 kills, 0 with a broken invariant")
     message(FATAL_ERROR "oasis-bench crash on a generated database (${rc}): ${out} ${err}")
 endif()
+# A database generate made, it makes again in its place.
+execute_process(COMMAND "${BENCH}" generate --quick --out "${WORK}/generated.db"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT err MATCHES "replacing .*generated.db")
+    message(FATAL_ERROR "generate --out on its own database (${rc}): ${err}")
+endif()

@@ -46,8 +46,12 @@ expect(NONZERO "no figure .*sale_comit.*sale_commit" run --only sale_comit)
 # Values that are not numbers or sizes.
 expect(NONZERO "--kills takes a number" crash --kills many)
 
-# generate never overwrites: not a database that exists, not a key folder that exists.
-expect(NONZERO "exists" generate --out "${WORK}/spa.db")
+# generate replaces only what it made: not a store's database (even with a key folder beside it
+# named as the bench names its own), not a key folder without its database.
+expect(NONZERO "exists and was not made by oasis-bench" generate --out "${WORK}/spa.db")
+file(COPY "${WORK}/keys/" DESTINATION "${WORK}/spa.db.keys")
+expect(NONZERO "exists and was not made by oasis-bench" generate --out "${WORK}/spa.db")
+file(REMOVE_RECURSE "${WORK}/spa.db.keys")
 file(MAKE_DIRECTORY "${WORK}/other.db.keys")
 file(WRITE "${WORK}/other.db.keys/keep" "a key someone keeps")
 expect(NONZERO "exists" generate --out "${WORK}/other.db")
