@@ -241,17 +241,21 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
         return dialog.approver();
     };
 
-    RegisterWidget *reg = window.registerScreen();
     auto *storeStatus = new QLabel(&window);
     storeStatus->setObjectName(QStringLiteral("storeStatus"));
     window.statusBar()->addPermanentWidget(storeStatus);
     auto *status = new StoreStatus(db, registerId, storeStatus);
     auto refreshStatus = [status] { status->refresh(); };
-    // The first picture of the register comes first.
-    afterFirstPaint(&window, refreshStatus);
-    auto *giftCards = lazy<screens::GiftCardScreen>(ctx, [&window, &db, reg](auto *screen) {
+    // The first picture comes first; then, while the PIN is typed, the register is built.
+    afterFirstPaint(&window, [&window, refreshStatus] {
+        refreshStatus();
+        if (window.isLocked())
+            QTimer::singleShot(0, &window, [&window] { window.registerScreen(); });
+    });
+    auto *giftCards = lazy<screens::GiftCardScreen>(ctx, [&window, &db](auto *screen) {
         // A card sold from the gift-card screen is a line on the register's ticket: it is
         // activated when that sale commits.
+        RegisterWidget *reg = window.registerScreen();
         QObject::connect(screen, &screens::GiftCardScreen::sellRequested, reg,
                          [&window, reg](Money amount, const QString &to, const QString &from,
                                         const QString &message) {
@@ -270,8 +274,8 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
                     qCWarning(lcBackOffice, "drawer: %s", qPrintable(opened.error().message));
         });
     });
-    auto *inventory = lazy<screens::InventoryScreen>(ctx, [reg, refreshStatus](auto *screen) {
-        QObject::connect(screen, &screens::InventoryScreen::stockChanged, reg,
+    auto *inventory = lazy<screens::InventoryScreen>(ctx, [&window, refreshStatus](auto *screen) {
+        QObject::connect(screen, &screens::InventoryScreen::stockChanged, window.registerScreen(),
                          &RegisterWidget::reloadCatalog);
         QObject::connect(screen, &screens::InventoryScreen::stockChanged, screen, refreshStatus);
     });
@@ -280,8 +284,8 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     });
     auto *reports = lazy<screens::ReportsScreen>(ctx);
     auto *staff = lazy<screens::StaffScreen>(ctx);
-    auto *settings = lazy<screens::SettingsScreen>(ctx, [reg](auto *screen) {
-        QObject::connect(screen, &screens::SettingsScreen::settingsChanged, reg,
+    auto *settings = lazy<screens::SettingsScreen>(ctx, [&window](auto *screen) {
+        QObject::connect(screen, &screens::SettingsScreen::settingsChanged, window.registerScreen(),
                          &RegisterWidget::reloadCatalog);
     });
     window.addScreen(QStringLiteral("giftcards"), QObject::tr("Gift cards"), giftCards);
@@ -292,7 +296,7 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     window.addScreen(QStringLiteral("settings"), QObject::tr("Settings"), settings);
 
     // Stock, drawer and totals move with every sale: refresh those screens when next shown.
-    QObject::connect(reg, &RegisterWidget::saleCompleted, &window, [=] {
+    QObject::connect(&window, &MainWindow::saleCompleted, &window, [=] {
         for (LazyScreen *screen : {giftCards, inventory, shift, reports})
             screen->markStale();
         refreshStatus();

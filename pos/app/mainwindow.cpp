@@ -47,32 +47,25 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     m_pages->addWidget(work);
     setCentralWidget(m_pages);
 
-    // Built in place: moving a styled widget tree to another parent polishes it all again.
-    m_register = new RegisterWidget(db, registerId, m_screens);
-    addScreen(QStringLiteral("register"), tr("Register"), m_register);
-    m_receipts = new ReceiptsScreen(db, m_screens);
-    m_receipts->setRegisterId(registerId);
-    addScreen(QStringLiteral("receipts"), tr("Receipts"), m_receipts);
+    // The register and receipts are built into their places later (buildRegister): the PIN pad
+    // does not wait for them.
+    for (QWidget **page : {&m_registerPage, &m_receiptsPage}) {
+        *page = new QWidget(m_screens);
+        auto *layout = new QVBoxLayout(*page);
+        layout->setContentsMargins(0, 0, 0, 0);
+    }
+    addScreen(QStringLiteral("register"), tr("Register"), m_registerPage);
+    addScreen(QStringLiteral("receipts"), tr("Receipts"), m_receiptsPage);
 
     // Each login picks up what changed since the PIN pad came up (prices, sessions, tax rates),
-    // while the PIN is checked; the PIN pad does not wait for the register's buttons.
+    // while the PIN is checked; the PIN pad does not wait for the register's buttons. The first
+    // login also builds the register then, unless it was built while the PIN pad was idle.
     connect(m_login, &LoginWidget::checkingPin, this, [this] {
+        buildRegister();
         m_register->reloadCatalog();
         m_catalogFresh = true;
     });
     connect(m_login, &LoginWidget::loggedIn, this, &MainWindow::startSession);
-    connect(m_register, &RegisterWidget::lockRequested, this, &MainWindow::lock);
-    connect(m_register, &RegisterWidget::receiptsRequested, this, [this] {
-        m_receipts->reload();
-        showScreen(QStringLiteral("receipts"));
-    });
-    connect(m_register, &RegisterWidget::receiptRequested, this, [this](qint64 receiptNo) {
-        m_receipts->reload();
-        showScreen(QStringLiteral("receipts"));
-        m_receipts->showReceipt(receiptNo);
-    });
-    connect(m_receipts, &ReceiptsScreen::backRequested, this,
-            [this] { showScreen(QStringLiteral("register")); });
 
     m_statusUser = new QLabel(this);
     m_statusRegister = new QLabel(this);
@@ -106,6 +99,44 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
 
 MainWindow::~MainWindow() {
     qApp->removeEventFilter(this);
+}
+
+void MainWindow::buildRegister() {
+    if (m_register)
+        return;
+    // Built in place: moving a styled widget tree to another parent polishes it all again.
+    m_register = new RegisterWidget(m_db, m_registerId, m_registerPage);
+    m_registerPage->layout()->addWidget(m_register);
+    m_receipts = new ReceiptsScreen(m_db, m_receiptsPage);
+    m_receipts->setRegisterId(m_registerId);
+    m_receiptsPage->layout()->addWidget(m_receipts);
+    // Polished now, while the PIN is checked or the app is idle, not when first shown.
+    m_register->ensurePolished();
+    m_receipts->ensurePolished();
+
+    connect(m_register, &RegisterWidget::saleCompleted, this, &MainWindow::saleCompleted);
+    connect(m_register, &RegisterWidget::lockRequested, this, &MainWindow::lock);
+    connect(m_register, &RegisterWidget::receiptsRequested, this, [this] {
+        m_receipts->reload();
+        showScreen(QStringLiteral("receipts"));
+    });
+    connect(m_register, &RegisterWidget::receiptRequested, this, [this](qint64 receiptNo) {
+        m_receipts->reload();
+        showScreen(QStringLiteral("receipts"));
+        m_receipts->showReceipt(receiptNo);
+    });
+    connect(m_receipts, &ReceiptsScreen::backRequested, this,
+            [this] { showScreen(QStringLiteral("register")); });
+}
+
+RegisterWidget *MainWindow::registerScreen() {
+    buildRegister();
+    return m_register;
+}
+
+ReceiptsScreen *MainWindow::receipts() {
+    buildRegister();
+    return m_receipts;
 }
 
 QWidget *MainWindow::buildHeader() {
@@ -146,7 +177,7 @@ void MainWindow::addScreen(const QString &id, const QString &title, QWidget *scr
     m_nav->addWidget(b);
     connect(b, &QPushButton::clicked, this, [this, id] {
         if (id == QLatin1String("receipts"))
-            m_receipts->reload();
+            receipts()->reload();
         showScreen(id);
     });
     if (m_screens->count() == 1)
@@ -164,7 +195,7 @@ void MainWindow::showScreen(const QString &id) {
         if (b->property("screenId").toString() == id)
             b->setChecked(true);
     if (id == QLatin1String("register"))
-        m_register->focusScan();
+        registerScreen()->focusScan();
 }
 
 QString MainWindow::currentScreen() const {
@@ -174,7 +205,7 @@ QString MainWindow::currentScreen() const {
 
 void MainWindow::startSession(const StaffMember &member) {
     m_user = member;
-    m_register->setCashier(member);
+    registerScreen()->setCashier(member);
     if (!std::exchange(m_catalogFresh, false))
         m_register->reloadCatalog();
     m_pages->setCurrentIndex(1);

@@ -32,8 +32,11 @@ public:
     ~MainWindow() override;
 
     LoginWidget *login() const { return m_login; }
-    RegisterWidget *registerScreen() const { return m_register; }
-    ReceiptsScreen *receipts() const { return m_receipts; }
+    /// The register and receipts screens are built while the first PIN is checked (or when the
+    /// PIN pad is on screen and the app is idle), not before the PIN pad: these build them at
+    /// once if need be.
+    RegisterWidget *registerScreen();
+    ReceiptsScreen *receipts();
     std::optional<StaffMember> user() const { return m_user; }
 
     /// Adds a screen with a button in the navigation bar. One function per screen keeps this
@@ -48,11 +51,16 @@ public:
     void lock();
     bool isLocked() const;
 
+Q_SIGNALS:
+    /// The register completed a sale.
+    void saleCompleted(qint64 receiptNo);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildHeader();
+    void buildRegister();
     void updateStatus();
 
     Database &m_db;
@@ -65,6 +73,9 @@ private:
     QHBoxLayout *m_nav = nullptr;
     QButtonGroup *m_navButtons = nullptr;
     LoginWidget *m_login = nullptr;
+    // Their places in the screens' stack, there from the start (the navigation's order).
+    QWidget *m_registerPage = nullptr;
+    QWidget *m_receiptsPage = nullptr;
     RegisterWidget *m_register = nullptr;
     ReceiptsScreen *m_receipts = nullptr;
     QLabel *m_storeName = nullptr;

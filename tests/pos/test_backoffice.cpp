@@ -37,10 +37,14 @@ TEST_CASE("the status bar counts low stock beside the register, after the first 
     auto *status = window.findChild<QLabel *>(QStringLiteral("storeStatus"));
     REQUIRE(status);
     REQUIRE(status->text().isEmpty()); // nothing is counted before the window shows
+    REQUIRE(window.findChild<RegisterWidget *>() == nullptr); // nor is the register built
     window.show();
     const QString before = lowStockText(tdb.db());
     CHECK(QTest::qWaitFor([&] { return status->text().contains(before); }, 5000));
     REQUIRE(status->text() == QStringLiteral("No shift open   ·   ") + before);
+    // While the PIN is typed, the register is built behind the pad, its buttons not yet loaded.
+    CHECK(QTest::qWaitFor([&] { return window.findChild<RegisterWidget *>() != nullptr; }, 5000));
+    REQUIRE(window.isLocked());
 
     // A sale elsewhere (another register) sold out three more; this register's next sale
     // refreshes the count, and two refreshes close together end on the latest count.
