@@ -8,6 +8,7 @@
 #include "core/shift.h"
 #include "core/storesettings.h"
 #include "pos/app/dialogs.h"
+#include "pos/app/firstpaint.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/receiptview.h"
 #include "pos/app/registerwidget.h"
@@ -104,35 +105,6 @@ void printAfterSale(MainWindow &window, Database &db, qint64 receiptNo, bool pai
                                             .arg(receiptCode(receiptNo), printed.error().message),
                                         30'000);
 }
-
-namespace {
-/// Runs `work` once, just after `window` is first painted, so what can wait a moment does not
-/// delay the first picture of the register.
-void afterFirstPaint(QWidget *window, std::function<void()> work) {
-    class Once final : public QObject {
-    public:
-        Once(QWidget *w, std::function<void()> f)
-            : QObject(w)
-            , m_work(std::move(f)) {
-            w->installEventFilter(this);
-        }
-
-    protected:
-        bool eventFilter(QObject *watched, QEvent *event) override {
-            if (event->type() == QEvent::Paint) {
-                watched->removeEventFilter(this);
-                QTimer::singleShot(0, watched, std::move(m_work));
-                deleteLater();
-            }
-            return false;
-        }
-
-    private:
-        std::function<void()> m_work;
-    };
-    new Once(window, std::move(work));
-}
-} // namespace
 
 /// The register's state in the status bar: its shift and how many products are low on stock.
 /// Counting low stock reads every product, about 20 ms on 100,000 of them, and the counter must
@@ -246,12 +218,8 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     window.statusBar()->addPermanentWidget(storeStatus);
     auto *status = new StoreStatus(db, registerId, storeStatus);
     auto refreshStatus = [status] { status->refresh(); };
-    // The first picture comes first; then, while the PIN is typed, the register is built.
-    afterFirstPaint(&window, [&window, refreshStatus] {
-        refreshStatus();
-        if (window.isLocked())
-            QTimer::singleShot(0, &window, [&window] { window.registerScreen(); });
-    });
+    // The first picture of the register comes first.
+    afterFirstPaint(&window, refreshStatus);
     auto *giftCards = lazy<screens::GiftCardScreen>(ctx, [&window, &db](auto *screen) {
         // A card sold from the gift-card screen is a line on the register's ticket: it is
         // activated when that sale commits.

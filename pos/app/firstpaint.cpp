@@ -46,6 +46,31 @@ private:
 };
 } // namespace
 
+void afterFirstPaint(QWidget *window, std::function<void()> work) {
+    class Once final : public QObject {
+    public:
+        Once(QWidget *w, std::function<void()> f)
+            : QObject(w)
+            , m_work(std::move(f)) {
+            w->installEventFilter(this);
+        }
+
+    protected:
+        bool eventFilter(QObject *watched, QEvent *event) override {
+            if (event->type() == QEvent::Paint) {
+                watched->removeEventFilter(this);
+                QTimer::singleShot(0, watched, std::move(m_work));
+                deleteLater();
+            }
+            return false;
+        }
+
+    private:
+        std::function<void()> m_work;
+    };
+    new Once(window, std::move(work));
+}
+
 void exitAfterFirstPaint(QWidget *watched) {
     watched->installEventFilter(new FirstPaintProbe(watched));
 }

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// oasis-bench's cold-start probe, shared by the counter app and the bench's empty-window baseline
-// so both sides are timed the same way.
+// Work kept until a window is first painted, and oasis-bench's cold-start probe (shared by the
+// counter app and the bench's empty-window baseline so both sides are timed the same way).
 #pragma once
+
+#include <functional>
 
 class QWidget;
 
 namespace oasis::app {
+
+/// Runs `work` once, just after `window` is first painted, so what can wait a moment does not
+/// delay the first picture.
+void afterFirstPaint(QWidget *window, std::function<void()> work);
 
 /// When `watched` is first painted: prints "first-paint epoch-us=N peak-rss-kb=M" on stdout (the
 /// wall-clock time in microseconds and the process's peak resident memory), then quits the

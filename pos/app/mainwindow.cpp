@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "core/database.h"
 #include "core/storesettings.h"
+#include "pos/app/firstpaint.h"
 #include "pos/app/loginwidget.h"
 #include "pos/app/receiptsscreen.h"
 #include "pos/app/registerwidget.h"
@@ -66,6 +67,11 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
         m_catalogFresh = true;
     });
     connect(m_login, &LoginWidget::loggedIn, this, &MainWindow::startSession);
+    // Or once the PIN pad is on screen, while the PIN is typed.
+    afterFirstPaint(this, [this] {
+        if (isLocked())
+            buildRegister();
+    });
 
     m_statusUser = new QLabel(this);
     m_statusRegister = new QLabel(this);

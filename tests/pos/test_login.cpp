@@ -50,8 +50,8 @@ TEST_CASE("the counter app opens on the PIN pad and logs in with the right PIN",
     }
     SECTION("the register is built and its buttons loaded at login, with what changed since the "
             "pad came") {
-        // The PIN pad waited for none of the register (the app builds it when the pad is idle,
-        // the back office's afterFirstPaint; this window has no back office).
+        // The PIN pad waited for none of the register (the window builds it once the pad is
+        // painted and the event loop idle, which this test has not let happen).
         REQUIRE(window.findChild<QTabWidget *>(QStringLiteral("quickTabs")) == nullptr);
         CatalogService catalog(tdb.db());
         CatalogItem dt60 = *test::value(catalog.findByCode(QStringLiteral("DT60")));
