@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The one place that reads the time, so tests can stand at midnight or skip five minutes.
+// The one place that reads the time. Which clock answers is chosen when an executable is linked:
+// the shipped ones link core/hooks/systemhooks.cpp (the system clock, nothing else); test
+// executables link tests/support/testhooks.cpp, which can stand at midnight or skip five minutes.
 #pragma once
 
 #include <QDateTime>
@@ -7,15 +9,16 @@
 
 namespace oasis {
 
-/// Now in UTC. Real time unless a test (or the environment variable OASIS_NOW, an ISO 8601
-/// date-time, for scripted acceptance runs) fixes it.
+/// Now in UTC.
 class Clock final {
 public:
     static QDateTime nowUtc();
-    /// Fixes the time for this process; an invalid date-time returns to the real clock.
-    static void set(const QDateTime &utc);
-    static void advance(qint64 seconds);
 };
+
+/// A named moment between a service's check and its write ("giftcard.cashout.checked").
+/// Shipped binaries do nothing there; a test build may run the other side of a race there, so
+/// interleaving tests are deterministic instead of lucky.
+void testPoint(const char *name);
 
 /// UTC timestamps are stored as ISO 8601 text with milliseconds and a Z: they sort as text.
 QString toStorageTime(const QDateTime &utc);

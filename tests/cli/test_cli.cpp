@@ -2,6 +2,7 @@
 // oasisctl as a back-office script drives it: exit codes, one line on stderr, --json output.
 #include "tests/support/testsupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -235,6 +236,28 @@ TEST_CASE("oasisctl whoami checks the PIN from OASIS_PIN", "[cli]") {
         // Five wrong PINs, then the right one tried during the lockout: all journaled.
         REQUIRE(shop.scalar(u"SELECT COUNT(*) FROM journal WHERE kind = 'login_failed'"_s) == 6);
     }
+}
+
+TEST_CASE("the shipped oasisctl takes the time from the system clock only", "[cli][trust]") {
+    // OASIS_NOW once fixed the clock of the released binaries: ten minutes ahead lifted a PIN
+    // lockout, and a date in the past backdated sales and the journal.
+    Shop shop;
+    shop.initDemo();
+    for (int i = 0; i < 5; ++i)
+        REQUIRE(shop.run({u"--user"_s, u"frontdesk"_s, u"whoami"_s}, {{u"OASIS_PIN"_s, u"9999"_s}})
+                    .exitCode == 2);
+    const QString later =
+        QDateTime::currentDateTimeUtc().addSecs(10 * 60).toString(Qt::ISODateWithMs);
+    const Run locked = shop.run({u"--user"_s, u"frontdesk"_s, u"whoami"_s},
+                                {{u"OASIS_PIN"_s, u"1111"_s}, {u"OASIS_NOW"_s, later}});
+    REQUIRE(locked.exitCode == 2);
+    REQUIRE(locked.err.contains("locked"));
+
+    const Run open =
+        shop.run({u"--user"_s, u"manager"_s, u"shift"_s, u"open"_s, u"100"_s},
+                 {{u"OASIS_PIN"_s, u"9999"_s}, {u"OASIS_NOW"_s, u"2025-06-01T12:00:00Z"_s}});
+    REQUIRE(open.exitCode == 0);
+    REQUIRE(shop.scalar(u"SELECT COUNT(*) FROM journal WHERE at < '2026-01-01'"_s) == 0);
 }
 
 TEST_CASE("oasisctl reports usage errors with exit code 1", "[cli]") {

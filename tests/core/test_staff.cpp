@@ -14,8 +14,8 @@ using namespace Qt::StringLiterals;
 namespace {
 /// Fixes the clock for a test and gives the real one back at the end, whatever happens.
 struct FixedClock {
-    explicit FixedClock(const QDateTime &at) { Clock::set(at); }
-    ~FixedClock() { Clock::set(QDateTime()); }
+    explicit FixedClock(const QDateTime &at) { test::TestClock::set(at); }
+    ~FixedClock() { test::TestClock::set(QDateTime()); }
 };
 
 qint64 journalCount(Database &db, const QString &kind) {
@@ -172,11 +172,11 @@ TEST_CASE("Five wrong PINs lock a user for five minutes", "[staff]") {
     REQUIRE(journalCount(db.db(), u"login_failed"_s) == 6);
 
     SECTION("still locked a second before the five minutes are up") {
-        Clock::advance(5 * 60 - 1);
+        test::TestClock::advance(5 * 60 - 1);
         REQUIRE(staff.authenticate(u"maya"_s, u"1111"_s).error().code == ErrorCode::Locked);
     }
     SECTION("five minutes later the right PIN works and the count starts again") {
-        Clock::advance(5 * 60);
+        test::TestClock::advance(5 * 60);
         REQUIRE(test::value(staff.authenticate(u"maya"_s, u"1111"_s)).name == u"maya"_s);
         // A single wrong PIN now is attempt 1 of 5, not another lock.
         auto r = staff.authenticate(u"maya"_s, u"2222"_s);
@@ -217,7 +217,7 @@ TEST_CASE("Five wrong PINs lock a user for five minutes", "[staff]") {
         REQUIRE(duringLock == 1);
     }
     SECTION("a right PIN clears earlier wrong ones") {
-        Clock::advance(5 * 60);
+        test::TestClock::advance(5 * 60);
         for (int i = 0; i < 4; ++i)
             REQUIRE(staff.authenticate(u"maya"_s, u"2222"_s).error().code == ErrorCode::Refused);
         test::value(staff.authenticate(u"maya"_s, u"1111"_s));

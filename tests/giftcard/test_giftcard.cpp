@@ -44,7 +44,7 @@ struct Desk {
         frontdesk = value(staff.find(QStringLiteral("frontdesk")));
         manager = value(staff.find(QStringLiteral("manager")));
     }
-    ~Desk() { Clock::set(QDateTime()); }
+    ~Desk() { test::TestClock::set(QDateTime()); }
 
     IssuedCard sellCard(Money amount) {
         Ticket t;
@@ -217,12 +217,12 @@ TEST_CASE("a typo, an unknown card and a voided card get different clear message
 TEST_CASE("five failed lookups in a minute lock gift-card lookups on that register for a minute",
           "[giftcard][lockout]") {
     Desk d;
-    Clock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
+    test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
     GiftCardService cards(d.tmp.db());
     const IssuedCard card = d.sellCard(Money::fromCents(25'00));
     for (int i = 0; i < 5; ++i) {
         REQUIRE_FALSE(cards.lookup(giftcode::generate(), d.reg));
-        Clock::advance(5);
+        test::TestClock::advance(5);
     }
     auto locked = cards.lookup(card.code, d.reg);
     REQUIRE_FALSE(locked);
@@ -234,7 +234,7 @@ TEST_CASE("five failed lookups in a minute lock gift-card lookups on that regist
         value(d.tmp->scalar(QStringLiteral(
                   "SELECT COUNT(*) FROM giftcard_lookup_failures WHERE register_id = 'desk-1'")))
             .toInt() == 5);
-    Clock::advance(61);
+    test::TestClock::advance(61);
     REQUIRE(value(cards.lookup(card.code, d.reg)).balance == Money::fromCents(25'00));
 }
 

@@ -24,8 +24,8 @@ namespace {
 
 /// Fixes the clock for one test and gives the real one back afterwards.
 struct FixedClock {
-    explicit FixedClock(const QDateTime &utc) { Clock::set(utc); }
-    ~FixedClock() { Clock::set(QDateTime()); }
+    explicit FixedClock(const QDateTime &utc) { test::TestClock::set(utc); }
+    ~FixedClock() { test::TestClock::set(QDateTime()); }
     FixedClock(const FixedClock &) = delete;
     FixedClock &operator=(const FixedClock &) = delete;
 };
@@ -489,9 +489,9 @@ TEST_CASE("valuation, reorder and treatment use match hand-computed numbers", "[
     REQUIRE(march.treatmentTotal == Money::fromCents(398));
     REQUIRE(march.testerTotal == Money::fromCents(199));
 
-    Clock::set(utc(2026, 4, 1, 6, 30)); // 23:30 on March 31 in Seattle (PDT)
+    test::TestClock::set(utc(2026, 4, 1, 6, 30)); // 23:30 on March 31 in Seattle (PDT)
     value(inv.adjust(QStringLiteral("P1"), -1, AdjustReason::Treatment, {}, owner));
-    Clock::set(utc(2026, 4, 1, 15)); // 08:00 on April 1
+    test::TestClock::set(utc(2026, 4, 1, 15)); // 08:00 on April 1
     value(inv.adjust(QStringLiteral("P1"), -2, AdjustReason::Treatment, {}, owner));
     march = value(inv.treatmentUse(QDate(2026, 3, 1), QDate(2026, 3, 31)));
     REQUIRE(march.treatmentTotal == Money::fromCents(398 + 250));

@@ -8,12 +8,12 @@
 namespace oasis::app::postest {
 
 PosClock::PosClock() {
-    Clock::set(QDateTime(QDate(2026, 3, 10), QTime(18, 0), Qt::UTC));
+    test::TestClock::set(QDateTime(QDate(2026, 3, 10), QTime(18, 0), Qt::UTC));
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 PosClock::~PosClock() {
-    Clock::set(QDateTime());
+    test::TestClock::set(QDateTime());
 }
 
 StaffMember frontDesk(Database &db) {

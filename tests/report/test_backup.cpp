@@ -203,14 +203,14 @@ TEST_CASE("daily backups: one per business day, the newest kept", "[backup]") {
     const QString dir = QDir(db.dir()).filePath(QStringLiteral("daily"));
     const QDateTime start = QDateTime(QDate(2026, 3, 1), QTime(20, 0), Qt::UTC);
     for (int day = 0; day < 5; ++day) {
-        Clock::set(start.addDays(day));
+        test::TestClock::set(start.addDays(day));
         auto first = value(backups.daily(dir, 3));
         REQUIRE(first.has_value());
         REQUIRE(first->check.ok);
         // Called again the same day (the app's timer): nothing new.
         REQUIRE_FALSE(value(backups.daily(dir, 3)).has_value());
     }
-    Clock::set(QDateTime());
+    test::TestClock::set(QDateTime());
     const QStringList files = QDir(dir).entryList(QDir::Files, QDir::Name);
     REQUIRE(files.join(u' ') == QLatin1String("oasis-2026-03-03.db oasis-2026-03-03.db.key "
                                               "oasis-2026-03-04.db oasis-2026-03-04.db.key "

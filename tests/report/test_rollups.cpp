@@ -36,8 +36,8 @@ qint64 sqlInt(Database &db, const QString &sql, const QVariantList &binds = {}) 
 
 /// Sets the clock for a scope (the store's business day follows it).
 struct ClockAt {
-    explicit ClockAt(const QDateTime &utc) { Clock::set(utc); }
-    ~ClockAt() { Clock::set(QDateTime()); }
+    explicit ClockAt(const QDateTime &utc) { test::TestClock::set(utc); }
+    ~ClockAt() { test::TestClock::set(QDateTime()); }
     ClockAt(const ClockAt &) = delete;
     ClockAt &operator=(const ClockAt &) = delete;
 };

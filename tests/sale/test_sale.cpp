@@ -23,13 +23,13 @@ struct Register {
 
     Register() {
         // A weekday in November 2026, mid-afternoon in Seattle.
-        Clock::set(QDateTime(QDate(2026, 11, 23), QTime(23, 0), QTimeZone::utc()));
+        test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(23, 0), QTimeZone::utc()));
         StaffService staff(tmp.db());
         frontdesk = value(staff.find(QStringLiteral("frontdesk")));
         manager = value(staff.find(QStringLiteral("manager")));
         lena = value(staff.find(QStringLiteral("lena")));
     }
-    ~Register() { Clock::set(QDateTime()); }
+    ~Register() { test::TestClock::set(QDateTime()); }
 
     CatalogItem item(const QString &code) {
         auto found = value(CatalogService(tmp.db()).findByCode(code));
@@ -102,10 +102,10 @@ TEST_CASE("the retail rate changes at midnight Seattle time on 2026-01-01", "[sa
                          .complete(t, {r.tender(QStringLiteral("cash:60"))}, r.frontdesk));
     };
     // 23:59:59 on New Year's Eve in Seattle is 07:59:59 UTC: 10.35 % of $48 = 4.968 → $4.97.
-    Clock::set(QDateTime(QDate(2026, 1, 1), QTime(7, 59, 59), QTimeZone::utc()));
+    test::TestClock::set(QDateTime(QDate(2026, 1, 1), QTime(7, 59, 59), QTimeZone::utc()));
     REQUIRE(ringUpOil().totals.tax == Money::fromCents(4'97));
     // One second later it is 2026 in Seattle: 10.55 % → $5.06.
-    Clock::set(QDateTime(QDate(2026, 1, 1), QTime(8, 0, 0), QTimeZone::utc()));
+    test::TestClock::set(QDateTime(QDate(2026, 1, 1), QTime(8, 0, 0), QTimeZone::utc()));
     REQUIRE(ringUpOil().totals.tax == Money::fromCents(5'06));
     SaleRecord second = value(SaleService(r.tmp.db()).load(2));
     REQUIRE(second.businessDate == QDate(2026, 1, 1));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/database.h"
+#include "tests/support/testhooks.h"
 
 #include <QTemporaryDir>
 
