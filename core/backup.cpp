@@ -70,9 +70,13 @@ private:
     QString m_error;
 };
 
-bool looksLikeSqlite(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) && f.read(16) == QByteArray("SQLite format 3\0", 16);
+/// Whether SQLite reads `f` as a database: the header is checked through SQLite, never by
+/// opening the file beside a connection (that would drop the process's locks on it).
+bool readsAsSqlite(const ReadOnlyFile &f) {
+    if (!f.isOpen())
+        return false;
+    QSqlQuery q = f.query();
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
 }
 
 std::optional<QString> metaValue(QSqlQuery &q, const QString &key) {
@@ -88,12 +92,12 @@ std::optional<QString> metaValue(QSqlQuery &q, const QString &key) {
 Result<QString> databaseIdOf(const QString &file) {
     if (!QFileInfo::exists(file))
         return fail(ErrorCode::NotFound, tr("There is no file %1.").arg(shown(file)));
-    if (!looksLikeSqlite(file))
-        return fail(ErrorCode::Refused,
-                    tr("%1 is not a database snapshot (or is damaged).").arg(shown(file)));
     ReadOnlyFile f(file);
     if (!f.isOpen())
         return fail(ErrorCode::Refused, tr("%1 cannot be opened: %2").arg(shown(file), f.error()));
+    if (!readsAsSqlite(f))
+        return fail(ErrorCode::Refused,
+                    tr("%1 is not a database snapshot (or is damaged).").arg(shown(file)));
     QSqlQuery q = f.query();
     auto id = metaValue(q, QStringLiteral("database_id"));
     if (!id || id->isEmpty()) {
@@ -113,13 +117,13 @@ QString timestamp() {
 
 BackupCheck BackupService::verify(const QString &file, const KeyRing &keys) {
     BackupCheck c;
-    if (!looksLikeSqlite(file)) {
-        c.problem = tr("%1 is not a database snapshot (or is damaged).").arg(shown(file));
-        return c;
-    }
     ReadOnlyFile f(file);
     if (!f.isOpen()) {
         c.problem = tr("%1 cannot be opened: %2").arg(shown(file), f.error());
+        return c;
+    }
+    if (!readsAsSqlite(f)) {
+        c.problem = tr("%1 is not a database snapshot (or is damaged).").arg(shown(file));
         return c;
     }
     QSqlQuery q = f.query();

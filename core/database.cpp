@@ -39,13 +39,6 @@ QString nextConnectionName() {
     return QStringLiteral("oasis-%1").arg(++counter);
 }
 
-bool looksLikeSqlite(const QString &path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    return f.read(16) == QByteArray("SQLite format 3\0", 16);
-}
-
 bool isLockedMessage(const QString &text) {
     return text.contains(QLatin1String("locked"), Qt::CaseInsensitive) ||
            text.contains(QLatin1String("busy"), Qt::CaseInsensitive);
@@ -132,12 +125,6 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
                     tr("The database %1 is read-only (the file or its folder cannot be written). "
                        "The register needs to write every sale: fix the permissions.")
                         .arg(shown));
-    if (!fresh && !looksLikeSqlite(path))
-        return fail(ErrorCode::Storage,
-                    tr("%1 is not a database or is damaged beyond use. Restore the latest "
-                       "backup; nothing was changed.")
-                        .arg(shown));
-
     std::unique_ptr<Database> db(new Database);
     db->m_path = info.absoluteFilePath();
     db->m_connection = nextConnectionName();
@@ -149,6 +136,22 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         c.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
         if (!c.open())
             return std::unexpected(storageError(tr("Opening %1").arg(shown), c.lastError()));
+    }
+    // The header is checked through SQLite itself, never by opening the file ourselves: closing
+    // any other descriptor of the file drops this process's POSIX locks, and another program
+    // closing its connection then deletes the WAL under ours (DESIGN §3).
+    if (!fresh) {
+        QSqlQuery probe(db->handle());
+        if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"))) {
+            // SQLITE_NOTADB (26) and SQLITE_CORRUPT (11): not ours to open, whatever it is.
+            const QString code = probe.lastError().nativeErrorCode();
+            if (code == QLatin1String("26") || code == QLatin1String("11"))
+                return fail(ErrorCode::Storage,
+                            tr("%1 is not a database or is damaged beyond use. Restore the latest "
+                               "backup; nothing was changed.")
+                                .arg(shown));
+            return std::unexpected(storageError(tr("Opening %1").arg(shown), probe.lastError()));
+        }
     }
     // A failed open leaves no trace: a file this call created (and its key file) goes away,
     // so a retry after fixing the cause starts afresh instead of finding a half-made database.
