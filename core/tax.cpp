@@ -40,7 +40,7 @@ void TaxTable::add(TaxRate rate) {
     m_rates.push_back(rate);
 }
 
-qint64 TaxTable::ppmOn(TaxClass cls, QDate date) const {
+std::optional<qint64> TaxTable::rateOn(TaxClass cls, QDate date) const {
     const TaxRate *best = nullptr;
     for (const TaxRate &r : m_rates) {
         if (r.taxClass != cls || r.effectiveFrom > date)
@@ -48,7 +48,7 @@ qint64 TaxTable::ppmOn(TaxClass cls, QDate date) const {
         if (!best || r.effectiveFrom >= best->effectiveFrom)
             best = &r;
     }
-    return best ? best->ppm : 0;
+    return best ? std::optional<qint64>(best->ppm) : std::nullopt;
 }
 
 TaxTable TaxTable::seattle() {
@@ -194,6 +194,13 @@ Result<TicketTotals> computeTotals(const std::vector<PricingLine> &lines, const 
         const bool present =
             std::any_of(lines.begin(), lines.end(),
                         [c = cls](const PricingLine &l) { return l.taxClass == c; });
+        // A class sold with no rate on file for the date is refused, never taxed at 0 %
+        // silently (a sale dated before the store's first rate).
+        if (present && cls != TaxClass::GiftCard && !taxes.rateOn(cls, date))
+            return fail(ErrorCode::Refused,
+                        tr("No %1 tax rate is on file for %2: add the rate in force on that date "
+                           "(Settings, Tax rates) before selling.")
+                            .arg(taxClassName(cls), date.toString(Qt::ISODate)));
         if (present)
             t.taxByClass[cls] = tax;
         const std::vector<Money> shares = allocateProRata(tax, bases);

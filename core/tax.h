@@ -30,7 +30,10 @@ struct TaxRate {
 class TaxTable final {
 public:
     void add(TaxRate rate);
-    qint64 ppmOn(TaxClass cls, QDate date) const;
+    /// The rate in force on `date`; nullopt when the table has none for the class yet.
+    std::optional<qint64> rateOn(TaxClass cls, QDate date) const;
+    /// The rate in force on `date`, 0 when none (computeTotals refuses a ticket that needs one).
+    qint64 ppmOn(TaxClass cls, QDate date) const { return rateOn(cls, date).value_or(0); }
     const std::vector<TaxRate> &rates() const { return m_rates; }
 
     /// Seattle: retail 10.35 % through 2025-12-31, 10.55 % from 2026-01-01; services untaxed.
