@@ -197,6 +197,11 @@ Result<BackupResult> BackupService::snapshot(const QString &fileIn) {
         return fail(ErrorCode::System,
                     tr("The snapshot to %1 failed: %2").arg(shown(file), ok.error().message));
     }
+    // Marked before it is checked: a snapshot never opens as a second live store.
+    if (auto ok = Database::markSnapshot(partial, true); !ok) {
+        QFile::remove(partial);
+        return std::unexpected(ok.error());
+    }
     BackupResult r;
     r.check = verify(partial, m_db.keys());
     if (r.check.ok) {
@@ -316,6 +321,9 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
                 }
             }
             QSqlDatabase::removeDatabase(name);
+            // The copy aside is a snapshot too: it opens for reading, and only restore puts it
+            // back.
+            copied = copied && Database::markSnapshot(r.savedCopy, true).has_value();
         }
         if (!copied) {
             // Too damaged to read: keep the raw files as they are.
@@ -341,6 +349,10 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
     if (!QFile::copy(file, staging))
         return fail(ErrorCode::System, tr("Cannot copy %1 next to the database.").arg(shown(file)));
     QFile::setPermissions(staging, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (auto ok = Database::markSnapshot(staging, false); !ok) {
+        QFile::remove(staging);
+        return std::unexpected(ok.error());
+    }
     for (const char *suffix : {"-wal", "-shm"})
         QFile::remove(target + QLatin1String(suffix));
     QFile::remove(target);

@@ -371,13 +371,55 @@ Status Database::configure(const Options &options) {
                        "knows %2). Update the program.")
                         .arg(m_schemaVersion)
                         .arg(latestSchemaVersion()));
-    for (const QString &pragma : dialect::pragmasOnOpen())
+    if (!empty) {
+        auto taken =
+            scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'snapshot_taken_at'"));
+        if (!taken)
+            return std::unexpected(taken.error());
+        m_snapshot = !taken->isNull();
+    }
+    // A snapshot is read as it is: not switched to WAL (that rewrites its header), and the
+    // connection itself refuses every write.
+    const QStringList pragmas =
+        m_snapshot ? QStringList{QStringLiteral("PRAGMA query_only=1")} : dialect::pragmasOnOpen();
+    for (const QString &pragma : pragmas)
         if (auto ok = exec(pragma); !ok)
             return std::unexpected(ok.error());
     return {};
 }
 
+Status Database::markSnapshot(const QString &path, bool snapshot) {
+    const QString name = nextConnectionName();
+    Status result;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        c.setDatabaseName(path);
+        QSqlQuery q(c);
+        const bool ok =
+            c.open() &&
+            (snapshot ? q.prepare(QStringLiteral(
+                            "INSERT INTO meta(key, value) VALUES ('snapshot_taken_at', ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) &&
+                            (q.addBindValue(toStorageTime(Clock::nowUtc())), q.exec())
+                      : q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'snapshot_taken_at'")));
+        if (!ok)
+            result = std::unexpected(
+                storageError(tr("Marking %1").arg(QDir::toNativeSeparators(path)),
+                             q.lastError().isValid() ? q.lastError() : c.lastError()));
+        q.finish();
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
 Status Database::migrate(int target) {
+    if (m_snapshot && m_schemaVersion < target)
+        return fail(ErrorCode::Refused,
+                    tr("%1 is a backup snapshot from an earlier version of Oasis POS (schema %2): "
+                       "restore it to use it (oasisctl restore FILE), which brings it up to date.")
+                        .arg(QDir::toNativeSeparators(m_path))
+                        .arg(m_schemaVersion));
     for (const schema::Step &step : schema::steps()) {
         if (step.version <= m_schemaVersion || step.version > target)
             continue;
@@ -443,7 +485,11 @@ Status Database::loadOrCreateKeys(const Options &, bool fresh) {
             return std::unexpected(ok.error());
         return tx->commit();
     }
-    auto keys = KeyRing::load(keyPath);
+    // A snapshot read on another machine brings its key beside it (BackupService writes
+    // FILE.key); the store's own key folder comes first.
+    const QString beside = m_path + QStringLiteral(".key");
+    auto keys = KeyRing::load(
+        m_snapshot && !QFileInfo::exists(keyPath) && QFileInfo::exists(beside) ? beside : keyPath);
     if (!keys)
         return std::unexpected(keys.error());
     if (QString::fromLatin1(keys->fingerprint()) != stored->toString())
@@ -517,6 +563,12 @@ bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &ha
 }
 
 Result<Transaction> Transaction::begin(Database &db) {
+    if (db.m_snapshot)
+        return fail(ErrorCode::Refused,
+                    tr("%1 is a backup snapshot: it opens for reading only, and nothing was "
+                       "changed. To make it the store again: oasisctl restore FILE (a manager's "
+                       "PIN).")
+                        .arg(QDir::toNativeSeparators(db.m_path)));
     // Nested operations (demo data, a sale that activates cards) run in savepoints of the
     // outermost transaction, so the whole business operation commits or rolls back as one.
     QSqlQuery q(db.handle());

@@ -44,6 +44,13 @@ public:
     const QString &id() const { return m_id; }
     int schemaVersion() const { return m_schemaVersion; }
     bool wasCreated() const { return m_created; }
+    /// A backup snapshot (meta key snapshot_taken_at, written by BackupService): it opens for
+    /// reading only (PRAGMA query_only), every transaction is refused, and only `restore`
+    /// writes it back as the store (DESIGN §14). Its key may sit beside it as FILE.key.
+    bool isSnapshot() const { return m_snapshot; }
+    /// Marks the database file at `path` (not open in this process) as a snapshot taken now, or
+    /// clears the mark (a restored copy becomes the store again).
+    static Status markSnapshot(const QString &path, bool snapshot);
     const KeyRing &keys() const { return m_keys; }
     QString keyFilePath() const;
     const QString &keyDirectory() const { return m_keyDirectory; }
@@ -102,6 +109,7 @@ private:
     KeyRing m_keys;
     int m_schemaVersion = 0;
     bool m_created = false;
+    bool m_snapshot = false;
     int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
     // The transaction in progress appended to the journal: anchor its head after commit.
     bool m_journalTouched = false;

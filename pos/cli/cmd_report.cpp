@@ -275,42 +275,59 @@ Status cmdRestore(Context &ctx) {
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
     const QString target = ctx.dbPath.isEmpty() ? Database::defaultPath() : ctx.dbPath;
-    // The current database is opened only to check who asks, and closed again before it is
-    // replaced. A database that no longer opens (the reason to restore) cannot check a PIN.
-    QString actor = QStringLiteral("system");
+    // A restore always needs a manager's PIN. It is checked against the current database, which
+    // is then closed before it is replaced; a database that no longer opens (the reason to
+    // restore) cannot check a PIN, so the snapshot's own staff (read-only) check it then.
+    if (ctx.user.isEmpty())
+        return fail(ErrorCode::Invalid,
+                    tr("restore needs --user NAME (a manager or the owner, with the PIN in "
+                       "OASIS_PIN)."));
     QString note;
+    std::unique_ptr<Database> checker;
     if (QFileInfo::exists(target)) {
         auto current = Database::open(target);
-        if (current) {
-            if (ctx.user.isEmpty())
-                return fail(ErrorCode::Invalid,
-                            tr("This command needs --user NAME (and the PIN in OASIS_PIN)."));
-            auto pin = readSecret("OASIS_PIN", tr("PIN for %1: ").arg(ctx.user));
-            if (!pin)
-                return std::unexpected(pin.error());
-            StaffService staff(**current);
-            auto member = staff.authenticate(ctx.user, *pin);
-            if (!member)
-                return std::unexpected(member.error());
-            if (!roleMay(member->role, Action::Backup)) {
-                if (ctx.approveBy.isEmpty())
-                    return fail(ErrorCode::Permission,
-                                tr("%1 (%2) may not restore a backup: a manager must approve with "
-                                   "--approve-by NAME and OASIS_APPROVER_PIN.")
-                                    .arg(member->name, roleName(member->role)));
-                auto apin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(ctx.approveBy));
-                if (!apin)
-                    return std::unexpected(apin.error());
-                auto approver = staff.approve(ctx.approveBy, *apin, Action::Backup);
-                if (!approver)
-                    return std::unexpected(approver.error());
-            }
-            actor = member->name;
-        } else {
+        if (current)
+            checker = std::move(*current);
+        else
             note = tr("The current database did not open (%1); it is kept aside.")
                        .arg(current.error().message);
-        }
     }
+    if (!checker) {
+        Database::Options options;
+        options.keyDirectory = KeyRing::defaultDirectory();
+        auto snapshot = Database::open(*file, options);
+        if (!snapshot)
+            return fail(snapshot.error().code,
+                        tr("Restore refused: neither the current database nor %1 can check the "
+                           "PIN of %2 (%3)")
+                            .arg(*file, ctx.user, snapshot.error().message));
+        checker = std::move(*snapshot);
+    }
+    QString actor;
+    {
+        auto pin = readSecret("OASIS_PIN", tr("PIN for %1: ").arg(ctx.user));
+        if (!pin)
+            return std::unexpected(pin.error());
+        StaffService staff(*checker);
+        auto member = staff.authenticate(ctx.user, *pin);
+        if (!member)
+            return std::unexpected(member.error());
+        if (!roleMay(member->role, Action::Backup)) {
+            if (ctx.approveBy.isEmpty())
+                return fail(ErrorCode::Permission,
+                            tr("%1 (%2) may not restore a backup: a manager must approve with "
+                               "--approve-by NAME and OASIS_APPROVER_PIN.")
+                                .arg(member->name, roleName(member->role)));
+            auto apin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(ctx.approveBy));
+            if (!apin)
+                return std::unexpected(apin.error());
+            auto approver = staff.approve(ctx.approveBy, *apin, Action::Backup);
+            if (!approver)
+                return std::unexpected(approver.error());
+        }
+        actor = member->name;
+    }
+    checker.reset();
     auto restored = BackupService::restore(*file, target, KeyRing::defaultDirectory(), actor);
     if (!restored)
         return std::unexpected(restored.error());

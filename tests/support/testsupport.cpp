@@ -4,6 +4,8 @@
 #include "core/demo.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -39,6 +41,33 @@ void TempDb::reopen() {
     if (!db)
         FAIL("cannot reopen test database: " << db.error().message.toStdString());
     m_db = std::move(*db);
+}
+
+QJsonObject CtlRun::json() const {
+    QJsonParseError e;
+    const QJsonDocument doc = QJsonDocument::fromJson(out, &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject())
+        FAIL("stdout is not one JSON object: " << out.toStdString());
+    return doc.object();
+}
+
+CtlRun runCtl(const QString &program, const QString &db, const QString &keys,
+              const QStringList &args, const QMap<QString, QString> &env) {
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("OASIS_KEY_DIR"), keys);
+    for (auto it = env.cbegin(); it != env.cend(); ++it)
+        e.insert(it.key(), it.value());
+    QProcess p;
+    p.setProcessEnvironment(e);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start(program, QStringList{QStringLiteral("--db"), db} + args);
+    REQUIRE(p.waitForFinished(60'000));
+    REQUIRE(p.exitStatus() == QProcess::NormalExit);
+    CtlRun r{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    UNSCOPED_INFO("oasisctl " << args.join(QLatin1Char(' ')).toStdString() << " -> " << r.exitCode
+                              << "\nstdout: " << r.out.toStdString()
+                              << "\nstderr: " << r.err.toStdString());
+    return r;
 }
 
 void rawSql(const QString &dbPath, const QString &sql) {

@@ -5,6 +5,8 @@
 #include "core/database.h"
 #include "tests/support/testhooks.h"
 
+#include <QJsonObject>
+#include <QMap>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -46,6 +48,22 @@ inline void ok(const Status &s) {
     if (!s)
         FAIL("unexpected error: " << s.error().message.toStdString());
 }
+
+/// What one oasisctl process did.
+struct CtlRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    /// stdout as the one JSON object of --json (fails the test otherwise).
+    QJsonObject json() const;
+    /// stderr is exactly one line (the contract for a refused or failed command).
+    bool oneErrorLine() const { return err.count('\n') == 1 && err.endsWith('\n'); }
+};
+
+/// Runs `program` (oasisctl) with `--db db` and `args`, its key folder `keys`, standard input
+/// closed, plus `env` (OASIS_PIN, OASIS_REGISTER, ...) over this process's environment.
+CtlRun runCtl(const QString &program, const QString &db, const QString &keys,
+              const QStringList &args, const QMap<QString, QString> &env = {});
 
 /// Runs a SQL statement straight on the file with a separate connection, as a tamperer would.
 void rawSql(const QString &dbPath, const QString &sql);

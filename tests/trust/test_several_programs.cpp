@@ -10,9 +10,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <unistd.h>
@@ -24,29 +21,13 @@ namespace {
 
 const QString kRegister = u"trust-front"_s;
 
-struct Ran {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 /// One oasisctl process on the store, as a back-office script runs it.
-Ran oasisctl(const QString &db, const QString &keys, const QStringList &args,
-             const QString &pin = {}) {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"OASIS_KEY_DIR"_s, keys);
-    env.insert(u"OASIS_REGISTER"_s, kRegister);
+test::CtlRun oasisctl(const QString &db, const QString &keys, const QStringList &args,
+                      const QString &pin = {}) {
+    QMap<QString, QString> env{{u"OASIS_REGISTER"_s, kRegister}};
     if (!pin.isEmpty())
         env.insert(u"OASIS_PIN"_s, pin);
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.setStandardInputFile(QProcess::nullDevice());
-    p.start(QStringLiteral(OASISCTL_PATH), QStringList{u"--db"_s, db} + args);
-    REQUIRE(p.waitForFinished(60'000));
-    Ran r{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    UNSCOPED_INFO("oasisctl " << args.join(u' ').toStdString() << " -> " << r.exitCode << "\n"
-                              << r.err.toStdString());
-    return r;
+    return test::runCtl(QStringLiteral(OASISCTL_PATH), db, keys, args, env);
 }
 
 /// The store files this process holds open that were deleted under it (the kernel marks such a
@@ -94,10 +75,10 @@ TEST_CASE("the counter app's connections keep their store files while other prog
     // Other programs beside it: a reader, a seller, a backup. Each closes its connection when it
     // ends, and the last connection to close would delete the WAL if it thought it was alone.
     REQUIRE(oasisctl(db, keys, {u"--json"_s, u"catalog"_s, u"list"_s}).exitCode == 0);
-    const Ran sold = oasisctl(db, keys,
-                              {u"--json"_s, u"--user"_s, u"frontdesk"_s, u"sale"_s,
-                               u"OIL-LAV-120"_s, u"--pay"_s, u"card:26.53:4242"_s},
-                              u"1111"_s);
+    const test::CtlRun sold = oasisctl(db, keys,
+                                       {u"--json"_s, u"--user"_s, u"frontdesk"_s, u"sale"_s,
+                                        u"OIL-LAV-120"_s, u"--pay"_s, u"card:26.53:4242"_s},
+                                       u"1111"_s);
     REQUIRE(sold.exitCode == 0);
     REQUIRE(oasisctl(db, keys,
                      {u"--user"_s, u"manager"_s, u"backup"_s, dir.filePath(u"snapshot.db"_s)},
@@ -120,7 +101,7 @@ TEST_CASE("the counter app's connections keep their store files while other prog
         SaleService(**registerDb).complete(ticket, {*card}, *cashier, std::nullopt, kRegister);
     REQUIRE(done);
     REQUIRE(deletedStoreFiles(db).isEmpty());
-    const Ran shown = oasisctl(
+    const test::CtlRun shown = oasisctl(
         db, keys, {u"--json"_s, u"receipt"_s, u"show"_s, QString::number(done->receiptNo)});
     REQUIRE(shown.exitCode == 0);
 
@@ -128,7 +109,7 @@ TEST_CASE("the counter app's connections keep their store files while other prog
     lowStock->reset();
     backupThread->reset();
     registerDb->reset();
-    const Ran verified = oasisctl(db, keys, {u"--json"_s, u"journal"_s, u"verify"_s});
+    const test::CtlRun verified = oasisctl(db, keys, {u"--json"_s, u"journal"_s, u"verify"_s});
     REQUIRE(verified.exitCode == 0);
-    REQUIRE(QJsonDocument::fromJson(verified.out).object()[u"ok"_s].toBool());
+    REQUIRE(verified.json()[u"ok"_s].toBool());
 }
