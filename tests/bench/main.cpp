@@ -5,6 +5,7 @@
 //   oasis-bench generate [--out DB] [--quick]      build the large (or the quick) database
 //   oasis-bench run [--quick] [--json FILE] [--db DB [--keys DIR]] [--only KEY,...] [--user NAME]
 //   oasis-bench crash [--kills N] [--db DB [--keys DIR]] [--user NAME]  500 kills by default
+//   oasis-bench soak [--seconds S] [--seed N]   several programs on one store, killed at random
 #include "tests/bench/bench.h"
 
 #include "core/catalog.h"
@@ -25,6 +26,7 @@
 #include "printing/salereceipt.h"
 #include "printing/text.h"
 #include "tests/crash/harness/harness.h"
+#include "tests/crash/harness/soak.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -1180,6 +1182,39 @@ int crash(const QCommandLineParser &args) {
     return r.failedChecks == 0 && r.kills == kills ? 0 : 2;
 }
 
+int soak(const QCommandLineParser &args) {
+    bool number = false;
+    const double seconds = args.value(QStringLiteral("seconds")).toDouble(&number);
+    if (!number || seconds < 1)
+        refuse(QStringLiteral("--seconds takes a number of seconds, 1 or more (got '%1')")
+                   .arg(args.value(QStringLiteral("seconds"))));
+    const quint32 seed = args.isSet(QStringLiteral("seed"))
+                             ? args.value(QStringLiteral("seed")).toUInt(&number)
+                             : QRandomGenerator::global()->generate();
+    if (!number)
+        refuse(QStringLiteral("--seed takes a whole number (got '%1')")
+                   .arg(args.value(QStringLiteral("seed"))));
+    QTemporaryDir dir;
+    harness::SoakOptions o;
+    o.workerPath = QStringLiteral(OASIS_SALE_WORKER);
+    o.oasisctlPath = QStringLiteral(OASISCTL);
+    o.seconds = seconds;
+    o.seed = seed;
+    o.parallel = 3;
+    if (const QString error = harness::prepareSoakStore(dir.path(), o); !error.isEmpty())
+        die(error);
+    std::fprintf(stderr, "oasis-bench: soak for %.0f s, seed %u\n", seconds, seed);
+    const harness::SoakReport r = harness::runSoak(o);
+    std::printf("soak: %.0f s, seed %u: %lld sales acknowledged (%lld in the store), %d app kills, "
+                "%d oasisctl runs (%d killed, %d retried), %lld problems\n",
+                seconds, seed, static_cast<long long>(r.acknowledged),
+                static_cast<long long>(r.sales), r.appKills, r.ctlRuns, r.ctlKills, r.retries,
+                static_cast<long long>(r.problems.size()));
+    for (const QString &problem : r.problems.mid(0, 20))
+        std::printf("  %s\n", qPrintable(problem));
+    return r.problems.isEmpty() ? 0 : 2;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -1198,6 +1233,7 @@ int main(int argc, char **argv) {
         "       oasis-bench run [--quick] [--json FILE] [--db DB [--keys DIR]] [--only KEY,...]\n"
         "                       [--user NAME]\n"
         "       oasis-bench crash [--kills N] [--db DB [--keys DIR]] [--user NAME]\n"
+        "       oasis-bench soak [--seconds S] [--seed N]\n"
         "       oasis-bench COMMAND --help\n";
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
@@ -1258,6 +1294,12 @@ int main(int argc, char **argv) {
         option("db", "on a copy of this database (by default a new demo store)", "DB");
         option("keys", "the key folder of --db", "DIR");
         option("user", "who rings up the sales (default: frontdesk)", "NAME");
+    } else if (command == QLatin1String("soak")) {
+        args.addPositionalArgument(command, QStringLiteral("several programs on one new demo "
+                                                           "store, killed at random; the books "
+                                                           "checked at the end"));
+        option("seconds", "how long", "S", "300");
+        option("seed", "the random seed (default: a new one, printed)", "N");
     } else {
         std::fprintf(stderr, "oasis-bench: unknown command '%s'\n%s", qPrintable(command), usage);
         return 1;
@@ -1288,5 +1330,7 @@ int main(int argc, char **argv) {
         generateOrDie(p, quick);
         return 0;
     }
+    if (command == QLatin1String("soak"))
+        return soak(args);
     return command == QLatin1String("run") ? run(args) : crash(args);
 }

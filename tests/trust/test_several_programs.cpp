@@ -5,6 +5,7 @@
 #include "core/catalog.h"
 #include "core/sale.h"
 #include "core/staff.h"
+#include "tests/crash/harness/soak.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
@@ -30,23 +31,8 @@ test::CtlRun oasisctl(const QString &db, const QString &keys, const QStringList 
     return test::runCtl(QStringLiteral(OASISCTL_PATH), db, keys, args, env);
 }
 
-/// The store files this process holds open that were deleted under it (the kernel marks such a
-/// link " (deleted)"; Qt's symLinkTarget hides the mark, so readlink is asked directly).
 QStringList deletedStoreFiles(const QString &dbPath) {
-    QStringList deleted;
-    const QDir fds(u"/proc/self/fd"_s);
-    for (const QString &fd :
-         fds.entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
-        char target[4096];
-        const ssize_t n =
-            ::readlink(QFile::encodeName(fds.filePath(fd)).constData(), target, sizeof target);
-        if (n <= 0)
-            continue;
-        const QString link = QFile::decodeName(QByteArray(target, int(n)));
-        if (link.startsWith(dbPath) && link.endsWith(u" (deleted)"_s))
-            deleted << link;
-    }
-    return deleted;
+    return harness::deletedStoreFiles(::getpid(), dbPath);
 }
 
 } // namespace

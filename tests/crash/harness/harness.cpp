@@ -307,6 +307,7 @@ struct WorkerArgs {
     quint32 seed = 1;
     int count = -1;
     double seconds = -1;
+    int hold = 0; ///< extra connections held open, as the counter app's threads
 };
 
 std::optional<WorkerArgs> parseArgs(const QStringList &args) {
@@ -334,6 +335,8 @@ std::optional<WorkerArgs> parseArgs(const QStringList &args) {
             a.count = v.toInt();
         else if (k == QLatin1String("--seconds"))
             a.seconds = v.toDouble();
+        else if (k == QLatin1String("--hold"))
+            a.hold = v.toInt();
         else
             return std::nullopt;
     }
@@ -352,7 +355,7 @@ int workerMain(int argc, char **argv) {
     if (!args) {
         std::fprintf(stderr, "usage: oasis-sale-worker --db PATH --keys DIR [--codes FILE] "
                              "[--mode mixed|redeem] [--seed N] [--count N] [--seconds S] "
-                             "[--register R] [--user NAME] [--out FILE]\n");
+                             "[--register R] [--user NAME] [--out FILE] [--hold N]\n");
         return 1;
     }
     auto opened = openDb(args->db, args->keys);
@@ -361,6 +364,17 @@ int workerMain(int argc, char **argv) {
         return 3;
     }
     Database &db = **opened;
+    // The counter app's other connections (the low-stock and backup threads): held open all
+    // along, and every 50 sales one more opened and closed, as the backup thread's daily check.
+    std::vector<std::unique_ptr<Database>> held;
+    for (int i = 0; i < args->hold; ++i) {
+        auto extra = openDb(args->db, args->keys);
+        if (!extra) {
+            std::fprintf(stderr, "worker: %s\n", qPrintable(extra.error().message));
+            return 3;
+        }
+        held.push_back(std::move(*extra));
+    }
     QStringList codes;
     if (!args->codesFile.isEmpty()) {
         QFile f(args->codesFile);
@@ -490,6 +504,9 @@ int workerMain(int argc, char **argv) {
         }
         std::printf("sale %lld\n", static_cast<long long>(done->receiptNo));
         std::fflush(stdout);
+        if (args->hold > 0 && completed % 50 == 0)
+            if (auto passing = openDb(args->db, args->keys); !passing)
+                std::fprintf(stderr, "worker: %s\n", qPrintable(passing.error().message));
     }
     if (out.isOpen() && redeemOnly) {
         QByteArray text = "summary " + QByteArray::number(completed) + ' ' +
