@@ -28,9 +28,6 @@
 namespace oasis {
 
 namespace {
-/// The schema step that made the registers table.
-constexpr int kRegistersSchema = 10;
-
 QString tr(const char *text) {
     return QCoreApplication::translate("Database", text);
 }
@@ -187,7 +184,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
             return failed(ok.error());
     // The register that creates a store is its first register (init, the app's first start);
     // every other one is added by a manager (`oasisctl register add`).
-    if (isNew && db->m_schemaVersion >= kRegistersSchema)
+    if (isNew && db->m_schemaVersion >= RegisterService::kSchemaVersion)
         if (auto ok = RegisterService::addCreator(*db, registerId()); !ok)
             return failed(ok.error());
     db->m_created = isNew;

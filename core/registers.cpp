@@ -58,6 +58,8 @@ Result<bool> RegisterService::isKnown(const QString &name) const {
 
 Result<QString> RegisterService::acting(const QString &registerIdIn) const {
     const QString registerId = registerIdIn.isEmpty() ? Database::registerId() : registerIdIn;
+    if (m_db.schemaVersion() < kSchemaVersion)
+        return registerId;
     auto known = isKnown(registerId);
     if (!known)
         return std::unexpected(known.error());
@@ -125,7 +127,7 @@ Result<RegisterInfo> RegisterService::add(const QString &name, const StaffMember
 }
 
 Status RegisterService::addCreator(Database &db, const QString &name) {
-    if (!validateName(name))
+    if (db.schemaVersion() < kSchemaVersion || !validateName(name))
         return {};
     auto tx = Transaction::begin(db);
     if (!tx)

@@ -2,6 +2,7 @@
 #include "tests/support/testsupport.h"
 
 #include "core/demo.h"
+#include "core/registers.h"
 
 #include <QDir>
 #include <QSqlDatabase>
@@ -22,6 +23,9 @@ TempDb::TempDb(bool demo) {
         auto installed = installDemoData(*m_db);
         if (!installed)
             FAIL("cannot install demo data: " << installed.error().message.toStdString());
+        // The register the app's and screens' tests act as, registered as `init` registers
+        // the computer that creates a store (a demo store has this computer's register too).
+        addRegisters(*m_db, {QStringLiteral("test-register")});
     }
 }
 
@@ -39,6 +43,11 @@ void TempDb::reopen() {
     if (!db)
         FAIL("cannot reopen test database: " << db.error().message.toStdString());
     m_db = std::move(*db);
+}
+
+void addRegisters(Database &db, const QStringList &names) {
+    for (const QString &name : names)
+        ok(RegisterService::addCreator(db, name));
 }
 
 void rawSql(const QString &dbPath, const QString &sql) {

@@ -47,6 +47,10 @@ inline void ok(const Status &s) {
         FAIL("unexpected error: " << s.error().message.toStdString());
 }
 
+/// Registers the registers a test acts as, as a manager would have (`register add`); the
+/// computer's own register was registered when the TempDb was created.
+void addRegisters(Database &db, const QStringList &names);
+
 /// Runs a SQL statement straight on the file with a separate connection, as a tamperer would.
 void rawSql(const QString &dbPath, const QString &sql);
 
