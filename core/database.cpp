@@ -3,6 +3,7 @@
 
 #include "core/clock.h"
 #include "core/dialect.h"
+#include "core/registers.h"
 #include "core/schema.h"
 
 #include <QCoreApplication>
@@ -183,6 +184,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         return failed(ok.error());
     if (isNew)
         if (auto ok = db->loadOrCreateKeys(options, true); !ok)
+            return failed(ok.error());
+    // The register that creates a store is its first register (init, the app's first start);
+    // every other one is added by a manager (`oasisctl register add`).
+    if (isNew && db->m_schemaVersion >= RegisterService::kSchemaVersion)
+        if (auto ok = RegisterService::addCreator(*db, registerId()); !ok)
             return failed(ok.error());
     db->m_created = isNew;
     return db;

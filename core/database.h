@@ -84,7 +84,9 @@ public:
     QString setting(const QString &key, const QString &fallback = {}) const;
     Status setSetting(const QString &key, const QString &value);
 
-    /// A register's identity: the machine's QSettings value, else the host name.
+    /// The register this computer says it is: env OASIS_REGISTER, else the machine's QSettings
+    /// value `register/id`, else the host name. Whether the store knows it is for
+    /// RegisterService::acting(), which every operation acting as a register calls.
     static QString registerId();
 
 private:

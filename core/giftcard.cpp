@@ -6,6 +6,7 @@
 #include "core/database.h"
 #include "core/giftcode.h"
 #include "core/journal.h"
+#include "core/registers.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -49,31 +50,50 @@ QString giftCardStatusName(GiftCardStatus status) {
     return status == GiftCardStatus::Void ? QStringLiteral("void") : QStringLiteral("active");
 }
 
+namespace {
+/// Seconds until lookups open again when `limit` failures (newest first in `times`) fell within
+/// `window` seconds and the newest of them is under `window` seconds old; 0 when not locked.
+qint64 lockedFor(const std::vector<QDateTime> &times, int limit, int window, const QDateTime &now) {
+    // Measured from the failure that completed the run.
+    for (std::size_t i = 0; i + limit - 1 < times.size(); ++i) {
+        const QDateTime newest = times[i];
+        const QDateTime oldest = times[i + limit - 1];
+        if (oldest.secsTo(newest) < window && now < newest.addSecs(window))
+            return std::max<qint64>(1, now.secsTo(newest.addSecs(window)));
+    }
+    return 0;
+}
+} // namespace
+
 Status GiftCardService::checkLockout(const QString &registerId) const {
     const QDateTime now = Clock::nowUtc();
-    auto failures =
-        m_db.rows(QStringLiteral("SELECT at FROM giftcard_lookup_failures WHERE register_id = ? "
-                                 "AND at >= ? ORDER BY at DESC"),
-                  {registerId, toStorageTime(now.addSecs(-2 * kLockSeconds))});
+    // Every register's recent failures: a register's own and the store's whole count, so that
+    // switching registers resets nothing.
+    auto failures = m_db.rows(QStringLiteral("SELECT at, register_id FROM giftcard_lookup_failures "
+                                             "WHERE at >= ? ORDER BY at DESC"),
+                              {toStorageTime(now.addSecs(-2 * kLockSeconds))});
     if (!failures)
         return std::unexpected(failures.error());
-    // Locked while the 5th-latest failure is under a minute old... measured from the failure
-    // that completed the run of five.
-    std::vector<QDateTime> times;
-    for (const QVariantList &r : *failures)
-        times.push_back(fromStorageTime(r.value(0).toString()));
-    for (std::size_t i = 0; i + kMaxFailures - 1 < times.size(); ++i) {
-        const QDateTime newest = times[i];
-        const QDateTime oldest = times[i + kMaxFailures - 1];
-        if (oldest.secsTo(newest) < kLockSeconds && now < newest.addSecs(kLockSeconds)) {
-            const qint64 wait = now.secsTo(newest.addSecs(kLockSeconds));
-            return fail(ErrorCode::Locked,
-                        tr("Gift-card lookups on this register are locked for %1 s after %2 "
-                           "failed attempts. Check the card and try again then.")
-                            .arg(wait)
-                            .arg(kMaxFailures));
-        }
+    std::vector<QDateTime> mine, store;
+    for (const QVariantList &r : *failures) {
+        const QDateTime at = fromStorageTime(r.value(0).toString());
+        store.push_back(at);
+        if (r.value(1).toString() == registerId)
+            mine.push_back(at);
     }
+    if (const qint64 wait = lockedFor(mine, kMaxFailures, kLockSeconds, now))
+        return fail(ErrorCode::Locked,
+                    tr("Gift-card lookups on this register are locked for %1 s after %2 "
+                       "failed attempts. Check the card and try again then.")
+                        .arg(wait)
+                        .arg(kMaxFailures));
+    if (const qint64 wait = lockedFor(store, kStoreMaxFailures, kLockSeconds, now))
+        return fail(ErrorCode::Locked,
+                    tr("Gift-card lookups are locked on every register of this store for %1 s "
+                       "after %2 failed attempts within a minute. Check the card and try again "
+                       "then.")
+                        .arg(wait)
+                        .arg(kStoreMaxFailures));
     return {};
 }
 
@@ -92,7 +112,13 @@ Status GiftCardService::recordFailure(const QString &registerId, const QString &
     return tx->commit();
 }
 
-Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &registerId) {
+Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &registerIdIn) {
+    // Only a register the store knows looks cards up: an invented one records no failure and
+    // escapes no lockout.
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    const QString registerId = *acting;
     if (auto ok = checkLockout(registerId); !ok)
         return std::unexpected(ok.error());
     const giftcode::Parsed parsed = giftcode::parse(code);

@@ -52,13 +52,17 @@ public:
 
     /// Lookups per register: this many failures within a minute lock lookups for a minute.
     static constexpr int kMaxFailures = 5;
+    /// And per store: this many failures within a minute, on any registers, lock lookups on
+    /// every register for a minute (two registers reach it before either is locked on its own).
+    static constexpr int kStoreMaxFailures = 8;
     static constexpr int kLockSeconds = 60;
     /// Washington (RCW 19.240): a balance under $5.00 is paid in cash on request.
     static Money cashOutLimit() { return Money::fromCents(5'00); }
 
     /// Finds a card by what was typed or scanned. A bad check character, an unknown code and a
     /// voided card are different errors; each failure is recorded (in its own transaction, so
-    /// a failed sale cannot erase it) and counts towards the register's lockout.
+    /// a failed sale cannot erase it) and counts towards the register's and the store's
+    /// lockouts. `registerId` (empty: this computer's) must be registered in the store.
     Result<GiftCard> lookup(const QString &code, const QString &registerId);
     Result<GiftCard> byId(qint64 id) const;
     Result<std::vector<GiftCardActivity>> history(qint64 id) const;

@@ -4,6 +4,8 @@
 #include "core/clock.h"
 #include "core/database.h"
 #include "core/journal.h"
+#include "core/registers.h"
+#include "core/shift.h"
 #include "core/storesettings.h"
 
 #include <QCoreApplication>
@@ -153,7 +155,10 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     if (!roleMay(cashier.role, action) && !(approver && roleMay(approver->role, action)))
         return fail(ErrorCode::Permission,
                     tr("A manager must approve: %1.").arg(actionName(action)));
-    const QString registerId = registerIdIn.isEmpty() ? Database::registerId() : registerIdIn;
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    const QString registerId = *acting;
     const QDateTime now = Clock::nowUtc();
     StoreSettings settings(m_db);
 
@@ -294,9 +299,13 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
     if (!next)
         return std::unexpected(next.error());
-    auto shift = m_db.scalar(
-        QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
-        {registerId});
+    // Cash paid back comes out of a drawer, and a drawer needs a shift: the same rule as a
+    // sale's, checked here inside the refund's transaction.
+    bool paysCash = false;
+    for (std::size_t i = 0; i < originals.size(); ++i)
+        if (originals[i].type == QLatin1String("cash") && !back[i].isZero())
+            paysCash = true;
+    auto shift = ShiftService(m_db).forTicket(registerId, false, paysCash);
     if (!shift)
         return std::unexpected(shift.error());
     CompletedSale done;
@@ -311,7 +320,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                        "total_cents, change_cents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"),
         {done.receiptNo, kind, header->id, nowText,
          settings.businessDate(now).toString(Qt::ISODate), registerId, cashier.id,
-         approver ? QVariant(approver->id) : QVariant(), *shift, (-subtotal).cents(),
+         approver ? QVariant(approver->id) : QVariant(), nullIfZero(*shift), (-subtotal).cents(),
          (-discount).cents(), (-tax).cents(), (-tips).cents(), (-total).cents()});
     if (!sale)
         return std::unexpected(sale.error());

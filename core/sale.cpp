@@ -5,6 +5,8 @@
 #include "core/database.h"
 #include "core/giftcode.h"
 #include "core/journal.h"
+#include "core/registers.h"
+#include "core/shift.h"
 #include "core/storesettings.h"
 
 #include <QCoreApplication>
@@ -208,7 +210,12 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
                                             const StaffMember &cashier,
                                             const std::optional<StaffMember> &approver,
                                             const QString &registerIdIn) {
-    const QString registerId = registerIdIn.isEmpty() ? Database::registerId() : registerIdIn;
+    // Before anything else (a gift-card lookup records its failures): an unknown register
+    // changes nothing.
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    const QString registerId = *acting;
     if (auto ok = check(ticket, cashier, approver); !ok)
         return std::unexpected(ok.error());
     StoreSettings settings(m_db);
@@ -267,23 +274,11 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
     auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
     if (!next)
         return std::unexpected(next.error());
-    auto shift = m_db.scalar(
-        QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
-        {registerId});
+    // Drawer discipline starts with the register's first shift: from then on every sale needs
+    // an open shift, so cash is always counted against one (the same rule as a refund's).
+    auto shift = ShiftService(m_db).forTicket(registerId, true, false);
     if (!shift)
         return std::unexpected(shift.error());
-    // Drawer discipline starts with the register's first shift: from then on every sale needs
-    // an open shift, so cash is always counted against one.
-    if (shift->isNull()) {
-        auto everOpened = m_db.scalar(
-            QStringLiteral("SELECT COUNT(*) FROM shifts WHERE register_id = ?"), {registerId});
-        if (!everOpened)
-            return std::unexpected(everOpened.error());
-        if (everOpened->toInt() > 0)
-            return fail(ErrorCode::Refused,
-                        tr("No shift is open on register %1: open one with a counted float first.")
-                            .arg(registerId));
-    }
     CompletedSale done;
     done.receiptNo = next->toLongLong();
     done.totals = *totals;
@@ -296,9 +291,9 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
             "tip_cents, "
             "total_cents, change_cents) VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {done.receiptNo, nowText, businessDate.toString(Qt::ISODate), registerId, cashier.id,
-         approver ? QVariant(approver->id) : QVariant(), *shift, ticket.discount.toString(),
-         totals->subtotal.cents(), totals->discount.cents(), totals->tax.cents(),
-         totals->tips.cents(), totals->total.cents(), plan->change.cents()});
+         approver ? QVariant(approver->id) : QVariant(), nullIfZero(*shift),
+         ticket.discount.toString(), totals->subtotal.cents(), totals->discount.cents(),
+         totals->tax.cents(), totals->tips.cents(), totals->total.cents(), plan->change.cents()});
     if (!sale)
         return std::unexpected(sale.error());
     done.saleId = sale->insertId;

@@ -451,6 +451,27 @@ const std::vector<Step> &steps() {
                      .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = OLD.item_id ")) +
                  s(" END"),
          }},
+        {10,
+         "registers: the tills a manager registered in this store; the registers already seen "
+         "in sales and shifts are registered; failed gift-card lookups counted per store",
+         {
+             // A register's name is what OASIS_REGISTER or the app's register setting says; an
+             // operation that acts as a register refuses a name that is not here.
+             s("CREATE TABLE registers ("
+               " id {pk},"
+               " name TEXT NOT NULL UNIQUE,"
+               " created_at TEXT NOT NULL,"
+               " created_by INTEGER REFERENCES staff(id))"),
+             // An older store keeps working: every register it has already sold or counted a
+             // drawer on is registered, as of the first time it did.
+             s("INSERT INTO registers(name, created_at) "
+               "SELECT register_id, MIN(at) FROM ("
+               "SELECT register_id, created_at AS at FROM sales "
+               "UNION ALL SELECT register_id, opened_at AS at FROM shifts) seen "
+               "WHERE register_id <> '' GROUP BY register_id ORDER BY MIN(at)"),
+             // The store-wide lookup limit reads the last minutes' failures of every register.
+             s("CREATE INDEX giftcard_lookup_failures_store ON giftcard_lookup_failures(at)"),
+         }},
     };
     return all;
 }

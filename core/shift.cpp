@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "core/database.h"
 #include "core/journal.h"
+#include "core/registers.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -16,6 +17,7 @@ QString tr(const char *text) {
     return QCoreApplication::translate("Shift", text);
 }
 
+/// For reading: this computer's register when none is named.
 QString resolveRegister(const QString &registerId) {
     return registerId.isEmpty() ? Database::registerId() : registerId;
 }
@@ -95,6 +97,33 @@ Result<Shift> ShiftService::current(const QString &registerIdIn) const {
     return shiftFromRow(*q);
 }
 
+Result<qint64> ShiftService::forTicket(const QString &registerId, bool isSale,
+                                       bool paysCashBack) const {
+    auto shift = m_db.scalar(
+        QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
+        {registerId});
+    if (!shift)
+        return std::unexpected(shift.error());
+    if (!shift->isNull())
+        return shift->toLongLong();
+    if (!isSale && !paysCashBack)
+        return 0;
+    auto everOpened = m_db.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM shifts WHERE register_id = ?"), {registerId});
+    if (!everOpened)
+        return std::unexpected(everOpened.error());
+    if (everOpened->toInt() == 0)
+        return 0;
+    if (isSale)
+        return fail(ErrorCode::Refused,
+                    tr("No shift is open on register %1: open one with a counted float first.")
+                        .arg(registerId));
+    return fail(ErrorCode::Refused,
+                tr("This refund pays cash back from the drawer, and no shift is open on register "
+                   "%1: open one with a counted float first.")
+                    .arg(registerId));
+}
+
 Result<std::vector<Shift>> ShiftService::openShifts() const {
     auto q = m_db.exec(kShiftColumns +
                        QStringLiteral("WHERE s.closed_at IS NULL ORDER BY s.register_id"));
@@ -108,7 +137,10 @@ Result<std::vector<Shift>> ShiftService::openShifts() const {
 
 Result<Shift> ShiftService::open(Money openingFloat, const StaffMember &staff,
                                  const QString &registerIdIn) {
-    const QString registerId = resolveRegister(registerIdIn);
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    const QString registerId = *acting;
     if (auto ok = mayHandleCash(staff); !ok)
         return std::unexpected(ok.error());
     if (openingFloat.isNegative())
@@ -207,7 +239,10 @@ Result<DrawerSummary> ShiftService::summary(const QString &registerId) const {
 }
 
 Status ShiftService::recordNoSale(const QString &actor, const QString &registerIdIn) {
-    const QString registerId = resolveRegister(registerIdIn);
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    const QString registerId = *acting;
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -240,7 +275,10 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
                                         const StaffMember &staff,
                                         const std::optional<StaffMember> &approver,
                                         const QString &registerIdIn) {
-    const QString registerId = resolveRegister(registerIdIn);
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    const QString registerId = *acting;
     const QString reason = reasonIn.simplified();
     if (auto ok = mayHandleCash(staff); !ok)
         return std::unexpected(ok.error());
@@ -299,7 +337,10 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
 Result<ShiftClose> ShiftService::close(Money counted, const StaffMember &staff,
                                        const std::optional<StaffMember> &approver,
                                        const QString &registerIdIn) {
-    const QString registerId = resolveRegister(registerIdIn);
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    const QString registerId = *acting;
     if (auto ok = mayHandleCash(staff); !ok)
         return std::unexpected(ok.error());
     if (counted.isNegative())

@@ -81,6 +81,11 @@ public:
                        const QString &registerId = {});
     /// The open shift of the register, or ErrorCode::NotFound.
     Result<Shift> current(const QString &registerId = {}) const;
+    /// The open shift a ticket on `registerId` is counted in, 0 when none is open. Drawer
+    /// discipline starts with a register's first shift: from then on a sale, and a refund or
+    /// void that pays cash back (`paysCashBack`), is refused without an open shift, since a
+    /// drawer needs a shift (DESIGN §8). Call it inside the writing transaction.
+    Result<qint64> forTicket(const QString &registerId, bool isSale, bool paysCashBack) const;
     /// Every open shift, on any register (the Z report refuses while there is one).
     Result<std::vector<Shift>> openShifts() const;
     Result<Shift> byId(qint64 id) const;

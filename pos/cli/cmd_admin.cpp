@@ -5,6 +5,7 @@
 #include "core/catalog.h"
 #include "core/demo.h"
 #include "core/journal.h"
+#include "core/registers.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -44,6 +45,19 @@ Status cmdInit(Context &ctx) {
                          : tr("%1 is at schema %2.").arg(d.path()).arg(d.schemaVersion()),
                      tr("Key file: %1 (keep it safe, apart from backups of the database).")
                          .arg(d.keyFilePath())};
+    // The computer that creates the store is its first register (Database::open registers it).
+    const QString thisRegister = Database::registerId();
+    auto known = RegisterService(d).isKnown(thisRegister);
+    if (!known)
+        return std::unexpected(known.error());
+    if (d.wasCreated() && *known)
+        text << tr("This computer is register %1; a manager adds others with: oasisctl "
+                   "register add NAME.")
+                    .arg(thisRegister);
+    else if (!*known)
+        text << tr("This computer's register %1 is not registered in this store: a manager adds "
+                   "it with: oasisctl register add %1")
+                    .arg(thisRegister);
     if (demoAdded)
         text << tr("Demo data added: frontdesk PIN 1111, manager PIN 9999, owner PIN 2468.");
     else if (demo)
@@ -52,6 +66,8 @@ Status cmdInit(Context &ctx) {
               {QStringLiteral("created"), d.wasCreated()},
               {QStringLiteral("schema_version"), d.schemaVersion()},
               {QStringLiteral("key_file"), d.keyFilePath()},
+              {QStringLiteral("register"), thisRegister},
+              {QStringLiteral("register_known"), *known},
               {QStringLiteral("demo"), demoAdded}},
              text);
     return {};
@@ -293,6 +309,74 @@ Status cmdJournal(Context &ctx) {
     return {};
 }
 
+QJsonObject registerJson(const RegisterInfo &r, const QString &thisRegister) {
+    return {{QStringLiteral("name"), r.name},
+            {QStringLiteral("created_at"), r.createdAt.toString(Qt::ISODate)},
+            {QStringLiteral("created_by"), r.createdBy},
+            {QStringLiteral("open_shift"), r.openShift > 0},
+            {QStringLiteral("shift_id"), r.openShift > 0 ? QJsonValue(r.openShift) : QJsonValue()},
+            {QStringLiteral("this_computer"), r.name == thisRegister}};
+}
+
+Status cmdRegister(Context &ctx) {
+    auto sub = ctx.takeArgument(tr("a register command (add, list)"));
+    if (!sub)
+        return std::unexpected(sub.error());
+    if (*sub != QLatin1String("add") && *sub != QLatin1String("list"))
+        return fail(ErrorCode::Invalid, tr("Unknown register command %1.").arg(*sub));
+    QString name;
+    if (*sub == QLatin1String("add")) {
+        auto given = ctx.takeArgument(tr("the register's NAME"));
+        if (!given)
+            return std::unexpected(given.error());
+        name = *given;
+    }
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    if (!ctx.args.isEmpty())
+        return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
+    if (*sub == QLatin1String("add"))
+        if (auto ok = RegisterService::validateName(name); !ok)
+            return ok;
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    RegisterService registers(**db);
+    const QString thisRegister = Database::registerId();
+    if (*sub == QLatin1String("add")) {
+        auto who = ctx.authorize(Action::Settings);
+        if (!who)
+            return std::unexpected(who.error());
+        auto added = registers.add(name, who->user, who->approver);
+        if (!added)
+            return std::unexpected(added.error());
+        ctx.emit(registerJson(*added, thisRegister),
+                 {tr("Register %1 is registered; a computer becomes it with OASIS_REGISTER=%1 "
+                     "(or the app's register setting).")
+                      .arg(added->name)});
+        return {};
+    }
+    if (auto who = ctx.login(); !who)
+        return std::unexpected(who.error());
+    auto all = registers.list();
+    if (!all)
+        return std::unexpected(all.error());
+    QJsonArray arr;
+    QStringList text;
+    for (const RegisterInfo &r : *all) {
+        arr.append(registerJson(r, thisRegister));
+        text << QStringLiteral("%1  %2%3")
+                    .arg(r.name, -16)
+                    .arg(r.openShift > 0
+                             ? tr("shift %1 open (%2)").arg(r.openShift).arg(r.openShiftBy)
+                             : tr("no shift open"))
+                    .arg(r.name == thisRegister ? tr("  (this computer)") : QString());
+    }
+    ctx.emit({{QStringLiteral("registers"), arr}, {QStringLiteral("this_computer"), thisRegister}},
+             text);
+    return {};
+}
+
 } // namespace
 
 std::vector<Command> adminCommands() {
@@ -302,6 +386,7 @@ std::vector<Command> adminCommands() {
         {"staff", cmdStaff, "staff list | add NAME --role ROLE | deactivate NAME | reset-pin NAME"},
         {"catalog", cmdCatalog, "catalog list | import FILE.csv | export FILE.csv"},
         {"journal", cmdJournal, "journal verify"},
+        {"register", cmdRegister, "register add NAME | list"},
     };
 }
 

@@ -14,6 +14,7 @@
 #include "core/demo.h"
 #include "core/giftcard.h"
 #include "core/inventory.h"
+#include "core/registers.h"
 #include "core/report.h"
 #include "core/sale.h"
 #include "core/staff.h"
@@ -1026,6 +1027,10 @@ int run(const QCommandLineParser &args) {
     }
     auto db = must(harness::openDb(b.paths.db, b.paths.keys, 10000), "open");
     b.db = db.get();
+    // The registers the bench sells as (its workers add their own), as a manager would have.
+    for (const QString &name : {QStringLiteral("bench"), QStringLiteral("bench-cold")})
+        if (auto ok = RegisterService::addCreator(*db, name); !ok)
+            die(ok.error().message);
     b.cashier = cashierOrRefuse(*db, b.paths, args);
     const qint64 skus = must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM items"))).toLongLong();
     const qint64 sales =

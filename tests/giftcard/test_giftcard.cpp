@@ -40,6 +40,9 @@ struct Desk {
     const QString reg = QStringLiteral("desk-1");
 
     Desk() {
+        // desk-0 to desk-3 are the registers of the oasisctl processes below.
+        addRegisters(tmp.db(), {QStringLiteral("desk-0"), QStringLiteral("desk-1"),
+                                QStringLiteral("desk-2"), QStringLiteral("desk-3")});
         StaffService staff(tmp.db());
         frontdesk = value(staff.find(QStringLiteral("frontdesk")));
         manager = value(staff.find(QStringLiteral("manager")));

@@ -23,6 +23,7 @@ struct Store {
 
     Store() {
         test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
+        addRegisters(tmp.db(), {QStringLiteral("desk"), QStringLiteral("d")});
         StaffService staff(tmp.db());
         frontdesk = value(staff.find(QStringLiteral("frontdesk")));
         manager = value(staff.find(QStringLiteral("manager")));

@@ -62,6 +62,7 @@ inline CompletedSale sell(Database &db, const QStringList &items, const QStringL
     std::vector<Tender> pay;
     for (const QString &t : tenders)
         pay.push_back(tender(t));
+    addRegisters(db, {registerId}); // the counter's register, as a manager registered it
     return value(SaleService(db).complete(ticketOf(db, items), pay, staffNamed(db, cashier),
                                           std::nullopt, registerId));
 }

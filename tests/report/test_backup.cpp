@@ -39,6 +39,7 @@ void corruptPage(const QString &path, qint64 page) {
 
 TEST_CASE("a backup taken while another register sells verifies and restores", "[backup]") {
     TempDb db(true);
+    addRegisters(db.db(), {QStringLiteral("R1"), QStringLiteral("R2")});
     Database &d = db.db();
     const StaffMember desk = staffNamed(d, QStringLiteral("frontdesk"));
     value(ShiftService(d).open(Money::fromCents(100'00), desk, QStringLiteral("R2")));
@@ -137,6 +138,7 @@ TEST_CASE("a backup taken while another register sells verifies and restores", "
 
 TEST_CASE("restore refuses a damaged or tampered file and changes nothing", "[backup]") {
     TempDb db(true);
+    addRegisters(db.db(), {QStringLiteral("R1"), QStringLiteral("R2")});
     Database &d = db.db();
     const StaffMember desk = staffNamed(d, QStringLiteral("frontdesk"));
     value(ShiftService(d).open(Money::fromCents(100'00), desk, QStringLiteral("R1")));
@@ -199,6 +201,7 @@ TEST_CASE("restore refuses a damaged or tampered file and changes nothing", "[ba
 
 TEST_CASE("daily backups: one per business day, the newest kept", "[backup]") {
     TempDb db(true);
+    addRegisters(db.db(), {QStringLiteral("R1"), QStringLiteral("R2")});
     BackupService backups(db.db());
     const QString dir = QDir(db.dir()).filePath(QStringLiteral("daily"));
     const QDateTime start = QDateTime(QDate(2026, 3, 1), QTime(20, 0), Qt::UTC);

@@ -49,6 +49,7 @@ Entry journaled(Database &db, F &&event) {
 TEST_CASE("every kind of business event of a day is in the journal, which verifies",
           "[journal][report]") {
     TempDb db(true);
+    addRegisters(db.db(), {QStringLiteral("R1")});
     Database &d = db.db();
     const QString R1 = QStringLiteral("R1");
     const StaffMember desk = staffNamed(d, QStringLiteral("frontdesk"));

@@ -53,6 +53,7 @@ void closeAll(Database &db) {
 TEST_CASE("Z totals are the sums of the period's sales; Z numbers and grand total run on",
           "[report]") {
     TempDb db(true);
+    addRegisters(db.db(), {QStringLiteral("R1"), QStringLiteral("R2")});
     Database &d = db.db();
     const StaffMember desk = staffNamed(d, QStringLiteral("frontdesk"));
     const StaffMember manager = staffNamed(d, QStringLiteral("manager"));
@@ -191,6 +192,7 @@ TEST_CASE("Z totals are the sums of the period's sales; Z numbers and grand tota
 
 TEST_CASE("range reports add up and export as CSV", "[report]") {
     TempDb db(true);
+    addRegisters(db.db(), {QStringLiteral("R1"), QStringLiteral("R2")});
     Database &d = db.db();
     const StaffMember desk = staffNamed(d, QStringLiteral("frontdesk"));
     value(ShiftService(d).open(m(100'00), desk, QStringLiteral("R1")));

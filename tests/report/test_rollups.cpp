@@ -110,6 +110,7 @@ struct Activity {
         : db(d)
         , desk(staffNamed(d, QStringLiteral("frontdesk")))
         , manager(staffNamed(d, QStringLiteral("manager"))) {
+        addRegisters(d, {QStringLiteral("R1")});
         auto column = [&](const QString &sql) {
             QStringList list;
             auto q = value(db.exec(sql));

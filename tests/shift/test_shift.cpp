@@ -30,6 +30,7 @@ Money m(qint64 cents) {
 
 TEST_CASE("a drawer closes with expected, counted and exact over/short", "[shift]") {
     TempDb db(true);
+    addRegisters(db.db(), {R1, QStringLiteral("R2"), QStringLiteral("R3")});
     const StaffMember desk = staffNamed(db.db(), QStringLiteral("frontdesk"));
     const StaffMember manager = staffNamed(db.db(), QStringLiteral("manager"));
     ShiftService shifts(db.db());
@@ -113,6 +114,7 @@ TEST_CASE("a drawer closes with expected, counted and exact over/short", "[shift
 
 TEST_CASE("one open shift per register, pay-outs need a reason and cash", "[shift]") {
     TempDb db(true);
+    addRegisters(db.db(), {R1, QStringLiteral("R2"), QStringLiteral("R3")});
     const StaffMember desk = staffNamed(db.db(), QStringLiteral("frontdesk"));
     ShiftService shifts(db.db());
     value(shifts.open(m(100'00), desk, R1));
@@ -140,6 +142,7 @@ TEST_CASE("one open shift per register, pay-outs need a reason and cash", "[shif
 
 TEST_CASE("a gift-card cash-out is a drawer pay-out of the shift", "[shift]") {
     TempDb db(true);
+    addRegisters(db.db(), {R1, QStringLiteral("R2"), QStringLiteral("R3")});
     const StaffMember desk = staffNamed(db.db(), QStringLiteral("frontdesk"));
     const StaffMember manager = staffNamed(db.db(), QStringLiteral("manager"));
     ShiftService shifts(db.db());
@@ -168,6 +171,7 @@ TEST_CASE("a gift-card cash-out is a drawer pay-out of the shift", "[shift]") {
 
 TEST_CASE("a no-sale is in the journal with its register and shift", "[shift][journal]") {
     TempDb db(true);
+    addRegisters(db.db(), {R1, QStringLiteral("R2"), QStringLiteral("R3")});
     const StaffMember desk = staffNamed(db.db(), QStringLiteral("frontdesk"));
     ShiftService shifts(db.db());
     const Shift opened = value(shifts.open(m(100'00), desk, R1));

@@ -12,6 +12,7 @@ using namespace oasis::test;
 
 TEST_CASE("the shift screen opens a shift with the float counted by denomination", "[shift]") {
     TempDb db(true);
+    addRegisters(db.db(), {QStringLiteral("R1")});
     const StaffMember desk = staffNamed(db.db(), QStringLiteral("frontdesk"));
     screens::ScreenContext context;
     context.db = &db.db();

@@ -2,6 +2,7 @@
 #include "tests/support/testsupport.h"
 
 #include "core/demo.h"
+#include "core/registers.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -24,6 +25,9 @@ TempDb::TempDb(bool demo) {
         auto installed = installDemoData(*m_db);
         if (!installed)
             FAIL("cannot install demo data: " << installed.error().message.toStdString());
+        // The register the app's and screens' tests act as, registered as `init` registers
+        // the computer that creates a store (a demo store has this computer's register too).
+        addRegisters(*m_db, {QStringLiteral("test-register")});
     }
 }
 
@@ -68,6 +72,10 @@ CtlRun runCtl(const QString &program, const QString &db, const QString &keys,
                               << "\nstdout: " << r.out.toStdString()
                               << "\nstderr: " << r.err.toStdString());
     return r;
+
+void addRegisters(Database &db, const QStringList &names) {
+    for (const QString &name : names)
+        ok(RegisterService::addCreator(db, name));
 }
 
 void rawSql(const QString &dbPath, const QString &sql) {

@@ -65,6 +65,10 @@ struct CtlRun {
 CtlRun runCtl(const QString &program, const QString &db, const QString &keys,
               const QStringList &args, const QMap<QString, QString> &env = {});
 
+/// Registers the registers a test acts as, as a manager would have (`register add`); the
+/// computer's own register was registered when the TempDb was created.
+void addRegisters(Database &db, const QStringList &names);
+
 /// Runs a SQL statement straight on the file with a separate connection, as a tamperer would.
 void rawSql(const QString &dbPath, const QString &sql);
 

@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/giftcard.h"
 #include "core/journal.h"
+#include "core/registers.h"
 #include "core/sale.h"
 #include "core/staff.h"
 #include "core/storesettings.h"
@@ -230,6 +231,9 @@ Result<QStringList> sellGiftCards(Database &db, int count, Money amount, const Q
     auto cashier = StaffService(db).find(cashierName);
     if (!cashier)
         return std::unexpected(cashier.error());
+    // The harness's registers are set up as a manager would (`register add`).
+    if (auto ok = RegisterService::addCreator(db, registerId); !ok)
+        return std::unexpected(ok.error());
     QStringList codes;
     SaleService sales(db);
     for (int i = 0; i < count; ++i) {
@@ -364,6 +368,11 @@ int workerMain(int argc, char **argv) {
         return 3;
     }
     Database &db = **opened;
+    // A worker stands in for a register a manager registered before it started selling.
+    if (auto ok = RegisterService::addCreator(db, args->registerId); !ok) {
+        std::fprintf(stderr, "worker: %s\n", qPrintable(ok.error().message));
+        return 3;
+    }
     // The counter app's other connections (the low-stock and backup threads): held open all
     // along, and every 50 sales one more opened and closed, as the backup thread's daily check.
     std::vector<std::unique_ptr<Database>> held;
