@@ -72,6 +72,7 @@ CtlRun runCtl(const QString &program, const QString &db, const QString &keys,
                               << "\nstdout: " << r.out.toStdString()
                               << "\nstderr: " << r.err.toStdString());
     return r;
+}
 
 void addRegisters(Database &db, const QStringList &names) {
     for (const QString &name : names)
