@@ -205,6 +205,18 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
     return {};
 }
 
+Status checkRequestId(const QString &requestId) {
+    const bool printable = std::all_of(requestId.begin(), requestId.end(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() <= 0x7e;
+    });
+    if (requestId.isEmpty() || requestId.size() > 100 || !printable || requestId.front() == u' ' ||
+        requestId.back() == u' ')
+        return fail(ErrorCode::Invalid,
+                    tr("A request id is 1 to 100 printable ASCII characters, with no space at "
+                       "either end."));
+    return {};
+}
+
 Result<CompletedSale> SaleService::complete(const Ticket &ticket,
                                             const std::vector<Tender> &tenders,
                                             const StaffMember &cashier,
@@ -216,6 +228,119 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
     if (!acting)
         return std::unexpected(acting.error());
     const QString registerId = *acting;
+    if (ticket.requestId.isEmpty())
+        return completeNew(ticket, tenders, cashier, approver, registerId);
+    if (auto ok = checkRequestId(ticket.requestId); !ok)
+        return std::unexpected(ok.error());
+    if (!roleMay(cashier.role, Action::Sell))
+        return fail(ErrorCode::Permission, tr("%1 may not ring up sales.").arg(cashier.name));
+    // A sale is never changed once committed, so one found here is final: return it before
+    // anything else is looked at (a retry must not look up, let alone debit, its gift cards).
+    auto first = firstSaleOf(ticket);
+    if (!first)
+        return std::unexpected(first.error());
+    if (*first)
+        return std::move(**first);
+    testPoint("sale.request_id.unseen");
+    auto done = completeNew(ticket, tenders, cashier, approver, registerId);
+    if (done)
+        return done;
+    // Another program may have completed this ticket since the look above: then what refused
+    // this attempt (the card it emptied, the unique index on the id) is that sale's doing,
+    // and the answer is that sale.
+    auto after = firstSaleOf(ticket);
+    if (!after && after.error().code == ErrorCode::Conflict)
+        return std::unexpected(after.error());
+    if (after && *after)
+        return std::move(**after);
+    return done;
+}
+
+Result<std::optional<CompletedSale>> SaleService::firstSaleOf(const Ticket &ticket) const {
+    auto row = m_db.row(QStringLiteral("SELECT id, receipt_no, business_date, total_cents, "
+                                       "COALESCE(discount_spec, '') FROM sales "
+                                       "WHERE request_id = ?"),
+                        {ticket.requestId});
+    if (!row)
+        return std::unexpected(row.error());
+    if (row->isEmpty())
+        return std::optional<CompletedSale>();
+    const qint64 saleId = row->at(0).toLongLong();
+    const qint64 receiptNo = row->at(1).toLongLong();
+    const QDate businessDate = QDate::fromString(row->at(2).toString(), Qt::ISODate);
+    auto conflict = [&] {
+        return fail(ErrorCode::Conflict,
+                    tr("Request id %1 was already used for receipt %2 with a different ticket.")
+                        .arg(ticket.requestId, receiptCode(receiptNo)));
+    };
+    // The same ticket: the same lines in the same order, the same discount and the same total
+    // (at the first sale's business date, so a retry after midnight still matches).
+    auto lines =
+        m_db.rows(QStringLiteral("SELECT kind, COALESCE(code, ''), quantity, unit_price_cents, "
+                                 "line_discount_cents, COALESCE(therapist_id, 0) FROM sale_lines "
+                                 "WHERE sale_id = ? ORDER BY line_no"),
+                  {saleId});
+    if (!lines)
+        return std::unexpected(lines.error());
+    if (std::size_t(lines->size()) != ticket.lines.size() ||
+        row->at(4).toString() != ticket.discount.toString())
+        return conflict();
+    for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
+        const TicketLine &l = ticket.lines[i];
+        const QVariantList &stored = lines->at(qsizetype(i));
+        if (stored.at(0).toString() != lineKindName(l.kind) || stored.at(1).toString() != l.code ||
+            stored.at(2).toInt() != l.quantity ||
+            stored.at(3).toLongLong() != l.unitPrice.cents() ||
+            stored.at(4).toLongLong() != l.lineDiscount.cents() ||
+            stored.at(5).toLongLong() != l.therapistId)
+            return conflict();
+    }
+    auto taxes = StoreSettings(m_db).taxTable();
+    if (!taxes)
+        return std::unexpected(taxes.error());
+    auto totals = ticket.totals(*taxes, businessDate);
+    if (!totals || totals->total.cents() != row->at(3).toLongLong())
+        return conflict();
+
+    auto record = load(receiptNo);
+    if (!record)
+        return std::unexpected(record.error());
+    CompletedSale first;
+    first.saleId = saleId;
+    first.receiptNo = receiptNo;
+    first.requestId = ticket.requestId;
+    first.repeated = true;
+    first.totals.subtotal = record->subtotal;
+    first.totals.discount = record->discount;
+    first.totals.tax = record->tax;
+    first.totals.tips = record->tips;
+    first.totals.total = record->total;
+    for (const SaleRecord::Line &l : record->lines) {
+        first.totals.lineDiscount.push_back(l.ticketDiscount);
+        first.totals.lineTax.push_back(l.tax);
+    }
+    for (const SaleRecord::Tax &t : record->taxes)
+        first.totals.taxByClass[t.taxClass] = t.tax;
+    first.tenders = record->tenders;
+    first.change = record->change;
+    auto cards =
+        m_db.rows(QStringLiteral("SELECT g.id, g.last4, a.amount_cents FROM giftcard_activity a "
+                                 "JOIN giftcards g ON g.id = a.giftcard_id "
+                                 "WHERE a.sale_id = ? AND a.kind = 'activate' ORDER BY a.id"),
+                  {saleId});
+    if (!cards)
+        return std::unexpected(cards.error());
+    for (const QVariantList &c : *cards)
+        first.soldCards.push_back(
+            {c.at(0).toLongLong(), c.at(1).toString(), Money::fromCents(c.at(2).toLongLong())});
+    return std::optional<CompletedSale>(std::move(first));
+}
+
+Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
+                                               const std::vector<Tender> &tenders,
+                                               const StaffMember &cashier,
+                                               const std::optional<StaffMember> &approver,
+                                               const QString &registerId) {
     if (auto ok = check(ticket, cashier, approver); !ok)
         return std::unexpected(ok.error());
     StoreSettings settings(m_db);
@@ -271,6 +396,16 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (!ticket.requestId.isEmpty()) {
+        // Again inside the transaction: another program may have completed this ticket since
+        // the caller looked. Returning rolls back: nothing is written.
+        auto first = firstSaleOf(ticket);
+        if (!first)
+            return std::unexpected(first.error());
+        if (*first)
+            return std::move(**first);
+        testPoint("sale.request_id.checked");
+    }
     auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
     if (!next)
         return std::unexpected(next.error());
@@ -283,17 +418,19 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
     done.receiptNo = next->toLongLong();
     done.totals = *totals;
     done.change = plan->change;
+    done.requestId = ticket.requestId;
     const QString nowText = toStorageTime(now);
     auto sale = m_db.write(
         QStringLiteral(
             "INSERT INTO sales(receipt_no, kind, created_at, business_date, register_id, staff_id, "
             "approver_id, shift_id, discount_spec, subtotal_cents, discount_cents, tax_cents, "
-            "tip_cents, "
-            "total_cents, change_cents) VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "tip_cents, total_cents, change_cents, request_id) "
+            "VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {done.receiptNo, nowText, businessDate.toString(Qt::ISODate), registerId, cashier.id,
          approver ? QVariant(approver->id) : QVariant(), nullIfZero(*shift),
          ticket.discount.toString(), totals->subtotal.cents(), totals->discount.cents(),
-         totals->tax.cents(), totals->tips.cents(), totals->total.cents(), plan->change.cents()});
+         totals->tax.cents(), totals->tips.cents(), totals->total.cents(), plan->change.cents(),
+         ticket.requestId.isEmpty() ? QVariant() : QVariant(ticket.requestId)});
     if (!sale)
         return std::unexpected(sale.error());
     done.saleId = sale->insertId;
@@ -314,6 +451,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
                     return std::unexpected(issued.error());
                 cardId = issued->id;
                 done.giftCards.push_back(*issued);
+                done.soldCards.push_back({issued->id, giftcode::last4(issued->code), l.net()});
             }
         }
         auto line = m_db.write(
@@ -396,17 +534,17 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
     for (const IssuedCard &c : done.giftCards)
         cardsJson.append(QJsonObject{{QStringLiteral("last4"), giftcode::last4(c.code)},
                                      {QStringLiteral("amount_cents"), c.amount.cents()}});
-    if (auto ok =
-            Journal::append(m_db, cashier.name, QStringLiteral("sale"),
-                            {{QStringLiteral("receipt"), done.receiptNo},
-                             {QStringLiteral("register"), registerId},
-                             {QStringLiteral("lines"), static_cast<qint64>(ticket.lines.size())},
-                             {QStringLiteral("total_cents"), totals->total.cents()},
-                             {QStringLiteral("tax_cents"), totals->tax.cents()},
-                             {QStringLiteral("tenders"), tenderJson},
-                             {QStringLiteral("giftcards"), cardsJson},
-                             {QStringLiteral("approver"), approver ? approver->name : QString()}});
-        !ok)
+    QJsonObject entry{{QStringLiteral("receipt"), done.receiptNo},
+                      {QStringLiteral("register"), registerId},
+                      {QStringLiteral("lines"), static_cast<qint64>(ticket.lines.size())},
+                      {QStringLiteral("total_cents"), totals->total.cents()},
+                      {QStringLiteral("tax_cents"), totals->tax.cents()},
+                      {QStringLiteral("tenders"), tenderJson},
+                      {QStringLiteral("giftcards"), cardsJson},
+                      {QStringLiteral("approver"), approver ? approver->name : QString()}};
+    if (!ticket.requestId.isEmpty())
+        entry.insert(QStringLiteral("request_id"), ticket.requestId);
+    if (auto ok = Journal::append(m_db, cashier.name, QStringLiteral("sale"), entry); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());

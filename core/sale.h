@@ -32,6 +32,17 @@ struct AppliedTender {
     Money giftCardBalance; ///< remaining after this sale
 };
 
+/// A request id (Ticket::requestId) is 1 to 100 printable ASCII characters, with no space at
+/// either end; the error says so.
+Status checkRequestId(const QString &requestId);
+
+/// A gift card a sale activated, as it may be shown again: the last 4 of its code.
+struct SoldCard {
+    qint64 id = 0;
+    QString last4;
+    Money amount;
+};
+
 /// What the cashier gets back from a completed sale.
 struct CompletedSale {
     qint64 saleId = 0;
@@ -40,7 +51,13 @@ struct CompletedSale {
     std::vector<AppliedTender> tenders;
     Money change;
     std::vector<IssuedCard> giftCards; ///< the full codes of cards sold, to print once
+    std::vector<SoldCard> soldCards;   ///< the same cards by last 4 (also for a repeat)
     QStringList warnings;              ///< e.g. stock below zero
+    QString requestId;                 ///< the ticket's request id, if it had one
+    /// The ticket's request id was already used by this sale: nothing was charged or written
+    /// this time. The first call's full gift-card codes are not stored (only a keyed hash), so
+    /// `giftCards` is empty and `soldCards` names them by last 4.
+    bool repeated = false;
 };
 
 /// Turns the cashier's tenders into what each one pays. Pure: testable without a database.
@@ -106,6 +123,12 @@ public:
     /// tenders, stock movements, gift-card activity and the journal entry. Nothing is written
     /// when anything is refused. Gift-card codes are looked up before the transaction (so a
     /// failed lookup counts towards the lockout even if the sale is refused).
+    ///
+    /// A ticket with a request id that a sale already carries is not charged again: the first
+    /// sale comes back marked `repeated` (nothing written, no card debited, no stock moved, no
+    /// journal entry). The same id with a different ticket (lines, discount or total) is
+    /// refused with ErrorCode::Conflict. Checked inside the transaction; a unique index on the
+    /// id is the backstop when two programs race.
     Result<CompletedSale> complete(const Ticket &ticket, const std::vector<Tender> &tenders,
                                    const StaffMember &cashier,
                                    const std::optional<StaffMember> &approver = std::nullopt,
@@ -120,6 +143,14 @@ public:
     Result<std::vector<SaleRecord>> recent(int limit) const;
 
 private:
+    Result<CompletedSale> completeNew(const Ticket &ticket, const std::vector<Tender> &tenders,
+                                      const StaffMember &cashier,
+                                      const std::optional<StaffMember> &approver,
+                                      const QString &registerId);
+    /// The sale that already carries the ticket's request id, rebuilt as `complete` returned
+    /// it; nullopt when there is none; Conflict when it was a different ticket.
+    Result<std::optional<CompletedSale>> firstSaleOf(const Ticket &ticket) const;
+
     Database &m_db;
 };
 

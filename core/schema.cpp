@@ -472,6 +472,16 @@ const std::vector<Step> &steps() {
              // The store-wide lookup limit reads the last minutes' failures of every register.
              s("CREATE INDEX giftcard_lookup_failures_store ON giftcard_lookup_failures(at)"),
          }},
+        {11,
+         "sales carry the register's request id: a retry finds the first sale",
+         {
+             // Chosen by the register (the app: one per ticket; oasisctl: --request-id). A
+             // retry with the same id returns the sale that has it instead of charging again;
+             // the unique index is the backstop when two programs race with the same id.
+             s("ALTER TABLE sales ADD COLUMN request_id TEXT"),
+             s("CREATE UNIQUE INDEX sales_request_id ON sales(request_id) "
+               "WHERE request_id IS NOT NULL"),
+         }},
     };
     return all;
 }

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QUuid>
 
 namespace oasis {
 
@@ -168,6 +169,10 @@ void Ticket::addGiftCardLoad(const QString &code, Money amount) {
     lines.push_back(l);
 }
 
+QString Ticket::newRequestId() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
 void Ticket::removeLine(std::size_t index) {
     if (index < lines.size())
         lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(index));
@@ -211,7 +216,11 @@ QJsonObject Ticket::toJson() const {
                                {QStringLiteral("recipient"), l.recipient},
                                {QStringLiteral("sender"), l.sender},
                                {QStringLiteral("message"), l.message}});
-    return {{QStringLiteral("lines"), arr}, {QStringLiteral("discount"), discount.toString()}};
+    QJsonObject json{{QStringLiteral("lines"), arr},
+                     {QStringLiteral("discount"), discount.toString()}};
+    if (!requestId.isEmpty())
+        json.insert(QStringLiteral("request_id"), requestId);
+    return json;
 }
 
 Result<Ticket> Ticket::fromJson(const QJsonObject &json) {
@@ -244,6 +253,7 @@ Result<Ticket> Ticket::fromJson(const QJsonObject &json) {
         l.message = o.value(QStringLiteral("message")).toString();
         t.lines.push_back(l);
     }
+    t.requestId = json.value(QStringLiteral("request_id")).toString();
     const QString discount = json.value(QStringLiteral("discount")).toString();
     if (!discount.isEmpty()) {
         auto d = Discount::parse(discount);

@@ -62,6 +62,13 @@ class Ticket final {
 public:
     std::vector<TicketLine> lines;
     Discount discount;
+    /// Chosen by the register for this ticket (the app: when the ticket starts; oasisctl:
+    /// --request-id); empty for none. Completing the same ticket again with it returns the
+    /// first sale instead of charging twice (SaleService::complete). Kept when parked.
+    QString requestId;
+
+    /// A fresh request id (a random UUID) for a new ticket.
+    static QString newRequestId();
 
     bool isEmpty() const { return lines.empty(); }
     /// Adds a product or session; the same product again adds one to its quantity.

@@ -581,6 +581,16 @@ bool PayDialog::complete() {
         m_doneChange->setText(m_sale->totals.total.format(locale));
     }
     QString details = tr("<p>Sale <b>%1</b> is complete.</p>").arg(receiptCode(m_sale->receiptNo));
+    if (m_sale->repeated) {
+        // An earlier attempt of this ticket went through (its answer was lost): that sale
+        // stands, and nothing was charged again.
+        details = tr("<p>This ticket was already recorded as sale <b>%1</b>: nothing was "
+                     "charged again.</p>")
+                      .arg(receiptCode(m_sale->receiptNo));
+        for (const SoldCard &card : m_sale->soldCards)
+            details += tr("<p>Gift card ••%1 of %2 was issued by that sale.</p>")
+                           .arg(card.last4.toHtmlEscaped(), card.amount.format(locale));
+    }
     for (const IssuedCard &card : m_sale->giftCards)
         details += tr("<p>Gift card of %1 issued: give the customer the printed receipt or "
                       "certificate.</p>")
@@ -591,7 +601,7 @@ bool PayDialog::complete() {
     m_doneDetails->setText(details);
     if (auto record = SaleService(m_db).load(m_sale->receiptNo)) {
         m_receipt->setDocument(printing::receiptFromSale(*record, StoreSettings(m_db).storeInfo(),
-                                                         m_sale->giftCards, false));
+                                                         m_sale->giftCards, m_sale->repeated));
     }
     m_stack->setCurrentIndex(1);
     setWindowTitle(tr("Sale complete"));
@@ -606,8 +616,9 @@ void PayDialog::printReceipt() {
     if (!m_receipt->hasDocument())
         return;
     const bool cashSale =
-        m_sale && std::any_of(m_sale->tenders.begin(), m_sale->tenders.end(),
-                              [](const AppliedTender &t) { return t.type == TenderType::Cash; });
+        m_sale && !m_sale->repeated &&
+        std::any_of(m_sale->tenders.begin(), m_sale->tenders.end(),
+                    [](const AppliedTender &t) { return t.type == TenderType::Cash; });
     auto printed = printReceiptDocument(*m_receipt->document(), this, cashSale);
     if (!printed)
         m_doneDetails->setText(

@@ -1038,10 +1038,14 @@ void RegisterWidget::payWith(const QString &giftCode) {
         const QLocale locale;
         m_model->clear();
         m_approver.reset();
-        showMessage(sale->change > Money()
-                        ? tr("Sale %1 complete — change %2.")
-                              .arg(receiptCode(sale->receiptNo), sale->change.format(locale))
-                        : tr("Sale %1 complete.").arg(receiptCode(sale->receiptNo)));
+        if (sale->repeated)
+            showMessage(tr("Already recorded as sale %1: nothing charged again.")
+                            .arg(receiptCode(sale->receiptNo)));
+        else
+            showMessage(sale->change > Money()
+                            ? tr("Sale %1 complete — change %2.")
+                                  .arg(receiptCode(sale->receiptNo), sale->change.format(locale))
+                            : tr("Sale %1 complete.").arg(receiptCode(sale->receiptNo)));
         Q_EMIT saleCompleted(sale->receiptNo);
     } else if (!dialog.message().isEmpty()) {
         showMessage(dialog.message(), true);

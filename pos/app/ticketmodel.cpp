@@ -10,6 +10,7 @@ TicketModel::TicketModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_taxes(TaxTable::seattle())
     , m_date([] { return QDate::currentDate(); }) {
+    m_ticket.requestId = Ticket::newRequestId();
     recompute();
 }
 
@@ -122,12 +123,16 @@ void TicketModel::setDateSource(std::function<QDate()> source) {
 void TicketModel::setTicket(const Ticket &ticket) {
     beginResetModel();
     m_ticket = ticket;
+    // A recalled ticket keeps its request id (a retry of a sale that did commit is then found,
+    // not charged again); one parked before request ids existed gets its own.
+    if (m_ticket.requestId.isEmpty())
+        m_ticket.requestId = Ticket::newRequestId();
     endResetModel();
     recompute();
 }
 
 void TicketModel::clear() {
-    setTicket(Ticket{});
+    setTicket(Ticket{}); // a new ticket: a new request id
 }
 
 int TicketModel::addItem(const CatalogItem &item, qint64 therapistId, const QString &therapist) {
@@ -226,6 +231,9 @@ void TicketModel::removeLine(int row) {
         return;
     beginRemoveRows({}, row, row);
     m_ticket.removeLine(std::size_t(row));
+    // An emptied ticket starts over: what is rung up next is a new ticket with its own id.
+    if (m_ticket.isEmpty())
+        m_ticket.requestId = Ticket::newRequestId();
     endRemoveRows();
     recompute();
 }

@@ -42,6 +42,9 @@ public:
     void setTaxTable(const TaxTable &taxes);
     void setDateSource(std::function<QDate()> source);
 
+    /// The ticket, with the request id it got when it started (Ticket::requestId): the same
+    /// through every retry of its payment and through hold and recall; clear() starts a new
+    /// ticket with a new one.
     const Ticket &ticket() const { return m_ticket; }
     bool isEmpty() const { return m_ticket.isEmpty(); }
     void setTicket(const Ticket &ticket);

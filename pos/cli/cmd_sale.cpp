@@ -103,6 +103,7 @@ QJsonObject saleJson(const SaleRecord &r, const std::vector<IssuedCard> &cards) 
     QJsonArray giftcards;
     for (const IssuedCard &c : cards)
         giftcards.append(QJsonObject{{QStringLiteral("code"), c.code},
+                                     {QStringLiteral("last4"), giftcode::last4(c.code)},
                                      {QStringLiteral("amount_cents"), c.amount.cents()}});
     QJsonArray lines;
     for (const SaleRecord::Line &l : r.lines)
@@ -173,7 +174,8 @@ Status cmdSale(Context &ctx) {
             }
             if (a != QLatin1String("--discount") && a != QLatin1String("--tip") &&
                 a != QLatin1String("--print") && a != QLatin1String("--to") &&
-                a != QLatin1String("--from") && a != QLatin1String("--message"))
+                a != QLatin1String("--from") && a != QLatin1String("--message") &&
+                a != QLatin1String("--request-id"))
                 return fail(ErrorCode::Invalid, tr("Unknown option %1.").arg(a));
             v = next(a);
             if (!v)
@@ -191,6 +193,10 @@ Status cmdSale(Context &ctx) {
                 to = *v;
             } else if (a == QLatin1String("--from")) {
                 from = *v;
+            } else if (a == QLatin1String("--request-id")) {
+                if (auto ok = checkRequestId(*v); !ok)
+                    return ok;
+                ticket.requestId = *v;
             } else {
                 message = *v;
             }
@@ -253,16 +259,33 @@ Status cmdSale(Context &ctx) {
     auto record = SaleService(d).load(done->receiptNo);
     if (!record)
         return std::unexpected(record.error());
-    const printing::ReceiptDocument doc =
-        printing::receiptFromSale(*record, StoreSettings(d).storeInfo(), done->giftCards);
+    // A repeat shows the first sale again; a copy printed now says REPRINT.
+    const printing::ReceiptDocument doc = printing::receiptFromSale(
+        *record, StoreSettings(d).storeInfo(), done->giftCards, done->repeated);
     QJsonObject json = saleJson(*record, done->giftCards);
-    QStringList text = printing::renderReceiptText(doc, 48).split(u'\n');
+    json.insert(QStringLiteral("request_id"),
+                done->requestId.isEmpty() ? QJsonValue() : QJsonValue(done->requestId));
+    json.insert(QStringLiteral("repeated"), done->repeated);
+    QStringList text;
+    if (done->repeated) {
+        // The full codes of cards the first call sold are not stored: their last 4 only.
+        QJsonArray cards;
+        for (const SoldCard &c : done->soldCards)
+            cards.append(QJsonObject{{QStringLiteral("last4"), c.last4},
+                                     {QStringLiteral("amount_cents"), c.amount.cents()}});
+        json.insert(QStringLiteral("giftcards"), cards);
+        text << tr("Sale already recorded as receipt %1 (request id %2): nothing charged again.")
+                    .arg(receiptCode(done->receiptNo), done->requestId);
+    }
+    text += printing::renderReceiptText(doc, 48).split(u'\n');
     for (const QString &w : std::as_const(done->warnings))
         text << tr("Warning: %1").arg(w);
     json.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(done->warnings));
     Status printed;
     if (!printTarget.isEmpty()) {
+        // A repeat took no money this time: its copy does not open the drawer.
         const bool tookCash =
+            !done->repeated &&
             std::any_of(done->tenders.begin(), done->tenders.end(),
                         [](const AppliedTender &t) { return t.type == TenderType::Cash; });
         printed = printTo(printTarget, doc, tookCash);
@@ -337,8 +360,8 @@ Status cmdReceipt(Context &ctx) {
 std::vector<Command> saleCommands() {
     return {
         {"sale", cmdSale,
-         "sale ITEM... [--discount 10%|5.00] [--tip AMOUNT@THERAPIST] --pay TENDER... [--print "
-         "TARGET]\n"
+         "sale ITEM... [--discount 10%|5.00] [--tip AMOUNT@THERAPIST] [--request-id ID] --pay "
+         "TENDER... [--print TARGET]\n"
          "       ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT [--to T "
          "--from F "
          "--message M]\n"

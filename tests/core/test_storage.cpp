@@ -318,7 +318,12 @@ TEST_CASE("A database locked by another program gives a clear busy message", "[s
 TEST_CASE("Every older schema is migrated to the latest and keeps its rows", "[storage]") {
     const int latest = Database::latestSchemaVersion();
     REQUIRE(latest >= 2);
-    for (int from = 1; from < latest; ++from) {
+    // Every version a store can be at: step numbers may have gaps (a number kept for another
+    // change), so the steps name them.
+    for (const schema::Step &step : schema::steps()) {
+        const int from = step.version;
+        if (from == latest)
+            continue;
         DYNAMIC_SECTION("from version " << from) {
             QTemporaryDir dir;
             const QString path = dir.filePath(u"old.db"_s);

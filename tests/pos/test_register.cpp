@@ -222,6 +222,56 @@ TEST_CASE("a refused commit leaves the ticket on screen to retry", "[pos][regist
     REQUIRE(value(SaleService(c.tdb.db()).recent(10)).empty());
 }
 
+TEST_CASE("a ticket keeps its request id through a refused payment and hold and recall, so a "
+          "retry after a lost answer charges nothing",
+          "[pos][register][pay]") {
+    Counter c;
+    c.scan(kLavender); // $26.53
+    const QString id = c.model->ticket().requestId;
+    REQUIRE_FALSE(id.isEmpty());
+    whenModal<PayDialog>([&](PayDialog *d) {
+        ok(CatalogService(c.tdb.db())
+               .setActive(QStringLiteral("OIL-LAV-120"), false, QStringLiteral("manager")));
+        CHECK(d->addCash(Money::fromCents(3000)));
+        CHECK_FALSE(d->complete());
+        ok(CatalogService(c.tdb.db())
+               .setActive(QStringLiteral("OIL-LAV-120"), true, QStringLiteral("manager")));
+        d->reject();
+    });
+    c.reg->pay();
+    REQUIRE(c.model->ticket().requestId == id);
+
+    c.reg->hold(QStringLiteral("Ana"));
+    REQUIRE(c.model->rowCount() == 0);
+    REQUIRE(c.model->ticket().requestId != id); // the next ticket is another one
+    whenModal<ChoiceDialog>([](ChoiceDialog *d) { d->choose(0); });
+    c.reg->askRecall();
+    REQUIRE(c.model->rowCount() == 1);
+    REQUIRE(c.model->ticket().requestId == id);
+
+    // The commit went through but the register never heard (a crash, a lost connection).
+    Tender cash;
+    cash.amount = Money::fromCents(3000);
+    const CompletedSale lost =
+        value(SaleService(c.tdb.db())
+                  .complete(c.model->ticket(), {cash}, postest::frontDesk(c.tdb.db()), std::nullopt,
+                            QStringLiteral("test-register")));
+    bool repeated = false;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        CHECK(d->addCash(Money::fromCents(3000)));
+        CHECK(d->complete());
+        repeated = d->completedSale() && d->completedSale()->repeated &&
+                   d->completedSale()->receiptNo == lost.receiptNo;
+        d->accept();
+    });
+    c.reg->pay();
+    REQUIRE(repeated);
+    REQUIRE(c.reg->statusMessage().contains(QStringLiteral("nothing charged again")));
+    REQUIRE(value(SaleService(c.tdb.db()).recent(10)).size() == 1);
+    REQUIRE(c.model->rowCount() == 0);
+    REQUIRE(c.model->ticket().requestId != id);
+}
+
 TEST_CASE("a discount above the threshold needs a manager's PIN", "[pos][register][pay]") {
     Counter c;
     c.scan(kLavender);
