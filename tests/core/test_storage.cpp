@@ -318,7 +318,10 @@ TEST_CASE("A database locked by another program gives a clear busy message", "[s
 TEST_CASE("Every older schema is migrated to the latest and keeps its rows", "[storage]") {
     const int latest = Database::latestSchemaVersion();
     REQUIRE(latest >= 2);
-    for (int from = 1; from < latest; ++from) {
+    for (const schema::Step &step : schema::steps()) {
+        const int from = step.version; // versions left to work in progress elsewhere are skipped
+        if (from >= latest)
+            continue;
         DYNAMIC_SECTION("from version " << from) {
             QTemporaryDir dir;
             const QString path = dir.filePath(u"old.db"_s);
@@ -363,7 +366,8 @@ TEST_CASE("Every older schema is migrated to the latest and keeps its rows", "[s
                     latest);
             REQUIRE(count(d, u"staff"_s) == 1);
             REQUIRE(count(d, u"items"_s) == 1);
-            REQUIRE(count(d, u"journal"_s) == 1);
+            // Rows of the books written before entries recorded them are marked as history once.
+            REQUIRE(count(d, u"journal"_s) == (from >= 2 ? 2 : 1));
             REQUIRE(count(d, u"stock_movements"_s) == (from >= 2 ? 1 : 0));
             REQUIRE(count(d, u"giftcards"_s) == (from >= 3 ? 1 : 0));
             REQUIRE(count(d, u"stock_counts"_s) == (from >= 4 ? 1 : 0));
@@ -375,15 +379,20 @@ TEST_CASE("Every older schema is migrated to the latest and keeps its rows", "[s
                 REQUIRE(lot);
                 REQUIRE(lot->toString().isEmpty());
             }
+            auto report = Journal::verify(d);
+            REQUIRE(report);
+            REQUIRE(report->ok);
             // The migrated file gets the later versions' append-only triggers too.
             execOk(d, u"INSERT INTO stock_movements(item_id, quantity, reason, created_at) "
                       "VALUES (1, 2, 'receive', '2026-01-02T00:00:00.000Z')"_s);
             REQUIRE_FALSE(d.exec(u"DELETE FROM stock_movements"_s));
             REQUIRE_FALSE(d.exec(u"UPDATE stock_movements SET quantity = 0"_s));
             REQUIRE_FALSE(d.exec(u"UPDATE journal SET actor = 'x'"_s));
-            auto report = Journal::verify(d);
-            REQUIRE(report);
-            REQUIRE(report->ok);
+            // A row written after the upgrade with no journal entry is not history.
+            auto after = Journal::verify(d);
+            REQUIRE(after);
+            REQUIRE_FALSE(after->ok);
+            REQUIRE(after->problem.contains(u"no journal entry recorded it"_s));
         }
     }
 }
