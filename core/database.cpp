@@ -2,8 +2,10 @@
 #include "core/database.h"
 
 #include "core/clock.h"
+#include "core/crypto.h"
 #include "core/dialect.h"
 #include "core/registers.h"
+#include "core/journal.h"
 #include "core/schema.h"
 
 #include <QCoreApplication>
@@ -11,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -18,6 +21,7 @@
 #include <QSysInfo>
 #include <QUuid>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
@@ -206,6 +210,35 @@ Database::~Database() {
     QSqlDatabase::removeDatabase(m_connection);
 }
 
+QString Database::integrityProblem(const QString &path) {
+    if (!QFileInfo(path).isFile())
+        return {};
+    const QString name = nextConnectionName();
+    QString finding;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        c.setDatabaseName(path);
+        c.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (c.open()) {
+            QSqlQuery q(c);
+            if (!q.exec(dialect::quickCheck())) {
+                finding = q.lastError().databaseText();
+            } else {
+                QStringList rows;
+                while (q.next())
+                    rows << q.value(0).toString();
+                if (q.lastError().isValid())
+                    rows << q.lastError().databaseText();
+                if (rows != QStringList{QStringLiteral("ok")})
+                    finding = rows.mid(0, 3).join(QStringLiteral("; "));
+            }
+        }
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return finding.replace(u'\n', u' ').simplified();
+}
+
 QSqlDatabase Database::handle() const {
     return QSqlDatabase::database(m_connection, false);
 }
@@ -231,7 +264,28 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds) 
     bindAll(q, binds);
     if (!q.exec())
         return std::unexpected(storageError(sql.left(60), q.lastError()));
+    noteInsert(sql, q);
     return q;
+}
+
+void Database::noteInsert(const QString &sql, const QSqlQuery &query) const {
+    // Every insert into the books goes through exec() or write(): the next journal entry records
+    // it. Stores older than the step that journals the books record nothing.
+    static const QLatin1StringView insertInto("INSERT INTO ");
+    if (m_schemaVersion < schema::kBooksJournaled || !sql.startsWith(insertInto))
+        return;
+    const QStringView rest = QStringView(sql).mid(insertInto.size());
+    qsizetype end = 0;
+    while (end < rest.size() && (rest[end].isLetterOrNumber() || rest[end] == u'_'))
+        ++end;
+    const QStringView table = rest.left(end);
+    if (!Journal::recordsRowsOf(table))
+        return;
+    // One statement's rows get consecutive ids (INSERT ... SELECT of several rows included).
+    const int rows = query.numRowsAffected();
+    const qint64 last = query.lastInsertId().toLongLong();
+    for (int i = rows - 1; i >= 0; --i)
+        m_bookRows.emplace_back(table.toString(), last - i);
 }
 
 Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &binds) const {
@@ -307,6 +361,7 @@ Result<Database::Written> Database::write(const QString &sql, const QVariantList
     if (!q)
         return std::unexpected(q.error());
     const Written written{q->lastInsertId().toLongLong(), q->numRowsAffected()};
+    noteInsert(sql, *q);
     checkin(sql, std::move(*q));
     return written;
 }
@@ -451,6 +506,16 @@ Status Database::migrate(int target) {
                                 .arg(m_schemaVersion)
                                 .arg(ok.error().message));
         }
+        // A store with rows of the books written before their journal entries recorded them: the
+        // journal says, once, where that history ends (a new store has none, and no key yet).
+        if (step.version == schema::kBooksJournaled && !m_keys.journal.isEmpty())
+            if (auto ok = Journal::markHistory(*this, QStringLiteral("system")); !ok)
+                return fail(ErrorCode::Storage,
+                            tr("Upgrading the database to version %1 failed; it was left at "
+                               "version %2. %3")
+                                .arg(step.version)
+                                .arg(m_schemaVersion)
+                                .arg(ok.error().message));
         if (auto ok = exec(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"),
                            {QString::number(step.version)});
             !ok)
@@ -542,30 +607,74 @@ void Database::afterCommit() {
     if (!writeAnchor(anchorFilePath(), head->value(0).toLongLong(),
                      head->value(1).toString().toLatin1(), true))
         qCWarning(lcJournal,
-                  QFileInfo::exists(anchorFilePath())
+                  readAnchor(anchorFilePath()).state == Anchor::State::Ok
                       ? "cannot write the journal anchor %s"
-                      : "the journal anchor %s is missing: journal verify reports it",
+                      : "the journal anchor %s is missing or unreadable: journal verify reports it",
                   qPrintable(anchorFilePath()));
+}
+
+namespace {
+/// The anchor record's own check: a record cut short or garbled is told from one that says
+/// something else.
+QByteArray anchorCheck(const QByteArray &seqAndHash) {
+    return crypto::sha256("oasis-anchor " + seqAndHash).toHex().left(16);
+}
+
+bool isHex(const QByteArray &text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+} // namespace
+
+Database::Anchor Database::readAnchor(const QString &path) {
+    Anchor a;
+    if (!QFileInfo::exists(path))
+        return a;
+    a.state = Anchor::State::Unreadable;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return a;
+    const QByteArray text = file.read(256);
+    // "SEQ HASH CHECK\n" (seq as 20 digits, hash 64 hex, check 16 hex); stores anchored before
+    // the check was added have "SEQ HASH\n", accepted while its fields are well-formed.
+    if (!text.endsWith('\n'))
+        return a;
+    const QList<QByteArray> parts = text.chopped(1).split(' ');
+    if (parts.size() < 2 || parts.size() > 3 || parts[0].size() != 20 || parts[1].size() != 64 ||
+        !isHex(parts[1]))
+        return a;
+    bool number = false;
+    const qint64 seq = parts[0].toLongLong(&number);
+    if (!number || seq < 0)
+        return a;
+    if (parts.size() == 3 && parts[2] != anchorCheck(parts[0] + ' ' + parts[1]))
+        return a;
+    a.state = Anchor::State::Ok;
+    a.seq = seq;
+    a.hash = QString::fromLatin1(parts[1]);
+    return a;
 }
 
 bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &hash,
                            bool forwardOnly) {
-    // One fixed-width record rewritten in place: no temporary file, no fsync. The entry itself
-    // is durable in the database (synchronous=FULL); an anchor that lags after a power cut only
-    // delays the detection of a cut-off tail, which verify tolerates (anchor <= last entry).
-    const QByteArray record = QByteArray::number(seq).rightJustified(20, '0') + ' ' + hash + '\n';
-    QFile file(path);
-    // Moving forward, a missing anchor is not made again: verify keeps reporting it missing
-    // (or one more sale would hide a tail cut off together with the anchor).
-    if (!file.open(forwardOnly ? QIODevice::ReadWrite | QIODevice::ExistingOnly
-                               : QIODevice::ReadWrite))
+    // Moving forward, a missing or unreadable anchor is not made again: verify keeps reporting
+    // it (or one more sale would hide a tail cut off together with the anchor).
+    if (forwardOnly) {
+        const Anchor now = readAnchor(path);
+        if (now.state != Anchor::State::Ok)
+            return false;
+        if (now.seq >= seq)
+            return true;
+    }
+    // A new file beside it, synced, then renamed over the old one: a crash leaves either record
+    // whole (an older one only delays the detection of a cut-off tail; verify tolerates an
+    // anchor behind the last entry), never an empty or half-written file.
+    const QByteArray seqAndHash = QByteArray::number(seq).rightJustified(20, '0') + ' ' + hash;
+    const QByteArray record = seqAndHash + ' ' + anchorCheck(seqAndHash) + '\n';
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(record) != record.size())
         return false;
-    if (forwardOnly && file.size() > 0 &&
-        file.readLine().trimmed().split(' ').value(0).toLongLong() >= seq)
-        return true;
-    if (!file.seek(0) || file.write(record) != record.size())
-        return false;
-    return file.resize(record.size());
+    return file.commit();
 }
 
 Result<Transaction> Transaction::begin(Database &db) {
@@ -583,6 +692,7 @@ Result<Transaction> Transaction::begin(Database &db) {
     if (!q.exec(sql))
         return std::unexpected(storageError(tr("Starting a transaction"), q.lastError()));
     ++db.m_depth;
+    db.m_bookRowsSaved.push_back(db.m_bookRows);
     return Transaction(db);
 }
 
@@ -601,6 +711,11 @@ Transaction::~Transaction() {
 void Transaction::rollback() {
     m_active = false;
     const int depth = --m_db->m_depth;
+    // The rows noted since this level began are gone with it.
+    if (!m_db->m_bookRowsSaved.empty()) {
+        m_db->m_bookRows = std::move(m_db->m_bookRowsSaved.back());
+        m_db->m_bookRowsSaved.pop_back();
+    }
     QSqlQuery q(m_db->handle());
     if (depth == 0) {
         m_db->m_journalTouched = false;
@@ -631,6 +746,17 @@ Status Transaction::commit() {
     }
     m_active = false;
     m_db->m_depth = depth;
+    if (!m_db->m_bookRowsSaved.empty())
+        m_db->m_bookRowsSaved.pop_back();
+    if (depth == 0 && !m_db->m_bookRows.empty()) {
+        // A programming error: journal verify will report these rows as written outside the
+        // program. Every operation that writes the books appends its entry last.
+        qCWarning(lcJournal,
+                  "%d rows of the books (first in %s) were committed without a "
+                  "journal entry",
+                  int(m_db->m_bookRows.size()), qPrintable(m_db->m_bookRows.front().first));
+        m_db->m_bookRows.clear();
+    }
     if (depth == 0)
         m_db->afterCommit();
     return {};

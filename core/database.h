@@ -12,6 +12,8 @@
 #include <QVariant>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace oasis {
 
@@ -57,11 +59,29 @@ public:
     QString anchorFilePath() const;
     /// Records the journal's head (`seq`, `hash`) in the anchor file outside the database. With
     /// `forwardOnly` (after each commit) an anchor already at `seq` or later is kept (another
-    /// register got there first) and a missing one is not made again; without it (a new
-    /// database, a restore) the file is made or replaced. Returns false when it is not written.
+    /// register got there first) and a missing or unreadable one is not made again; without it
+    /// (a new database, a restore) the file is made or replaced. The record is written to a
+    /// temporary file, synced and renamed into place, and carries its own check, so a crash
+    /// mid-write leaves the previous record. Returns false when it is not written.
     static bool writeAnchor(const QString &file, qint64 seq, const QByteArray &hash,
                             bool forwardOnly);
+    /// What the anchor file holds.
+    struct Anchor {
+        enum class State {
+            Missing,    ///< no file
+            Unreadable, ///< a file that is empty, cut short, garbled or cannot be opened
+            Ok,
+        };
+        State state = State::Missing;
+        qint64 seq = 0;
+        QString hash;
+    };
+    static Anchor readAnchor(const QString &file);
     QSqlDatabase handle() const;
+    /// What SQLite's quick check finds wrong with the file at `path`, read-only on a connection
+    /// of its own (empty: nothing, or the file cannot be opened at all). For a store that does
+    /// not open, to tell a damaged file from other failures.
+    static QString integrityProblem(const QString &path);
 
     /// Prepares, binds positional `?` values and executes; a failure names the statement.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {}) const;
@@ -92,6 +112,7 @@ public:
 private:
     friend class Transaction;
     friend class Journal;
+    friend class BookReader;
     Database() = default;
     Status configure(const Options &options);
     Status migrate(int target);
@@ -115,6 +136,11 @@ private:
     int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
     // The transaction in progress appended to the journal: anchor its head after commit.
     bool m_journalTouched = false;
+    // Rows of the books (Journal::recordsRowsOf) inserted since the last journal entry: the next
+    // entry records them. Saved at each transaction level and put back by its rollback.
+    void noteInsert(const QString &sql, const QSqlQuery &query) const;
+    mutable std::vector<std::pair<QString, qint64>> m_bookRows;
+    std::vector<std::vector<std::pair<QString, qint64>>> m_bookRowsSaved;
 };
 
 /// A business operation: BEGIN IMMEDIATE (a deferred BEGIN would let two registers race),

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringView>
 
 #include <optional>
 #include <utility>
@@ -24,6 +25,11 @@ struct JournalReport {
     /// The chain holds, but its anchor outside the database is gone: a tail cut off with it
     /// cannot be ruled out (also what a database copied without its key folder looks like).
     bool anchorMissing = false;
+    /// The database file itself is damaged (an unreadable page, a failed integrity check):
+    /// nothing can be said about tampering; restore the latest backup.
+    bool damaged = false;
+    /// The anchor file is there but empty, cut short or garbled.
+    bool anchorUnreadable = false;
     qint64 lastSeq = 0; ///< the last entry read
     QString lastHash;
 };
@@ -32,11 +38,22 @@ struct JournalReport {
 class Journal final {
 public:
     /// Appends inside the caller's open transaction. `actor` is the staff name (or "system").
+    /// The entry also records the rows of the books written since the previous entry (their ids
+    /// and a digest of their columns, under the payload's "books").
     static Status append(Database &db, const QString &actor, const QString &kind,
                          const QJsonObject &payload);
-    /// Walks the whole chain and the outside anchor. Storage failures are errors; tampering is
-    /// a report with ok = false.
+    /// Walks the whole chain and the outside anchor, then checks the books against it: every
+    /// recorded row still there and unchanged, every row of the books recorded by one entry.
+    /// Storage failures are errors; tampering is a report with ok = false, a damaged file one
+    /// with damaged = true.
     static Result<JournalReport> verify(const Database &db);
+    /// The tables of the books whose rows each entry records by id (sale_taxes goes with its
+    /// sale).
+    static bool recordsRowsOf(QStringView table);
+    /// Appends, inside the caller's transaction, a "books_history" entry saying that the rows of
+    /// the books there now were written before entries recorded them (a store upgraded from an
+    /// earlier version, the bench's generated history); nothing when the books are empty.
+    static Status markHistory(Database &db, const QString &actor);
     /// The same walk on any connection with the journal key, e.g. a snapshot opened read-only
     /// by a backup check; `anchor` (sequence, hash) is the head recorded outside, when known.
     static Result<JournalReport>
@@ -44,6 +61,10 @@ public:
                 const std::optional<std::pair<qint64, QString>> &anchor = std::nullopt);
     /// Last sequence and hash, as printed on Z reports.
     static Result<std::pair<qint64, QString>> head(const Database &db);
+
+private:
+    static Result<QJsonObject> recordBooks(const Database &db);
+    static Status verifyBooks(const Database &db, JournalReport &report);
 };
 
 } // namespace oasis

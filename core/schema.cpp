@@ -482,6 +482,10 @@ const std::vector<Step> &steps() {
              s("CREATE UNIQUE INDEX sales_request_id ON sales(request_id) "
                "WHERE request_id IS NOT NULL"),
          }},
+        {kBooksJournaled,
+         "the books journaled: each journal entry records the rows it wrote (Database::migrate "
+         "marks the rows already there as history)",
+         {}},
     };
     return all;
 }

@@ -15,6 +15,9 @@ struct Step {
 };
 
 const std::vector<Step> &steps();
+/// From this version on, each journal entry records the rows of the books its operation wrote;
+/// the step itself records where the earlier, unrecorded history ends (Journal::markHistory).
+inline constexpr int kBooksJournaled = 12;
 int latestVersion();
 
 /// Tables whose rows are never updated or deleted: corrections are new rows.

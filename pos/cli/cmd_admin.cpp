@@ -284,23 +284,45 @@ Status cmdJournal(Context &ctx) {
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
     auto db = ctx.database();
-    if (!db)
-        return std::unexpected(db.error());
-    auto report = Journal::verify(**db);
+    JournalReport damaged;
+    if (!db) {
+        // A store that does not open because its file is damaged: said as such, never as
+        // tampering.
+        if (db.error().code != ErrorCode::Storage)
+            return std::unexpected(db.error());
+        const QString finding =
+            Database::integrityProblem(ctx.dbPath.isEmpty() ? Database::defaultPath() : ctx.dbPath);
+        if (finding.isEmpty())
+            return std::unexpected(db.error());
+        damaged.damaged = true;
+        damaged.problem =
+            tr("the database file is damaged (%1): restore the latest backup").arg(finding);
+    }
+    auto report = db ? Journal::verify(**db) : Result<JournalReport>(damaged);
     if (!report)
         return std::unexpected(report.error());
     ctx.emit(
         {{QStringLiteral("ok"), report->ok},
          {QStringLiteral("entries"), report->entries},
-         {QStringLiteral("first_bad"), report->ok ? QJsonValue() : QJsonValue(report->firstBad)},
-         {QStringLiteral("problem"), report->problem}},
-        {report->ok ? tr("Journal OK: %1 entries, chain and anchor verified.").arg(report->entries)
-         : report->anchorMissing
-             ? tr("Journal chain OK (%1 entries) but not fully verified: %2.")
+         {QStringLiteral("first_bad"),
+          report->ok || report->damaged ? QJsonValue() : QJsonValue(report->firstBad)},
+         {QStringLiteral("problem"), report->problem},
+         {QStringLiteral("damaged"), report->damaged},
+         {QStringLiteral("anchor_missing"), report->anchorMissing},
+         {QStringLiteral("anchor_unreadable"), report->anchorUnreadable}},
+        {report->ok
+             ? tr("Journal OK: %1 entries, chain, anchor and books verified.").arg(report->entries)
+         : report->damaged ? tr("Journal NOT verified: %1.").arg(report->problem)
+         : report->anchorMissing || report->anchorUnreadable
+             ? tr("Journal chain and books OK (%1 entries) but not fully verified: %2.")
                    .arg(report->entries)
                    .arg(report->problem)
              : tr("Journal FAILED at entry %1: %2.").arg(report->firstBad).arg(report->problem)});
-    if (report->anchorMissing)
+    // A damaged file is a storage failure (exit 3): nothing can be said about tampering.
+    if (report->damaged)
+        return fail(ErrorCode::Storage,
+                    tr("The journal cannot be verified: %1.").arg(report->problem));
+    if (report->anchorMissing || report->anchorUnreadable)
         return fail(ErrorCode::Refused,
                     tr("The journal cannot be fully verified: %1.").arg(report->problem));
     if (!report->ok)
