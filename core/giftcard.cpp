@@ -347,14 +347,6 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto shift = m_db.scalar(
-        QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
-        {registerId});
-    if (!shift)
-        return std::unexpected(shift.error());
-    if (shift->isNull())
-        return fail(ErrorCode::Refused,
-                    tr("A cash-out is paid from the drawer: open a shift on this register first."));
     const qint64 approverId = approver ? approver->id : 0;
     // One statement checks and debits: the whole balance, only when it is above zero and under
     // the limit and the card is not void. What it debited is what the drawer pays.
@@ -391,6 +383,16 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
     if (!debited)
         return std::unexpected(debited.error());
     const Money amount = Money::fromCents(debited->toLongLong());
+    // The card's rules first (their message is the one that matters), then the drawer; a
+    // refusal here rolls the debit back with the transaction.
+    auto shift = m_db.scalar(
+        QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
+        {registerId});
+    if (!shift)
+        return std::unexpected(shift.error());
+    if (shift->isNull())
+        return fail(ErrorCode::Refused,
+                    tr("A cash-out is paid from the drawer: open a shift on this register first."));
     if (auto ok = m_db.write(
             QStringLiteral(
                 "INSERT INTO cash_movements(shift_id, kind, amount_cents, reason, staff_id, "
