@@ -31,6 +31,15 @@ const QString kCardColumns =
                    "(SELECT MAX(n.id) FROM giftcards n WHERE n.replaces_id = g.id) "
                    "FROM giftcards g ");
 
+// A card is void once its balance moved to a replacement: every conditional write names it.
+const QString kNotVoid =
+    QStringLiteral("NOT EXISTS (SELECT 1 FROM giftcard_activity WHERE giftcard_id = ? AND "
+                   "kind = 'replace_out')");
+// The balance of card `?`, as a one-row table `b(cents)` for INSERT ... SELECT.
+const QString kBalanceRow =
+    QStringLiteral("(SELECT COALESCE(SUM(amount_cents), 0) AS cents FROM giftcard_activity "
+                   "WHERE giftcard_id = ?) b ");
+
 GiftCard cardFromRow(const QVariantList &q) {
     GiftCard c;
     c.id = q.value(0).toLongLong();
@@ -243,8 +252,48 @@ Result<IssuedCard> GiftCardService::issue(Money amount, qint64 saleId, qint64 st
     return fail(ErrorCode::System, tr("Could not make a unique gift-card code."));
 }
 
-Status GiftCardService::load(qint64 cardId, Money amount, qint64 saleId, qint64 staffId) {
-    return addActivity(cardId, QStringLiteral("load"), amount, saleId, staffId);
+Result<qint64> GiftCardService::liveCard(qint64 cardId) const {
+    // A chain, not one hop: a replacement can be lost and replaced in turn. The first
+    // replacement is the one that took the balance (stores from before the fix of the
+    // replace race may have a second, empty one).
+    qint64 id = cardId;
+    for (int hop = 0; hop < 100; ++hop) {
+        auto next = m_db.scalar(
+            QStringLiteral("SELECT MIN(id) FROM giftcards WHERE replaces_id = ?"), {id});
+        if (!next)
+            return std::unexpected(next.error());
+        if (next->isNull())
+            return id;
+        id = next->toLongLong();
+    }
+    return fail(ErrorCode::System, tr("Gift card %1 has too many replacements.").arg(cardId));
+}
+
+Status GiftCardService::load(qint64 cardId, Money amount, Money maximum, qint64 saleId,
+                             qint64 staffId) {
+    if (amount.isNegative() || amount.isZero())
+        return fail(ErrorCode::Invalid, tr("A reload must be a positive amount."));
+    // The card maximum and the void check are part of the write, inside the sale's BEGIN
+    // IMMEDIATE transaction: two registers reloading one card cannot both fit under it.
+    auto ok = m_db.write(
+        QStringLiteral("INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, sale_id, "
+                       "staff_id, created_at) SELECT ?, 'load', ?, ?, ?, ? FROM ") +
+            kBalanceRow + QStringLiteral("WHERE b.cents + ? <= ? AND ") + kNotVoid,
+        {cardId, amount.cents(), nullIfZero(saleId), nullIfZero(staffId),
+         toStorageTime(Clock::nowUtc()), cardId, amount.cents(), maximum.cents(), cardId});
+    if (!ok)
+        return std::unexpected(ok.error());
+    if (ok->rows == 1)
+        return {};
+    auto card = byId(cardId);
+    if (!card)
+        return std::unexpected(card.error());
+    if (card->status == GiftCardStatus::Void)
+        return fail(ErrorCode::Refused,
+                    tr("The gift card ending %1 was replaced just now; reload its replacement.")
+                        .arg(card->last4));
+    return fail(ErrorCode::Refused, tr("A gift card may hold at most %1; this one holds %2.")
+                                        .arg(maximum.format(), card->balance.format()));
 }
 
 Status GiftCardService::redeem(qint64 cardId, Money amount, qint64 saleId, qint64 staffId) {
@@ -265,20 +314,36 @@ Status GiftCardService::redeem(qint64 cardId, Money amount, qint64 saleId, qint6
     if (!ok)
         return std::unexpected(ok.error());
     if (ok->rows != 1) {
-        auto balance = balanceOf(cardId);
+        auto card = byId(cardId);
+        if (card && card->status == GiftCardStatus::Void)
+            return fail(
+                ErrorCode::Refused,
+                tr("The gift card ending %1 was replaced just now; it is void.").arg(card->last4));
         return fail(ErrorCode::Refused,
                     tr("The gift card has only %1 left, less than %2.")
-                        .arg(balance ? balance->format() : QStringLiteral("?"), amount.format()));
+                        .arg(card ? card->balance.format() : QStringLiteral("?"), amount.format()));
     }
     return {};
 }
 
-Status GiftCardService::refundTo(qint64 cardId, Money amount, qint64 saleId, qint64 staffId) {
-    return addActivity(cardId, QStringLiteral("refund"), amount, saleId, staffId);
+Result<qint64> GiftCardService::refundTo(qint64 cardId, Money amount, qint64 saleId,
+                                         qint64 staffId) {
+    // Money back goes where the customer can spend it: a replaced card's replacement.
+    auto live = liveCard(cardId);
+    if (!live)
+        return live;
+    if (auto ok = addActivity(*live, QStringLiteral("refund"), amount, saleId, staffId); !ok)
+        return std::unexpected(ok.error());
+    return *live;
 }
 
-Status GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 saleId, qint64 staffId,
-                                    const QString &reason) {
+Result<qint64> GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 saleId,
+                                            qint64 staffId, const QString &reason) {
+    // The value sold is on the card now live (a lost card's balance moved to its replacement).
+    auto live = liveCard(cardId);
+    if (!live)
+        return live;
+    cardId = *live;
     auto ok = m_db.write(
         QStringLiteral(
             "INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, sale_id, staff_id, "
@@ -293,27 +358,59 @@ Status GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 saleId, 
         return fail(
             ErrorCode::Refused,
             tr("The gift card sold on this receipt was already spent; it cannot be voided."));
-    return {};
+    return cardId;
 }
 
 Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &staff,
                                        const std::optional<StaffMember> &approver,
                                        const QString &registerId) {
+    // The lookup only finds the card (and counts a failure in its own transaction); the rules
+    // are checked below, inside the transaction that pays.
     auto card = lookup(code, registerId);
     if (!card)
         return std::unexpected(card.error());
-    if (card->balance.isZero())
-        return fail(ErrorCode::Refused,
-                    tr("The gift card ending %1 has no balance.").arg(card->last4));
-    if (card->balance >= cashOutLimit())
+    testPoint("giftcard.cashout.checked");
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    const qint64 approverId = approver ? approver->id : 0;
+    // One statement checks and debits: the whole balance, only when it is above zero and under
+    // the limit and the card is not void. What it debited is what the drawer pays.
+    auto debit = m_db.write(
+        QStringLiteral("INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, staff_id, "
+                       "approver_id, reason, created_at) SELECT ?, 'cashout', -b.cents, ?, ?, ?, ? "
+                       "FROM ") +
+            kBalanceRow + QStringLiteral("WHERE b.cents > 0 AND b.cents < ? AND ") + kNotVoid,
+        {card->id, nullIfZero(staff.id), nullIfZero(approverId), tr("cash paid out"),
+         toStorageTime(Clock::nowUtc()), card->id, cashOutLimit().cents(), card->id});
+    if (!debit)
+        return std::unexpected(debit.error());
+    if (debit->rows != 1) {
+        auto now = byId(card->id);
+        if (!now)
+            return std::unexpected(now.error());
+        if (now->status == GiftCardStatus::Void)
+            return fail(ErrorCode::Refused,
+                        tr("The gift card ending %1 was replaced; it is void. Its balance is on "
+                           "the replacement card.")
+                            .arg(now->last4));
+        if (now->balance.isZero() || now->balance.isNegative())
+            return fail(ErrorCode::Refused,
+                        tr("The gift card ending %1 has no balance.").arg(now->last4));
         return fail(
             ErrorCode::Refused,
             tr("The gift card ending %1 holds %2: cash is paid out only for a balance under "
                "%3. It can be spent on any service or product.")
-                .arg(card->last4, card->balance.format(), cashOutLimit().format()));
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return std::unexpected(tx.error());
+                .arg(now->last4, now->balance.format(), cashOutLimit().format()));
+    }
+    auto debited =
+        m_db.scalar(QStringLiteral("SELECT -amount_cents FROM giftcard_activity WHERE id = ?"),
+                    {debit->insertId});
+    if (!debited)
+        return std::unexpected(debited.error());
+    const Money amount = Money::fromCents(debited->toLongLong());
+    // The card's rules first (their message is the one that matters), then the drawer; a
+    // refusal here rolls the debit back with the transaction.
     auto shift = m_db.scalar(
         QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
         {registerId});
@@ -322,35 +419,23 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
     if (shift->isNull())
         return fail(ErrorCode::Refused,
                     tr("A cash-out is paid from the drawer: open a shift on this register first."));
-    auto balance = balanceOf(card->id);
-    if (!balance)
-        return std::unexpected(balance.error());
-    const qint64 approverId = approver ? approver->id : 0;
-    if (auto ok = addActivity(card->id, QStringLiteral("cashout"), -*balance, 0, staff.id,
-                              approverId, tr("cash paid out"));
-        !ok)
-        return std::unexpected(ok.error());
-    auto activityId = m_db.scalar(
-        QStringLiteral("SELECT MAX(id) FROM giftcard_activity WHERE giftcard_id = ?"), {card->id});
-    if (!activityId)
-        return std::unexpected(activityId.error());
     if (auto ok = m_db.write(
             QStringLiteral(
                 "INSERT INTO cash_movements(shift_id, kind, amount_cents, reason, staff_id, "
                 "approver_id, giftcard_activity_id, created_at) "
                 "VALUES (?, 'payout', ?, ?, ?, ?, ?, ?)"),
-            {*shift, balance->cents(), tr("gift-card cash-out (card ending %1)").arg(card->last4),
-             staff.id, nullIfZero(approverId), *activityId, toStorageTime(Clock::nowUtc())});
+            {*shift, amount.cents(), tr("gift-card cash-out (card ending %1)").arg(card->last4),
+             staff.id, nullIfZero(approverId), debit->insertId, toStorageTime(Clock::nowUtc())});
         !ok)
         return std::unexpected(ok.error());
     if (auto ok = Journal::append(m_db, staff.name, QStringLiteral("giftcard_cashout"),
                                   {{QStringLiteral("card_last4"), card->last4},
-                                   {QStringLiteral("amount_cents"), balance->cents()}});
+                                   {QStringLiteral("amount_cents"), amount.cents()}});
         !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
-    return *balance;
+    return amount;
 }
 
 Result<IssuedCard> GiftCardService::replace(const QString &code, const StaffMember &staff,
@@ -359,26 +444,42 @@ Result<IssuedCard> GiftCardService::replace(const QString &code, const StaffMemb
     auto card = lookup(code, registerId);
     if (!card)
         return std::unexpected(card.error());
+    testPoint("giftcard.replace.checked");
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto balance = balanceOf(card->id);
-    if (!balance)
-        return std::unexpected(balance.error());
     const qint64 approverId = approver ? approver->id : 0;
-    if (auto ok = addActivity(card->id, QStringLiteral("replace_out"), -*balance, 0, staff.id,
-                              approverId, tr("reported lost"));
-        !ok)
-        return std::unexpected(ok.error());
-    auto issued = issue(*balance, 0, staff.id, card->recipient, card->sender, card->message,
-                        card->id, QStringLiteral("replace_in"));
+    // Voids the card and takes its whole balance in one statement, only if no one replaced it
+    // since the lookup: a card is replaced once, by one new card.
+    auto out = m_db.write(
+        QStringLiteral("INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, staff_id, "
+                       "approver_id, reason, created_at) SELECT ?, 'replace_out', -b.cents, ?, ?, "
+                       "?, ? FROM ") +
+            kBalanceRow + QStringLiteral("WHERE ") + kNotVoid,
+        {card->id, nullIfZero(staff.id), nullIfZero(approverId), tr("reported lost"),
+         toStorageTime(Clock::nowUtc()), card->id, card->id});
+    if (!out)
+        return std::unexpected(out.error());
+    if (out->rows != 1)
+        return fail(ErrorCode::Refused,
+                    tr("The gift card ending %1 was replaced just now by someone else; it is "
+                       "void and its balance is on that replacement.")
+                        .arg(card->last4));
+    auto moved =
+        m_db.scalar(QStringLiteral("SELECT -amount_cents FROM giftcard_activity WHERE id = ?"),
+                    {out->insertId});
+    if (!moved)
+        return std::unexpected(moved.error());
+    const Money amount = Money::fromCents(moved->toLongLong());
+    auto issued = issue(amount, 0, staff.id, card->recipient, card->sender, card->message, card->id,
+                        QStringLiteral("replace_in"));
     if (!issued)
         return std::unexpected(issued.error());
     if (auto ok =
             Journal::append(m_db, staff.name, QStringLiteral("giftcard_replaced"),
                             {{QStringLiteral("old_last4"), card->last4},
                              {QStringLiteral("new_last4"), giftcode::last4(issued->code)},
-                             {QStringLiteral("amount_cents"), balance->cents()},
+                             {QStringLiteral("amount_cents"), amount.cents()},
                              {QStringLiteral("approver"), approver ? approver->name : staff.name}});
         !ok)
         return std::unexpected(ok.error());
@@ -398,20 +499,32 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
     auto card = lookup(code, registerId);
     if (!card)
         return std::unexpected(card.error());
+    testPoint("giftcard.adjust.checked");
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto balance = balanceOf(card->id);
-    if (!balance)
-        return std::unexpected(balance.error());
-    if ((*balance + delta).isNegative())
+    // Never below zero and never onto a void card, checked by the write itself.
+    auto written = m_db.write(
+        QStringLiteral("INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, staff_id, "
+                       "approver_id, reason, created_at) SELECT ?, 'adjust', ?, ?, ?, ?, ? FROM ") +
+            kBalanceRow + QStringLiteral("WHERE b.cents + ? >= 0 AND ") + kNotVoid,
+        {card->id, delta.cents(), nullIfZero(staff.id), nullIfZero(approver ? approver->id : 0),
+         reason.trimmed(), toStorageTime(Clock::nowUtc()), card->id, delta.cents(), card->id});
+    if (!written)
+        return std::unexpected(written.error());
+    auto now = byId(card->id);
+    if (!now)
+        return std::unexpected(now.error());
+    if (written->rows != 1) {
+        if (now->status == GiftCardStatus::Void)
+            return fail(ErrorCode::Refused,
+                        tr("The gift card ending %1 was replaced just now; adjust its "
+                           "replacement.")
+                            .arg(now->last4));
         return fail(ErrorCode::Refused,
                     tr("The adjustment would leave the card below zero (it holds %1).")
-                        .arg(balance->format()));
-    if (auto ok = addActivity(card->id, QStringLiteral("adjust"), delta, 0, staff.id,
-                              approver ? approver->id : 0, reason.trimmed());
-        !ok)
-        return std::unexpected(ok.error());
+                        .arg(now->balance.format()));
+    }
     if (auto ok = Journal::append(m_db, staff.name, QStringLiteral("giftcard_adjusted"),
                                   {{QStringLiteral("card_last4"), card->last4},
                                    {QStringLiteral("amount_cents"), delta.cents()},
@@ -420,7 +533,7 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
-    return *balance + delta;
+    return now->balance;
 }
 
 Result<QString> GiftCardService::revealCode(qint64 cardId) const {

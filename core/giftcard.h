@@ -71,13 +71,21 @@ public:
     Result<IssuedCard> issue(Money amount, qint64 saleId, qint64 staffId, const QString &recipient,
                              const QString &sender, const QString &message, qint64 replacesId = 0,
                              const QString &activityKind = QStringLiteral("activate"));
-    Status load(qint64 cardId, Money amount, qint64 saleId, qint64 staffId);
+    /// Adds value to a card: refused if the card would hold more than `maximum` or is void,
+    /// whatever another register did since the lookup.
+    Status load(qint64 cardId, Money amount, Money maximum, qint64 saleId, qint64 staffId);
     /// A conditional debit: refused if the balance is not enough, whatever another register did.
     Status redeem(qint64 cardId, Money amount, qint64 saleId, qint64 staffId);
-    Status refundTo(qint64 cardId, Money amount, qint64 saleId, qint64 staffId);
-    /// Takes back value a voided sale put on a card; refused if it was already spent.
-    Status reverseLoad(qint64 cardId, Money amount, qint64 saleId, qint64 staffId,
-                       const QString &reason);
+    /// Credits money back to a card, or to its replacement if it was replaced since (the
+    /// customer holds the replacement). Returns the card credited.
+    Result<qint64> refundTo(qint64 cardId, Money amount, qint64 saleId, qint64 staffId);
+    /// Takes back value a voided sale put on a card (from its replacement if it was replaced);
+    /// refused if it was already spent. Returns the card debited.
+    Result<qint64> reverseLoad(qint64 cardId, Money amount, qint64 saleId, qint64 staffId,
+                               const QString &reason);
+    /// The card that holds a card's money now: the card itself, or the last card of its chain
+    /// of replacements.
+    Result<qint64> liveCard(qint64 cardId) const;
 
     // --- whole operations (own transaction, journaled) -----------------------------------
     /// Pays out a balance under $5.00 in cash; the drawer pay-out is recorded with it.

@@ -333,6 +333,15 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     int lineNo = 0;
     for (const Part &p : parts) {
         const OriginalLine &l = *p.line;
+        // A card sold on this receipt and replaced since: its value is on the replacement, so
+        // the reversal names and debits that card.
+        qint64 lineCard = l.giftCardId;
+        if (lineCard > 0) {
+            auto live = cards.liveCard(lineCard);
+            if (!live)
+                return std::unexpected(live.error());
+            lineCard = *live;
+        }
         if (auto ok = m_db.exec(
                 QStringLiteral(
                     "INSERT INTO sale_lines(sale_id, line_no, kind, item_id, code, name, quantity, "
@@ -343,7 +352,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                 {done.saleId, ++lineNo, l.kind, nullIfZero(l.itemId), l.code, l.name, -p.qty,
                  l.unitPrice.cents(), (-p.lineDiscount).cents(), (-p.ticketDiscount).cents(),
                  (-p.net).cents(), l.taxClass, (-p.tax).cents(), nullIfZero(l.therapistId),
-                 nullIfZero(l.giftCardId), l.id});
+                 nullIfZero(lineCard), l.id});
             !ok)
             return std::unexpected(ok.error());
         if (l.kind != QLatin1String("tip")) {
@@ -361,9 +370,8 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                 !ok)
                 return std::unexpected(ok.error());
         }
-        if (l.kind == QLatin1String("giftcard") && l.giftCardId > 0)
-            if (auto ok = cards.reverseLoad(l.giftCardId, p.net, done.saleId, cashier.id, reason);
-                !ok)
+        if (l.kind == QLatin1String("giftcard") && lineCard > 0)
+            if (auto ok = cards.reverseLoad(lineCard, p.net, done.saleId, cashier.id, reason); !ok)
                 return std::unexpected(ok.error());
     }
     for (const auto &[cls, amounts] : taxByClass) {
@@ -386,11 +394,20 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         if (back[i].isZero())
             continue;
         const OriginalTender &t = originals[i];
+        // Gift-card money goes back to the card the customer holds now: the replacement of a
+        // card reported lost since the sale, never the void card.
+        qint64 tenderCard = t.giftCardId;
+        if (tenderCard > 0) {
+            auto live = cards.liveCard(tenderCard);
+            if (!live)
+                return std::unexpected(live.error());
+            tenderCard = *live;
+        }
         if (auto ok = m_db.exec(
                 QStringLiteral(
                     "INSERT INTO sale_tenders(sale_id, type, amount_cents, card_last4, auth_code, "
                     "giftcard_id, original_tender_id) VALUES (?,?,?,?,?,?,?)"),
-                {done.saleId, t.type, (-back[i]).cents(), t.last4, t.auth, nullIfZero(t.giftCardId),
+                {done.saleId, t.type, (-back[i]).cents(), t.last4, t.auth, nullIfZero(tenderCard),
                  t.id});
             !ok)
             return std::unexpected(ok.error());
@@ -398,15 +415,18 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         a.amount = -back[i];
         a.cardLast4 = t.last4;
         a.authCode = t.auth;
-        a.giftCardId = t.giftCardId;
+        a.giftCardId = tenderCard;
         a.giftCardLast4 = t.giftLast4;
         if (t.type == QLatin1String("gift")) {
             a.type = TenderType::Gift;
-            if (auto ok = cards.refundTo(t.giftCardId, back[i], done.saleId, cashier.id); !ok)
-                return std::unexpected(ok.error());
-            auto after = cards.byId(t.giftCardId);
+            auto credited = cards.refundTo(tenderCard, back[i], done.saleId, cashier.id);
+            if (!credited)
+                return std::unexpected(credited.error());
+            auto after = cards.byId(*credited);
             if (!after)
                 return std::unexpected(after.error());
+            a.giftCardId = after->id;
+            a.giftCardLast4 = after->last4;
             a.giftCardBalance = after->balance;
         } else {
             a.type = t.type == QLatin1String("card") ? TenderType::Card : TenderType::Cash;

@@ -483,3 +483,38 @@ TEST_CASE("oasisctl staff add needs the owner and takes the PIN from OASIS_NEW_P
                             "NULL"_s) == 1);
     }
 }
+
+TEST_CASE("oasisctl refund puts gift-card money on the replacement of a lost card",
+          "[cli][giftcard][refund]") {
+    Shop shop;
+    shop.initDemo();
+    const Run card = shop.run({u"--json"_s, u"--user"_s, u"frontdesk"_s, u"sale"_s,
+                               u"giftcard:50"_s, u"--pay"_s, u"cash:50"_s},
+                              kFrontDesk);
+    REQUIRE(card.exitCode == 0);
+    const QString code = card.json()[u"giftcards"_s].toArray()[0].toObject()[u"code"_s].toString();
+    // $18.00 sweet almond oil + $1.90 tax, paid by the card.
+    const Run sale = shop.run({u"--json"_s, u"--user"_s, u"frontdesk"_s, u"sale"_s,
+                               u"OIL-SWA-100"_s, u"--pay"_s, u"gift:"_s + code},
+                              kFrontDesk);
+    REQUIRE(sale.exitCode == 0);
+    const qint64 receipt = sale.json()[u"receipt"_s].toInteger();
+    const Run replaced =
+        shop.run({u"--json"_s, u"--user"_s, u"owner"_s, u"giftcard"_s, u"replace"_s, code}, kOwner);
+    REQUIRE(replaced.exitCode == 0);
+    const QString newCode = replaced.json()[u"code"_s].toString();
+    REQUIRE(replaced.json()[u"balance_cents"_s].toInteger() == 30'10);
+
+    const Run refund = shop.run(
+        {u"--json"_s, u"--user"_s, u"owner"_s, u"refund"_s, QString::number(receipt)}, kOwner);
+    REQUIRE(refund.exitCode == 0);
+    const QJsonObject gift = refund.json()[u"tenders"_s].toArray()[0].toObject();
+    REQUIRE(gift[u"type"_s].toString() == u"gift"_s);
+    REQUIRE(gift[u"amount_cents"_s].toInteger() == -19'90);
+    // The receipt names the card that got the money and shows its balance: all $50 again.
+    REQUIRE(gift[u"last4"_s].toString() == QString(newCode).remove(u'-').right(4));
+    REQUIRE(gift[u"balance_cents"_s].toInteger() == 50'00);
+    const Run balance = shop.run({u"--json"_s, u"giftcard"_s, u"balance"_s, newCode});
+    REQUIRE(balance.exitCode == 0);
+    REQUIRE(balance.json()[u"balance_cents"_s].toInteger() == 50'00);
+}

@@ -212,3 +212,74 @@ TEST_CASE("two registers refunding the same receipt at once never give back more
     s.tmp.reopen();
     REQUIRE(s.sum(QStringLiteral("SELECT SUM(total_cents) FROM sales")) == Money());
 }
+
+TEST_CASE("money refunded to a card that was replaced since goes to its replacement",
+          "[refund][giftcard][replaced]") {
+    Store s;
+    auto [sale, code] = s.mixedSale();
+    GiftCardService cards(s.tmp.db());
+    const qint64 oldId = value(cards.lookup(code, QStringLiteral("d"))).id;
+    // The $50 card paid in full; the customer loses it and a manager replaces it.
+    const IssuedCard first =
+        value(cards.replace(code, s.manager, std::nullopt, QStringLiteral("d")));
+    // Lost again: the money must follow the whole chain.
+    const IssuedCard second =
+        value(cards.replace(first.code, s.manager, std::nullopt, QStringLiteral("d")));
+    REQUIRE(value(cards.liveCard(oldId)) ==
+            value(cards.lookup(second.code, QStringLiteral("d"))).id);
+
+    auto refunded =
+        value(RefundService(s.tmp.db()).refund(sale.receiptNo, {}, true, s.frontdesk, s.manager));
+    const GiftCard live = value(cards.lookup(second.code, QStringLiteral("d")));
+    Money toGift;
+    for (const AppliedTender &t : refunded.tenders)
+        if (t.type == TenderType::Gift) {
+            toGift = -t.amount;
+            REQUIRE(t.giftCardId == live.id);
+            REQUIRE(t.giftCardLast4 == live.last4);
+            REQUIRE(t.giftCardBalance.cents() == live.balance.cents());
+        }
+    REQUIRE(toGift.cents() > 0);
+    REQUIRE(live.balance.cents() == toGift.cents());
+    // Nothing sits on the void cards.
+    REQUIRE(value(cards.byId(oldId)).balance.cents() == 0);
+    REQUIRE(value(cards.byId(value(cards.lookup(second.code, QStringLiteral("d"))).id - 1))
+                .balance.cents() == 0);
+    // The receipt read back names the card that got the money and its balance.
+    const SaleRecord record = value(SaleService(s.tmp.db()).load(refunded.receiptNo));
+    bool shown = false;
+    for (const AppliedTender &t : record.tenders)
+        if (t.type == TenderType::Gift) {
+            shown = true;
+            REQUIRE(t.giftCardLast4 == live.last4);
+            REQUIRE(t.giftCardBalance.cents() == live.balance.cents());
+        }
+    REQUIRE(shown);
+}
+
+TEST_CASE("voiding a sale whose card was replaced since takes the value from the replacement",
+          "[refund][void][giftcard][replaced]") {
+    Store s;
+    Ticket t;
+    t.addGiftCard(Money::fromCents(75'00));
+    auto sale = value(SaleService(s.tmp.db())
+                          .complete(t, {s.tender(QStringLiteral("card:75:1234"))}, s.frontdesk));
+    GiftCardService cards(s.tmp.db());
+    const qint64 oldId = value(cards.lookup(sale.giftCards[0].code, QStringLiteral("d"))).id;
+    const IssuedCard replacement =
+        value(cards.replace(sale.giftCards[0].code, s.manager, std::nullopt, QStringLiteral("d")));
+
+    auto voided = value(RefundService(s.tmp.db()).voidSale(sale.receiptNo, s.frontdesk, s.manager));
+    REQUIRE(voided.totals.total == -sale.totals.total);
+    const GiftCard live = value(cards.lookup(replacement.code, QStringLiteral("d")));
+    REQUIRE(live.balance.cents() == 0);
+    REQUIRE(value(cards.byId(oldId)).balance.cents() == 0);
+    // No card below zero, and the void's line names the card it took the value from.
+    REQUIRE(value(s.tmp->scalar(QStringLiteral(
+                      "SELECT COUNT(*) FROM (SELECT giftcard_id FROM giftcard_activity "
+                      "GROUP BY giftcard_id HAVING SUM(amount_cents) < 0)")))
+                .toInt() == 0);
+    const SaleRecord record = value(SaleService(s.tmp.db()).load(voided.receiptNo));
+    REQUIRE(record.lines.size() == 1);
+    REQUIRE(record.lines[0].giftCardLast4 == live.last4);
+}

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every limit is checked inside the transaction that acts on it (DESIGN §14). Two connections on
+// one store; the first operation runs on A, and at its test point (between what it read and
+// what it writes) the competing operation runs on B. Deterministic, not lucky.
+#include "tests/support/testsupport.h"
+
+#include "core/giftcard.h"
+#include "core/refund.h"
+#include "core/sale.h"
+#include "core/shift.h"
+#include "core/staff.h"
+
+#include <optional>
+
+using namespace oasis;
+using namespace oasis::test;
+
+namespace {
+
+struct TwoRegisters {
+    TempDb tmp{true};
+    std::unique_ptr<Database> other; ///< connection B: a second register on the same file
+    StaffMember frontdesk;
+    StaffMember manager;
+    const QString regA = QStringLiteral("desk-1");
+    const QString regB = QStringLiteral("desk-2");
+
+    TwoRegisters() {
+        StaffService staff(tmp.db());
+        frontdesk = value(staff.find(QStringLiteral("frontdesk")));
+        manager = value(staff.find(QStringLiteral("manager")));
+        Database::Options o = tmp.options();
+        o.busyTimeoutMs = 200; // B fails "busy" instead of hanging while A holds the write lock
+        other = value(Database::open(tmp.path(), o));
+    }
+    Database &a() { return tmp.db(); }
+    Database &b() { return *other; }
+
+    Tender tender(const QString &text) { return value(Tender::parse(text)); }
+
+    QString sellCard(Money amount) {
+        Ticket t;
+        t.addGiftCard(amount);
+        auto done = value(
+            SaleService(a()).complete(t, {tender(QStringLiteral("card:") + amount.toString())},
+                                      frontdesk, std::nullopt, regA));
+        return done.giftCards.at(0).code;
+    }
+    Result<CompletedSale> reload(Database &db, const QString &code, Money amount,
+                                 const QString &reg) {
+        Ticket t;
+        t.addGiftCardLoad(code, amount);
+        return SaleService(db).complete(t, {tender(QStringLiteral("card:") + amount.toString())},
+                                        frontdesk, std::nullopt, reg);
+    }
+    Money balance(qint64 cardId) { return value(GiftCardService(a()).byId(cardId)).balance; }
+    qint64 cardId(const QString &code) {
+        return value(GiftCardService(a()).lookup(code, QStringLiteral("audit"))).id;
+    }
+    Money sum(const QString &sql) { return Money::fromCents(value(a().scalar(sql)).toLongLong()); }
+};
+
+} // namespace
+
+TEST_CASE("a cash-out of a card under $5 pays only that, even if a reload lands meanwhile",
+          "[trust][interleaving][giftcard]") {
+    TwoRegisters s;
+    const QString code = s.sellCard(Money::fromCents(10'00));
+    const qint64 id = s.cardId(code);
+    REQUIRE(GiftCardService(s.a()).adjust(code, Money::fromCents(-7'00), QStringLiteral("test"),
+                                          s.manager, std::nullopt, s.regA));
+    REQUIRE(s.balance(id) == Money::fromCents(3'00));
+    REQUIRE(ShiftService(s.a()).open(Money::fromCents(200'00), s.manager, s.regA));
+
+    std::optional<bool> reloaded;
+    AtTestPoint point("giftcard.cashout.checked", [&] {
+        reloaded = s.reload(s.b(), code, Money::fromCents(100'00), s.regB).has_value();
+    });
+    auto paid = GiftCardService(s.a()).cashOut(code, s.manager, std::nullopt, s.regA);
+    REQUIRE(point.reached());
+    REQUIRE(reloaded.has_value());
+
+    // What the drawer paid out and what the card lost are the same, and under $5.
+    const Money payouts =
+        s.sum(QStringLiteral("SELECT COALESCE(SUM(amount_cents), 0) FROM cash_movements "
+                             "WHERE kind = 'payout'"));
+    CHECK(payouts.cents() < GiftCardService::cashOutLimit().cents());
+    const Money loaded = *reloaded ? Money::fromCents(100'00) : Money();
+    CHECK(s.balance(id).cents() == (Money::fromCents(3'00) + loaded - payouts).cents());
+    if (paid)
+        CHECK(paid->cents() == payouts.cents());
+    else
+        CHECK(paid.error().code == ErrorCode::Refused);
+}
+
+TEST_CASE("two reloads at once never take a card past the card maximum",
+          "[trust][interleaving][giftcard]") {
+    TwoRegisters s;
+    const QString code = s.sellCard(Money::fromCents(500'00));
+    const qint64 id = s.cardId(code);
+
+    std::optional<Result<CompletedSale>> second;
+    AtTestPoint point("sale.giftcards.checked",
+                      [&] { second = s.reload(s.b(), code, Money::fromCents(400'00), s.regB); });
+    auto first = s.reload(s.a(), code, Money::fromCents(400'00), s.regA);
+    REQUIRE(point.reached());
+    REQUIRE(second.has_value());
+
+    const int succeeded = (first ? 1 : 0) + (*second ? 1 : 0);
+    CHECK(succeeded == 1);
+    CHECK(s.balance(id).cents() == 500'00 + 400'00 * succeeded);
+    CHECK(s.balance(id).cents() <= 1'000'00);
+    // The refused reload charged nothing: one reload sale besides the card's own.
+    CHECK(value(s.a().scalar(QStringLiteral("SELECT COUNT(*) FROM sales"))).toInt() ==
+          1 + succeeded);
+    if (!first)
+        CHECK(first.error().code == ErrorCode::Refused);
+}
+
+TEST_CASE("two replacements of one lost card at once issue one new card",
+          "[trust][interleaving][giftcard]") {
+    TwoRegisters s;
+    const QString code = s.sellCard(Money::fromCents(40'00));
+    const qint64 id = s.cardId(code);
+
+    std::optional<Result<IssuedCard>> second;
+    AtTestPoint point("giftcard.replace.checked", [&] {
+        second = GiftCardService(s.b()).replace(code, s.manager, std::nullopt, s.regB);
+    });
+    auto first = GiftCardService(s.a()).replace(code, s.manager, std::nullopt, s.regA);
+    REQUIRE(point.reached());
+    REQUIRE(second.has_value());
+
+    CHECK((first ? 1 : 0) + (*second ? 1 : 0) == 1);
+    CHECK(value(s.a().scalar(QStringLiteral("SELECT COUNT(*) FROM giftcards WHERE replaces_id = ?"),
+                             {id}))
+              .toInt() == 1);
+    // Only the replacement is live, and it holds the whole balance.
+    const IssuedCard &issued = first ? *first : **second;
+    CHECK(value(GiftCardService(s.a()).lookup(issued.code, s.regA)).balance.cents() == 40'00);
+    CHECK(s.sum(QStringLiteral("SELECT COALESCE(SUM(amount_cents), 0) FROM giftcard_activity"))
+              .cents() == 40'00);
+    if (!first)
+        CHECK(first.error().code == ErrorCode::Refused);
+}
+
+TEST_CASE("an adjustment racing a replacement never strands money on the void card",
+          "[trust][interleaving][giftcard]") {
+    TwoRegisters s;
+    const QString code = s.sellCard(Money::fromCents(40'00));
+    const qint64 id = s.cardId(code);
+
+    std::optional<Result<IssuedCard>> replaced;
+    AtTestPoint point("giftcard.adjust.checked", [&] {
+        replaced = GiftCardService(s.b()).replace(code, s.manager, std::nullopt, s.regB);
+    });
+    auto adjusted = GiftCardService(s.a()).adjust(
+        code, Money::fromCents(10'00), QStringLiteral("goodwill"), s.manager, std::nullopt, s.regA);
+    REQUIRE(point.reached());
+    REQUIRE(replaced.has_value());
+    REQUIRE(*replaced);
+
+    // Nothing is left on the void card; the replacement holds what the customer can spend.
+    CHECK(s.balance(id).cents() == 0);
+    const Money live = value(GiftCardService(s.a()).lookup((*replaced)->code, s.regA)).balance;
+    CHECK(live.cents() == (adjusted ? 50'00 : 40'00));
+    if (!adjusted)
+        CHECK(adjusted.error().code == ErrorCode::Refused);
+}
