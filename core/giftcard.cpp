@@ -6,6 +6,7 @@
 #include "core/database.h"
 #include "core/giftcode.h"
 #include "core/journal.h"
+#include "core/text.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -367,6 +368,8 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
                                       const QString &registerId) {
     if (reason.trimmed().isEmpty())
         return fail(ErrorCode::Invalid, tr("An adjustment needs a reason."));
+    if (auto ok = checkText(tr("adjustment reason"), reason, textlimit::kNote); !ok)
+        return std::unexpected(ok.error());
     if (delta.isZero())
         return fail(ErrorCode::Invalid, tr("An adjustment cannot be zero."));
     auto card = lookup(code, registerId);

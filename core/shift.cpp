@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "core/database.h"
 #include "core/journal.h"
+#include "core/text.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -241,6 +242,10 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
                                         const std::optional<StaffMember> &approver,
                                         const QString &registerIdIn) {
     const QString registerId = resolveRegister(registerIdIn);
+    if (auto ok =
+            checkText(in ? tr("pay-in reason") : tr("pay-out reason"), reasonIn, textlimit::kNote);
+        !ok)
+        return std::unexpected(ok.error());
     const QString reason = reasonIn.simplified();
     if (auto ok = mayHandleCash(staff); !ok)
         return std::unexpected(ok.error());
