@@ -440,7 +440,7 @@ Status Database::loadOrCreateKeys(const Options &, bool fresh) {
             return std::unexpected(ok.error());
         return tx->commit();
     }
-    auto keys = KeyRing::load(keyPath);
+    auto keys = KeyRing::load(keyPath, &m_openWarnings);
     if (!keys)
         return std::unexpected(keys.error());
     if (QString::fromLatin1(keys->fingerprint()) != stored->toString())

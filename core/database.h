@@ -45,6 +45,9 @@ public:
     int schemaVersion() const { return m_schemaVersion; }
     bool wasCreated() const { return m_created; }
     const KeyRing &keys() const { return m_keys; }
+    /// What opening found and fixed that the user should hear of (a key file readable by others,
+    /// now 0600). oasisctl prints each on stderr; each is also in the log.
+    const QStringList &openWarnings() const { return m_openWarnings; }
     QString keyFilePath() const;
     const QString &keyDirectory() const { return m_keyDirectory; }
     QString anchorFilePath() const;
@@ -100,6 +103,7 @@ private:
     QString m_id;
     QString m_keyDirectory;
     KeyRing m_keys;
+    QStringList m_openWarnings;
     int m_schemaVersion = 0;
     bool m_created = false;
     int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
