@@ -5,6 +5,7 @@
 #include "core/csv.h"
 #include "core/database.h"
 #include "core/journal.h"
+#include "core/text.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -80,6 +81,21 @@ bool isValidEan13(QStringView code) {
 Status CatalogService::validate(const CatalogItem &item) {
     static const QRegularExpression codeRe(QStringLiteral("^[A-Z0-9][A-Z0-9._-]{0,31}$"));
     static const QRegularExpression barcodeRe(QStringLiteral("^[0-9]{6,14}$"));
+    // Lengths and control characters first, so no message below quotes megabytes back.
+    const bool session = item.isSession();
+    const std::tuple<QString, const QString &, int> texts[] = {
+        {tr("code"), item.code, textlimit::kShort},
+        {session ? tr("session name") : tr("product name"), item.name, textlimit::kName},
+        {tr("category"), item.category, textlimit::kName},
+        {tr("size"), item.size, textlimit::kShort},
+        {tr("modality"), item.modality, textlimit::kShort},
+    };
+    for (const auto &[field, value, limit] : texts)
+        if (auto ok = checkText(field, value, limit); !ok)
+            return ok;
+    for (const QString &b : item.barcodes)
+        if (auto ok = checkText(tr("barcode"), b, textlimit::kShort); !ok)
+            return ok;
     if (!codeRe.match(normalizedCode(item.code)).hasMatch())
         return fail(ErrorCode::Invalid,
                     tr("code \"%1\" must be 1-32 letters, digits, '.', '_' or '-'").arg(item.code));
@@ -427,7 +443,9 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const QS
     QHash<QString, int> barcodeLine;
     for (std::size_t r = 1; r < rows->size(); ++r) {
         const csv::Row &row = (*rows)[r];
-        auto bad = [&](const QString &why) {
+        auto bad = [&](QString why) {
+            if (why.endsWith(u'.'))
+                why.chop(1); // the problems are joined into one sentence
             problems << tr("line %1: %2").arg(row.line).arg(why);
         };
         if (row.fields.size() != columns.size()) {
@@ -441,7 +459,7 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const QS
         else if (f[0] == QLatin1String("session"))
             item.type = ItemType::Session;
         else {
-            bad(tr("type \"%1\" must be product or session").arg(f[0]));
+            bad(tr("type \"%1\" must be product or session").arg(elidedForMessage(f[0])));
             continue;
         }
         item.code = normalizedCode(f[1]);
@@ -466,7 +484,7 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const QS
         }
         auto cls = taxClassFromName(f[8]);
         if (!cls || (*cls != TaxClass::Retail && *cls != TaxClass::Service)) {
-            bad(tr("unknown tax_class \"%1\" (retail or service)").arg(f[8]));
+            bad(tr("unknown tax_class \"%1\" (retail or service)").arg(elidedForMessage(f[8])));
             continue;
         }
         item.taxClass = *cls;
@@ -475,19 +493,19 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const QS
         else if (f[9] == QLatin1String("no") || f[9].isEmpty())
             item.parabenFree = false;
         else {
-            bad(tr("paraben_free \"%1\" must be yes or no").arg(f[9]));
+            bad(tr("paraben_free \"%1\" must be yes or no").arg(elidedForMessage(f[9])));
             continue;
         }
         bool okNumber = true;
         item.reorderPoint = f[10].isEmpty() ? 0 : f[10].toInt(&okNumber);
         if (!okNumber) {
-            bad(tr("reorder_point \"%1\" is not a whole number").arg(f[10]));
+            bad(tr("reorder_point \"%1\" is not a whole number").arg(elidedForMessage(f[10])));
             continue;
         }
         item.modality = f[11];
         item.minutes = f[12].isEmpty() ? 0 : f[12].toInt(&okNumber);
         if (!okNumber) {
-            bad(tr("minutes \"%1\" is not a whole number").arg(f[12]));
+            bad(tr("minutes \"%1\" is not a whole number").arg(elidedForMessage(f[12])));
             continue;
         }
         if (auto ok = validate(item); !ok) {

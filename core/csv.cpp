@@ -2,6 +2,8 @@
 #include "core/csv.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QStringDecoder>
 
 namespace oasis::csv {
@@ -14,9 +16,71 @@ QString tr(const char *text) {
 int lineOfOffset(const QByteArray &bytes, qsizetype offset) {
     return static_cast<int>(bytes.left(offset).count('\n')) + 1;
 }
+
+QString tooLarge(qint64 size) {
+    return tr("The file is %1 bytes; a CSV file may be at most %2 bytes (16 MiB).")
+        .arg(size)
+        .arg(kMaxFileBytes);
+}
+
+bool isPlainNumber(QStringView s) {
+    qsizetype i = 0;
+    if (i < s.size() && (s[i] == u'-' || s[i] == u'+'))
+        ++i;
+    bool digits = false;
+    bool point = false;
+    for (; i < s.size(); ++i) {
+        if (s[i] >= u'0' && s[i] <= u'9')
+            digits = true;
+        else if (s[i] == u'.' && !point)
+            point = true;
+        else
+            return false;
+    }
+    return digits;
+}
+
+/// Would a spreadsheet run this cell as a formula (or, after a leading ', is it a cell that
+/// formatRow guarded)? Plain numbers are data, even when negative.
+bool needsGuard(QStringView cell) {
+    qsizetype i = 0;
+    while (i < cell.size() && cell[i] == u'\'')
+        ++i;
+    if (i >= cell.size() || isPlainNumber(cell.sliced(i)))
+        return false;
+    const QChar c = cell[i];
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+}
 } // namespace
 
+QString guardFormula(const QString &cell) {
+    return needsGuard(cell) ? u'\'' + cell : cell;
+}
+
+QString unguardFormula(const QString &cell) {
+    return cell.startsWith(u'\'') && needsGuard(QStringView(cell).sliced(1)) ? cell.sliced(1)
+                                                                             : cell;
+}
+
+Result<QByteArray> readFile(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(
+            ErrorCode::Invalid,
+            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (!file.isSequential() && file.size() > kMaxFileBytes)
+        return fail(ErrorCode::Invalid, tooLarge(file.size()));
+    QByteArray bytes = file.read(kMaxFileBytes + 1);
+    if (bytes.size() > kMaxFileBytes)
+        return fail(ErrorCode::Invalid,
+                    tr("The file is more than %1 bytes; a CSV file may be at most 16 MiB.")
+                        .arg(kMaxFileBytes));
+    return bytes;
+}
+
 Result<std::vector<Row>> parse(const QByteArray &input) {
+    if (input.size() > kMaxFileBytes)
+        return fail(ErrorCode::Invalid, tooLarge(input.size()));
     QByteArray bytes = input;
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3); // a BOM, as spreadsheets write it
@@ -43,7 +107,7 @@ Result<std::vector<Row>> parse(const QByteArray &input) {
     int line = 1;
     row.line = 1;
     auto endField = [&] {
-        row.fields << field;
+        row.fields << unguardFormula(field);
         field.clear();
         fieldWasQuoted = false;
     };
@@ -106,7 +170,7 @@ QByteArray formatRow(const QStringList &fields) {
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i)
             out += ',';
-        QString f = fields.at(i);
+        QString f = guardFormula(fields.at(i));
         if (f.contains(u',') || f.contains(u'"') || f.contains(u'\n') || f.contains(u'\r')) {
             f.replace(QStringLiteral("\""), QStringLiteral("\"\""));
             out += '"' + f.toUtf8() + '"';

@@ -560,7 +560,8 @@ Status Database::loadOrCreateKeys(const Options &, bool fresh) {
     // FILE.key); the store's own key folder comes first.
     const QString beside = m_path + QStringLiteral(".key");
     auto keys = KeyRing::load(
-        m_snapshot && !QFileInfo::exists(keyPath) && QFileInfo::exists(beside) ? beside : keyPath);
+        m_snapshot && !QFileInfo::exists(keyPath) && QFileInfo::exists(beside) ? beside : keyPath,
+        &m_openWarnings);
     if (!keys)
         return std::unexpected(keys.error());
     if (QString::fromLatin1(keys->fingerprint()) != stored->toString())

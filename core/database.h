@@ -54,6 +54,9 @@ public:
     /// clears the mark (a restored copy becomes the store again).
     static Status markSnapshot(const QString &path, bool snapshot);
     const KeyRing &keys() const { return m_keys; }
+    /// What opening found and fixed that the user should hear of (a key file readable by others,
+    /// now 0600). oasisctl prints each on stderr; each is also in the log.
+    const QStringList &openWarnings() const { return m_openWarnings; }
     QString keyFilePath() const;
     const QString &keyDirectory() const { return m_keyDirectory; }
     QString anchorFilePath() const;
@@ -130,6 +133,7 @@ private:
     QString m_id;
     QString m_keyDirectory;
     KeyRing m_keys;
+    QStringList m_openWarnings;
     int m_schemaVersion = 0;
     bool m_created = false;
     bool m_snapshot = false;

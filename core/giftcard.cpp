@@ -7,6 +7,7 @@
 #include "core/giftcode.h"
 #include "core/journal.h"
 #include "core/registers.h"
+#include "core/text.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -494,6 +495,8 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
                                       const QString &registerId) {
     if (reason.trimmed().isEmpty())
         return fail(ErrorCode::Invalid, tr("An adjustment needs a reason."));
+    if (auto ok = checkText(tr("adjustment reason"), reason, textlimit::kNote); !ok)
+        return std::unexpected(ok.error());
     if (delta.isZero())
         return fail(ErrorCode::Invalid, tr("An adjustment cannot be zero."));
     auto card = lookup(code, registerId);

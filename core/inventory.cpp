@@ -7,6 +7,7 @@
 #include "core/database.h"
 #include "core/journal.h"
 #include "core/storesettings.h"
+#include "core/text.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -23,8 +24,6 @@ namespace {
 QString tr(const char *text) {
     return QCoreApplication::translate("Inventory", text);
 }
-
-constexpr int kMaxTextLength = 200;
 
 // Every query that builds a StockLevel selects these columns in this order.
 const char *const kLevelSelect =
@@ -71,13 +70,6 @@ Status permitted(Action action, const StaffMember &staff,
         tr("%1 may not %2 without a manager's approval.").arg(staff.name, actionName(action)));
 }
 
-Status checkText(const QString &what, const QString &text) {
-    if (text.size() > kMaxTextLength)
-        return fail(
-            ErrorCode::Invalid,
-            tr("The %1 is too long (at most %2 characters).").arg(what).arg(kMaxTextLength));
-    return {};
-}
 } // namespace
 
 QString adjustReasonName(AdjustReason reason) {
@@ -168,7 +160,7 @@ Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
     for (const auto &[what, text] :
          {std::pair{tr("supplier"), request.supplier}, std::pair{tr("lot"), request.lot},
           std::pair{tr("reference"), request.reference}, std::pair{tr("note"), request.note}})
-        if (auto ok = checkText(what, text); !ok)
+        if (auto ok = checkText(what, text, textlimit::kName); !ok)
             return std::unexpected(ok.error());
 
     auto tx = Transaction::begin(m_db);
@@ -251,7 +243,7 @@ Result<StockChange> InventoryService::adjust(const QString &code, qint64 delta, 
                     tr("Stock that is %1 can only go down: use a negative number, or the reason "
                        "adjust to add stock.")
                         .arg(adjustReasonName(reason)));
-    if (auto ok = checkText(tr("note"), note); !ok)
+    if (auto ok = checkText(tr("note"), note, textlimit::kNote); !ok)
         return std::unexpected(ok.error());
 
     auto tx = Transaction::begin(m_db);
@@ -397,7 +389,7 @@ Result<PostedCount> InventoryService::postCount(const std::vector<CountEntry> &e
                                                 const std::optional<StaffMember> &approver) {
     if (auto ok = permitted(Action::StockAdjust, staff, approver); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = checkText(tr("note"), note); !ok)
+    if (auto ok = checkText(tr("note"), note, textlimit::kNote); !ok)
         return std::unexpected(ok.error());
     auto tx = Transaction::begin(m_db);
     if (!tx)

@@ -9,17 +9,53 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QStandardPaths>
+
+#include <cerrno>
+#include <cstring>
+
+#include <sys/stat.h>
 
 namespace oasis {
 
 namespace {
+Q_LOGGING_CATEGORY(lcKeys, "oasis.keys")
+
 QString tr(const char *text) {
     return QCoreApplication::translate("KeyRing", text);
 }
 
 constexpr auto kPermissions = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+/// A key file that the group or others may read gives away the keys that protect gift cards,
+/// PINs and the journal: make it 0600 again, or refuse it when this user cannot.
+Status keepPrivate(const QString &path, QStringList *warnings) {
+    const QByteArray native = QFile::encodeName(path);
+    struct stat st {};
+    if (::stat(native.constData(), &st) != 0)
+        return fail(ErrorCode::Storage,
+                    tr("Cannot read the key file %1: %2")
+                        .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    const mode_t mode = st.st_mode & 07777;
+    if ((mode & 077) == 0)
+        return {};
+    const QString octal = QStringLiteral("%1").arg(uint(mode), 4, 8, QLatin1Char('0'));
+    if (::chmod(native.constData(), S_IRUSR | S_IWUSR) != 0)
+        return fail(ErrorCode::Storage,
+                    tr("The key file %1 may be read by other users (mode %2) and cannot be made "
+                       "private: %3. Its owner must run chmod 600 on it.")
+                        .arg(path, octal, QString::fromLocal8Bit(std::strerror(errno))));
+    const QString warning =
+        tr("The key file %1 could be read by other users (mode %2); it is now 0600, readable "
+           "by its owner only.")
+            .arg(path, octal);
+    qCWarning(lcKeys).noquote() << warning;
+    if (warnings)
+        *warnings << warning;
+    return {};
+}
 } // namespace
 
 QByteArray KeyRing::fingerprint() const {
@@ -70,7 +106,7 @@ Status KeyRing::write(const QString &path, const KeyRing &keys, bool overwrite) 
     return {};
 }
 
-Result<KeyRing> KeyRing::load(const QString &path) {
+Result<KeyRing> KeyRing::load(const QString &path, QStringList *warnings) {
     QFile file(path);
     if (!file.exists())
         return fail(ErrorCode::Storage,
@@ -78,6 +114,8 @@ Result<KeyRing> KeyRing::load(const QString &path) {
                        "(it is kept beside each snapshot); a new key is never made for an "
                        "existing database.")
                         .arg(path));
+    if (auto ok = keepPrivate(path, warnings); !ok)
+        return std::unexpected(ok.error());
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Storage,
                     tr("Cannot read the key file %1: %2").arg(path, file.errorString()));

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace oasis {
 
@@ -27,7 +28,10 @@ struct KeyRing {
     /// Writes a new key file; refuses to overwrite one that exists.
     static Status create(const QString &path, const KeyRing &keys);
     static Status write(const QString &path, const KeyRing &keys, bool overwrite);
-    static Result<KeyRing> load(const QString &path);
+    /// Reads a key file. One that other users may read (mode wider than 0600) is tightened to
+    /// 0600 with a warning (logged, and added to `warnings` for the caller to show); one that
+    /// cannot be tightened (owned by another user) is refused.
+    static Result<KeyRing> load(const QString &path, QStringList *warnings = nullptr);
 };
 
 } // namespace oasis

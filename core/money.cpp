@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/money.h"
 
+#include "core/text.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -50,6 +52,11 @@ Result<Money> Money::parse(QStringView text, Money limit, bool allowNegative) {
     QStringView s = text.trimmed();
     if (s.isEmpty())
         return fail(ErrorCode::Invalid, tr("An amount is required."));
+    // No amount is this long; the messages below quote the text, so refuse it before them.
+    if (s.size() > 40)
+        return fail(ErrorCode::Invalid, tr("\"%1\" is not an amount: it is %2 characters long.")
+                                            .arg(elidedForMessage(s.toString(), 20))
+                                            .arg(s.size()));
     bool negative = false;
     if (s.startsWith(u'-')) {
         negative = true;

@@ -8,6 +8,7 @@
 #include "core/registers.h"
 #include "core/shift.h"
 #include "core/storesettings.h"
+#include "core/text.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -168,6 +169,14 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                                                          settings.giftCardMaximum().format()));
             if (l.quantity != 1)
                 return fail(ErrorCode::Invalid, tr("Each gift card is its own line."));
+            for (const auto &[field, value, limit, newlines] :
+                 {std::tuple{tr("gift card's To"), l.recipient, textlimit::kName,
+                             Newlines::Refused},
+                  std::tuple{tr("gift card's From"), l.sender, textlimit::kName, Newlines::Refused},
+                  std::tuple{tr("gift card's message"), l.message, textlimit::kNote,
+                             Newlines::Allowed}})
+                if (auto ok = checkText(field, value, limit, newlines); !ok)
+                    return ok;
             break;
         }
         if (l.therapistId > 0) {
@@ -679,6 +688,8 @@ Result<qint64> ParkedTickets::park(const Ticket &ticket, const QString &label,
                                    const StaffMember &staff, const QString &registerId) {
     if (ticket.isEmpty())
         return fail(ErrorCode::Refused, tr("There is nothing to hold: the ticket is empty."));
+    if (auto ok = checkText(tr("label of the held ticket"), label, textlimit::kName); !ok)
+        return std::unexpected(ok.error());
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());

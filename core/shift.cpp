@@ -5,6 +5,7 @@
 #include "core/database.h"
 #include "core/journal.h"
 #include "core/registers.h"
+#include "core/text.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -279,6 +280,10 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
     if (!acting)
         return std::unexpected(acting.error());
     const QString registerId = *acting;
+    if (auto ok =
+            checkText(in ? tr("pay-in reason") : tr("pay-out reason"), reasonIn, textlimit::kNote);
+        !ok)
+        return std::unexpected(ok.error());
     const QString reason = reasonIn.simplified();
     if (auto ok = mayHandleCash(staff); !ok)
         return std::unexpected(ok.error());

@@ -5,6 +5,7 @@
 #include "core/crypto.h"
 #include "core/database.h"
 #include "core/journal.h"
+#include "core/text.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -167,6 +168,8 @@ Result<StaffMember> StaffService::add(const QString &name, Role role, const QStr
                     tr("\"%1\" is not a valid staff name: start with a letter, then letters, "
                        "digits, '.', '_' or '-' (at most 32).")
                         .arg(name));
+    if (auto ok = checkText(tr("display name"), displayName, textlimit::kName); !ok)
+        return std::unexpected(ok.error());
     if (role != Role::Therapist) {
         if (auto ok = validatePin(pin); !ok)
             return std::unexpected(ok.error());

@@ -3,6 +3,7 @@
 
 #include "core/database.h"
 #include "core/journal.h"
+#include "core/text.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -28,6 +29,14 @@ StoreInfo StoreSettings::storeInfo() const {
 }
 
 Status StoreSettings::setStoreInfo(const StoreInfo &info, const QString &actor) {
+    const std::tuple<QString, QString, int, Newlines> texts[] = {
+        {tr("store name"), info.name, textlimit::kName, Newlines::Refused},
+        {tr("store address"), info.addressLines.join(u'\n'), textlimit::kNote, Newlines::Allowed},
+        {tr("store phone"), info.phone, textlimit::kShort, Newlines::Refused},
+        {tr("receipt footer"), info.footer, textlimit::kLong, Newlines::Allowed}};
+    for (const auto &[field, value, limit, newlines] : texts)
+        if (auto ok = checkText(field, value, limit, newlines); !ok)
+            return ok;
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -150,6 +159,13 @@ Status StoreSettings::installDefaults() {
 }
 
 Status StoreSettings::set(const QString &key, const QString &value, const QString &actor) {
+    // Any setting: at most a footer's length; only the multi-line texts take line breaks.
+    const bool multiLine =
+        key == QLatin1String("store.address") || key == QLatin1String("store.footer");
+    if (auto ok = checkText(tr("setting %1").arg(elidedForMessage(key)), value, textlimit::kLong,
+                            multiLine ? Newlines::Allowed : Newlines::Refused);
+        !ok)
+        return ok;
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());

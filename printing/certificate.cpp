@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/certificate.h"
 
+#include "printing/output.h"
 #include "printing/qr.h"
+
+#include <QBuffer>
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -41,10 +44,9 @@ double drawCentered(QPainter &painter, const QFont &font, const QString &text, d
     return top + bounds.height();
 }
 
-Status outputError(const QString &path) {
+std::unexpected<Error> outputError(const QString &what) {
     return fail(ErrorCode::Printer,
-                QStringLiteral("Could not write %1: check that the folder exists and is writable.")
-                    .arg(path));
+                QStringLiteral("Could not draw %1 of the gift certificate.").arg(what));
 }
 
 } // namespace
@@ -164,23 +166,44 @@ QImage renderCertificateImage(const GiftCertificate &certificate, int dpi, Certi
 
 Status renderCertificatePng(const GiftCertificate &certificate, const QString &path, int dpi,
                             CertificatePage page) {
+    auto bytes = certificatePng(certificate, dpi, page);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return writeOutput(*bytes, path, QStringLiteral("gift certificate"));
+}
+
+Status renderCertificatePdf(const GiftCertificate &certificate, const QString &path,
+                            CertificatePage page) {
+    auto bytes = certificatePdf(certificate, page);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return writeOutput(*bytes, path, QStringLiteral("gift certificate"));
+}
+
+Result<QByteArray> certificatePng(const GiftCertificate &certificate, int dpi,
+                                  CertificatePage page) {
     if (certificate.code.isEmpty())
         return fail(ErrorCode::Invalid, QStringLiteral("The gift certificate has no card code."));
     const QImage image = renderCertificateImage(certificate, dpi, page);
     if (image.isNull())
         return fail(ErrorCode::Invalid,
                     QStringLiteral("The gift card code cannot be made into a QR code."));
-    if (!image.save(path, "PNG"))
-        return outputError(path);
-    return {};
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG"))
+        return outputError(QStringLiteral("the PNG image"));
+    return bytes;
 }
 
-Status renderCertificatePdf(const GiftCertificate &certificate, const QString &path,
-                            CertificatePage page) {
+Result<QByteArray> certificatePdf(const GiftCertificate &certificate, CertificatePage page) {
     if (certificate.code.isEmpty())
         return fail(ErrorCode::Invalid, QStringLiteral("The gift certificate has no card code."));
     constexpr int dpi = 600;
-    QPdfWriter writer(path);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
     writer.setResolution(dpi);
     writer.setCreator(QStringLiteral("Oasis POS"));
     writer.setTitle(QStringLiteral("Gift certificate"));
@@ -188,12 +211,15 @@ Status renderCertificatePdf(const GiftCertificate &certificate, const QString &p
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     QPainter painter;
     if (!painter.begin(&writer))
-        return outputError(path);
+        return outputError(QStringLiteral("the PDF"));
     const Status painted =
         paintCertificate(painter, certificate, QSizeF(writer.width(), writer.height()), dpi);
-    if (!painter.end() && painted)
-        return outputError(path);
-    return painted;
+    if (!painted)
+        return std::unexpected(painted.error());
+    if (!painter.end())
+        return outputError(QStringLiteral("the PDF"));
+    buffer.close();
+    return bytes;
 }
 
 } // namespace oasis::printing

@@ -33,6 +33,12 @@ enum class CertificatePage { Letter, A6 };
 Status paintCertificate(QPainter &painter, const GiftCertificate &certificate, QSizeF pagePixels,
                         double dpi);
 
+/// The certificate as a one-page PDF, and as a PNG image.
+Result<QByteArray> certificatePdf(const GiftCertificate &certificate,
+                                  CertificatePage page = CertificatePage::Letter);
+Result<QByteArray> certificatePng(const GiftCertificate &certificate, int dpi = 150,
+                                  CertificatePage page = CertificatePage::Letter);
+
 /// Writes the certificate as a one-page PDF.
 Status renderCertificatePdf(const GiftCertificate &certificate, const QString &path,
                             CertificatePage page = CertificatePage::Letter);

@@ -2,7 +2,10 @@
 #include "printing/painter.h"
 
 #include "printing/layout.h"
+#include "printing/output.h"
 #include "printing/qr.h"
+
+#include <QBuffer>
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -144,10 +147,8 @@ private:
     std::vector<Item> m_items;
 };
 
-Status outputError(const QString &path) {
-    return fail(ErrorCode::Printer,
-                QStringLiteral("Could not write %1: check that the folder exists and is writable.")
-                    .arg(path));
+std::unexpected<Error> outputError(const QString &what) {
+    return fail(ErrorCode::Printer, QStringLiteral("Could not draw %1 of the receipt.").arg(what));
 }
 
 } // namespace
@@ -197,13 +198,15 @@ QImage renderReceiptImage(const ReceiptDocument &doc, int dpi, const ReceiptPape
     return image;
 }
 
-Status renderReceiptPdf(const ReceiptDocument &doc, const QString &path,
-                        const ReceiptPaper &paper) {
+Result<QByteArray> receiptPdf(const ReceiptDocument &doc, const ReceiptPaper &paper) {
     constexpr int dpi = 600;
     auto prepared = Prepared::make(doc, dpi, paper);
     if (!prepared)
         return std::unexpected(prepared.error());
-    QPdfWriter writer(path);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
     writer.setResolution(dpi);
     writer.setCreator(QStringLiteral("Oasis POS"));
     writer.setTitle(QStringLiteral("Receipt %1").arg(doc.receiptNumber));
@@ -212,22 +215,41 @@ Status renderReceiptPdf(const ReceiptDocument &doc, const QString &path,
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     QPainter painter;
     if (!painter.begin(&writer))
-        return outputError(path);
+        return outputError(QStringLiteral("the PDF"));
     prepared->paint(painter);
     if (!painter.end())
-        return outputError(path);
-    return {};
+        return outputError(QStringLiteral("the PDF"));
+    buffer.close();
+    return bytes;
 }
 
-Status renderReceiptPng(const ReceiptDocument &doc, const QString &path, int dpi,
-                        const ReceiptPaper &paper) {
+Result<QByteArray> receiptPng(const ReceiptDocument &doc, int dpi, const ReceiptPaper &paper) {
     auto prepared = Prepared::make(doc, dpi, paper);
     if (!prepared)
         return std::unexpected(prepared.error());
     const QImage image = renderReceiptImage(doc, dpi, paper);
-    if (image.isNull() || !image.save(path, "PNG"))
-        return outputError(path);
-    return {};
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (image.isNull() || !image.save(&buffer, "PNG"))
+        return outputError(QStringLiteral("the PNG image"));
+    return bytes;
+}
+
+Status renderReceiptPdf(const ReceiptDocument &doc, const QString &path,
+                        const ReceiptPaper &paper) {
+    auto bytes = receiptPdf(doc, paper);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return writeOutput(*bytes, path, QStringLiteral("receipt"));
+}
+
+Status renderReceiptPng(const ReceiptDocument &doc, const QString &path, int dpi,
+                        const ReceiptPaper &paper) {
+    auto bytes = receiptPng(doc, dpi, paper);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return writeOutput(*bytes, path, QStringLiteral("receipt"));
 }
 
 } // namespace oasis::printing

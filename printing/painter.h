@@ -34,6 +34,12 @@ Status paintReceipt(QPainter &painter, const ReceiptDocument &doc, double dpi,
 QImage renderReceiptImage(const ReceiptDocument &doc, int dpi = 203,
                           const ReceiptPaper &paper = {});
 
+/// The receipt as a one-page PDF as wide as the paper and as long as the receipt.
+Result<QByteArray> receiptPdf(const ReceiptDocument &doc, const ReceiptPaper &paper = {});
+/// The receipt as a PNG image.
+Result<QByteArray> receiptPng(const ReceiptDocument &doc, int dpi = 203,
+                              const ReceiptPaper &paper = {});
+
 /// Writes the receipt as a one-page PDF as wide as the paper and as long as the receipt.
 Status renderReceiptPdf(const ReceiptDocument &doc, const QString &path,
                         const ReceiptPaper &paper = {});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/transport.h"
 
+#include "printing/output.h"
 #include "printing/painter.h"
 #include "printing/text.h"
 
@@ -95,42 +96,6 @@ Result<PrintTarget> parseTcp(const QString &original, QStringView rest) {
 
 Status printerError(const QString &message) {
     return fail(ErrorCode::Printer, message);
-}
-
-Status writeFile(const QByteArray &bytes, const QString &path, const QString &what) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return printerError(QStringLiteral("Could not write the %1 to %2: %3.")
-                                .arg(what, path, file.errorString()));
-    return {};
-}
-
-Status writeDevice(const QByteArray &bytes, const QString &path) {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return printerError(QStringLiteral("The printer device %1 does not exist: check that the "
-                                           "printer is on and its cable is plugged in.")
-                                .arg(path));
-    QFile device(path);
-    // ExistingOnly: never create a plain file where a device is expected.
-    if (!device.open(QIODevice::WriteOnly | QIODevice::ExistingOnly | QIODevice::Unbuffered)) {
-        if (device.error() == QFileDevice::OpenError && !info.isWritable())
-            return printerError(QStringLiteral("Oasis POS may not write to the printer device %1: "
-                                               "add this user to the printer's group (often lp).")
-                                    .arg(path));
-        return printerError(QStringLiteral("Could not open the printer device %1: %2.")
-                                .arg(path, device.errorString()));
-    }
-    qint64 done = 0;
-    while (done < bytes.size()) {
-        const qint64 n = device.write(bytes.constData() + done, bytes.size() - done);
-        if (n <= 0)
-            return printerError(QStringLiteral("The printer device %1 stopped taking the receipt: "
-                                               "%2. Check that it is on and has paper.")
-                                    .arg(path, device.errorString()));
-        done += n;
-    }
-    return {};
 }
 
 Status writeTcp(const QByteArray &bytes, const PrintTarget &target,
@@ -322,9 +287,9 @@ Status sendRaw(const QByteArray &bytes, const PrintTarget &target,
                const TransportOptions &transport) {
     switch (target.kind) {
     case PrintTarget::Kind::File:
-        return writeFile(bytes, target.path, QStringLiteral("receipt"));
+        return writeOutput(bytes, target.path, QStringLiteral("receipt"), transport.writeTimeoutMs);
     case PrintTarget::Kind::Device:
-        return writeDevice(bytes, target.path);
+        return writeDevice(bytes, target.path, transport.writeTimeoutMs);
     case PrintTarget::Kind::Tcp:
         return writeTcp(bytes, target, transport);
     case PrintTarget::Kind::Lp:
@@ -342,12 +307,18 @@ Status printReceipt(const ReceiptDocument &doc, const PrintTarget &target,
                     const EscPosOptions &options, const TransportOptions &transport) {
     switch (target.kind) {
     case PrintTarget::Kind::Pdf:
-        return renderReceiptPdf(doc, target.path, paperFor(options));
-    case PrintTarget::Kind::Png:
-        return renderReceiptPng(doc, target.path, transport.imageDpi, paperFor(options));
+    case PrintTarget::Kind::Png: {
+        auto bytes = target.kind == PrintTarget::Kind::Pdf
+                         ? receiptPdf(doc, paperFor(options))
+                         : receiptPng(doc, transport.imageDpi, paperFor(options));
+        if (!bytes)
+            return std::unexpected(bytes.error());
+        return writeOutput(*bytes, target.path, QStringLiteral("receipt"),
+                           transport.writeTimeoutMs);
+    }
     case PrintTarget::Kind::Text:
-        return writeFile(renderReceiptText(doc, options.columns).toUtf8(), target.path,
-                         QStringLiteral("receipt"));
+        return writeOutput(renderReceiptText(doc, options.columns).toUtf8(), target.path,
+                           QStringLiteral("receipt"), transport.writeTimeoutMs);
     case PrintTarget::Kind::File:
     case PrintTarget::Kind::Tcp:
     case PrintTarget::Kind::Device:
@@ -364,13 +335,20 @@ Status printCertificate(const GiftCertificate &certificate, const PrintTarget &t
                         const EscPosOptions &options, const TransportOptions &transport) {
     switch (target.kind) {
     case PrintTarget::Kind::Pdf:
-        return renderCertificatePdf(certificate, target.path, transport.certificatePage);
-    case PrintTarget::Kind::Png:
-        return renderCertificatePng(certificate, target.path, transport.imageDpi,
-                                    transport.certificatePage);
+    case PrintTarget::Kind::Png: {
+        auto bytes =
+            target.kind == PrintTarget::Kind::Pdf
+                ? certificatePdf(certificate, transport.certificatePage)
+                : certificatePng(certificate, transport.imageDpi, transport.certificatePage);
+        if (!bytes)
+            return std::unexpected(bytes.error());
+        return writeOutput(*bytes, target.path, QStringLiteral("gift certificate"),
+                           transport.writeTimeoutMs);
+    }
     case PrintTarget::Kind::Text:
-        return writeFile(renderCertificateText(certificate, options.columns).toUtf8(), target.path,
-                         QStringLiteral("gift certificate"));
+        return writeOutput(renderCertificateText(certificate, options.columns).toUtf8(),
+                           target.path, QStringLiteral("gift certificate"),
+                           transport.writeTimeoutMs);
     case PrintTarget::Kind::File:
     case PrintTarget::Kind::Tcp:
     case PrintTarget::Kind::Device:

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "printing/certificate.h"
 #include "printing/escpos.h"
+#include "printing/output.h"
 #include "printing/receipt.h"
 
 #include <QByteArray>
@@ -41,10 +42,12 @@ struct PrintTarget {
 /// a message naming the accepted forms.
 Result<PrintTarget> parseTarget(const QString &text);
 
-/// Time limits and programs used by the transports; tests shorten them.
+/// Time limits and programs used by the transports; tests shorten them. Every transport has a
+/// deadline: nothing on the sale path waits for a printer longer than these.
 struct TransportOptions {
-    int connectTimeoutMs = 3000; ///< TCP: to connect
-    int writeTimeoutMs = 5000;   ///< TCP: for the printer to take all bytes; lp: to finish
+    int connectTimeoutMs = 3000; ///< TCP: to connect; lp: to start
+    /// TCP, device, FIFO: for the printer to take all bytes; lp: to finish (then it is killed).
+    int writeTimeoutMs = kDefaultWriteTimeoutMs;
     QString lpProgram = QStringLiteral("lp");                  ///< the CUPS client command
     int imageDpi = 203;                                        ///< png: resolution of the image
     CertificatePage certificatePage = CertificatePage::Letter; ///< pdf:/png: certificates

@@ -3,6 +3,7 @@
 #include "pos/cli/context.h"
 
 #include "core/catalog.h"
+#include "core/csv.h"
 #include "core/demo.h"
 #include "core/journal.h"
 #include "core/registers.h"
@@ -258,10 +259,11 @@ Status cmdCatalog(Context &ctx) {
         auto who = ctx.authorize(Action::Settings);
         if (!who)
             return std::unexpected(who.error());
-        QFile in(*file);
-        if (!in.open(QIODevice::ReadOnly))
-            return fail(ErrorCode::Invalid, tr("Cannot read %1: %2").arg(*file, in.errorString()));
-        auto report = catalog.importCsv(in.readAll(), who->user.name);
+        auto bytes = csv::readFile(*file);
+        if (!bytes)
+            return fail(bytes.error().code,
+                        tr("Nothing was imported: %1").arg(bytes.error().message));
+        auto report = catalog.importCsv(*bytes, who->user.name);
         if (!report)
             return std::unexpected(report.error());
         ctx.emit({{QStringLiteral("added"), report->added},

@@ -3,6 +3,7 @@
 #include "pos/cli/context.h"
 
 #include "core/clock.h"
+#include "core/csv.h"
 #include "core/inventory.h"
 #include "core/storesettings.h"
 
@@ -244,10 +245,10 @@ Status cmdCount(Context &ctx, InventoryService &inv) {
         return std::unexpected(file.error());
     if (!ctx.args.isEmpty())
         return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
-    QFile in(*file);
-    if (!in.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Invalid, tr("Cannot read %1: %2").arg(*file, in.errorString()));
-    auto entries = InventoryService::parseCountCsv(in.readAll());
+    auto bytes = csv::readFile(*file);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    auto entries = InventoryService::parseCountCsv(*bytes);
     if (!entries)
         return std::unexpected(entries.error());
     std::vector<CountVariance> lines;

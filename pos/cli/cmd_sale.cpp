@@ -290,17 +290,15 @@ Status cmdSale(Context &ctx) {
                         [](const AppliedTender &t) { return t.type == TenderType::Cash; });
         printed = printTo(printTarget, doc, tookCash);
         json.insert(QStringLiteral("printed"), printed.has_value());
-        if (!printed)
-            text << tr("The sale is saved as %1, but printing failed: %2 Reprint with: oasisctl "
-                       "receipt "
-                       "print %1 --print TARGET")
-                        .arg(receiptCode(done->receiptNo), printed.error().message);
     }
     ctx.emit(json, text);
+    // The sale is committed before anything is printed: a printer that is off, unplugged or
+    // slower than its deadline costs the receipt, never the sale.
     if (!printed)
         return fail(ErrorCode::Printer,
-                    tr("Sale %1 is saved; the receipt did not print: %2")
-                        .arg(receiptCode(done->receiptNo), printed.error().message));
+                    tr("Receipt %1 was saved but not printed: %2 Reprint with: oasisctl receipt "
+                       "print %1 --print %3")
+                        .arg(receiptCode(done->receiptNo), printed.error().message, printTarget));
     return {};
 }
 

@@ -57,6 +57,8 @@ Result<Database *> Context::database(Database::Mode mode) {
     if (!db)
         return std::unexpected(db.error());
     m_db = std::move(*db);
+    for (const QString &warning : m_db->openWarnings())
+        std::fprintf(stderr, "oasisctl: warning: %s\n", warning.toLocal8Bit().constData());
     return m_db.get();
 }
 

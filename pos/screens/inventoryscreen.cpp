@@ -5,6 +5,7 @@
 
 #include "core/catalog.h"
 #include "core/clock.h"
+#include "core/csv.h"
 #include "core/database.h"
 #include "core/storesettings.h"
 
@@ -359,12 +360,12 @@ void InventoryScreen::count() {
                                                           tr("CSV files (*.csv);;All files (*)"));
         if (path.isEmpty())
             return;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            status->setText(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        auto bytes = csv::readFile(path);
+        if (!bytes) {
+            status->setText(bytes.error().message);
             return;
         }
-        auto parsed = InventoryService::parseCountCsv(file.readAll());
+        auto parsed = InventoryService::parseCountCsv(*bytes);
         if (!parsed) {
             status->setText(parsed.error().message);
             return;
@@ -636,11 +637,10 @@ void InventoryScreen::importCsv() {
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return showError(
-            Error{ErrorCode::System, tr("Cannot read %1: %2").arg(path, file.errorString())});
-    const QByteArray bytes = file.readAll();
+    const auto read = csv::readFile(path);
+    if (!read)
+        return showError(read.error());
+    const QByteArray bytes = *read;
     const auto approval = approvalFor(Action::Settings);
     if (!approval)
         return;

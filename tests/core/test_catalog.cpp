@@ -302,10 +302,14 @@ TEST_CASE("Names with commas and quotes survive a round trip", "[catalog]") {
     REQUIRE(back->price.cents() == 1850);
     REQUIRE(test::value(other.exportCsv()) == exported);
 
-    SECTION("a multi-line name and non-ASCII text too") {
+    SECTION("non-ASCII text too; a name is one line (DESIGN §14: no control characters)") {
         item.code = u"OIL-CRB-101"_s;
         item.name = u"Crème Brûlée\nBody Oil"_s;
         item.barcodes.clear();
+        const auto multiLine = catalog.save(item, u"elena"_s);
+        REQUIRE_FALSE(multiLine.has_value());
+        REQUIRE(multiLine.error().message.contains(u"control character (U+000A)"_s));
+        item.name = u"Crème Brûlée Body Oil 🌿"_s;
         test::value(catalog.save(item, u"elena"_s));
         const QByteArray again = test::value(catalog.exportCsv());
         test::TempDb third;

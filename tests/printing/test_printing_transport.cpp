@@ -13,7 +13,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace oasis;
 using namespace oasis::printing;
@@ -156,6 +161,82 @@ TEST_CASE("a device target writes to the device and never creates a stray file",
     node.close();
     REQUIRE(openDrawer(target(QStringLiteral("device:") + missing)).has_value());
     REQUIRE(readFile(missing) == QByteArray("\x1b@") + drawerKickBytes());
+}
+
+TEST_CASE("a device that nothing reads gives a printer error at once, not a hang",
+          "[printing][deadline]") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    // A FIFO without a reader stands in for a USB printer that is off: opening it for writing
+    // would block forever without O_NONBLOCK.
+    const QString fifo = dir.filePath(QStringLiteral("lp0"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    for (const QString &scheme :
+         {QStringLiteral("device:"), QStringLiteral("file:"), QStringLiteral("text:"),
+          QStringLiteral("pdf:"), QStringLiteral("png:")}) {
+        INFO(scheme.toStdString());
+        const auto result = printReceipt(sampleReceipt(), target(scheme + fifo));
+        REQUIRE_FALSE(result.has_value());
+        REQUIRE(result.error().code == ErrorCode::Printer);
+        REQUIRE(result.error().message.contains(QStringLiteral("is not taking data")));
+        // Never replaced by a plain file.
+        struct stat st {};
+        REQUIRE(::stat(QFile::encodeName(fifo).constData(), &st) == 0);
+        REQUIRE(S_ISFIFO(st.st_mode));
+    }
+}
+
+TEST_CASE("a device that stops taking bytes gives a printer error at the deadline",
+          "[printing][deadline]") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString fifo = dir.filePath(QStringLiteral("lp0"));
+    REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    // A reader that never reads: the pipe takes 64 KiB and then nothing, like a printer out of
+    // paper. Without a deadline the write would block forever.
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(reader >= 0);
+    TransportOptions transport;
+    transport.writeTimeoutMs = 300;
+    const QByteArray raster(1024 * 1024, '\xAA');
+    const auto sent = sendRaw(raster, target(QStringLiteral("device:") + fifo), transport);
+    REQUIRE_FALSE(sent.has_value());
+    REQUIRE(sent.error().code == ErrorCode::Printer);
+    REQUIRE(sent.error().message.contains(QStringLiteral("did not take the receipt within 0.3 s")));
+
+    // A reader that goes away mid-job: an error, and no SIGPIPE killing the program.
+    ::close(reader);
+    const int again = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(again >= 0);
+    std::thread closer([again] {
+        ::usleep(100'000);
+        ::close(again);
+    });
+    transport.writeTimeoutMs = 30'000;
+    const auto cut = sendRaw(raster, target(QStringLiteral("device:") + fifo), transport);
+    closer.join();
+    REQUIRE_FALSE(cut.has_value());
+    REQUIRE(cut.error().code == ErrorCode::Printer);
+    REQUIRE(cut.error().message.contains(QStringLiteral("stopped taking the receipt")));
+}
+
+TEST_CASE("a CUPS queue that never finishes is stopped at the deadline", "[printing][deadline]") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString script = dir.filePath(QStringLiteral("lp"));
+    QFile file(script);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("#!/bin/sh\nexec sleep 600\n");
+    file.close();
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    TransportOptions transport;
+    transport.lpProgram = script;
+    transport.writeTimeoutMs = 300;
+    const auto result =
+        printReceipt(sampleReceipt(), target(QStringLiteral("lp:FrontDesk")), {}, transport);
+    REQUIRE_FALSE(result.has_value());
+    REQUIRE(result.error().code == ErrorCode::Printer);
+    REQUIRE(result.error().message.contains(QStringLiteral("did not take the receipt within")));
 }
 
 TEST_CASE("a network printer receives exactly the receipt's bytes", "[printing]") {
