@@ -29,6 +29,7 @@ struct TwoRegisters {
         StaffService staff(tmp.db());
         frontdesk = value(staff.find(QStringLiteral("frontdesk")));
         manager = value(staff.find(QStringLiteral("manager")));
+        addRegisters(tmp.db(), {regA, regB, QStringLiteral("audit")});
         Database::Options o = tmp.options();
         o.busyTimeoutMs = 200; // B fails "busy" instead of hanging while A holds the write lock
         other = value(Database::open(tmp.path(), o));
