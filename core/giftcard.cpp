@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/giftcard.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/database.h"
@@ -273,6 +274,8 @@ Status GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 saleId, 
 Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &staff,
                                        const std::optional<StaffMember> &approver,
                                        const QString &registerId) {
+    if (auto ok = authorize(m_db, Action::GiftCardCashOut, staff, approver); !ok)
+        return std::unexpected(ok.error());
     auto card = lookup(code, registerId);
     if (!card)
         return std::unexpected(card.error());
@@ -330,6 +333,8 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
 Result<IssuedCard> GiftCardService::replace(const QString &code, const StaffMember &staff,
                                             const std::optional<StaffMember> &approver,
                                             const QString &registerId) {
+    if (auto ok = authorize(m_db, Action::GiftCardReplace, staff, approver); !ok)
+        return std::unexpected(ok.error());
     auto card = lookup(code, registerId);
     if (!card)
         return std::unexpected(card.error());
@@ -365,6 +370,8 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
                                       const StaffMember &staff,
                                       const std::optional<StaffMember> &approver,
                                       const QString &registerId) {
+    if (auto ok = authorize(m_db, Action::GiftCardAdjust, staff, approver); !ok)
+        return std::unexpected(ok.error());
     if (reason.trimmed().isEmpty())
         return fail(ErrorCode::Invalid, tr("An adjustment needs a reason."));
     if (delta.isZero())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storesettings.h"
 
+#include "core/authorization.h"
 #include "core/database.h"
 #include "core/journal.h"
 
@@ -27,10 +28,13 @@ StoreInfo StoreSettings::storeInfo() const {
     return info;
 }
 
-Status StoreSettings::setStoreInfo(const StoreInfo &info, const QString &actor) {
+Status StoreSettings::setStoreInfo(const StoreInfo &info, const StaffMember &actor,
+                                   const std::optional<StaffMember> &approver) {
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
     for (const auto &[key, value] :
          {std::pair{QStringLiteral("store.name"), info.name},
           std::pair{QStringLiteral("store.address"), info.addressLines.join(u'\n')},
@@ -38,7 +42,7 @@ Status StoreSettings::setStoreInfo(const StoreInfo &info, const QString &actor) 
           std::pair{QStringLiteral("store.footer"), info.footer}})
         if (auto ok = m_db.setSetting(key, value); !ok)
             return ok;
-    if (auto ok = Journal::append(m_db, actor, QStringLiteral("settings_changed"),
+    if (auto ok = Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("settings_changed"),
                                   {{QStringLiteral("store.name"), info.name}});
         !ok)
         return ok;
@@ -108,13 +112,16 @@ Result<TaxTable> StoreSettings::taxTable() const {
     return t;
 }
 
-Status StoreSettings::addTaxRate(const TaxRate &rate, const QString &actor) {
+Status StoreSettings::addTaxRate(const TaxRate &rate, const StaffMember &actor,
+                                 const std::optional<StaffMember> &approver) {
     if (rate.ppm < 0 || rate.ppm > 1'000'000 || !rate.effectiveFrom.isValid())
         return fail(ErrorCode::Invalid,
                     tr("A tax rate needs a percentage from 0 to 100 and a date."));
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
     if (auto ok = m_db.exec(
             QStringLiteral(
                 "INSERT INTO tax_rates(tax_class, ppm, effective_from) VALUES (?, ?, ?) "
@@ -123,7 +130,7 @@ Status StoreSettings::addTaxRate(const TaxRate &rate, const QString &actor) {
         !ok)
         return std::unexpected(ok.error());
     if (auto ok =
-            Journal::append(m_db, actor, QStringLiteral("tax_rate_set"),
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("tax_rate_set"),
                             {{QStringLiteral("class"), taxClassName(rate.taxClass)},
                              {QStringLiteral("ppm"), static_cast<qint64>(rate.ppm)},
                              {QStringLiteral("from"), rate.effectiveFrom.toString(Qt::ISODate)}});
@@ -149,13 +156,16 @@ Status StoreSettings::installDefaults() {
     return {};
 }
 
-Status StoreSettings::set(const QString &key, const QString &value, const QString &actor) {
+Status StoreSettings::set(const QString &key, const QString &value, const StaffMember &actor,
+                          const std::optional<StaffMember> &approver) {
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
     if (auto ok = m_db.setSetting(key, value); !ok)
         return ok;
-    if (auto ok = Journal::append(m_db, actor, QStringLiteral("settings_changed"), {{key, value}});
+    if (auto ok = Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("settings_changed"), {{key, value}});
         !ok)
         return ok;
     return tx->commit();
