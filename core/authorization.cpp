@@ -106,14 +106,14 @@ Status authorize(Action action, const StaffMember &actor,
     if (roleMay(actor.role, action))
         return {};
     if (!approver)
-        return std::unexpected(needsApproval(
-            action,
-            tr("%1 needs approval by %2.").arg(capitalized(actionName(action)), approversOf(action))));
+        return std::unexpected(
+            needsApproval(action, tr("%1 needs approval by %2.")
+                                      .arg(capitalized(actionName(action)), approversOf(action))));
     if (!roleMay(approver->role, action))
-        return std::unexpected(needsApproval(
-            action, tr("%1 (%2) may not approve %3: it needs approval by %4.")
-                        .arg(approver->name, roleName(approver->role), actionName(action),
-                             approversOf(action))));
+        return std::unexpected(
+            needsApproval(action, tr("%1 (%2) may not approve %3: it needs approval by %4.")
+                                      .arg(approver->name, roleName(approver->role),
+                                           actionName(action), approversOf(action))));
     return {};
 }
 

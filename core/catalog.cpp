@@ -383,11 +383,12 @@ Result<CatalogItem> CatalogService::save(const CatalogItem &item, const StaffMem
     bool added = false;
     if (auto ok = upsert(item, &added); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = Journal::append(
-            m_db, actorLabel(actor, approver), added ? QStringLiteral("item_added") : QStringLiteral("item_changed"),
-            {{QStringLiteral("code"), normalizedCode(item.code)},
-             {QStringLiteral("price_cents"), item.price.cents()},
-             {QStringLiteral("name"), item.name}});
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver),
+                            added ? QStringLiteral("item_added") : QStringLiteral("item_changed"),
+                            {{QStringLiteral("code"), normalizedCode(item.code)},
+                             {QStringLiteral("price_cents"), item.price.cents()},
+                             {QStringLiteral("name"), item.name}});
         !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
@@ -414,7 +415,7 @@ Status CatalogService::setActive(const QString &code, bool active, const StaffMe
 }
 
 Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const StaffMember &actor,
-                                              const std::optional<StaffMember> &approver) {
+                                               const std::optional<StaffMember> &approver) {
     auto rows = csv::parse(bytes);
     if (!rows)
         return fail(ErrorCode::Invalid, tr("Nothing was imported. %1").arg(rows.error().message));

@@ -122,7 +122,8 @@ Result<StaffMember> StaffService::add(const QString &name, Role role, const QStr
 Result<StaffMember> StaffService::addFirstOwner(const QString &name, const QString &pin,
                                                 const QString &displayName) {
     return insert(name, Role::Owner, pin, QStringLiteral("system"), displayName, [&]() -> Status {
-        auto owners = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM staff WHERE role = 'owner'"));
+        auto owners =
+            m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM staff WHERE role = 'owner'"));
         if (!owners)
             return std::unexpected(owners.error());
         if (owners->toInt() > 0)
@@ -192,7 +193,7 @@ Result<StaffMember> StaffService::insert(const QString &name, Role role, const Q
 }
 
 Status StaffService::deactivate(const QString &name, const StaffMember &actor,
-                               const std::optional<StaffMember> &approver) {
+                                const std::optional<StaffMember> &approver) {
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -216,15 +217,16 @@ Status StaffService::deactivate(const QString &name, const StaffMember &actor,
             m_db.exec(QStringLiteral("UPDATE staff SET active = 0 WHERE id = ?"), {member->id});
         !ok)
         return std::unexpected(ok.error());
-    if (auto ok = Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("staff_deactivated"),
-                                  {{QStringLiteral("name"), member->name}});
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("staff_deactivated"),
+                            {{QStringLiteral("name"), member->name}});
         !ok)
         return ok;
     return tx->commit();
 }
 
 Status StaffService::resetPin(const QString &name, const QString &pin, const StaffMember &actor,
-                             const std::optional<StaffMember> &approver) {
+                              const std::optional<StaffMember> &approver) {
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -244,15 +246,16 @@ Status StaffService::resetPin(const QString &name, const QString &pin, const Sta
             {salt, pinHash(m_db, pin, salt, kPbkdf2Iterations), kPbkdf2Iterations, member->id});
         !ok)
         return std::unexpected(ok.error());
-    if (auto ok = Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("staff_pin_reset"),
-                                  {{QStringLiteral("name"), member->name}});
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("staff_pin_reset"),
+                            {{QStringLiteral("name"), member->name}});
         !ok)
         return ok;
     return tx->commit();
 }
 
 Status StaffService::setRole(const QString &name, Role role, const StaffMember &actor,
-                            const std::optional<StaffMember> &approver) {
+                             const std::optional<StaffMember> &approver) {
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -268,10 +271,11 @@ Status StaffService::setRole(const QString &name, Role role, const StaffMember &
                             {roleName(role), member->id});
         !ok)
         return std::unexpected(ok.error());
-    if (auto ok = Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("staff_role_changed"),
-                                  {{QStringLiteral("name"), member->name},
-                                   {QStringLiteral("from"), roleName(member->role)},
-                                   {QStringLiteral("to"), roleName(role)}});
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("staff_role_changed"),
+                            {{QStringLiteral("name"), member->name},
+                             {QStringLiteral("from"), roleName(member->role)},
+                             {QStringLiteral("to"), roleName(role)}});
         !ok)
         return ok;
     return tx->commit();
@@ -417,11 +421,11 @@ Result<StaffMember> StaffService::approve(const QString &approver, const QString
     if (!member)
         return member;
     if (!mayApprove(*member, action))
-        return std::unexpected(Error{ErrorCode::Permission,
-                                     tr("%1 (%2) may not approve %3: it needs approval by %4.")
-                                         .arg(member->name, roleName(member->role),
-                                              actionName(action), approversOf(action)),
-                                     action});
+        return std::unexpected(Error{
+            ErrorCode::Permission,
+            tr("%1 (%2) may not approve %3: it needs approval by %4.")
+                .arg(member->name, roleName(member->role), actionName(action), approversOf(action)),
+            action});
     return member;
 }
 

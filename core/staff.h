@@ -28,7 +28,6 @@ struct StaffMember {
     bool hasPin = false;
 };
 
-
 /// Users and PINs. PINs are 4 to 8 digits, hashed with PBKDF2-HMAC-SHA256, a per-user salt and
 /// the pepper from the key file; 5 wrong PINs lock the user for 5 minutes.
 class StaffService final {

@@ -42,8 +42,9 @@ Status StoreSettings::setStoreInfo(const StoreInfo &info, const StaffMember &act
           std::pair{QStringLiteral("store.footer"), info.footer}})
         if (auto ok = m_db.setSetting(key, value); !ok)
             return ok;
-    if (auto ok = Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("settings_changed"),
-                                  {{QStringLiteral("store.name"), info.name}});
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("settings_changed"),
+                            {{QStringLiteral("store.name"), info.name}});
         !ok)
         return ok;
     return tx->commit();
@@ -165,7 +166,8 @@ Status StoreSettings::set(const QString &key, const QString &value, const StaffM
         return ok;
     if (auto ok = m_db.setSetting(key, value); !ok)
         return ok;
-    if (auto ok = Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("settings_changed"), {{key, value}});
+    if (auto ok = Journal::append(m_db, actorLabel(actor, approver),
+                                  QStringLiteral("settings_changed"), {{key, value}});
         !ok)
         return ok;
     return tx->commit();

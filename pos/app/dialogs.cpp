@@ -167,10 +167,10 @@ screens::ApprovalPrompt approvalPrompt(Database &db, QWidget *parent, const QStr
         if (!what.isEmpty())
             what[0] = what[0].toUpper();
         const QString text =
-            !reason.isEmpty() ? reason
-                              : QCoreApplication::translate("ApprovalDialog",
-                                                            "%1 needs approval by %2.")
-                                    .arg(what, approversOf(action));
+            !reason.isEmpty()
+                ? reason
+                : QCoreApplication::translate("ApprovalDialog", "%1 needs approval by %2.")
+                      .arg(what, approversOf(action));
         ApprovalDialog dialog(db, action, text, parent);
         dialog.setObjectName(QStringLiteral("approvalDialog"));
         if (dialog.exec() != QDialog::Accepted)

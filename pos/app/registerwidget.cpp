@@ -973,13 +973,12 @@ bool RegisterWidget::ensureApproval() {
     // check() names the action that needs an approval (a discount above the threshold, a price
     // override); the prompt asks for exactly that one.
     SaleService sales(m_db);
-    auto ok = screens::withApproval(approvalPrompt(m_db, this),
-                                    [&](const std::optional<StaffMember> &approver) {
-                                        if (approver)
-                                            m_approver = approver;
-                                        return sales.check(m_model->ticket(), m_cashier,
-                                                           m_approver);
-                                    });
+    auto ok = screens::withApproval(
+        approvalPrompt(m_db, this), [&](const std::optional<StaffMember> &approver) {
+            if (approver)
+                m_approver = approver;
+            return sales.check(m_model->ticket(), m_cashier, m_approver);
+        });
     if (!ok) {
         showMessage(ok.error().message, true);
         return false;

@@ -114,7 +114,8 @@ TEST_CASE("A PIN is never stored in clear", "[staff]") {
     const QString pin = u"73914682"_s;
     test::value(staff.add(u"jordan"_s, Role::Manager, pin, test::owner(db.db())));
     test::ok(staff.resetPin(u"jordan"_s, u"86420975"_s, test::owner(db.db())));
-    auto row = db->exec(u"SELECT pin_salt, pin_hash, pin_iterations FROM staff WHERE name = 'jordan'"_s);
+    auto row =
+        db->exec(u"SELECT pin_salt, pin_hash, pin_iterations FROM staff WHERE name = 'jordan'"_s);
     REQUIRE(row);
     REQUIRE(row->next());
     const QByteArray salt = row->value(0).toByteArray();
@@ -137,7 +138,8 @@ TEST_CASE("A PIN is never stored in clear", "[staff]") {
         db.reopen();
         StaffService again(db.db());
         test::value(again.add(u"maya"_s, Role::FrontDesk, u"86420975"_s, test::owner(db.db())));
-        auto hashes = db->exec(u"SELECT pin_hash FROM staff WHERE name IN ('jordan', 'maya') ORDER BY id"_s);
+        auto hashes =
+            db->exec(u"SELECT pin_hash FROM staff WHERE name IN ('jordan', 'maya') ORDER BY id"_s);
         REQUIRE(hashes);
         REQUIRE(hashes->next());
         const QByteArray first = hashes->value(0).toByteArray();
@@ -281,7 +283,8 @@ TEST_CASE("Therapists have no PIN and no register access", "[staff]") {
     auto login = staff.authenticate(u"lena"_s, QString());
     REQUIRE_FALSE(login);
     REQUIRE(login.error().code == ErrorCode::Refused);
-    REQUIRE(staff.resetPin(u"lena"_s, u"1234"_s, test::owner(db.db())).error().code == ErrorCode::Refused);
+    REQUIRE(staff.resetPin(u"lena"_s, u"1234"_s, test::owner(db.db())).error().code ==
+            ErrorCode::Refused);
     REQUIRE(staff.setRole(u"lena"_s, Role::Manager, test::owner(db.db())).error().code ==
             ErrorCode::Refused);
 }
@@ -311,9 +314,8 @@ TEST_CASE("What each role may do on its own", "[staff]") {
         REQUIRE_FALSE(actionName(a).isEmpty());
         REQUIRE(roleMay(Role::Owner, a));
         REQUIRE(roleMay(Role::Manager, a) == (a != Action::Staff));
-        REQUIRE(roleMay(Role::FrontDesk, a) ==
-                (a == Action::Sell || a == Action::CashDrawer || a == Action::StockReceive ||
-                 a == Action::Reports));
+        REQUIRE(roleMay(Role::FrontDesk, a) == (a == Action::Sell || a == Action::CashDrawer ||
+                                                a == Action::StockReceive || a == Action::Reports));
         REQUIRE_FALSE(roleMay(Role::Therapist, a));
     }
     for (Role r : {Role::FrontDesk, Role::Manager, Role::Owner, Role::Therapist})

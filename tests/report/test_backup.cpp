@@ -142,9 +142,8 @@ TEST_CASE("restore refuses a damaged or tampered file and changes nothing", "[ba
     value(ShiftService(d).open(Money::fromCents(100'00), desk, QStringLiteral("R1")));
     for (int i = 0; i < 20; ++i)
         sell(d, {QStringLiteral("DT60@lena")}, {QStringLiteral("card:135")});
-    const BackupResult good =
-        value(BackupService(d).snapshot(QDir(db.dir()).filePath(QStringLiteral("good.db")),
-                                        test::owner(d)));
+    const BackupResult good = value(BackupService(d).snapshot(
+        QDir(db.dir()).filePath(QStringLiteral("good.db")), test::owner(d)));
     const qint64 salesNow = salesIn(d);
     const qint64 headNow = value(Journal::head(d)).first;
 

@@ -42,27 +42,23 @@ struct Spa {
         return value(db().scalar(u"SELECT COUNT(*) FROM "_s + table)).toLongLong();
     }
     qint64 journal() { return count(u"journal"_s); }
-    CatalogItem item(const QString &code) {
-        return *value(CatalogService(db()).findByCode(code));
-    }
+    CatalogItem item(const QString &code) { return *value(CatalogService(db()).findByCode(code)); }
     CompletedSale sellOil() {
         Ticket t;
         t.addItem(item(u"OIL-LAV-120"_s), 2);
-        return value(SaleService(db()).complete(t, {value(Tender::parse(u"card:100"_s))},
-                                                frontdesk, std::nullopt, kRegister));
+        return value(SaleService(db()).complete(t, {value(Tender::parse(u"card:100"_s))}, frontdesk,
+                                                std::nullopt, kRegister));
     }
     IssuedCard sellCard(Money amount) {
         Ticket t;
         t.addGiftCard(amount);
-        auto done = value(SaleService(db()).complete(
-            t, {value(Tender::parse(u"card:"_s + amount.toString()))}, frontdesk, std::nullopt,
-            kRegister));
+        auto done = value(
+            SaleService(db()).complete(t, {value(Tender::parse(u"card:"_s + amount.toString()))},
+                                       frontdesk, std::nullopt, kRegister));
         REQUIRE(done.giftCards.size() == 1);
         return done.giftCards.front();
     }
-    qint64 onHand(const QString &code) {
-        return value(InventoryService(db()).level(code)).onHand;
-    }
+    qint64 onHand(const QString &code) { return value(InventoryService(db()).level(code)).onHand; }
 };
 
 /// The refusal core gives when `action` needs an approver that was not given.
@@ -167,10 +163,10 @@ TEST_CASE("a sale's discount above the threshold and price override name their a
                               std::nullopt, kRegister),
                Action::PriceOverride);
     CHECK(s.count(u"sales"_s) == before);
-    value(sales.complete(discounted, {value(Tender::parse(u"cash:20"_s))}, s.frontdesk,
-                         s.manager, kRegister));
-    value(sales.complete(overridden, {value(Tender::parse(u"cash:20"_s))}, s.frontdesk,
-                         s.manager, kRegister));
+    value(sales.complete(discounted, {value(Tender::parse(u"cash:20"_s))}, s.frontdesk, s.manager,
+                         kRegister));
+    value(sales.complete(overridden, {value(Tender::parse(u"cash:20"_s))}, s.frontdesk, s.manager,
+                         kRegister));
     CHECK(s.count(u"sales"_s) == before + 2);
 }
 
@@ -230,8 +226,8 @@ TEST_CASE("the drawer: a no-sale needs a manager; a deactivated user handles no 
 
     ok(StaffService(s.db()).deactivate(u"frontdesk"_s, s.owner));
     const qint64 moves = s.count(u"cash_movements"_s);
-    auto payout = shifts.payOut(Money::fromCents(10'00), u"tip"_s, s.frontdesk, std::nullopt,
-                                kRegister);
+    auto payout =
+        shifts.payOut(Money::fromCents(10'00), u"tip"_s, s.frontdesk, std::nullopt, kRegister);
     REQUIRE_FALSE(payout);
     CHECK(payout.error().code == ErrorCode::Permission);
     auto close = shifts.close(Money::fromCents(100'00), s.frontdesk, std::nullopt, kRegister);
