@@ -141,6 +141,10 @@ Status cmdStaff(Context &ctx) {
         auto added = bootstrap ? staff.addFirstOwner(*name, pin, display.value_or(QString()))
                                : staff.add(*name, *role, pin, who->user, who->approver,
                                            display.value_or(QString()));
+        if (!added && bootstrap && added.error().code == ErrorCode::Permission)
+            return fail(ErrorCode::Invalid,
+                        tr("This command needs --user NAME (and the PIN in OASIS_PIN): %1")
+                            .arg(added.error().message));
         if (!added)
             return std::unexpected(added.error());
         ctx.emit(staffJson(*added),
