@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/backup.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/database.h"
@@ -177,7 +178,14 @@ BackupCheck BackupService::verify(const QString &file, const KeyRing &keys) {
     return c;
 }
 
-Result<BackupResult> BackupService::snapshot(const QString &fileIn) {
+Result<BackupResult> BackupService::snapshot(const QString &file, const StaffMember &actor,
+                                             const std::optional<StaffMember> &approver) {
+    if (auto ok = authorize(m_db, Action::Backup, actor, approver); !ok)
+        return std::unexpected(ok.error());
+    return writeSnapshot(file);
+}
+
+Result<BackupResult> BackupService::writeSnapshot(const QString &fileIn) {
     const QString file = QFileInfo(fileIn).absoluteFilePath();
     if (file == QFileInfo(m_db.path()).absoluteFilePath())
         return fail(ErrorCode::Invalid, tr("A backup cannot be written over the database itself."));
@@ -255,7 +263,7 @@ Result<std::optional<BackupResult>> BackupService::daily(const QString &director
     const QString name = QStringLiteral("oasis-%1.db").arg(today.toString(Qt::ISODate));
     std::optional<BackupResult> made;
     if (!dir.exists(name)) {
-        auto r = snapshot(dir.filePath(name));
+        auto r = writeSnapshot(dir.filePath(name));
         if (!r)
             return std::unexpected(r.error());
         made = *r;

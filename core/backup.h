@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/keyring.h"
+#include "core/staff.h"
 
 #include <QDateTime>
 #include <QString>
@@ -49,8 +50,9 @@ public:
 
     /// Writes a verified snapshot to `file` (refuses to overwrite one) and the key file beside
     /// it as `file.key`. Keep the two apart (e.g. the key on a USB stick in the safe): together
-    /// they can forge gift cards.
-    Result<BackupResult> snapshot(const QString &file);
+    /// they can forge gift cards. Needs Action::Backup from `actor` or `approver`.
+    Result<BackupResult> snapshot(const QString &file, const StaffMember &actor,
+                                  const std::optional<StaffMember> &approver = std::nullopt);
 
     /// The daily backup: when `directory` has no snapshot for today's business date yet, writes
     /// oasis-YYYY-MM-DD.db there and keeps the newest `keep` of them. Returns nullopt when
@@ -73,6 +75,7 @@ public:
                                          const QString &keyDirectory, const QString &actor);
 
 private:
+    Result<BackupResult> writeSnapshot(const QString &file);
     Database &m_db;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/catalog.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/csv.h"
 #include "core/database.h"
@@ -386,20 +387,24 @@ Status CatalogService::upsert(const CatalogItem &input, bool *added) {
     return {};
 }
 
-Result<CatalogItem> CatalogService::save(const CatalogItem &item, const QString &actor) {
+Result<CatalogItem> CatalogService::save(const CatalogItem &item, const StaffMember &actor,
+                                         const std::optional<StaffMember> &approver) {
     if (auto ok = validate(item); !ok)
         return std::unexpected(ok.error());
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Catalog, actor, approver); !ok)
+        return std::unexpected(ok.error());
     bool added = false;
     if (auto ok = upsert(item, &added); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = Journal::append(
-            m_db, actor, added ? QStringLiteral("item_added") : QStringLiteral("item_changed"),
-            {{QStringLiteral("code"), normalizedCode(item.code)},
-             {QStringLiteral("price_cents"), item.price.cents()},
-             {QStringLiteral("name"), item.name}});
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver),
+                            added ? QStringLiteral("item_added") : QStringLiteral("item_changed"),
+                            {{QStringLiteral("code"), normalizedCode(item.code)},
+                             {QStringLiteral("price_cents"), item.price.cents()},
+                             {QStringLiteral("name"), item.name}});
         !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
@@ -410,7 +415,8 @@ Result<CatalogItem> CatalogService::save(const CatalogItem &item, const QString 
     return **found;
 }
 
-Status CatalogService::setActive(const QString &code, bool active, const QString &actor) {
+Status CatalogService::setActive(const QString &code, bool active, const StaffMember &actor,
+                                 const std::optional<StaffMember> &approver) {
     auto found = findByCode(code);
     if (!found)
         return std::unexpected(found.error());
@@ -418,13 +424,14 @@ Status CatalogService::setActive(const QString &code, bool active, const QString
         return fail(ErrorCode::NotFound, tr("There is no item with code %1.").arg(code));
     CatalogItem item = **found;
     item.active = active;
-    auto saved = save(item, actor);
+    auto saved = save(item, actor, approver);
     if (!saved)
         return std::unexpected(saved.error());
     return {};
 }
 
-Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const QString &actor) {
+Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const StaffMember &actor,
+                                               const std::optional<StaffMember> &approver) {
     auto rows = csv::parse(bytes);
     if (!rows)
         return fail(ErrorCode::Invalid, tr("Nothing was imported. %1").arg(rows.error().message));
@@ -535,6 +542,8 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const QS
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Catalog, actor, approver); !ok)
+        return std::unexpected(ok.error());
     ImportReport report;
     for (std::size_t i = 0; i < items.size(); ++i) {
         // Barcodes move freely between items of the same file: clear them all first.
@@ -553,7 +562,7 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const QS
         (added ? report.added : report.updated)++;
     }
     if (auto ok = Journal::append(
-            m_db, actor, QStringLiteral("catalog_imported"),
+            m_db, actorLabel(actor, approver), QStringLiteral("catalog_imported"),
             {{QStringLiteral("added"), report.added}, {QStringLiteral("updated"), report.updated}});
         !ok)
         return std::unexpected(ok.error());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/money.h"
+#include "core/staff.h"
 #include "core/tax.h"
 
 #include <QStringList>
@@ -74,12 +75,16 @@ public:
     Result<std::vector<CatalogItem>> refreshBestSellers(int limit, QDate day);
     Result<QStringList> categories() const;
 
-    /// Adds or updates one item by code (the product editor). Journaled.
-    Result<CatalogItem> save(const CatalogItem &item, const QString &actor);
-    Status setActive(const QString &code, bool active, const QString &actor);
+    /// Adds or updates one item by code (the product editor). Journaled. Changing the catalog
+    /// needs Action::Catalog from `actor` or `approver`.
+    Result<CatalogItem> save(const CatalogItem &item, const StaffMember &actor,
+                             const std::optional<StaffMember> &approver = std::nullopt);
+    Status setActive(const QString &code, bool active, const StaffMember &actor,
+                     const std::optional<StaffMember> &approver = std::nullopt);
 
     /// All-or-nothing: any bad row and nothing is imported; the error names every bad line.
-    Result<ImportReport> importCsv(const QByteArray &bytes, const QString &actor);
+    Result<ImportReport> importCsv(const QByteArray &bytes, const StaffMember &actor,
+                                   const std::optional<StaffMember> &approver = std::nullopt);
     Result<QByteArray> exportCsv() const;
 
     /// Checks one item as the editor and the importer do.

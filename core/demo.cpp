@@ -47,12 +47,44 @@ Status installDemoData(Database &db) {
         return std::unexpected(outer.error());
     if (auto ok = installDefaults(db); !ok)
         return ok;
-    auto staffCount = db.scalar(QStringLiteral("SELECT COUNT(*) FROM staff"));
-    if (!staffCount)
-        return std::unexpected(staffCount.error());
-    if (staffCount->toInt() > 0)
+    StaffService staff(db);
+    auto empty = staff.isEmpty();
+    if (!empty)
+        return std::unexpected(empty.error());
+    if (!*empty)
         return fail(ErrorCode::Refused,
                     tr("This database already has staff; demo data is only added to a new one."));
+
+    // Staff first: the store's first owner is added by nobody, and then signs for the rest.
+    auto staffCsv = readResource(QStringLiteral(":/demo/staff.csv"));
+    if (!staffCsv)
+        return std::unexpected(staffCsv.error());
+    auto rows = csv::parse(*staffCsv);
+    if (!rows)
+        return std::unexpected(rows.error());
+    std::optional<StaffMember> owner;
+    for (std::size_t i = 1; i < rows->size() && !owner; ++i) {
+        const QStringList &f = (*rows)[i].fields;
+        if (f.size() >= 4 && roleFromName(f[2]) == Role::Owner) {
+            auto added = staff.addFirstOwner(f[0], f[3], f[1]);
+            if (!added)
+                return std::unexpected(added.error());
+            owner = *added;
+        }
+    }
+    if (!owner)
+        return fail(ErrorCode::System, tr("The demo staff have no owner."));
+    for (std::size_t i = 1; i < rows->size(); ++i) {
+        const QStringList &f = (*rows)[i].fields;
+        if (f.size() < 4 || f[0] == owner->name)
+            continue;
+        auto role = roleFromName(f[2]);
+        if (!role)
+            return fail(ErrorCode::System,
+                        tr("Demo staff line %1 has an unknown role.").arg((*rows)[i].line));
+        if (auto ok = staff.add(f[0], *role, f[3], *owner, std::nullopt, f[1]); !ok)
+            return std::unexpected(ok.error());
+    }
 
     StoreSettings settings(db);
     if (auto ok = settings.setStoreInfo(
@@ -63,34 +95,15 @@ Status installDemoData(Database &db) {
              QStringLiteral("Unopened products may be returned within 30 days "
                             "with this receipt.\nThank you for relaxing with us!"),
              QTimeZone(QByteArrayLiteral("America/Los_Angeles"))},
-            kSystem);
+            *owner);
         !ok)
         return ok;
-
-    auto staffCsv = readResource(QStringLiteral(":/demo/staff.csv"));
-    if (!staffCsv)
-        return std::unexpected(staffCsv.error());
-    auto rows = csv::parse(*staffCsv);
-    if (!rows)
-        return std::unexpected(rows.error());
-    StaffService staff(db);
-    for (std::size_t i = 1; i < rows->size(); ++i) {
-        const QStringList &f = (*rows)[i].fields;
-        if (f.size() < 4)
-            continue;
-        auto role = roleFromName(f[2]);
-        if (!role)
-            return fail(ErrorCode::System,
-                        tr("Demo staff line %1 has an unknown role.").arg((*rows)[i].line));
-        if (auto ok = staff.add(f[0], *role, f[3], kSystem, f[1]); !ok)
-            return std::unexpected(ok.error());
-    }
 
     auto catalogCsv = readResource(QStringLiteral(":/demo/catalog.csv"));
     if (!catalogCsv)
         return std::unexpected(catalogCsv.error());
     CatalogService catalog(db);
-    if (auto ok = catalog.importCsv(*catalogCsv, kSystem); !ok)
+    if (auto ok = catalog.importCsv(*catalogCsv, *owner); !ok)
         return std::unexpected(ok.error());
 
     // Opening stock so the shelf is not empty on the first day.

@@ -2,9 +2,12 @@
 // Expected failures travel as values: std::expected<T, Error>.
 #pragma once
 
+#include "core/action.h"
+
 #include <QString>
 
 #include <expected>
+#include <optional>
 
 namespace oasis {
 
@@ -21,10 +24,19 @@ enum class ErrorCode {
     System,     ///< anything else outside our control (files, OS)
 };
 
-/// A failure a cashier or a script can act on: a code plus one human sentence.
+/// A failure a cashier or a script can act on: a code plus one human sentence. A refusal that
+/// an approver could lift (ErrorCode::Permission) also names the action, so the caller asks for
+/// exactly that approval.
 struct Error {
-    ErrorCode code = ErrorCode::System;
+    Error(ErrorCode errorCode = ErrorCode::System, QString text = {},
+          std::optional<Action> approval = std::nullopt)
+        : code(errorCode)
+        , message(std::move(text))
+        , needsApproval(approval) {}
+
+    ErrorCode code;
     QString message;
+    std::optional<Action> needsApproval;
 };
 
 template <typename T>

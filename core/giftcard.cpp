@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/giftcard.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/database.h"
@@ -365,6 +366,8 @@ Result<qint64> GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 
 Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &staff,
                                        const std::optional<StaffMember> &approver,
                                        const QString &registerId) {
+    if (auto ok = authorize(m_db, Action::GiftCardCashOut, staff, approver); !ok)
+        return std::unexpected(ok.error());
     // The lookup only finds the card (and counts a failure in its own transaction); the rules
     // are checked below, inside the transaction that pays.
     auto card = lookup(code, registerId);
@@ -442,6 +445,8 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
 Result<IssuedCard> GiftCardService::replace(const QString &code, const StaffMember &staff,
                                             const std::optional<StaffMember> &approver,
                                             const QString &registerId) {
+    if (auto ok = authorize(m_db, Action::GiftCardReplace, staff, approver); !ok)
+        return std::unexpected(ok.error());
     auto card = lookup(code, registerId);
     if (!card)
         return std::unexpected(card.error());
@@ -493,6 +498,8 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
                                       const StaffMember &staff,
                                       const std::optional<StaffMember> &approver,
                                       const QString &registerId) {
+    if (auto ok = authorize(m_db, Action::GiftCardAdjust, staff, approver); !ok)
+        return std::unexpected(ok.error());
     if (reason.trimmed().isEmpty())
         return fail(ErrorCode::Invalid, tr("An adjustment needs a reason."));
     if (auto ok = checkText(tr("adjustment reason"), reason, textlimit::kNote); !ok)

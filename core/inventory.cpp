@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/inventory.h"
 
+#include "core/authorization.h"
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/csv.h"
@@ -56,18 +57,6 @@ Result<std::vector<StockLevel>> levels(const Database &db, const QString &where,
     while (q->next())
         out.push_back(levelFromQuery(*q));
     return out;
-}
-
-/// The role of `staff`, or of the manager who approved, must allow `action`.
-Status permitted(Action action, const StaffMember &staff,
-                 const std::optional<StaffMember> &approver) {
-    if (roleMay(staff.role, action))
-        return {};
-    if (approver && roleMay(approver->role, action))
-        return {};
-    return fail(
-        ErrorCode::Permission,
-        tr("%1 may not %2 without a manager's approval.").arg(staff.name, actionName(action)));
 }
 
 } // namespace
@@ -141,7 +130,7 @@ Result<int> InventoryService::lowStockCount() const {
 
 Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
                                               const StaffMember &staff) {
-    if (auto ok = permitted(Action::StockReceive, staff, std::nullopt); !ok)
+    if (auto ok = authorize(m_db, Action::StockReceive, staff, std::nullopt); !ok)
         return std::unexpected(ok.error());
     if (request.quantity <= 0)
         return fail(ErrorCode::Invalid,
@@ -229,7 +218,7 @@ Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
 Result<StockChange> InventoryService::adjust(const QString &code, qint64 delta, AdjustReason reason,
                                              const QString &note, const StaffMember &staff,
                                              const std::optional<StaffMember> &approver) {
-    if (auto ok = permitted(Action::StockAdjust, staff, approver); !ok)
+    if (auto ok = authorize(m_db, Action::StockAdjust, staff, approver); !ok)
         return std::unexpected(ok.error());
     if (delta == 0)
         return fail(ErrorCode::Invalid, tr("An adjustment of 0 changes nothing."));
@@ -387,7 +376,7 @@ InventoryService::previewCount(const std::vector<CountEntry> &entries) const {
 Result<PostedCount> InventoryService::postCount(const std::vector<CountEntry> &entries,
                                                 const QString &note, const StaffMember &staff,
                                                 const std::optional<StaffMember> &approver) {
-    if (auto ok = permitted(Action::StockAdjust, staff, approver); !ok)
+    if (auto ok = authorize(m_db, Action::StockAdjust, staff, approver); !ok)
         return std::unexpected(ok.error());
     if (auto ok = checkText(tr("note"), note, textlimit::kNote); !ok)
         return std::unexpected(ok.error());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/refund.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/database.h"
 #include "core/journal.h"
@@ -152,9 +153,8 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                                              const std::optional<StaffMember> &approver,
                                              const QString &registerIdIn) {
     const Action action = isVoid ? Action::VoidSale : Action::Refund;
-    if (!roleMay(cashier.role, action) && !(approver && roleMay(approver->role, action)))
-        return fail(ErrorCode::Permission,
-                    tr("A manager must approve: %1.").arg(actionName(action)));
+    if (auto ok = authorize(m_db, action, cashier, approver); !ok)
+        return std::unexpected(ok.error());
     auto acting = RegisterService(m_db).acting(registerIdIn);
     if (!acting)
         return std::unexpected(acting.error());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/report.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/csv.h"
 #include "core/database.h"
@@ -690,14 +691,11 @@ Result<PeriodReport> ReportService::x() const {
 
 Result<PeriodReport> ReportService::z(const StaffMember &staff,
                                       const std::optional<StaffMember> &approver) {
-    if (!roleMay(staff.role, Action::CloseDay) &&
-        !(approver && roleMay(approver->role, Action::CloseDay)))
-        return fail(ErrorCode::Permission,
-                    tr("%1 may not close the day: a manager or the owner runs the Z report.")
-                        .arg(staff.name));
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::CloseDay, staff, approver); !ok)
+        return std::unexpected(ok.error());
     // Inside the write lock: no register can sell or open a shift while the day is closed.
     auto open = ShiftService(m_db).openShifts();
     if (!open)

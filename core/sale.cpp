@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/sale.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/database.h"
 #include "core/giftcode.h"
@@ -118,8 +119,8 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                           const std::optional<StaffMember> &approver) const {
     if (ticket.isEmpty())
         return fail(ErrorCode::Refused, tr("The ticket is empty."));
-    if (!roleMay(cashier.role, Action::Sell))
-        return fail(ErrorCode::Permission, tr("%1 may not ring up sales.").arg(cashier.name));
+    if (auto ok = authorize(m_db, Action::Sell, cashier, approver); !ok)
+        return ok;
     StoreSettings settings(m_db);
     bool overridden = false;
     Money discountable;
@@ -189,14 +190,7 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                 return fail(ErrorCode::Refused, tr("%1: the therapist is not active.").arg(l.name));
         }
     }
-    auto needs = [&](Action action) -> Status {
-        if (roleMay(cashier.role, action))
-            return {};
-        if (approver && roleMay(approver->role, action))
-            return {};
-        return fail(ErrorCode::Permission,
-                    tr("A manager must approve: %1.").arg(actionName(action)));
-    };
+    auto needs = [&](Action action) { return authorize(m_db, action, cashier, approver); };
     if (overridden || std::any_of(ticket.lines.begin(), ticket.lines.end(),
                                   [](const TicketLine &l) { return l.priceOverridden; }))
         if (auto ok = needs(Action::PriceOverride); !ok)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shift.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/database.h"
 #include "core/journal.h"
@@ -45,13 +46,6 @@ Shift shiftFromRow(const QSqlQuery &q) {
     return s;
 }
 
-Status mayHandleCash(const StaffMember &staff) {
-    if (staff.role == Role::Therapist || !staff.active)
-        return fail(ErrorCode::Permission,
-                    tr("%1 may not handle the drawer: log in as front desk, manager or owner.")
-                        .arg(staff.name));
-    return {};
-}
 } // namespace
 
 const std::vector<qint64> &ShiftService::denominations() {
@@ -142,7 +136,7 @@ Result<Shift> ShiftService::open(Money openingFloat, const StaffMember &staff,
     if (!acting)
         return std::unexpected(acting.error());
     const QString registerId = *acting;
-    if (auto ok = mayHandleCash(staff); !ok)
+    if (auto ok = authorize(m_db, Action::CashDrawer, staff, std::nullopt); !ok)
         return std::unexpected(ok.error());
     if (openingFloat.isNegative())
         return fail(ErrorCode::Invalid, tr("The float cannot be negative."));
@@ -239,7 +233,9 @@ Result<DrawerSummary> ShiftService::summary(const QString &registerId) const {
     return summaryOf(shift->id);
 }
 
-Status ShiftService::recordNoSale(const QString &actor, const QString &registerIdIn) {
+Status ShiftService::recordNoSale(const StaffMember &actor,
+                                  const std::optional<StaffMember> &approver,
+                                  const QString &registerIdIn) {
     auto acting = RegisterService(m_db).acting(registerIdIn);
     if (!acting)
         return std::unexpected(acting.error());
@@ -247,10 +243,12 @@ Status ShiftService::recordNoSale(const QString &actor, const QString &registerI
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::NoSale, actor, approver); !ok)
+        return ok;
     auto shift = current(registerId);
     if (!shift && shift.error().code != ErrorCode::NotFound)
         return std::unexpected(shift.error());
-    if (auto ok = Journal::append(m_db, actor, QStringLiteral("no_sale"),
+    if (auto ok = Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("no_sale"),
                                   {{QStringLiteral("register"), registerId},
                                    {QStringLiteral("shift"), shift ? shift->id : qint64(0)}});
         !ok)
@@ -285,7 +283,7 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
         !ok)
         return std::unexpected(ok.error());
     const QString reason = reasonIn.simplified();
-    if (auto ok = mayHandleCash(staff); !ok)
+    if (auto ok = authorize(m_db, Action::CashDrawer, staff, approver); !ok)
         return std::unexpected(ok.error());
     if (amount.isNegative() || amount.isZero())
         return fail(ErrorCode::Invalid, tr("The amount must be more than zero."));
@@ -346,7 +344,7 @@ Result<ShiftClose> ShiftService::close(Money counted, const StaffMember &staff,
     if (!acting)
         return std::unexpected(acting.error());
     const QString registerId = *acting;
-    if (auto ok = mayHandleCash(staff); !ok)
+    if (auto ok = authorize(m_db, Action::CashDrawer, staff, approver); !ok)
         return std::unexpected(ok.error());
     if (counted.isNegative())
         return fail(ErrorCode::Invalid, tr("The counted drawer cannot be negative."));

@@ -76,7 +76,8 @@ public:
     /// count or an unknown denomination is refused.
     static Result<Money> countDrawer(const std::map<qint64, qint64> &counts);
 
-    /// Opens a shift on `registerId` (empty: this machine's) with the counted float.
+    /// Opens a shift on `registerId` (empty: this machine's) with the counted float. Opening,
+    /// pay-ins, pay-outs and closing need Action::CashDrawer.
     Result<Shift> open(Money openingFloat, const StaffMember &staff,
                        const QString &registerId = {});
     /// The open shift of the register, or ErrorCode::NotFound.
@@ -100,8 +101,9 @@ public:
                                 const QString &registerId = {});
 
     /// The drawer opened without a sale: journaled with the register and its open shift (if
-    /// any), so every no-sale is in the books. `actor` passed Action::NoSale (or was approved).
-    Status recordNoSale(const QString &actor, const QString &registerId = {});
+    /// any), so every no-sale is in the books. Needs Action::NoSale from `actor` or `approver`.
+    Status recordNoSale(const StaffMember &actor, const std::optional<StaffMember> &approver,
+                        const QString &registerId = {});
 
     /// What the open shift's drawer should hold right now.
     Result<DrawerSummary> summary(const QString &registerId = {}) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/staff.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/database.h"
@@ -63,55 +64,6 @@ std::optional<Role> roleFromName(QStringView name) {
     return std::nullopt;
 }
 
-QString actionName(Action action) {
-    switch (action) {
-    case Action::Sell:
-        return tr("ring up sales");
-    case Action::Refund:
-        return tr("refund a sale");
-    case Action::VoidSale:
-        return tr("void a completed sale");
-    case Action::DiscountAboveThreshold:
-        return tr("give a discount above the store threshold");
-    case Action::PriceOverride:
-        return tr("override a price");
-    case Action::NoSale:
-        return tr("open the drawer without a sale");
-    case Action::StockAdjust:
-        return tr("adjust or count stock");
-    case Action::StockReceive:
-        return tr("receive stock");
-    case Action::GiftCardManage:
-        return tr("replace, adjust or cash out a gift card");
-    case Action::Settings:
-        return tr("change settings");
-    case Action::Staff:
-        return tr("manage staff");
-    case Action::CloseDay:
-        return tr("close the day (Z report)");
-    case Action::Reports:
-        return tr("see reports");
-    case Action::Backup:
-        return tr("back up or restore the database");
-    }
-    return {};
-}
-
-bool roleMay(Role role, Action action) {
-    switch (role) {
-    case Role::Owner:
-        return true;
-    case Role::Manager:
-        return action != Action::Staff;
-    case Role::FrontDesk:
-        return action == Action::Sell || action == Action::StockReceive ||
-               action == Action::Reports;
-    case Role::Therapist:
-        return false;
-    }
-    return false;
-}
-
 Status StaffService::validatePin(const QString &pin) {
     static const QRegularExpression digits(QStringLiteral("^[0-9]{4,8}$"));
     if (!digits.match(pin).hasMatch())
@@ -161,7 +113,37 @@ Result<std::vector<StaffMember>> StaffService::therapists() const {
 }
 
 Result<StaffMember> StaffService::add(const QString &name, Role role, const QString &pin,
-                                      const QString &actor, const QString &displayName) {
+                                      const StaffMember &actor,
+                                      const std::optional<StaffMember> &approver,
+                                      const QString &displayName) {
+    return insert(name, role, pin, actorLabel(actor, approver), displayName,
+                  [&] { return authorize(m_db, Action::Staff, actor, approver); });
+}
+
+Result<StaffMember> StaffService::addFirstOwner(const QString &name, const QString &pin,
+                                                const QString &displayName) {
+    return insert(name, Role::Owner, pin, QStringLiteral("system"), displayName, [&]() -> Status {
+        auto owners =
+            m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM staff WHERE role = 'owner'"));
+        if (!owners)
+            return std::unexpected(owners.error());
+        if (owners->toInt() > 0)
+            return fail(ErrorCode::Permission,
+                        tr("This store already has an owner: staff are added by the owner."));
+        return {};
+    });
+}
+
+Result<bool> StaffService::isEmpty() const {
+    auto count = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM staff"));
+    if (!count)
+        return std::unexpected(count.error());
+    return count->toInt() == 0;
+}
+
+Result<StaffMember> StaffService::insert(const QString &name, Role role, const QString &pin,
+                                         const QString &journalActor, const QString &displayName,
+                                         const std::function<Status()> &allowed) {
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z][A-Za-z0-9._-]{0,31}$"));
     if (!valid.match(name).hasMatch())
         return fail(ErrorCode::Invalid,
@@ -179,6 +161,8 @@ Result<StaffMember> StaffService::add(const QString &name, Role role, const QStr
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = allowed(); !ok)
+        return std::unexpected(ok.error());
     auto exists = m_db.scalar(
         QStringLiteral("SELECT COUNT(*) FROM staff WHERE name = ? COLLATE NOCASE"), {name});
     if (!exists)
@@ -202,7 +186,7 @@ Result<StaffMember> StaffService::add(const QString &name, Role role, const QStr
     if (!ins)
         return std::unexpected(ins.error());
     if (auto ok = Journal::append(
-            m_db, actor, QStringLiteral("staff_added"),
+            m_db, journalActor, QStringLiteral("staff_added"),
             {{QStringLiteral("name"), name}, {QStringLiteral("role"), roleName(role)}});
         !ok)
         return std::unexpected(ok.error());
@@ -211,15 +195,18 @@ Result<StaffMember> StaffService::add(const QString &name, Role role, const QStr
     return find(name);
 }
 
-Status StaffService::deactivate(const QString &name, const QString &actor) {
+Status StaffService::deactivate(const QString &name, const StaffMember &actor,
+                                const std::optional<StaffMember> &approver) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Staff, actor, approver); !ok)
+        return ok;
     auto member = find(name);
     if (!member)
         return std::unexpected(member.error());
     if (!member->active)
         return fail(ErrorCode::Refused, tr("%1 is already deactivated.").arg(name));
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return std::unexpected(tx.error());
     if (member->role == Role::Owner) {
         auto owners = m_db.scalar(
             QStringLiteral("SELECT COUNT(*) FROM staff WHERE role = 'owner' AND active = 1"));
@@ -233,14 +220,21 @@ Status StaffService::deactivate(const QString &name, const QString &actor) {
             m_db.exec(QStringLiteral("UPDATE staff SET active = 0 WHERE id = ?"), {member->id});
         !ok)
         return std::unexpected(ok.error());
-    if (auto ok = Journal::append(m_db, actor, QStringLiteral("staff_deactivated"),
-                                  {{QStringLiteral("name"), member->name}});
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("staff_deactivated"),
+                            {{QStringLiteral("name"), member->name}});
         !ok)
         return ok;
     return tx->commit();
 }
 
-Status StaffService::resetPin(const QString &name, const QString &pin, const QString &actor) {
+Status StaffService::resetPin(const QString &name, const QString &pin, const StaffMember &actor,
+                              const std::optional<StaffMember> &approver) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Staff, actor, approver); !ok)
+        return ok;
     if (auto ok = validatePin(pin); !ok)
         return ok;
     auto member = find(name);
@@ -248,9 +242,6 @@ Status StaffService::resetPin(const QString &name, const QString &pin, const QSt
         return std::unexpected(member.error());
     if (member->role == Role::Therapist)
         return fail(ErrorCode::Refused, tr("Therapists do not log in to the register: no PIN."));
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return std::unexpected(tx.error());
     const QByteArray salt = crypto::randomBytes(16);
     if (auto ok = m_db.exec(
             QStringLiteral("UPDATE staff SET pin_salt = ?, pin_hash = ?, pin_iterations = ?, "
@@ -258,31 +249,36 @@ Status StaffService::resetPin(const QString &name, const QString &pin, const QSt
             {salt, pinHash(m_db, pin, salt, kPbkdf2Iterations), kPbkdf2Iterations, member->id});
         !ok)
         return std::unexpected(ok.error());
-    if (auto ok = Journal::append(m_db, actor, QStringLiteral("staff_pin_reset"),
-                                  {{QStringLiteral("name"), member->name}});
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("staff_pin_reset"),
+                            {{QStringLiteral("name"), member->name}});
         !ok)
         return ok;
     return tx->commit();
 }
 
-Status StaffService::setRole(const QString &name, Role role, const QString &actor) {
+Status StaffService::setRole(const QString &name, Role role, const StaffMember &actor,
+                             const std::optional<StaffMember> &approver) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Staff, actor, approver); !ok)
+        return ok;
     auto member = find(name);
     if (!member)
         return std::unexpected(member.error());
     if ((member->role == Role::Therapist) != (role == Role::Therapist))
         return fail(ErrorCode::Refused,
                     tr("Therapists have no PIN: add a new staff member for register access."));
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return std::unexpected(tx.error());
     if (auto ok = m_db.exec(QStringLiteral("UPDATE staff SET role = ? WHERE id = ?"),
                             {roleName(role), member->id});
         !ok)
         return std::unexpected(ok.error());
-    if (auto ok = Journal::append(m_db, actor, QStringLiteral("staff_role_changed"),
-                                  {{QStringLiteral("name"), member->name},
-                                   {QStringLiteral("from"), roleName(member->role)},
-                                   {QStringLiteral("to"), roleName(role)}});
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("staff_role_changed"),
+                            {{QStringLiteral("name"), member->name},
+                             {QStringLiteral("from"), roleName(member->role)},
+                             {QStringLiteral("to"), roleName(role)}});
         !ok)
         return ok;
     return tx->commit();
@@ -438,10 +434,12 @@ Result<StaffMember> StaffService::approve(const QString &approver, const QString
     auto member = authenticate(approver, pin);
     if (!member)
         return member;
-    if (!roleMay(member->role, action))
-        return fail(ErrorCode::Permission,
-                    tr("%1 (%2) may not approve: %3.")
-                        .arg(member->name, roleName(member->role), actionName(action)));
+    if (!mayApprove(*member, action))
+        return std::unexpected(Error{
+            ErrorCode::Permission,
+            tr("%1 (%2) may not approve %3: it needs approval by %4.")
+                .arg(member->name, roleName(member->role), actionName(action), approversOf(action)),
+            action});
     return member;
 }
 

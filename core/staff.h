@@ -28,26 +28,6 @@ struct StaffMember {
     bool hasPin = false;
 };
 
-/// Actions that a role may not be allowed to do on its own (DESIGN §8, issue: permissions).
-enum class Action {
-    Sell,
-    Refund,
-    VoidSale,
-    DiscountAboveThreshold,
-    PriceOverride,
-    NoSale,
-    StockAdjust,
-    StockReceive,
-    GiftCardManage, ///< replace, adjust, cash-out
-    Settings,
-    Staff,
-    CloseDay,
-    Reports,
-    Backup,
-};
-QString actionName(Action action);
-bool roleMay(Role role, Action action);
-
 /// Users and PINs. PINs are 4 to 8 digits, hashed with PBKDF2-HMAC-SHA256, a per-user salt and
 /// the pepper from the key file; 5 wrong PINs lock the user for 5 minutes.
 class StaffService final {
@@ -63,24 +43,40 @@ public:
     Result<StaffMember> byId(qint64 id) const;
     Result<std::vector<StaffMember>> therapists() const;
 
-    /// Therapists have no PIN (no register access); every other role needs one.
+    /// Therapists have no PIN (no register access); every other role needs one. Changing staff
+    /// needs Action::Staff (the owner) from `actor` or `approver`.
     Result<StaffMember> add(const QString &name, Role role, const QString &pin,
-                            const QString &actor, const QString &displayName = {});
-    Status deactivate(const QString &name, const QString &actor);
-    Status resetPin(const QString &name, const QString &pin, const QString &actor);
-    Status setRole(const QString &name, Role role, const QString &actor);
+                            const StaffMember &actor,
+                            const std::optional<StaffMember> &approver = std::nullopt,
+                            const QString &displayName = {});
+    /// The very first owner of a new store, added by nobody: refused once the store has an
+    /// owner (then the owner adds staff).
+    Result<StaffMember> addFirstOwner(const QString &name, const QString &pin,
+                                      const QString &displayName = {});
+    /// Whether the store has any staff yet (demo data goes only into a store without).
+    Result<bool> isEmpty() const;
+    Status deactivate(const QString &name, const StaffMember &actor,
+                      const std::optional<StaffMember> &approver = std::nullopt);
+    Status resetPin(const QString &name, const QString &pin, const StaffMember &actor,
+                    const std::optional<StaffMember> &approver = std::nullopt);
+    Status setRole(const QString &name, Role role, const StaffMember &actor,
+                   const std::optional<StaffMember> &approver = std::nullopt);
 
     /// Checks a PIN. Wrong PINs count towards the lockout and are journaled. When `meanwhile` is
     /// given, the PIN's hash is worked out on another thread while `meanwhile` runs on this one,
     /// outside any transaction (the counter app loads the register's buttons then).
     Result<StaffMember> authenticate(const QString &name, const QString &pin,
                                      const std::function<void()> &meanwhile = {});
-    /// Checks that `approver` may approve `action` with `pin` (the manager-PIN prompt).
+    /// Checks that `approver` may approve `action` with `pin` (the manager-PIN prompt); who may
+    /// is decided by mayApprove() (core/authorization.h).
     Result<StaffMember> approve(const QString &approver, const QString &pin, Action action);
 
     static Status validatePin(const QString &pin);
 
 private:
+    Result<StaffMember> insert(const QString &name, Role role, const QString &pin,
+                               const QString &journalActor, const QString &displayName,
+                               const std::function<Status()> &allowed);
     Database &m_db;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storesettings.h"
 
+#include "core/authorization.h"
 #include "core/database.h"
 #include "core/journal.h"
 #include "core/text.h"
@@ -28,7 +29,8 @@ StoreInfo StoreSettings::storeInfo() const {
     return info;
 }
 
-Status StoreSettings::setStoreInfo(const StoreInfo &info, const QString &actor) {
+Status StoreSettings::setStoreInfo(const StoreInfo &info, const StaffMember &actor,
+                                   const std::optional<StaffMember> &approver) {
     const std::tuple<QString, QString, int, Newlines> texts[] = {
         {tr("store name"), info.name, textlimit::kName, Newlines::Refused},
         {tr("store address"), info.addressLines.join(u'\n'), textlimit::kNote, Newlines::Allowed},
@@ -40,6 +42,8 @@ Status StoreSettings::setStoreInfo(const StoreInfo &info, const QString &actor) 
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
     for (const auto &[key, value] :
          {std::pair{QStringLiteral("store.name"), info.name},
           std::pair{QStringLiteral("store.address"), info.addressLines.join(u'\n')},
@@ -47,8 +51,9 @@ Status StoreSettings::setStoreInfo(const StoreInfo &info, const QString &actor) 
           std::pair{QStringLiteral("store.footer"), info.footer}})
         if (auto ok = m_db.setSetting(key, value); !ok)
             return ok;
-    if (auto ok = Journal::append(m_db, actor, QStringLiteral("settings_changed"),
-                                  {{QStringLiteral("store.name"), info.name}});
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("settings_changed"),
+                            {{QStringLiteral("store.name"), info.name}});
         !ok)
         return ok;
     return tx->commit();
@@ -117,13 +122,16 @@ Result<TaxTable> StoreSettings::taxTable() const {
     return t;
 }
 
-Status StoreSettings::addTaxRate(const TaxRate &rate, const QString &actor) {
+Status StoreSettings::addTaxRate(const TaxRate &rate, const StaffMember &actor,
+                                 const std::optional<StaffMember> &approver) {
     if (rate.ppm < 0 || rate.ppm > 1'000'000 || !rate.effectiveFrom.isValid())
         return fail(ErrorCode::Invalid,
                     tr("A tax rate needs a percentage from 0 to 100 and a date."));
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
     if (auto ok = m_db.exec(
             QStringLiteral(
                 "INSERT INTO tax_rates(tax_class, ppm, effective_from) VALUES (?, ?, ?) "
@@ -132,7 +140,7 @@ Status StoreSettings::addTaxRate(const TaxRate &rate, const QString &actor) {
         !ok)
         return std::unexpected(ok.error());
     if (auto ok =
-            Journal::append(m_db, actor, QStringLiteral("tax_rate_set"),
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("tax_rate_set"),
                             {{QStringLiteral("class"), taxClassName(rate.taxClass)},
                              {QStringLiteral("ppm"), static_cast<qint64>(rate.ppm)},
                              {QStringLiteral("from"), rate.effectiveFrom.toString(Qt::ISODate)}});
@@ -158,7 +166,8 @@ Status StoreSettings::installDefaults() {
     return {};
 }
 
-Status StoreSettings::set(const QString &key, const QString &value, const QString &actor) {
+Status StoreSettings::set(const QString &key, const QString &value, const StaffMember &actor,
+                          const std::optional<StaffMember> &approver) {
     // Any setting: at most a footer's length; only the multi-line texts take line breaks.
     const bool multiLine =
         key == QLatin1String("store.address") || key == QLatin1String("store.footer");
@@ -169,9 +178,12 @@ Status StoreSettings::set(const QString &key, const QString &value, const QStrin
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
     if (auto ok = m_db.setSetting(key, value); !ok)
         return ok;
-    if (auto ok = Journal::append(m_db, actor, QStringLiteral("settings_changed"), {{key, value}});
+    if (auto ok = Journal::append(m_db, actorLabel(actor, approver),
+                                  QStringLiteral("settings_changed"), {{key, value}});
         !ok)
         return ok;
     return tx->commit();

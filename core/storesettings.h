@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/money.h"
+#include "core/staff.h"
 #include "core/tax.h"
 
 #include <QTimeZone>
@@ -19,14 +20,16 @@ struct StoreInfo {
     QTimeZone timeZone; ///< receipts and business dates use the store's local time
 };
 
-/// Typed access to the settings table. Defaults suit the Seattle spa.
+/// Typed access to the settings table. Defaults suit the Seattle spa. Every change needs
+/// Action::Settings from `actor` or `approver`.
 class StoreSettings final {
 public:
     explicit StoreSettings(Database &db)
         : m_db(db) {}
 
     StoreInfo storeInfo() const;
-    Status setStoreInfo(const StoreInfo &info, const QString &actor);
+    Status setStoreInfo(const StoreInfo &info, const StaffMember &actor,
+                        const std::optional<StaffMember> &approver = std::nullopt);
 
     QTimeZone timeZone() const;
     /// The business date of a UTC instant in the store's time zone.
@@ -41,13 +44,15 @@ public:
     int idleLockMinutes() const;
 
     Result<TaxTable> taxTable() const;
-    Status addTaxRate(const TaxRate &rate, const QString &actor);
+    Status addTaxRate(const TaxRate &rate, const StaffMember &actor,
+                      const std::optional<StaffMember> &approver = std::nullopt);
 
     /// Writes the defaults that are missing (tax rates, store details). Inside a transaction.
     Status installDefaults();
 
     Money money(const QString &key, Money fallback) const;
-    Status set(const QString &key, const QString &value, const QString &actor);
+    Status set(const QString &key, const QString &value, const StaffMember &actor,
+               const std::optional<StaffMember> &approver = std::nullopt);
 
 private:
     Database &m_db;

@@ -206,12 +206,7 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     ctx.db = &db;
     ctx.registerId = registerId;
     ctx.currentUser = [&window] { return window.user().value_or(StaffMember{}); };
-    ctx.requestApproval = [&window, &db](Action action) -> std::optional<StaffMember> {
-        ApprovalDialog dialog(db, action, actionName(action), &window);
-        if (dialog.exec() != QDialog::Accepted)
-            return std::nullopt;
-        return dialog.approver();
-    };
+    ctx.requestApproval = approvalPrompt(db, &window);
 
     auto *storeStatus = new QLabel(&window);
     storeStatus->setObjectName(QStringLiteral("storeStatus"));

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/dialogs.h"
 
+#include "core/authorization.h"
 #include "core/database.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -160,6 +162,24 @@ void EntryDialog::accept() {
 
 // --- ApprovalDialog ----------------------------------------------------------------------
 
+screens::ApprovalPrompt approvalPrompt(Database &db, QWidget *parent, const QString &reason) {
+    return [&db, parent, reason](Action action) -> std::optional<StaffMember> {
+        QString what = actionName(action);
+        if (!what.isEmpty())
+            what[0] = what[0].toUpper();
+        const QString text =
+            !reason.isEmpty()
+                ? reason
+                : QCoreApplication::translate("ApprovalDialog", "%1 needs approval by %2.")
+                      .arg(what, approversOf(action));
+        ApprovalDialog dialog(db, action, text, parent);
+        dialog.setObjectName(QStringLiteral("approvalDialog"));
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.approver();
+    };
+}
+
 ApprovalDialog::ApprovalDialog(Database &db, Action action, const QString &reason, QWidget *parent)
     : QDialog(parent)
     , m_db(db)
@@ -175,7 +195,7 @@ ApprovalDialog::ApprovalDialog(Database &db, Action action, const QString &reaso
     m_who = new QComboBox(this);
     if (auto staff = StaffService(db).list(false)) {
         for (const StaffMember &m : *staff)
-            if (m.hasPin && roleMay(m.role, action))
+            if (mayApprove(m, action))
                 m_who->addItem(m.displayName.isEmpty() ? m.name : m.displayName, m.name);
     }
     form->addRow(tr("Manager"), m_who);

@@ -5,6 +5,7 @@
 
 #include "core/money.h"
 #include "core/staff.h"
+#include "pos/screens/screen.h"
 
 #include <QDialog>
 
@@ -69,6 +70,10 @@ private:
 };
 
 /// A manager (or owner) approves one action with their PIN (StaffService::approve).
+/// The counter's manager-PIN prompt for screens::withApproval(): asks for the action core's
+/// refusal names, showing `reason` (by default, core's sentence of who may approve it).
+screens::ApprovalPrompt approvalPrompt(Database &db, QWidget *parent, const QString &reason = {});
+
 class ApprovalDialog final : public QDialog {
     Q_OBJECT
 public:

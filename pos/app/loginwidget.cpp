@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/loginwidget.h"
 
+#include "core/authorization.h"
 #include "core/database.h"
 #include "core/storesettings.h"
 

@@ -272,15 +272,13 @@ void ReceiptsScreen::voidSale() {
         m_find->setFocus();
         return;
     }
-    std::optional<StaffMember> approver;
-    if (!roleMay(who->role, Action::VoidSale)) {
-        ApprovalDialog approval(
-            m_db, Action::VoidSale,
-            tr("Voiding %1 needs a manager's approval.").arg(receiptCode(receiptNo)), this);
-        if (approval.exec() == QDialog::Accepted)
-            approver = approval.approver();
-    }
-    auto done = RefundService(m_db).voidSale(receiptNo, *who, approver, m_registerId);
+    // Core says whether a void needs an approval; the prompt asks for exactly that one.
+    auto done = screens::withApproval(
+        approvalPrompt(m_db, this,
+                       tr("Voiding %1 needs a manager's approval.").arg(receiptCode(receiptNo))),
+        [&](const std::optional<StaffMember> &approver) {
+            return RefundService(m_db).voidSale(receiptNo, *who, approver, m_registerId);
+        });
     if (!done) {
         m_message->setText(done.error().message);
         m_find->setFocus();

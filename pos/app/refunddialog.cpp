@@ -351,18 +351,18 @@ bool RefundDialog::submit() {
         return false;
     }
     m_submitting = true;
-    if (!roleMay(m_cashier.role, Action::Refund) && !m_approver) {
-        ApprovalDialog approval(
-            m_db, Action::Refund,
-            tr("A refund of %1 on %2 needs a manager's approval.")
-                .arg(previewTotal().format(QLocale()), receiptCode(m_receiptNo)),
-            this);
-        if (approval.exec() == QDialog::Accepted)
-            m_approver = approval.approver();
-        // Without an approver the service refuses and says why; nothing changes.
-    }
-    auto done = RefundService(m_db).refund(m_receiptNo, selection, restock(), m_cashier, m_approver,
-                                           m_registerId);
+    // Core says whether the refund needs an approval; without one it refuses, changes nothing
+    // and the prompt asks for exactly that approval.
+    auto done = screens::withApproval(
+        approvalPrompt(m_db, this,
+                       tr("A refund of %1 on %2 needs a manager's approval.")
+                           .arg(previewTotal().format(QLocale()), receiptCode(m_receiptNo))),
+        [&](const std::optional<StaffMember> &approver) {
+            if (approver)
+                m_approver = approver;
+            return RefundService(m_db).refund(m_receiptNo, selection, restock(), m_cashier,
+                                              m_approver, m_registerId);
+        });
     m_submitting = false;
     if (!done) {
         showMessage(done.error().message);

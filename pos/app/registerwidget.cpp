@@ -970,34 +970,17 @@ void RegisterWidget::askRecall() {
 // --- payment -----------------------------------------------------------------------------
 
 bool RegisterWidget::ensureApproval() {
+    // check() names the action that needs an approval (a discount above the threshold, a price
+    // override); the prompt asks for exactly that one.
     SaleService sales(m_db);
-    auto ok = sales.check(m_model->ticket(), m_cashier, m_approver);
-    if (ok)
-        return true;
-    if (ok.error().code != ErrorCode::Permission) {
+    auto ok = screens::withApproval(
+        approvalPrompt(m_db, this), [&](const std::optional<StaffMember> &approver) {
+            if (approver)
+                m_approver = approver;
+            return sales.check(m_model->ticket(), m_cashier, m_approver);
+        });
+    if (!ok) {
         showMessage(ok.error().message, true);
-        return false;
-    }
-    // check() says a manager must approve but not which action: the cashier's own role tells.
-    // (A core change could return the Action with the error.)
-    Action action = Action::DiscountAboveThreshold;
-    const bool overridden =
-        std::any_of(m_model->ticket().lines.begin(), m_model->ticket().lines.end(),
-                    [](const TicketLine &l) { return l.priceOverridden; });
-    if (overridden && !roleMay(m_cashier.role, Action::PriceOverride))
-        action = Action::PriceOverride;
-    if (!roleMay(m_cashier.role, Action::Sell))
-        action = Action::Sell;
-    ApprovalDialog dialog(m_db, action, ok.error().message, this);
-    dialog.setObjectName(QStringLiteral("approvalDialog"));
-    if (dialog.exec() != QDialog::Accepted || !dialog.approver()) {
-        showMessage(ok.error().message, true);
-        return false;
-    }
-    m_approver = dialog.approver();
-    auto again = sales.check(m_model->ticket(), m_cashier, m_approver);
-    if (!again) {
-        showMessage(again.error().message, true);
         return false;
     }
     return true;

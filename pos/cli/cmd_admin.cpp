@@ -32,10 +32,10 @@ Status cmdInit(Context &ctx) {
         return ok;
     bool demoAdded = false;
     if (demo) {
-        auto staff = d.scalar(QStringLiteral("SELECT COUNT(*) FROM staff"));
-        if (!staff)
-            return std::unexpected(staff.error());
-        if (staff->toInt() == 0) {
+        auto empty = StaffService(d).isEmpty();
+        if (!empty)
+            return std::unexpected(empty.error());
+        if (*empty) {
             if (auto ok = installDemoData(d); !ok)
                 return ok;
             demoAdded = true;
@@ -118,17 +118,15 @@ Status cmdStaff(Context &ctx) {
         ctx.emit({{QStringLiteral("staff"), arr}}, text);
         return {};
     }
-    // Changing staff needs the owner, except to create the very first owner of a new database.
-    auto count = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM staff WHERE role = 'owner'"));
-    if (!count)
-        return std::unexpected(count.error());
-    const bool bootstrap = count->toInt() == 0 && ctx.user.isEmpty();
-    QString actor = QStringLiteral("system");
+    // Changing staff needs the owner (StaffService checks), except to add the very first owner
+    // of a new database: `staff add NAME --role owner` with no --user.
+    const bool bootstrap = ctx.user.isEmpty() && *sub == QLatin1String("add");
+    std::optional<Context::Authorized> who;
     if (!bootstrap) {
-        auto who = ctx.authorize(Action::Staff);
-        if (!who)
-            return std::unexpected(who.error());
-        actor = who->user.name;
+        auto signedIn = ctx.signIn();
+        if (!signedIn)
+            return std::unexpected(signedIn.error());
+        who = *signedIn;
     }
     if (*sub == QLatin1String("add")) {
         auto name = ctx.takeArgument(tr("the new staff member's NAME"));
@@ -147,8 +145,9 @@ Status cmdStaff(Context &ctx) {
                 ErrorCode::Invalid,
                 tr("Unknown role %1: use frontdesk, manager, owner or therapist.").arg(*roleText));
         if (bootstrap && *role != Role::Owner)
-            return fail(ErrorCode::Permission,
-                        tr("A new database needs its owner first: staff add NAME --role owner."));
+            return fail(ErrorCode::Invalid,
+                        tr("This command needs --user NAME (and the PIN in OASIS_PIN); a new "
+                           "database gets its owner first with staff add NAME --role owner."));
         QString pin;
         if (*role != Role::Therapist) {
             auto secret = readSecret("OASIS_NEW_PIN", tr("New PIN for %1: ").arg(*name));
@@ -156,7 +155,13 @@ Status cmdStaff(Context &ctx) {
                 return std::unexpected(secret.error());
             pin = *secret;
         }
-        auto added = staff.add(*name, *role, pin, actor, display.value_or(QString()));
+        auto added = bootstrap ? staff.addFirstOwner(*name, pin, display.value_or(QString()))
+                               : staff.add(*name, *role, pin, who->user, who->approver,
+                                           display.value_or(QString()));
+        if (!added && bootstrap && added.error().code == ErrorCode::Permission)
+            return fail(ErrorCode::Invalid,
+                        tr("This command needs --user NAME (and the PIN in OASIS_PIN): %1")
+                            .arg(added.error().message));
         if (!added)
             return std::unexpected(added.error());
         ctx.emit(staffJson(*added),
@@ -171,12 +176,12 @@ Status cmdStaff(Context &ctx) {
             return ok;
         Status done;
         if (*sub == QLatin1String("deactivate")) {
-            done = staff.deactivate(*name, actor);
+            done = staff.deactivate(*name, who->user, who->approver);
         } else {
             auto pin = readSecret("OASIS_NEW_PIN", tr("New PIN for %1: ").arg(*name));
             if (!pin)
                 return std::unexpected(pin.error());
-            done = staff.resetPin(*name, *pin, actor);
+            done = staff.resetPin(*name, *pin, who->user, who->approver);
         }
         if (!done)
             return done;
@@ -256,14 +261,14 @@ Status cmdCatalog(Context &ctx) {
         return {};
     }
     if (*sub == QLatin1String("import")) {
-        auto who = ctx.authorize(Action::Settings);
+        auto who = ctx.signIn();
         if (!who)
             return std::unexpected(who.error());
         auto bytes = csv::readFile(*file);
         if (!bytes)
             return fail(bytes.error().code,
                         tr("Nothing was imported: %1").arg(bytes.error().message));
-        auto report = catalog.importCsv(*bytes, who->user.name);
+        auto report = catalog.importCsv(*bytes, who->user, who->approver);
         if (!report)
             return std::unexpected(report.error());
         ctx.emit({{QStringLiteral("added"), report->added},

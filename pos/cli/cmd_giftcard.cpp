@@ -138,7 +138,7 @@ Status cmdGiftcard(Context &ctx) {
         }
         if (auto ok = ctx.noMoreOptions(); !ok)
             return ok;
-        auto who = ctx.authorize(Action::GiftCardManage);
+        auto who = ctx.signIn();
         if (!who)
             return std::unexpected(who.error());
         if (*sub == QLatin1String("replace")) {

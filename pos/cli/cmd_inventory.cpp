@@ -141,7 +141,7 @@ Status cmdReceive(Context &ctx, InventoryService &inv) {
     req.supplier = supplier.value_or(QString());
     req.reference = reference.value_or(QString());
     req.note = note.value_or(QString());
-    auto who = ctx.authorize(Action::StockReceive);
+    auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
     auto done = inv.receive(req, who->user);
@@ -192,7 +192,7 @@ Status cmdAdjust(Context &ctx, InventoryService &inv) {
                     tr("Unknown reason %1: use damaged, tester, treatment (oil used in a "
                        "massage) or adjust.")
                         .arg(*reasonText));
-    auto who = ctx.authorize(Action::StockAdjust);
+    auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
     auto done =
@@ -262,7 +262,7 @@ Status cmdCount(Context &ctx, InventoryService &inv) {
         for (const CountVariance &v : lines)
             corrections += v.variance() != 0 ? 1 : 0;
     } else {
-        auto who = ctx.authorize(Action::StockAdjust);
+        auto who = ctx.signIn();
         if (!who)
             return std::unexpected(who.error());
         auto posted = inv.postCount(*entries, note.value_or(QString()), who->user, who->approver);

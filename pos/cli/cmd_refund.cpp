@@ -85,7 +85,7 @@ Status reversal(Context &ctx, bool isVoid) {
     auto chosen = selections(*lines, ctx.args);
     if (!chosen)
         return std::unexpected(chosen.error());
-    auto who = ctx.authorize(isVoid ? Action::VoidSale : Action::Refund);
+    auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
     auto done = isVoid ? refunds.voidSale(*receipt, who->user, who->approver)

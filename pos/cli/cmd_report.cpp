@@ -2,6 +2,7 @@
 // The report commands of oasisctl (X, Z, ranges with CSV export) and backup / restore.
 #include "pos/cli/context.h"
 
+#include "core/authorization.h"
 #include "core/backup.h"
 #include "core/clock.h"
 #include "core/report.h"
@@ -95,7 +96,7 @@ Status cmdReport(Context &ctx) {
 
     if (*sub == QLatin1String("x") || *sub == QLatin1String("z")) {
         const bool z = *sub == QLatin1String("z");
-        auto who = ctx.authorize(z ? Action::CloseDay : Action::Reports);
+        auto who = z ? ctx.signIn() : ctx.authorize(Action::Reports);
         if (!who)
             return std::unexpected(who.error());
         Result<PeriodReport> r = fail(ErrorCode::System, QString());
@@ -252,10 +253,10 @@ Status cmdBackup(Context &ctx) {
     auto file = ctx.takeArgument(tr("the backup FILE"));
     if (!file)
         return std::unexpected(file.error());
-    auto who = ctx.authorize(Action::Backup);
+    auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
-    auto made = backups.snapshot(*file);
+    auto made = backups.snapshot(*file, who->user, who->approver);
     if (!made)
         return std::unexpected(made.error());
     QJsonObject json = backupJson(made->path, made->keyPath, made->check);
@@ -312,19 +313,18 @@ Status cmdRestore(Context &ctx) {
         auto member = staff.authenticate(ctx.user, *pin);
         if (!member)
             return std::unexpected(member.error());
-        if (!roleMay(member->role, Action::Backup)) {
-            if (ctx.approveBy.isEmpty())
-                return fail(ErrorCode::Permission,
-                            tr("%1 (%2) may not restore a backup: a manager must approve with "
-                               "--approve-by NAME and OASIS_APPROVER_PIN.")
-                                .arg(member->name, roleName(member->role)));
+        std::optional<StaffMember> approver;
+        if (!ctx.approveBy.isEmpty()) {
             auto apin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(ctx.approveBy));
             if (!apin)
                 return std::unexpected(apin.error());
-            auto approver = staff.approve(ctx.approveBy, *apin, Action::Backup);
-            if (!approver)
-                return std::unexpected(approver.error());
+            auto signer = staff.authenticate(ctx.approveBy, *apin);
+            if (!signer)
+                return std::unexpected(signer.error());
+            approver = *signer;
         }
+        if (auto ok = authorize(Action::Backup, *member, approver); !ok)
+            return ok;
         actor = member->name;
     }
     checker.reset();

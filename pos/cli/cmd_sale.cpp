@@ -240,20 +240,10 @@ Status cmdSale(Context &ctx) {
             return std::unexpected(therapist.error());
         ticket.addTip(*amount, therapist->id, therapist->displayName);
     }
-    auto who = ctx.login();
+    auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
-    std::optional<StaffMember> approver;
-    if (!ctx.approveBy.isEmpty()) {
-        auto pin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(ctx.approveBy));
-        if (!pin)
-            return std::unexpected(pin.error());
-        auto a = StaffService(d).authenticate(ctx.approveBy, *pin);
-        if (!a)
-            return std::unexpected(a.error());
-        approver = *a;
-    }
-    auto done = SaleService(d).complete(ticket, tenders, *who, approver);
+    auto done = SaleService(d).complete(ticket, tenders, who->user, who->approver);
     if (!done)
         return std::unexpected(done.error());
     auto record = SaleService(d).load(done->receiptNo);

@@ -24,19 +24,6 @@ Result<Money> amountArgument(Context &ctx, const QString &what) {
     return amount;
 }
 
-/// The optional second signature: --approve-by NAME with OASIS_APPROVER_PIN.
-Result<std::optional<StaffMember>> approver(Context &ctx, Database &db) {
-    if (ctx.approveBy.isEmpty())
-        return std::optional<StaffMember>();
-    auto pin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(ctx.approveBy));
-    if (!pin)
-        return std::unexpected(pin.error());
-    auto a = StaffService(db).authenticate(ctx.approveBy, *pin);
-    if (!a)
-        return std::unexpected(a.error());
-    return std::optional<StaffMember>(*a);
-}
-
 QJsonObject drawerJson(const DrawerSummary &d) {
     QJsonArray moves;
     for (const CashMovement &m : d.movements)
@@ -118,7 +105,7 @@ Status cmdShift(Context &ctx) {
                           .arg(shift->registerId, shift->openingFloat.format())});
             return {};
         }
-        auto a = approver(ctx, d);
+        auto a = ctx.approver();
         if (!a)
             return std::unexpected(a.error());
         auto closed = shifts.close(*amount, *who, *a);
@@ -151,7 +138,7 @@ Status cmdShift(Context &ctx) {
         auto who = ctx.login();
         if (!who)
             return std::unexpected(who.error());
-        auto a = approver(ctx, d);
+        auto a = ctx.approver();
         if (!a)
             return std::unexpected(a.error());
         auto moved = in ? shifts.payIn(*amount, *reason, *who, *a)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/cli/context.h"
 
+#include "core/authorization.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -81,26 +83,48 @@ Result<StaffMember> Context::login() {
     return member;
 }
 
-Result<Context::Authorized> Context::authorize(Action action) {
-    auto member = login();
-    if (!member)
-        return std::unexpected(member.error());
-    Authorized result{*member, std::nullopt};
-    if (roleMay(member->role, action) && approveBy.isEmpty())
-        return result;
+Result<std::optional<StaffMember>> Context::approver() {
+    if (m_approver)
+        return *m_approver;
     if (approveBy.isEmpty())
-        return fail(ErrorCode::Permission,
-                    tr("%1 (%2) may not %3 alone: a manager must approve with --approve-by NAME "
-                       "and OASIS_APPROVER_PIN.")
-                        .arg(member->name, roleName(member->role), actionName(action)));
+        return std::optional<StaffMember>();
+    auto db = database();
+    if (!db)
+        return std::unexpected(db.error());
     auto pin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(approveBy));
     if (!pin)
         return std::unexpected(pin.error());
-    auto approver = StaffService(*m_db).approve(approveBy, *pin, action);
-    if (!approver)
-        return std::unexpected(approver.error());
-    result.approver = *approver;
-    return result;
+    auto member = StaffService(**db).authenticate(approveBy, *pin);
+    if (!member)
+        return std::unexpected(member.error());
+    m_approver = std::optional<StaffMember>(*member);
+    return *m_approver;
+}
+
+Result<Context::Authorized> Context::signIn() {
+    auto member = login();
+    if (!member)
+        return std::unexpected(member.error());
+    auto signer = approver();
+    if (!signer)
+        return std::unexpected(signer.error());
+    return Authorized{*member, *signer};
+}
+
+Result<Context::Authorized> Context::authorize(Action action) {
+    auto who = signIn();
+    if (!who)
+        return who;
+    if (auto ok = oasis::authorize(*m_db, action, who->user, who->approver); !ok)
+        return std::unexpected(ok.error());
+    return who;
+}
+
+QString Context::refusalLine(const Error &error) const {
+    if (error.code != ErrorCode::Permission || !error.needsApproval || !approveBy.isEmpty())
+        return error.message;
+    return tr("%1 needs approval by %2: add --approve-by NAME with OASIS_APPROVER_PIN")
+        .arg(actionName(*error.needsApproval), approversOf(*error.needsApproval));
 }
 
 std::optional<QString> Context::takeOption(const QString &name) {

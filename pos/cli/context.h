@@ -25,13 +25,21 @@ public:
     Result<Database *> database(Database::Mode mode = Database::Mode::OpenExisting);
     /// Checks the PIN of --user (env OASIS_PIN, else asked on the terminal).
     Result<StaffMember> login();
-    /// login() and a check that the user may do `action`; a manager action without the role
-    /// needs --approve-by NAME with OASIS_APPROVER_PIN. Returns the approver when one signed.
+    /// The approver of --approve-by NAME, PIN in OASIS_APPROVER_PIN (none without the option).
+    /// Whether the approval is needed and enough is for core to say (core/authorization.h).
+    Result<std::optional<StaffMember>> approver();
+    /// login() and approver(): who acts, and who signed for it. The services check the rights.
     struct Authorized {
         StaffMember user;
         std::optional<StaffMember> approver;
     };
+    Result<Authorized> signIn();
+    /// signIn() and core's check that they may do `action`, for what no service checks (reading
+    /// reports).
     Result<Authorized> authorize(Action action);
+    /// The one stderr line for a refusal: for one an approver could lift, which action needs
+    /// whom and how to give the approval here.
+    QString refusalLine(const Error &error) const;
 
     /// Takes `--name VALUE` (or `--name=VALUE`) out of args.
     std::optional<QString> takeOption(const QString &name);
@@ -49,6 +57,7 @@ public:
 private:
     std::unique_ptr<Database> m_db;
     std::optional<StaffMember> m_user;
+    std::optional<std::optional<StaffMember>> m_approver;
     QTextStream m_out{stdout};
     QTextStream m_err{stderr};
 };

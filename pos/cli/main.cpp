@@ -112,7 +112,7 @@ int main(int argc, char **argv) {
             Status status = c.run(ctx);
             if (status)
                 return 0;
-            QString message = status.error().message;
+            QString message = ctx.refusalLine(status.error());
             message.replace(u'\n', u' ');
             // One line saying why; `oasisctl --help` has the usage of every command.
             ctx.err() << "oasisctl: " << message << '\n';

@@ -4,6 +4,7 @@
 #include "pos/screens/giftcardcertificate.h"
 #include "pos/screens/giftcardmodels.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/database.h"
 #include "core/giftcode.h"
@@ -192,17 +193,6 @@ QString GiftCardScreen::actorName(const std::optional<StaffMember> &approver) co
     return approver ? tr("%1 (approved by %2)").arg(user().name, approver->name) : user().name;
 }
 
-std::optional<std::optional<StaffMember>> GiftCardScreen::approvalFor(Action action) {
-    if (roleMay(user().role, action))
-        return std::optional<StaffMember>();
-    if (!m_ctx.requestApproval)
-        return std::nullopt;
-    auto approver = m_ctx.requestApproval(action);
-    if (!approver)
-        return std::nullopt; // cancelled
-    return std::optional<StaffMember>(*approver);
-}
-
 QString GiftCardScreen::message() const {
     return m_message->text();
 }
@@ -356,15 +346,10 @@ Result<IssuedCard> GiftCardScreen::replaceCard() {
         showError(error);
         return std::unexpected(error);
     }
-    auto approval = approvalFor(Action::GiftCardManage);
-    if (!approval) {
-        Error error{ErrorCode::Permission, tr("Replacing a card needs a manager.")};
-        showError(error);
-        return std::unexpected(error);
-    }
     const QString oldLast4 = m_card->last4;
-    auto issued =
-        GiftCardService(*m_ctx.db).replace(m_cardCode, user(), *approval, m_ctx.registerId);
+    auto issued = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return GiftCardService(*m_ctx.db).replace(m_cardCode, user(), a, m_ctx.registerId);
+    });
     if (!issued) {
         showError(issued.error());
         return issued;
@@ -385,13 +370,9 @@ Result<Money> GiftCardScreen::cashOut() {
         showError(error);
         return std::unexpected(error);
     }
-    auto approval = approvalFor(Action::GiftCardManage);
-    if (!approval) {
-        Error error{ErrorCode::Permission, tr("A cash-out needs a manager.")};
-        showError(error);
-        return std::unexpected(error);
-    }
-    auto paid = GiftCardService(*m_ctx.db).cashOut(m_cardCode, user(), *approval, m_ctx.registerId);
+    auto paid = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return GiftCardService(*m_ctx.db).cashOut(m_cardCode, user(), a, m_ctx.registerId);
+    });
     if (!paid) {
         showError(paid.error());
         return paid;
@@ -414,14 +395,10 @@ Result<Money> GiftCardScreen::adjust(Money delta, const QString &reason) {
         showError(error);
         return std::unexpected(error);
     }
-    auto approval = approvalFor(Action::GiftCardManage);
-    if (!approval) {
-        Error error{ErrorCode::Permission, tr("An adjustment needs a manager.")};
-        showError(error);
-        return std::unexpected(error);
-    }
-    auto balance = GiftCardService(*m_ctx.db).adjust(m_cardCode, delta, reason.trimmed(), user(),
-                                                     *approval, m_ctx.registerId);
+    auto balance = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return GiftCardService(*m_ctx.db).adjust(m_cardCode, delta, reason.trimmed(), user(), a,
+                                                 m_ctx.registerId);
+    });
     if (!balance) {
         showError(balance.error());
         return balance;
@@ -455,11 +432,12 @@ Result<printing::GiftCertificate> GiftCardScreen::reprintCertificate() {
     }
     // The card's own code is on screen only after a scan; a reprint still goes through a
     // manager, because the certificate is as good as cash.
-    auto approval = approvalFor(Action::GiftCardManage);
+    auto approval = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return authorize(*m_ctx.db, Action::GiftCardReprint, user(), a);
+    });
     if (!approval) {
-        Error error{ErrorCode::Permission, tr("Reprinting a certificate needs a manager.")};
-        showError(error);
-        return std::unexpected(error);
+        showError(approval.error());
+        return std::unexpected(approval.error());
     }
     auto code = GiftCardService(*m_ctx.db).revealCode(m_card->id);
     if (!code) {

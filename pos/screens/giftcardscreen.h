@@ -78,7 +78,6 @@ Q_SIGNALS:
     void cardsChanged();
 
 private:
-    std::optional<std::optional<StaffMember>> approvalFor(Action action);
     StaffMember user() const;
     QString actorName(const std::optional<StaffMember> &approver) const;
     void showError(const Error &error);

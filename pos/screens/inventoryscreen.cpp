@@ -164,18 +164,6 @@ void InventoryScreen::showError(const Error &error) {
     QMessageBox::warning(this, tr("Inventory"), error.message);
 }
 
-std::optional<std::optional<StaffMember>> InventoryScreen::approvalFor(Action action) {
-    const StaffMember user = m_ctx.currentUser ? m_ctx.currentUser() : StaffMember{};
-    if (roleMay(user.role, action))
-        return std::optional<StaffMember>();
-    if (!m_ctx.requestApproval)
-        return std::nullopt;
-    auto approver = m_ctx.requestApproval(action);
-    if (!approver)
-        return std::nullopt; // cancelled
-    return std::optional<StaffMember>(*approver);
-}
-
 std::optional<StockLevel> InventoryScreen::selectedLevel() const {
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
@@ -268,12 +256,18 @@ void InventoryScreen::adjust() {
     form->addRow(okCancel(&dialog, tr("Adjust")));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const auto approval = approvalFor(Action::StockAdjust);
-    if (!approval)
+    bool cancelled = false;
+    auto done = withApproval(
+        m_ctx.requestApproval,
+        [&](const std::optional<StaffMember> &approver) {
+            return InventoryService(*m_ctx.db).adjust(
+                item->code, delta->value(),
+                static_cast<AdjustReason>(reason->currentData().toInt()), note->text(),
+                m_ctx.currentUser(), approver);
+        },
+        &cancelled);
+    if (cancelled)
         return;
-    auto done = InventoryService(*m_ctx.db).adjust(
-        item->code, delta->value(), static_cast<AdjustReason>(reason->currentData().toInt()),
-        note->text(), m_ctx.currentUser(), *approval);
     if (!done)
         return showError(done.error());
     afterChange(done->level, done->warnings);
@@ -410,10 +404,15 @@ void InventoryScreen::count() {
     auto list = entries();
     if (!list)
         return;
-    const auto approval = approvalFor(Action::StockAdjust);
-    if (!approval)
+    bool cancelled = false;
+    auto posted = withApproval(
+        m_ctx.requestApproval,
+        [&](const std::optional<StaffMember> &approver) {
+            return InventoryService(*m_ctx.db).postCount(*list, {}, m_ctx.currentUser(), approver);
+        },
+        &cancelled);
+    if (cancelled)
         return;
-    auto posted = InventoryService(*m_ctx.db).postCount(*list, {}, m_ctx.currentUser(), *approval);
     if (!posted)
         return showError(posted.error());
     refresh();
@@ -621,11 +620,15 @@ void InventoryScreen::editProduct(bool create) {
     item.active = active->isChecked();
     if (auto ok = CatalogService::validate(item); !ok)
         return showError(ok.error());
-    const auto approval = approvalFor(Action::Settings);
-    if (!approval)
+    bool cancelled = false;
+    auto saved = withApproval(
+        m_ctx.requestApproval,
+        [&](const std::optional<StaffMember> &approver) {
+            return catalog.save(item, m_ctx.currentUser(), approver);
+        },
+        &cancelled);
+    if (cancelled)
         return;
-    const QString actor = *approval ? (*approval)->name : m_ctx.currentUser().name;
-    auto saved = catalog.save(item, actor);
     if (!saved)
         return showError(saved.error());
     refresh();
@@ -641,11 +644,15 @@ void InventoryScreen::importCsv() {
     if (!read)
         return showError(read.error());
     const QByteArray bytes = *read;
-    const auto approval = approvalFor(Action::Settings);
-    if (!approval)
+    bool cancelled = false;
+    auto report = withApproval(
+        m_ctx.requestApproval,
+        [&](const std::optional<StaffMember> &approver) {
+            return CatalogService(*m_ctx.db).importCsv(bytes, m_ctx.currentUser(), approver);
+        },
+        &cancelled);
+    if (cancelled)
         return;
-    const QString actor = *approval ? (*approval)->name : m_ctx.currentUser().name;
-    auto report = CatalogService(*m_ctx.db).importCsv(bytes, actor);
     if (!report)
         return showError(report.error());
     refresh();

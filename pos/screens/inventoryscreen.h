@@ -43,9 +43,6 @@ Q_SIGNALS:
     void stockChanged();
 
 private:
-    /// The approver for `action`: none needed (an empty optional inside), or nullopt when the
-    /// user may not and no manager approved.
-    std::optional<std::optional<StaffMember>> approvalFor(Action action);
     std::optional<StockLevel> selectedLevel() const;
     void showError(const Error &error);
     void updateSummary();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/reportsscreen.h"
 
+#include "core/authorization.h"
 #include "core/backup.h"
 #include "core/clock.h"
 #include "core/database.h"
@@ -204,12 +205,21 @@ void ReportsScreen::showX() {
 
 void ReportsScreen::runZ() {
     const StaffMember user = m_context.currentUser();
+    // Core decides who may close the day (and the Z checks it again); the approval, if one is
+    // needed, comes before the question.
     std::optional<StaffMember> approver;
-    if (!roleMay(user.role, Action::CloseDay)) {
-        approver =
-            m_context.requestApproval ? m_context.requestApproval(Action::CloseDay) : std::nullopt;
-        if (!approver)
-            return;
+    bool cancelled = false;
+    auto allowed = withApproval(
+        m_context.requestApproval,
+        [&](const std::optional<StaffMember> &a) {
+            approver = a;
+            return authorize(*m_context.db, Action::CloseDay, user, a);
+        },
+        &cancelled);
+    if (!allowed) {
+        if (!cancelled)
+            showMessage(allowed.error().message, true);
+        return;
     }
     if (QMessageBox::question(this, tr("Close the day"),
                               tr("Run the Z report? The day's figures are then fixed for good; "
@@ -328,11 +338,19 @@ void ReportsScreen::exportCsv() {
 
 void ReportsScreen::backupNow() {
     const StaffMember user = m_context.currentUser();
-    if (!roleMay(user.role, Action::Backup)) {
-        auto approver =
-            m_context.requestApproval ? m_context.requestApproval(Action::Backup) : std::nullopt;
-        if (!approver)
-            return;
+    std::optional<StaffMember> approver;
+    bool cancelled = false;
+    auto allowed = withApproval(
+        m_context.requestApproval,
+        [&](const std::optional<StaffMember> &a) {
+            approver = a;
+            return authorize(*m_context.db, Action::Backup, user, a);
+        },
+        &cancelled);
+    if (!allowed) {
+        if (!cancelled)
+            showMessage(allowed.error().message, true);
+        return;
     }
     BackupService backups(*m_context.db);
     const QString suggested = QDir(backups.defaultDirectory())
@@ -345,7 +363,7 @@ void ReportsScreen::backupNow() {
     if (path.isEmpty())
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto made = backups.snapshot(path);
+    auto made = backups.snapshot(path, user, approver);
     QApplication::restoreOverrideCursor();
     if (!made)
         return showMessage(made.error().message, true);

@@ -5,6 +5,7 @@
 #include "core/staff.h"
 
 #include <functional>
+#include <optional>
 
 namespace oasis {
 class Database;
@@ -21,5 +22,31 @@ struct ScreenContext {
     std::function<std::optional<StaffMember>(Action)> requestApproval;
     QString registerId;
 };
+
+/// Asks for a manager's approval of an action: the approver, or nullopt when cancelled.
+using ApprovalPrompt = std::function<std::optional<StaffMember>(Action)>;
+
+/// Runs `attempt(approver)` as the user alone first. When core refuses it for want of an
+/// approval (ErrorCode::Permission with needsApproval), asks `prompt` for exactly the approval
+/// the refusal names and runs it once more with that approver. Core refuses before changing
+/// anything, so the first attempt has no effect. `cancelled` is set when the prompt was
+/// cancelled; the refusal is returned then.
+template <typename Attempt>
+auto withApproval(const ApprovalPrompt &prompt, Attempt &&attempt, bool *cancelled = nullptr)
+    -> decltype(attempt(std::optional<StaffMember>())) {
+    if (cancelled)
+        *cancelled = false;
+    auto result = attempt(std::optional<StaffMember>());
+    if (result || result.error().code != ErrorCode::Permission || !result.error().needsApproval)
+        return result;
+    const std::optional<StaffMember> approver =
+        prompt ? prompt(*result.error().needsApproval) : std::nullopt;
+    if (!approver) {
+        if (cancelled)
+            *cancelled = true;
+        return result;
+    }
+    return attempt(approver);
+}
 
 } // namespace oasis::screens

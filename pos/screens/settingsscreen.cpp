@@ -380,16 +380,8 @@ void SettingsScreen::showMessage(QLabel *label, const QString &text, bool error)
     label->setVisible(!text.isEmpty());
 }
 
-std::optional<QString> SettingsScreen::authorise(Action action) {
-    const StaffMember user = m_ctx.currentUser ? m_ctx.currentUser() : StaffMember{};
-    if (roleMay(user.role, action))
-        return user.name;
-    if (!m_ctx.requestApproval)
-        return std::nullopt;
-    auto approver = m_ctx.requestApproval(action);
-    if (!approver)
-        return std::nullopt;
-    return tr("%1 (approved by %2)").arg(user.name, approver->name);
+StaffMember SettingsScreen::user() const {
+    return m_ctx.currentUser ? m_ctx.currentUser() : StaffMember{};
 }
 
 Status SettingsScreen::report(Status status, const QString &done) {
@@ -413,10 +405,10 @@ Status SettingsScreen::saveStoreInfo() {
     info.footer = m_footer->toPlainText().trimmed();
     if (info.name.isEmpty())
         return report(fail(ErrorCode::Invalid, tr("The store needs a name.")), {});
-    auto actor = authorise(Action::Settings);
-    if (!actor)
-        return report(fail(ErrorCode::Permission, tr("Changing settings needs a manager.")), {});
-    return report(StoreSettings(*m_ctx.db).setStoreInfo(info, *actor),
+    return report(withApproval(m_ctx.requestApproval,
+                               [&](const std::optional<StaffMember> &a) {
+                                   return StoreSettings(*m_ctx.db).setStoreInfo(info, user(), a);
+                               }),
                   tr("Store details saved. New receipts print them."));
 }
 
@@ -424,14 +416,13 @@ Status SettingsScreen::addTaxRate() {
     auto ppm = parsePercentPpm(m_taxRate->text());
     if (!ppm)
         return report(std::unexpected(ppm.error()), {});
-    auto actor = authorise(Action::Settings);
-    if (!actor)
-        return report(fail(ErrorCode::Permission, tr("Changing settings needs a manager.")), {});
     TaxRate rate;
     rate.taxClass = TaxClass(m_taxClass->currentData().toInt());
     rate.ppm = *ppm;
     rate.effectiveFrom = m_taxFrom->date();
-    auto ok = StoreSettings(*m_ctx.db).addTaxRate(rate, *actor);
+    auto ok = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return StoreSettings(*m_ctx.db).addTaxRate(rate, user(), a);
+    });
     if (ok) {
         loadTaxes();
         m_taxRate->clear();
@@ -476,9 +467,6 @@ Status SettingsScreen::saveRules() {
     if (!threshold)
         return report(std::unexpected(threshold.error()), {});
 
-    auto actor = authorise(Action::Settings);
-    if (!actor)
-        return report(fail(ErrorCode::Permission, tr("Changing settings needs a manager.")), {});
     StoreSettings settings(*m_ctx.db);
     const std::pair<QString, QString> values[] = {
         {QStringLiteral("giftcard.minimum"), minimum->toString()},
@@ -487,10 +475,15 @@ Status SettingsScreen::saveRules() {
         {QStringLiteral("discount.threshold_ppm"), QString::number(*threshold)},
         {QStringLiteral("register.idle_lock_minutes"), QString::number(m_idleMinutes->value())},
     };
-    for (const auto &[key, value] : values)
-        if (auto ok = settings.set(key, value, *actor); !ok)
-            return report(ok, {});
-    return report({}, tr("Saved."));
+    // The first change is refused before anything is written when an approval is needed.
+    return report(withApproval(m_ctx.requestApproval,
+                               [&](const std::optional<StaffMember> &a) -> Status {
+                                   for (const auto &[key, value] : values)
+                                       if (auto ok = settings.set(key, value, user(), a); !ok)
+                                           return ok;
+                                   return {};
+                               }),
+                  tr("Saved."));
 }
 
 PrinterSettings SettingsScreen::printerSettings() const {
@@ -555,15 +548,12 @@ void SettingsScreen::testPrint() {
 }
 
 void SettingsScreen::openDrawer() {
-    const auto actor = authorise(Action::NoSale);
-    if (!actor) {
-        showMessage(m_printerMessage, tr("Opening the drawer without a sale needs a manager."),
-                    true);
-        Q_EMIT printerJobFinished(false, m_printerMessage->text());
-        return;
-    }
-    // In the books before the drawer opens: a no-sale that cannot be recorded does not happen.
-    if (auto recorded = ShiftService(*m_ctx.db).recordNoSale(*actor, m_ctx.registerId); !recorded) {
+    // In the books before the drawer opens: a no-sale that cannot be recorded (or is not
+    // approved) does not happen.
+    auto recorded = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return ShiftService(*m_ctx.db).recordNoSale(user(), a, m_ctx.registerId);
+    });
+    if (!recorded) {
         showMessage(m_printerMessage, recorded.error().message, true);
         Q_EMIT printerJobFinished(false, m_printerMessage->text());
         return;

@@ -74,8 +74,7 @@ Q_SIGNALS:
     void printerJobFinished(bool ok, const QString &message);
 
 private:
-    /// The name the journal records, or nullopt when no manager approved.
-    std::optional<QString> authorise(Action action);
+    StaffMember user() const;
     Status report(Status status, const QString &done);
     void showMessage(QLabel *label, const QString &text, bool error);
     void loadTaxes();

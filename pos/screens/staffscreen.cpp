@@ -268,17 +268,8 @@ std::optional<StaffMember> StaffScreen::selected() const {
     return m_model->memberAt(current.row());
 }
 
-std::optional<QString> StaffScreen::authorise() {
-    const StaffMember user = m_ctx.currentUser ? m_ctx.currentUser() : StaffMember{};
-    if (roleMay(user.role, Action::Staff))
-        return user.name;
-    if (!m_ctx.requestApproval)
-        return std::nullopt;
-    auto approver = m_ctx.requestApproval(Action::Staff);
-    if (!approver)
-        return std::nullopt;
-    // Both are recorded: the owner who approved is the one with the authority.
-    return tr("%1 (approved by %2)").arg(user.name, approver->name);
+StaffMember StaffScreen::user() const {
+    return m_ctx.currentUser ? m_ctx.currentUser() : StaffMember{};
 }
 
 Status StaffScreen::finish(Status status, const QString &done) {
@@ -299,11 +290,10 @@ Status StaffScreen::addStaff(const QString &name, const QString &displayName, Ro
         return finish(fail(ErrorCode::Invalid, tr("Type a login name.")), {});
     if (role != Role::Therapist && pin != pinAgain)
         return finish(fail(ErrorCode::Invalid, tr("The two PINs are not the same.")), {});
-    auto actor = authorise();
-    if (!actor)
-        return finish(fail(ErrorCode::Permission, tr("Only the owner manages staff.")), {});
-    auto added = StaffService(*m_ctx.db).add(login, role, role == Role::Therapist ? QString() : pin,
-                                             *actor, displayName.trimmed());
+    auto added = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return StaffService(*m_ctx.db).add(login, role, role == Role::Therapist ? QString() : pin,
+                                           user(), a, displayName.trimmed());
+    });
     if (!added)
         return finish(std::unexpected(added.error()), {});
     return finish({},
@@ -311,28 +301,28 @@ Status StaffScreen::addStaff(const QString &name, const QString &displayName, Ro
 }
 
 Status StaffScreen::deactivate(const QString &name) {
-    auto actor = authorise();
-    if (!actor)
-        return finish(fail(ErrorCode::Permission, tr("Only the owner manages staff.")), {});
-    return finish(StaffService(*m_ctx.db).deactivate(name, *actor),
+    return finish(withApproval(m_ctx.requestApproval,
+                               [&](const std::optional<StaffMember> &a) {
+                                   return StaffService(*m_ctx.db).deactivate(name, user(), a);
+                               }),
                   tr("%1 can no longer log in.").arg(name));
 }
 
 Status StaffScreen::resetPin(const QString &name, const QString &pin, const QString &pinAgain) {
     if (pin != pinAgain)
         return finish(fail(ErrorCode::Invalid, tr("The two PINs are not the same.")), {});
-    auto actor = authorise();
-    if (!actor)
-        return finish(fail(ErrorCode::Permission, tr("Only the owner manages staff.")), {});
-    return finish(StaffService(*m_ctx.db).resetPin(name, pin, *actor),
+    return finish(withApproval(m_ctx.requestApproval,
+                               [&](const std::optional<StaffMember> &a) {
+                                   return StaffService(*m_ctx.db).resetPin(name, pin, user(), a);
+                               }),
                   tr("The PIN of %1 was changed.").arg(name));
 }
 
 Status StaffScreen::changeRole(const QString &name, Role role) {
-    auto actor = authorise();
-    if (!actor)
-        return finish(fail(ErrorCode::Permission, tr("Only the owner manages staff.")), {});
-    return finish(StaffService(*m_ctx.db).setRole(name, role, *actor),
+    return finish(withApproval(m_ctx.requestApproval,
+                               [&](const std::optional<StaffMember> &a) {
+                                   return StaffService(*m_ctx.db).setRole(name, role, user(), a);
+                               }),
                   tr("%1 is now %2.").arg(name, StaffModel::roleText(role)));
 }
 

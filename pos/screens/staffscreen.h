@@ -48,7 +48,7 @@ private:
 };
 
 /// Self-contained screen for the owner. Another user's changes need an owner's approval
-/// (ctx.requestApproval(Action::Staff)), asked for each change. Service errors are shown as
+/// (ctx.requestApproval, asked for what core refuses), for each change. Service errors are shown as
 /// they are, on the screen.
 class StaffScreen final : public QWidget {
     Q_OBJECT
@@ -75,8 +75,7 @@ Q_SIGNALS:
     void staffChanged();
 
 private:
-    /// The name the journal records, or nullopt when no owner approved.
-    std::optional<QString> authorise();
+    StaffMember user() const;
     std::optional<StaffMember> selected() const;
     Status finish(Status status, const QString &done);
     void showError(const QString &text);

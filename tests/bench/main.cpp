@@ -8,6 +8,7 @@
 //   oasis-bench soak [--seconds S] [--seed N]   several programs on one store, killed at random
 #include "tests/bench/bench.h"
 
+#include "core/authorization.h"
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/database.h"
@@ -971,7 +972,7 @@ StaffMember cashierOrRefuse(Database &db, const Paths &p, const QCommandLinePars
     const QString name = args.isSet(QStringLiteral("user")) ? args.value(QStringLiteral("user"))
                                                             : QStringLiteral("frontdesk");
     auto who = StaffService(db).find(name);
-    if (!who || !who->active || !roleMay(who->role, Action::Sell))
+    if (!who || !who->active || !authorize(Action::Sell, *who, std::nullopt))
         refuse(QStringLiteral("%1 has no active staff member called '%2' who may sell: name one "
                               "with --user NAME (their PIN in OASIS_PIN, for the cold start)")
                    .arg(QDir::toNativeSeparators(p.db), name));

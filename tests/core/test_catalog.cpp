@@ -193,7 +193,7 @@ TEST_CASE("A catalog file with one bad row imports nothing and names the line", 
         why = u"service"_s;
     }
     const QByteArray file = kHeader + good2 + good3 + bad + good5;
-    auto r = catalog.importCsv(file, u"elena"_s);
+    auto r = catalog.importCsv(file, test::owner(db.db()));
     REQUIRE_FALSE(r);
     INFO(r.error().message.toStdString());
     // A barcode taken by a product outside the file is found while writing: a conflict.
@@ -218,7 +218,7 @@ TEST_CASE("Every bad line of a catalog file is named", "[catalog]") {
                                       "product,A2,,Bad,Oils,,abc,,retail,yes,0,,\r\n"
                                       "product,A3,,Good,Oils,,1.00,,retail,yes,0,,\r\n"
                                       "product,A4,,Bad,Oils,,1.00,,retail,maybe,0,,\r\n";
-    auto r = catalog.importCsv(file, u"elena"_s);
+    auto r = catalog.importCsv(file, test::owner(db.db()));
     REQUIRE_FALSE(r);
     REQUIRE(r.error().message.contains(u"line 3"_s));
     REQUIRE(r.error().message.contains(u"line 5"_s));
@@ -226,13 +226,13 @@ TEST_CASE("Every bad line of a catalog file is named", "[catalog]") {
     REQUIRE_FALSE(r.error().message.contains(u"line 4"_s));
 
     SECTION("a wrong header is line 1") {
-        auto h = catalog.importCsv("code,name\r\nA1,Good\r\n", u"elena"_s);
+        auto h = catalog.importCsv("code,name\r\nA1,Good\r\n", test::owner(db.db()));
         REQUIRE_FALSE(h);
         REQUIRE(h.error().message.contains(u"line 1"_s));
     }
     SECTION("an unclosed quote names the line where the field starts") {
         auto q = catalog.importCsv(kHeader + "product,A1,,\"Good,Oils,,1.00,,retail,yes,0,,\r\n",
-                                   u"elena"_s);
+                                   test::owner(db.db()));
         REQUIRE_FALSE(q);
         REQUIRE(q.error().message.contains(u"Line 2"_s));
     }
@@ -250,7 +250,7 @@ TEST_CASE("Export, import and export again gives the same file", "[catalog]") {
                            "120 ml,24.00,9.40,retail,yes,6,,\r\n"));
 
     SECTION("into the same database") {
-        auto report = test::value(catalog.importCsv(first, u"elena"_s));
+        auto report = test::value(catalog.importCsv(first, test::owner(db.db())));
         REQUIRE(report.added == 0);
         REQUIRE(report.updated == static_cast<int>(first.count('\n')) - 1);
         REQUIRE(test::value(catalog.exportCsv()) == first);
@@ -258,14 +258,14 @@ TEST_CASE("Export, import and export again gives the same file", "[catalog]") {
     SECTION("into an empty database") {
         test::TempDb fresh;
         CatalogService other(fresh.db());
-        auto report = test::value(other.importCsv(first, u"elena"_s));
+        auto report = test::value(other.importCsv(first, test::owner(fresh.db())));
         REQUIRE(report.added == static_cast<int>(first.count('\n')) - 1);
         REQUIRE(test::value(other.exportCsv()) == first);
     }
     SECTION("a spreadsheet's BOM and LF line ends are read too") {
         QByteArray lf = first;
         lf.replace("\r\n", "\n");
-        test::value(catalog.importCsv("\xEF\xBB\xBF" + lf, u"elena"_s));
+        test::value(catalog.importCsv("\xEF\xBB\xBF" + lf, test::owner(db.db())));
         REQUIRE(test::value(catalog.exportCsv()) == first);
     }
 }
@@ -282,7 +282,7 @@ TEST_CASE("Names with commas and quotes survive a round trip", "[catalog]") {
     item.cost = Money::fromCents(700);
     item.barcodes = {withCheckDigit(u"400638133393"_s), u"12345678"_s};
     item.parabenFree = true;
-    test::value(catalog.save(item, u"elena"_s));
+    test::value(catalog.save(item, test::owner(db.db())));
 
     const QByteArray exported = test::value(catalog.exportCsv());
     REQUIRE(exported.contains("\"Oil, \"\"Special\"\" Blend\""));
@@ -292,7 +292,7 @@ TEST_CASE("Names with commas and quotes survive a round trip", "[catalog]") {
 
     test::TempDb fresh;
     CatalogService other(fresh.db());
-    test::value(other.importCsv(exported, u"elena"_s));
+    test::value(other.importCsv(exported, test::owner(fresh.db())));
     auto back = test::value(other.findByCode(u"oil-qt-001"_s));
     REQUIRE(back);
     REQUIRE(back->name == item.name);
@@ -306,15 +306,15 @@ TEST_CASE("Names with commas and quotes survive a round trip", "[catalog]") {
         item.code = u"OIL-CRB-101"_s;
         item.name = u"Crème Brûlée\nBody Oil"_s;
         item.barcodes.clear();
-        const auto multiLine = catalog.save(item, u"elena"_s);
+        const auto multiLine = catalog.save(item, test::owner(db.db()));
         REQUIRE_FALSE(multiLine.has_value());
         REQUIRE(multiLine.error().message.contains(u"control character (U+000A)"_s));
         item.name = u"Crème Brûlée Body Oil 🌿"_s;
-        test::value(catalog.save(item, u"elena"_s));
+        test::value(catalog.save(item, test::owner(db.db())));
         const QByteArray again = test::value(catalog.exportCsv());
         test::TempDb third;
         CatalogService t(third.db());
-        test::value(t.importCsv(again, u"elena"_s));
+        test::value(t.importCsv(again, test::owner(third.db())));
         REQUIRE(test::value(t.findByCode(u"OIL-CRB-101"_s))->name == item.name);
         REQUIRE(test::value(t.exportCsv()) == again);
     }

@@ -199,7 +199,7 @@ TEST_CASE("receiving updates the average cost to the exact cent", "[inventory]")
     InventoryService inv(db);
     const StaffMember frontDesk = member(db, "frontdesk");
     const StaffMember manager = member(db, "manager");
-    value(CatalogService(db).save(product("TST-AVG", 2), QStringLiteral("test")));
+    value(CatalogService(db).save(product("TST-AVG", 2), test::owner(db)));
 
     auto first = value(inv.receive(delivery("TST-AVG", 10, 400), frontDesk));
     REQUIRE(first.previousCost == Money());
@@ -441,12 +441,11 @@ TEST_CASE("valuation, reorder and treatment use match hand-computed numbers", "[
     FixedClock clock(utc(2026, 3, 10, 19));
     TempDb t(false);
     Database &db = t.db();
-    const StaffMember owner = value(StaffService(db).add(
-        QStringLiteral("owner"), Role::Owner, QStringLiteral("2468"), QStringLiteral("system")));
+    const StaffMember owner = test::owner(db);
     CatalogService catalog(db);
-    value(catalog.save(product("P1", 5), QStringLiteral("test")));
-    value(catalog.save(product("P2", 2), QStringLiteral("test")));
-    value(catalog.save(product("P3", 0), QStringLiteral("test")));
+    value(catalog.save(product("P1", 5), owner));
+    value(catalog.save(product("P2", 2), owner));
+    value(catalog.save(product("P3", 0), owner));
     InventoryService inv(db);
 
     value(inv.receive(delivery("P1", 3, 250), owner));
@@ -509,7 +508,7 @@ TEST_CASE("lots expiring within 60 days are estimated from what is left on the s
     Database &db = t.db();
     InventoryService inv(db);
     const StaffMember manager = member(db, "manager");
-    value(CatalogService(db).save(product("TST-EXP", 2, 500), QStringLiteral("test")));
+    value(CatalogService(db).save(product("TST-EXP", 2, 500), test::owner(db)));
     value(
         inv.receive(delivery("TST-EXP", 10, 500, QStringLiteral("A"), QDate(2026, 4, 1)), manager));
     value(inv.receive(delivery("TST-EXP", 10, 500, QStringLiteral("B"), QDate(2026, 12, 1)),

@@ -56,7 +56,7 @@ TEST_CASE("the counter app opens on the PIN pad and logs in with the right PIN",
         CatalogService catalog(tdb.db());
         CatalogItem dt60 = *test::value(catalog.findByCode(QStringLiteral("DT60")));
         dt60.price = Money::fromCents(139'00);
-        test::value(catalog.save(dt60, QStringLiteral("system")));
+        test::value(catalog.save(dt60, test::owner(tdb.db())));
         int checking = 0;
         QObject::connect(login, &LoginWidget::checkingPin, [&] { ++checking; });
         REQUIRE(login->selectUser(QStringLiteral("frontdesk")));

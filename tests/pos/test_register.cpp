@@ -209,7 +209,8 @@ TEST_CASE("a refused commit leaves the ticket on screen to retry", "[pos][regist
     whenModal<PayDialog>([&](PayDialog *d) {
         // Between the check and the commit the oil leaves the catalog.
         ok(CatalogService(c.tdb.db())
-               .setActive(QStringLiteral("OIL-LAV-120"), false, QStringLiteral("manager")));
+               .setActive(QStringLiteral("OIL-LAV-120"), false,
+                          test::staffNamed(c.tdb.db(), QStringLiteral("manager"))));
         CHECK(d->addCash(Money::fromCents(3000)));
         CHECK_FALSE(d->complete());
         shown = d->message();

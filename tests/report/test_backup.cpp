@@ -77,7 +77,7 @@ TEST_CASE("a backup taken while another register sells verifies and restores", "
     std::vector<BackupResult> made;
     for (int i = 0; i < 3; ++i) {
         const QString file = QDir(db.dir()).filePath(QStringLiteral("snap%1.db").arg(i));
-        made.push_back(value(backups.snapshot(file)));
+        made.push_back(value(backups.snapshot(file, test::owner(d))));
         while (sold.load() < 3 + 3 * (i + 1))
             std::this_thread::yield();
     }
@@ -97,7 +97,7 @@ TEST_CASE("a backup taken while another register sells verifies and restores", "
     REQUIRE(made[2].check.sales > made[0].check.sales);
     REQUIRE(salesIn(d) > made[2].check.sales);
     // Never over an existing file.
-    REQUIRE(backups.snapshot(made[0].path).error().code == ErrorCode::Refused);
+    REQUIRE(backups.snapshot(made[0].path, test::owner(d)).error().code == ErrorCode::Refused);
 
     SECTION("restored on a new machine: a fresh folder and key folder") {
         QTemporaryDir elsewhere;
@@ -144,8 +144,8 @@ TEST_CASE("restore refuses a damaged or tampered file and changes nothing", "[ba
     value(ShiftService(d).open(Money::fromCents(100'00), desk, QStringLiteral("R1")));
     for (int i = 0; i < 20; ++i)
         sell(d, {QStringLiteral("DT60@lena")}, {QStringLiteral("card:135")});
-    const BackupResult good =
-        value(BackupService(d).snapshot(QDir(db.dir()).filePath(QStringLiteral("good.db"))));
+    const BackupResult good = value(BackupService(d).snapshot(
+        QDir(db.dir()).filePath(QStringLiteral("good.db")), test::owner(d)));
     const qint64 salesNow = salesIn(d);
     const qint64 headNow = value(Journal::head(d)).first;
 

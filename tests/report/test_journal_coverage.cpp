@@ -136,12 +136,12 @@ TEST_CASE("every kind of business event of a day is in the journal, which verifi
 
     e = journaled(d, [&] {
         ok(StoreSettings(d).set(QStringLiteral("store.phone"), QStringLiteral("206-555-0100"),
-                                owner.name));
+                                owner));
     });
     REQUIRE(e.kind == QStringLiteral("settings_changed"));
     e = journaled(d, [&] {
         value(StaffService(d).add(QStringLiteral("nina"), Role::FrontDesk, QStringLiteral("4321"),
-                                  owner.name));
+                                  owner));
     });
     REQUIRE(e.kind == QStringLiteral("staff_added"));
     e = journaled(d, [&] {

@@ -246,7 +246,7 @@ struct Activity {
                                                                   : QStringLiteral("Moved");
         if (rng.bounded(4) == 0)
             item->active = false;
-        value(catalog.save(*item, QStringLiteral("test")));
+        value(catalog.save(*item, test::owner(db)));
         if (!item->active)
             products.removeAll(item->code);
     }
@@ -435,7 +435,7 @@ TEST_CASE("a line keeps the category it was sold under, its refund too", "[repor
     REQUIRE(soldNet == 48'00);
 
     oil->category = QStringLiteral("Gifts and sets");
-    value(catalog.save(*oil, QStringLiteral("test")));
+    value(catalog.save(*oil, test::owner(db)));
     // Moving the product later does not rewrite what the day sold.
     REQUIRE(categoryNet(before) == soldNet);
     REQUIRE(categoryNet(QStringLiteral("Gifts and sets")) == 0);

@@ -276,7 +276,7 @@ TEST_CASE("best sellers follow the sales and are kept for the business day", "[s
     CHECK(value(catalog.keptBestSellers(2)).items.size() == 2);
 
     // A product taken off the catalog is not offered from the kept list.
-    ok(catalog.setActive(lavender.code, false, QStringLiteral("owner")));
+    ok(catalog.setActive(lavender.code, false, test::owner(r.tmp.db())));
     kept = value(catalog.keptBestSellers(12));
     CHECK(kept.items.front().id == other.id);
 }

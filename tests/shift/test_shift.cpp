@@ -175,8 +175,9 @@ TEST_CASE("a no-sale is in the journal with its register and shift", "[shift][jo
     const StaffMember desk = staffNamed(db.db(), QStringLiteral("frontdesk"));
     ShiftService shifts(db.db());
     const Shift opened = value(shifts.open(m(100'00), desk, R1));
-    ok(shifts.recordNoSale(QStringLiteral("frontdesk (approved by manager)"), R1));
-    ok(shifts.recordNoSale(QStringLiteral("manager"), QStringLiteral("R2"))); // no shift there
+    const StaffMember manager = staffNamed(db.db(), QStringLiteral("manager"));
+    ok(shifts.recordNoSale(desk, manager, R1));
+    ok(shifts.recordNoSale(manager, std::nullopt, QStringLiteral("R2"))); // no shift there
     auto entries = value(db->exec(
         QStringLiteral("SELECT actor, payload FROM journal WHERE kind = 'no_sale' ORDER BY seq")));
     REQUIRE(entries.next());

@@ -31,6 +31,17 @@ TempDb::TempDb(bool demo) {
     }
 }
 
+StaffMember staffNamed(Database &db, const QString &name) {
+    return value(StaffService(db).find(name));
+}
+
+StaffMember owner(Database &db) {
+    StaffService staff(db);
+    if (auto found = staff.find(QStringLiteral("owner")); found)
+        return *found;
+    return value(staff.addFirstOwner(QStringLiteral("owner"), QStringLiteral("2468")));
+}
+
 Database::Options TempDb::options(Database::Mode mode) const {
     Database::Options o;
     o.mode = mode;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/database.h"
+#include "core/staff.h"
 #include "tests/support/testhooks.h"
 
 #include <QJsonObject>
@@ -68,6 +69,13 @@ CtlRun runCtl(const QString &program, const QString &db, const QString &keys,
 /// Registers the registers a test acts as, as a manager would have (`register add`); the
 /// computer's own register was registered when the TempDb was created.
 void addRegisters(Database &db, const QStringList &names);
+
+/// A staff member of the store by login name (the demo's "owner", "manager", "frontdesk").
+StaffMember staffNamed(Database &db, const QString &name);
+
+/// The store's owner "owner" (the demo's, PIN 2468); added as the first owner when the store
+/// has none, so tests of an empty store have someone to sign for changes.
+StaffMember owner(Database &db);
 
 /// Runs a SQL statement straight on the file with a separate connection, as a tamperer would.
 void rawSql(const QString &dbPath, const QString &sql);
