@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/registers.h"
 
+#include "core/authorization.h"
 #include "core/clock.h"
 #include "core/database.h"
 #include "core/journal.h"
@@ -89,15 +90,13 @@ Result<std::vector<RegisterInfo>> RegisterService::list() const {
 
 Result<RegisterInfo> RegisterService::add(const QString &name, const StaffMember &by,
                                           const std::optional<StaffMember> &approver) {
-    if (!roleMay(by.role, Action::Settings) &&
-        !(approver && roleMay(approver->role, Action::Settings)))
-        return fail(ErrorCode::Permission,
-                    tr("%1 may not add a register: a manager must approve.").arg(by.name));
     if (auto ok = validateName(name); !ok)
         return std::unexpected(ok.error());
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, by, approver); !ok)
+        return std::unexpected(ok.error());
     auto known = isKnown(name);
     if (!known)
         return std::unexpected(known.error());

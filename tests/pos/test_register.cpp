@@ -232,11 +232,13 @@ TEST_CASE("a ticket keeps its request id through a refused payment and hold and 
     REQUIRE_FALSE(id.isEmpty());
     whenModal<PayDialog>([&](PayDialog *d) {
         ok(CatalogService(c.tdb.db())
-               .setActive(QStringLiteral("OIL-LAV-120"), false, QStringLiteral("manager")));
+               .setActive(QStringLiteral("OIL-LAV-120"), false,
+                          test::staffNamed(c.tdb.db(), QStringLiteral("manager"))));
         CHECK(d->addCash(Money::fromCents(3000)));
         CHECK_FALSE(d->complete());
         ok(CatalogService(c.tdb.db())
-               .setActive(QStringLiteral("OIL-LAV-120"), true, QStringLiteral("manager")));
+               .setActive(QStringLiteral("OIL-LAV-120"), true,
+                          test::staffNamed(c.tdb.db(), QStringLiteral("manager"))));
         d->reject();
     });
     c.reg->pay();

@@ -51,10 +51,6 @@ CatalogItem product(const QString &code, const QString &name) {
     return item;
 }
 
-StaffMember staffNamed(Database &db, const QString &name) {
-    return value(StaffService(db).find(name));
-}
-
 mode_t modeOf(const QString &path) {
     struct stat st {};
     REQUIRE(::stat(QFile::encodeName(path).constData(), &st) == 0);
@@ -149,7 +145,7 @@ TEST_CASE("a 10 MB product name is refused by the editor's service and by import
     const QString huge(10 * 1024 * 1024, u'x');
 
     SECTION("the product editor's service call") {
-        const auto saved = catalog.save(product(u"HUGE-1"_s, huge), u"owner"_s);
+        const auto saved = catalog.save(product(u"HUGE-1"_s, huge), test::owner(db.db()));
         REQUIRE_FALSE(saved.has_value());
         REQUIRE(saved.error().code == ErrorCode::Invalid);
         REQUIRE(saved.error().message ==
@@ -161,7 +157,7 @@ TEST_CASE("a 10 MB product name is refused by the editor's service and by import
                                  "no,0,,\r\nproduct,HUGE-1,,"_s +
                                  huge + u",Oils,,5.00,1.00,retail,no,0,,\r\n"_s)
                                     .toUtf8();
-        const auto imported = catalog.importCsv(file, u"owner"_s);
+        const auto imported = catalog.importCsv(file, test::owner(db.db()));
         REQUIRE_FALSE(imported.has_value());
         REQUIRE(imported.error().code == ErrorCode::Invalid);
         REQUIRE(imported.error().message.contains(
@@ -171,17 +167,17 @@ TEST_CASE("a 10 MB product name is refused by the editor's service and by import
     SECTION("a code, category, size, barcode or modality past its limit") {
         CatalogItem item = product(u"OK-2"_s, u"Fine"_s);
         item.category = QString(201, u'c');
-        REQUIRE_FALSE(catalog.save(item, u"owner"_s).has_value());
+        REQUIRE_FALSE(catalog.save(item, test::owner(db.db())).has_value());
         item = product(QString(65, u'A'), u"Fine"_s);
-        const auto code = catalog.save(item, u"owner"_s);
+        const auto code = catalog.save(item, test::owner(db.db()));
         REQUIRE_FALSE(code.has_value());
         REQUIRE(code.error().message == u"The code is 65 characters long; the limit is 64."_s);
         item = product(u"OK-2"_s, u"Fine"_s);
         item.size = QString(65, u's');
-        REQUIRE_FALSE(catalog.save(item, u"owner"_s).has_value());
+        REQUIRE_FALSE(catalog.save(item, test::owner(db.db())).has_value());
         item = product(u"OK-2"_s, u"Fine"_s);
         item.barcodes = {QString(1'000'000, u'1')};
-        const auto barcode = catalog.save(item, u"owner"_s);
+        const auto barcode = catalog.save(item, test::owner(db.db()));
         REQUIRE_FALSE(barcode.has_value());
         REQUIRE(barcode.error().message.size() < 200);
     }
@@ -196,7 +192,7 @@ TEST_CASE("NUL and other control characters are refused wherever people type tex
     const qint64 items = count(db.db(), u"SELECT COUNT(*) FROM items"_s);
     const QString withNul = u"Lavender"_s + QChar(u'\0') + u"Oil"_s;
 
-    const auto saved = catalog.save(product(u"NUL-1"_s, withNul), u"owner"_s);
+    const auto saved = catalog.save(product(u"NUL-1"_s, withNul), test::owner(db.db()));
     REQUIRE_FALSE(saved.has_value());
     REQUIRE(saved.error().message.contains(u"control character (U+0000)"_s));
 
@@ -204,7 +200,7 @@ TEST_CASE("NUL and other control characters are refused wherever people type tex
     file += '\0';
     file += "Oil,Oils,,5.00,1.00,retail,no,0,,\r\nproduct,ESC-1,,Bell\x1b[2J,Oils,,5.00,1.00,"
             "retail,no,0,,\r\n";
-    const auto imported = catalog.importCsv(file, u"owner"_s);
+    const auto imported = catalog.importCsv(file, test::owner(db.db()));
     REQUIRE_FALSE(imported.has_value());
     REQUIRE(imported.error().message.contains(u"line 2: The product name holds a control"_s));
     REQUIRE(imported.error().message.contains(u"line 3: The product name holds a control"_s));
@@ -212,14 +208,14 @@ TEST_CASE("NUL and other control characters are refused wherever people type tex
 
     // Letters from every language and emoji are fine and come back as they were typed.
     const QString spa = u"Crème de lavande — señora 🌿"_s;
-    const auto accepted = catalog.save(product(u"UNI-1"_s, spa), u"owner"_s);
+    const auto accepted = catalog.save(product(u"UNI-1"_s, spa), test::owner(db.db()));
     REQUIRE(accepted.has_value());
     REQUIRE(accepted->name == spa);
 
     const StaffMember owner = staffNamed(db.db(), u"owner"_s);
     StaffService staff(db.db());
     const auto display =
-        staff.add(u"newbie"_s, Role::Therapist, {}, u"owner"_s, u"New"_s + QChar(u'\x07'));
+        staff.add(u"newbie"_s, Role::Therapist, {}, owner, std::nullopt, u"New"_s + QChar(u'\x07'));
     REQUIRE_FALSE(display.has_value());
     REQUIRE(display.error().message.contains(u"display name"_s));
     REQUIRE_FALSE(staff.find(u"newbie"_s).has_value());
@@ -250,13 +246,13 @@ TEST_CASE("NUL and other control characters are refused wherever people type tex
     StoreInfo info = settings.storeInfo();
     const QString before = info.footer;
     info.footer = QString(1001, u'f');
-    const auto footer = settings.setStoreInfo(info, u"owner"_s);
+    const auto footer = settings.setStoreInfo(info, test::owner(db.db()));
     REQUIRE_FALSE(footer.has_value());
     REQUIRE(footer.error().message ==
             u"The receipt footer is 1001 characters long; the limit is 1000."_s);
     info.footer = u"Thank you!\nReturns within 30 days."_s;
     info.name = u"Oasis"_s + QChar(u'\0');
-    REQUIRE_FALSE(settings.setStoreInfo(info, u"owner"_s).has_value());
+    REQUIRE_FALSE(settings.setStoreInfo(info, test::owner(db.db())).has_value());
     REQUIRE(settings.storeInfo().footer == before);
 }
 
@@ -284,11 +280,11 @@ TEST_CASE("CSV exports neutralise formulas and keep numbers; import reads back w
         TempDb db(true);
         CatalogService catalog(db.db());
         const QString formula = u"=HYPERLINK(\"http://evil.example\",\"Lavender\")"_s;
-        REQUIRE(catalog.save(product(u"F-1"_s, formula), u"owner"_s).has_value());
-        REQUIRE(catalog.save(product(u"F-2"_s, u"-10% promo"_s), u"owner"_s).has_value());
+        REQUIRE(catalog.save(product(u"F-1"_s, formula), test::owner(db.db())).has_value());
+        REQUIRE(catalog.save(product(u"F-2"_s, u"-10% promo"_s), test::owner(db.db())).has_value());
         CatalogItem at = product(u"F-3"_s, u"@home kit"_s);
         at.category = u"+Extras"_s;
-        REQUIRE(catalog.save(at, u"owner"_s).has_value());
+        REQUIRE(catalog.save(at, test::owner(db.db())).has_value());
 
         const QByteArray exported = value(catalog.exportCsv());
         REQUIRE(exported.contains("\"'=HYPERLINK("));
@@ -300,9 +296,9 @@ TEST_CASE("CSV exports neutralise formulas and keep numbers; import reads back w
                                cell.startsWith("\"=") || cell.startsWith("\"@")));
 
         // Renamed in between, then the exported file is imported back: the names return.
-        REQUIRE(catalog.save(product(u"F-1"_s, u"changed"_s), u"owner"_s).has_value());
-        REQUIRE(catalog.save(product(u"F-2"_s, u"changed"_s), u"owner"_s).has_value());
-        REQUIRE(catalog.importCsv(exported, u"owner"_s).has_value());
+        REQUIRE(catalog.save(product(u"F-1"_s, u"changed"_s), test::owner(db.db())).has_value());
+        REQUIRE(catalog.save(product(u"F-2"_s, u"changed"_s), test::owner(db.db())).has_value());
+        REQUIRE(catalog.importCsv(exported, test::owner(db.db())).has_value());
         REQUIRE(value(catalog.findByCode(u"F-1"_s))->name == formula);
         REQUIRE(value(catalog.findByCode(u"F-2"_s))->name == u"-10% promo"_s);
         REQUIRE(value(catalog.findByCode(u"F-3"_s))->category == u"+Extras"_s);

@@ -28,10 +28,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-StaffMember staffNamed(Database &db, const QString &name) {
-    return value(StaffService(db).find(name));
-}
-
 Tender tender(const QString &text) {
     return value(Tender::parse(text));
 }
@@ -178,7 +174,7 @@ TEST_CASE("an invented register is refused in core for every operation that acts
     auto closed = shifts.close(Money::fromCents(0), desk, std::nullopt, invented);
     REQUIRE_FALSE(closed);
     refusedAsUnknown(closed.error());
-    auto noSale = shifts.recordNoSale(u"manager"_s, invented);
+    auto noSale = shifts.recordNoSale(staffNamed(db, u"manager"_s), std::nullopt, invented);
     REQUIRE_FALSE(noSale);
     refusedAsUnknown(noSale.error());
 
