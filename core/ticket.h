@@ -62,6 +62,10 @@ class Ticket final {
 public:
     std::vector<TicketLine> lines;
     Discount discount;
+    /// The parked row this ticket was recalled from (0: none). It stays parked until the
+    /// ticket's sale commits (which removes it in the same transaction) or the cashier voids it;
+    /// holding the ticket again replaces that row.
+    qint64 parkedId = 0;
 
     bool isEmpty() const { return lines.empty(); }
     /// Adds a product or session; the same product again adds one to its quantity.
