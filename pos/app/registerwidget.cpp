@@ -51,8 +51,9 @@ QString buttonText(QString text) {
 // What a held ticket is listed as when the cashier gives no name: its first line.
 QString defaultHoldLabel(const Ticket &ticket) {
     const TicketLine &first = ticket.lines.front();
-    return first.name +
-           (first.therapistName.isEmpty() ? QString() : QStringLiteral(" · ") + first.therapistName);
+    return first.name + (first.therapistName.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" · ") + first.therapistName);
 }
 
 QString modalityTitle(const QString &modality) {

@@ -117,7 +117,8 @@ TEST_CASE("Esc after a card approved on the terminal asks before discarding it",
     REQUIRE(openAfterEsc);
     REQUIRE(tendersAfterEsc == 2);
     REQUIRE(defaultKeeps);
-    REQUIRE(question == QStringLiteral("Discard the $25.00 already taken (card ending 1234, cash)?"));
+    REQUIRE(question ==
+            QStringLiteral("Discard the $25.00 already taken (card ending 1234, cash)?"));
     REQUIRE(details.contains(QStringLiteral("void it on the terminal")));
     REQUIRE(details.contains(QStringLiteral("$20.00")));
     REQUIRE(openAfterEnter);

@@ -236,8 +236,8 @@ TEST_CASE("a held ticket survives a restart and stays parked until its sale comm
         const Ticket other = value(ParkedTickets(r.tmp.db()).recall(id));
         const qint64 salesBefore = r.count(QStringLiteral("sales"));
         value(SaleService(r.tmp.db())
-                  .complete(back, {r.tender(QStringLiteral("cash:500"))}, r.frontdesk,
-                            std::nullopt, QStringLiteral("desk-1")));
+                  .complete(back, {r.tender(QStringLiteral("cash:500"))}, r.frontdesk, std::nullopt,
+                            QStringLiteral("desk-1")));
         REQUIRE(value(ParkedTickets(r.tmp.db()).list()).empty());
         REQUIRE(r.count(QStringLiteral("sales")) == salesBefore + 1);
         auto twice = SaleService(r.tmp.db())
