@@ -417,6 +417,18 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     auto shift = ShiftService(m_db).forTicket(registerId, true, false);
     if (!shift)
         return std::unexpected(shift.error());
+    // A recalled ticket leaves the parked list with its sale, in this transaction: until then a
+    // crash keeps it parked, and a ticket sold or voided at another register is not sold twice.
+    if (ticket.parkedId > 0) {
+        auto unparked = m_db.write(QStringLiteral("DELETE FROM parked_tickets WHERE id = ?"),
+                                   {ticket.parkedId});
+        if (!unparked)
+            return std::unexpected(unparked.error());
+        if (unparked->rows != 1)
+            return fail(ErrorCode::Refused,
+                        tr("This held ticket is no longer on hold: it was sold or voided at "
+                           "another register."));
+    }
     CompletedSale done;
     done.receiptNo = next->toLongLong();
     done.totals = *totals;
@@ -707,16 +719,32 @@ Result<qint64> ParkedTickets::park(const Ticket &ticket, const QString &label,
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    auto ins = m_db.write(
-        QStringLiteral(
-            "INSERT INTO parked_tickets(created_at, register_id, staff_id, label, payload) "
-            "VALUES (?, ?, ?, ?, ?)"),
-        {toStorageTime(Clock::nowUtc()), registerId.isEmpty() ? Database::registerId() : registerId,
-         staff.id, label,
-         QString::fromUtf8(QJsonDocument(ticket.toJson()).toJson(QJsonDocument::Compact))});
-    if (!ins)
-        return std::unexpected(ins.error());
-    const qint64 id = ins->insertId;
+    const QVariantList values{
+        toStorageTime(Clock::nowUtc()), registerId.isEmpty() ? Database::registerId() : registerId,
+        staff.id, label,
+        QString::fromUtf8(QJsonDocument(ticket.toJson()).toJson(QJsonDocument::Compact))};
+    qint64 id = 0;
+    if (ticket.parkedId > 0) {
+        // Held again after a recall: the same row, so the recall list has no duplicate.
+        auto upd = m_db.write(QStringLiteral("UPDATE parked_tickets SET created_at = ?, "
+                                             "register_id = ?, staff_id = ?, label = ?, "
+                                             "payload = ? WHERE id = ?"),
+                              values + QVariantList{ticket.parkedId});
+        if (!upd)
+            return std::unexpected(upd.error());
+        if (upd->rows == 1)
+            id = ticket.parkedId;
+    }
+    if (id == 0) {
+        auto ins = m_db.write(
+            QStringLiteral(
+                "INSERT INTO parked_tickets(created_at, register_id, staff_id, label, payload) "
+                "VALUES (?, ?, ?, ?, ?)"),
+            values);
+        if (!ins)
+            return std::unexpected(ins.error());
+        id = ins->insertId;
+    }
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     return id;
@@ -734,6 +762,7 @@ Result<std::vector<ParkedTicket>> ParkedTickets::list() const {
             Ticket::fromJson(QJsonDocument::fromJson(q->value(4).toString().toUtf8()).object());
         if (!ticket)
             continue;
+        ticket->parkedId = q->value(0).toLongLong();
         out.push_back({q->value(0).toLongLong(), fromStorageTime(q->value(1).toString()),
                        q->value(2).toString(), q->value(3).toString(), *ticket});
     }
@@ -741,23 +770,24 @@ Result<std::vector<ParkedTicket>> ParkedTickets::list() const {
 }
 
 Result<Ticket> ParkedTickets::recall(qint64 id) {
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return std::unexpected(tx.error());
     auto payload =
         m_db.scalar(QStringLiteral("SELECT payload FROM parked_tickets WHERE id = ?"), {id});
     if (!payload)
         return std::unexpected(payload.error());
     if (payload->isNull())
-        return fail(ErrorCode::NotFound, tr("That held ticket was already recalled."));
+        return fail(ErrorCode::NotFound,
+                    tr("That held ticket is no longer on hold: it was sold or voided."));
     auto ticket = Ticket::fromJson(QJsonDocument::fromJson(payload->toString().toUtf8()).object());
     if (!ticket)
         return std::unexpected(ticket.error());
+    ticket->parkedId = id;
+    return ticket;
+}
+
+Status ParkedTickets::discard(qint64 id) {
     if (auto ok = m_db.write(QStringLiteral("DELETE FROM parked_tickets WHERE id = ?"), {id}); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return std::unexpected(ok.error());
-    return ticket;
+    return {};
 }
 
 } // namespace oasis

@@ -154,7 +154,9 @@ private:
     Database &m_db;
 };
 
-/// Parked tickets survive a restart: they live in the database until recalled.
+/// Parked tickets survive a restart: they live in the database until the sale of a recalled
+/// ticket commits (SaleService::complete removes the row of `Ticket::parkedId`) or the cashier
+/// voids the recalled ticket.
 struct ParkedTicket {
     qint64 id = 0;
     QDateTime createdAt;
@@ -167,11 +169,15 @@ class ParkedTickets final {
 public:
     explicit ParkedTickets(Database &db)
         : m_db(db) {}
+    /// Parks the ticket; a recalled ticket (parkedId set) replaces its own row.
     Result<qint64> park(const Ticket &ticket, const QString &label, const StaffMember &staff,
                         const QString &registerId);
     Result<std::vector<ParkedTicket>> list() const;
-    /// Returns the ticket and removes it from the parked list.
+    /// Returns the ticket with its parkedId; the row stays parked until the sale commits, so a
+    /// crash or a close after the recall loses nothing.
     Result<Ticket> recall(qint64 id);
+    /// Removes a parked ticket the cashier voided.
+    Status discard(qint64 id);
 
 private:
     Database &m_db;

@@ -70,6 +70,11 @@ public:
     /// A fresh request id (a random UUID) for a new ticket.
     static QString newRequestId();
 
+    /// The parked row this ticket was recalled from (0: none). It stays parked until the
+    /// ticket's sale commits (which removes it in the same transaction) or the cashier voids it;
+    /// holding the ticket again replaces that row.
+    qint64 parkedId = 0;
+
     bool isEmpty() const { return lines.empty(); }
     /// Adds a product or session; the same product again adds one to its quantity.
     void addItem(const CatalogItem &item, int quantity = 1, qint64 therapistId = 0,

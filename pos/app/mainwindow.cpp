@@ -11,11 +11,13 @@
 
 #include <QApplication>
 #include <QButtonGroup>
+#include <QCloseEvent>
 #include <QDir>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -254,6 +256,29 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
         break;
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (m_register) {
+        if (auto parked = m_register->parkOpenTicket(); !parked) {
+            // The one case that asks: the ticket could not be kept.
+            QMessageBox box(QMessageBox::Warning, tr("Close Oasis POS"),
+                            tr("The open ticket could not be held: %1").arg(parked.error().message),
+                            QMessageBox::NoButton, this);
+            box.setObjectName(QStringLiteral("closeUnparkedBox"));
+            QPushButton *stay = box.addButton(tr("Stay open"), QMessageBox::RejectRole);
+            QPushButton *close =
+                box.addButton(tr("Close and lose the ticket"), QMessageBox::DestructiveRole);
+            box.setDefaultButton(stay);
+            box.setEscapeButton(stay);
+            box.exec();
+            if (box.clickedButton() != close) {
+                event->ignore();
+                return;
+            }
+        }
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::updateStatus() {

@@ -57,6 +57,8 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    /// An open ticket is held ("parked at close") before the window goes, so nothing is lost.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     QWidget *buildHeader();

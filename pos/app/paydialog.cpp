@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QShortcut>
@@ -458,8 +459,13 @@ void PayDialog::prefillGiftCode(const QString &code) {
 void PayDialog::removeTender(int index) {
     if (m_sale || index < 0 || index >= int(m_tenders.size()))
         return;
+    const Tender removed = m_tenders[std::size_t(index)];
     m_tenders.erase(m_tenders.begin() + index);
     setMessage({});
+    if (removed.type == TenderType::Card)
+        setMessage(tr("Card ending %1 removed: if the terminal approved it, void it there.")
+                       .arg(removed.cardLast4),
+                   false);
     refresh();
 }
 
@@ -610,6 +616,55 @@ bool PayDialog::complete() {
     if (screens::PrinterSettings::load().isConfigured())
         printReceipt();
     return true;
+}
+
+void PayDialog::reject() {
+    if (!m_sale && !m_tenders.empty() && !confirmDiscard())
+        return;
+    QDialog::reject();
+}
+
+bool PayDialog::confirmDiscard() {
+    const QLocale locale;
+    QStringList taken;
+    QStringList undo;
+    for (const Tender &t : m_tenders) {
+        const QString amount = t.amount.format(locale);
+        switch (t.type) {
+        case TenderType::Card:
+            // The terminal is not connected to the app: only the cashier can reverse it there.
+            taken << tr("card ending %1").arg(t.cardLast4);
+            undo << tr("The card ending %1 was approved for %2 on the card terminal: void it on "
+                       "the terminal, the app cannot.")
+                        .arg(t.cardLast4, amount);
+            break;
+        case TenderType::Cash:
+            taken << tr("cash");
+            undo << tr("Hand back the %1 in cash.").arg(amount);
+            break;
+        case TenderType::Gift:
+            taken << tr("gift card ending %1").arg(giftcode::last4(t.giftCode));
+            undo << tr("Gift card ending %1: nothing was taken off it (a card pays only when the "
+                       "sale completes).")
+                        .arg(giftcode::last4(t.giftCode));
+            break;
+        }
+    }
+    taken.removeDuplicates();
+    QMessageBox box(QMessageBox::Warning, tr("Discard payments?"),
+                    tr("Discard the %1 already taken (%2)?")
+                        .arg(paid().format(locale), taken.join(QStringLiteral(", "))),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("discardTendersBox"));
+    box.setInformativeText(undo.join(QLatin1Char('\n')));
+    auto *keep = box.addButton(tr("Keep paying"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepPaying"));
+    auto *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("discardTenders"));
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    return box.clickedButton() == discard;
 }
 
 void PayDialog::printReceipt() {

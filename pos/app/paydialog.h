@@ -53,6 +53,9 @@ public:
 
     /// Calls SaleService::complete once. On failure the message is shown and nothing changes.
     bool complete();
+    /// Esc, "Back to ticket" and closing the window: once a tender is entered, asks first
+    /// (confirmDiscard) and stays open unless the cashier chooses to discard.
+    void reject() override;
     const std::optional<CompletedSale> &completedSale() const { return m_sale; }
     QString message() const;
     ReceiptView *receiptView() const { return m_receipt; }
@@ -72,6 +75,9 @@ private:
     void lookUpGift();
     void printReceipt();
     Money giftRoom() const;
+    /// "Discard the $X already taken (card ending 1234)?", saying what to undo where; keeping the
+    /// dialog open is the default. True when the cashier chose to discard.
+    bool confirmDiscard();
 
     Database &m_db;
     Ticket m_ticket;

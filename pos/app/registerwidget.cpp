@@ -48,6 +48,14 @@ QString buttonText(QString text) {
     return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
 }
 
+// What a held ticket is listed as when the cashier gives no name: its first line.
+QString defaultHoldLabel(const Ticket &ticket) {
+    const TicketLine &first = ticket.lines.front();
+    return first.name + (first.therapistName.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" · ") + first.therapistName);
+}
+
 QString modalityTitle(const QString &modality) {
     if (modality.isEmpty())
         return RegisterWidget::tr("Other");
@@ -640,6 +648,17 @@ void RegisterWidget::voidLine() {
     const QString name = m_model->index(row, TicketModel::LineColumn).data().toString();
     m_model->removeLine(row);
     setCurrentRow(qMin(row, m_model->rowCount() - 1));
+    // A recalled ticket whose every line is voided is voided: it leaves the parked list.
+    if (const qint64 parked = m_model->ticket().parkedId; m_model->isEmpty() && parked > 0) {
+        if (auto ok = ParkedTickets(m_db).discard(parked); !ok) {
+            showMessage(ok.error().message, true);
+            return;
+        }
+        m_model->clear();
+        m_approver.reset();
+        showMessage(tr("Voided %1; the held ticket is voided.").arg(name));
+        return;
+    }
     showMessage(tr("Voided %1.").arg(name));
 }
 
@@ -891,12 +910,8 @@ void RegisterWidget::hold(const QString &labelIn) {
         return;
     }
     QString label = labelIn.trimmed();
-    if (label.isEmpty()) {
-        const TicketLine &first = m_model->ticket().lines.front();
-        label = first.name + (first.therapistName.isEmpty()
-                                  ? QString()
-                                  : QStringLiteral(" · ") + first.therapistName);
-    }
+    if (label.isEmpty())
+        label = defaultHoldLabel(m_model->ticket());
     auto parked = ParkedTickets(m_db).park(m_model->ticket(), label, m_cashier, m_registerId);
     if (!parked) {
         showMessage(parked.error().message, true);
@@ -905,6 +920,20 @@ void RegisterWidget::hold(const QString &labelIn) {
     m_model->clear();
     m_approver.reset();
     showMessage(tr("Ticket held as “%1”. Recall it with F6.").arg(label));
+}
+
+Status RegisterWidget::parkOpenTicket() {
+    if (m_model->isEmpty())
+        return {};
+    const QString label = tr("%1 · parked at close").arg(defaultHoldLabel(m_model->ticket()));
+    auto parked = ParkedTickets(m_db).park(m_model->ticket(), label, m_cashier, m_registerId);
+    if (!parked) {
+        showMessage(parked.error().message, true);
+        return std::unexpected(parked.error());
+    }
+    m_model->clear();
+    m_approver.reset();
+    return {};
 }
 
 void RegisterWidget::askHold() {
@@ -931,7 +960,7 @@ void RegisterWidget::recall(qint64 parkedId) {
     }
     m_model->setTicket(*ticket);
     m_approver.reset();
-    showMessage(tr("Ticket recalled."));
+    showMessage(tr("Ticket recalled: it stays on hold until it is paid."));
 }
 
 void RegisterWidget::askRecall() {

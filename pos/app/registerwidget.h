@@ -55,6 +55,10 @@ public:
     // Everything the F-keys do, callable from tests.
     void pay();
     void hold(const QString &label = {});
+    /// Holds a ticket that has lines with the note "parked at close" (the window is closing), so
+    /// the next start can recall it. Fine when there is nothing to park.
+    Status parkOpenTicket();
+    /// Opens a held ticket; it stays parked until its sale commits or its last line is voided.
     void recall(qint64 parkedId);
     void voidLine();
     bool setTicketDiscount(const QString &text);

@@ -378,6 +378,8 @@ TEST_CASE("hold, a new ticket, recall; held tickets survive a restart", "[pos][r
         REQUIRE(reg->model()->rowCount() == 1);
         REQUIRE(reg->model()->ticket().lines[0].code == QStringLiteral("OIL-LAV-120"));
     }
+    // The window goes without a close (a crash): Ana's recalled ticket was not sold, so it is
+    // still on hold beside Ben's.
     tdb.reopen();
     MainWindow again(tdb.db(), QStringLiteral("test-register"));
     again.show();
@@ -386,14 +388,15 @@ TEST_CASE("hold, a new ticket, recall; held tickets survive a restart", "[pos][r
     whenModal<ChoiceDialog>([&listed](ChoiceDialog *d) {
         for (int i = 0; i < d->list()->count(); ++i)
             listed << d->list()->item(i)->text();
-        d->choose(0);
+        d->choose(1);
     });
     again.registerScreen()->askRecall();
-    REQUIRE(listed.size() == 1);
-    REQUIRE(listed.front().startsWith(QStringLiteral("Ben")));
+    REQUIRE(listed.size() == 2);
+    REQUIRE(listed.at(0).startsWith(QStringLiteral("Ana")));
+    REQUIRE(listed.at(1).startsWith(QStringLiteral("Ben")));
     REQUIRE(again.registerScreen()->model()->ticket().lines[0].code ==
             QStringLiteral("BLM-MUS-060"));
-    REQUIRE(value(ParkedTickets(tdb.db()).list()).empty());
+    REQUIRE(value(ParkedTickets(tdb.db()).list()).size() == 2);
 }
 
 TEST_CASE("a gift card sold at the counter pays a later ticket when scanned", "[pos][register]") {

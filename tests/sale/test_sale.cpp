@@ -198,7 +198,8 @@ TEST_CASE("only cash gives change; split tenders must cover the total", "[sale][
     REQUIRE_FALSE(Tender::parse(QStringLiteral("cash:12.505")));
 }
 
-TEST_CASE("a held ticket survives a restart and is recalled once", "[sale][parked]") {
+TEST_CASE("a held ticket survives a restart and stays parked until its sale commits",
+          "[sale][parked]") {
     Register r;
     Ticket t;
     t.addItem(r.item(QStringLiteral("DT90")), 1, r.lena.id, r.lena.displayName);
@@ -212,12 +213,45 @@ TEST_CASE("a held ticket survives a restart and is recalled once", "[sale][parke
     REQUIRE(parked.size() == 1);
     REQUIRE(parked[0].label == QStringLiteral("Ana, 3 pm"));
     Ticket back = value(ParkedTickets(r.tmp.db()).recall(id));
+    REQUIRE(back.parkedId == id);
     REQUIRE(back.lines.size() == 2);
     REQUIRE(back.lines[0].therapistId == r.lena.id);
     REQUIRE(back.lines[1].quantity == 2);
     REQUIRE(back.discount.ppm == 100'000);
-    REQUIRE_FALSE(ParkedTickets(r.tmp.db()).recall(id));
-    REQUIRE(value(ParkedTickets(r.tmp.db()).list()).empty());
+    // Recalled, not yet sold: a crash now loses nothing.
+    REQUIRE(value(ParkedTickets(r.tmp.db()).list()).size() == 1);
+
+    SECTION("held again, it replaces its own row") {
+        back.addItem(r.item(QStringLiteral("OIL-LAV-120")));
+        REQUIRE(value(ParkedTickets(r.tmp.db())
+                          .park(back, QStringLiteral("Ana, 4 pm"), r.frontdesk,
+                                QStringLiteral("desk-1"))) == id);
+        parked = value(ParkedTickets(r.tmp.db()).list());
+        REQUIRE(parked.size() == 1);
+        REQUIRE(parked[0].label == QStringLiteral("Ana, 4 pm"));
+        REQUIRE(parked[0].ticket.lines.size() == 3);
+    }
+    SECTION("its sale removes it in the same transaction, and it is sold only once") {
+        // A second register recalled the same ticket meanwhile.
+        const Ticket other = value(ParkedTickets(r.tmp.db()).recall(id));
+        const qint64 salesBefore = r.count(QStringLiteral("sales"));
+        value(SaleService(r.tmp.db())
+                  .complete(back, {r.tender(QStringLiteral("cash:500"))}, r.frontdesk, std::nullopt,
+                            QStringLiteral("desk-1")));
+        REQUIRE(value(ParkedTickets(r.tmp.db()).list()).empty());
+        REQUIRE(r.count(QStringLiteral("sales")) == salesBefore + 1);
+        auto twice = SaleService(r.tmp.db())
+                         .complete(other, {r.tender(QStringLiteral("cash:500"))}, r.frontdesk,
+                                   std::nullopt, QStringLiteral("desk-2"));
+        REQUIRE_FALSE(twice);
+        REQUIRE(twice.error().code == ErrorCode::Refused);
+        REQUIRE(r.count(QStringLiteral("sales")) == salesBefore + 1);
+        REQUIRE_FALSE(ParkedTickets(r.tmp.db()).recall(id));
+    }
+    SECTION("a voided one is gone") {
+        ok(ParkedTickets(r.tmp.db()).discard(id));
+        REQUIRE(value(ParkedTickets(r.tmp.db()).list()).empty());
+    }
 }
 
 TEST_CASE("receipt codes are recognised as typed or scanned", "[sale][scan]") {
