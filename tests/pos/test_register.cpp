@@ -215,7 +215,7 @@ TEST_CASE("a refused commit leaves the ticket on screen to retry", "[pos][regist
         CHECK_FALSE(d->complete());
         shown = d->message();
         CHECK_FALSE(d->completedSale().has_value());
-        d->reject();
+        d->done(QDialog::Rejected); // closed without the discard question: cash handed back
     });
     c.reg->pay();
     REQUIRE_FALSE(shown.isEmpty());
@@ -239,7 +239,7 @@ TEST_CASE("a ticket keeps its request id through a refused payment and hold and 
         ok(CatalogService(c.tdb.db())
                .setActive(QStringLiteral("OIL-LAV-120"), true,
                           test::staffNamed(c.tdb.db(), QStringLiteral("manager"))));
-        d->reject();
+        d->done(QDialog::Rejected); // closed without the discard question: cash handed back
     });
     c.reg->pay();
     REQUIRE(c.model->ticket().requestId == id);

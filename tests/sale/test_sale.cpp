@@ -201,6 +201,7 @@ TEST_CASE("only cash gives change; split tenders must cover the total", "[sale][
 TEST_CASE("a held ticket survives a restart and stays parked until its sale commits",
           "[sale][parked]") {
     Register r;
+    addRegisters(r.tmp.db(), {QStringLiteral("desk-1"), QStringLiteral("desk-2")});
     Ticket t;
     t.addItem(r.item(QStringLiteral("DT90")), 1, r.lena.id, r.lena.displayName);
     t.addItem(r.item(QStringLiteral("OIL-ARN-120")), 2);
