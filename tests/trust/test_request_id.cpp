@@ -84,19 +84,7 @@ Ticket oilsAndACard(Store &s, const QString &requestId) {
 
 // --- through oasisctl, as separate processes --------------------------------------------------
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const {
-        QJsonParseError e;
-        const QJsonDocument doc = QJsonDocument::fromJson(out, &e);
-        if (e.error != QJsonParseError::NoError || !doc.isObject())
-            FAIL("stdout is not one JSON object: " << out.toStdString());
-        return doc.object();
-    }
-    bool oneErrorLine() const { return err.count('\n') == 1 && err.endsWith('\n'); }
-};
+using Run = test::CtlRun;
 
 class Shop final {
 public:
