@@ -4,8 +4,8 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/dialect.h"
-#include "core/registers.h"
 #include "core/journal.h"
+#include "core/registers.h"
 #include "core/schema.h"
 
 #include <QCoreApplication>
