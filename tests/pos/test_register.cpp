@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -214,6 +215,13 @@ TEST_CASE("a refused commit leaves the ticket on screen to retry", "[pos][regist
         CHECK_FALSE(d->complete());
         shown = d->message();
         CHECK_FALSE(d->completedSale().has_value());
+        // Back to the ticket: the cash entered is handed back (the question says so).
+        whenModal<QMessageBox>([](QMessageBox *box) {
+            if (auto *discard = box->findChild<QPushButton *>(QStringLiteral("discardTenders")))
+                discard->click();
+            else
+                box->close();
+        });
         d->reject();
     });
     c.reg->pay();
