@@ -16,8 +16,13 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QScreen>
+#include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace oasis;
 
@@ -49,6 +54,33 @@ void installFirstPaintProbe(app::MainWindow &window) {
         painted = window.registerScreen();
     }
     app::exitAfterFirstPaint(painted);
+}
+
+// SIGTERM (a session ending, a service manager, kill) closes the window the way its close
+// button does, so the open ticket is parked first. The handler only writes a byte; the event
+// loop does the rest.
+int g_termPipe[2] = {-1, -1};
+
+void onTerm(int) {
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_termPipe[0], &byte, 1);
+}
+
+void closeOnTerm(app::MainWindow &window) {
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_termPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_termPipe[1], QSocketNotifier::Read, &window);
+    QObject::connect(notifier, &QSocketNotifier::activated, &window, [&window] {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_termPipe[1], &byte, 1);
+        if (window.close())
+            QApplication::quit(); // also ends a dialog's loop (Pay open: its tenders are noted)
+    });
+    struct sigaction action {};
+    action.sa_handler = onTerm;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
 }
 
 } // namespace
@@ -98,6 +130,7 @@ int main(int argc, char **argv) {
     app::MainWindow window(**db, registerId);
     app::installBackOffice(window, **db, registerId);
     app::scheduleDailyBackup(window, **db);
+    closeOnTerm(window);
     if (qEnvironmentVariableIntValue("OASIS_EXIT_AFTER_FIRST_PAINT") == 1)
         installFirstPaintProbe(window);
     const QRect screen = window.screen()->availableGeometry();

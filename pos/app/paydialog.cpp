@@ -624,6 +624,29 @@ void PayDialog::reject() {
     QDialog::reject();
 }
 
+QString PayDialog::takenSummary() const {
+    const QLocale locale;
+    QStringList parts;
+    for (const Tender &t : m_tenders) {
+        const QString amount = t.amount.format(locale);
+        switch (t.type) {
+        case TenderType::Card:
+            parts << (t.authCode.isEmpty()
+                          ? tr("card ending %1 %2").arg(t.cardLast4, amount)
+                          : tr("card ending %1 %2 (auth %3)").arg(t.cardLast4, amount, t.authCode));
+            break;
+        case TenderType::Cash:
+            parts << tr("cash %1").arg(amount);
+            break;
+        case TenderType::Gift:
+            parts << tr("gift card ending %1 %2 (not charged)")
+                         .arg(giftcode::last4(t.giftCode), amount);
+            break;
+        }
+    }
+    return tr("%1 taken: %2").arg(paid().format(locale), parts.join(QStringLiteral(", ")));
+}
+
 bool PayDialog::confirmDiscard() {
     const QLocale locale;
     QStringList taken;

@@ -39,6 +39,8 @@ public:
     /// Cash to hand back (zero until cash covers more than the due).
     Money change() const;
     const std::vector<Tender> &tenders() const { return m_tenders; }
+    /// "$25.00 taken: card ending 1234 $20.00 (auth A1B2), cash $5.00".
+    QString takenSummary() const;
 
     /// Adds a tender after checking it against what is left to pay; the message says why not.
     Status addTender(const Tender &tender);

@@ -925,7 +925,13 @@ void RegisterWidget::hold(const QString &labelIn) {
 Status RegisterWidget::parkOpenTicket() {
     if (m_model->isEmpty())
         return {};
-    const QString label = tr("%1 · parked at close").arg(defaultHoldLabel(m_model->ticket()));
+    // Closed with Pay open (SIGTERM): a committed sale is not parked again, and what was taken
+    // is written on the held ticket, to settle at recall.
+    if (m_payDialog && m_payDialog->completedSale())
+        return {};
+    QString label = tr("%1 · parked at close").arg(defaultHoldLabel(m_model->ticket()));
+    if (m_payDialog && !m_payDialog->tenders().empty())
+        label += QStringLiteral(" · ") + m_payDialog->takenSummary();
     auto parked = ParkedTickets(m_db).park(m_model->ticket(), label, m_cashier, m_registerId);
     if (!parked) {
         showMessage(parked.error().message, true);
@@ -1041,6 +1047,7 @@ void RegisterWidget::payWith(const QString &giftCode) {
         return;
     PayDialog dialog(m_db, m_model->ticket(), m_model->totals(), m_cashier, m_approver,
                      m_registerId, this);
+    m_payDialog = &dialog;
     if (!giftCode.isEmpty())
         QMetaObject::invokeMethod(
             &dialog, [&dialog, giftCode] { dialog.prefillGiftCode(giftCode); },

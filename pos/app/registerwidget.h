@@ -26,6 +26,7 @@ struct CatalogItem;
 
 namespace oasis::app {
 
+class PayDialog;
 class TicketModel;
 
 class RegisterWidget final : public QWidget {
@@ -129,6 +130,7 @@ private:
     QLabel *m_total = nullptr;
     QLabel *m_taxCaption = nullptr;
     QLabel *m_lineCount = nullptr;
+    QPointer<PayDialog> m_payDialog; // while Pay is open: what it has taken
 };
 
 } // namespace oasis::app

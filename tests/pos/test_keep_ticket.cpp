@@ -230,3 +230,24 @@ TEST_CASE("voiding every line of a recalled ticket voids the held ticket",
     REQUIRE(value(ParkedTickets(tdb.db()).list()).empty());
     REQUIRE(w.reg->statusMessage().contains(QStringLiteral("held ticket is voided")));
 }
+
+TEST_CASE("closed while Pay is open, the parked ticket says what was taken",
+          "[pos][register][keep]") {
+    oasis::test::TempDb tdb(true);
+    postest::PosClock clock;
+    {
+        Window w(tdb.db());
+        w.scan(kLavender);
+        whenModal<PayDialog>([&w](PayDialog *d) {
+            CHECK(d->addCard(Money::fromCents(2000), QStringLiteral("1234"), QStringLiteral("A1")));
+            w.window.close(); // as SIGTERM does
+            d->done(QDialog::Rejected);
+        });
+        w.reg->pay();
+    }
+    const auto parked = value(ParkedTickets(tdb.db()).list());
+    REQUIRE(parked.size() == 1);
+    REQUIRE(parked.front().label.contains(QStringLiteral("parked at close")));
+    REQUIRE(parked.front().label.contains(QStringLiteral("card ending 1234 $20.00 (auth A1)")));
+    REQUIRE(parked.front().ticket.lines.size() == 1);
+}
