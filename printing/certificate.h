@@ -2,8 +2,8 @@
 // The gift certificate: a printable page for a card sold at the counter.
 #pragma once
 
-#include "core/error.h"
-#include "core/money.h"
+#include "core/domain/error.h"
+#include "core/domain/money.h"
 #include "printing/receipt.h"
 
 #include <QImage>

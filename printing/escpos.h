@@ -2,7 +2,7 @@
 // ESC/POS: the byte stream thermal receipt printers understand (Epson TM-T20/T88 and clones).
 #pragma once
 
-#include "core/error.h"
+#include "core/domain/error.h"
 #include "printing/certificate.h"
 #include "printing/receipt.h"
 

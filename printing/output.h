@@ -3,7 +3,7 @@
 // atomically; a device or FIFO is written without blocking, within a deadline.
 #pragma once
 
-#include "core/error.h"
+#include "core/domain/error.h"
 
 #include <QByteArray>
 #include <QString>

@@ -2,7 +2,7 @@
 // Receipts drawn with QPainter: PDF, the on-screen preview and PNG, and system printers.
 #pragma once
 
-#include "core/error.h"
+#include "core/domain/error.h"
 #include "printing/receipt.h"
 
 #include <QImage>

@@ -2,7 +2,7 @@
 // QR codes through libqrencode: 8-bit mode, error correction level M.
 #pragma once
 
-#include "core/error.h"
+#include "core/domain/error.h"
 
 #include <QByteArray>
 #include <QImage>

@@ -2,7 +2,7 @@
 // The receipt as the printers see it: a plain read model of a committed sale, refund or void.
 #pragma once
 
-#include "core/money.h"
+#include "core/domain/money.h"
 
 #include <QDateTime>
 #include <QString>

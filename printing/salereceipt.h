@@ -2,9 +2,9 @@
 // From the committed sale (core's read model) to the receipt document the renderers print.
 #pragma once
 
-#include "core/giftcard.h"
-#include "core/sale.h"
-#include "core/storesettings.h"
+#include "core/services/giftcard.h"
+#include "core/services/sale.h"
+#include "core/services/storesettings.h"
 #include "printing/receipt.h"
 
 #include <vector>

@@ -3,7 +3,7 @@
 // with a CUPS driver. Part of oasis::printing_system, built only with the counter app.
 #pragma once
 
-#include "core/error.h"
+#include "core/domain/error.h"
 #include "printing/certificate.h"
 #include "printing/painter.h"
 #include "printing/receipt.h"

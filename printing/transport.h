@@ -3,7 +3,7 @@
 // Printing happens after a sale commits; a failure here is returned, never thrown.
 #pragma once
 
-#include "core/error.h"
+#include "core/domain/error.h"
 #include "printing/certificate.h"
 #include "printing/escpos.h"
 #include "printing/output.h"

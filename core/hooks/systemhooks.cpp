@@ -2,7 +2,7 @@
 // The clock and test points of a shipped binary: the system clock, and no test points. Linked
 // into oasisctl and oasis-pos as one of their own sources (never through a library), so no
 // environment variable, file or setting can give them another time.
-#include "core/clock.h"
+#include "core/domain/clock.h"
 
 namespace oasis {
 

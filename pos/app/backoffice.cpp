@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/backoffice.h"
 
-#include "core/backup.h"
-#include "core/database.h"
-#include "core/inventory.h"
-#include "core/sale.h"
-#include "core/shift.h"
-#include "core/storesettings.h"
+#include "core/services/backup.h"
+#include "core/services/inventory.h"
+#include "core/services/sale.h"
+#include "core/services/shift.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/firstpaint.h"
 #include "pos/app/mainwindow.h"
@@ -118,8 +118,8 @@ public:
         , m_db(db)
         , m_registerId(registerId)
         , m_label(label)
-        , m_path(db.path()) {
-        m_options.keyDirectory = db.keyDirectory();
+        , m_path(Store::pathOf(db)) {
+        m_options.keyDirectory = Store::keyDirectoryOf(db);
         m_counter.moveToThread(&m_thread);
         // The worker's connection is closed on the thread that opened it.
         connect(
@@ -171,14 +171,14 @@ private:
     /// On the worker thread.
     std::optional<int> countLowStock() {
         if (!m_own) {
-            auto own = Database::open(m_path, m_options);
+            auto own = Store::open(m_path, m_options);
             if (!own) {
                 qCWarning(lcBackOffice, "low-stock count: %s", qPrintable(own.error().message));
                 return std::nullopt;
             }
             m_own = std::move(*own);
         }
-        auto low = InventoryService(*m_own).lowStockCount();
+        auto low = InventoryService(m_own->db()).lowStockCount();
         if (!low) {
             qCWarning(lcBackOffice, "low-stock count: %s", qPrintable(low.error().message));
             return std::nullopt;
@@ -195,8 +195,8 @@ private:
     bool m_countAgain = false;
     // The worker's side: touched only on m_thread.
     const QString m_path;
-    Database::Options m_options;
-    std::unique_ptr<Database> m_own;
+    Store::Options m_options;
+    std::unique_ptr<Store> m_own;
     QObject m_counter;
     QThread m_thread;
 };
@@ -270,9 +270,9 @@ void scheduleDailyBackup(MainWindow &window, Database &db) {
     // The snapshot of a large database takes seconds: it runs on a thread of its own, with
     // its own connection (Qt SQL connections belong to one thread), a minute after start and
     // then every hour; BackupService::daily does nothing when today's backup exists.
-    Database::Options options;
-    options.keyDirectory = db.keyDirectory();
-    const QString path = db.path();
+    Store::Options options;
+    options.keyDirectory = Store::keyDirectoryOf(db);
+    const QString path = Store::pathOf(db);
     auto run = [&window, path, options] {
         if (window.property("backupRunning").toBool())
             return;
@@ -280,10 +280,10 @@ void scheduleDailyBackup(MainWindow &window, Database &db) {
         QThread *worker = QThread::create([&window, path, options] {
             QString failure;
             {
-                auto own = Database::open(path, options);
+                auto own = Store::open(path, options);
                 if (!own)
                     failure = own.error().message;
-                else if (auto done = BackupService(**own).daily(QString(), 14); !done)
+                else if (auto done = BackupService((*own)->db()).daily(QString(), 14); !done)
                     failure = done.error().message;
             }
             QMetaObject::invokeMethod(&window, [&window, failure] {

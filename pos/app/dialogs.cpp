@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/dialogs.h"
 
-#include "core/authorization.h"
-#include "core/database.h"
+#include "core/services/authorization.h"
+#include "core/services/store.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

@@ -3,8 +3,8 @@
 // sell a gift card. Each can be driven from a test through its public functions.
 #pragma once
 
-#include "core/money.h"
-#include "core/staff.h"
+#include "core/domain/money.h"
+#include "core/services/staff.h"
 #include "pos/screens/screen.h"
 
 #include <QDialog>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/loginwidget.h"
 
-#include "core/authorization.h"
-#include "core/database.h"
-#include "core/storesettings.h"
+#include "core/services/authorization.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>

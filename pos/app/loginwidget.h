@@ -2,7 +2,7 @@
 // The PIN pad: choose who you are, type the PIN on the pad or the keyboard, OK.
 #pragma once
 
-#include "core/staff.h"
+#include "core/services/staff.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // oasis-pos: opens (or on first start creates, with the demo spa) the database, then the PIN pad.
-#include "core/database.h"
-#include "core/demo.h"
+#include "core/services/demo.h"
+#include "core/services/store.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
 #include "pos/app/firstpaint.h"
@@ -100,7 +100,7 @@ int main(int argc, char **argv) {
     parser.addVersionOption();
     QCommandLineOption dbOption(QStringLiteral("db"),
                                 QApplication::translate("main", "The database file (default: %1).")
-                                    .arg(QDir::toNativeSeparators(Database::defaultPath())),
+                                    .arg(QDir::toNativeSeparators(Store::defaultPath())),
                                 QStringLiteral("PATH"));
     parser.addOption(dbOption);
     parser.process(app);
@@ -111,25 +111,25 @@ int main(int argc, char **argv) {
     if (QLocale().language() == QLocale::C)
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 
-    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Database::defaultPath();
+    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Store::defaultPath();
     if (!parser.isSet(dbOption))
         QDir().mkpath(QFileInfo(path).absolutePath());
-    Database::Options options;
-    options.mode = Database::Mode::CreateIfMissing;
-    auto db = Database::open(path, options);
+    Store::Options options;
+    options.mode = Store::Mode::CreateIfMissing;
+    auto db = Store::open(path, options);
     if (!db)
         return refuse(db.error().message);
-    if (auto defaults = installDefaults(**db); !defaults)
+    if (auto defaults = installDefaults((*db)->db()); !defaults)
         return refuse(defaults.error().message);
     if ((*db)->wasCreated()) {
-        if (auto demo = installDemoData(**db); !demo)
+        if (auto demo = installDemoData((*db)->db()); !demo)
             return refuse(demo.error().message);
     }
 
-    const QString registerId = Database::registerId();
-    app::MainWindow window(**db, registerId);
-    app::installBackOffice(window, **db, registerId);
-    app::scheduleDailyBackup(window, **db);
+    const QString registerId = Store::registerId();
+    app::MainWindow window((*db)->db(), registerId);
+    app::installBackOffice(window, (*db)->db(), registerId);
+    app::scheduleDailyBackup(window, (*db)->db());
     closeOnTerm(window);
     if (qEnvironmentVariableIntValue("OASIS_EXIT_AFTER_FIRST_PAINT") == 1)
         installFirstPaintProbe(window);

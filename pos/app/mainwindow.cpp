@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/mainwindow.h"
 
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
 #include "pos/app/firstpaint.h"
 #include "pos/app/loginwidget.h"
 #include "pos/app/receiptsscreen.h"
@@ -290,7 +290,8 @@ void MainWindow::updateStatus() {
     m_userLabel->setText(who);
     m_statusUser->setText(tr("User: %1").arg(who));
     m_statusRegister->setText(tr("Register: %1").arg(m_registerId));
-    m_statusDatabase->setText(tr("Database: %1").arg(QDir::toNativeSeparators(m_db.path())));
+    m_statusDatabase->setText(
+        tr("Database: %1").arg(QDir::toNativeSeparators(Store::pathOf(m_db))));
     const QDateTime now = Clock::nowUtc().toTimeZone(store.timeZone);
     m_clock->setText(QLocale().toString(now, QStringLiteral("ddd d MMM · h:mm AP")));
 }

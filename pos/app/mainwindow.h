@@ -3,7 +3,7 @@
 // issues add with addScreen), a status bar with user, register and database, and the idle lock.
 #pragma once
 
-#include "core/staff.h"
+#include "core/services/staff.h"
 
 #include <QMainWindow>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/paydialog.h"
 
-#include "core/giftcard.h"
-#include "core/giftcode.h"
-#include "core/storesettings.h"
+#include "core/domain/giftcode.h"
+#include "core/services/giftcard.h"
+#include "core/services/storesettings.h"
 #include "pos/app/receiptview.h"
 #include "pos/screens/printersettings.h"
 #include "printing/salereceipt.h"

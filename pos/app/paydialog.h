@@ -3,7 +3,7 @@
 // split; then the sale commits once and the receipt is shown with the change due.
 #pragma once
 
-#include "core/sale.h"
+#include "core/services/sale.h"
 
 #include <QDialog>
 

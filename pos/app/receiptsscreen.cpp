@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/receiptsscreen.h"
 
-#include "core/clock.h"
-#include "core/refund.h"
-#include "core/sale.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/services/refund.h"
+#include "core/services/sale.h"
+#include "core/services/storesettings.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/receiptview.h"

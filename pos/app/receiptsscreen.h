@@ -3,9 +3,9 @@
 // refund lines of a sale (RefundDialog) or void a sale of today.
 #pragma once
 
-#include "core/error.h"
-#include "core/sale.h"
-#include "core/staff.h"
+#include "core/domain/error.h"
+#include "core/services/sale.h"
+#include "core/services/staff.h"
 
 #include <optional>
 

@@ -2,7 +2,7 @@
 // The on-screen receipt: the QPainter rendering of printing/, in a scroll area, and printing it.
 #pragma once
 
-#include "core/error.h"
+#include "core/domain/error.h"
 
 #include <QScrollArea>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/refunddialog.h"
 
-#include "core/money.h"
-#include "core/sale.h"
+#include "core/domain/money.h"
+#include "core/services/sale.h"
 #include "pos/app/dialogs.h"
 
 #include <QAbstractSpinBox>

@@ -3,8 +3,8 @@
 // total previewed, then RefundService::refund (with a manager's approval when the role needs it).
 #pragma once
 
-#include "core/refund.h"
-#include "core/staff.h"
+#include "core/services/refund.h"
+#include "core/services/staff.h"
 
 #include <QDialog>
 

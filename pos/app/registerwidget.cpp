@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/registerwidget.h"
 
-#include "core/catalog.h"
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/giftcode.h"
-#include "core/sale.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/domain/giftcode.h"
+#include "core/services/catalog.h"
+#include "core/services/sale.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/paydialog.h"
 #include "pos/app/ticketmodel.h"

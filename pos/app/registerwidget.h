@@ -2,9 +2,9 @@
 // The register: the scan field on top, the ticket and quick buttons, totals large at the bottom.
 #pragma once
 
-#include "core/error.h"
-#include "core/money.h"
-#include "core/staff.h"
+#include "core/domain/error.h"
+#include "core/domain/money.h"
+#include "core/services/staff.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -2,7 +2,7 @@
 // The ticket being rung up, as a table: one row per line, totals recomputed on every change.
 #pragma once
 
-#include "core/ticket.h"
+#include "core/domain/ticket.h"
 
 #include <QAbstractTableModel>
 

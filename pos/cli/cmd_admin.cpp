@@ -2,11 +2,10 @@
 // init, whoami, staff, catalog, journal.
 #include "pos/cli/context.h"
 
-#include "core/catalog.h"
-#include "core/csv.h"
-#include "core/demo.h"
-#include "core/journal.h"
-#include "core/registers.h"
+#include "core/domain/csv.h"
+#include "core/services/catalog.h"
+#include "core/services/demo.h"
+#include "core/services/registers.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -24,10 +23,11 @@ Status cmdInit(Context &ctx) {
     const bool demo = ctx.takeFlag(QStringLiteral("demo"));
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
-    auto db = ctx.database(Database::Mode::CreateIfMissing);
+    auto db = ctx.database(Store::Mode::CreateIfMissing);
     if (!db)
         return std::unexpected(db.error());
     Database &d = **db;
+    const Store &store = *ctx.store();
     if (auto ok = installDefaults(d); !ok)
         return ok;
     bool demoAdded = false;
@@ -41,17 +41,18 @@ Status cmdInit(Context &ctx) {
             demoAdded = true;
         }
     }
-    QStringList text{d.wasCreated()
-                         ? tr("Created %1 (schema %2).").arg(d.path()).arg(d.schemaVersion())
-                         : tr("%1 is at schema %2.").arg(d.path()).arg(d.schemaVersion()),
-                     tr("Key file: %1 (keep it safe, apart from backups of the database).")
-                         .arg(d.keyFilePath())};
-    // The computer that creates the store is its first register (Database::open registers it).
-    const QString thisRegister = Database::registerId();
+    QStringList text{
+        store.wasCreated()
+            ? tr("Created %1 (schema %2).").arg(store.path()).arg(store.schemaVersion())
+            : tr("%1 is at schema %2.").arg(store.path()).arg(store.schemaVersion()),
+        tr("Key file: %1 (keep it safe, apart from backups of the database).")
+            .arg(store.keyFilePath())};
+    // The computer that creates the store is its first register (Store::open registers it).
+    const QString thisRegister = Store::registerId();
     auto known = RegisterService(d).isKnown(thisRegister);
     if (!known)
         return std::unexpected(known.error());
-    if (d.wasCreated() && *known)
+    if (store.wasCreated() && *known)
         text << tr("This computer is register %1; a manager adds others with: oasisctl "
                    "register add NAME.")
                     .arg(thisRegister);
@@ -63,10 +64,10 @@ Status cmdInit(Context &ctx) {
         text << tr("Demo data added: frontdesk PIN 1111, manager PIN 9999, owner PIN 2468.");
     else if (demo)
         text << tr("Demo data not added: the database already has staff.");
-    ctx.emit({{QStringLiteral("path"), d.path()},
-              {QStringLiteral("created"), d.wasCreated()},
-              {QStringLiteral("schema_version"), d.schemaVersion()},
-              {QStringLiteral("key_file"), d.keyFilePath()},
+    ctx.emit({{QStringLiteral("path"), store.path()},
+              {QStringLiteral("created"), store.wasCreated()},
+              {QStringLiteral("schema_version"), store.schemaVersion()},
+              {QStringLiteral("key_file"), store.keyFilePath()},
               {QStringLiteral("register"), thisRegister},
               {QStringLiteral("register_known"), *known},
               {QStringLiteral("demo"), demoAdded}},
@@ -298,14 +299,14 @@ Status cmdJournal(Context &ctx) {
         if (db.error().code != ErrorCode::Storage)
             return std::unexpected(db.error());
         const QString finding =
-            Database::integrityProblem(ctx.dbPath.isEmpty() ? Database::defaultPath() : ctx.dbPath);
+            Store::integrityProblem(ctx.dbPath.isEmpty() ? Store::defaultPath() : ctx.dbPath);
         if (finding.isEmpty())
             return std::unexpected(db.error());
         damaged.damaged = true;
         damaged.problem =
             tr("the database file is damaged (%1): restore the latest backup").arg(finding);
     }
-    auto report = db ? Journal::verify(**db) : Result<JournalReport>(damaged);
+    auto report = db ? Store::verifyJournal(**db) : Result<JournalReport>(damaged);
     if (!report)
         return std::unexpected(report.error());
     ctx.emit(
@@ -371,7 +372,7 @@ Status cmdRegister(Context &ctx) {
     if (!db)
         return std::unexpected(db.error());
     RegisterService registers(**db);
-    const QString thisRegister = Database::registerId();
+    const QString thisRegister = Store::registerId();
     if (*sub == QLatin1String("add")) {
         auto who = ctx.authorize(Action::Settings);
         if (!who)

@@ -2,10 +2,10 @@
 // giftcard balance | history | reload | replace | cashout | adjust | certificate
 #include "pos/cli/context.h"
 
-#include "core/giftcard.h"
-#include "core/giftcode.h"
-#include "core/sale.h"
-#include "core/storesettings.h"
+#include "core/domain/giftcode.h"
+#include "core/services/giftcard.h"
+#include "core/services/sale.h"
+#include "core/services/storesettings.h"
 #include "printing/certificate.h"
 #include "printing/salereceipt.h"
 #include "printing/text.h"
@@ -41,7 +41,7 @@ Status cmdGiftcard(Context &ctx) {
         return std::unexpected(db.error());
     Database &d = **db;
     GiftCardService cards(d);
-    const QString registerId = Database::registerId();
+    const QString registerId = Store::registerId();
 
     if (*sub == QLatin1String("balance") || *sub == QLatin1String("history")) {
         if (auto ok = ctx.noMoreOptions(); !ok)

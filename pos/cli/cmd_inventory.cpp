@@ -2,10 +2,10 @@
 // The inventory commands of oasisctl.
 #include "pos/cli/context.h"
 
-#include "core/clock.h"
-#include "core/csv.h"
-#include "core/inventory.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/domain/csv.h"
+#include "core/services/inventory.h"
+#include "core/services/storesettings.h"
 
 #include <QCoreApplication>
 #include <QFile>

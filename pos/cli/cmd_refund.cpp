@@ -2,8 +2,8 @@
 // refund RECEIPT [ITEM...] [--restock] --approve-by NAME; void RECEIPT --approve-by NAME
 #include "pos/cli/context.h"
 
-#include "core/refund.h"
-#include "core/storesettings.h"
+#include "core/services/refund.h"
+#include "core/services/storesettings.h"
 #include "printing/salereceipt.h"
 #include "printing/text.h"
 #include "printing/transport.h"

@@ -2,11 +2,11 @@
 // The report commands of oasisctl (X, Z, ranges with CSV export) and backup / restore.
 #include "pos/cli/context.h"
 
-#include "core/authorization.h"
-#include "core/backup.h"
-#include "core/clock.h"
-#include "core/report.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/services/authorization.h"
+#include "core/services/backup.h"
+#include "core/services/report.h"
+#include "core/services/storesettings.h"
 #include "printing/cp858.h"
 #include "printing/escpos.h"
 #include "printing/transport.h"
@@ -275,7 +275,7 @@ Status cmdRestore(Context &ctx) {
         return std::unexpected(file.error());
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
-    const QString target = ctx.dbPath.isEmpty() ? Database::defaultPath() : ctx.dbPath;
+    const QString target = ctx.dbPath.isEmpty() ? Store::defaultPath() : ctx.dbPath;
     // A restore always needs a manager's PIN. It is checked against the current database, which
     // is then closed before it is replaced; a database that no longer opens (the reason to
     // restore) cannot check a PIN, so the snapshot's own staff (read-only) check it then.
@@ -284,9 +284,9 @@ Status cmdRestore(Context &ctx) {
                     tr("restore needs --user NAME (a manager or the owner, with the PIN in "
                        "OASIS_PIN)."));
     QString note;
-    std::unique_ptr<Database> checker;
+    std::unique_ptr<Store> checker;
     if (QFileInfo::exists(target)) {
-        auto current = Database::open(target);
+        auto current = Store::open(target);
         if (current)
             checker = std::move(*current);
         else
@@ -294,9 +294,9 @@ Status cmdRestore(Context &ctx) {
                        .arg(current.error().message);
     }
     if (!checker) {
-        Database::Options options;
-        options.keyDirectory = KeyRing::defaultDirectory();
-        auto snapshot = Database::open(*file, options);
+        Store::Options options;
+        options.keyDirectory = Store::defaultKeyDirectory();
+        auto snapshot = Store::open(*file, options);
         if (!snapshot)
             return fail(snapshot.error().code,
                         tr("Restore refused: neither the current database nor %1 can check the "
@@ -309,7 +309,7 @@ Status cmdRestore(Context &ctx) {
         auto pin = readSecret("OASIS_PIN", tr("PIN for %1: ").arg(ctx.user));
         if (!pin)
             return std::unexpected(pin.error());
-        StaffService staff(*checker);
+        StaffService staff(checker->db());
         auto member = staff.authenticate(ctx.user, *pin);
         if (!member)
             return std::unexpected(member.error());
@@ -328,7 +328,7 @@ Status cmdRestore(Context &ctx) {
         actor = member->name;
     }
     checker.reset();
-    auto restored = BackupService::restore(*file, target, KeyRing::defaultDirectory(), actor);
+    auto restored = BackupService::restore(*file, target, Store::defaultKeyDirectory(), actor);
     if (!restored)
         return std::unexpected(restored.error());
     QJsonObject json = backupJson(restored->path, QString(), restored->check);

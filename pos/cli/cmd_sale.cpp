@@ -2,10 +2,10 @@
 // sale, receipt.
 #include "pos/cli/context.h"
 
-#include "core/catalog.h"
-#include "core/giftcode.h"
-#include "core/sale.h"
-#include "core/storesettings.h"
+#include "core/domain/giftcode.h"
+#include "core/services/catalog.h"
+#include "core/services/sale.h"
+#include "core/services/storesettings.h"
 #include "printing/salereceipt.h"
 #include "printing/text.h"
 #include "printing/transport.h"

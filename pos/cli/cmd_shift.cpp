@@ -2,7 +2,7 @@
 // The shift commands of oasisctl: open with a float, pay in and out, status, close with a count.
 #include "pos/cli/context.h"
 
-#include "core/shift.h"
+#include "core/services/shift.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

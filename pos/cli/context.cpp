@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/cli/context.h"
 
-#include "core/authorization.h"
+#include "core/services/authorization.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -44,24 +44,24 @@ Result<QString> readSecret(const char *envName, const QString &prompt) {
     return QString::fromUtf8(buffer).trimmed();
 }
 
-Result<Database *> Context::database(Database::Mode mode) {
-    if (m_db)
-        return m_db.get();
+Result<Database *> Context::database(Store::Mode mode) {
+    if (m_store)
+        return &m_store->db();
     QString path = dbPath;
     if (path.isEmpty()) {
-        path = Database::defaultPath();
-        if (mode == Database::Mode::CreateIfMissing)
+        path = Store::defaultPath();
+        if (mode == Store::Mode::CreateIfMissing)
             QDir().mkpath(QFileInfo(path).absolutePath());
     }
-    Database::Options options;
+    Store::Options options;
     options.mode = mode;
-    auto db = Database::open(path, options);
+    auto db = Store::open(path, options);
     if (!db)
         return std::unexpected(db.error());
-    m_db = std::move(*db);
-    for (const QString &warning : m_db->openWarnings())
+    m_store = std::move(*db);
+    for (const QString &warning : m_store->openWarnings())
         std::fprintf(stderr, "oasisctl: warning: %s\n", warning.toLocal8Bit().constData());
-    return m_db.get();
+    return &m_store->db();
 }
 
 Result<StaffMember> Context::login() {
@@ -115,7 +115,7 @@ Result<Context::Authorized> Context::authorize(Action action) {
     auto who = signIn();
     if (!who)
         return who;
-    if (auto ok = oasis::authorize(*m_db, action, who->user, who->approver); !ok)
+    if (auto ok = oasis::authorize(m_store->db(), action, who->user, who->approver); !ok)
         return std::unexpected(ok.error());
     return who;
 }

@@ -2,8 +2,8 @@
 // What every oasisctl command gets: global options, the open database, login and output.
 #pragma once
 
-#include "core/database.h"
-#include "core/staff.h"
+#include "core/services/staff.h"
+#include "core/services/store.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -22,7 +22,9 @@ public:
     QStringList args; ///< the command's own arguments (after the command word)
 
     /// Opens (or, for init, creates) the database once.
-    Result<Database *> database(Database::Mode mode = Database::Mode::OpenExisting);
+    Result<Database *> database(Store::Mode mode = Store::Mode::OpenExisting);
+    /// The store database() opened (null before).
+    const Store *store() const { return m_store.get(); }
     /// Checks the PIN of --user (env OASIS_PIN, else asked on the terminal).
     Result<StaffMember> login();
     /// The approver of --approve-by NAME, PIN in OASIS_APPROVER_PIN (none without the option).
@@ -55,7 +57,7 @@ public:
     QTextStream &err() { return m_err; }
 
 private:
-    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Store> m_store;
     std::optional<StaffMember> m_user;
     std::optional<std::optional<StaffMember>> m_approver;
     QTextStream m_out{stdout};

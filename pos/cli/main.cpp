@@ -3,7 +3,7 @@
 // 3 storage/printer/system; one line on stderr saying why.
 #include "pos/cli/context.h"
 
-#include "core/log.h"
+#include "core/domain/log.h"
 
 #include <QDir>
 #include <QFileInfo>

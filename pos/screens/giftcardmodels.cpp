@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/giftcardmodels.h"
 
-#include "core/sale.h"
+#include "core/services/sale.h"
 
 #include <QLocale>
 

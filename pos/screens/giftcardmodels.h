@@ -2,8 +2,8 @@
 // Table models of the gift-card screen: a card's history and the liability report.
 #pragma once
 
-#include "core/giftcard.h"
-#include "core/report.h"
+#include "core/services/giftcard.h"
+#include "core/services/report.h"
 
 #include <QAbstractTableModel>
 #include <QTimeZone>

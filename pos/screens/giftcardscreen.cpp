@@ -4,13 +4,13 @@
 #include "pos/screens/giftcardcertificate.h"
 #include "pos/screens/giftcardmodels.h"
 
-#include "core/authorization.h"
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/giftcode.h"
-#include "core/report.h"
-#include "core/storesettings.h"
-#include "core/ticket.h"
+#include "core/domain/clock.h"
+#include "core/domain/giftcode.h"
+#include "core/domain/ticket.h"
+#include "core/services/authorization.h"
+#include "core/services/report.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
 
 #include <QButtonGroup>
 #include <QDateEdit>

@@ -5,8 +5,8 @@
 
 #include "pos/screens/screen.h"
 
-#include "core/giftcard.h"
-#include "core/sale.h"
+#include "core/services/giftcard.h"
+#include "core/services/sale.h"
 #include "printing/certificate.h"
 
 #include <QWidget>

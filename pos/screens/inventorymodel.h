@@ -2,7 +2,7 @@
 // Table models of the inventory screen: stock per product, and one product's movements.
 #pragma once
 
-#include "core/inventory.h"
+#include "core/services/inventory.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>

@@ -3,11 +3,11 @@
 
 #include "pos/screens/inventorymodel.h"
 
-#include "core/catalog.h"
-#include "core/clock.h"
-#include "core/csv.h"
-#include "core/database.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/domain/csv.h"
+#include "core/services/catalog.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -5,7 +5,7 @@
 
 #include "pos/screens/screen.h"
 
-#include "core/inventory.h"
+#include "core/services/inventory.h"
 
 #include <QWidget>
 

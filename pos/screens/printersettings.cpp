@@ -4,7 +4,7 @@
 #include "printing/systemprinter.h"
 #include "printing/transport.h"
 
-#include "core/clock.h"
+#include "core/domain/clock.h"
 
 #include <QCoreApplication>
 #include <QPrinter>

@@ -3,7 +3,7 @@
 // sale and by the settings screen's test print.
 #pragma once
 
-#include "core/error.h"
+#include "core/domain/error.h"
 #include "printing/escpos.h"
 #include "printing/receipt.h"
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/reportsscreen.h"
 
-#include "core/authorization.h"
-#include "core/backup.h"
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/services/authorization.h"
+#include "core/services/backup.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
 #include "pos/screens/printersettings.h"
 #include "printing/cp858.h"
 #include "printing/escpos.h"

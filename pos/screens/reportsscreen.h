@@ -3,7 +3,7 @@
 // dashboard with charts, and the backup button.
 #pragma once
 
-#include "core/report.h"
+#include "core/services/report.h"
 #include "pos/screens/screen.h"
 
 #include <QWidget>

@@ -2,7 +2,7 @@
 // What every back-office screen is given by the main window.
 #pragma once
 
-#include "core/staff.h"
+#include "core/services/staff.h"
 
 #include <functional>
 #include <optional>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/settingsscreen.h"
 
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/shift.h"
+#include "core/domain/clock.h"
+#include "core/services/shift.h"
+#include "core/services/store.h"
 #include "printing/transport.h"
 
 #include <QApplication>

@@ -6,7 +6,7 @@
 #include "pos/screens/printersettings.h"
 #include "pos/screens/screen.h"
 
-#include "core/storesettings.h"
+#include "core/services/storesettings.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/shiftscreen.h"
 
-#include "core/database.h"
-#include "core/shift.h"
+#include "core/services/shift.h"
+#include "core/services/store.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

@@ -3,7 +3,7 @@
 // denomination showing expected, counted and over/short.
 #pragma once
 
-#include "core/money.h"
+#include "core/domain/money.h"
 #include "pos/screens/screen.h"
 
 #include <QWidget>

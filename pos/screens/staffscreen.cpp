@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/staffscreen.h"
 
-#include "core/database.h"
+#include "core/services/store.h"
 
 #include <QCheckBox>
 #include <QComboBox>

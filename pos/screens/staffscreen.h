@@ -4,7 +4,7 @@
 
 #include "pos/screens/screen.h"
 
-#include "core/staff.h"
+#include "core/services/staff.h"
 
 #include <QAbstractTableModel>
 #include <QWidget>

@@ -2,7 +2,7 @@
 // oasis-bench: the large database generator and the measured figures.
 #pragma once
 
-#include "core/error.h"
+#include "core/domain/error.h"
 
 #include <QString>
 

@@ -4,17 +4,18 @@
 // totals, tax, gift-card codes) so the books are as consistent as the product's own.
 #include "tests/bench/bench.h"
 
-#include "core/catalog.h"
-#include "core/clock.h"
-#include "core/crypto.h"
-#include "core/database.h"
-#include "core/demo.h"
-#include "core/giftcode.h"
-#include "core/journal.h"
-#include "core/report.h"
-#include "core/staff.h"
-#include "core/storesettings.h"
-#include "core/ticket.h"
+#include "core/domain/clock.h"
+#include "core/domain/crypto.h"
+#include "core/domain/giftcode.h"
+#include "core/domain/ticket.h"
+#include "core/services/catalog.h"
+#include "core/services/demo.h"
+#include "core/services/report.h"
+#include "core/services/staff.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
+#include "core/storage/database.h"
+#include "core/storage/journal.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -132,6 +133,7 @@ Result<GenerateReport> generate(const QString &path, const QString &keyDir, cons
         Database::Options o;
         o.mode = Database::Mode::CreateIfMissing;
         o.keyDirectory = keyDir;
+        o.onCreated = &Store::prepareNew;
         auto db = Database::open(path, o);
         if (!db)
             return std::unexpected(db.error());

@@ -8,18 +8,19 @@
 //   oasis-bench soak [--seconds S] [--seed N]   several programs on one store, killed at random
 #include "tests/bench/bench.h"
 
-#include "core/authorization.h"
-#include "core/catalog.h"
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/demo.h"
-#include "core/giftcard.h"
-#include "core/inventory.h"
-#include "core/registers.h"
-#include "core/report.h"
-#include "core/sale.h"
-#include "core/staff.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/services/authorization.h"
+#include "core/services/catalog.h"
+#include "core/services/demo.h"
+#include "core/services/giftcard.h"
+#include "core/services/inventory.h"
+#include "core/services/registers.h"
+#include "core/services/report.h"
+#include "core/services/sale.h"
+#include "core/services/staff.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
+#include "core/storage/database.h"
 #include "pos/app/firstpaint.h"
 #include "pos/app/registerwidget.h"
 #include "pos/app/ticketmodel.h"
@@ -1153,6 +1154,7 @@ int crash(const QCommandLineParser &args) {
         Database::Options o;
         o.mode = dbArg.isEmpty() ? Database::Mode::CreateIfMissing : Database::Mode::OpenExisting;
         o.keyDirectory = p.keys;
+        o.onCreated = &Store::prepareNew;
         auto db = must(Database::open(p.db, o), "open");
         if (dbArg.isEmpty()) {
             if (auto ok = installDefaults(*db); !ok)

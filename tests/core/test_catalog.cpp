@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The catalog: the spa's sessions and products, finding them by scan or name, and CSV files
 // that import whole or not at all.
-#include "core/catalog.h"
-#include "core/database.h"
+#include "core/services/catalog.h"
+#include "core/storage/database.h"
 #include "tests/support/testsupport.h"
 
 #include <set>

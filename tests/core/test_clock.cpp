@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // LocalDates: the date a report prints for a stored UTC time is the one Qt's time zones give,
 // around every change of offset, in zones with half-hour and odd transitions too.
-#include "core/clock.h"
+#include "core/domain/clock.h"
 #include "tests/support/testsupport.h"
 
 #include <QRandomGenerator>

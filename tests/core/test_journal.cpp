@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The journal: an owner running `journal verify` finds any edited, missing, swapped or cut entry.
-#include "core/database.h"
-#include "core/journal.h"
+#include "core/storage/database.h"
+#include "core/storage/journal.h"
 #include "tests/support/testsupport.h"
 
 #include <QFile>

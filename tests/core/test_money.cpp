@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Money: what the cashier types, what the receipt shows, and rounding that never drifts a cent.
-#include "core/money.h"
+#include "core/domain/money.h"
 #include "tests/support/testsupport.h"
 
 #include <QLocale>

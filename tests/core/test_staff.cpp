@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Staff and PINs: who may log in, lockout after wrong PINs, and what each role may do.
-#include "core/authorization.h"
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/staff.h"
+#include "core/domain/clock.h"
+#include "core/services/authorization.h"
+#include "core/services/staff.h"
+#include "core/storage/database.h"
 #include "tests/support/testsupport.h"
 
 #include <QFile>

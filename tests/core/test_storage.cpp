@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Storage: opening, refusing bad files without touching them, migrations, triggers,
 // the transaction guard and the key file.
-#include "core/database.h"
-#include "core/journal.h"
-#include "core/schema.h"
+#include "core/services/store.h"
+#include "core/storage/database.h"
+#include "core/storage/journal.h"
+#include "core/storage/schema.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
@@ -53,6 +54,7 @@ Database::Options optionsFor(const QString &keyDir, Database::Mode mode, int bus
     o.mode = mode;
     o.keyDirectory = keyDir;
     o.busyTimeoutMs = busyMs;
+    o.onCreated = &Store::prepareNew;
     return o;
 }
 

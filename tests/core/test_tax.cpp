@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tax and ticket totals: the numbers printed at the bottom of every receipt.
-#include "core/demo.h"
-#include "core/storesettings.h"
-#include "core/tax.h"
+#include "core/domain/tax.h"
+#include "core/services/demo.h"
+#include "core/services/storesettings.h"
 #include "tests/support/testsupport.h"
 
 #include <QTimeZone>

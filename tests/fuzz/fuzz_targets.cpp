@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/fuzz/fuzz_targets.h"
 
-#include "core/catalog.h"
-#include "core/csv.h"
-#include "core/database.h"
-#include "core/demo.h"
-#include "core/giftcode.h"
-#include "core/journal.h"
-#include "core/money.h"
-#include "core/sale.h"
+#include "core/domain/csv.h"
+#include "core/domain/giftcode.h"
+#include "core/domain/money.h"
+#include "core/services/catalog.h"
+#include "core/services/demo.h"
+#include "core/services/sale.h"
+#include "core/services/store.h"
+#include "core/storage/database.h"
+#include "core/storage/journal.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -40,6 +41,7 @@ struct Store {
     Store() {
         Database::Options o;
         o.mode = Database::Mode::CreateIfMissing;
+        o.onCreated = &oasis::Store::prepareNew;
         o.keyDirectory = QDir(dir.path()).filePath(QStringLiteral("keys"));
         auto opened = Database::open(QDir(dir.path()).filePath(QStringLiteral("f.db")), o);
         if (!opened)
@@ -117,6 +119,7 @@ struct JournalStore {
     JournalStore() {
         Database::Options o;
         o.mode = Database::Mode::CreateIfMissing;
+        o.onCreated = &oasis::Store::prepareNew;
         o.keyDirectory = QDir(dir.path()).filePath(QStringLiteral("keys"));
         const QString path = QDir(dir.path()).filePath(QStringLiteral("j.db"));
         {

@@ -3,13 +3,13 @@
 // counts, refusals that change nothing, selling below zero, and the reports' numbers.
 #include "tests/support/testsupport.h"
 
-#include "core/catalog.h"
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/inventory.h"
-#include "core/refund.h"
-#include "core/sale.h"
-#include "core/staff.h"
+#include "core/domain/clock.h"
+#include "core/services/catalog.h"
+#include "core/services/inventory.h"
+#include "core/services/refund.h"
+#include "core/services/sale.h"
+#include "core/services/staff.h"
+#include "core/storage/database.h"
 
 #include <QSqlQuery>
 

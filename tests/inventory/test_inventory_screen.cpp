@@ -3,7 +3,7 @@
 // sort as the user sees them.
 #include "tests/support/testsupport.h"
 
-#include "core/inventory.h"
+#include "core/services/inventory.h"
 #include "pos/screens/inventorymodel.h"
 #include "pos/screens/inventoryscreen.h"
 

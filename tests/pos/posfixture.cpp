@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/pos/posfixture.h"
 
-#include "core/clock.h"
+#include "core/domain/clock.h"
 
 #include <QLocale>
 

@@ -3,7 +3,7 @@
 // on the modal dialog a step opens.
 #pragma once
 
-#include "core/staff.h"
+#include "core/services/staff.h"
 #include "tests/support/testsupport.h"
 
 #include <QApplication>

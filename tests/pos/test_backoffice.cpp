@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/inventory.h"
+#include "core/services/inventory.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
 #include "pos/app/mainwindow.h"

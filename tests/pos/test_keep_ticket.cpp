@@ -2,7 +2,7 @@
 // The counter never drops a ticket or an approved tender: the pay dialog asks before discarding
 // what was taken, closing the window parks the open ticket, and a recalled ticket stays parked
 // until its sale commits.
-#include "core/sale.h"
+#include "core/services/sale.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/paydialog.h"

@@ -5,7 +5,7 @@
 #include "pos/app/ticketmodel.h"
 #include "tests/pos/posfixture.h"
 
-#include "core/catalog.h"
+#include "core/services/catalog.h"
 
 #include <QLineEdit>
 #include <QPushButton>

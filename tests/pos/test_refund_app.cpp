@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Refund and void from the Receipts screen: the dialog is driven as the cashier would, and the
 // result is read back through the services.
-#include "core/catalog.h"
-#include "core/refund.h"
-#include "core/sale.h"
+#include "core/services/catalog.h"
+#include "core/services/refund.h"
+#include "core/services/sale.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/mainwindow.h"

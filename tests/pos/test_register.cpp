@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/catalog.h"
-#include "core/sale.h"
+#include "core/services/catalog.h"
+#include "core/services/sale.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/mainwindow.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/catalog.h"
+#include "core/services/catalog.h"
 #include "pos/app/ticketmodel.h"
 #include "tests/pos/posfixture.h"
 

@@ -2,12 +2,12 @@
 // Refunds and voids: exact cents back to the original tenders, never more than was paid.
 #include "tests/support/testsupport.h"
 
-#include "core/catalog.h"
-#include "core/clock.h"
-#include "core/giftcard.h"
-#include "core/journal.h"
-#include "core/refund.h"
-#include "core/sale.h"
+#include "core/domain/clock.h"
+#include "core/services/catalog.h"
+#include "core/services/giftcard.h"
+#include "core/services/refund.h"
+#include "core/services/sale.h"
+#include "core/storage/journal.h"
 
 #include <QProcess>
 #include <QTimeZone>
@@ -17,11 +17,11 @@ using namespace oasis::test;
 
 namespace {
 
-struct Store {
+struct TestStore {
     TempDb tmp{true};
     StaffMember frontdesk, manager, lena;
 
-    Store() {
+    TestStore() {
         test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
         addRegisters(tmp.db(), {QStringLiteral("desk"), QStringLiteral("d")});
         StaffService staff(tmp.db());
@@ -29,7 +29,7 @@ struct Store {
         manager = value(staff.find(QStringLiteral("manager")));
         lena = value(staff.find(QStringLiteral("lena")));
     }
-    ~Store() { test::TestClock::set(QDateTime()); }
+    ~TestStore() { test::TestClock::set(QDateTime()); }
 
     CatalogItem item(const QString &code) {
         return *value(CatalogService(tmp.db()).findByCode(code));
@@ -73,7 +73,7 @@ struct Store {
 
 TEST_CASE("refunding a mixed ticket in parts gives back exactly what was paid, to each tender",
           "[refund]") {
-    Store s;
+    TestStore s;
     auto [sale, code] = s.mixedSale();
     RefundService refunds(s.tmp.db());
     auto lines = value(refunds.refundable(sale.receiptNo));
@@ -114,7 +114,7 @@ TEST_CASE("refunding a mixed ticket in parts gives back exactly what was paid, t
 }
 
 TEST_CASE("a tip and a session can be refunded on their own", "[refund]") {
-    Store s;
+    TestStore s;
     auto [sale, code] = s.mixedSale();
     RefundService refunds(s.tmp.db());
     auto lines = value(refunds.refundable(sale.receiptNo));
@@ -131,7 +131,7 @@ TEST_CASE("a tip and a session can be refunded on their own", "[refund]") {
 
 TEST_CASE("a void of today's sale reverses stock, gift cards and tenders; tomorrow it is refused",
           "[refund][void]") {
-    Store s;
+    TestStore s;
     Ticket t;
     t.addItem(s.item(QStringLiteral("OIL-ARN-120")), 2);
     t.addGiftCard(Money::fromCents(75'00));
@@ -180,7 +180,7 @@ TEST_CASE("a void of today's sale reverses stock, gift cards and tenders; tomorr
 
 TEST_CASE("two registers refunding the same receipt at once never give back more than was paid",
           "[refund][concurrency]") {
-    Store s;
+    TestStore s;
     Ticket t;
     t.addItem(s.item(QStringLiteral("OIL-JOJ-250")), 2);
     auto sale = value(
@@ -215,7 +215,7 @@ TEST_CASE("two registers refunding the same receipt at once never give back more
 
 TEST_CASE("money refunded to a card that was replaced since goes to its replacement",
           "[refund][giftcard][replaced]") {
-    Store s;
+    TestStore s;
     auto [sale, code] = s.mixedSale();
     GiftCardService cards(s.tmp.db());
     const qint64 oldId = value(cards.lookup(code, QStringLiteral("d"))).id;
@@ -259,7 +259,7 @@ TEST_CASE("money refunded to a card that was replaced since goes to its replacem
 
 TEST_CASE("voiding a sale whose card was replaced since takes the value from the replacement",
           "[refund][void][giftcard][replaced]") {
-    Store s;
+    TestStore s;
     Ticket t;
     t.addGiftCard(Money::fromCents(75'00));
     auto sale = value(SaleService(s.tmp.db())

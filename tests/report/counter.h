@@ -2,9 +2,9 @@
 // Ringing up sales in tests of shifts, reports and backups: the counter, as a few calls.
 #pragma once
 
-#include "core/catalog.h"
-#include "core/sale.h"
-#include "core/staff.h"
+#include "core/services/catalog.h"
+#include "core/services/sale.h"
+#include "core/services/staff.h"
 #include "tests/support/testsupport.h"
 
 #include <QStringList>

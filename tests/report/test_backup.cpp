@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/backup.h"
-#include "core/clock.h"
-#include "core/journal.h"
-#include "core/shift.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/services/backup.h"
+#include "core/services/shift.h"
+#include "core/services/storesettings.h"
+#include "core/storage/journal.h"
 #include "tests/report/counter.h"
 
 #include <QDir>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/giftcard.h"
-#include "core/inventory.h"
-#include "core/journal.h"
-#include "core/refund.h"
-#include "core/report.h"
-#include "core/shift.h"
-#include "core/storesettings.h"
+#include "core/services/giftcard.h"
+#include "core/services/inventory.h"
+#include "core/services/refund.h"
+#include "core/services/report.h"
+#include "core/services/shift.h"
+#include "core/services/storesettings.h"
+#include "core/storage/journal.h"
 #include "tests/report/counter.h"
 
 #include <QJsonDocument>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/clock.h"
-#include "core/csv.h"
-#include "core/giftcard.h"
-#include "core/giftcode.h"
-#include "core/journal.h"
-#include "core/refund.h"
-#include "core/report.h"
-#include "core/shift.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/domain/csv.h"
+#include "core/domain/giftcode.h"
+#include "core/services/giftcard.h"
+#include "core/services/refund.h"
+#include "core/services/report.h"
+#include "core/services/shift.h"
+#include "core/services/storesettings.h"
+#include "core/storage/journal.h"
 #include "tests/report/counter.h"
 
 using namespace oasis;

@@ -3,16 +3,16 @@
 // voids and gift-card and stock activity every rollup row equals the raw aggregate; a database
 // made at step 8 migrates with its rollups filled; the reports read from them agree with the
 // rows.
-#include "core/catalog.h"
-#include "core/clock.h"
-#include "core/demo.h"
-#include "core/giftcard.h"
-#include "core/inventory.h"
-#include "core/refund.h"
-#include "core/report.h"
-#include "core/schema.h"
-#include "core/shift.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/services/catalog.h"
+#include "core/services/demo.h"
+#include "core/services/giftcard.h"
+#include "core/services/inventory.h"
+#include "core/services/refund.h"
+#include "core/services/report.h"
+#include "core/services/shift.h"
+#include "core/services/storesettings.h"
+#include "core/storage/schema.h"
 #include "tests/crash/harness/harness.h"
 #include "tests/report/counter.h"
 

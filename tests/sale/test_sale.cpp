@@ -2,11 +2,11 @@
 // The register's sale: every cent, one transaction, nothing written when refused.
 #include "tests/support/testsupport.h"
 
-#include "core/catalog.h"
-#include "core/clock.h"
-#include "core/journal.h"
-#include "core/sale.h"
-#include "core/staff.h"
+#include "core/domain/clock.h"
+#include "core/services/catalog.h"
+#include "core/services/sale.h"
+#include "core/services/staff.h"
+#include "core/storage/journal.h"
 
 #include <QTimeZone>
 

@@ -6,7 +6,7 @@
 #include "pos/screens/screen.h"
 #include "tests/support/testsupport.h"
 
-#include "core/staff.h"
+#include "core/services/staff.h"
 
 #include <QApplication>
 #include <QTemporaryDir>

@@ -5,12 +5,12 @@
 #include "tests/printing/printingfixtures.h"
 #include "tests/screens/screensfixture.h"
 
-#include "core/clock.h"
-#include "core/giftcode.h"
-#include "core/report.h"
-#include "core/sale.h"
-#include "core/shift.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/domain/giftcode.h"
+#include "core/services/report.h"
+#include "core/services/sale.h"
+#include "core/services/shift.h"
+#include "core/services/storesettings.h"
 
 #include <QAbstractItemModelTester>
 #include <QDialog>

@@ -4,10 +4,11 @@
 #include "pos/screens/reportsscreen.h"
 #include "tests/screens/screensfixture.h"
 
-#include "core/clock.h"
-#include "core/report.h"
-#include "core/sale.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/services/catalog.h"
+#include "core/services/report.h"
+#include "core/services/sale.h"
+#include "core/services/storesettings.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -7,7 +7,7 @@
 #include "pos/screens/staffscreen.h"
 #include "tests/screens/screensfixture.h"
 
-#include "core/sale.h"
+#include "core/services/sale.h"
 
 #include <QDir>
 #include <QLineEdit>

@@ -4,7 +4,7 @@
 #include "tests/printing/printingfixtures.h"
 #include "tests/screens/screensfixture.h"
 
-#include "core/storesettings.h"
+#include "core/services/storesettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

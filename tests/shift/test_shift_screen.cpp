@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/shift.h"
+#include "core/services/shift.h"
 #include "pos/screens/reportsscreen.h"
 #include "pos/screens/shiftscreen.h"
 #include "tests/report/counter.h"

@@ -3,7 +3,7 @@
 // executable as one of its own sources, in place of core/hooks/systemhooks.cpp.
 #include "tests/support/testhooks.h"
 
-#include "core/clock.h"
+#include "core/domain/clock.h"
 
 #include <cstring>
 #include <map>

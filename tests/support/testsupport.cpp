@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/testsupport.h"
 
-#include "core/demo.h"
-#include "core/registers.h"
+#include "core/services/demo.h"
+#include "core/services/registers.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -47,6 +47,7 @@ Database::Options TempDb::options(Database::Mode mode) const {
     o.mode = mode;
     o.keyDirectory = m_keyDir;
     o.busyTimeoutMs = 2000;
+    o.onCreated = &Store::prepareNew;
     return o;
 }
 

@@ -2,8 +2,9 @@
 // Shared test helpers: every test gets its own temporary database and key folder.
 #pragma once
 
-#include "core/database.h"
-#include "core/staff.h"
+#include "core/services/staff.h"
+#include "core/services/store.h"
+#include "core/storage/database.h"
 #include "tests/support/testhooks.h"
 
 #include <QJsonObject>

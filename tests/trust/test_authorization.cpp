@@ -3,16 +3,16 @@
 // may not, whoever calls it, names the action that needs approval, and changes nothing.
 #include "tests/support/testsupport.h"
 
-#include "core/authorization.h"
-#include "core/backup.h"
-#include "core/catalog.h"
-#include "core/giftcard.h"
-#include "core/inventory.h"
-#include "core/refund.h"
-#include "core/report.h"
-#include "core/sale.h"
-#include "core/shift.h"
-#include "core/storesettings.h"
+#include "core/services/authorization.h"
+#include "core/services/backup.h"
+#include "core/services/catalog.h"
+#include "core/services/giftcard.h"
+#include "core/services/inventory.h"
+#include "core/services/refund.h"
+#include "core/services/report.h"
+#include "core/services/sale.h"
+#include "core/services/shift.h"
+#include "core/services/storesettings.h"
 
 #include <QDir>
 #include <QFileInfo>

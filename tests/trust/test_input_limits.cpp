@@ -4,13 +4,13 @@
 // nothing never holds the sale up.
 #include "tests/support/testsupport.h"
 
-#include "core/catalog.h"
-#include "core/csv.h"
-#include "core/sale.h"
-#include "core/shift.h"
-#include "core/staff.h"
-#include "core/storesettings.h"
-#include "core/text.h"
+#include "core/domain/csv.h"
+#include "core/domain/text.h"
+#include "core/services/catalog.h"
+#include "core/services/sale.h"
+#include "core/services/shift.h"
+#include "core/services/staff.h"
+#include "core/services/storesettings.h"
 
 #include <QDir>
 #include <QFile>

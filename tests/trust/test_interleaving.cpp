@@ -4,11 +4,11 @@
 // what it writes) the competing operation runs on B. Deterministic, not lucky.
 #include "tests/support/testsupport.h"
 
-#include "core/giftcard.h"
-#include "core/refund.h"
-#include "core/sale.h"
-#include "core/shift.h"
-#include "core/staff.h"
+#include "core/services/giftcard.h"
+#include "core/services/refund.h"
+#include "core/services/sale.h"
+#include "core/services/shift.h"
+#include "core/services/staff.h"
 
 #include <optional>
 

@@ -4,15 +4,15 @@
 // refund comes out of a drawer with an open shift, as a sale's cash goes into one.
 #include "tests/support/testsupport.h"
 
-#include "core/catalog.h"
-#include "core/demo.h"
-#include "core/giftcard.h"
-#include "core/journal.h"
-#include "core/refund.h"
-#include "core/registers.h"
-#include "core/sale.h"
-#include "core/shift.h"
-#include "core/staff.h"
+#include "core/services/catalog.h"
+#include "core/services/demo.h"
+#include "core/services/giftcard.h"
+#include "core/services/refund.h"
+#include "core/services/registers.h"
+#include "core/services/sale.h"
+#include "core/services/shift.h"
+#include "core/services/staff.h"
+#include "core/storage/journal.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -325,6 +325,7 @@ TEST_CASE("a store from before registers keeps the registers it has already sold
     const QString path = QDir(dir.path()).filePath(u"old.db"_s);
     Database::Options o;
     o.mode = Database::Mode::CreateIfMissing;
+    o.onCreated = &Store::prepareNew;
     o.keyDirectory = QDir(dir.path()).filePath(u"keys"_s);
     o.migrateTo = 9;
     {

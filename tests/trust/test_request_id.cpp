@@ -4,11 +4,11 @@
 // programs race with it. The same id with another ticket is refused and writes nothing.
 #include "tests/support/testsupport.h"
 
-#include "core/catalog.h"
-#include "core/giftcard.h"
-#include "core/journal.h"
-#include "core/sale.h"
-#include "core/staff.h"
+#include "core/services/catalog.h"
+#include "core/services/giftcard.h"
+#include "core/services/sale.h"
+#include "core/services/staff.h"
+#include "core/storage/journal.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -31,15 +31,15 @@ namespace {
 
 // --- through the service ---------------------------------------------------------------------
 
-struct Store {
+struct TestStore {
     TempDb tmp{true};
     StaffMember frontdesk;
 
-    Store() {
+    TestStore() {
         TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(23, 0), QTimeZone::utc()));
         frontdesk = value(StaffService(tmp.db()).find(u"frontdesk"_s));
     }
-    ~Store() { TestClock::set(QDateTime()); }
+    ~TestStore() { TestClock::set(QDateTime()); }
 
     CatalogItem item(const QString &code) {
         auto found = value(CatalogService(tmp.db()).findByCode(code));
@@ -74,7 +74,7 @@ Tender tender(const QString &text) {
 }
 
 /// Two oils and a $50 card: $48.00 + 10.55 % = $53.06 + $50.00 = $103.06.
-Ticket oilsAndACard(Store &s, const QString &requestId) {
+Ticket oilsAndACard(TestStore &s, const QString &requestId) {
     Ticket t;
     t.addItem(s.item(u"OIL-LAV-120"_s), 2);
     t.addGiftCard(Money::fromCents(50'00));
@@ -173,7 +173,7 @@ private:
 
 TEST_CASE("the same request id twice through the service is one sale, charged once",
           "[trust][request-id]") {
-    Store s;
+    TestStore s;
     const QString code = s.giftCard(Money::fromCents(80'00));
     const Money before = s.balance(code);
     const std::vector<qint64> booksBefore = s.books();
@@ -223,7 +223,7 @@ TEST_CASE("the same request id twice through the service is one sale, charged on
 
 TEST_CASE("the same request id with a different ticket is refused and writes nothing",
           "[trust][request-id]") {
-    Store s;
+    TestStore s;
     Ticket ticket;
     ticket.addItem(s.item(u"OIL-LAV-120"_s), 1);
     ticket.requestId = u"reg1-ticket-0002"_s;
@@ -250,7 +250,7 @@ TEST_CASE("the same request id with a different ticket is refused and writes not
 }
 
 TEST_CASE("a request id is 1 to 100 printable ASCII characters", "[trust][request-id]") {
-    Store s;
+    TestStore s;
     Ticket ticket;
     ticket.addItem(s.item(u"OIL-LAV-120"_s), 1);
     for (const QString &bad :
@@ -269,7 +269,7 @@ TEST_CASE("a program that completes the ticket between the retry's look and its 
           "[trust][request-id]") {
     // Deterministic interleaving: the retry looks (no sale has the id yet), then another
     // program sells the same ticket to the end, then the retry goes on.
-    Store s;
+    TestStore s;
     const QString code = s.giftCard(Money::fromCents(53'06));
     Ticket ticket;
     ticket.addItem(s.item(u"OIL-LAV-120"_s), 2); // $53.06
@@ -305,7 +305,7 @@ TEST_CASE("a program that completes the ticket between the retry's look and its 
 
 TEST_CASE("the store refuses a second sale row with the same request id", "[trust][request-id]") {
     // The backstop under the check: even a writer that skips the service cannot store it twice.
-    Store s;
+    TestStore s;
     Ticket ticket;
     ticket.addItem(s.item(u"OIL-LAV-120"_s), 1);
     ticket.requestId = u"reg1-ticket-0004"_s;

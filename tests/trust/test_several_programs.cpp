@@ -2,9 +2,9 @@
 // Several programs on one store (DESIGN §3): the counter app holds several connections (the
 // register, the low-stock thread, the backup thread) while oasisctl reads, sells and backs up
 // beside it. No program may ever be left writing into a store file another one deleted.
-#include "core/catalog.h"
-#include "core/sale.h"
-#include "core/staff.h"
+#include "core/services/catalog.h"
+#include "core/services/sale.h"
+#include "core/services/staff.h"
 #include "tests/crash/harness/soak.h"
 #include "tests/support/testsupport.h"
 

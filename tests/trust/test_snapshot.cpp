@@ -13,9 +13,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-class Store final {
+class TestStore final {
 public:
-    Store() {
+    TestStore() {
         REQUIRE(m_dir.isValid());
         REQUIRE(run({u"init"_s, u"--demo"_s}).exitCode == 0);
     }
@@ -52,7 +52,7 @@ private:
 
 TEST_CASE("a backup snapshot opens for reading only and leaves the live store alone",
           "[trust][backup]") {
-    Store s;
+    TestStore s;
     REQUIRE(s.sell().exitCode == 0);
     const QString snapshot = s.file(u"monday.db"_s);
     REQUIRE(s.run({u"--user"_s, u"manager"_s, u"backup"_s, snapshot}, u"9999"_s).exitCode == 0);
@@ -82,7 +82,7 @@ TEST_CASE("a backup snapshot opens for reading only and leaves the live store al
 
 TEST_CASE("restore always needs a manager's PIN, even when the current store does not open",
           "[trust][backup]") {
-    Store s;
+    TestStore s;
     REQUIRE(s.sell().exitCode == 0);
     const QString snapshot = s.file(u"monday.db"_s);
     REQUIRE(s.run({u"--user"_s, u"manager"_s, u"backup"_s, snapshot}, u"9999"_s).exitCode == 0);

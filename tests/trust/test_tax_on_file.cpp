@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A sale needs the tax rate in force on its date (DESIGN §4): a date before the store's first
 // rate is refused, never taxed at 0 % silently.
-#include "core/catalog.h"
-#include "core/sale.h"
-#include "core/staff.h"
-#include "core/tax.h"
+#include "core/domain/tax.h"
+#include "core/services/catalog.h"
+#include "core/services/sale.h"
+#include "core/services/staff.h"
 #include "tests/support/testsupport.h"
 
 #include <QTimeZone>
@@ -38,6 +38,7 @@ TEST_CASE("a retail sale dated before the first retail rate is refused and write
     auto refused = sales.complete(oil, {test::value(Tender::parse(u"card:24.00"_s))}, cashier);
     REQUIRE_FALSE(refused);
     REQUIRE(refused.error().code == ErrorCode::Refused);
+    INFO(refused.error().message.toStdString());
     REQUIRE(refused.error().message.contains(u"No retail tax rate is on file for 2024-03-15"_s));
     REQUIRE(test::value(tmp->scalar(u"SELECT COUNT(*) FROM sales"_s)).toInt() == 0);
 

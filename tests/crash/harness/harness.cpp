@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/crash/harness/harness.h"
 
-#include "core/catalog.h"
-#include "core/clock.h"
-#include "core/giftcard.h"
-#include "core/journal.h"
-#include "core/registers.h"
-#include "core/sale.h"
-#include "core/staff.h"
-#include "core/storesettings.h"
+#include "core/domain/clock.h"
+#include "core/services/catalog.h"
+#include "core/services/giftcard.h"
+#include "core/services/registers.h"
+#include "core/services/sale.h"
+#include "core/services/staff.h"
+#include "core/services/storesettings.h"
+#include "core/storage/journal.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

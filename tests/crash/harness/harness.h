@@ -3,8 +3,8 @@
 // interruption, a store set up with gift cards, and the worker that sells in a loop.
 #pragma once
 
-#include "core/database.h"
-#include "core/money.h"
+#include "core/domain/money.h"
+#include "core/storage/database.h"
 
 #include <QStringList>
 

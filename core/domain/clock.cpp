@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/domain/clock.h"
+
+#include <QTimeZone>
+
+#include <limits>
+#include <optional>
+
+namespace oasis {
+
+QString toStorageTime(const QDateTime &utc) {
+    return utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+QDateTime fromStorageTime(const QString &text) {
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    t.setTimeZone(QTimeZone::utc());
+    return t;
+}
+
+LocalDates::LocalDates(const QTimeZone &zone)
+    : m_zone(zone) {}
+
+namespace {
+constexpr qint64 kEpochJulianDay = 2440588; // 1970-01-01
+
+/// Milliseconds since the epoch of "yyyy-MM-ddTHH:mm:ss.zzzZ" read digit by digit (QDateTime's
+/// parser is most of the cost of a long list); nullopt for any other text.
+std::optional<qint64> storageMsecs(const QString &t) {
+    if (t.size() != 24 || t[4] != u'-' || t[7] != u'-' || t[10] != u'T' || t[13] != u':' ||
+        t[16] != u':' || t[19] != u'.' || t[23] != u'Z')
+        return std::nullopt;
+    auto number = [&t](int at, int digits) -> int {
+        int n = 0;
+        for (int i = at; i < at + digits; ++i) {
+            const char16_t c = t[i].unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            n = n * 10 + (c - u'0');
+        }
+        return n;
+    };
+    const int y = number(0, 4), mo = number(5, 2), d = number(8, 2);
+    const int h = number(11, 2), mi = number(14, 2), s = number(17, 2), ms = number(20, 3);
+    const QDate date(y, mo, d);
+    if (!date.isValid() || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 || ms < 0)
+        return std::nullopt;
+    return ((date.toJulianDay() - kEpochJulianDay) * 86400 + h * 3600 + mi * 60 + s) * 1000 + ms;
+}
+} // namespace
+
+QDate LocalDates::of(const QString &storageTime) {
+    const std::optional<qint64> utc = storageMsecs(storageTime);
+    if (!utc) {
+        const QDateTime t = fromStorageTime(storageTime);
+        return t.isValid() ? t.toTimeZone(m_zone).date() : QDate();
+    }
+    if (*utc < m_from || *utc >= m_to) {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(*utc, QTimeZone::utc());
+        m_offsetMs = qint64(m_zone.offsetFromUtc(at)) * 1000;
+        m_from = std::numeric_limits<qint64>::min();
+        m_to = std::numeric_limits<qint64>::max();
+        if (m_zone.hasTransitions()) {
+            // A transition exactly at `at` starts the stretch `at` belongs to.
+            const QTimeZone::OffsetData next = m_zone.nextTransition(at);
+            const QTimeZone::OffsetData previous = m_zone.previousTransition(at.addMSecs(1));
+            if (next.atUtc.isValid())
+                m_to = next.atUtc.toMSecsSinceEpoch();
+            if (previous.atUtc.isValid())
+                m_from = previous.atUtc.toMSecsSinceEpoch();
+        }
+    }
+    const qint64 local = *utc + m_offsetMs;
+    constexpr qint64 kDay = 86'400'000;
+    const qint64 days = local >= 0 ? local / kDay : -((-local + kDay - 1) / kDay);
+    return QDate::fromJulianDay(kEpochJulianDay + days);
+}
+
+} // namespace oasis

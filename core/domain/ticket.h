@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The ticket being rung up: lines, discount and tenders, before anything is written.
+#pragma once
+
+#include "core/domain/catalogitem.h"
+#include "core/domain/money.h"
+#include "core/domain/tax.h"
+
+#include <QJsonObject>
+
+#include <optional>
+#include <vector>
+
+namespace oasis {
+
+enum class LineKind { Product, Session, GiftCard, Tip };
+QString lineKindName(LineKind kind);
+std::optional<LineKind> lineKindFromName(QStringView name);
+
+struct TicketLine {
+    LineKind kind = LineKind::Product;
+    qint64 itemId = 0; ///< products and sessions
+    QString code;
+    QString name;
+    int quantity = 1;
+    Money unitPrice;
+    Money lineDiscount;
+    TaxClass taxClass = TaxClass::Retail;
+    qint64 therapistId = 0; ///< sessions and tips
+    QString therapistName;
+    bool priceOverridden = false;
+    // Gift-card lines: a new card (reloadCode empty) or more value on an existing one.
+    QString reloadCode;
+    QString recipient;
+    QString sender;
+    QString message;
+
+    Money gross() const { return unitPrice * quantity; }
+    Money net() const { return gross() - lineDiscount; }
+    bool discountable() const { return kind == LineKind::Product || kind == LineKind::Session; }
+};
+
+enum class TenderType { Cash, Card, Gift };
+QString tenderTypeName(TenderType type);
+std::optional<TenderType> tenderTypeFromName(QStringView name);
+
+/// A payment as the cashier enters it. For cash, `amount` is what the customer hands over;
+/// for a gift card, an empty amount means "as much as the card and the ticket allow".
+struct Tender {
+    TenderType type = TenderType::Cash;
+    Money amount;
+    bool amountGiven = true;
+    QString cardLast4;
+    QString authCode;
+    QString giftCode;
+
+    /// `cash:AMOUNT`, `card:AMOUNT[:LAST4[:AUTH]]`, `gift:CODE[:AMOUNT]`.
+    static Result<Tender> parse(QStringView text);
+};
+
+class Ticket final {
+public:
+    std::vector<TicketLine> lines;
+    Discount discount;
+    /// Chosen by the register for this ticket (the app: when the ticket starts; oasisctl:
+    /// --request-id); empty for none. Completing the same ticket again with it returns the
+    /// first sale instead of charging twice (SaleService::complete). Kept when parked.
+    QString requestId;
+
+    /// A fresh request id (a random UUID) for a new ticket.
+    static QString newRequestId();
+
+    /// The parked row this ticket was recalled from (0: none). It stays parked until the
+    /// ticket's sale commits (which removes it in the same transaction) or the cashier voids it;
+    /// holding the ticket again replaces that row.
+    qint64 parkedId = 0;
+
+    bool isEmpty() const { return lines.empty(); }
+    /// Adds a product or session; the same product again adds one to its quantity.
+    void addItem(const CatalogItem &item, int quantity = 1, qint64 therapistId = 0,
+                 const QString &therapistName = {});
+    void addTip(Money amount, qint64 therapistId, const QString &therapistName);
+    void addGiftCard(Money amount, const QString &recipient = {}, const QString &sender = {},
+                     const QString &message = {});
+    void addGiftCardLoad(const QString &code, Money amount);
+    void removeLine(std::size_t index);
+
+    std::vector<PricingLine> pricingLines() const;
+    Result<TicketTotals> totals(const TaxTable &taxes, QDate date) const;
+    /// What gift cards may not pay for: the gift-card lines themselves.
+    Money giftCardLinesTotal() const;
+
+    QJsonObject toJson() const;
+    static Result<Ticket> fromJson(const QJsonObject &json);
+};
+
+} // namespace oasis

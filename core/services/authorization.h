@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one place that decides "may this person do X" (DESIGN §14): every service that changes
+// something asks authorize() with the action, the actor and the approver.
+#pragma once
+
+#include "core/domain/permissions.h"
+
+namespace oasis {
+
+class Database;
+
+/// The same check on the store's current rows of `actor` and `approver` (read again by id), so
+/// a member deactivated or demoted since logging in can neither act nor approve. Services call
+/// it at the start of their work, inside their transaction where they begin one.
+Status authorize(Database &db, Action action, const StaffMember &actor,
+                 const std::optional<StaffMember> &approver);
+
+} // namespace oasis

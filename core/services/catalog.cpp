@@ -1,0 +1,591 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/catalog.h"
+
+#include "core/domain/clock.h"
+#include "core/domain/csv.h"
+#include "core/domain/text.h"
+#include "core/services/authorization.h"
+#include "core/storage/database.h"
+#include "core/storage/journal.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Catalog", text);
+}
+
+const QString kSelect = QStringLiteral(
+    "SELECT i.id, i.type, i.code, i.name, COALESCE(c.name, ''), i.size, i.price_cents, "
+    "i.cost_cents, i.tax_class, i.paraben_free, i.reorder_point, i.modality, i.minutes, i.active "
+    "FROM items i LEFT JOIN categories c ON c.id = i.category_id ");
+
+CatalogItem fromRow(const QSqlQuery &q) {
+    CatalogItem it;
+    it.id = q.value(0).toLongLong();
+    it.type =
+        q.value(1).toString() == QLatin1String("session") ? ItemType::Session : ItemType::Product;
+    it.code = q.value(2).toString();
+    it.name = q.value(3).toString();
+    it.category = q.value(4).toString();
+    it.size = q.value(5).toString();
+    it.price = Money::fromCents(q.value(6).toLongLong());
+    it.cost = Money::fromCents(q.value(7).toLongLong());
+    it.taxClass = taxClassFromName(q.value(8).toString()).value_or(TaxClass::Retail);
+    it.parabenFree = q.value(9).toBool();
+    it.reorderPoint = q.value(10).toInt();
+    it.modality = q.value(11).toString();
+    it.minutes = q.value(12).toInt();
+    it.active = q.value(13).toBool();
+    return it;
+}
+
+QString typeName(ItemType t) {
+    return t == ItemType::Session ? QStringLiteral("session") : QStringLiteral("product");
+}
+
+QString normalizedCode(const QString &code) {
+    return code.trimmed().toUpper();
+}
+} // namespace
+
+QStringList catalogCsvColumns() {
+    return {QStringLiteral("type"),          QStringLiteral("code"),
+            QStringLiteral("barcode"),       QStringLiteral("name"),
+            QStringLiteral("category"),      QStringLiteral("size"),
+            QStringLiteral("price"),         QStringLiteral("cost"),
+            QStringLiteral("tax_class"),     QStringLiteral("paraben_free"),
+            QStringLiteral("reorder_point"), QStringLiteral("modality"),
+            QStringLiteral("minutes")};
+}
+
+bool isValidEan13(QStringView code) {
+    if (code.size() != 13)
+        return false;
+    int sum = 0;
+    for (int i = 0; i < 13; ++i) {
+        if (!code[i].isDigit())
+            return false;
+        const int d = code[i].unicode() - u'0';
+        sum += (i % 2 == 0 || i == 12) ? d : d * 3;
+    }
+    // The first twelve digits weigh 1,3,1,3...; the check digit makes the total a multiple of 10.
+    return sum % 10 == 0;
+}
+
+Status CatalogService::validate(const CatalogItem &item) {
+    static const QRegularExpression codeRe(QStringLiteral("^[A-Z0-9][A-Z0-9._-]{0,31}$"));
+    static const QRegularExpression barcodeRe(QStringLiteral("^[0-9]{6,14}$"));
+    // Lengths and control characters first, so no message below quotes megabytes back.
+    const bool session = item.isSession();
+    const std::tuple<QString, const QString &, int> texts[] = {
+        {tr("code"), item.code, textlimit::kShort},
+        {session ? tr("session name") : tr("product name"), item.name, textlimit::kName},
+        {tr("category"), item.category, textlimit::kName},
+        {tr("size"), item.size, textlimit::kShort},
+        {tr("modality"), item.modality, textlimit::kShort},
+    };
+    for (const auto &[field, value, limit] : texts)
+        if (auto ok = checkText(field, value, limit); !ok)
+            return ok;
+    for (const QString &b : item.barcodes)
+        if (auto ok = checkText(tr("barcode"), b, textlimit::kShort); !ok)
+            return ok;
+    if (!codeRe.match(normalizedCode(item.code)).hasMatch())
+        return fail(ErrorCode::Invalid,
+                    tr("code \"%1\" must be 1-32 letters, digits, '.', '_' or '-'").arg(item.code));
+    if (item.name.trimmed().isEmpty())
+        return fail(ErrorCode::Invalid, tr("the name is empty"));
+    if (item.price.isNegative() || item.cost.isNegative())
+        return fail(ErrorCode::Invalid, tr("price and cost cannot be negative"));
+    if (item.price > Money::defaultLimit())
+        return fail(ErrorCode::Invalid, tr("the price is above the store limit"));
+    if (item.taxClass != TaxClass::Retail && item.taxClass != TaxClass::Service)
+        return fail(ErrorCode::Invalid, tr("tax_class must be retail or service"));
+    if (item.reorderPoint < 0)
+        return fail(ErrorCode::Invalid, tr("reorder_point cannot be negative"));
+    for (const QString &b : item.barcodes) {
+        if (!barcodeRe.match(b).hasMatch())
+            return fail(ErrorCode::Invalid, tr("barcode \"%1\" must be 6 to 14 digits").arg(b));
+        if (b.size() == 13 && !isValidEan13(b))
+            return fail(ErrorCode::Invalid,
+                        tr("barcode \"%1\" has a wrong EAN-13 check digit").arg(b));
+    }
+    if (item.isSession()) {
+        if (item.taxClass != TaxClass::Service)
+            return fail(ErrorCode::Invalid, tr("a session's tax_class must be service"));
+        if (item.modality.trimmed().isEmpty())
+            return fail(ErrorCode::Invalid, tr("a session needs a modality"));
+        if (item.minutes <= 0 || item.minutes > 600)
+            return fail(ErrorCode::Invalid, tr("a session needs minutes between 1 and 600"));
+    } else if (item.minutes != 0 || !item.modality.isEmpty()) {
+        return fail(ErrorCode::Invalid, tr("modality and minutes are for sessions only"));
+    }
+    return {};
+}
+
+Result<std::vector<CatalogItem>> CatalogService::list(bool includeInactive) const {
+    auto q =
+        m_db.exec(kSelect + (includeInactive ? QString() : QStringLiteral("WHERE i.active = 1 ")) +
+                  QStringLiteral("ORDER BY i.id"));
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<CatalogItem> items;
+    QHash<qint64, std::size_t> index;
+    while (q->next()) {
+        index.insert(q->value(0).toLongLong(), items.size());
+        items.push_back(fromRow(*q));
+    }
+    auto b = m_db.exec(QStringLiteral("SELECT item_id, barcode FROM item_barcodes ORDER BY rowid"));
+    if (!b)
+        return std::unexpected(b.error());
+    while (b->next()) {
+        auto it = index.constFind(b->value(0).toLongLong());
+        if (it != index.cend())
+            items[*it].barcodes << b->value(1).toString();
+    }
+    return items;
+}
+
+Result<std::vector<CatalogItem>> CatalogService::sessions() const {
+    auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.type = 'session' AND i.active = 1 "
+                                                "ORDER BY i.sort_order, i.id"));
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<CatalogItem> items;
+    while (q->next())
+        items.push_back(fromRow(*q));
+    return items;
+}
+
+Result<CatalogItem> CatalogService::byId(qint64 id) const {
+    auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.id = ?"), {id});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, tr("There is no catalog item number %1.").arg(id));
+    CatalogItem item = fromRow(*q);
+    auto b = m_db.exec(
+        QStringLiteral("SELECT barcode FROM item_barcodes WHERE item_id = ? ORDER BY rowid"), {id});
+    if (!b)
+        return std::unexpected(b.error());
+    while (b->next())
+        item.barcodes << b->value(0).toString();
+    return item;
+}
+
+Result<std::optional<CatalogItem>> CatalogService::findByCode(const QString &codeOrBarcode) const {
+    const QString code = normalizedCode(codeOrBarcode);
+    if (code.isEmpty())
+        return std::optional<CatalogItem>();
+    auto id =
+        m_db.scalar(QStringLiteral("SELECT item_id FROM item_barcodes WHERE barcode = ?"), {code});
+    if (!id)
+        return std::unexpected(id.error());
+    if (id->isNull()) {
+        id = m_db.scalar(QStringLiteral("SELECT id FROM items WHERE code = ?"), {code});
+        if (!id)
+            return std::unexpected(id.error());
+        if (id->isNull())
+            return std::optional<CatalogItem>();
+    }
+    auto item = byId(id->toLongLong());
+    if (!item)
+        return std::unexpected(item.error());
+    return std::optional<CatalogItem>(std::move(*item));
+}
+
+Result<std::vector<CatalogItem>> CatalogService::search(const QString &text, int limit) const {
+    QString pattern = text.trimmed();
+    pattern.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    pattern = u'%' + pattern + u'%';
+    auto q = m_db.exec(kSelect +
+                           QStringLiteral("WHERE i.active = 1 AND (i.name LIKE ? ESCAPE '\\' OR "
+                                          "i.code LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\') "
+                                          "ORDER BY i.type DESC, i.name LIMIT ?"),
+                       {pattern, pattern, pattern, limit});
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<CatalogItem> items;
+    while (q->next())
+        items.push_back(fromRow(*q));
+    return items;
+}
+
+Result<std::vector<CatalogItem>> CatalogService::bestSellers(int limit) const {
+    // Driven from the recent sales (indexed by time) so the cost follows the last 90 days, not
+    // the whole history: a join led by sale_lines took seconds on years of sales.
+    auto top = m_db.exec(QStringLiteral("SELECT l.item_id, SUM(l.quantity) AS sold FROM sales s "
+                                        "CROSS JOIN sale_lines l ON l.sale_id = s.id "
+                                        "WHERE s.created_at >= ? AND s.kind = 'sale' "
+                                        "AND l.kind = 'product' GROUP BY l.item_id "
+                                        "ORDER BY sold DESC, l.item_id LIMIT ?"),
+                         {toStorageTime(Clock::nowUtc().addDays(-90)), limit * 2});
+    if (!top)
+        return std::unexpected(top.error());
+    std::vector<qint64> ids;
+    while (top->next())
+        ids.push_back(top->value(0).toLongLong());
+    top->finish();
+    std::vector<CatalogItem> items;
+    for (qint64 id : ids) {
+        if (static_cast<int>(items.size()) >= limit)
+            break;
+        auto item = byId(id);
+        if (item && item->active)
+            items.push_back(*item);
+    }
+    // A new store has no sales yet: fill up with products in catalog order.
+    if (static_cast<int>(items.size()) < limit) {
+        auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.active = 1 AND i.type = 'product' "
+                                                    "ORDER BY i.sort_order, i.id LIMIT ?"),
+                           {limit * 2});
+        if (!q)
+            return std::unexpected(q.error());
+        while (q->next() && static_cast<int>(items.size()) < limit) {
+            CatalogItem item = fromRow(*q);
+            if (std::none_of(items.begin(), items.end(),
+                             [&](const CatalogItem &i) { return i.id == item.id; }))
+                items.push_back(item);
+        }
+    }
+    return items;
+}
+
+Result<CatalogService::KeptBestSellers> CatalogService::keptBestSellers(int limit) const {
+    // meta 'best_sellers': "YYYY-MM-DD id,id,...", derived data like stock_levels.
+    auto kept = m_db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'best_sellers'"));
+    if (!kept)
+        return std::unexpected(kept.error());
+    KeptBestSellers out;
+    const QStringList parts = kept->toString().split(QLatin1Char(' '));
+    out.day = QDate::fromString(parts.value(0), Qt::ISODate);
+    for (const QString &id : parts.value(1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (static_cast<int>(out.items.size()) >= limit)
+            break;
+        auto item = byId(id.toLongLong());
+        if (item && item->active)
+            out.items.push_back(*item);
+    }
+    return out;
+}
+
+Result<std::vector<CatalogItem>> CatalogService::refreshBestSellers(int limit, QDate day) {
+    auto best = bestSellers(limit);
+    if (!best)
+        return best;
+    QStringList ids;
+    for (const CatalogItem &item : *best)
+        ids << QString::number(item.id);
+    const QString value = day.toString(Qt::ISODate) + QLatin1Char(' ') + ids.join(QLatin1Char(','));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = m_db.write(QStringLiteral("INSERT INTO meta(key, value) VALUES "
+                                            "('best_sellers', ?) ON CONFLICT(key) DO UPDATE "
+                                            "SET value = excluded.value"),
+                             {QVariant(value)});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return best;
+}
+
+Result<QStringList> CatalogService::categories() const {
+    auto q = m_db.exec(QStringLiteral("SELECT name FROM categories ORDER BY name"));
+    if (!q)
+        return std::unexpected(q.error());
+    QStringList out;
+    while (q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
+Status CatalogService::upsert(const CatalogItem &input, bool *added) {
+    CatalogItem item = input;
+    item.code = normalizedCode(item.code);
+    QVariant categoryId;
+    if (!item.category.trimmed().isEmpty()) {
+        if (auto ok = m_db.exec(
+                QStringLiteral(
+                    "INSERT INTO categories(name) VALUES (?) ON CONFLICT(name) DO NOTHING"),
+                {item.category.trimmed()});
+            !ok)
+            return std::unexpected(ok.error());
+        auto id = m_db.scalar(QStringLiteral("SELECT id FROM categories WHERE name = ?"),
+                              {item.category.trimmed()});
+        if (!id)
+            return std::unexpected(id.error());
+        categoryId = *id;
+    }
+    auto existing = m_db.scalar(QStringLiteral("SELECT id FROM items WHERE code = ?"), {item.code});
+    if (!existing)
+        return std::unexpected(existing.error());
+    const QVariantList values{typeName(item.type),
+                              item.name.trimmed(),
+                              categoryId,
+                              item.size,
+                              item.price.cents(),
+                              item.cost.cents(),
+                              taxClassName(item.taxClass),
+                              item.parabenFree ? 1 : 0,
+                              item.reorderPoint,
+                              item.modality,
+                              item.minutes,
+                              item.active ? 1 : 0};
+    qint64 id = 0;
+    if (existing->isNull()) {
+        auto ok = m_db.exec(
+            QStringLiteral("INSERT INTO items(type, name, category_id, size, price_cents, "
+                           "cost_cents, tax_class, paraben_free, reorder_point, modality, "
+                           "minutes, active, code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+            values + QVariantList{item.code});
+        if (!ok)
+            return std::unexpected(ok.error());
+        id = ok->lastInsertId().toLongLong();
+        *added = true;
+    } else {
+        id = existing->toLongLong();
+        auto ok = m_db.exec(
+            QStringLiteral("UPDATE items SET type = ?, name = ?, category_id = ?, size = ?, "
+                           "price_cents = ?, cost_cents = ?, tax_class = ?, paraben_free = ?, "
+                           "reorder_point = ?, modality = ?, minutes = ?, active = ? "
+                           "WHERE id = ?"),
+            values + QVariantList{id});
+        if (!ok)
+            return std::unexpected(ok.error());
+        *added = false;
+    }
+    if (auto ok = m_db.exec(QStringLiteral("DELETE FROM item_barcodes WHERE item_id = ?"), {id});
+        !ok)
+        return std::unexpected(ok.error());
+    for (const QString &barcode : std::as_const(item.barcodes)) {
+        auto owner = m_db.scalar(
+            QStringLiteral("SELECT i.code FROM item_barcodes b JOIN items i ON i.id = b.item_id "
+                           "WHERE b.barcode = ?"),
+            {barcode});
+        if (!owner)
+            return std::unexpected(owner.error());
+        if (!owner->isNull())
+            return fail(ErrorCode::Conflict,
+                        tr("barcode %1 already belongs to %2").arg(barcode, owner->toString()));
+        if (auto ok = m_db.exec(
+                QStringLiteral("INSERT INTO item_barcodes(barcode, item_id) VALUES (?, ?)"),
+                {barcode, id});
+            !ok)
+            return std::unexpected(ok.error());
+    }
+    return {};
+}
+
+Result<CatalogItem> CatalogService::save(const CatalogItem &item, const StaffMember &actor,
+                                         const std::optional<StaffMember> &approver) {
+    if (auto ok = validate(item); !ok)
+        return std::unexpected(ok.error());
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Catalog, actor, approver); !ok)
+        return std::unexpected(ok.error());
+    bool added = false;
+    if (auto ok = upsert(item, &added); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver),
+                            added ? QStringLiteral("item_added") : QStringLiteral("item_changed"),
+                            {{QStringLiteral("code"), normalizedCode(item.code)},
+                             {QStringLiteral("price_cents"), item.price.cents()},
+                             {QStringLiteral("name"), item.name}});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    auto found = findByCode(item.code);
+    if (!found)
+        return std::unexpected(found.error());
+    return **found;
+}
+
+Status CatalogService::setActive(const QString &code, bool active, const StaffMember &actor,
+                                 const std::optional<StaffMember> &approver) {
+    auto found = findByCode(code);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found)
+        return fail(ErrorCode::NotFound, tr("There is no item with code %1.").arg(code));
+    CatalogItem item = **found;
+    item.active = active;
+    auto saved = save(item, actor, approver);
+    if (!saved)
+        return std::unexpected(saved.error());
+    return {};
+}
+
+Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const StaffMember &actor,
+                                               const std::optional<StaffMember> &approver) {
+    auto rows = csv::parse(bytes);
+    if (!rows)
+        return fail(ErrorCode::Invalid, tr("Nothing was imported. %1").arg(rows.error().message));
+    const QStringList columns = catalogCsvColumns();
+    if (rows->empty())
+        return fail(ErrorCode::Invalid, tr("Nothing was imported: the file is empty."));
+    const csv::Row &header = rows->front();
+    if (header.fields != columns)
+        return fail(
+            ErrorCode::Invalid,
+            tr("Nothing was imported: line 1 must be the header %1").arg(columns.join(u',')));
+
+    QStringList problems;
+    std::vector<CatalogItem> items;
+    QHash<QString, int> codeLine;
+    QHash<QString, int> barcodeLine;
+    for (std::size_t r = 1; r < rows->size(); ++r) {
+        const csv::Row &row = (*rows)[r];
+        auto bad = [&](QString why) {
+            if (why.endsWith(u'.'))
+                why.chop(1); // the problems are joined into one sentence
+            problems << tr("line %1: %2").arg(row.line).arg(why);
+        };
+        if (row.fields.size() != columns.size()) {
+            bad(tr("%1 columns instead of %2").arg(row.fields.size()).arg(columns.size()));
+            continue;
+        }
+        const QStringList &f = row.fields;
+        CatalogItem item;
+        if (f[0] == QLatin1String("product"))
+            item.type = ItemType::Product;
+        else if (f[0] == QLatin1String("session"))
+            item.type = ItemType::Session;
+        else {
+            bad(tr("type \"%1\" must be product or session").arg(elidedForMessage(f[0])));
+            continue;
+        }
+        item.code = normalizedCode(f[1]);
+        if (!f[2].trimmed().isEmpty())
+            item.barcodes = f[2].trimmed().split(u'|');
+        item.name = f[3];
+        item.category = f[4];
+        item.size = f[5];
+        auto price = Money::parse(f[6]);
+        if (!price) {
+            bad(tr("price: %1").arg(price.error().message));
+            continue;
+        }
+        item.price = *price;
+        if (!f[7].trimmed().isEmpty()) {
+            auto cost = Money::parse(f[7]);
+            if (!cost) {
+                bad(tr("cost: %1").arg(cost.error().message));
+                continue;
+            }
+            item.cost = *cost;
+        }
+        auto cls = taxClassFromName(f[8]);
+        if (!cls || (*cls != TaxClass::Retail && *cls != TaxClass::Service)) {
+            bad(tr("unknown tax_class \"%1\" (retail or service)").arg(elidedForMessage(f[8])));
+            continue;
+        }
+        item.taxClass = *cls;
+        if (f[9] == QLatin1String("yes"))
+            item.parabenFree = true;
+        else if (f[9] == QLatin1String("no") || f[9].isEmpty())
+            item.parabenFree = false;
+        else {
+            bad(tr("paraben_free \"%1\" must be yes or no").arg(elidedForMessage(f[9])));
+            continue;
+        }
+        bool okNumber = true;
+        item.reorderPoint = f[10].isEmpty() ? 0 : f[10].toInt(&okNumber);
+        if (!okNumber) {
+            bad(tr("reorder_point \"%1\" is not a whole number").arg(elidedForMessage(f[10])));
+            continue;
+        }
+        item.modality = f[11];
+        item.minutes = f[12].isEmpty() ? 0 : f[12].toInt(&okNumber);
+        if (!okNumber) {
+            bad(tr("minutes \"%1\" is not a whole number").arg(elidedForMessage(f[12])));
+            continue;
+        }
+        if (auto ok = validate(item); !ok) {
+            bad(ok.error().message);
+            continue;
+        }
+        if (codeLine.contains(item.code)) {
+            bad(tr("duplicate code %1 (also on line %2)").arg(item.code).arg(codeLine[item.code]));
+            continue;
+        }
+        codeLine.insert(item.code, row.line);
+        bool dupBarcode = false;
+        for (const QString &b : std::as_const(item.barcodes)) {
+            if (barcodeLine.contains(b)) {
+                bad(tr("duplicate barcode %1 (also on line %2)").arg(b).arg(barcodeLine[b]));
+                dupBarcode = true;
+            }
+            barcodeLine.insert(b, row.line);
+        }
+        if (!dupBarcode)
+            items.push_back(item);
+    }
+    if (!problems.isEmpty())
+        return fail(ErrorCode::Invalid,
+                    tr("Nothing was imported: %1.").arg(problems.join(QStringLiteral("; "))));
+
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Catalog, actor, approver); !ok)
+        return std::unexpected(ok.error());
+    ImportReport report;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        // Barcodes move freely between items of the same file: clear them all first.
+        if (auto ok = m_db.exec(QStringLiteral("DELETE FROM item_barcodes WHERE item_id = "
+                                               "(SELECT id FROM items WHERE code = ?)"),
+                                {items[i].code});
+            !ok)
+            return std::unexpected(ok.error());
+    }
+    for (const CatalogItem &item : items) {
+        bool added = false;
+        if (auto ok = upsert(item, &added); !ok)
+            return fail(ok.error().code, tr("Nothing was imported: line %1: %2")
+                                             .arg(codeLine.value(item.code))
+                                             .arg(ok.error().message));
+        (added ? report.added : report.updated)++;
+    }
+    if (auto ok = Journal::append(
+            m_db, actorLabel(actor, approver), QStringLiteral("catalog_imported"),
+            {{QStringLiteral("added"), report.added}, {QStringLiteral("updated"), report.updated}});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return report;
+}
+
+Result<QByteArray> CatalogService::exportCsv() const {
+    // Active items only: the CSV has no "active" column, and importing a row activates it.
+    auto items = list(false);
+    if (!items)
+        return std::unexpected(items.error());
+    QByteArray out = csv::formatRow(catalogCsvColumns());
+    for (const CatalogItem &it : *items) {
+        out += csv::formatRow({typeName(it.type), it.code, it.barcodes.join(u'|'), it.name,
+                               it.category, it.size, it.price.toString(), it.cost.toString(),
+                               taxClassName(it.taxClass),
+                               it.parabenFree ? QStringLiteral("yes") : QStringLiteral("no"),
+                               QString::number(it.reorderPoint), it.modality,
+                               it.isSession() ? QString::number(it.minutes) : QString()});
+    }
+    return out;
+}
+
+} // namespace oasis

@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/refund.h"
+
+#include "core/domain/clock.h"
+#include "core/services/authorization.h"
+#include "core/services/registers.h"
+#include "core/services/shift.h"
+#include "core/services/storesettings.h"
+#include "core/storage/database.h"
+#include "core/storage/journal.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSqlQuery>
+
+#include <map>
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Refund", text);
+}
+
+/// An original line with what earlier refunds already took from it.
+struct OriginalLine {
+    qint64 id = 0;
+    int lineNo = 0;
+    QString kind;
+    qint64 itemId = 0;
+    QString code;
+    QString name;
+    int quantity = 0;
+    Money unitPrice;
+    Money lineDiscount;
+    Money ticketDiscount;
+    Money net;
+    Money tax;
+    QString taxClass;
+    qint64 therapistId = 0;
+    qint64 giftCardId = 0;
+    int refundedQty = 0;
+    Money refundedLineDiscount;
+    Money refundedTicketDiscount;
+    Money refundedNet;
+    Money refundedTax;
+
+    int remaining() const { return quantity - refundedQty; }
+};
+
+/// The share of `whole` for k of n units; the last units take exactly what is left, so every
+/// cent of the line is refunded once and only once.
+Money shareOf(Money whole, Money alreadyTaken, int k, int remaining, int n) {
+    if (k == remaining)
+        return whole - alreadyTaken;
+    return Money::fromCents(divRoundHalfAway(whole.cents() * k, n));
+}
+
+Result<std::vector<OriginalLine>> originalLines(const Database &db, qint64 saleId) {
+    auto q = db.exec(
+        QStringLiteral("SELECT l.id, l.line_no, l.kind, COALESCE(l.item_id, 0), l.code, l.name, "
+                       "l.quantity, l.unit_price_cents, "
+                       "l.line_discount_cents, l.ticket_discount_cents, l.net_cents, l.tax_cents, "
+                       "l.tax_class, "
+                       "COALESCE(l.therapist_id, 0), COALESCE(l.giftcard_id, 0), "
+                       "COALESCE(-SUM(r.quantity), 0), COALESCE(-SUM(r.line_discount_cents), 0), "
+                       "COALESCE(-SUM(r.ticket_discount_cents), 0), COALESCE(-SUM(r.net_cents), "
+                       "0), COALESCE(-SUM(r.tax_cents), 0) "
+                       "FROM sale_lines l LEFT JOIN sale_lines r ON r.original_line_id = l.id "
+                       "WHERE l.sale_id = ? GROUP BY l.id ORDER BY l.line_no"),
+        {saleId});
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<OriginalLine> out;
+    while (q->next()) {
+        OriginalLine l;
+        l.id = q->value(0).toLongLong();
+        l.lineNo = q->value(1).toInt();
+        l.kind = q->value(2).toString();
+        l.itemId = q->value(3).toLongLong();
+        l.code = q->value(4).toString();
+        l.name = q->value(5).toString();
+        l.quantity = q->value(6).toInt();
+        l.unitPrice = Money::fromCents(q->value(7).toLongLong());
+        l.lineDiscount = Money::fromCents(q->value(8).toLongLong());
+        l.ticketDiscount = Money::fromCents(q->value(9).toLongLong());
+        l.net = Money::fromCents(q->value(10).toLongLong());
+        l.tax = Money::fromCents(q->value(11).toLongLong());
+        l.taxClass = q->value(12).toString();
+        l.therapistId = q->value(13).toLongLong();
+        l.giftCardId = q->value(14).toLongLong();
+        l.refundedQty = q->value(15).toInt();
+        l.refundedLineDiscount = Money::fromCents(q->value(16).toLongLong());
+        l.refundedTicketDiscount = Money::fromCents(q->value(17).toLongLong());
+        l.refundedNet = Money::fromCents(q->value(18).toLongLong());
+        l.refundedTax = Money::fromCents(q->value(19).toLongLong());
+        out.push_back(l);
+    }
+    return out;
+}
+
+struct SaleHeader {
+    qint64 id = 0;
+    QString kind;
+    QDate businessDate;
+};
+
+Result<SaleHeader> saleHeader(const Database &db, qint64 receiptNo) {
+    auto q =
+        db.exec(QStringLiteral("SELECT id, kind, business_date FROM sales WHERE receipt_no = ?"),
+                {receiptNo});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, tr("There is no receipt %1.").arg(receiptCode(receiptNo)));
+    return SaleHeader{q->value(0).toLongLong(), q->value(1).toString(),
+                      QDate::fromString(q->value(2).toString(), Qt::ISODate)};
+}
+} // namespace
+
+Result<std::vector<RefundableLine>> RefundService::refundable(qint64 receiptNo) const {
+    auto header = saleHeader(m_db, receiptNo);
+    if (!header)
+        return std::unexpected(header.error());
+    auto lines = originalLines(m_db, header->id);
+    if (!lines)
+        return std::unexpected(lines.error());
+    std::vector<RefundableLine> out;
+    for (const OriginalLine &l : *lines)
+        out.push_back({l.id, l.lineNo, lineKindFromName(l.kind).value_or(LineKind::Product), l.code,
+                       l.name, l.quantity, l.remaining(), l.net - l.refundedNet,
+                       l.tax - l.refundedTax});
+    return out;
+}
+
+Result<CompletedSale> RefundService::refund(qint64 receiptNo,
+                                            const std::vector<RefundSelection> &selection,
+                                            bool restock, const StaffMember &cashier,
+                                            const std::optional<StaffMember> &approver,
+                                            const QString &registerId) {
+    return reverse(receiptNo, selection, restock, false, cashier, approver, registerId);
+}
+
+Result<CompletedSale> RefundService::voidSale(qint64 receiptNo, const StaffMember &cashier,
+                                              const std::optional<StaffMember> &approver,
+                                              const QString &registerId) {
+    return reverse(receiptNo, {}, true, true, cashier, approver, registerId);
+}
+
+Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
+                                             const std::vector<RefundSelection> &selection,
+                                             bool restock, bool isVoid, const StaffMember &cashier,
+                                             const std::optional<StaffMember> &approver,
+                                             const QString &registerIdIn) {
+    const Action action = isVoid ? Action::VoidSale : Action::Refund;
+    if (auto ok = authorize(m_db, action, cashier, approver); !ok)
+        return std::unexpected(ok.error());
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    const QString registerId = *acting;
+    const QDateTime now = Clock::nowUtc();
+    StoreSettings settings(m_db);
+
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto header = saleHeader(m_db, receiptNo);
+    if (!header)
+        return std::unexpected(header.error());
+    if (header->kind != QLatin1String("sale"))
+        return fail(ErrorCode::Refused, tr("%1 is a %2, not a sale: it cannot be refunded.")
+                                            .arg(receiptCode(receiptNo), header->kind));
+    auto lines = originalLines(m_db, header->id);
+    if (!lines)
+        return std::unexpected(lines.error());
+    if (isVoid) {
+        if (header->businessDate != settings.businessDate(now))
+            return fail(ErrorCode::Refused,
+                        tr("%1 is from %2: only a sale of today can be voided; refund it instead.")
+                            .arg(receiptCode(receiptNo),
+                                 QLocale().toString(header->businessDate, QLocale::ShortFormat)));
+        auto reversals = m_db.scalar(
+            QStringLiteral("SELECT COUNT(*) FROM sales WHERE original_sale_id = ?"), {header->id});
+        if (!reversals)
+            return std::unexpected(reversals.error());
+        if (reversals->toInt() > 0)
+            return fail(
+                ErrorCode::Refused,
+                tr("%1 was already refunded or voided in part; refund what is left instead.")
+                    .arg(receiptCode(receiptNo)));
+    }
+
+    // Which lines, how many units.
+    std::map<qint64, int> wanted;
+    if (selection.empty()) {
+        for (const OriginalLine &l : *lines)
+            if (l.remaining() > 0 && (isVoid || l.kind != QLatin1String("giftcard")))
+                wanted[l.id] = l.remaining();
+    } else {
+        for (const RefundSelection &s : selection) {
+            auto it = std::find_if(lines->begin(), lines->end(),
+                                   [&](const OriginalLine &l) { return l.id == s.lineId; });
+            if (it == lines->end())
+                return fail(ErrorCode::NotFound,
+                            tr("That line is not on %1.").arg(receiptCode(receiptNo)));
+            const int qty = s.quantity == 0 ? it->remaining() : s.quantity;
+            if (qty < 0 || wanted[it->id] + qty > it->remaining())
+                return fail(ErrorCode::Refused, tr("%1: only %2 of %3 can still be refunded.")
+                                                    .arg(it->name)
+                                                    .arg(it->remaining())
+                                                    .arg(it->quantity));
+            wanted[it->id] += qty;
+        }
+    }
+    std::erase_if(wanted, [](const auto &w) { return w.second == 0; });
+    if (wanted.empty())
+        return fail(ErrorCode::Refused,
+                    tr("Nothing is left to refund on %1.").arg(receiptCode(receiptNo)));
+    for (const OriginalLine &l : *lines)
+        if (wanted.contains(l.id) && l.kind == QLatin1String("giftcard") && !isVoid)
+            return fail(
+                ErrorCode::Refused,
+                tr("A gift card is not refunded: its value stays on the card and can be spent "
+                   "(a balance under $5.00 is paid out in cash). A manager can void today's "
+                   "sale."));
+
+    // The reversed amounts, line by line.
+    struct Part {
+        const OriginalLine *line;
+        int qty;
+        Money lineDiscount, ticketDiscount, net, tax;
+    };
+    std::vector<Part> parts;
+    Money subtotal, discount, tax, tips;
+    for (const OriginalLine &l : *lines) {
+        auto it = wanted.find(l.id);
+        if (it == wanted.end())
+            continue;
+        const int k = it->second;
+        Part p{&l,
+               k,
+               shareOf(l.lineDiscount, l.refundedLineDiscount, k, l.remaining(), l.quantity),
+               shareOf(l.ticketDiscount, l.refundedTicketDiscount, k, l.remaining(), l.quantity),
+               shareOf(l.net, l.refundedNet, k, l.remaining(), l.quantity),
+               shareOf(l.tax, l.refundedTax, k, l.remaining(), l.quantity)};
+        parts.push_back(p);
+        if (l.kind == QLatin1String("tip")) {
+            tips += p.net;
+        } else {
+            subtotal += p.net + p.ticketDiscount;
+            discount += p.ticketDiscount;
+            tax += p.tax;
+        }
+    }
+    const Money total = subtotal - discount + tax + tips;
+
+    // Back to the original tenders, in proportion to what each can still give back.
+    auto tq = m_db.exec(
+        QStringLiteral("SELECT t.id, t.type, t.amount_cents, t.card_last4, t.auth_code, "
+                       "COALESCE(t.giftcard_id, 0), COALESCE(g.last4, ''), "
+                       "COALESCE((SELECT -SUM(r.amount_cents) FROM sale_tenders r "
+                       "WHERE r.original_tender_id = t.id), 0) "
+                       "FROM sale_tenders t LEFT JOIN giftcards g ON g.id = t.giftcard_id "
+                       "WHERE t.sale_id = ? ORDER BY t.id"),
+        {header->id});
+    if (!tq)
+        return std::unexpected(tq.error());
+    struct OriginalTender {
+        qint64 id;
+        QString type;
+        QString last4, auth;
+        qint64 giftCardId;
+        QString giftLast4;
+        Money left;
+    };
+    std::vector<OriginalTender> originals;
+    std::vector<Money> weights;
+    while (tq->next()) {
+        OriginalTender t{tq->value(0).toLongLong(),
+                         tq->value(1).toString(),
+                         tq->value(3).toString(),
+                         tq->value(4).toString(),
+                         tq->value(5).toLongLong(),
+                         tq->value(6).toString(),
+                         Money::fromCents(tq->value(2).toLongLong() - tq->value(7).toLongLong())};
+        originals.push_back(t);
+        weights.push_back(max(t.left, Money()));
+    }
+    tq->finish();
+    Money refundable;
+    for (Money w : weights)
+        refundable += w;
+    if (total > refundable)
+        return fail(ErrorCode::Refused, tr("Only %1 paid on %2 can still be given back.")
+                                            .arg(refundable.format(), receiptCode(receiptNo)));
+    const std::vector<Money> back = allocateProRata(total, weights);
+
+    auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
+    if (!next)
+        return std::unexpected(next.error());
+    // Cash paid back comes out of a drawer, and a drawer needs a shift: the same rule as a
+    // sale's, checked here inside the refund's transaction.
+    bool paysCash = false;
+    for (std::size_t i = 0; i < originals.size(); ++i)
+        if (originals[i].type == QLatin1String("cash") && !back[i].isZero())
+            paysCash = true;
+    auto shift = ShiftService(m_db).forTicket(registerId, false, paysCash);
+    if (!shift)
+        return std::unexpected(shift.error());
+    CompletedSale done;
+    done.receiptNo = next->toLongLong();
+    const QString nowText = toStorageTime(now);
+    const QString kind = isVoid ? QStringLiteral("void") : QStringLiteral("refund");
+    auto sale = m_db.exec(
+        QStringLiteral("INSERT INTO sales(receipt_no, kind, original_sale_id, created_at, "
+                       "business_date, register_id, "
+                       "staff_id, approver_id, shift_id, subtotal_cents, discount_cents, "
+                       "tax_cents, tip_cents, "
+                       "total_cents, change_cents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"),
+        {done.receiptNo, kind, header->id, nowText,
+         settings.businessDate(now).toString(Qt::ISODate), registerId, cashier.id,
+         approver ? QVariant(approver->id) : QVariant(), nullIfZero(*shift), (-subtotal).cents(),
+         (-discount).cents(), (-tax).cents(), (-tips).cents(), (-total).cents()});
+    if (!sale)
+        return std::unexpected(sale.error());
+    done.saleId = sale->lastInsertId().toLongLong();
+    const QString reference = receiptCode(done.receiptNo);
+    const QString reason = tr("%1 of %2").arg(kind, receiptCode(receiptNo));
+    GiftCardService cards(m_db);
+
+    std::map<QString, std::pair<Money, Money>> taxByClass; // class → (base, tax), negative
+    int lineNo = 0;
+    for (const Part &p : parts) {
+        const OriginalLine &l = *p.line;
+        // A card sold on this receipt and replaced since: its value is on the replacement, so
+        // the reversal names and debits that card.
+        qint64 lineCard = l.giftCardId;
+        if (lineCard > 0) {
+            auto live = cards.liveCard(lineCard);
+            if (!live)
+                return std::unexpected(live.error());
+            lineCard = *live;
+        }
+        if (auto ok = m_db.exec(
+                QStringLiteral(
+                    "INSERT INTO sale_lines(sale_id, line_no, kind, item_id, code, name, quantity, "
+                    "unit_price_cents, line_discount_cents, ticket_discount_cents, net_cents, "
+                    "tax_class, "
+                    "tax_cents, therapist_id, giftcard_id, original_line_id) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                {done.saleId, ++lineNo, l.kind, nullIfZero(l.itemId), l.code, l.name, -p.qty,
+                 l.unitPrice.cents(), (-p.lineDiscount).cents(), (-p.ticketDiscount).cents(),
+                 (-p.net).cents(), l.taxClass, (-p.tax).cents(), nullIfZero(l.therapistId),
+                 nullIfZero(lineCard), l.id});
+            !ok)
+            return std::unexpected(ok.error());
+        if (l.kind != QLatin1String("tip")) {
+            taxByClass[l.taxClass].first -= p.net;
+            taxByClass[l.taxClass].second -= p.tax;
+        }
+        if (l.kind == QLatin1String("product") && (restock || isVoid)) {
+            if (auto ok = m_db.exec(
+                    QStringLiteral(
+                        "INSERT INTO stock_movements(item_id, quantity, reason, unit_cost_cents, "
+                        "sale_id, reference, staff_id, created_at) "
+                        "SELECT id, ?, ?, cost_cents, ?, ?, ?, ? FROM items WHERE id = ?"),
+                    {p.qty, isVoid ? QStringLiteral("void") : QStringLiteral("return"), done.saleId,
+                     reference, cashier.id, nowText, l.itemId});
+                !ok)
+                return std::unexpected(ok.error());
+        }
+        if (l.kind == QLatin1String("giftcard") && lineCard > 0)
+            if (auto ok = cards.reverseLoad(lineCard, p.net, done.saleId, cashier.id, reason); !ok)
+                return std::unexpected(ok.error());
+    }
+    for (const auto &[cls, amounts] : taxByClass) {
+        auto ppm = m_db.scalar(
+            QStringLiteral("SELECT ppm FROM sale_taxes WHERE sale_id = ? AND tax_class = ?"),
+            {header->id, cls});
+        if (!ppm)
+            return std::unexpected(ppm.error());
+        if (auto ok = m_db.exec(
+                QStringLiteral(
+                    "INSERT INTO sale_taxes(sale_id, tax_class, base_cents, ppm, tax_cents) "
+                    "VALUES (?, ?, ?, ?, ?)"),
+                {done.saleId, cls, amounts.first.cents(), ppm->toLongLong(),
+                 amounts.second.cents()});
+            !ok)
+            return std::unexpected(ok.error());
+    }
+    QJsonArray tenderJson;
+    for (std::size_t i = 0; i < originals.size(); ++i) {
+        if (back[i].isZero())
+            continue;
+        const OriginalTender &t = originals[i];
+        // Gift-card money goes back to the card the customer holds now: the replacement of a
+        // card reported lost since the sale, never the void card.
+        qint64 tenderCard = t.giftCardId;
+        if (tenderCard > 0) {
+            auto live = cards.liveCard(tenderCard);
+            if (!live)
+                return std::unexpected(live.error());
+            tenderCard = *live;
+        }
+        if (auto ok = m_db.exec(
+                QStringLiteral(
+                    "INSERT INTO sale_tenders(sale_id, type, amount_cents, card_last4, auth_code, "
+                    "giftcard_id, original_tender_id) VALUES (?,?,?,?,?,?,?)"),
+                {done.saleId, t.type, (-back[i]).cents(), t.last4, t.auth, nullIfZero(tenderCard),
+                 t.id});
+            !ok)
+            return std::unexpected(ok.error());
+        AppliedTender a;
+        a.amount = -back[i];
+        a.cardLast4 = t.last4;
+        a.authCode = t.auth;
+        a.giftCardId = tenderCard;
+        a.giftCardLast4 = t.giftLast4;
+        if (t.type == QLatin1String("gift")) {
+            a.type = TenderType::Gift;
+            auto credited = cards.refundTo(tenderCard, back[i], done.saleId, cashier.id);
+            if (!credited)
+                return std::unexpected(credited.error());
+            auto after = cards.byId(*credited);
+            if (!after)
+                return std::unexpected(after.error());
+            a.giftCardId = after->id;
+            a.giftCardLast4 = after->last4;
+            a.giftCardBalance = after->balance;
+        } else {
+            a.type = t.type == QLatin1String("card") ? TenderType::Card : TenderType::Cash;
+        }
+        tenderJson.append(QJsonObject{{QStringLiteral("type"), t.type},
+                                      {QStringLiteral("amount_cents"), a.amount.cents()}});
+        done.tenders.push_back(a);
+    }
+    if (auto ok =
+            Journal::append(m_db, cashier.name, kind,
+                            {{QStringLiteral("receipt"), done.receiptNo},
+                             {QStringLiteral("original_receipt"), receiptNo},
+                             {QStringLiteral("total_cents"), (-total).cents()},
+                             {QStringLiteral("tenders"), tenderJson},
+                             {QStringLiteral("restock"), restock || isVoid},
+                             {QStringLiteral("approver"), approver ? approver->name : QString()}});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    done.totals.subtotal = -subtotal;
+    done.totals.discount = -discount;
+    done.totals.tax = -tax;
+    done.totals.tips = -tips;
+    done.totals.total = -total;
+    return done;
+}
+
+} // namespace oasis

@@ -1,0 +1,1117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/report.h"
+
+#include "core/domain/clock.h"
+#include "core/domain/csv.h"
+#include "core/services/authorization.h"
+#include "core/services/shift.h"
+#include "core/services/storesettings.h"
+#include "core/storage/database.h"
+#include "core/storage/journal.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Report", text);
+}
+
+/// A refund or a void takes money back whatever sign its rows carry: count it negative.
+QString sg(const char *column) {
+    return QStringLiteral("(CASE WHEN s.kind = 'sale' THEN %1 ELSE -ABS(%1) END)")
+        .arg(QLatin1String(column));
+}
+
+Money cents(const QVariant &v) {
+    return Money::fromCents(v.toLongLong());
+}
+
+QJsonArray linesJson(const std::vector<ReportLine> &lines) {
+    QJsonArray a;
+    for (const ReportLine &l : lines)
+        a.append(QJsonObject{{QStringLiteral("key"), l.key},
+                             {QStringLiteral("name"), l.name},
+                             {QStringLiteral("quantity"), l.quantity},
+                             {QStringLiteral("net_cents"), l.net.cents()},
+                             {QStringLiteral("tax_cents"), l.tax.cents()}});
+    return a;
+}
+
+std::vector<ReportLine> linesFromJson(const QJsonArray &a) {
+    std::vector<ReportLine> lines;
+    for (const QJsonValue &v : a) {
+        const QJsonObject o = v.toObject();
+        lines.push_back({o.value(QLatin1String("key")).toString(),
+                         o.value(QLatin1String("name")).toString(),
+                         o.value(QLatin1String("quantity")).toInteger(),
+                         Money::fromCents(o.value(QLatin1String("net_cents")).toInteger()),
+                         Money::fromCents(o.value(QLatin1String("tax_cents")).toInteger())});
+    }
+    return lines;
+}
+
+QJsonObject mapJson(const std::map<QString, Money> &m) {
+    QJsonObject o;
+    for (const auto &[k, v] : m)
+        o.insert(k, v.cents());
+    return o;
+}
+
+std::map<QString, Money> mapFromJson(const QJsonObject &o) {
+    std::map<QString, Money> m;
+    for (auto it = o.begin(); it != o.end(); ++it)
+        m[it.key()] = Money::fromCents(it.value().toInteger());
+    return m;
+}
+
+Result<std::vector<ReportLine>> readLines(const Database &db, const QString &sql,
+                                          const QVariantList &binds) {
+    auto q = db.exec(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<ReportLine> lines;
+    while (q->next())
+        lines.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toLongLong(),
+                         cents(q->value(3)), cents(q->value(4))});
+    return lines;
+}
+
+/// Names of categories and staff by id, read once per report (a handful of rows).
+struct Names {
+    std::map<qint64, QString> categories;                ///< 0: none, ''
+    std::map<qint64, std::pair<QString, QString>> staff; ///< login name, display name
+};
+
+Result<Names> loadNames(const Database &db) {
+    Names n;
+    n.categories[0] = QString();
+    auto c = db.exec(QStringLiteral("SELECT id, name FROM categories"));
+    if (!c)
+        return std::unexpected(c.error());
+    while (c->next())
+        n.categories[c->value(0).toLongLong()] = c->value(1).toString();
+    auto st = db.exec(QStringLiteral("SELECT id, name, display_name FROM staff"));
+    if (!st)
+        return std::unexpected(st.error());
+    while (st->next())
+        n.staff[st->value(0).toLongLong()] = {st->value(1).toString(), st->value(2).toString()};
+    return n;
+}
+
+/// The breakdowns of a report, derived in C++ from one grouped query.
+struct Breakdowns {
+    std::vector<ReportLine> byItem, byCategory, byStaff, byTherapist, tips;
+};
+
+/// One group of sold lines: kind, item, category, cashier and therapist (0: none).
+struct Group {
+    QString kind;
+    QString code; ///< empty when the query does not split by item
+    QString name;
+    qint64 categoryId = 0;
+    qint64 staffId = 0;
+    qint64 therapistId = 0;
+    qint64 quantity = 0;
+    qint64 net = 0;
+    qint64 tax = 0;
+};
+
+/// Adds a group's measures to the line under `key`; the line keeps the largest name (as
+/// SQL's MAX did).
+void accumulate(std::map<QString, ReportLine> &lines, const QString &key, const QString &name,
+                const Group &g) {
+    auto [it, fresh] = lines.try_emplace(key);
+    ReportLine &l = it->second;
+    l.key = key;
+    if (fresh || name > l.name)
+        l.name = name;
+    l.quantity += g.quantity;
+    l.net += Money::fromCents(g.net);
+    l.tax += Money::fromCents(g.tax);
+}
+
+/// Largest net first, then by key.
+std::vector<ReportLine> sorted(std::map<QString, ReportLine> &&lines) {
+    std::vector<ReportLine> out;
+    out.reserve(lines.size());
+    for (auto &[key, line] : lines)
+        out.push_back(std::move(line));
+    std::stable_sort(out.begin(), out.end(), [](const ReportLine &a, const ReportLine &b) {
+        return a.net.cents() > b.net.cents();
+    });
+    return out;
+}
+
+Breakdowns derive(const std::vector<Group> &groups, const Names &names, bool withItems) {
+    std::map<QString, ReportLine> items, categories, staff, therapists, tips;
+    const auto staffName = [&names](qint64 id) {
+        auto it = names.staff.find(id);
+        return it != names.staff.end() ? it->second : std::pair<QString, QString>();
+    };
+    for (const Group &g : groups) {
+        const bool sold = g.kind == QLatin1String("product") || g.kind == QLatin1String("session");
+        if (sold) {
+            if (withItems)
+                accumulate(items, g.code, g.name, g);
+            auto c = names.categories.find(g.categoryId);
+            const QString category = c != names.categories.end() ? c->second : QString();
+            accumulate(categories, category, category, g);
+            if (names.staff.count(g.staffId)) {
+                const auto [login, display] = staffName(g.staffId);
+                accumulate(staff, login, display, g);
+            }
+        }
+        if ((g.kind == QLatin1String("session") || g.kind == QLatin1String("tip")) &&
+            names.staff.count(g.therapistId)) {
+            const auto [login, display] = staffName(g.therapistId);
+            accumulate(g.kind == QLatin1String("tip") ? tips : therapists, login, display, g);
+        }
+    }
+    Breakdowns b;
+    b.byItem = sorted(std::move(items));
+    b.byCategory = sorted(std::move(categories));
+    b.byStaff = sorted(std::move(staff));
+    b.byTherapist = sorted(std::move(therapists));
+    b.tips = sorted(std::move(tips));
+    return b;
+}
+
+/// The breakdowns of a period of sales (`where` selects them by id), from its lines: one query
+/// by item, stamped category, cashier and therapist.
+Result<Breakdowns> periodBreakdowns(const Database &db, const QString &where,
+                                    const QVariantList &binds) {
+    auto names = loadNames(db);
+    if (!names)
+        return std::unexpected(names.error());
+    auto q =
+        db.exec(QStringLiteral("SELECT l.kind, l.code, MAX(l.name), COALESCE(c.category_id, 0), "
+                               "s.staff_id, COALESCE(l.therapist_id, 0), SUM(%1), SUM(%2), SUM(%3) "
+                               "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+                               "LEFT JOIN sale_line_categories c ON c.line_id = l.id WHERE ")
+                        .arg(sg("l.quantity"), sg("l.net_cents"), sg("l.tax_cents")) +
+                    where +
+                    QStringLiteral(" AND l.kind IN ('product', 'session', 'tip') GROUP BY l.kind, "
+                                   "l.code, COALESCE(c.category_id, 0), s.staff_id, "
+                                   "COALESCE(l.therapist_id, 0)"),
+                binds);
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<Group> groups;
+    while (q->next())
+        groups.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                          q->value(3).toLongLong(), q->value(4).toLongLong(),
+                          q->value(5).toLongLong(), q->value(6).toLongLong(),
+                          q->value(7).toLongLong(), q->value(8).toLongLong()});
+    return derive(groups, *names, true);
+}
+
+/// The breakdowns of a range of business dates but by item, from the daily rollup.
+Result<Breakdowns> rangeBreakdowns(const Database &db, QDate from, QDate to) {
+    auto names = loadNames(db);
+    if (!names)
+        return std::unexpected(names.error());
+    auto q = db.exec(QStringLiteral("SELECT line_kind, category_id, staff_id, therapist_id, "
+                                    "SUM(quantity), SUM(net_cents), SUM(tax_cents) "
+                                    "FROM sales_by_day WHERE business_date >= ? AND "
+                                    "business_date <= ? AND line_kind IN ('product', 'session', "
+                                    "'tip') GROUP BY line_kind, category_id, staff_id, "
+                                    "therapist_id"),
+                     {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<Group> groups;
+    while (q->next())
+        groups.push_back({q->value(0).toString(), QString(), QString(), q->value(1).toLongLong(),
+                          q->value(2).toLongLong(), q->value(3).toLongLong(),
+                          q->value(4).toLongLong(), q->value(5).toLongLong(),
+                          q->value(6).toLongLong()});
+    return derive(groups, *names, false);
+}
+
+QString padPair(const QString &left, const QString &right, int columns) {
+    const int room = columns - int(right.size()) - 1;
+    QString l = left.left(std::max(room, 1));
+    return l + QString(std::max(columns - int(l.size()) - int(right.size()), 1), u' ') + right;
+}
+
+QString centred(const QString &text, int columns) {
+    const int pad = std::max((columns - int(text.size())) / 2, 0);
+    return QString(pad, u' ') + text;
+}
+} // namespace
+
+// --- PeriodReport --------------------------------------------------------------------------
+
+QJsonObject PeriodReport::toJson() const {
+    return {
+        {QStringLiteral("type"), isZ ? QStringLiteral("z") : QStringLiteral("x")},
+        {QStringLiteral("z_number"), zNumber},
+        {QStringLiteral("period_start"),
+         periodStart.isValid() ? toStorageTime(periodStart) : QString()},
+        {QStringLiteral("closed_at"), toStorageTime(closedAt)},
+        {QStringLiteral("business_date"), businessDate.toString(Qt::ISODate)},
+        {QStringLiteral("staff"), staff},
+        {QStringLiteral("first_sale_id"), firstSaleId},
+        {QStringLiteral("last_sale_id"), lastSaleId},
+        {QStringLiteral("first_receipt"), firstReceipt},
+        {QStringLiteral("last_receipt"), lastReceipt},
+        {QStringLiteral("last_giftcard_activity_id"), lastGiftCardActivityId},
+        {QStringLiteral("last_cash_movement_id"), lastCashMovementId},
+        {QStringLiteral("sales_count"), salesCount},
+        {QStringLiteral("refunds_count"), refundsCount},
+        {QStringLiteral("voids_count"), voidsCount},
+        {QStringLiteral("gross_cents"), gross.cents()},
+        {QStringLiteral("discount_cents"), discounts.cents()},
+        {QStringLiteral("tax_cents"), tax.cents()},
+        {QStringLiteral("tip_cents"), tips.cents()},
+        {QStringLiteral("refund_cents"), refunds.cents()},
+        {QStringLiteral("void_cents"), voids.cents()},
+        {QStringLiteral("total_cents"), total.cents()},
+        {QStringLiteral("period_total_cents"), total.cents()},
+        {QStringLiteral("grand_total_cents"), grandTotal.cents()},
+        {QStringLiteral("by_category"), linesJson(byCategory)},
+        {QStringLiteral("by_item"), linesJson(byItem)},
+        {QStringLiteral("by_staff"), linesJson(byStaff)},
+        {QStringLiteral("by_therapist"), linesJson(byTherapist)},
+        {QStringLiteral("tips_by_therapist"), linesJson(tipsByTherapist)},
+        {QStringLiteral("tax_base_by_class"), mapJson(taxBaseByClass)},
+        {QStringLiteral("tax_by_class"), mapJson(taxByClass)},
+        {QStringLiteral("tenders"), mapJson(tenders)},
+        {QStringLiteral("giftcards_sold_count"), giftCardsSoldCount},
+        {QStringLiteral("giftcards_sold_cents"), giftCardsSold.cents()},
+        {QStringLiteral("giftcards_redeemed_cents"), giftCardsRedeemed.cents()},
+        {QStringLiteral("giftcards_cashed_out_cents"), giftCardsCashedOut.cents()},
+        {QStringLiteral("giftcards_outstanding_cents"), giftCardsOutstanding.cents()},
+        {QStringLiteral("payin_cents"), payIns.cents()},
+        {QStringLiteral("payout_cents"), payOuts.cents()},
+        {QStringLiteral("journal_seq"), journalSeq},
+        {QStringLiteral("journal_hash"), journalHash},
+    };
+}
+
+PeriodReport PeriodReport::fromJson(const QJsonObject &o) {
+    auto i = [&o](const char *key) { return o.value(QLatin1String(key)).toInteger(); };
+    auto m = [&i](const char *key) { return Money::fromCents(i(key)); };
+    auto s = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
+    PeriodReport r;
+    r.isZ = s("type") == QLatin1String("z");
+    r.zNumber = i("z_number");
+    if (!s("period_start").isEmpty())
+        r.periodStart = fromStorageTime(s("period_start"));
+    r.closedAt = fromStorageTime(s("closed_at"));
+    r.businessDate = QDate::fromString(s("business_date"), Qt::ISODate);
+    r.staff = s("staff");
+    r.firstSaleId = i("first_sale_id");
+    r.lastSaleId = i("last_sale_id");
+    r.firstReceipt = i("first_receipt");
+    r.lastReceipt = i("last_receipt");
+    r.lastGiftCardActivityId = i("last_giftcard_activity_id");
+    r.lastCashMovementId = i("last_cash_movement_id");
+    r.salesCount = i("sales_count");
+    r.refundsCount = i("refunds_count");
+    r.voidsCount = i("voids_count");
+    r.gross = m("gross_cents");
+    r.discounts = m("discount_cents");
+    r.tax = m("tax_cents");
+    r.tips = m("tip_cents");
+    r.refunds = m("refund_cents");
+    r.voids = m("void_cents");
+    r.total = m("total_cents");
+    r.grandTotal = m("grand_total_cents");
+    r.byCategory = linesFromJson(o.value(QLatin1String("by_category")).toArray());
+    r.byItem = linesFromJson(o.value(QLatin1String("by_item")).toArray());
+    r.byStaff = linesFromJson(o.value(QLatin1String("by_staff")).toArray());
+    r.byTherapist = linesFromJson(o.value(QLatin1String("by_therapist")).toArray());
+    r.tipsByTherapist = linesFromJson(o.value(QLatin1String("tips_by_therapist")).toArray());
+    r.taxBaseByClass = mapFromJson(o.value(QLatin1String("tax_base_by_class")).toObject());
+    r.taxByClass = mapFromJson(o.value(QLatin1String("tax_by_class")).toObject());
+    r.tenders = mapFromJson(o.value(QLatin1String("tenders")).toObject());
+    r.giftCardsSoldCount = i("giftcards_sold_count");
+    r.giftCardsSold = m("giftcards_sold_cents");
+    r.giftCardsRedeemed = m("giftcards_redeemed_cents");
+    r.giftCardsCashedOut = m("giftcards_cashed_out_cents");
+    r.giftCardsOutstanding = m("giftcards_outstanding_cents");
+    r.payIns = m("payin_cents");
+    r.payOuts = m("payout_cents");
+    r.journalSeq = i("journal_seq");
+    r.journalHash = s("journal_hash");
+    return r;
+}
+
+QStringList PeriodReport::toText(int columns) const {
+    const QString rule(columns, u'-');
+    auto money = [](Money m) { return m.format(); };
+    QStringList t;
+    t << centred(isZ ? tr("Z REPORT #%1").arg(zNumber) : tr("X REPORT (not a close)"), columns);
+    if (!isZ)
+        t << centred(tr("next Z will be #%1").arg(zNumber), columns);
+    t << padPair(tr("Business day"), businessDate.toString(Qt::ISODate), columns)
+      << padPair(tr("Printed"), closedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
+                 columns);
+    if (periodStart.isValid())
+        t << padPair(tr("Since"), periodStart.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
+                     columns);
+    if (!staff.isEmpty())
+        t << padPair(tr("By"), staff, columns);
+    if (firstReceipt > 0)
+        t << padPair(tr("Receipts"), QStringLiteral("%1 - %2").arg(firstReceipt).arg(lastReceipt),
+                     columns);
+    t << rule << padPair(tr("Sales"), QString::number(salesCount), columns)
+      << padPair(tr("Gross"), money(gross), columns)
+      << padPair(tr("Discounts"), money(-discounts), columns)
+      << padPair(tr("Tax"), money(tax), columns) << padPair(tr("Tips"), money(tips), columns)
+      << padPair(tr("Refunds (%1)").arg(refundsCount), money(-refunds), columns)
+      << padPair(tr("Voids (%1)").arg(voidsCount), money(-voids), columns)
+      << padPair(tr("PERIOD TOTAL"), money(total), columns)
+      << padPair(tr("GRAND TOTAL"), money(grandTotal), columns) << rule << tr("Tenders");
+    for (const auto &[type, amount] : tenders)
+        t << padPair(QStringLiteral("  ") + type, money(amount), columns);
+    t << tr("Tax by class");
+    for (const auto &[cls, amount] : taxByClass)
+        t << padPair(
+            QStringLiteral("  %1 on %2")
+                .arg(cls, money(taxBaseByClass.count(cls) ? taxBaseByClass.at(cls) : Money())),
+            money(amount), columns);
+    auto section = [&](const QString &title, const std::vector<ReportLine> &lines) {
+        t << rule << title;
+        for (const ReportLine &l : lines)
+            t << padPair(
+                QStringLiteral("  %1 x%2").arg(l.name.isEmpty() ? l.key : l.name).arg(l.quantity),
+                money(l.net), columns);
+    };
+    section(tr("By category"), byCategory);
+    section(tr("By item"), byItem);
+    section(tr("By staff"), byStaff);
+    section(tr("Sessions by therapist"), byTherapist);
+    section(tr("Tips by therapist"), tipsByTherapist);
+    t << rule << tr("Gift cards")
+      << padPair(tr("  sold (%1)").arg(giftCardsSoldCount), money(giftCardsSold), columns)
+      << padPair(tr("  redeemed"), money(giftCardsRedeemed), columns)
+      << padPair(tr("  cashed out"), money(giftCardsCashedOut), columns)
+      << padPair(tr("  outstanding (liability)"), money(giftCardsOutstanding), columns) << rule
+      << padPair(tr("Drawer pay-ins"), money(payIns), columns)
+      << padPair(tr("Drawer pay-outs"), money(payOuts), columns) << rule
+      << tr("Journal entry %1").arg(journalSeq);
+    for (qsizetype i = 0; i < journalHash.size(); i += columns)
+        t << journalHash.mid(i, columns);
+    return t;
+}
+
+ReportTable PeriodReport::toTable() const {
+    using K = ReportTable::Kind;
+    ReportTable t;
+    t.title = isZ ? tr("Z report #%1").arg(zNumber) : tr("X report");
+    t.columns = {{QStringLiteral("section"), tr("section"), K::Text},
+                 {QStringLiteral("key"), tr("key"), K::Text},
+                 {QStringLiteral("name"), tr("name"), K::Text},
+                 {QStringLiteral("quantity"), tr("quantity"), K::Count},
+                 {QStringLiteral("amount_cents"), tr("amount"), K::Money}};
+    auto add = [&t](const QString &key, const QString &name, qint64 quantity, Money amount) {
+        t.rows.push_back({QStringLiteral("total"), key, name, quantity, amount.cents()});
+    };
+    add(QStringLiteral("sales"), tr("Sales"), salesCount, gross);
+    add(QStringLiteral("discounts"), tr("Discounts"), 0, discounts);
+    add(QStringLiteral("tax"), tr("Tax"), 0, tax);
+    add(QStringLiteral("tips"), tr("Tips"), 0, tips);
+    add(QStringLiteral("refunds"), tr("Refunds"), refundsCount, refunds);
+    add(QStringLiteral("voids"), tr("Voids"), voidsCount, voids);
+    add(QStringLiteral("period_total"), tr("Period total"), 0, total);
+    add(QStringLiteral("grand_total"), tr("Grand total"), 0, grandTotal);
+    add(QStringLiteral("giftcards_sold"), tr("Gift cards sold"), giftCardsSoldCount, giftCardsSold);
+    add(QStringLiteral("giftcards_redeemed"), tr("Gift cards redeemed"), 0, giftCardsRedeemed);
+    add(QStringLiteral("giftcards_cashed_out"), tr("Gift cards cashed out"), 0, giftCardsCashedOut);
+    add(QStringLiteral("giftcards_outstanding"), tr("Gift cards outstanding"), 0,
+        giftCardsOutstanding);
+    add(QStringLiteral("payins"), tr("Drawer pay-ins"), 0, payIns);
+    add(QStringLiteral("payouts"), tr("Drawer pay-outs"), 0, payOuts);
+    for (const auto &[type, amount] : tenders)
+        t.rows.push_back({QStringLiteral("tender"), type, type, qint64(0), amount.cents()});
+    for (const auto &[cls, amount] : taxByClass)
+        t.rows.push_back({QStringLiteral("tax"), cls, cls, qint64(0), amount.cents()});
+    auto lines = [&t](const QString &section, const std::vector<ReportLine> &all) {
+        for (const ReportLine &l : all)
+            t.rows.push_back({section, l.key, l.name, l.quantity, l.net.cents()});
+    };
+    lines(QStringLiteral("category"), byCategory);
+    lines(QStringLiteral("item"), byItem);
+    lines(QStringLiteral("staff"), byStaff);
+    lines(QStringLiteral("therapist"), byTherapist);
+    lines(QStringLiteral("tip"), tipsByTherapist);
+    return t;
+}
+
+// --- ReportTable ---------------------------------------------------------------------------
+
+QByteArray ReportTable::toCsv() const {
+    QStringList headers;
+    for (const Column &c : columns)
+        headers << c.header;
+    QByteArray out = csv::formatRow(headers);
+    for (const QVariantList &row : rows) {
+        QStringList fields;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const QVariant v = row.value(qsizetype(i));
+            fields << (columns[i].kind == Kind::Money ? cents(v).toString() : v.toString());
+        }
+        out += csv::formatRow(fields);
+    }
+    return out;
+}
+
+QJsonObject ReportTable::toJson() const {
+    QJsonArray array;
+    for (const QVariantList &row : rows) {
+        QJsonObject o;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const QVariant v = row.value(qsizetype(i));
+            if (columns[i].kind == Kind::Text)
+                o.insert(columns[i].key, v.toString());
+            else
+                o.insert(columns[i].key, v.toLongLong());
+        }
+        array.append(o);
+    }
+    return {{QStringLiteral("title"), title}, {QStringLiteral("rows"), array}};
+}
+
+QStringList ReportTable::toText() const {
+    std::vector<QStringList> cells;
+    QStringList headers;
+    for (const Column &c : columns)
+        headers << c.header;
+    cells.push_back(headers);
+    for (const QVariantList &row : rows) {
+        QStringList r;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const QVariant v = row.value(qsizetype(i));
+            r << (columns[i].kind == Kind::Money ? cents(v).toString() : v.toString());
+        }
+        cells.push_back(r);
+    }
+    std::vector<int> width(columns.size(), 0);
+    for (const QStringList &r : cells)
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            width[i] = std::max(width[i], int(r.value(qsizetype(i)).size()));
+    QStringList out{title};
+    for (const QStringList &r : cells) {
+        QString line;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const bool right = columns[i].kind != Kind::Text;
+            line += (right ? r.value(qsizetype(i)).rightJustified(width[i])
+                           : r.value(qsizetype(i)).leftJustified(width[i])) +
+                    QStringLiteral("  ");
+        }
+        out << line.trimmed();
+    }
+    return out;
+}
+
+qint64 ReportTable::sum(const QString &key) const {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].key != key)
+            continue;
+        qint64 total = 0;
+        for (const QVariantList &row : rows)
+            total += row.value(qsizetype(i)).toLongLong();
+        return total;
+    }
+    return 0;
+}
+
+// --- periods: X and Z ----------------------------------------------------------------------
+
+Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivity,
+                                            qint64 afterCash) const {
+    PeriodReport r;
+    r.closedAt = Clock::nowUtc();
+    r.businessDate = StoreSettings(m_db).businessDate(r.closedAt);
+    // Upper bounds first, so every figure below describes the same set of rows. The whole
+    // liability comes from the daily rollup in the same statement (one snapshot): every
+    // activity row up to the bound, without reading them.
+    auto bounds = m_db.exec(
+        QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM sales), "
+                       "(SELECT COALESCE(MAX(id), 0) FROM giftcard_activity), "
+                       "(SELECT COALESCE(MAX(id), 0) FROM cash_movements), "
+                       "(SELECT COALESCE(SUM(amount_cents), 0) FROM giftcard_activity_by_day)"));
+    if (!bounds)
+        return std::unexpected(bounds.error());
+    bounds->next();
+    const qint64 lastSale = std::max(bounds->value(0).toLongLong(), afterSale);
+    r.lastGiftCardActivityId = std::max(bounds->value(1).toLongLong(), afterActivity);
+    r.lastCashMovementId = std::max(bounds->value(2).toLongLong(), afterCash);
+    r.lastSaleId = lastSale;
+    r.giftCardsOutstanding = cents(bounds->value(3));
+    const QString where = QStringLiteral("s.id > ? AND s.id <= ?");
+    const QVariantList binds{afterSale, lastSale};
+
+    auto head = m_db.exec(
+        QStringLiteral("SELECT SUM(CASE WHEN s.kind = 'sale' THEN 1 ELSE 0 END), "
+                       "SUM(CASE WHEN s.kind = 'refund' THEN 1 ELSE 0 END), "
+                       "SUM(CASE WHEN s.kind = 'void' THEN 1 ELSE 0 END), "
+                       "SUM(%1), SUM(%2), SUM(%3), SUM(%4), SUM(%5), "
+                       "SUM(CASE WHEN s.kind = 'refund' THEN ABS(s.total_cents) ELSE 0 END), "
+                       "SUM(CASE WHEN s.kind = 'void' THEN ABS(s.total_cents) ELSE 0 END), "
+                       "MIN(s.id), MIN(s.receipt_no), MAX(s.receipt_no) "
+                       "FROM sales s WHERE ")
+                .arg(sg("s.subtotal_cents"), sg("s.discount_cents"), sg("s.tax_cents"),
+                     sg("s.tip_cents"), sg("s.total_cents")) +
+            where,
+        binds);
+    if (!head)
+        return std::unexpected(head.error());
+    if (head->next()) {
+        r.salesCount = head->value(0).toLongLong();
+        r.refundsCount = head->value(1).toLongLong();
+        r.voidsCount = head->value(2).toLongLong();
+        r.gross = cents(head->value(3));
+        r.discounts = cents(head->value(4));
+        r.tax = cents(head->value(5));
+        r.tips = cents(head->value(6));
+        r.total = cents(head->value(7));
+        r.refunds = cents(head->value(8));
+        r.voids = cents(head->value(9));
+        r.firstSaleId = head->value(10).toLongLong();
+        r.firstReceipt = head->value(11).toLongLong();
+        r.lastReceipt = head->value(12).toLongLong();
+    }
+    auto b = periodBreakdowns(m_db, where, binds);
+    if (!b)
+        return std::unexpected(b.error());
+    r.byItem = std::move(b->byItem);
+    r.byCategory = std::move(b->byCategory);
+    r.byStaff = std::move(b->byStaff);
+    r.byTherapist = std::move(b->byTherapist);
+    r.tipsByTherapist = std::move(b->tips);
+
+    auto taxes = m_db.exec(QStringLiteral("SELECT x.tax_class, SUM(%1), SUM(%2) FROM sales s "
+                                          "JOIN sale_taxes x ON x.sale_id = s.id WHERE ")
+                                   .arg(sg("x.base_cents"), sg("x.tax_cents")) +
+                               where + QStringLiteral(" GROUP BY x.tax_class"),
+                           binds);
+    if (!taxes)
+        return std::unexpected(taxes.error());
+    while (taxes->next()) {
+        r.taxBaseByClass[taxes->value(0).toString()] = cents(taxes->value(1));
+        r.taxByClass[taxes->value(0).toString()] = cents(taxes->value(2));
+    }
+    auto tenders = m_db.exec(QStringLiteral("SELECT t.type, SUM(%1) FROM sales s "
+                                            "JOIN sale_tenders t ON t.sale_id = s.id WHERE ")
+                                     .arg(sg("t.amount_cents")) +
+                                 where + QStringLiteral(" GROUP BY t.type"),
+                             binds);
+    if (!tenders)
+        return std::unexpected(tenders.error());
+    while (tenders->next())
+        r.tenders[tenders->value(0).toString()] = cents(tenders->value(1));
+    r.giftCardsRedeemed =
+        r.tenders.count(QStringLiteral("gift")) ? r.tenders.at(QStringLiteral("gift")) : Money();
+
+    auto cards = m_db.exec(
+        QStringLiteral("SELECT SUM(CASE WHEN s.kind = 'sale' THEN 1 ELSE -1 END), SUM(%1) "
+                       "FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE ")
+                .arg(sg("l.net_cents")) +
+            where + QStringLiteral(" AND l.kind = 'giftcard'"),
+        binds);
+    if (!cards)
+        return std::unexpected(cards.error());
+    if (cards->next()) {
+        r.giftCardsSoldCount = cards->value(0).toLongLong();
+        r.giftCardsSold = cents(cards->value(1));
+    }
+    auto activity =
+        m_db.exec(QStringLiteral("SELECT "
+                                 "(SELECT COALESCE(-SUM(amount_cents), 0) FROM giftcard_activity "
+                                 " WHERE id > ? AND id <= ? AND kind = 'cashout'), "
+                                 "(SELECT COALESCE(SUM(amount_cents), 0) FROM cash_movements "
+                                 " WHERE id > ? AND id <= ? AND kind = 'payin'), "
+                                 "(SELECT COALESCE(SUM(amount_cents), 0) FROM cash_movements "
+                                 " WHERE id > ? AND id <= ? AND kind = 'payout')"),
+                  {afterActivity, r.lastGiftCardActivityId, afterCash, r.lastCashMovementId,
+                   afterCash, r.lastCashMovementId});
+    if (!activity)
+        return std::unexpected(activity.error());
+    activity->next();
+    r.giftCardsCashedOut = cents(activity->value(0));
+    r.payIns = cents(activity->value(1));
+    r.payOuts = cents(activity->value(2));
+
+    auto journal = Journal::head(m_db);
+    if (!journal)
+        return std::unexpected(journal.error());
+    r.journalSeq = journal->first;
+    r.journalHash = journal->second;
+    return r;
+}
+
+Result<PeriodReport> ReportService::currentPeriod() const {
+    // Where the previous Z stopped: its columns (a Z's payload, with every item of its day,
+    // is read only for a Z made before schema step 9 stored them).
+    auto last = m_db.exec(QStringLiteral(
+        "SELECT z_number, closed_at, grand_total_cents, last_sale_id, "
+        "last_giftcard_activity_id, last_cash_movement_id, CASE WHEN "
+        "last_giftcard_activity_id IS NULL OR last_cash_movement_id IS NULL THEN payload END "
+        "FROM z_reports ORDER BY z_number DESC LIMIT 1"));
+    if (!last)
+        return std::unexpected(last.error());
+    qint64 previousNumber = 0;
+    Money previousGrand;
+    PeriodReport previous;
+    QDateTime previousClose;
+    if (last->next()) {
+        previousNumber = last->value(0).toLongLong();
+        previousClose = fromStorageTime(last->value(1).toString());
+        previousGrand = cents(last->value(2));
+        if (last->value(6).isNull()) {
+            previous.lastSaleId = last->value(3).toLongLong();
+            previous.lastGiftCardActivityId = last->value(4).toLongLong();
+            previous.lastCashMovementId = last->value(5).toLongLong();
+        } else {
+            previous = PeriodReport::fromJson(
+                QJsonDocument::fromJson(last->value(6).toString().toUtf8()).object());
+        }
+    }
+    auto r =
+        compute(previous.lastSaleId, previous.lastGiftCardActivityId, previous.lastCashMovementId);
+    if (!r)
+        return r;
+    r->zNumber = previousNumber + 1;
+    r->periodStart = previousClose;
+    r->grandTotal = previousGrand + r->total;
+    return r;
+}
+
+Result<PeriodReport> ReportService::x() const {
+    return currentPeriod();
+}
+
+Result<PeriodReport> ReportService::z(const StaffMember &staff,
+                                      const std::optional<StaffMember> &approver) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::CloseDay, staff, approver); !ok)
+        return std::unexpected(ok.error());
+    // Inside the write lock: no register can sell or open a shift while the day is closed.
+    auto open = ShiftService(m_db).openShifts();
+    if (!open)
+        return std::unexpected(open.error());
+    if (!open->empty()) {
+        QStringList registers;
+        for (const Shift &s : *open)
+            registers << s.registerId;
+        return fail(ErrorCode::Refused,
+                    tr("The day cannot be closed while a shift is open on register %1: count "
+                       "and close the drawer first.")
+                        .arg(registers.join(QStringLiteral(", "))));
+    }
+    auto r = currentPeriod();
+    if (!r)
+        return r;
+    r->isZ = true;
+    r->staff = staff.name;
+    const QString payload =
+        QString::fromUtf8(QJsonDocument(r->toJson()).toJson(QJsonDocument::Compact));
+    auto ins = m_db.exec(
+        QStringLiteral("INSERT INTO z_reports(z_number, closed_at, staff_id, first_sale_id, "
+                       "last_sale_id, period_total_cents, grand_total_cents, journal_seq, "
+                       "journal_hash, payload, last_giftcard_activity_id, last_cash_movement_id) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {r->zNumber, toStorageTime(r->closedAt), staff.id,
+         r->firstSaleId > 0 ? QVariant(r->firstSaleId) : QVariant(), r->lastSaleId,
+         r->total.cents(), r->grandTotal.cents(), r->journalSeq, r->journalHash, payload,
+         r->lastGiftCardActivityId, r->lastCashMovementId});
+    if (!ins)
+        return std::unexpected(ins.error());
+    if (auto ok = Journal::append(
+            m_db, staff.name, QStringLiteral("z_report"),
+            {{QStringLiteral("z_number"), r->zNumber},
+             {QStringLiteral("business_date"), r->businessDate.toString(Qt::ISODate)},
+             {QStringLiteral("sales_count"), r->salesCount},
+             {QStringLiteral("period_total_cents"), r->total.cents()},
+             {QStringLiteral("grand_total_cents"), r->grandTotal.cents()},
+             {QStringLiteral("tax_cents"), r->tax.cents()},
+             {QStringLiteral("journal_seq"), r->journalSeq},
+             {QStringLiteral("journal_hash"), r->journalHash},
+             {QStringLiteral("approver"), approver ? approver->name : QString()}});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return r;
+}
+
+Result<std::vector<ZSummary>> ReportService::zReports() const {
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT z.z_number, z.closed_at, COALESCE(s.name, ''), z.period_total_cents, "
+        "z.grand_total_cents FROM z_reports z LEFT JOIN staff s ON s.id = z.staff_id "
+        "ORDER BY z.z_number DESC"));
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<ZSummary> all;
+    while (q->next())
+        all.push_back({q->value(0).toLongLong(), fromStorageTime(q->value(1).toString()),
+                       q->value(2).toString(), cents(q->value(3)), cents(q->value(4))});
+    return all;
+}
+
+Result<PeriodReport> ReportService::loadZ(qint64 zNumber) const {
+    auto payload =
+        m_db.scalar(QStringLiteral("SELECT payload FROM z_reports WHERE z_number = ?"), {zNumber});
+    if (!payload)
+        return std::unexpected(payload.error());
+    if (payload->isNull())
+        return fail(ErrorCode::NotFound, tr("There is no Z report #%1.").arg(zNumber));
+    return PeriodReport::fromJson(QJsonDocument::fromJson(payload->toString().toUtf8()).object());
+}
+
+// --- ranges --------------------------------------------------------------------------------
+
+std::pair<QString, QString> ReportService::utcBounds(QDate from, QDate to) const {
+    const QTimeZone zone = StoreSettings(m_db).timeZone();
+    return {toStorageTime(QDateTime(from, QTime(0, 0), zone).toUTC()),
+            toStorageTime(QDateTime(to.addDays(1), QTime(0, 0), zone).toUTC())};
+}
+
+namespace {
+using Kind = ReportTable::Kind;
+const QString kDateRange = QStringLiteral("s.business_date >= ? AND s.business_date <= ?");
+QVariantList dateBinds(QDate from, QDate to) {
+    return {from.toString(Qt::ISODate), to.toString(Qt::ISODate)};
+}
+} // namespace
+
+namespace {
+ReportTable salesTable(QDate from, QDate to) {
+    ReportTable t;
+    t.title = tr("Sales %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {{QStringLiteral("group"), tr("group"), Kind::Text},
+                 {QStringLiteral("key"), tr("key"), Kind::Text},
+                 {QStringLiteral("name"), tr("name"), Kind::Text},
+                 {QStringLiteral("quantity"), tr("quantity"), Kind::Count},
+                 {QStringLiteral("net_cents"), tr("net"), Kind::Money},
+                 {QStringLiteral("tax_cents"), tr("tax"), Kind::Money}};
+    return t;
+}
+
+void addLines(ReportTable &t, const QString &group, const std::vector<ReportLine> &lines) {
+    for (const ReportLine &l : lines)
+        t.rows.push_back({group, l.key, l.name, l.quantity, l.net.cents(), l.tax.cents()});
+}
+
+ReportTable giftCardTable(QDate from, QDate to) {
+    ReportTable t;
+    t.title = tr("Gift cards %1 to %2 (outstanding at the end of %2)")
+                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {
+        {QStringLiteral("last4"), tr("card"), Kind::Text},
+        {QStringLiteral("issued"), tr("issued"), Kind::Text},
+        {QStringLiteral("sold_cents"), tr("sold"), Kind::Money},
+        {QStringLiteral("redeemed_cents"), tr("redeemed"), Kind::Money},
+        {QStringLiteral("other_cents"), tr("cash-outs, refunds, replacements"), Kind::Money},
+        {QStringLiteral("outstanding_cents"), tr("outstanding"), Kind::Money}};
+    return t;
+}
+} // namespace
+
+Result<ReportTable> ReportService::sales(QDate from, QDate to) const {
+    auto t = salesByItem(from, to);
+    if (!t)
+        return t;
+    auto summary = salesSummary(from, to);
+    if (!summary)
+        return summary;
+    for (QVariantList &row : summary->rows)
+        t->rows.push_back(std::move(row));
+    return t;
+}
+
+Result<ReportTable> ReportService::salesSummary(QDate from, QDate to) const {
+    auto b = rangeBreakdowns(m_db, from, to);
+    if (!b)
+        return std::unexpected(b.error());
+    ReportTable t = salesTable(from, to);
+    addLines(t, QStringLiteral("category"), b->byCategory);
+    addLines(t, QStringLiteral("staff"), b->byStaff);
+    addLines(t, QStringLiteral("therapist"), b->byTherapist);
+    return t;
+}
+
+Result<ReportTable> ReportService::salesByItem(QDate from, QDate to) const {
+    auto lines = readLines(m_db,
+                           QStringLiteral("SELECT l.code, MAX(l.name), SUM(%1), SUM(%2), SUM(%3) "
+                                          "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+                                          "WHERE ")
+                                   .arg(sg("l.quantity"), sg("l.net_cents"), sg("l.tax_cents")) +
+                               kDateRange +
+                               QStringLiteral(" AND l.kind IN ('product', 'session') "
+                                              "GROUP BY l.code ORDER BY 4 DESC, 1"),
+                           dateBinds(from, to));
+    if (!lines)
+        return std::unexpected(lines.error());
+    ReportTable t = salesTable(from, to);
+    addLines(t, QStringLiteral("item"), *lines);
+    return t;
+}
+
+Result<ReportTable> ReportService::tax(QDate from, QDate to) const {
+    auto q =
+        m_db.exec(QStringLiteral("SELECT x.tax_class, x.ppm, SUM(%1), SUM(%2) FROM sales s "
+                                 "JOIN sale_taxes x ON x.sale_id = s.id WHERE ")
+                          .arg(sg("x.base_cents"), sg("x.tax_cents")) +
+                      kDateRange + QStringLiteral(" GROUP BY x.tax_class, x.ppm ORDER BY 1, 2"),
+                  dateBinds(from, to));
+    if (!q)
+        return std::unexpected(q.error());
+    ReportTable t;
+    t.title = tr("Tax %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {{QStringLiteral("tax_class"), tr("tax class"), Kind::Text},
+                 {QStringLiteral("rate"), tr("rate %"), Kind::Text},
+                 {QStringLiteral("base_cents"), tr("taxable base"), Kind::Money},
+                 {QStringLiteral("tax_cents"), tr("tax"), Kind::Money}};
+    while (q->next()) {
+        const qint64 ppm = q->value(1).toLongLong();
+        const QString rate =
+            QStringLiteral("%1.%2").arg(ppm / 10'000).arg(ppm % 10'000, 4, 10, QLatin1Char('0'));
+        t.rows.push_back(
+            {q->value(0).toString(), rate, q->value(2).toLongLong(), q->value(3).toLongLong()});
+    }
+    return t;
+}
+
+Result<ReportTable> ReportService::tips(QDate from, QDate to) const {
+    auto b = rangeBreakdowns(m_db, from, to);
+    if (!b)
+        return std::unexpected(b.error());
+    ReportTable t;
+    t.title =
+        tr("Tips per therapist %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {{QStringLiteral("therapist"), tr("therapist"), Kind::Text},
+                 {QStringLiteral("name"), tr("name"), Kind::Text},
+                 {QStringLiteral("sessions"), tr("sessions"), Kind::Count},
+                 {QStringLiteral("session_net_cents"), tr("sessions net"), Kind::Money},
+                 {QStringLiteral("tips"), tr("tips"), Kind::Count},
+                 {QStringLiteral("tip_cents"), tr("tip amount"), Kind::Money}};
+    std::map<QString, QVariantList> rows;
+    for (const ReportLine &l : b->byTherapist)
+        rows[l.key] = {l.key, l.name, l.quantity, l.net.cents(), qint64(0), qint64(0)};
+    for (const ReportLine &l : b->tips) {
+        auto &row = rows[l.key];
+        if (row.isEmpty())
+            row = {l.key, l.name, qint64(0), qint64(0), qint64(0), qint64(0)};
+        row[4] = l.quantity;
+        row[5] = l.net.cents();
+    }
+    for (auto &[key, row] : rows)
+        t.rows.push_back(row);
+    return t;
+}
+
+Result<ReportTable> ReportService::giftCards(QDate from, QDate to) const {
+    const auto [start, end] = utcBounds(from, to);
+    const QString inRange = QStringLiteral("a.created_at >= ? AND a.created_at < ?");
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT g.last4, MIN(g.created_at), "
+            "SUM(CASE WHEN %1 AND a.kind IN ('activate', 'load') THEN a.amount_cents ELSE 0 END), "
+            "SUM(CASE WHEN %1 AND a.kind = 'redeem' THEN -a.amount_cents ELSE 0 END), "
+            "SUM(CASE WHEN %1 AND a.kind NOT IN ('activate', 'load', 'redeem') "
+            "THEN a.amount_cents ELSE 0 END), "
+            "SUM(CASE WHEN a.created_at < ? THEN a.amount_cents ELSE 0 END) "
+            "FROM giftcards g JOIN giftcard_activity a ON a.giftcard_id = g.id "
+            "WHERE a.created_at < ? GROUP BY g.id, g.last4 "
+            "HAVING SUM(CASE WHEN a.created_at >= ? THEN 1 ELSE 0 END) > 0 "
+            "OR SUM(a.amount_cents) <> 0 ORDER BY 2")
+            .arg(inRange),
+        {start, end, start, end, start, end, end, end, start});
+    if (!q)
+        return std::unexpected(q.error());
+    ReportTable t = giftCardTable(from, to);
+    LocalDates issued(StoreSettings(m_db).timeZone());
+    while (q->next())
+        t.rows.push_back({q->value(0).toString(),
+                          issued.of(q->value(1).toString()).toString(Qt::ISODate),
+                          q->value(2).toLongLong(), q->value(3).toLongLong(),
+                          q->value(4).toLongLong(), q->value(5).toLongLong()});
+    return t;
+}
+
+namespace {
+struct ActivitySums {
+    Money sold, redeemed, other, total;
+    qint64 activated = 0;
+};
+
+const QString kMidnight = QStringLiteral("T00:00:00.000Z");
+
+/// Gift-card activity with created_at in [a, b) (storage times; an empty `a` is the
+/// beginning): whole UTC days from giftcard_activity_by_day, the partial days at either end
+/// from the rows themselves (at most a day's worth each).
+Result<ActivitySums> activityBetween(const Database &db, const QString &a, const QString &b) {
+    const QDate firstDay = QDate::fromString(a.left(10), Qt::ISODate);
+    QString fullFrom; // first whole day (inclusive); empty: from the beginning
+    if (!a.isEmpty())
+        fullFrom = a.mid(10) == kMidnight ? a.left(10) : firstDay.addDays(1).toString(Qt::ISODate);
+    const QString fullTo = b.left(10); // first day not whole (exclusive)
+    QVariantList binds;
+    QString sql = QStringLiteral("SELECT kind, SUM(n), SUM(amount) FROM (");
+    if (fullFrom < fullTo) {
+        sql += QStringLiteral("SELECT kind, entries AS n, amount_cents AS amount "
+                              "FROM giftcard_activity_by_day WHERE day >= ? AND day < ? "
+                              "UNION ALL SELECT kind, 1, amount_cents FROM giftcard_activity "
+                              "WHERE created_at >= ? AND created_at < ? "
+                              "UNION ALL SELECT kind, 1, amount_cents FROM giftcard_activity "
+                              "WHERE created_at >= ? AND created_at < ?");
+        const QString leadEnd = fullFrom.isEmpty() ? a : fullFrom + kMidnight;
+        const QString tailStart = fullTo + kMidnight;
+        binds = {fullFrom, fullTo, a, leadEnd, tailStart, b};
+    } else {
+        sql += QStringLiteral("SELECT kind, 1 AS n, amount_cents AS amount "
+                              "FROM giftcard_activity WHERE created_at >= ? AND created_at < ?");
+        binds = {a, b};
+    }
+    sql += QStringLiteral(") AS x GROUP BY kind");
+    auto q = db.exec(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    ActivitySums sums;
+    while (q->next()) {
+        const QString kind = q->value(0).toString();
+        const Money amount = cents(q->value(2));
+        sums.total += amount;
+        if (kind == QLatin1String("activate") || kind == QLatin1String("load"))
+            sums.sold += amount;
+        else if (kind == QLatin1String("redeem"))
+            sums.redeemed -= amount;
+        else
+            sums.other += amount;
+        if (kind == QLatin1String("activate"))
+            sums.activated += q->value(1).toLongLong();
+    }
+    return sums;
+}
+
+} // namespace
+
+Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to) const {
+    const auto [start, end] = utcBounds(from, to);
+    GiftCardLiability r;
+    r.from = from;
+    r.to = to;
+    auto before = activityBetween(m_db, QString(), start);
+    if (!before)
+        return std::unexpected(before.error());
+    auto during = activityBetween(m_db, start, end);
+    if (!during)
+        return std::unexpected(during.error());
+    r.opening = before->total;
+    r.sold = during->sold;
+    r.redeemed = during->redeemed;
+    r.other = during->other;
+    r.closing = r.opening + during->total;
+    r.cardsActivated = during->activated;
+
+    // The cards that moved, each with its balance at the end (its own few activity rows).
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT g.last4, g.created_at, "
+            "SUM(CASE WHEN a.kind IN ('activate', 'load') THEN a.amount_cents ELSE 0 END), "
+            "SUM(CASE WHEN a.kind = 'redeem' THEN -a.amount_cents ELSE 0 END), "
+            "SUM(CASE WHEN a.kind NOT IN ('activate', 'load', 'redeem') THEN a.amount_cents "
+            "ELSE 0 END), "
+            "(SELECT SUM(b.amount_cents) FROM giftcard_activity b WHERE b.giftcard_id = g.id "
+            "AND b.created_at < ?) "
+            "FROM giftcard_activity a JOIN giftcards g ON g.id = a.giftcard_id "
+            "WHERE a.created_at >= ? AND a.created_at < ? GROUP BY g.id, g.last4, g.created_at "
+            "ORDER BY g.created_at, g.id"),
+        {end, start, end});
+    if (!q)
+        return std::unexpected(q.error());
+    r.cards = giftCardTable(from, to);
+    LocalDates issued(StoreSettings(m_db).timeZone());
+    while (q->next())
+        r.cards.rows.push_back({q->value(0).toString(),
+                                issued.of(q->value(1).toString()).toString(Qt::ISODate),
+                                q->value(2).toLongLong(), q->value(3).toLongLong(),
+                                q->value(4).toLongLong(), q->value(5).toLongLong()});
+    return r;
+}
+
+Result<ReportTable> ReportService::inventory() const {
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT i.code, i.name, COALESCE(c.name, ''), COALESCE(l.on_hand, 0), i.cost_cents, "
+        "CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand * i.cost_cents ELSE 0 END "
+        "FROM items i LEFT JOIN stock_levels l ON l.item_id = i.id "
+        "LEFT JOIN categories c ON c.id = i.category_id WHERE i.type = 'product' "
+        "ORDER BY 3, 1"));
+    if (!q)
+        return std::unexpected(q.error());
+    ReportTable t;
+    t.title = tr("Inventory at cost");
+    t.columns = {{QStringLiteral("code"), tr("code"), Kind::Text},
+                 {QStringLiteral("name"), tr("name"), Kind::Text},
+                 {QStringLiteral("category"), tr("category"), Kind::Text},
+                 {QStringLiteral("on_hand"), tr("on hand"), Kind::Count},
+                 {QStringLiteral("cost_cents"), tr("unit cost"), Kind::Money},
+                 {QStringLiteral("value_cents"), tr("value"), Kind::Money}};
+    while (q->next())
+        t.rows.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                          q->value(3).toLongLong(), q->value(4).toLongLong(),
+                          q->value(5).toLongLong()});
+    return t;
+}
+
+Result<std::vector<std::pair<QDate, Money>>> ReportService::salesPerDay(QDate from,
+                                                                        QDate to) const {
+    auto q = m_db.exec(QStringLiteral("SELECT s.business_date, SUM(%1) FROM sales s WHERE ")
+                               .arg(sg("s.total_cents")) +
+                           kDateRange + QStringLiteral(" GROUP BY s.business_date"),
+                       dateBinds(from, to));
+    if (!q)
+        return std::unexpected(q.error());
+    std::map<QDate, Money> byDay;
+    while (q->next())
+        byDay[QDate::fromString(q->value(0).toString(), Qt::ISODate)] = cents(q->value(1));
+    std::vector<std::pair<QDate, Money>> days;
+    for (QDate d = from; d <= to && days.size() < 3700; d = d.addDays(1))
+        days.emplace_back(d, byDay.count(d) ? byDay[d] : Money());
+    return days;
+}
+
+Result<std::array<Money, 24>> ReportService::salesPerHour(QDate from, QDate to) const {
+    // Grouped by the UTC hour in SQL (portable substr), then moved to the store's hour here.
+    auto q = m_db.exec(QStringLiteral("SELECT substr(s.created_at, 1, 13), SUM(%1) FROM sales s "
+                                      "WHERE ")
+                               .arg(sg("s.total_cents")) +
+                           kDateRange + QStringLiteral(" GROUP BY substr(s.created_at, 1, 13)"),
+                       dateBinds(from, to));
+    if (!q)
+        return std::unexpected(q.error());
+    const QTimeZone zone = StoreSettings(m_db).timeZone();
+    std::array<Money, 24> hours{};
+    while (q->next()) {
+        QDateTime utc =
+            QDateTime::fromString(q->value(0).toString() + QStringLiteral(":00:00Z"), Qt::ISODate);
+        if (!utc.isValid())
+            continue;
+        hours[std::size_t(utc.toTimeZone(zone).time().hour())] += cents(q->value(1));
+    }
+    return hours;
+}
+
+Result<std::vector<std::pair<QString, qint64>>>
+ReportService::sessionsPerTherapist(QDate from, QDate to) const {
+    auto b = rangeBreakdowns(m_db, from, to);
+    if (!b)
+        return std::unexpected(b.error());
+    std::vector<std::pair<QString, qint64>> all;
+    for (const ReportLine &l : b->byTherapist)
+        all.emplace_back(l.name, l.quantity);
+    return all;
+}
+
+} // namespace oasis

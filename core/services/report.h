@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// X and Z reports of the period since the last Z, and reports over a range of business dates.
+#pragma once
+
+#include "core/domain/money.h"
+#include "core/services/staff.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+#include <QVariantList>
+
+#include <array>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace oasis {
+
+class Database;
+struct ReportTable;
+
+/// One row of a breakdown (by item, category, cashier or therapist). Refunds and voids count
+/// negative, so a row is what the period really sold.
+struct ReportLine {
+    QString key;  ///< code, category, login name
+    QString name; ///< what a person reads
+    qint64 quantity = 0;
+    Money net; ///< after discounts, before tax
+    Money tax;
+};
+
+/// The numbers of one period: everything since the previous Z (an X shows them at any time; a
+/// Z fixes them for ever under a gap-free number).
+struct PeriodReport {
+    bool isZ = false;
+    qint64 zNumber = 0;    ///< a Z's number; for an X, the number the next Z will take
+    QDateTime periodStart; ///< the previous Z's closing time (invalid before the first Z)
+    QDateTime closedAt;    ///< when the report was made
+    QDate businessDate;    ///< the business day it closes (store time)
+    QString staff;
+    qint64 firstSaleId = 0; ///< 0 when the period has no sales
+    qint64 lastSaleId = 0;
+    qint64 firstReceipt = 0;
+    qint64 lastReceipt = 0;
+    qint64 lastGiftCardActivityId = 0;
+    qint64 lastCashMovementId = 0;
+
+    qint64 salesCount = 0; ///< completed sales (not refunds or voids)
+    qint64 refundsCount = 0;
+    qint64 voidsCount = 0;
+    Money gross;     ///< subtotal of everything rung up, refunds and voids negative
+    Money discounts; ///< given (positive), less what refunds took back
+    Money tax;
+    Money tips;
+    Money refunds;    ///< paid back on refunds (positive)
+    Money voids;      ///< reversed by voids (positive)
+    Money total;      ///< the period total: what customers paid, net of refunds and voids
+    Money grandTotal; ///< perpetual: the previous Z's grand total plus this period's total
+
+    std::vector<ReportLine> byCategory;
+    std::vector<ReportLine> byItem;
+    std::vector<ReportLine> byStaff;     ///< items and sessions rung up by each cashier
+    std::vector<ReportLine> byTherapist; ///< sessions performed: quantity and net
+    std::vector<ReportLine> tipsByTherapist;
+    std::map<QString, Money> taxBaseByClass;
+    std::map<QString, Money> taxByClass;
+    std::map<QString, Money> tenders; ///< cash, card, gift → applied amount
+
+    qint64 giftCardsSoldCount = 0;
+    Money giftCardsSold;     ///< activated or loaded on tickets (liability, not revenue)
+    Money giftCardsRedeemed; ///< paid with gift cards
+    Money giftCardsCashedOut;
+    Money giftCardsOutstanding; ///< the whole liability when the report was made
+
+    Money payIns; ///< drawer pay-ins and pay-outs of the period (all registers)
+    Money payOuts;
+
+    qint64 journalSeq = 0; ///< the journal's head when the report was made
+    QString journalHash;
+
+    QJsonObject toJson() const;
+    static PeriodReport fromJson(const QJsonObject &json);
+    /// The report as receipt-printer lines of `columns` characters.
+    QStringList toText(int columns = 48) const;
+    /// Every figure as rows (section, key, name, quantity, amount) for a CSV export.
+    ReportTable toTable() const;
+};
+
+/// A saved Z, as listed.
+struct ZSummary {
+    qint64 zNumber = 0;
+    QDateTime closedAt;
+    QString staff;
+    Money periodTotal;
+    Money grandTotal;
+};
+
+/// A report over a range of dates: columns and rows, exportable as CSV for the accountant.
+struct ReportTable {
+    enum class Kind { Text, Count, Money };
+    struct Column {
+        QString key;    ///< JSON field (money columns end in _cents)
+        QString header; ///< CSV header and screen title
+        Kind kind = Kind::Text;
+    };
+    QString title;
+    std::vector<Column> columns;
+    std::vector<QVariantList> rows; ///< Text: QString; Count: qint64; Money: cents as qint64
+
+    /// RFC 4180 CSV with a header row; money as dollars (`24.00`).
+    QByteArray toCsv() const;
+    /// {"title": ..., "rows": [{key: value, ...}]}.
+    QJsonObject toJson() const;
+    /// Aligned text for a terminal.
+    QStringList toText() const;
+    /// Sum of a money or count column.
+    qint64 sum(const QString &key) const;
+};
+
+/// The gift-card liability of a range of dates: what was owed at its start, what moved, what
+/// is owed at its end, and the cards that moved. Totals come from the daily rollup, so the
+/// report reads a few thousand small rows whatever the number of cards.
+struct GiftCardLiability {
+    QDate from;
+    QDate to;
+    Money opening; ///< owed at the start of `from` (store time)
+    Money sold;    ///< activated and loaded
+    Money redeemed;
+    Money other;   ///< refunds to cards, cash-outs, replacements, adjustments (signed)
+    Money closing; ///< owed at the end of `to`: opening + sold − redeemed + other
+    qint64 cardsActivated = 0;
+    /// Per card that moved in the range (last 4 only), with its balance at the end of `to`;
+    /// the same columns as ReportService::giftCards().
+    ReportTable cards;
+};
+
+/// Reports. Everything is read with indexed aggregates (business_date, sale ids), so ranges
+/// over hundreds of thousands of sales stay quick.
+class ReportService final {
+public:
+    explicit ReportService(Database &db)
+        : m_db(db) {}
+
+    /// The current period (since the last Z), changing nothing.
+    Result<PeriodReport> x() const;
+    /// Closes the business day: refuses while a shift is open on any register; otherwise
+    /// numbers, stores and journals the period's report in one transaction.
+    /// A manager or owner closes the day; another role needs an approver who may.
+    Result<PeriodReport> z(const StaffMember &staff,
+                           const std::optional<StaffMember> &approver = std::nullopt);
+    Result<std::vector<ZSummary>> zReports() const;
+    Result<PeriodReport> loadZ(qint64 zNumber) const;
+
+    // --- by business date, both ends inclusive ----------------------------------------
+    /// Sales by item, category, cashier and therapist in one table (first column: group): the
+    /// export (`oasisctl report sales`, CSV). The item rows read every line of the range.
+    Result<ReportTable> sales(QDate from, QDate to) const;
+    /// The report the owner looks at: sales by category, cashier and therapist (the same
+    /// columns, no item rows), read from the daily rollup (sales_by_day).
+    Result<ReportTable> salesSummary(QDate from, QDate to) const;
+    /// The item rows of sales() alone.
+    Result<ReportTable> salesByItem(QDate from, QDate to) const;
+    Result<ReportTable> tax(QDate from, QDate to) const;
+    Result<ReportTable> tips(QDate from, QDate to) const;
+    /// Per card (last 4 only): sold, redeemed and the outstanding balance at the end of `to`,
+    /// for every card that moved in the range or still owes something: the export.
+    Result<ReportTable> giftCards(QDate from, QDate to) const;
+    /// Opening, sold, redeemed, other and closing liability, and the cards that moved.
+    Result<GiftCardLiability> giftCardLiability(QDate from, QDate to) const;
+    /// On-hand and value at cost, now.
+    Result<ReportTable> inventory() const;
+
+    // --- the manager's dashboard -----------------------------------------------------------
+    Result<std::vector<std::pair<QDate, Money>>> salesPerDay(QDate from, QDate to) const;
+    /// Totals by the store's local hour of day (0..23).
+    Result<std::array<Money, 24>> salesPerHour(QDate from, QDate to) const;
+    /// Sessions (quantity) per therapist's display name.
+    Result<std::vector<std::pair<QString, qint64>>> sessionsPerTherapist(QDate from,
+                                                                         QDate to) const;
+
+private:
+    Result<PeriodReport> compute(qint64 afterSaleId, qint64 afterActivityId,
+                                 qint64 afterCashMovementId) const;
+    Result<PeriodReport> currentPeriod() const;
+    /// UTC bounds [start, end) of business dates from..to in the store's time zone.
+    std::pair<QString, QString> utcBounds(QDate from, QDate to) const;
+
+    Database &m_db;
+};
+
+} // namespace oasis

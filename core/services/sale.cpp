@@ -1,0 +1,794 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/sale.h"
+
+#include "core/domain/clock.h"
+#include "core/domain/giftcode.h"
+#include "core/domain/text.h"
+#include "core/services/authorization.h"
+#include "core/services/registers.h"
+#include "core/services/shift.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
+#include "core/storage/database.h"
+#include "core/storage/journal.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Sale", text);
+}
+
+} // namespace
+
+QString receiptCode(qint64 receiptNo) {
+    return QStringLiteral("R-%1").arg(receiptNo, 6, 10, QLatin1Char('0'));
+}
+
+std::optional<qint64> parseReceiptCode(const QString &text) {
+    static const QRegularExpression re(QStringLiteral("^\\s*(?:[Rr]-?|#)0*([0-9]{1,12})\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qint64 n = m.captured(1).toLongLong();
+    return n > 0 ? std::optional<qint64>(n) : std::nullopt;
+}
+
+Result<TenderPlan> planTenders(Money total, Money giftCardLines, const std::vector<Tender> &tenders,
+                               const std::vector<Money> &giftBalances) {
+    TenderPlan plan;
+    plan.applied.resize(tenders.size());
+    Money nonCash;
+    Money giftTotal;
+    std::size_t giftIndex = 0;
+    std::vector<std::size_t> giftOpen; // gift tenders without an amount: filled in a second pass
+    for (std::size_t i = 0; i < tenders.size(); ++i) {
+        const Tender &t = tenders[i];
+        AppliedTender &a = plan.applied[i];
+        a.type = t.type;
+        a.cardLast4 = t.cardLast4;
+        a.authCode = t.authCode;
+        if (t.type == TenderType::Card) {
+            a.amount = t.amount;
+            nonCash += t.amount;
+        } else if (t.type == TenderType::Gift) {
+            const Money balance = giftBalances.at(giftIndex++);
+            a.giftCardBalance = balance;
+            if (!t.amountGiven) {
+                giftOpen.push_back(i);
+                continue;
+            }
+            if (t.amount > balance)
+                return fail(ErrorCode::Refused,
+                            tr("The gift card holds only %1, less than the %2 asked.")
+                                .arg(balance.format(), t.amount.format()));
+            a.amount = t.amount;
+            nonCash += t.amount;
+            giftTotal += t.amount;
+        }
+    }
+    const Money giftAllowed = total - giftCardLines;
+    for (std::size_t i : giftOpen) {
+        AppliedTender &a = plan.applied[i];
+        const Money room = min(total - nonCash, giftAllowed - giftTotal);
+        a.amount = min(a.giftCardBalance, max(room, Money()));
+        if (a.giftCardBalance.isZero())
+            return fail(ErrorCode::Refused, tr("The gift card has no balance left."));
+        if (a.amount.isZero())
+            return fail(ErrorCode::Refused, tr("Nothing is left for the gift card to pay."));
+        nonCash += a.amount;
+        giftTotal += a.amount;
+    }
+    if (giftTotal > giftAllowed)
+        return fail(ErrorCode::Refused,
+                    tr("A gift card cannot pay for a gift card: gift cards may pay at most %1 of "
+                       "this ticket.")
+                        .arg(max(giftAllowed, Money()).format()));
+    if (nonCash > total)
+        return fail(ErrorCode::Refused,
+                    tr("Card and gift-card tenders add up to %1, more than the %2 due: only cash "
+                       "can be over-tendered.")
+                        .arg(nonCash.format(), total.format()));
+    Money due = total - nonCash;
+    Money cashGiven;
+    for (std::size_t i = 0; i < tenders.size(); ++i) {
+        if (tenders[i].type != TenderType::Cash)
+            continue;
+        AppliedTender &a = plan.applied[i];
+        a.tendered = tenders[i].amount;
+        a.amount = min(tenders[i].amount, due);
+        due -= a.amount;
+        cashGiven += tenders[i].amount;
+    }
+    if (due > Money())
+        return fail(ErrorCode::Refused,
+                    tr("%1 is still due: the tenders cover only %2 of %3.")
+                        .arg(due.format(), (total - due).format(), total.format()));
+    plan.change = cashGiven - (total - nonCash);
+    for (const AppliedTender &a : plan.applied)
+        Q_ASSERT(!a.amount.isNegative());
+    return plan;
+}
+
+Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
+                          const std::optional<StaffMember> &approver) const {
+    if (ticket.isEmpty())
+        return fail(ErrorCode::Refused, tr("The ticket is empty."));
+    if (auto ok = authorize(m_db, Action::Sell, cashier, approver); !ok)
+        return ok;
+    StoreSettings settings(m_db);
+    bool overridden = false;
+    Money discountable;
+    Money lineDiscounts;
+    for (const TicketLine &l : ticket.lines) {
+        if (l.quantity <= 0 || l.quantity > 999)
+            return fail(ErrorCode::Invalid,
+                        tr("%1: the quantity must be from 1 to 999.").arg(l.name));
+        if (l.unitPrice.isNegative() || l.lineDiscount.isNegative() || l.lineDiscount > l.gross())
+            return fail(ErrorCode::Invalid,
+                        tr("%1: the price or discount is not valid.").arg(l.name));
+        if (l.discountable()) {
+            discountable += l.gross();
+            lineDiscounts += l.lineDiscount;
+        }
+        switch (l.kind) {
+        case LineKind::Product:
+        case LineKind::Session: {
+            auto active = m_db.scalar(
+                QStringLiteral("SELECT price_cents FROM items WHERE id = ? AND active = 1"),
+                {l.itemId});
+            if (!active)
+                return std::unexpected(active.error());
+            if (active->isNull())
+                return fail(ErrorCode::NotFound,
+                            tr("%1 is not in the catalog any more.").arg(l.name));
+            if (Money::fromCents(active->toLongLong()) != l.unitPrice)
+                overridden = true;
+            if (l.kind == LineKind::Session && l.therapistId <= 0)
+                return fail(ErrorCode::Refused,
+                            tr("%1: choose the therapist who gives it.").arg(l.name));
+            break;
+        }
+        case LineKind::Tip:
+            if (l.therapistId <= 0)
+                return fail(ErrorCode::Refused, tr("A tip needs the therapist it is for."));
+            if (l.unitPrice.isZero())
+                return fail(ErrorCode::Invalid, tr("A tip cannot be zero."));
+            break;
+        case LineKind::GiftCard:
+            if (l.lineDiscount > Money())
+                return fail(ErrorCode::Refused, tr("Gift cards cannot be discounted."));
+            if (l.unitPrice < settings.giftCardMinimum() ||
+                l.unitPrice > settings.giftCardMaximum())
+                return fail(ErrorCode::Refused, tr("A gift card is sold for %1 to %2.")
+                                                    .arg(settings.giftCardMinimum().format(),
+                                                         settings.giftCardMaximum().format()));
+            if (l.quantity != 1)
+                return fail(ErrorCode::Invalid, tr("Each gift card is its own line."));
+            for (const auto &[field, value, limit, newlines] :
+                 {std::tuple{tr("gift card's To"), l.recipient, textlimit::kName,
+                             Newlines::Refused},
+                  std::tuple{tr("gift card's From"), l.sender, textlimit::kName, Newlines::Refused},
+                  std::tuple{tr("gift card's message"), l.message, textlimit::kNote,
+                             Newlines::Allowed}})
+                if (auto ok = checkText(field, value, limit, newlines); !ok)
+                    return ok;
+            break;
+        }
+        if (l.therapistId > 0) {
+            auto role =
+                m_db.scalar(QStringLiteral("SELECT role FROM staff WHERE id = ? AND active = 1"),
+                            {l.therapistId});
+            if (!role)
+                return std::unexpected(role.error());
+            if (role->toString() != QLatin1String("therapist"))
+                return fail(ErrorCode::Refused, tr("%1: the therapist is not active.").arg(l.name));
+        }
+    }
+    auto needs = [&](Action action) { return authorize(m_db, action, cashier, approver); };
+    if (overridden || std::any_of(ticket.lines.begin(), ticket.lines.end(),
+                                  [](const TicketLine &l) { return l.priceOverridden; }))
+        if (auto ok = needs(Action::PriceOverride); !ok)
+            return ok;
+    // The ticket discount plus line discounts, as a share of what can be discounted.
+    Money ticketDiscount;
+    if (ticket.discount.kind == Discount::Kind::Percent)
+        ticketDiscount = (discountable - lineDiscounts).timesPpm(ticket.discount.ppm);
+    else if (ticket.discount.kind == Discount::Kind::Amount)
+        ticketDiscount = ticket.discount.amount;
+    const Money allDiscounts = ticketDiscount + lineDiscounts;
+    if (allDiscounts > discountable.timesPpm(settings.discountThresholdPpm()))
+        if (auto ok = needs(Action::DiscountAboveThreshold); !ok)
+            return ok;
+    return {};
+}
+
+Status checkRequestId(const QString &requestId) {
+    const bool printable = std::all_of(requestId.begin(), requestId.end(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() <= 0x7e;
+    });
+    if (requestId.isEmpty() || requestId.size() > 100 || !printable || requestId.front() == u' ' ||
+        requestId.back() == u' ')
+        return fail(ErrorCode::Invalid,
+                    tr("A request id is 1 to 100 printable ASCII characters, with no space at "
+                       "either end."));
+    return {};
+}
+
+Result<CompletedSale> SaleService::complete(const Ticket &ticket,
+                                            const std::vector<Tender> &tenders,
+                                            const StaffMember &cashier,
+                                            const std::optional<StaffMember> &approver,
+                                            const QString &registerIdIn) {
+    // Before anything else (a gift-card lookup records its failures): an unknown register
+    // changes nothing.
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    const QString registerId = *acting;
+    if (ticket.requestId.isEmpty())
+        return completeNew(ticket, tenders, cashier, approver, registerId);
+    if (auto ok = checkRequestId(ticket.requestId); !ok)
+        return std::unexpected(ok.error());
+    if (!roleMay(cashier.role, Action::Sell))
+        return fail(ErrorCode::Permission, tr("%1 may not ring up sales.").arg(cashier.name));
+    // A sale is never changed once committed, so one found here is final: return it before
+    // anything else is looked at (a retry must not look up, let alone debit, its gift cards).
+    auto first = firstSaleOf(ticket);
+    if (!first)
+        return std::unexpected(first.error());
+    if (*first)
+        return std::move(**first);
+    testPoint("sale.request_id.unseen");
+    auto done = completeNew(ticket, tenders, cashier, approver, registerId);
+    if (done)
+        return done;
+    // Another program may have completed this ticket since the look above: then what refused
+    // this attempt (the card it emptied, the unique index on the id) is that sale's doing,
+    // and the answer is that sale.
+    auto after = firstSaleOf(ticket);
+    if (!after && after.error().code == ErrorCode::Conflict)
+        return std::unexpected(after.error());
+    if (after && *after)
+        return std::move(**after);
+    return done;
+}
+
+Result<std::optional<CompletedSale>> SaleService::firstSaleOf(const Ticket &ticket) const {
+    auto row = m_db.row(QStringLiteral("SELECT id, receipt_no, business_date, total_cents, "
+                                       "COALESCE(discount_spec, '') FROM sales "
+                                       "WHERE request_id = ?"),
+                        {ticket.requestId});
+    if (!row)
+        return std::unexpected(row.error());
+    if (row->isEmpty())
+        return std::optional<CompletedSale>();
+    const qint64 saleId = row->at(0).toLongLong();
+    const qint64 receiptNo = row->at(1).toLongLong();
+    const QDate businessDate = QDate::fromString(row->at(2).toString(), Qt::ISODate);
+    auto conflict = [&] {
+        return fail(ErrorCode::Conflict,
+                    tr("Request id %1 was already used for receipt %2 with a different ticket.")
+                        .arg(ticket.requestId, receiptCode(receiptNo)));
+    };
+    // The same ticket: the same lines in the same order, the same discount and the same total
+    // (at the first sale's business date, so a retry after midnight still matches).
+    auto lines =
+        m_db.rows(QStringLiteral("SELECT kind, COALESCE(code, ''), quantity, unit_price_cents, "
+                                 "line_discount_cents, COALESCE(therapist_id, 0) FROM sale_lines "
+                                 "WHERE sale_id = ? ORDER BY line_no"),
+                  {saleId});
+    if (!lines)
+        return std::unexpected(lines.error());
+    if (std::size_t(lines->size()) != ticket.lines.size() ||
+        row->at(4).toString() != ticket.discount.toString())
+        return conflict();
+    for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
+        const TicketLine &l = ticket.lines[i];
+        const QVariantList &stored = lines->at(qsizetype(i));
+        if (stored.at(0).toString() != lineKindName(l.kind) || stored.at(1).toString() != l.code ||
+            stored.at(2).toInt() != l.quantity ||
+            stored.at(3).toLongLong() != l.unitPrice.cents() ||
+            stored.at(4).toLongLong() != l.lineDiscount.cents() ||
+            stored.at(5).toLongLong() != l.therapistId)
+            return conflict();
+    }
+    auto taxes = StoreSettings(m_db).taxTable();
+    if (!taxes)
+        return std::unexpected(taxes.error());
+    auto totals = ticket.totals(*taxes, businessDate);
+    if (!totals || totals->total.cents() != row->at(3).toLongLong())
+        return conflict();
+
+    auto record = load(receiptNo);
+    if (!record)
+        return std::unexpected(record.error());
+    CompletedSale first;
+    first.saleId = saleId;
+    first.receiptNo = receiptNo;
+    first.requestId = ticket.requestId;
+    first.repeated = true;
+    first.totals.subtotal = record->subtotal;
+    first.totals.discount = record->discount;
+    first.totals.tax = record->tax;
+    first.totals.tips = record->tips;
+    first.totals.total = record->total;
+    for (const SaleRecord::Line &l : record->lines) {
+        first.totals.lineDiscount.push_back(l.ticketDiscount);
+        first.totals.lineTax.push_back(l.tax);
+    }
+    for (const SaleRecord::Tax &t : record->taxes)
+        first.totals.taxByClass[t.taxClass] = t.tax;
+    first.tenders = record->tenders;
+    first.change = record->change;
+    auto cards =
+        m_db.rows(QStringLiteral("SELECT g.id, g.last4, a.amount_cents FROM giftcard_activity a "
+                                 "JOIN giftcards g ON g.id = a.giftcard_id "
+                                 "WHERE a.sale_id = ? AND a.kind = 'activate' ORDER BY a.id"),
+                  {saleId});
+    if (!cards)
+        return std::unexpected(cards.error());
+    for (const QVariantList &c : *cards)
+        first.soldCards.push_back(
+            {c.at(0).toLongLong(), c.at(1).toString(), Money::fromCents(c.at(2).toLongLong())});
+    return std::optional<CompletedSale>(std::move(first));
+}
+
+Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
+                                               const std::vector<Tender> &tenders,
+                                               const StaffMember &cashier,
+                                               const std::optional<StaffMember> &approver,
+                                               const QString &registerId) {
+    if (auto ok = check(ticket, cashier, approver); !ok)
+        return std::unexpected(ok.error());
+    StoreSettings settings(m_db);
+    auto taxes = settings.taxTable();
+    if (!taxes)
+        return std::unexpected(taxes.error());
+    const QDateTime now = Clock::nowUtc();
+    const QDate businessDate = settings.businessDate(now);
+    auto totals = ticket.totals(*taxes, businessDate);
+    if (!totals)
+        return std::unexpected(totals.error());
+    if (totals->total > settings.transactionLimit())
+        return fail(ErrorCode::Refused,
+                    tr("The total of %1 is above the store's limit of %2 for one sale.")
+                        .arg(totals->total.format(), settings.transactionLimit().format()));
+
+    // Gift cards: look up before the transaction (failures must stay recorded).
+    GiftCardService cards(m_db);
+    std::vector<GiftCard> giftTenders;
+    std::vector<Money> balances;
+    for (const Tender &t : tenders) {
+        if (t.type != TenderType::Gift)
+            continue;
+        auto card = cards.lookup(t.giftCode, registerId);
+        if (!card)
+            return std::unexpected(card.error());
+        for (const GiftCard &seen : giftTenders)
+            if (seen.id == card->id)
+                return fail(ErrorCode::Invalid, tr("The same gift card is entered twice."));
+        giftTenders.push_back(*card);
+        balances.push_back(card->balance);
+    }
+    std::vector<qint64> reloadCards(ticket.lines.size(), 0);
+    for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
+        if (ticket.lines[i].kind != LineKind::GiftCard || ticket.lines[i].reloadCode.isEmpty())
+            continue;
+        // Only found here; the card maximum is checked by the load, inside the transaction.
+        auto card = cards.lookup(ticket.lines[i].reloadCode, registerId);
+        if (!card)
+            return std::unexpected(card.error());
+        for (const GiftCard &g : giftTenders)
+            if (g.id == card->id)
+                return fail(ErrorCode::Refused, tr("A gift card cannot pay for a gift card."));
+        reloadCards[i] = card->id;
+    }
+    auto plan = planTenders(totals->total, ticket.giftCardLinesTotal(), tenders, balances);
+    if (!plan)
+        return std::unexpected(plan.error());
+    // The cards were read above; their limits (balance, card maximum, void) are checked again
+    // by the writes below, inside the transaction. A test runs another register here.
+    testPoint("sale.giftcards.checked");
+
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (!ticket.requestId.isEmpty()) {
+        // Again inside the transaction: another program may have completed this ticket since
+        // the caller looked. Returning rolls back: nothing is written.
+        auto first = firstSaleOf(ticket);
+        if (!first)
+            return std::unexpected(first.error());
+        if (*first)
+            return std::move(**first);
+        testPoint("sale.request_id.checked");
+    }
+    auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
+    if (!next)
+        return std::unexpected(next.error());
+    // Drawer discipline starts with the register's first shift: from then on every sale needs
+    // an open shift, so cash is always counted against one (the same rule as a refund's).
+    auto shift = ShiftService(m_db).forTicket(registerId, true, false);
+    if (!shift)
+        return std::unexpected(shift.error());
+    // A recalled ticket leaves the parked list with its sale, in this transaction: until then a
+    // crash keeps it parked, and a ticket sold or voided at another register is not sold twice.
+    if (ticket.parkedId > 0) {
+        auto unparked = m_db.write(QStringLiteral("DELETE FROM parked_tickets WHERE id = ?"),
+                                   {ticket.parkedId});
+        if (!unparked)
+            return std::unexpected(unparked.error());
+        if (unparked->rows != 1)
+            return fail(ErrorCode::Refused,
+                        tr("This held ticket is no longer on hold: it was sold or voided at "
+                           "another register."));
+    }
+    CompletedSale done;
+    done.receiptNo = next->toLongLong();
+    done.totals = *totals;
+    done.change = plan->change;
+    done.requestId = ticket.requestId;
+    const QString nowText = toStorageTime(now);
+    QVariantList saleRow{done.receiptNo,
+                         nowText,
+                         businessDate.toString(Qt::ISODate),
+                         registerId,
+                         cashier.id,
+                         approver ? QVariant(approver->id) : QVariant(),
+                         nullIfZero(*shift),
+                         ticket.discount.toString(),
+                         totals->subtotal.cents(),
+                         totals->discount.cents(),
+                         totals->tax.cents(),
+                         totals->tips.cents(),
+                         totals->total.cents(),
+                         plan->change.cents()};
+    // A store held below schema 11 (the migration tests build one) has no request_id column.
+    const bool withRequestId = m_db.schemaVersion() >= 11;
+    if (withRequestId)
+        saleRow << (ticket.requestId.isEmpty() ? QVariant() : QVariant(ticket.requestId));
+    auto sale = m_db.write(
+        withRequestId
+            ? QStringLiteral(
+                  "INSERT INTO sales(receipt_no, kind, created_at, business_date, register_id, "
+                  "staff_id, approver_id, shift_id, discount_spec, subtotal_cents, discount_cents, "
+                  "tax_cents, tip_cents, total_cents, change_cents, request_id) "
+                  "VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            : QStringLiteral(
+                  "INSERT INTO sales(receipt_no, kind, created_at, business_date, register_id, "
+                  "staff_id, approver_id, shift_id, discount_spec, subtotal_cents, discount_cents, "
+                  "tax_cents, tip_cents, total_cents, change_cents) "
+                  "VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        saleRow);
+    if (!sale)
+        return std::unexpected(sale.error());
+    done.saleId = sale->insertId;
+    const QString reference = receiptCode(done.receiptNo);
+
+    for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
+        const TicketLine &l = ticket.lines[i];
+        qint64 cardId = 0;
+        if (l.kind == LineKind::GiftCard) {
+            if (reloadCards[i] > 0) {
+                cardId = reloadCards[i];
+                if (auto ok = cards.load(cardId, l.net(), settings.giftCardMaximum(), done.saleId,
+                                         cashier.id);
+                    !ok)
+                    return std::unexpected(ok.error());
+            } else {
+                auto issued =
+                    cards.issue(l.net(), done.saleId, cashier.id, l.recipient, l.sender, l.message);
+                if (!issued)
+                    return std::unexpected(issued.error());
+                cardId = issued->id;
+                done.giftCards.push_back(*issued);
+                done.soldCards.push_back({issued->id, giftcode::last4(issued->code), l.net()});
+            }
+        }
+        auto line = m_db.write(
+            QStringLiteral(
+                "INSERT INTO sale_lines(sale_id, line_no, kind, item_id, code, name, quantity, "
+                "unit_price_cents, line_discount_cents, ticket_discount_cents, net_cents, "
+                "tax_class, "
+                "tax_cents, therapist_id, giftcard_id, price_overridden) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+            {done.saleId, static_cast<qint64>(i + 1), lineKindName(l.kind), nullIfZero(l.itemId),
+             l.code, l.name, l.quantity, l.unitPrice.cents(), l.lineDiscount.cents(),
+             totals->lineDiscount[i].cents(), (l.net() - totals->lineDiscount[i]).cents(),
+             taxClassName(l.taxClass), totals->lineTax[i].cents(), nullIfZero(l.therapistId),
+             nullIfZero(cardId), l.priceOverridden ? 1 : 0});
+        if (!line)
+            return std::unexpected(line.error());
+        if (l.kind == LineKind::Product) {
+            if (auto ok = m_db.write(
+                    QStringLiteral(
+                        "INSERT INTO stock_movements(item_id, quantity, reason, "
+                        "unit_cost_cents, sale_id, reference, staff_id, created_at) "
+                        "SELECT id, ?, 'sale', cost_cents, ?, ?, ?, ? FROM items WHERE id = ?"),
+                    {-l.quantity, done.saleId, reference, cashier.id, nowText, l.itemId});
+                !ok)
+                return std::unexpected(ok.error());
+            auto onHand = m_db.scalar(
+                QStringLiteral("SELECT on_hand FROM stock_levels WHERE item_id = ?"), {l.itemId});
+            if (!onHand)
+                return std::unexpected(onHand.error());
+            if (onHand->toLongLong() < 0)
+                done.warnings << tr("%1: stock is now %2 (below zero); count the shelf.")
+                                     .arg(l.name)
+                                     .arg(onHand->toLongLong());
+        }
+    }
+
+    for (const auto &[cls, tax] : totals->taxByClass) {
+        Money base;
+        for (std::size_t i = 0; i < ticket.lines.size(); ++i)
+            if (ticket.lines[i].taxClass == cls)
+                base += ticket.lines[i].net() - totals->lineDiscount[i];
+        const qint64 ppm = cls == TaxClass::GiftCard ? 0 : taxes->ppmOn(cls, businessDate);
+        if (auto ok = m_db.write(
+                QStringLiteral(
+                    "INSERT INTO sale_taxes(sale_id, tax_class, base_cents, ppm, tax_cents) "
+                    "VALUES (?, ?, ?, ?, ?)"),
+                {done.saleId, taxClassName(cls), base.cents(), ppm, tax.cents()});
+            !ok)
+            return std::unexpected(ok.error());
+    }
+
+    std::size_t giftIndex = 0;
+    QJsonArray tenderJson;
+    for (AppliedTender a : plan->applied) {
+        if (a.type == TenderType::Gift) {
+            const GiftCard &card = giftTenders[giftIndex++];
+            a.giftCardId = card.id;
+            a.giftCardLast4 = card.last4;
+            if (auto ok = cards.redeem(card.id, a.amount, done.saleId, cashier.id); !ok)
+                return std::unexpected(ok.error());
+            auto after = cards.byId(card.id);
+            if (!after)
+                return std::unexpected(after.error());
+            a.giftCardBalance = after->balance;
+        }
+        if (auto ok = m_db.write(
+                QStringLiteral(
+                    "INSERT INTO sale_tenders(sale_id, type, amount_cents, tendered_cents, "
+                    "card_last4, auth_code, giftcard_id) VALUES (?,?,?,?,?,?,?)"),
+                {done.saleId, tenderTypeName(a.type), a.amount.cents(), a.tendered.cents(),
+                 a.cardLast4, a.authCode, nullIfZero(a.giftCardId)});
+            !ok)
+            return std::unexpected(ok.error());
+        tenderJson.append(QJsonObject{{QStringLiteral("type"), tenderTypeName(a.type)},
+                                      {QStringLiteral("amount_cents"), a.amount.cents()}});
+        done.tenders.push_back(a);
+    }
+
+    QJsonArray cardsJson;
+    for (const IssuedCard &c : done.giftCards)
+        cardsJson.append(QJsonObject{{QStringLiteral("last4"), giftcode::last4(c.code)},
+                                     {QStringLiteral("amount_cents"), c.amount.cents()}});
+    QJsonObject entry{{QStringLiteral("receipt"), done.receiptNo},
+                      {QStringLiteral("register"), registerId},
+                      {QStringLiteral("lines"), static_cast<qint64>(ticket.lines.size())},
+                      {QStringLiteral("total_cents"), totals->total.cents()},
+                      {QStringLiteral("tax_cents"), totals->tax.cents()},
+                      {QStringLiteral("tenders"), tenderJson},
+                      {QStringLiteral("giftcards"), cardsJson},
+                      {QStringLiteral("approver"), approver ? approver->name : QString()}};
+    if (!ticket.requestId.isEmpty())
+        entry.insert(QStringLiteral("request_id"), ticket.requestId);
+    if (auto ok = Journal::append(m_db, cashier.name, QStringLiteral("sale"), entry); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return done;
+}
+
+Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT s.id, s.receipt_no, s.kind, COALESCE(o.receipt_no, 0), s.created_at, "
+            "s.business_date, "
+            "s.register_id, st.display_name, COALESCE(ap.display_name, ''), s.subtotal_cents, "
+            "s.discount_cents, s.tax_cents, s.tip_cents, s.total_cents, s.change_cents "
+            "FROM sales s JOIN staff st ON st.id = s.staff_id LEFT JOIN staff ap ON ap.id = "
+            "s.approver_id "
+            "LEFT JOIN sales o ON o.id = s.original_sale_id WHERE s.receipt_no = ?"),
+        {receiptNo});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, tr("There is no receipt %1.").arg(receiptCode(receiptNo)));
+    SaleRecord r;
+    r.id = q->value(0).toLongLong();
+    r.receiptNo = q->value(1).toLongLong();
+    r.kind = q->value(2).toString();
+    r.originalReceiptNo = q->value(3).toLongLong();
+    r.createdAt = fromStorageTime(q->value(4).toString());
+    r.businessDate = QDate::fromString(q->value(5).toString(), Qt::ISODate);
+    r.registerId = q->value(6).toString();
+    r.cashier = q->value(7).toString();
+    r.approver = q->value(8).toString();
+    r.subtotal = Money::fromCents(q->value(9).toLongLong());
+    r.discount = Money::fromCents(q->value(10).toLongLong());
+    r.tax = Money::fromCents(q->value(11).toLongLong());
+    r.tips = Money::fromCents(q->value(12).toLongLong());
+    r.total = Money::fromCents(q->value(13).toLongLong());
+    r.change = Money::fromCents(q->value(14).toLongLong());
+    q->finish();
+
+    auto lines = m_db.exec(
+        QStringLiteral(
+            "SELECT l.id, l.kind, COALESCE(l.item_id, 0), l.code, l.name, l.quantity, "
+            "l.unit_price_cents, "
+            "l.line_discount_cents, l.ticket_discount_cents, l.net_cents, l.tax_class, "
+            "l.tax_cents, "
+            "COALESCE(t.display_name, ''), COALESCE(l.giftcard_id, 0), COALESCE(g.last4, '') "
+            "FROM sale_lines l LEFT JOIN staff t ON t.id = l.therapist_id "
+            "LEFT JOIN giftcards g ON g.id = l.giftcard_id WHERE l.sale_id = ? ORDER BY l.line_no"),
+        {r.id});
+    if (!lines)
+        return std::unexpected(lines.error());
+    while (lines->next()) {
+        SaleRecord::Line l;
+        l.id = lines->value(0).toLongLong();
+        l.kind = lineKindFromName(lines->value(1).toString()).value_or(LineKind::Product);
+        l.itemId = lines->value(2).toLongLong();
+        l.code = lines->value(3).toString();
+        l.name = lines->value(4).toString();
+        l.quantity = lines->value(5).toInt();
+        l.unitPrice = Money::fromCents(lines->value(6).toLongLong());
+        l.lineDiscount = Money::fromCents(lines->value(7).toLongLong());
+        l.ticketDiscount = Money::fromCents(lines->value(8).toLongLong());
+        l.net = Money::fromCents(lines->value(9).toLongLong());
+        l.taxClass = taxClassFromName(lines->value(10).toString()).value_or(TaxClass::Retail);
+        l.tax = Money::fromCents(lines->value(11).toLongLong());
+        l.therapist = lines->value(12).toString();
+        l.giftCardId = lines->value(13).toLongLong();
+        l.giftCardLast4 = lines->value(14).toString();
+        r.lines.push_back(l);
+    }
+    auto taxes = m_db.exec(
+        QStringLiteral(
+            "SELECT tax_class, base_cents, ppm, tax_cents FROM sale_taxes WHERE sale_id = ? "
+            "ORDER BY tax_class"),
+        {r.id});
+    if (!taxes)
+        return std::unexpected(taxes.error());
+    while (taxes->next())
+        r.taxes.push_back({taxClassFromName(taxes->value(0).toString()).value_or(TaxClass::Retail),
+                           Money::fromCents(taxes->value(1).toLongLong()),
+                           taxes->value(2).toLongLong(),
+                           Money::fromCents(taxes->value(3).toLongLong())});
+    auto tenders =
+        m_db.exec(QStringLiteral(
+                      "SELECT t.type, t.amount_cents, t.tendered_cents, t.card_last4, t.auth_code, "
+                      "COALESCE(t.giftcard_id, 0), COALESCE(g.last4, ''), "
+                      "(SELECT COALESCE(SUM(a.amount_cents), 0) FROM giftcard_activity a "
+                      " WHERE a.giftcard_id = t.giftcard_id AND a.id <= "
+                      "  (SELECT MAX(b.id) FROM giftcard_activity b WHERE b.giftcard_id = "
+                      "t.giftcard_id AND b.sale_id = t.sale_id)) "
+                      "FROM sale_tenders t LEFT JOIN giftcards g ON g.id = t.giftcard_id WHERE "
+                      "t.sale_id = ? ORDER BY t.id"),
+                  {r.id});
+    if (!tenders)
+        return std::unexpected(tenders.error());
+    while (tenders->next()) {
+        AppliedTender a;
+        a.type = tenderTypeFromName(tenders->value(0).toString()).value_or(TenderType::Cash);
+        a.amount = Money::fromCents(tenders->value(1).toLongLong());
+        a.tendered = Money::fromCents(tenders->value(2).toLongLong());
+        a.cardLast4 = tenders->value(3).toString();
+        a.authCode = tenders->value(4).toString();
+        a.giftCardId = tenders->value(5).toLongLong();
+        a.giftCardLast4 = tenders->value(6).toString();
+        a.giftCardBalance = Money::fromCents(tenders->value(7).toLongLong());
+        r.tenders.push_back(a);
+    }
+    return r;
+}
+
+Result<std::vector<SaleRecord>> SaleService::recent(int limit) const {
+    auto q = m_db.exec(
+        QStringLiteral("SELECT receipt_no FROM sales ORDER BY receipt_no DESC LIMIT ?"), {limit});
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<qint64> numbers;
+    while (q->next())
+        numbers.push_back(q->value(0).toLongLong());
+    std::vector<SaleRecord> out;
+    for (qint64 n : numbers) {
+        auto r = load(n);
+        if (!r)
+            return std::unexpected(r.error());
+        out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+Result<qint64> ParkedTickets::park(const Ticket &ticket, const QString &label,
+                                   const StaffMember &staff, const QString &registerId) {
+    if (ticket.isEmpty())
+        return fail(ErrorCode::Refused, tr("There is nothing to hold: the ticket is empty."));
+    if (auto ok = checkText(tr("label of the held ticket"), label, textlimit::kName); !ok)
+        return std::unexpected(ok.error());
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    const QVariantList values{
+        toStorageTime(Clock::nowUtc()), registerId.isEmpty() ? Store::registerId() : registerId,
+        staff.id, label,
+        QString::fromUtf8(QJsonDocument(ticket.toJson()).toJson(QJsonDocument::Compact))};
+    qint64 id = 0;
+    if (ticket.parkedId > 0) {
+        // Held again after a recall: the same row, so the recall list has no duplicate.
+        auto upd = m_db.write(QStringLiteral("UPDATE parked_tickets SET created_at = ?, "
+                                             "register_id = ?, staff_id = ?, label = ?, "
+                                             "payload = ? WHERE id = ?"),
+                              values + QVariantList{ticket.parkedId});
+        if (!upd)
+            return std::unexpected(upd.error());
+        if (upd->rows == 1)
+            id = ticket.parkedId;
+    }
+    if (id == 0) {
+        auto ins = m_db.write(
+            QStringLiteral(
+                "INSERT INTO parked_tickets(created_at, register_id, staff_id, label, payload) "
+                "VALUES (?, ?, ?, ?, ?)"),
+            values);
+        if (!ins)
+            return std::unexpected(ins.error());
+        id = ins->insertId;
+    }
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return id;
+}
+
+Result<std::vector<ParkedTicket>> ParkedTickets::list() const {
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT p.id, p.created_at, p.label, COALESCE(s.display_name, ''), p.payload "
+        "FROM parked_tickets p LEFT JOIN staff s ON s.id = p.staff_id ORDER BY p.id"));
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<ParkedTicket> out;
+    while (q->next()) {
+        auto ticket =
+            Ticket::fromJson(QJsonDocument::fromJson(q->value(4).toString().toUtf8()).object());
+        if (!ticket)
+            continue;
+        ticket->parkedId = q->value(0).toLongLong();
+        out.push_back({q->value(0).toLongLong(), fromStorageTime(q->value(1).toString()),
+                       q->value(2).toString(), q->value(3).toString(), *ticket});
+    }
+    return out;
+}
+
+Result<Ticket> ParkedTickets::recall(qint64 id) {
+    auto payload =
+        m_db.scalar(QStringLiteral("SELECT payload FROM parked_tickets WHERE id = ?"), {id});
+    if (!payload)
+        return std::unexpected(payload.error());
+    if (payload->isNull())
+        return fail(ErrorCode::NotFound,
+                    tr("That held ticket is no longer on hold: it was sold or voided."));
+    auto ticket = Ticket::fromJson(QJsonDocument::fromJson(payload->toString().toUtf8()).object());
+    if (!ticket)
+        return std::unexpected(ticket.error());
+    ticket->parkedId = id;
+    return ticket;
+}
+
+Status ParkedTickets::discard(qint64 id) {
+    if (auto ok = m_db.write(QStringLiteral("DELETE FROM parked_tickets WHERE id = ?"), {id}); !ok)
+        return std::unexpected(ok.error());
+    return {};
+}
+
+} // namespace oasis

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/store.h"
+
+#include "core/services/registers.h"
+#include "core/storage/database.h"
+#include "core/storage/journal.h"
+#include "core/storage/keyring.h"
+
+#include <QSettings>
+#include <QSysInfo>
+
+namespace oasis {
+
+Store::Store(std::unique_ptr<Database> db)
+    : m_db(std::move(db)) {}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &options) {
+    Database::Options o;
+    o.mode = options.mode == Mode::CreateIfMissing ? Database::Mode::CreateIfMissing
+                                                   : Database::Mode::OpenExisting;
+    o.keyDirectory = options.keyDirectory;
+    o.busyTimeoutMs = options.busyTimeoutMs;
+    o.onCreated = &Store::prepareNew;
+    auto db = Database::open(path, o);
+    if (!db)
+        return std::unexpected(db.error());
+    return std::unique_ptr<Store>(new Store(std::move(*db)));
+}
+
+Status Store::prepareNew(Database &db) {
+    // The register that creates a store is its first register (init, the app's first start);
+    // every other one is added by a manager (`oasisctl register add`).
+    if (db.schemaVersion() < RegisterService::kSchemaVersion)
+        return {};
+    return RegisterService::addCreator(db, registerId());
+}
+
+QString Store::defaultPath() {
+    return Database::defaultPath();
+}
+
+QString Store::registerId() {
+    const QByteArray env = qgetenv("OASIS_REGISTER");
+    if (!env.isEmpty())
+        return QString::fromUtf8(env);
+    QSettings settings;
+    const QString configured = settings.value(QStringLiteral("register/id")).toString();
+    return configured.isEmpty() ? QSysInfo::machineHostName() : configured;
+}
+
+QString Store::integrityProblem(const QString &path) {
+    return Database::integrityProblem(path);
+}
+
+QString Store::defaultKeyDirectory() {
+    return KeyRing::defaultDirectory();
+}
+
+Result<JournalReport> Store::verifyJournal(Database &db) {
+    return Journal::verify(db);
+}
+
+const QString &Store::pathOf(const Database &db) {
+    return db.path();
+}
+
+const QString &Store::keyDirectoryOf(const Database &db) {
+    return db.keyDirectory();
+}
+
+int Store::schemaVersion() const {
+    return m_db->schemaVersion();
+}
+
+const QString &Store::path() const {
+    return m_db->path();
+}
+
+const QString &Store::keyDirectory() const {
+    return m_db->keyDirectory();
+}
+
+QString Store::keyFilePath() const {
+    return m_db->keyFilePath();
+}
+
+const QStringList &Store::openWarnings() const {
+    return m_db->openWarnings();
+}
+
+bool Store::wasCreated() const {
+    return m_db->wasCreated();
+}
+
+bool Store::isSnapshot() const {
+    return m_db->isSnapshot();
+}
+
+} // namespace oasis

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The store a program works on: opening it (with its key file and migrations), and what the
+// programs show of it. pos/ holds a Store and hands store.db() to the services; it never reaches
+// into storage itself (core/CMakeLists.txt, tests/layers).
+#pragma once
+
+#include "core/domain/error.h"
+#include "core/domain/journalreport.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace oasis {
+
+class Database;
+
+class Store final {
+public:
+    enum class Mode {
+        OpenExisting,    ///< a missing file is an error (never silently recreated)
+        CreateIfMissing, ///< `init` and the app's first start
+    };
+    struct Options {
+        Mode mode = Mode::OpenExisting;
+        QString keyDirectory;     ///< empty: the default key folder
+        int busyTimeoutMs = 5000; ///< how long to wait for another register's transaction
+    };
+
+    /// Opens (or, with Mode::CreateIfMissing, creates) the store at `path`. A new store's
+    /// creator register is its first register (DESIGN §13).
+    static Result<std::unique_ptr<Store>> open(const QString &path, const Options &options);
+    static Result<std::unique_ptr<Store>> open(const QString &path) {
+        return open(path, Options{});
+    }
+    ~Store();
+
+    /// What a store just made gets before anyone uses it: its creator register. Database::open
+    /// runs it through Options::onCreated; tests that open a Database directly pass it too.
+    static Status prepareNew(Database &db);
+
+    /// The default file: oasis.db under QStandardPaths::AppDataLocation.
+    static QString defaultPath();
+    /// The register this computer says it is (env OASIS_REGISTER, QSettings `register/id`, the
+    /// host name); RegisterService::acting() decides whether the store knows it.
+    static QString registerId();
+    /// What the engine's own check finds wrong with the file at `path` (empty: nothing), to tell a
+    /// damaged file from other failures when a store does not open.
+    static QString integrityProblem(const QString &path);
+
+    /// The folder key files are kept in when no other is given.
+    static QString defaultKeyDirectory();
+    /// `journal verify` (DESIGN §14): the chain, its anchor outside the database, and the books
+    /// against the journal.
+    static Result<JournalReport> verifyJournal(Database &db);
+    /// Where the store behind `db` lives, for the status bar and for a second connection.
+    static const QString &pathOf(const Database &db);
+    static const QString &keyDirectoryOf(const Database &db);
+
+    Database &db() const { return *m_db; }
+    int schemaVersion() const;
+    const QString &path() const;
+    const QString &keyDirectory() const;
+    QString keyFilePath() const;
+    /// What opening found and fixed that the user should hear of (a key file made 0600).
+    const QStringList &openWarnings() const;
+    bool wasCreated() const;
+    bool isSnapshot() const;
+
+private:
+    explicit Store(std::unique_ptr<Database> db);
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace oasis

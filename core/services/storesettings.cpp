@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/storesettings.h"
+
+#include "core/domain/text.h"
+#include "core/services/authorization.h"
+#include "core/storage/database.h"
+#include "core/storage/journal.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("StoreSettings", text);
+}
+} // namespace
+
+StoreInfo StoreSettings::storeInfo() const {
+    StoreInfo info;
+    info.name =
+        m_db.setting(QStringLiteral("store.name"), QStringLiteral("Oasis Massage & Wellness"));
+    info.addressLines =
+        m_db.setting(QStringLiteral("store.address")).split(u'\n', Qt::SkipEmptyParts);
+    info.phone = m_db.setting(QStringLiteral("store.phone"));
+    info.footer = m_db.setting(QStringLiteral("store.footer"));
+    info.timeZone = timeZone();
+    return info;
+}
+
+Status StoreSettings::setStoreInfo(const StoreInfo &info, const StaffMember &actor,
+                                   const std::optional<StaffMember> &approver) {
+    const std::tuple<QString, QString, int, Newlines> texts[] = {
+        {tr("store name"), info.name, textlimit::kName, Newlines::Refused},
+        {tr("store address"), info.addressLines.join(u'\n'), textlimit::kNote, Newlines::Allowed},
+        {tr("store phone"), info.phone, textlimit::kShort, Newlines::Refused},
+        {tr("receipt footer"), info.footer, textlimit::kLong, Newlines::Allowed}};
+    for (const auto &[field, value, limit, newlines] : texts)
+        if (auto ok = checkText(field, value, limit, newlines); !ok)
+            return ok;
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
+    for (const auto &[key, value] :
+         {std::pair{QStringLiteral("store.name"), info.name},
+          std::pair{QStringLiteral("store.address"), info.addressLines.join(u'\n')},
+          std::pair{QStringLiteral("store.phone"), info.phone},
+          std::pair{QStringLiteral("store.footer"), info.footer}})
+        if (auto ok = m_db.setSetting(key, value); !ok)
+            return ok;
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("settings_changed"),
+                            {{QStringLiteral("store.name"), info.name}});
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
+QTimeZone StoreSettings::timeZone() const {
+    QTimeZone tz(
+        m_db.setting(QStringLiteral("store.timezone"), QStringLiteral("America/Los_Angeles"))
+            .toUtf8());
+    return tz.isValid() ? tz : QTimeZone::systemTimeZone();
+}
+
+QDate StoreSettings::businessDate(const QDateTime &utc) const {
+    return utc.toTimeZone(timeZone()).date();
+}
+
+Money StoreSettings::money(const QString &key, Money fallback) const {
+    const QString v = m_db.setting(key);
+    if (v.isEmpty())
+        return fallback;
+    auto m = Money::parse(v, Money::fromCents(Q_INT64_C(1'000'000'000'00)));
+    return m ? *m : fallback;
+}
+
+Money StoreSettings::giftCardMinimum() const {
+    return money(QStringLiteral("giftcard.minimum"), Money::fromCents(10'00));
+}
+
+Money StoreSettings::giftCardMaximum() const {
+    return money(QStringLiteral("giftcard.maximum"), Money::fromCents(1'000'00));
+}
+
+QList<Money> StoreSettings::giftCardPresets() const {
+    QList<Money> out;
+    const QStringList parts =
+        m_db.setting(QStringLiteral("giftcard.presets"), QStringLiteral("50,100,150,200"))
+            .split(u',');
+    for (const QString &p : parts)
+        if (auto m = Money::parse(p))
+            out << *m;
+    return out;
+}
+
+Money StoreSettings::transactionLimit() const {
+    return money(QStringLiteral("store.transaction_limit"), Money::fromCents(10'000'00));
+}
+
+qint64 StoreSettings::discountThresholdPpm() const {
+    return m_db.setting(QStringLiteral("discount.threshold_ppm"), QStringLiteral("200000"))
+        .toLongLong();
+}
+
+int StoreSettings::idleLockMinutes() const {
+    return m_db.setting(QStringLiteral("register.idle_lock_minutes"), QStringLiteral("5")).toInt();
+}
+
+Result<TaxTable> StoreSettings::taxTable() const {
+    auto rates = m_db.rows(QStringLiteral("SELECT tax_class, ppm, effective_from FROM tax_rates"));
+    if (!rates)
+        return std::unexpected(rates.error());
+    TaxTable t;
+    for (const QVariantList &r : *rates)
+        if (auto cls = taxClassFromName(r.value(0).toString()))
+            t.add({*cls, r.value(1).toLongLong(),
+                   QDate::fromString(r.value(2).toString(), Qt::ISODate)});
+    return t;
+}
+
+Status StoreSettings::addTaxRate(const TaxRate &rate, const StaffMember &actor,
+                                 const std::optional<StaffMember> &approver) {
+    if (rate.ppm < 0 || rate.ppm > 1'000'000 || !rate.effectiveFrom.isValid())
+        return fail(ErrorCode::Invalid,
+                    tr("A tax rate needs a percentage from 0 to 100 and a date."));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
+    if (auto ok = m_db.exec(
+            QStringLiteral(
+                "INSERT INTO tax_rates(tax_class, ppm, effective_from) VALUES (?, ?, ?) "
+                "ON CONFLICT(tax_class, effective_from) DO UPDATE SET ppm = excluded.ppm"),
+            {taxClassName(rate.taxClass), rate.ppm, rate.effectiveFrom.toString(Qt::ISODate)});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok =
+            Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("tax_rate_set"),
+                            {{QStringLiteral("class"), taxClassName(rate.taxClass)},
+                             {QStringLiteral("ppm"), static_cast<qint64>(rate.ppm)},
+                             {QStringLiteral("from"), rate.effectiveFrom.toString(Qt::ISODate)}});
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
+Status StoreSettings::installDefaults() {
+    auto count = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM tax_rates"));
+    if (!count)
+        return std::unexpected(count.error());
+    if (count->toInt() == 0) {
+        const TaxTable seattle = TaxTable::seattle();
+        for (const TaxRate &r : seattle.rates())
+            if (auto ok = m_db.exec(
+                    QStringLiteral(
+                        "INSERT INTO tax_rates(tax_class, ppm, effective_from) VALUES (?, ?, ?)"),
+                    {taxClassName(r.taxClass), r.ppm, r.effectiveFrom.toString(Qt::ISODate)});
+                !ok)
+                return std::unexpected(ok.error());
+    }
+    return {};
+}
+
+Status StoreSettings::set(const QString &key, const QString &value, const StaffMember &actor,
+                          const std::optional<StaffMember> &approver) {
+    // Any setting: at most a footer's length; only the multi-line texts take line breaks.
+    const bool multiLine =
+        key == QLatin1String("store.address") || key == QLatin1String("store.footer");
+    if (auto ok = checkText(tr("setting %1").arg(elidedForMessage(key)), value, textlimit::kLong,
+                            multiLine ? Newlines::Allowed : Newlines::Refused);
+        !ok)
+        return ok;
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
+    if (auto ok = m_db.setSetting(key, value); !ok)
+        return ok;
+    if (auto ok = Journal::append(m_db, actorLabel(actor, approver),
+                                  QStringLiteral("settings_changed"), {{key, value}});
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
+} // namespace oasis

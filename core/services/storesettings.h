@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Store-wide settings kept in the database (shared by every register): details, limits, taxes.
+#pragma once
+
+#include "core/domain/money.h"
+#include "core/domain/tax.h"
+#include "core/services/staff.h"
+
+#include <QTimeZone>
+
+namespace oasis {
+
+class Database;
+
+struct StoreInfo {
+    QString name;
+    QStringList addressLines;
+    QString phone;
+    QString footer;     ///< return policy and thank-you, printed at the bottom of receipts
+    QTimeZone timeZone; ///< receipts and business dates use the store's local time
+};
+
+/// Typed access to the settings table. Defaults suit the Seattle spa. Every change needs
+/// Action::Settings from `actor` or `approver`.
+class StoreSettings final {
+public:
+    explicit StoreSettings(Database &db)
+        : m_db(db) {}
+
+    StoreInfo storeInfo() const;
+    Status setStoreInfo(const StoreInfo &info, const StaffMember &actor,
+                        const std::optional<StaffMember> &approver = std::nullopt);
+
+    QTimeZone timeZone() const;
+    /// The business date of a UTC instant in the store's time zone.
+    QDate businessDate(const QDateTime &utc) const;
+
+    Money giftCardMinimum() const;
+    Money giftCardMaximum() const;
+    QList<Money> giftCardPresets() const;
+    Money transactionLimit() const;
+    /// Discounts above this share of the discountable base need a manager (ppm; 20 %).
+    qint64 discountThresholdPpm() const;
+    int idleLockMinutes() const;
+
+    Result<TaxTable> taxTable() const;
+    Status addTaxRate(const TaxRate &rate, const StaffMember &actor,
+                      const std::optional<StaffMember> &approver = std::nullopt);
+
+    /// Writes the defaults that are missing (tax rates, store details). Inside a transaction.
+    Status installDefaults();
+
+    Money money(const QString &key, Money fallback) const;
+    Status set(const QString &key, const QString &value, const StaffMember &actor,
+               const std::optional<StaffMember> &approver = std::nullopt);
+
+private:
+    Database &m_db;
+};
+
+} // namespace oasis

@@ -1,0 +1,752 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/database.h"
+
+#include "core/domain/clock.h"
+#include "core/domain/crypto.h"
+#include "core/storage/dialect.h"
+#include "core/storage/journal.h"
+#include "core/storage/schema.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+namespace oasis {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Database", text);
+}
+
+// In the product's log (oasis.log): the journal's anchor outside the database.
+Q_LOGGING_CATEGORY(lcJournal, "oasis.journal")
+
+QString nextConnectionName() {
+    static std::atomic<int> counter{0};
+    return QStringLiteral("oasis-%1").arg(++counter);
+}
+
+bool isLockedMessage(const QString &text) {
+    return text.contains(QLatin1String("locked"), Qt::CaseInsensitive) ||
+           text.contains(QLatin1String("busy"), Qt::CaseInsensitive);
+}
+} // namespace
+
+Error storageError(const QString &what, const QSqlError &error) {
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (isLockedMessage(text))
+        return {ErrorCode::Storage,
+                tr("The database is busy: another register or program is writing to it. "
+                   "Try again in a moment. (%1)")
+                    .arg(what)};
+    if (text.contains(QLatin1String("readonly"), Qt::CaseInsensitive) ||
+        text.contains(QLatin1String("read-only"), Qt::CaseInsensitive))
+        return {ErrorCode::Storage,
+                tr("The database is read-only: check the file's permissions. (%1)").arg(what)};
+    if (text.contains(QLatin1String("full"), Qt::CaseInsensitive))
+        return {ErrorCode::Storage, tr("The disk is full. (%1)").arg(what)};
+    if (text.contains(QLatin1String("malformed"), Qt::CaseInsensitive) ||
+        text.contains(QLatin1String("not a database"), Qt::CaseInsensitive))
+        return {ErrorCode::Storage,
+                tr("The database file is damaged. Restore the latest backup. (%1)").arg(what)};
+    return {ErrorCode::Storage, tr("%1 failed: %2").arg(what, text)};
+}
+
+QString Database::defaultPath() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("oasis.db"));
+}
+
+int Database::latestSchemaVersion() {
+    return schema::latestVersion();
+}
+
+namespace {
+/// SQLite allocates and frees page buffers on every statement of a sale; glibc's default returns
+/// the top of the heap to the system at 128 kB free and faults it back in on the next statement
+/// (up to half of a sale's time on the large database). Keep up to 64 MB: this process's memory
+/// stays well under its 150 MB budget.
+void keepFreedMemory() {
+#ifdef __GLIBC__
+    static std::once_flag once;
+    std::call_once(once, [] { mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024); });
+#endif
+}
+} // namespace
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const Options &options) {
+    keepFreedMemory();
+    const QFileInfo info(path);
+    const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
+    if (!info.absoluteDir().exists())
+        return fail(ErrorCode::Storage,
+                    tr("The folder %1 does not exist. Check the database path or create the "
+                       "folder first.")
+                        .arg(QDir::toNativeSeparators(info.absolutePath())));
+    const bool existed = info.exists(); // QFileInfo re-checks a missing file: keep the answer
+    const bool fresh = !existed || info.size() == 0;
+    if (fresh && options.mode == Mode::OpenExisting)
+        return fail(ErrorCode::Storage,
+                    info.exists() ? tr("%1 is an empty file, not an Oasis database. Create one "
+                                       "with: oasisctl --db %1 init")
+                                        .arg(shown)
+                                  : tr("There is no database at %1. Create one with: "
+                                       "oasisctl --db %1 init")
+                                        .arg(shown));
+    if (info.exists() && info.isDir())
+        return fail(ErrorCode::Storage, tr("%1 is a folder, not a database file.").arg(shown));
+    if (info.exists() && !info.isReadable())
+        return fail(ErrorCode::Storage,
+                    tr("The database %1 cannot be read: check its permissions.").arg(shown));
+    if ((info.exists() && !info.isWritable()) || !QFileInfo(info.absolutePath()).isWritable())
+        return fail(ErrorCode::Storage,
+                    tr("The database %1 is read-only (the file or its folder cannot be written). "
+                       "The register needs to write every sale: fix the permissions.")
+                        .arg(shown));
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = info.absoluteFilePath();
+    db->m_connection = nextConnectionName();
+    db->m_keyDirectory =
+        options.keyDirectory.isEmpty() ? KeyRing::defaultDirectory() : options.keyDirectory;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connection);
+        c.setDatabaseName(db->m_path);
+        c.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        if (!c.open())
+            return std::unexpected(storageError(tr("Opening %1").arg(shown), c.lastError()));
+    }
+    // The header is checked through SQLite itself, never by opening the file ourselves: closing
+    // any other descriptor of the file drops this process's POSIX locks, and another program
+    // closing its connection then deletes the WAL under ours (DESIGN §3).
+    if (!fresh) {
+        QSqlQuery probe(db->handle());
+        if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"))) {
+            // SQLITE_NOTADB (26) and SQLITE_CORRUPT (11): not ours to open, whatever it is.
+            const QString code = probe.lastError().nativeErrorCode();
+            if (code == QLatin1String("26") || code == QLatin1String("11"))
+                return fail(ErrorCode::Storage,
+                            tr("%1 is not a database or is damaged beyond use. Restore the latest "
+                               "backup; nothing was changed.")
+                                .arg(shown));
+            return std::unexpected(storageError(tr("Opening %1").arg(shown), probe.lastError()));
+        }
+    }
+    // A failed open leaves no trace: a file this call created (and its key file) goes away,
+    // so a retry after fixing the cause starts afresh instead of finding a half-made database.
+    auto failed = [&db, existed](const Error &error) -> Result<std::unique_ptr<Database>> {
+        const QString dbPath = db->m_path;
+        const QString keyPath = db->m_id.isEmpty() ? QString() : db->keyFilePath();
+        const QString anchorPath = db->m_id.isEmpty() ? QString() : db->anchorFilePath();
+        db.reset(); // closes the connection
+        if (!existed) {
+            for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+                QFile::remove(dbPath + QLatin1String(suffix));
+            if (!keyPath.isEmpty()) { // made for the id this call chose
+                QFile::remove(keyPath);
+                QFile::remove(anchorPath);
+            }
+        }
+        return std::unexpected(error);
+    };
+    if (auto ok = db->configure(options); !ok)
+        return failed(ok.error());
+    // An existing database proves its key file before anything is written to it (migrations
+    // included); a new one gets its key once its tables exist.
+    const bool isNew = db->m_schemaVersion == 0;
+    if (!isNew)
+        if (auto ok = db->loadOrCreateKeys(options, false); !ok)
+            return failed(ok.error());
+    if (auto ok = db->migrate(options.migrateTo < 0 ? latestSchemaVersion() : options.migrateTo);
+        !ok)
+        return failed(ok.error());
+    if (isNew)
+        if (auto ok = db->loadOrCreateKeys(options, true); !ok)
+            return failed(ok.error());
+    if (isNew && options.onCreated)
+        if (auto ok = options.onCreated(*db); !ok)
+            return failed(ok.error());
+    db->m_created = isNew;
+    return db;
+}
+
+Database::~Database() {
+    m_statements.clear(); // before the connection they were prepared on goes
+    if (m_connection.isEmpty())
+        return;
+    {
+        QSqlDatabase c = QSqlDatabase::database(m_connection, false);
+        if (c.isOpen())
+            c.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString Database::integrityProblem(const QString &path) {
+    if (!QFileInfo(path).isFile())
+        return {};
+    const QString name = nextConnectionName();
+    QString finding;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        c.setDatabaseName(path);
+        c.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (c.open()) {
+            QSqlQuery q(c);
+            if (!q.exec(dialect::quickCheck())) {
+                finding = q.lastError().databaseText();
+            } else {
+                QStringList rows;
+                while (q.next())
+                    rows << q.value(0).toString();
+                if (q.lastError().isValid())
+                    rows << q.lastError().databaseText();
+                if (rows != QStringList{QStringLiteral("ok")})
+                    finding = rows.mid(0, 3).join(QStringLiteral("; "));
+            }
+        }
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return finding.replace(u'\n', u' ').simplified();
+}
+
+QSqlDatabase Database::handle() const {
+    return QSqlDatabase::database(m_connection, false);
+}
+
+namespace {
+void bindAll(QSqlQuery &q, const QVariantList &binds) {
+    for (int i = 0; i < binds.size(); ++i) {
+        // Qt binds a null QString as SQL NULL; an empty text is meant. Pass QVariant() for NULL.
+        const QVariant &v = binds.at(i);
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            q.bindValue(i, QStringLiteral(""));
+        else
+            q.bindValue(i, v);
+    }
+}
+} // namespace
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds) const {
+    QSqlQuery q(handle());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return std::unexpected(storageError(sql.left(60), q.lastError()));
+    bindAll(q, binds);
+    if (!q.exec())
+        return std::unexpected(storageError(sql.left(60), q.lastError()));
+    noteInsert(sql, q);
+    return q;
+}
+
+void Database::noteInsert(const QString &sql, const QSqlQuery &query) const {
+    // Every insert into the books goes through exec() or write(): the next journal entry records
+    // it. Stores older than the step that journals the books record nothing.
+    static const QLatin1StringView insertInto("INSERT INTO ");
+    if (m_schemaVersion < schema::kBooksJournaled || !sql.startsWith(insertInto))
+        return;
+    const QStringView rest = QStringView(sql).mid(insertInto.size());
+    qsizetype end = 0;
+    while (end < rest.size() && (rest[end].isLetterOrNumber() || rest[end] == u'_'))
+        ++end;
+    const QStringView table = rest.left(end);
+    if (!Journal::recordsRowsOf(table))
+        return;
+    // One statement's rows get consecutive ids (INSERT ... SELECT of several rows included).
+    const int rows = query.numRowsAffected();
+    const qint64 last = query.lastInsertId().toLongLong();
+    for (int i = rows - 1; i >= 0; --i)
+        m_bookRows.emplace_back(table.toString(), last - i);
+}
+
+Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &binds) const {
+    QSqlQuery q;
+    if (auto kept = m_statements.find(sql); kept != m_statements.end()) {
+        q = std::move(*kept);
+        m_statements.erase(kept);
+    } else {
+        q = QSqlQuery(handle());
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return std::unexpected(storageError(sql.left(60), q.lastError()));
+    }
+    bindAll(q, binds);
+    if (!q.exec()) {
+        Error e = storageError(sql.left(60), q.lastError());
+        checkin(sql, std::move(q));
+        return std::unexpected(e);
+    }
+    return q;
+}
+
+void Database::checkin(const QString &sql, QSqlQuery &&query) const {
+    query.finish(); // resets the statement: it holds no read lock while it waits
+    constexpr qsizetype kMaxStatements = 256;
+    if (m_statements.size() >= kMaxStatements)
+        m_statements.clear();
+    m_statements.insert(sql, std::move(query));
+}
+
+Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds) const {
+    auto q = checkout(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    const QVariant value = q->next() ? q->value(0) : QVariant();
+    checkin(sql, std::move(*q));
+    return value;
+}
+
+namespace {
+QVariantList currentRow(const QSqlQuery &q) {
+    QVariantList values;
+    const int columns = q.record().count();
+    values.reserve(columns);
+    for (int i = 0; i < columns; ++i)
+        values.append(q.value(i));
+    return values;
+}
+} // namespace
+
+Result<QVariantList> Database::row(const QString &sql, const QVariantList &binds) const {
+    auto q = checkout(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    QVariantList values = q->next() ? currentRow(*q) : QVariantList();
+    checkin(sql, std::move(*q));
+    return values;
+}
+
+Result<QList<QVariantList>> Database::rows(const QString &sql, const QVariantList &binds) const {
+    auto q = checkout(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    QList<QVariantList> all;
+    while (q->next())
+        all.append(currentRow(*q));
+    checkin(sql, std::move(*q));
+    return all;
+}
+
+Result<Database::Written> Database::write(const QString &sql, const QVariantList &binds) const {
+    auto q = checkout(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    const Written written{q->lastInsertId().toLongLong(), q->numRowsAffected()};
+    noteInsert(sql, *q);
+    checkin(sql, std::move(*q));
+    return written;
+}
+
+Status Database::configure(const Options &options) {
+    // Read-only checks first: a file that is damaged or not ours must not even be switched to
+    // WAL (that rewrites its header).
+    if (auto ok = exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs)); !ok)
+        return std::unexpected(ok.error());
+    // The quick check reads every page, about 7 ms per MB. Up to kFullCheckBytes it runs on each
+    // open (under 7 ms: a new store's first weeks). A larger file gets it on the small tables
+    // that decide who may do what and how money is counted (the catalog, read-only at the counter,
+    // is 20 MB at 100,000 products, and SQLite reports a damaged page of it when it is read); the
+    // full check runs on every backup (BackupService, daily, on its own thread), so a register with
+    // years of sales still starts at once.
+    constexpr qint64 kFullCheckBytes = 1024 * 1024;
+    QStringList checks;
+    if (QFileInfo(m_path).size() <= kFullCheckBytes) {
+        checks << dialect::quickCheck();
+    } else {
+        auto tables = exec(QStringLiteral(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('meta', "
+            "'settings', 'staff', 'tax_rates', 'categories', 'shifts')"));
+        if (!tables)
+            return std::unexpected(tables.error());
+        while (tables->next())
+            checks << dialect::quickCheck(tables->value(0).toString());
+    }
+    for (const QString &sql : std::as_const(checks)) {
+        auto check = scalar(sql);
+        if (!check)
+            return std::unexpected(check.error());
+        if (check->toString() != QLatin1String("ok"))
+            return fail(ErrorCode::Storage,
+                        tr("The database %1 failed its integrity check (%2). Restore the latest "
+                           "backup; nothing was changed.")
+                            .arg(QDir::toNativeSeparators(m_path), check->toString()));
+    }
+
+    auto hasMeta = scalar(QStringLiteral(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"));
+    if (!hasMeta)
+        return std::unexpected(hasMeta.error());
+    const bool empty = hasMeta->toInt() == 0;
+    if (empty) {
+        auto tables = scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
+        if (!tables)
+            return std::unexpected(tables.error());
+        if (tables->toInt() > 0 || options.mode == Mode::OpenExisting)
+            return fail(ErrorCode::Storage,
+                        tr("%1 is a database but not an Oasis POS database; nothing was changed.")
+                            .arg(QDir::toNativeSeparators(m_path)));
+        m_schemaVersion = 0;
+    } else {
+        auto version =
+            scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"));
+        if (!version)
+            return std::unexpected(version.error());
+        m_schemaVersion = version->toInt();
+        auto id = scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'database_id'"));
+        if (!id)
+            return std::unexpected(id.error());
+        m_id = id->toString();
+    }
+    if (m_schemaVersion > latestSchemaVersion())
+        return fail(ErrorCode::Storage,
+                    tr("This database was written by a newer Oasis POS (schema %1; this program "
+                       "knows %2). Update the program.")
+                        .arg(m_schemaVersion)
+                        .arg(latestSchemaVersion()));
+    if (!empty) {
+        auto taken =
+            scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'snapshot_taken_at'"));
+        if (!taken)
+            return std::unexpected(taken.error());
+        m_snapshot = !taken->isNull();
+    }
+    // A snapshot is read as it is: not switched to WAL (that rewrites its header), and the
+    // connection itself refuses every write.
+    const QStringList pragmas =
+        m_snapshot ? QStringList{QStringLiteral("PRAGMA query_only=1")} : dialect::pragmasOnOpen();
+    for (const QString &pragma : pragmas)
+        if (auto ok = exec(pragma); !ok)
+            return std::unexpected(ok.error());
+    return {};
+}
+
+Status Database::markSnapshot(const QString &path, bool snapshot) {
+    const QString name = nextConnectionName();
+    Status result;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        c.setDatabaseName(path);
+        QSqlQuery q(c);
+        const bool ok =
+            c.open() &&
+            (snapshot ? q.prepare(QStringLiteral(
+                            "INSERT INTO meta(key, value) VALUES ('snapshot_taken_at', ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) &&
+                            (q.addBindValue(toStorageTime(Clock::nowUtc())), q.exec())
+                      : q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'snapshot_taken_at'")));
+        if (!ok)
+            result = std::unexpected(
+                storageError(tr("Marking %1").arg(QDir::toNativeSeparators(path)),
+                             q.lastError().isValid() ? q.lastError() : c.lastError()));
+        q.finish();
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+Status Database::migrate(int target) {
+    if (m_snapshot && m_schemaVersion < target)
+        return fail(ErrorCode::Refused,
+                    tr("%1 is a backup snapshot from an earlier version of Oasis POS (schema %2): "
+                       "restore it to use it (oasisctl restore FILE), which brings it up to date.")
+                        .arg(QDir::toNativeSeparators(m_path))
+                        .arg(m_schemaVersion));
+    for (const schema::Step &step : schema::steps()) {
+        if (step.version <= m_schemaVersion || step.version > target)
+            continue;
+        auto tx = Transaction::begin(*this);
+        if (!tx)
+            return std::unexpected(tx.error());
+        QStringList statements = step.statements;
+        for (const QString &table : schema::appendOnlyTables(step.version))
+            statements += dialect::appendOnlyTriggers(table);
+        if (step.version == 1) {
+            m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            statements += QStringLiteral("INSERT INTO meta(key, value) VALUES "
+                                         "('database_id', '%1'), ('created_at', '%2'), "
+                                         "('schema_version', '0')")
+                              .arg(m_id, toStorageTime(Clock::nowUtc()));
+        }
+        for (const QString &sql : std::as_const(statements)) {
+            if (auto ok = exec(dialect::expand(sql)); !ok)
+                return fail(ErrorCode::Storage,
+                            tr("Upgrading the database to version %1 failed; it was left at "
+                               "version %2. %3")
+                                .arg(step.version)
+                                .arg(m_schemaVersion)
+                                .arg(ok.error().message));
+        }
+        // A store with rows of the books written before their journal entries recorded them: the
+        // journal says, once, where that history ends (a new store has none, and no key yet).
+        if (step.version == schema::kBooksJournaled && !m_keys.journal.isEmpty())
+            if (auto ok = Journal::markHistory(*this, QStringLiteral("system")); !ok)
+                return fail(ErrorCode::Storage,
+                            tr("Upgrading the database to version %1 failed; it was left at "
+                               "version %2. %3")
+                                .arg(step.version)
+                                .arg(m_schemaVersion)
+                                .arg(ok.error().message));
+        if (auto ok = exec(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema_version'"),
+                           {QString::number(step.version)});
+            !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = tx->commit(); !ok)
+            return std::unexpected(ok.error());
+        m_schemaVersion = step.version;
+    }
+    return {};
+}
+
+Status Database::loadOrCreateKeys(const Options &, bool fresh) {
+    const QString keyPath = keyFilePath();
+    auto stored = scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'key_check'"));
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (stored->isNull()) {
+        // Only a database created just now gets a key; an existing one without its check value
+        // was not made by us.
+        if (!fresh)
+            return fail(ErrorCode::Storage,
+                        tr("The database has no key check; it was not initialised by Oasis POS."));
+        const KeyRing keys = KeyRing::generate();
+        if (auto ok = KeyRing::create(keyPath, keys); !ok)
+            return ok;
+        m_keys = keys;
+        // The anchor exists from the start, so verify can tell a deleted anchor (with the
+        // journal's tail cut off) from a journal that never had one.
+        if (!writeAnchor(anchorFilePath(), 0, QByteArray(64, '0'), false))
+            return fail(ErrorCode::Storage, tr("Cannot write the journal anchor %1.")
+                                                .arg(QDir::toNativeSeparators(anchorFilePath())));
+        auto tx = Transaction::begin(*this);
+        if (!tx)
+            return std::unexpected(tx.error());
+        if (auto ok = exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('key_check', ?)"),
+                           {QString::fromLatin1(keys.fingerprint())});
+            !ok)
+            return std::unexpected(ok.error());
+        return tx->commit();
+    }
+    // A snapshot read on another machine brings its key beside it (BackupService writes
+    // FILE.key); the store's own key folder comes first.
+    const QString beside = m_path + QStringLiteral(".key");
+    auto keys = KeyRing::load(
+        m_snapshot && !QFileInfo::exists(keyPath) && QFileInfo::exists(beside) ? beside : keyPath,
+        &m_openWarnings);
+    if (!keys)
+        return std::unexpected(keys.error());
+    if (QString::fromLatin1(keys->fingerprint()) != stored->toString())
+        return fail(ErrorCode::Storage,
+                    tr("The key file %1 does not belong to this database. Restore the key file "
+                       "that was backed up with it; nothing was changed.")
+                        .arg(QDir::toNativeSeparators(keyPath)));
+    m_keys = *keys;
+    return {};
+}
+
+QString Database::keyFilePath() const {
+    return KeyRing::filePath(m_keyDirectory, m_id);
+}
+
+QString Database::anchorFilePath() const {
+    return QDir(m_keyDirectory).filePath(m_id + QStringLiteral(".anchor"));
+}
+
+QString Database::setting(const QString &key, const QString &fallback) const {
+    auto v = scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    return v && !v->isNull() ? v->toString() : fallback;
+}
+
+Status Database::setSetting(const QString &key, const QString &value) {
+    auto ok = exec(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                   {key, value});
+    if (!ok)
+        return std::unexpected(ok.error());
+    return {};
+}
+
+void Database::afterCommit() {
+    if (!m_journalTouched)
+        return;
+    m_journalTouched = false;
+    // The journal's head, kept outside the database so a cut-off tail is detected. Read back
+    // after the commit (a rolled-back savepoint may have dropped the last append). It only
+    // moves forward: another register may have anchored a later entry already.
+    auto head = row(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+    if (!head || head->isEmpty())
+        return;
+    if (!writeAnchor(anchorFilePath(), head->value(0).toLongLong(),
+                     head->value(1).toString().toLatin1(), true))
+        qCWarning(lcJournal,
+                  readAnchor(anchorFilePath()).state == Anchor::State::Ok
+                      ? "cannot write the journal anchor %s"
+                      : "the journal anchor %s is missing or unreadable: journal verify reports it",
+                  qPrintable(anchorFilePath()));
+}
+
+namespace {
+/// The anchor record's own check: a record cut short or garbled is told from one that says
+/// something else.
+QByteArray anchorCheck(const QByteArray &seqAndHash) {
+    return crypto::sha256("oasis-anchor " + seqAndHash).toHex().left(16);
+}
+
+bool isHex(const QByteArray &text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+} // namespace
+
+Database::Anchor Database::readAnchor(const QString &path) {
+    Anchor a;
+    if (!QFileInfo::exists(path))
+        return a;
+    a.state = Anchor::State::Unreadable;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return a;
+    const QByteArray text = file.read(256);
+    // "SEQ HASH CHECK\n" (seq as 20 digits, hash 64 hex, check 16 hex); stores anchored before
+    // the check was added have "SEQ HASH\n", accepted while its fields are well-formed.
+    if (!text.endsWith('\n'))
+        return a;
+    const QList<QByteArray> parts = text.chopped(1).split(' ');
+    if (parts.size() < 2 || parts.size() > 3 || parts[0].size() != 20 || parts[1].size() != 64 ||
+        !isHex(parts[1]))
+        return a;
+    bool number = false;
+    const qint64 seq = parts[0].toLongLong(&number);
+    if (!number || seq < 0)
+        return a;
+    if (parts.size() == 3 && parts[2] != anchorCheck(parts[0] + ' ' + parts[1]))
+        return a;
+    a.state = Anchor::State::Ok;
+    a.seq = seq;
+    a.hash = QString::fromLatin1(parts[1]);
+    return a;
+}
+
+bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &hash,
+                           bool forwardOnly) {
+    // Moving forward, a missing or unreadable anchor is not made again: verify keeps reporting
+    // it (or one more sale would hide a tail cut off together with the anchor).
+    if (forwardOnly) {
+        const Anchor now = readAnchor(path);
+        if (now.state != Anchor::State::Ok)
+            return false;
+        if (now.seq >= seq)
+            return true;
+    }
+    // A new file beside it, synced, then renamed over the old one: a crash leaves either record
+    // whole (an older one only delays the detection of a cut-off tail; verify tolerates an
+    // anchor behind the last entry), never an empty or half-written file.
+    const QByteArray seqAndHash = QByteArray::number(seq).rightJustified(20, '0') + ' ' + hash;
+    const QByteArray record = seqAndHash + ' ' + anchorCheck(seqAndHash) + '\n';
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(record) != record.size())
+        return false;
+    return file.commit();
+}
+
+Result<Transaction> Transaction::begin(Database &db) {
+    if (db.m_snapshot)
+        return fail(ErrorCode::Refused,
+                    tr("%1 is a backup snapshot: it opens for reading only, and nothing was "
+                       "changed. To make it the store again: oasisctl restore FILE (a manager's "
+                       "PIN).")
+                        .arg(QDir::toNativeSeparators(db.m_path)));
+    // Nested operations (demo data, a sale that activates cards) run in savepoints of the
+    // outermost transaction, so the whole business operation commits or rolls back as one.
+    QSqlQuery q(db.handle());
+    const QString sql = db.m_depth == 0 ? dialect::beginImmediate()
+                                        : QStringLiteral("SAVEPOINT oasis_%1").arg(db.m_depth);
+    if (!q.exec(sql))
+        return std::unexpected(storageError(tr("Starting a transaction"), q.lastError()));
+    ++db.m_depth;
+    db.m_bookRowsSaved.push_back(db.m_bookRows);
+    return Transaction(db);
+}
+
+Transaction::Transaction(Transaction &&other) noexcept
+    : m_db(other.m_db)
+    , m_active(other.m_active)
+    , m_exceptions(other.m_exceptions) {
+    other.m_active = false;
+}
+
+Transaction::~Transaction() {
+    if (m_active)
+        rollback();
+}
+
+void Transaction::rollback() {
+    m_active = false;
+    const int depth = --m_db->m_depth;
+    // The rows noted since this level began are gone with it.
+    if (!m_db->m_bookRowsSaved.empty()) {
+        m_db->m_bookRows = std::move(m_db->m_bookRowsSaved.back());
+        m_db->m_bookRowsSaved.pop_back();
+    }
+    QSqlQuery q(m_db->handle());
+    if (depth == 0) {
+        m_db->m_journalTouched = false;
+        if (!q.exec(QStringLiteral("ROLLBACK")))
+            qWarning("Rollback failed: %s", qPrintable(q.lastError().text()));
+        return;
+    }
+    const QString sp = QStringLiteral("oasis_%1").arg(depth);
+    if (!q.exec(QStringLiteral("ROLLBACK TO ") + sp) || !q.exec(QStringLiteral("RELEASE ") + sp))
+        qWarning("Rollback to savepoint failed: %s", qPrintable(q.lastError().text()));
+}
+
+Status Transaction::commit() {
+    if (!m_active)
+        return fail(ErrorCode::System, tr("The transaction was already finished."));
+    if (std::uncaught_exceptions() > m_exceptions) {
+        rollback();
+        return fail(ErrorCode::System, tr("The operation was interrupted and rolled back."));
+    }
+    QSqlQuery q(m_db->handle());
+    const int depth = m_db->m_depth - 1;
+    const QString sql =
+        depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE oasis_%1").arg(depth);
+    if (!q.exec(sql)) {
+        const Error e = storageError(tr("Saving"), q.lastError());
+        rollback();
+        return std::unexpected(e);
+    }
+    m_active = false;
+    m_db->m_depth = depth;
+    if (!m_db->m_bookRowsSaved.empty())
+        m_db->m_bookRowsSaved.pop_back();
+    if (depth == 0 && !m_db->m_bookRows.empty()) {
+        // A programming error: journal verify will report these rows as written outside the
+        // program. Every operation that writes the books appends its entry last.
+        qCWarning(lcJournal,
+                  "%d rows of the books (first in %s) were committed without a "
+                  "journal entry",
+                  int(m_db->m_bookRows.size()), qPrintable(m_db->m_bookRows.front().first));
+        m_db->m_bookRows.clear();
+    }
+    if (depth == 0)
+        m_db->afterCommit();
+    return {};
+}
+
+} // namespace oasis

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The embedded database: opening with checks, migrations, queries and the transaction guard.
+#pragma once
+
+#include "core/domain/error.h"
+#include "core/storage/keyring.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace oasis {
+
+/// One open database file and its key ring. All SQL of the product runs through here.
+class Database final {
+    Q_DISABLE_COPY_MOVE(Database)
+public:
+    enum class Mode {
+        OpenExisting,    ///< a missing file is an error (never silently recreated)
+        CreateIfMissing, ///< `init` and the app's first start
+    };
+    struct Options {
+        Mode mode = Mode::OpenExisting;
+        QString keyDirectory;     ///< empty: KeyRing::defaultDirectory()
+        int busyTimeoutMs = 5000; ///< how long to wait for another register's transaction
+        int migrateTo = -1;       ///< tests stop at an earlier schema version; -1: latest
+        /// Runs on a store this call made, before open() returns (Store::prepareNew adds its
+        /// creator register); a failure undoes the new store.
+        std::function<Status(Database &)> onCreated;
+    };
+
+    static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
+    static Result<std::unique_ptr<Database>> open(const QString &path) {
+        return open(path, Options{});
+    }
+    ~Database();
+
+    /// The default file: oasis.db under QStandardPaths::AppDataLocation.
+    static QString defaultPath();
+    static int latestSchemaVersion();
+
+    const QString &path() const { return m_path; }
+    const QString &id() const { return m_id; }
+    int schemaVersion() const { return m_schemaVersion; }
+    bool wasCreated() const { return m_created; }
+    /// A backup snapshot (meta key snapshot_taken_at, written by BackupService): it opens for
+    /// reading only (PRAGMA query_only), every transaction is refused, and only `restore`
+    /// writes it back as the store (DESIGN §14). Its key may sit beside it as FILE.key.
+    bool isSnapshot() const { return m_snapshot; }
+    /// Marks the database file at `path` (not open in this process) as a snapshot taken now, or
+    /// clears the mark (a restored copy becomes the store again).
+    static Status markSnapshot(const QString &path, bool snapshot);
+    const KeyRing &keys() const { return m_keys; }
+    /// What opening found and fixed that the user should hear of (a key file readable by others,
+    /// now 0600). oasisctl prints each on stderr; each is also in the log.
+    const QStringList &openWarnings() const { return m_openWarnings; }
+    QString keyFilePath() const;
+    const QString &keyDirectory() const { return m_keyDirectory; }
+    QString anchorFilePath() const;
+    /// Records the journal's head (`seq`, `hash`) in the anchor file outside the database. With
+    /// `forwardOnly` (after each commit) an anchor already at `seq` or later is kept (another
+    /// register got there first) and a missing or unreadable one is not made again; without it
+    /// (a new database, a restore) the file is made or replaced. The record is written to a
+    /// temporary file, synced and renamed into place, and carries its own check, so a crash
+    /// mid-write leaves the previous record. Returns false when it is not written.
+    static bool writeAnchor(const QString &file, qint64 seq, const QByteArray &hash,
+                            bool forwardOnly);
+    /// What the anchor file holds.
+    struct Anchor {
+        enum class State {
+            Missing,    ///< no file
+            Unreadable, ///< a file that is empty, cut short, garbled or cannot be opened
+            Ok,
+        };
+        State state = State::Missing;
+        qint64 seq = 0;
+        QString hash;
+    };
+    static Anchor readAnchor(const QString &file);
+    QSqlDatabase handle() const;
+    /// What SQLite's quick check finds wrong with the file at `path`, read-only on a connection
+    /// of its own (empty: nothing, or the file cannot be opened at all). For a store that does
+    /// not open, to tell a damaged file from other failures.
+    static QString integrityProblem(const QString &path);
+
+    /// Prepares, binds positional `?` values and executes; a failure names the statement.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {}) const;
+    /// The first column of the first row, or a null QVariant when there is no row.
+    Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {}) const;
+    /// The first row's columns, or an empty list when there is no row.
+    Result<QVariantList> row(const QString &sql, const QVariantList &binds = {}) const;
+    /// Every row, for small results read whole (a handful of rates, recent failures).
+    Result<QList<QVariantList>> rows(const QString &sql, const QVariantList &binds = {}) const;
+
+    /// What an INSERT, UPDATE or DELETE did.
+    struct Written {
+        qint64 insertId = 0; ///< the rowid of the last inserted row
+        int rows = 0;        ///< rows changed
+    };
+    /// Runs an INSERT, UPDATE or DELETE.
+    Result<Written> write(const QString &sql, const QVariantList &binds = {}) const;
+
+    /// Settings stored in the database (store name, limits, ...): shared by every register.
+    QString setting(const QString &key, const QString &fallback = {}) const;
+    Status setSetting(const QString &key, const QString &value);
+
+private:
+    friend class Transaction;
+    friend class Journal;
+    friend class BookReader;
+    Database() = default;
+    Status configure(const Options &options);
+    Status migrate(int target);
+    Status loadOrCreateKeys(const Options &options, bool fresh);
+    void afterCommit();
+    // scalar(), row(), rows() and write() read their whole result before returning, so their
+    // prepared statements are kept and reused: parsing is most of what a small statement costs. A
+    // statement is taken out while it runs, so a nested call with the same SQL prepares its own.
+    Result<QSqlQuery> checkout(const QString &sql, const QVariantList &binds) const;
+    void checkin(const QString &sql, QSqlQuery &&query) const;
+    mutable QHash<QString, QSqlQuery> m_statements;
+
+    QString m_path;
+    QString m_connection;
+    QString m_id;
+    QString m_keyDirectory;
+    KeyRing m_keys;
+    QStringList m_openWarnings;
+    int m_schemaVersion = 0;
+    bool m_created = false;
+    bool m_snapshot = false;
+    int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
+    // The transaction in progress appended to the journal: anchor its head after commit.
+    bool m_journalTouched = false;
+    // Rows of the books (Journal::recordsRowsOf) inserted since the last journal entry: the next
+    // entry records them. Saved at each transaction level and put back by its rollback.
+    void noteInsert(const QString &sql, const QSqlQuery &query) const;
+    mutable std::vector<std::pair<QString, qint64>> m_bookRows;
+    std::vector<std::vector<std::pair<QString, qint64>>> m_bookRowsSaved;
+};
+
+/// A business operation: BEGIN IMMEDIATE (a deferred BEGIN would let two registers race),
+/// rolled back unless commit() succeeds. Begun inside another one it is a savepoint, so
+/// services compose into one atomic operation.
+class Transaction final {
+public:
+    static Result<Transaction> begin(Database &db);
+    Transaction(Transaction &&other) noexcept;
+    Transaction &operator=(Transaction &&) = delete;
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    ~Transaction();
+
+    Status commit();
+    Database &db() const { return *m_db; }
+
+private:
+    explicit Transaction(Database &db)
+        : m_db(&db)
+        , m_exceptions(std::uncaught_exceptions()) {}
+    void rollback();
+    Database *m_db = nullptr;
+    bool m_active = true;
+    int m_exceptions = 0;
+};
+
+/// A foreign key that is optional: 0 (none) binds as SQL NULL.
+inline QVariant nullIfZero(qint64 id) {
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
+/// Turns a failed QSqlQuery into an Error that says whether the file is locked, full or
+/// read-only rather than echoing the driver.
+Error storageError(const QString &what, const QSqlError &error);
+
+} // namespace oasis
