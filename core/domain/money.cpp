@@ -4,8 +4,10 @@
 #include "core/domain/text.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
 
+#include <mutex>
 #include <stdexcept>
 
 namespace oasis {
@@ -143,15 +145,80 @@ QString Money::toString() const {
            QStringLiteral("%1").arg(abs % 100, 2, 10, QLatin1Char('0'));
 }
 
+namespace {
+struct StoreCurrency {
+    std::mutex lock;
+    QString code = QStringLiteral("USD");
+};
+StoreCurrency &storeCurrency() {
+    static StoreCurrency c;
+    return c;
+}
+} // namespace
+
+QString Money::currencySymbol(const QString &isoCode, const QLocale &locale) {
+    if (locale.currencySymbol(QLocale::CurrencyIsoCode) == isoCode)
+        return locale.currencySymbol(QLocale::CurrencySymbol);
+    QString best;
+    bool bestEnglish = false;
+    for (const QLocale &l : QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
+                                                     QLocale::AnyTerritory)) {
+        if (l.currencySymbol(QLocale::CurrencyIsoCode) != isoCode)
+            continue;
+        const QString symbol = l.currencySymbol(QLocale::CurrencySymbol);
+        const bool english = l.language() == QLocale::English;
+        if (best.isEmpty() || (english && !bestEnglish) ||
+            (english == bestEnglish && symbol.size() < best.size())) {
+            best = symbol;
+            bestEnglish = english;
+        }
+    }
+    return best;
+}
+
+bool Money::setCurrency(const QString &isoCode) {
+    if (currencySymbol(isoCode, QLocale::c()).isEmpty())
+        return false;
+    StoreCurrency &c = storeCurrency();
+    const std::lock_guard guard(c.lock);
+    c.code = isoCode;
+    return true;
+}
+
+QString Money::currency() {
+    StoreCurrency &c = storeCurrency();
+    const std::lock_guard guard(c.lock);
+    return c.code;
+}
+
 QString Money::format(const QLocale &locale) const {
-    // QLocale::toCurrencyString takes a double; format the integer parts ourselves so no
-    // amount ever passes through floating point.
+    // QLocale::toCurrencyString takes a double for fractions; format the integer parts ourselves
+    // so no amount ever passes through floating point, and take only the symbol's place from
+    // the locale ("$7" or "7 $").
     const qint64 abs = m_cents < 0 ? -m_cents : m_cents;
     const QString digits = locale.toString(static_cast<qlonglong>(abs / 100)) +
                            locale.decimalPoint() +
                            QStringLiteral("%1").arg(abs % 100, 2, 10, QLatin1Char('0'));
-    const QString symbol = locale.currencySymbol(QLocale::CurrencySymbol);
-    return (m_cents < 0 ? locale.negativeSign() : QString()) + symbol + digits;
+    // The symbol of each (currency, locale) pair is looked up once: the lookup walks every locale.
+    static std::mutex lock;
+    static QHash<QString, QString> patterns;
+    const QString code = currency();
+    const QString key = code + u'|' + locale.name();
+    QString pattern;
+    {
+        const std::lock_guard guard(lock);
+        pattern = patterns.value(key);
+    }
+    if (pattern.isEmpty()) {
+        const QString seven = locale.toString(qlonglong(7));
+        pattern = locale.toCurrencyString(qlonglong(7), currencySymbol(code, locale));
+        const qsizetype at = pattern.indexOf(seven);
+        pattern = at < 0 ? QStringLiteral("%1")
+                         : pattern.left(at) + QStringLiteral("%1") + pattern.mid(at + seven.size());
+        const std::lock_guard guard(lock);
+        patterns.insert(key, pattern);
+    }
+    return (m_cents < 0 ? locale.negativeSign() : QString()) + pattern.arg(digits);
 }
 
 QString Money::format() const {

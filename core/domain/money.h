@@ -13,8 +13,9 @@ class QLocale;
 
 namespace oasis {
 
-/// An amount of US dollars in cents. Arithmetic that would overflow throws std::overflow_error:
-/// amounts are bounded by the store limit long before that, so overflow is a broken invariant.
+/// An amount in cents of the store's currency (Money::currency(), US dollars by default).
+/// Arithmetic that would overflow throws std::overflow_error: amounts are bounded by the store
+/// limit long before that, so overflow is a broken invariant.
 class Money final {
 public:
     constexpr Money() = default;
@@ -34,9 +35,20 @@ public:
 
     /// `12.50`, `-3.05`: plain, for CSV and machine output.
     QString toString() const;
-    /// `$12.50` in the given locale's notation (en_US by default).
+    /// `$12.50` in the given locale's notation (en_US by default), with the store's currency
+    /// symbol whatever the locale's own currency is: a register whose screens speak French
+    /// shows `12,50 $` for a store in dollars, never euros.
     QString format(const QLocale &locale) const;
     QString format() const;
+
+    /// The currency every amount is in: the store's (ISO 4217, "USD" until a store says
+    /// otherwise). Store::open sets it from the store's settings; one store per process.
+    /// Returns false, changing nothing, for a code no locale knows.
+    static bool setCurrency(const QString &isoCode);
+    static QString currency();
+    /// The symbol of `isoCode` as people of `locale` write it: the locale's own when that is its
+    /// currency, else the English one ("$", "€", "£"); empty for an unknown code.
+    static QString currencySymbol(const QString &isoCode, const QLocale &locale);
 
     Money operator+(Money o) const;
     Money operator-(Money o) const;

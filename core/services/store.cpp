@@ -2,6 +2,7 @@
 #include "core/services/store.h"
 
 #include "core/services/registers.h"
+#include "core/services/storesettings.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
 #include "core/storage/keyring.h"
@@ -26,6 +27,8 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
     auto db = Database::open(path, o);
     if (!db)
         return std::unexpected(db.error());
+    // Amounts are shown in the store's currency, whatever the register's language.
+    Money::setCurrency(StoreSettings(**db).currency());
     return std::unique_ptr<Store>(new Store(std::move(*db)));
 }
 

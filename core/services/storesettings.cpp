@@ -8,12 +8,24 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace oasis {
 
 namespace {
 QString tr(const char *text) {
     return QCoreApplication::translate("StoreSettings", text);
+}
+} // namespace
+
+namespace {
+Status checkCurrency(const QString &code) {
+    if (code.size() != 3 || code != code.toUpper() ||
+        Money::currencySymbol(code, QLocale::c()).isEmpty())
+        return fail(ErrorCode::Invalid,
+                    tr("%1 is not a currency code (three capital letters, as USD or EUR).")
+                        .arg(elidedForMessage(code)));
+    return {};
 }
 } // namespace
 
@@ -26,6 +38,7 @@ StoreInfo StoreSettings::storeInfo() const {
     info.phone = m_db.setting(QStringLiteral("store.phone"));
     info.footer = m_db.setting(QStringLiteral("store.footer"));
     info.timeZone = timeZone();
+    info.currency = currency();
     return info;
 }
 
@@ -39,6 +52,8 @@ Status StoreSettings::setStoreInfo(const StoreInfo &info, const StaffMember &act
     for (const auto &[field, value, limit, newlines] : texts)
         if (auto ok = checkText(field, value, limit, newlines); !ok)
             return ok;
+    if (auto ok = checkCurrency(info.currency); !ok)
+        return ok;
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -48,15 +63,20 @@ Status StoreSettings::setStoreInfo(const StoreInfo &info, const StaffMember &act
          {std::pair{QStringLiteral("store.name"), info.name},
           std::pair{QStringLiteral("store.address"), info.addressLines.join(u'\n')},
           std::pair{QStringLiteral("store.phone"), info.phone},
-          std::pair{QStringLiteral("store.footer"), info.footer}})
+          std::pair{QStringLiteral("store.footer"), info.footer},
+          std::pair{QStringLiteral("store.currency"), info.currency}})
         if (auto ok = m_db.setSetting(key, value); !ok)
             return ok;
     if (auto ok =
             Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("settings_changed"),
-                            {{QStringLiteral("store.name"), info.name}});
+                            {{QStringLiteral("store.name"), info.name},
+                             {QStringLiteral("store.currency"), info.currency}});
         !ok)
         return ok;
-    return tx->commit();
+    if (auto ok = tx->commit(); !ok)
+        return ok;
+    Money::setCurrency(info.currency);
+    return {};
 }
 
 QTimeZone StoreSettings::timeZone() const {
@@ -166,8 +186,15 @@ Status StoreSettings::installDefaults() {
     return {};
 }
 
+QString StoreSettings::currency() const {
+    return m_db.setting(QStringLiteral("store.currency"), QStringLiteral("USD"));
+}
+
 Status StoreSettings::set(const QString &key, const QString &value, const StaffMember &actor,
                           const std::optional<StaffMember> &approver) {
+    if (key == QLatin1String("store.currency"))
+        if (auto ok = checkCurrency(value); !ok)
+            return ok;
     // Any setting: at most a footer's length; only the multi-line texts take line breaks.
     const bool multiLine =
         key == QLatin1String("store.address") || key == QLatin1String("store.footer");
@@ -186,7 +213,11 @@ Status StoreSettings::set(const QString &key, const QString &value, const StaffM
                                   QStringLiteral("settings_changed"), {{key, value}});
         !ok)
         return ok;
-    return tx->commit();
+    if (auto ok = tx->commit(); !ok)
+        return ok;
+    if (key == QLatin1String("store.currency"))
+        Money::setCurrency(value);
+    return {};
 }
 
 } // namespace oasis

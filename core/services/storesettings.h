@@ -18,6 +18,7 @@ struct StoreInfo {
     QString phone;
     QString footer;     ///< return policy and thank-you, printed at the bottom of receipts
     QTimeZone timeZone; ///< receipts and business dates use the store's local time
+    QString currency = QStringLiteral("USD"); ///< ISO 4217: the symbol every amount shows
 };
 
 /// Typed access to the settings table. Defaults suit the Seattle spa. Every change needs
@@ -32,6 +33,9 @@ public:
                         const std::optional<StaffMember> &approver = std::nullopt);
 
     QTimeZone timeZone() const;
+    /// The store's currency (ISO 4217, setting `store.currency`, "USD" by default): every
+    /// amount is shown with its symbol (Money::format), whatever the register's language.
+    QString currency() const;
     /// The business date of a UTC instant in the store's time zone.
     QDate businessDate(const QDateTime &utc) const;
 

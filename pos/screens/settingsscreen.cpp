@@ -155,6 +155,15 @@ QWidget *SettingsScreen::storePage() {
     form->addRow(tr("Address"), m_address);
     form->addRow(tr("Phone"), m_phone);
     form->addRow(tr("Receipt footer"), m_footer);
+    // The symbol every amount shows, whatever language the register's screens speak.
+    m_currency = new QComboBox(w);
+    m_currency->setObjectName(QStringLiteral("storeCurrency"));
+    for (const char *code : {"USD", "CAD", "MXN", "EUR", "GBP", "AUD", "NZD", "JPY", "CHF"}) {
+        const QString iso = QLatin1String(code);
+        m_currency->addItem(
+            tr("%1 (%2)").arg(iso, Money::currencySymbol(iso, QLocale(QLocale::English))), iso);
+    }
+    form->addRow(tr("Currency"), m_currency);
     auto *layout = new QVBoxLayout(w);
     layout->addWidget(
         new QLabel(tr("Printed at the top of receipts and on gift certificates."), w));
@@ -317,6 +326,9 @@ void SettingsScreen::load() {
     m_address->setPlainText(info.addressLines.join(u'\n'));
     m_phone->setText(info.phone);
     m_footer->setPlainText(info.footer);
+    if (m_currency->findData(info.currency) < 0)
+        m_currency->addItem(info.currency, info.currency);
+    m_currency->setCurrentIndex(m_currency->findData(info.currency));
     loadTaxes();
     m_taxFrom->setDate(settings.businessDate(Clock::nowUtc()));
 
@@ -403,6 +415,7 @@ Status SettingsScreen::saveStoreInfo() {
             info.addressLines << line.trimmed();
     info.phone = m_phone->text().trimmed();
     info.footer = m_footer->toPlainText().trimmed();
+    info.currency = m_currency->currentData().toString();
     if (info.name.isEmpty())
         return report(fail(ErrorCode::Invalid, tr("The store needs a name.")), {});
     return report(withApproval(m_ctx.requestApproval,

@@ -93,6 +93,7 @@ private:
     QPlainTextEdit *m_address = nullptr;
     QLineEdit *m_phone = nullptr;
     QPlainTextEdit *m_footer = nullptr;
+    QComboBox *m_currency = nullptr;
 
     QTableWidget *m_taxTable = nullptr;
     QComboBox *m_taxClass = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Money: what the cashier types, what the receipt shows, and rounding that never drifts a cent.
 #include "core/domain/money.h"
+#include "core/services/store.h"
+#include "core/services/storesettings.h"
 #include "tests/support/testsupport.h"
 
 #include <QLocale>
@@ -98,6 +100,52 @@ TEST_CASE("Receipts show dollars with thousands separators", "[money]") {
     REQUIRE(Money::fromCents(100'000'000).format() == u"$1,000,000.00"_s);
     REQUIRE(Money::fromCents(123450).format(QLocale(QLocale::English, QLocale::UnitedStates)) ==
             u"$1,234.50"_s);
+}
+
+TEST_CASE("Amounts carry the store's currency symbol whatever the register's language", "[money]") {
+    const QLocale french(QLocale::French, QLocale::France);
+    const QLocale german(QLocale::German, QLocale::Germany);
+    REQUIRE(Money::currency() == u"USD"_s);
+    // A register whose screens speak French, in a store in dollars: French digits, the dollar.
+    const QString inFrench = Money::fromCents(123450).format(french);
+    REQUIRE(inFrench.contains(u'$'));
+    REQUIRE_FALSE(inFrench.contains(u"€"_s));
+    REQUIRE(inFrench.contains(u"234,50"_s));
+    REQUIRE(Money::fromCents(-305).format(german).startsWith(u'-'));
+    REQUIRE_FALSE(Money::fromCents(-305).format(german).contains(u"€"_s));
+
+    REQUIRE_FALSE(Money::setCurrency(u"XYZ"_s));
+    REQUIRE(Money::currency() == u"USD"_s);
+    REQUIRE(Money::setCurrency(u"EUR"_s));
+    REQUIRE(Money::fromCents(123450).format(french).contains(u"€"_s));
+    REQUIRE(Money::fromCents(123450).format().contains(u"€"_s));
+    REQUIRE_FALSE(Money::fromCents(123450).format(french).contains(u'$'));
+    REQUIRE(Money::setCurrency(u"USD"_s));
+    REQUIRE(Money::fromCents(123450).format() == u"$1,234.50"_s);
+}
+
+TEST_CASE("A store in euros shows euros from the moment it opens", "[money][settings]") {
+    test::TempDb tmp(true);
+    const StaffMember owner = test::owner(tmp.db());
+    StoreSettings settings(tmp.db());
+    REQUIRE(settings.currency() == u"USD"_s);
+    auto refused = settings.set(u"store.currency"_s, u"euro"_s, owner);
+    REQUIRE_FALSE(refused);
+    REQUIRE(refused.error().code == ErrorCode::Invalid);
+    REQUIRE(settings.currency() == u"USD"_s);
+    test::ok(settings.set(u"store.currency"_s, u"EUR"_s, owner));
+    {
+        auto store = test::value(Store::open(tmp.path(), [&] {
+            Store::Options o;
+            o.keyDirectory = tmp.keyDir();
+            return o;
+        }()));
+        REQUIRE(Money::currency() == u"EUR"_s);
+        REQUIRE(Money::fromCents(500)
+                    .format(QLocale(QLocale::French, QLocale::France))
+                    .contains(u"€"_s));
+    }
+    REQUIRE(Money::setCurrency(u"USD"_s));
 }
 
 TEST_CASE("Machine output writes plain amounts that parse back", "[money]") {
