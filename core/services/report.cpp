@@ -233,16 +233,6 @@ Result<Breakdowns> rangeBreakdowns(const Database &db, QDate from, QDate to) {
     return derive(groups, *names, false);
 }
 
-QString padPair(const QString &left, const QString &right, int columns) {
-    const int room = columns - int(right.size()) - 1;
-    QString l = left.left(std::max(room, 1));
-    return l + QString(std::max(columns - int(l.size()) - int(right.size()), 1), u' ') + right;
-}
-
-QString centred(const QString &text, int columns) {
-    const int pad = std::max((columns - int(text.size())) / 2, 0);
-    return QString(pad, u' ') + text;
-}
 } // namespace
 
 // --- PeriodReport --------------------------------------------------------------------------
@@ -343,65 +333,6 @@ PeriodReport PeriodReport::fromJson(const QJsonObject &o) {
     return r;
 }
 
-QStringList PeriodReport::toText(int columns) const {
-    const QString rule(columns, u'-');
-    auto money = [](Money m) { return m.format(); };
-    QStringList t;
-    t << centred(isZ ? tr("Z REPORT #%1").arg(zNumber) : tr("X REPORT (not a close)"), columns);
-    if (!isZ)
-        t << centred(tr("next Z will be #%1").arg(zNumber), columns);
-    t << padPair(tr("Business day"), businessDate.toString(Qt::ISODate), columns)
-      << padPair(tr("Printed"), closedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
-                 columns);
-    if (periodStart.isValid())
-        t << padPair(tr("Since"), periodStart.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
-                     columns);
-    if (!staff.isEmpty())
-        t << padPair(tr("By"), staff, columns);
-    if (firstReceipt > 0)
-        t << padPair(tr("Receipts"), QStringLiteral("%1 - %2").arg(firstReceipt).arg(lastReceipt),
-                     columns);
-    t << rule << padPair(tr("Sales"), QString::number(salesCount), columns)
-      << padPair(tr("Gross"), money(gross), columns)
-      << padPair(tr("Discounts"), money(-discounts), columns)
-      << padPair(tr("Tax"), money(tax), columns) << padPair(tr("Tips"), money(tips), columns)
-      << padPair(tr("Refunds (%1)").arg(refundsCount), money(-refunds), columns)
-      << padPair(tr("Voids (%1)").arg(voidsCount), money(-voids), columns)
-      << padPair(tr("PERIOD TOTAL"), money(total), columns)
-      << padPair(tr("GRAND TOTAL"), money(grandTotal), columns) << rule << tr("Tenders");
-    for (const auto &[type, amount] : tenders)
-        t << padPair(QStringLiteral("  ") + type, money(amount), columns);
-    t << tr("Tax by class");
-    for (const auto &[cls, amount] : taxByClass)
-        t << padPair(
-            QStringLiteral("  %1 on %2")
-                .arg(cls, money(taxBaseByClass.count(cls) ? taxBaseByClass.at(cls) : Money())),
-            money(amount), columns);
-    auto section = [&](const QString &title, const std::vector<ReportLine> &lines) {
-        t << rule << title;
-        for (const ReportLine &l : lines)
-            t << padPair(
-                QStringLiteral("  %1 x%2").arg(l.name.isEmpty() ? l.key : l.name).arg(l.quantity),
-                money(l.net), columns);
-    };
-    section(tr("By category"), byCategory);
-    section(tr("By item"), byItem);
-    section(tr("By staff"), byStaff);
-    section(tr("Sessions by therapist"), byTherapist);
-    section(tr("Tips by therapist"), tipsByTherapist);
-    t << rule << tr("Gift cards")
-      << padPair(tr("  sold (%1)").arg(giftCardsSoldCount), money(giftCardsSold), columns)
-      << padPair(tr("  redeemed"), money(giftCardsRedeemed), columns)
-      << padPair(tr("  cashed out"), money(giftCardsCashedOut), columns)
-      << padPair(tr("  outstanding (liability)"), money(giftCardsOutstanding), columns) << rule
-      << padPair(tr("Drawer pay-ins"), money(payIns), columns)
-      << padPair(tr("Drawer pay-outs"), money(payOuts), columns) << rule
-      << tr("Journal entry %1").arg(journalSeq);
-    for (qsizetype i = 0; i < journalHash.size(); i += columns)
-        t << journalHash.mid(i, columns);
-    return t;
-}
-
 ReportTable PeriodReport::toTable() const {
     using K = ReportTable::Kind;
     ReportTable t;
@@ -448,16 +379,11 @@ ReportTable PeriodReport::toTable() const {
 // --- ReportTable ---------------------------------------------------------------------------
 
 QByteArray ReportTable::toCsv() const {
-    QStringList headers;
-    for (const Column &c : columns)
-        headers << c.header;
-    QByteArray out = csv::formatRow(headers);
+    QByteArray out = csv::formatRow(headers());
     for (const QVariantList &row : rows) {
         QStringList fields;
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            const QVariant v = row.value(qsizetype(i));
-            fields << (columns[i].kind == Kind::Money ? cents(v).toString() : v.toString());
-        }
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            fields << cellText(row, i, CellStyle::Plain);
         out += csv::formatRow(fields);
     }
     return out;
@@ -479,36 +405,18 @@ QJsonObject ReportTable::toJson() const {
     return {{QStringLiteral("title"), title}, {QStringLiteral("rows"), array}};
 }
 
-QStringList ReportTable::toText() const {
-    std::vector<QStringList> cells;
-    QStringList headers;
+QStringList ReportTable::headers() const {
+    QStringList out;
     for (const Column &c : columns)
-        headers << c.header;
-    cells.push_back(headers);
-    for (const QVariantList &row : rows) {
-        QStringList r;
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            const QVariant v = row.value(qsizetype(i));
-            r << (columns[i].kind == Kind::Money ? cents(v).toString() : v.toString());
-        }
-        cells.push_back(r);
-    }
-    std::vector<int> width(columns.size(), 0);
-    for (const QStringList &r : cells)
-        for (std::size_t i = 0; i < columns.size(); ++i)
-            width[i] = std::max(width[i], int(r.value(qsizetype(i)).size()));
-    QStringList out{title};
-    for (const QStringList &r : cells) {
-        QString line;
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            const bool right = columns[i].kind != Kind::Text;
-            line += (right ? r.value(qsizetype(i)).rightJustified(width[i])
-                           : r.value(qsizetype(i)).leftJustified(width[i])) +
-                    QStringLiteral("  ");
-        }
-        out << line.trimmed();
-    }
+        out << c.header;
     return out;
+}
+
+QString ReportTable::cellText(const QVariantList &row, std::size_t column, CellStyle style) const {
+    const QVariant v = row.value(qsizetype(column));
+    if (columns[column].kind != Kind::Money)
+        return v.toString();
+    return style == CellStyle::Plain ? cents(v).toString() : cents(v).format();
 }
 
 qint64 ReportTable::sum(const QString &key) const {

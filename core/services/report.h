@@ -82,8 +82,6 @@ struct PeriodReport {
 
     QJsonObject toJson() const;
     static PeriodReport fromJson(const QJsonObject &json);
-    /// The report as receipt-printer lines of `columns` characters.
-    QStringList toText(int columns = 48) const;
     /// Every figure as rows (section, key, name, quantity, amount) for a CSV export.
     ReportTable toTable() const;
 };
@@ -113,8 +111,13 @@ struct ReportTable {
     QByteArray toCsv() const;
     /// {"title": ..., "rows": [{key: value, ...}]}.
     QJsonObject toJson() const;
-    /// Aligned text for a terminal.
-    QStringList toText() const;
+    /// The column headers, in order.
+    QStringList headers() const;
+    /// How a cell reads: Plain for CSV and terminals (`24.00`), Display for screens (`$24.00`).
+    /// Every presentation of a table (CSV, oasisctl's text, the Reports screen) takes its cells
+    /// from here; printing/reporttext.h lays them out as text.
+    enum class CellStyle { Plain, Display };
+    QString cellText(const QVariantList &row, std::size_t column, CellStyle style) const;
     /// Sum of a money or count column.
     qint64 sum(const QString &key) const;
 };

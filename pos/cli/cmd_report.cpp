@@ -9,6 +9,7 @@
 #include "core/services/storesettings.h"
 #include "printing/cp858.h"
 #include "printing/escpos.h"
+#include "printing/reporttext.h"
 #include "printing/transport.h"
 
 #include <QCoreApplication>
@@ -114,10 +115,10 @@ Status cmdReport(Context &ctx) {
         if (csvPath)
             if (auto ok = writeFile(*csvPath, r->toTable().toCsv()); !ok)
                 return ok;
-        QStringList text = r->toText(48);
+        QStringList text = printing::periodReportText(*r, 48);
         QJsonObject json = periodJson(*r);
         if (printTarget) {
-            if (auto ok = printLines(r->toText(48), *printTarget); !ok) {
+            if (auto ok = printLines(printing::periodReportText(*r, 48), *printTarget); !ok) {
                 if (!z)
                     return ok;
                 // The Z is saved whatever the printer does; say how to print it again.
@@ -175,7 +176,7 @@ Status cmdReport(Context &ctx) {
     json.insert(QStringLiteral("report"), *sub);
     json.insert(QStringLiteral("from"), from->toString(Qt::ISODate));
     json.insert(QStringLiteral("to"), to->toString(Qt::ISODate));
-    QStringList text = table->toText();
+    QStringList text = printing::reportTableText(*table);
     if (*sub == QLatin1String("giftcards")) {
         // What the store owed on its cards at the start and end of the period, and why it moved.
         auto owed = reports.giftCardLiability(*from, *to);

@@ -9,6 +9,7 @@
 #include "pos/screens/printersettings.h"
 #include "printing/cp858.h"
 #include "printing/escpos.h"
+#include "printing/reporttext.h"
 #include "printing/transport.h"
 
 #include <QApplication>
@@ -200,7 +201,8 @@ void ReportsScreen::showX() {
     if (!r)
         return showMessage(r.error().message, true);
     m_lastPeriod = *r;
-    m_period->setPlainText(r->toText(PrinterSettings::load().escpos().columns).join(u'\n'));
+    m_period->setPlainText(
+        printing::periodReportText(*r, PrinterSettings::load().escpos().columns).join(u'\n'));
 }
 
 void ReportsScreen::runZ() {
@@ -229,7 +231,8 @@ void ReportsScreen::runZ() {
     auto z = ReportService(*m_context.db).z(user, approver);
     if (!z)
         return showMessage(z.error().message, true);
-    const QStringList lines = z->toText(PrinterSettings::load().escpos().columns);
+    const QStringList lines =
+        printing::periodReportText(*z, PrinterSettings::load().escpos().columns);
     m_period->setPlainText(lines.join(u'\n'));
     auto printed = printLines(lines);
     showMessage(printed ? tr("Z report #%1 saved and printed.").arg(z->zNumber)
@@ -280,18 +283,13 @@ void ReportsScreen::runRange() {
     m_table->clear();
     m_table->setColumnCount(int(m_current.columns.size()));
     m_table->setRowCount(int(m_current.rows.size()));
-    QStringList headers;
-    for (const ReportTable::Column &c : m_current.columns)
-        headers << c.header;
-    m_table->setHorizontalHeaderLabels(headers);
+    m_table->setHorizontalHeaderLabels(m_current.headers());
     for (int row = 0; row < int(m_current.rows.size()); ++row) {
         for (int col = 0; col < int(m_current.columns.size()); ++col) {
-            const QVariant v = m_current.rows[std::size_t(row)].value(col);
-            const auto k = m_current.columns[std::size_t(col)].kind;
-            auto *item = new QTableWidgetItem(k == ReportTable::Kind::Money
-                                                  ? Money::fromCents(v.toLongLong()).format()
-                                                  : v.toString());
-            if (k != ReportTable::Kind::Text)
+            auto *item = new QTableWidgetItem(m_current.cellText(m_current.rows[std::size_t(row)],
+                                                                 std::size_t(col),
+                                                                 ReportTable::CellStyle::Display));
+            if (m_current.columns[std::size_t(col)].kind != ReportTable::Kind::Text)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(row, col, item);
         }

@@ -3,6 +3,7 @@
 // on the modal dialog a step opens.
 #pragma once
 
+#include "tests/support/whenmodal.h"
 #include "core/services/staff.h"
 #include "tests/support/testsupport.h"
 
@@ -23,21 +24,6 @@ public:
 
 StaffMember frontDesk(Database &db);
 
-/// Runs `act` on the next modal dialog of type D once its event loop runs. When no such dialog
-/// shows up, the failure is recorded and whatever modal widget is open is closed, so a test
-/// never hangs.
-template <typename D>
-void whenModal(std::function<void(D *)> act) {
-    QTimer::singleShot(0, qApp, [act] {
-        auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
-        if (!dialog) {
-            if (QWidget *other = QApplication::activeModalWidget())
-                other->close();
-            FAIL_CHECK("the expected dialog did not open");
-            return;
-        }
-        act(dialog);
-    });
-}
+using oasis::test::whenModal;
 
 } // namespace oasis::app::postest

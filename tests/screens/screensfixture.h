@@ -3,6 +3,7 @@
 // QSettings kept in a temporary folder.
 #pragma once
 
+#include "tests/support/whenmodal.h"
 #include "pos/screens/screen.h"
 #include "tests/support/testsupport.h"
 
@@ -40,20 +41,6 @@ private:
     QTemporaryDir m_dir;
 };
 
-/// Runs `act` on the next modal dialog once its event loop runs; when none opens, the failure
-/// is recorded and whatever modal widget is open is closed, so a test never hangs.
-template <typename D>
-void whenModal(std::function<void(D *)> act) {
-    QTimer::singleShot(0, qApp, [act] {
-        auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
-        if (!dialog) {
-            if (QWidget *other = QApplication::activeModalWidget())
-                other->close();
-            FAIL_CHECK("the expected dialog did not open");
-            return;
-        }
-        act(dialog);
-    });
-}
+using oasis::test::whenModal;
 
 } // namespace oasis::screens::test

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "printing/reporttext.h"
+
+#include "core/services/report.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace oasis::printing {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Report", text);
+}
+
+QString padPair(const QString &left, const QString &right, int columns) {
+    const int room = columns - int(right.size()) - 1;
+    QString l = left.left(std::max(room, 1));
+    return l + QString(std::max(columns - int(l.size()) - int(right.size()), 1), u' ') + right;
+}
+
+QString centred(const QString &text, int columns) {
+    const int pad = std::max((columns - int(text.size())) / 2, 0);
+    return QString(pad, u' ') + text;
+}
+} // namespace
+
+QStringList periodReportText(const PeriodReport &r, int columns) {
+    const QString rule(columns, u'-');
+    auto money = [](Money m) { return m.format(); };
+    QStringList t;
+    t << centred(r.isZ ? tr("Z REPORT #%1").arg(r.zNumber) : tr("X REPORT (not a close)"), columns);
+    if (!r.isZ)
+        t << centred(tr("next Z will be #%1").arg(r.zNumber), columns);
+    t << padPair(tr("Business day"), r.businessDate.toString(Qt::ISODate), columns)
+      << padPair(tr("Printed"), r.closedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
+                 columns);
+    if (r.periodStart.isValid())
+        t << padPair(tr("Since"), r.periodStart.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
+                     columns);
+    if (!r.staff.isEmpty())
+        t << padPair(tr("By"), r.staff, columns);
+    if (r.firstReceipt > 0)
+        t << padPair(tr("Receipts"),
+                     QStringLiteral("%1 - %2").arg(r.firstReceipt).arg(r.lastReceipt), columns);
+    t << rule << padPair(tr("Sales"), QString::number(r.salesCount), columns)
+      << padPair(tr("Gross"), money(r.gross), columns)
+      << padPair(tr("Discounts"), money(-r.discounts), columns)
+      << padPair(tr("Tax"), money(r.tax), columns) << padPair(tr("Tips"), money(r.tips), columns)
+      << padPair(tr("Refunds (%1)").arg(r.refundsCount), money(-r.refunds), columns)
+      << padPair(tr("Voids (%1)").arg(r.voidsCount), money(-r.voids), columns)
+      << padPair(tr("PERIOD TOTAL"), money(r.total), columns)
+      << padPair(tr("GRAND TOTAL"), money(r.grandTotal), columns) << rule << tr("Tenders");
+    for (const auto &[type, amount] : r.tenders)
+        t << padPair(QStringLiteral("  ") + type, money(amount), columns);
+    t << tr("Tax by class");
+    for (const auto &[cls, amount] : r.taxByClass)
+        t << padPair(
+            QStringLiteral("  %1 on %2")
+                .arg(cls, money(r.taxBaseByClass.count(cls) ? r.taxBaseByClass.at(cls) : Money())),
+            money(amount), columns);
+    auto section = [&](const QString &title, const std::vector<ReportLine> &lines) {
+        t << rule << title;
+        for (const ReportLine &l : lines)
+            t << padPair(
+                QStringLiteral("  %1 x%2").arg(l.name.isEmpty() ? l.key : l.name).arg(l.quantity),
+                money(l.net), columns);
+    };
+    section(tr("By category"), r.byCategory);
+    section(tr("By item"), r.byItem);
+    section(tr("By r.staff"), r.byStaff);
+    section(tr("Sessions by therapist"), r.byTherapist);
+    section(tr("Tips by therapist"), r.tipsByTherapist);
+    t << rule << tr("Gift cards")
+      << padPair(tr("  sold (%1)").arg(r.giftCardsSoldCount), money(r.giftCardsSold), columns)
+      << padPair(tr("  redeemed"), money(r.giftCardsRedeemed), columns)
+      << padPair(tr("  cashed out"), money(r.giftCardsCashedOut), columns)
+      << padPair(tr("  outstanding (liability)"), money(r.giftCardsOutstanding), columns) << rule
+      << padPair(tr("Drawer pay-ins"), money(r.payIns), columns)
+      << padPair(tr("Drawer pay-outs"), money(r.payOuts), columns) << rule
+      << tr("Journal entry %1").arg(r.journalSeq);
+    for (qsizetype i = 0; i < r.journalHash.size(); i += columns)
+        t << r.journalHash.mid(i, columns);
+    return t;
+}
+
+QStringList reportTableText(const ReportTable &table) {
+    std::vector<QStringList> cells{table.headers()};
+    for (const QVariantList &row : table.rows) {
+        QStringList r;
+        for (std::size_t i = 0; i < table.columns.size(); ++i)
+            r << table.cellText(row, i, ReportTable::CellStyle::Plain);
+        cells.push_back(r);
+    }
+    std::vector<int> width(table.columns.size(), 0);
+    for (const QStringList &r : cells)
+        for (std::size_t i = 0; i < table.columns.size(); ++i)
+            width[i] = std::max(width[i], int(r.value(qsizetype(i)).size()));
+    QStringList out{table.title};
+    for (const QStringList &r : cells) {
+        QString line;
+        for (std::size_t i = 0; i < table.columns.size(); ++i) {
+            const bool right = table.columns[i].kind != ReportTable::Kind::Text;
+            line += (right ? r.value(qsizetype(i)).rightJustified(width[i])
+                           : r.value(qsizetype(i)).leftJustified(width[i])) +
+                    QStringLiteral("  ");
+        }
+        out << line.trimmed();
+    }
+    return out;
+}
+
+} // namespace oasis::printing
