@@ -2,22 +2,17 @@
 #include "core/services/backup.h"
 
 #include "core/domain/clock.h"
-#include "core/domain/crypto.h"
 #include "core/services/authorization.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
-#include "core/storage/dialect.h"
 #include "core/storage/journal.h"
+#include "core/storage/snapshot.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QUrl>
 
 #include <atomic>
 
@@ -32,150 +27,13 @@ QString shown(const QString &path) {
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
 }
 
-QString connectionName() {
-    static std::atomic<int> counter{0};
-    return QStringLiteral("oasis-backup-%1").arg(++counter);
-}
-
-/// A read-only connection that never writes beside the file: a snapshot is one self-contained
-/// file, so it is opened immutable (no -wal, no -shm, no locks).
-class ReadOnlyFile final {
-public:
-    explicit ReadOnlyFile(const QString &path)
-        : m_name(connectionName()) {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
-        url.setQuery(QStringLiteral("mode=ro&immutable=1"));
-        c.setDatabaseName(url.toString(QUrl::FullyEncoded));
-        c.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
-        if (!c.open())
-            m_error = c.lastError().text();
-    }
-    ~ReadOnlyFile() {
-        {
-            QSqlDatabase c = QSqlDatabase::database(m_name, false);
-            if (c.isOpen())
-                c.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    Q_DISABLE_COPY_MOVE(ReadOnlyFile)
-
-    bool isOpen() const { return m_error.isEmpty(); }
-    const QString &error() const { return m_error; }
-    QSqlDatabase connection() const { return QSqlDatabase::database(m_name, false); }
-    QSqlQuery query() const { return QSqlQuery(connection()); }
-
-private:
-    QString m_name;
-    QString m_error;
-};
-
-/// Whether SQLite reads `f` as a database: the header is checked through SQLite, never by
-/// opening the file beside a connection (that would drop the process's locks on it).
-bool readsAsSqlite(const ReadOnlyFile &f) {
-    if (!f.isOpen())
-        return false;
-    QSqlQuery q = f.query();
-    return q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
-}
-
-std::optional<QString> metaValue(QSqlQuery &q, const QString &key) {
-    if (!q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?")))
-        return std::nullopt;
-    q.addBindValue(key);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return q.value(0).toString();
-}
-
-/// The database id of a snapshot, before its key is known.
-Result<QString> databaseIdOf(const QString &file) {
-    if (!QFileInfo::exists(file))
-        return fail(ErrorCode::NotFound, tr("There is no file %1.").arg(shown(file)));
-    ReadOnlyFile f(file);
-    if (!f.isOpen())
-        return fail(ErrorCode::Refused, tr("%1 cannot be opened: %2").arg(shown(file), f.error()));
-    if (!readsAsSqlite(f))
-        return fail(ErrorCode::Refused,
-                    tr("%1 is not a database snapshot (or is damaged).").arg(shown(file)));
-    QSqlQuery q = f.query();
-    auto id = metaValue(q, QStringLiteral("database_id"));
-    if (!id || id->isEmpty()) {
-        const bool healthy = q.exec(dialect::integrityCheck()) && q.next() &&
-                             q.value(0).toString() == QLatin1String("ok");
-        return fail(ErrorCode::Refused,
-                    healthy ? tr("%1 is not an Oasis POS database.").arg(shown(file))
-                            : tr("%1 is damaged: it fails its integrity check.").arg(shown(file)));
-    }
-    return *id;
-}
-
 QString timestamp() {
     return Clock::nowUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
 }
 } // namespace
 
 BackupCheck BackupService::verify(const QString &file, const KeyRing &keys) {
-    BackupCheck c;
-    ReadOnlyFile f(file);
-    if (!f.isOpen()) {
-        c.problem = tr("%1 cannot be opened: %2").arg(shown(file), f.error());
-        return c;
-    }
-    if (!readsAsSqlite(f)) {
-        c.problem = tr("%1 is not a database snapshot (or is damaged).").arg(shown(file));
-        return c;
-    }
-    QSqlQuery q = f.query();
-    q.setForwardOnly(true);
-    if (!q.exec(dialect::integrityCheck())) {
-        c.problem =
-            tr("The integrity check of %1 failed: %2").arg(shown(file), q.lastError().text());
-        return c;
-    }
-    QStringList findings;
-    while (q.next())
-        findings << q.value(0).toString();
-    if (findings != QStringList{QStringLiteral("ok")}) {
-        c.problem = tr("%1 failed its integrity check: %2")
-                        .arg(shown(file), findings.mid(0, 3).join(QStringLiteral("; ")));
-        return c;
-    }
-    c.databaseId = metaValue(q, QStringLiteral("database_id")).value_or(QString());
-    c.schemaVersion = metaValue(q, QStringLiteral("schema_version")).value_or(QString()).toInt();
-    const QString keyCheck = metaValue(q, QStringLiteral("key_check")).value_or(QString());
-    if (c.databaseId.isEmpty() || keyCheck.isEmpty()) {
-        c.problem = tr("%1 is not an Oasis POS database.").arg(shown(file));
-        return c;
-    }
-    if (c.schemaVersion > Database::latestSchemaVersion()) {
-        c.problem = tr("%1 was written by a newer Oasis POS (schema %2).")
-                        .arg(shown(file))
-                        .arg(c.schemaVersion);
-        return c;
-    }
-    if (!crypto::equal(keyCheck.toLatin1(), keys.fingerprint())) {
-        c.problem = tr("The key file does not belong to %1.").arg(shown(file));
-        return c;
-    }
-    auto chain = Journal::verifyChain(f.connection(), keys.journal);
-    if (!chain) {
-        c.problem =
-            tr("The journal of %1 cannot be read: %2").arg(shown(file), chain.error().message);
-        return c;
-    }
-    c.journalEntries = chain->entries;
-    if (!chain->ok) {
-        c.problem = tr("The journal of %1 does not verify: %2.").arg(shown(file), chain->problem);
-        return c;
-    }
-    c.journalSeq = chain->lastSeq;
-    c.journalHash = chain->lastHash;
-    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM sales")) && q.next())
-        c.sales = q.value(0).toLongLong();
-    c.ok = true;
-    return c;
+    return snapshot::verify(file, keys);
 }
 
 Result<BackupResult> BackupService::snapshot(const QString &file, const StaffMember &actor,
@@ -200,7 +58,7 @@ Result<BackupResult> BackupService::writeSnapshot(const QString &fileIn) {
     // Written under a temporary name: a file called FILE is always a checked snapshot.
     const QString partial = file + QStringLiteral(".partial");
     QFile::remove(partial);
-    if (auto ok = m_db.exec(dialect::snapshotInto(), {partial}); !ok) {
+    if (auto ok = snapshot::writeInto(m_db, partial); !ok) {
         QFile::remove(partial);
         return fail(ErrorCode::System,
                     tr("The snapshot to %1 failed: %2").arg(shown(file), ok.error().message));
@@ -284,7 +142,7 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
     const QString target = QFileInfo(targetIn).absoluteFilePath();
     if (file == target)
         return fail(ErrorCode::Invalid, tr("The backup and the database are the same file."));
-    auto id = databaseIdOf(file);
+    auto id = snapshot::databaseIdOf(file);
     if (!id)
         return std::unexpected(id.error());
     // The key: the one written beside the snapshot, else the one this machine already holds.
@@ -314,25 +172,9 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
     const QString anchor = QDir(keyDirectory).filePath(*id + QStringLiteral(".anchor"));
     if (QFileInfo::exists(target)) {
         r.savedCopy = target + QStringLiteral(".before-restore-") + timestamp();
-        bool copied = false;
-        {
-            const QString name = connectionName();
-            {
-                QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-                c.setDatabaseName(target);
-                if (c.open()) {
-                    QSqlQuery q(c);
-                    copied = q.prepare(dialect::snapshotInto()) &&
-                             (q.addBindValue(r.savedCopy), q.exec());
-                    q.finish();
-                    c.close();
-                }
-            }
-            QSqlDatabase::removeDatabase(name);
-            // The copy aside is a snapshot too: it opens for reading, and only restore puts it
-            // back.
-            copied = copied && Database::markSnapshot(r.savedCopy, true).has_value();
-        }
+        // The copy aside is a snapshot too: it opens for reading, and only restore puts it back.
+        bool copied = snapshot::copyOf(target, r.savedCopy) &&
+                      Database::markSnapshot(r.savedCopy, true).has_value();
         if (!copied) {
             // Too damaged to read: keep the raw files as they are.
             QFile::remove(r.savedCopy);

@@ -5,6 +5,7 @@
 #include "core/domain/error.h"
 #include "core/services/staff.h"
 #include "core/storage/keyring.h"
+#include "core/storage/snapshot.h"
 
 #include <QDateTime>
 #include <QString>
@@ -14,18 +15,6 @@
 namespace oasis {
 
 class Database;
-
-/// What a snapshot file holds, checked without changing it.
-struct BackupCheck {
-    bool ok = false;
-    QString problem; ///< why it is not usable, for a person (empty when ok)
-    QString databaseId;
-    int schemaVersion = 0;
-    qint64 journalEntries = 0;
-    qint64 journalSeq = 0; ///< the snapshot's journal head
-    QString journalHash;
-    qint64 sales = 0;
-};
 
 struct BackupResult {
     QString path;

@@ -12,7 +12,6 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSqlQuery>
 
 namespace oasis {
 
@@ -26,7 +25,7 @@ const QString kSelect = QStringLiteral(
     "i.cost_cents, i.tax_class, i.paraben_free, i.reorder_point, i.modality, i.minutes, i.active "
     "FROM items i LEFT JOIN categories c ON c.id = i.category_id ");
 
-CatalogItem fromRow(const QSqlQuery &q) {
+CatalogItem fromRow(const Rows &q) {
     CatalogItem it;
     it.id = q.value(0).toLongLong();
     it.type =
@@ -315,7 +314,7 @@ Status CatalogService::upsert(const CatalogItem &input, bool *added) {
     item.code = normalizedCode(item.code);
     QVariant categoryId;
     if (!item.category.trimmed().isEmpty()) {
-        if (auto ok = m_db.exec(
+        if (auto ok = m_db.write(
                 QStringLiteral(
                     "INSERT INTO categories(name) VALUES (?) ON CONFLICT(name) DO NOTHING"),
                 {item.category.trimmed()});
@@ -344,18 +343,18 @@ Status CatalogService::upsert(const CatalogItem &input, bool *added) {
                               item.active ? 1 : 0};
     qint64 id = 0;
     if (existing->isNull()) {
-        auto ok = m_db.exec(
+        auto ok = m_db.write(
             QStringLiteral("INSERT INTO items(type, name, category_id, size, price_cents, "
                            "cost_cents, tax_class, paraben_free, reorder_point, modality, "
                            "minutes, active, code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
             values + QVariantList{item.code});
         if (!ok)
             return std::unexpected(ok.error());
-        id = ok->lastInsertId().toLongLong();
+        id = ok->insertId;
         *added = true;
     } else {
         id = existing->toLongLong();
-        auto ok = m_db.exec(
+        auto ok = m_db.write(
             QStringLiteral("UPDATE items SET type = ?, name = ?, category_id = ?, size = ?, "
                            "price_cents = ?, cost_cents = ?, tax_class = ?, paraben_free = ?, "
                            "reorder_point = ?, modality = ?, minutes = ?, active = ? "
@@ -365,7 +364,7 @@ Status CatalogService::upsert(const CatalogItem &input, bool *added) {
             return std::unexpected(ok.error());
         *added = false;
     }
-    if (auto ok = m_db.exec(QStringLiteral("DELETE FROM item_barcodes WHERE item_id = ?"), {id});
+    if (auto ok = m_db.write(QStringLiteral("DELETE FROM item_barcodes WHERE item_id = ?"), {id});
         !ok)
         return std::unexpected(ok.error());
     for (const QString &barcode : std::as_const(item.barcodes)) {
@@ -378,7 +377,7 @@ Status CatalogService::upsert(const CatalogItem &input, bool *added) {
         if (!owner->isNull())
             return fail(ErrorCode::Conflict,
                         tr("barcode %1 already belongs to %2").arg(barcode, owner->toString()));
-        if (auto ok = m_db.exec(
+        if (auto ok = m_db.write(
                 QStringLiteral("INSERT INTO item_barcodes(barcode, item_id) VALUES (?, ?)"),
                 {barcode, id});
             !ok)
@@ -547,9 +546,9 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const St
     ImportReport report;
     for (std::size_t i = 0; i < items.size(); ++i) {
         // Barcodes move freely between items of the same file: clear them all first.
-        if (auto ok = m_db.exec(QStringLiteral("DELETE FROM item_barcodes WHERE item_id = "
-                                               "(SELECT id FROM items WHERE code = ?)"),
-                                {items[i].code});
+        if (auto ok = m_db.write(QStringLiteral("DELETE FROM item_barcodes WHERE item_id = "
+                                                "(SELECT id FROM items WHERE code = ?)"),
+                                 {items[i].code});
             !ok)
             return std::unexpected(ok.error());
     }

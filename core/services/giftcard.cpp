@@ -13,7 +13,6 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QSqlQuery>
 
 namespace oasis {
 

@@ -14,7 +14,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <map>
@@ -33,7 +32,7 @@ const char *const kLevelSelect =
     "LEFT JOIN categories c ON c.id = i.category_id "
     "LEFT JOIN stock_levels l ON l.item_id = i.id ";
 
-StockLevel levelFromQuery(const QSqlQuery &q) {
+StockLevel levelFromQuery(const Rows &q) {
     StockLevel s;
     s.itemId = q.value(0).toLongLong();
     s.code = q.value(1).toString();
@@ -167,7 +166,7 @@ Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
                          weight + request.quantity);
     const QString now = toStorageTime(Clock::nowUtc());
     const QString expires = request.expires ? request.expires->toString(Qt::ISODate) : QString();
-    auto inserted = m_db.exec(
+    auto inserted = m_db.write(
         QStringLiteral("INSERT INTO stock_movements(item_id, quantity, reason, unit_cost_cents, "
                        "reference, note, staff_id, created_at, lot, expires, supplier) "
                        "VALUES (?, ?, 'receive', ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -176,7 +175,7 @@ Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
          request.supplier.trimmed()});
     if (!inserted)
         return std::unexpected(inserted.error());
-    const qint64 movementId = inserted->lastInsertId().toLongLong();
+    const qint64 movementId = inserted->insertId;
     if (newCostCents != before->cost.cents())
         if (auto ok = m_db.exec(QStringLiteral("UPDATE items SET cost_cents = ? WHERE id = ?"),
                                 {newCostCents, before->itemId});
@@ -243,14 +242,14 @@ Result<StockChange> InventoryService::adjust(const QString &code, qint64 delta, 
         return std::unexpected(before.error());
     const QString now = toStorageTime(Clock::nowUtc());
     // The cost at the time of use is kept on the movement: treatment use is reported at it.
-    auto inserted = m_db.exec(
+    auto inserted = m_db.write(
         QStringLiteral("INSERT INTO stock_movements(item_id, quantity, reason, unit_cost_cents, "
                        "note, staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {before->itemId, delta, adjustReasonName(reason), before->cost.cents(), note.trimmed(),
          nullIfZero(staff.id), now});
     if (!inserted)
         return std::unexpected(inserted.error());
-    const qint64 movementId = inserted->lastInsertId().toLongLong();
+    const qint64 movementId = inserted->insertId;
     if (auto ok =
             Journal::append(m_db, staff.name, QStringLiteral("stock_adjust"),
                             {{QStringLiteral("code"), before->code},
@@ -388,13 +387,13 @@ Result<PostedCount> InventoryService::postCount(const std::vector<CountEntry> &e
     if (!lines)
         return std::unexpected(lines.error());
     const QString now = toStorageTime(Clock::nowUtc());
-    auto header = m_db.exec(
+    auto header = m_db.write(
         QStringLiteral("INSERT INTO stock_counts(created_at, staff_id, note) VALUES (?, ?, ?)"),
         {now, nullIfZero(staff.id), note.trimmed()});
     if (!header)
         return std::unexpected(header.error());
     PostedCount posted;
-    posted.countId = header->lastInsertId().toLongLong();
+    posted.countId = header->insertId;
     posted.reference = QStringLiteral("count:%1").arg(posted.countId);
     posted.lines = *lines;
     QJsonArray changes;
@@ -452,7 +451,7 @@ Status InventoryService::restock(qint64 itemId, qint64 quantity, qint64 refundSa
     auto actor = m_db.scalar(QStringLiteral("SELECT name FROM staff WHERE id = ?"), {staffId});
     if (!actor)
         return std::unexpected(actor.error());
-    auto inserted = m_db.exec(
+    auto inserted = m_db.write(
         QStringLiteral("INSERT INTO stock_movements(item_id, quantity, reason, unit_cost_cents, "
                        "sale_id, reference, staff_id, created_at) "
                        "VALUES (?, ?, 'return', ?, ?, ?, ?, ?)"),
@@ -467,7 +466,7 @@ Status InventoryService::restock(qint64 itemId, qint64 quantity, qint64 refundSa
                              {QStringLiteral("quantity"), quantity},
                              {QStringLiteral("sale"), refundSaleId},
                              {QStringLiteral("reference"), reference},
-                             {QStringLiteral("movement"), inserted->lastInsertId().toLongLong()}});
+                             {QStringLiteral("movement"), inserted->insertId}});
         !ok)
         return ok;
     return tx->commit();

@@ -11,7 +11,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QSqlQuery>
 
 #include <map>
 
@@ -312,7 +311,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     done.receiptNo = next->toLongLong();
     const QString nowText = toStorageTime(now);
     const QString kind = isVoid ? QStringLiteral("void") : QStringLiteral("refund");
-    auto sale = m_db.exec(
+    auto sale = m_db.write(
         QStringLiteral("INSERT INTO sales(receipt_no, kind, original_sale_id, created_at, "
                        "business_date, register_id, "
                        "staff_id, approver_id, shift_id, subtotal_cents, discount_cents, "
@@ -324,7 +323,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
          (-discount).cents(), (-tax).cents(), (-tips).cents(), (-total).cents()});
     if (!sale)
         return std::unexpected(sale.error());
-    done.saleId = sale->lastInsertId().toLongLong();
+    done.saleId = sale->insertId;
     const QString reference = receiptCode(done.receiptNo);
     const QString reason = tr("%1 of %2").arg(kind, receiptCode(receiptNo));
     GiftCardService cards(m_db);

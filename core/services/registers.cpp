@@ -8,7 +8,6 @@
 #include "core/storage/journal.h"
 
 #include <QCoreApplication>
-#include <QSqlQuery>
 
 namespace oasis {
 
@@ -23,7 +22,7 @@ const QString kColumns = QStringLiteral(
     "LEFT JOIN shifts sh ON sh.register_id = r.name AND sh.closed_at IS NULL "
     "LEFT JOIN staff o ON o.id = sh.opened_by ");
 
-RegisterInfo fromRow(const QSqlQuery &q) {
+RegisterInfo fromRow(const Rows &q) {
     RegisterInfo r;
     r.name = q.value(0).toString();
     r.createdAt = fromStorageTime(q.value(1).toString());

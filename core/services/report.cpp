@@ -12,7 +12,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlQuery>
 
 namespace oasis {
 

@@ -11,7 +11,6 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
-#include <QSqlQuery>
 
 namespace oasis {
 
@@ -30,7 +29,7 @@ const QString kShiftColumns = QStringLiteral(
     "s.expected_cents, s.counted_cents FROM shifts s "
     "JOIN staff o ON o.id = s.opened_by LEFT JOIN staff c ON c.id = s.closed_by ");
 
-Shift shiftFromRow(const QSqlQuery &q) {
+Shift shiftFromRow(const Rows &q) {
     Shift s;
     s.id = q.value(0).toLongLong();
     s.registerId = q.value(1).toString();
@@ -156,12 +155,12 @@ Result<Shift> ShiftService::open(Money openingFloat, const StaffMember &staff,
                         .arg(registerId)
                         .arg(existing->toLongLong()));
     auto ins =
-        m_db.exec(QStringLiteral("INSERT INTO shifts(register_id, opened_at, opened_by, "
-                                 "float_cents) VALUES (?, ?, ?, ?)"),
-                  {registerId, toStorageTime(Clock::nowUtc()), staff.id, openingFloat.cents()});
+        m_db.write(QStringLiteral("INSERT INTO shifts(register_id, opened_at, opened_by, "
+                                  "float_cents) VALUES (?, ?, ?, ?)"),
+                   {registerId, toStorageTime(Clock::nowUtc()), staff.id, openingFloat.cents()});
     if (!ins)
         return std::unexpected(ins.error());
-    const qint64 id = ins->lastInsertId().toLongLong();
+    const qint64 id = ins->insertId;
     if (auto ok = Journal::append(m_db, staff.name, QStringLiteral("shift_opened"),
                                   {{QStringLiteral("shift"), id},
                                    {QStringLiteral("register"), registerId},
@@ -308,15 +307,15 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
                             .arg(drawer->expected.format(), amount.format()));
     }
     const QString now = toStorageTime(Clock::nowUtc());
-    auto ins =
-        m_db.exec(QStringLiteral("INSERT INTO cash_movements(shift_id, kind, amount_cents, reason, "
-                                 "staff_id, approver_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                  {shift->id, in ? QStringLiteral("payin") : QStringLiteral("payout"),
-                   amount.cents(), reason, staff.id, nullIfZero(approver ? approver->id : 0), now});
+    auto ins = m_db.write(
+        QStringLiteral("INSERT INTO cash_movements(shift_id, kind, amount_cents, reason, "
+                       "staff_id, approver_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {shift->id, in ? QStringLiteral("payin") : QStringLiteral("payout"), amount.cents(), reason,
+         staff.id, nullIfZero(approver ? approver->id : 0), now});
     if (!ins)
         return std::unexpected(ins.error());
     CashMovement m;
-    m.id = ins->lastInsertId().toLongLong();
+    m.id = ins->insertId;
     m.shiftId = shift->id;
     m.payIn = in;
     m.amount = amount;
@@ -361,13 +360,13 @@ Result<ShiftClose> ShiftService::close(Money counted, const StaffMember &staff,
     const QString now = toStorageTime(Clock::nowUtc());
     // closed_at IS NULL in the WHERE: a concurrent close (impossible under the write lock, but
     // cheap to state) would update nothing.
-    auto upd = m_db.exec(QStringLiteral("UPDATE shifts SET closed_at = ?, closed_by = ?, "
-                                        "expected_cents = ?, counted_cents = ? "
-                                        "WHERE id = ? AND closed_at IS NULL"),
-                         {now, staff.id, drawer->expected.cents(), counted.cents(), shift->id});
+    auto upd = m_db.write(QStringLiteral("UPDATE shifts SET closed_at = ?, closed_by = ?, "
+                                         "expected_cents = ?, counted_cents = ? "
+                                         "WHERE id = ? AND closed_at IS NULL"),
+                          {now, staff.id, drawer->expected.cents(), counted.cents(), shift->id});
     if (!upd)
         return std::unexpected(upd.error());
-    if (upd->numRowsAffected() != 1)
+    if (upd->rows != 1)
         return fail(ErrorCode::Conflict, tr("The shift was closed by someone else just now."));
     ShiftClose result;
     result.counted = counted;

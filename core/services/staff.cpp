@@ -11,7 +11,6 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSqlQuery>
 
 #include <future>
 
@@ -31,7 +30,7 @@ QByteArray pinHash(const Database &db, const QString &pin, const QByteArray &sal
 const QString kColumns =
     QStringLiteral("id, name, display_name, role, active, pin_hash IS NOT NULL");
 
-StaffMember fromRow(const QSqlQuery &q) {
+StaffMember fromRow(const Rows &q) {
     StaffMember m;
     m.id = q.value(0).toLongLong();
     m.name = q.value(1).toString();

@@ -11,9 +11,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QSaveFile>
+#include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
 #include <QUuid>
@@ -66,6 +69,14 @@ Error storageError(const QString &what, const QSqlError &error) {
                 tr("The database file is damaged. Restore the latest backup. (%1)").arg(what)};
     return {ErrorCode::Storage, tr("%1 failed: %2").arg(what, text)};
 }
+
+/// Prepared statements kept for reuse (scalar(), row(), rows(), write()), by their SQL.
+struct Database::Statements {
+    QHash<QString, QSqlQuery> kept;
+};
+
+Database::Database()
+    : m_statements(std::make_unique<Statements>()) {}
 
 QString Database::defaultPath() {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -185,7 +196,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
 }
 
 Database::~Database() {
-    m_statements.clear(); // before the connection they were prepared on goes
+    m_statements->kept.clear(); // before the connection they were prepared on goes
     if (m_connection.isEmpty())
         return;
     {
@@ -242,7 +253,14 @@ void bindAll(QSqlQuery &q, const QVariantList &binds) {
 }
 } // namespace
 
-Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds) const {
+Result<Rows> Database::exec(const QString &sql, const QVariantList &binds) const {
+    auto q = execQuery(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    return Rows(std::make_unique<QSqlQuery>(std::move(*q)));
+}
+
+Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &binds) const {
     QSqlQuery q(handle());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
@@ -276,9 +294,9 @@ void Database::noteInsert(const QString &sql, const QSqlQuery &query) const {
 
 Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &binds) const {
     QSqlQuery q;
-    if (auto kept = m_statements.find(sql); kept != m_statements.end()) {
+    if (auto kept = m_statements->kept.find(sql); kept != m_statements->kept.end()) {
         q = std::move(*kept);
-        m_statements.erase(kept);
+        m_statements->kept.erase(kept);
     } else {
         q = QSqlQuery(handle());
         q.setForwardOnly(true);
@@ -297,9 +315,9 @@ Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &bin
 void Database::checkin(const QString &sql, QSqlQuery &&query) const {
     query.finish(); // resets the statement: it holds no read lock while it waits
     constexpr qsizetype kMaxStatements = 256;
-    if (m_statements.size() >= kMaxStatements)
-        m_statements.clear();
-    m_statements.insert(sql, std::move(query));
+    if (m_statements->kept.size() >= kMaxStatements)
+        m_statements->kept.clear();
+    m_statements->kept.insert(sql, std::move(query));
 }
 
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds) const {

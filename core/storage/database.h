@@ -4,17 +4,20 @@
 
 #include "core/domain/error.h"
 #include "core/storage/keyring.h"
+#include "core/storage/rows.h"
 
-#include <QHash>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
+
+class QSqlDatabase;
+class QSqlError;
+class QSqlQuery;
 
 namespace oasis {
 
@@ -84,14 +87,13 @@ public:
         QString hash;
     };
     static Anchor readAnchor(const QString &file);
-    QSqlDatabase handle() const;
     /// What SQLite's quick check finds wrong with the file at `path`, read-only on a connection
     /// of its own (empty: nothing, or the file cannot be opened at all). For a store that does
     /// not open, to tell a damaged file from other failures.
     static QString integrityProblem(const QString &path);
 
     /// Prepares, binds positional `?` values and executes; a failure names the statement.
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {}) const;
+    Result<Rows> exec(const QString &sql, const QVariantList &binds = {}) const;
     /// The first column of the first row, or a null QVariant when there is no row.
     Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {}) const;
     /// The first row's columns, or an empty list when there is no row.
@@ -115,7 +117,10 @@ private:
     friend class Transaction;
     friend class Journal;
     friend class BookReader;
-    Database() = default;
+    Database();
+    /// The engine's connection, for storage's own files (the journal's chain check).
+    QSqlDatabase handle() const;
+    Result<QSqlQuery> execQuery(const QString &sql, const QVariantList &binds) const;
     Status configure(const Options &options);
     Status migrate(int target);
     Status loadOrCreateKeys(const Options &options, bool fresh);
@@ -125,7 +130,8 @@ private:
     // statement is taken out while it runs, so a nested call with the same SQL prepares its own.
     Result<QSqlQuery> checkout(const QString &sql, const QVariantList &binds) const;
     void checkin(const QString &sql, QSqlQuery &&query) const;
-    mutable QHash<QString, QSqlQuery> m_statements;
+    struct Statements;
+    std::unique_ptr<Statements> m_statements;
 
     QString m_path;
     QString m_connection;

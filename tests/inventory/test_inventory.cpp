@@ -48,7 +48,7 @@ qint64 scalarInt(Database &db, const char *sql, const QVariantList &binds = {}) 
 
 /// For every product: SUM(quantity) of its movements == stock_levels.on_hand == list().
 void requireLedgerConsistent(Database &db) {
-    QSqlQuery q = value(db.exec(
+    Rows q = value(db.exec(
         QStringLiteral("SELECT i.code, COALESCE((SELECT SUM(m.quantity) FROM stock_movements m "
                        "WHERE m.item_id = i.id), 0), COALESCE(l.on_hand, 0), i.active FROM items i "
                        "LEFT JOIN stock_levels l ON l.item_id = i.id WHERE i.type = 'product'")));
@@ -261,7 +261,7 @@ TEST_CASE("a stock count shows the variance, then posts exactly the corrections"
         value(inv.postCount(entries, QStringLiteral("monthly count"), manager));
     REQUIRE(posted.corrections == 2);
     REQUIRE(posted.reference == QStringLiteral("count:%1").arg(posted.countId));
-    QSqlQuery q = value(db.exec(
+    Rows q = value(db.exec(
         QStringLiteral("SELECT i.code, m.quantity, m.reference, m.staff_id FROM stock_movements m "
                        "JOIN items i ON i.id = m.item_id WHERE m.reason = 'count' ORDER BY m.id")));
     std::vector<std::pair<QString, qint64>> corrections;

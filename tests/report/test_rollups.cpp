@@ -51,12 +51,11 @@ const harness::RollupQuery &rollupNamed(const char *name) {
 }
 
 QStringList rowsOf(Database &db, const QString &sql) {
-    auto q = value(db.exec(sql));
     QStringList rows;
-    while (q.next()) {
+    for (const QVariantList &row : value(db.rows(sql))) {
         QStringList fields;
-        for (int i = 0; i < q.record().count(); ++i)
-            fields << q.value(i).toString();
+        for (const QVariant &v : row)
+            fields << v.toString();
         rows << fields.join(u'|');
     }
     rows.sort();

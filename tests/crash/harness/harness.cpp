@@ -31,16 +31,17 @@ namespace {
 /// Runs a query and returns the first `limit` rows as "a b c" strings.
 QStringList rows(Database &db, const QString &sql, int limit = 5) {
     QStringList out;
-    auto q = db.exec(sql);
-    if (!q) {
-        out << QStringLiteral("query failed: ") + q.error().message;
+    auto all = db.rows(sql);
+    if (!all) {
+        out << QStringLiteral("query failed: ") + all.error().message;
         return out;
     }
-    const int columns = q->record().count();
-    while (q->next() && out.size() < limit) {
+    for (const QVariantList &row : std::as_const(*all)) {
+        if (out.size() >= limit)
+            break;
         QStringList fields;
-        for (int i = 0; i < columns; ++i)
-            fields << q->value(i).toString();
+        for (const QVariant &v : row)
+            fields << v.toString();
         out << fields.join(QLatin1Char(' '));
     }
     return out;

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The rows a statement returned, as services read them: forward, one at a time. The engine's
+// query object stays inside storage (services never see Qt Sql).
+#pragma once
+
+#include <QVariant>
+
+#include <memory>
+
+class QSqlQuery;
+
+namespace oasis {
+
+class Rows final {
+public:
+    Rows(Rows &&other) noexcept;
+    Rows &operator=(Rows &&other) noexcept;
+    Rows(const Rows &) = delete;
+    Rows &operator=(const Rows &) = delete;
+    ~Rows();
+
+    /// Moves to the next row; false after the last.
+    bool next();
+    /// The value of `column` (0-based, in the SELECT's order) in the current row.
+    QVariant value(int column) const;
+    bool isNull(int column) const;
+    /// Done reading before the end: the statement lets go of what it holds now.
+    void finish();
+
+private:
+    friend class Database;
+    explicit Rows(std::unique_ptr<QSqlQuery> query);
+    std::unique_ptr<QSqlQuery> m_query;
+};
+
+} // namespace oasis
