@@ -29,9 +29,9 @@ struct RestoreResult {
     BackupCheck check;
 };
 
-/// Backups while the registers keep selling: VACUUM INTO takes a consistent snapshot under a
-/// read transaction, so nobody waits. Each snapshot is opened read-only afterwards and checked
-/// (integrity, key, journal chain) before it is called a backup.
+/// Backups while the registers keep selling: the engine takes a consistent snapshot under a
+/// read transaction (core/storage/snapshot.h), so nobody waits. Each snapshot is opened read-only
+/// afterwards and checked (integrity, key, journal chain) before it is called a backup.
 class BackupService final {
 public:
     explicit BackupService(Database &db)

@@ -141,7 +141,8 @@ Result<std::vector<CatalogItem>> CatalogService::list(bool includeInactive) cons
         index.insert(q->value(0).toLongLong(), items.size());
         items.push_back(fromRow(*q));
     }
-    auto b = m_db.exec(QStringLiteral("SELECT item_id, barcode FROM item_barcodes ORDER BY rowid"));
+    auto b = m_db.exec(QStringLiteral("SELECT item_id, barcode FROM item_barcodes ORDER BY ") +
+                       m_db.driver().insertionOrder());
     if (!b)
         return std::unexpected(b.error());
     while (b->next()) {
@@ -170,8 +171,10 @@ Result<CatalogItem> CatalogService::byId(qint64 id) const {
     if (!q->next())
         return fail(ErrorCode::NotFound, tr("There is no catalog item number %1.").arg(id));
     CatalogItem item = fromRow(*q);
-    auto b = m_db.exec(
-        QStringLiteral("SELECT barcode FROM item_barcodes WHERE item_id = ? ORDER BY rowid"), {id});
+    auto b =
+        m_db.exec(QStringLiteral("SELECT barcode FROM item_barcodes WHERE item_id = ? ORDER BY ") +
+                      m_db.driver().insertionOrder(),
+                  {id});
     if (!b)
         return std::unexpected(b.error());
     while (b->next())
@@ -288,10 +291,11 @@ Result<std::vector<CatalogItem>> CatalogService::refreshBestSellers(int limit, Q
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = m_db.write(QStringLiteral("INSERT INTO meta(key, value) VALUES "
-                                            "('best_sellers', ?) ON CONFLICT(key) DO UPDATE "
-                                            "SET value = excluded.value"),
-                             {QVariant(value)});
+    if (auto ok =
+            m_db.write(m_db.driver().upsert(QStringLiteral("meta"),
+                                            {QStringLiteral("key"), QStringLiteral("value")},
+                                            {QStringLiteral("key")}, {QStringLiteral("value")}),
+                       {QStringLiteral("best_sellers"), QVariant(value)});
         !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
@@ -314,10 +318,10 @@ Status CatalogService::upsert(const CatalogItem &input, bool *added) {
     item.code = normalizedCode(item.code);
     QVariant categoryId;
     if (!item.category.trimmed().isEmpty()) {
-        if (auto ok = m_db.write(
-                QStringLiteral(
-                    "INSERT INTO categories(name) VALUES (?) ON CONFLICT(name) DO NOTHING"),
-                {item.category.trimmed()});
+        if (auto ok = m_db.write(m_db.driver().upsert(QStringLiteral("categories"),
+                                                      {QStringLiteral("name")},
+                                                      {QStringLiteral("name")}, {}),
+                                 {item.category.trimmed()});
             !ok)
             return std::unexpected(ok.error());
         auto id = m_db.scalar(QStringLiteral("SELECT id FROM categories WHERE name = ?"),

@@ -131,9 +131,11 @@ Status RegisterService::addCreator(Database &db, const QString &name) {
     auto tx = Transaction::begin(db);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = db.write(QStringLiteral("INSERT INTO registers(name, created_at) VALUES (?, ?) "
-                                          "ON CONFLICT(name) DO NOTHING"),
-                           {name, toStorageTime(Clock::nowUtc())});
+    if (auto ok =
+            db.write(db.driver().upsert(QStringLiteral("registers"),
+                                        {QStringLiteral("name"), QStringLiteral("created_at")},
+                                        {QStringLiteral("name")}, {}),
+                     {name, toStorageTime(Clock::nowUtc())});
         !ok)
         return std::unexpected(ok.error());
     return tx->commit();

@@ -62,8 +62,8 @@ Result<std::vector<StaffMember>> StaffService::list(bool includeInactive) const 
 }
 
 Result<StaffMember> StaffService::find(const QString &name) const {
-    auto q = m_db.exec(QStringLiteral("SELECT ") + kColumns +
-                           QStringLiteral(" FROM staff WHERE name = ? COLLATE NOCASE"),
+    auto q = m_db.exec(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM staff WHERE ") +
+                           m_db.driver().equalsIgnoringCase(QStringLiteral("name")),
                        {name.trimmed()});
     if (!q)
         return std::unexpected(q.error());
@@ -141,8 +141,9 @@ Result<StaffMember> StaffService::insert(const QString &name, Role role, const Q
         return std::unexpected(tx.error());
     if (auto ok = allowed(); !ok)
         return std::unexpected(ok.error());
-    auto exists = m_db.scalar(
-        QStringLiteral("SELECT COUNT(*) FROM staff WHERE name = ? COLLATE NOCASE"), {name});
+    auto exists = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM staff WHERE ") +
+                                  m_db.driver().equalsIgnoringCase(QStringLiteral("name")),
+                              {name});
     if (!exists)
         return std::unexpected(exists.error());
     if (exists->toInt() > 0)
@@ -276,7 +277,8 @@ struct PinRow {
 Result<std::optional<PinRow>> readPinRow(Database &db, const QString &name) {
     auto q = db.exec(QStringLiteral("SELECT ") + kColumns +
                          QStringLiteral(", pin_salt, pin_hash, pin_iterations, failed_attempts, "
-                                        "locked_until FROM staff WHERE name = ? COLLATE NOCASE"),
+                                        "locked_until FROM staff WHERE ") +
+                         db.driver().equalsIgnoringCase(QStringLiteral("name")),
                      {name.trimmed()});
     if (!q)
         return std::unexpected(q.error());

@@ -152,10 +152,12 @@ Status StoreSettings::addTaxRate(const TaxRate &rate, const StaffMember &actor,
         return std::unexpected(tx.error());
     if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
         return ok;
-    if (auto ok = m_db.exec(
-            QStringLiteral(
-                "INSERT INTO tax_rates(tax_class, ppm, effective_from) VALUES (?, ?, ?) "
-                "ON CONFLICT(tax_class, effective_from) DO UPDATE SET ppm = excluded.ppm"),
+    if (auto ok = m_db.write(
+            m_db.driver().upsert(QStringLiteral("tax_rates"),
+                                 {QStringLiteral("tax_class"), QStringLiteral("ppm"),
+                                  QStringLiteral("effective_from")},
+                                 {QStringLiteral("tax_class"), QStringLiteral("effective_from")},
+                                 {QStringLiteral("ppm")}),
             {taxClassName(rate.taxClass), rate.ppm, rate.effectiveFrom.toString(Qt::ISODate)});
         !ok)
         return std::unexpected(ok.error());

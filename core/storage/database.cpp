@@ -3,7 +3,6 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/crypto.h"
-#include "core/storage/dialect.h"
 #include "core/storage/journal.h"
 #include "core/storage/schema.h"
 
@@ -131,13 +130,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
                         .arg(shown));
     std::unique_ptr<Database> db(new Database);
     db->m_path = info.absoluteFilePath();
+    db->m_driver = &Driver::forLocation(db->m_path);
     db->m_connection = nextConnectionName();
     db->m_keyDirectory =
         options.keyDirectory.isEmpty() ? KeyRing::defaultDirectory() : options.keyDirectory;
     {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connection);
-        c.setDatabaseName(db->m_path);
-        c.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+        QSqlDatabase c = db->m_driver->addConnection(
+            db->m_connection, db->m_path, Driver::Access::ReadWrite, options.busyTimeoutMs);
         if (!c.open())
             return std::unexpected(storageError(tr("Opening %1").arg(shown), c.lastError()));
     }
@@ -146,10 +145,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     // closing its connection then deletes the WAL under ours (DESIGN §3).
     if (!fresh) {
         QSqlQuery probe(db->handle());
-        if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"))) {
-            // SQLITE_NOTADB (26) and SQLITE_CORRUPT (11): not ours to open, whatever it is.
-            const QString code = probe.lastError().nativeErrorCode();
-            if (code == QLatin1String("26") || code == QLatin1String("11"))
+        if (!probe.exec(db->m_driver->countTables())) {
+            // Not a database of this engine, or damaged: not ours to open, whatever it is.
+            if (db->m_driver->isNotADatabase(probe.lastError().nativeErrorCode()))
                 return fail(ErrorCode::Storage,
                             tr("%1 is not a database or is damaged beyond use. Restore the latest "
                                "backup; nothing was changed.")
@@ -213,12 +211,11 @@ QString Database::integrityProblem(const QString &path) {
     const QString name = nextConnectionName();
     QString finding;
     {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        c.setDatabaseName(path);
-        c.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        const Driver &driver = Driver::forLocation(path);
+        QSqlDatabase c = driver.addConnection(name, path, Driver::Access::ReadOnly);
         if (c.open()) {
             QSqlQuery q(c);
-            if (!q.exec(dialect::quickCheck())) {
+            if (!q.exec(driver.quickCheck())) {
                 finding = q.lastError().databaseText();
             } else {
                 QStringList rows;
@@ -373,7 +370,7 @@ Result<Database::Written> Database::write(const QString &sql, const QVariantList
 Status Database::configure(const Options &options) {
     // Read-only checks first: a file that is damaged or not ours must not even be switched to
     // WAL (that rewrites its header).
-    if (auto ok = exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs)); !ok)
+    if (auto ok = exec(m_driver->setBusyTimeout(options.busyTimeoutMs)); !ok)
         return std::unexpected(ok.error());
     // The quick check reads every page, about 7 ms per MB. Up to kFullCheckBytes it runs on each
     // open (under 7 ms: a new store's first weeks). A larger file gets it on the small tables
@@ -384,15 +381,15 @@ Status Database::configure(const Options &options) {
     constexpr qint64 kFullCheckBytes = 1024 * 1024;
     QStringList checks;
     if (QFileInfo(m_path).size() <= kFullCheckBytes) {
-        checks << dialect::quickCheck();
+        checks << m_driver->quickCheck();
     } else {
-        auto tables = exec(QStringLiteral(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('meta', "
-            "'settings', 'staff', 'tax_rates', 'categories', 'shifts')"));
+        auto tables = exec(m_driver->tablesAmong(
+            {QStringLiteral("meta"), QStringLiteral("settings"), QStringLiteral("staff"),
+             QStringLiteral("tax_rates"), QStringLiteral("categories"), QStringLiteral("shifts")}));
         if (!tables)
             return std::unexpected(tables.error());
         while (tables->next())
-            checks << dialect::quickCheck(tables->value(0).toString());
+            checks << m_driver->quickCheck(tables->value(0).toString());
     }
     for (const QString &sql : std::as_const(checks)) {
         auto check = scalar(sql);
@@ -405,13 +402,12 @@ Status Database::configure(const Options &options) {
                             .arg(QDir::toNativeSeparators(m_path), check->toString()));
     }
 
-    auto hasMeta = scalar(QStringLiteral(
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"));
+    auto hasMeta = scalar(m_driver->countTablesNamed(), {QStringLiteral("meta")});
     if (!hasMeta)
         return std::unexpected(hasMeta.error());
     const bool empty = hasMeta->toInt() == 0;
     if (empty) {
-        auto tables = scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
+        auto tables = scalar(m_driver->countTables());
         if (!tables)
             return std::unexpected(tables.error());
         if (tables->toInt() > 0 || options.mode == Mode::OpenExisting)
@@ -446,7 +442,7 @@ Status Database::configure(const Options &options) {
     // A snapshot is read as it is: not switched to WAL (that rewrites its header), and the
     // connection itself refuses every write.
     const QStringList pragmas =
-        m_snapshot ? QStringList{QStringLiteral("PRAGMA query_only=1")} : dialect::pragmasOnOpen();
+        m_snapshot ? m_driver->readOnlyStatements() : m_driver->statementsOnOpen();
     for (const QString &pragma : pragmas)
         if (auto ok = exec(pragma); !ok)
             return std::unexpected(ok.error());
@@ -457,16 +453,18 @@ Status Database::markSnapshot(const QString &path, bool snapshot) {
     const QString name = nextConnectionName();
     Status result;
     {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        c.setDatabaseName(path);
+        const Driver &driver = Driver::forLocation(path);
+        QSqlDatabase c = driver.addConnection(name, path, Driver::Access::ReadWrite);
         QSqlQuery q(c);
         const bool ok =
             c.open() &&
-            (snapshot ? q.prepare(QStringLiteral(
-                            "INSERT INTO meta(key, value) VALUES ('snapshot_taken_at', ?) "
-                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) &&
-                            (q.addBindValue(toStorageTime(Clock::nowUtc())), q.exec())
-                      : q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'snapshot_taken_at'")));
+            (snapshot
+                 ? q.prepare(driver.upsert(QStringLiteral("meta"),
+                                           {QStringLiteral("key"), QStringLiteral("value")},
+                                           {QStringLiteral("key")}, {QStringLiteral("value")})) &&
+                       (q.addBindValue(QStringLiteral("snapshot_taken_at")),
+                        q.addBindValue(toStorageTime(Clock::nowUtc())), q.exec())
+                 : q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'snapshot_taken_at'")));
         if (!ok)
             result = std::unexpected(
                 storageError(tr("Marking %1").arg(QDir::toNativeSeparators(path)),
@@ -493,7 +491,7 @@ Status Database::migrate(int target) {
             return std::unexpected(tx.error());
         QStringList statements = step.statements;
         for (const QString &table : schema::appendOnlyTables(step.version))
-            statements += dialect::appendOnlyTriggers(table);
+            statements += m_driver->appendOnlyTriggers(table);
         if (step.version == 1) {
             m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
             statements += QStringLiteral("INSERT INTO meta(key, value) VALUES "
@@ -502,7 +500,7 @@ Status Database::migrate(int target) {
                               .arg(m_id, toStorageTime(Clock::nowUtc()));
         }
         for (const QString &sql : std::as_const(statements)) {
-            if (auto ok = exec(dialect::expand(sql)); !ok)
+            if (auto ok = exec(m_driver->expand(sql)); !ok)
                 return fail(ErrorCode::Storage,
                             tr("Upgrading the database to version %1 failed; it was left at "
                                "version %2. %3")
@@ -591,9 +589,10 @@ QString Database::setting(const QString &key, const QString &fallback) const {
 }
 
 Status Database::setSetting(const QString &key, const QString &value) {
-    auto ok = exec(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
-                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                   {key, value});
+    auto ok = write(m_driver->upsert(QStringLiteral("settings"),
+                                     {QStringLiteral("key"), QStringLiteral("value")},
+                                     {QStringLiteral("key")}, {QStringLiteral("value")}),
+                    {key, value});
     if (!ok)
         return std::unexpected(ok.error());
     return {};
@@ -692,7 +691,7 @@ Result<Transaction> Transaction::begin(Database &db) {
     // Nested operations (demo data, a sale that activates cards) run in savepoints of the
     // outermost transaction, so the whole business operation commits or rolls back as one.
     QSqlQuery q(db.handle());
-    const QString sql = db.m_depth == 0 ? dialect::beginImmediate()
+    const QString sql = db.m_depth == 0 ? db.m_driver->beginImmediate()
                                         : QStringLiteral("SAVEPOINT oasis_%1").arg(db.m_depth);
     if (!q.exec(sql))
         return std::unexpected(storageError(tr("Starting a transaction"), q.lastError()));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/domain/error.h"
+#include "core/storage/driver.h"
 #include "core/storage/keyring.h"
 #include "core/storage/rows.h"
 
@@ -61,6 +62,8 @@ public:
     /// clears the mark (a restored copy becomes the store again).
     static Status markSnapshot(const QString &path, bool snapshot);
     const KeyRing &keys() const { return m_keys; }
+    /// How this store's engine says what differs between engines (core/storage/driver.h).
+    const Driver &driver() const { return *m_driver; }
     /// What opening found and fixed that the user should hear of (a key file readable by others,
     /// now 0600). oasisctl prints each on stderr; each is also in the log.
     const QStringList &openWarnings() const { return m_openWarnings; }
@@ -134,6 +137,7 @@ private:
     std::unique_ptr<Statements> m_statements;
 
     QString m_path;
+    const Driver *m_driver = nullptr;
     QString m_connection;
     QString m_id;
     QString m_keyDirectory;

@@ -419,7 +419,7 @@ Result<JournalReport> Journal::verify(const Database &db) {
     {
         QSqlQuery q(db.handle());
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
+        if (!q.exec(db.driver().quickCheck())) {
             if (isDamage(q.lastError()))
                 return damagedReport(q.lastError().databaseText());
             return std::unexpected(storageError(tr("Checking the database file"), q.lastError()));

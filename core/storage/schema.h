@@ -11,7 +11,7 @@ namespace oasis::schema {
 struct Step {
     int version;
     const char *summary;
-    QStringList statements; ///< portable SQL; {pk} and append-only triggers come from the dialect
+    QStringList statements; ///< portable SQL; {pk} and append-only triggers come from the driver
 };
 
 const std::vector<Step> &steps();

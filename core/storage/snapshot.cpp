@@ -3,7 +3,6 @@
 
 #include "core/domain/crypto.h"
 #include "core/storage/database.h"
-#include "core/storage/dialect.h"
 #include "core/storage/journal.h"
 
 #include <QCoreApplication>
@@ -13,7 +12,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 
 #include <atomic>
 #include <optional>
@@ -39,12 +37,9 @@ QString connectionName() {
 class ReadOnlyFile final {
 public:
     explicit ReadOnlyFile(const QString &path)
-        : m_name(connectionName()) {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
-        url.setQuery(QStringLiteral("mode=ro&immutable=1"));
-        c.setDatabaseName(url.toString(QUrl::FullyEncoded));
-        c.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        : m_name(connectionName())
+        , m_driver(&Driver::forLocation(path)) {
+        QSqlDatabase c = driver().addConnection(m_name, path, Driver::Access::Immutable);
         if (!c.open())
             m_error = c.lastError().text();
     }
@@ -59,12 +54,14 @@ public:
     Q_DISABLE_COPY_MOVE(ReadOnlyFile)
 
     bool isOpen() const { return m_error.isEmpty(); }
+    const Driver &driver() const { return *m_driver; }
     const QString &error() const { return m_error; }
     QSqlDatabase connection() const { return QSqlDatabase::database(m_name, false); }
     QSqlQuery query() const { return QSqlQuery(connection()); }
 
 private:
     QString m_name;
+    const Driver *m_driver;
     QString m_error;
 };
 
@@ -74,7 +71,7 @@ bool readsAsSqlite(const ReadOnlyFile &f) {
     if (!f.isOpen())
         return false;
     QSqlQuery q = f.query();
-    return q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"));
+    return q.exec(f.driver().countTables());
 }
 
 std::optional<QString> metaValue(QSqlQuery &q, const QString &key) {
@@ -101,7 +98,7 @@ Result<QString> databaseIdOf(const QString &file) {
     QSqlQuery q = f.query();
     auto id = metaValue(q, QStringLiteral("database_id"));
     if (!id || id->isEmpty()) {
-        const bool healthy = q.exec(dialect::integrityCheck()) && q.next() &&
+        const bool healthy = q.exec(f.driver().integrityCheck()) && q.next() &&
                              q.value(0).toString() == QLatin1String("ok");
         return fail(ErrorCode::Refused,
                     healthy ? tr("%1 is not an Oasis POS database.").arg(shown(file))
@@ -111,7 +108,7 @@ Result<QString> databaseIdOf(const QString &file) {
 }
 
 Status writeInto(Database &db, const QString &file) {
-    if (auto ok = db.exec(dialect::snapshotInto(), {file}); !ok)
+    if (auto ok = db.exec(db.driver().snapshotInto(), {file}); !ok)
         return std::unexpected(ok.error());
     return {};
 }
@@ -120,11 +117,11 @@ bool copyOf(const QString &path, const QString &into) {
     bool copied = false;
     const QString name = connectionName();
     {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        c.setDatabaseName(path);
+        const Driver &driver = Driver::forLocation(path);
+        QSqlDatabase c = driver.addConnection(name, path, Driver::Access::ReadWrite);
         if (c.open()) {
             QSqlQuery q(c);
-            copied = q.prepare(dialect::snapshotInto()) && (q.addBindValue(into), q.exec());
+            copied = q.prepare(driver.snapshotInto()) && (q.addBindValue(into), q.exec());
             q.finish();
             c.close();
         }
@@ -148,7 +145,7 @@ BackupCheck verify(const QString &file, const KeyRing &keys) {
     }
     QSqlQuery q = f.query();
     q.setForwardOnly(true);
-    if (!q.exec(dialect::integrityCheck())) {
+    if (!q.exec(f.driver().integrityCheck())) {
         c.problem =
             tr("The integrity check of %1 failed: %2").arg(shown(file), q.lastError().text());
         return c;

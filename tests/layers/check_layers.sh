@@ -4,7 +4,8 @@
 #   domain    no Qt Sql, nothing of storage or services;
 #   storage   nothing of services;
 #   services  no Qt Sql of its own (it reaches the database through storage);
-#   pos/ and printing/ (the apps)   nothing of storage, no Qt Sql, no SQL text.
+#   pos/ and printing/ (the apps)   nothing of storage, no Qt Sql, no SQL text;
+#   engine-specific SQL only in the storage driver (core/storage/sqlitedriver.cpp).
 # Usage: check_layers.sh SOURCE_DIR DOMAIN.a STORAGE.a SERVICES.a APP.a...
 set -u
 src=$1 domain=$2 storage=$3 services=$4
@@ -74,6 +75,19 @@ fi
 if grep -rnE '#include "core/services/' "$src/core/storage" >"$tmp/sto"; then
     echo "LAYER BROKEN: storage includes services:" >&2
     head -n 10 "$tmp/sto" | sed 's/^/    /' >&2
+    failed=1
+fi
+# One engine seam: SQLite's words live in its driver only (and in the text of shipped
+# migration steps, which never change).
+if grep -rln 'QSQLITE' "$src/core" | grep -v 'core/storage/sqlitedriver.cpp$' >"$tmp/qsqlite"; then
+    echo "LAYER BROKEN: QSQLITE named outside core/storage/sqlitedriver.cpp:" >&2
+    sed 's/^/    /' "$tmp/qsqlite" >&2
+    failed=1
+fi
+if grep -rnE 'rowid|sqlite_master|PRAGMA|VACUUM|COLLATE NOCASE|INSERT OR |ON CONFLICT|lastInsertId' \
+    "$src/core/services" "$src/core/domain" >"$tmp/engine"; then
+    echo "LAYER BROKEN: engine-specific SQL outside the storage driver:" >&2
+    head -n 10 "$tmp/engine" | sed 's/^/    /' >&2
     failed=1
 fi
 [ "$failed" = 0 ] && echo "layers hold: domain <- storage <- services <- pos, printing"

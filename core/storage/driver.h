@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one seam between the product's SQL and a database engine (DESIGN §3, §13): each engine
+// has one Driver that answers "how do I say this here" (in the manner of KMyMoney's
+// MyMoneyDbDriver). Every engine-specific word (pragmas, triggers, upserts, case-insensitive
+// comparison, insertion order, integrity checks, online copies, the Qt driver and its connect
+// options) is said here and nowhere else; storage and services ask the store's driver
+// (Database::driver()). SQLite is core/storage/sqlitedriver.cpp; PostgreSQL comes next.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QSqlDatabase;
+
+namespace oasis {
+
+class Driver {
+public:
+    virtual ~Driver();
+
+    /// The driver of the store at `location` (a file path today).
+    static const Driver &forLocation(const QString &location);
+
+    enum class Access {
+        ReadWrite, ///< the store itself
+        ReadOnly,  ///< reading a file another program may be writing
+        Immutable, ///< a snapshot file: read as it is, nothing written beside it (no locks)
+    };
+    /// Adds a Qt connection named `name` to the store at `location` (not opened yet).
+    virtual QSqlDatabase addConnection(const QString &name, const QString &location, Access access,
+                                       int busyTimeoutMs = 5000) const = 0;
+    /// Whether a failed first read says the file is not a database of this engine or is
+    /// damaged beyond use (the engine's native error code).
+    virtual bool isNotADatabase(const QString &nativeErrorCode) const = 0;
+
+    /// Statements run on every open (journal mode, synchronous writes, foreign keys).
+    virtual QStringList statementsOnOpen() const = 0;
+    /// Statements that make a connection read-only (a snapshot).
+    virtual QStringList readOnlyStatements() const = 0;
+    virtual QString setBusyTimeout(int milliseconds) const = 0;
+    /// The statement that starts a write transaction holding the write lock from the start.
+    virtual QString beginImmediate() const = 0;
+    /// Expands {pk} (an auto-increment integer primary key) in a portable statement.
+    virtual QString expand(QString statement) const = 0;
+    /// Statements that make `table` refuse UPDATE and DELETE.
+    virtual QStringList appendOnlyTriggers(const QString &table) const = 0;
+
+    /// A quick structural check whose single "ok" row means healthy; the same for one table.
+    virtual QString quickCheck() const = 0;
+    virtual QString quickCheck(const QString &table) const = 0;
+    virtual QString integrityCheck() const = 0;
+    /// An online, consistent copy of the open database to the new file bound as `?`.
+    virtual QString snapshotInto() const = 0;
+    /// Counts the tables named in the bound `?` (one row, one column); with no name: all tables.
+    virtual QString countTablesNamed() const = 0;
+    virtual QString countTables() const = 0;
+    /// The tables among `names` (one column: the name).
+    virtual QString tablesAmong(const QStringList &names) const = 0;
+
+    /// INSERT of `columns` into `table` that, on a row with the same `key`, sets `update`
+    /// (none: leaves the existing row as it is).
+    virtual QString upsert(const QString &table, const QStringList &columns, const QStringList &key,
+                           const QStringList &update) const = 0;
+    /// `column = ?`, ignoring letter case.
+    virtual QString equalsIgnoringCase(const QString &column) const = 0;
+    /// What orders rows of a table as they were inserted.
+    virtual QString insertionOrder() const = 0;
+};
+
+} // namespace oasis

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/sqlitedriver.h"
+
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QUrl>
+
+namespace oasis {
+
+Driver::~Driver() = default;
+
+const Driver &Driver::forLocation(const QString &) {
+    return SqliteDriver::instance();
+}
+
+const SqliteDriver &SqliteDriver::instance() {
+    static const SqliteDriver driver;
+    return driver;
+}
+
+QSqlDatabase SqliteDriver::addConnection(const QString &name, const QString &location,
+                                         Access access, int busyTimeoutMs) const {
+    QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    switch (access) {
+    case Access::ReadWrite:
+        c.setDatabaseName(location);
+        c.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+        break;
+    case Access::ReadOnly:
+        c.setDatabaseName(location);
+        c.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        break;
+    case Access::Immutable: {
+        QUrl url = QUrl::fromLocalFile(QFileInfo(location).absoluteFilePath());
+        url.setQuery(QStringLiteral("mode=ro&immutable=1"));
+        c.setDatabaseName(url.toString(QUrl::FullyEncoded));
+        c.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        break;
+    }
+    }
+    return c;
+}
+
+bool SqliteDriver::isNotADatabase(const QString &nativeErrorCode) const {
+    // SQLITE_NOTADB (26) and SQLITE_CORRUPT (11).
+    return nativeErrorCode == QLatin1String("26") || nativeErrorCode == QLatin1String("11");
+}
+
+QStringList SqliteDriver::statementsOnOpen() const {
+    // A 16 MB page cache (SQLite's default is 2 MB): the index pages a sale touches (items,
+    // stock levels, a card's ledger) stay in memory on a store's years of data.
+    return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+            QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA cache_size=-16384")};
+}
+
+QStringList SqliteDriver::readOnlyStatements() const {
+    return {QStringLiteral("PRAGMA query_only=1")};
+}
+
+QString SqliteDriver::setBusyTimeout(int milliseconds) const {
+    return QStringLiteral("PRAGMA busy_timeout=%1").arg(milliseconds);
+}
+
+QString SqliteDriver::beginImmediate() const {
+    return QStringLiteral("BEGIN IMMEDIATE");
+}
+
+QString SqliteDriver::expand(QString statement) const {
+    return statement.replace(QLatin1String("{pk}"), QLatin1String("INTEGER PRIMARY KEY"));
+}
+
+QStringList SqliteDriver::appendOnlyTriggers(const QString &table) const {
+    return {
+        QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_no_update BEFORE UPDATE ON %1 "
+                       "BEGIN SELECT RAISE(ABORT, '%1 is append-only: record a correction "
+                       "instead'); END")
+            .arg(table),
+        QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1_no_delete BEFORE DELETE ON %1 "
+                       "BEGIN SELECT RAISE(ABORT, '%1 is append-only: record a correction "
+                       "instead'); END")
+            .arg(table),
+    };
+}
+
+QString SqliteDriver::quickCheck() const {
+    return QStringLiteral("PRAGMA quick_check");
+}
+
+QString SqliteDriver::quickCheck(const QString &table) const {
+    return QStringLiteral("PRAGMA quick_check(%1)").arg(table);
+}
+
+QString SqliteDriver::integrityCheck() const {
+    return QStringLiteral("PRAGMA integrity_check");
+}
+
+QString SqliteDriver::snapshotInto() const {
+    return QStringLiteral("VACUUM INTO ?");
+}
+
+QString SqliteDriver::countTablesNamed() const {
+    return QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+}
+
+QString SqliteDriver::countTables() const {
+    return QStringLiteral("SELECT COUNT(*) FROM sqlite_master");
+}
+
+QString SqliteDriver::tablesAmong(const QStringList &names) const {
+    QStringList quoted;
+    for (const QString &n : names)
+        quoted << u'\'' + QString(n).replace(u'\'', QLatin1String("''")) + u'\'';
+    return QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (%1)")
+        .arg(quoted.join(QLatin1String(", ")));
+}
+
+QString SqliteDriver::upsert(const QString &table, const QStringList &columns,
+                             const QStringList &key, const QStringList &update) const {
+    QStringList marks;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        marks << QStringLiteral("?");
+    QString sql = QStringLiteral("INSERT INTO %1(%2) VALUES (%3) ON CONFLICT(%4) ")
+                      .arg(table, columns.join(QLatin1String(", ")),
+                           marks.join(QLatin1String(", ")), key.join(QLatin1String(", ")));
+    if (update.isEmpty())
+        return sql + QStringLiteral("DO NOTHING");
+    QStringList sets;
+    for (const QString &c : update)
+        sets << QStringLiteral("%1 = excluded.%1").arg(c);
+    return sql + QStringLiteral("DO UPDATE SET ") + sets.join(QLatin1String(", "));
+}
+
+QString SqliteDriver::equalsIgnoringCase(const QString &column) const {
+    return column + QStringLiteral(" = ? COLLATE NOCASE");
+}
+
+QString SqliteDriver::insertionOrder() const {
+    return QStringLiteral("rowid");
+}
+
+} // namespace oasis

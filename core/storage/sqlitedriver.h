@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SQLite's answers to the Driver questions: the only place the product names SQLite's words.
+#pragma once
+
+#include "core/storage/driver.h"
+
+namespace oasis {
+
+class SqliteDriver final : public Driver {
+public:
+    static const SqliteDriver &instance();
+
+    QSqlDatabase addConnection(const QString &name, const QString &location, Access access,
+                               int busyTimeoutMs) const override;
+    bool isNotADatabase(const QString &nativeErrorCode) const override;
+    QStringList statementsOnOpen() const override;
+    QStringList readOnlyStatements() const override;
+    QString setBusyTimeout(int milliseconds) const override;
+    QString beginImmediate() const override;
+    QString expand(QString statement) const override;
+    QStringList appendOnlyTriggers(const QString &table) const override;
+    QString quickCheck() const override;
+    QString quickCheck(const QString &table) const override;
+    QString integrityCheck() const override;
+    QString snapshotInto() const override;
+    QString countTablesNamed() const override;
+    QString countTables() const override;
+    QString tablesAmong(const QStringList &names) const override;
+    QString upsert(const QString &table, const QStringList &columns, const QStringList &key,
+                   const QStringList &update) const override;
+    QString equalsIgnoringCase(const QString &column) const override;
+    QString insertionOrder() const override;
+};
+
+} // namespace oasis
