@@ -2,6 +2,7 @@
 #include "printing/reporttext.h"
 
 #include "core/services/report.h"
+#include "printing/translate.h"
 
 #include <QCoreApplication>
 
@@ -10,10 +11,6 @@
 namespace oasis::printing {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Report", text);
-}
-
 QString padPair(const QString &left, const QString &right, int columns) {
     const int room = columns - int(right.size()) - 1;
     QString l = left.left(std::max(room, 1));
@@ -30,31 +27,36 @@ QStringList periodReportText(const PeriodReport &r, int columns) {
     const QString rule(columns, u'-');
     auto money = [](Money m) { return m.format(); };
     QStringList t;
-    t << centred(r.isZ ? tr("Z REPORT #%1").arg(r.zNumber) : tr("X REPORT (not a close)"), columns);
-    if (!r.isZ)
-        t << centred(tr("next Z will be #%1").arg(r.zNumber), columns);
-    t << padPair(tr("Business day"), r.businessDate.toString(Qt::ISODate), columns)
-      << padPair(tr("Printed"), r.closedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
+    t << centred(r.isZ ? oasis::printing::tr("Z REPORT #%1").arg(r.zNumber)
+                       : oasis::printing::tr("X REPORT (not a close)"),
                  columns);
+    if (!r.isZ)
+        t << centred(oasis::printing::tr("next Z will be #%1").arg(r.zNumber), columns);
+    t << padPair(oasis::printing::tr("Business day"), r.businessDate.toString(Qt::ISODate), columns)
+      << padPair(oasis::printing::tr("Printed"),
+                 r.closedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), columns);
     if (r.periodStart.isValid())
-        t << padPair(tr("Since"), r.periodStart.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
-                     columns);
+        t << padPair(oasis::printing::tr("Since"),
+                     r.periodStart.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), columns);
     if (!r.staff.isEmpty())
-        t << padPair(tr("By"), r.staff, columns);
+        t << padPair(oasis::printing::tr("By"), r.staff, columns);
     if (r.firstReceipt > 0)
-        t << padPair(tr("Receipts"),
+        t << padPair(oasis::printing::tr("Receipts"),
                      QStringLiteral("%1 - %2").arg(r.firstReceipt).arg(r.lastReceipt), columns);
-    t << rule << padPair(tr("Sales"), QString::number(r.salesCount), columns)
-      << padPair(tr("Gross"), money(r.gross), columns)
-      << padPair(tr("Discounts"), money(-r.discounts), columns)
-      << padPair(tr("Tax"), money(r.tax), columns) << padPair(tr("Tips"), money(r.tips), columns)
-      << padPair(tr("Refunds (%1)").arg(r.refundsCount), money(-r.refunds), columns)
-      << padPair(tr("Voids (%1)").arg(r.voidsCount), money(-r.voids), columns)
-      << padPair(tr("PERIOD TOTAL"), money(r.total), columns)
-      << padPair(tr("GRAND TOTAL"), money(r.grandTotal), columns) << rule << tr("Tenders");
+    t << rule << padPair(oasis::printing::tr("Sales"), QString::number(r.salesCount), columns)
+      << padPair(oasis::printing::tr("Gross"), money(r.gross), columns)
+      << padPair(oasis::printing::tr("Discounts"), money(-r.discounts), columns)
+      << padPair(oasis::printing::tr("Tax"), money(r.tax), columns)
+      << padPair(oasis::printing::tr("Tips"), money(r.tips), columns)
+      << padPair(oasis::printing::tr("Refunds (%1)").arg(r.refundsCount), money(-r.refunds),
+                 columns)
+      << padPair(oasis::printing::tr("Voids (%1)").arg(r.voidsCount), money(-r.voids), columns)
+      << padPair(oasis::printing::tr("PERIOD TOTAL"), money(r.total), columns)
+      << padPair(oasis::printing::tr("GRAND TOTAL"), money(r.grandTotal), columns) << rule
+      << oasis::printing::tr("Tenders");
     for (const auto &[type, amount] : r.tenders)
         t << padPair(QStringLiteral("  ") + type, money(amount), columns);
-    t << tr("Tax by class");
+    t << oasis::printing::tr("Tax by class");
     for (const auto &[cls, amount] : r.taxByClass)
         t << padPair(
             QStringLiteral("  %1 on %2")
@@ -67,19 +69,21 @@ QStringList periodReportText(const PeriodReport &r, int columns) {
                 QStringLiteral("  %1 x%2").arg(l.name.isEmpty() ? l.key : l.name).arg(l.quantity),
                 money(l.net), columns);
     };
-    section(tr("By category"), r.byCategory);
-    section(tr("By item"), r.byItem);
-    section(tr("By r.staff"), r.byStaff);
-    section(tr("Sessions by therapist"), r.byTherapist);
-    section(tr("Tips by therapist"), r.tipsByTherapist);
-    t << rule << tr("Gift cards")
-      << padPair(tr("  sold (%1)").arg(r.giftCardsSoldCount), money(r.giftCardsSold), columns)
-      << padPair(tr("  redeemed"), money(r.giftCardsRedeemed), columns)
-      << padPair(tr("  cashed out"), money(r.giftCardsCashedOut), columns)
-      << padPair(tr("  outstanding (liability)"), money(r.giftCardsOutstanding), columns) << rule
-      << padPair(tr("Drawer pay-ins"), money(r.payIns), columns)
-      << padPair(tr("Drawer pay-outs"), money(r.payOuts), columns) << rule
-      << tr("Journal entry %1").arg(r.journalSeq);
+    section(oasis::printing::tr("By category"), r.byCategory);
+    section(oasis::printing::tr("By item"), r.byItem);
+    section(oasis::printing::tr("By r.staff"), r.byStaff);
+    section(oasis::printing::tr("Sessions by therapist"), r.byTherapist);
+    section(oasis::printing::tr("Tips by therapist"), r.tipsByTherapist);
+    t << rule << oasis::printing::tr("Gift cards")
+      << padPair(oasis::printing::tr("  sold (%1)").arg(r.giftCardsSoldCount),
+                 money(r.giftCardsSold), columns)
+      << padPair(oasis::printing::tr("  redeemed"), money(r.giftCardsRedeemed), columns)
+      << padPair(oasis::printing::tr("  cashed out"), money(r.giftCardsCashedOut), columns)
+      << padPair(oasis::printing::tr("  outstanding (liability)"), money(r.giftCardsOutstanding),
+                 columns)
+      << rule << padPair(oasis::printing::tr("Drawer pay-ins"), money(r.payIns), columns)
+      << padPair(oasis::printing::tr("Drawer pay-outs"), money(r.payOuts), columns) << rule
+      << oasis::printing::tr("Journal entry %1").arg(r.journalSeq);
     for (qsizetype i = 0; i < r.journalHash.size(); i += columns)
         t << r.journalHash.mid(i, columns);
     return t;

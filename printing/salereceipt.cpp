@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/salereceipt.h"
 
+#include "printing/translate.h"
+
 #include <QCoreApplication>
 #include <QTimeZone>
 
 namespace oasis::printing {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("SaleReceipt", text);
-}
-
 QString percent(qint64 ppm) {
     // 105500 ppm → "10.55%"
     QString s = QString::number(ppm / 10'000) + u'.' +
@@ -23,9 +21,9 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
                                 const std::vector<IssuedCard> &soldCards, bool reprint) {
     ReceiptDocument doc;
     doc.store = {store.name, store.addressLines, store.phone};
-    doc.title = sale.kind == QLatin1String("refund") ? tr("REFUND")
-                : sale.kind == QLatin1String("void") ? tr("VOID")
-                                                     : tr("SALE");
+    doc.title = sale.kind == QLatin1String("refund") ? oasis::printing::tr("REFUND")
+                : sale.kind == QLatin1String("void") ? oasis::printing::tr("VOID")
+                                                     : oasis::printing::tr("SALE");
     doc.receiptNumber = static_cast<int>(sale.receiptNo);
     doc.receiptCode = receiptCode(sale.receiptNo);
     doc.dateTime = store.timeZone.isValid() ? sale.createdAt.toTimeZone(store.timeZone)
@@ -41,9 +39,9 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
         ReceiptLine line;
         line.name = l.name;
         if (l.kind == LineKind::Session && !l.therapist.isEmpty())
-            line.detail = tr("with %1").arg(l.therapist);
+            line.detail = oasis::printing::tr("with %1").arg(l.therapist);
         if (l.kind == LineKind::GiftCard) {
-            line.detail = tr("Gift card ••%1").arg(l.giftCardLast4);
+            line.detail = oasis::printing::tr("Gift card ••%1").arg(l.giftCardLast4);
             giftCardInvolved = true;
         }
         line.quantity = l.quantity;
@@ -57,7 +55,7 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
     for (const SaleRecord::Tax &t : sale.taxes) {
         if (t.ppm == 0)
             continue;
-        doc.taxes.push_back({tr("Sales tax %1").arg(percent(t.ppm)), t.tax});
+        doc.taxes.push_back({oasis::printing::tr("Sales tax %1").arg(percent(t.ppm)), t.tax});
     }
     doc.total = sale.total;
     for (const AppliedTender &t : sale.tenders) {
@@ -66,18 +64,18 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
         switch (t.type) {
         case TenderType::Cash:
             r.type = ReceiptTender::Type::Cash;
-            r.label = tr("Cash");
+            r.label = oasis::printing::tr("Cash");
             r.cashTendered = t.tendered;
             break;
         case TenderType::Card:
             r.type = ReceiptTender::Type::Card;
-            r.label = tr("Card");
+            r.label = oasis::printing::tr("Card");
             r.cardLast4 = t.cardLast4;
             r.authCode = t.authCode;
             break;
         case TenderType::Gift:
             r.type = ReceiptTender::Type::GiftCard;
-            r.label = tr("Gift card");
+            r.label = oasis::printing::tr("Gift card");
             r.giftCardLast4 = t.giftCardLast4;
             r.remainingBalance = t.giftCardBalance;
             giftCardInvolved = true;

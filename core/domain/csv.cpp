@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/csv.h"
 
+#include "core/domain/translate.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -9,16 +11,12 @@
 namespace oasis::csv {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Csv", text);
-}
-
 int lineOfOffset(const QByteArray &bytes, qsizetype offset) {
     return static_cast<int>(bytes.left(offset).count('\n')) + 1;
 }
 
 QString tooLarge(qint64 size) {
-    return tr("The file is %1 bytes; a CSV file may be at most %2 bytes (16 MiB).")
+    return oasis::tr("The file is %1 bytes; a CSV file may be at most %2 bytes (16 MiB).")
         .arg(size)
         .arg(kMaxFileBytes);
 }
@@ -65,15 +63,15 @@ QString unguardFormula(const QString &cell) {
 Result<QByteArray> readFile(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(
-            ErrorCode::Invalid,
-            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("Cannot read %1: %2")
+                        .arg(QDir::toNativeSeparators(path), file.errorString()));
     if (!file.isSequential() && file.size() > kMaxFileBytes)
         return fail(ErrorCode::Invalid, tooLarge(file.size()));
     QByteArray bytes = file.read(kMaxFileBytes + 1);
     if (bytes.size() > kMaxFileBytes)
         return fail(ErrorCode::Invalid,
-                    tr("The file is more than %1 bytes; a CSV file may be at most 16 MiB.")
+                    oasis::tr("The file is more than %1 bytes; a CSV file may be at most 16 MiB.")
                         .arg(kMaxFileBytes));
     return bytes;
 }
@@ -93,7 +91,7 @@ Result<std::vector<Row>> parse(const QByteArray &input) {
         QString check = decoder.decode(QByteArrayView(bytes).sliced(start, end - start));
         if (decoder.hasError() || check.contains(QChar::ReplacementCharacter))
             return fail(ErrorCode::Invalid,
-                        tr("Line %1 is not valid UTF-8 text: save the file as UTF-8.")
+                        oasis::tr("Line %1 is not valid UTF-8 text: save the file as UTF-8.")
                             .arg(lineOfOffset(bytes, start)));
         start = end + 1;
     }
@@ -137,10 +135,11 @@ Result<std::vector<Row>> parse(const QByteArray &input) {
         }
         if (c == u'"') {
             if (!field.isEmpty() || fieldWasQuoted)
-                return fail(ErrorCode::Invalid,
-                            tr("Line %1: a quote inside an unquoted field; quote the whole field "
-                               "and double the quote.")
-                                .arg(line));
+                return fail(
+                    ErrorCode::Invalid,
+                    oasis::tr("Line %1: a quote inside an unquoted field; quote the whole field "
+                              "and double the quote.")
+                        .arg(line));
             inQuotes = true;
             fieldWasQuoted = true;
         } else if (c == u',') {
@@ -153,13 +152,13 @@ Result<std::vector<Row>> parse(const QByteArray &input) {
         } else {
             if (fieldWasQuoted)
                 return fail(ErrorCode::Invalid,
-                            tr("Line %1: text after a closing quote.").arg(line));
+                            oasis::tr("Line %1: text after a closing quote.").arg(line));
             field += c;
         }
     }
     if (inQuotes)
         return fail(ErrorCode::Invalid,
-                    tr("Line %1: a quoted field is never closed.").arg(row.line));
+                    oasis::tr("Line %1: a quoted field is never closed.").arg(row.line));
     if (!field.isEmpty() || !row.fields.isEmpty())
         endRow();
     return rows;

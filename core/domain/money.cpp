@@ -2,6 +2,7 @@
 #include "core/domain/money.h"
 
 #include "core/domain/text.h"
+#include "core/domain/translate.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -28,10 +29,6 @@ qint64 checkedMul(qint64 a, qint64 b) {
     return r;
 }
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Money", text);
-}
-
 } // namespace
 
 qint64 divRoundHalfAway(qint64 numerator, qint64 denominator) {
@@ -53,12 +50,13 @@ qint64 divRoundHalfAway(qint64 numerator, qint64 denominator) {
 Result<Money> Money::parse(QStringView text, Money limit, bool allowNegative) {
     QStringView s = text.trimmed();
     if (s.isEmpty())
-        return fail(ErrorCode::Invalid, tr("An amount is required."));
+        return fail(ErrorCode::Invalid, oasis::tr("An amount is required."));
     // No amount is this long; the messages below quote the text, so refuse it before them.
     if (s.size() > 40)
-        return fail(ErrorCode::Invalid, tr("\"%1\" is not an amount: it is %2 characters long.")
-                                            .arg(elidedForMessage(s.toString(), 20))
-                                            .arg(s.size()));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("\"%1\" is not an amount: it is %2 characters long.")
+                        .arg(elidedForMessage(s.toString(), 20))
+                        .arg(s.size()));
     bool negative = false;
     if (s.startsWith(u'-')) {
         negative = true;
@@ -72,10 +70,10 @@ Result<Money> Money::parse(QStringView text, Money limit, bool allowNegative) {
     }
     if (s.isEmpty())
         return fail(ErrorCode::Invalid,
-                    tr("\"%1\" is not an amount: digits are missing.").arg(text));
+                    oasis::tr("\"%1\" is not an amount: digits are missing.").arg(text));
     if (negative && !allowNegative)
         return fail(ErrorCode::Invalid,
-                    tr("\"%1\" is negative; a positive amount is required.").arg(text));
+                    oasis::tr("\"%1\" is negative; a positive amount is required.").arg(text));
 
     qint64 whole = 0;
     qint64 fraction = 0;
@@ -83,16 +81,18 @@ Result<Money> Money::parse(QStringView text, Money limit, bool allowNegative) {
     int wholeDigits = 0;
     int groupDigits = -1; // digits since the last thousands separator; -1: none seen
     const auto badSeparator = [&text] {
-        return fail(ErrorCode::Invalid,
-                    tr("\"%1\" is not an amount: use a point for cents, like 12.50, and commas "
-                       "only between thousands, like 1,200.00.")
-                        .arg(text));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("\"%1\" is not an amount: use a point for cents, like 12.50, and commas "
+                      "only between thousands, like 1,200.00.")
+                .arg(text));
     };
     for (QChar c : s) {
         if (c == u'.') {
             if (fractionDigits >= 0)
-                return fail(ErrorCode::Invalid,
-                            tr("\"%1\" is not an amount: more than one decimal point.").arg(text));
+                return fail(
+                    ErrorCode::Invalid,
+                    oasis::tr("\"%1\" is not an amount: more than one decimal point.").arg(text));
             fractionDigits = 0;
             continue;
         }
@@ -105,21 +105,23 @@ Result<Money> Money::parse(QStringView text, Money limit, bool allowNegative) {
             continue;
         }
         if (c < u'0' || c > u'9')
-            return fail(ErrorCode::Invalid,
-                        tr("\"%1\" is not an amount: use digits and an optional decimal point, "
-                           "like 12.50.")
-                            .arg(text));
+            return fail(
+                ErrorCode::Invalid,
+                oasis::tr("\"%1\" is not an amount: use digits and an optional decimal point, "
+                          "like 12.50.")
+                    .arg(text));
         const int digit = c.unicode() - u'0';
         if (fractionDigits >= 0) {
             if (++fractionDigits > 2)
-                return fail(
-                    ErrorCode::Invalid,
-                    tr("\"%1\" has more than two digits after the decimal point.").arg(text));
+                return fail(ErrorCode::Invalid,
+                            oasis::tr("\"%1\" has more than two digits after the decimal point.")
+                                .arg(text));
             fraction = fraction * 10 + digit;
         } else {
             if (++wholeDigits > 12)
-                return fail(ErrorCode::Invalid,
-                            tr("\"%1\" is above the limit of %2.").arg(text, limit.format()));
+                return fail(
+                    ErrorCode::Invalid,
+                    oasis::tr("\"%1\" is above the limit of %2.").arg(text, limit.format()));
             whole = whole * 10 + digit;
             if (groupDigits >= 0)
                 ++groupDigits;
@@ -129,13 +131,14 @@ Result<Money> Money::parse(QStringView text, Money limit, bool allowNegative) {
         return badSeparator();
     if (wholeDigits == 0 && fractionDigits <= 0)
         return fail(ErrorCode::Invalid,
-                    tr("\"%1\" is not an amount: digits are missing.").arg(text));
+                    oasis::tr("\"%1\" is not an amount: digits are missing.").arg(text));
     if (fractionDigits == 1)
         fraction *= 10;
     qint64 cents = whole * 100 + fraction;
     if (cents > limit.cents())
-        return fail(ErrorCode::Invalid,
-                    tr("%1 is above the limit of %2.").arg(Money(cents).format(), limit.format()));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("%1 is above the limit of %2.").arg(Money(cents).format(), limit.format()));
     return Money(negative ? -cents : cents);
 }
 

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/permissions.h"
 
+#include "core/domain/translate.h"
+
 #include <QCoreApplication>
 
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Authorization", text);
-}
-
 QString capitalized(QString text) {
     if (!text.isEmpty())
         text[0] = text[0].toUpper();
@@ -24,49 +22,50 @@ Error needsApproval(Action action, QString message) {
 QString actionName(Action action) {
     switch (action) {
     case Action::Sell:
-        return tr("ringing up a sale");
+        return oasis::tr("ringing up a sale");
     case Action::Refund:
-        return tr("a refund");
+        return oasis::tr("a refund");
     case Action::VoidSale:
-        return tr("voiding a completed sale");
+        return oasis::tr("voiding a completed sale");
     case Action::DiscountAboveThreshold:
-        return tr("a discount above the store's threshold");
+        return oasis::tr("a discount above the store's threshold");
     case Action::PriceOverride:
-        return tr("a price override");
+        return oasis::tr("a price override");
     case Action::NoSale:
-        return tr("opening the drawer without a sale");
+        return oasis::tr("opening the drawer without a sale");
     case Action::CashDrawer:
-        return tr("handling the drawer (shift, pay-in, pay-out)");
+        return oasis::tr("handling the drawer (shift, pay-in, pay-out)");
     case Action::StockAdjust:
-        return tr("a stock adjustment or count");
+        return oasis::tr("a stock adjustment or count");
     case Action::StockReceive:
-        return tr("receiving stock");
+        return oasis::tr("receiving stock");
     case Action::GiftCardReplace:
-        return tr("gift-card replacement");
+        return oasis::tr("gift-card replacement");
     case Action::GiftCardAdjust:
-        return tr("a gift-card adjustment");
+        return oasis::tr("a gift-card adjustment");
     case Action::GiftCardCashOut:
-        return tr("a gift-card cash-out");
+        return oasis::tr("a gift-card cash-out");
     case Action::GiftCardReprint:
-        return tr("reprinting a gift certificate");
+        return oasis::tr("reprinting a gift certificate");
     case Action::Settings:
-        return tr("changing settings or tax rates");
+        return oasis::tr("changing settings or tax rates");
     case Action::Catalog:
-        return tr("editing or importing the catalog");
+        return oasis::tr("editing or importing the catalog");
     case Action::Staff:
-        return tr("managing staff");
+        return oasis::tr("managing staff");
     case Action::CloseDay:
-        return tr("closing the day (Z report)");
+        return oasis::tr("closing the day (Z report)");
     case Action::Reports:
-        return tr("seeing reports");
+        return oasis::tr("seeing reports");
     case Action::Backup:
-        return tr("a backup or restore");
+        return oasis::tr("a backup or restore");
     }
     return {};
 }
 
 QString approversOf(Action action) {
-    return roleMay(Role::Manager, action) ? tr("a manager or the owner") : tr("the owner");
+    return roleMay(Role::Manager, action) ? oasis::tr("a manager or the owner")
+                                          : oasis::tr("the owner");
 }
 
 bool roleMay(Role role, Action action) {
@@ -91,25 +90,26 @@ bool mayApprove(const StaffMember &member, Action action) {
 Status authorize(Action action, const StaffMember &actor,
                  const std::optional<StaffMember> &approver) {
     if (!actor.active)
-        return fail(ErrorCode::Permission, tr("%1 is deactivated.").arg(actor.name));
+        return fail(ErrorCode::Permission, oasis::tr("%1 is deactivated.").arg(actor.name));
     if (!actor.hasPin)
-        return fail(ErrorCode::Permission, tr("%1 has no register access.").arg(actor.name));
+        return fail(ErrorCode::Permission, oasis::tr("%1 has no register access.").arg(actor.name));
     // An approver is recorded beside the actor, so one who may not sign is refused even when
     // the actor needs no approval.
     if (approver && (!approver->active || !approver->hasPin))
         return std::unexpected(needsApproval(
-            action, tr("%1 may not approve (deactivated or without register access): %2 needs "
-                       "approval by %3.")
-                        .arg(approver->name, actionName(action), approversOf(action))));
+            action,
+            oasis::tr("%1 may not approve (deactivated or without register access): %2 needs "
+                      "approval by %3.")
+                .arg(approver->name, actionName(action), approversOf(action))));
     if (roleMay(actor.role, action))
         return {};
     if (!approver)
         return std::unexpected(
-            needsApproval(action, tr("%1 needs approval by %2.")
+            needsApproval(action, oasis::tr("%1 needs approval by %2.")
                                       .arg(capitalized(actionName(action)), approversOf(action))));
     if (!roleMay(approver->role, action))
         return std::unexpected(
-            needsApproval(action, tr("%1 (%2) may not approve %3: it needs approval by %4.")
+            needsApproval(action, oasis::tr("%1 (%2) may not approve %3: it needs approval by %4.")
                                       .arg(approver->name, roleName(approver->role),
                                            actionName(action), approversOf(action))));
     return {};
@@ -118,7 +118,7 @@ Status authorize(Action action, const StaffMember &actor,
 QString actorLabel(const StaffMember &actor, const std::optional<StaffMember> &approver) {
     if (!approver || approver->id == actor.id)
         return actor.name;
-    return tr("%1 (approved by %2)").arg(actor.name, approver->name);
+    return oasis::tr("%1 (approved by %2)").arg(actor.name, approver->name);
 }
 
 } // namespace oasis

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/tax.h"
 
+#include "core/domain/translate.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -8,12 +10,6 @@
 #include <stdexcept>
 
 namespace oasis {
-
-namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Tax", text);
-}
-} // namespace
 
 QString taxClassName(TaxClass cls) {
     switch (cls) {
@@ -105,18 +101,19 @@ Result<Discount> Discount::parse(QStringView text) {
         const qsizetype dot = digits.indexOf(u'.');
         if (dot >= 0 && digits.size() - dot - 1 > 2)
             return fail(ErrorCode::Invalid,
-                        tr("\"%1\": a percentage takes at most two decimals.").arg(text));
+                        oasis::tr("\"%1\": a percentage takes at most two decimals.").arg(text));
         if (!value)
-            return fail(ErrorCode::Invalid,
-                        tr("\"%1\" is not a discount: use a percentage from 0% to 100% or an "
-                           "amount like 5.00.")
-                            .arg(text));
+            return fail(
+                ErrorCode::Invalid,
+                oasis::tr("\"%1\" is not a discount: use a percentage from 0% to 100% or an "
+                          "amount like 5.00.")
+                    .arg(text));
         return Discount::percent(value->cents() * 100); // 12.50 % → 1250 → 125'000 ppm
     }
     auto amount = Money::parse(s);
     if (!amount)
         return fail(ErrorCode::Invalid,
-                    tr("\"%1\" is not a discount: %2").arg(text, amount.error().message));
+                    oasis::tr("\"%1\" is not a discount: %2").arg(text, amount.error().message));
     return Discount::fixed(*amount);
 }
 
@@ -144,7 +141,8 @@ Result<TicketTotals> computeTotals(const std::vector<PricingLine> &lines, const 
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const PricingLine &l = lines[i];
         if (l.net.isNegative())
-            return fail(ErrorCode::Invalid, tr("A line discount cannot exceed the line's price."));
+            return fail(ErrorCode::Invalid,
+                        oasis::tr("A line discount cannot exceed the line's price."));
         if (l.taxClass == TaxClass::None) {
             t.tips += l.net;
             continue;
@@ -163,16 +161,16 @@ Result<TicketTotals> computeTotals(const std::vector<PricingLine> &lines, const 
         break;
     case Discount::Kind::Percent:
         if (discount.ppm < 0 || discount.ppm > 1'000'000)
-            return fail(ErrorCode::Invalid, tr("A discount must be between 0% and 100%."));
+            return fail(ErrorCode::Invalid, oasis::tr("A discount must be between 0% and 100%."));
         t.discount = discountableBase.timesPpm(discount.ppm);
         break;
     case Discount::Kind::Amount:
         if (discount.amount.isNegative())
-            return fail(ErrorCode::Invalid, tr("A discount cannot be negative."));
+            return fail(ErrorCode::Invalid, oasis::tr("A discount cannot be negative."));
         if (discount.amount > discountableBase)
             return fail(ErrorCode::Refused,
-                        tr("The discount of %1 is more than the %2 that can be discounted "
-                           "(gift cards and tips cannot be).")
+                        oasis::tr("The discount of %1 is more than the %2 that can be discounted "
+                                  "(gift cards and tips cannot be).")
                             .arg(discount.amount.format(), discountableBase.format()));
         t.discount = discount.amount;
         break;
@@ -197,10 +195,11 @@ Result<TicketTotals> computeTotals(const std::vector<PricingLine> &lines, const 
         // A class sold with no rate on file for the date is refused, never taxed at 0 %
         // silently (a sale dated before the store's first rate).
         if (present && cls != TaxClass::GiftCard && !taxes.rateOn(cls, date))
-            return fail(ErrorCode::Refused,
-                        tr("No %1 tax rate is on file for %2: add the rate in force on that date "
-                           "(Settings, Tax rates) before selling.")
-                            .arg(taxClassName(cls), date.toString(Qt::ISODate)));
+            return fail(
+                ErrorCode::Refused,
+                oasis::tr("No %1 tax rate is on file for %2: add the rate in force on that date "
+                          "(Settings, Tax rates) before selling.")
+                    .arg(taxClassName(cls), date.toString(Qt::ISODate)));
         if (present)
             t.taxByClass[cls] = tax;
         const std::vector<Money> shares = allocateProRata(tax, bases);

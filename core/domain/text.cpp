@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/text.h"
 
+#include "core/domain/translate.h"
+
 #include <QCoreApplication>
 
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Text", text);
-}
-
 bool isControl(char32_t c) {
     return c < 0x20 || (c >= 0x7F && c <= 0x9F);
 }
@@ -30,8 +28,8 @@ Status checkText(const QString &field, const QString &value, int maxLength, Newl
             ++i;
         } else if (c.isSurrogate()) {
             return fail(ErrorCode::Invalid,
-                        tr("The %1 holds a broken character (a lone UTF-16 surrogate) at "
-                           "character %2; type it again.")
+                        oasis::tr("The %1 holds a broken character (a lone UTF-16 surrogate) at "
+                                  "character %2; type it again.")
                             .arg(field)
                             .arg(length + 1));
         }
@@ -44,15 +42,16 @@ Status checkText(const QString &field, const QString &value, int maxLength, Newl
             if (code == u'\r' && i + 1 < size && value.at(i + 1) == u'\n')
                 continue;
         }
-        return fail(ErrorCode::Invalid,
-                    tr("The %1 holds a control character (%2) at character %3; only printable "
-                       "text is accepted%4.")
-                        .arg(field, codePointName(code))
-                        .arg(length)
-                        .arg(newlines == Newlines::Allowed ? tr(" and line breaks") : QString()));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("The %1 holds a control character (%2) at character %3; only printable "
+                      "text is accepted%4.")
+                .arg(field, codePointName(code))
+                .arg(length)
+                .arg(newlines == Newlines::Allowed ? oasis::tr(" and line breaks") : QString()));
     }
     if (length > maxLength)
-        return fail(ErrorCode::Invalid, tr("The %1 is %2 characters long; the limit is %3.")
+        return fail(ErrorCode::Invalid, oasis::tr("The %1 is %2 characters long; the limit is %3.")
                                             .arg(field)
                                             .arg(length)
                                             .arg(maxLength));

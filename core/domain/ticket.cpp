@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/ticket.h"
 
+#include "core/domain/translate.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QUuid>
 
 namespace oasis {
-
-namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Ticket", text);
-}
-} // namespace
 
 QString lineKindName(LineKind kind) {
     switch (kind) {
@@ -62,52 +58,59 @@ Result<Tender> Tender::parse(QStringView text) {
         t.type = kind == QLatin1String("cash") ? TenderType::Cash : TenderType::Card;
         if (parts.size() < 2 || (t.type == TenderType::Cash && parts.size() > 2) ||
             parts.size() > 4)
-            return fail(ErrorCode::Invalid,
-                        tr("\"%1\": write cash:AMOUNT or card:AMOUNT[:LAST4[:AUTH]].").arg(text));
+            return fail(
+                ErrorCode::Invalid,
+                oasis::tr("\"%1\": write cash:AMOUNT or card:AMOUNT[:LAST4[:AUTH]].").arg(text));
         auto amount = Money::parse(parts[1]);
         if (!amount)
-            return fail(ErrorCode::Invalid, tr("\"%1\": %2").arg(text, amount.error().message));
+            return fail(ErrorCode::Invalid,
+                        oasis::tr("\"%1\": %2").arg(text, amount.error().message));
         if (amount->isZero())
-            return fail(ErrorCode::Invalid, tr("\"%1\": a tender cannot be zero.").arg(text));
+            return fail(ErrorCode::Invalid,
+                        oasis::tr("\"%1\": a tender cannot be zero.").arg(text));
         t.amount = *amount;
         if (parts.size() > 2) {
             static const QRegularExpression last4(QStringLiteral("^[0-9]{4}$"));
             if (!last4.match(parts[2]).hasMatch())
-                return fail(ErrorCode::Invalid,
-                            tr("\"%1\": only the last 4 digits of a card are kept, never the "
-                               "full number.")
-                                .arg(text));
+                return fail(
+                    ErrorCode::Invalid,
+                    oasis::tr("\"%1\": only the last 4 digits of a card are kept, never the "
+                              "full number.")
+                        .arg(text));
             t.cardLast4 = parts[2];
         }
         if (parts.size() > 3) {
             static const QRegularExpression auth(QStringLiteral("^[A-Za-z0-9]{1,12}$"));
             if (!auth.match(parts[3]).hasMatch())
-                return fail(
-                    ErrorCode::Invalid,
-                    tr("\"%1\": the authorisation code is 1-12 letters or digits.").arg(text));
+                return fail(ErrorCode::Invalid,
+                            oasis::tr("\"%1\": the authorisation code is 1-12 letters or digits.")
+                                .arg(text));
             t.authCode = parts[3].toUpper();
         }
         return t;
     }
     if (kind == QLatin1String("gift")) {
         if (parts.size() < 2 || parts.size() > 3 || parts[1].trimmed().isEmpty())
-            return fail(ErrorCode::Invalid, tr("\"%1\": write gift:CODE[:AMOUNT].").arg(text));
+            return fail(ErrorCode::Invalid,
+                        oasis::tr("\"%1\": write gift:CODE[:AMOUNT].").arg(text));
         t.type = TenderType::Gift;
         t.giftCode = parts[1];
         t.amountGiven = parts.size() == 3;
         if (t.amountGiven) {
             auto amount = Money::parse(parts[2]);
             if (!amount)
-                return fail(ErrorCode::Invalid, tr("\"%1\": %2").arg(text, amount.error().message));
+                return fail(ErrorCode::Invalid,
+                            oasis::tr("\"%1\": %2").arg(text, amount.error().message));
             if (amount->isZero())
-                return fail(ErrorCode::Invalid, tr("\"%1\": a tender cannot be zero.").arg(text));
+                return fail(ErrorCode::Invalid,
+                            oasis::tr("\"%1\": a tender cannot be zero.").arg(text));
             t.amount = *amount;
         }
         return t;
     }
     return fail(ErrorCode::Invalid,
-                tr("\"%1\" is not a tender: use cash:AMOUNT, card:AMOUNT[:LAST4[:AUTH]] or "
-                   "gift:CODE[:AMOUNT].")
+                oasis::tr("\"%1\" is not a tender: use cash:AMOUNT, card:AMOUNT[:LAST4[:AUTH]] or "
+                          "gift:CODE[:AMOUNT].")
                     .arg(text));
 }
 
@@ -138,7 +141,7 @@ void Ticket::addItem(const CatalogItem &item, int quantity, qint64 therapistId,
 void Ticket::addTip(Money amount, qint64 therapistId, const QString &therapistName) {
     TicketLine l;
     l.kind = LineKind::Tip;
-    l.name = tr("Tip for %1").arg(therapistName);
+    l.name = oasis::tr("Tip for %1").arg(therapistName);
     l.unitPrice = amount;
     l.taxClass = TaxClass::None;
     l.therapistId = therapistId;
@@ -150,7 +153,7 @@ void Ticket::addGiftCard(Money amount, const QString &recipient, const QString &
                          const QString &message) {
     TicketLine l;
     l.kind = LineKind::GiftCard;
-    l.name = tr("Gift card");
+    l.name = oasis::tr("Gift card");
     l.unitPrice = amount;
     l.taxClass = TaxClass::GiftCard;
     l.recipient = recipient;
@@ -162,7 +165,7 @@ void Ticket::addGiftCard(Money amount, const QString &recipient, const QString &
 void Ticket::addGiftCardLoad(const QString &code, Money amount) {
     TicketLine l;
     l.kind = LineKind::GiftCard;
-    l.name = tr("Gift card reload");
+    l.name = oasis::tr("Gift card reload");
     l.unitPrice = amount;
     l.taxClass = TaxClass::GiftCard;
     l.reloadCode = code;
@@ -231,7 +234,7 @@ Result<Ticket> Ticket::fromJson(const QJsonObject &json) {
         TicketLine l;
         const auto kind = lineKindFromName(o.value(QStringLiteral("kind")).toString());
         if (!kind)
-            return fail(ErrorCode::Invalid, tr("A parked ticket has an unknown line."));
+            return fail(ErrorCode::Invalid, oasis::tr("A parked ticket has an unknown line."));
         l.kind = *kind;
         // A reload line's card code is never stored in a parked ticket (codes are secrets).
         if (o.value(QStringLiteral("reload_code_present")).toBool())

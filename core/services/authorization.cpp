@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/authorization.h"
 
+#include "core/domain/translate.h"
 #include "core/services/staff.h"
 
 #include <QCoreApplication>
@@ -8,10 +9,6 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Authorization", text);
-}
-
 Error needsApproval(Action action, QString message) {
     return Error{ErrorCode::Permission, std::move(message), action};
 }
@@ -24,7 +21,7 @@ Status authorize(Database &db, Action action, const StaffMember &actor,
     if (!current) {
         if (current.error().code == ErrorCode::NotFound)
             return fail(ErrorCode::Permission,
-                        tr("%1 is not on the staff of this store.").arg(actor.name));
+                        oasis::tr("%1 is not on the staff of this store.").arg(actor.name));
         return std::unexpected(current.error());
     }
     std::optional<StaffMember> currentApprover;
@@ -33,8 +30,9 @@ Status authorize(Database &db, Action action, const StaffMember &actor,
         if (!a) {
             if (a.error().code == ErrorCode::NotFound)
                 return std::unexpected(needsApproval(
-                    action, tr("%1 is not on the staff of this store: %2 needs approval by %3.")
-                                .arg(approver->name, actionName(action), approversOf(action))));
+                    action,
+                    oasis::tr("%1 is not on the staff of this store: %2 needs approval by %3.")
+                        .arg(approver->name, actionName(action), approversOf(action))));
             return std::unexpected(a.error());
         }
         currentApprover = *a;

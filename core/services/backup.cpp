@@ -2,6 +2,7 @@
 #include "core/services/backup.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
@@ -19,10 +20,6 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Backup", text);
-}
-
 QString shown(const QString &path) {
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
 }
@@ -46,22 +43,25 @@ Result<BackupResult> BackupService::snapshot(const QString &file, const StaffMem
 Result<BackupResult> BackupService::writeSnapshot(const QString &fileIn) {
     const QString file = QFileInfo(fileIn).absoluteFilePath();
     if (file == QFileInfo(m_db.path()).absoluteFilePath())
-        return fail(ErrorCode::Invalid, tr("A backup cannot be written over the database itself."));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("A backup cannot be written over the database itself."));
     if (QFileInfo::exists(file))
-        return fail(ErrorCode::Refused,
-                    tr("%1 already exists; a backup never overwrites a file. Choose a new name.")
-                        .arg(shown(file)));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("%1 already exists; a backup never overwrites a file. Choose a new name.")
+                .arg(shown(file)));
     if (!QFileInfo(file).absoluteDir().exists())
         return fail(ErrorCode::System,
-                    tr("The folder %1 does not exist.")
+                    oasis::tr("The folder %1 does not exist.")
                         .arg(QDir::toNativeSeparators(QFileInfo(file).absolutePath())));
     // Written under a temporary name: a file called FILE is always a checked snapshot.
     const QString partial = file + QStringLiteral(".partial");
     QFile::remove(partial);
     if (auto ok = snapshot::writeInto(m_db, partial); !ok) {
         QFile::remove(partial);
-        return fail(ErrorCode::System,
-                    tr("The snapshot to %1 failed: %2").arg(shown(file), ok.error().message));
+        return fail(
+            ErrorCode::System,
+            oasis::tr("The snapshot to %1 failed: %2").arg(shown(file), ok.error().message));
     }
     // Marked before it is checked: a snapshot never opens as a second live store.
     if (auto ok = Database::markSnapshot(partial, true); !ok) {
@@ -78,14 +78,15 @@ Result<BackupResult> BackupService::writeSnapshot(const QString &fileIn) {
             return std::unexpected(hash.error());
         if (r.check.journalSeq > 0 && hash->toString() != r.check.journalHash) {
             r.check.ok = false;
-            r.check.problem = tr("the snapshot's journal does not match the database's");
+            r.check.problem = oasis::tr("the snapshot's journal does not match the database's");
         }
     }
     if (!r.check.ok) {
         QFile::remove(partial);
-        return fail(ErrorCode::System,
-                    tr("The snapshot was written but failed its check, so it was deleted: %1")
-                        .arg(r.check.problem));
+        return fail(
+            ErrorCode::System,
+            oasis::tr("The snapshot was written but failed its check, so it was deleted: %1")
+                .arg(r.check.problem));
     }
     r.keyPath = file + QStringLiteral(".key");
     if (auto ok = KeyRing::write(r.keyPath, m_db.keys(), true); !ok) {
@@ -95,7 +96,7 @@ Result<BackupResult> BackupService::writeSnapshot(const QString &fileIn) {
     if (!QFile::rename(partial, file)) {
         QFile::remove(partial);
         QFile::remove(r.keyPath);
-        return fail(ErrorCode::System, tr("Cannot name the snapshot %1.").arg(shown(file)));
+        return fail(ErrorCode::System, oasis::tr("Cannot name the snapshot %1.").arg(shown(file)));
     }
     QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     r.path = file;
@@ -113,9 +114,8 @@ QString BackupService::defaultDirectory() const {
 Result<std::optional<BackupResult>> BackupService::daily(const QString &directoryIn, int keep) {
     const QString directory = directoryIn.isEmpty() ? defaultDirectory() : directoryIn;
     if (!QDir().mkpath(directory))
-        return fail(
-            ErrorCode::System,
-            tr("Cannot create the backup folder %1.").arg(QDir::toNativeSeparators(directory)));
+        return fail(ErrorCode::System, oasis::tr("Cannot create the backup folder %1.")
+                                           .arg(QDir::toNativeSeparators(directory)));
     const QDate today = StoreSettings(m_db).businessDate(Clock::nowUtc());
     const QDir dir(directory);
     const QString name = QStringLiteral("oasis-%1.db").arg(today.toString(Qt::ISODate));
@@ -141,7 +141,8 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
     const QString file = QFileInfo(fileIn).absoluteFilePath();
     const QString target = QFileInfo(targetIn).absoluteFilePath();
     if (file == target)
-        return fail(ErrorCode::Invalid, tr("The backup and the database are the same file."));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("The backup and the database are the same file."));
     auto id = snapshot::databaseIdOf(file);
     if (!id)
         return std::unexpected(id.error());
@@ -151,21 +152,22 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
     auto keys = KeyRing::load(QFileInfo::exists(besideKey) ? besideKey : installedKey);
     if (!keys)
         return fail(ErrorCode::Refused,
-                    tr("The key file of %1 is missing (neither %2 nor %3): without it the "
-                       "backup cannot be checked or used. Nothing was changed.")
+                    oasis::tr("The key file of %1 is missing (neither %2 nor %3): without it the "
+                              "backup cannot be checked or used. Nothing was changed.")
                         .arg(shown(file), shown(besideKey), shown(installedKey)));
     RestoreResult r;
     r.check = verify(file, *keys);
     if (!r.check.ok)
         return fail(ErrorCode::Refused,
-                    tr("Restore refused: %1 Nothing was changed.").arg(r.check.problem));
+                    oasis::tr("Restore refused: %1 Nothing was changed.").arg(r.check.problem));
     if (QFileInfo::exists(installedKey)) {
         auto current = KeyRing::load(installedKey);
         if (!current || current->fingerprint() != keys->fingerprint())
-            return fail(ErrorCode::Refused,
-                        tr("This machine holds a different key file for that database (%1); it "
-                           "is never replaced. Nothing was changed.")
-                            .arg(shown(installedKey)));
+            return fail(
+                ErrorCode::Refused,
+                oasis::tr("This machine holds a different key file for that database (%1); it "
+                          "is never replaced. Nothing was changed.")
+                    .arg(shown(installedKey)));
     }
 
     // 1. The database as it is now, copied aside (a consistent copy if it still opens).
@@ -186,8 +188,8 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
         }
         if (!copied)
             return fail(ErrorCode::System,
-                        tr("Cannot copy the current database aside to %1, so it was not "
-                           "replaced.")
+                        oasis::tr("Cannot copy the current database aside to %1, so it was not "
+                                  "replaced.")
                             .arg(shown(r.savedCopy)));
         if (QFileInfo::exists(anchor))
             QFile::copy(anchor, r.savedCopy + QStringLiteral(".anchor"));
@@ -197,7 +199,8 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
     const QString staging = target + QStringLiteral(".restoring");
     QFile::remove(staging);
     if (!QFile::copy(file, staging))
-        return fail(ErrorCode::System, tr("Cannot copy %1 next to the database.").arg(shown(file)));
+        return fail(ErrorCode::System,
+                    oasis::tr("Cannot copy %1 next to the database.").arg(shown(file)));
     QFile::setPermissions(staging, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (auto ok = Database::markSnapshot(staging, false); !ok) {
         QFile::remove(staging);
@@ -207,10 +210,11 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
         QFile::remove(target + QLatin1String(suffix));
     QFile::remove(target);
     if (!QFile::rename(staging, target))
-        return fail(ErrorCode::System,
-                    tr("Cannot put the restored database in place at %1; the previous one is "
-                       "kept at %2.")
-                        .arg(shown(target), shown(r.savedCopy)));
+        return fail(
+            ErrorCode::System,
+            oasis::tr("Cannot put the restored database in place at %1; the previous one is "
+                      "kept at %2.")
+                .arg(shown(target), shown(r.savedCopy)));
     r.path = target;
     if (!QFileInfo::exists(installedKey))
         if (auto ok = KeyRing::write(installedKey, *keys, false); !ok)
@@ -219,9 +223,10 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
     // 3. The journal's outside anchor pointed at the replaced database's head; it now starts
     // again from the restored head, and the restore itself is the next entry.
     if (!Database::writeAnchor(anchor, r.check.journalSeq, r.check.journalHash.toLatin1(), false))
-        return fail(ErrorCode::System,
-                    tr("The database was restored, but its journal anchor %1 cannot be written.")
-                        .arg(shown(anchor)));
+        return fail(
+            ErrorCode::System,
+            oasis::tr("The database was restored, but its journal anchor %1 cannot be written.")
+                .arg(shown(anchor)));
     Database::Options options;
     options.keyDirectory = keyDirectory;
     auto db = Database::open(target, options);
@@ -249,7 +254,7 @@ Result<RestoreResult> BackupService::restore(const QString &fileIn, const QStrin
     if (!journal->ok)
         return fail(
             ErrorCode::Storage,
-            tr("The restored database's journal does not verify: %1").arg(journal->problem));
+            oasis::tr("The restored database's journal does not verify: %1").arg(journal->problem));
     return r;
 }
 

@@ -4,6 +4,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/csv.h"
 #include "core/domain/text.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
@@ -16,10 +17,6 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Catalog", text);
-}
-
 const QString kSelect = QStringLiteral(
     "SELECT i.id, i.type, i.code, i.name, COALESCE(c.name, ''), i.size, i.price_cents, "
     "i.cost_cents, i.tax_class, i.paraben_free, i.reorder_point, i.modality, i.minutes, i.active "
@@ -84,47 +81,50 @@ Status CatalogService::validate(const CatalogItem &item) {
     // Lengths and control characters first, so no message below quotes megabytes back.
     const bool session = item.isSession();
     const std::tuple<QString, const QString &, int> texts[] = {
-        {tr("code"), item.code, textlimit::kShort},
-        {session ? tr("session name") : tr("product name"), item.name, textlimit::kName},
-        {tr("category"), item.category, textlimit::kName},
-        {tr("size"), item.size, textlimit::kShort},
-        {tr("modality"), item.modality, textlimit::kShort},
+        {oasis::tr("code"), item.code, textlimit::kShort},
+        {session ? oasis::tr("session name") : oasis::tr("product name"), item.name,
+         textlimit::kName},
+        {oasis::tr("category"), item.category, textlimit::kName},
+        {oasis::tr("size"), item.size, textlimit::kShort},
+        {oasis::tr("modality"), item.modality, textlimit::kShort},
     };
     for (const auto &[field, value, limit] : texts)
         if (auto ok = checkText(field, value, limit); !ok)
             return ok;
     for (const QString &b : item.barcodes)
-        if (auto ok = checkText(tr("barcode"), b, textlimit::kShort); !ok)
+        if (auto ok = checkText(oasis::tr("barcode"), b, textlimit::kShort); !ok)
             return ok;
     if (!codeRe.match(normalizedCode(item.code)).hasMatch())
-        return fail(ErrorCode::Invalid,
-                    tr("code \"%1\" must be 1-32 letters, digits, '.', '_' or '-'").arg(item.code));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("code \"%1\" must be 1-32 letters, digits, '.', '_' or '-'").arg(item.code));
     if (item.name.trimmed().isEmpty())
-        return fail(ErrorCode::Invalid, tr("the name is empty"));
+        return fail(ErrorCode::Invalid, oasis::tr("the name is empty"));
     if (item.price.isNegative() || item.cost.isNegative())
-        return fail(ErrorCode::Invalid, tr("price and cost cannot be negative"));
+        return fail(ErrorCode::Invalid, oasis::tr("price and cost cannot be negative"));
     if (item.price > Money::defaultLimit())
-        return fail(ErrorCode::Invalid, tr("the price is above the store limit"));
+        return fail(ErrorCode::Invalid, oasis::tr("the price is above the store limit"));
     if (item.taxClass != TaxClass::Retail && item.taxClass != TaxClass::Service)
-        return fail(ErrorCode::Invalid, tr("tax_class must be retail or service"));
+        return fail(ErrorCode::Invalid, oasis::tr("tax_class must be retail or service"));
     if (item.reorderPoint < 0)
-        return fail(ErrorCode::Invalid, tr("reorder_point cannot be negative"));
+        return fail(ErrorCode::Invalid, oasis::tr("reorder_point cannot be negative"));
     for (const QString &b : item.barcodes) {
         if (!barcodeRe.match(b).hasMatch())
-            return fail(ErrorCode::Invalid, tr("barcode \"%1\" must be 6 to 14 digits").arg(b));
+            return fail(ErrorCode::Invalid,
+                        oasis::tr("barcode \"%1\" must be 6 to 14 digits").arg(b));
         if (b.size() == 13 && !isValidEan13(b))
             return fail(ErrorCode::Invalid,
-                        tr("barcode \"%1\" has a wrong EAN-13 check digit").arg(b));
+                        oasis::tr("barcode \"%1\" has a wrong EAN-13 check digit").arg(b));
     }
     if (item.isSession()) {
         if (item.taxClass != TaxClass::Service)
-            return fail(ErrorCode::Invalid, tr("a session's tax_class must be service"));
+            return fail(ErrorCode::Invalid, oasis::tr("a session's tax_class must be service"));
         if (item.modality.trimmed().isEmpty())
-            return fail(ErrorCode::Invalid, tr("a session needs a modality"));
+            return fail(ErrorCode::Invalid, oasis::tr("a session needs a modality"));
         if (item.minutes <= 0 || item.minutes > 600)
-            return fail(ErrorCode::Invalid, tr("a session needs minutes between 1 and 600"));
+            return fail(ErrorCode::Invalid, oasis::tr("a session needs minutes between 1 and 600"));
     } else if (item.minutes != 0 || !item.modality.isEmpty()) {
-        return fail(ErrorCode::Invalid, tr("modality and minutes are for sessions only"));
+        return fail(ErrorCode::Invalid, oasis::tr("modality and minutes are for sessions only"));
     }
     return {};
 }
@@ -169,7 +169,7 @@ Result<CatalogItem> CatalogService::byId(qint64 id) const {
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
-        return fail(ErrorCode::NotFound, tr("There is no catalog item number %1.").arg(id));
+        return fail(ErrorCode::NotFound, oasis::tr("There is no catalog item number %1.").arg(id));
     CatalogItem item = fromRow(*q);
     auto b =
         m_db.exec(QStringLiteral("SELECT barcode FROM item_barcodes WHERE item_id = ? ORDER BY ") +
@@ -379,8 +379,9 @@ Status CatalogService::upsert(const CatalogItem &input, bool *added) {
         if (!owner)
             return std::unexpected(owner.error());
         if (!owner->isNull())
-            return fail(ErrorCode::Conflict,
-                        tr("barcode %1 already belongs to %2").arg(barcode, owner->toString()));
+            return fail(
+                ErrorCode::Conflict,
+                oasis::tr("barcode %1 already belongs to %2").arg(barcode, owner->toString()));
         if (auto ok = m_db.write(
                 QStringLiteral("INSERT INTO item_barcodes(barcode, item_id) VALUES (?, ?)"),
                 {barcode, id});
@@ -424,7 +425,7 @@ Status CatalogService::setActive(const QString &code, bool active, const StaffMe
     if (!found)
         return std::unexpected(found.error());
     if (!*found)
-        return fail(ErrorCode::NotFound, tr("There is no item with code %1.").arg(code));
+        return fail(ErrorCode::NotFound, oasis::tr("There is no item with code %1.").arg(code));
     CatalogItem item = **found;
     item.active = active;
     auto saved = save(item, actor, approver);
@@ -437,15 +438,16 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const St
                                                const std::optional<StaffMember> &approver) {
     auto rows = csv::parse(bytes);
     if (!rows)
-        return fail(ErrorCode::Invalid, tr("Nothing was imported. %1").arg(rows.error().message));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("Nothing was imported. %1").arg(rows.error().message));
     const QStringList columns = catalogCsvColumns();
     if (rows->empty())
-        return fail(ErrorCode::Invalid, tr("Nothing was imported: the file is empty."));
+        return fail(ErrorCode::Invalid, oasis::tr("Nothing was imported: the file is empty."));
     const csv::Row &header = rows->front();
     if (header.fields != columns)
-        return fail(
-            ErrorCode::Invalid,
-            tr("Nothing was imported: line 1 must be the header %1").arg(columns.join(u',')));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("Nothing was imported: line 1 must be the header %1")
+                        .arg(columns.join(u',')));
 
     QStringList problems;
     std::vector<CatalogItem> items;
@@ -456,10 +458,10 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const St
         auto bad = [&](QString why) {
             if (why.endsWith(u'.'))
                 why.chop(1); // the problems are joined into one sentence
-            problems << tr("line %1: %2").arg(row.line).arg(why);
+            problems << oasis::tr("line %1: %2").arg(row.line).arg(why);
         };
         if (row.fields.size() != columns.size()) {
-            bad(tr("%1 columns instead of %2").arg(row.fields.size()).arg(columns.size()));
+            bad(oasis::tr("%1 columns instead of %2").arg(row.fields.size()).arg(columns.size()));
             continue;
         }
         const QStringList &f = row.fields;
@@ -469,7 +471,7 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const St
         else if (f[0] == QLatin1String("session"))
             item.type = ItemType::Session;
         else {
-            bad(tr("type \"%1\" must be product or session").arg(elidedForMessage(f[0])));
+            bad(oasis::tr("type \"%1\" must be product or session").arg(elidedForMessage(f[0])));
             continue;
         }
         item.code = normalizedCode(f[1]);
@@ -480,21 +482,22 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const St
         item.size = f[5];
         auto price = Money::parse(f[6]);
         if (!price) {
-            bad(tr("price: %1").arg(price.error().message));
+            bad(oasis::tr("price: %1").arg(price.error().message));
             continue;
         }
         item.price = *price;
         if (!f[7].trimmed().isEmpty()) {
             auto cost = Money::parse(f[7]);
             if (!cost) {
-                bad(tr("cost: %1").arg(cost.error().message));
+                bad(oasis::tr("cost: %1").arg(cost.error().message));
                 continue;
             }
             item.cost = *cost;
         }
         auto cls = taxClassFromName(f[8]);
         if (!cls || (*cls != TaxClass::Retail && *cls != TaxClass::Service)) {
-            bad(tr("unknown tax_class \"%1\" (retail or service)").arg(elidedForMessage(f[8])));
+            bad(oasis::tr("unknown tax_class \"%1\" (retail or service)")
+                    .arg(elidedForMessage(f[8])));
             continue;
         }
         item.taxClass = *cls;
@@ -503,19 +506,20 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const St
         else if (f[9] == QLatin1String("no") || f[9].isEmpty())
             item.parabenFree = false;
         else {
-            bad(tr("paraben_free \"%1\" must be yes or no").arg(elidedForMessage(f[9])));
+            bad(oasis::tr("paraben_free \"%1\" must be yes or no").arg(elidedForMessage(f[9])));
             continue;
         }
         bool okNumber = true;
         item.reorderPoint = f[10].isEmpty() ? 0 : f[10].toInt(&okNumber);
         if (!okNumber) {
-            bad(tr("reorder_point \"%1\" is not a whole number").arg(elidedForMessage(f[10])));
+            bad(oasis::tr("reorder_point \"%1\" is not a whole number")
+                    .arg(elidedForMessage(f[10])));
             continue;
         }
         item.modality = f[11];
         item.minutes = f[12].isEmpty() ? 0 : f[12].toInt(&okNumber);
         if (!okNumber) {
-            bad(tr("minutes \"%1\" is not a whole number").arg(elidedForMessage(f[12])));
+            bad(oasis::tr("minutes \"%1\" is not a whole number").arg(elidedForMessage(f[12])));
             continue;
         }
         if (auto ok = validate(item); !ok) {
@@ -523,14 +527,16 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const St
             continue;
         }
         if (codeLine.contains(item.code)) {
-            bad(tr("duplicate code %1 (also on line %2)").arg(item.code).arg(codeLine[item.code]));
+            bad(oasis::tr("duplicate code %1 (also on line %2)")
+                    .arg(item.code)
+                    .arg(codeLine[item.code]));
             continue;
         }
         codeLine.insert(item.code, row.line);
         bool dupBarcode = false;
         for (const QString &b : std::as_const(item.barcodes)) {
             if (barcodeLine.contains(b)) {
-                bad(tr("duplicate barcode %1 (also on line %2)").arg(b).arg(barcodeLine[b]));
+                bad(oasis::tr("duplicate barcode %1 (also on line %2)").arg(b).arg(barcodeLine[b]));
                 dupBarcode = true;
             }
             barcodeLine.insert(b, row.line);
@@ -539,8 +545,9 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const St
             items.push_back(item);
     }
     if (!problems.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    tr("Nothing was imported: %1.").arg(problems.join(QStringLiteral("; "))));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("Nothing was imported: %1.").arg(problems.join(QStringLiteral("; "))));
 
     auto tx = Transaction::begin(m_db);
     if (!tx)
@@ -559,7 +566,7 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const St
     for (const CatalogItem &item : items) {
         bool added = false;
         if (auto ok = upsert(item, &added); !ok)
-            return fail(ok.error().code, tr("Nothing was imported: line %1: %2")
+            return fail(ok.error().code, oasis::tr("Nothing was imported: line %1: %2")
                                              .arg(codeLine.value(item.code))
                                              .arg(ok.error().message));
         (added ? report.added : report.updated)++;

@@ -3,6 +3,7 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/csv.h"
+#include "core/domain/translate.h"
 #include "core/services/catalog.h"
 #include "core/services/staff.h"
 #include "core/services/storesettings.h"
@@ -16,15 +17,11 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Demo", text);
-}
-
 Result<QByteArray> readResource(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return fail(ErrorCode::System,
-                    tr("The demo data %1 is missing from the program.").arg(path));
+                    oasis::tr("The demo data %1 is missing from the program.").arg(path));
     return f.readAll();
 }
 
@@ -52,8 +49,9 @@ Status installDemoData(Database &db) {
     if (!empty)
         return std::unexpected(empty.error());
     if (!*empty)
-        return fail(ErrorCode::Refused,
-                    tr("This database already has staff; demo data is only added to a new one."));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("This database already has staff; demo data is only added to a new one."));
 
     // Staff first: the store's first owner is added by nobody, and then signs for the rest.
     auto staffCsv = readResource(QStringLiteral(":/demo/staff.csv"));
@@ -73,7 +71,7 @@ Status installDemoData(Database &db) {
         }
     }
     if (!owner)
-        return fail(ErrorCode::System, tr("The demo staff have no owner."));
+        return fail(ErrorCode::System, oasis::tr("The demo staff have no owner."));
     for (std::size_t i = 1; i < rows->size(); ++i) {
         const QStringList &f = (*rows)[i].fields;
         if (f.size() < 4 || f[0] == owner->name)
@@ -81,7 +79,7 @@ Status installDemoData(Database &db) {
         auto role = roleFromName(f[2]);
         if (!role)
             return fail(ErrorCode::System,
-                        tr("Demo staff line %1 has an unknown role.").arg((*rows)[i].line));
+                        oasis::tr("Demo staff line %1 has an unknown role.").arg((*rows)[i].line));
         if (auto ok = staff.add(f[0], *role, f[3], *owner, std::nullopt, f[1]); !ok)
             return std::unexpected(ok.error());
     }

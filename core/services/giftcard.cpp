@@ -5,6 +5,7 @@
 #include "core/domain/crypto.h"
 #include "core/domain/giftcode.h"
 #include "core/domain/text.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/registers.h"
 #include "core/storage/database.h"
@@ -19,10 +20,6 @@ namespace oasis {
 Q_LOGGING_CATEGORY(lcGiftCard, "oasis.giftcard")
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("GiftCard", text);
-}
-
 const QString kCardColumns =
     QStringLiteral("SELECT g.id, g.last4, g.created_at, g.recipient, g.sender, g.message, "
                    "(SELECT COALESCE(SUM(a.amount_cents), 0) FROM giftcard_activity a WHERE "
@@ -93,17 +90,18 @@ Status GiftCardService::checkLockout(const QString &registerId) const {
     }
     if (const qint64 wait = lockedFor(mine, kMaxFailures, kLockSeconds, now))
         return fail(ErrorCode::Locked,
-                    tr("Gift-card lookups on this register are locked for %1 s after %2 "
-                       "failed attempts. Check the card and try again then.")
+                    oasis::tr("Gift-card lookups on this register are locked for %1 s after %2 "
+                              "failed attempts. Check the card and try again then.")
                         .arg(wait)
                         .arg(kMaxFailures));
     if (const qint64 wait = lockedFor(store, kStoreMaxFailures, kLockSeconds, now))
-        return fail(ErrorCode::Locked,
-                    tr("Gift-card lookups are locked on every register of this store for %1 s "
-                       "after %2 failed attempts within a minute. Check the card and try again "
-                       "then.")
-                        .arg(wait)
-                        .arg(kStoreMaxFailures));
+        return fail(
+            ErrorCode::Locked,
+            oasis::tr("Gift-card lookups are locked on every register of this store for %1 s "
+                      "after %2 failed attempts within a minute. Check the card and try again "
+                      "then.")
+                .arg(wait)
+                .arg(kStoreMaxFailures));
     return {};
 }
 
@@ -135,11 +133,12 @@ Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &reg
     if (parsed.status != giftcode::Parse::Ok) {
         if (auto ok = recordFailure(registerId, QStringLiteral("bad check character")); !ok)
             return std::unexpected(ok.error());
-        return fail(ErrorCode::Refused,
-                    parsed.status == giftcode::Parse::BadCheck
-                        ? tr("That gift-card code has a typo (its check character does not match). "
-                             "Check each character and try again.")
-                        : tr("That is not a gift-card code."));
+        return fail(
+            ErrorCode::Refused,
+            parsed.status == giftcode::Parse::BadCheck
+                ? oasis::tr("That gift-card code has a typo (its check character does not match). "
+                            "Check each character and try again.")
+                : oasis::tr("That is not a gift-card code."));
     }
     auto q = m_db.row(kCardColumns + QStringLiteral("WHERE g.lookup_hash = ?"),
                       {giftcode::lookupHash(m_db.keys().giftCardLookup, parsed.canonical)});
@@ -149,16 +148,17 @@ Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &reg
         if (auto ok = recordFailure(registerId, QStringLiteral("unknown code")); !ok)
             return std::unexpected(ok.error());
         return fail(ErrorCode::NotFound,
-                    tr("This gift card is not known here: it was not sold by this store."));
+                    oasis::tr("This gift card is not known here: it was not sold by this store."));
     }
     GiftCard card = cardFromRow(*q);
     if (card.status == GiftCardStatus::Void) {
         if (auto ok = recordFailure(registerId, QStringLiteral("voided card")); !ok)
             return std::unexpected(ok.error());
-        return fail(ErrorCode::Refused,
-                    tr("This gift card (ending %1) was reported lost and replaced; it is void. "
-                       "Its balance is on the replacement card.")
-                        .arg(card.last4));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("This gift card (ending %1) was reported lost and replaced; it is void. "
+                      "Its balance is on the replacement card.")
+                .arg(card.last4));
     }
     return card;
 }
@@ -168,7 +168,7 @@ Result<GiftCard> GiftCardService::byId(qint64 id) const {
     if (!q)
         return std::unexpected(q.error());
     if (q->isEmpty())
-        return fail(ErrorCode::NotFound, tr("There is no gift card number %1.").arg(id));
+        return fail(ErrorCode::NotFound, oasis::tr("There is no gift card number %1.").arg(id));
     return cardFromRow(*q);
 }
 
@@ -250,7 +250,7 @@ Result<IssuedCard> GiftCardService::issue(Money amount, qint64 saleId, qint64 st
             return std::unexpected(ok.error());
         return IssuedCard{id, code, amount};
     }
-    return fail(ErrorCode::System, tr("Could not make a unique gift-card code."));
+    return fail(ErrorCode::System, oasis::tr("Could not make a unique gift-card code."));
 }
 
 Result<qint64> GiftCardService::liveCard(qint64 cardId) const {
@@ -267,13 +267,14 @@ Result<qint64> GiftCardService::liveCard(qint64 cardId) const {
             return id;
         id = next->toLongLong();
     }
-    return fail(ErrorCode::System, tr("Gift card %1 has too many replacements.").arg(cardId));
+    return fail(ErrorCode::System,
+                oasis::tr("Gift card %1 has too many replacements.").arg(cardId));
 }
 
 Status GiftCardService::load(qint64 cardId, Money amount, Money maximum, qint64 saleId,
                              qint64 staffId) {
     if (amount.isNegative() || amount.isZero())
-        return fail(ErrorCode::Invalid, tr("A reload must be a positive amount."));
+        return fail(ErrorCode::Invalid, oasis::tr("A reload must be a positive amount."));
     // The card maximum and the void check are part of the write, inside the sale's BEGIN
     // IMMEDIATE transaction: two registers reloading one card cannot both fit under it.
     auto ok = m_db.write(
@@ -290,16 +291,17 @@ Status GiftCardService::load(qint64 cardId, Money amount, Money maximum, qint64 
     if (!card)
         return std::unexpected(card.error());
     if (card->status == GiftCardStatus::Void)
-        return fail(ErrorCode::Refused,
-                    tr("The gift card ending %1 was replaced just now; reload its replacement.")
-                        .arg(card->last4));
-    return fail(ErrorCode::Refused, tr("A gift card may hold at most %1; this one holds %2.")
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("The gift card ending %1 was replaced just now; reload its replacement.")
+                .arg(card->last4));
+    return fail(ErrorCode::Refused, oasis::tr("A gift card may hold at most %1; this one holds %2.")
                                         .arg(maximum.format(), card->balance.format()));
 }
 
 Status GiftCardService::redeem(qint64 cardId, Money amount, qint64 saleId, qint64 staffId) {
     if (amount.isNegative() || amount.isZero())
-        return fail(ErrorCode::Invalid, tr("A redemption must be a positive amount."));
+        return fail(ErrorCode::Invalid, oasis::tr("A redemption must be a positive amount."));
     // The balance check and the debit are one statement inside the sale's BEGIN IMMEDIATE
     // transaction: no other register can spend the same dollars in between.
     auto ok = m_db.write(
@@ -317,11 +319,11 @@ Status GiftCardService::redeem(qint64 cardId, Money amount, qint64 saleId, qint6
     if (ok->rows != 1) {
         auto card = byId(cardId);
         if (card && card->status == GiftCardStatus::Void)
-            return fail(
-                ErrorCode::Refused,
-                tr("The gift card ending %1 was replaced just now; it is void.").arg(card->last4));
+            return fail(ErrorCode::Refused,
+                        oasis::tr("The gift card ending %1 was replaced just now; it is void.")
+                            .arg(card->last4));
         return fail(ErrorCode::Refused,
-                    tr("The gift card has only %1 left, less than %2.")
+                    oasis::tr("The gift card has only %1 left, less than %2.")
                         .arg(card ? card->balance.format() : QStringLiteral("?"), amount.format()));
     }
     return {};
@@ -358,7 +360,8 @@ Result<qint64> GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 
     if (ok->rows != 1)
         return fail(
             ErrorCode::Refused,
-            tr("The gift card sold on this receipt was already spent; it cannot be voided."));
+            oasis::tr(
+                "The gift card sold on this receipt was already spent; it cannot be voided."));
     return cardId;
 }
 
@@ -384,7 +387,7 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
                        "approver_id, reason, created_at) SELECT ?, 'cashout', -b.cents, ?, ?, ?, ? "
                        "FROM ") +
             kBalanceRow + QStringLiteral("WHERE b.cents > 0 AND b.cents < ? AND ") + kNotVoid,
-        {card->id, nullIfZero(staff.id), nullIfZero(approverId), tr("cash paid out"),
+        {card->id, nullIfZero(staff.id), nullIfZero(approverId), oasis::tr("cash paid out"),
          toStorageTime(Clock::nowUtc()), card->id, cashOutLimit().cents(), card->id});
     if (!debit)
         return std::unexpected(debit.error());
@@ -393,17 +396,18 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
         if (!now)
             return std::unexpected(now.error());
         if (now->status == GiftCardStatus::Void)
-            return fail(ErrorCode::Refused,
-                        tr("The gift card ending %1 was replaced; it is void. Its balance is on "
-                           "the replacement card.")
-                            .arg(now->last4));
+            return fail(
+                ErrorCode::Refused,
+                oasis::tr("The gift card ending %1 was replaced; it is void. Its balance is on "
+                          "the replacement card.")
+                    .arg(now->last4));
         if (now->balance.isZero() || now->balance.isNegative())
             return fail(ErrorCode::Refused,
-                        tr("The gift card ending %1 has no balance.").arg(now->last4));
+                        oasis::tr("The gift card ending %1 has no balance.").arg(now->last4));
         return fail(
             ErrorCode::Refused,
-            tr("The gift card ending %1 holds %2: cash is paid out only for a balance under "
-               "%3. It can be spent on any service or product.")
+            oasis::tr("The gift card ending %1 holds %2: cash is paid out only for a balance under "
+                      "%3. It can be spent on any service or product.")
                 .arg(now->last4, now->balance.format(), cashOutLimit().format()));
     }
     auto debited =
@@ -420,15 +424,17 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
     if (!shift)
         return std::unexpected(shift.error());
     if (shift->isNull())
-        return fail(ErrorCode::Refused,
-                    tr("A cash-out is paid from the drawer: open a shift on this register first."));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("A cash-out is paid from the drawer: open a shift on this register first."));
     if (auto ok = m_db.write(
             QStringLiteral(
                 "INSERT INTO cash_movements(shift_id, kind, amount_cents, reason, staff_id, "
                 "approver_id, giftcard_activity_id, created_at) "
                 "VALUES (?, 'payout', ?, ?, ?, ?, ?, ?)"),
-            {*shift, amount.cents(), tr("gift-card cash-out (card ending %1)").arg(card->last4),
-             staff.id, nullIfZero(approverId), debit->insertId, toStorageTime(Clock::nowUtc())});
+            {*shift, amount.cents(),
+             oasis::tr("gift-card cash-out (card ending %1)").arg(card->last4), staff.id,
+             nullIfZero(approverId), debit->insertId, toStorageTime(Clock::nowUtc())});
         !ok)
         return std::unexpected(ok.error());
     if (auto ok = Journal::append(m_db, staff.name, QStringLiteral("giftcard_cashout"),
@@ -461,15 +467,16 @@ Result<IssuedCard> GiftCardService::replace(const QString &code, const StaffMemb
                        "approver_id, reason, created_at) SELECT ?, 'replace_out', -b.cents, ?, ?, "
                        "?, ? FROM ") +
             kBalanceRow + QStringLiteral("WHERE ") + kNotVoid,
-        {card->id, nullIfZero(staff.id), nullIfZero(approverId), tr("reported lost"),
+        {card->id, nullIfZero(staff.id), nullIfZero(approverId), oasis::tr("reported lost"),
          toStorageTime(Clock::nowUtc()), card->id, card->id});
     if (!out)
         return std::unexpected(out.error());
     if (out->rows != 1)
-        return fail(ErrorCode::Refused,
-                    tr("The gift card ending %1 was replaced just now by someone else; it is "
-                       "void and its balance is on that replacement.")
-                        .arg(card->last4));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("The gift card ending %1 was replaced just now by someone else; it is "
+                      "void and its balance is on that replacement.")
+                .arg(card->last4));
     auto moved =
         m_db.scalar(QStringLiteral("SELECT -amount_cents FROM giftcard_activity WHERE id = ?"),
                     {out->insertId});
@@ -500,11 +507,11 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
     if (auto ok = authorize(m_db, Action::GiftCardAdjust, staff, approver); !ok)
         return std::unexpected(ok.error());
     if (reason.trimmed().isEmpty())
-        return fail(ErrorCode::Invalid, tr("An adjustment needs a reason."));
-    if (auto ok = checkText(tr("adjustment reason"), reason, textlimit::kNote); !ok)
+        return fail(ErrorCode::Invalid, oasis::tr("An adjustment needs a reason."));
+    if (auto ok = checkText(oasis::tr("adjustment reason"), reason, textlimit::kNote); !ok)
         return std::unexpected(ok.error());
     if (delta.isZero())
-        return fail(ErrorCode::Invalid, tr("An adjustment cannot be zero."));
+        return fail(ErrorCode::Invalid, oasis::tr("An adjustment cannot be zero."));
     auto card = lookup(code, registerId);
     if (!card)
         return std::unexpected(card.error());
@@ -527,11 +534,11 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
     if (written->rows != 1) {
         if (now->status == GiftCardStatus::Void)
             return fail(ErrorCode::Refused,
-                        tr("The gift card ending %1 was replaced just now; adjust its "
-                           "replacement.")
+                        oasis::tr("The gift card ending %1 was replaced just now; adjust its "
+                                  "replacement.")
                             .arg(now->last4));
         return fail(ErrorCode::Refused,
-                    tr("The adjustment would leave the card below zero (it holds %1).")
+                    oasis::tr("The adjustment would leave the card below zero (it holds %1).")
                         .arg(now->balance.format()));
     }
     if (auto ok = Journal::append(m_db, staff.name, QStringLiteral("giftcard_adjusted"),
@@ -552,7 +559,7 @@ Result<QString> GiftCardService::revealCode(qint64 cardId) const {
         return std::unexpected(q.error());
     if (!q->next() || q->value(0).isNull())
         return fail(ErrorCode::NotFound,
-                    tr("The code of this card is not kept; it cannot be reprinted."));
+                    oasis::tr("The code of this card is not kept; it cannot be reprinted."));
     auto plain = crypto::aesGcmDecrypt(m_db.keys().giftCardSeal, q->value(0).toByteArray(),
                                        q->value(1).toString().toLatin1());
     if (!plain)

@@ -4,6 +4,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/csv.h"
 #include "core/domain/text.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/catalog.h"
 #include "core/services/storesettings.h"
@@ -21,10 +22,6 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Inventory", text);
-}
-
 // Every query that builds a StockLevel selects these columns in this order.
 const char *const kLevelSelect =
     "SELECT i.id, i.code, i.name, COALESCE(c.name, ''), i.size, COALESCE(l.on_hand, 0), "
@@ -89,23 +86,23 @@ Result<StockLevel> InventoryService::levelById(qint64 itemId) const {
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
-        return fail(ErrorCode::NotFound, tr("There is no product with id %1.").arg(itemId));
+        return fail(ErrorCode::NotFound, oasis::tr("There is no product with id %1.").arg(itemId));
     return levelFromQuery(*q);
 }
 
 Result<StockLevel> InventoryService::level(const QString &code) const {
     if (code.trimmed().isEmpty())
-        return fail(ErrorCode::Invalid, tr("No product code was given."));
+        return fail(ErrorCode::Invalid, oasis::tr("No product code was given."));
     auto found = CatalogService(m_db).findByCode(code);
     if (!found)
         return std::unexpected(found.error());
     if (!*found)
         return fail(ErrorCode::NotFound,
-                    tr("There is no product with code %1.").arg(code.trimmed()));
+                    oasis::tr("There is no product with code %1.").arg(code.trimmed()));
     if ((*found)->isSession())
-        return fail(
-            ErrorCode::Refused,
-            tr("%1 is a session, not a product: only products have stock.").arg((*found)->code));
+        return fail(ErrorCode::Refused,
+                    oasis::tr("%1 is a session, not a product: only products have stock.")
+                        .arg((*found)->code));
     return levelById((*found)->id);
 }
 
@@ -132,22 +129,24 @@ Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
     if (auto ok = authorize(m_db, Action::StockReceive, staff, std::nullopt); !ok)
         return std::unexpected(ok.error());
     if (request.quantity <= 0)
-        return fail(ErrorCode::Invalid,
-                    tr("The quantity received must be at least 1 (got %1).").arg(request.quantity));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("The quantity received must be at least 1 (got %1).").arg(request.quantity));
     if (request.quantity > kMaxQuantity)
         return fail(ErrorCode::Invalid,
-                    tr("%1 units in one delivery is more than %2: check the quantity.")
+                    oasis::tr("%1 units in one delivery is more than %2: check the quantity.")
                         .arg(request.quantity)
                         .arg(kMaxQuantity));
     if (request.unitCost && request.unitCost->isNegative())
-        return fail(ErrorCode::Invalid, tr("The unit cost cannot be negative."));
+        return fail(ErrorCode::Invalid, oasis::tr("The unit cost cannot be negative."));
     if (request.unitCost && *request.unitCost > Money::defaultLimit())
-        return fail(ErrorCode::Invalid, tr("The unit cost is above the store limit."));
+        return fail(ErrorCode::Invalid, oasis::tr("The unit cost is above the store limit."));
     if (request.expires && !request.expires->isValid())
-        return fail(ErrorCode::Invalid, tr("The best-before date is not a valid date."));
-    for (const auto &[what, text] :
-         {std::pair{tr("supplier"), request.supplier}, std::pair{tr("lot"), request.lot},
-          std::pair{tr("reference"), request.reference}, std::pair{tr("note"), request.note}})
+        return fail(ErrorCode::Invalid, oasis::tr("The best-before date is not a valid date."));
+    for (const auto &[what, text] : {std::pair{oasis::tr("supplier"), request.supplier},
+                                     std::pair{oasis::tr("lot"), request.lot},
+                                     std::pair{oasis::tr("reference"), request.reference},
+                                     std::pair{oasis::tr("note"), request.note}})
         if (auto ok = checkText(what, text, textlimit::kName); !ok)
             return std::unexpected(ok.error());
 
@@ -205,10 +204,10 @@ Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
     change.level = *after;
     change.previousCost = before->cost;
     if (request.expires && *request.expires < Clock::nowUtc().date())
-        change.warnings << tr("Lot %1 of %2 is already past its best-before date %3.")
+        change.warnings << oasis::tr("Lot %1 of %2 is already past its best-before date %3.")
                                .arg(request.lot, after->code, expires);
     if (after->negative())
-        change.warnings << tr("%1 is still below zero (%2): count the shelf.")
+        change.warnings << oasis::tr("%1 is still below zero (%2): count the shelf.")
                                .arg(after->code)
                                .arg(after->onHand);
     return change;
@@ -220,18 +219,19 @@ Result<StockChange> InventoryService::adjust(const QString &code, qint64 delta, 
     if (auto ok = authorize(m_db, Action::StockAdjust, staff, approver); !ok)
         return std::unexpected(ok.error());
     if (delta == 0)
-        return fail(ErrorCode::Invalid, tr("An adjustment of 0 changes nothing."));
+        return fail(ErrorCode::Invalid, oasis::tr("An adjustment of 0 changes nothing."));
     if (delta > kMaxQuantity || delta < -kMaxQuantity)
         return fail(ErrorCode::Invalid,
-                    tr("An adjustment of %1 is more than %2 units: check the number.")
+                    oasis::tr("An adjustment of %1 is more than %2 units: check the number.")
                         .arg(delta)
                         .arg(kMaxQuantity));
     if (delta > 0 && reason != AdjustReason::Adjust)
-        return fail(ErrorCode::Invalid,
-                    tr("Stock that is %1 can only go down: use a negative number, or the reason "
-                       "adjust to add stock.")
-                        .arg(adjustReasonName(reason)));
-    if (auto ok = checkText(tr("note"), note, textlimit::kNote); !ok)
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("Stock that is %1 can only go down: use a negative number, or the reason "
+                      "adjust to add stock.")
+                .arg(adjustReasonName(reason)));
+    if (auto ok = checkText(oasis::tr("note"), note, textlimit::kNote); !ok)
         return std::unexpected(ok.error());
 
     auto tx = Transaction::begin(m_db);
@@ -271,7 +271,7 @@ Result<StockChange> InventoryService::adjust(const QString &code, qint64 delta, 
     change.level = *after;
     change.previousCost = before->cost;
     if (after->negative())
-        change.warnings << tr("%1 is now below zero (%2): count the shelf.")
+        change.warnings << oasis::tr("%1 is now below zero (%2): count the shelf.")
                                .arg(after->code)
                                .arg(after->onHand);
     return change;
@@ -280,7 +280,8 @@ Result<StockChange> InventoryService::adjust(const QString &code, qint64 delta, 
 Result<std::vector<CountEntry>> InventoryService::parseCountCsv(const QByteArray &bytes) {
     auto rows = csv::parse(bytes);
     if (!rows)
-        return fail(ErrorCode::Invalid, tr("Nothing was counted: %1").arg(rows.error().message));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("Nothing was counted: %1").arg(rows.error().message));
     static const QRegularExpression number(QStringLiteral("^[0-9]{1,9}$"));
     std::vector<CountEntry> out;
     QStringList errors;
@@ -291,7 +292,7 @@ Result<std::vector<CountEntry>> InventoryService::parseCountCsv(const QByteArray
             row.fields[1].trimmed().compare(QLatin1String("counted"), Qt::CaseInsensitive) == 0)
             continue; // the header (optional)
         if (row.fields.size() != 2) {
-            errors << tr("line %1: expected 2 columns (code,counted), found %2")
+            errors << oasis::tr("line %1: expected 2 columns (code,counted), found %2")
                           .arg(row.line)
                           .arg(row.fields.size());
             continue;
@@ -299,11 +300,11 @@ Result<std::vector<CountEntry>> InventoryService::parseCountCsv(const QByteArray
         const QString code = row.fields[0].trimmed();
         const QString counted = row.fields[1].trimmed();
         if (code.isEmpty()) {
-            errors << tr("line %1: the code is empty").arg(row.line);
+            errors << oasis::tr("line %1: the code is empty").arg(row.line);
             continue;
         }
         if (!number.match(counted).hasMatch() || counted.toLongLong() > kMaxQuantity) {
-            errors << tr("line %1: counted \"%2\" for %3 is not a whole number from 0 to %4")
+            errors << oasis::tr("line %1: counted \"%2\" for %3 is not a whole number from 0 to %4")
                           .arg(row.line)
                           .arg(counted, code)
                           .arg(kMaxQuantity);
@@ -313,24 +314,24 @@ Result<std::vector<CountEntry>> InventoryService::parseCountCsv(const QByteArray
     }
     if (!errors.isEmpty())
         return fail(ErrorCode::Invalid,
-                    tr("Nothing was counted: %1.").arg(errors.join(QStringLiteral("; "))));
+                    oasis::tr("Nothing was counted: %1.").arg(errors.join(QStringLiteral("; "))));
     if (out.empty())
-        return fail(ErrorCode::Invalid, tr("The count file lists no products."));
+        return fail(ErrorCode::Invalid, oasis::tr("The count file lists no products."));
     return out;
 }
 
 Result<std::vector<CountVariance>>
 InventoryService::previewCount(const std::vector<CountEntry> &entries) const {
     if (entries.empty())
-        return fail(ErrorCode::Invalid, tr("Nothing to count: no product was entered."));
+        return fail(ErrorCode::Invalid, oasis::tr("Nothing to count: no product was entered."));
     CatalogService catalog(m_db);
     std::vector<CountVariance> out;
     QHash<qint64, int> seenOnLine;
     QStringList errors;
     for (const CountEntry &e : entries) {
-        const QString where = e.line > 0 ? tr("line %1: ").arg(e.line) : QString();
+        const QString where = e.line > 0 ? oasis::tr("line %1: ").arg(e.line) : QString();
         if (e.counted < 0 || e.counted > kMaxQuantity) {
-            errors << where + tr("counted %1 for %2 is not from 0 to %3")
+            errors << where + oasis::tr("counted %1 for %2 is not from 0 to %3")
                                   .arg(e.counted)
                                   .arg(e.code)
                                   .arg(kMaxQuantity);
@@ -340,15 +341,15 @@ InventoryService::previewCount(const std::vector<CountEntry> &entries) const {
         if (!found)
             return std::unexpected(found.error());
         if (!*found) {
-            errors << where + tr("there is no product with code %1").arg(e.code.trimmed());
+            errors << where + oasis::tr("there is no product with code %1").arg(e.code.trimmed());
             continue;
         }
         if ((*found)->isSession()) {
-            errors << where + tr("%1 is a session, not a product").arg((*found)->code);
+            errors << where + oasis::tr("%1 is a session, not a product").arg((*found)->code);
             continue;
         }
         if (seenOnLine.contains((*found)->id)) {
-            errors << where + tr("%1 is counted twice (also on line %2)")
+            errors << where + oasis::tr("%1 is counted twice (also on line %2)")
                                   .arg((*found)->code)
                                   .arg(seenOnLine.value((*found)->id));
             continue;
@@ -368,7 +369,7 @@ InventoryService::previewCount(const std::vector<CountEntry> &entries) const {
     }
     if (!errors.isEmpty())
         return fail(ErrorCode::Invalid,
-                    tr("Nothing was counted: %1.").arg(errors.join(QStringLiteral("; "))));
+                    oasis::tr("Nothing was counted: %1.").arg(errors.join(QStringLiteral("; "))));
     return out;
 }
 
@@ -377,7 +378,7 @@ Result<PostedCount> InventoryService::postCount(const std::vector<CountEntry> &e
                                                 const std::optional<StaffMember> &approver) {
     if (auto ok = authorize(m_db, Action::StockAdjust, staff, approver); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = checkText(tr("note"), note, textlimit::kNote); !ok)
+    if (auto ok = checkText(oasis::tr("note"), note, textlimit::kNote); !ok)
         return std::unexpected(ok.error());
     auto tx = Transaction::begin(m_db);
     if (!tx)
@@ -405,8 +406,8 @@ Result<PostedCount> InventoryService::postCount(const std::vector<CountEntry> &e
                     "INSERT INTO stock_movements(item_id, quantity, reason, unit_cost_cents, "
                     "reference, note, staff_id, created_at) VALUES (?, ?, 'count', ?, ?, ?, ?, ?)"),
                 {v.itemId, v.variance(), v.cost.cents(), posted.reference,
-                 tr("counted %1, books said %2").arg(v.counted).arg(v.onHand), nullIfZero(staff.id),
-                 now});
+                 oasis::tr("counted %1, books said %2").arg(v.counted).arg(v.onHand),
+                 nullIfZero(staff.id), now});
             !ok)
             return std::unexpected(ok.error());
         ++posted.corrections;
@@ -431,7 +432,7 @@ Status InventoryService::restock(qint64 itemId, qint64 quantity, qint64 refundSa
                                  qint64 staffId, const QString &reference) {
     if (quantity <= 0 || quantity > kMaxQuantity)
         return fail(ErrorCode::Invalid,
-                    tr("The quantity put back on the shelf must be from 1 to %1 (got %2).")
+                    oasis::tr("The quantity put back on the shelf must be from 1 to %1 (got %2).")
                         .arg(kMaxQuantity)
                         .arg(quantity));
     // A savepoint inside the refund's transaction, or a transaction of its own.
@@ -442,9 +443,9 @@ Status InventoryService::restock(qint64 itemId, qint64 quantity, qint64 refundSa
     if (!type)
         return std::unexpected(type.error());
     if (type->isNull())
-        return fail(ErrorCode::NotFound, tr("There is no product with id %1.").arg(itemId));
+        return fail(ErrorCode::NotFound, oasis::tr("There is no product with id %1.").arg(itemId));
     if (type->toString() != QLatin1String("product"))
-        return fail(ErrorCode::Refused, tr("A session cannot be put back on the shelf."));
+        return fail(ErrorCode::Refused, oasis::tr("A session cannot be put back on the shelf."));
     auto before = levelById(itemId);
     if (!before)
         return std::unexpected(before.error());
@@ -580,10 +581,10 @@ Result<ValuationSummary> InventoryService::valuationSummary() const {
 
 Result<UseReport> InventoryService::treatmentUse(QDate from, QDate to) const {
     if (!from.isValid() || !to.isValid())
-        return fail(ErrorCode::Invalid, tr("The period needs valid dates."));
+        return fail(ErrorCode::Invalid, oasis::tr("The period needs valid dates."));
     if (to < from)
         return fail(ErrorCode::Invalid,
-                    tr("The period ends (%1) before it starts (%2).")
+                    oasis::tr("The period ends (%1) before it starts (%2).")
                         .arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate)));
     const QTimeZone zone = StoreSettings(m_db).timeZone();
     const QDateTime start = QDateTime(from, QTime(0, 0), zone).toUTC();
@@ -626,7 +627,7 @@ Result<UseReport> InventoryService::treatmentUse(QDate from, QDate to) const {
 
 Result<std::vector<ExpiringLot>> InventoryService::expiring(QDate today, int days) const {
     if (!today.isValid() || days < 0)
-        return fail(ErrorCode::Invalid, tr("The expiry window needs a date and days >= 0."));
+        return fail(ErrorCode::Invalid, oasis::tr("The expiry window needs a date and days >= 0."));
     // Estimate, per product: staff sell the earliest best-before first, so what is still on
     // the shelf (on-hand, if positive) is credited to the dated lots with the LATEST
     // best-before first; a lot keeps at most what was received of it. Undated stock (opening,

@@ -2,6 +2,7 @@
 #include "core/services/refund.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/registers.h"
 #include "core/services/shift.h"
@@ -17,10 +18,6 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Refund", text);
-}
-
 /// An original line with what earlier refunds already took from it.
 struct OriginalLine {
     qint64 id = 0;
@@ -111,7 +108,8 @@ Result<SaleHeader> saleHeader(const Database &db, qint64 receiptNo) {
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
-        return fail(ErrorCode::NotFound, tr("There is no receipt %1.").arg(receiptCode(receiptNo)));
+        return fail(ErrorCode::NotFound,
+                    oasis::tr("There is no receipt %1.").arg(receiptCode(receiptNo)));
     return SaleHeader{q->value(0).toLongLong(), q->value(1).toString(),
                       QDate::fromString(q->value(2).toString(), Qt::ISODate)};
 }
@@ -168,17 +166,18 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     if (!header)
         return std::unexpected(header.error());
     if (header->kind != QLatin1String("sale"))
-        return fail(ErrorCode::Refused, tr("%1 is a %2, not a sale: it cannot be refunded.")
+        return fail(ErrorCode::Refused, oasis::tr("%1 is a %2, not a sale: it cannot be refunded.")
                                             .arg(receiptCode(receiptNo), header->kind));
     auto lines = originalLines(m_db, header->id);
     if (!lines)
         return std::unexpected(lines.error());
     if (isVoid) {
         if (header->businessDate != settings.businessDate(now))
-            return fail(ErrorCode::Refused,
-                        tr("%1 is from %2: only a sale of today can be voided; refund it instead.")
-                            .arg(receiptCode(receiptNo),
-                                 QLocale().toString(header->businessDate, QLocale::ShortFormat)));
+            return fail(
+                ErrorCode::Refused,
+                oasis::tr("%1 is from %2: only a sale of today can be voided; refund it instead.")
+                    .arg(receiptCode(receiptNo),
+                         QLocale().toString(header->businessDate, QLocale::ShortFormat)));
         auto reversals = m_db.scalar(
             QStringLiteral("SELECT COUNT(*) FROM sales WHERE original_sale_id = ?"), {header->id});
         if (!reversals)
@@ -186,7 +185,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         if (reversals->toInt() > 0)
             return fail(
                 ErrorCode::Refused,
-                tr("%1 was already refunded or voided in part; refund what is left instead.")
+                oasis::tr("%1 was already refunded or voided in part; refund what is left instead.")
                     .arg(receiptCode(receiptNo)));
     }
 
@@ -202,27 +201,29 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                                    [&](const OriginalLine &l) { return l.id == s.lineId; });
             if (it == lines->end())
                 return fail(ErrorCode::NotFound,
-                            tr("That line is not on %1.").arg(receiptCode(receiptNo)));
+                            oasis::tr("That line is not on %1.").arg(receiptCode(receiptNo)));
             const int qty = s.quantity == 0 ? it->remaining() : s.quantity;
             if (qty < 0 || wanted[it->id] + qty > it->remaining())
-                return fail(ErrorCode::Refused, tr("%1: only %2 of %3 can still be refunded.")
-                                                    .arg(it->name)
-                                                    .arg(it->remaining())
-                                                    .arg(it->quantity));
+                return fail(ErrorCode::Refused,
+                            oasis::tr("%1: only %2 of %3 can still be refunded.")
+                                .arg(it->name)
+                                .arg(it->remaining())
+                                .arg(it->quantity));
             wanted[it->id] += qty;
         }
     }
     std::erase_if(wanted, [](const auto &w) { return w.second == 0; });
     if (wanted.empty())
         return fail(ErrorCode::Refused,
-                    tr("Nothing is left to refund on %1.").arg(receiptCode(receiptNo)));
+                    oasis::tr("Nothing is left to refund on %1.").arg(receiptCode(receiptNo)));
     for (const OriginalLine &l : *lines)
         if (wanted.contains(l.id) && l.kind == QLatin1String("giftcard") && !isVoid)
             return fail(
                 ErrorCode::Refused,
-                tr("A gift card is not refunded: its value stays on the card and can be spent "
-                   "(a balance under $5.00 is paid out in cash). A manager can void today's "
-                   "sale."));
+                oasis::tr(
+                    "A gift card is not refunded: its value stays on the card and can be spent "
+                    "(a balance under $5.00 is paid out in cash). A manager can void today's "
+                    "sale."));
 
     // The reversed amounts, line by line.
     struct Part {
@@ -291,7 +292,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     for (Money w : weights)
         refundable += w;
     if (total > refundable)
-        return fail(ErrorCode::Refused, tr("Only %1 paid on %2 can still be given back.")
+        return fail(ErrorCode::Refused, oasis::tr("Only %1 paid on %2 can still be given back.")
                                             .arg(refundable.format(), receiptCode(receiptNo)));
     const std::vector<Money> back = allocateProRata(total, weights);
 
@@ -325,7 +326,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         return std::unexpected(sale.error());
     done.saleId = sale->insertId;
     const QString reference = receiptCode(done.receiptNo);
-    const QString reason = tr("%1 of %2").arg(kind, receiptCode(receiptNo));
+    const QString reason = oasis::tr("%1 of %2").arg(kind, receiptCode(receiptNo));
     GiftCardService cards(m_db);
 
     std::map<QString, std::pair<Money, Money>> taxByClass; // class → (base, tax), negative

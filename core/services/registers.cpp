@@ -2,6 +2,7 @@
 #include "core/services/registers.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/store.h"
 #include "core/storage/database.h"
@@ -12,10 +13,6 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Registers", text);
-}
-
 const QString kColumns = QStringLiteral(
     "SELECT r.name, r.created_at, COALESCE(st.name, ''), COALESCE(sh.id, 0), "
     "COALESCE(o.name, '') FROM registers r LEFT JOIN staff st ON st.id = r.created_by "
@@ -35,18 +32,21 @@ RegisterInfo fromRow(const Rows &q) {
 
 Status RegisterService::validateName(const QString &name) {
     if (name.isEmpty())
-        return fail(ErrorCode::Invalid, tr("A register needs a name."));
+        return fail(ErrorCode::Invalid, oasis::tr("A register needs a name."));
     if (name.size() > kMaxNameLength)
-        return fail(ErrorCode::Invalid, tr("A register's name is at most %1 characters; this one "
-                                           "has %2.")
-                                            .arg(kMaxNameLength)
-                                            .arg(name.size()));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("A register's name is at most %1 characters; this one "
+                              "has %2.")
+                        .arg(kMaxNameLength)
+                        .arg(name.size()));
     for (const char32_t c : name.toUcs4())
         if (!QChar::isPrint(c))
-            return fail(ErrorCode::Invalid,
-                        tr("A register's name cannot hold control or invisible characters."));
+            return fail(
+                ErrorCode::Invalid,
+                oasis::tr("A register's name cannot hold control or invisible characters."));
     if (name.trimmed() != name)
-        return fail(ErrorCode::Invalid, tr("A register's name cannot begin or end with a space."));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("A register's name cannot begin or end with a space."));
     return {};
 }
 
@@ -70,10 +70,11 @@ Result<QString> RegisterService::acting(const QString &registerIdIn) const {
         for (QChar &c : shown)
             if (!c.isPrint())
                 c = u'?';
-        return fail(ErrorCode::Refused,
-                    tr("This computer's register '%1' is not registered in this store: a manager "
-                       "adds it with: oasisctl register add %1")
-                        .arg(shown));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("This computer's register '%1' is not registered in this store: a manager "
+                      "adds it with: oasisctl register add %1")
+                .arg(shown));
     }
     return registerId;
 }
@@ -102,7 +103,7 @@ Result<RegisterInfo> RegisterService::add(const QString &name, const StaffMember
         return std::unexpected(known.error());
     if (*known)
         return fail(ErrorCode::Conflict,
-                    tr("Register '%1' is already registered in this store.").arg(name));
+                    oasis::tr("Register '%1' is already registered in this store.").arg(name));
     if (auto ok = m_db.write(QStringLiteral("INSERT INTO registers(name, created_at, created_by) "
                                             "VALUES (?, ?, ?)"),
                              {name, toStorageTime(Clock::nowUtc()), by.id});
@@ -121,7 +122,7 @@ Result<RegisterInfo> RegisterService::add(const QString &name, const StaffMember
         return std::unexpected(q.error());
     if (!q->next())
         return fail(ErrorCode::System,
-                    tr("Register '%1' was added but cannot be read back.").arg(name));
+                    oasis::tr("Register '%1' was added but cannot be read back.").arg(name));
     return fromRow(*q);
 }
 

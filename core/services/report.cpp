@@ -3,6 +3,7 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/csv.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/shift.h"
 #include "core/services/storesettings.h"
@@ -16,12 +17,8 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Report", text);
-}
-
 /// A refund or a void takes money back whatever sign its rows carry: count it negative.
-QString sg(const char *column) {
+QString signedForSale(const char *column) {
     return QStringLiteral("(CASE WHEN s.kind = 'sale' THEN %1 ELSE -ABS(%1) END)")
         .arg(QLatin1String(column));
 }
@@ -192,7 +189,8 @@ Result<Breakdowns> periodBreakdowns(const Database &db, const QString &where,
                                "s.staff_id, COALESCE(l.therapist_id, 0), SUM(%1), SUM(%2), SUM(%3) "
                                "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
                                "LEFT JOIN sale_line_categories c ON c.line_id = l.id WHERE ")
-                        .arg(sg("l.quantity"), sg("l.net_cents"), sg("l.tax_cents")) +
+                        .arg(signedForSale("l.quantity"), signedForSale("l.net_cents"),
+                             signedForSale("l.tax_cents")) +
                     where +
                     QStringLiteral(" AND l.kind IN ('product', 'session', 'tip') GROUP BY l.kind, "
                                    "l.code, COALESCE(c.category_id, 0), s.staff_id, "
@@ -284,34 +282,34 @@ QJsonObject PeriodReport::toJson() const {
 }
 
 PeriodReport PeriodReport::fromJson(const QJsonObject &o) {
-    auto i = [&o](const char *key) { return o.value(QLatin1String(key)).toInteger(); };
-    auto m = [&i](const char *key) { return Money::fromCents(i(key)); };
-    auto s = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
+    auto integer = [&o](const char *key) { return o.value(QLatin1String(key)).toInteger(); };
+    auto money = [&integer](const char *key) { return Money::fromCents(integer(key)); };
+    auto text = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
     PeriodReport r;
-    r.isZ = s("type") == QLatin1String("z");
-    r.zNumber = i("z_number");
-    if (!s("period_start").isEmpty())
-        r.periodStart = fromStorageTime(s("period_start"));
-    r.closedAt = fromStorageTime(s("closed_at"));
-    r.businessDate = QDate::fromString(s("business_date"), Qt::ISODate);
-    r.staff = s("staff");
-    r.firstSaleId = i("first_sale_id");
-    r.lastSaleId = i("last_sale_id");
-    r.firstReceipt = i("first_receipt");
-    r.lastReceipt = i("last_receipt");
-    r.lastGiftCardActivityId = i("last_giftcard_activity_id");
-    r.lastCashMovementId = i("last_cash_movement_id");
-    r.salesCount = i("sales_count");
-    r.refundsCount = i("refunds_count");
-    r.voidsCount = i("voids_count");
-    r.gross = m("gross_cents");
-    r.discounts = m("discount_cents");
-    r.tax = m("tax_cents");
-    r.tips = m("tip_cents");
-    r.refunds = m("refund_cents");
-    r.voids = m("void_cents");
-    r.total = m("total_cents");
-    r.grandTotal = m("grand_total_cents");
+    r.isZ = text("type") == QLatin1String("z");
+    r.zNumber = integer("z_number");
+    if (!text("period_start").isEmpty())
+        r.periodStart = fromStorageTime(text("period_start"));
+    r.closedAt = fromStorageTime(text("closed_at"));
+    r.businessDate = QDate::fromString(text("business_date"), Qt::ISODate);
+    r.staff = text("staff");
+    r.firstSaleId = integer("first_sale_id");
+    r.lastSaleId = integer("last_sale_id");
+    r.firstReceipt = integer("first_receipt");
+    r.lastReceipt = integer("last_receipt");
+    r.lastGiftCardActivityId = integer("last_giftcard_activity_id");
+    r.lastCashMovementId = integer("last_cash_movement_id");
+    r.salesCount = integer("sales_count");
+    r.refundsCount = integer("refunds_count");
+    r.voidsCount = integer("voids_count");
+    r.gross = money("gross_cents");
+    r.discounts = money("discount_cents");
+    r.tax = money("tax_cents");
+    r.tips = money("tip_cents");
+    r.refunds = money("refund_cents");
+    r.voids = money("void_cents");
+    r.total = money("total_cents");
+    r.grandTotal = money("grand_total_cents");
     r.byCategory = linesFromJson(o.value(QLatin1String("by_category")).toArray());
     r.byItem = linesFromJson(o.value(QLatin1String("by_item")).toArray());
     r.byStaff = linesFromJson(o.value(QLatin1String("by_staff")).toArray());
@@ -320,45 +318,48 @@ PeriodReport PeriodReport::fromJson(const QJsonObject &o) {
     r.taxBaseByClass = mapFromJson(o.value(QLatin1String("tax_base_by_class")).toObject());
     r.taxByClass = mapFromJson(o.value(QLatin1String("tax_by_class")).toObject());
     r.tenders = mapFromJson(o.value(QLatin1String("tenders")).toObject());
-    r.giftCardsSoldCount = i("giftcards_sold_count");
-    r.giftCardsSold = m("giftcards_sold_cents");
-    r.giftCardsRedeemed = m("giftcards_redeemed_cents");
-    r.giftCardsCashedOut = m("giftcards_cashed_out_cents");
-    r.giftCardsOutstanding = m("giftcards_outstanding_cents");
-    r.payIns = m("payin_cents");
-    r.payOuts = m("payout_cents");
-    r.journalSeq = i("journal_seq");
-    r.journalHash = s("journal_hash");
+    r.giftCardsSoldCount = integer("giftcards_sold_count");
+    r.giftCardsSold = money("giftcards_sold_cents");
+    r.giftCardsRedeemed = money("giftcards_redeemed_cents");
+    r.giftCardsCashedOut = money("giftcards_cashed_out_cents");
+    r.giftCardsOutstanding = money("giftcards_outstanding_cents");
+    r.payIns = money("payin_cents");
+    r.payOuts = money("payout_cents");
+    r.journalSeq = integer("journal_seq");
+    r.journalHash = text("journal_hash");
     return r;
 }
 
 ReportTable PeriodReport::toTable() const {
     using K = ReportTable::Kind;
     ReportTable t;
-    t.title = isZ ? tr("Z report #%1").arg(zNumber) : tr("X report");
-    t.columns = {{QStringLiteral("section"), tr("section"), K::Text},
-                 {QStringLiteral("key"), tr("key"), K::Text},
-                 {QStringLiteral("name"), tr("name"), K::Text},
-                 {QStringLiteral("quantity"), tr("quantity"), K::Count},
-                 {QStringLiteral("amount_cents"), tr("amount"), K::Money}};
+    t.title = isZ ? oasis::tr("Z report #%1").arg(zNumber) : oasis::tr("X report");
+    t.columns = {{QStringLiteral("section"), oasis::tr("section"), K::Text},
+                 {QStringLiteral("key"), oasis::tr("key"), K::Text},
+                 {QStringLiteral("name"), oasis::tr("name"), K::Text},
+                 {QStringLiteral("quantity"), oasis::tr("quantity"), K::Count},
+                 {QStringLiteral("amount_cents"), oasis::tr("amount"), K::Money}};
     auto add = [&t](const QString &key, const QString &name, qint64 quantity, Money amount) {
         t.rows.push_back({QStringLiteral("total"), key, name, quantity, amount.cents()});
     };
-    add(QStringLiteral("sales"), tr("Sales"), salesCount, gross);
-    add(QStringLiteral("discounts"), tr("Discounts"), 0, discounts);
-    add(QStringLiteral("tax"), tr("Tax"), 0, tax);
-    add(QStringLiteral("tips"), tr("Tips"), 0, tips);
-    add(QStringLiteral("refunds"), tr("Refunds"), refundsCount, refunds);
-    add(QStringLiteral("voids"), tr("Voids"), voidsCount, voids);
-    add(QStringLiteral("period_total"), tr("Period total"), 0, total);
-    add(QStringLiteral("grand_total"), tr("Grand total"), 0, grandTotal);
-    add(QStringLiteral("giftcards_sold"), tr("Gift cards sold"), giftCardsSoldCount, giftCardsSold);
-    add(QStringLiteral("giftcards_redeemed"), tr("Gift cards redeemed"), 0, giftCardsRedeemed);
-    add(QStringLiteral("giftcards_cashed_out"), tr("Gift cards cashed out"), 0, giftCardsCashedOut);
-    add(QStringLiteral("giftcards_outstanding"), tr("Gift cards outstanding"), 0,
+    add(QStringLiteral("sales"), oasis::tr("Sales"), salesCount, gross);
+    add(QStringLiteral("discounts"), oasis::tr("Discounts"), 0, discounts);
+    add(QStringLiteral("tax"), oasis::tr("Tax"), 0, tax);
+    add(QStringLiteral("tips"), oasis::tr("Tips"), 0, tips);
+    add(QStringLiteral("refunds"), oasis::tr("Refunds"), refundsCount, refunds);
+    add(QStringLiteral("voids"), oasis::tr("Voids"), voidsCount, voids);
+    add(QStringLiteral("period_total"), oasis::tr("Period total"), 0, total);
+    add(QStringLiteral("grand_total"), oasis::tr("Grand total"), 0, grandTotal);
+    add(QStringLiteral("giftcards_sold"), oasis::tr("Gift cards sold"), giftCardsSoldCount,
+        giftCardsSold);
+    add(QStringLiteral("giftcards_redeemed"), oasis::tr("Gift cards redeemed"), 0,
+        giftCardsRedeemed);
+    add(QStringLiteral("giftcards_cashed_out"), oasis::tr("Gift cards cashed out"), 0,
+        giftCardsCashedOut);
+    add(QStringLiteral("giftcards_outstanding"), oasis::tr("Gift cards outstanding"), 0,
         giftCardsOutstanding);
-    add(QStringLiteral("payins"), tr("Drawer pay-ins"), 0, payIns);
-    add(QStringLiteral("payouts"), tr("Drawer pay-outs"), 0, payOuts);
+    add(QStringLiteral("payins"), oasis::tr("Drawer pay-ins"), 0, payIns);
+    add(QStringLiteral("payouts"), oasis::tr("Drawer pay-outs"), 0, payOuts);
     for (const auto &[type, amount] : tenders)
         t.rows.push_back({QStringLiteral("tender"), type, type, qint64(0), amount.cents()});
     for (const auto &[cls, amount] : taxByClass)
@@ -465,8 +466,9 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
                        "SUM(CASE WHEN s.kind = 'void' THEN ABS(s.total_cents) ELSE 0 END), "
                        "MIN(s.id), MIN(s.receipt_no), MAX(s.receipt_no) "
                        "FROM sales s WHERE ")
-                .arg(sg("s.subtotal_cents"), sg("s.discount_cents"), sg("s.tax_cents"),
-                     sg("s.tip_cents"), sg("s.total_cents")) +
+                .arg(signedForSale("s.subtotal_cents"), signedForSale("s.discount_cents"),
+                     signedForSale("s.tax_cents"), signedForSale("s.tip_cents"),
+                     signedForSale("s.total_cents")) +
             where,
         binds);
     if (!head)
@@ -495,11 +497,12 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
     r.byTherapist = std::move(b->byTherapist);
     r.tipsByTherapist = std::move(b->tips);
 
-    auto taxes = m_db.exec(QStringLiteral("SELECT x.tax_class, SUM(%1), SUM(%2) FROM sales s "
-                                          "JOIN sale_taxes x ON x.sale_id = s.id WHERE ")
-                                   .arg(sg("x.base_cents"), sg("x.tax_cents")) +
-                               where + QStringLiteral(" GROUP BY x.tax_class"),
-                           binds);
+    auto taxes =
+        m_db.exec(QStringLiteral("SELECT x.tax_class, SUM(%1), SUM(%2) FROM sales s "
+                                 "JOIN sale_taxes x ON x.sale_id = s.id WHERE ")
+                          .arg(signedForSale("x.base_cents"), signedForSale("x.tax_cents")) +
+                      where + QStringLiteral(" GROUP BY x.tax_class"),
+                  binds);
     if (!taxes)
         return std::unexpected(taxes.error());
     while (taxes->next()) {
@@ -508,7 +511,7 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
     }
     auto tenders = m_db.exec(QStringLiteral("SELECT t.type, SUM(%1) FROM sales s "
                                             "JOIN sale_tenders t ON t.sale_id = s.id WHERE ")
-                                     .arg(sg("t.amount_cents")) +
+                                     .arg(signedForSale("t.amount_cents")) +
                                  where + QStringLiteral(" GROUP BY t.type"),
                              binds);
     if (!tenders)
@@ -521,7 +524,7 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
     auto cards = m_db.exec(
         QStringLiteral("SELECT SUM(CASE WHEN s.kind = 'sale' THEN 1 ELSE -1 END), SUM(%1) "
                        "FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE ")
-                .arg(sg("l.net_cents")) +
+                .arg(signedForSale("l.net_cents")) +
             where + QStringLiteral(" AND l.kind = 'giftcard'"),
         binds);
     if (!cards)
@@ -611,10 +614,11 @@ Result<PeriodReport> ReportService::z(const StaffMember &staff,
         QStringList registers;
         for (const Shift &s : *open)
             registers << s.registerId;
-        return fail(ErrorCode::Refused,
-                    tr("The day cannot be closed while a shift is open on register %1: count "
-                       "and close the drawer first.")
-                        .arg(registers.join(QStringLiteral(", "))));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("The day cannot be closed while a shift is open on register %1: count "
+                      "and close the drawer first.")
+                .arg(registers.join(QStringLiteral(", "))));
     }
     auto r = currentPeriod();
     if (!r)
@@ -672,7 +676,7 @@ Result<PeriodReport> ReportService::loadZ(qint64 zNumber) const {
     if (!payload)
         return std::unexpected(payload.error());
     if (payload->isNull())
-        return fail(ErrorCode::NotFound, tr("There is no Z report #%1.").arg(zNumber));
+        return fail(ErrorCode::NotFound, oasis::tr("There is no Z report #%1.").arg(zNumber));
     return PeriodReport::fromJson(QJsonDocument::fromJson(payload->toString().toUtf8()).object());
 }
 
@@ -695,13 +699,13 @@ QVariantList dateBinds(QDate from, QDate to) {
 namespace {
 ReportTable salesTable(QDate from, QDate to) {
     ReportTable t;
-    t.title = tr("Sales %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
-    t.columns = {{QStringLiteral("group"), tr("group"), Kind::Text},
-                 {QStringLiteral("key"), tr("key"), Kind::Text},
-                 {QStringLiteral("name"), tr("name"), Kind::Text},
-                 {QStringLiteral("quantity"), tr("quantity"), Kind::Count},
-                 {QStringLiteral("net_cents"), tr("net"), Kind::Money},
-                 {QStringLiteral("tax_cents"), tr("tax"), Kind::Money}};
+    t.title = oasis::tr("Sales %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {{QStringLiteral("group"), oasis::tr("group"), Kind::Text},
+                 {QStringLiteral("key"), oasis::tr("key"), Kind::Text},
+                 {QStringLiteral("name"), oasis::tr("name"), Kind::Text},
+                 {QStringLiteral("quantity"), oasis::tr("quantity"), Kind::Count},
+                 {QStringLiteral("net_cents"), oasis::tr("net"), Kind::Money},
+                 {QStringLiteral("tax_cents"), oasis::tr("tax"), Kind::Money}};
     return t;
 }
 
@@ -712,15 +716,15 @@ void addLines(ReportTable &t, const QString &group, const std::vector<ReportLine
 
 ReportTable giftCardTable(QDate from, QDate to) {
     ReportTable t;
-    t.title = tr("Gift cards %1 to %2 (outstanding at the end of %2)")
+    t.title = oasis::tr("Gift cards %1 to %2 (outstanding at the end of %2)")
                   .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
     t.columns = {
-        {QStringLiteral("last4"), tr("card"), Kind::Text},
-        {QStringLiteral("issued"), tr("issued"), Kind::Text},
-        {QStringLiteral("sold_cents"), tr("sold"), Kind::Money},
-        {QStringLiteral("redeemed_cents"), tr("redeemed"), Kind::Money},
-        {QStringLiteral("other_cents"), tr("cash-outs, refunds, replacements"), Kind::Money},
-        {QStringLiteral("outstanding_cents"), tr("outstanding"), Kind::Money}};
+        {QStringLiteral("last4"), oasis::tr("card"), Kind::Text},
+        {QStringLiteral("issued"), oasis::tr("issued"), Kind::Text},
+        {QStringLiteral("sold_cents"), oasis::tr("sold"), Kind::Money},
+        {QStringLiteral("redeemed_cents"), oasis::tr("redeemed"), Kind::Money},
+        {QStringLiteral("other_cents"), oasis::tr("cash-outs, refunds, replacements"), Kind::Money},
+        {QStringLiteral("outstanding_cents"), oasis::tr("outstanding"), Kind::Money}};
     return t;
 }
 } // namespace
@@ -753,7 +757,8 @@ Result<ReportTable> ReportService::salesByItem(QDate from, QDate to) const {
                            QStringLiteral("SELECT l.code, MAX(l.name), SUM(%1), SUM(%2), SUM(%3) "
                                           "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
                                           "WHERE ")
-                                   .arg(sg("l.quantity"), sg("l.net_cents"), sg("l.tax_cents")) +
+                                   .arg(signedForSale("l.quantity"), signedForSale("l.net_cents"),
+                                        signedForSale("l.tax_cents")) +
                                kDateRange +
                                QStringLiteral(" AND l.kind IN ('product', 'session') "
                                               "GROUP BY l.code ORDER BY 4 DESC, 1"),
@@ -769,17 +774,17 @@ Result<ReportTable> ReportService::tax(QDate from, QDate to) const {
     auto q =
         m_db.exec(QStringLiteral("SELECT x.tax_class, x.ppm, SUM(%1), SUM(%2) FROM sales s "
                                  "JOIN sale_taxes x ON x.sale_id = s.id WHERE ")
-                          .arg(sg("x.base_cents"), sg("x.tax_cents")) +
+                          .arg(signedForSale("x.base_cents"), signedForSale("x.tax_cents")) +
                       kDateRange + QStringLiteral(" GROUP BY x.tax_class, x.ppm ORDER BY 1, 2"),
                   dateBinds(from, to));
     if (!q)
         return std::unexpected(q.error());
     ReportTable t;
-    t.title = tr("Tax %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
-    t.columns = {{QStringLiteral("tax_class"), tr("tax class"), Kind::Text},
-                 {QStringLiteral("rate"), tr("rate %"), Kind::Text},
-                 {QStringLiteral("base_cents"), tr("taxable base"), Kind::Money},
-                 {QStringLiteral("tax_cents"), tr("tax"), Kind::Money}};
+    t.title = oasis::tr("Tax %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {{QStringLiteral("tax_class"), oasis::tr("tax class"), Kind::Text},
+                 {QStringLiteral("rate"), oasis::tr("rate %"), Kind::Text},
+                 {QStringLiteral("base_cents"), oasis::tr("taxable base"), Kind::Money},
+                 {QStringLiteral("tax_cents"), oasis::tr("tax"), Kind::Money}};
     while (q->next()) {
         const qint64 ppm = q->value(1).toLongLong();
         const QString rate =
@@ -795,14 +800,14 @@ Result<ReportTable> ReportService::tips(QDate from, QDate to) const {
     if (!b)
         return std::unexpected(b.error());
     ReportTable t;
-    t.title =
-        tr("Tips per therapist %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
-    t.columns = {{QStringLiteral("therapist"), tr("therapist"), Kind::Text},
-                 {QStringLiteral("name"), tr("name"), Kind::Text},
-                 {QStringLiteral("sessions"), tr("sessions"), Kind::Count},
-                 {QStringLiteral("session_net_cents"), tr("sessions net"), Kind::Money},
-                 {QStringLiteral("tips"), tr("tips"), Kind::Count},
-                 {QStringLiteral("tip_cents"), tr("tip amount"), Kind::Money}};
+    t.title = oasis::tr("Tips per therapist %1 to %2")
+                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.columns = {{QStringLiteral("therapist"), oasis::tr("therapist"), Kind::Text},
+                 {QStringLiteral("name"), oasis::tr("name"), Kind::Text},
+                 {QStringLiteral("sessions"), oasis::tr("sessions"), Kind::Count},
+                 {QStringLiteral("session_net_cents"), oasis::tr("sessions net"), Kind::Money},
+                 {QStringLiteral("tips"), oasis::tr("tips"), Kind::Count},
+                 {QStringLiteral("tip_cents"), oasis::tr("tip amount"), Kind::Money}};
     std::map<QString, QVariantList> rows;
     for (const ReportLine &l : b->byTherapist)
         rows[l.key] = {l.key, l.name, l.quantity, l.net.cents(), qint64(0), qint64(0)};
@@ -958,13 +963,13 @@ Result<ReportTable> ReportService::inventory() const {
     if (!q)
         return std::unexpected(q.error());
     ReportTable t;
-    t.title = tr("Inventory at cost");
-    t.columns = {{QStringLiteral("code"), tr("code"), Kind::Text},
-                 {QStringLiteral("name"), tr("name"), Kind::Text},
-                 {QStringLiteral("category"), tr("category"), Kind::Text},
-                 {QStringLiteral("on_hand"), tr("on hand"), Kind::Count},
-                 {QStringLiteral("cost_cents"), tr("unit cost"), Kind::Money},
-                 {QStringLiteral("value_cents"), tr("value"), Kind::Money}};
+    t.title = oasis::tr("Inventory at cost");
+    t.columns = {{QStringLiteral("code"), oasis::tr("code"), Kind::Text},
+                 {QStringLiteral("name"), oasis::tr("name"), Kind::Text},
+                 {QStringLiteral("category"), oasis::tr("category"), Kind::Text},
+                 {QStringLiteral("on_hand"), oasis::tr("on hand"), Kind::Count},
+                 {QStringLiteral("cost_cents"), oasis::tr("unit cost"), Kind::Money},
+                 {QStringLiteral("value_cents"), oasis::tr("value"), Kind::Money}};
     while (q->next())
         t.rows.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
                           q->value(3).toLongLong(), q->value(4).toLongLong(),
@@ -975,7 +980,7 @@ Result<ReportTable> ReportService::inventory() const {
 Result<std::vector<std::pair<QDate, Money>>> ReportService::salesPerDay(QDate from,
                                                                         QDate to) const {
     auto q = m_db.exec(QStringLiteral("SELECT s.business_date, SUM(%1) FROM sales s WHERE ")
-                               .arg(sg("s.total_cents")) +
+                               .arg(signedForSale("s.total_cents")) +
                            kDateRange + QStringLiteral(" GROUP BY s.business_date"),
                        dateBinds(from, to));
     if (!q)
@@ -993,7 +998,7 @@ Result<std::array<Money, 24>> ReportService::salesPerHour(QDate from, QDate to) 
     // Grouped by the UTC hour in SQL (portable substr), then moved to the store's hour here.
     auto q = m_db.exec(QStringLiteral("SELECT substr(s.created_at, 1, 13), SUM(%1) FROM sales s "
                                       "WHERE ")
-                               .arg(sg("s.total_cents")) +
+                               .arg(signedForSale("s.total_cents")) +
                            kDateRange + QStringLiteral(" GROUP BY substr(s.created_at, 1, 13)"),
                        dateBinds(from, to));
     if (!q)

@@ -4,6 +4,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/giftcode.h"
 #include "core/domain/text.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/registers.h"
 #include "core/services/shift.h"
@@ -18,13 +19,6 @@
 #include <QRegularExpression>
 
 namespace oasis {
-
-namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Sale", text);
-}
-
-} // namespace
 
 QString receiptCode(qint64 receiptNo) {
     return QStringLiteral("R-%1").arg(receiptNo, 6, 10, QLatin1Char('0'));
@@ -65,7 +59,7 @@ Result<TenderPlan> planTenders(Money total, Money giftCardLines, const std::vect
             }
             if (t.amount > balance)
                 return fail(ErrorCode::Refused,
-                            tr("The gift card holds only %1, less than the %2 asked.")
+                            oasis::tr("The gift card holds only %1, less than the %2 asked.")
                                 .arg(balance.format(), t.amount.format()));
             a.amount = t.amount;
             nonCash += t.amount;
@@ -78,22 +72,24 @@ Result<TenderPlan> planTenders(Money total, Money giftCardLines, const std::vect
         const Money room = min(total - nonCash, giftAllowed - giftTotal);
         a.amount = min(a.giftCardBalance, max(room, Money()));
         if (a.giftCardBalance.isZero())
-            return fail(ErrorCode::Refused, tr("The gift card has no balance left."));
+            return fail(ErrorCode::Refused, oasis::tr("The gift card has no balance left."));
         if (a.amount.isZero())
-            return fail(ErrorCode::Refused, tr("Nothing is left for the gift card to pay."));
+            return fail(ErrorCode::Refused, oasis::tr("Nothing is left for the gift card to pay."));
         nonCash += a.amount;
         giftTotal += a.amount;
     }
     if (giftTotal > giftAllowed)
-        return fail(ErrorCode::Refused,
-                    tr("A gift card cannot pay for a gift card: gift cards may pay at most %1 of "
-                       "this ticket.")
-                        .arg(max(giftAllowed, Money()).format()));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("A gift card cannot pay for a gift card: gift cards may pay at most %1 of "
+                      "this ticket.")
+                .arg(max(giftAllowed, Money()).format()));
     if (nonCash > total)
-        return fail(ErrorCode::Refused,
-                    tr("Card and gift-card tenders add up to %1, more than the %2 due: only cash "
-                       "can be over-tendered.")
-                        .arg(nonCash.format(), total.format()));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("Card and gift-card tenders add up to %1, more than the %2 due: only cash "
+                      "can be over-tendered.")
+                .arg(nonCash.format(), total.format()));
     Money due = total - nonCash;
     Money cashGiven;
     for (std::size_t i = 0; i < tenders.size(); ++i) {
@@ -107,7 +103,7 @@ Result<TenderPlan> planTenders(Money total, Money giftCardLines, const std::vect
     }
     if (due > Money())
         return fail(ErrorCode::Refused,
-                    tr("%1 is still due: the tenders cover only %2 of %3.")
+                    oasis::tr("%1 is still due: the tenders cover only %2 of %3.")
                         .arg(due.format(), (total - due).format(), total.format()));
     plan.change = cashGiven - (total - nonCash);
     for (const AppliedTender &a : plan.applied)
@@ -118,7 +114,7 @@ Result<TenderPlan> planTenders(Money total, Money giftCardLines, const std::vect
 Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                           const std::optional<StaffMember> &approver) const {
     if (ticket.isEmpty())
-        return fail(ErrorCode::Refused, tr("The ticket is empty."));
+        return fail(ErrorCode::Refused, oasis::tr("The ticket is empty."));
     if (auto ok = authorize(m_db, Action::Sell, cashier, approver); !ok)
         return ok;
     StoreSettings settings(m_db);
@@ -128,10 +124,10 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
     for (const TicketLine &l : ticket.lines) {
         if (l.quantity <= 0 || l.quantity > 999)
             return fail(ErrorCode::Invalid,
-                        tr("%1: the quantity must be from 1 to 999.").arg(l.name));
+                        oasis::tr("%1: the quantity must be from 1 to 999.").arg(l.name));
         if (l.unitPrice.isNegative() || l.lineDiscount.isNegative() || l.lineDiscount > l.gross())
             return fail(ErrorCode::Invalid,
-                        tr("%1: the price or discount is not valid.").arg(l.name));
+                        oasis::tr("%1: the price or discount is not valid.").arg(l.name));
         if (l.discountable()) {
             discountable += l.gross();
             lineDiscounts += l.lineDiscount;
@@ -146,35 +142,36 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                 return std::unexpected(active.error());
             if (active->isNull())
                 return fail(ErrorCode::NotFound,
-                            tr("%1 is not in the catalog any more.").arg(l.name));
+                            oasis::tr("%1 is not in the catalog any more.").arg(l.name));
             if (Money::fromCents(active->toLongLong()) != l.unitPrice)
                 overridden = true;
             if (l.kind == LineKind::Session && l.therapistId <= 0)
                 return fail(ErrorCode::Refused,
-                            tr("%1: choose the therapist who gives it.").arg(l.name));
+                            oasis::tr("%1: choose the therapist who gives it.").arg(l.name));
             break;
         }
         case LineKind::Tip:
             if (l.therapistId <= 0)
-                return fail(ErrorCode::Refused, tr("A tip needs the therapist it is for."));
+                return fail(ErrorCode::Refused, oasis::tr("A tip needs the therapist it is for."));
             if (l.unitPrice.isZero())
-                return fail(ErrorCode::Invalid, tr("A tip cannot be zero."));
+                return fail(ErrorCode::Invalid, oasis::tr("A tip cannot be zero."));
             break;
         case LineKind::GiftCard:
             if (l.lineDiscount > Money())
-                return fail(ErrorCode::Refused, tr("Gift cards cannot be discounted."));
+                return fail(ErrorCode::Refused, oasis::tr("Gift cards cannot be discounted."));
             if (l.unitPrice < settings.giftCardMinimum() ||
                 l.unitPrice > settings.giftCardMaximum())
-                return fail(ErrorCode::Refused, tr("A gift card is sold for %1 to %2.")
+                return fail(ErrorCode::Refused, oasis::tr("A gift card is sold for %1 to %2.")
                                                     .arg(settings.giftCardMinimum().format(),
                                                          settings.giftCardMaximum().format()));
             if (l.quantity != 1)
-                return fail(ErrorCode::Invalid, tr("Each gift card is its own line."));
+                return fail(ErrorCode::Invalid, oasis::tr("Each gift card is its own line."));
             for (const auto &[field, value, limit, newlines] :
-                 {std::tuple{tr("gift card's To"), l.recipient, textlimit::kName,
+                 {std::tuple{oasis::tr("gift card's To"), l.recipient, textlimit::kName,
                              Newlines::Refused},
-                  std::tuple{tr("gift card's From"), l.sender, textlimit::kName, Newlines::Refused},
-                  std::tuple{tr("gift card's message"), l.message, textlimit::kNote,
+                  std::tuple{oasis::tr("gift card's From"), l.sender, textlimit::kName,
+                             Newlines::Refused},
+                  std::tuple{oasis::tr("gift card's message"), l.message, textlimit::kNote,
                              Newlines::Allowed}})
                 if (auto ok = checkText(field, value, limit, newlines); !ok)
                     return ok;
@@ -187,7 +184,8 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
             if (!role)
                 return std::unexpected(role.error());
             if (role->toString() != QLatin1String("therapist"))
-                return fail(ErrorCode::Refused, tr("%1: the therapist is not active.").arg(l.name));
+                return fail(ErrorCode::Refused,
+                            oasis::tr("%1: the therapist is not active.").arg(l.name));
         }
     }
     auto needs = [&](Action action) { return authorize(m_db, action, cashier, approver); };
@@ -214,9 +212,10 @@ Status checkRequestId(const QString &requestId) {
     });
     if (requestId.isEmpty() || requestId.size() > 100 || !printable || requestId.front() == u' ' ||
         requestId.back() == u' ')
-        return fail(ErrorCode::Invalid,
-                    tr("A request id is 1 to 100 printable ASCII characters, with no space at "
-                       "either end."));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("A request id is 1 to 100 printable ASCII characters, with no space at "
+                      "either end."));
     return {};
 }
 
@@ -236,7 +235,8 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
     if (auto ok = checkRequestId(ticket.requestId); !ok)
         return std::unexpected(ok.error());
     if (!roleMay(cashier.role, Action::Sell))
-        return fail(ErrorCode::Permission, tr("%1 may not ring up sales.").arg(cashier.name));
+        return fail(ErrorCode::Permission,
+                    oasis::tr("%1 may not ring up sales.").arg(cashier.name));
     // A sale is never changed once committed, so one found here is final: return it before
     // anything else is looked at (a retry must not look up, let alone debit, its gift cards).
     auto first = firstSaleOf(ticket);
@@ -272,9 +272,10 @@ Result<std::optional<CompletedSale>> SaleService::firstSaleOf(const Ticket &tick
     const qint64 receiptNo = row->at(1).toLongLong();
     const QDate businessDate = QDate::fromString(row->at(2).toString(), Qt::ISODate);
     auto conflict = [&] {
-        return fail(ErrorCode::Conflict,
-                    tr("Request id %1 was already used for receipt %2 with a different ticket.")
-                        .arg(ticket.requestId, receiptCode(receiptNo)));
+        return fail(
+            ErrorCode::Conflict,
+            oasis::tr("Request id %1 was already used for receipt %2 with a different ticket.")
+                .arg(ticket.requestId, receiptCode(receiptNo)));
     };
     // The same ticket: the same lines in the same order, the same discount and the same total
     // (at the first sale's business date, so a retry after midnight still matches).
@@ -357,7 +358,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         return std::unexpected(totals.error());
     if (totals->total > settings.transactionLimit())
         return fail(ErrorCode::Refused,
-                    tr("The total of %1 is above the store's limit of %2 for one sale.")
+                    oasis::tr("The total of %1 is above the store's limit of %2 for one sale.")
                         .arg(totals->total.format(), settings.transactionLimit().format()));
 
     // Gift cards: look up before the transaction (failures must stay recorded).
@@ -372,7 +373,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             return std::unexpected(card.error());
         for (const GiftCard &seen : giftTenders)
             if (seen.id == card->id)
-                return fail(ErrorCode::Invalid, tr("The same gift card is entered twice."));
+                return fail(ErrorCode::Invalid, oasis::tr("The same gift card is entered twice."));
         giftTenders.push_back(*card);
         balances.push_back(card->balance);
     }
@@ -386,7 +387,8 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             return std::unexpected(card.error());
         for (const GiftCard &g : giftTenders)
             if (g.id == card->id)
-                return fail(ErrorCode::Refused, tr("A gift card cannot pay for a gift card."));
+                return fail(ErrorCode::Refused,
+                            oasis::tr("A gift card cannot pay for a gift card."));
         reloadCards[i] = card->id;
     }
     auto plan = planTenders(totals->total, ticket.giftCardLinesTotal(), tenders, balances);
@@ -426,8 +428,8 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             return std::unexpected(unparked.error());
         if (unparked->rows != 1)
             return fail(ErrorCode::Refused,
-                        tr("This held ticket is no longer on hold: it was sold or voided at "
-                           "another register."));
+                        oasis::tr("This held ticket is no longer on hold: it was sold or voided at "
+                                  "another register."));
     }
     CompletedSale done;
     done.receiptNo = next->toLongLong();
@@ -519,7 +521,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             if (!onHand)
                 return std::unexpected(onHand.error());
             if (onHand->toLongLong() < 0)
-                done.warnings << tr("%1: stock is now %2 (below zero); count the shelf.")
+                done.warnings << oasis::tr("%1: stock is now %2 (below zero); count the shelf.")
                                      .arg(l.name)
                                      .arg(onHand->toLongLong());
         }
@@ -602,7 +604,8 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
-        return fail(ErrorCode::NotFound, tr("There is no receipt %1.").arg(receiptCode(receiptNo)));
+        return fail(ErrorCode::NotFound,
+                    oasis::tr("There is no receipt %1.").arg(receiptCode(receiptNo)));
     SaleRecord r;
     r.id = q->value(0).toLongLong();
     r.receiptNo = q->value(1).toLongLong();
@@ -713,8 +716,9 @@ Result<std::vector<SaleRecord>> SaleService::recent(int limit) const {
 Result<qint64> ParkedTickets::park(const Ticket &ticket, const QString &label,
                                    const StaffMember &staff, const QString &registerId) {
     if (ticket.isEmpty())
-        return fail(ErrorCode::Refused, tr("There is nothing to hold: the ticket is empty."));
-    if (auto ok = checkText(tr("label of the held ticket"), label, textlimit::kName); !ok)
+        return fail(ErrorCode::Refused,
+                    oasis::tr("There is nothing to hold: the ticket is empty."));
+    if (auto ok = checkText(oasis::tr("label of the held ticket"), label, textlimit::kName); !ok)
         return std::unexpected(ok.error());
     auto tx = Transaction::begin(m_db);
     if (!tx)
@@ -776,7 +780,7 @@ Result<Ticket> ParkedTickets::recall(qint64 id) {
         return std::unexpected(payload.error());
     if (payload->isNull())
         return fail(ErrorCode::NotFound,
-                    tr("That held ticket is no longer on hold: it was sold or voided."));
+                    oasis::tr("That held ticket is no longer on hold: it was sold or voided."));
     auto ticket = Ticket::fromJson(QJsonDocument::fromJson(payload->toString().toUtf8()).object());
     if (!ticket)
         return std::unexpected(ticket.error());

@@ -3,6 +3,7 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/text.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/registers.h"
 #include "core/services/store.h"
@@ -15,10 +16,6 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Shift", text);
-}
-
 /// For reading: this computer's register when none is named.
 QString resolveRegister(const QString &registerId) {
     return registerId.isEmpty() ? Store::registerId() : registerId;
@@ -59,11 +56,10 @@ Result<Money> ShiftService::countDrawer(const std::map<qint64, qint64> &counts) 
     for (const auto &[denomination, count] : counts) {
         if (std::find(denominations().begin(), denominations().end(), denomination) ==
             denominations().end())
-            return fail(
-                ErrorCode::Invalid,
-                tr("%1 is not a US note or coin.").arg(Money::fromCents(denomination).format()));
+            return fail(ErrorCode::Invalid, oasis::tr("%1 is not a US note or coin.")
+                                                .arg(Money::fromCents(denomination).format()));
         if (count < 0)
-            return fail(ErrorCode::Invalid, tr("A count cannot be negative."));
+            return fail(ErrorCode::Invalid, oasis::tr("A count cannot be negative."));
         total += Money::fromCents(denomination) * count;
     }
     return total;
@@ -74,7 +70,7 @@ Result<Shift> ShiftService::byId(qint64 id) const {
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
-        return fail(ErrorCode::NotFound, tr("There is no shift %1.").arg(id));
+        return fail(ErrorCode::NotFound, oasis::tr("There is no shift %1.").arg(id));
     return shiftFromRow(*q);
 }
 
@@ -86,9 +82,10 @@ Result<Shift> ShiftService::current(const QString &registerIdIn) const {
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
-        return fail(ErrorCode::NotFound,
-                    tr("No shift is open on register %1: open one with a counted float first.")
-                        .arg(registerId));
+        return fail(
+            ErrorCode::NotFound,
+            oasis::tr("No shift is open on register %1: open one with a counted float first.")
+                .arg(registerId));
     return shiftFromRow(*q);
 }
 
@@ -110,13 +107,15 @@ Result<qint64> ShiftService::forTicket(const QString &registerId, bool isSale,
     if (everOpened->toInt() == 0)
         return 0;
     if (isSale)
-        return fail(ErrorCode::Refused,
-                    tr("No shift is open on register %1: open one with a counted float first.")
-                        .arg(registerId));
-    return fail(ErrorCode::Refused,
-                tr("This refund pays cash back from the drawer, and no shift is open on register "
-                   "%1: open one with a counted float first.")
-                    .arg(registerId));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("No shift is open on register %1: open one with a counted float first.")
+                .arg(registerId));
+    return fail(
+        ErrorCode::Refused,
+        oasis::tr("This refund pays cash back from the drawer, and no shift is open on register "
+                  "%1: open one with a counted float first.")
+            .arg(registerId));
 }
 
 Result<std::vector<Shift>> ShiftService::openShifts() const {
@@ -139,7 +138,7 @@ Result<Shift> ShiftService::open(Money openingFloat, const StaffMember &staff,
     if (auto ok = authorize(m_db, Action::CashDrawer, staff, std::nullopt); !ok)
         return std::unexpected(ok.error());
     if (openingFloat.isNegative())
-        return fail(ErrorCode::Invalid, tr("The float cannot be negative."));
+        return fail(ErrorCode::Invalid, oasis::tr("The float cannot be negative."));
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -151,7 +150,7 @@ Result<Shift> ShiftService::open(Money openingFloat, const StaffMember &staff,
         return std::unexpected(existing.error());
     if (!existing->isNull())
         return fail(ErrorCode::Refused,
-                    tr("A shift is already open on register %1 (shift %2): close it first.")
+                    oasis::tr("A shift is already open on register %1 (shift %2): close it first.")
                         .arg(registerId)
                         .arg(existing->toLongLong()));
     auto ins =
@@ -278,19 +277,20 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
     if (!acting)
         return std::unexpected(acting.error());
     const QString registerId = *acting;
-    if (auto ok =
-            checkText(in ? tr("pay-in reason") : tr("pay-out reason"), reasonIn, textlimit::kNote);
+    if (auto ok = checkText(in ? oasis::tr("pay-in reason") : oasis::tr("pay-out reason"), reasonIn,
+                            textlimit::kNote);
         !ok)
         return std::unexpected(ok.error());
     const QString reason = reasonIn.simplified();
     if (auto ok = authorize(m_db, Action::CashDrawer, staff, approver); !ok)
         return std::unexpected(ok.error());
     if (amount.isNegative() || amount.isZero())
-        return fail(ErrorCode::Invalid, tr("The amount must be more than zero."));
+        return fail(ErrorCode::Invalid, oasis::tr("The amount must be more than zero."));
     if (reason.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    in ? tr("A pay-in needs a reason (e.g. change from the safe).")
-                       : tr("A pay-out needs a reason (e.g. tip paid out in cash to Lena)."));
+        return fail(
+            ErrorCode::Invalid,
+            in ? oasis::tr("A pay-in needs a reason (e.g. change from the safe).")
+               : oasis::tr("A pay-out needs a reason (e.g. tip paid out in cash to Lena)."));
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -302,9 +302,10 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
         if (!drawer)
             return std::unexpected(drawer.error());
         if (amount > drawer->expected)
-            return fail(ErrorCode::Refused,
-                        tr("The drawer should hold only %1: a pay-out of %2 is more than that.")
-                            .arg(drawer->expected.format(), amount.format()));
+            return fail(
+                ErrorCode::Refused,
+                oasis::tr("The drawer should hold only %1: a pay-out of %2 is more than that.")
+                    .arg(drawer->expected.format(), amount.format()));
     }
     const QString now = toStorageTime(Clock::nowUtc());
     auto ins = m_db.write(
@@ -347,7 +348,7 @@ Result<ShiftClose> ShiftService::close(Money counted, const StaffMember &staff,
     if (auto ok = authorize(m_db, Action::CashDrawer, staff, approver); !ok)
         return std::unexpected(ok.error());
     if (counted.isNegative())
-        return fail(ErrorCode::Invalid, tr("The counted drawer cannot be negative."));
+        return fail(ErrorCode::Invalid, oasis::tr("The counted drawer cannot be negative."));
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -367,7 +368,8 @@ Result<ShiftClose> ShiftService::close(Money counted, const StaffMember &staff,
     if (!upd)
         return std::unexpected(upd.error());
     if (upd->rows != 1)
-        return fail(ErrorCode::Conflict, tr("The shift was closed by someone else just now."));
+        return fail(ErrorCode::Conflict,
+                    oasis::tr("The shift was closed by someone else just now."));
     ShiftClose result;
     result.counted = counted;
     result.overShort = counted - drawer->expected;

@@ -4,6 +4,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/crypto.h"
 #include "core/domain/text.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
@@ -17,10 +18,6 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Staff", text);
-}
-
 constexpr int kPbkdf2Iterations = 60'000;
 
 QByteArray pinHash(const Database &db, const QString &pin, const QByteArray &salt, int iterations) {
@@ -45,7 +42,7 @@ StaffMember fromRow(const Rows &q) {
 Status StaffService::validatePin(const QString &pin) {
     static const QRegularExpression digits(QStringLiteral("^[0-9]{4,8}$"));
     if (!digits.match(pin).hasMatch())
-        return fail(ErrorCode::Invalid, tr("A PIN is 4 to 8 digits."));
+        return fail(ErrorCode::Invalid, oasis::tr("A PIN is 4 to 8 digits."));
     return {};
 }
 
@@ -68,7 +65,8 @@ Result<StaffMember> StaffService::find(const QString &name) const {
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
-        return fail(ErrorCode::NotFound, tr("There is no staff member named \"%1\".").arg(name));
+        return fail(ErrorCode::NotFound,
+                    oasis::tr("There is no staff member named \"%1\".").arg(name));
     return fromRow(*q);
 }
 
@@ -78,7 +76,7 @@ Result<StaffMember> StaffService::byId(qint64 id) const {
     if (!q)
         return std::unexpected(q.error());
     if (!q->next())
-        return fail(ErrorCode::NotFound, tr("There is no staff member number %1.").arg(id));
+        return fail(ErrorCode::NotFound, oasis::tr("There is no staff member number %1.").arg(id));
     return fromRow(*q);
 }
 
@@ -106,8 +104,9 @@ Result<StaffMember> StaffService::addFirstOwner(const QString &name, const QStri
         if (!owners)
             return std::unexpected(owners.error());
         if (owners->toInt() > 0)
-            return fail(ErrorCode::Permission,
-                        tr("This store already has an owner: staff are added by the owner."));
+            return fail(
+                ErrorCode::Permission,
+                oasis::tr("This store already has an owner: staff are added by the owner."));
         return {};
     });
 }
@@ -124,17 +123,19 @@ Result<StaffMember> StaffService::insert(const QString &name, Role role, const Q
                                          const std::function<Status()> &allowed) {
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z][A-Za-z0-9._-]{0,31}$"));
     if (!valid.match(name).hasMatch())
-        return fail(ErrorCode::Invalid,
-                    tr("\"%1\" is not a valid staff name: start with a letter, then letters, "
-                       "digits, '.', '_' or '-' (at most 32).")
-                        .arg(name));
-    if (auto ok = checkText(tr("display name"), displayName, textlimit::kName); !ok)
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("\"%1\" is not a valid staff name: start with a letter, then letters, "
+                      "digits, '.', '_' or '-' (at most 32).")
+                .arg(name));
+    if (auto ok = checkText(oasis::tr("display name"), displayName, textlimit::kName); !ok)
         return std::unexpected(ok.error());
     if (role != Role::Therapist) {
         if (auto ok = validatePin(pin); !ok)
             return std::unexpected(ok.error());
     } else if (!pin.isEmpty()) {
-        return fail(ErrorCode::Invalid, tr("Therapists do not log in to the register: no PIN."));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("Therapists do not log in to the register: no PIN."));
     }
     auto tx = Transaction::begin(m_db);
     if (!tx)
@@ -148,7 +149,7 @@ Result<StaffMember> StaffService::insert(const QString &name, Role role, const Q
         return std::unexpected(exists.error());
     if (exists->toInt() > 0)
         return fail(ErrorCode::Conflict,
-                    tr("A staff member named \"%1\" already exists.").arg(name));
+                    oasis::tr("A staff member named \"%1\" already exists.").arg(name));
     QVariant salt, hash;
     int iterations = 0;
     if (!pin.isEmpty()) {
@@ -185,15 +186,16 @@ Status StaffService::deactivate(const QString &name, const StaffMember &actor,
     if (!member)
         return std::unexpected(member.error());
     if (!member->active)
-        return fail(ErrorCode::Refused, tr("%1 is already deactivated.").arg(name));
+        return fail(ErrorCode::Refused, oasis::tr("%1 is already deactivated.").arg(name));
     if (member->role == Role::Owner) {
         auto owners = m_db.scalar(
             QStringLiteral("SELECT COUNT(*) FROM staff WHERE role = 'owner' AND active = 1"));
         if (!owners)
             return std::unexpected(owners.error());
         if (owners->toInt() <= 1)
-            return fail(ErrorCode::Refused,
-                        tr("%1 is the last active owner and cannot be deactivated.").arg(name));
+            return fail(
+                ErrorCode::Refused,
+                oasis::tr("%1 is the last active owner and cannot be deactivated.").arg(name));
     }
     if (auto ok =
             m_db.exec(QStringLiteral("UPDATE staff SET active = 0 WHERE id = ?"), {member->id});
@@ -220,7 +222,8 @@ Status StaffService::resetPin(const QString &name, const QString &pin, const Sta
     if (!member)
         return std::unexpected(member.error());
     if (member->role == Role::Therapist)
-        return fail(ErrorCode::Refused, tr("Therapists do not log in to the register: no PIN."));
+        return fail(ErrorCode::Refused,
+                    oasis::tr("Therapists do not log in to the register: no PIN."));
     const QByteArray salt = crypto::randomBytes(16);
     if (auto ok = m_db.exec(
             QStringLiteral("UPDATE staff SET pin_salt = ?, pin_hash = ?, pin_iterations = ?, "
@@ -247,8 +250,9 @@ Status StaffService::setRole(const QString &name, Role role, const StaffMember &
     if (!member)
         return std::unexpected(member.error());
     if ((member->role == Role::Therapist) != (role == Role::Therapist))
-        return fail(ErrorCode::Refused,
-                    tr("Therapists have no PIN: add a new staff member for register access."));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("Therapists have no PIN: add a new staff member for register access."));
     if (auto ok = m_db.exec(QStringLiteral("UPDATE staff SET role = ? WHERE id = ?"),
                             {roleName(role), member->id});
         !ok)
@@ -304,7 +308,8 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
     if (!before)
         return std::unexpected(before.error());
     if (!*before)
-        return fail(ErrorCode::NotFound, tr("There is no staff member named \"%1\".").arg(name));
+        return fail(ErrorCode::NotFound,
+                    oasis::tr("There is no staff member named \"%1\".").arg(name));
     QByteArray hash;
     const PinRow &first = **before;
     const bool locked = first.lockedUntil.isValid() && Clock::nowUtc() < first.lockedUntil;
@@ -328,10 +333,10 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
     // holds the file and its key could run the rounds elsewhere anyway).
     if (m_db.isSnapshot()) {
         if (!first.member.active)
-            return fail(ErrorCode::Refused, tr("%1 is deactivated.").arg(first.member.name));
+            return fail(ErrorCode::Refused, oasis::tr("%1 is deactivated.").arg(first.member.name));
         if (!first.member.hasPin || hash.isEmpty() || !crypto::equal(hash, first.stored))
             return fail(ErrorCode::Refused,
-                        tr("Wrong PIN for %1 (checked against the backup snapshot).")
+                        oasis::tr("Wrong PIN for %1 (checked against the backup snapshot).")
                             .arg(first.member.name));
         return first.member;
     }
@@ -344,15 +349,16 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
     if (!fresh)
         return std::unexpected(fresh.error());
     if (!*fresh)
-        return fail(ErrorCode::NotFound, tr("There is no staff member named \"%1\".").arg(name));
+        return fail(ErrorCode::NotFound,
+                    oasis::tr("There is no staff member named \"%1\".").arg(name));
     const PinRow &row = **fresh;
     const StaffMember &member = row.member;
     const int failed = row.failed;
     const QDateTime &lockedUntil = row.lockedUntil;
     if (!member.active)
-        return fail(ErrorCode::Refused, tr("%1 is deactivated.").arg(member.name));
+        return fail(ErrorCode::Refused, oasis::tr("%1 is deactivated.").arg(member.name));
     if (!member.hasPin)
-        return fail(ErrorCode::Refused, tr("%1 has no register access.").arg(member.name));
+        return fail(ErrorCode::Refused, oasis::tr("%1 has no register access.").arg(member.name));
     const QDateTime now = Clock::nowUtc();
     if (lockedUntil.isValid() && now < lockedUntil) {
         const qint64 minutes = (now.secsTo(lockedUntil) + 59) / 60;
@@ -364,11 +370,12 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
             return std::unexpected(ok.error());
         if (auto ok = tx->commit(); !ok)
             return std::unexpected(ok.error());
-        return fail(ErrorCode::Locked, tr("%1 is locked after %2 wrong PINs; try again in %3 "
-                                          "minute(s) or ask a manager.")
-                                           .arg(member.name)
-                                           .arg(kMaxAttempts)
-                                           .arg(minutes));
+        return fail(ErrorCode::Locked,
+                    oasis::tr("%1 is locked after %2 wrong PINs; try again in %3 "
+                              "minute(s) or ask a manager.")
+                        .arg(member.name)
+                        .arg(kMaxAttempts)
+                        .arg(minutes));
     }
     // A new PIN came meanwhile, or the lockout ran out: the rounds run here.
     if (hash.isEmpty() || row.salt != first.salt || row.iterations != first.iterations)
@@ -402,8 +409,8 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
         return std::unexpected(ok.error());
     if (lock)
         return fail(ErrorCode::Locked,
-                    tr("Wrong PIN. %1 is now locked for 5 minutes.").arg(member.name));
-    return fail(ErrorCode::Refused, tr("Wrong PIN for %1 (%2 of %3 attempts).")
+                    oasis::tr("Wrong PIN. %1 is now locked for 5 minutes.").arg(member.name));
+    return fail(ErrorCode::Refused, oasis::tr("Wrong PIN for %1 (%2 of %3 attempts).")
                                         .arg(member.name)
                                         .arg(attempts)
                                         .arg(kMaxAttempts));
@@ -417,7 +424,7 @@ Result<StaffMember> StaffService::approve(const QString &approver, const QString
     if (!mayApprove(*member, action))
         return std::unexpected(Error{
             ErrorCode::Permission,
-            tr("%1 (%2) may not approve %3: it needs approval by %4.")
+            oasis::tr("%1 (%2) may not approve %3: it needs approval by %4.")
                 .arg(member->name, roleName(member->role), actionName(action), approversOf(action)),
             action});
     return member;

@@ -2,6 +2,7 @@
 #include "core/services/storesettings.h"
 
 #include "core/domain/text.h"
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
@@ -13,17 +14,11 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("StoreSettings", text);
-}
-} // namespace
-
-namespace {
 Status checkCurrency(const QString &code) {
     if (code.size() != 3 || code != code.toUpper() ||
         Money::currencySymbol(code, QLocale::c()).isEmpty())
         return fail(ErrorCode::Invalid,
-                    tr("%1 is not a currency code (three capital letters, as USD or EUR).")
+                    oasis::tr("%1 is not a currency code (three capital letters, as USD or EUR).")
                         .arg(elidedForMessage(code)));
     return {};
 }
@@ -45,10 +40,11 @@ StoreInfo StoreSettings::storeInfo() const {
 Status StoreSettings::setStoreInfo(const StoreInfo &info, const StaffMember &actor,
                                    const std::optional<StaffMember> &approver) {
     const std::tuple<QString, QString, int, Newlines> texts[] = {
-        {tr("store name"), info.name, textlimit::kName, Newlines::Refused},
-        {tr("store address"), info.addressLines.join(u'\n'), textlimit::kNote, Newlines::Allowed},
-        {tr("store phone"), info.phone, textlimit::kShort, Newlines::Refused},
-        {tr("receipt footer"), info.footer, textlimit::kLong, Newlines::Allowed}};
+        {oasis::tr("store name"), info.name, textlimit::kName, Newlines::Refused},
+        {oasis::tr("store address"), info.addressLines.join(u'\n'), textlimit::kNote,
+         Newlines::Allowed},
+        {oasis::tr("store phone"), info.phone, textlimit::kShort, Newlines::Refused},
+        {oasis::tr("receipt footer"), info.footer, textlimit::kLong, Newlines::Allowed}};
     for (const auto &[field, value, limit, newlines] : texts)
         if (auto ok = checkText(field, value, limit, newlines); !ok)
             return ok;
@@ -146,7 +142,7 @@ Status StoreSettings::addTaxRate(const TaxRate &rate, const StaffMember &actor,
                                  const std::optional<StaffMember> &approver) {
     if (rate.ppm < 0 || rate.ppm > 1'000'000 || !rate.effectiveFrom.isValid())
         return fail(ErrorCode::Invalid,
-                    tr("A tax rate needs a percentage from 0 to 100 and a date."));
+                    oasis::tr("A tax rate needs a percentage from 0 to 100 and a date."));
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
@@ -200,8 +196,8 @@ Status StoreSettings::set(const QString &key, const QString &value, const StaffM
     // Any setting: at most a footer's length; only the multi-line texts take line breaks.
     const bool multiLine =
         key == QLatin1String("store.address") || key == QLatin1String("store.footer");
-    if (auto ok = checkText(tr("setting %1").arg(elidedForMessage(key)), value, textlimit::kLong,
-                            multiLine ? Newlines::Allowed : Newlines::Refused);
+    if (auto ok = checkText(oasis::tr("setting %1").arg(elidedForMessage(key)), value,
+                            textlimit::kLong, multiLine ? Newlines::Allowed : Newlines::Refused);
         !ok)
         return ok;
     auto tx = Transaction::begin(m_db);

@@ -3,6 +3,7 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/crypto.h"
+#include "core/domain/translate.h"
 #include "core/storage/journal.h"
 #include "core/storage/schema.h"
 
@@ -31,10 +32,6 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Database", text);
-}
-
 // In the product's log (oasis.log): the journal's anchor outside the database.
 Q_LOGGING_CATEGORY(lcJournal, "oasis.journal")
 
@@ -53,20 +50,22 @@ Error storageError(const QString &what, const QSqlError &error) {
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     if (isLockedMessage(text))
         return {ErrorCode::Storage,
-                tr("The database is busy: another register or program is writing to it. "
-                   "Try again in a moment. (%1)")
+                oasis::tr("The database is busy: another register or program is writing to it. "
+                          "Try again in a moment. (%1)")
                     .arg(what)};
     if (text.contains(QLatin1String("readonly"), Qt::CaseInsensitive) ||
         text.contains(QLatin1String("read-only"), Qt::CaseInsensitive))
-        return {ErrorCode::Storage,
-                tr("The database is read-only: check the file's permissions. (%1)").arg(what)};
+        return {
+            ErrorCode::Storage,
+            oasis::tr("The database is read-only: check the file's permissions. (%1)").arg(what)};
     if (text.contains(QLatin1String("full"), Qt::CaseInsensitive))
-        return {ErrorCode::Storage, tr("The disk is full. (%1)").arg(what)};
+        return {ErrorCode::Storage, oasis::tr("The disk is full. (%1)").arg(what)};
     if (text.contains(QLatin1String("malformed"), Qt::CaseInsensitive) ||
         text.contains(QLatin1String("not a database"), Qt::CaseInsensitive))
-        return {ErrorCode::Storage,
-                tr("The database file is damaged. Restore the latest backup. (%1)").arg(what)};
-    return {ErrorCode::Storage, tr("%1 failed: %2").arg(what, text)};
+        return {
+            ErrorCode::Storage,
+            oasis::tr("The database file is damaged. Restore the latest backup. (%1)").arg(what)};
+    return {ErrorCode::Storage, oasis::tr("%1 failed: %2").arg(what, text)};
 }
 
 /// Prepared statements kept for reuse (scalar(), row(), rows(), write()), by their SQL.
@@ -105,29 +104,32 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
     if (!info.absoluteDir().exists())
         return fail(ErrorCode::Storage,
-                    tr("The folder %1 does not exist. Check the database path or create the "
-                       "folder first.")
+                    oasis::tr("The folder %1 does not exist. Check the database path or create the "
+                              "folder first.")
                         .arg(QDir::toNativeSeparators(info.absolutePath())));
     const bool existed = info.exists(); // QFileInfo re-checks a missing file: keep the answer
     const bool fresh = !existed || info.size() == 0;
     if (fresh && options.mode == Mode::OpenExisting)
         return fail(ErrorCode::Storage,
-                    info.exists() ? tr("%1 is an empty file, not an Oasis database. Create one "
-                                       "with: oasisctl --db %1 init")
-                                        .arg(shown)
-                                  : tr("There is no database at %1. Create one with: "
-                                       "oasisctl --db %1 init")
-                                        .arg(shown));
+                    info.exists()
+                        ? oasis::tr("%1 is an empty file, not an Oasis database. Create one "
+                                    "with: oasisctl --db %1 init")
+                              .arg(shown)
+                        : oasis::tr("There is no database at %1. Create one with: "
+                                    "oasisctl --db %1 init")
+                              .arg(shown));
     if (info.exists() && info.isDir())
-        return fail(ErrorCode::Storage, tr("%1 is a folder, not a database file.").arg(shown));
+        return fail(ErrorCode::Storage,
+                    oasis::tr("%1 is a folder, not a database file.").arg(shown));
     if (info.exists() && !info.isReadable())
         return fail(ErrorCode::Storage,
-                    tr("The database %1 cannot be read: check its permissions.").arg(shown));
+                    oasis::tr("The database %1 cannot be read: check its permissions.").arg(shown));
     if ((info.exists() && !info.isWritable()) || !QFileInfo(info.absolutePath()).isWritable())
-        return fail(ErrorCode::Storage,
-                    tr("The database %1 is read-only (the file or its folder cannot be written). "
-                       "The register needs to write every sale: fix the permissions.")
-                        .arg(shown));
+        return fail(
+            ErrorCode::Storage,
+            oasis::tr("The database %1 is read-only (the file or its folder cannot be written). "
+                      "The register needs to write every sale: fix the permissions.")
+                .arg(shown));
     std::unique_ptr<Database> db(new Database);
     db->m_path = info.absoluteFilePath();
     db->m_driver = &Driver::forLocation(db->m_path);
@@ -138,7 +140,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         QSqlDatabase c = db->m_driver->addConnection(
             db->m_connection, db->m_path, Driver::Access::ReadWrite, options.busyTimeoutMs);
         if (!c.open())
-            return std::unexpected(storageError(tr("Opening %1").arg(shown), c.lastError()));
+            return std::unexpected(storageError(oasis::tr("Opening %1").arg(shown), c.lastError()));
     }
     // The header is checked through SQLite itself, never by opening the file ourselves: closing
     // any other descriptor of the file drops this process's POSIX locks, and another program
@@ -148,11 +150,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         if (!probe.exec(db->m_driver->countTables())) {
             // Not a database of this engine, or damaged: not ours to open, whatever it is.
             if (db->m_driver->isNotADatabase(probe.lastError().nativeErrorCode()))
-                return fail(ErrorCode::Storage,
-                            tr("%1 is not a database or is damaged beyond use. Restore the latest "
-                               "backup; nothing was changed.")
-                                .arg(shown));
-            return std::unexpected(storageError(tr("Opening %1").arg(shown), probe.lastError()));
+                return fail(
+                    ErrorCode::Storage,
+                    oasis::tr("%1 is not a database or is damaged beyond use. Restore the latest "
+                              "backup; nothing was changed.")
+                        .arg(shown));
+            return std::unexpected(
+                storageError(oasis::tr("Opening %1").arg(shown), probe.lastError()));
         }
     }
     // A failed open leaves no trace: a file this call created (and its key file) goes away,
@@ -396,10 +400,11 @@ Status Database::configure(const Options &options) {
         if (!check)
             return std::unexpected(check.error());
         if (check->toString() != QLatin1String("ok"))
-            return fail(ErrorCode::Storage,
-                        tr("The database %1 failed its integrity check (%2). Restore the latest "
-                           "backup; nothing was changed.")
-                            .arg(QDir::toNativeSeparators(m_path), check->toString()));
+            return fail(
+                ErrorCode::Storage,
+                oasis::tr("The database %1 failed its integrity check (%2). Restore the latest "
+                          "backup; nothing was changed.")
+                    .arg(QDir::toNativeSeparators(m_path), check->toString()));
     }
 
     auto hasMeta = scalar(m_driver->countTablesNamed(), {QStringLiteral("meta")});
@@ -411,9 +416,10 @@ Status Database::configure(const Options &options) {
         if (!tables)
             return std::unexpected(tables.error());
         if (tables->toInt() > 0 || options.mode == Mode::OpenExisting)
-            return fail(ErrorCode::Storage,
-                        tr("%1 is a database but not an Oasis POS database; nothing was changed.")
-                            .arg(QDir::toNativeSeparators(m_path)));
+            return fail(
+                ErrorCode::Storage,
+                oasis::tr("%1 is a database but not an Oasis POS database; nothing was changed.")
+                    .arg(QDir::toNativeSeparators(m_path)));
         m_schemaVersion = 0;
     } else {
         auto version =
@@ -427,11 +433,12 @@ Status Database::configure(const Options &options) {
         m_id = id->toString();
     }
     if (m_schemaVersion > latestSchemaVersion())
-        return fail(ErrorCode::Storage,
-                    tr("This database was written by a newer Oasis POS (schema %1; this program "
-                       "knows %2). Update the program.")
-                        .arg(m_schemaVersion)
-                        .arg(latestSchemaVersion()));
+        return fail(
+            ErrorCode::Storage,
+            oasis::tr("This database was written by a newer Oasis POS (schema %1; this program "
+                      "knows %2). Update the program.")
+                .arg(m_schemaVersion)
+                .arg(latestSchemaVersion()));
     if (!empty) {
         auto taken =
             scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'snapshot_taken_at'"));
@@ -467,7 +474,7 @@ Status Database::markSnapshot(const QString &path, bool snapshot) {
                  : q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'snapshot_taken_at'")));
         if (!ok)
             result = std::unexpected(
-                storageError(tr("Marking %1").arg(QDir::toNativeSeparators(path)),
+                storageError(oasis::tr("Marking %1").arg(QDir::toNativeSeparators(path)),
                              q.lastError().isValid() ? q.lastError() : c.lastError()));
         q.finish();
         c.close();
@@ -478,11 +485,12 @@ Status Database::markSnapshot(const QString &path, bool snapshot) {
 
 Status Database::migrate(int target) {
     if (m_snapshot && m_schemaVersion < target)
-        return fail(ErrorCode::Refused,
-                    tr("%1 is a backup snapshot from an earlier version of Oasis POS (schema %2): "
-                       "restore it to use it (oasisctl restore FILE), which brings it up to date.")
-                        .arg(QDir::toNativeSeparators(m_path))
-                        .arg(m_schemaVersion));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("%1 is a backup snapshot from an earlier version of Oasis POS (schema %2): "
+                      "restore it to use it (oasisctl restore FILE), which brings it up to date.")
+                .arg(QDir::toNativeSeparators(m_path))
+                .arg(m_schemaVersion));
     for (const schema::Step &step : schema::steps()) {
         if (step.version <= m_schemaVersion || step.version > target)
             continue;
@@ -502,8 +510,8 @@ Status Database::migrate(int target) {
         for (const QString &sql : std::as_const(statements)) {
             if (auto ok = exec(m_driver->expand(sql)); !ok)
                 return fail(ErrorCode::Storage,
-                            tr("Upgrading the database to version %1 failed; it was left at "
-                               "version %2. %3")
+                            oasis::tr("Upgrading the database to version %1 failed; it was left at "
+                                      "version %2. %3")
                                 .arg(step.version)
                                 .arg(m_schemaVersion)
                                 .arg(ok.error().message));
@@ -513,8 +521,8 @@ Status Database::migrate(int target) {
         if (step.version == schema::kBooksJournaled && !m_keys.journal.isEmpty())
             if (auto ok = Journal::markHistory(*this, QStringLiteral("system")); !ok)
                 return fail(ErrorCode::Storage,
-                            tr("Upgrading the database to version %1 failed; it was left at "
-                               "version %2. %3")
+                            oasis::tr("Upgrading the database to version %1 failed; it was left at "
+                                      "version %2. %3")
                                 .arg(step.version)
                                 .arg(m_schemaVersion)
                                 .arg(ok.error().message));
@@ -538,8 +546,9 @@ Status Database::loadOrCreateKeys(const Options &, bool fresh) {
         // Only a database created just now gets a key; an existing one without its check value
         // was not made by us.
         if (!fresh)
-            return fail(ErrorCode::Storage,
-                        tr("The database has no key check; it was not initialised by Oasis POS."));
+            return fail(
+                ErrorCode::Storage,
+                oasis::tr("The database has no key check; it was not initialised by Oasis POS."));
         const KeyRing keys = KeyRing::generate();
         if (auto ok = KeyRing::create(keyPath, keys); !ok)
             return ok;
@@ -547,7 +556,7 @@ Status Database::loadOrCreateKeys(const Options &, bool fresh) {
         // The anchor exists from the start, so verify can tell a deleted anchor (with the
         // journal's tail cut off) from a journal that never had one.
         if (!writeAnchor(anchorFilePath(), 0, QByteArray(64, '0'), false))
-            return fail(ErrorCode::Storage, tr("Cannot write the journal anchor %1.")
+            return fail(ErrorCode::Storage, oasis::tr("Cannot write the journal anchor %1.")
                                                 .arg(QDir::toNativeSeparators(anchorFilePath())));
         auto tx = Transaction::begin(*this);
         if (!tx)
@@ -567,10 +576,11 @@ Status Database::loadOrCreateKeys(const Options &, bool fresh) {
     if (!keys)
         return std::unexpected(keys.error());
     if (QString::fromLatin1(keys->fingerprint()) != stored->toString())
-        return fail(ErrorCode::Storage,
-                    tr("The key file %1 does not belong to this database. Restore the key file "
-                       "that was backed up with it; nothing was changed.")
-                        .arg(QDir::toNativeSeparators(keyPath)));
+        return fail(
+            ErrorCode::Storage,
+            oasis::tr("The key file %1 does not belong to this database. Restore the key file "
+                      "that was backed up with it; nothing was changed.")
+                .arg(QDir::toNativeSeparators(keyPath)));
     m_keys = *keys;
     return {};
 }
@@ -683,18 +693,19 @@ bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &ha
 
 Result<Transaction> Transaction::begin(Database &db) {
     if (db.m_snapshot)
-        return fail(ErrorCode::Refused,
-                    tr("%1 is a backup snapshot: it opens for reading only, and nothing was "
-                       "changed. To make it the store again: oasisctl restore FILE (a manager's "
-                       "PIN).")
-                        .arg(QDir::toNativeSeparators(db.m_path)));
+        return fail(
+            ErrorCode::Refused,
+            oasis::tr("%1 is a backup snapshot: it opens for reading only, and nothing was "
+                      "changed. To make it the store again: oasisctl restore FILE (a manager's "
+                      "PIN).")
+                .arg(QDir::toNativeSeparators(db.m_path)));
     // Nested operations (demo data, a sale that activates cards) run in savepoints of the
     // outermost transaction, so the whole business operation commits or rolls back as one.
     QSqlQuery q(db.handle());
     const QString sql = db.m_depth == 0 ? db.m_driver->beginImmediate()
                                         : QStringLiteral("SAVEPOINT oasis_%1").arg(db.m_depth);
     if (!q.exec(sql))
-        return std::unexpected(storageError(tr("Starting a transaction"), q.lastError()));
+        return std::unexpected(storageError(oasis::tr("Starting a transaction"), q.lastError()));
     ++db.m_depth;
     db.m_bookRowsSaved.push_back(db.m_bookRows);
     return Transaction(db);
@@ -734,17 +745,17 @@ void Transaction::rollback() {
 
 Status Transaction::commit() {
     if (!m_active)
-        return fail(ErrorCode::System, tr("The transaction was already finished."));
+        return fail(ErrorCode::System, oasis::tr("The transaction was already finished."));
     if (std::uncaught_exceptions() > m_exceptions) {
         rollback();
-        return fail(ErrorCode::System, tr("The operation was interrupted and rolled back."));
+        return fail(ErrorCode::System, oasis::tr("The operation was interrupted and rolled back."));
     }
     QSqlQuery q(m_db->handle());
     const int depth = m_db->m_depth - 1;
     const QString sql =
         depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE oasis_%1").arg(depth);
     if (!q.exec(sql)) {
-        const Error e = storageError(tr("Saving"), q.lastError());
+        const Error e = storageError(oasis::tr("Saving"), q.lastError());
         rollback();
         return std::unexpected(e);
     }

@@ -4,6 +4,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/crypto.h"
 #include "core/domain/money.h"
+#include "core/domain/translate.h"
 #include "core/storage/database.h"
 #include "core/storage/schema.h"
 
@@ -22,10 +23,6 @@
 namespace oasis {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Journal", text);
-}
-
 QString genesisHash() {
     return QString(64, u'0');
 }
@@ -218,7 +215,7 @@ public:
             const QSqlError error = q->lastError();
             m_db.checkin(sql, std::move(*q));
             if (failed)
-                return std::unexpected(storageError(tr("Reading %1").arg(t.name), error));
+                return std::unexpected(storageError(oasis::tr("Reading %1").arg(t.name), error));
         }
         return r;
     }
@@ -257,9 +254,9 @@ Result<QJsonObject> Journal::recordBooks(const Database &db) {
             return std::unexpected(read.error());
         if (!t.bySale) {
             if (read->rows != countOf(ranges))
-                return fail(
-                    ErrorCode::System,
-                    tr("The journal cannot record the rows just written to %1.").arg(t.name));
+                return fail(ErrorCode::System,
+                            oasis::tr("The journal cannot record the rows just written to %1.")
+                                .arg(t.name));
             books.insert(QString(t.name), encodeRanges(ranges));
         }
     }
@@ -332,7 +329,7 @@ QString entryLabel(const QString &kind, const QJsonObject &payload) {
         return QStringLiteral("%1 %2").arg(kind,
                                            receiptText(payload.value(u"receipt").toInteger()));
     if (kind == QLatin1String("z_report"))
-        return tr("Z report %1").arg(payload.value(u"z_number").toInteger());
+        return oasis::tr("Z report %1").arg(payload.value(u"z_number").toInteger());
     if (payload.contains(QStringLiteral("code")))
         return QStringLiteral("%1 %2").arg(kind, payload.value(u"code").toString());
     return kind;
@@ -349,7 +346,7 @@ QString rowLabel(const Database &db, const QString &table, qint64 id) {
     if (table == QLatin1String("sales")) {
         v = one("SELECT kind, receipt_no, total_cents FROM sales WHERE id = ?");
         if (v.size() == 3)
-            return tr("%1 %2 of %3")
+            return oasis::tr("%1 %2 of %3")
                 .arg(v[0].toString(), receiptText(v[1].toLongLong()), money(v[2].toLongLong()));
     } else if (table == QLatin1String("sale_lines") || table == QLatin1String("sale_tenders")) {
         v = db.row(QStringLiteral("SELECT s.receipt_no FROM %1 x JOIN sales s ON s.id = x.sale_id "
@@ -358,42 +355,42 @@ QString rowLabel(const Database &db, const QString &table, qint64 id) {
                    {id})
                 .value_or(QVariantList());
         if (v.size() == 1)
-            return (table == QLatin1String("sale_lines") ? tr("a line of %1")
-                                                         : tr("a tender of %1"))
+            return (table == QLatin1String("sale_lines") ? oasis::tr("a line of %1")
+                                                         : oasis::tr("a tender of %1"))
                 .arg(receiptText(v[0].toLongLong()));
     } else if (table == QLatin1String("sale_taxes")) {
         v = one("SELECT receipt_no FROM sales WHERE id = ?");
         if (v.size() == 1)
-            return tr("a tax row of %1").arg(receiptText(v[0].toLongLong()));
-        return tr("a tax row of a sale that does not exist (sale id %1)").arg(id);
+            return oasis::tr("a tax row of %1").arg(receiptText(v[0].toLongLong()));
+        return oasis::tr("a tax row of a sale that does not exist (sale id %1)").arg(id);
     } else if (table == QLatin1String("stock_movements")) {
         v = one("SELECT COALESCE(i.code, ''), m.quantity, m.reason FROM stock_movements m "
                 "LEFT JOIN items i ON i.id = m.item_id WHERE m.id = ?");
         if (v.size() == 3)
-            return tr("a stock movement of %1 (%2, %3)")
+            return oasis::tr("a stock movement of %1 (%2, %3)")
                 .arg(v[0].toString())
                 .arg(v[1].toLongLong())
                 .arg(v[2].toString());
     } else if (table == QLatin1String("giftcards")) {
         v = one("SELECT last4 FROM giftcards WHERE id = ?");
         if (v.size() == 1)
-            return tr("the gift card ending %1").arg(v[0].toString());
+            return oasis::tr("the gift card ending %1").arg(v[0].toString());
     } else if (table == QLatin1String("giftcard_activity")) {
         v = one("SELECT a.kind, a.amount_cents, COALESCE(g.last4, '') FROM giftcard_activity a "
                 "LEFT JOIN giftcards g ON g.id = a.giftcard_id WHERE a.id = ?");
         if (v.size() == 3)
-            return tr("a gift-card %1 of %2 on the card ending %3")
+            return oasis::tr("a gift-card %1 of %2 on the card ending %3")
                 .arg(v[0].toString(), money(v[1].toLongLong()), v[2].toString());
     } else if (table == QLatin1String("cash_movements")) {
         v = one("SELECT kind, amount_cents FROM cash_movements WHERE id = ?");
         if (v.size() == 2)
-            return tr("a %1 of %2").arg(v[0].toString(), money(v[1].toLongLong()));
+            return oasis::tr("a %1 of %2").arg(v[0].toString(), money(v[1].toLongLong()));
     } else if (table == QLatin1String("z_reports")) {
         v = one("SELECT z_number FROM z_reports WHERE id = ?");
         if (v.size() == 1)
-            return tr("Z report %1").arg(v[0].toLongLong());
+            return oasis::tr("Z report %1").arg(v[0].toLongLong());
     }
-    return tr("row %1 of %2").arg(id).arg(table);
+    return oasis::tr("row %1 of %2").arg(id).arg(table);
 }
 
 bool isDamage(const QSqlError &e) {
@@ -407,7 +404,7 @@ bool isDamage(const QSqlError &e) {
 JournalReport damagedReport(const QString &finding) {
     JournalReport r;
     r.damaged = true;
-    r.problem = tr("the database file is damaged (%1): restore the latest backup")
+    r.problem = oasis::tr("the database file is damaged (%1): restore the latest backup")
                     .arg(QString(finding).replace(u'\n', u' ').simplified());
     return r;
 }
@@ -422,7 +419,8 @@ Result<JournalReport> Journal::verify(const Database &db) {
         if (!q.exec(db.driver().quickCheck())) {
             if (isDamage(q.lastError()))
                 return damagedReport(q.lastError().databaseText());
-            return std::unexpected(storageError(tr("Checking the database file"), q.lastError()));
+            return std::unexpected(
+                storageError(oasis::tr("Checking the database file"), q.lastError()));
         }
         QStringList findings;
         while (q.next())
@@ -462,20 +460,22 @@ Result<JournalReport> Journal::verify(const Database &db) {
         r->ok = false;
         r->anchorUnreadable = true;
         r->firstBad = r->lastSeq + 1;
-        r->problem = tr("the journal anchor %1 is empty or unreadable, so entries cut off after %2 "
-                        "would go unnoticed; compare the last Z report's journal entry with this "
-                        "journal")
-                         .arg(anchorPath)
-                         .arg(r->lastSeq);
+        r->problem =
+            oasis::tr("the journal anchor %1 is empty or unreadable, so entries cut off after %2 "
+                      "would go unnoticed; compare the last Z report's journal entry with this "
+                      "journal")
+                .arg(anchorPath)
+                .arg(r->lastSeq);
     } else if (anchor.state == Database::Anchor::State::Missing && r->entries > 0) {
         r->ok = false;
         r->anchorMissing = true;
         r->firstBad = r->lastSeq + 1;
-        r->problem = tr("the journal's anchor outside the database (%1) is missing, so entries "
-                        "cut off after %2 would go unnoticed; compare the last Z report's "
-                        "journal entry with this journal")
-                         .arg(anchorPath)
-                         .arg(r->lastSeq);
+        r->problem =
+            oasis::tr("the journal's anchor outside the database (%1) is missing, so entries "
+                      "cut off after %2 would go unnoticed; compare the last Z report's "
+                      "journal entry with this journal")
+                .arg(anchorPath)
+                .arg(r->lastSeq);
     }
     return r;
 }
@@ -498,7 +498,7 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
     QSqlQuery q(db.handle());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT seq, kind, payload FROM journal ORDER BY seq")))
-        return std::unexpected(storageError(tr("Reading the journal"), q.lastError()));
+        return std::unexpected(storageError(oasis::tr("Reading the journal"), q.lastError()));
     while (q.next()) {
         const qint64 seq = q.value(0).toLongLong();
         const QString kind = q.value(1).toString();
@@ -525,12 +525,12 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
                 return std::unexpected(row.error());
             const qint64 recorded = payload.value(u"total_cents").toInteger();
             if (row->isEmpty())
-                bad(seq, tr("%1 was deleted from the books (journal entry %2 recorded it)")
+                bad(seq, oasis::tr("%1 was deleted from the books (journal entry %2 recorded it)")
                              .arg(label)
                              .arg(seq));
             else if (row->value(0).toLongLong() != recorded)
-                bad(seq, tr("%1's total was changed after it was recorded (journal entry %2 "
-                            "recorded %3, the books say %4)")
+                bad(seq, oasis::tr("%1's total was changed after it was recorded (journal entry %2 "
+                                   "recorded %3, the books say %4)")
                              .arg(label)
                              .arg(seq)
                              .arg(money(recorded), money(row->value(0).toLongLong())));
@@ -538,8 +538,8 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
         }
         const QJsonObject books = booksValue.toObject();
         if (books.value(u"v").toInt() != kBooksVersion) {
-            bad(seq, tr("journal entry %1 records the books in a form this program does not "
-                        "know: update Oasis POS")
+            bad(seq, oasis::tr("journal entry %1 records the books in a form this program does not "
+                               "know: update Oasis POS")
                          .arg(seq));
             continue;
         }
@@ -552,7 +552,7 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
                 continue;
             const auto ranges = decodeRanges(books.value(key).toString());
             if (!ranges) {
-                why = tr("journal entry %1's record of the books cannot be read").arg(seq);
+                why = oasis::tr("journal entry %1's record of the books cannot be read").arg(seq);
                 break;
             }
             if (!t.bySale)
@@ -565,17 +565,18 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
                 return std::unexpected(read.error());
             tables << QString(t.name);
             if (read->firstMissing != 0 && why.isEmpty())
-                why = tr("%1 was deleted from the books: the %2 row %3 that journal entry %4 "
-                         "recorded is missing")
-                          .arg(label, QString(t.name))
-                          .arg(read->firstMissing)
-                          .arg(seq);
+                why =
+                    oasis::tr("%1 was deleted from the books: the %2 row %3 that journal entry %4 "
+                              "recorded is missing")
+                        .arg(label, QString(t.name))
+                        .arg(read->firstMissing)
+                        .arg(seq);
         }
         if (badSeq != 0)
             continue;
         if (why.isEmpty() && !crypto::equal(digestOf(db.keys().journal, rows).toLatin1(),
                                             books.value(u"digest").toString().toLatin1())) {
-            why = tr("the rows of %1 (%2) were changed after journal entry %3 recorded them")
+            why = oasis::tr("the rows of %1 (%2) were changed after journal entry %3 recorded them")
                       .arg(label, tables.join(QStringLiteral(", ")))
                       .arg(seq);
             // Name the change where the entry itself says what was recorded.
@@ -588,18 +589,19 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
                     return std::unexpected(row.error());
                 const qint64 recorded = payload.value(u"total_cents").toInteger();
                 if (!row->isEmpty() && row->value(0).toLongLong() != recorded)
-                    why = tr("%1's total was changed after it was recorded (journal entry %2 "
-                             "recorded %3, the books say %4)")
-                              .arg(label)
-                              .arg(seq)
-                              .arg(money(recorded), money(row->value(0).toLongLong()));
+                    why =
+                        oasis::tr("%1's total was changed after it was recorded (journal entry %2 "
+                                  "recorded %3, the books say %4)")
+                            .arg(label)
+                            .arg(seq)
+                            .arg(money(recorded), money(row->value(0).toLongLong()));
             }
         }
         if (!why.isEmpty())
             bad(seq, why);
     }
     if (q.lastError().isValid())
-        return std::unexpected(storageError(tr("Reading the journal"), q.lastError()));
+        return std::unexpected(storageError(oasis::tr("Reading the journal"), q.lastError()));
 
     // Every row of the books after the recorded history is recorded by exactly one entry.
     for (const BookTable &t : kBooks) {
@@ -610,7 +612,7 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
             for (std::size_t i = 1; i < v.size(); ++i)
                 if (v[i].lo <= v[i - 1].hi)
                     bad(std::max(v[i].seq, v[i - 1].seq),
-                        tr("%1 is recorded by two journal entries (%2 and %3)")
+                        oasis::tr("%1 is recorded by two journal entries (%2 and %3)")
                             .arg(rowLabel(db, name, v[i].lo))
                             .arg(std::min(v[i].seq, v[i - 1].seq))
                             .arg(std::max(v[i].seq, v[i - 1].seq)));
@@ -619,10 +621,12 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
         ids.setForwardOnly(true);
         if (!ids.prepare(
                 QStringLiteral("SELECT %1 FROM %2 WHERE %1 >= ? ORDER BY %1").arg(t.key, t.name)))
-            return std::unexpected(storageError(tr("Reading %1").arg(name), ids.lastError()));
+            return std::unexpected(
+                storageError(oasis::tr("Reading %1").arg(name), ids.lastError()));
         ids.addBindValue(std::max<qint64>(h.first, 0));
         if (!ids.exec())
-            return std::unexpected(storageError(tr("Reading %1").arg(name), ids.lastError()));
+            return std::unexpected(
+                storageError(oasis::tr("Reading %1").arg(name), ids.lastError()));
         std::size_t p = 0;
         while (ids.next()) {
             const qint64 id = ids.value(0).toLongLong();
@@ -631,13 +635,14 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
             if (p < v.size() && v[p].lo <= id)
                 continue;
             const qint64 after = p > 0 ? v[p - 1].seq : h.second;
-            bad(after + 1, tr("%1 is in the books but no journal entry recorded it: it was "
-                              "written outside Oasis POS")
+            bad(after + 1, oasis::tr("%1 is in the books but no journal entry recorded it: it was "
+                                     "written outside Oasis POS")
                                .arg(rowLabel(db, name, id)));
             break;
         }
         if (ids.lastError().isValid())
-            return std::unexpected(storageError(tr("Reading %1").arg(name), ids.lastError()));
+            return std::unexpected(
+                storageError(oasis::tr("Reading %1").arg(name), ids.lastError()));
     }
     if (badSeq != 0) {
         report.ok = false;
@@ -654,7 +659,7 @@ Journal::verifyChain(const QSqlDatabase &connection, const QByteArray &key,
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
             "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM journal ORDER BY seq")))
-        return std::unexpected(storageError(tr("Reading the journal"), q.lastError()));
+        return std::unexpected(storageError(oasis::tr("Reading the journal"), q.lastError()));
     // Each Z report records the journal's head when it was made (and prints it): the chain
     // must still hold that entry, unchanged.
     std::map<qint64, std::pair<qint64, QString>> zHeads; // journal seq -> (Z number, hash)
@@ -662,7 +667,7 @@ Journal::verifyChain(const QSqlDatabase &connection, const QByteArray &key,
         QSqlQuery z(connection);
         z.setForwardOnly(true);
         if (!z.exec(QStringLiteral("SELECT z_number, journal_seq, journal_hash FROM z_reports")))
-            return std::unexpected(storageError(tr("Reading the Z reports"), z.lastError()));
+            return std::unexpected(storageError(oasis::tr("Reading the Z reports"), z.lastError()));
         while (z.next())
             zHeads[z.value(1).toLongLong()] = {z.value(0).toLongLong(), z.value(2).toString()};
     }
@@ -681,16 +686,16 @@ Journal::verifyChain(const QSqlDatabase &connection, const QByteArray &key,
         const qint64 seq = q.value(0).toLongLong();
         ++r.entries;
         if (seq != expected)
-            bad(expected, seq > expected ? tr("entry %1 is missing").arg(expected)
-                                         : tr("entry %1 is out of order").arg(seq));
+            bad(expected, seq > expected ? oasis::tr("entry %1 is missing").arg(expected)
+                                         : oasis::tr("entry %1 is out of order").arg(seq));
         const QString stored = q.value(6).toString();
         const QString computed =
             entryHash(key, seq, q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                       q.value(4).toString(), q.value(5).toString());
         if (!crypto::equal(computed.toLatin1(), stored.toLatin1()))
-            bad(seq, tr("entry %1 was altered").arg(seq));
+            bad(seq, oasis::tr("entry %1 was altered").arg(seq));
         else if (q.value(5).toString() != prev)
-            bad(seq, tr("entry %1 does not follow the entry before it").arg(seq));
+            bad(seq, oasis::tr("entry %1 does not follow the entry before it").arg(seq));
         prev = stored;
         expected = seq + 1;
         r.lastSeq = seq;
@@ -698,23 +703,24 @@ Journal::verifyChain(const QSqlDatabase &connection, const QByteArray &key,
         if (seq == anchoredSeq)
             hashAtAnchor = stored;
         if (auto z = zHeads.find(seq); z != zHeads.end() && z->second.second != stored)
-            bad(seq, tr("entry %1 does not match Z report %2, which recorded it")
+            bad(seq, oasis::tr("entry %1 does not match Z report %2, which recorded it")
                          .arg(seq)
                          .arg(z->second.first));
     }
     if (!zHeads.empty() && zHeads.rbegin()->first > r.lastSeq)
-        bad(r.lastSeq + 1, tr("entries %1 to %2 were cut off (Z report %3 recorded %2)")
+        bad(r.lastSeq + 1, oasis::tr("entries %1 to %2 were cut off (Z report %3 recorded %2)")
                                .arg(r.lastSeq + 1)
                                .arg(zHeads.rbegin()->first)
                                .arg(zHeads.rbegin()->second.first));
     if (anchoredSeq > r.lastSeq)
-        bad(r.lastSeq + 1, tr("entries %1 to %2 were cut off (the anchor outside the database "
-                              "records %2)")
-                               .arg(r.lastSeq + 1)
-                               .arg(anchoredSeq));
+        bad(r.lastSeq + 1,
+            oasis::tr("entries %1 to %2 were cut off (the anchor outside the database "
+                      "records %2)")
+                .arg(r.lastSeq + 1)
+                .arg(anchoredSeq));
     else if (anchoredSeq > 0 && hashAtAnchor != anchor->second)
         bad(anchoredSeq,
-            tr("entry %1 does not match the anchor outside the database").arg(anchoredSeq));
+            oasis::tr("entry %1 does not match the anchor outside the database").arg(anchoredSeq));
     r.ok = r.firstBad == 0;
     return r;
 }

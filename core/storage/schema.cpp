@@ -4,7 +4,7 @@
 namespace oasis::schema {
 
 namespace {
-QString s(const char *sql) {
+QString sqlText(const char *sql) {
     return QString::fromLatin1(sql);
 }
 
@@ -36,13 +36,13 @@ QString levelOf(const char *item) {
 /// A sale line's share of sales_by_day, from its sale's row `s` (refunds and voids negative,
 /// as the reports have always counted them).
 QString salesByDayUpsert(const QString &select) {
-    return s("INSERT INTO sales_by_day(business_date, line_kind, category_id, staff_id, "
-             "therapist_id, quantity, net_cents, tax_cents) ") +
+    return sqlText("INSERT INTO sales_by_day(business_date, line_kind, category_id, staff_id, "
+                   "therapist_id, quantity, net_cents, tax_cents) ") +
            select +
-           s(" ON CONFLICT(business_date, line_kind, category_id, staff_id, therapist_id) DO "
-             "UPDATE SET quantity = quantity + excluded.quantity, "
-             "net_cents = net_cents + excluded.net_cents, "
-             "tax_cents = tax_cents + excluded.tax_cents");
+           sqlText(" ON CONFLICT(business_date, line_kind, category_id, staff_id, therapist_id) DO "
+                   "UPDATE SET quantity = quantity + excluded.quantity, "
+                   "net_cents = net_cents + excluded.net_cents, "
+                   "tax_cents = tax_cents + excluded.tax_cents");
 }
 
 QString signedBy(const char *sale, const char *column) {
@@ -56,255 +56,259 @@ const std::vector<Step> &steps() {
         {1,
          "foundation: meta, settings, staff, tax rates, catalog, journal",
          {
-             s("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-             s("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-             s("CREATE TABLE staff ("
-               " id {pk},"
-               " name TEXT NOT NULL UNIQUE,"
-               " display_name TEXT NOT NULL,"
-               " role TEXT NOT NULL CHECK (role IN ('frontdesk','manager','owner','therapist')),"
-               " pin_salt BLOB,"
-               " pin_hash BLOB,"
-               " pin_iterations INTEGER NOT NULL DEFAULT 0,"
-               " active INTEGER NOT NULL DEFAULT 1,"
-               " failed_attempts INTEGER NOT NULL DEFAULT 0,"
-               " locked_until TEXT,"
-               " created_at TEXT NOT NULL)"),
-             s("CREATE TABLE tax_rates ("
-               " id {pk},"
-               " tax_class TEXT NOT NULL CHECK (tax_class IN ('service','retail','giftcard')),"
-               " ppm INTEGER NOT NULL CHECK (ppm >= 0 AND ppm <= 1000000),"
-               " effective_from TEXT NOT NULL,"
-               " UNIQUE (tax_class, effective_from))"),
-             s("CREATE TABLE categories (id {pk}, name TEXT NOT NULL UNIQUE)"),
-             s("CREATE TABLE items ("
-               " id {pk},"
-               " type TEXT NOT NULL CHECK (type IN ('product','session')),"
-               " code TEXT NOT NULL UNIQUE,"
-               " name TEXT NOT NULL,"
-               " category_id INTEGER REFERENCES categories(id),"
-               " size TEXT NOT NULL DEFAULT '',"
-               " price_cents INTEGER NOT NULL CHECK (price_cents >= 0),"
-               " cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (cost_cents >= 0),"
-               " tax_class TEXT NOT NULL CHECK (tax_class IN ('service','retail')),"
-               " paraben_free INTEGER NOT NULL DEFAULT 0,"
-               " reorder_point INTEGER NOT NULL DEFAULT 0,"
-               " modality TEXT NOT NULL DEFAULT '',"
-               " minutes INTEGER NOT NULL DEFAULT 0,"
-               " active INTEGER NOT NULL DEFAULT 1,"
-               " sort_order INTEGER NOT NULL DEFAULT 0)"),
-             s("CREATE INDEX items_name ON items(name)"),
-             s("CREATE TABLE item_barcodes ("
-               " barcode TEXT PRIMARY KEY,"
-               " item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE)"),
-             s("CREATE INDEX item_barcodes_item ON item_barcodes(item_id)"),
-             s("CREATE TABLE journal ("
-               " seq INTEGER PRIMARY KEY,"
-               " at TEXT NOT NULL,"
-               " actor TEXT NOT NULL,"
-               " kind TEXT NOT NULL,"
-               " payload TEXT NOT NULL,"
-               " prev_hash TEXT NOT NULL,"
-               " hash TEXT NOT NULL)"),
+             sqlText("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+             sqlText("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+             sqlText(
+                 "CREATE TABLE staff ("
+                 " id {pk},"
+                 " name TEXT NOT NULL UNIQUE,"
+                 " display_name TEXT NOT NULL,"
+                 " role TEXT NOT NULL CHECK (role IN ('frontdesk','manager','owner','therapist')),"
+                 " pin_salt BLOB,"
+                 " pin_hash BLOB,"
+                 " pin_iterations INTEGER NOT NULL DEFAULT 0,"
+                 " active INTEGER NOT NULL DEFAULT 1,"
+                 " failed_attempts INTEGER NOT NULL DEFAULT 0,"
+                 " locked_until TEXT,"
+                 " created_at TEXT NOT NULL)"),
+             sqlText(
+                 "CREATE TABLE tax_rates ("
+                 " id {pk},"
+                 " tax_class TEXT NOT NULL CHECK (tax_class IN ('service','retail','giftcard')),"
+                 " ppm INTEGER NOT NULL CHECK (ppm >= 0 AND ppm <= 1000000),"
+                 " effective_from TEXT NOT NULL,"
+                 " UNIQUE (tax_class, effective_from))"),
+             sqlText("CREATE TABLE categories (id {pk}, name TEXT NOT NULL UNIQUE)"),
+             sqlText("CREATE TABLE items ("
+                     " id {pk},"
+                     " type TEXT NOT NULL CHECK (type IN ('product','session')),"
+                     " code TEXT NOT NULL UNIQUE,"
+                     " name TEXT NOT NULL,"
+                     " category_id INTEGER REFERENCES categories(id),"
+                     " size TEXT NOT NULL DEFAULT '',"
+                     " price_cents INTEGER NOT NULL CHECK (price_cents >= 0),"
+                     " cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (cost_cents >= 0),"
+                     " tax_class TEXT NOT NULL CHECK (tax_class IN ('service','retail')),"
+                     " paraben_free INTEGER NOT NULL DEFAULT 0,"
+                     " reorder_point INTEGER NOT NULL DEFAULT 0,"
+                     " modality TEXT NOT NULL DEFAULT '',"
+                     " minutes INTEGER NOT NULL DEFAULT 0,"
+                     " active INTEGER NOT NULL DEFAULT 1,"
+                     " sort_order INTEGER NOT NULL DEFAULT 0)"),
+             sqlText("CREATE INDEX items_name ON items(name)"),
+             sqlText("CREATE TABLE item_barcodes ("
+                     " barcode TEXT PRIMARY KEY,"
+                     " item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE)"),
+             sqlText("CREATE INDEX item_barcodes_item ON item_barcodes(item_id)"),
+             sqlText("CREATE TABLE journal ("
+                     " seq INTEGER PRIMARY KEY,"
+                     " at TEXT NOT NULL,"
+                     " actor TEXT NOT NULL,"
+                     " kind TEXT NOT NULL,"
+                     " payload TEXT NOT NULL,"
+                     " prev_hash TEXT NOT NULL,"
+                     " hash TEXT NOT NULL)"),
          }},
         {2,
          "sales: receipts, lines, taxes, tenders, parked tickets, stock movements",
          {
-             s("CREATE TABLE sales ("
-               " id {pk},"
-               " receipt_no INTEGER NOT NULL UNIQUE,"
-               " kind TEXT NOT NULL CHECK (kind IN ('sale','refund','void')),"
-               " original_sale_id INTEGER REFERENCES sales(id),"
-               " created_at TEXT NOT NULL,"
-               " business_date TEXT NOT NULL,"
-               " register_id TEXT NOT NULL,"
-               " staff_id INTEGER NOT NULL REFERENCES staff(id),"
-               " approver_id INTEGER REFERENCES staff(id),"
-               " shift_id INTEGER,"
-               " discount_spec TEXT NOT NULL DEFAULT '',"
-               " subtotal_cents INTEGER NOT NULL,"
-               " discount_cents INTEGER NOT NULL,"
-               " tax_cents INTEGER NOT NULL,"
-               " tip_cents INTEGER NOT NULL,"
-               " total_cents INTEGER NOT NULL,"
-               " change_cents INTEGER NOT NULL DEFAULT 0,"
-               " note TEXT NOT NULL DEFAULT '')"),
-             s("CREATE INDEX sales_created ON sales(created_at)"),
-             s("CREATE INDEX sales_business_date ON sales(business_date)"),
-             s("CREATE INDEX sales_original ON sales(original_sale_id)"),
-             s("CREATE TABLE sale_lines ("
-               " id {pk},"
-               " sale_id INTEGER NOT NULL REFERENCES sales(id),"
-               " line_no INTEGER NOT NULL,"
-               " kind TEXT NOT NULL CHECK (kind IN ('product','session','giftcard','tip')),"
-               " item_id INTEGER REFERENCES items(id),"
-               " code TEXT NOT NULL DEFAULT '',"
-               " name TEXT NOT NULL,"
-               " quantity INTEGER NOT NULL,"
-               " unit_price_cents INTEGER NOT NULL,"
-               " line_discount_cents INTEGER NOT NULL DEFAULT 0,"
-               " ticket_discount_cents INTEGER NOT NULL DEFAULT 0,"
-               " net_cents INTEGER NOT NULL,"
-               " tax_class TEXT NOT NULL,"
-               " tax_cents INTEGER NOT NULL DEFAULT 0,"
-               " therapist_id INTEGER REFERENCES staff(id),"
-               " giftcard_id INTEGER,"
-               " original_line_id INTEGER REFERENCES sale_lines(id),"
-               " price_overridden INTEGER NOT NULL DEFAULT 0,"
-               " UNIQUE (sale_id, line_no))"),
-             s("CREATE INDEX sale_lines_item ON sale_lines(item_id)"),
-             s("CREATE INDEX sale_lines_original ON sale_lines(original_line_id)"),
-             s("CREATE TABLE sale_taxes ("
-               " sale_id INTEGER NOT NULL REFERENCES sales(id),"
-               " tax_class TEXT NOT NULL,"
-               " base_cents INTEGER NOT NULL,"
-               " ppm INTEGER NOT NULL,"
-               " tax_cents INTEGER NOT NULL,"
-               " PRIMARY KEY (sale_id, tax_class))"),
-             s("CREATE TABLE sale_tenders ("
-               " id {pk},"
-               " sale_id INTEGER NOT NULL REFERENCES sales(id),"
-               " type TEXT NOT NULL CHECK (type IN ('cash','card','gift')),"
-               " amount_cents INTEGER NOT NULL,"
-               " tendered_cents INTEGER NOT NULL DEFAULT 0,"
-               " card_last4 TEXT NOT NULL DEFAULT '',"
-               " auth_code TEXT NOT NULL DEFAULT '',"
-               " giftcard_id INTEGER,"
-               " original_tender_id INTEGER REFERENCES sale_tenders(id))"),
-             s("CREATE INDEX sale_tenders_sale ON sale_tenders(sale_id)"),
-             s("CREATE TABLE parked_tickets ("
-               " id {pk},"
-               " created_at TEXT NOT NULL,"
-               " register_id TEXT NOT NULL,"
-               " staff_id INTEGER REFERENCES staff(id),"
-               " label TEXT NOT NULL DEFAULT '',"
-               " payload TEXT NOT NULL)"),
-             s("CREATE TABLE stock_movements ("
-               " id {pk},"
-               " item_id INTEGER NOT NULL REFERENCES items(id),"
-               " quantity INTEGER NOT NULL,"
-               " reason TEXT NOT NULL CHECK (reason IN ('sale','return','receive','damaged',"
-               "'tester','treatment','count','adjust','void','opening')),"
-               " unit_cost_cents INTEGER NOT NULL DEFAULT 0,"
-               " sale_id INTEGER REFERENCES sales(id),"
-               " reference TEXT NOT NULL DEFAULT '',"
-               " note TEXT NOT NULL DEFAULT '',"
-               " staff_id INTEGER REFERENCES staff(id),"
-               " created_at TEXT NOT NULL)"),
-             s("CREATE INDEX stock_movements_item ON stock_movements(item_id, created_at)"),
+             sqlText("CREATE TABLE sales ("
+                     " id {pk},"
+                     " receipt_no INTEGER NOT NULL UNIQUE,"
+                     " kind TEXT NOT NULL CHECK (kind IN ('sale','refund','void')),"
+                     " original_sale_id INTEGER REFERENCES sales(id),"
+                     " created_at TEXT NOT NULL,"
+                     " business_date TEXT NOT NULL,"
+                     " register_id TEXT NOT NULL,"
+                     " staff_id INTEGER NOT NULL REFERENCES staff(id),"
+                     " approver_id INTEGER REFERENCES staff(id),"
+                     " shift_id INTEGER,"
+                     " discount_spec TEXT NOT NULL DEFAULT '',"
+                     " subtotal_cents INTEGER NOT NULL,"
+                     " discount_cents INTEGER NOT NULL,"
+                     " tax_cents INTEGER NOT NULL,"
+                     " tip_cents INTEGER NOT NULL,"
+                     " total_cents INTEGER NOT NULL,"
+                     " change_cents INTEGER NOT NULL DEFAULT 0,"
+                     " note TEXT NOT NULL DEFAULT '')"),
+             sqlText("CREATE INDEX sales_created ON sales(created_at)"),
+             sqlText("CREATE INDEX sales_business_date ON sales(business_date)"),
+             sqlText("CREATE INDEX sales_original ON sales(original_sale_id)"),
+             sqlText("CREATE TABLE sale_lines ("
+                     " id {pk},"
+                     " sale_id INTEGER NOT NULL REFERENCES sales(id),"
+                     " line_no INTEGER NOT NULL,"
+                     " kind TEXT NOT NULL CHECK (kind IN ('product','session','giftcard','tip')),"
+                     " item_id INTEGER REFERENCES items(id),"
+                     " code TEXT NOT NULL DEFAULT '',"
+                     " name TEXT NOT NULL,"
+                     " quantity INTEGER NOT NULL,"
+                     " unit_price_cents INTEGER NOT NULL,"
+                     " line_discount_cents INTEGER NOT NULL DEFAULT 0,"
+                     " ticket_discount_cents INTEGER NOT NULL DEFAULT 0,"
+                     " net_cents INTEGER NOT NULL,"
+                     " tax_class TEXT NOT NULL,"
+                     " tax_cents INTEGER NOT NULL DEFAULT 0,"
+                     " therapist_id INTEGER REFERENCES staff(id),"
+                     " giftcard_id INTEGER,"
+                     " original_line_id INTEGER REFERENCES sale_lines(id),"
+                     " price_overridden INTEGER NOT NULL DEFAULT 0,"
+                     " UNIQUE (sale_id, line_no))"),
+             sqlText("CREATE INDEX sale_lines_item ON sale_lines(item_id)"),
+             sqlText("CREATE INDEX sale_lines_original ON sale_lines(original_line_id)"),
+             sqlText("CREATE TABLE sale_taxes ("
+                     " sale_id INTEGER NOT NULL REFERENCES sales(id),"
+                     " tax_class TEXT NOT NULL,"
+                     " base_cents INTEGER NOT NULL,"
+                     " ppm INTEGER NOT NULL,"
+                     " tax_cents INTEGER NOT NULL,"
+                     " PRIMARY KEY (sale_id, tax_class))"),
+             sqlText("CREATE TABLE sale_tenders ("
+                     " id {pk},"
+                     " sale_id INTEGER NOT NULL REFERENCES sales(id),"
+                     " type TEXT NOT NULL CHECK (type IN ('cash','card','gift')),"
+                     " amount_cents INTEGER NOT NULL,"
+                     " tendered_cents INTEGER NOT NULL DEFAULT 0,"
+                     " card_last4 TEXT NOT NULL DEFAULT '',"
+                     " auth_code TEXT NOT NULL DEFAULT '',"
+                     " giftcard_id INTEGER,"
+                     " original_tender_id INTEGER REFERENCES sale_tenders(id))"),
+             sqlText("CREATE INDEX sale_tenders_sale ON sale_tenders(sale_id)"),
+             sqlText("CREATE TABLE parked_tickets ("
+                     " id {pk},"
+                     " created_at TEXT NOT NULL,"
+                     " register_id TEXT NOT NULL,"
+                     " staff_id INTEGER REFERENCES staff(id),"
+                     " label TEXT NOT NULL DEFAULT '',"
+                     " payload TEXT NOT NULL)"),
+             sqlText("CREATE TABLE stock_movements ("
+                     " id {pk},"
+                     " item_id INTEGER NOT NULL REFERENCES items(id),"
+                     " quantity INTEGER NOT NULL,"
+                     " reason TEXT NOT NULL CHECK (reason IN ('sale','return','receive','damaged',"
+                     "'tester','treatment','count','adjust','void','opening')),"
+                     " unit_cost_cents INTEGER NOT NULL DEFAULT 0,"
+                     " sale_id INTEGER REFERENCES sales(id),"
+                     " reference TEXT NOT NULL DEFAULT '',"
+                     " note TEXT NOT NULL DEFAULT '',"
+                     " staff_id INTEGER REFERENCES staff(id),"
+                     " created_at TEXT NOT NULL)"),
+             sqlText("CREATE INDEX stock_movements_item ON stock_movements(item_id, created_at)"),
              // On-hand is the sum of movements; this running total is kept by trigger in the
              // same transaction so lists and reports need not sum millions of rows.
-             s("CREATE TABLE stock_levels ("
-               " item_id INTEGER PRIMARY KEY REFERENCES items(id),"
-               " on_hand INTEGER NOT NULL DEFAULT 0)"),
-             s("CREATE TRIGGER stock_movements_level AFTER INSERT ON stock_movements BEGIN"
-               " INSERT OR IGNORE INTO stock_levels(item_id, on_hand) VALUES (NEW.item_id, 0);"
-               " UPDATE stock_levels SET on_hand = on_hand + NEW.quantity"
-               " WHERE item_id = NEW.item_id; END"),
+             sqlText("CREATE TABLE stock_levels ("
+                     " item_id INTEGER PRIMARY KEY REFERENCES items(id),"
+                     " on_hand INTEGER NOT NULL DEFAULT 0)"),
+             sqlText(
+                 "CREATE TRIGGER stock_movements_level AFTER INSERT ON stock_movements BEGIN"
+                 " INSERT OR IGNORE INTO stock_levels(item_id, on_hand) VALUES (NEW.item_id, 0);"
+                 " UPDATE stock_levels SET on_hand = on_hand + NEW.quantity"
+                 " WHERE item_id = NEW.item_id; END"),
          }},
         {3,
          "gift cards: cards, activity ledger, failed lookups",
          {
-             s("CREATE TABLE giftcards ("
-               " id {pk},"
-               " lookup_hash TEXT NOT NULL UNIQUE,"
-               " last4 TEXT NOT NULL,"
-               " sealed_code BLOB,"
-               " created_at TEXT NOT NULL,"
-               " sale_id INTEGER REFERENCES sales(id),"
-               " replaces_id INTEGER REFERENCES giftcards(id),"
-               " recipient TEXT NOT NULL DEFAULT '',"
-               " sender TEXT NOT NULL DEFAULT '',"
-               " message TEXT NOT NULL DEFAULT '')"),
-             s("CREATE TABLE giftcard_activity ("
-               " id {pk},"
-               " giftcard_id INTEGER NOT NULL REFERENCES giftcards(id),"
-               " kind TEXT NOT NULL CHECK (kind IN ('activate','load','redeem','refund',"
-               "'cashout','replace_out','replace_in','adjust')),"
-               " amount_cents INTEGER NOT NULL,"
-               " sale_id INTEGER REFERENCES sales(id),"
-               " staff_id INTEGER REFERENCES staff(id),"
-               " approver_id INTEGER REFERENCES staff(id),"
-               " reason TEXT NOT NULL DEFAULT '',"
-               " created_at TEXT NOT NULL)"),
-             s("CREATE INDEX giftcard_activity_card ON giftcard_activity(giftcard_id)"),
-             s("CREATE INDEX giftcard_activity_created ON giftcard_activity(created_at)"),
-             s("CREATE TABLE giftcard_lookup_failures ("
-               " id {pk},"
-               " register_id TEXT NOT NULL,"
-               " at TEXT NOT NULL,"
-               " reason TEXT NOT NULL)"),
-             s("CREATE INDEX giftcard_lookup_failures_at ON giftcard_lookup_failures(register_id, "
-               "at)"),
+             sqlText("CREATE TABLE giftcards ("
+                     " id {pk},"
+                     " lookup_hash TEXT NOT NULL UNIQUE,"
+                     " last4 TEXT NOT NULL,"
+                     " sealed_code BLOB,"
+                     " created_at TEXT NOT NULL,"
+                     " sale_id INTEGER REFERENCES sales(id),"
+                     " replaces_id INTEGER REFERENCES giftcards(id),"
+                     " recipient TEXT NOT NULL DEFAULT '',"
+                     " sender TEXT NOT NULL DEFAULT '',"
+                     " message TEXT NOT NULL DEFAULT '')"),
+             sqlText("CREATE TABLE giftcard_activity ("
+                     " id {pk},"
+                     " giftcard_id INTEGER NOT NULL REFERENCES giftcards(id),"
+                     " kind TEXT NOT NULL CHECK (kind IN ('activate','load','redeem','refund',"
+                     "'cashout','replace_out','replace_in','adjust')),"
+                     " amount_cents INTEGER NOT NULL,"
+                     " sale_id INTEGER REFERENCES sales(id),"
+                     " staff_id INTEGER REFERENCES staff(id),"
+                     " approver_id INTEGER REFERENCES staff(id),"
+                     " reason TEXT NOT NULL DEFAULT '',"
+                     " created_at TEXT NOT NULL)"),
+             sqlText("CREATE INDEX giftcard_activity_card ON giftcard_activity(giftcard_id)"),
+             sqlText("CREATE INDEX giftcard_activity_created ON giftcard_activity(created_at)"),
+             sqlText("CREATE TABLE giftcard_lookup_failures ("
+                     " id {pk},"
+                     " register_id TEXT NOT NULL,"
+                     " at TEXT NOT NULL,"
+                     " reason TEXT NOT NULL)"),
+             sqlText("CREATE INDEX giftcard_lookup_failures_at ON "
+                     "giftcard_lookup_failures(register_id, "
+                     "at)"),
          }},
         {4,
          "inventory: receiving details on movements, stock counts",
          {
-             s("ALTER TABLE stock_movements ADD COLUMN lot TEXT NOT NULL DEFAULT ''"),
-             s("ALTER TABLE stock_movements ADD COLUMN expires TEXT NOT NULL DEFAULT ''"),
-             s("ALTER TABLE stock_movements ADD COLUMN supplier TEXT NOT NULL DEFAULT ''"),
-             s("CREATE TABLE stock_counts ("
-               " id {pk},"
-               " created_at TEXT NOT NULL,"
-               " staff_id INTEGER REFERENCES staff(id),"
-               " note TEXT NOT NULL DEFAULT '')"),
+             sqlText("ALTER TABLE stock_movements ADD COLUMN lot TEXT NOT NULL DEFAULT ''"),
+             sqlText("ALTER TABLE stock_movements ADD COLUMN expires TEXT NOT NULL DEFAULT ''"),
+             sqlText("ALTER TABLE stock_movements ADD COLUMN supplier TEXT NOT NULL DEFAULT ''"),
+             sqlText("CREATE TABLE stock_counts ("
+                     " id {pk},"
+                     " created_at TEXT NOT NULL,"
+                     " staff_id INTEGER REFERENCES staff(id),"
+                     " note TEXT NOT NULL DEFAULT '')"),
          }},
         {5,
          "shifts, drawer cash movements, Z reports",
          {
-             s("CREATE TABLE shifts ("
-               " id {pk},"
-               " register_id TEXT NOT NULL,"
-               " opened_at TEXT NOT NULL,"
-               " opened_by INTEGER NOT NULL REFERENCES staff(id),"
-               " float_cents INTEGER NOT NULL,"
-               " closed_at TEXT,"
-               " closed_by INTEGER REFERENCES staff(id),"
-               " expected_cents INTEGER,"
-               " counted_cents INTEGER)"),
-             s("CREATE INDEX shifts_register ON shifts(register_id, closed_at)"),
+             sqlText("CREATE TABLE shifts ("
+                     " id {pk},"
+                     " register_id TEXT NOT NULL,"
+                     " opened_at TEXT NOT NULL,"
+                     " opened_by INTEGER NOT NULL REFERENCES staff(id),"
+                     " float_cents INTEGER NOT NULL,"
+                     " closed_at TEXT,"
+                     " closed_by INTEGER REFERENCES staff(id),"
+                     " expected_cents INTEGER,"
+                     " counted_cents INTEGER)"),
+             sqlText("CREATE INDEX shifts_register ON shifts(register_id, closed_at)"),
              // A shift row may be closed once; after that it never changes.
-             s("CREATE TRIGGER shifts_closed_is_final BEFORE UPDATE ON shifts"
-               " WHEN OLD.closed_at IS NOT NULL BEGIN"
-               " SELECT RAISE(ABORT, 'a closed shift cannot change'); END"),
-             s("CREATE TRIGGER shifts_no_delete BEFORE DELETE ON shifts BEGIN"
-               " SELECT RAISE(ABORT, 'shifts are never deleted'); END"),
-             s("CREATE TABLE cash_movements ("
-               " id {pk},"
-               " shift_id INTEGER NOT NULL REFERENCES shifts(id),"
-               " kind TEXT NOT NULL CHECK (kind IN ('payin','payout')),"
-               " amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),"
-               " reason TEXT NOT NULL,"
-               " staff_id INTEGER REFERENCES staff(id),"
-               " approver_id INTEGER REFERENCES staff(id),"
-               " giftcard_activity_id INTEGER REFERENCES giftcard_activity(id),"
-               " created_at TEXT NOT NULL)"),
-             s("CREATE TABLE z_reports ("
-               " id {pk},"
-               " z_number INTEGER NOT NULL UNIQUE,"
-               " closed_at TEXT NOT NULL,"
-               " staff_id INTEGER REFERENCES staff(id),"
-               " first_sale_id INTEGER,"
-               " last_sale_id INTEGER,"
-               " period_total_cents INTEGER NOT NULL,"
-               " grand_total_cents INTEGER NOT NULL,"
-               " journal_seq INTEGER NOT NULL,"
-               " journal_hash TEXT NOT NULL,"
-               " payload TEXT NOT NULL)"),
+             sqlText("CREATE TRIGGER shifts_closed_is_final BEFORE UPDATE ON shifts"
+                     " WHEN OLD.closed_at IS NOT NULL BEGIN"
+                     " SELECT RAISE(ABORT, 'a closed shift cannot change'); END"),
+             sqlText("CREATE TRIGGER shifts_no_delete BEFORE DELETE ON shifts BEGIN"
+                     " SELECT RAISE(ABORT, 'shifts are never deleted'); END"),
+             sqlText("CREATE TABLE cash_movements ("
+                     " id {pk},"
+                     " shift_id INTEGER NOT NULL REFERENCES shifts(id),"
+                     " kind TEXT NOT NULL CHECK (kind IN ('payin','payout')),"
+                     " amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),"
+                     " reason TEXT NOT NULL,"
+                     " staff_id INTEGER REFERENCES staff(id),"
+                     " approver_id INTEGER REFERENCES staff(id),"
+                     " giftcard_activity_id INTEGER REFERENCES giftcard_activity(id),"
+                     " created_at TEXT NOT NULL)"),
+             sqlText("CREATE TABLE z_reports ("
+                     " id {pk},"
+                     " z_number INTEGER NOT NULL UNIQUE,"
+                     " closed_at TEXT NOT NULL,"
+                     " staff_id INTEGER REFERENCES staff(id),"
+                     " first_sale_id INTEGER,"
+                     " last_sale_id INTEGER,"
+                     " period_total_cents INTEGER NOT NULL,"
+                     " grand_total_cents INTEGER NOT NULL,"
+                     " journal_seq INTEGER NOT NULL,"
+                     " journal_hash TEXT NOT NULL,"
+                     " payload TEXT NOT NULL)"),
          }},
         {6,
          "reports: indexes for drawer totals per shift",
          {
              // Closing a shift sums the cash of its sales and its pay-ins and pay-outs.
-             s("CREATE INDEX sales_shift ON sales(shift_id)"),
-             s("CREATE INDEX cash_movements_shift ON cash_movements(shift_id)"),
+             sqlText("CREATE INDEX sales_shift ON sales(shift_id)"),
+             sqlText("CREATE INDEX cash_movements_shift ON cash_movements(shift_id)"),
          }},
         {7,
          "gift cards: index on giftcards(replaces_id) for the replacement lookup",
          {
              // Every lookup and balance read asks which card replaced this one; without the
              // index that is a backwards scan of every card (100,000 of them at a busy spa).
-             s("CREATE INDEX giftcards_replaces ON giftcards(replaces_id)"),
+             sqlText("CREATE INDEX giftcards_replaces ON giftcards(replaces_id)"),
          }},
         {8,
          "sales write fewer index pages; sessions found without reading every product",
@@ -313,16 +317,16 @@ const std::vector<Step> &steps() {
              // query looks sale lines up by item (items are never deleted, so the foreign key
              // needs no index either), and only refunds and voids carry an original id, so
              // ordinary sales need not write those indexes at all.
-             s("DROP INDEX sale_lines_item"),
-             s("DROP INDEX sales_original"),
-             s("CREATE INDEX sales_original ON sales(original_sale_id) "
-               "WHERE original_sale_id IS NOT NULL"),
-             s("DROP INDEX sale_lines_original"),
-             s("CREATE INDEX sale_lines_original ON sale_lines(original_line_id) "
-               "WHERE original_line_id IS NOT NULL"),
+             sqlText("DROP INDEX sale_lines_item"),
+             sqlText("DROP INDEX sales_original"),
+             sqlText("CREATE INDEX sales_original ON sales(original_sale_id) "
+                     "WHERE original_sale_id IS NOT NULL"),
+             sqlText("DROP INDEX sale_lines_original"),
+             sqlText("CREATE INDEX sale_lines_original ON sale_lines(original_line_id) "
+                     "WHERE original_line_id IS NOT NULL"),
              // The register's session buttons at every start and login: a dozen sessions among
              // up to 100,000 products, without reading the products.
-             s("CREATE INDEX items_sessions ON items(sort_order, id) WHERE type = 'session'"),
+             sqlText("CREATE INDEX items_sessions ON items(sort_order, id) WHERE type = 'session'"),
          }},
         {9,
          "reports: category stamped on sale lines; rollups by day and by category kept by "
@@ -332,50 +336,52 @@ const std::vector<Step> &steps() {
              // The category a line was sold under, fixed at sale time (a refund or void takes
              // its original line's). Lines of existing databases get their item's category as
              // it is when this step runs: nothing better is known of them.
-             s("CREATE TABLE sale_line_categories ("
-               " line_id INTEGER PRIMARY KEY REFERENCES sale_lines(id),"
-               " category_id INTEGER REFERENCES categories(id))"),
+             sqlText("CREATE TABLE sale_line_categories ("
+                     " line_id INTEGER PRIMARY KEY REFERENCES sale_lines(id),"
+                     " category_id INTEGER REFERENCES categories(id))"),
              // Derived data, never the books: sums of sale_lines per business day, line kind,
              // category, cashier and therapist (0: none), refunds and voids negative.
-             s("CREATE TABLE sales_by_day ("
-               " business_date TEXT NOT NULL,"
-               " line_kind TEXT NOT NULL,"
-               " category_id INTEGER NOT NULL,"
-               " staff_id INTEGER NOT NULL,"
-               " therapist_id INTEGER NOT NULL,"
-               " quantity INTEGER NOT NULL,"
-               " net_cents INTEGER NOT NULL,"
-               " tax_cents INTEGER NOT NULL,"
-               " PRIMARY KEY (business_date, line_kind, category_id, staff_id, therapist_id))"),
+             sqlText(
+                 "CREATE TABLE sales_by_day ("
+                 " business_date TEXT NOT NULL,"
+                 " line_kind TEXT NOT NULL,"
+                 " category_id INTEGER NOT NULL,"
+                 " staff_id INTEGER NOT NULL,"
+                 " therapist_id INTEGER NOT NULL,"
+                 " quantity INTEGER NOT NULL,"
+                 " net_cents INTEGER NOT NULL,"
+                 " tax_cents INTEGER NOT NULL,"
+                 " PRIMARY KEY (business_date, line_kind, category_id, staff_id, therapist_id))"),
              // Sums of giftcard_activity per UTC day (of created_at) and kind.
-             s("CREATE TABLE giftcard_activity_by_day ("
-               " day TEXT NOT NULL,"
-               " kind TEXT NOT NULL,"
-               " entries INTEGER NOT NULL,"
-               " amount_cents INTEGER NOT NULL,"
-               " PRIMARY KEY (day, kind))"),
+             sqlText("CREATE TABLE giftcard_activity_by_day ("
+                     " day TEXT NOT NULL,"
+                     " kind TEXT NOT NULL,"
+                     " entries INTEGER NOT NULL,"
+                     " amount_cents INTEGER NOT NULL,"
+                     " PRIMARY KEY (day, kind))"),
              // Stock at average cost per category (0: none), as the valuation counts it.
-             s("CREATE TABLE stock_by_category ("
-               " category_id INTEGER PRIMARY KEY,"
-               " products INTEGER NOT NULL,"
-               " units INTEGER NOT NULL,"
-               " value_cents INTEGER NOT NULL,"
-               " negatives INTEGER NOT NULL)"),
+             sqlText("CREATE TABLE stock_by_category ("
+                     " category_id INTEGER PRIMARY KEY,"
+                     " products INTEGER NOT NULL,"
+                     " units INTEGER NOT NULL,"
+                     " value_cents INTEGER NOT NULL,"
+                     " negatives INTEGER NOT NULL)"),
 
              // Where a Z stopped, beside last_sale_id, so the next X need not parse the
              // previous Z's payload (every item of its day) to find it. Earlier Zs keep NULL.
-             s("ALTER TABLE z_reports ADD COLUMN last_giftcard_activity_id INTEGER"),
-             s("ALTER TABLE z_reports ADD COLUMN last_cash_movement_id INTEGER"),
+             sqlText("ALTER TABLE z_reports ADD COLUMN last_giftcard_activity_id INTEGER"),
+             sqlText("ALTER TABLE z_reports ADD COLUMN last_cash_movement_id INTEGER"),
 
              // A card's balance at a moment (the liability report's cards, and every balance
              // read) from the index alone.
-             s("DROP INDEX giftcard_activity_card"),
-             s("CREATE INDEX giftcard_activity_card ON giftcard_activity(giftcard_id, "
-               "created_at, amount_cents)"),
+             sqlText("DROP INDEX giftcard_activity_card"),
+             sqlText("CREATE INDEX giftcard_activity_card ON giftcard_activity(giftcard_id, "
+                     "created_at, amount_cents)"),
 
              // Backfill from the rows already there (the large bench database: seconds).
-             s("INSERT INTO sale_line_categories(line_id, category_id) "
-               "SELECT l.id, i.category_id FROM sale_lines l JOIN items i ON i.id = l.item_id"),
+             sqlText(
+                 "INSERT INTO sale_line_categories(line_id, category_id) "
+                 "SELECT l.id, i.category_id FROM sale_lines l JOIN items i ON i.id = l.item_id"),
              salesByDayUpsert(
                  QStringLiteral(
                      "SELECT s.business_date, l.kind, COALESCE(c.category_id, 0), s.staff_id, "
@@ -386,28 +392,28 @@ const std::vector<Step> &steps() {
                      "COALESCE(l.therapist_id, 0)")
                      .arg(signedBy("s", "l.quantity"), signedBy("s", "l.net_cents"),
                           signedBy("s", "l.tax_cents"))),
-             s("INSERT INTO giftcard_activity_by_day(day, kind, entries, amount_cents) "
-               "SELECT substr(created_at, 1, 10), kind, COUNT(*), SUM(amount_cents) "
-               "FROM giftcard_activity GROUP BY substr(created_at, 1, 10), kind"),
-             s("INSERT INTO stock_by_category(category_id, products, units, value_cents, "
-               "negatives) SELECT COALESCE(i.category_id, 0), COUNT(*), "
-               "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand ELSE 0 END), "
-               "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand * i.cost_cents "
-               "ELSE 0 END), SUM(CASE WHEN COALESCE(l.on_hand, 0) < 0 THEN 1 ELSE 0 END) "
-               "FROM items i LEFT JOIN stock_levels l ON l.item_id = i.id "
-               "WHERE i.type = 'product' AND (i.active = 1 OR COALESCE(l.on_hand, 0) <> 0) "
-               "GROUP BY COALESCE(i.category_id, 0)"),
+             sqlText("INSERT INTO giftcard_activity_by_day(day, kind, entries, amount_cents) "
+                     "SELECT substr(created_at, 1, 10), kind, COUNT(*), SUM(amount_cents) "
+                     "FROM giftcard_activity GROUP BY substr(created_at, 1, 10), kind"),
+             sqlText("INSERT INTO stock_by_category(category_id, products, units, value_cents, "
+                     "negatives) SELECT COALESCE(i.category_id, 0), COUNT(*), "
+                     "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand ELSE 0 END), "
+                     "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand * i.cost_cents "
+                     "ELSE 0 END), SUM(CASE WHEN COALESCE(l.on_hand, 0) < 0 THEN 1 ELSE 0 END) "
+                     "FROM items i LEFT JOIN stock_levels l ON l.item_id = i.id "
+                     "WHERE i.type = 'product' AND (i.active = 1 OR COALESCE(l.on_hand, 0) <> 0) "
+                     "GROUP BY COALESCE(i.category_id, 0)"),
 
              // Kept in the writing transaction by whoever writes (the services, the bench
              // generator, a script): a writer cannot forget them.
-             s("CREATE TRIGGER sale_lines_rollup AFTER INSERT ON sale_lines BEGIN "
-               "INSERT INTO sale_line_categories(line_id, category_id) SELECT NEW.id, "
-               "CASE WHEN EXISTS (SELECT 1 FROM sale_line_categories "
-               "WHERE line_id = NEW.original_line_id) "
-               "THEN (SELECT category_id FROM sale_line_categories "
-               "WHERE line_id = NEW.original_line_id) "
-               "ELSE (SELECT category_id FROM items WHERE id = NEW.item_id) END "
-               "WHERE NEW.item_id IS NOT NULL; ") +
+             sqlText("CREATE TRIGGER sale_lines_rollup AFTER INSERT ON sale_lines BEGIN "
+                     "INSERT INTO sale_line_categories(line_id, category_id) SELECT NEW.id, "
+                     "CASE WHEN EXISTS (SELECT 1 FROM sale_line_categories "
+                     "WHERE line_id = NEW.original_line_id) "
+                     "THEN (SELECT category_id FROM sale_line_categories "
+                     "WHERE line_id = NEW.original_line_id) "
+                     "ELSE (SELECT category_id FROM items WHERE id = NEW.item_id) END "
+                     "WHERE NEW.item_id IS NOT NULL; ") +
                  salesByDayUpsert(
                      QStringLiteral(
                          "SELECT s.business_date, NEW.kind, COALESCE((SELECT category_id FROM "
@@ -416,40 +422,50 @@ const std::vector<Step> &steps() {
                          "WHERE s.id = NEW.sale_id")
                          .arg(signedBy("s", "NEW.quantity"), signedBy("s", "NEW.net_cents"),
                               signedBy("s", "NEW.tax_cents"))) +
-                 s("; END"),
-             s("CREATE TRIGGER giftcard_activity_rollup AFTER INSERT ON giftcard_activity BEGIN "
-               "INSERT INTO giftcard_activity_by_day(day, kind, entries, amount_cents) "
-               "VALUES (substr(NEW.created_at, 1, 10), NEW.kind, 1, NEW.amount_cents) "
-               "ON CONFLICT(day, kind) DO UPDATE SET entries = entries + 1, "
-               "amount_cents = amount_cents + excluded.amount_cents; END"),
-             s("CREATE TRIGGER items_stock_insert AFTER INSERT ON items BEGIN ") +
-                 stockShare("NEW", levelOf("NEW"), 1) + s(" END"),
-             s("CREATE TRIGGER items_stock_update AFTER UPDATE OF type, active, category_id, "
-               "cost_cents ON items BEGIN ") +
+                 sqlText("; END"),
+             sqlText(
+                 "CREATE TRIGGER giftcard_activity_rollup AFTER INSERT ON giftcard_activity BEGIN "
+                 "INSERT INTO giftcard_activity_by_day(day, kind, entries, amount_cents) "
+                 "VALUES (substr(NEW.created_at, 1, 10), NEW.kind, 1, NEW.amount_cents) "
+                 "ON CONFLICT(day, kind) DO UPDATE SET entries = entries + 1, "
+                 "amount_cents = amount_cents + excluded.amount_cents; END"),
+             sqlText("CREATE TRIGGER items_stock_insert AFTER INSERT ON items BEGIN ") +
+                 stockShare("NEW", levelOf("NEW"), 1) + sqlText(" END"),
+             sqlText("CREATE TRIGGER items_stock_update AFTER UPDATE OF type, active, category_id, "
+                     "cost_cents ON items BEGIN ") +
                  stockShare("OLD", levelOf("OLD"), -1) + stockShare("NEW", levelOf("NEW"), 1) +
-                 s(" END"),
-             s("CREATE TRIGGER items_stock_delete AFTER DELETE ON items BEGIN ") +
-                 stockShare("OLD", levelOf("OLD"), -1) + s(" END"),
+                 sqlText(" END"),
+             sqlText("CREATE TRIGGER items_stock_delete AFTER DELETE ON items BEGIN ") +
+                 stockShare("OLD", levelOf("OLD"), -1) + sqlText(" END"),
              // stock_levels rows: a missing row is on-hand 0.
-             s("CREATE TRIGGER stock_levels_value_insert AFTER INSERT ON stock_levels BEGIN ") +
-                 stockShare("i", s("0"), -1)
-                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = NEW.item_id ")) +
-                 stockShare("i", s("NEW.on_hand"), 1)
-                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = NEW.item_id ")) +
-                 s(" END"),
-             s("CREATE TRIGGER stock_levels_value_update AFTER UPDATE OF on_hand ON stock_levels "
-               "BEGIN ") +
-                 stockShare("i", s("OLD.on_hand"), -1)
-                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = OLD.item_id ")) +
-                 stockShare("i", s("NEW.on_hand"), 1)
-                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = NEW.item_id ")) +
-                 s(" END"),
-             s("CREATE TRIGGER stock_levels_value_delete AFTER DELETE ON stock_levels BEGIN ") +
-                 stockShare("i", s("OLD.on_hand"), -1)
-                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = OLD.item_id ")) +
-                 stockShare("i", s("0"), 1)
-                     .replace(s(" WHERE 1 "), s(" FROM items i WHERE i.id = OLD.item_id ")) +
-                 s(" END"),
+             sqlText(
+                 "CREATE TRIGGER stock_levels_value_insert AFTER INSERT ON stock_levels BEGIN ") +
+                 stockShare("i", sqlText("0"), -1)
+                     .replace(sqlText(" WHERE 1 "),
+                              sqlText(" FROM items i WHERE i.id = NEW.item_id ")) +
+                 stockShare("i", sqlText("NEW.on_hand"), 1)
+                     .replace(sqlText(" WHERE 1 "),
+                              sqlText(" FROM items i WHERE i.id = NEW.item_id ")) +
+                 sqlText(" END"),
+             sqlText(
+                 "CREATE TRIGGER stock_levels_value_update AFTER UPDATE OF on_hand ON stock_levels "
+                 "BEGIN ") +
+                 stockShare("i", sqlText("OLD.on_hand"), -1)
+                     .replace(sqlText(" WHERE 1 "),
+                              sqlText(" FROM items i WHERE i.id = OLD.item_id ")) +
+                 stockShare("i", sqlText("NEW.on_hand"), 1)
+                     .replace(sqlText(" WHERE 1 "),
+                              sqlText(" FROM items i WHERE i.id = NEW.item_id ")) +
+                 sqlText(" END"),
+             sqlText(
+                 "CREATE TRIGGER stock_levels_value_delete AFTER DELETE ON stock_levels BEGIN ") +
+                 stockShare("i", sqlText("OLD.on_hand"), -1)
+                     .replace(sqlText(" WHERE 1 "),
+                              sqlText(" FROM items i WHERE i.id = OLD.item_id ")) +
+                 stockShare("i", sqlText("0"), 1)
+                     .replace(sqlText(" WHERE 1 "),
+                              sqlText(" FROM items i WHERE i.id = OLD.item_id ")) +
+                 sqlText(" END"),
          }},
         {10,
          "registers: the tills a manager registered in this store; the registers already seen "
@@ -457,20 +473,20 @@ const std::vector<Step> &steps() {
          {
              // A register's name is what OASIS_REGISTER or the app's register setting says; an
              // operation that acts as a register refuses a name that is not here.
-             s("CREATE TABLE registers ("
-               " id {pk},"
-               " name TEXT NOT NULL UNIQUE,"
-               " created_at TEXT NOT NULL,"
-               " created_by INTEGER REFERENCES staff(id))"),
+             sqlText("CREATE TABLE registers ("
+                     " id {pk},"
+                     " name TEXT NOT NULL UNIQUE,"
+                     " created_at TEXT NOT NULL,"
+                     " created_by INTEGER REFERENCES staff(id))"),
              // An older store keeps working: every register it has already sold or counted a
              // drawer on is registered, as of the first time it did.
-             s("INSERT INTO registers(name, created_at) "
-               "SELECT register_id, MIN(at) FROM ("
-               "SELECT register_id, created_at AS at FROM sales "
-               "UNION ALL SELECT register_id, opened_at AS at FROM shifts) seen "
-               "WHERE register_id <> '' GROUP BY register_id ORDER BY MIN(at)"),
+             sqlText("INSERT INTO registers(name, created_at) "
+                     "SELECT register_id, MIN(at) FROM ("
+                     "SELECT register_id, created_at AS at FROM sales "
+                     "UNION ALL SELECT register_id, opened_at AS at FROM shifts) seen "
+                     "WHERE register_id <> '' GROUP BY register_id ORDER BY MIN(at)"),
              // The store-wide lookup limit reads the last minutes' failures of every register.
-             s("CREATE INDEX giftcard_lookup_failures_store ON giftcard_lookup_failures(at)"),
+             sqlText("CREATE INDEX giftcard_lookup_failures_store ON giftcard_lookup_failures(at)"),
          }},
         {11,
          "sales carry the register's request id: a retry finds the first sale",
@@ -478,9 +494,9 @@ const std::vector<Step> &steps() {
              // Chosen by the register (the app: one per ticket; oasisctl: --request-id). A
              // retry with the same id returns the sale that has it instead of charging again;
              // the unique index is the backstop when two programs race with the same id.
-             s("ALTER TABLE sales ADD COLUMN request_id TEXT"),
-             s("CREATE UNIQUE INDEX sales_request_id ON sales(request_id) "
-               "WHERE request_id IS NOT NULL"),
+             sqlText("ALTER TABLE sales ADD COLUMN request_id TEXT"),
+             sqlText("CREATE UNIQUE INDEX sales_request_id ON sales(request_id) "
+                     "WHERE request_id IS NOT NULL"),
          }},
         {kBooksJournaled,
          "the books journaled: each journal entry records the rows it wrote (Database::migrate "

@@ -2,6 +2,7 @@
 #include "core/storage/snapshot.h"
 
 #include "core/domain/crypto.h"
+#include "core/domain/translate.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
 
@@ -19,10 +20,6 @@
 namespace oasis::snapshot {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("Backup", text);
-}
-
 QString shown(const QString &path) {
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
 }
@@ -88,21 +85,23 @@ std::optional<QString> metaValue(QSqlQuery &q, const QString &key) {
 
 Result<QString> databaseIdOf(const QString &file) {
     if (!QFileInfo::exists(file))
-        return fail(ErrorCode::NotFound, tr("There is no file %1.").arg(shown(file)));
+        return fail(ErrorCode::NotFound, oasis::tr("There is no file %1.").arg(shown(file)));
     ReadOnlyFile f(file);
     if (!f.isOpen())
-        return fail(ErrorCode::Refused, tr("%1 cannot be opened: %2").arg(shown(file), f.error()));
+        return fail(ErrorCode::Refused,
+                    oasis::tr("%1 cannot be opened: %2").arg(shown(file), f.error()));
     if (!readsAsSqlite(f))
         return fail(ErrorCode::Refused,
-                    tr("%1 is not a database snapshot (or is damaged).").arg(shown(file)));
+                    oasis::tr("%1 is not a database snapshot (or is damaged).").arg(shown(file)));
     QSqlQuery q = f.query();
     auto id = metaValue(q, QStringLiteral("database_id"));
     if (!id || id->isEmpty()) {
         const bool healthy = q.exec(f.driver().integrityCheck()) && q.next() &&
                              q.value(0).toString() == QLatin1String("ok");
-        return fail(ErrorCode::Refused,
-                    healthy ? tr("%1 is not an Oasis POS database.").arg(shown(file))
-                            : tr("%1 is damaged: it fails its integrity check.").arg(shown(file)));
+        return fail(
+            ErrorCode::Refused,
+            healthy ? oasis::tr("%1 is not an Oasis POS database.").arg(shown(file))
+                    : oasis::tr("%1 is damaged: it fails its integrity check.").arg(shown(file)));
     }
     return *id;
 }
@@ -136,25 +135,25 @@ BackupCheck verify(const QString &file, const KeyRing &keys) {
     BackupCheck c;
     ReadOnlyFile f(file);
     if (!f.isOpen()) {
-        c.problem = tr("%1 cannot be opened: %2").arg(shown(file), f.error());
+        c.problem = oasis::tr("%1 cannot be opened: %2").arg(shown(file), f.error());
         return c;
     }
     if (!readsAsSqlite(f)) {
-        c.problem = tr("%1 is not a database snapshot (or is damaged).").arg(shown(file));
+        c.problem = oasis::tr("%1 is not a database snapshot (or is damaged).").arg(shown(file));
         return c;
     }
     QSqlQuery q = f.query();
     q.setForwardOnly(true);
     if (!q.exec(f.driver().integrityCheck())) {
-        c.problem =
-            tr("The integrity check of %1 failed: %2").arg(shown(file), q.lastError().text());
+        c.problem = oasis::tr("The integrity check of %1 failed: %2")
+                        .arg(shown(file), q.lastError().text());
         return c;
     }
     QStringList findings;
     while (q.next())
         findings << q.value(0).toString();
     if (findings != QStringList{QStringLiteral("ok")}) {
-        c.problem = tr("%1 failed its integrity check: %2")
+        c.problem = oasis::tr("%1 failed its integrity check: %2")
                         .arg(shown(file), findings.mid(0, 3).join(QStringLiteral("; ")));
         return c;
     }
@@ -162,28 +161,29 @@ BackupCheck verify(const QString &file, const KeyRing &keys) {
     c.schemaVersion = metaValue(q, QStringLiteral("schema_version")).value_or(QString()).toInt();
     const QString keyCheck = metaValue(q, QStringLiteral("key_check")).value_or(QString());
     if (c.databaseId.isEmpty() || keyCheck.isEmpty()) {
-        c.problem = tr("%1 is not an Oasis POS database.").arg(shown(file));
+        c.problem = oasis::tr("%1 is not an Oasis POS database.").arg(shown(file));
         return c;
     }
     if (c.schemaVersion > Database::latestSchemaVersion()) {
-        c.problem = tr("%1 was written by a newer Oasis POS (schema %2).")
+        c.problem = oasis::tr("%1 was written by a newer Oasis POS (schema %2).")
                         .arg(shown(file))
                         .arg(c.schemaVersion);
         return c;
     }
     if (!crypto::equal(keyCheck.toLatin1(), keys.fingerprint())) {
-        c.problem = tr("The key file does not belong to %1.").arg(shown(file));
+        c.problem = oasis::tr("The key file does not belong to %1.").arg(shown(file));
         return c;
     }
     auto chain = Journal::verifyChain(f.connection(), keys.journal);
     if (!chain) {
-        c.problem =
-            tr("The journal of %1 cannot be read: %2").arg(shown(file), chain.error().message);
+        c.problem = oasis::tr("The journal of %1 cannot be read: %2")
+                        .arg(shown(file), chain.error().message);
         return c;
     }
     c.journalEntries = chain->entries;
     if (!chain->ok) {
-        c.problem = tr("The journal of %1 does not verify: %2.").arg(shown(file), chain->problem);
+        c.problem =
+            oasis::tr("The journal of %1 does not verify: %2.").arg(shown(file), chain->problem);
         return c;
     }
     c.journalSeq = chain->lastSeq;

@@ -6,6 +6,7 @@
 #include "core/services/catalog.h"
 #include "core/services/demo.h"
 #include "core/services/registers.h"
+#include "pos/cli/translate.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -15,10 +16,6 @@
 namespace oasis::cli {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("oasisctl", text);
-}
-
 Status cmdInit(Context &ctx) {
     const bool demo = ctx.takeFlag(QStringLiteral("demo"));
     if (auto ok = ctx.noMoreOptions(); !ok)
@@ -43,9 +40,9 @@ Status cmdInit(Context &ctx) {
     }
     QStringList text{
         store.wasCreated()
-            ? tr("Created %1 (schema %2).").arg(store.path()).arg(store.schemaVersion())
-            : tr("%1 is at schema %2.").arg(store.path()).arg(store.schemaVersion()),
-        tr("Key file: %1 (keep it safe, apart from backups of the database).")
+            ? oasis::cli::tr("Created %1 (schema %2).").arg(store.path()).arg(store.schemaVersion())
+            : oasis::cli::tr("%1 is at schema %2.").arg(store.path()).arg(store.schemaVersion()),
+        oasis::cli::tr("Key file: %1 (keep it safe, apart from backups of the database).")
             .arg(store.keyFilePath())};
     // The computer that creates the store is its first register (Store::open registers it).
     const QString thisRegister = Store::registerId();
@@ -53,17 +50,19 @@ Status cmdInit(Context &ctx) {
     if (!known)
         return std::unexpected(known.error());
     if (store.wasCreated() && *known)
-        text << tr("This computer is register %1; a manager adds others with: oasisctl "
-                   "register add NAME.")
+        text << oasis::cli::tr("This computer is register %1; a manager adds others with: oasisctl "
+                               "register add NAME.")
                     .arg(thisRegister);
     else if (!*known)
-        text << tr("This computer's register %1 is not registered in this store: a manager adds "
-                   "it with: oasisctl register add %1")
+        text << oasis::cli::tr(
+                    "This computer's register %1 is not registered in this store: a manager adds "
+                    "it with: oasisctl register add %1")
                     .arg(thisRegister);
     if (demoAdded)
-        text << tr("Demo data added: frontdesk PIN 1111, manager PIN 9999, owner PIN 2468.");
+        text << oasis::cli::tr(
+            "Demo data added: frontdesk PIN 1111, manager PIN 9999, owner PIN 2468.");
     else if (demo)
-        text << tr("Demo data not added: the database already has staff.");
+        text << oasis::cli::tr("Demo data not added: the database already has staff.");
     ctx.emit({{QStringLiteral("path"), store.path()},
               {QStringLiteral("created"), store.wasCreated()},
               {QStringLiteral("schema_version"), store.schemaVersion()},
@@ -94,7 +93,8 @@ QJsonObject staffJson(const StaffMember &m) {
 }
 
 Status cmdStaff(Context &ctx) {
-    auto sub = ctx.takeArgument(tr("a staff command (list, add, deactivate, reset-pin)"));
+    auto sub =
+        ctx.takeArgument(oasis::cli::tr("a staff command (list, add, deactivate, reset-pin)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto db = ctx.database();
@@ -114,7 +114,7 @@ Status cmdStaff(Context &ctx) {
             text << QStringLiteral("%1  %2  %3%4")
                         .arg(m.name, -12)
                         .arg(roleName(m.role), -10)
-                        .arg(m.displayName, m.active ? QString() : tr("  (inactive)"));
+                        .arg(m.displayName, m.active ? QString() : oasis::cli::tr("  (inactive)"));
         }
         ctx.emit({{QStringLiteral("staff"), arr}}, text);
         return {};
@@ -130,7 +130,7 @@ Status cmdStaff(Context &ctx) {
         who = *signedIn;
     }
     if (*sub == QLatin1String("add")) {
-        auto name = ctx.takeArgument(tr("the new staff member's NAME"));
+        auto name = ctx.takeArgument(oasis::cli::tr("the new staff member's NAME"));
         if (!name)
             return std::unexpected(name.error());
         auto roleText = ctx.takeOption(QStringLiteral("role"));
@@ -138,20 +138,24 @@ Status cmdStaff(Context &ctx) {
         if (auto ok = ctx.noMoreOptions(); !ok)
             return ok;
         if (!roleText)
-            return fail(ErrorCode::Invalid,
-                        tr("staff add needs --role frontdesk|manager|owner|therapist."));
+            return fail(
+                ErrorCode::Invalid,
+                oasis::cli::tr("staff add needs --role frontdesk|manager|owner|therapist."));
         auto role = roleFromName(*roleText);
         if (!role)
             return fail(
                 ErrorCode::Invalid,
-                tr("Unknown role %1: use frontdesk, manager, owner or therapist.").arg(*roleText));
+                oasis::cli::tr("Unknown role %1: use frontdesk, manager, owner or therapist.")
+                    .arg(*roleText));
         if (bootstrap && *role != Role::Owner)
-            return fail(ErrorCode::Invalid,
-                        tr("This command needs --user NAME (and the PIN in OASIS_PIN); a new "
-                           "database gets its owner first with staff add NAME --role owner."));
+            return fail(
+                ErrorCode::Invalid,
+                oasis::cli::tr("This command needs --user NAME (and the PIN in OASIS_PIN); a new "
+                               "database gets its owner first with staff add NAME --role owner."));
         QString pin;
         if (*role != Role::Therapist) {
-            auto secret = readSecret("OASIS_NEW_PIN", tr("New PIN for %1: ").arg(*name));
+            auto secret =
+                readSecret("OASIS_NEW_PIN", oasis::cli::tr("New PIN for %1: ").arg(*name));
             if (!secret)
                 return std::unexpected(secret.error());
             pin = *secret;
@@ -160,17 +164,18 @@ Status cmdStaff(Context &ctx) {
                                : staff.add(*name, *role, pin, who->user, who->approver,
                                            display.value_or(QString()));
         if (!added && bootstrap && added.error().code == ErrorCode::Permission)
-            return fail(ErrorCode::Invalid,
-                        tr("This command needs --user NAME (and the PIN in OASIS_PIN): %1")
-                            .arg(added.error().message));
+            return fail(
+                ErrorCode::Invalid,
+                oasis::cli::tr("This command needs --user NAME (and the PIN in OASIS_PIN): %1")
+                    .arg(added.error().message));
         if (!added)
             return std::unexpected(added.error());
         ctx.emit(staffJson(*added),
-                 {tr("Added %1 as %2.").arg(added->name, roleName(added->role))});
+                 {oasis::cli::tr("Added %1 as %2.").arg(added->name, roleName(added->role))});
         return {};
     }
     if (*sub == QLatin1String("deactivate") || *sub == QLatin1String("reset-pin")) {
-        auto name = ctx.takeArgument(tr("the staff member's NAME"));
+        auto name = ctx.takeArgument(oasis::cli::tr("the staff member's NAME"));
         if (!name)
             return std::unexpected(name.error());
         if (auto ok = ctx.noMoreOptions(); !ok)
@@ -179,7 +184,7 @@ Status cmdStaff(Context &ctx) {
         if (*sub == QLatin1String("deactivate")) {
             done = staff.deactivate(*name, who->user, who->approver);
         } else {
-            auto pin = readSecret("OASIS_NEW_PIN", tr("New PIN for %1: ").arg(*name));
+            auto pin = readSecret("OASIS_NEW_PIN", oasis::cli::tr("New PIN for %1: ").arg(*name));
             if (!pin)
                 return std::unexpected(pin.error());
             done = staff.resetPin(*name, *pin, who->user, who->approver);
@@ -189,12 +194,13 @@ Status cmdStaff(Context &ctx) {
         auto member = staff.find(*name);
         if (!member)
             return std::unexpected(member.error());
-        ctx.emit(staffJson(*member), {*sub == QLatin1String("deactivate")
-                                          ? tr("%1 is deactivated.").arg(member->name)
-                                          : tr("The PIN of %1 was reset.").arg(member->name)});
+        ctx.emit(staffJson(*member),
+                 {*sub == QLatin1String("deactivate")
+                      ? oasis::cli::tr("%1 is deactivated.").arg(member->name)
+                      : oasis::cli::tr("The PIN of %1 was reset.").arg(member->name)});
         return {};
     }
-    return fail(ErrorCode::Invalid, tr("Unknown staff command %1.").arg(*sub));
+    return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown staff command %1.").arg(*sub));
 }
 
 QJsonObject itemJson(const CatalogItem &it) {
@@ -217,7 +223,7 @@ QJsonObject itemJson(const CatalogItem &it) {
 }
 
 Status cmdCatalog(Context &ctx) {
-    auto sub = ctx.takeArgument(tr("a catalog command (list, import, export)"));
+    auto sub = ctx.takeArgument(oasis::cli::tr("a catalog command (list, import, export)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto db = ctx.database();
@@ -244,7 +250,7 @@ Status cmdCatalog(Context &ctx) {
         ctx.emit({{QStringLiteral("items"), arr}}, text);
         return {};
     }
-    auto file = ctx.takeArgument(tr("FILE.csv"));
+    auto file = ctx.takeArgument(oasis::cli::tr("FILE.csv"));
     if (!file)
         return std::unexpected(file.error());
     if (auto ok = ctx.noMoreOptions(); !ok)
@@ -255,10 +261,11 @@ Status cmdCatalog(Context &ctx) {
             return std::unexpected(bytes.error());
         QSaveFile out(*file);
         if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) < 0 || !out.commit())
-            return fail(ErrorCode::System, tr("Cannot write %1: %2").arg(*file, out.errorString()));
+            return fail(ErrorCode::System,
+                        oasis::cli::tr("Cannot write %1: %2").arg(*file, out.errorString()));
         const int rows = static_cast<int>(bytes->count('\n')) - 1;
         ctx.emit({{QStringLiteral("file"), *file}, {QStringLiteral("items"), rows}},
-                 {tr("Exported %1 items to %2.").arg(rows).arg(*file)});
+                 {oasis::cli::tr("Exported %1 items to %2.").arg(rows).arg(*file)});
         return {};
     }
     if (*sub == QLatin1String("import")) {
@@ -268,27 +275,27 @@ Status cmdCatalog(Context &ctx) {
         auto bytes = csv::readFile(*file);
         if (!bytes)
             return fail(bytes.error().code,
-                        tr("Nothing was imported: %1").arg(bytes.error().message));
+                        oasis::cli::tr("Nothing was imported: %1").arg(bytes.error().message));
         auto report = catalog.importCsv(*bytes, who->user, who->approver);
         if (!report)
             return std::unexpected(report.error());
         ctx.emit({{QStringLiteral("added"), report->added},
                   {QStringLiteral("updated"), report->updated}},
-                 {tr("Imported %1: %2 added, %3 updated.")
+                 {oasis::cli::tr("Imported %1: %2 added, %3 updated.")
                       .arg(*file)
                       .arg(report->added)
                       .arg(report->updated)});
         return {};
     }
-    return fail(ErrorCode::Invalid, tr("Unknown catalog command %1.").arg(*sub));
+    return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown catalog command %1.").arg(*sub));
 }
 
 Status cmdJournal(Context &ctx) {
-    auto sub = ctx.takeArgument(tr("a journal command (verify)"));
+    auto sub = ctx.takeArgument(oasis::cli::tr("a journal command (verify)"));
     if (!sub)
         return std::unexpected(sub.error());
     if (*sub != QLatin1String("verify"))
-        return fail(ErrorCode::Invalid, tr("Unknown journal command %1.").arg(*sub));
+        return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown journal command %1.").arg(*sub));
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
     auto db = ctx.database();
@@ -304,7 +311,8 @@ Status cmdJournal(Context &ctx) {
             return std::unexpected(db.error());
         damaged.damaged = true;
         damaged.problem =
-            tr("the database file is damaged (%1): restore the latest backup").arg(finding);
+            oasis::cli::tr("the database file is damaged (%1): restore the latest backup")
+                .arg(finding);
     }
     auto report = db ? Store::verifyJournal(**db) : Result<JournalReport>(damaged);
     if (!report)
@@ -318,24 +326,27 @@ Status cmdJournal(Context &ctx) {
          {QStringLiteral("damaged"), report->damaged},
          {QStringLiteral("anchor_missing"), report->anchorMissing},
          {QStringLiteral("anchor_unreadable"), report->anchorUnreadable}},
-        {report->ok
-             ? tr("Journal OK: %1 entries, chain, anchor and books verified.").arg(report->entries)
-         : report->damaged ? tr("Journal NOT verified: %1.").arg(report->problem)
+        {report->ok ? oasis::cli::tr("Journal OK: %1 entries, chain, anchor and books verified.")
+                          .arg(report->entries)
+         : report->damaged ? oasis::cli::tr("Journal NOT verified: %1.").arg(report->problem)
          : report->anchorMissing || report->anchorUnreadable
-             ? tr("Journal chain and books OK (%1 entries) but not fully verified: %2.")
+             ? oasis::cli::tr("Journal chain and books OK (%1 entries) but not fully verified: %2.")
                    .arg(report->entries)
                    .arg(report->problem)
-             : tr("Journal FAILED at entry %1: %2.").arg(report->firstBad).arg(report->problem)});
+             : oasis::cli::tr("Journal FAILED at entry %1: %2.")
+                   .arg(report->firstBad)
+                   .arg(report->problem)});
     // A damaged file is a storage failure (exit 3): nothing can be said about tampering.
     if (report->damaged)
         return fail(ErrorCode::Storage,
-                    tr("The journal cannot be verified: %1.").arg(report->problem));
+                    oasis::cli::tr("The journal cannot be verified: %1.").arg(report->problem));
     if (report->anchorMissing || report->anchorUnreadable)
-        return fail(ErrorCode::Refused,
-                    tr("The journal cannot be fully verified: %1.").arg(report->problem));
+        return fail(
+            ErrorCode::Refused,
+            oasis::cli::tr("The journal cannot be fully verified: %1.").arg(report->problem));
     if (!report->ok)
         return fail(ErrorCode::Refused,
-                    tr("The journal was tampered with: %1.").arg(report->problem));
+                    oasis::cli::tr("The journal was tampered with: %1.").arg(report->problem));
     return {};
 }
 
@@ -349,14 +360,14 @@ QJsonObject registerJson(const RegisterInfo &r, const QString &thisRegister) {
 }
 
 Status cmdRegister(Context &ctx) {
-    auto sub = ctx.takeArgument(tr("a register command (add, list)"));
+    auto sub = ctx.takeArgument(oasis::cli::tr("a register command (add, list)"));
     if (!sub)
         return std::unexpected(sub.error());
     if (*sub != QLatin1String("add") && *sub != QLatin1String("list"))
-        return fail(ErrorCode::Invalid, tr("Unknown register command %1.").arg(*sub));
+        return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown register command %1.").arg(*sub));
     QString name;
     if (*sub == QLatin1String("add")) {
-        auto given = ctx.takeArgument(tr("the register's NAME"));
+        auto given = ctx.takeArgument(oasis::cli::tr("the register's NAME"));
         if (!given)
             return std::unexpected(given.error());
         name = *given;
@@ -364,7 +375,8 @@ Status cmdRegister(Context &ctx) {
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
     if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     if (*sub == QLatin1String("add"))
         if (auto ok = RegisterService::validateName(name); !ok)
             return ok;
@@ -381,8 +393,9 @@ Status cmdRegister(Context &ctx) {
         if (!added)
             return std::unexpected(added.error());
         ctx.emit(registerJson(*added, thisRegister),
-                 {tr("Register %1 is registered; a computer becomes it with OASIS_REGISTER=%1 "
-                     "(or the app's register setting).")
+                 {oasis::cli::tr(
+                      "Register %1 is registered; a computer becomes it with OASIS_REGISTER=%1 "
+                      "(or the app's register setting).")
                       .arg(added->name)});
         return {};
     }
@@ -397,10 +410,11 @@ Status cmdRegister(Context &ctx) {
         arr.append(registerJson(r, thisRegister));
         text << QStringLiteral("%1  %2%3")
                     .arg(r.name, -16)
-                    .arg(r.openShift > 0
-                             ? tr("shift %1 open (%2)").arg(r.openShift).arg(r.openShiftBy)
-                             : tr("no shift open"))
-                    .arg(r.name == thisRegister ? tr("  (this computer)") : QString());
+                    .arg(r.openShift > 0 ? oasis::cli::tr("shift %1 open (%2)")
+                                               .arg(r.openShift)
+                                               .arg(r.openShiftBy)
+                                         : oasis::cli::tr("no shift open"))
+                    .arg(r.name == thisRegister ? oasis::cli::tr("  (this computer)") : QString());
     }
     ctx.emit({{QStringLiteral("registers"), arr}, {QStringLiteral("this_computer"), thisRegister}},
              text);

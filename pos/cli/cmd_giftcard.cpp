@@ -6,6 +6,7 @@
 #include "core/services/giftcard.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
+#include "pos/cli/translate.h"
 #include "printing/certificate.h"
 #include "printing/salereceipt.h"
 #include "printing/text.h"
@@ -16,10 +17,6 @@
 namespace oasis::cli {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("oasisctl", text);
-}
-
 QJsonObject cardJson(const GiftCard &c) {
     return {{QStringLiteral("last4"), c.last4},
             {QStringLiteral("balance_cents"), c.balance.cents()},
@@ -29,11 +26,11 @@ QJsonObject cardJson(const GiftCard &c) {
 
 Status cmdGiftcard(Context &ctx) {
     auto sub = ctx.takeArgument(
-        tr("a giftcard command (balance, history, reload, replace, cashout, adjust, "
-           "certificate)"));
+        oasis::cli::tr("a giftcard command (balance, history, reload, replace, cashout, adjust, "
+                       "certificate)"));
     if (!sub)
         return std::unexpected(sub.error());
-    auto code = ctx.takeArgument(tr("the gift-card CODE"));
+    auto code = ctx.takeArgument(oasis::cli::tr("the gift-card CODE"));
     if (!code)
         return std::unexpected(code.error());
     auto db = ctx.database();
@@ -53,16 +50,18 @@ Status cmdGiftcard(Context &ctx) {
         if (!card)
             return std::unexpected(card.error());
         if (*sub == QLatin1String("balance")) {
-            ctx.emit(cardJson(*card), {tr("Gift card ••%1: %2 (%3). No expiration date. No fees.")
-                                           .arg(card->last4, card->balance.format(),
-                                                giftCardStatusName(card->status))});
+            ctx.emit(
+                cardJson(*card),
+                {oasis::cli::tr("Gift card ••%1: %2 (%3). No expiration date. No fees.")
+                     .arg(card->last4, card->balance.format(), giftCardStatusName(card->status))});
             return {};
         }
         auto history = cards.history(card->id);
         if (!history)
             return std::unexpected(history.error());
         QJsonArray entries;
-        QStringList text{tr("Gift card ••%1, balance %2").arg(card->last4, card->balance.format())};
+        QStringList text{
+            oasis::cli::tr("Gift card ••%1, balance %2").arg(card->last4, card->balance.format())};
         for (const GiftCardActivity &a : *history) {
             entries.append(QJsonObject{{QStringLiteral("at"), a.at.toString(Qt::ISODate)},
                                        {QStringLiteral("kind"), a.kind},
@@ -85,7 +84,7 @@ Status cmdGiftcard(Context &ctx) {
     }
 
     if (*sub == QLatin1String("reload")) {
-        auto amountText = ctx.takeArgument(tr("the AMOUNT to load"));
+        auto amountText = ctx.takeArgument(oasis::cli::tr("the AMOUNT to load"));
         if (!amountText)
             return std::unexpected(amountText.error());
         auto amount = Money::parse(*amountText);
@@ -93,7 +92,8 @@ Status cmdGiftcard(Context &ctx) {
             return std::unexpected(amount.error());
         const qsizetype pay = ctx.args.indexOf(QStringLiteral("--pay"));
         if (pay < 0 || pay + 1 >= ctx.args.size())
-            return fail(ErrorCode::Invalid, tr("giftcard reload needs --pay TENDER..."));
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("giftcard reload needs --pay TENDER..."));
         std::vector<Tender> tenders;
         for (const QString &t : ctx.args.mid(pay + 1)) {
             auto tender = Tender::parse(t);
@@ -116,9 +116,10 @@ Status cmdGiftcard(Context &ctx) {
         json.insert(QStringLiteral("receipt"), done->receiptNo);
         json.insert(QStringLiteral("loaded_cents"), amount->cents());
         json.insert(QStringLiteral("change_cents"), done->change.cents());
-        ctx.emit(json, {tr("Loaded %1 onto gift card ••%2 (receipt %3). Balance now %4.")
-                            .arg(amount->format(), card->last4, receiptCode(done->receiptNo),
-                                 card->balance.format())});
+        ctx.emit(json,
+                 {oasis::cli::tr("Loaded %1 onto gift card ••%2 (receipt %3). Balance now %4.")
+                      .arg(amount->format(), card->last4, receiptCode(done->receiptNo),
+                           card->balance.format())});
         return {};
     }
 
@@ -127,7 +128,8 @@ Status cmdGiftcard(Context &ctx) {
         QString reason;
         Money delta;
         if (*sub == QLatin1String("adjust")) {
-            auto deltaText = ctx.takeArgument(tr("the DELTA amount (e.g. -5.00 or 10)"));
+            auto deltaText =
+                ctx.takeArgument(oasis::cli::tr("the DELTA amount (e.g. -5.00 or 10)"));
             if (!deltaText)
                 return std::unexpected(deltaText.error());
             auto parsed = Money::parse(*deltaText, Money::defaultLimit(), true);
@@ -148,8 +150,9 @@ Status cmdGiftcard(Context &ctx) {
             ctx.emit({{QStringLiteral("code"), issued->code},
                       {QStringLiteral("balance_cents"), issued->amount.cents()},
                       {QStringLiteral("old_status"), QStringLiteral("void")}},
-                     {tr("The old card is void. New card: %1 with %2. Print its certificate with: "
-                         "oasisctl giftcard certificate CODE --out FILE.pdf")
+                     {oasis::cli::tr(
+                          "The old card is void. New card: %1 with %2. Print its certificate with: "
+                          "oasisctl giftcard certificate CODE --out FILE.pdf")
                           .arg(issued->code, issued->amount.format())});
             return {};
         }
@@ -159,7 +162,8 @@ Status cmdGiftcard(Context &ctx) {
                 return std::unexpected(paid.error());
             ctx.emit({{QStringLiteral("paid_cents"), paid->cents()},
                       {QStringLiteral("balance_cents"), 0}},
-                     {tr("Pay the customer %1 in cash from the drawer; the card is now empty.")
+                     {oasis::cli::tr(
+                          "Pay the customer %1 in cash from the drawer; the card is now empty.")
                           .arg(paid->format())});
             return {};
         }
@@ -167,7 +171,8 @@ Status cmdGiftcard(Context &ctx) {
         if (!balance)
             return std::unexpected(balance.error());
         ctx.emit({{QStringLiteral("balance_cents"), balance->cents()}},
-                 {tr("Adjusted by %1; balance now %2.").arg(delta.format(), balance->format())});
+                 {oasis::cli::tr("Adjusted by %1; balance now %2.")
+                      .arg(delta.format(), balance->format())});
         return {};
     }
 
@@ -179,7 +184,7 @@ Status cmdGiftcard(Context &ctx) {
         if (!out || !(out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ||
                       out->endsWith(QLatin1String(".png"), Qt::CaseInsensitive)))
             return fail(ErrorCode::Invalid,
-                        tr("giftcard certificate needs --out FILE.pdf or FILE.png."));
+                        oasis::cli::tr("giftcard certificate needs --out FILE.pdf or FILE.png."));
         auto card = cards.lookup(*code, registerId);
         if (!card)
             return std::unexpected(card.error());
@@ -199,11 +204,11 @@ Status cmdGiftcard(Context &ctx) {
             return written;
         ctx.emit({{QStringLiteral("file"), *out},
                   {QStringLiteral("balance_cents"), card->balance.cents()}},
-                 {tr("Certificate for gift card ••%1 (%2) written to %3.")
+                 {oasis::cli::tr("Certificate for gift card ••%1 (%2) written to %3.")
                       .arg(card->last4, card->balance.format(), *out)});
         return {};
     }
-    return fail(ErrorCode::Invalid, tr("Unknown giftcard command %1.").arg(*sub));
+    return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown giftcard command %1.").arg(*sub));
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "core/domain/csv.h"
 #include "core/services/inventory.h"
 #include "core/services/storesettings.h"
+#include "pos/cli/translate.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -15,17 +16,13 @@
 namespace oasis::cli {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("oasisctl", text);
-}
-
 Result<qint64> parseQuantity(const QString &text, const QString &what, bool allowSign) {
     static const QRegularExpression unsignedRe(QStringLiteral("^\\+?[0-9]{1,9}$"));
     static const QRegularExpression signedRe(QStringLiteral("^[+-]?[0-9]{1,9}$"));
     if (!(allowSign ? signedRe : unsignedRe).match(text.trimmed()).hasMatch())
         return fail(ErrorCode::Invalid,
-                    tr("%1 must be a whole number%2, not \"%3\".")
-                        .arg(what, allowSign ? tr(" like -2 or 3") : QString(), text));
+                    oasis::cli::tr("%1 must be a whole number%2, not \"%3\".")
+                        .arg(what, allowSign ? oasis::cli::tr(" like -2 or 3") : QString(), text));
     return text.trimmed().toLongLong();
 }
 
@@ -34,7 +31,7 @@ Result<QDate> parseDate(const QString &text, const QString &what) {
     const QDate date = QDate::fromString(text.trimmed(), Qt::ISODate);
     if (!re.match(text.trimmed()).hasMatch() || !date.isValid())
         return fail(ErrorCode::Invalid,
-                    tr("%1 must be a date as YYYY-MM-DD, not \"%2\".").arg(what, text));
+                    oasis::cli::tr("%1 must be a date as YYYY-MM-DD, not \"%2\".").arg(what, text));
     return date;
 }
 
@@ -53,8 +50,8 @@ QJsonObject levelJson(const StockLevel &s) {
 
 QString flags(const StockLevel &s) {
     if (s.negative())
-        return tr("  BELOW ZERO");
-    return s.low() ? tr("  LOW") : QString();
+        return oasis::cli::tr("  BELOW ZERO");
+    return s.low() ? oasis::cli::tr("  LOW") : QString();
 }
 
 QJsonArray warningsJson(const QStringList &warnings) {
@@ -76,7 +73,8 @@ Status cmdList(Context &ctx, InventoryService &inv) {
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
     if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     auto levels = inv.list(low);
     if (!levels)
         return std::unexpected(levels.error());
@@ -94,10 +92,10 @@ Status cmdList(Context &ctx, InventoryService &inv) {
     }
     if (!ctx.json)
         text.prepend(QStringLiteral("%1 %2 %3  %4")
-                         .arg(tr("CODE"), -12)
-                         .arg(tr("ONHAND"), 6)
-                         .arg(tr("REORD"), 6)
-                         .arg(tr("NAME")));
+                         .arg(oasis::cli::tr("CODE"), -12)
+                         .arg(oasis::cli::tr("ONHAND"), 6)
+                         .arg(oasis::cli::tr("REORD"), 6)
+                         .arg(oasis::cli::tr("NAME")));
     ctx.emit({{QStringLiteral("items"), items}, {QStringLiteral("low_count"), lowCount}}, text);
     return {};
 }
@@ -112,15 +110,16 @@ Status cmdReceive(Context &ctx, InventoryService &inv) {
     const auto note = ctx.takeOption(QStringLiteral("note"));
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
-    auto code = ctx.takeArgument(tr("SKU"));
+    auto code = ctx.takeArgument(oasis::cli::tr("SKU"));
     if (!code)
         return std::unexpected(code.error());
-    auto qtyText = ctx.takeArgument(tr("QTY"));
+    auto qtyText = ctx.takeArgument(oasis::cli::tr("QTY"));
     if (!qtyText)
         return std::unexpected(qtyText.error());
     if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
-    auto qty = parseQuantity(*qtyText, tr("QTY"), true);
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
+    auto qty = parseQuantity(*qtyText, oasis::cli::tr("QTY"), true);
     if (!qty)
         return std::unexpected(qty.error());
     req.code = *code;
@@ -128,7 +127,8 @@ Status cmdReceive(Context &ctx, InventoryService &inv) {
     if (cost) {
         auto money = Money::parse(*cost);
         if (!money)
-            return fail(ErrorCode::Invalid, tr("--cost: %1").arg(money.error().message));
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("--cost: %1").arg(money.error().message));
         req.unitCost = *money;
     }
     if (expires) {
@@ -159,7 +159,7 @@ Status cmdReceive(Context &ctx, InventoryService &inv) {
     json.insert(QStringLiteral("supplier"), req.supplier);
     json.insert(QStringLiteral("movement"), done->movementId);
     json.insert(QStringLiteral("warnings"), warningsJson(done->warnings));
-    ctx.emit(json, {tr("Received %1 × %2. On hand: %3. Average cost: %4 (was %5).")
+    ctx.emit(json, {oasis::cli::tr("Received %1 × %2. On hand: %3. Average cost: %4 (was %5).")
                         .arg(done->quantity)
                         .arg(done->level.code)
                         .arg(done->level.onHand)
@@ -172,26 +172,29 @@ Status cmdAdjust(Context &ctx, InventoryService &inv) {
     const auto note = ctx.takeOption(QStringLiteral("note"));
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
-    auto code = ctx.takeArgument(tr("SKU"));
+    auto code = ctx.takeArgument(oasis::cli::tr("SKU"));
     if (!code)
         return std::unexpected(code.error());
-    auto deltaText = ctx.takeArgument(tr("DELTA"));
+    auto deltaText = ctx.takeArgument(oasis::cli::tr("DELTA"));
     if (!deltaText)
         return std::unexpected(deltaText.error());
     if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
-    auto delta = parseQuantity(*deltaText, tr("DELTA"), true);
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
+    auto delta = parseQuantity(*deltaText, oasis::cli::tr("DELTA"), true);
     if (!delta)
         return std::unexpected(delta.error());
     if (!reasonText)
-        return fail(ErrorCode::Invalid,
-                    tr("inventory adjust needs --reason damaged|tester|treatment|adjust."));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::cli::tr("inventory adjust needs --reason damaged|tester|treatment|adjust."));
     const auto reason = adjustReasonFromName(*reasonText);
     if (!reason)
-        return fail(ErrorCode::Invalid,
-                    tr("Unknown reason %1: use damaged, tester, treatment (oil used in a "
-                       "massage) or adjust.")
-                        .arg(*reasonText));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::cli::tr("Unknown reason %1: use damaged, tester, treatment (oil used in a "
+                           "massage) or adjust.")
+                .arg(*reasonText));
     auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
@@ -205,7 +208,7 @@ Status cmdAdjust(Context &ctx, InventoryService &inv) {
     json.insert(QStringLiteral("reason"), adjustReasonName(*reason));
     json.insert(QStringLiteral("movement"), done->movementId);
     json.insert(QStringLiteral("warnings"), warningsJson(done->warnings));
-    ctx.emit(json, {tr("%1 %2 (%3). On hand: %4.")
+    ctx.emit(json, {oasis::cli::tr("%1 %2 (%3). On hand: %4.")
                         .arg(done->level.code)
                         .arg(done->quantity > 0 ? QStringLiteral("+%1").arg(done->quantity)
                                                 : QString::number(done->quantity))
@@ -240,11 +243,12 @@ Status cmdCount(Context &ctx, InventoryService &inv) {
     const auto note = ctx.takeOption(QStringLiteral("note"));
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
-    auto file = ctx.takeArgument(tr("FILE.csv"));
+    auto file = ctx.takeArgument(oasis::cli::tr("FILE.csv"));
     if (!file)
         return std::unexpected(file.error());
     if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     auto bytes = csv::readFile(*file);
     if (!bytes)
         return std::unexpected(bytes.error());
@@ -273,20 +277,21 @@ Status cmdCount(Context &ctx, InventoryService &inv) {
         corrections = posted->corrections;
     }
     QStringList text{QStringLiteral("%1 %2 %3 %4 %5")
-                         .arg(tr("CODE"), -12)
-                         .arg(tr("BOOKS"), 6)
-                         .arg(tr("COUNTED"), 7)
-                         .arg(tr("VARIANCE"), 8)
-                         .arg(tr("AT COST"), 10)};
+                         .arg(oasis::cli::tr("CODE"), -12)
+                         .arg(oasis::cli::tr("BOOKS"), 6)
+                         .arg(oasis::cli::tr("COUNTED"), 7)
+                         .arg(oasis::cli::tr("VARIANCE"), 8)
+                         .arg(oasis::cli::tr("AT COST"), 10)};
     const QJsonArray variances = variancesJson(lines, &text);
     Money net;
     for (const CountVariance &v : lines)
         net += v.varianceValue();
-    text << (dryRun ? tr("Not posted (--dry-run): %1 of %2 products would be corrected, net %3.")
+    text << (dryRun ? oasis::cli::tr(
+                          "Not posted (--dry-run): %1 of %2 products would be corrected, net %3.")
                           .arg(corrections)
                           .arg(lines.size())
                           .arg(net.format())
-                    : tr("Count %1 posted: %2 of %3 products corrected, net %4.")
+                    : oasis::cli::tr("Count %1 posted: %2 of %3 products corrected, net %4.")
                           .arg(countId)
                           .arg(corrections)
                           .arg(lines.size())
@@ -303,11 +308,12 @@ Status cmdCount(Context &ctx, InventoryService &inv) {
 Status cmdHistory(Context &ctx, InventoryService &inv) {
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
-    auto code = ctx.takeArgument(tr("SKU"));
+    auto code = ctx.takeArgument(oasis::cli::tr("SKU"));
     if (!code)
         return std::unexpected(code.error());
     if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     auto item = inv.level(*code);
     if (!item)
         return std::unexpected(item.error());
@@ -330,9 +336,9 @@ Status cmdHistory(Context &ctx, InventoryService &inv) {
                                {QStringLiteral("supplier"), m.supplier}});
         QString detail = m.reference;
         if (!m.lot.isEmpty())
-            detail += tr(" lot %1").arg(m.lot);
+            detail += oasis::cli::tr(" lot %1").arg(m.lot);
         if (!m.expires.isEmpty())
-            detail += tr(" best before %1").arg(m.expires);
+            detail += oasis::cli::tr(" best before %1").arg(m.expires);
         if (!m.note.isEmpty())
             detail += QStringLiteral(" — ") + m.note;
         text << QStringLiteral("%1  %2 %3 %4  %5  %6")
@@ -354,7 +360,8 @@ Status cmdHistory(Context &ctx, InventoryService &inv) {
 }
 
 Status cmdReport(Context &ctx, InventoryService &inv) {
-    auto kind = ctx.takeArgument(tr("a report (reorder, valuation, treatment, expiring)"));
+    auto kind =
+        ctx.takeArgument(oasis::cli::tr("a report (reorder, valuation, treatment, expiring)"));
     if (!kind)
         return std::unexpected(kind.error());
     const auto fromText = ctx.takeOption(QStringLiteral("from"));
@@ -363,7 +370,8 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
     if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     auto db = ctx.database();
     if (!db)
         return std::unexpected(db.error());
@@ -390,12 +398,12 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
         QJsonArray arr;
         Money total;
         QStringList text{QStringLiteral("%1 %2 %3 %4 %5  %6")
-                             .arg(tr("CODE"), -12)
-                             .arg(tr("ONHAND"), 6)
-                             .arg(tr("REORD"), 6)
-                             .arg(tr("ORDER"), 6)
-                             .arg(tr("AT COST"), 10)
-                             .arg(tr("NAME"))};
+                             .arg(oasis::cli::tr("CODE"), -12)
+                             .arg(oasis::cli::tr("ONHAND"), 6)
+                             .arg(oasis::cli::tr("REORD"), 6)
+                             .arg(oasis::cli::tr("ORDER"), 6)
+                             .arg(oasis::cli::tr("AT COST"), 10)
+                             .arg(oasis::cli::tr("NAME"))};
         for (const ReorderLine &l : *lines) {
             QJsonObject o = levelJson(l.level);
             o.insert(QStringLiteral("suggested"), l.suggested);
@@ -410,7 +418,7 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
                         .arg(l.estimatedCost().format(), 10)
                         .arg(l.level.name, flags(l.level));
         }
-        text << tr("Suggested order: up to twice the reorder point. Estimated cost %1.")
+        text << oasis::cli::tr("Suggested order: up to twice the reorder point. Estimated cost %1.")
                     .arg(total.format());
         ctx.emit({{QStringLiteral("report"), *kind},
                   {QStringLiteral("items"), arr},
@@ -424,11 +432,11 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
             return std::unexpected(v.error());
         QJsonArray arr;
         QStringList text{QStringLiteral("%1 %2 %3 %4  %5")
-                             .arg(tr("CODE"), -12)
-                             .arg(tr("ONHAND"), 6)
-                             .arg(tr("COST"), 9)
-                             .arg(tr("VALUE"), 10)
-                             .arg(tr("NAME"))};
+                             .arg(oasis::cli::tr("CODE"), -12)
+                             .arg(oasis::cli::tr("ONHAND"), 6)
+                             .arg(oasis::cli::tr("COST"), 9)
+                             .arg(oasis::cli::tr("VALUE"), 10)
+                             .arg(oasis::cli::tr("NAME"))};
         for (const StockLevel &s : v->lines) {
             arr.append(levelJson(s));
             text << QStringLiteral("%1 %2 %3 %4  %5%6")
@@ -436,11 +444,12 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
                         .arg(s.onHand, 6)
                         .arg(s.cost.format(), 9)
                         .arg(s.value().format(), 10)
-                        .arg(s.name, s.negative() ? tr("  BELOW ZERO (valued at 0)") : QString());
+                        .arg(s.name, s.negative() ? oasis::cli::tr("  BELOW ZERO (valued at 0)")
+                                                  : QString());
         }
-        text << tr("Stock at cost: %1.").arg(v->total.format());
+        text << oasis::cli::tr("Stock at cost: %1.").arg(v->total.format());
         if (v->negativeLines > 0)
-            text << tr("%1 product(s) below zero: count them.").arg(v->negativeLines);
+            text << oasis::cli::tr("%1 product(s) below zero: count them.").arg(v->negativeLines);
         ctx.emit({{QStringLiteral("report"), *kind},
                   {QStringLiteral("items"), arr},
                   {QStringLiteral("total_value_cents"), v->total.cents()},
@@ -453,7 +462,7 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
         if (!r)
             return std::unexpected(r.error());
         QJsonArray arr;
-        QStringList text{tr("Used in treatments %1 to %2 (at cost):")
+        QStringList text{oasis::cli::tr("Used in treatments %1 to %2 (at cost):")
                              .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate))};
         for (const UseLine &l : r->lines) {
             arr.append(QJsonObject{{QStringLiteral("code"), l.code},
@@ -466,12 +475,12 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
                         .arg(l.code, -12)
                         .arg(l.treatmentQuantity, 6)
                         .arg(l.treatmentCost.format(), 10)
-                        .arg(l.testerQuantity > 0 ? tr("(testers: %1, %2)")
+                        .arg(l.testerQuantity > 0 ? oasis::cli::tr("(testers: %1, %2)")
                                                         .arg(l.testerQuantity)
                                                         .arg(l.testerCost.format())
                                                   : QString());
         }
-        text << tr("Treatment use at cost (use tax base): %1. Testers: %2.")
+        text << oasis::cli::tr("Treatment use at cost (use tax base): %1. Testers: %2.")
                     .arg(r->treatmentTotal.format(), r->testerTotal.format());
         ctx.emit({{QStringLiteral("report"), *kind},
                   {QStringLiteral("from"), from.toString(Qt::ISODate)},
@@ -495,7 +504,7 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
         if (!lots)
             return std::unexpected(lots.error());
         QJsonArray arr;
-        QStringList text{tr("Lots expiring by %1 (estimated still on the shelf):")
+        QStringList text{oasis::cli::tr("Lots expiring by %1 (estimated still on the shelf):")
                              .arg(asOf.addDays(days).toString(Qt::ISODate))};
         for (const ExpiringLot &l : *lots) {
             arr.append(QJsonObject{{QStringLiteral("code"), l.code},
@@ -511,7 +520,8 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
                         .arg(l.lot, -10)
                         .arg(l.expires.toString(Qt::ISODate))
                         .arg(l.remaining, 5)
-                        .arg(l.daysLeft < 0 ? tr("EXPIRED") : tr("%1 days").arg(l.daysLeft));
+                        .arg(l.daysLeft < 0 ? oasis::cli::tr("EXPIRED")
+                                            : oasis::cli::tr("%1 days").arg(l.daysLeft));
         }
         ctx.emit({{QStringLiteral("report"), *kind},
                   {QStringLiteral("as_of"), asOf.toString(Qt::ISODate)},
@@ -521,13 +531,15 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
         return {};
     }
     return fail(ErrorCode::Invalid,
-                tr("Unknown inventory report %1: use reorder, valuation, treatment or expiring.")
+                oasis::cli::tr(
+                    "Unknown inventory report %1: use reorder, valuation, treatment or expiring.")
                     .arg(*kind));
 }
 
 Status cmdInventory(Context &ctx) {
-    auto sub = ctx.takeArgument(tr("an inventory command (list, receive, adjust, count, history, "
-                                   "report)"));
+    auto sub = ctx.takeArgument(
+        oasis::cli::tr("an inventory command (list, receive, adjust, count, history, "
+                       "report)"));
     if (!sub)
         return std::unexpected(sub.error());
     using Sub = Status (*)(Context &, InventoryService &);
@@ -545,7 +557,7 @@ Status cmdInventory(Context &ctx) {
     else if (*sub == QLatin1String("report"))
         run = cmdReport;
     else
-        return fail(ErrorCode::Invalid, tr("Unknown inventory command %1.").arg(*sub));
+        return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown inventory command %1.").arg(*sub));
     auto db = ctx.database();
     if (!db)
         return std::unexpected(db.error());

@@ -4,6 +4,7 @@
 
 #include "core/services/refund.h"
 #include "core/services/storesettings.h"
+#include "pos/cli/translate.h"
 #include "printing/salereceipt.h"
 #include "printing/text.h"
 #include "printing/transport.h"
@@ -15,12 +16,8 @@
 namespace oasis::cli {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("oasisctl", text);
-}
-
 Result<qint64> receiptArgument(Context &ctx) {
-    auto text = ctx.takeArgument(tr("RECEIPT (number or code like R-000042)"));
+    auto text = ctx.takeArgument(oasis::cli::tr("RECEIPT (number or code like R-000042)"));
     if (!text)
         return std::unexpected(text.error());
     bool isNumber = false;
@@ -29,7 +26,7 @@ Result<qint64> receiptArgument(Context &ctx) {
         return n;
     if (auto parsed = parseReceiptCode(*text))
         return *parsed;
-    return fail(ErrorCode::Invalid, tr("%1 is not a receipt number.").arg(*text));
+    return fail(ErrorCode::Invalid, oasis::cli::tr("%1 is not a receipt number.").arg(*text));
 }
 
 /// ITEM: CODE[xQTY] | tip | line:N[xQTY]. Matches the first line with that code that still has
@@ -56,8 +53,9 @@ Result<std::vector<RefundSelection>> selections(const std::vector<RefundableLine
             }
         }
         if (!match)
-            return fail(ErrorCode::NotFound,
-                        tr("%1 is not on this receipt, or is already refunded.").arg(what));
+            return fail(
+                ErrorCode::NotFound,
+                oasis::cli::tr("%1 is not on this receipt, or is already refunded.").arg(what));
         const int want = qty == 0 ? match->remaining - taken[match->lineId] : qty;
         taken[match->lineId] += want;
         out.push_back({match->lineId, want});
@@ -74,7 +72,7 @@ Status reversal(Context &ctx, bool isVoid) {
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
     if (isVoid && !ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid, tr("void reverses the whole sale: no ITEMs."));
+        return fail(ErrorCode::Invalid, oasis::cli::tr("void reverses the whole sale: no ITEMs."));
     auto db = ctx.database();
     if (!db)
         return std::unexpected(db.error());
@@ -130,7 +128,7 @@ Status reversal(Context &ctx, bool isVoid) {
             return std::unexpected(target.error());
         if (auto ok = printing::printReceipt(doc, *target); !ok)
             return fail(ErrorCode::Printer,
-                        tr("%1 is saved; the receipt did not print: %2")
+                        oasis::cli::tr("%1 is saved; the receipt did not print: %2")
                             .arg(receiptCode(record->receiptNo), ok.error().message));
     }
     return {};

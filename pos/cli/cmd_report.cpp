@@ -7,6 +7,7 @@
 #include "core/services/backup.h"
 #include "core/services/report.h"
 #include "core/services/storesettings.h"
+#include "pos/cli/translate.h"
 #include "printing/cp858.h"
 #include "printing/escpos.h"
 #include "printing/reporttext.h"
@@ -21,24 +22,22 @@
 namespace oasis::cli {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("oasisctl", text);
-}
-
 Result<QDate> dateOption(Context &ctx, const QString &name, QDate fallback) {
     const auto text = ctx.takeOption(name);
     if (!text)
         return fallback;
     const QDate d = QDate::fromString(*text, Qt::ISODate);
     if (!d.isValid())
-        return fail(ErrorCode::Invalid, tr("--%1 %2: give a date as YYYY-MM-DD.").arg(name, *text));
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("--%1 %2: give a date as YYYY-MM-DD.").arg(name, *text));
     return d;
 }
 
 Status writeFile(const QString &path, const QByteArray &bytes) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(ErrorCode::System, tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return fail(ErrorCode::System,
+                    oasis::cli::tr("Cannot write %1: %2").arg(path, file.errorString()));
     return {};
 }
 
@@ -51,9 +50,10 @@ Status printLines(const QStringList &lines, const QString &targetText) {
     if (target->kind == printing::PrintTarget::Kind::Text)
         return writeFile(target->path, lines.join(u'\n').toUtf8() + '\n');
     if (!target->isEscPos())
-        return fail(ErrorCode::Invalid,
-                    tr("A report prints on a receipt printer (file:, tcp:, device:, lp:) or as "
-                       "text:PATH."));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::cli::tr("A report prints on a receipt printer (file:, tcp:, device:, lp:) or as "
+                           "text:PATH."));
     QByteArray bytes("\x1b@\x1bt\x13", 5); // initialise; code page 19 = CP858
     for (const QString &line : lines)
         bytes += printing::toCp858(line) + '\n';
@@ -66,8 +66,8 @@ QJsonObject periodJson(const PeriodReport &r) {
 }
 
 Status cmdReport(Context &ctx) {
-    auto sub =
-        ctx.takeArgument(tr("a report (x, z, history, sales, tax, tips, giftcards, inventory)"));
+    auto sub = ctx.takeArgument(
+        oasis::cli::tr("a report (x, z, history, sales, tax, tips, giftcards, inventory)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto db = ctx.database();
@@ -87,9 +87,10 @@ Status cmdReport(Context &ctx) {
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
     if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     if (*from > *to)
-        return fail(ErrorCode::Invalid, tr("--from is after --to."));
+        return fail(ErrorCode::Invalid, oasis::cli::tr("--from is after --to."));
     if (printTarget)
         if (auto parsed = printing::parseTarget(*printTarget); !parsed)
             return std::unexpected(parsed.error());
@@ -105,7 +106,7 @@ Status cmdReport(Context &ctx) {
             bool ok = false;
             const qint64 n = number->toLongLong(&ok);
             if (!ok || n <= 0)
-                return fail(ErrorCode::Invalid, tr("--number takes a Z number."));
+                return fail(ErrorCode::Invalid, oasis::cli::tr("--number takes a Z number."));
             r = reports.loadZ(n); // a reprint of a saved Z
         } else {
             r = z ? reports.z(who->user, who->approver) : reports.x();
@@ -122,8 +123,9 @@ Status cmdReport(Context &ctx) {
                 if (!z)
                     return ok;
                 // The Z is saved whatever the printer does; say how to print it again.
-                text << tr("The Z report is saved but did not print: %1 Reprint with: oasisctl "
-                           "report z --number %2 --print TARGET")
+                text << oasis::cli::tr(
+                            "The Z report is saved but did not print: %1 Reprint with: oasisctl "
+                            "report z --number %2 --print TARGET")
                             .arg(ok.error().message)
                             .arg(r->zNumber);
                 json.insert(QStringLiteral("print_error"), ok.error().message);
@@ -156,7 +158,8 @@ Status cmdReport(Context &ctx) {
         ctx.emit({{QStringLiteral("z_reports"), arr}}, text);
         return {};
     }
-    Result<ReportTable> table = fail(ErrorCode::Invalid, tr("Unknown report %1.").arg(*sub));
+    Result<ReportTable> table =
+        fail(ErrorCode::Invalid, oasis::cli::tr("Unknown report %1.").arg(*sub));
     if (*sub == QLatin1String("sales"))
         table = reports.sales(*from, *to);
     else if (*sub == QLatin1String("tax"))
@@ -188,14 +191,15 @@ Status cmdReport(Context &ctx) {
                                 {QStringLiteral("redeemed_cents"), owed->redeemed.cents()},
                                 {QStringLiteral("other_cents"), owed->other.cents()},
                                 {QStringLiteral("closing_cents"), owed->closing.cents()}});
-        text << tr("Owed on gift cards: %1 at the start, + %2 sold, - %3 redeemed, %4 other, "
-                   "= %5 at the end.")
+        text << oasis::cli::tr(
+                    "Owed on gift cards: %1 at the start, + %2 sold, - %3 redeemed, %4 other, "
+                    "= %5 at the end.")
                     .arg(owed->opening.format(), owed->sold.format(), owed->redeemed.format(),
                          owed->other.format(), owed->closing.format());
     }
     if (csvPath) {
         json.insert(QStringLiteral("csv"), QFileInfo(*csvPath).absoluteFilePath());
-        text << tr("Written to %1.").arg(QDir::toNativeSeparators(*csvPath));
+        text << oasis::cli::tr("Written to %1.").arg(QDir::toNativeSeparators(*csvPath));
     }
     ctx.emit(json, text);
     return {};
@@ -223,35 +227,36 @@ Status cmdBackup(Context &ctx) {
         keep = keepText->toInt(&ok);
         if (!ok || keep < 1)
             return fail(ErrorCode::Invalid,
-                        tr("--keep takes a number of daily backups (1 or more)."));
+                        oasis::cli::tr("--keep takes a number of daily backups (1 or more)."));
     }
     auto db = ctx.database();
     if (!db)
         return std::unexpected(db.error());
     BackupService backups(**db);
-    const QString keepApart =
-        tr("Keep the key file apart from the backup (e.g. on a USB stick in the safe): together "
-           "they can forge gift cards; without the key the backup cannot be restored.");
+    const QString keepApart = oasis::cli::tr(
+        "Keep the key file apart from the backup (e.g. on a USB stick in the safe): together "
+        "they can forge gift cards; without the key the backup cannot be restored.");
     if (autoMode) {
         // The daily backup for cron: no PIN, like the app's own timer.
         if (!ctx.args.isEmpty())
-            return fail(ErrorCode::Invalid, tr("backup --auto takes no FILE (use --dir DIR)."));
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("backup --auto takes no FILE (use --dir DIR)."));
         auto made = backups.daily(dir.value_or(QString()), keep);
         if (!made)
             return std::unexpected(made.error());
         if (!*made) {
             ctx.emit({{QStringLiteral("created"), false},
                       {QStringLiteral("dir"), dir.value_or(backups.defaultDirectory())}},
-                     {tr("Today's backup already exists.")});
+                     {oasis::cli::tr("Today's backup already exists.")});
             return {};
         }
         QJsonObject json = backupJson((*made)->path, (*made)->keyPath, (*made)->check);
         json.insert(QStringLiteral("created"), true);
-        ctx.emit(json, {tr("Backup written and verified: %1").arg((*made)->path),
-                        tr("Key file: %1").arg((*made)->keyPath), keepApart});
+        ctx.emit(json, {oasis::cli::tr("Backup written and verified: %1").arg((*made)->path),
+                        oasis::cli::tr("Key file: %1").arg((*made)->keyPath), keepApart});
         return {};
     }
-    auto file = ctx.takeArgument(tr("the backup FILE"));
+    auto file = ctx.takeArgument(oasis::cli::tr("the backup FILE"));
     if (!file)
         return std::unexpected(file.error());
     auto who = ctx.signIn();
@@ -262,16 +267,16 @@ Status cmdBackup(Context &ctx) {
         return std::unexpected(made.error());
     QJsonObject json = backupJson(made->path, made->keyPath, made->check);
     json.insert(QStringLiteral("bytes"), made->bytes);
-    ctx.emit(json, {tr("Backup written and verified (%1 journal entries, %2 sales): %3")
+    ctx.emit(json, {oasis::cli::tr("Backup written and verified (%1 journal entries, %2 sales): %3")
                         .arg(made->check.journalEntries)
                         .arg(made->check.sales)
                         .arg(made->path),
-                    tr("Key file: %1").arg(made->keyPath), keepApart});
+                    oasis::cli::tr("Key file: %1").arg(made->keyPath), keepApart});
     return {};
 }
 
 Status cmdRestore(Context &ctx) {
-    auto file = ctx.takeArgument(tr("the backup FILE"));
+    auto file = ctx.takeArgument(oasis::cli::tr("the backup FILE"));
     if (!file)
         return std::unexpected(file.error());
     if (auto ok = ctx.noMoreOptions(); !ok)
@@ -281,9 +286,10 @@ Status cmdRestore(Context &ctx) {
     // is then closed before it is replaced; a database that no longer opens (the reason to
     // restore) cannot check a PIN, so the snapshot's own staff (read-only) check it then.
     if (ctx.user.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    tr("restore needs --user NAME (a manager or the owner, with the PIN in "
-                       "OASIS_PIN)."));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::cli::tr("restore needs --user NAME (a manager or the owner, with the PIN in "
+                           "OASIS_PIN)."));
     QString note;
     std::unique_ptr<Store> checker;
     if (QFileInfo::exists(target)) {
@@ -291,7 +297,7 @@ Status cmdRestore(Context &ctx) {
         if (current)
             checker = std::move(*current);
         else
-            note = tr("The current database did not open (%1); it is kept aside.")
+            note = oasis::cli::tr("The current database did not open (%1); it is kept aside.")
                        .arg(current.error().message);
     }
     if (!checker) {
@@ -299,15 +305,16 @@ Status cmdRestore(Context &ctx) {
         options.keyDirectory = Store::defaultKeyDirectory();
         auto snapshot = Store::open(*file, options);
         if (!snapshot)
-            return fail(snapshot.error().code,
-                        tr("Restore refused: neither the current database nor %1 can check the "
-                           "PIN of %2 (%3)")
-                            .arg(*file, ctx.user, snapshot.error().message));
+            return fail(
+                snapshot.error().code,
+                oasis::cli::tr("Restore refused: neither the current database nor %1 can check the "
+                               "PIN of %2 (%3)")
+                    .arg(*file, ctx.user, snapshot.error().message));
         checker = std::move(*snapshot);
     }
     QString actor;
     {
-        auto pin = readSecret("OASIS_PIN", tr("PIN for %1: ").arg(ctx.user));
+        auto pin = readSecret("OASIS_PIN", oasis::cli::tr("PIN for %1: ").arg(ctx.user));
         if (!pin)
             return std::unexpected(pin.error());
         StaffService staff(checker->db());
@@ -316,7 +323,8 @@ Status cmdRestore(Context &ctx) {
             return std::unexpected(member.error());
         std::optional<StaffMember> approver;
         if (!ctx.approveBy.isEmpty()) {
-            auto apin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(ctx.approveBy));
+            auto apin =
+                readSecret("OASIS_APPROVER_PIN", oasis::cli::tr("PIN for %1: ").arg(ctx.approveBy));
             if (!apin)
                 return std::unexpected(apin.error());
             auto signer = staff.authenticate(ctx.approveBy, *apin);
@@ -335,11 +343,11 @@ Status cmdRestore(Context &ctx) {
     QJsonObject json = backupJson(restored->path, QString(), restored->check);
     json.insert(QStringLiteral("restored"), true);
     json.insert(QStringLiteral("previous_copy"), restored->savedCopy);
-    QStringList text{tr("Restored %1 from %2 (journal entry %3).")
+    QStringList text{oasis::cli::tr("Restored %1 from %2 (journal entry %3).")
                          .arg(restored->path, *file)
                          .arg(restored->check.journalSeq)};
     if (!restored->savedCopy.isEmpty())
-        text << tr("The database as it was is kept at %1.").arg(restored->savedCopy);
+        text << oasis::cli::tr("The database as it was is kept at %1.").arg(restored->savedCopy);
     if (!note.isEmpty())
         text << note;
     ctx.emit(json, text);

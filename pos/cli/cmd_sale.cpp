@@ -6,6 +6,7 @@
 #include "core/services/catalog.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
+#include "pos/cli/translate.h"
 #include "printing/salereceipt.h"
 #include "printing/text.h"
 #include "printing/transport.h"
@@ -17,16 +18,12 @@
 namespace oasis::cli {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("oasisctl", text);
-}
-
 Result<StaffMember> therapistNamed(Database &db, const QString &name) {
     auto member = StaffService(db).find(name);
     if (!member)
         return member;
     if (member->role != Role::Therapist || !member->active)
-        return fail(ErrorCode::Refused, tr("%1 is not an active therapist.").arg(name));
+        return fail(ErrorCode::Refused, oasis::cli::tr("%1 is not an active therapist.").arg(name));
     return member;
 }
 
@@ -36,7 +33,8 @@ Status addItem(Database &db, Ticket &ticket, const QString &token) {
     if (token.startsWith(QLatin1String("giftcard:"), Qt::CaseInsensitive)) {
         auto amount = Money::parse(token.mid(9));
         if (!amount)
-            return fail(ErrorCode::Invalid, tr("%1: %2").arg(token, amount.error().message));
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("%1: %2").arg(token, amount.error().message));
         ticket.addGiftCard(*amount);
         return {};
     }
@@ -46,7 +44,8 @@ Status addItem(Database &db, Ticket &ticket, const QString &token) {
         if (!item)
             return std::unexpected(item.error());
         if (!*item || !(*item)->isSession())
-            return fail(ErrorCode::NotFound, tr("%1 is not a session code.").arg(token.left(at)));
+            return fail(ErrorCode::NotFound,
+                        oasis::cli::tr("%1 is not a session code.").arg(token.left(at)));
         auto therapist = therapistNamed(db, token.mid(at + 1));
         if (!therapist)
             return std::unexpected(therapist.error());
@@ -71,11 +70,13 @@ Status addItem(Database &db, Ticket &ticket, const QString &token) {
     }
     if (!*item)
         return fail(ErrorCode::NotFound,
-                    tr("Nothing in the catalog has the code or barcode %1.").arg(code));
+                    oasis::cli::tr("Nothing in the catalog has the code or barcode %1.").arg(code));
     if ((*item)->isSession())
-        return fail(ErrorCode::Refused, tr("%1 is a session: write %1@THERAPIST.").arg(code));
+        return fail(ErrorCode::Refused,
+                    oasis::cli::tr("%1 is a session: write %1@THERAPIST.").arg(code));
     if (quantity < 1)
-        return fail(ErrorCode::Invalid, tr("%1: the quantity must be at least 1.").arg(token));
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("%1: the quantity must be at least 1.").arg(token));
     ticket.addItem(**item, quantity);
     return {};
 }
@@ -162,7 +163,7 @@ Status cmdSale(Context &ctx) {
         const QString &a = ctx.args[i];
         auto next = [&](const QString &opt) -> Result<QString> {
             if (i + 1 >= ctx.args.size())
-                return fail(ErrorCode::Invalid, tr("%1 needs a value.").arg(opt));
+                return fail(ErrorCode::Invalid, oasis::cli::tr("%1 needs a value.").arg(opt));
             return ctx.args[++i];
         };
         if (a.startsWith(QLatin1String("--"))) {
@@ -176,7 +177,7 @@ Status cmdSale(Context &ctx) {
                 a != QLatin1String("--print") && a != QLatin1String("--to") &&
                 a != QLatin1String("--from") && a != QLatin1String("--message") &&
                 a != QLatin1String("--request-id"))
-                return fail(ErrorCode::Invalid, tr("Unknown option %1.").arg(a));
+                return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown option %1.").arg(a));
             v = next(a);
             if (!v)
                 return std::unexpected(v.error());
@@ -212,9 +213,9 @@ Status cmdSale(Context &ctx) {
         }
     }
     if (items.isEmpty())
-        return fail(ErrorCode::Invalid, tr("sale needs at least one ITEM."));
+        return fail(ErrorCode::Invalid, oasis::cli::tr("sale needs at least one ITEM."));
     if (tenders.empty() && !items.isEmpty())
-        return fail(ErrorCode::Invalid, tr("sale needs --pay TENDER..."));
+        return fail(ErrorCode::Invalid, oasis::cli::tr("sale needs --pay TENDER..."));
     if (!printTarget.isEmpty())
         if (auto parsed = printing::parseTarget(printTarget); !parsed)
             return std::unexpected(parsed.error());
@@ -231,10 +232,12 @@ Status cmdSale(Context &ctx) {
     for (const QString &tip : std::as_const(tips)) {
         const qsizetype at = tip.indexOf(u'@');
         if (at <= 0)
-            return fail(ErrorCode::Invalid, tr("--tip takes AMOUNT@THERAPIST, e.g. 20@lena."));
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("--tip takes AMOUNT@THERAPIST, e.g. 20@lena."));
         auto amount = Money::parse(tip.left(at));
         if (!amount)
-            return fail(ErrorCode::Invalid, tr("--tip %1: %2").arg(tip, amount.error().message));
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("--tip %1: %2").arg(tip, amount.error().message));
         auto therapist = therapistNamed(d, tip.mid(at + 1));
         if (!therapist)
             return std::unexpected(therapist.error());
@@ -264,12 +267,13 @@ Status cmdSale(Context &ctx) {
             cards.append(QJsonObject{{QStringLiteral("last4"), c.last4},
                                      {QStringLiteral("amount_cents"), c.amount.cents()}});
         json.insert(QStringLiteral("giftcards"), cards);
-        text << tr("Sale already recorded as receipt %1 (request id %2): nothing charged again.")
+        text << oasis::cli::tr(
+                    "Sale already recorded as receipt %1 (request id %2): nothing charged again.")
                     .arg(receiptCode(done->receiptNo), done->requestId);
     }
     text += printing::renderReceiptText(doc, 48).split(u'\n');
     for (const QString &w : std::as_const(done->warnings))
-        text << tr("Warning: %1").arg(w);
+        text << oasis::cli::tr("Warning: %1").arg(w);
     json.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(done->warnings));
     Status printed;
     if (!printTarget.isEmpty()) {
@@ -286,8 +290,9 @@ Status cmdSale(Context &ctx) {
     // slower than its deadline costs the receipt, never the sale.
     if (!printed)
         return fail(ErrorCode::Printer,
-                    tr("Receipt %1 was saved but not printed: %2 Reprint with: oasisctl receipt "
-                       "print %1 --print %3")
+                    oasis::cli::tr(
+                        "Receipt %1 was saved but not printed: %2 Reprint with: oasisctl receipt "
+                        "print %1 --print %3")
                         .arg(receiptCode(done->receiptNo), printed.error().message, printTarget));
     return {};
 }
@@ -300,14 +305,14 @@ Result<qint64> receiptNumber(const QString &text) {
     if (auto parsed = parseReceiptCode(text))
         return *parsed;
     return fail(ErrorCode::Invalid,
-                tr("%1 is not a receipt number (like 42 or R-000042).").arg(text));
+                oasis::cli::tr("%1 is not a receipt number (like 42 or R-000042).").arg(text));
 }
 
 Status cmdReceipt(Context &ctx) {
-    auto sub = ctx.takeArgument(tr("a receipt command (show, print)"));
+    auto sub = ctx.takeArgument(oasis::cli::tr("a receipt command (show, print)"));
     if (!sub)
         return std::unexpected(sub.error());
-    auto number = ctx.takeArgument(tr("RECEIPT"));
+    auto number = ctx.takeArgument(oasis::cli::tr("RECEIPT"));
     if (!number)
         return std::unexpected(number.error());
     auto n = receiptNumber(*number);
@@ -330,17 +335,17 @@ Status cmdReceipt(Context &ctx) {
     }
     if (*sub == QLatin1String("print")) {
         if (!target)
-            return fail(ErrorCode::Invalid, tr("receipt print needs --print TARGET."));
+            return fail(ErrorCode::Invalid, oasis::cli::tr("receipt print needs --print TARGET."));
         const auto doc =
             printing::receiptFromSale(*record, StoreSettings(**db).storeInfo(), {}, true);
         if (auto ok = printTo(*target, doc, false); !ok)
             return ok;
         ctx.emit(
             {{QStringLiteral("receipt"), record->receiptNo}, {QStringLiteral("printed"), true}},
-            {tr("Reprinted %1 to %2.").arg(receiptCode(record->receiptNo), *target)});
+            {oasis::cli::tr("Reprinted %1 to %2.").arg(receiptCode(record->receiptNo), *target)});
         return {};
     }
-    return fail(ErrorCode::Invalid, tr("Unknown receipt command %1.").arg(*sub));
+    return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown receipt command %1.").arg(*sub));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "pos/cli/context.h"
 
 #include "core/services/shift.h"
+#include "pos/cli/translate.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -10,17 +11,14 @@
 namespace oasis::cli {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("oasisctl", text);
-}
-
 Result<Money> amountArgument(Context &ctx, const QString &what) {
     auto text = ctx.takeArgument(what);
     if (!text)
         return std::unexpected(text.error());
     auto amount = Money::parse(*text);
     if (!amount)
-        return fail(ErrorCode::Invalid, tr("%1: %2").arg(*text, amount.error().message));
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("%1: %2").arg(*text, amount.error().message));
     return amount;
 }
 
@@ -46,19 +44,21 @@ QJsonObject drawerJson(const DrawerSummary &d) {
 }
 
 QStringList drawerText(const DrawerSummary &d) {
-    return {tr("Shift %1 on register %2, opened by %3")
-                .arg(d.shift.id)
-                .arg(d.shift.registerId, d.shift.openedBy),
-            tr("  float         %1").arg(d.openingFloat.format()),
-            tr("  cash sales    %1 (%2 sales)").arg(d.cashSales.format()).arg(d.salesCount),
-            tr("  cash refunds  %1").arg((-d.cashRefunds).format()),
-            tr("  pay-ins       %1").arg(d.payIns.format()),
-            tr("  pay-outs      %1").arg((-d.payOuts).format()),
-            tr("  expected      %1").arg(d.expected.format())};
+    return {
+        oasis::cli::tr("Shift %1 on register %2, opened by %3")
+            .arg(d.shift.id)
+            .arg(d.shift.registerId, d.shift.openedBy),
+        oasis::cli::tr("  float         %1").arg(d.openingFloat.format()),
+        oasis::cli::tr("  cash sales    %1 (%2 sales)").arg(d.cashSales.format()).arg(d.salesCount),
+        oasis::cli::tr("  cash refunds  %1").arg((-d.cashRefunds).format()),
+        oasis::cli::tr("  pay-ins       %1").arg(d.payIns.format()),
+        oasis::cli::tr("  pay-outs      %1").arg((-d.payOuts).format()),
+        oasis::cli::tr("  expected      %1").arg(d.expected.format())};
 }
 
 Status cmdShift(Context &ctx) {
-    auto sub = ctx.takeArgument(tr("a shift command (open, payin, payout, status, close)"));
+    auto sub =
+        ctx.takeArgument(oasis::cli::tr("a shift command (open, payin, payout, status, close)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto db = ctx.database();
@@ -81,14 +81,15 @@ Status cmdShift(Context &ctx) {
     }
     if (*sub == QLatin1String("open") || *sub == QLatin1String("close")) {
         const bool open = *sub == QLatin1String("open");
-        auto amount =
-            amountArgument(ctx, open ? tr("the counted FLOAT") : tr("the COUNTED drawer"));
+        auto amount = amountArgument(ctx, open ? oasis::cli::tr("the counted FLOAT")
+                                               : oasis::cli::tr("the COUNTED drawer"));
         if (!amount)
             return std::unexpected(amount.error());
         if (auto ok = ctx.noMoreOptions(); !ok)
             return ok;
         if (!ctx.args.isEmpty())
-            return fail(ErrorCode::Invalid, tr("Unexpected argument %1.").arg(ctx.args.first()));
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
         auto who = ctx.login();
         if (!who)
             return std::unexpected(who.error());
@@ -100,7 +101,7 @@ Status cmdShift(Context &ctx) {
                       {QStringLiteral("register"), shift->registerId},
                       {QStringLiteral("float_cents"), shift->openingFloat.cents()},
                       {QStringLiteral("opened_by"), shift->openedBy}},
-                     {tr("Shift %1 opened on register %2 with a float of %3.")
+                     {oasis::cli::tr("Shift %1 opened on register %2 with a float of %3.")
                           .arg(shift->id)
                           .arg(shift->registerId, shift->openingFloat.format())});
             return {};
@@ -115,26 +116,27 @@ Status cmdShift(Context &ctx) {
         json.insert(QStringLiteral("counted_cents"), closed->counted.cents());
         json.insert(QStringLiteral("over_short_cents"), closed->overShort.cents());
         QStringList text = drawerText(closed->summary);
-        text << tr("  counted       %1").arg(closed->counted.format())
-             << (closed->overShort.isZero() ? tr("  the drawer is exact")
+        text << oasis::cli::tr("  counted       %1").arg(closed->counted.format())
+             << (closed->overShort.isZero() ? oasis::cli::tr("  the drawer is exact")
                  : closed->overShort.isNegative()
-                     ? tr("  SHORT         %1").arg((-closed->overShort).format())
-                     : tr("  OVER          %1").arg(closed->overShort.format()))
-             << tr("Shift %1 is closed.").arg(closed->summary.shift.id);
+                     ? oasis::cli::tr("  SHORT         %1").arg((-closed->overShort).format())
+                     : oasis::cli::tr("  OVER          %1").arg(closed->overShort.format()))
+             << oasis::cli::tr("Shift %1 is closed.").arg(closed->summary.shift.id);
         ctx.emit(json, text);
         return {};
     }
     if (*sub == QLatin1String("payin") || *sub == QLatin1String("payout")) {
         const bool in = *sub == QLatin1String("payin");
         const auto reason = ctx.takeOption(QStringLiteral("reason"));
-        auto amount = amountArgument(ctx, tr("the AMOUNT"));
+        auto amount = amountArgument(ctx, oasis::cli::tr("the AMOUNT"));
         if (!amount)
             return std::unexpected(amount.error());
         if (auto ok = ctx.noMoreOptions(); !ok)
             return ok;
         if (!reason || reason->trimmed().isEmpty())
             return fail(ErrorCode::Invalid,
-                        tr("shift %1 needs --reason R (e.g. \"tip paid out to lena\").").arg(*sub));
+                        oasis::cli::tr("shift %1 needs --reason R (e.g. \"tip paid out to lena\").")
+                            .arg(*sub));
         auto who = ctx.login();
         if (!who)
             return std::unexpected(who.error());
@@ -148,18 +150,19 @@ Status cmdShift(Context &ctx) {
         auto summary = shifts.summaryOf(moved->shiftId);
         if (!summary)
             return std::unexpected(summary.error());
-        ctx.emit({{QStringLiteral("movement_id"), moved->id},
-                  {QStringLiteral("shift_id"), moved->shiftId},
-                  {QStringLiteral("kind"), *sub},
-                  {QStringLiteral("amount_cents"), moved->amount.cents()},
-                  {QStringLiteral("reason"), moved->reason},
-                  {QStringLiteral("expected_cents"), summary->expected.cents()}},
-                 {(in ? tr("Paid in %1: %2.") : tr("Paid out %1: %2."))
-                      .arg(moved->amount.format(), moved->reason),
-                  tr("The drawer should now hold %1.").arg(summary->expected.format())});
+        ctx.emit(
+            {{QStringLiteral("movement_id"), moved->id},
+             {QStringLiteral("shift_id"), moved->shiftId},
+             {QStringLiteral("kind"), *sub},
+             {QStringLiteral("amount_cents"), moved->amount.cents()},
+             {QStringLiteral("reason"), moved->reason},
+             {QStringLiteral("expected_cents"), summary->expected.cents()}},
+            {(in ? oasis::cli::tr("Paid in %1: %2.") : oasis::cli::tr("Paid out %1: %2."))
+                 .arg(moved->amount.format(), moved->reason),
+             oasis::cli::tr("The drawer should now hold %1.").arg(summary->expected.format())});
         return {};
     }
-    return fail(ErrorCode::Invalid, tr("Unknown shift command %1.").arg(*sub));
+    return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown shift command %1.").arg(*sub));
 }
 
 } // namespace

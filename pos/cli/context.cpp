@@ -2,6 +2,7 @@
 #include "pos/cli/context.h"
 
 #include "core/services/authorization.h"
+#include "pos/cli/translate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,19 +16,14 @@
 
 namespace oasis::cli {
 
-namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("oasisctl", text);
-}
-} // namespace
-
 Result<QString> readSecret(const char *envName, const QString &prompt) {
     const QByteArray env = qgetenv(envName);
     if (!env.isEmpty())
         return QString::fromUtf8(env);
     if (!isatty(STDIN_FILENO))
-        return fail(ErrorCode::Invalid, tr("No PIN given: set %1 or run on a terminal to be asked.")
-                                            .arg(QString::fromLatin1(envName)));
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("No PIN given: set %1 or run on a terminal to be asked.")
+                        .arg(QString::fromLatin1(envName)));
     std::fputs(prompt.toLocal8Bit().constData(), stderr);
     std::fflush(stderr);
     termios old{};
@@ -40,7 +36,7 @@ Result<QString> readSecret(const char *envName, const QString &prompt) {
     tcsetattr(STDIN_FILENO, TCSANOW, &old);
     std::fputs("\n", stderr);
     if (!read)
-        return fail(ErrorCode::Invalid, tr("No PIN was entered."));
+        return fail(ErrorCode::Invalid, oasis::cli::tr("No PIN was entered."));
     return QString::fromUtf8(buffer).trimmed();
 }
 
@@ -69,11 +65,11 @@ Result<StaffMember> Context::login() {
         return *m_user;
     if (user.isEmpty())
         return fail(ErrorCode::Invalid,
-                    tr("This command needs --user NAME (and the PIN in OASIS_PIN)."));
+                    oasis::cli::tr("This command needs --user NAME (and the PIN in OASIS_PIN)."));
     auto db = database();
     if (!db)
         return std::unexpected(db.error());
-    auto pin = readSecret("OASIS_PIN", tr("PIN for %1: ").arg(user));
+    auto pin = readSecret("OASIS_PIN", oasis::cli::tr("PIN for %1: ").arg(user));
     if (!pin)
         return std::unexpected(pin.error());
     auto member = StaffService(**db).authenticate(user, *pin);
@@ -91,7 +87,7 @@ Result<std::optional<StaffMember>> Context::approver() {
     auto db = database();
     if (!db)
         return std::unexpected(db.error());
-    auto pin = readSecret("OASIS_APPROVER_PIN", tr("PIN for %1: ").arg(approveBy));
+    auto pin = readSecret("OASIS_APPROVER_PIN", oasis::cli::tr("PIN for %1: ").arg(approveBy));
     if (!pin)
         return std::unexpected(pin.error());
     auto member = StaffService(**db).authenticate(approveBy, *pin);
@@ -123,7 +119,7 @@ Result<Context::Authorized> Context::authorize(Action action) {
 QString Context::refusalLine(const Error &error) const {
     if (error.code != ErrorCode::Permission || !error.needsApproval || !approveBy.isEmpty())
         return error.message;
-    return tr("%1 needs approval by %2: add --approve-by NAME with OASIS_APPROVER_PIN")
+    return oasis::cli::tr("%1 needs approval by %2: add --approve-by NAME with OASIS_APPROVER_PIN")
         .arg(actionName(*error.needsApproval), approversOf(*error.needsApproval));
 }
 
@@ -151,13 +147,14 @@ bool Context::takeFlag(const QString &name) {
 Status Context::noMoreOptions() const {
     for (const QString &a : args)
         if (a.startsWith(QLatin1String("--")))
-            return fail(ErrorCode::Invalid, tr("Unknown or incomplete option %1.").arg(a));
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("Unknown or incomplete option %1.").arg(a));
     return {};
 }
 
 Result<QString> Context::takeArgument(const QString &what) {
     if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
-        return fail(ErrorCode::Invalid, tr("Missing %1.").arg(what));
+        return fail(ErrorCode::Invalid, oasis::cli::tr("Missing %1.").arg(what));
     return args.takeFirst();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/printersettings.h"
 
+#include "pos/screens/translate.h"
 #include "printing/systemprinter.h"
 #include "printing/transport.h"
 
@@ -14,10 +15,6 @@
 namespace oasis::screens {
 
 namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("oasis::screens::PrinterSettings", text);
-}
 
 const QString kTarget = QStringLiteral("printer/target");
 const QString kPaper = QStringLiteral("printer/paper");

@@ -4,6 +4,7 @@
 #include "core/domain/clock.h"
 #include "core/services/shift.h"
 #include "core/services/store.h"
+#include "pos/screens/translate.h"
 #include "printing/transport.h"
 
 #include <QApplication>
@@ -34,10 +35,6 @@ namespace oasis::screens {
 namespace {
 
 constexpr int kTouch = 48;
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("oasis::screens::SettingsScreen", text);
-}
 
 QLineEdit *edit(QWidget *parent, const QString &objectName, const QString &placeholder = {}) {
     auto *e = new QLineEdit(parent);
