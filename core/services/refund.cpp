@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/refund.h"
+#include "core/services/salewriter.h"
 
 #include "core/domain/clock.h"
 #include "core/domain/translate.h"
@@ -312,19 +313,27 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     done.receiptNo = next->toLongLong();
     const QString nowText = toStorageTime(now);
     const QString kind = isVoid ? QStringLiteral("void") : QStringLiteral("refund");
-    auto sale = m_db.write(
-        QStringLiteral("INSERT INTO sales(receipt_no, kind, original_sale_id, created_at, "
-                       "business_date, register_id, "
-                       "staff_id, approver_id, shift_id, subtotal_cents, discount_cents, "
-                       "tax_cents, tip_cents, "
-                       "total_cents, change_cents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"),
-        {done.receiptNo, kind, header->id, nowText,
-         settings.businessDate(now).toString(Qt::ISODate), registerId, cashier.id,
-         approver ? QVariant(approver->id) : QVariant(), nullIfZero(*shift), (-subtotal).cents(),
-         (-discount).cents(), (-tax).cents(), (-tips).cents(), (-total).cents()});
+    SaleWriter writer(m_db);
+    SaleRow row;
+    row.receiptNo = done.receiptNo;
+    row.kind = kind;
+    row.originalSaleId = header->id;
+    row.createdAt = nowText;
+    row.businessDate = settings.businessDate(now).toString(Qt::ISODate);
+    row.registerId = registerId;
+    row.staffId = cashier.id;
+    if (approver)
+        row.approverId = approver->id;
+    row.shiftId = *shift;
+    row.subtotal = -subtotal;
+    row.discount = -discount;
+    row.tax = -tax;
+    row.tips = -tips;
+    row.total = -total;
+    auto sale = writer.sale(row);
     if (!sale)
         return std::unexpected(sale.error());
-    done.saleId = sale->insertId;
+    done.saleId = *sale;
     const QString reference = receiptCode(done.receiptNo);
     const QString reason = oasis::tr("%1 of %2").arg(kind, receiptCode(receiptNo));
     GiftCardService cards(m_db);
@@ -342,31 +351,32 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                 return std::unexpected(live.error());
             lineCard = *live;
         }
-        if (auto ok = m_db.exec(
-                QStringLiteral(
-                    "INSERT INTO sale_lines(sale_id, line_no, kind, item_id, code, name, quantity, "
-                    "unit_price_cents, line_discount_cents, ticket_discount_cents, net_cents, "
-                    "tax_class, "
-                    "tax_cents, therapist_id, giftcard_id, original_line_id) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-                {done.saleId, ++lineNo, l.kind, nullIfZero(l.itemId), l.code, l.name, -p.qty,
-                 l.unitPrice.cents(), (-p.lineDiscount).cents(), (-p.ticketDiscount).cents(),
-                 (-p.net).cents(), l.taxClass, (-p.tax).cents(), nullIfZero(l.therapistId),
-                 nullIfZero(lineCard), l.id});
-            !ok)
+        SaleLineRow lineRow;
+        lineRow.lineNo = ++lineNo;
+        lineRow.kind = l.kind;
+        lineRow.itemId = l.itemId;
+        lineRow.code = l.code;
+        lineRow.name = l.name;
+        lineRow.quantity = -p.qty;
+        lineRow.unitPrice = l.unitPrice;
+        lineRow.lineDiscount = -p.lineDiscount;
+        lineRow.ticketDiscount = -p.ticketDiscount;
+        lineRow.net = -p.net;
+        lineRow.taxClass = l.taxClass;
+        lineRow.tax = -p.tax;
+        lineRow.therapistId = l.therapistId;
+        lineRow.giftCardId = lineCard;
+        lineRow.originalLineId = l.id;
+        if (auto ok = writer.line(done.saleId, lineRow); !ok)
             return std::unexpected(ok.error());
         if (l.kind != QLatin1String("tip")) {
             taxByClass[l.taxClass].first -= p.net;
             taxByClass[l.taxClass].second -= p.tax;
         }
         if (l.kind == QLatin1String("product") && (restock || isVoid)) {
-            if (auto ok = m_db.exec(
-                    QStringLiteral(
-                        "INSERT INTO stock_movements(item_id, quantity, reason, unit_cost_cents, "
-                        "sale_id, reference, staff_id, created_at) "
-                        "SELECT id, ?, ?, cost_cents, ?, ?, ?, ? FROM items WHERE id = ?"),
-                    {p.qty, isVoid ? QStringLiteral("void") : QStringLiteral("return"), done.saleId,
-                     reference, cashier.id, nowText, l.itemId});
+            if (auto ok = writer.stock(done.saleId, l.itemId, p.qty,
+                                       isVoid ? QStringLiteral("void") : QStringLiteral("return"),
+                                       reference, cashier.id, nowText);
                 !ok)
                 return std::unexpected(ok.error());
         }
@@ -380,12 +390,8 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
             {header->id, cls});
         if (!ppm)
             return std::unexpected(ppm.error());
-        if (auto ok = m_db.exec(
-                QStringLiteral(
-                    "INSERT INTO sale_taxes(sale_id, tax_class, base_cents, ppm, tax_cents) "
-                    "VALUES (?, ?, ?, ?, ?)"),
-                {done.saleId, cls, amounts.first.cents(), ppm->toLongLong(),
-                 amounts.second.cents()});
+        if (auto ok =
+                writer.tax(done.saleId, cls, amounts.first, ppm->toLongLong(), amounts.second);
             !ok)
             return std::unexpected(ok.error());
     }
@@ -403,12 +409,8 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                 return std::unexpected(live.error());
             tenderCard = *live;
         }
-        if (auto ok = m_db.exec(
-                QStringLiteral(
-                    "INSERT INTO sale_tenders(sale_id, type, amount_cents, card_last4, auth_code, "
-                    "giftcard_id, original_tender_id) VALUES (?,?,?,?,?,?,?)"),
-                {done.saleId, t.type, (-back[i]).cents(), t.last4, t.auth, nullIfZero(tenderCard),
-                 t.id});
+        if (auto ok = writer.tender(done.saleId,
+                                    {t.type, -back[i], Money(), t.last4, t.auth, tenderCard, t.id});
             !ok)
             return std::unexpected(ok.error());
         AppliedTender a;

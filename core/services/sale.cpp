@@ -7,6 +7,7 @@
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/registers.h"
+#include "core/services/salewriter.h"
 #include "core/services/shift.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
@@ -437,40 +438,29 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     done.change = plan->change;
     done.requestId = ticket.requestId;
     const QString nowText = toStorageTime(now);
-    QVariantList saleRow{done.receiptNo,
-                         nowText,
-                         businessDate.toString(Qt::ISODate),
-                         registerId,
-                         cashier.id,
-                         approver ? QVariant(approver->id) : QVariant(),
-                         nullIfZero(*shift),
-                         ticket.discount.toString(),
-                         totals->subtotal.cents(),
-                         totals->discount.cents(),
-                         totals->tax.cents(),
-                         totals->tips.cents(),
-                         totals->total.cents(),
-                         plan->change.cents()};
-    // A store held below schema 11 (the migration tests build one) has no request_id column.
-    const bool withRequestId = m_db.schemaVersion() >= 11;
-    if (withRequestId)
-        saleRow << (ticket.requestId.isEmpty() ? QVariant() : QVariant(ticket.requestId));
-    auto sale = m_db.write(
-        withRequestId
-            ? QStringLiteral(
-                  "INSERT INTO sales(receipt_no, kind, created_at, business_date, register_id, "
-                  "staff_id, approver_id, shift_id, discount_spec, subtotal_cents, discount_cents, "
-                  "tax_cents, tip_cents, total_cents, change_cents, request_id) "
-                  "VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            : QStringLiteral(
-                  "INSERT INTO sales(receipt_no, kind, created_at, business_date, register_id, "
-                  "staff_id, approver_id, shift_id, discount_spec, subtotal_cents, discount_cents, "
-                  "tax_cents, tip_cents, total_cents, change_cents) "
-                  "VALUES (?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        saleRow);
+    SaleWriter writer(m_db);
+    SaleRow row;
+    row.receiptNo = done.receiptNo;
+    row.kind = QStringLiteral("sale");
+    row.createdAt = nowText;
+    row.businessDate = businessDate.toString(Qt::ISODate);
+    row.registerId = registerId;
+    row.staffId = cashier.id;
+    if (approver)
+        row.approverId = approver->id;
+    row.shiftId = *shift;
+    row.discountSpec = ticket.discount.toString();
+    row.subtotal = totals->subtotal;
+    row.discount = totals->discount;
+    row.tax = totals->tax;
+    row.tips = totals->tips;
+    row.total = totals->total;
+    row.change = plan->change;
+    row.requestId = ticket.requestId;
+    auto sale = writer.sale(row);
     if (!sale)
         return std::unexpected(sale.error());
-    done.saleId = sale->insertId;
+    done.saleId = *sale;
     const QString reference = receiptCode(done.receiptNo);
 
     for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
@@ -493,27 +483,27 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                 done.soldCards.push_back({issued->id, giftcode::last4(issued->code), l.net()});
             }
         }
-        auto line = m_db.write(
-            QStringLiteral(
-                "INSERT INTO sale_lines(sale_id, line_no, kind, item_id, code, name, quantity, "
-                "unit_price_cents, line_discount_cents, ticket_discount_cents, net_cents, "
-                "tax_class, "
-                "tax_cents, therapist_id, giftcard_id, price_overridden) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-            {done.saleId, static_cast<qint64>(i + 1), lineKindName(l.kind), nullIfZero(l.itemId),
-             l.code, l.name, l.quantity, l.unitPrice.cents(), l.lineDiscount.cents(),
-             totals->lineDiscount[i].cents(), (l.net() - totals->lineDiscount[i]).cents(),
-             taxClassName(l.taxClass), totals->lineTax[i].cents(), nullIfZero(l.therapistId),
-             nullIfZero(cardId), l.priceOverridden ? 1 : 0});
-        if (!line)
-            return std::unexpected(line.error());
+        SaleLineRow lineRow;
+        lineRow.lineNo = int(i + 1);
+        lineRow.kind = lineKindName(l.kind);
+        lineRow.itemId = l.itemId;
+        lineRow.code = l.code;
+        lineRow.name = l.name;
+        lineRow.quantity = l.quantity;
+        lineRow.unitPrice = l.unitPrice;
+        lineRow.lineDiscount = l.lineDiscount;
+        lineRow.ticketDiscount = totals->lineDiscount[i];
+        lineRow.net = l.net() - totals->lineDiscount[i];
+        lineRow.taxClass = taxClassName(l.taxClass);
+        lineRow.tax = totals->lineTax[i];
+        lineRow.therapistId = l.therapistId;
+        lineRow.giftCardId = cardId;
+        lineRow.priceOverridden = l.priceOverridden;
+        if (auto ok = writer.line(done.saleId, lineRow); !ok)
+            return std::unexpected(ok.error());
         if (l.kind == LineKind::Product) {
-            if (auto ok = m_db.write(
-                    QStringLiteral(
-                        "INSERT INTO stock_movements(item_id, quantity, reason, "
-                        "unit_cost_cents, sale_id, reference, staff_id, created_at) "
-                        "SELECT id, ?, 'sale', cost_cents, ?, ?, ?, ? FROM items WHERE id = ?"),
-                    {-l.quantity, done.saleId, reference, cashier.id, nowText, l.itemId});
+            if (auto ok = writer.stock(done.saleId, l.itemId, -l.quantity, QStringLiteral("sale"),
+                                       reference, cashier.id, nowText);
                 !ok)
                 return std::unexpected(ok.error());
             auto onHand = m_db.scalar(
@@ -533,12 +523,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             if (ticket.lines[i].taxClass == cls)
                 base += ticket.lines[i].net() - totals->lineDiscount[i];
         const qint64 ppm = cls == TaxClass::GiftCard ? 0 : taxes->ppmOn(cls, businessDate);
-        if (auto ok = m_db.write(
-                QStringLiteral(
-                    "INSERT INTO sale_taxes(sale_id, tax_class, base_cents, ppm, tax_cents) "
-                    "VALUES (?, ?, ?, ?, ?)"),
-                {done.saleId, taxClassName(cls), base.cents(), ppm, tax.cents()});
-            !ok)
+        if (auto ok = writer.tax(done.saleId, taxClassName(cls), base, ppm, tax); !ok)
             return std::unexpected(ok.error());
     }
 
@@ -556,12 +541,8 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                 return std::unexpected(after.error());
             a.giftCardBalance = after->balance;
         }
-        if (auto ok = m_db.write(
-                QStringLiteral(
-                    "INSERT INTO sale_tenders(sale_id, type, amount_cents, tendered_cents, "
-                    "card_last4, auth_code, giftcard_id) VALUES (?,?,?,?,?,?,?)"),
-                {done.saleId, tenderTypeName(a.type), a.amount.cents(), a.tendered.cents(),
-                 a.cardLast4, a.authCode, nullIfZero(a.giftCardId)});
+        if (auto ok = writer.tender(done.saleId, {tenderTypeName(a.type), a.amount, a.tendered,
+                                                  a.cardLast4, a.authCode, a.giftCardId, 0});
             !ok)
             return std::unexpected(ok.error());
         tenderJson.append(QJsonObject{{QStringLiteral("type"), tenderTypeName(a.type)},

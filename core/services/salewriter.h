@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one writer of the rows a sale, a refund and a void leave in the books: the sales row, its
+// lines, taxes and tenders, and the stock each line moves. SaleService and RefundService both
+// write through it, inside their own transaction; what each row says is theirs to decide.
+#pragma once
+
+#include "core/domain/error.h"
+#include "core/domain/money.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace oasis {
+
+class Database;
+
+/// A sales row. A refund or void names the sale it takes back (`originalSaleId`) and carries
+/// negative amounts.
+struct SaleRow {
+    qint64 receiptNo = 0;
+    QString kind; ///< "sale", "refund", "void"
+    qint64 originalSaleId = 0;
+    QString createdAt;
+    QString businessDate;
+    QString registerId;
+    qint64 staffId = 0;
+    std::optional<qint64> approverId;
+    qint64 shiftId = 0;
+    QString discountSpec;
+    Money subtotal, discount, tax, tips, total, change;
+    QString requestId; ///< empty: none
+};
+
+struct SaleLineRow {
+    int lineNo = 0;
+    QString kind;
+    qint64 itemId = 0;
+    QString code;
+    QString name;
+    qint64 quantity = 0;
+    Money unitPrice, lineDiscount, ticketDiscount, net;
+    QString taxClass;
+    Money tax;
+    qint64 therapistId = 0;
+    qint64 giftCardId = 0;
+    bool priceOverridden = false;
+    qint64 originalLineId = 0; ///< the sale's line a refund line takes back
+};
+
+struct SaleTenderRow {
+    QString type;
+    Money amount;
+    Money tendered;
+    QString cardLast4;
+    QString authCode;
+    qint64 giftCardId = 0;
+    qint64 originalTenderId = 0; ///< the sale's tender a refund pays back through
+};
+
+class SaleWriter final {
+public:
+    explicit SaleWriter(Database &db)
+        : m_db(db) {}
+
+    /// Writes the sales row; returns its id.
+    Result<qint64> sale(const SaleRow &row);
+    Status line(qint64 saleId, const SaleLineRow &row);
+    Status tax(qint64 saleId, const QString &taxClass, Money base, qint64 ppm, Money tax);
+    Status tender(qint64 saleId, const SaleTenderRow &row);
+    /// The stock a product line moves (negative: out of stock), at the item's current cost.
+    Status stock(qint64 saleId, qint64 itemId, qint64 quantity, const QString &reason,
+                 const QString &reference, qint64 staffId, const QString &createdAt);
+
+private:
+    Database &m_db;
+};
+
+} // namespace oasis
