@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/giftcard.h"
+#include "core/services/shift.h"
 
 #include "core/domain/clock.h"
 #include "core/domain/crypto.h"
@@ -418,12 +419,10 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
     const Money amount = Money::fromCents(debited->toLongLong());
     // The card's rules first (their message is the one that matters), then the drawer; a
     // refusal here rolls the debit back with the transaction.
-    auto shift = m_db.scalar(
-        QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
-        {registerId});
+    auto shift = ShiftService(m_db).openShiftId(registerId);
     if (!shift)
         return std::unexpected(shift.error());
-    if (shift->isNull())
+    if (!*shift)
         return fail(
             ErrorCode::Refused,
             oasis::tr("A cash-out is paid from the drawer: open a shift on this register first."));
@@ -432,7 +431,7 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
                 "INSERT INTO cash_movements(shift_id, kind, amount_cents, reason, staff_id, "
                 "approver_id, giftcard_activity_id, created_at) "
                 "VALUES (?, 'payout', ?, ?, ?, ?, ?, ?)"),
-            {*shift, amount.cents(),
+            {**shift, amount.cents(),
              oasis::tr("gift-card cash-out (card ending %1)").arg(card->last4), staff.id,
              nullIfZero(approverId), debit->insertId, toStorageTime(Clock::nowUtc())});
         !ok)

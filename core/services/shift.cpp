@@ -74,30 +74,37 @@ Result<Shift> ShiftService::byId(qint64 id) const {
     return shiftFromRow(*q);
 }
 
-Result<Shift> ShiftService::current(const QString &registerIdIn) const {
-    const QString registerId = resolveRegister(registerIdIn);
-    auto q =
-        m_db.exec(kShiftColumns + QStringLiteral("WHERE s.register_id = ? AND s.closed_at IS NULL"),
-                  {registerId});
-    if (!q)
-        return std::unexpected(q.error());
-    if (!q->next())
-        return fail(
-            ErrorCode::NotFound,
-            oasis::tr("No shift is open on register %1: open one with a counted float first.")
-                .arg(registerId));
-    return shiftFromRow(*q);
-}
-
-Result<qint64> ShiftService::forTicket(const QString &registerId, bool isSale,
-                                       bool paysCashBack) const {
+Result<std::optional<qint64>> ShiftService::openShiftId(const QString &registerId) const {
     auto shift = m_db.scalar(
         QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
         {registerId});
     if (!shift)
         return std::unexpected(shift.error());
-    if (!shift->isNull())
-        return shift->toLongLong();
+    if (shift->isNull())
+        return std::nullopt;
+    return shift->toLongLong();
+}
+
+Result<Shift> ShiftService::current(const QString &registerIdIn) const {
+    const QString registerId = resolveRegister(registerIdIn);
+    auto open = openShiftId(registerId);
+    if (!open)
+        return std::unexpected(open.error());
+    if (!*open)
+        return fail(
+            ErrorCode::NotFound,
+            oasis::tr("No shift is open on register %1: open one with a counted float first.")
+                .arg(registerId));
+    return byId(**open);
+}
+
+Result<qint64> ShiftService::forTicket(const QString &registerId, bool isSale,
+                                       bool paysCashBack) const {
+    auto shift = openShiftId(registerId);
+    if (!shift)
+        return std::unexpected(shift.error());
+    if (*shift)
+        return **shift;
     if (!isSale && !paysCashBack)
         return 0;
     auto everOpened = m_db.scalar(
@@ -143,16 +150,14 @@ Result<Shift> ShiftService::open(Money openingFloat, const StaffMember &staff,
     if (!tx)
         return std::unexpected(tx.error());
     // Checked inside the write lock: two logins on one register cannot both open a shift.
-    auto existing = m_db.scalar(
-        QStringLiteral("SELECT id FROM shifts WHERE register_id = ? AND closed_at IS NULL"),
-        {registerId});
+    auto existing = openShiftId(registerId);
     if (!existing)
         return std::unexpected(existing.error());
-    if (!existing->isNull())
+    if (*existing)
         return fail(ErrorCode::Refused,
                     oasis::tr("A shift is already open on register %1 (shift %2): close it first.")
                         .arg(registerId)
-                        .arg(existing->toLongLong()));
+                        .arg(**existing));
     auto ins =
         m_db.write(QStringLiteral("INSERT INTO shifts(register_id, opened_at, opened_by, "
                                   "float_cents) VALUES (?, ?, ?, ?)"),

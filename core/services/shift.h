@@ -81,6 +81,9 @@ public:
     Result<Shift> open(Money openingFloat, const StaffMember &staff,
                        const QString &registerId = {});
     /// The open shift of the register, or ErrorCode::NotFound.
+    /// The shift open on `registerId`, if any: the one place that says which shift that is.
+    /// Callers that act on it call it inside their transaction.
+    Result<std::optional<qint64>> openShiftId(const QString &registerId) const;
     Result<Shift> current(const QString &registerId = {}) const;
     /// The open shift a ticket on `registerId` is counted in, 0 when none is open. Drawer
     /// discipline starts with a register's first shift: from then on a sale, and a refund or
