@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/giftcard.h"
-#include "core/services/shift.h"
 
 #include "core/domain/clock.h"
 #include "core/domain/crypto.h"
@@ -9,6 +8,7 @@
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/registers.h"
+#include "core/services/shift.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
 
