@@ -14,11 +14,11 @@
 #include "pos/app/registerwidget.h"
 #include "pos/screens/giftcardscreen.h"
 #include "pos/screens/inventoryscreen.h"
-#include "pos/screens/printersettings.h"
 #include "pos/screens/reportsscreen.h"
 #include "pos/screens/settingsscreen.h"
 #include "pos/screens/shiftscreen.h"
 #include "pos/screens/staffscreen.h"
+#include "printing/printersettings.h"
 #include "printing/salereceipt.h"
 
 #include <QCoreApplication>
@@ -94,7 +94,7 @@ LazyScreen *lazy(const screens::ScreenContext &ctx, std::function<void(Screen *)
 } // namespace
 
 void printAfterSale(MainWindow &window, Database &db, qint64 receiptNo, bool paidInCash) {
-    if (!screens::PrinterSettings::load().isConfigured())
+    if (!printing::PrinterSettings::load().isConfigured())
         return;
     auto record = SaleService(db).load(receiptNo);
     if (!record)
@@ -231,7 +231,7 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
                              printAfterSale(window, db, receiptNo, paidInCash);
                          });
         QObject::connect(screen, &screens::GiftCardScreen::cashPaidOut, &window, [] {
-            const auto printer = screens::PrinterSettings::load();
+            const auto printer = printing::PrinterSettings::load();
             if (printer.isConfigured() && printer.drawer)
                 if (auto opened = printer.openDrawer(); !opened)
                     qCWarning(lcBackOffice, "drawer: %s", qPrintable(opened.error().message));

@@ -5,7 +5,7 @@
 #include "core/services/giftcard.h"
 #include "core/services/storesettings.h"
 #include "pos/app/receiptview.h"
-#include "pos/screens/printersettings.h"
+#include "printing/printersettings.h"
 #include "printing/salereceipt.h"
 
 #include <QButtonGroup>
@@ -613,7 +613,7 @@ bool PayDialog::complete() {
     setWindowTitle(tr("Sale complete"));
     // Printing comes only after the commit; a printer that fails never undoes the sale, and
     // P prints again.
-    if (screens::PrinterSettings::load().isConfigured())
+    if (printing::PrinterSettings::load().isConfigured())
         printReceipt();
     return true;
 }

@@ -9,7 +9,7 @@
 #include "pos/app/mainwindow.h"
 #include "pos/app/receiptview.h"
 #include "pos/app/refunddialog.h"
-#include "pos/screens/printersettings.h"
+#include "printing/printersettings.h"
 #include "printing/receipt.h"
 #include "printing/salereceipt.h"
 
@@ -331,7 +331,7 @@ void ReceiptsScreen::showReversal(const CompletedSale &done, const QString &what
     for (const QString &w : done.warnings)
         m_message->setText(m_message->text() + u' ' + w);
 
-    if (m_view->hasDocument() && screens::PrinterSettings::load().isConfigured()) {
+    if (m_view->hasDocument() && printing::PrinterSettings::load().isConfigured()) {
         auto printed = printReceiptDocument(*m_view->document(), this, !cash.isZero());
         if (!printed)
             m_message->setText(m_message->text() + u' ' +

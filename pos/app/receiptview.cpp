@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/receiptview.h"
 
-#include "pos/screens/printersettings.h"
 #include "printing/painter.h"
+#include "printing/printersettings.h"
 #include "printing/receipt.h"
 #include "printing/transport.h"
 
@@ -62,7 +62,7 @@ QImage ReceiptView::image() const {
 }
 
 Status printReceiptDocument(const printing::ReceiptDocument &doc, QWidget *parent, bool cashSale) {
-    const screens::PrinterSettings printer = screens::PrinterSettings::load();
+    const printing::PrinterSettings printer = printing::PrinterSettings::load();
     if (printer.isConfigured()) {
         // The transports have their own time limits; a wait cursor says the register is busy.
         QApplication::setOverrideCursor(Qt::WaitCursor);

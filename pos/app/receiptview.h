@@ -36,7 +36,7 @@ private:
     std::unique_ptr<printing::ReceiptDocument> m_doc;
 };
 
-/// Prints on this machine's receipt printer (screens::PrinterSettings, set in Settings; a cash
+/// Prints on this machine's receipt printer (printing::PrinterSettings, set in Settings; a cash
 /// sale also opens the drawer); without one, asks where to save a PDF.
 Status printReceiptDocument(const printing::ReceiptDocument &doc, QWidget *parent,
                             bool cashSale = false);

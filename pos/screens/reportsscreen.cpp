@@ -6,9 +6,9 @@
 #include "core/services/backup.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
-#include "pos/screens/printersettings.h"
 #include "printing/cp858.h"
 #include "printing/escpos.h"
+#include "printing/printersettings.h"
 #include "printing/reporttext.h"
 #include "printing/transport.h"
 
@@ -76,7 +76,7 @@ void fillBars(QChartView *view, const QString &title, const QString &setName,
 } // namespace
 
 Status ReportsScreen::printLines(const QStringList &lines) {
-    const PrinterSettings printer = PrinterSettings::load();
+    const printing::PrinterSettings printer = printing::PrinterSettings::load();
     if (!printer.isConfigured() || printer.isSystem())
         return fail(ErrorCode::Printer,
                     tr("No receipt printer is set up for reports (Settings → Printer)."));
@@ -202,7 +202,8 @@ void ReportsScreen::showX() {
         return showMessage(r.error().message, true);
     m_lastPeriod = *r;
     m_period->setPlainText(
-        printing::periodReportText(*r, PrinterSettings::load().escpos().columns).join(u'\n'));
+        printing::periodReportText(*r, printing::PrinterSettings::load().escpos().columns)
+            .join(u'\n'));
 }
 
 void ReportsScreen::runZ() {
@@ -232,7 +233,7 @@ void ReportsScreen::runZ() {
     if (!z)
         return showMessage(z.error().message, true);
     const QStringList lines =
-        printing::periodReportText(*z, PrinterSettings::load().escpos().columns);
+        printing::periodReportText(*z, printing::PrinterSettings::load().escpos().columns);
     m_period->setPlainText(lines.join(u'\n'));
     auto printed = printLines(lines);
     showMessage(printed ? tr("Z report #%1 saved and printed.").arg(z->zNumber)

@@ -338,7 +338,7 @@ void SettingsScreen::load() {
     m_threshold->setText(formatPpmPercent(settings.discountThresholdPpm()).chopped(2));
     m_idleMinutes->setValue(settings.idleLockMinutes());
 
-    const PrinterSettings printer = PrinterSettings::load();
+    const printing::PrinterSettings printer = printing::PrinterSettings::load();
     m_target->setText(printer.target);
     m_paper->setCurrentIndex(m_paper->findData(int(printer.paper)));
     m_qr->setCurrentIndex(m_qr->findData(int(printer.qrMode)));
@@ -496,8 +496,8 @@ Status SettingsScreen::saveRules() {
                   tr("Saved."));
 }
 
-PrinterSettings SettingsScreen::printerSettings() const {
-    PrinterSettings s;
+printing::PrinterSettings SettingsScreen::printerSettings() const {
+    printing::PrinterSettings s;
     s.target = m_target->text().trimmed();
     s.paper = printing::PaperWidth(m_paper->currentData().toInt());
     s.qrMode = printing::QrMode(m_qr->currentData().toInt());
@@ -506,7 +506,7 @@ PrinterSettings SettingsScreen::printerSettings() const {
 }
 
 void SettingsScreen::savePrinter() {
-    const PrinterSettings s = printerSettings();
+    const printing::PrinterSettings s = printerSettings();
     if (s.isConfigured() && !s.isSystem()) {
         if (auto parsed = printing::parseTarget(s.target); !parsed) {
             showMessage(m_printerMessage, parsed.error().message, true);
@@ -540,9 +540,9 @@ void SettingsScreen::runPrinterJob(std::function<Status()> job, const QString &d
 }
 
 void SettingsScreen::testPrint() {
-    const PrinterSettings s = printerSettings();
+    const printing::PrinterSettings s = printerSettings();
     const StoreInfo info = StoreSettings(*m_ctx.db).storeInfo();
-    const auto doc = PrinterSettings::testReceipt(
+    const auto doc = printing::PrinterSettings::testReceipt(
         printing::StoreHeader{info.name, info.addressLines, info.phone});
     const QString done = tr("The test receipt was sent to %1.").arg(s.target);
     if (s.isSystem()) {
@@ -568,7 +568,7 @@ void SettingsScreen::openDrawer() {
         Q_EMIT printerJobFinished(false, m_printerMessage->text());
         return;
     }
-    const PrinterSettings s = printerSettings();
+    const printing::PrinterSettings s = printerSettings();
     runPrinterJob([s] { return s.openDrawer(); }, tr("The drawer was opened."));
 }
 

@@ -3,8 +3,8 @@
 // lock, and this machine's receipt printer with a test print and a no-sale drawer button.
 #pragma once
 
-#include "pos/screens/printersettings.h"
 #include "pos/screens/screen.h"
+#include "printing/printersettings.h"
 
 #include "core/services/storesettings.h"
 
@@ -34,7 +34,7 @@ QString formatPpmPercent(qint64 ppm);
 
 /// Self-contained screen; the main window hosts it. Store-wide settings live in the database
 /// and need Action::Settings (a manager, or a manager's approval); the printer is this
-/// machine's and lives in QSettings (PrinterSettings).
+/// machine's and lives in QSettings (printing::PrinterSettings).
 class SettingsScreen final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsScreen)
@@ -56,7 +56,7 @@ public:
     /// Saves gift-card presets and limits, the discount threshold and the idle lock.
     Status saveRules();
     /// The printer fields as settings, and saving them to QSettings.
-    PrinterSettings printerSettings() const;
+    printing::PrinterSettings printerSettings() const;
     void savePrinter();
     /// Prints a sample receipt on the printer in the fields, off the GUI thread (the system
     /// printer: on it, with a wait cursor); printerJobFinished tells how it went.

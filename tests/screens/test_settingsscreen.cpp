@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pos/screens/printersettings.h"
 #include "pos/screens/settingsscreen.h"
+#include "printing/printersettings.h"
 #include "tests/printing/printingfixtures.h"
 #include "tests/screens/screensfixture.h"
 
@@ -142,7 +142,7 @@ TEST_CASE("printer settings are kept per machine and the test print sends ESC/PO
     field<QCheckBox>(screen, "printerDrawer")->setChecked(false);
     screen.savePrinter();
 
-    const PrinterSettings saved = PrinterSettings::load();
+    const printing::PrinterSettings saved = printing::PrinterSettings::load();
     CHECK(saved.target == QStringLiteral("file:") + out);
     CHECK(saved.paper == printing::PaperWidth::Mm58);
     CHECK(saved.qrMode == printing::QrMode::Native);
@@ -194,7 +194,7 @@ TEST_CASE("printer settings are kept per machine and the test print sends ESC/PO
     SECTION("a malformed target is not saved") {
         field<QLineEdit>(screen, "printerTarget")->setText(QStringLiteral("printer please"));
         screen.savePrinter();
-        CHECK(PrinterSettings::load().target == QStringLiteral("file:") + out);
+        CHECK(printing::PrinterSettings::load().target == QStringLiteral("file:") + out);
         CHECK_FALSE(screen.printerMessage().isEmpty());
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The receipt printer of this machine (QSettings, per machine): used by the register after each
-// sale and by the settings screen's test print.
+// The receipt printer of this machine (QSettings, per machine) and printing on it: the one place
+// the counter app (after each sale, the drawer) and the settings screen (its test print) send a
+// receipt to whatever printer is set up.
 #pragma once
 
 #include "core/domain/error.h"
@@ -11,15 +12,15 @@
 
 class QSettings;
 
-namespace oasis::screens {
+namespace oasis::printing {
 
 /// Keys: printer/target ("tcp:192.168.1.50:9100", "file:/dev/usb/lp0", "lp:QUEUE", "system" for
 /// the system printer through QPrinter, empty for none), printer/paper ("80" | "58"),
 /// printer/qr ("raster" | "native"), printer/drawer (true | false).
 struct PrinterSettings {
     QString target;
-    printing::PaperWidth paper = printing::PaperWidth::Mm80;
-    printing::QrMode qrMode = printing::QrMode::Raster;
+    PaperWidth paper = PaperWidth::Mm80;
+    QrMode qrMode = QrMode::Raster;
     bool drawer = true; ///< a cash drawer hangs off the printer's drawer port
 
     /// The system printer (QPrinter) rather than a TARGET.
@@ -28,7 +29,7 @@ struct PrinterSettings {
     bool isConfigured() const { return !target.trimmed().isEmpty(); }
     bool isSystem() const { return target.trimmed() == kSystem; }
     /// Layout for the paper; kicks the drawer only for a cash sale and only with a drawer.
-    printing::EscPosOptions escpos(bool cashSale = false) const;
+    EscPosOptions escpos(bool cashSale = false) const;
 
     static PrinterSettings load();
     static PrinterSettings load(const QSettings &settings);
@@ -37,11 +38,11 @@ struct PrinterSettings {
 
     /// Prints a receipt on the configured printer (a system printer: the default one). Blocks
     /// for as long as the transport's time limits allow: call it off the GUI thread.
-    Status print(const printing::ReceiptDocument &doc, bool cashSale = false) const;
+    Status print(const ReceiptDocument &doc, bool cashSale = false) const;
     /// Opens the cash drawer through the receipt printer (a no-sale or a cash pay-out).
     Status openDrawer() const;
     /// A short receipt that shows the printer, paper width and QR work.
-    static printing::ReceiptDocument testReceipt(const printing::StoreHeader &store);
+    static ReceiptDocument testReceipt(const StoreHeader &store);
 };
 
-} // namespace oasis::screens
+} // namespace oasis::printing
