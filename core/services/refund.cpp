@@ -43,15 +43,11 @@ struct OriginalLine {
     Money refundedTax;
 
     int remaining() const { return quantity - refundedQty; }
+    RefundBasis basis() const {
+        return {quantity, remaining(), {lineDiscount, ticketDiscount, net, tax},
+                {refundedLineDiscount, refundedTicketDiscount, refundedNet, refundedTax}};
+    }
 };
-
-/// The share of `whole` for k of n units; the last units take exactly what is left, so every
-/// cent of the line is refunded once and only once.
-Money shareOf(Money whole, Money alreadyTaken, int k, int remaining, int n) {
-    if (k == remaining)
-        return whole - alreadyTaken;
-    return Money::fromCents(divRoundHalfAway(whole.cents() * k, n));
-}
 
 Result<std::vector<OriginalLine>> originalLines(const Database &db, qint64 saleId) {
     auto q = db.exec(
@@ -127,8 +123,28 @@ Result<std::vector<RefundableLine>> RefundService::refundable(qint64 receiptNo) 
     for (const OriginalLine &l : *lines)
         out.push_back({l.id, l.lineNo, lineKindFromName(l.kind).value_or(LineKind::Product), l.code,
                        l.name, l.quantity, l.remaining(), l.net - l.refundedNet,
-                       l.tax - l.refundedTax});
+                       l.tax - l.refundedTax, l.basis()});
     return out;
+}
+
+RefundPreview previewRefund(const std::vector<RefundableLine> &lines,
+                            const std::vector<RefundSelection> &selection) {
+    RefundPreview preview;
+    preview.lineAmounts.resize(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const RefundableLine &l = lines[i];
+        // As refund() reads a selection: none is everything left but gift cards.
+        int units = selection.empty() && l.kind != LineKind::GiftCard ? l.remaining : 0;
+        for (const RefundSelection &s : selection)
+            if (s.lineId == l.lineId)
+                units += s.quantity == 0 ? l.remaining : s.quantity;
+        if (units <= 0)
+            continue;
+        const RefundShare share = refundShare(l.basis, units);
+        preview.lineAmounts[i] = share.net + share.tax;
+        preview.amounts.add(share, l.kind == LineKind::Tip);
+    }
+    return preview;
 }
 
 Result<CompletedSale> RefundService::refund(qint64 receiptNo,
@@ -226,35 +242,26 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                     "(a balance under $5.00 is paid out in cash). A manager can void today's "
                     "sale."));
 
-    // The reversed amounts, line by line.
+    // The reversed amounts, line by line: the same shares previewRefund() shows.
     struct Part {
         const OriginalLine *line;
         int qty;
         Money lineDiscount, ticketDiscount, net, tax;
     };
     std::vector<Part> parts;
-    Money subtotal, discount, tax, tips;
+    RefundAmounts given;
     for (const OriginalLine &l : *lines) {
         auto it = wanted.find(l.id);
         if (it == wanted.end())
             continue;
         const int k = it->second;
-        Part p{&l,
-               k,
-               shareOf(l.lineDiscount, l.refundedLineDiscount, k, l.remaining(), l.quantity),
-               shareOf(l.ticketDiscount, l.refundedTicketDiscount, k, l.remaining(), l.quantity),
-               shareOf(l.net, l.refundedNet, k, l.remaining(), l.quantity),
-               shareOf(l.tax, l.refundedTax, k, l.remaining(), l.quantity)};
-        parts.push_back(p);
-        if (l.kind == QLatin1String("tip")) {
-            tips += p.net;
-        } else {
-            subtotal += p.net + p.ticketDiscount;
-            discount += p.ticketDiscount;
-            tax += p.tax;
-        }
+        const RefundShare share = refundShare(l.basis(), k);
+        parts.push_back({&l, k, share.lineDiscount, share.ticketDiscount, share.net, share.tax});
+        given.add(share, l.kind == QLatin1String("tip"));
     }
-    const Money total = subtotal - discount + tax + tips;
+    const Money subtotal = given.subtotal, discount = given.discount, tax = given.tax,
+                tips = given.tips;
+    const Money total = given.total();
 
     // Back to the original tenders, in proportion to what each can still give back.
     auto tq = m_db.exec(

@@ -2,6 +2,7 @@
 // Refunds against a receipt and voids of a completed sale: new rows that reverse, never edits.
 #pragma once
 
+#include "core/domain/refundshare.h"
 #include "core/services/sale.h"
 
 #include <vector>
@@ -27,7 +28,20 @@ struct RefundableLine {
     int remaining = 0;
     Money remainingNet; ///< after discounts, before tax
     Money remainingTax;
+    RefundBasis basis; ///< what the refund arithmetic needs: refundShare(basis, units)
 };
+
+/// What refunding `selection` of `lines` would give back, line by line and in all, with the
+/// arithmetic refund() itself uses (refundShare, RefundAmounts): what the counter previews is
+/// what the refund pays. Read as refund() reads it: a quantity of 0 is all that is left of the
+/// line, no selection is everything left but gift cards; what refund() would refuse (a line not
+/// on the receipt, more than is left) is not checked here.
+struct RefundPreview {
+    std::vector<Money> lineAmounts; ///< per line of `lines`: net plus tax of its share
+    RefundAmounts amounts;
+};
+RefundPreview previewRefund(const std::vector<RefundableLine> &lines,
+                            const std::vector<RefundSelection> &selection);
 
 class RefundService final {
 public:

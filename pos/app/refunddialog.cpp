@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/refunddialog.h"
 
-#include "core/domain/money.h"
 #include "core/services/sale.h"
 #include "pos/app/dialogs.h"
 
@@ -152,11 +151,10 @@ RefundDialog::RefundDialog(Database &db, qint64 receiptNo, const StaffMember &ca
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_refund, &QPushButton::clicked, this, &RefundDialog::accept);
 
-    // What is left to refund, and the original line amounts for exact per-unit shares.
+    // What is left to refund, with what the refund arithmetic needs for each line.
     auto refundable = RefundService(db).refundable(receiptNo);
-    auto sale = SaleService(db).load(receiptNo);
-    if (!refundable || !sale) {
-        showMessage(!refundable ? refundable.error().message : sale.error().message);
+    if (!refundable) {
+        showMessage(refundable.error().message);
         m_refund->setEnabled(false);
         updatePreview();
         return;
@@ -168,14 +166,6 @@ RefundDialog::RefundDialog(Database &db, qint64 receiptNo, const StaffMember &ca
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
         const RefundableLine &l = m_lines[i];
         const int row = int(i);
-        Money net = l.remainingNet, tax = l.remainingTax;
-        for (const SaleRecord::Line &s : sale->lines)
-            if (s.id == l.lineId) {
-                net = s.net;
-                tax = s.tax;
-            }
-        m_lineNet.push_back(net);
-        m_lineTax.push_back(tax);
 
         QString name = l.name;
         if (l.kind == LineKind::Tip && !l.name.startsWith(tr("Tip"), Qt::CaseInsensitive))
@@ -293,34 +283,32 @@ void RefundDialog::setRestock(bool restock) {
     m_restock->setChecked(restock);
 }
 
-Money RefundDialog::shareFor(int row, int quantity) const {
-    const RefundableLine &l = m_lines[std::size_t(row)];
-    if (quantity <= 0 || l.sold <= 0)
-        return Money();
-    if (quantity >= l.remaining) // the last units take exactly what is left
-        return l.remainingNet + l.remainingTax;
-    const std::size_t i = std::size_t(row);
-    return Money::fromCents(divRoundHalfAway(m_lineNet[i].cents() * quantity, l.sold)) +
-           Money::fromCents(divRoundHalfAway(m_lineTax[i].cents() * quantity, l.sold));
+std::vector<RefundSelection> RefundDialog::selection() const {
+    std::vector<RefundSelection> chosen;
+    for (int row = 0; row < rowCount(); ++row)
+        if (const int q = quantity(row); q > 0)
+            chosen.push_back({m_lines[std::size_t(row)].lineId, q});
+    return chosen;
 }
 
 Money RefundDialog::previewTotal() const {
-    Money total;
-    for (int row = 0; row < rowCount(); ++row)
-        total += shareFor(row, quantity(row));
-    return total;
+    // Nothing chosen here is nothing refunded (the service would read it as everything).
+    const std::vector<RefundSelection> chosen = selection();
+    return chosen.empty() ? Money() : previewRefund(m_lines, chosen).amounts.total();
 }
 
 void RefundDialog::updatePreview() {
     const QLocale locale;
+    const std::vector<RefundSelection> chosen = selection();
+    const RefundPreview preview = previewRefund(m_lines, chosen);
     int units = 0;
     for (int row = 0; row < rowCount(); ++row) {
         const int q = quantity(row);
         units += q;
         m_table->item(row, AmountColumn)
-            ->setText(q > 0 ? shareFor(row, q).format(locale) : QString());
+            ->setText(q > 0 ? preview.lineAmounts[std::size_t(row)].format(locale) : QString());
     }
-    const Money total = previewTotal();
+    const Money total = chosen.empty() ? Money() : preview.amounts.total();
     m_total->setText(total.format(locale));
     m_refund->setText(units > 0 ? tr("Refund %1 (Enter)").arg(total.format(locale))
                                 : tr("Refund (Enter)"));
@@ -341,11 +329,8 @@ QString RefundDialog::message() const {
 bool RefundDialog::submit() {
     if (m_completed)
         return true;
-    std::vector<RefundSelection> selection;
-    for (int row = 0; row < rowCount(); ++row)
-        if (const int q = quantity(row); q > 0)
-            selection.push_back({m_lines[std::size_t(row)].lineId, q});
-    if (selection.empty()) {
+    const std::vector<RefundSelection> chosen = selection();
+    if (chosen.empty()) {
         // An empty selection would mean "everything" to the service: never send one.
         showMessage(tr("Choose at least one line to refund."));
         return false;
@@ -360,7 +345,7 @@ bool RefundDialog::submit() {
         [&](const std::optional<StaffMember> &approver) {
             if (approver)
                 m_approver = approver;
-            return RefundService(m_db).refund(m_receiptNo, selection, restock(), m_cashier,
+            return RefundService(m_db).refund(m_receiptNo, chosen, restock(), m_cashier,
                                               m_approver, m_registerId);
         });
     m_submitting = false;

@@ -44,7 +44,8 @@ public:
     void selectNone();
     bool restock() const;
     void setRestock(bool restock);
-    /// The refund total of the chosen quantities, with the same per-unit shares the core uses.
+    /// The refund total of the chosen quantities: core's previewRefund, the refund's own
+    /// arithmetic.
     Money previewTotal() const;
     /// An approver given beforehand (tests); otherwise Refund asks with ApprovalDialog.
     void setApprover(const std::optional<StaffMember> &approver) { m_approver = approver; }
@@ -61,7 +62,8 @@ public:
 private:
     void updatePreview();
     void showMessage(const QString &text);
-    Money shareFor(int row, int quantity) const;
+    /// The chosen quantities, as RefundService takes them.
+    std::vector<RefundSelection> selection() const;
 
     Database &m_db;
     qint64 m_receiptNo = 0;
@@ -69,8 +71,6 @@ private:
     QString m_registerId;
     std::optional<StaffMember> m_approver;
     std::vector<RefundableLine> m_lines;
-    std::vector<Money> m_lineNet; ///< the original line's net and tax, for exact shares
-    std::vector<Money> m_lineTax;
     std::vector<QSpinBox *> m_boxes;
     QTableWidget *m_table = nullptr;
     QCheckBox *m_restock = nullptr;
