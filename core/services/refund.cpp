@@ -44,7 +44,9 @@ struct OriginalLine {
 
     int remaining() const { return quantity - refundedQty; }
     RefundBasis basis() const {
-        return {quantity, remaining(), {lineDiscount, ticketDiscount, net, tax},
+        return {quantity,
+                remaining(),
+                {lineDiscount, ticketDiscount, net, tax},
                 {refundedLineDiscount, refundedTicketDiscount, refundedNet, refundedTax}};
     }
 };

@@ -345,8 +345,8 @@ bool RefundDialog::submit() {
         [&](const std::optional<StaffMember> &approver) {
             if (approver)
                 m_approver = approver;
-            return RefundService(m_db).refund(m_receiptNo, chosen, restock(), m_cashier,
-                                              m_approver, m_registerId);
+            return RefundService(m_db).refund(m_receiptNo, chosen, restock(), m_cashier, m_approver,
+                                              m_registerId);
         });
     m_submitting = false;
     if (!done) {
