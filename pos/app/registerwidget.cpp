@@ -602,15 +602,23 @@ void RegisterWidget::addItem(const CatalogItem &item) {
             showMessage(tr("No therapist chosen: %1 was not added.").arg(item.name), true);
             return;
         }
-        m_model->addItem(item, therapist->id,
-                         therapist->displayName.isEmpty() ? therapist->name
-                                                          : therapist->displayName);
+        auto added = m_model->addItem(item, therapist->id,
+                                      therapist->displayName.isEmpty() ? therapist->name
+                                                                       : therapist->displayName);
+        if (!added) {
+            showMessage(added.error().message, true);
+            return;
+        }
         showMessage(tr("Added %1 with %2 — %3")
                         .arg(item.name, therapist->displayName, item.price.format(locale)));
         return;
     }
-    const int row = m_model->addItem(item);
-    const int quantity = row >= 0 ? m_model->ticket().lines[std::size_t(row)].quantity : 1;
+    auto added = m_model->addItem(item);
+    if (!added) {
+        showMessage(added.error().message, true);
+        return;
+    }
+    const int quantity = m_model->ticket().lines[std::size_t(added->row)].quantity;
     showMessage(quantity > 1
                     ? tr("%1 × %2 — %3")
                           .arg(locale.toString(quantity), item.name, item.price.format(locale))
@@ -673,7 +681,7 @@ bool RegisterWidget::setQuantity(int quantity) {
 
 void RegisterWidget::askQuantity() {
     const int row = currentRow();
-    if (row < 0 || m_model->ticket().lines[std::size_t(row)].kind != LineKind::Product) {
+    if (!m_model->editor().hasQuantity(row)) {
         showMessage(tr("Choose a product line first (↑ ↓)."), true);
         return;
     }
@@ -684,7 +692,8 @@ void RegisterWidget::askQuantity() {
     dialog.setCheck([](const QString &text) {
         bool ok = false;
         const int n = text.toInt(&ok);
-        return ok && n >= 1 && n <= 999 ? QString() : tr("The quantity must be from 1 to 999.");
+        auto checked = TicketEditor::checkQuantity(ok ? n : 0);
+        return checked ? QString() : checked.error().message;
     });
     if (dialog.exec() == QDialog::Accepted)
         setQuantity(dialog.text().toInt());
@@ -696,18 +705,12 @@ bool RegisterWidget::setLineDiscount(const QString &text) {
         showMessage(tr("Choose a line first (↑ ↓)."), true);
         return false;
     }
-    const TicketLine &line = m_model->ticket().lines[std::size_t(row)];
-    Money amount;
-    if (!text.isEmpty()) {
-        auto discount = Discount::parse(text);
-        if (!discount) {
-            showMessage(discount.error().message, true);
-            return false;
-        }
-        amount = discount->kind == Discount::Kind::Percent ? line.gross().timesPpm(discount->ppm)
-                                                           : discount->amount;
+    auto discount = TicketEditor::parseDiscount(text);
+    if (!discount) {
+        showMessage(discount.error().message, true);
+        return false;
     }
-    auto ok = m_model->setLineDiscount(row, amount);
+    auto ok = m_model->setLineDiscount(row, *discount);
     if (!ok) {
         showMessage(ok.error().message, true);
         return false;
@@ -738,7 +741,7 @@ bool RegisterWidget::setPrice(const QString &text) {
 
 void RegisterWidget::askPrice() {
     const int row = currentRow();
-    if (row < 0 || !m_model->ticket().lines[std::size_t(row)].discountable()) {
+    if (!m_model->editor().isDiscountable(row)) {
         showMessage(tr("Choose a product or session line first (↑ ↓)."), true);
         return;
     }
@@ -757,7 +760,7 @@ void RegisterWidget::askPrice() {
 
 void RegisterWidget::askLineDiscount() {
     const int row = currentRow();
-    if (row < 0 || !m_model->ticket().lines[std::size_t(row)].discountable()) {
+    if (!m_model->editor().isDiscountable(row)) {
         showMessage(tr("Choose a product or session line first (↑ ↓)."), true);
         return;
     }
@@ -770,9 +773,7 @@ void RegisterWidget::askLineDiscount() {
         dialog.addPreset(p, p);
     dialog.addPreset(tr("None"), QString());
     dialog.setCheck([](const QString &text) {
-        if (text.isEmpty())
-            return QString();
-        auto d = Discount::parse(text);
+        auto d = TicketEditor::parseDiscount(text);
         return d ? QString() : d.error().message;
     });
     if (dialog.exec() == QDialog::Accepted)
@@ -780,21 +781,17 @@ void RegisterWidget::askLineDiscount() {
 }
 
 bool RegisterWidget::setTicketDiscount(const QString &text) {
-    Discount discount;
-    if (!text.isEmpty()) {
-        auto parsed = Discount::parse(text);
-        if (!parsed) {
-            showMessage(parsed.error().message, true);
-            return false;
-        }
-        discount = *parsed;
-    }
-    m_model->setDiscount(discount);
-    m_approver.reset();
-    if (!m_model->totalsError().isEmpty()) {
-        m_model->setDiscount(Discount{});
+    auto parsed = TicketEditor::parseDiscount(text);
+    if (!parsed) {
+        showMessage(parsed.error().message, true);
         return false;
     }
+    const Discount discount = *parsed;
+    if (auto ok = m_model->setDiscount(discount); !ok) {
+        showMessage(ok.error().message, true);
+        return false;
+    }
+    m_approver.reset();
     showMessage(discount.isNone() ? tr("Ticket discount removed.")
                                   : tr("Ticket discount %1.").arg(discount.toString()));
     return true;
@@ -818,9 +815,7 @@ void RegisterWidget::askTicketDiscount() {
     if (!m_model->ticket().discount.isNone())
         dialog.setText(m_model->ticket().discount.toString());
     dialog.setCheck([](const QString &text) {
-        if (text.isEmpty())
-            return QString();
-        auto d = Discount::parse(text);
+        auto d = TicketEditor::parseDiscount(text);
         return d ? QString() : d.error().message;
     });
     if (dialog.exec() == QDialog::Accepted)
@@ -833,27 +828,19 @@ void RegisterWidget::addTip(qint64 therapistId, Money amount) {
         showMessage(member.error().message, true);
         return;
     }
-    m_model->addTip(amount, member->id,
-                    member->displayName.isEmpty() ? member->name : member->displayName);
+    auto added = m_model->addTip(amount, member->id,
+                                 member->displayName.isEmpty() ? member->name
+                                                               : member->displayName);
+    if (!added) {
+        showMessage(added.error().message, true);
+        return;
+    }
     showMessage(tr("Tip %1 for %2.").arg(amount.format(QLocale()), member->displayName));
 }
 
 void RegisterWidget::askTip() {
     // The therapist of the selected line, else of the only session, else ask.
-    qint64 therapistId = 0;
-    Money base;
-    const auto &lines = m_model->ticket().lines;
-    const int row = currentRow();
-    if (row >= 0 && lines[std::size_t(row)].therapistId > 0)
-        therapistId = lines[std::size_t(row)].therapistId;
-    std::vector<qint64> sessionTherapists;
-    for (const TicketLine &l : lines)
-        if (l.kind == LineKind::Session &&
-            std::find(sessionTherapists.begin(), sessionTherapists.end(), l.therapistId) ==
-                sessionTherapists.end())
-            sessionTherapists.push_back(l.therapistId);
-    if (therapistId == 0 && sessionTherapists.size() == 1)
-        therapistId = sessionTherapists.front();
+    qint64 therapistId = m_model->editor().tipTherapistFor(currentRow());
     QString name;
     if (therapistId == 0) {
         auto chosen = chooseTherapist(tr("Who is the tip for?"));
@@ -864,9 +851,7 @@ void RegisterWidget::askTip() {
     } else if (auto member = StaffService(m_db).byId(therapistId)) {
         name = member->displayName;
     }
-    for (const TicketLine &l : lines)
-        if (l.kind == LineKind::Session && l.therapistId == therapistId)
-            base += l.net();
+    const Money base = m_model->editor().tipBase(therapistId);
     EntryDialog dialog(tr("Tip"), tr("Tip for %1:").arg(name), this);
     const QLocale locale;
     if (!base.isZero()) {
@@ -878,13 +863,12 @@ void RegisterWidget::askTip() {
     }
     dialog.setPlaceholder(tr("Amount, e.g. 20"));
     dialog.setCheck([](const QString &text) {
-        auto m = Money::parse(text);
-        if (!m)
-            return m.error().message;
-        return m->isZero() ? tr("A tip cannot be zero.") : QString();
+        auto m = TicketEditor::parseTip(text);
+        return m ? QString() : m.error().message;
     });
     if (dialog.exec() == QDialog::Accepted)
-        addTip(therapistId, *Money::parse(dialog.text()));
+        if (auto amount = TicketEditor::parseTip(dialog.text()))
+            addTip(therapistId, *amount);
 }
 
 void RegisterWidget::addGiftCard(Money amount, const QString &to, const QString &from,

@@ -7,15 +7,10 @@
 namespace oasis::app {
 
 TicketModel::TicketModel(QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_taxes(TaxTable::seattle())
-    , m_date([] { return QDate::currentDate(); }) {
-    m_ticket.requestId = Ticket::newRequestId();
-    recompute();
-}
+    : QAbstractTableModel(parent) {}
 
 int TicketModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_ticket.lines.size());
+    return parent.isValid() ? 0 : m_editor.lineCount();
 }
 
 int TicketModel::columnCount(const QModelIndex &parent) const {
@@ -41,7 +36,7 @@ QString TicketModel::lineText(const TicketLine &line) const {
 QVariant TicketModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const TicketLine &line = m_ticket.lines[std::size_t(index.row())];
+    const TicketLine &line = ticket().lines[std::size_t(index.row())];
     const QLocale locale;
     switch (role) {
     case Qt::DisplayRole:
@@ -111,153 +106,110 @@ QVariant TicketModel::headerData(int section, Qt::Orientation orientation, int r
 }
 
 void TicketModel::setTaxTable(const TaxTable &taxes) {
-    m_taxes = taxes;
-    recompute();
+    m_editor.setTaxTable(taxes);
+    Q_EMIT totalsChanged();
 }
 
 void TicketModel::setDateSource(std::function<QDate()> source) {
-    m_date = std::move(source);
-    recompute();
+    m_editor.setDateSource(std::move(source));
+    Q_EMIT totalsChanged();
 }
 
 void TicketModel::setTicket(const Ticket &ticket) {
     beginResetModel();
-    m_ticket = ticket;
     // A recalled ticket keeps its request id (a retry of a sale that did commit is then found,
     // not charged again); one parked before request ids existed gets its own.
-    if (m_ticket.requestId.isEmpty())
-        m_ticket.requestId = Ticket::newRequestId();
+    m_editor.setTicket(ticket);
     endResetModel();
-    recompute();
+    Q_EMIT totalsChanged();
 }
 
 void TicketModel::clear() {
-    setTicket(Ticket{}); // a new ticket: a new request id
+    beginResetModel();
+    m_editor.clear();
+    endResetModel();
+    Q_EMIT totalsChanged();
 }
 
-int TicketModel::addItem(const CatalogItem &item, qint64 therapistId, const QString &therapist) {
-    // The same product again adds one to its line: find out which line that is.
-    const std::vector<TicketLine> before = m_ticket.lines;
-    Ticket probe = m_ticket;
-    probe.addItem(item, 1, therapistId, therapist);
-    if (probe.lines.size() == before.size()) {
-        for (std::size_t i = 0; i < before.size(); ++i) {
-            if (probe.lines[i].quantity != before[i].quantity) {
-                m_ticket = probe;
-                rowChanged(int(i));
-                recompute();
-                return int(i);
-            }
-        }
-        return -1;
+Result<TicketEditor::Added> TicketModel::addItem(const CatalogItem &item, qint64 therapistId,
+                                                 const QString &therapist) {
+    // Tried on a copy first: the views hear of a new row before it exists.
+    TicketEditor next = m_editor;
+    auto added = next.addItem(item, 1, therapistId, therapist);
+    if (!added)
+        return added;
+    if (added->newLine) {
+        beginInsertRows({}, added->row, added->row);
+        m_editor = std::move(next);
+        endInsertRows();
+    } else {
+        m_editor = std::move(next);
+        rowChanged(added->row);
     }
-    const int row = int(m_ticket.lines.size());
-    beginInsertRows({}, row, row);
-    m_ticket = probe;
-    endInsertRows();
-    recompute();
-    return row;
+    Q_EMIT totalsChanged();
+    return added;
 }
 
-int TicketModel::addTip(Money amount, qint64 therapistId, const QString &therapist) {
-    const int row = int(m_ticket.lines.size());
-    beginInsertRows({}, row, row);
-    m_ticket.addTip(amount, therapistId, therapist);
+Result<int> TicketModel::addTip(Money amount, qint64 therapistId, const QString &therapist) {
+    TicketEditor next = m_editor;
+    auto row = next.addTip(amount, therapistId, therapist);
+    if (!row)
+        return row;
+    beginInsertRows({}, *row, *row);
+    m_editor = std::move(next);
     endInsertRows();
-    recompute();
+    Q_EMIT totalsChanged();
     return row;
 }
 
 int TicketModel::addGiftCard(Money amount, const QString &recipient, const QString &sender,
                              const QString &message) {
-    const int row = int(m_ticket.lines.size());
+    const int row = m_editor.lineCount();
     beginInsertRows({}, row, row);
-    m_ticket.addGiftCard(amount, recipient, sender, message);
+    m_editor.addGiftCard(amount, recipient, sender, message);
     endInsertRows();
-    recompute();
+    Q_EMIT totalsChanged();
     return row;
 }
 
-Status TicketModel::setQuantity(int row, int quantity) {
-    if (row < 0 || row >= rowCount())
-        return fail(ErrorCode::Invalid, tr("Choose a line first."));
-    TicketLine &line = m_ticket.lines[std::size_t(row)];
-    if (line.kind != LineKind::Product)
-        return fail(ErrorCode::Refused, tr("Only products have a quantity."));
-    if (quantity < 1 || quantity > 999)
-        return fail(ErrorCode::Invalid, tr("The quantity must be from 1 to 999."));
-    if (line.lineDiscount > line.unitPrice * quantity)
-        return fail(ErrorCode::Invalid, tr("The line discount is more than the line."));
-    line.quantity = quantity;
+Status TicketModel::editRow(int row, const std::function<Status(TicketEditor &)> &edit) {
+    if (auto ok = edit(m_editor); !ok)
+        return ok;
     rowChanged(row);
-    recompute();
+    Q_EMIT totalsChanged();
     return {};
 }
 
-Status TicketModel::setLineDiscount(int row, Money discount) {
-    if (row < 0 || row >= rowCount())
-        return fail(ErrorCode::Invalid, tr("Choose a line first."));
-    TicketLine &line = m_ticket.lines[std::size_t(row)];
-    if (!line.discountable())
-        return fail(ErrorCode::Refused, tr("This line cannot be discounted."));
-    if (discount.isNegative() || discount > line.gross())
-        return fail(ErrorCode::Invalid,
-                    tr("The discount must be from %1 to %2.")
-                        .arg(Money().format(QLocale()), line.gross().format(QLocale())));
-    line.lineDiscount = discount;
-    rowChanged(row);
-    recompute();
-    return {};
+Status TicketModel::setQuantity(int row, int quantity) {
+    return editRow(row, [&](TicketEditor &e) { return e.setQuantity(row, quantity); });
+}
+
+Status TicketModel::setLineDiscount(int row, const Discount &discount) {
+    return editRow(row, [&](TicketEditor &e) { return e.setLineDiscount(row, discount); });
 }
 
 Status TicketModel::setUnitPrice(int row, Money price) {
-    if (row < 0 || row >= rowCount())
-        return fail(ErrorCode::Invalid, tr("Choose a line first."));
-    TicketLine &line = m_ticket.lines[std::size_t(row)];
-    if (line.kind != LineKind::Product && line.kind != LineKind::Session)
-        return fail(ErrorCode::Refused, tr("Only a product or a session can get another price."));
-    if (price.isNegative() || price > Money::defaultLimit())
-        return fail(ErrorCode::Invalid, tr("That price is not possible."));
-    line.unitPrice = price;
-    line.priceOverridden = true;
-    line.lineDiscount = min(line.lineDiscount, line.gross());
-    rowChanged(row);
-    recompute();
-    return {};
+    return editRow(row, [&](TicketEditor &e) { return e.setUnitPrice(row, price); });
 }
 
 void TicketModel::removeLine(int row) {
     if (row < 0 || row >= rowCount())
         return;
     beginRemoveRows({}, row, row);
-    m_ticket.removeLine(std::size_t(row));
-    // An emptied ticket starts over: what is rung up next is a new ticket with its own id.
-    if (m_ticket.isEmpty())
-        m_ticket.requestId = Ticket::newRequestId();
+    m_editor.removeLine(row);
     endRemoveRows();
-    recompute();
+    Q_EMIT totalsChanged();
 }
 
-void TicketModel::setDiscount(const Discount &discount) {
-    m_ticket.discount = discount;
-    recompute();
+Status TicketModel::setDiscount(const Discount &discount) {
+    auto ok = m_editor.setTicketDiscount(discount);
+    Q_EMIT totalsChanged();
+    return ok;
 }
 
 void TicketModel::rowChanged(int row) {
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1),
                        {Qt::DisplayRole, Qt::ToolTipRole, NetCentsRole});
-}
-
-void TicketModel::recompute() {
-    auto totals = m_ticket.totals(m_taxes, m_date());
-    if (totals) {
-        m_totals = *totals;
-        m_totalsError.clear();
-    } else {
-        m_totals = {};
-        m_totalsError = totals.error().message;
-    }
-    Q_EMIT totalsChanged();
 }
 
 } // namespace oasis::app

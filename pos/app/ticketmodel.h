@@ -2,7 +2,7 @@
 // The ticket being rung up, as a table: one row per line, totals recomputed on every change.
 #pragma once
 
-#include "core/domain/ticket.h"
+#include "core/domain/ticketeditor.h"
 
 #include <QAbstractTableModel>
 
@@ -10,7 +10,7 @@
 
 namespace oasis::app {
 
-/// Holds the Ticket (core's domain type) and its totals. Needs Qt Core only.
+/// Presents core's TicketEditor (the ticket, its totals and its rules). Needs Qt Core only.
 class TicketModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -38,6 +38,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    /// The rules of every edit live in core's TicketEditor; this model presents it as rows and
+    /// tells the views what changed. A refused edit changes nothing and says why.
+    const TicketEditor &editor() const { return m_editor; }
+
     /// The tax table and the business date totals are computed with.
     void setTaxTable(const TaxTable &taxes);
     void setDateSource(std::function<QDate()> source);
@@ -45,40 +49,38 @@ public:
     /// The ticket, with the request id it got when it started (Ticket::requestId): the same
     /// through every retry of its payment and through hold and recall; clear() starts a new
     /// ticket with a new one.
-    const Ticket &ticket() const { return m_ticket; }
-    bool isEmpty() const { return m_ticket.isEmpty(); }
+    const Ticket &ticket() const { return m_editor.ticket(); }
+    bool isEmpty() const { return m_editor.isEmpty(); }
     void setTicket(const Ticket &ticket);
     void clear();
 
-    /// Adds a product or session; returns the row that was added or changed.
-    int addItem(const CatalogItem &item, qint64 therapistId = 0, const QString &therapist = {});
-    int addTip(Money amount, qint64 therapistId, const QString &therapist);
+    /// Adds a product or session; the row that was added or changed.
+    Result<TicketEditor::Added> addItem(const CatalogItem &item, qint64 therapistId = 0,
+                                        const QString &therapist = {});
+    Result<int> addTip(Money amount, qint64 therapistId, const QString &therapist);
     int addGiftCard(Money amount, const QString &recipient, const QString &sender,
                     const QString &message);
     Status setQuantity(int row, int quantity);
-    Status setLineDiscount(int row, Money discount);
+    Status setLineDiscount(int row, const Discount &discount);
     /// A price override (a manager approves it when the sale is paid).
     Status setUnitPrice(int row, Money price);
     void removeLine(int row);
-    void setDiscount(const Discount &discount);
+    Status setDiscount(const Discount &discount);
 
-    const TicketTotals &totals() const { return m_totals; }
+    const TicketTotals &totals() const { return m_editor.totals(); }
     /// Empty unless the totals could not be computed (then the message says why).
-    const QString &totalsError() const { return m_totalsError; }
+    const QString &totalsError() const { return m_editor.totalsError(); }
 
 Q_SIGNALS:
     void totalsChanged();
 
 private:
-    void recompute();
+    /// Applies an edit of one row and tells the views.
+    Status editRow(int row, const std::function<Status(TicketEditor &)> &edit);
     void rowChanged(int row);
     QString lineText(const TicketLine &line) const;
 
-    Ticket m_ticket;
-    TaxTable m_taxes;
-    std::function<QDate()> m_date;
-    TicketTotals m_totals;
-    QString m_totalsError;
+    TicketEditor m_editor;
 };
 
 } // namespace oasis::app

@@ -2,7 +2,9 @@
 // sale, receipt.
 #include "pos/cli/context.h"
 
+#include "core/domain/clock.h"
 #include "core/domain/giftcode.h"
+#include "core/domain/ticketeditor.h"
 #include "core/services/catalog.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
@@ -27,15 +29,21 @@ Result<StaffMember> therapistNamed(Database &db, const QString &name) {
     return member;
 }
 
+/// What --to, --from and --message put on the gift cards the sale sells.
+struct GiftCardNote {
+    QString to, from, message;
+};
+
 /// ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT
-Status addItem(Database &db, Ticket &ticket, const QString &token) {
+Status addItem(Database &db, TicketEditor &ticket, const QString &token,
+               const GiftCardNote &note) {
     CatalogService catalog(db);
     if (token.startsWith(QLatin1String("giftcard:"), Qt::CaseInsensitive)) {
         auto amount = Money::parse(token.mid(9));
         if (!amount)
             return fail(ErrorCode::Invalid,
                         oasis::cli::tr("%1: %2").arg(token, amount.error().message));
-        ticket.addGiftCard(*amount);
+        ticket.addGiftCard(*amount, note.to, note.from, note.message);
         return {};
     }
     const qsizetype at = token.indexOf(u'@');
@@ -49,7 +57,8 @@ Status addItem(Database &db, Ticket &ticket, const QString &token) {
         auto therapist = therapistNamed(db, token.mid(at + 1));
         if (!therapist)
             return std::unexpected(therapist.error());
-        ticket.addItem(**item, 1, therapist->id, therapist->displayName);
+        if (auto added = ticket.addItem(**item, 1, therapist->id, therapist->displayName); !added)
+            return std::unexpected(added.error());
         return {};
     }
     QString code = token;
@@ -74,10 +83,9 @@ Status addItem(Database &db, Ticket &ticket, const QString &token) {
     if ((*item)->isSession())
         return fail(ErrorCode::Refused,
                     oasis::cli::tr("%1 is a session: write %1@THERAPIST.").arg(code));
-    if (quantity < 1)
+    if (auto added = ticket.addItem(**item, quantity); !added)
         return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("%1: the quantity must be at least 1.").arg(token));
-    ticket.addItem(**item, quantity);
+                    oasis::cli::tr("%1: %2").arg(token, added.error().message));
     return {};
 }
 
@@ -152,12 +160,14 @@ Status cmdSale(Context &ctx) {
     if (!db)
         return std::unexpected(db.error());
     Database &d = **db;
-    Ticket ticket;
+    TicketEditor ticket;
+    Discount discount;
+    QString requestId;
     std::vector<Tender> tenders;
     QString printTarget;
     QStringList tips;
     bool inPay = false;
-    QString to, from, message;
+    GiftCardNote note;
     QStringList items;
     for (qsizetype i = 0; i < ctx.args.size(); ++i) {
         const QString &a = ctx.args[i];
@@ -182,24 +192,24 @@ Status cmdSale(Context &ctx) {
             if (!v)
                 return std::unexpected(v.error());
             if (a == QLatin1String("--discount")) {
-                auto discount = Discount::parse(*v);
-                if (!discount)
-                    return std::unexpected(discount.error());
-                ticket.discount = *discount;
+                auto parsed = TicketEditor::parseDiscount(*v);
+                if (!parsed)
+                    return std::unexpected(parsed.error());
+                discount = *parsed;
             } else if (a == QLatin1String("--tip")) {
                 tips << *v;
             } else if (a == QLatin1String("--print")) {
                 printTarget = *v;
             } else if (a == QLatin1String("--to")) {
-                to = *v;
+                note.to = *v;
             } else if (a == QLatin1String("--from")) {
-                from = *v;
+                note.from = *v;
             } else if (a == QLatin1String("--request-id")) {
                 if (auto ok = checkRequestId(*v); !ok)
                     return ok;
-                ticket.requestId = *v;
+                requestId = *v;
             } else {
-                message = *v;
+                note.message = *v;
             }
             continue;
         }
@@ -219,34 +229,40 @@ Status cmdSale(Context &ctx) {
     if (!printTarget.isEmpty())
         if (auto parsed = printing::parseTarget(printTarget); !parsed)
             return std::unexpected(parsed.error());
-    for (const QString &item : std::as_const(items))
-        if (auto ok = addItem(d, ticket, item); !ok)
-            return ok;
-    for (TicketLine &l : ticket.lines) {
-        if (l.kind == LineKind::GiftCard) {
-            l.recipient = to;
-            l.sender = from;
-            l.message = message;
-        }
+    if (!requestId.isEmpty()) {
+        Ticket withId;
+        withId.requestId = requestId;
+        ticket.setTicket(withId);
     }
+    // The totals the ticket is checked with are the ones the sale is written with.
+    if (auto taxes = StoreSettings(d).taxTable(); taxes)
+        ticket.setTaxTable(*taxes);
+    ticket.setDateSource([&d] { return StoreSettings(d).businessDate(Clock::nowUtc()); });
+    for (const QString &item : std::as_const(items))
+        if (auto ok = addItem(d, ticket, item, note); !ok)
+            return ok;
     for (const QString &tip : std::as_const(tips)) {
         const qsizetype at = tip.indexOf(u'@');
         if (at <= 0)
             return fail(ErrorCode::Invalid,
                         oasis::cli::tr("--tip takes AMOUNT@THERAPIST, e.g. 20@lena."));
-        auto amount = Money::parse(tip.left(at));
+        auto amount = TicketEditor::parseTip(tip.left(at));
         if (!amount)
             return fail(ErrorCode::Invalid,
                         oasis::cli::tr("--tip %1: %2").arg(tip, amount.error().message));
         auto therapist = therapistNamed(d, tip.mid(at + 1));
         if (!therapist)
             return std::unexpected(therapist.error());
-        ticket.addTip(*amount, therapist->id, therapist->displayName);
+        if (auto added = ticket.addTip(*amount, therapist->id, therapist->displayName); !added)
+            return std::unexpected(added.error());
     }
+    if (auto ok = ticket.setTicketDiscount(discount); !ok)
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("--discount %1: %2").arg(discount.toString(), ok.error().message));
     auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
-    auto done = SaleService(d).complete(ticket, tenders, who->user, who->approver);
+    auto done = SaleService(d).complete(ticket.ticket(), tenders, who->user, who->approver);
     if (!done)
         return std::unexpected(done.error());
     auto record = SaleService(d).load(done->receiptNo);
