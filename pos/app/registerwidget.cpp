@@ -828,9 +828,8 @@ void RegisterWidget::addTip(qint64 therapistId, Money amount) {
         showMessage(member.error().message, true);
         return;
     }
-    auto added = m_model->addTip(amount, member->id,
-                                 member->displayName.isEmpty() ? member->name
-                                                               : member->displayName);
+    auto added = m_model->addTip(
+        amount, member->id, member->displayName.isEmpty() ? member->name : member->displayName);
     if (!added) {
         showMessage(added.error().message, true);
         return;

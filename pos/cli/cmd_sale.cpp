@@ -35,8 +35,7 @@ struct GiftCardNote {
 };
 
 /// ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT
-Status addItem(Database &db, TicketEditor &ticket, const QString &token,
-               const GiftCardNote &note) {
+Status addItem(Database &db, TicketEditor &ticket, const QString &token, const GiftCardNote &note) {
     CatalogService catalog(db);
     if (token.startsWith(QLatin1String("giftcard:"), Qt::CaseInsensitive)) {
         auto amount = Money::parse(token.mid(9));
@@ -84,8 +83,7 @@ Status addItem(Database &db, TicketEditor &ticket, const QString &token,
         return fail(ErrorCode::Refused,
                     oasis::cli::tr("%1 is a session: write %1@THERAPIST.").arg(code));
     if (auto added = ticket.addItem(**item, quantity); !added)
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("%1: %2").arg(token, added.error().message));
+        return fail(ErrorCode::Invalid, oasis::cli::tr("%1: %2").arg(token, added.error().message));
     return {};
 }
 
@@ -257,8 +255,9 @@ Status cmdSale(Context &ctx) {
             return std::unexpected(added.error());
     }
     if (auto ok = ticket.setTicketDiscount(discount); !ok)
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("--discount %1: %2").arg(discount.toString(), ok.error().message));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::cli::tr("--discount %1: %2").arg(discount.toString(), ok.error().message));
     auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
