@@ -2,6 +2,7 @@
 // Completing a ticket as one transaction, and reading committed sales back.
 #pragma once
 
+#include "core/domain/payment.h"
 #include "core/domain/ticket.h"
 #include "core/services/giftcard.h"
 #include "core/services/staff.h"
@@ -19,18 +20,6 @@ class Database;
 QString receiptCode(qint64 receiptNo);
 /// Accepts "R-42", "r000042", "#42"; nullopt for anything else.
 std::optional<qint64> parseReceiptCode(const QString &text);
-
-/// A tender as it was applied to a sale.
-struct AppliedTender {
-    TenderType type = TenderType::Cash;
-    Money amount;   ///< what paid the sale (cash: net of change)
-    Money tendered; ///< cash handed over
-    QString cardLast4;
-    QString authCode;
-    qint64 giftCardId = 0;
-    QString giftCardLast4;
-    Money giftCardBalance; ///< remaining after this sale
-};
 
 /// A request id (Ticket::requestId) is 1 to 100 printable ASCII characters, with no space at
 /// either end; the error says so.
@@ -59,15 +48,6 @@ struct CompletedSale {
     /// `giftCards` is empty and `soldCards` names them by last 4.
     bool repeated = false;
 };
-
-/// Turns the cashier's tenders into what each one pays. Pure: testable without a database.
-/// `giftBalances[i]` is the balance of the i-th gift tender's card.
-struct TenderPlan {
-    std::vector<AppliedTender> applied;
-    Money change;
-};
-Result<TenderPlan> planTenders(Money total, Money giftCardLines, const std::vector<Tender> &tenders,
-                               const std::vector<Money> &giftBalances);
 
 /// A committed sale as printing and the receipt view see it (a read model).
 struct SaleRecord {

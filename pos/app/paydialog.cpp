@@ -43,12 +43,6 @@ QLabel *caption(const QString &text, QWidget *parent) {
     return l;
 }
 
-// The next multiple of `step` cents at or above `amount`.
-Money roundUp(Money amount, qint64 step) {
-    const qint64 c = amount.cents();
-    return Money::fromCents(((c + step - 1) / step) * step);
-}
-
 } // namespace
 
 PayDialog::PayDialog(Database &db, const Ticket &ticket, const TicketTotals &totals,
@@ -60,7 +54,8 @@ PayDialog::PayDialog(Database &db, const Ticket &ticket, const TicketTotals &tot
     , m_totals(totals)
     , m_cashier(cashier)
     , m_approver(approver)
-    , m_registerId(registerId) {
+    , m_registerId(registerId)
+    , m_payment(totals.total, ticket.giftCardLinesTotal()) {
     setObjectName(QStringLiteral("payDialog"));
     setWindowTitle(tr("Payment"));
     setMinimumSize(900, 600);
@@ -201,7 +196,7 @@ QWidget *PayDialog::buildCashPage() {
     auto addTyped = [this] {
         const QString text = m_cashAmount->text().trimmed();
         if (text.isEmpty()) {
-            if (remaining().isZero() && !m_tenders.empty())
+            if (remaining().isZero() && !tenders().empty())
                 complete();
             else
                 addCash(remaining());
@@ -327,29 +322,6 @@ QWidget *PayDialog::buildDonePage() {
     return page;
 }
 
-Money PayDialog::paid() const {
-    Money sum;
-    for (const Tender &t : m_tenders)
-        sum += t.amount;
-    return sum;
-}
-
-Money PayDialog::remaining() const {
-    return max(m_totals.total - paid(), Money());
-}
-
-Money PayDialog::change() const {
-    return max(paid() - m_totals.total, Money());
-}
-
-Money PayDialog::giftRoom() const {
-    Money gifts;
-    for (const Tender &t : m_tenders)
-        if (t.type == TenderType::Gift)
-            gifts += t.amount;
-    return max(m_totals.total - m_ticket.giftCardLinesTotal() - gifts, Money());
-}
-
 Status PayDialog::addTender(const Tender &tender) {
     auto refuse = [this](const QString &text) -> Status {
         setMessage(text);
@@ -357,23 +329,8 @@ Status PayDialog::addTender(const Tender &tender) {
     };
     if (m_sale)
         return refuse(tr("This sale is already complete."));
-    if (tender.amount <= Money())
-        return refuse(tr("Enter an amount above zero."));
-    const QLocale locale;
-    if (remaining().isZero())
-        return refuse(tr("The ticket is paid in full."));
-    if (tender.type != TenderType::Cash && tender.amount > remaining())
-        return refuse(tr("Only cash can be more than what is left to pay (%1).")
-                          .arg(remaining().format(locale)));
-    if (tender.type == TenderType::Card) {
-        static const QRegularExpression four(QStringLiteral("^[0-9]{4}$"));
-        if (!four.match(tender.cardLast4).hasMatch())
-            return refuse(tr("Enter the last 4 digits of the card, as the terminal shows them."));
-    }
-    if (tender.type == TenderType::Gift && tender.amount > giftRoom())
-        return refuse(tr("A gift card cannot pay for a gift card: it may pay at most %1 here.")
-                          .arg(giftRoom().format(locale)));
-    m_tenders.push_back(tender);
+    if (auto ok = m_payment.add(tender); !ok)
+        return refuse(ok.error().message);
     setMessage({});
     refresh();
     // The next Enter completes the sale. Later, so that the Enter which added this tender
@@ -384,30 +341,14 @@ Status PayDialog::addTender(const Tender &tender) {
 }
 
 Status PayDialog::addCash(Money amount) {
-    Tender t;
-    t.type = TenderType::Cash;
-    t.amount = amount;
-    return addTender(t);
+    return addTender(Payment::cash(amount));
 }
 
 Status PayDialog::addCard(Money amount, const QString &last4, const QString &authCode) {
-    Tender t;
-    t.type = TenderType::Card;
-    t.amount = amount;
-    t.cardLast4 = last4.trimmed();
-    t.authCode = authCode.trimmed().toUpper();
-    return addTender(t);
+    return addTender(Payment::card(amount, last4, authCode));
 }
 
 Status PayDialog::addGiftCard(const QString &code) {
-    const giftcode::Parsed parsed = giftcode::parse(code);
-    for (const Tender &t : m_tenders)
-        if (t.type == TenderType::Gift &&
-            giftcode::parse(t.giftCode).canonical == parsed.canonical &&
-            parsed.status == giftcode::Parse::Ok) {
-            setMessage(tr("This gift card is already applied."));
-            return fail(ErrorCode::Refused, tr("This gift card is already applied."));
-        }
     auto card = GiftCardService(m_db).lookup(code, m_registerId);
     if (!card) {
         m_giftBalance->setText({});
@@ -415,22 +356,15 @@ Status PayDialog::addGiftCard(const QString &code) {
         return std::unexpected(card.error());
     }
     const QLocale locale;
-    const Money amount = min(card->balance, min(remaining(), giftRoom()));
     m_giftBalance->setText(
         tr("Card ••%1 holds %2.").arg(card->last4, card->balance.format(locale)));
-    if (amount.isZero()) {
-        const QString text = card->balance.isZero()
-                                 ? tr("The gift card has no balance left.")
-                                 : tr("Nothing is left for the gift card to pay.");
-        setMessage(text);
-        return fail(ErrorCode::Refused, text);
+    auto tender = m_payment.giftTender(code, card->balance);
+    if (!tender) {
+        setMessage(tender.error().message);
+        return std::unexpected(tender.error());
     }
-    Tender t;
-    t.type = TenderType::Gift;
-    t.amount = amount;
-    t.amountGiven = true;
-    t.giftCode = parsed.status == giftcode::Parse::Ok ? parsed.canonical : code;
-    auto added = addTender(t);
+    const Money amount = tender->amount;
+    auto added = addTender(*tender);
     if (added) {
         m_giftBalance->setText(tr("Card ••%1 holds %2: %3 applied, %4 stays on the card.")
                                    .arg(card->last4, card->balance.format(locale),
@@ -457,10 +391,10 @@ void PayDialog::prefillGiftCode(const QString &code) {
 }
 
 void PayDialog::removeTender(int index) {
-    if (m_sale || index < 0 || index >= int(m_tenders.size()))
+    if (m_sale || index < 0 || index >= int(tenders().size()))
         return;
-    const Tender removed = m_tenders[std::size_t(index)];
-    m_tenders.erase(m_tenders.begin() + index);
+    const Tender removed = tenders()[std::size_t(index)];
+    m_payment.remove(index);
     setMessage({});
     if (removed.type == TenderType::Card)
         setMessage(tr("Card ending %1 removed: if the terminal approved it, void it there.")
@@ -491,7 +425,7 @@ void PayDialog::showPage(Page page) {
 void PayDialog::refresh() {
     const QLocale locale;
     m_tenderList->clear();
-    for (const Tender &t : m_tenders) {
+    for (const Tender &t : tenders()) {
         QString text;
         switch (t.type) {
         case TenderType::Cash:
@@ -509,7 +443,7 @@ void PayDialog::refresh() {
         }
         m_tenderList->addItem(text);
     }
-    m_removeTender->setEnabled(!m_tenders.empty());
+    m_removeTender->setEnabled(!tenders().empty());
     if (change() > Money()) {
         m_remainingCaption->setText(tr("Change due"));
         m_remaining->setText(change().format(locale));
@@ -530,18 +464,9 @@ void PayDialog::rebuildQuickCash() {
         delete item->widget();
         delete item;
     }
-    const Money left = remaining();
-    if (left.isZero())
-        return;
-    std::vector<Money> amounts{left};
-    for (qint64 step : {500, 1000, 2000, 5000, 10000}) {
-        const Money m = roundUp(left, step);
-        if (std::find(amounts.begin(), amounts.end(), m) == amounts.end())
-            amounts.push_back(m);
-    }
     const QLocale locale;
     int i = 0;
-    for (Money m : amounts) {
+    for (Money m : m_payment.quickCash()) {
         const QString text = i == 0 ? tr("Exact %1").arg(m.format(locale)) : m.format(locale);
         auto *b = button(text, m_kindPages->widget(int(Page::Cash)), "quickCash");
         b->setFocusPolicy(Qt::NoFocus);
@@ -570,7 +495,7 @@ bool PayDialog::complete() {
     }
     m_complete->setEnabled(false);
     auto sale =
-        SaleService(m_db).complete(m_ticket, m_tenders, m_cashier, m_approver, m_registerId);
+        SaleService(m_db).complete(m_ticket, tenders(), m_cashier, m_approver, m_registerId);
     if (!sale) {
         // Nothing was written: the tenders stay so the cashier can fix them and retry.
         setMessage(sale.error().message);
@@ -619,7 +544,7 @@ bool PayDialog::complete() {
 }
 
 void PayDialog::reject() {
-    if (!m_sale && !m_tenders.empty() && !confirmDiscard())
+    if (!m_sale && !tenders().empty() && !confirmDiscard())
         return;
     QDialog::reject();
 }
@@ -627,7 +552,7 @@ void PayDialog::reject() {
 QString PayDialog::takenSummary() const {
     const QLocale locale;
     QStringList parts;
-    for (const Tender &t : m_tenders) {
+    for (const Tender &t : tenders()) {
         const QString amount = t.amount.format(locale);
         switch (t.type) {
         case TenderType::Card:
@@ -651,7 +576,7 @@ bool PayDialog::confirmDiscard() {
     const QLocale locale;
     QStringList taken;
     QStringList undo;
-    for (const Tender &t : m_tenders) {
+    for (const Tender &t : tenders()) {
         const QString amount = t.amount.format(locale);
         switch (t.type) {
         case TenderType::Card:

@@ -32,13 +32,15 @@ public:
               const QString &registerId, QWidget *parent = nullptr);
     ~PayDialog() override;
 
-    Money due() const { return m_totals.total; }
-    Money paid() const;
+    /// What is taken so far: core's Payment, which checks each tender as it is added.
+    const Payment &payment() const { return m_payment; }
+    Money due() const { return m_payment.due(); }
+    Money paid() const { return m_payment.paid(); }
     /// What is still to pay (zero once covered).
-    Money remaining() const;
+    Money remaining() const { return m_payment.remaining(); }
     /// Cash to hand back (zero until cash covers more than the due).
-    Money change() const;
-    const std::vector<Tender> &tenders() const { return m_tenders; }
+    Money change() const { return m_payment.change(); }
+    const std::vector<Tender> &tenders() const { return m_payment.tenders(); }
     /// "$25.00 taken: card ending 1234 $20.00 (auth A1B2), cash $5.00".
     QString takenSummary() const;
 
@@ -76,7 +78,6 @@ private:
     void setMessage(const QString &text, bool error = true);
     void lookUpGift();
     void printReceipt();
-    Money giftRoom() const;
     /// "Discard the $X already taken (card ending 1234)?", saying what to undo where; keeping the
     /// dialog open is the default. True when the cashier chose to discard.
     bool confirmDiscard();
@@ -88,7 +89,7 @@ private:
     std::optional<StaffMember> m_approver;
     QString m_registerId;
 
-    std::vector<Tender> m_tenders;
+    Payment m_payment;
     std::optional<CompletedSale> m_sale;
 
     QStackedWidget *m_stack = nullptr;
