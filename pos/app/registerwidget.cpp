@@ -5,6 +5,7 @@
 #include "core/domain/giftcode.h"
 #include "core/services/catalog.h"
 #include "core/services/sale.h"
+#include "core/services/scan.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
 #include "pos/app/dialogs.h"
@@ -546,49 +547,42 @@ void RegisterWidget::showEvent(QShowEvent *event) {
 // --- the scan field ----------------------------------------------------------------------
 
 void RegisterWidget::handleScan(const QString &input) {
-    const QString text = input.trimmed();
-    if (text.isEmpty())
+    auto scanned = ScanResolver(m_db).resolve(input);
+    if (!scanned) {
+        showMessage(scanned.error().message, true);
         return;
-    // Gift cards and receipts have their own prefixes: check them before the catalog.
-    if (giftcode::looksLikeGiftCard(text)) {
-        payWith(text);
+    }
+    switch (scanned->kind) {
+    case ScanResult::Kind::Nothing:
+        if (!scanned->text.isEmpty())
+            showMessage(tr("Nothing found for “%1”: nothing was added.").arg(scanned->text), true);
+        return;
+    case ScanResult::Kind::GiftCard:
+        payWith(scanned->giftCode);
         focusScan();
         return;
-    }
-    if (auto receiptNo = parseReceiptCode(text)) {
-        showMessage(tr("Receipt %1").arg(receiptCode(*receiptNo)));
-        Q_EMIT receiptRequested(*receiptNo);
+    case ScanResult::Kind::Receipt:
+        showMessage(tr("Receipt %1").arg(receiptCode(scanned->receiptNo)));
+        Q_EMIT receiptRequested(scanned->receiptNo);
         return;
-    }
-    CatalogService catalog(m_db);
-    auto found = catalog.findByCode(text);
-    if (!found) {
-        showMessage(found.error().message, true);
-        return;
-    }
-    if (*found) {
-        addItem(**found);
+    case ScanResult::Kind::Item:
+        addItem(scanned->item);
         focusScan();
         return;
+    case ScanResult::Kind::Matches:
+        break;
     }
-    auto matches = catalog.search(text, 20);
-    if (!matches) {
-        showMessage(matches.error().message, true);
-        return;
-    }
-    if (matches->empty()) {
-        showMessage(tr("Nothing found for “%1”: nothing was added.").arg(text), true);
-        return;
-    }
+    const std::vector<CatalogItem> &matches = scanned->matches;
     QStringList rows;
     const QLocale locale;
-    for (const CatalogItem &item : *matches)
+    for (const CatalogItem &item : matches)
         rows << item.name + QStringLiteral("  ·  ") + item.price.format(locale) +
                     QStringLiteral("  ·  ") + item.code;
     ChoiceDialog dialog(tr("Choose an item"),
-                        tr("No code “%1”. Items whose name matches:").arg(text), rows, this);
+                        tr("No code “%1”. Items whose name matches:").arg(scanned->text), rows,
+                        this);
     if (dialog.exec() == QDialog::Accepted && dialog.currentRow() >= 0)
-        addItem((*matches)[std::size_t(dialog.currentRow())]);
+        addItem(matches[std::size_t(dialog.currentRow())]);
     else
         showMessage(tr("Nothing was added."));
     focusScan();

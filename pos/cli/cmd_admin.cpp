@@ -3,9 +3,12 @@
 #include "pos/cli/context.h"
 
 #include "core/domain/csv.h"
+#include "core/domain/giftcode.h"
 #include "core/services/catalog.h"
 #include "core/services/demo.h"
 #include "core/services/registers.h"
+#include "core/services/sale.h"
+#include "core/services/scan.h"
 #include "pos/cli/translate.h"
 
 #include <QCoreApplication>
@@ -222,6 +225,74 @@ QJsonObject itemJson(const CatalogItem &it) {
             {QStringLiteral("active"), it.active}};
 }
 
+/// What a scan at the counter would do with TEXT (the register's scan field, ScanResolver):
+/// nothing is added, paid or changed.
+Status cmdScan(Context &ctx) {
+    auto text = ctx.takeArgument(oasis::cli::tr("the scanned or typed TEXT"));
+    if (!text)
+        return std::unexpected(text.error());
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    if (!ctx.args.isEmpty())
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("scan takes one TEXT; quote a name with spaces."));
+    if (text->trimmed().isEmpty())
+        return fail(ErrorCode::Invalid, oasis::cli::tr("Nothing to scan: give the TEXT."));
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    auto scanned = ScanResolver(**db).resolve(*text);
+    if (!scanned)
+        return std::unexpected(scanned.error());
+    QJsonObject json{{QStringLiteral("kind"), scanKindName(scanned->kind)},
+                     {QStringLiteral("text"), scanned->text}};
+    QStringList lines;
+    switch (scanned->kind) {
+    case ScanResult::Kind::GiftCard: {
+        // The full code stays with the card: what it is, by its last 4.
+        json.remove(QStringLiteral("text"));
+        const bool valid = giftcode::parse(scanned->giftCode).status == giftcode::Parse::Ok;
+        json.insert(QStringLiteral("valid"), valid);
+        if (valid)
+            json.insert(QStringLiteral("last4"), giftcode::last4(scanned->giftCode));
+        lines << (valid ? oasis::cli::tr("Gift card ending %1: the register pays with it.")
+                              .arg(giftcode::last4(scanned->giftCode))
+                        : oasis::cli::tr("A gift-card code, but not a valid one: check it "
+                                         "character by character."));
+        break;
+    }
+    case ScanResult::Kind::Receipt:
+        json.insert(QStringLiteral("receipt"), scanned->receiptNo);
+        json.insert(QStringLiteral("receipt_code"), receiptCode(scanned->receiptNo));
+        lines << oasis::cli::tr("Receipt %1: the register shows it.")
+                     .arg(receiptCode(scanned->receiptNo));
+        break;
+    case ScanResult::Kind::Item:
+        json.insert(QStringLiteral("item"), itemJson(scanned->item));
+        lines << oasis::cli::tr("%1 %2 — %3: the register adds it.")
+                     .arg(scanned->item.code, scanned->item.name, scanned->item.price.format());
+        break;
+    case ScanResult::Kind::Matches: {
+        QJsonArray items;
+        lines << oasis::cli::tr("No code “%1”. Items whose name matches:").arg(scanned->text);
+        for (const CatalogItem &it : scanned->matches) {
+            items.append(itemJson(it));
+            lines << QStringLiteral("  %1  %2  %3")
+                         .arg(it.code, -12)
+                         .arg(it.price.format(), 9)
+                         .arg(it.name);
+        }
+        json.insert(QStringLiteral("matches"), items);
+        break;
+    }
+    case ScanResult::Kind::Nothing:
+        lines << oasis::cli::tr("Nothing found for “%1”.").arg(scanned->text);
+        break;
+    }
+    ctx.emit(json, lines);
+    return {};
+}
+
 Status cmdCatalog(Context &ctx) {
     auto sub = ctx.takeArgument(oasis::cli::tr("a catalog command (list, import, export)"));
     if (!sub)
@@ -429,6 +500,7 @@ std::vector<Command> adminCommands() {
         {"whoami", cmdWhoami, "whoami"},
         {"staff", cmdStaff, "staff list | add NAME --role ROLE | deactivate NAME | reset-pin NAME"},
         {"catalog", cmdCatalog, "catalog list | import FILE.csv | export FILE.csv"},
+        {"scan", cmdScan, "scan TEXT   (what the register's scan field does with TEXT)"},
         {"journal", cmdJournal, "journal verify"},
         {"register", cmdRegister, "register add NAME | list"},
     };

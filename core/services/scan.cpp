@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/scan.h"
+
+#include "core/domain/giftcode.h"
+#include "core/services/catalog.h"
+#include "core/services/sale.h"
+
+namespace oasis {
+
+QString scanKindName(ScanResult::Kind kind) {
+    switch (kind) {
+    case ScanResult::Kind::GiftCard:
+        return QStringLiteral("giftcard");
+    case ScanResult::Kind::Receipt:
+        return QStringLiteral("receipt");
+    case ScanResult::Kind::Item:
+        return QStringLiteral("item");
+    case ScanResult::Kind::Matches:
+        return QStringLiteral("matches");
+    case ScanResult::Kind::Nothing:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+Result<ScanResult> ScanResolver::resolve(const QString &input, int searchLimit) const {
+    ScanResult result;
+    result.text = input.trimmed();
+    if (result.text.isEmpty())
+        return result;
+    // Gift cards and receipts have their own prefixes: checked before the catalog.
+    if (giftcode::looksLikeGiftCard(result.text)) {
+        const giftcode::Parsed parsed = giftcode::parse(result.text);
+        result.kind = ScanResult::Kind::GiftCard;
+        result.giftCode = parsed.status == giftcode::Parse::Ok ? parsed.canonical : result.text;
+        return result;
+    }
+    if (auto receiptNo = parseReceiptCode(result.text)) {
+        result.kind = ScanResult::Kind::Receipt;
+        result.receiptNo = *receiptNo;
+        return result;
+    }
+    CatalogService catalog(m_db);
+    auto found = catalog.findByCode(result.text);
+    if (!found)
+        return std::unexpected(found.error());
+    if (*found) {
+        result.kind = ScanResult::Kind::Item;
+        result.item = std::move(**found);
+        return result;
+    }
+    auto matches = catalog.search(result.text, searchLimit);
+    if (!matches)
+        return std::unexpected(matches.error());
+    if (!matches->empty()) {
+        result.kind = ScanResult::Kind::Matches;
+        result.matches = std::move(*matches);
+    }
+    return result;
+}
+
+} // namespace oasis

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a scan or a typed code at the counter is: a gift card, a receipt, a catalog item by
+// barcode, SKU or session code, or failing those the items whose name matches. One resolver for
+// the register's scan field and for `oasisctl scan`.
+#pragma once
+
+#include "core/domain/catalogitem.h"
+#include "core/domain/error.h"
+
+#include <vector>
+
+namespace oasis {
+
+class Database;
+
+struct ScanResult {
+    enum class Kind {
+        GiftCard, ///< `giftCode`: pay with it (its balance is looked up when it is applied)
+        Receipt,  ///< `receiptNo`: show the receipt
+        Item,     ///< `item`: an exact barcode, SKU or session code
+        Matches,  ///< `matches`: no code matched; active items whose name, code or category do
+        Nothing,  ///< nothing at all
+    };
+    Kind kind = Kind::Nothing;
+    QString text; ///< the input, trimmed
+    QString giftCode;
+    qint64 receiptNo = 0;
+    CatalogItem item;
+    std::vector<CatalogItem> matches;
+};
+
+/// "giftcard", "receipt", "item", "matches", "nothing": the names oasisctl scan --json uses.
+QString scanKindName(ScanResult::Kind kind);
+
+class ScanResolver final {
+public:
+    explicit ScanResolver(Database &db)
+        : m_db(db) {}
+
+    /// Gift-card and receipt codes have their own prefixes and are recognised first, without
+    /// a database read; then the catalog by exact code; then a name search of at most
+    /// `searchLimit` items. Empty input is Nothing.
+    Result<ScanResult> resolve(const QString &input, int searchLimit = 20) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace oasis
