@@ -52,43 +52,32 @@ struct OriginalLine {
 };
 
 Result<std::vector<OriginalLine>> originalLines(const Database &db, qint64 saleId) {
-    auto q = db.exec(
-        QStringLiteral("SELECT l.id, l.line_no, l.kind, COALESCE(l.item_id, 0), l.code, l.name, "
-                       "l.quantity, l.unit_price_cents, "
-                       "l.line_discount_cents, l.ticket_discount_cents, l.net_cents, l.tax_cents, "
-                       "l.tax_class, "
-                       "COALESCE(l.therapist_id, 0), COALESCE(l.giftcard_id, 0), "
-                       "COALESCE(-SUM(r.quantity), 0), COALESCE(-SUM(r.line_discount_cents), 0), "
-                       "COALESCE(-SUM(r.ticket_discount_cents), 0), COALESCE(-SUM(r.net_cents), "
-                       "0), COALESCE(-SUM(r.tax_cents), 0) "
-                       "FROM sale_lines l LEFT JOIN sale_lines r ON r.original_line_id = l.id "
-                       "WHERE l.sale_id = ? GROUP BY l.id ORDER BY l.line_no"),
-        {saleId});
-    if (!q)
-        return std::unexpected(q.error());
+    auto lines = readSaleLines(db, saleId);
+    if (!lines)
+        return std::unexpected(lines.error());
     std::vector<OriginalLine> out;
-    while (q->next()) {
+    for (const SaleLineRecord &r : *lines) {
         OriginalLine l;
-        l.id = q->value(0).toLongLong();
-        l.lineNo = q->value(1).toInt();
-        l.kind = q->value(2).toString();
-        l.itemId = q->value(3).toLongLong();
-        l.code = q->value(4).toString();
-        l.name = q->value(5).toString();
-        l.quantity = q->value(6).toInt();
-        l.unitPrice = Money::fromCents(q->value(7).toLongLong());
-        l.lineDiscount = Money::fromCents(q->value(8).toLongLong());
-        l.ticketDiscount = Money::fromCents(q->value(9).toLongLong());
-        l.net = Money::fromCents(q->value(10).toLongLong());
-        l.tax = Money::fromCents(q->value(11).toLongLong());
-        l.taxClass = q->value(12).toString();
-        l.therapistId = q->value(13).toLongLong();
-        l.giftCardId = q->value(14).toLongLong();
-        l.refundedQty = q->value(15).toInt();
-        l.refundedLineDiscount = Money::fromCents(q->value(16).toLongLong());
-        l.refundedTicketDiscount = Money::fromCents(q->value(17).toLongLong());
-        l.refundedNet = Money::fromCents(q->value(18).toLongLong());
-        l.refundedTax = Money::fromCents(q->value(19).toLongLong());
+        l.id = r.id;
+        l.lineNo = r.lineNo;
+        l.kind = lineKindName(r.kind);
+        l.itemId = r.itemId;
+        l.code = r.code;
+        l.name = r.name;
+        l.quantity = r.quantity;
+        l.unitPrice = r.unitPrice;
+        l.lineDiscount = r.lineDiscount;
+        l.ticketDiscount = r.ticketDiscount;
+        l.net = r.net;
+        l.tax = r.tax;
+        l.taxClass = taxClassName(r.taxClass);
+        l.therapistId = r.therapistId;
+        l.giftCardId = r.giftCardId;
+        l.refundedQty = r.refunded.quantity;
+        l.refundedLineDiscount = r.refunded.lineDiscount;
+        l.refundedTicketDiscount = r.refunded.ticketDiscount;
+        l.refundedNet = r.refunded.net;
+        l.refundedTax = r.refunded.tax;
         out.push_back(l);
     }
     return out;

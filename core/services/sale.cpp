@@ -202,24 +202,17 @@ Result<std::optional<CompletedSale>> SaleService::firstSaleOf(const Ticket &tick
     };
     // The same ticket: the same lines in the same order, the same discount and the same total
     // (at the first sale's business date, so a retry after midnight still matches).
-    auto lines =
-        m_db.rows(QStringLiteral("SELECT kind, COALESCE(code, ''), quantity, unit_price_cents, "
-                                 "line_discount_cents, COALESCE(therapist_id, 0) FROM sale_lines "
-                                 "WHERE sale_id = ? ORDER BY line_no"),
-                  {saleId});
+    auto lines = readSaleLines(m_db, saleId);
     if (!lines)
         return std::unexpected(lines.error());
-    if (std::size_t(lines->size()) != ticket.lines.size() ||
-        row->at(4).toString() != ticket.discount.toString())
+    if (lines->size() != ticket.lines.size() || row->at(4).toString() != ticket.discount.toString())
         return conflict();
     for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
         const TicketLine &l = ticket.lines[i];
-        const QVariantList &stored = lines->at(qsizetype(i));
-        if (stored.at(0).toString() != lineKindName(l.kind) || stored.at(1).toString() != l.code ||
-            stored.at(2).toInt() != l.quantity ||
-            stored.at(3).toLongLong() != l.unitPrice.cents() ||
-            stored.at(4).toLongLong() != l.lineDiscount.cents() ||
-            stored.at(5).toLongLong() != l.therapistId)
+        const SaleLineRecord &stored = (*lines)[i];
+        if (stored.kind != l.kind || stored.code != l.code || stored.quantity != l.quantity ||
+            stored.unitPrice != l.unitPrice || stored.lineDiscount != l.lineDiscount ||
+            stored.therapistId != l.therapistId)
             return conflict();
     }
     auto taxes = StoreSettings(m_db).taxTable();
@@ -527,37 +520,10 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
     r.change = Money::fromCents(q->value(14).toLongLong());
     q->finish();
 
-    auto lines = m_db.exec(
-        QStringLiteral(
-            "SELECT l.id, l.kind, COALESCE(l.item_id, 0), l.code, l.name, l.quantity, "
-            "l.unit_price_cents, "
-            "l.line_discount_cents, l.ticket_discount_cents, l.net_cents, l.tax_class, "
-            "l.tax_cents, "
-            "COALESCE(t.display_name, ''), COALESCE(l.giftcard_id, 0), COALESCE(g.last4, '') "
-            "FROM sale_lines l LEFT JOIN staff t ON t.id = l.therapist_id "
-            "LEFT JOIN giftcards g ON g.id = l.giftcard_id WHERE l.sale_id = ? ORDER BY l.line_no"),
-        {r.id});
+    auto lines = readSaleLines(m_db, r.id);
     if (!lines)
         return std::unexpected(lines.error());
-    while (lines->next()) {
-        SaleRecord::Line l;
-        l.id = lines->value(0).toLongLong();
-        l.kind = lineKindFromName(lines->value(1).toString()).value_or(LineKind::Product);
-        l.itemId = lines->value(2).toLongLong();
-        l.code = lines->value(3).toString();
-        l.name = lines->value(4).toString();
-        l.quantity = lines->value(5).toInt();
-        l.unitPrice = Money::fromCents(lines->value(6).toLongLong());
-        l.lineDiscount = Money::fromCents(lines->value(7).toLongLong());
-        l.ticketDiscount = Money::fromCents(lines->value(8).toLongLong());
-        l.net = Money::fromCents(lines->value(9).toLongLong());
-        l.taxClass = taxClassFromName(lines->value(10).toString()).value_or(TaxClass::Retail);
-        l.tax = Money::fromCents(lines->value(11).toLongLong());
-        l.therapist = lines->value(12).toString();
-        l.giftCardId = lines->value(13).toLongLong();
-        l.giftCardLast4 = lines->value(14).toString();
-        r.lines.push_back(l);
-    }
+    r.lines = std::move(*lines);
     auto taxes = m_db.exec(
         QStringLiteral(
             "SELECT tax_class, base_cents, ppm, tax_cents FROM sale_taxes WHERE sale_id = ? "

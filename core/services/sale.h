@@ -49,6 +49,36 @@ struct CompletedSale {
     bool repeated = false;
 };
 
+/// A stored sale line, as every reader of sale lines gets it (readSaleLines): the line as
+/// written and what later refunds took back of it (positive amounts).
+struct SaleLineRecord {
+    qint64 id = 0;
+    int lineNo = 0;
+    LineKind kind = LineKind::Product;
+    qint64 itemId = 0;
+    QString code;
+    QString name;
+    int quantity = 0;
+    Money unitPrice;
+    Money lineDiscount;
+    Money ticketDiscount;
+    Money net;
+    TaxClass taxClass = TaxClass::Retail;
+    Money tax;
+    qint64 therapistId = 0;
+    QString therapist; ///< the therapist's display name
+    qint64 giftCardId = 0;
+    QString giftCardLast4;
+    struct Refunded {
+        int quantity = 0;
+        Money lineDiscount;
+        Money ticketDiscount;
+        Money net;
+        Money tax;
+    };
+    Refunded refunded;
+};
+
 /// A committed sale as printing and the receipt view see it (a read model).
 struct SaleRecord {
     qint64 id = 0;
@@ -60,23 +90,7 @@ struct SaleRecord {
     QString registerId;
     QString cashier;
     QString approver;
-    struct Line {
-        qint64 id = 0;
-        LineKind kind = LineKind::Product;
-        qint64 itemId = 0;
-        QString code;
-        QString name;
-        int quantity = 0;
-        Money unitPrice;
-        Money lineDiscount;
-        Money ticketDiscount;
-        Money net;
-        TaxClass taxClass = TaxClass::Retail;
-        Money tax;
-        QString therapist;
-        qint64 giftCardId = 0;
-        QString giftCardLast4;
-    };
+    using Line = SaleLineRecord;
     std::vector<Line> lines;
     struct Tax {
         TaxClass taxClass = TaxClass::Retail;

@@ -5,6 +5,53 @@
 
 namespace oasis {
 
+Result<std::vector<SaleLineRecord>> readSaleLines(const Database &db, qint64 saleId) {
+    // What refunds took back is summed over the refund lines that name each line (indexed by
+    // original_line_id); grouped by every column that is not summed, as either engine wants.
+    auto q = db.exec(
+        QStringLiteral(
+            "SELECT l.id, l.line_no, l.kind, COALESCE(l.item_id, 0), COALESCE(l.code, ''), "
+            "l.name, l.quantity, l.unit_price_cents, l.line_discount_cents, "
+            "l.ticket_discount_cents, l.net_cents, l.tax_class, l.tax_cents, "
+            "COALESCE(l.therapist_id, 0), COALESCE(t.display_name, ''), "
+            "COALESCE(l.giftcard_id, 0), COALESCE(g.last4, ''), "
+            "COALESCE(-SUM(r.quantity), 0), COALESCE(-SUM(r.line_discount_cents), 0), "
+            "COALESCE(-SUM(r.ticket_discount_cents), 0), COALESCE(-SUM(r.net_cents), 0), "
+            "COALESCE(-SUM(r.tax_cents), 0) "
+            "FROM sale_lines l LEFT JOIN staff t ON t.id = l.therapist_id "
+            "LEFT JOIN giftcards g ON g.id = l.giftcard_id "
+            "LEFT JOIN sale_lines r ON r.original_line_id = l.id "
+            "WHERE l.sale_id = ? GROUP BY l.id, t.display_name, g.last4 ORDER BY l.line_no"),
+        {saleId});
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<SaleLineRecord> lines;
+    auto money = [&](int column) { return Money::fromCents(q->value(column).toLongLong()); };
+    while (q->next()) {
+        SaleLineRecord l;
+        l.id = q->value(0).toLongLong();
+        l.lineNo = q->value(1).toInt();
+        l.kind = lineKindFromName(q->value(2).toString()).value_or(LineKind::Product);
+        l.itemId = q->value(3).toLongLong();
+        l.code = q->value(4).toString();
+        l.name = q->value(5).toString();
+        l.quantity = q->value(6).toInt();
+        l.unitPrice = money(7);
+        l.lineDiscount = money(8);
+        l.ticketDiscount = money(9);
+        l.net = money(10);
+        l.taxClass = taxClassFromName(q->value(11).toString()).value_or(TaxClass::Retail);
+        l.tax = money(12);
+        l.therapistId = q->value(13).toLongLong();
+        l.therapist = q->value(14).toString();
+        l.giftCardId = q->value(15).toLongLong();
+        l.giftCardLast4 = q->value(16).toString();
+        l.refunded = {q->value(17).toInt(), money(18), money(19), money(20), money(21)};
+        lines.push_back(std::move(l));
+    }
+    return lines;
+}
+
 Result<qint64> SaleWriter::sale(const SaleRow &row) {
     QVariantList values{row.receiptNo,
                         row.kind,

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The one writer of the rows a sale, a refund and a void leave in the books: the sales row, its
 // lines, taxes and tenders, and the stock each line moves. SaleService and RefundService both
-// write through it, inside their own transaction; what each row says is theirs to decide.
+// write through it, inside their own transaction; what each row says is theirs to decide. And
+// the one reader of sale lines (readSaleLines), for the receipt, a repeated request and a refund.
 #pragma once
 
 #include "core/domain/error.h"
 #include "core/domain/money.h"
+#include "core/services/sale.h"
 
 #include <QString>
 
@@ -57,6 +59,9 @@ struct SaleTenderRow {
     qint64 giftCardId = 0;
     qint64 originalTenderId = 0; ///< the sale's tender a refund pays back through
 };
+
+/// The lines of one sale in line order, each with what later refunds took back of it.
+Result<std::vector<SaleLineRecord>> readSaleLines(const Database &db, qint64 saleId);
 
 class SaleWriter final {
 public:
