@@ -19,68 +19,12 @@
 namespace oasis {
 
 namespace {
-/// An original line with what earlier refunds already took from it.
-struct OriginalLine {
-    qint64 id = 0;
-    int lineNo = 0;
-    QString kind;
-    qint64 itemId = 0;
-    QString code;
-    QString name;
-    int quantity = 0;
-    Money unitPrice;
-    Money lineDiscount;
-    Money ticketDiscount;
-    Money net;
-    Money tax;
-    QString taxClass;
-    qint64 therapistId = 0;
-    qint64 giftCardId = 0;
-    int refundedQty = 0;
-    Money refundedLineDiscount;
-    Money refundedTicketDiscount;
-    Money refundedNet;
-    Money refundedTax;
-
-    int remaining() const { return quantity - refundedQty; }
-    RefundBasis basis() const {
-        return {quantity,
-                remaining(),
-                {lineDiscount, ticketDiscount, net, tax},
-                {refundedLineDiscount, refundedTicketDiscount, refundedNet, refundedTax}};
-    }
-};
-
-Result<std::vector<OriginalLine>> originalLines(const Database &db, qint64 saleId) {
-    auto lines = readSaleLines(db, saleId);
-    if (!lines)
-        return std::unexpected(lines.error());
-    std::vector<OriginalLine> out;
-    for (const SaleLineRecord &r : *lines) {
-        OriginalLine l;
-        l.id = r.id;
-        l.lineNo = r.lineNo;
-        l.kind = lineKindName(r.kind);
-        l.itemId = r.itemId;
-        l.code = r.code;
-        l.name = r.name;
-        l.quantity = r.quantity;
-        l.unitPrice = r.unitPrice;
-        l.lineDiscount = r.lineDiscount;
-        l.ticketDiscount = r.ticketDiscount;
-        l.net = r.net;
-        l.tax = r.tax;
-        l.taxClass = taxClassName(r.taxClass);
-        l.therapistId = r.therapistId;
-        l.giftCardId = r.giftCardId;
-        l.refundedQty = r.refunded.quantity;
-        l.refundedLineDiscount = r.refunded.lineDiscount;
-        l.refundedTicketDiscount = r.refunded.ticketDiscount;
-        l.refundedNet = r.refunded.net;
-        l.refundedTax = r.refunded.tax;
-        out.push_back(l);
-    }
-    return out;
+/// What the refund arithmetic needs of an original line (refundShare).
+RefundBasis basisOf(const SaleLineRecord &l) {
+    return {l.quantity,
+            l.remaining(),
+            {l.lineDiscount, l.ticketDiscount, l.net, l.tax},
+            {l.refunded.lineDiscount, l.refunded.ticketDiscount, l.refunded.net, l.refunded.tax}};
 }
 
 struct SaleHeader {
@@ -107,14 +51,13 @@ Result<std::vector<RefundableLine>> RefundService::refundable(qint64 receiptNo) 
     auto header = saleHeader(m_db, receiptNo);
     if (!header)
         return std::unexpected(header.error());
-    auto lines = originalLines(m_db, header->id);
+    auto lines = readSaleLines(m_db, header->id);
     if (!lines)
         return std::unexpected(lines.error());
     std::vector<RefundableLine> out;
-    for (const OriginalLine &l : *lines)
-        out.push_back({l.id, l.lineNo, lineKindFromName(l.kind).value_or(LineKind::Product), l.code,
-                       l.name, l.quantity, l.remaining(), l.net - l.refundedNet,
-                       l.tax - l.refundedTax, l.basis()});
+    for (const SaleLineRecord &l : *lines)
+        out.push_back({l.id, l.lineNo, l.kind, l.code, l.name, l.quantity, l.remaining(),
+                       l.net - l.refunded.net, l.tax - l.refunded.tax, basisOf(l)});
     return out;
 }
 
@@ -176,7 +119,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     if (header->kind != QLatin1String("sale"))
         return fail(ErrorCode::Refused, oasis::tr("%1 is a %2, not a sale: it cannot be refunded.")
                                             .arg(receiptCode(receiptNo), header->kind));
-    auto lines = originalLines(m_db, header->id);
+    auto lines = readSaleLines(m_db, header->id);
     if (!lines)
         return std::unexpected(lines.error());
     if (isVoid) {
@@ -200,13 +143,13 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     // Which lines, how many units.
     std::map<qint64, int> wanted;
     if (selection.empty()) {
-        for (const OriginalLine &l : *lines)
-            if (l.remaining() > 0 && (isVoid || l.kind != QLatin1String("giftcard")))
+        for (const SaleLineRecord &l : *lines)
+            if (l.remaining() > 0 && (isVoid || l.kind != LineKind::GiftCard))
                 wanted[l.id] = l.remaining();
     } else {
         for (const RefundSelection &s : selection) {
             auto it = std::find_if(lines->begin(), lines->end(),
-                                   [&](const OriginalLine &l) { return l.id == s.lineId; });
+                                   [&](const SaleLineRecord &l) { return l.id == s.lineId; });
             if (it == lines->end())
                 return fail(ErrorCode::NotFound,
                             oasis::tr("That line is not on %1.").arg(receiptCode(receiptNo)));
@@ -224,8 +167,8 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     if (wanted.empty())
         return fail(ErrorCode::Refused,
                     oasis::tr("Nothing is left to refund on %1.").arg(receiptCode(receiptNo)));
-    for (const OriginalLine &l : *lines)
-        if (wanted.contains(l.id) && l.kind == QLatin1String("giftcard") && !isVoid)
+    for (const SaleLineRecord &l : *lines)
+        if (wanted.contains(l.id) && l.kind == LineKind::GiftCard && !isVoid)
             return fail(
                 ErrorCode::Refused,
                 oasis::tr(
@@ -235,20 +178,20 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
 
     // The reversed amounts, line by line: the same shares previewRefund() shows.
     struct Part {
-        const OriginalLine *line;
+        const SaleLineRecord *line;
         int qty;
         Money lineDiscount, ticketDiscount, net, tax;
     };
     std::vector<Part> parts;
     RefundAmounts given;
-    for (const OriginalLine &l : *lines) {
+    for (const SaleLineRecord &l : *lines) {
         auto it = wanted.find(l.id);
         if (it == wanted.end())
             continue;
         const int k = it->second;
-        const RefundShare share = refundShare(l.basis(), k);
+        const RefundShare share = refundShare(basisOf(l), k);
         parts.push_back({&l, k, share.lineDiscount, share.ticketDiscount, share.net, share.tax});
-        given.add(share, l.kind == QLatin1String("tip"));
+        given.add(share, l.kind == LineKind::Tip);
     }
     const Money subtotal = given.subtotal, discount = given.discount, tax = given.tax,
                 tips = given.tips;
@@ -339,7 +282,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     std::map<QString, std::pair<Money, Money>> taxByClass; // class → (base, tax), negative
     int lineNo = 0;
     for (const Part &p : parts) {
-        const OriginalLine &l = *p.line;
+        const SaleLineRecord &l = *p.line;
         // A card sold on this receipt and replaced since: its value is on the replacement, so
         // the reversal names and debits that card.
         qint64 lineCard = l.giftCardId;
@@ -351,7 +294,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         }
         SaleLineRow lineRow;
         lineRow.lineNo = ++lineNo;
-        lineRow.kind = l.kind;
+        lineRow.kind = lineKindName(l.kind);
         lineRow.itemId = l.itemId;
         lineRow.code = l.code;
         lineRow.name = l.name;
@@ -360,25 +303,25 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         lineRow.lineDiscount = -p.lineDiscount;
         lineRow.ticketDiscount = -p.ticketDiscount;
         lineRow.net = -p.net;
-        lineRow.taxClass = l.taxClass;
+        lineRow.taxClass = taxClassName(l.taxClass);
         lineRow.tax = -p.tax;
         lineRow.therapistId = l.therapistId;
         lineRow.giftCardId = lineCard;
         lineRow.originalLineId = l.id;
         if (auto ok = writer.line(done.saleId, lineRow); !ok)
             return std::unexpected(ok.error());
-        if (l.kind != QLatin1String("tip")) {
-            taxByClass[l.taxClass].first -= p.net;
-            taxByClass[l.taxClass].second -= p.tax;
+        if (l.kind != LineKind::Tip) {
+            taxByClass[taxClassName(l.taxClass)].first -= p.net;
+            taxByClass[taxClassName(l.taxClass)].second -= p.tax;
         }
-        if (l.kind == QLatin1String("product") && (restock || isVoid)) {
+        if (l.kind == LineKind::Product && (restock || isVoid)) {
             if (auto ok = writer.stock(done.saleId, l.itemId, p.qty,
                                        isVoid ? QStringLiteral("void") : QStringLiteral("return"),
                                        reference, cashier.id, nowText);
                 !ok)
                 return std::unexpected(ok.error());
         }
-        if (l.kind == QLatin1String("giftcard") && lineCard > 0)
+        if (l.kind == LineKind::GiftCard && lineCard > 0)
             if (auto ok = cards.reverseLoad(lineCard, p.net, done.saleId, cashier.id, reason); !ok)
                 return std::unexpected(ok.error());
     }

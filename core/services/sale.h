@@ -77,6 +77,9 @@ struct SaleLineRecord {
         Money tax;
     };
     Refunded refunded;
+
+    /// Units not refunded yet.
+    int remaining() const { return quantity - refunded.quantity; }
 };
 
 /// A committed sale as printing and the receipt view see it (a read model).
