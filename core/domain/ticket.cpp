@@ -193,6 +193,14 @@ Result<TicketTotals> Ticket::totals(const TaxTable &taxes, QDate date) const {
     return computeTotals(pricingLines(), discount, taxes, date);
 }
 
+Status checkGiftCardAmount(Money amount, Money minimum, Money maximum) {
+    if (amount < minimum || amount > maximum)
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("A gift card is sold for %1 to %2.").arg(minimum.format(), maximum.format()));
+    return {};
+}
+
 Money Ticket::giftCardLinesTotal() const {
     Money sum;
     for (const TicketLine &l : lines)

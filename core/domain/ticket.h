@@ -58,6 +58,10 @@ struct Tender {
     static Result<Tender> parse(QStringView text);
 };
 
+/// A gift card is sold (or loaded) for `minimum` to `maximum`, the store's settings; the error
+/// says so. The one check of the sale, the register's gift-card dialog and the gift-card screen.
+Status checkGiftCardAmount(Money amount, Money minimum, Money maximum);
+
 class Ticket final {
 public:
     std::vector<TicketLine> lines;

@@ -82,11 +82,8 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
         case LineKind::GiftCard:
             if (l.lineDiscount > Money())
                 return fail(ErrorCode::Refused, oasis::tr("Gift cards cannot be discounted."));
-            if (l.unitPrice < settings.giftCardMinimum() ||
-                l.unitPrice > settings.giftCardMaximum())
-                return fail(ErrorCode::Refused, oasis::tr("A gift card is sold for %1 to %2.")
-                                                    .arg(settings.giftCardMinimum().format(),
-                                                         settings.giftCardMaximum().format()));
+            if (auto ok = settings.checkGiftCardAmount(l.unitPrice); !ok)
+                return fail(ErrorCode::Refused, ok.error().message);
             if (l.quantity != 1)
                 return fail(ErrorCode::Invalid, oasis::tr("Each gift card is its own line."));
             for (const auto &[field, value, limit, newlines] :

@@ -2,6 +2,7 @@
 #include "core/services/storesettings.h"
 
 #include "core/domain/text.h"
+#include "core/domain/ticket.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/storage/database.h"
@@ -100,6 +101,10 @@ Money StoreSettings::giftCardMinimum() const {
 
 Money StoreSettings::giftCardMaximum() const {
     return money(QStringLiteral("giftcard.maximum"), Money::fromCents(1'000'00));
+}
+
+Status StoreSettings::checkGiftCardAmount(Money amount) const {
+    return oasis::checkGiftCardAmount(amount, giftCardMinimum(), giftCardMaximum());
 }
 
 QList<Money> StoreSettings::giftCardPresets() const {

@@ -41,6 +41,8 @@ public:
 
     Money giftCardMinimum() const;
     Money giftCardMaximum() const;
+    /// checkGiftCardAmount with this store's minimum and maximum.
+    Status checkGiftCardAmount(Money amount) const;
     QList<Money> giftCardPresets() const;
     Money transactionLimit() const;
     /// Discounts above this share of the discountable base need a manager (ppm; 20 %).

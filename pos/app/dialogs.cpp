@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/dialogs.h"
 
+#include "core/domain/ticket.h"
 #include "core/services/authorization.h"
 #include "core/services/store.h"
 
@@ -340,9 +341,8 @@ void GiftCardDialog::accept() {
         showMessage(m_error, tr("Choose or type the amount of the card."));
         return;
     }
-    if (amount < m_minimum || amount > m_maximum) {
-        showMessage(m_error, tr("A gift card is sold for %1 to %2.")
-                                 .arg(m_minimum.format(QLocale()), m_maximum.format(QLocale())));
+    if (auto ok = checkGiftCardAmount(amount, m_minimum, m_maximum); !ok) {
+        showMessage(m_error, ok.error().message);
         return;
     }
     m_amount = amount;

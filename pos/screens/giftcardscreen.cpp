@@ -300,12 +300,9 @@ Status GiftCardScreen::requestSale(Money amount, const QString &to, const QStrin
                                    const QString &message) {
     const StoreSettings settings(*m_ctx.db);
     const QLocale locale;
-    if (amount < settings.giftCardMinimum() || amount > settings.giftCardMaximum()) {
-        Error error{ErrorCode::Invalid, tr("A gift card can hold %1 to %2.")
-                                            .arg(settings.giftCardMinimum().format(locale),
-                                                 settings.giftCardMaximum().format(locale))};
-        showError(error);
-        return std::unexpected(error);
+    if (auto ok = settings.checkGiftCardAmount(amount); !ok) {
+        showError(ok.error());
+        return ok;
     }
     Q_EMIT sellRequested(amount, to.trimmed(), from.trimmed(), message.trimmed());
     showInfo(tr("A %1 gift card is on the register's ticket: take payment there.")

@@ -1878,10 +1878,6 @@
         <source>Choose or type the amount of the card.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>A gift card is sold for %1 to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>oasis::app::LoginWidget</name>
@@ -4021,10 +4017,6 @@ F10</source>
     </message>
     <message>
         <source>From: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A gift card can hold %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
