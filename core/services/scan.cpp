@@ -2,6 +2,8 @@
 #include "core/services/scan.h"
 
 #include "core/domain/giftcode.h"
+#include "core/domain/text.h"
+#include "core/domain/translate.h"
 #include "core/services/catalog.h"
 #include "core/services/sale.h"
 
@@ -28,6 +30,10 @@ Result<ScanResult> ScanResolver::resolve(const QString &input, int searchLimit) 
     result.text = input.trimmed();
     if (result.text.isEmpty())
         return result;
+    // A scanner sends a code; a person types a code or a few words of a name. Anything longer or
+    // with control characters is neither, and is refused before it reaches a query.
+    if (auto ok = checkText(oasis::tr("scan"), result.text, textlimit::kName); !ok)
+        return std::unexpected(ok.error());
     // Gift cards and receipts have their own prefixes: checked before the catalog.
     if (giftcode::looksLikeGiftCard(result.text)) {
         const giftcode::Parsed parsed = giftcode::parse(result.text);

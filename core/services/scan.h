@@ -39,7 +39,8 @@ public:
 
     /// Gift-card and receipt codes have their own prefixes and are recognised first, without
     /// a database read; then the catalog by exact code; then a name search of at most
-    /// `searchLimit` items. Empty input is Nothing.
+    /// `searchLimit` items. Empty input is Nothing; input over 200 characters or with control
+    /// characters is refused (Invalid) with one line.
     Result<ScanResult> resolve(const QString &input, int searchLimit = 20) const;
 
 private:

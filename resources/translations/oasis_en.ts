@@ -1794,6 +1794,10 @@
         <source>The journal of %1 does not verify: %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>scan</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>

@@ -47,6 +47,13 @@ TEST_CASE("a scan is a gift card, a receipt, an item by any of its codes, or a n
     CHECK(value(scan.resolve(u"   "_s)).kind == ScanResult::Kind::Nothing);
     // Hostile text is text: no match, no error, nothing changed.
     CHECK(value(scan.resolve(u"%' OR 1=1 --"_s)).kind == ScanResult::Kind::Nothing);
+    CHECK(value(scan.resolve(u"%"_s)).kind == ScanResult::Kind::Nothing);
+    // Longer than any code or name, or with control characters: refused in one line.
+    const auto tooLong = scan.resolve(QString(100'000, u'a'));
+    REQUIRE_FALSE(tooLong);
+    CHECK(tooLong.error().code == ErrorCode::Invalid);
+    CHECK_FALSE(tooLong.error().message.contains(u"SELECT"_s));
+    CHECK_FALSE(scan.resolve(u"OIL\x1b[31m"_s));
 }
 
 TEST_CASE("oasisctl scan says what the register would do, and refuses what is not one TEXT",
@@ -77,8 +84,10 @@ TEST_CASE("oasisctl scan says what the register would do, and refuses what is no
     const CtlRun receipt = scan({u"--json"_s, u"scan"_s, u"#7"_s});
     CHECK(receipt.json()[u"receipt_code"_s].toString() == u"R-000007"_s);
 
-    for (const QStringList &bad : {QStringList{u"scan"_s}, QStringList{u"scan"_s, u" "_s},
-                                   QStringList{u"scan"_s, u"a"_s, u"b"_s}}) {
+    for (const QStringList &bad :
+         {QStringList{u"scan"_s}, QStringList{u"scan"_s, u" "_s},
+          QStringList{u"scan"_s, u"a"_s, u"b"_s}, QStringList{u"scan"_s, QString(5000, u'x')},
+          QStringList{u"scan"_s, u"OIL\x07"_s}}) {
         const CtlRun refused = scan(bad);
         CHECK(refused.exitCode == 1);
         CHECK(refused.oneErrorLine());
