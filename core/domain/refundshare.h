@@ -5,8 +5,15 @@
 #pragma once
 
 #include "core/domain/money.h"
+#include "core/domain/ticket.h"
 
 namespace oasis {
+
+/// Whether a refund may take a line of this kind back. A gift card is not refunded: its value
+/// stays on the card and can be spent (a void of the whole sale takes it back).
+inline bool isRefundable(LineKind kind) {
+    return kind != LineKind::GiftCard;
+}
 
 /// An original sale line as a refund sees it: the whole line as sold, and what earlier refunds
 /// of it already took.

@@ -68,7 +68,7 @@ RefundPreview previewRefund(const std::vector<RefundableLine> &lines,
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const RefundableLine &l = lines[i];
         // As refund() reads a selection: none is everything left but gift cards.
-        int units = selection.empty() && l.kind != LineKind::GiftCard ? l.remaining : 0;
+        int units = selection.empty() && isRefundable(l.kind) ? l.remaining : 0;
         for (const RefundSelection &s : selection)
             if (s.lineId == l.lineId)
                 units += s.quantity == 0 ? l.remaining : s.quantity;
@@ -144,7 +144,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     std::map<qint64, int> wanted;
     if (selection.empty()) {
         for (const SaleLineRecord &l : *lines)
-            if (l.remaining() > 0 && (isVoid || l.kind != LineKind::GiftCard))
+            if (l.remaining() > 0 && (isVoid || isRefundable(l.kind)))
                 wanted[l.id] = l.remaining();
     } else {
         for (const RefundSelection &s : selection) {
@@ -168,7 +168,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         return fail(ErrorCode::Refused,
                     oasis::tr("Nothing is left to refund on %1.").arg(receiptCode(receiptNo)));
     for (const SaleLineRecord &l : *lines)
-        if (wanted.contains(l.id) && l.kind == LineKind::GiftCard && !isVoid)
+        if (wanted.contains(l.id) && !isRefundable(l.kind) && !isVoid)
             return fail(
                 ErrorCode::Refused,
                 oasis::tr(

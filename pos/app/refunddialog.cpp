@@ -207,7 +207,7 @@ RefundDialog::RefundDialog(Database &db, qint64 receiptNo, const StaffMember &ca
         h->addWidget(plus);
         m_table->setCellWidget(row, QuantityColumn, holder);
 
-        if (l.kind == LineKind::GiftCard) {
+        if (!isRefundable(l.kind)) {
             holder->setEnabled(false);
             const QString why = tr("Gift cards are not refunded: the value stays on the card.");
             m_table->item(row, ItemColumn)->setText(tr("%1 — not refundable").arg(name));
@@ -266,7 +266,7 @@ void RefundDialog::setQuantity(int row, int quantity) {
 
 void RefundDialog::selectAll() {
     for (std::size_t i = 0; i < m_lines.size(); ++i)
-        if (m_lines[i].kind != LineKind::GiftCard)
+        if (isRefundable(m_lines[i].kind))
             m_boxes[i]->setValue(m_lines[i].remaining);
 }
 
