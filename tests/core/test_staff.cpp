@@ -324,7 +324,7 @@ TEST_CASE("What each role may do on its own", "[staff]") {
     REQUIRE_FALSE(roleFromName(u"cashier"_s));
 }
 
-TEST_CASE("A manager's PIN approves an action; a front-desk PIN does not", "[staff]") {
+TEST_CASE("A manager's PIN approves an action, a front-desk PIN does not", "[staff]") {
     test::TempDb db;
     StaffService staff(db.db());
     test::value(staff.add(u"maya"_s, Role::FrontDesk, u"1111"_s, test::owner(db.db())));

@@ -143,7 +143,7 @@ TEST_CASE("Esc with nothing taken goes straight back to the ticket", "[pos][pay]
     REQUIRE(closed);
 }
 
-TEST_CASE("closing the window parks the open ticket; the next start recalls it",
+TEST_CASE("closing the window parks the open ticket, the next start recalls it",
           "[pos][register][keep]") {
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;

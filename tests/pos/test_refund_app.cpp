@@ -168,7 +168,7 @@ TEST_CASE("front desk without approval is refused in the dialog and nothing chan
     REQUIRE(c.receipts->refundSummary().isEmpty());
 }
 
-TEST_CASE("nothing chosen refunds nothing; a session refunds as 0 or 1", "[pos][refund]") {
+TEST_CASE("nothing chosen refunds nothing, a session refunds as 0 or 1", "[pos][refund]") {
     Counter c;
     const CompletedSale sale = c.ringUp();
     whenModal<RefundDialog>([&](RefundDialog *d) {

@@ -346,7 +346,7 @@ TEST_CASE("line actions: quantity, line discount, void", "[pos][register]") {
     REQUIRE(c.line(0).code == QStringLiteral("OIL-LAV-120"));
 }
 
-TEST_CASE("hold, a new ticket, recall; held tickets survive a restart", "[pos][register]") {
+TEST_CASE("hold, a new ticket, recall, held tickets survive a restart", "[pos][register]") {
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
     {

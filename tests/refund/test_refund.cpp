@@ -129,7 +129,7 @@ TEST_CASE("a tip and a session can be refunded on their own", "[refund]") {
     REQUIRE(session.totals.tax == Money());
 }
 
-TEST_CASE("a void of today's sale reverses stock, gift cards and tenders; tomorrow it is refused",
+TEST_CASE("a void of today's sale reverses stock, gift cards and tenders, tomorrow it is refused",
           "[refund][void]") {
     TestStore s;
     Ticket t;

@@ -50,7 +50,7 @@ void closeAll(Database &db) {
 }
 } // namespace
 
-TEST_CASE("Z totals are the sums of the period's sales; Z numbers and grand total run on",
+TEST_CASE("Z totals are the sums of the period's sales, Z numbers and grand total run on",
           "[report]") {
     TempDb db(true);
     addRegisters(db.db(), {QStringLiteral("R1"), QStringLiteral("R2")});

@@ -172,7 +172,7 @@ TEST_CASE("a discount above the threshold needs a manager", "[sale][permissions]
     REQUIRE(sales.complete(t, {r.tender(QStringLiteral("cash:200"))}, r.frontdesk));
 }
 
-TEST_CASE("only cash gives change; split tenders must cover the total", "[sale][tenders]") {
+TEST_CASE("only cash gives change, split tenders must cover the total", "[sale][tenders]") {
     const Money total = Money::fromCents(100'00);
     auto plan = planTenders(total, Money(),
                             {value(Tender::parse(QStringLiteral("card:60"))),

@@ -186,7 +186,7 @@ TEST_CASE("refunds and voids refuse the front desk alone", "[trust][authz][refun
     CHECK(s.count(u"sales"_s) == before + 1);
 }
 
-TEST_CASE("stock adjustments and counts refuse the front desk; receiving needs an active user",
+TEST_CASE("stock adjustments and counts refuse the front desk, receiving needs an active user",
           "[trust][authz][inventory]") {
     Spa s;
     InventoryService inv(s.db());
@@ -214,7 +214,7 @@ TEST_CASE("stock adjustments and counts refuse the front desk; receiving needs a
     CHECK(s.onHand(u"OIL-LAV-120"_s) == stock + 2);
 }
 
-TEST_CASE("the drawer: a no-sale needs a manager; a deactivated user handles no cash",
+TEST_CASE("the drawer: a no-sale needs a manager, a deactivated user handles no cash",
           "[trust][authz][shift]") {
     Spa s;
     ShiftService shifts(s.db());

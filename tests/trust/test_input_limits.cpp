@@ -256,7 +256,7 @@ TEST_CASE("NUL and other control characters are refused wherever people type tex
     REQUIRE(settings.storeInfo().footer == before);
 }
 
-TEST_CASE("CSV exports neutralise formulas and keep numbers; import reads back what export wrote",
+TEST_CASE("CSV exports neutralise formulas and keep numbers, import reads back what export wrote",
           "[trust][input][csv]") {
     SECTION("the cell rule") {
         REQUIRE(csv::formatRow({u"=HYPERLINK(\"http://evil\",\"click\")"_s}) ==

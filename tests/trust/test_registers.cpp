@@ -191,7 +191,7 @@ TEST_CASE("an invented register is refused in core for every operation that acts
     REQUIRE(value(cards.lookup(code, u"front"_s)).balance == Money::fromCents(50'00));
 }
 
-TEST_CASE("oasisctl: an invented OASIS_REGISTER cannot sell or look a card up; init registers "
+TEST_CASE("oasisctl: an invented OASIS_REGISTER cannot sell or look a card up, init registers "
           "the computer that created the store",
           "[trust][registers][cli]") {
     Shop shop;
