@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/keyring.h"
 
+#include "core/domain/clock.h"
 #include "core/domain/crypto.h"
 #include "core/domain/translate.h"
 
@@ -14,6 +15,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -90,15 +92,9 @@ Status KeyRing::write(const QString &path, const KeyRing &keys, bool overwrite) 
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return fail(ErrorCode::Storage,
                     oasis::tr("Cannot create the folder for the key file %1.").arg(path));
-    QJsonObject o{
-        {QStringLiteral("format"), 1},
-        {QStringLiteral("giftcard_lookup"), QString::fromLatin1(keys.giftCardLookup.toHex())},
-        {QStringLiteral("giftcard_seal"), QString::fromLatin1(keys.giftCardSeal.toHex())},
-        {QStringLiteral("journal"), QString::fromLatin1(keys.journal.toHex())},
-        {QStringLiteral("pin_pepper"), QString::fromLatin1(keys.pinPepper.toHex())}};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(kPermissions) ||
-        file.write(QJsonDocument(o).toJson()) < 0 || !file.commit())
+        file.write(keys.toJson()) < 0 || !file.commit())
         return fail(ErrorCode::Storage,
                     oasis::tr("Cannot write the key file %1: %2").arg(path, file.errorString()));
     QFile::setPermissions(path, kPermissions);
@@ -111,23 +107,171 @@ Result<KeyRing> KeyRing::load(const QString &path, QStringList *warnings) {
         return fail(
             ErrorCode::Storage,
             oasis::tr("The key file %1 of this database is missing. Restore it from the backup "
-                      "(it is kept beside each snapshot); a new key is never made for an "
-                      "existing database.")
+                      "(it is kept beside each snapshot) or import it on this computer with "
+                      "oasisctl keys import FILE; a new key is never made for an existing "
+                      "database.")
                 .arg(path));
     if (auto ok = keepPrivate(path, warnings); !ok)
         return std::unexpected(ok.error());
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Storage,
                     oasis::tr("Cannot read the key file %1: %2").arg(path, file.errorString()));
-    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    auto keys = fromJson(file.readAll());
+    if (!keys)
+        return fail(ErrorCode::Storage, oasis::tr("The key file %1 is damaged.").arg(path));
+    return keys;
+}
+
+QByteArray KeyRing::toJson() const {
+    const QJsonObject o{
+        {QStringLiteral("format"), 1},
+        {QStringLiteral("giftcard_lookup"), QString::fromLatin1(giftCardLookup.toHex())},
+        {QStringLiteral("giftcard_seal"), QString::fromLatin1(giftCardSeal.toHex())},
+        {QStringLiteral("journal"), QString::fromLatin1(journal.toHex())},
+        {QStringLiteral("pin_pepper"), QString::fromLatin1(pinPepper.toHex())}};
+    return QJsonDocument(o).toJson();
+}
+
+Result<KeyRing> KeyRing::fromJson(const QByteArray &json) {
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
     auto key = [&o](const char *name) {
         return QByteArray::fromHex(o.value(QLatin1String(name)).toString().toLatin1());
     };
     KeyRing k{key("giftcard_lookup"), key("giftcard_seal"), key("journal"), key("pin_pepper")};
     if (k.giftCardLookup.size() != 32 || k.giftCardSeal.size() != 32 || k.journal.size() != 32 ||
         k.pinPepper.size() != 32)
-        return fail(ErrorCode::Storage, oasis::tr("The key file %1 is damaged.").arg(path));
+        return fail(ErrorCode::Storage, oasis::tr("The keys are damaged."));
     return k;
+}
+
+// A sealed key file (`oasisctl keys export`), for example:
+//
+//   OASIS-KEYRING-EXPORT 1
+//   store-id: 5f0c...-...
+//   journal-head: 00000000000000000042 <the hash of journal entry 42>
+//   kdf: pbkdf2-hmac-sha256
+//   kdf-iterations: 600000
+//   kdf-salt: <16 random bytes in hex>
+//   cipher: aes-256-gcm
+//   exported-at: 2026-12-05T07:30:00Z
+//
+//   <nonce(12) || AES-256-GCM(key file JSON) || tag(16), in base64, 76 characters a line>
+//
+// The header up to and including its blank line is the cipher's associated data, so changing
+// the store id, the rounds or anything else in it makes the tag fail, as does any change of the
+// body. A later format is a new number on the first line.
+namespace {
+constexpr char kSealMagic[] = "OASIS-KEYRING-EXPORT";
+constexpr int kSealFormat = 1;
+constexpr char kSealKdf[] = "pbkdf2-hmac-sha256";
+constexpr char kSealCipher[] = "aes-256-gcm";
+// Rounds a file may ask for: fewer would make the passphrase cheap to guess, more only makes
+// opening a changed file slow.
+constexpr int kSealMinIterations = 100'000;
+constexpr int kSealMaxIterations = 10'000'000;
+
+QByteArray sealKey(const QString &passphrase, const QByteArray &salt, int iterations) {
+    // The same passphrase typed on another computer may come composed differently.
+    return crypto::pbkdf2Sha256(passphrase.normalized(QString::NormalizationForm_C).toUtf8(), salt,
+                                iterations, 32);
+}
+
+QByteArray wrapped(const QByteArray &base64) {
+    QByteArray out;
+    for (qsizetype i = 0; i < base64.size(); i += 76)
+        out += base64.mid(i, 76) + '\n';
+    return out;
+}
+
+bool idCharacters(const QByteArray &id) {
+    if (id.isEmpty() || id.size() > 64)
+        return false;
+    for (char c : id)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-')
+            return false;
+    return true;
+}
+} // namespace
+
+QByteArray KeyRing::seal(const QString &storeId, qint64 journalSeq, const QString &journalHash,
+                         const QString &passphrase, int iterations) const {
+    const QByteArray salt = crypto::randomBytes(16);
+    const QByteArray header =
+        QByteArray(kSealMagic) + ' ' + QByteArray::number(kSealFormat) + '\n' +
+        "store-id: " + storeId.toLatin1() + '\n' +
+        "journal-head: " + QByteArray::number(journalSeq).rightJustified(20, '0') + ' ' +
+        journalHash.toLatin1() + '\n' + "kdf: " + kSealKdf + '\n' +
+        "kdf-iterations: " + QByteArray::number(iterations) + '\n' + "kdf-salt: " + salt.toHex() +
+        '\n' + "cipher: " + kSealCipher + '\n' +
+        "exported-at: " + Clock::nowUtc().toString(Qt::ISODate).toLatin1() + '\n' + '\n';
+    const QByteArray sealed =
+        crypto::aesGcmEncrypt(sealKey(passphrase, salt, iterations), toJson(), header);
+    return header + wrapped(sealed.toBase64());
+}
+
+Result<KeyRing::Sealed> KeyRing::unseal(const QByteArray &file, const QString &passphrase) {
+    const auto notSealed = [] {
+        return fail(ErrorCode::Refused,
+                    oasis::tr("This is not a sealed Oasis POS key file (or it was changed)."));
+    };
+    const qsizetype end = file.indexOf("\n\n");
+    if (end < 0 || !file.startsWith(QByteArray(QByteArray(kSealMagic) + ' ')))
+        return notSealed();
+    const QByteArray header = file.left(end + 2);
+    const QList<QByteArray> lines = file.left(end).split('\n');
+    const QByteArray format = lines.first().mid(qsizetype(sizeof kSealMagic));
+    if (format != QByteArray::number(kSealFormat)) {
+        bool number = false;
+        if (format.toInt(&number) > kSealFormat && number)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("This key file is in format %1, written by a newer Oasis POS: "
+                                  "update this program to import it.")
+                            .arg(QString::fromLatin1(format)));
+        return notSealed();
+    }
+    // Exactly these fields, in this order.
+    const QList<QByteArray> names{"store-id", "journal-head", "kdf",        "kdf-iterations",
+                                  "kdf-salt", "cipher",       "exported-at"};
+    if (lines.size() != names.size() + 1)
+        return notSealed();
+    QList<QByteArray> values;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QByteArray prefix = names[i] + ": ";
+        if (!lines[i + 1].startsWith(prefix))
+            return notSealed();
+        values << lines[i + 1].mid(prefix.size());
+    }
+    const QList<QByteArray> head = values[1].split(' ');
+    bool seqNumber = false;
+    const qint64 journalSeq = head.first().toLongLong(&seqNumber);
+    const QByteArray journalHash = head.value(1);
+    bool number = false;
+    const int iterations = values[3].toInt(&number);
+    const QByteArray salt = QByteArray::fromHex(values[4]);
+    const QDateTime exportedAt = QDateTime::fromString(QString::fromLatin1(values[6]), Qt::ISODate);
+    if (!idCharacters(values[0]) || head.size() != 2 || !seqNumber || journalSeq < 0 ||
+        journalHash.size() != 64 || QByteArray::fromHex(journalHash).toHex() != journalHash ||
+        values[2] != kSealKdf || values[5] != kSealCipher || !number ||
+        iterations < kSealMinIterations || iterations > kSealMaxIterations || salt.size() < 16 ||
+        salt.toHex() != values[4] || !exportedAt.isValid())
+        return notSealed();
+    // The body: base64 in lines of 76, each byte of it as seal() writes it.
+    const QByteArray body = file.mid(end + 2);
+    auto decoded = QByteArray::fromBase64Encoding(QByteArray(body).replace('\n', QByteArray()),
+                                                  QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || wrapped(decoded.decoded.toBase64()) != body)
+        return notSealed();
+    auto plain =
+        crypto::aesGcmDecrypt(sealKey(passphrase, salt, iterations), decoded.decoded, header);
+    if (!plain)
+        return fail(ErrorCode::Refused,
+                    oasis::tr("The passphrase does not open this key file (or the file was "
+                              "changed after it was exported). Nothing was written."));
+    auto keys = fromJson(*plain);
+    if (!keys)
+        return notSealed();
+    return Sealed{QString::fromLatin1(values[0]), journalSeq, QString::fromLatin1(journalHash),
+                  exportedAt, *keys};
 }
 
 } // namespace oasis

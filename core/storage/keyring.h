@@ -5,6 +5,7 @@
 #include "core/domain/error.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,33 @@ struct KeyRing {
     /// 0600 with a warning (logged, and added to `warnings` for the caller to show); one that
     /// cannot be tightened (owned by another user) is refused.
     static Result<KeyRing> load(const QString &path, QStringList *warnings = nullptr);
+
+    /// The key file's text (format 1): what write() stores and seal() encrypts.
+    QByteArray toJson() const;
+    static Result<KeyRing> fromJson(const QByteArray &json);
+
+    /// PBKDF2-HMAC-SHA256 rounds of a sealed key file written now (OWASP's 2023 figure).
+    static constexpr int kSealIterations = 600'000;
+    /// The key ring of store `storeId` sealed with `passphrase` for another computer (`oasisctl
+    /// keys export`): a text header naming the format, the store, its journal head (`seq`,
+    /// `hash`: the new computer's first journal anchor), the key derivation (salt and rounds)
+    /// and the cipher, then the AES-256-GCM sealed key file in base64. Every byte of the header
+    /// is authenticated with the keys, so none can be changed unnoticed.
+    QByteArray seal(const QString &storeId, qint64 journalSeq, const QString &journalHash,
+                    const QString &passphrase, int iterations = kSealIterations) const;
+    /// What a sealed key file holds, once its passphrase opened it.
+    struct Sealed;
+    /// Opens a file written by seal(). Refused (ErrorCode::Refused) when it is not a sealed key
+    /// file, when the passphrase does not open it, or when any byte of it was changed.
+    static Result<Sealed> unseal(const QByteArray &file, const QString &passphrase);
+};
+
+struct KeyRing::Sealed {
+    QString storeId;
+    qint64 journalSeq = 0; ///< the store's journal head when it was sealed
+    QString journalHash;
+    QDateTime exportedAt;
+    KeyRing keys;
 };
 
 } // namespace oasis

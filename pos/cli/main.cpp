@@ -20,7 +20,7 @@ namespace {
 std::vector<Command> allCommands() {
     std::vector<Command> all;
     for (auto group : {adminCommands, saleCommands, giftcardCommands, inventoryCommands,
-                       refundCommands, shiftCommands, reportCommands})
+                       refundCommands, shiftCommands, reportCommands, keysCommands})
         for (const Command &c : group())
             all.push_back(c);
     return all;
