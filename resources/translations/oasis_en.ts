@@ -1743,10 +1743,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The key file %1 of this database is missing. Restore it from the backup (it is kept beside each snapshot); a new key is never made for an existing database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The key file %1 is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,6 +1792,70 @@
     </message>
     <message>
         <source>scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase in OASIS_KEY_PASSPHRASE is too short: a key file is sealed with at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; a key export never overwrites a file. Choose a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a sealed Oasis POS key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key file belongs to store %1, not to the store %2 at %3. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys in this file do not fit store %1 (its key check differs). Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer already holds a different key file for store %1 (%2); it is never replaced. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the journal anchor %1; nothing was installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 of this database is missing. Restore it from the backup (it is kept beside each snapshot) or import it on this computer with oasisctl keys import FILE; a new key is never made for an existing database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys are damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a sealed Oasis POS key file (or it was changed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key file is in format %1, written by a newer Oasis POS: update this program to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this key file (or the file was changed after it was exported). Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an Oasis POS database, or is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3602,6 +3662,42 @@ F10</source>
     </message>
     <message>
         <source>Missing %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passphrase: set OASIS_KEY_PASSPHRASE (it is never taken as an argument).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the FILE to write the sealed key file to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file of store %1 is sealed in %2 (readable by you only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the new register: OASIS_KEY_PASSPHRASE=... oasisctl --db STORE keys import FILE. Carry the file and the passphrase apart, and delete the file once it is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sealed key FILE to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file of store %1 is installed: %2. The store opens on this computer now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer already holds this key file of store %1: %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a keys command (export, import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown keys command %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
