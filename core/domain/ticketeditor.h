@@ -32,6 +32,9 @@ public:
     void setTicket(const Ticket &ticket);
     /// A new empty ticket with a new request id.
     void clear();
+    /// The request id the caller chose (oasisctl --request-id); empty: the sale records none.
+    /// The counter keeps the one each ticket gets.
+    void setRequestId(const QString &requestId) { m_ticket.requestId = requestId; }
 
     /// Where addItem put the item: the row, and whether it is a new line (else one more unit
     /// of an existing one).

@@ -227,11 +227,8 @@ Status cmdSale(Context &ctx) {
     if (!printTarget.isEmpty())
         if (auto parsed = printing::parseTarget(printTarget); !parsed)
             return std::unexpected(parsed.error());
-    if (!requestId.isEmpty()) {
-        Ticket withId;
-        withId.requestId = requestId;
-        ticket.setTicket(withId);
-    }
+    // Only --request-id makes a retry safe: without one, the sale records none (JSON null).
+    ticket.setRequestId(requestId);
     // The totals the ticket is checked with are the ones the sale is written with.
     if (auto taxes = StoreSettings(d).taxTable(); taxes)
         ticket.setTaxTable(*taxes);

@@ -365,6 +365,15 @@ TEST_CASE("oasisctl sale --request-id twice: the second says so and shows the fi
     REQUIRE(shop.balanceOf(code) == balance - 53'06);
 }
 
+TEST_CASE("oasisctl sale without --request-id records none", "[trust][request-id][cli]") {
+    Shop shop;
+    shop.initWithCard(u"50"_s);
+    const Run sale = shop.run({u"--json"_s, u"sale"_s, u"OIL-LAV-120"_s, u"--pay"_s, u"cash:30"_s});
+    REQUIRE(sale.exitCode == 0);
+    CHECK(sale.json()[u"request_id"_s].isNull());
+    CHECK_FALSE(sale.json()[u"repeated"_s].toBool(true));
+}
+
 TEST_CASE("oasisctl: the same request id with another ticket exits 2 and writes nothing",
           "[trust][request-id][cli]") {
     Shop shop;
