@@ -181,11 +181,11 @@ Status TicketEditor::setTicketDiscount(const Discount &discount) {
     const Discount before = m_ticket.discount;
     m_ticket.discount = discount;
     recompute();
-    if (!m_totalsError.isEmpty()) {
-        const QString why = m_totalsError;
+    if (!m_totalsError.message.isEmpty()) {
+        const Error why = m_totalsError;
         m_ticket.discount = before;
         recompute();
-        return fail(ErrorCode::Invalid, why);
+        return std::unexpected(why);
     }
     return {};
 }
@@ -233,10 +233,10 @@ void TicketEditor::recompute() {
     auto totals = m_ticket.totals(m_taxes, m_date());
     if (totals) {
         m_totals = *totals;
-        m_totalsError.clear();
+        m_totalsError = Error{ErrorCode::Invalid};
     } else {
         m_totals = {};
-        m_totalsError = totals.error().message;
+        m_totalsError = totals.error();
     }
 }
 

@@ -85,7 +85,7 @@ public:
 
     const TicketTotals &totals() const { return m_totals; }
     /// Empty unless the totals could not be computed (then the message says why).
-    const QString &totalsError() const { return m_totalsError; }
+    const QString &totalsError() const { return m_totalsError.message; }
 
 private:
     Status checkRow(int row) const;
@@ -95,7 +95,7 @@ private:
     TaxTable m_taxes;
     std::function<QDate()> m_date;
     TicketTotals m_totals;
-    QString m_totalsError;
+    Error m_totalsError{ErrorCode::Invalid}; ///< its message is empty while the totals are fine
 };
 
 } // namespace oasis

@@ -253,7 +253,7 @@ Status cmdSale(Context &ctx) {
     }
     if (auto ok = ticket.setTicketDiscount(discount); !ok)
         return fail(
-            ErrorCode::Invalid,
+            ok.error().code, // a discount above what can be discounted is refused (2)
             oasis::cli::tr("--discount %1: %2").arg(discount.toString(), ok.error().message));
     auto who = ctx.signIn();
     if (!who)

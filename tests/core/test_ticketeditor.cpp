@@ -111,6 +111,7 @@ TEST_CASE("ticket editing: the ticket discount is refused, and the ticket kept, 
     const auto tooMuch = t.setTicketDiscount(Discount::fixed(Money::fromCents(2401)));
     REQUIRE_FALSE(tooMuch);
     CHECK_FALSE(tooMuch.error().message.isEmpty());
+    CHECK(tooMuch.error().code == ErrorCode::Refused); // a rule, not a typing mistake
     // The ticket keeps its 10 % and its totals.
     CHECK(t.ticket().discount.kind == Discount::Kind::Percent);
     CHECK(t.totals().discount == Money::fromCents(240));
