@@ -76,9 +76,11 @@ TEST_CASE("a refund pays exactly what its preview showed, through awkward splits
     t.addItem(s.item(u"DT60"_s), 1, s.lena.id, s.lena.displayName);
     t.addTip(Money::fromCents(17'00), s.lena.id, s.lena.displayName);
     t.discount = value(Discount::parse(u"9.99"_s));
-    const CompletedSale sale = value(SaleService(s.tmp.db()).complete(
-        t, {value(Tender::parse(u"card:200:4242"_s)), value(Tender::parse(u"cash:300"_s))},
-        s.frontdesk, s.manager));
+    const CompletedSale sale = value(SaleService(s.tmp.db())
+                                         .complete(t,
+                                                   {value(Tender::parse(u"card:200:4242"_s)),
+                                                    value(Tender::parse(u"cash:300"_s))},
+                                                   s.frontdesk, s.manager));
     const auto lines = value(RefundService(s.tmp.db()).refundable(sale.receiptNo));
     REQUIRE(lines.size() == 4);
     const qint64 lavender = lines[0].lineId, arnica = lines[1].lineId, session = lines[2].lineId,
