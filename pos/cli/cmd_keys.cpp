@@ -22,19 +22,28 @@ Result<QString> passphrase() {
     return given;
 }
 
-Status cmdKeysExport(Context &ctx) {
-    auto file = ctx.takeArgument(oasis::cli::tr("the FILE to write the sealed key file to"));
+/// FILE, the only argument, and the passphrase.
+Result<std::pair<QString, QString>> fileAndPassphrase(Context &ctx, const QString &what) {
+    auto file = ctx.takeArgument(what);
     if (!file)
         return std::unexpected(file.error());
     if (auto ok = ctx.noMoreOptions(); !ok)
-        return ok;
+        return std::unexpected(ok.error());
     if (!ctx.args.isEmpty())
         return fail(ErrorCode::Invalid,
                     oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     auto secret = passphrase();
     if (!secret)
         return std::unexpected(secret.error());
-    if (auto ok = KeyService::checkNewPassphrase(*secret); !ok)
+    return std::pair{*file, *secret};
+}
+
+Status cmdKeysExport(Context &ctx) {
+    auto args = fileAndPassphrase(ctx, oasis::cli::tr("the FILE to write the sealed key file to"));
+    if (!args)
+        return std::unexpected(args.error());
+    const auto &[file, secret] = *args;
+    if (auto ok = KeyService::checkNewPassphrase(secret); !ok)
         return ok;
     auto db = ctx.database();
     if (!db)
@@ -42,7 +51,7 @@ Status cmdKeysExport(Context &ctx) {
     auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
-    auto done = KeyService::exportTo(**db, *file, *secret, who->user, who->approver);
+    auto done = KeyService::exportTo(**db, file, secret, who->user, who->approver);
     if (!done)
         return std::unexpected(done.error());
     ctx.emit({{QStringLiteral("file"), done->file}, {QStringLiteral("store_id"), done->storeId}},
@@ -55,20 +64,13 @@ Status cmdKeysExport(Context &ctx) {
 }
 
 Status cmdKeysImport(Context &ctx) {
-    auto file = ctx.takeArgument(oasis::cli::tr("the sealed key FILE to import"));
-    if (!file)
-        return std::unexpected(file.error());
-    if (auto ok = ctx.noMoreOptions(); !ok)
-        return ok;
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
-    auto secret = passphrase();
-    if (!secret)
-        return std::unexpected(secret.error());
+    auto args = fileAndPassphrase(ctx, oasis::cli::tr("the sealed key FILE to import"));
+    if (!args)
+        return std::unexpected(args.error());
+    const auto &[file, secret] = *args;
     // The store is not opened: on this computer it cannot be, until its key file is here.
     const QString store = ctx.dbPath.isEmpty() ? Store::defaultPath() : ctx.dbPath;
-    auto done = KeyService::importFrom(*file, *secret, store, Store::defaultKeyDirectory());
+    auto done = KeyService::importFrom(file, secret, store, Store::defaultKeyDirectory());
     if (!done)
         return std::unexpected(done.error());
     ctx.emit({{QStringLiteral("file"), done->file},
