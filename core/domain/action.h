@@ -25,7 +25,7 @@ enum class Action {
     Staff,
     CloseDay,
     Reports,
-    Backup, ///< backup and restore
+    Backup, ///< backup, restore and key export
 };
 
 } // namespace oasis

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QScopeGuard>
 
 namespace oasis {
 
@@ -22,10 +23,12 @@ QString shown(const QString &path) {
 }
 
 constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+// A sealed key file is under 1 KB; anything much larger is not one, and is not read whole.
+constexpr qint64 kMaxSealedBytes = 64 * 1024;
 } // namespace
 
 Status KeyService::checkNewPassphrase(const QString &passphrase) {
-    if (passphrase.size() < kMinPassphraseLength)
+    if (passphrase.toUcs4().size() < kMinPassphraseLength)
         return fail(ErrorCode::Invalid,
                     oasis::tr("The passphrase in OASIS_KEY_PASSPHRASE is too short: a key file "
                               "is sealed with at least %1 characters.")
@@ -43,39 +46,50 @@ Result<KeyExport> KeyService::exportTo(Database &db, const QString &fileIn,
         return fail(ErrorCode::System,
                     oasis::tr("The folder %1 does not exist.")
                         .arg(QDir::toNativeSeparators(QFileInfo(file).absolutePath())));
+    // The PBKDF2 rounds run before the write transaction, so no other register waits for them.
+    const KeyRing::SealingKey key = KeyRing::sealingKey(passphrase);
     auto tx = Transaction::begin(db);
     if (!tx)
         return std::unexpected(tx.error());
     if (auto ok = authorize(db, Action::Backup, actor, approver); !ok)
         return std::unexpected(ok.error());
-    if (QFileInfo::exists(file) || QFileInfo(file).isSymLink())
-        return fail(ErrorCode::Refused,
-                    oasis::tr("%1 already exists; a key export never overwrites a file. Choose a "
-                              "new name.")
-                        .arg(shown(file)));
-    if (auto ok = Journal::append(
-            db, actorLabel(actor, approver), QStringLiteral("keys_exported"),
-            {{QStringLiteral("file"), file}, {QStringLiteral("store_id"), db.id()}});
+    // FILE is claimed first, created new and readable by its owner only (O_EXCL: an existing
+    // file or link is neither followed nor replaced, even one made a moment ago); the sealed text
+    // then replaces that empty claim in one rename, so FILE is never half written.
+    QFile claim(file);
+    if (!claim.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly)) {
+        if (QFileInfo::exists(file) || QFileInfo(file).isSymLink())
+            return fail(ErrorCode::Refused,
+                        oasis::tr("%1 already exists; a key export never overwrites a file. "
+                                  "Choose a new name.")
+                            .arg(shown(file)));
+        return fail(ErrorCode::System,
+                    oasis::tr("Cannot write %1: %2").arg(shown(file), claim.errorString()));
+    }
+    claim.close();
+    bool done = false;
+    const auto removeClaim = qScopeGuard([&] {
+        if (!done)
+            QFile::remove(file);
+    });
+    if (auto ok = Journal::append(db, actorLabel(actor, approver), QStringLiteral("keys_exported"),
+                                  {{QStringLiteral("file"), file}});
         !ok)
         return std::unexpected(ok.error());
-    // The head after this very entry: the new computer's first anchor of the journal.
+    // The head after this very entry: the new computer's first journal anchor.
     auto head = Journal::head(db);
     if (!head)
         return std::unexpected(head.error());
-    const QByteArray sealed = db.keys().seal(db.id(), head->first, head->second, passphrase);
-    // Written under a temporary name that only its owner may read, then renamed: FILE is whole
-    // or absent.
+    const QByteArray sealed = db.keys().seal(db.id(), head->first, head->second, key);
     QSaveFile out(file);
-    out.setDirectWriteFallback(false);
     if (!out.open(QIODevice::WriteOnly) || !out.setPermissions(kOwnerOnly) ||
         out.write(sealed) != sealed.size() || !out.commit())
         return fail(ErrorCode::System,
                     oasis::tr("Cannot write %1: %2").arg(shown(file), out.errorString()));
     // The journal says the keys left: if it cannot, neither do they.
-    if (auto ok = tx->commit(); !ok) {
-        QFile::remove(file);
+    if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
-    }
+    done = true;
     return KeyExport{file, db.id()};
 }
 
@@ -86,8 +100,7 @@ Result<KeyImport> KeyService::importFrom(const QString &fileIn, const QString &p
     QFile in(file);
     if (!in.exists())
         return fail(ErrorCode::NotFound, oasis::tr("There is no file %1.").arg(shown(file)));
-    // A sealed key file is a few hundred bytes; anything much larger is not one.
-    if (in.size() > 64 * 1024)
+    if (in.size() > kMaxSealedBytes)
         return fail(ErrorCode::Refused,
                     oasis::tr("%1 is not a sealed Oasis POS key file.").arg(shown(file)));
     if (!in.open(QIODevice::ReadOnly))
@@ -96,19 +109,30 @@ Result<KeyImport> KeyService::importFrom(const QString &fileIn, const QString &p
     auto sealed = KeyRing::unseal(in.readAll(), passphrase);
     if (!sealed)
         return std::unexpected(sealed.error());
-    auto store = readStoreIdentity(storeLocation);
+    auto store = readStoreIdentity(storeLocation, sealed->journalSeq);
     if (!store)
         return std::unexpected(store.error());
     if (sealed->storeId != store->id)
         return fail(ErrorCode::Refused,
-                    oasis::tr("This key file belongs to store %1, not to the store %2 at %3. "
-                              "Nothing was written.")
-                        .arg(sealed->storeId, store->id, storeLocation));
+                    oasis::tr("This key file belongs to store %1, not to store %2 at %3. Nothing "
+                              "was written.")
+                        .arg(sealed->storeId, store->id, shown(storeLocation)));
     if (QString::fromLatin1(sealed->keys.fingerprint()) != store->keyCheck)
         return fail(ErrorCode::Refused,
                     oasis::tr("The keys in this file do not fit store %1 (its key check differs). "
                               "Nothing was written.")
                         .arg(store->id));
+    // The file carries the journal's head at the export, which becomes this computer's anchor:
+    // the store must still hold that entry as it was. A copy of the store from before the
+    // export, or a journal cut or rewritten since, is refused here rather than installed with
+    // an anchor that every `journal verify` would then report.
+    if (store->journalHash != sealed->journalHash)
+        return fail(ErrorCode::Refused,
+                    oasis::tr("Store %1 at %2 does not hold journal entry %3 as it was when this "
+                              "key file was exported: it is a copy from before the export, or "
+                              "its journal was changed since. Nothing was written.")
+                        .arg(store->id, shown(storeLocation))
+                        .arg(sealed->journalSeq));
     KeyImport r;
     r.file = file;
     r.storeId = store->id;
@@ -117,7 +141,7 @@ Result<KeyImport> KeyService::importFrom(const QString &fileIn, const QString &p
     if (QFileInfo::exists(r.keyFile) || QFileInfo(r.keyFile).isSymLink()) {
         auto current = KeyRing::load(r.keyFile);
         if (current && current->fingerprint() == sealed->keys.fingerprint())
-            return r; // already there
+            return r;
         return fail(ErrorCode::Refused,
                     oasis::tr("This computer already holds a different key file for store %1 "
                               "(%2); it is never replaced. Nothing was written.")
@@ -125,10 +149,9 @@ Result<KeyImport> KeyService::importFrom(const QString &fileIn, const QString &p
     }
     if (auto ok = KeyRing::create(r.keyFile, sealed->keys); !ok)
         return std::unexpected(ok.error());
-    r.installed = true;
-    // A computer that never held this store's journal anchor starts from the head the
-    // exporting register sealed in the file (never from what the store says now, which could be
-    // a journal whose tail was cut off). An anchor already here is kept.
+    // A computer that never held this store's anchor starts from the head the exporting
+    // register sealed in the file, never from what the store says now (a journal whose tail was
+    // cut off would anchor itself). An anchor already here is this computer's own record: kept.
     const QString anchor = QDir(keyDirectory).filePath(store->id + QStringLiteral(".anchor"));
     if (!QFileInfo::exists(anchor) &&
         !Database::writeAnchor(anchor, sealed->journalSeq, sealed->journalHash.toLatin1(), false)) {
@@ -137,6 +160,7 @@ Result<KeyImport> KeyService::importFrom(const QString &fileIn, const QString &p
                     oasis::tr("Cannot write the journal anchor %1; nothing was installed.")
                         .arg(shown(anchor)));
     }
+    r.installed = true;
     return r;
 }
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/domain/error.h"
-#include "core/services/staff.h"
+#include "core/domain/staffmember.h"
 
 #include <QDateTime>
 #include <QString>
@@ -30,26 +30,29 @@ struct KeyImport {
 
 class KeyService final {
 public:
-    /// The fewest characters a passphrase may have when a key file is sealed with it.
+    /// The fewest characters (code points) a passphrase may have when a key file is sealed.
     static constexpr int kMinPassphraseLength = 8;
 
     /// Whether `passphrase` may seal a key file (long enough); Invalid with one line when not.
     static Status checkNewPassphrase(const QString &passphrase);
 
     /// Writes the keys of the store `db` to the new file `file`, sealed with `passphrase`
-    /// (PBKDF2-HMAC-SHA256 and AES-256-GCM, core/storage/keyring.h), mode 0600 and atomically.
-    /// Refuses to overwrite a file. Needs Action::Backup (a manager or the owner) from `actor`
-    /// or `approver`, checked in the transaction that journals the export ("keys_exported").
+    /// (PBKDF2-HMAC-SHA256 and AES-256-GCM, core/storage/keyring.h), mode 0600 and atomically;
+    /// an existing file is never overwritten. Needs Action::Backup (a manager or the owner) from
+    /// `actor` or `approver`, checked in the transaction that journals the export
+    /// ("keys_exported"); the file carries the journal's head after that entry.
     static Result<KeyExport> exportTo(Database &db, const QString &file, const QString &passphrase,
                                       const StaffMember &actor,
                                       const std::optional<StaffMember> &approver = std::nullopt);
 
     /// Installs the key file sealed in `file` for the store at `storeLocation` into
     /// `keyDirectory` (mode 0600), on a computer where that store does not open yet because its
-    /// key file is missing. Refused, with nothing written, when the passphrase does not open the
-    /// file, when its keys belong to another store (both ids named) or do not fit this store, or
-    /// when a different key file of this store is already there. The same key file already
-    /// there is not an error: installed is false.
+    /// key file is missing, with the journal anchor the file carries when there is none here.
+    /// Refused, with nothing written, when the passphrase does not open the file or it was
+    /// changed, when its keys belong to another store (both ids named) or do not fit this store,
+    /// when the store does not hold the journal entry the export recorded, or when a different
+    /// key file of this store is already here. The same key file already here is not an error:
+    /// installed is false.
     static Result<KeyImport> importFrom(const QString &file, const QString &passphrase,
                                         const QString &storeLocation, const QString &keyDirectory);
 };

@@ -165,12 +165,14 @@ constexpr char kSealMagic[] = "OASIS-KEYRING-EXPORT";
 constexpr int kSealFormat = 1;
 constexpr char kSealKdf[] = "pbkdf2-hmac-sha256";
 constexpr char kSealCipher[] = "aes-256-gcm";
-// Rounds a file may ask for: fewer would make the passphrase cheap to guess, more only makes
-// opening a changed file slow.
+// Rounds of a file sealed now (OWASP's 2023 figure for PBKDF2-HMAC-SHA256), and the range a
+// file may ask for: fewer would make its passphrase cheap to guess, more only makes opening a
+// changed file slow.
+constexpr int kSealIterations = 600'000;
 constexpr int kSealMinIterations = 100'000;
 constexpr int kSealMaxIterations = 10'000'000;
 
-QByteArray sealKey(const QString &passphrase, const QByteArray &salt, int iterations) {
+QByteArray stretch(const QString &passphrase, const QByteArray &salt, int iterations) {
     // The same passphrase typed on another computer may come composed differently.
     return crypto::pbkdf2Sha256(passphrase.normalized(QString::NormalizationForm_C).toUtf8(), salt,
                                 iterations, 32);
@@ -193,20 +195,22 @@ bool idCharacters(const QByteArray &id) {
 }
 } // namespace
 
-QByteArray KeyRing::seal(const QString &storeId, qint64 journalSeq, const QString &journalHash,
-                         const QString &passphrase, int iterations) const {
+KeyRing::SealingKey KeyRing::sealingKey(const QString &passphrase) {
     const QByteArray salt = crypto::randomBytes(16);
+    return {salt, kSealIterations, stretch(passphrase, salt, kSealIterations)};
+}
+
+QByteArray KeyRing::seal(const QString &storeId, qint64 journalSeq, const QString &journalHash,
+                         const SealingKey &key) const {
     const QByteArray header =
         QByteArray(kSealMagic) + ' ' + QByteArray::number(kSealFormat) + '\n' +
         "store-id: " + storeId.toLatin1() + '\n' +
         "journal-head: " + QByteArray::number(journalSeq).rightJustified(20, '0') + ' ' +
         journalHash.toLatin1() + '\n' + "kdf: " + kSealKdf + '\n' +
-        "kdf-iterations: " + QByteArray::number(iterations) + '\n' + "kdf-salt: " + salt.toHex() +
-        '\n' + "cipher: " + kSealCipher + '\n' +
+        "kdf-iterations: " + QByteArray::number(key.iterations) + '\n' +
+        "kdf-salt: " + key.salt.toHex() + '\n' + "cipher: " + kSealCipher + '\n' +
         "exported-at: " + Clock::nowUtc().toString(Qt::ISODate).toLatin1() + '\n' + '\n';
-    const QByteArray sealed =
-        crypto::aesGcmEncrypt(sealKey(passphrase, salt, iterations), toJson(), header);
-    return header + wrapped(sealed.toBase64());
+    return header + wrapped(crypto::aesGcmEncrypt(key.key, toJson(), header).toBase64());
 }
 
 Result<KeyRing::Sealed> KeyRing::unseal(const QByteArray &file, const QString &passphrase) {
@@ -262,7 +266,7 @@ Result<KeyRing::Sealed> KeyRing::unseal(const QByteArray &file, const QString &p
     if (!decoded || wrapped(decoded.decoded.toBase64()) != body)
         return notSealed();
     auto plain =
-        crypto::aesGcmDecrypt(sealKey(passphrase, salt, iterations), decoded.decoded, header);
+        crypto::aesGcmDecrypt(stretch(passphrase, salt, iterations), decoded.decoded, header);
     if (!plain)
         return fail(ErrorCode::Refused,
                     oasis::tr("The passphrase does not open this key file (or the file was "

@@ -38,15 +38,23 @@ struct KeyRing {
     QByteArray toJson() const;
     static Result<KeyRing> fromJson(const QByteArray &json);
 
-    /// PBKDF2-HMAC-SHA256 rounds of a sealed key file written now (OWASP's 2023 figure).
-    static constexpr int kSealIterations = 600'000;
-    /// The key ring of store `storeId` sealed with `passphrase` for another computer (`oasisctl
-    /// keys export`): a text header naming the format, the store, its journal head (`seq`,
-    /// `hash`: the new computer's first journal anchor), the key derivation (salt and rounds)
-    /// and the cipher, then the AES-256-GCM sealed key file in base64. Every byte of the header
-    /// is authenticated with the keys, so none can be changed unnoticed.
+    /// A passphrase stretched into the key that seals a key file for another computer
+    /// (PBKDF2-HMAC-SHA256 with a new random salt, slow on purpose). Derived apart from seal() so
+    /// that `keys export` does it before its write transaction: the other registers do not wait
+    /// for the rounds.
+    struct SealingKey {
+        QByteArray salt;
+        int iterations = 0;
+        QByteArray key;
+    };
+    static SealingKey sealingKey(const QString &passphrase);
+    /// The key ring of store `storeId` sealed for another computer (`oasisctl keys export`): a
+    /// text header naming the format, the store, its journal head (`journalSeq`, `journalHash`:
+    /// the new computer's first journal anchor), the key derivation and the cipher, then the
+    /// AES-256-GCM sealed key file in base64. The header is the cipher's associated data, so no
+    /// byte of the file can be changed unnoticed.
     QByteArray seal(const QString &storeId, qint64 journalSeq, const QString &journalHash,
-                    const QString &passphrase, int iterations = kSealIterations) const;
+                    const SealingKey &key) const;
     /// What a sealed key file holds, once its passphrase opened it.
     struct Sealed;
     /// Opens a file written by seal(). Refused (ErrorCode::Refused) when it is not a sealed key

@@ -15,20 +15,16 @@
 
 namespace oasis {
 
-Result<StoreIdentity> readStoreIdentity(const QString &location) {
-    // A file path is checked first (a read-only connection to a missing file fails with less
-    // to say); a server's URL is for its engine's driver to reach.
-    const bool isFile = !location.contains(QLatin1String("://"));
-    const QString shown =
-        isFile ? QDir::toNativeSeparators(QFileInfo(location).absoluteFilePath()) : location;
-    if (isFile) {
-        const QFileInfo info(location);
-        if (!info.exists() || info.size() == 0)
-            return fail(ErrorCode::NotFound, oasis::tr("There is no database at %1.").arg(shown));
-        if (info.isDir())
-            return fail(ErrorCode::Refused,
-                        oasis::tr("%1 is a folder, not a database file.").arg(shown));
-    }
+Result<StoreIdentity> readStoreIdentity(const QString &location, qint64 journalSeq) {
+    // A missing file is told apart first: a read-only connection to it fails with less to say.
+    // Only stat() here: the file itself is opened by SQLite alone (DESIGN §3).
+    const QFileInfo info(location);
+    const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
+    if (!info.exists() || info.size() == 0)
+        return fail(ErrorCode::NotFound, oasis::tr("There is no database at %1.").arg(shown));
+    if (info.isDir())
+        return fail(ErrorCode::Refused,
+                    oasis::tr("%1 is a folder, not a database file.").arg(shown));
     static std::atomic<int> counter{0};
     const QString name = QStringLiteral("oasis-identity-%1").arg(++counter);
     Result<StoreIdentity> result =
@@ -41,15 +37,22 @@ Result<StoreIdentity> readStoreIdentity(const QString &location) {
             result = fail(ErrorCode::Storage,
                           oasis::tr("Cannot open %1: %2").arg(shown, c.lastError().text()));
         } else {
-            QSqlQuery q(c);
             StoreIdentity identity;
-            bool complete = q.exec(QStringLiteral(
+            QSqlQuery q(c);
+            bool read = q.exec(QStringLiteral(
                 "SELECT key, value FROM meta WHERE key IN ('database_id', 'key_check')"));
-            while (complete && q.next())
+            while (read && q.next())
                 (q.value(0).toString() == QLatin1String("database_id") ? identity.id
                                                                        : identity.keyCheck) =
                     q.value(1).toString();
-            if (complete && !identity.id.isEmpty() && !identity.keyCheck.isEmpty())
+            read = read && q.prepare(QStringLiteral("SELECT hash FROM journal WHERE seq = ?"));
+            if (read) {
+                q.addBindValue(journalSeq);
+                read = q.exec();
+            }
+            if (read && q.next())
+                identity.journalHash = q.value(0).toString();
+            if (read && !identity.id.isEmpty() && !identity.keyCheck.isEmpty())
                 result = identity;
             q.finish();
         }

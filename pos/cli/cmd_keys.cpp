@@ -22,28 +22,28 @@ Result<QString> passphrase() {
     return given;
 }
 
-/// FILE, the only argument, and the passphrase.
-Result<std::pair<QString, QString>> fileAndPassphrase(Context &ctx, const QString &what) {
+/// FILE and nothing else after the subcommand.
+Result<QString> fileArgument(Context &ctx, const QString &what) {
     auto file = ctx.takeArgument(what);
     if (!file)
-        return std::unexpected(file.error());
+        return file;
     if (auto ok = ctx.noMoreOptions(); !ok)
         return std::unexpected(ok.error());
     if (!ctx.args.isEmpty())
         return fail(ErrorCode::Invalid,
                     oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
-    auto secret = passphrase();
-    if (!secret)
-        return std::unexpected(secret.error());
-    return std::pair{*file, *secret};
+    return file;
 }
 
 Status cmdKeysExport(Context &ctx) {
-    auto args = fileAndPassphrase(ctx, oasis::cli::tr("the FILE to write the sealed key file to"));
-    if (!args)
-        return std::unexpected(args.error());
-    const auto &[file, secret] = *args;
-    if (auto ok = KeyService::checkNewPassphrase(secret); !ok)
+    auto file = fileArgument(ctx, oasis::cli::tr("the FILE to write the sealed key file to"));
+    if (!file)
+        return std::unexpected(file.error());
+    // Usage first: a missing or short passphrase is refused before the store is opened.
+    auto secret = passphrase();
+    if (!secret)
+        return std::unexpected(secret.error());
+    if (auto ok = KeyService::checkNewPassphrase(*secret); !ok)
         return ok;
     auto db = ctx.database();
     if (!db)
@@ -51,7 +51,7 @@ Status cmdKeysExport(Context &ctx) {
     auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
-    auto done = KeyService::exportTo(**db, file, secret, who->user, who->approver);
+    auto done = KeyService::exportTo(**db, *file, *secret, who->user, who->approver);
     if (!done)
         return std::unexpected(done.error());
     ctx.emit({{QStringLiteral("file"), done->file}, {QStringLiteral("store_id"), done->storeId}},
@@ -64,15 +64,18 @@ Status cmdKeysExport(Context &ctx) {
 }
 
 Status cmdKeysImport(Context &ctx) {
-    auto args = fileAndPassphrase(ctx, oasis::cli::tr("the sealed key FILE to import"));
-    if (!args)
-        return std::unexpected(args.error());
-    const auto &[file, secret] = *args;
-    // The store is not opened: on this computer it cannot be, until its key file is here.
+    auto file = fileArgument(ctx, oasis::cli::tr("the sealed key FILE to import"));
+    if (!file)
+        return std::unexpected(file.error());
+    auto secret = passphrase();
+    if (!secret)
+        return std::unexpected(secret.error());
+    // The store is not opened: on this computer it cannot be until its key file is here.
     const QString store = ctx.dbPath.isEmpty() ? Store::defaultPath() : ctx.dbPath;
-    auto done = KeyService::importFrom(file, secret, store, Store::defaultKeyDirectory());
+    auto done = KeyService::importFrom(*file, *secret, store, Store::defaultKeyDirectory());
     if (!done)
         return std::unexpected(done.error());
+    const QString keyFile = QDir::toNativeSeparators(done->keyFile);
     ctx.emit({{QStringLiteral("file"), done->file},
               {QStringLiteral("store_id"), done->storeId},
               {QStringLiteral("key_file"), done->keyFile},
@@ -81,10 +84,10 @@ Status cmdKeysImport(Context &ctx) {
              {done->installed
                   ? oasis::cli::tr("The key file of store %1 is installed: %2. The store opens "
                                    "on this computer now.")
-                        .arg(done->storeId, QDir::toNativeSeparators(done->keyFile))
+                        .arg(done->storeId, keyFile)
                   : oasis::cli::tr("This computer already holds this key file of store %1: %2. "
                                    "Nothing was changed.")
-                        .arg(done->storeId, QDir::toNativeSeparators(done->keyFile))});
+                        .arg(done->storeId, keyFile)});
     return {};
 }
 

@@ -275,10 +275,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a backup or restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a manager or the owner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1811,10 +1807,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This key file belongs to store %1, not to the store %2 at %3. Nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The keys in this file do not fit store %1 (its key check differs). Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1856,6 +1848,18 @@
     </message>
     <message>
         <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a backup, restore or key export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key file belongs to store %1, not to store %2 at %3. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store %1 at %2 does not hold journal entry %3 as it was when this key file was exported: it is a copy from before the export, or its journal was changed since. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
