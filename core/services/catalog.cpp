@@ -209,10 +209,12 @@ Result<std::vector<CatalogItem>> CatalogService::search(const QString &text, int
         .replace(u'%', QStringLiteral("\\%"))
         .replace(u'_', QStringLiteral("\\_"));
     pattern = u'%' + pattern + u'%';
-    auto q = m_db.exec(kSelect +
-                           QStringLiteral("WHERE i.active = 1 AND (i.name LIKE ? ESCAPE '\\' OR "
-                                          "i.code LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\') "
-                                          "ORDER BY i.type DESC, i.name LIMIT ?"),
+    const Driver &d = m_db.driver();
+    auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.active = 1 AND (%1 OR %2 OR %3) "
+                                                "ORDER BY i.type DESC, i.name LIMIT ?")
+                                     .arg(d.likeIgnoringCase(QStringLiteral("i.name")),
+                                          d.likeIgnoringCase(QStringLiteral("i.code")),
+                                          d.likeIgnoringCase(QStringLiteral("c.name"))),
                        {pattern, pattern, pattern, limit});
     if (!q)
         return std::unexpected(q.error());
@@ -226,10 +228,11 @@ Result<std::vector<CatalogItem>> CatalogService::bestSellers(int limit) const {
     // Driven from the recent sales (indexed by time) so the cost follows the last 90 days, not
     // the whole history: a join led by sale_lines took seconds on years of sales.
     auto top = m_db.exec(QStringLiteral("SELECT l.item_id, SUM(l.quantity) AS sold FROM sales s "
-                                        "CROSS JOIN sale_lines l ON l.sale_id = s.id "
+                                        "%1 sale_lines l ON l.sale_id = s.id "
                                         "WHERE s.created_at >= ? AND s.kind = 'sale' "
                                         "AND l.kind = 'product' GROUP BY l.item_id "
-                                        "ORDER BY sold DESC, l.item_id LIMIT ?"),
+                                        "ORDER BY sold DESC, l.item_id LIMIT ?")
+                             .arg(m_db.driver().joinInThisOrder()),
                          {toStorageTime(Clock::nowUtc().addDays(-90)), limit * 2});
     if (!top)
         return std::unexpected(top.error());

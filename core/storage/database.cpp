@@ -5,7 +5,9 @@
 #include "core/domain/crypto.h"
 #include "core/domain/translate.h"
 #include "core/storage/journal.h"
+#include "core/storage/postgresdriver.h"
 #include "core/storage/schema.h"
+#include "core/storage/sqlitedriver.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,6 +17,7 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -24,6 +27,7 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <optional>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -42,12 +46,32 @@ QString nextConnectionName() {
 
 bool isLockedMessage(const QString &text) {
     return text.contains(QLatin1String("locked"), Qt::CaseInsensitive) ||
-           text.contains(QLatin1String("busy"), Qt::CaseInsensitive);
+           text.contains(QLatin1String("busy"), Qt::CaseInsensitive) ||
+           text.contains(QLatin1String("lock timeout"), Qt::CaseInsensitive);
+}
+
+/// libpq's words for a connection that is gone (server restarted, network down, killed).
+bool isServerGone(const QString &text) {
+    for (const char *words : {"server closed the connection", "no connection to the server",
+                              "terminating connection", "connection to server",
+                              "could not receive data", "could not send data", "SSL SYSCALL"})
+        if (text.contains(QLatin1String(words), Qt::CaseInsensitive))
+            return true;
+    return false;
 }
 } // namespace
 
+void readForwardOnly(QSqlQuery &query) {
+    query.setForwardOnly(!query.driver() ||
+                         query.driver()->dbmsType() != QSqlDriver::PostgreSQL);
+}
+
 Error storageError(const QString &what, const QSqlError &error) {
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (isServerGone(text))
+        return {ErrorCode::Storage,
+                oasis::tr("The store server cannot be reached: the connection was lost. (%1)")
+                    .arg(what)};
     if (isLockedMessage(text))
         return {ErrorCode::Storage,
                 oasis::tr("The database is busy: another register or program is writing to it. "
@@ -100,6 +124,8 @@ void keepFreedMemory() {
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const Options &options) {
     keepFreedMemory();
+    if (PostgresDriver::isUrl(path))
+        return openOnServer(path, options);
     const QFileInfo info(path);
     const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
     if (!info.absoluteDir().exists())
@@ -197,6 +223,164 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     return db;
 }
 
+namespace {
+/// The schema SQLite reaches through every numbered step, as sqlite_master keeps it: built in
+/// memory, so a server store is created at the current version from the same steps.
+Result<QStringList> latestSchemaStatements() {
+    static std::atomic<int> counter{0};
+    const QString name = QStringLiteral("oasis-schema-%1").arg(++counter);
+    Result<QStringList> result = QStringList();
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        c.setDatabaseName(QStringLiteral(":memory:"));
+        const SqliteDriver &sqlite = SqliteDriver::instance();
+        QSqlQuery q(c);
+        bool ok = c.open();
+        for (const schema::Step &step : schema::steps()) {
+            QStringList statements = step.statements;
+            for (const QString &table : schema::appendOnlyTables(step.version))
+                statements += sqlite.appendOnlyTriggers(table);
+            for (const QString &sql : std::as_const(statements))
+                ok = ok && q.exec(sqlite.expand(sql));
+        }
+        ok = ok && q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+                                         "ORDER BY rowid"));
+        while (ok && q.next())
+            result->append(q.value(0).toString());
+        if (!ok)
+            result = std::unexpected(storageError(oasis::tr("Building the schema"),
+                                                  q.lastError().isValid() ? q.lastError()
+                                                                          : c.lastError()));
+        q.finish();
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+} // namespace
+
+Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
+                                                        const Options &options) {
+    if (const QString problem = PostgresDriver::urlProblem(url); !problem.isEmpty())
+        return fail(ErrorCode::Invalid, oasis::tr("The store address %1 %2.").arg(url, problem));
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = url;
+    db->m_driver = &Driver::forLocation(url);
+    db->m_connection = nextConnectionName();
+    db->m_keyDirectory =
+        options.keyDirectory.isEmpty() ? KeyRing::defaultDirectory() : options.keyDirectory;
+    {
+        QSqlDatabase c = db->m_driver->addConnection(db->m_connection, url,
+                                                     Driver::Access::ReadWrite, options.busyTimeoutMs);
+        if (!c.open())
+            return fail(ErrorCode::Storage,
+                        oasis::tr("Cannot reach the store server at %1: %2")
+                            .arg(url, c.lastError().databaseText().simplified()));
+    }
+    if (options.migrateTo >= 0 && options.migrateTo != latestSchemaVersion())
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("A store on a server is created at the current schema version (%1).")
+                        .arg(latestSchemaVersion()));
+    auto failed = [&db](const Error &error) -> Result<std::unique_ptr<Database>> {
+        db.reset();
+        return std::unexpected(error);
+    };
+    if (auto ok = db->configure(options); !ok)
+        return failed(ok.error());
+    if (db->m_schemaVersion > 0) {
+        if (auto ok = db->loadOrCreateKeys(options, false); !ok)
+            return failed(ok.error());
+        if (auto ok = db->migrate(latestSchemaVersion()); !ok)
+            return failed(ok.error());
+        if (auto ok = db->loadIdentityColumns(); !ok)
+            return failed(ok.error());
+        return db;
+    }
+    // A new store is made in one transaction, its key and creator register included: a failure
+    // leaves the server's database as empty as it was (PostgreSQL's DDL is transactional).
+    std::optional<Transaction> tx;
+    if (auto begun = Transaction::begin(*db); begun)
+        tx.emplace(std::move(*begun));
+    else
+        return failed(begun.error());
+    Status made = db->createAtLatest();
+    if (made)
+        made = db->loadIdentityColumns();
+    if (made)
+        made = db->loadOrCreateKeys(options, true);
+    if (made && options.onCreated)
+        made = options.onCreated(*db);
+    if (made)
+        made = tx->commit();
+    if (!made) {
+        const QString keyPath = db->m_id.isEmpty() ? QString() : db->keyFilePath();
+        const QString anchorPath = db->m_id.isEmpty() ? QString() : db->anchorFilePath();
+        tx.reset(); // rolls back what was made
+        if (!keyPath.isEmpty()) {
+            QFile::remove(keyPath);
+            QFile::remove(anchorPath);
+        }
+        return failed(made.error());
+    }
+    db->m_created = true;
+    return db;
+}
+
+Status Database::createAtLatest() {
+    auto schemaText = latestSchemaStatements();
+    if (!schemaText)
+        return std::unexpected(schemaText.error());
+    auto tx = Transaction::begin(*this);
+    if (!tx)
+        return std::unexpected(tx.error());
+    QStringList statements{QStringLiteral(
+        "CREATE OR REPLACE FUNCTION oasis_refuse() RETURNS trigger LANGUAGE plpgsql AS $fn$ "
+        "BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $fn$")};
+    for (const QString &sql : std::as_const(*schemaText))
+        statements += m_driver->translateSchema(sql);
+    m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    statements += QStringLiteral("INSERT INTO meta(key, value) VALUES ('database_id', '%1'), "
+                                 "('created_at', '%2'), ('schema_version', '%3')")
+                      .arg(m_id, toStorageTime(Clock::nowUtc()))
+                      .arg(latestSchemaVersion());
+    for (const QString &sql : std::as_const(statements))
+        if (auto ok = run(sql); !ok)
+            return fail(ErrorCode::Storage,
+                        oasis::tr("Creating the store on the server failed; nothing was made. %1")
+                            .arg(ok.error().message));
+    if (auto ok = tx->commit(); !ok)
+        return ok;
+    m_schemaVersion = latestSchemaVersion();
+    return {};
+}
+
+Status Database::loadIdentityColumns() {
+    m_identity.clear();
+    const QString sql = m_driver->identityColumns();
+    if (sql.isEmpty())
+        return {};
+    auto q = exec(sql);
+    if (!q)
+        return std::unexpected(q.error());
+    while (q->next())
+        m_identity.insert(q->value(0).toString(), q->value(1).toString());
+    return {};
+}
+
+QString Database::withReturning(const QString &sql) const {
+    static const QLatin1StringView insertInto("INSERT INTO ");
+    if (m_identity.isEmpty() || !sql.startsWith(insertInto))
+        return sql;
+    const QStringView rest = QStringView(sql).mid(insertInto.size());
+    qsizetype end = 0;
+    while (end < rest.size() && (rest[end].isLetterOrNumber() || rest[end] == u'_'))
+        ++end;
+    const auto column = m_identity.constFind(rest.left(end).toString());
+    if (column == m_identity.cend())
+        return sql;
+    return sql + QStringLiteral(" RETURNING ") + *column;
+}
+
 Database::~Database() {
     m_statements->kept.clear(); // before the connection they were prepared on goes
     if (m_connection.isEmpty())
@@ -248,6 +432,8 @@ void bindAll(QSqlQuery &q, const QVariantList &binds) {
         const QVariant &v = binds.at(i);
         if (v.typeId() == QMetaType::QString && v.toString().isNull())
             q.bindValue(i, QStringLiteral(""));
+        else if (v.typeId() == QMetaType::Bool) // flags are integer columns on every engine
+            q.bindValue(i, v.toBool() ? 1 : 0);
         else
             q.bindValue(i, v);
     }
@@ -263,17 +449,33 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds) const
 
 Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &binds) const {
     QSqlQuery q(handle());
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
+    readForwardOnly(q);
+    const QString actual = withReturning(sql);
+    if (!q.prepare(actual))
         return std::unexpected(storageError(sql.left(60), q.lastError()));
     bindAll(q, binds);
     if (!q.exec())
         return std::unexpected(storageError(sql.left(60), q.lastError()));
-    noteInsert(sql, q);
+    noteInsert(sql, q, actual.size() != sql.size() ? returnedKeys(q) : std::vector<qint64>());
     return q;
 }
 
-void Database::noteInsert(const QString &sql, const QSqlQuery &query) const {
+Status Database::run(const QString &sql) const {
+    QSqlQuery q(handle());
+    if (!q.exec(sql))
+        return std::unexpected(storageError(sql.left(60), q.lastError()));
+    return {};
+}
+
+std::vector<qint64> Database::returnedKeys(QSqlQuery &query) {
+    std::vector<qint64> keys;
+    while (query.next())
+        keys.push_back(query.value(0).toLongLong());
+    return keys;
+}
+
+void Database::noteInsert(const QString &sql, const QSqlQuery &query,
+                          const std::vector<qint64> &returned) const {
     // Every insert into the books goes through exec() or write(): the next journal entry records
     // it. Stores older than the step that journals the books record nothing.
     static const QLatin1StringView insertInto("INSERT INTO ");
@@ -286,6 +488,11 @@ void Database::noteInsert(const QString &sql, const QSqlQuery &query) const {
     const QStringView table = rest.left(end);
     if (!Journal::recordsRowsOf(table))
         return;
+    if (!m_identity.isEmpty()) { // the server said which keys it gave
+        for (const qint64 id : returned)
+            m_bookRows.emplace_back(table.toString(), id);
+        return;
+    }
     // One statement's rows get consecutive ids (INSERT ... SELECT of several rows included).
     const int rows = query.numRowsAffected();
     const qint64 last = query.lastInsertId().toLongLong();
@@ -300,8 +507,8 @@ Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &bin
         m_statements->kept.erase(kept);
     } else {
         q = QSqlQuery(handle());
-        q.setForwardOnly(true);
-        if (!q.prepare(sql))
+        readForwardOnly(q);
+        if (!q.prepare(withReturning(sql)))
             return std::unexpected(storageError(sql.left(60), q.lastError()));
     }
     bindAll(q, binds);
@@ -365,8 +572,17 @@ Result<Database::Written> Database::write(const QString &sql, const QVariantList
     auto q = checkout(sql, binds);
     if (!q)
         return std::unexpected(q.error());
-    const Written written{q->lastInsertId().toLongLong(), q->numRowsAffected()};
-    noteInsert(sql, *q);
+    Written written{0, q->numRowsAffected()};
+    if (m_identity.isEmpty()) {
+        written.insertId = q->lastInsertId().toLongLong();
+        noteInsert(sql, *q, {});
+    } else {
+        const std::vector<qint64> keys =
+            withReturning(sql).size() != sql.size() ? returnedKeys(*q) : std::vector<qint64>();
+        if (!keys.empty())
+            written.insertId = keys.back();
+        noteInsert(sql, *q, keys);
+    }
     checkin(sql, std::move(*q));
     return written;
 }
@@ -374,7 +590,7 @@ Result<Database::Written> Database::write(const QString &sql, const QVariantList
 Status Database::configure(const Options &options) {
     // Read-only checks first: a file that is damaged or not ours must not even be switched to
     // WAL (that rewrites its header).
-    if (auto ok = exec(m_driver->setBusyTimeout(options.busyTimeoutMs)); !ok)
+    if (auto ok = run(m_driver->setBusyTimeout(options.busyTimeoutMs)); !ok)
         return std::unexpected(ok.error());
     // The quick check reads every page, about 7 ms per MB. Up to kFullCheckBytes it runs on each
     // open (under 7 ms: a new store's first weeks). A larger file gets it on the small tables
@@ -451,7 +667,7 @@ Status Database::configure(const Options &options) {
     const QStringList pragmas =
         m_snapshot ? m_driver->readOnlyStatements() : m_driver->statementsOnOpen();
     for (const QString &pragma : pragmas)
-        if (auto ok = exec(pragma); !ok)
+        if (auto ok = run(pragma); !ok)
             return std::unexpected(ok.error());
     return {};
 }
@@ -508,7 +724,11 @@ Status Database::migrate(int target) {
                               .arg(m_id, toStorageTime(Clock::nowUtc()));
         }
         for (const QString &sql : std::as_const(statements)) {
-            if (auto ok = exec(m_driver->expand(sql)); !ok)
+            Status ok;
+            for (const QString &statement : m_driver->translateSchema(m_driver->expand(sql)))
+                if (ok)
+                    ok = run(statement);
+            if (!ok)
                 return fail(ErrorCode::Storage,
                             oasis::tr("Upgrading the database to version %1 failed; it was left at "
                                       "version %2. %3")

@@ -7,6 +7,7 @@
 #include "core/storage/keyring.h"
 #include "core/storage/rows.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -124,7 +125,16 @@ private:
     /// The engine's connection, for storage's own files (the journal's chain check).
     QSqlDatabase handle() const;
     Result<QSqlQuery> execQuery(const QString &sql, const QVariantList &binds) const;
+    static Result<std::unique_ptr<Database>> openOnServer(const QString &url,
+                                                          const Options &options);
     Status configure(const Options &options);
+    /// A new store on a server: the whole schema at the current version, in one transaction.
+    Status createAtLatest();
+    /// The keys the server numbers (table -> column), which an INSERT asks back for.
+    Status loadIdentityColumns();
+    /// `sql` with RETURNING of its table's key where the engine needs it asked.
+    QString withReturning(const QString &sql) const;
+    QHash<QString, QString> m_identity;
     Status migrate(int target);
     Status loadOrCreateKeys(const Options &options, bool fresh);
     void afterCommit();
@@ -151,7 +161,12 @@ private:
     bool m_journalTouched = false;
     // Rows of the books (Journal::recordsRowsOf) inserted since the last journal entry: the next
     // entry records them. Saved at each transaction level and put back by its rollback.
-    void noteInsert(const QString &sql, const QSqlQuery &query) const;
+    void noteInsert(const QString &sql, const QSqlQuery &query,
+                    const std::vector<qint64> &returned) const;
+    static std::vector<qint64> returnedKeys(QSqlQuery &query);
+    /// Runs a statement as it is, unprepared (session settings and schema changes, which a
+    /// server does not prepare).
+    Status run(const QString &sql) const;
     mutable std::vector<std::pair<QString, qint64>> m_bookRows;
     std::vector<std::vector<std::pair<QString, qint64>>> m_bookRowsSaved;
 };
@@ -185,6 +200,11 @@ private:
 inline QVariant nullIfZero(qint64 id) {
     return id > 0 ? QVariant(id) : QVariant();
 }
+
+/// Makes `query` read its rows one by one where the engine lets other statements run meanwhile
+/// (SQLite). QPSQL's row-by-row mode blocks the connection until the last row is read, so there
+/// the result is fetched whole.
+void readForwardOnly(QSqlQuery &query);
 
 /// Turns a failed QSqlQuery into an Error that says whether the file is locked, full or
 /// read-only rather than echoing the driver.

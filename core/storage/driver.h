@@ -4,7 +4,8 @@
 // MyMoneyDbDriver). Every engine-specific word (pragmas, triggers, upserts, case-insensitive
 // comparison, insertion order, integrity checks, online copies, the Qt driver and its connect
 // options) is said here and nowhere else; storage and services ask the store's driver
-// (Database::driver()). SQLite is core/storage/sqlitedriver.cpp; PostgreSQL comes next.
+// (Database::driver()). SQLite is core/storage/sqlitedriver.cpp, PostgreSQL
+// core/storage/postgresdriver.cpp.
 #pragma once
 
 #include <QString>
@@ -18,8 +19,11 @@ class Driver {
 public:
     virtual ~Driver();
 
-    /// The driver of the store at `location` (a file path today).
+    /// The driver of the store at `location`: a postgresql:// URL, else a SQLite file path.
     static const Driver &forLocation(const QString &location);
+
+    /// A store on a server (no file of its own: no file checks, no WAL, no VACUUM INTO).
+    virtual bool isServer() const { return false; }
 
     enum class Access {
         ReadWrite, ///< the store itself
@@ -60,11 +64,23 @@ public:
     /// INSERT of `columns` into `table` that, on a row with the same `key`, sets `update`
     /// (none: leaves the existing row as it is).
     virtual QString upsert(const QString &table, const QStringList &columns, const QStringList &key,
-                           const QStringList &update) const = 0;
+                           const QStringList &update) const;
     /// `column = ?`, ignoring letter case.
     virtual QString equalsIgnoringCase(const QString &column) const = 0;
-    /// What orders rows of a table as they were inserted.
+    /// `column LIKE ?` ignoring letter case (ASCII at least), a backslash escaping % and _.
+    virtual QString likeIgnoringCase(const QString &column) const = 0;
+    /// A join that the planner must do in the order written (SQLite's CROSS JOIN ... ON).
+    virtual QString joinInThisOrder() const { return QStringLiteral("JOIN"); }
+    /// What orders rows of a table without an integer key as they were inserted.
     virtual QString insertionOrder() const = 0;
+
+    /// The statements that say, on this engine, what one statement of the schema (as SQLite
+    /// keeps it in sqlite_master) says: a server store is created at the current version from
+    /// the schema SQLite reaches by the numbered steps (DESIGN §3, §13).
+    virtual QStringList translateSchema(const QString &sqliteStatement) const = 0;
+    /// A query listing (table, column) of the keys the engine numbers itself, when an INSERT
+    /// must ask for them (RETURNING); empty when the engine says the last one by itself.
+    virtual QString identityColumns() const { return {}; }
 };
 
 } // namespace oasis

@@ -415,7 +415,7 @@ Result<JournalReport> Journal::verify(const Database &db) {
     // from a damaged file would report changes nobody made.
     {
         QSqlQuery q(db.handle());
-        q.setForwardOnly(true);
+        readForwardOnly(q);
         if (!q.exec(db.driver().quickCheck())) {
             if (isDamage(q.lastError()))
                 return damagedReport(q.lastError().databaseText());
@@ -496,7 +496,7 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
     };
     const BookReader reader(db);
     QSqlQuery q(db.handle());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     if (!q.exec(QStringLiteral("SELECT seq, kind, payload FROM journal ORDER BY seq")))
         return std::unexpected(storageError(oasis::tr("Reading the journal"), q.lastError()));
     while (q.next()) {
@@ -618,7 +618,7 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
                             .arg(std::max(v[i].seq, v[i - 1].seq)));
         const auto h = history[t.bySale ? QStringLiteral("sales") : name];
         QSqlQuery ids(db.handle());
-        ids.setForwardOnly(true);
+        readForwardOnly(ids);
         if (!ids.prepare(
                 QStringLiteral("SELECT %1 FROM %2 WHERE %1 >= ? ORDER BY %1").arg(t.key, t.name)))
             return std::unexpected(
@@ -656,7 +656,7 @@ Result<JournalReport>
 Journal::verifyChain(const QSqlDatabase &connection, const QByteArray &key,
                      const std::optional<std::pair<qint64, QString>> &anchor) {
     QSqlQuery q(connection);
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     if (!q.exec(QStringLiteral(
             "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM journal ORDER BY seq")))
         return std::unexpected(storageError(oasis::tr("Reading the journal"), q.lastError()));
@@ -665,7 +665,7 @@ Journal::verifyChain(const QSqlDatabase &connection, const QByteArray &key,
     std::map<qint64, std::pair<qint64, QString>> zHeads; // journal seq -> (Z number, hash)
     {
         QSqlQuery z(connection);
-        z.setForwardOnly(true);
+        readForwardOnly(z);
         if (!z.exec(QStringLiteral("SELECT z_number, journal_seq, journal_hash FROM z_reports")))
             return std::unexpected(storageError(oasis::tr("Reading the Z reports"), z.lastError()));
         while (z.next())

@@ -143,7 +143,7 @@ BackupCheck verify(const QString &file, const KeyRing &keys) {
         return c;
     }
     QSqlQuery q = f.query();
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     if (!q.exec(f.driver().integrityCheck())) {
         c.problem = oasis::tr("The integrity check of %1 failed: %2")
                         .arg(shown(file), q.lastError().text());

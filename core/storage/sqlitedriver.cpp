@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/sqlitedriver.h"
 
+#include "core/storage/postgresdriver.h"
+
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QUrl>
@@ -9,7 +11,9 @@ namespace oasis {
 
 Driver::~Driver() = default;
 
-const Driver &Driver::forLocation(const QString &) {
+const Driver &Driver::forLocation(const QString &location) {
+    if (PostgresDriver::isUrl(location))
+        return PostgresDriver::instance();
     return SqliteDriver::instance();
 }
 
@@ -114,7 +118,7 @@ QString SqliteDriver::tablesAmong(const QStringList &names) const {
         .arg(quoted.join(QLatin1String(", ")));
 }
 
-QString SqliteDriver::upsert(const QString &table, const QStringList &columns,
+QString Driver::upsert(const QString &table, const QStringList &columns,
                              const QStringList &key, const QStringList &update) const {
     QStringList marks;
     for (qsizetype i = 0; i < columns.size(); ++i)
@@ -134,8 +138,16 @@ QString SqliteDriver::equalsIgnoringCase(const QString &column) const {
     return column + QStringLiteral(" = ? COLLATE NOCASE");
 }
 
+QString SqliteDriver::likeIgnoringCase(const QString &column) const {
+    return column + QStringLiteral(" LIKE ? ESCAPE '\\'");
+}
+
 QString SqliteDriver::insertionOrder() const {
     return QStringLiteral("rowid");
+}
+
+QStringList SqliteDriver::translateSchema(const QString &sqliteStatement) const {
+    return {sqliteStatement};
 }
 
 } // namespace oasis

@@ -26,10 +26,11 @@ public:
     QString countTablesNamed() const override;
     QString countTables() const override;
     QString tablesAmong(const QStringList &names) const override;
-    QString upsert(const QString &table, const QStringList &columns, const QStringList &key,
-                   const QStringList &update) const override;
     QString equalsIgnoringCase(const QString &column) const override;
+    QString likeIgnoringCase(const QString &column) const override;
+    QString joinInThisOrder() const override { return QStringLiteral("CROSS JOIN"); }
     QString insertionOrder() const override;
+    QStringList translateSchema(const QString &sqliteStatement) const override;
 };
 
 } // namespace oasis

@@ -277,7 +277,7 @@ TEST_CASE("voiding a sale whose card was replaced since takes the value from the
     // No card below zero, and the void's line names the card it took the value from.
     REQUIRE(value(s.tmp->scalar(QStringLiteral(
                       "SELECT COUNT(*) FROM (SELECT giftcard_id FROM giftcard_activity "
-                      "GROUP BY giftcard_id HAVING SUM(amount_cents) < 0)")))
+                      "GROUP BY giftcard_id HAVING SUM(amount_cents) < 0) AS overdrawn")))
                 .toInt() == 0);
     const SaleRecord record = value(SaleService(s.tmp.db()).load(voided.receiptNo));
     REQUIRE(record.lines.size() == 1);

@@ -4,6 +4,7 @@
 #include "core/services/demo.h"
 #include "core/services/registers.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
 #include <QProcess>
@@ -13,9 +14,66 @@
 
 namespace oasis::test {
 
+namespace {
+/// Runs `sql` on the server's maintenance database (tests on PostgreSQL; PG* variables).
+void onServer(const QString &sql) {
+    const QString name = QStringLiteral("oasis-test-admin");
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        c.setDatabaseName(QStringLiteral("postgres"));
+        if (!c.open())
+            FAIL("cannot reach the test PostgreSQL server: " << c.lastError().text().toStdString());
+        QSqlQuery q(c);
+        if (!q.exec(sql))
+            FAIL(sql.toStdString() << ": " << q.lastError().text().toStdString());
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+} // namespace
+
+bool onPostgres() {
+    // OASIS_TEST_POSTGRES=SOCKETDIR:PORT names the fixture's server; libpq (and every oasisctl
+    // this test starts) finds it through the PG* variables.
+    static const bool on = [] {
+        const QString server = qEnvironmentVariable("OASIS_TEST_POSTGRES");
+        if (server.isEmpty())
+            return false;
+        const qsizetype colon = server.lastIndexOf(u':');
+        qputenv("PGHOST", server.left(colon).toLocal8Bit());
+        qputenv("PGPORT", server.mid(colon + 1).toLocal8Bit());
+        qputenv("PGUSER", "oasis");
+        return true;
+    }();
+    return on;
+}
+
+QString newStoreLocation(const QString &dir) {
+    if (!onPostgres())
+        return QDir(dir).filePath(QStringLiteral("oasis.db"));
+    static int counter = 0;
+    const QString name =
+        QStringLiteral("oasis_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
+    onServer(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name));
+    onServer(QStringLiteral("CREATE DATABASE %1").arg(name));
+    // The server is the one of the PG* variables (tests/support/pgserver.sh).
+    return QStringLiteral("postgresql:///") + name;
+}
+
+void dropStore(const QString &location) {
+    if (location.startsWith(QLatin1String("postgresql:///")))
+        onServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                     .arg(location.mid(QStringLiteral("postgresql:///").size())));
+}
+
+TempDb::~TempDb() {
+    m_db.reset();
+    dropStore(m_path);
+}
+
 TempDb::TempDb(bool demo) {
     REQUIRE(m_dir.isValid());
-    m_path = QDir(m_dir.path()).filePath(QStringLiteral("oasis.db"));
+    m_path = newStoreLocation(m_dir.path());
     m_keyDir = QDir(m_dir.path()).filePath(QStringLiteral("keys"));
     auto db = Database::open(m_path, options(Database::Mode::CreateIfMissing));
     if (!db)
@@ -93,6 +151,23 @@ void addRegisters(Database &db, const QStringList &names) {
 
 void rawSql(const QString &dbPath, const QString &sql) {
     const QString name = QStringLiteral("raw-tamper");
+    if (dbPath.startsWith(QLatin1String("postgresql:///"))) {
+        // The store's owner, who can switch the guards off, as someone with the server's
+        // superuser would.
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            c.setDatabaseName(dbPath.mid(QStringLiteral("postgresql:///").size()));
+            REQUIRE(c.open());
+            QSqlQuery q(c);
+            REQUIRE(q.exec(QStringLiteral("SET session_replication_role = replica")));
+            if (!q.exec(sql))
+                FAIL("raw SQL failed: " << q.lastError().text().toStdString());
+            q.finish();
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return;
+    }
     {
         QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         c.setDatabaseName(dbPath);

@@ -17,10 +17,20 @@
 
 namespace oasis::test {
 
-/// A fresh database in a temporary folder, with its key file in a sibling folder.
+/// Whether this run's stores are on PostgreSQL (OASIS_TEST_POSTGRES, set for the tests of the
+/// `postgresql` label; the server is the one the PG* variables name).
+bool onPostgres();
+/// Where a test makes a new store: a file in `dir`, or a new database on the test server.
+QString newStoreLocation(const QString &dir);
+/// Drops a store newStoreLocation() made on the server (nothing for a file).
+void dropStore(const QString &location);
+
+/// A fresh database in a temporary folder (or on the test server), with its key file in a
+/// sibling folder.
 class TempDb final {
 public:
     explicit TempDb(bool demo = false);
+    ~TempDb();
     Database &db() { return *m_db; }
     Database *operator->() { return m_db.get(); }
     QString path() const { return m_path; }

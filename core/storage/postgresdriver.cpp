@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/postgresdriver.h"
+
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace oasis {
+
+namespace {
+/// One transaction-level advisory lock key: "oasis" in ASCII. Taken by every write transaction.
+constexpr qint64 kWriteLock = 0x6f61736973;
+
+QString quoted(const QString &text) {
+    return u'\'' + QString(text).replace(u'\'', QLatin1String("''")) + u'\'';
+}
+} // namespace
+
+const PostgresDriver &PostgresDriver::instance() {
+    static const PostgresDriver driver;
+    return driver;
+}
+
+bool PostgresDriver::isUrl(const QString &location) {
+    return location.startsWith(QLatin1String("postgresql://")) ||
+           location.startsWith(QLatin1String("postgres://"));
+}
+
+QString PostgresDriver::urlProblem(const QString &location) {
+    const QUrl url(location, QUrl::StrictMode);
+    if (!url.isValid())
+        return QStringLiteral("is not a valid postgresql:// URL");
+    if (!url.password().isEmpty())
+        return QStringLiteral("carries a password: give it the libpq way (PGPASSWORD or "
+                              "~/.pgpass), never on a command line");
+    if (url.path().size() < 2 || url.path().mid(1).contains(u'/'))
+        return QStringLiteral("names no database (postgresql://USER@HOST[:PORT]/DBNAME)");
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems())
+        if (key != QLatin1String("host") && key != QLatin1String("port") &&
+            key != QLatin1String("user") && key != QLatin1String("sslmode") &&
+            key != QLatin1String("application_name"))
+            return QStringLiteral("has an option this program does not take (%1)").arg(key);
+    return {};
+}
+
+QSqlDatabase PostgresDriver::addConnection(const QString &name, const QString &location,
+                                           Access access, int busyTimeoutMs) const {
+    Q_UNUSED(busyTimeoutMs) // set on open (lock_timeout), see setBusyTimeout()
+    QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    const QUrl url(location);
+    const QUrlQuery query(url);
+    // The password never comes from here: libpq reads PGPASSWORD or ~/.pgpass itself.
+    QString host = url.host();
+    if (query.hasQueryItem(QStringLiteral("host")))
+        host = query.queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
+    c.setHostName(host);
+    int port = url.port(-1);
+    if (query.hasQueryItem(QStringLiteral("port")))
+        port = query.queryItemValue(QStringLiteral("port")).toInt();
+    if (port > 0)
+        c.setPort(port);
+    QString user = url.userName(QUrl::FullyDecoded);
+    if (query.hasQueryItem(QStringLiteral("user")))
+        user = query.queryItemValue(QStringLiteral("user"), QUrl::FullyDecoded);
+    c.setUserName(user);
+    c.setDatabaseName(url.path(QUrl::FullyDecoded).mid(1));
+    // A register notices a dead server within seconds: connect and TCP deadlines, keepalives.
+    QStringList options{QStringLiteral("connect_timeout=5"),
+                        QStringLiteral("application_name=oasis-pos"),
+                        QStringLiteral("keepalives=1"),
+                        QStringLiteral("keepalives_idle=5"),
+                        QStringLiteral("keepalives_interval=2"),
+                        QStringLiteral("keepalives_count=3")};
+    if (query.hasQueryItem(QStringLiteral("sslmode")))
+        options << QStringLiteral("sslmode=") + query.queryItemValue(QStringLiteral("sslmode"));
+    if (access != Access::ReadWrite)
+        options << QStringLiteral("options='-c default_transaction_read_only=on'");
+    c.setConnectOptions(options.join(u';'));
+    c.setNumericalPrecisionPolicy(QSql::LowPrecisionInt64);
+    return c;
+}
+
+bool PostgresDriver::isNotADatabase(const QString &) const {
+    return false;
+}
+
+QStringList PostgresDriver::statementsOnOpen() const {
+    // Text in UTF-8 and the session's own clock in UTC (the product stores UTC text anyway).
+    return {QStringLiteral("SET client_encoding = 'UTF8'"), QStringLiteral("SET TIME ZONE 'UTC'")};
+}
+
+QStringList PostgresDriver::readOnlyStatements() const {
+    return {QStringLiteral("SET default_transaction_read_only = on")};
+}
+
+QString PostgresDriver::setBusyTimeout(int milliseconds) const {
+    return QStringLiteral("SET lock_timeout = %1").arg(milliseconds);
+}
+
+QString PostgresDriver::beginImmediate() const {
+    // What BEGIN IMMEDIATE is on SQLite: one writer at a time, decided at the start. Every write
+    // transaction takes the same transaction-level advisory lock first, so the checks it makes
+    // (a card's balance, the next receipt number, the journal's head) cannot be overtaken by
+    // another register before it commits, and no two transactions ever wait on each other in a
+    // cycle (one lock, always first: no deadlock). lock_timeout bounds the wait.
+    return QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(%1)")
+        .arg(kWriteLock);
+}
+
+QString PostgresDriver::expand(QString statement) const {
+    return statement.replace(QLatin1String("{pk}"),
+                             QLatin1String("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+}
+
+QStringList PostgresDriver::appendOnlyTriggers(const QString &table) const {
+    const QString message = quoted(table + QStringLiteral(" is append-only: record a correction "
+                                                          "instead"));
+    return {
+        QStringLiteral("CREATE OR REPLACE TRIGGER %1_no_update BEFORE UPDATE ON %1 FOR EACH ROW "
+                       "EXECUTE FUNCTION oasis_refuse(%2)")
+            .arg(table, message),
+        QStringLiteral("CREATE OR REPLACE TRIGGER %1_no_delete BEFORE DELETE ON %1 FOR EACH ROW "
+                       "EXECUTE FUNCTION oasis_refuse(%2)")
+            .arg(table, message),
+        QStringLiteral("CREATE OR REPLACE TRIGGER %1_no_truncate BEFORE TRUNCATE ON %1 "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION oasis_refuse(%2)")
+            .arg(table, message),
+    };
+}
+
+QString PostgresDriver::quickCheck() const {
+    return QStringLiteral("SELECT 'ok'");
+}
+
+QString PostgresDriver::quickCheck(const QString &) const {
+    return quickCheck();
+}
+
+QString PostgresDriver::integrityCheck() const {
+    return quickCheck();
+}
+
+QString PostgresDriver::snapshotInto() const {
+    return {};
+}
+
+QString PostgresDriver::countTablesNamed() const {
+    return QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                          "current_schema() AND table_name = ?");
+}
+
+QString PostgresDriver::countTables() const {
+    return QStringLiteral(
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+}
+
+QString PostgresDriver::tablesAmong(const QStringList &names) const {
+    QStringList list;
+    for (const QString &n : names)
+        list << quoted(n);
+    return QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                          "current_schema() AND table_name IN (%1)")
+        .arg(list.join(QLatin1String(", ")));
+}
+
+QString PostgresDriver::equalsIgnoringCase(const QString &column) const {
+    return QStringLiteral("lower(%1) = lower(?)").arg(column);
+}
+
+QString PostgresDriver::likeIgnoringCase(const QString &column) const {
+    return column + QStringLiteral(" ILIKE ? ESCAPE '\\'");
+}
+
+QString PostgresDriver::insertionOrder() const {
+    return QStringLiteral("row_order");
+}
+
+QString PostgresDriver::identityColumns() const {
+    return QStringLiteral("SELECT table_name, column_name FROM information_schema.columns WHERE "
+                          "table_schema = current_schema() AND is_identity = 'YES' AND "
+                          "identity_generation = 'BY DEFAULT'");
+}
+
+QStringList PostgresDriver::translateSchema(const QString &sqlite) const {
+    static const QRegularExpression trigger(
+        QStringLiteral("^CREATE TRIGGER (?:IF NOT EXISTS )?(\\w+) (BEFORE|AFTER) (.+?) ON (\\w+)"
+                       "(?: WHEN (.+?))? BEGIN (.*) END;?$"),
+        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression refusal(
+        QStringLiteral("^\\s*SELECT RAISE\\(ABORT, ('(?:[^']|'')*')\\)\\s*;\\s*$"));
+    const QString text = sqlite.simplified();
+    if (const auto m = trigger.match(text); m.hasMatch()) {
+        const QString name = m.captured(1), when = m.captured(2), event = m.captured(3),
+                      table = m.captured(4), condition = m.captured(5);
+        QString body = m.captured(6).trimmed();
+        const QString whenClause =
+            condition.isEmpty() ? QString() : QStringLiteral(" WHEN (%1)").arg(condition);
+        if (const auto r = refusal.match(body); r.hasMatch()) {
+            // A trigger that only refuses: the shared function, its message as argument. A
+            // table that refuses DELETE refuses TRUNCATE too.
+            QStringList out{QStringLiteral("CREATE OR REPLACE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW%5 "
+                                           "EXECUTE FUNCTION oasis_refuse(%6)")
+                                .arg(name, when, event, table, whenClause, r.captured(1))};
+            if (event == QLatin1String("DELETE"))
+                out << QStringLiteral("CREATE OR REPLACE TRIGGER %1_truncate BEFORE TRUNCATE ON "
+                                      "%2 FOR EACH STATEMENT EXECUTE FUNCTION oasis_refuse(%3)")
+                           .arg(name, table, r.captured(1));
+            return out;
+        }
+        static const QRegularExpression orIgnore(
+            QStringLiteral("INSERT OR IGNORE INTO (\\w+\\([^)]*\\)) VALUES (\\([^;]*\\))"));
+        body.replace(orIgnore, QStringLiteral("INSERT INTO \\1 VALUES \\2 ON CONFLICT DO NOTHING"));
+        body.replace(QLatin1String(" WHERE 1 ON CONFLICT"), QLatin1String(" WHERE true ON CONFLICT"));
+        // "SET n = n + excluded.n" names the row being updated: PostgreSQL wants it qualified.
+        static const QRegularExpression upsert(
+            QStringLiteral("INSERT INTO (\\w+)([^;]*?) DO UPDATE SET ([^;]*)"));
+        static const QRegularExpression selfReference(QStringLiteral("\\b(\\w+) = \\1\\b"));
+        QString qualified;
+        qsizetype from = 0;
+        for (auto it = upsert.globalMatch(body); it.hasNext();) {
+            const auto u = it.next();
+            QString sets = u.captured(3);
+            sets.replace(selfReference, QStringLiteral("\\1 = %1.\\1").arg(u.captured(1)));
+            qualified += body.mid(from, u.capturedStart(3) - from) + sets;
+            from = u.capturedEnd(3);
+        }
+        body = qualified + body.mid(from);
+        if (!body.endsWith(u';'))
+            body += u';';
+        return {QStringLiteral("CREATE OR REPLACE FUNCTION %1_fn() RETURNS trigger LANGUAGE plpgsql "
+                               "AS $fn$ BEGIN %2 IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; "
+                               "RETURN NEW; END $fn$")
+                    .arg(name, body),
+                QStringLiteral("CREATE OR REPLACE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW%5 EXECUTE "
+                               "FUNCTION %1_fn()")
+                    .arg(name, when, event, table, whenClause)};
+    }
+    QString out = text;
+    static const QRegularExpression rowKey(
+        QStringLiteral("\\b(\\w+) INTEGER PRIMARY KEY(?=\\s*[,)])"));
+    out.replace(rowKey, QStringLiteral("\\1 BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+    static const QRegularExpression integer(QStringLiteral("\\bINTEGER\\b"));
+    out.replace(integer, QStringLiteral("BIGINT"));
+    static const QRegularExpression blob(QStringLiteral("\\bBLOB\\b"));
+    out.replace(blob, QStringLiteral("BYTEA"));
+    // A table without an integer key keeps its insertion order in a column of its own (SQLite
+    // has rowid).
+    static const QRegularExpression createTable(QStringLiteral("^CREATE TABLE (\\w+) \\("));
+    if (createTable.match(out).hasMatch() && !out.contains(QLatin1String("AS IDENTITY")) &&
+        out.endsWith(u')'))
+        out = out.chopped(1) + QStringLiteral(", row_order BIGINT GENERATED ALWAYS AS IDENTITY)");
+    return {out};
+}
+
+} // namespace oasis

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PostgreSQL's answers to the Driver questions (DESIGN §13): a store on a server, opened by a
+// libpq URL (postgresql://USER@HOST[:PORT]/DBNAME, or ?host=/socket/dir), through Qt's QPSQL.
+#pragma once
+
+#include "core/storage/driver.h"
+
+namespace oasis {
+
+class PostgresDriver final : public Driver {
+public:
+    static const PostgresDriver &instance();
+
+    /// Whether `location` names a store on a PostgreSQL server.
+    static bool isUrl(const QString &location);
+    /// What is wrong with the URL `location` (a password in it, no database name, ...), or empty.
+    static QString urlProblem(const QString &location);
+
+    QSqlDatabase addConnection(const QString &name, const QString &location, Access access,
+                               int busyTimeoutMs) const override;
+    bool isServer() const override { return true; }
+    bool isNotADatabase(const QString &nativeErrorCode) const override;
+    QStringList statementsOnOpen() const override;
+    QStringList readOnlyStatements() const override;
+    QString setBusyTimeout(int milliseconds) const override;
+    QString beginImmediate() const override;
+    QString expand(QString statement) const override;
+    QStringList appendOnlyTriggers(const QString &table) const override;
+    QString quickCheck() const override;
+    QString quickCheck(const QString &table) const override;
+    QString integrityCheck() const override;
+    QString snapshotInto() const override;
+    QString countTablesNamed() const override;
+    QString countTables() const override;
+    QString tablesAmong(const QStringList &names) const override;
+    QString equalsIgnoringCase(const QString &column) const override;
+    QString likeIgnoringCase(const QString &column) const override;
+    QString insertionOrder() const override;
+    QStringList translateSchema(const QString &sqliteStatement) const override;
+    QString identityColumns() const override;
+};
+
+} // namespace oasis
