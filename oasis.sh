@@ -15,6 +15,7 @@ packages=(
     qt6-l10n-tools qt6-tools-dev
     libsqlite3-dev libssl-dev libqrencode-dev catch2 libzxing-dev
     tzdata fonts-dejavu-core poppler-utils sqlite3
+    postgresql postgresql-common libqt6sql6-psql
 )
 
 install_missing() { # extra packages...

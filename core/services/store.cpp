@@ -44,6 +44,10 @@ QString Store::defaultPath() {
     return Database::defaultPath();
 }
 
+bool Store::isOnServer(const QString &location) {
+    return Driver::forLocation(location).isServer();
+}
+
 QString Store::registerId() {
     const QByteArray env = qgetenv("OASIS_REGISTER");
     if (!env.isEmpty())

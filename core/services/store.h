@@ -43,6 +43,8 @@ public:
 
     /// The default file: oasis.db under QStandardPaths::AppDataLocation.
     static QString defaultPath();
+    /// Whether `location` names a store on a PostgreSQL server (postgresql://...), not a file.
+    static bool isOnServer(const QString &location);
     /// The register this computer says it is (env OASIS_REGISTER, QSettings `register/id`, the
     /// host name); RegisterService::acting() decides whether the store knows it.
     static QString registerId();

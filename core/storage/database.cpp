@@ -223,42 +223,6 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     return db;
 }
 
-namespace {
-/// The schema SQLite reaches through every numbered step, as sqlite_master keeps it: built in
-/// memory, so a server store is created at the current version from the same steps.
-Result<QStringList> latestSchemaStatements() {
-    static std::atomic<int> counter{0};
-    const QString name = QStringLiteral("oasis-schema-%1").arg(++counter);
-    Result<QStringList> result = QStringList();
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        c.setDatabaseName(QStringLiteral(":memory:"));
-        const SqliteDriver &sqlite = SqliteDriver::instance();
-        QSqlQuery q(c);
-        bool ok = c.open();
-        for (const schema::Step &step : schema::steps()) {
-            QStringList statements = step.statements;
-            for (const QString &table : schema::appendOnlyTables(step.version))
-                statements += sqlite.appendOnlyTriggers(table);
-            for (const QString &sql : std::as_const(statements))
-                ok = ok && q.exec(sqlite.expand(sql));
-        }
-        ok = ok && q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
-                                         "ORDER BY rowid"));
-        while (ok && q.next())
-            result->append(q.value(0).toString());
-        if (!ok)
-            result = std::unexpected(storageError(oasis::tr("Building the schema"),
-                                                  q.lastError().isValid() ? q.lastError()
-                                                                          : c.lastError()));
-        q.finish();
-        c.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
-}
-} // namespace
-
 Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
                                                         const Options &options) {
     if (const QString problem = PostgresDriver::urlProblem(url); !problem.isEmpty())
@@ -327,7 +291,7 @@ Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
 }
 
 Status Database::createAtLatest() {
-    auto schemaText = latestSchemaStatements();
+    auto schemaText = SqliteDriver::latestSchema();
     if (!schemaText)
         return std::unexpected(schemaText.error());
     auto tx = Transaction::begin(*this);
@@ -922,10 +886,16 @@ Result<Transaction> Transaction::begin(Database &db) {
     // Nested operations (demo data, a sale that activates cards) run in savepoints of the
     // outermost transaction, so the whole business operation commits or rolls back as one.
     QSqlQuery q(db.handle());
-    const QString sql = db.m_depth == 0 ? db.m_driver->beginImmediate()
-                                        : QStringLiteral("SAVEPOINT oasis_%1").arg(db.m_depth);
-    if (!q.exec(sql))
-        return std::unexpected(storageError(oasis::tr("Starting a transaction"), q.lastError()));
+    const QStringList statements =
+        db.m_depth == 0 ? db.m_driver->beginImmediate()
+                        : QStringList{QStringLiteral("SAVEPOINT oasis_%1").arg(db.m_depth)};
+    for (qsizetype i = 0; i < statements.size(); ++i)
+        if (!q.exec(statements[i])) {
+            const Error e = storageError(oasis::tr("Starting a transaction"), q.lastError());
+            if (i > 0) // begun, but its write lock not had: nothing was done in it
+                q.exec(QStringLiteral("ROLLBACK"));
+            return std::unexpected(e);
+        }
     ++db.m_depth;
     db.m_bookRowsSaved.push_back(db.m_bookRows);
     return Transaction(db);

@@ -42,8 +42,8 @@ public:
     /// Statements that make a connection read-only (a snapshot).
     virtual QStringList readOnlyStatements() const = 0;
     virtual QString setBusyTimeout(int milliseconds) const = 0;
-    /// The statement that starts a write transaction holding the write lock from the start.
-    virtual QString beginImmediate() const = 0;
+    /// The statements that start a write transaction holding the write lock from the start.
+    virtual QStringList beginImmediate() const = 0;
     /// Expands {pk} (an auto-increment integer primary key) in a portable statement.
     virtual QString expand(QString statement) const = 0;
     /// Statements that make `table` refuse UPDATE and DELETE.

@@ -99,14 +99,14 @@ QString PostgresDriver::setBusyTimeout(int milliseconds) const {
     return QStringLiteral("SET lock_timeout = %1").arg(milliseconds);
 }
 
-QString PostgresDriver::beginImmediate() const {
+QStringList PostgresDriver::beginImmediate() const {
     // What BEGIN IMMEDIATE is on SQLite: one writer at a time, decided at the start. Every write
     // transaction takes the same transaction-level advisory lock first, so the checks it makes
     // (a card's balance, the next receipt number, the journal's head) cannot be overtaken by
     // another register before it commits, and no two transactions ever wait on each other in a
     // cycle (one lock, always first: no deadlock). lock_timeout bounds the wait.
-    return QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(%1)")
-        .arg(kWriteLock);
+    return {QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"),
+            QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriteLock)};
 }
 
 QString PostgresDriver::expand(QString statement) const {

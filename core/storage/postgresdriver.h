@@ -23,7 +23,7 @@ public:
     QStringList statementsOnOpen() const override;
     QStringList readOnlyStatements() const override;
     QString setBusyTimeout(int milliseconds) const override;
-    QString beginImmediate() const override;
+    QStringList beginImmediate() const override;
     QString expand(QString statement) const override;
     QStringList appendOnlyTriggers(const QString &table) const override;
     QString quickCheck() const override;

@@ -107,6 +107,10 @@ Result<QString> databaseIdOf(const QString &file) {
 }
 
 Status writeInto(Database &db, const QString &file) {
+    if (db.driver().isServer())
+        return fail(ErrorCode::Refused,
+                    oasis::tr("A store on a PostgreSQL server is backed up on the server, with "
+                              "pg_dump (see the README); nothing was written."));
     if (auto ok = db.exec(db.driver().snapshotInto(), {file}); !ok)
         return std::unexpected(ok.error());
     return {};

@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/sqlitedriver.h"
 
+#include "core/domain/translate.h"
+#include "core/storage/database.h"
 #include "core/storage/postgresdriver.h"
+#include "core/storage/schema.h"
 
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QUrl>
+
+#include <atomic>
 
 namespace oasis {
 
@@ -65,8 +72,8 @@ QString SqliteDriver::setBusyTimeout(int milliseconds) const {
     return QStringLiteral("PRAGMA busy_timeout=%1").arg(milliseconds);
 }
 
-QString SqliteDriver::beginImmediate() const {
-    return QStringLiteral("BEGIN IMMEDIATE");
+QStringList SqliteDriver::beginImmediate() const {
+    return {QStringLiteral("BEGIN IMMEDIATE")};
 }
 
 QString SqliteDriver::expand(QString statement) const {
@@ -148,6 +155,40 @@ QString SqliteDriver::insertionOrder() const {
 
 QStringList SqliteDriver::translateSchema(const QString &sqliteStatement) const {
     return {sqliteStatement};
+}
+
+/// The schema SQLite reaches through every numbered step, as sqlite_master keeps it: built in
+/// memory, so a server store is created at the current version from the same steps.
+Result<QStringList> SqliteDriver::latestSchema() {
+    static std::atomic<int> counter{0};
+    const QString name = QStringLiteral("oasis-schema-%1").arg(++counter);
+    Result<QStringList> result = QStringList();
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        c.setDatabaseName(QStringLiteral(":memory:"));
+        const SqliteDriver &sqlite = instance();
+        QSqlQuery q(c);
+        bool ok = c.open();
+        for (const schema::Step &step : schema::steps()) {
+            QStringList statements = step.statements;
+            for (const QString &table : schema::appendOnlyTables(step.version))
+                statements += sqlite.appendOnlyTriggers(table);
+            for (const QString &sql : std::as_const(statements))
+                ok = ok && q.exec(sqlite.expand(sql));
+        }
+        ok = ok && q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+                                         "ORDER BY rowid"));
+        while (ok && q.next())
+            result->append(q.value(0).toString());
+        if (!ok)
+            result = std::unexpected(storageError(oasis::tr("Building the schema"),
+                                                  q.lastError().isValid() ? q.lastError()
+                                                                          : c.lastError()));
+        q.finish();
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
 }
 
 } // namespace oasis

@@ -2,6 +2,7 @@
 // SQLite's answers to the Driver questions: the only place the product names SQLite's words.
 #pragma once
 
+#include "core/domain/error.h"
 #include "core/storage/driver.h"
 
 namespace oasis {
@@ -9,6 +10,9 @@ namespace oasis {
 class SqliteDriver final : public Driver {
 public:
     static const SqliteDriver &instance();
+    /// The schema SQLite reaches through every numbered step, as sqlite_master keeps it (built
+    /// in memory): a store on a server is created at the current version from it.
+    static Result<QStringList> latestSchema();
 
     QSqlDatabase addConnection(const QString &name, const QString &location, Access access,
                                int busyTimeoutMs) const override;
@@ -16,7 +20,7 @@ public:
     QStringList statementsOnOpen() const override;
     QStringList readOnlyStatements() const override;
     QString setBusyTimeout(int milliseconds) const override;
-    QString beginImmediate() const override;
+    QStringList beginImmediate() const override;
     QString expand(QString statement) const override;
     QStringList appendOnlyTriggers(const QString &table) const override;
     QString quickCheck() const override;

@@ -18,11 +18,13 @@ namespace oasis {
 Result<StoreIdentity> readStoreIdentity(const QString &location, qint64 journalSeq) {
     // A missing file is told apart first: a read-only connection to it fails with less to say.
     // Only stat() here: the file itself is opened by SQLite alone (DESIGN §3).
+    const bool onServer = Driver::forLocation(location).isServer();
     const QFileInfo info(location);
-    const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
-    if (!info.exists() || info.size() == 0)
+    const QString shown =
+        onServer ? location : QDir::toNativeSeparators(info.absoluteFilePath());
+    if (!onServer && (!info.exists() || info.size() == 0))
         return fail(ErrorCode::NotFound, oasis::tr("There is no database at %1.").arg(shown));
-    if (info.isDir())
+    if (!onServer && info.isDir())
         return fail(ErrorCode::Refused,
                     oasis::tr("%1 is a folder, not a database file.").arg(shown));
     static std::atomic<int> counter{0};

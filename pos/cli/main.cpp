@@ -53,7 +53,8 @@ int main(int argc, char **argv) {
     for (qsizetype i = 0; i + 1 < args.size(); ++i)
         if (args[i] == QLatin1String("--db"))
             ctx.dbPath = args[i + 1];
-    installLogFile(ctx.dbPath.isEmpty()
+    // A store on a server has no folder of its own: the log goes to the default place.
+    installLogFile(ctx.dbPath.isEmpty() || Store::isOnServer(ctx.dbPath)
                        ? defaultLogPath()
                        : QFileInfo(ctx.dbPath).absoluteDir().filePath(QStringLiteral("oasis.log")));
     // Global options come before the command word.

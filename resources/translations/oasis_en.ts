@@ -1862,6 +1862,34 @@
         <source>Store %1 at %2 does not hold journal entry %3 as it was when this key file was exported: it is a copy from before the export, or its journal was changed since. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The store server cannot be reached: the connection was lost. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store address %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the store server at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store on a server is created at the current schema version (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the store on the server failed; nothing was made. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store on a PostgreSQL server is backed up on the server, with pg_dump (see the README); nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>

@@ -108,7 +108,7 @@ TEST_CASE("A PIN is 4 to 8 digits", "[staff]") {
     REQUIRE_FALSE(staff.find(u"maya"_s));
 }
 
-TEST_CASE("A PIN is never stored in clear", "[staff]") {
+TEST_CASE("A PIN is never stored in clear", "[sqlite][staff]") {
     test::TempDb db;
     StaffService staff(db.db());
     const QString pin = u"73914682"_s;

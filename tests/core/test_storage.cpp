@@ -109,7 +109,7 @@ private:
 
 } // namespace
 
-TEST_CASE("A new database records the latest schema version and runs safely", "[storage]") {
+TEST_CASE("A new database records the latest schema version and runs safely", "[sqlite][storage]") {
     test::TempDb db;
     REQUIRE(db->wasCreated());
     REQUIRE(db->schemaVersion() == Database::latestSchemaVersion());
@@ -209,7 +209,7 @@ TEST_CASE("A database that cannot be used is refused without touching any file",
     }
 }
 
-TEST_CASE("A damaged database file is reported, never repaired or replaced", "[storage]") {
+TEST_CASE("A damaged database file is reported, never repaired or replaced", "[sqlite][storage]") {
     test::TempDb db(true);
     const QString path = db.path();
     db.close();
@@ -241,7 +241,7 @@ TEST_CASE("A damaged database file is reported, never repaired or replaced", "[s
     REQUIRE(sameFiles(db.dir(), before));
 }
 
-TEST_CASE("A read-only database is refused before a sale could fail", "[storage]") {
+TEST_CASE("A read-only database is refused before a sale could fail", "[sqlite][storage]") {
     test::TempDb db;
     const QString path = db.path();
     db.close();
@@ -282,7 +282,7 @@ TEST_CASE("A read-only database is refused before a sale could fail", "[storage]
     }
 }
 
-TEST_CASE("A database locked by another program gives a clear busy message", "[storage]") {
+TEST_CASE("A database locked by another program gives a clear busy message", "[sqlite][storage]") {
     test::TempDb db;
     const QString path = db.path();
 
@@ -530,7 +530,7 @@ TEST_CASE("A business operation commits whole or not at all", "[storage]") {
     }
 }
 
-TEST_CASE("The key file lives outside the database and must match it", "[storage]") {
+TEST_CASE("The key file lives outside the database and must match it", "[sqlite][storage]") {
     test::TempDb db;
     const QString keyPath = db->keyFilePath();
     REQUIRE(keyPath.startsWith(db.keyDir()));
@@ -630,7 +630,7 @@ TEST_CASE("An older database with a missing key file is refused before it is upg
 }
 
 TEST_CASE("Kept statements give each call its own binds and hold no lock between calls",
-          "[storage]") {
+          "[sqlite][storage]") {
     using namespace oasis::test;
     TempDb t;
     Database &db = t.db();

@@ -37,7 +37,7 @@ void corruptPage(const QString &path, qint64 page) {
 }
 } // namespace
 
-TEST_CASE("a backup taken while another register sells verifies and restores", "[backup]") {
+TEST_CASE("a backup taken while another register sells verifies and restores", "[sqlite][backup]") {
     TempDb db(true);
     addRegisters(db.db(), {QStringLiteral("R1"), QStringLiteral("R2")});
     Database &d = db.db();
@@ -136,7 +136,7 @@ TEST_CASE("a backup taken while another register sells verifies and restores", "
     }
 }
 
-TEST_CASE("restore refuses a damaged or tampered file and changes nothing", "[backup]") {
+TEST_CASE("restore refuses a damaged or tampered file and changes nothing", "[sqlite][backup]") {
     TempDb db(true);
     addRegisters(db.db(), {QStringLiteral("R1"), QStringLiteral("R2")});
     Database &d = db.db();
@@ -199,7 +199,7 @@ TEST_CASE("restore refuses a damaged or tampered file and changes nothing", "[ba
     REQUIRE(value(Journal::verify(db.db())).ok);
 }
 
-TEST_CASE("daily backups: one per business day, the newest kept", "[backup]") {
+TEST_CASE("daily backups: one per business day, the newest kept", "[sqlite][backup]") {
     TempDb db(true);
     addRegisters(db.db(), {QStringLiteral("R1"), QStringLiteral("R2")});
     BackupService backups(db.db());

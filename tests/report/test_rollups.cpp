@@ -393,7 +393,7 @@ TEST_CASE("every rollup equals the rows it sums after a mixed week", "[report][r
     }
 }
 
-TEST_CASE("the rollup check finds a writer that forgets the rollup", "[report][rollup]") {
+TEST_CASE("the rollup check finds a writer that forgets the rollup", "[sqlite][report][rollup]") {
     // Without the trigger, a sale that SaleService writes is missing from sales_by_day (as it
     // would be if the services kept the rollup and one of them forgot): the check says so.
     TempDb tdb(true);

@@ -299,7 +299,7 @@ TEST_CASE("settings, tax rates and the catalog need a manager", "[trust][authz][
     CHECK(s.item(u"OIL-LAV-120"_s).price == Money::fromCents(1));
 }
 
-TEST_CASE("a backup needs a manager", "[trust][authz][backup]") {
+TEST_CASE("a backup needs a manager", "[sqlite][trust][authz][backup]") {
     Spa s;
     const QString file = QDir(s.tmp.dir()).filePath(u"snap.db"_s);
     refusedFor(BackupService(s.db()).snapshot(file, s.frontdesk), Action::Backup);

@@ -164,7 +164,7 @@ TEST_CASE("keys export then import: the new computer opens the store, sells, and
 
 TEST_CASE("a wrong passphrase, a changed file, another store's key or a copy of the store from "
           "before the export is refused in one line, and nothing is written",
-          "[trust][keys]") {
+          "[sqlite][trust][keys]") {
     FirstRegister first;
     const QString copyBefore = first.file(u"copy-before-export.db"_s);
     REQUIRE(QFile::copy(first.store.path(), copyBefore));

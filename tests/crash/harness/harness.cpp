@@ -94,15 +94,15 @@ const std::vector<RollupQuery> &rollupQueries() {
 }
 
 QString symmetricDifference(const QString &left, const QString &right) {
-    return QStringLiteral("SELECT * FROM (%1 EXCEPT %2) UNION ALL "
-                          "SELECT * FROM (%2 EXCEPT %1) LIMIT 20")
+    return QStringLiteral("SELECT * FROM (%1 EXCEPT %2) AS missing UNION ALL "
+                          "SELECT * FROM (%2 EXCEPT %1) AS extra LIMIT 20")
         .arg(left, right);
 }
 
 QStringList checkInvariants(Database &db, const CheckOptions &options) {
     QStringList problems;
     if (options.integrity) {
-        auto check = db.scalar(QStringLiteral("PRAGMA integrity_check"));
+        auto check = db.scalar(db.driver().integrityCheck());
         if (!check || check->toString() != QLatin1String("ok"))
             problems << QStringLiteral("integrity_check: ") +
                             (check ? check->toString() : check.error().message);
