@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/registers.h"
 
+#include <QRegularExpression>
+
 #include "core/domain/clock.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
@@ -124,6 +126,29 @@ Result<RegisterInfo> RegisterService::add(const QString &name, const StaffMember
         return fail(ErrorCode::System,
                     oasis::tr("Register '%1' was added but cannot be read back.").arg(name));
     return fromRow(*q);
+}
+
+Status RegisterService::grantServerRole(const QString &role, const StaffMember &by,
+                                        const std::optional<StaffMember> &approver) {
+    static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    if (!plain.match(role).hasMatch())
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("A server role is a plain name: lower-case letters, digits and _, "
+                              "up to 63 characters, not starting with a digit."));
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, by, approver); !ok)
+        return ok;
+    if (auto ok = m_db.grantRegister(role); !ok)
+        return ok;
+    if (auto ok =
+            Journal::append(m_db, by.name, QStringLiteral("register_role_granted"),
+                            {{QStringLiteral("role"), role},
+                             {QStringLiteral("approver"), approver ? approver->name : QString()}});
+        !ok)
+        return ok;
+    return tx->commit();
 }
 
 Status RegisterService::addCreator(Database &db, const QString &name) {

@@ -42,6 +42,12 @@ public:
     /// journaled. Refused when the name is taken or not valid.
     Result<RegisterInfo> add(const QString &name, const StaffMember &by,
                              const std::optional<StaffMember> &approver = std::nullopt);
+    /// Lets the PostgreSQL login role `role` open the store as a register: it may read the
+    /// store and add to the books but never change or delete a row of them, even from psql
+    /// (DESIGN §13). A manager's action, journaled (`register_role_granted`). Refused for a
+    /// store in a file and for a role name that is not a plain identifier.
+    Status grantServerRole(const QString &role, const StaffMember &by,
+                           const std::optional<StaffMember> &approver = std::nullopt);
     /// Every register of the store, by name, with the shift open on it.
     Result<std::vector<RegisterInfo>> list() const;
     Result<bool> isKnown(const QString &name) const;

@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -52,9 +53,9 @@ bool isLockedMessage(const QString &text) {
 
 /// libpq's words for a connection that is gone (server restarted, network down, killed).
 bool isServerGone(const QString &text) {
-    for (const char *words : {"server closed the connection", "no connection to the server",
-                              "terminating connection", "connection to server",
-                              "could not receive data", "could not send data", "SSL SYSCALL"})
+    for (const char *words :
+         {"server closed the connection", "no connection to the server", "terminating connection",
+          "connection to server", "could not receive data", "could not send data", "SSL SYSCALL"})
         if (text.contains(QLatin1String(words), Qt::CaseInsensitive))
             return true;
     return false;
@@ -62,8 +63,7 @@ bool isServerGone(const QString &text) {
 } // namespace
 
 void readForwardOnly(QSqlQuery &query) {
-    query.setForwardOnly(!query.driver() ||
-                         query.driver()->dbmsType() != QSqlDriver::PostgreSQL);
+    query.setForwardOnly(!query.driver() || query.driver()->dbmsType() != QSqlDriver::PostgreSQL);
 }
 
 Error storageError(const QString &what, const QSqlError &error) {
@@ -224,7 +224,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
 }
 
 Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
-                                                        const Options &options) {
+                                                         const Options &options) {
     if (const QString problem = PostgresDriver::urlProblem(url); !problem.isEmpty())
         return fail(ErrorCode::Invalid, oasis::tr("The store address %1 %2.").arg(url, problem));
     std::unique_ptr<Database> db(new Database);
@@ -234,8 +234,8 @@ Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
     db->m_keyDirectory =
         options.keyDirectory.isEmpty() ? KeyRing::defaultDirectory() : options.keyDirectory;
     {
-        QSqlDatabase c = db->m_driver->addConnection(db->m_connection, url,
-                                                     Driver::Access::ReadWrite, options.busyTimeoutMs);
+        QSqlDatabase c = db->m_driver->addConnection(
+            db->m_connection, url, Driver::Access::ReadWrite, options.busyTimeoutMs);
         if (!c.open())
             return fail(ErrorCode::Storage,
                         oasis::tr("Cannot reach the store server at %1: %2")
@@ -780,6 +780,30 @@ QString Database::anchorFilePath() const {
 QString Database::setting(const QString &key, const QString &fallback) const {
     auto v = scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
     return v && !v->isNull() ? v->toString() : fallback;
+}
+
+Status Database::grantRegister(const QString &role) {
+    if (!m_driver->isServer())
+        return fail(ErrorCode::Refused,
+                    oasis::tr("A store in a file has no server roles: registers share a store on "
+                              "a PostgreSQL server. Nothing was changed."));
+    auto statements = SqliteDriver::latestSchema();
+    if (!statements)
+        return std::unexpected(statements.error());
+    QStringList books;
+    for (int v = 1; v <= latestSchemaVersion(); ++v)
+        books += schema::appendOnlyTables(v);
+    const QStringList derived = schema::derivedTables();
+    QStringList others;
+    static const QRegularExpression createTable(QStringLiteral("^CREATE TABLE (\\w+)"));
+    for (const QString &sql : std::as_const(*statements))
+        if (const auto m = createTable.match(sql);
+            m.hasMatch() && !books.contains(m.captured(1)) && !derived.contains(m.captured(1)))
+            others << m.captured(1);
+    for (const QString &sql : m_driver->grantRegister(role, books, derived, others))
+        if (auto ok = run(sql); !ok)
+            return ok;
+    return {};
 }
 
 Status Database::setSetting(const QString &key, const QString &value) {

@@ -113,6 +113,11 @@ public:
     /// Runs an INSERT, UPDATE or DELETE.
     Result<Written> write(const QString &sql, const QVariantList &binds = {}) const;
 
+    /// Lets the server role `role` work as a register (DESIGN §13): SELECT and INSERT on the
+    /// books, no UPDATE, DELETE or TRUNCATE; the rest of the store as a register uses it. In the
+    /// caller's transaction. Refused for a store in a file.
+    Status grantRegister(const QString &role);
+
     /// Settings stored in the database (store name, limits, ...): shared by every register.
     QString setting(const QString &key, const QString &fallback = {}) const;
     Status setSetting(const QString &key, const QString &value);

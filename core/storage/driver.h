@@ -78,6 +78,18 @@ public:
     /// keeps it in sqlite_master) says: a server store is created at the current version from
     /// the schema SQLite reaches by the numbered steps (DESIGN §3, §13).
     virtual QStringList translateSchema(const QString &sqliteStatement) const = 0;
+    /// The statements that let the server role `role` do what a register does: SELECT and
+    /// INSERT on `books` (never UPDATE, DELETE or TRUNCATE), SELECT only on `derived` (kept by
+    /// the triggers alone), all of SELECT, INSERT, UPDATE and DELETE on `others`. Empty where
+    /// the engine has no roles (a file).
+    virtual QStringList grantRegister(const QString &role, const QStringList &books,
+                                      const QStringList &derived, const QStringList &others) const {
+        Q_UNUSED(role)
+        Q_UNUSED(books)
+        Q_UNUSED(derived)
+        Q_UNUSED(others)
+        return {};
+    }
     /// A query listing (table, column) of the keys the engine numbers itself, when an INSERT
     /// must ask for them (RETURNING); empty when the engine says the last one by itself.
     virtual QString identityColumns() const { return {}; }

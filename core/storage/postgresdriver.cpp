@@ -67,12 +67,10 @@ QSqlDatabase PostgresDriver::addConnection(const QString &name, const QString &l
     c.setUserName(user);
     c.setDatabaseName(url.path(QUrl::FullyDecoded).mid(1));
     // A register notices a dead server within seconds: connect and TCP deadlines, keepalives.
-    QStringList options{QStringLiteral("connect_timeout=5"),
-                        QStringLiteral("application_name=oasis-pos"),
-                        QStringLiteral("keepalives=1"),
-                        QStringLiteral("keepalives_idle=5"),
-                        QStringLiteral("keepalives_interval=2"),
-                        QStringLiteral("keepalives_count=3")};
+    QStringList options{
+        QStringLiteral("connect_timeout=5"),     QStringLiteral("application_name=oasis-pos"),
+        QStringLiteral("keepalives=1"),          QStringLiteral("keepalives_idle=5"),
+        QStringLiteral("keepalives_interval=2"), QStringLiteral("keepalives_count=3")};
     if (query.hasQueryItem(QStringLiteral("sslmode")))
         options << QStringLiteral("sslmode=") + query.queryItemValue(QStringLiteral("sslmode"));
     if (access != Access::ReadWrite)
@@ -183,6 +181,23 @@ QString PostgresDriver::identityColumns() const {
                           "identity_generation = 'BY DEFAULT'");
 }
 
+QStringList PostgresDriver::grantRegister(const QString &role, const QStringList &books,
+                                          const QStringList &derived,
+                                          const QStringList &others) const {
+    const QString who = u'"' + role + u'"';
+    return {QStringLiteral("DO $do$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', "
+                           "current_database(), %1); EXECUTE format('GRANT USAGE ON SCHEMA %I "
+                           "TO %I', current_schema(), %1); END $do$")
+                .arg(quoted(role)),
+            QStringLiteral("REVOKE ALL ON %1 FROM %2")
+                .arg((books + derived).join(QLatin1String(", ")), who),
+            QStringLiteral("GRANT SELECT, INSERT ON %1 TO %2")
+                .arg(books.join(QLatin1String(", ")), who),
+            QStringLiteral("GRANT SELECT ON %1 TO %2").arg(derived.join(QLatin1String(", ")), who),
+            QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON %1 TO %2")
+                .arg(others.join(QLatin1String(", ")), who)};
+}
+
 QStringList PostgresDriver::translateSchema(const QString &sqlite) const {
     static const QRegularExpression trigger(
         QStringLiteral("^CREATE TRIGGER (?:IF NOT EXISTS )?(\\w+) (BEFORE|AFTER) (.+?) ON (\\w+)"
@@ -200,9 +215,10 @@ QStringList PostgresDriver::translateSchema(const QString &sqlite) const {
         if (const auto r = refusal.match(body); r.hasMatch()) {
             // A trigger that only refuses: the shared function, its message as argument. A
             // table that refuses DELETE refuses TRUNCATE too.
-            QStringList out{QStringLiteral("CREATE OR REPLACE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW%5 "
-                                           "EXECUTE FUNCTION oasis_refuse(%6)")
-                                .arg(name, when, event, table, whenClause, r.captured(1))};
+            QStringList out{
+                QStringLiteral("CREATE OR REPLACE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW%5 "
+                               "EXECUTE FUNCTION oasis_refuse(%6)")
+                    .arg(name, when, event, table, whenClause, r.captured(1))};
             if (event == QLatin1String("DELETE"))
                 out << QStringLiteral("CREATE OR REPLACE TRIGGER %1_truncate BEFORE TRUNCATE ON "
                                       "%2 FOR EACH STATEMENT EXECUTE FUNCTION oasis_refuse(%3)")
@@ -212,7 +228,8 @@ QStringList PostgresDriver::translateSchema(const QString &sqlite) const {
         static const QRegularExpression orIgnore(
             QStringLiteral("INSERT OR IGNORE INTO (\\w+\\([^)]*\\)) VALUES (\\([^;]*\\))"));
         body.replace(orIgnore, QStringLiteral("INSERT INTO \\1 VALUES \\2 ON CONFLICT DO NOTHING"));
-        body.replace(QLatin1String(" WHERE 1 ON CONFLICT"), QLatin1String(" WHERE true ON CONFLICT"));
+        body.replace(QLatin1String(" WHERE 1 ON CONFLICT"),
+                     QLatin1String(" WHERE true ON CONFLICT"));
         // "SET n = n + excluded.n" names the row being updated: PostgreSQL wants it qualified.
         static const QRegularExpression upsert(
             QStringLiteral("INSERT INTO (\\w+)([^;]*?) DO UPDATE SET ([^;]*)"));
@@ -229,13 +246,17 @@ QStringList PostgresDriver::translateSchema(const QString &sqlite) const {
         body = qualified + body.mid(from);
         if (!body.endsWith(u';'))
             body += u';';
-        return {QStringLiteral("CREATE OR REPLACE FUNCTION %1_fn() RETURNS trigger LANGUAGE plpgsql "
-                               "AS $fn$ BEGIN %2 IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; "
-                               "RETURN NEW; END $fn$")
-                    .arg(name, body),
-                QStringLiteral("CREATE OR REPLACE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW%5 EXECUTE "
-                               "FUNCTION %1_fn()")
-                    .arg(name, when, event, table, whenClause)};
+        // The function runs as the store's owner (SECURITY DEFINER, its search path fixed): the
+        // tables it keeps are read-only to the registers' role (Database::grantRegister).
+        return {
+            QStringLiteral("CREATE OR REPLACE FUNCTION %1_fn() RETURNS trigger LANGUAGE plpgsql "
+                           "SECURITY DEFINER SET search_path FROM CURRENT AS $fn$ BEGIN %2 IF "
+                           "TG_OP = 'DELETE' THEN RETURN OLD; END IF; "
+                           "RETURN NEW; END $fn$")
+                .arg(name, body),
+            QStringLiteral("CREATE OR REPLACE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW%5 EXECUTE "
+                           "FUNCTION %1_fn()")
+                .arg(name, when, event, table, whenClause)};
     }
     QString out = text;
     static const QRegularExpression rowKey(

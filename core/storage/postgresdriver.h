@@ -38,6 +38,8 @@ public:
     QString insertionOrder() const override;
     QStringList translateSchema(const QString &sqliteStatement) const override;
     QString identityColumns() const override;
+    QStringList grantRegister(const QString &role, const QStringList &books,
+                              const QStringList &derived, const QStringList &others) const override;
 };
 
 } // namespace oasis

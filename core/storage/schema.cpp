@@ -528,4 +528,9 @@ QStringList appendOnlyTables(int version) {
     }
 }
 
+QStringList derivedTables() {
+    return {QStringLiteral("stock_levels"), QStringLiteral("stock_by_category"),
+            QStringLiteral("sales_by_day"), QStringLiteral("giftcard_activity_by_day")};
+}
+
 } // namespace oasis::schema

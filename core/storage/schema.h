@@ -22,5 +22,8 @@ int latestVersion();
 
 /// Tables whose rows are never updated or deleted: corrections are new rows.
 QStringList appendOnlyTables(int version);
+/// Tables that triggers alone write (stock levels and the report rollups): read-only to the
+/// registers' role on a server.
+QStringList derivedTables();
 
 } // namespace oasis::schema

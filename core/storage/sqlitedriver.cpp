@@ -125,8 +125,8 @@ QString SqliteDriver::tablesAmong(const QStringList &names) const {
         .arg(quoted.join(QLatin1String(", ")));
 }
 
-QString Driver::upsert(const QString &table, const QStringList &columns,
-                             const QStringList &key, const QStringList &update) const {
+QString Driver::upsert(const QString &table, const QStringList &columns, const QStringList &key,
+                       const QStringList &update) const {
     QStringList marks;
     for (qsizetype i = 0; i < columns.size(); ++i)
         marks << QStringLiteral("?");
@@ -181,9 +181,9 @@ Result<QStringList> SqliteDriver::latestSchema() {
         while (ok && q.next())
             result->append(q.value(0).toString());
         if (!ok)
-            result = std::unexpected(storageError(oasis::tr("Building the schema"),
-                                                  q.lastError().isValid() ? q.lastError()
-                                                                          : c.lastError()));
+            result = std::unexpected(
+                storageError(oasis::tr("Building the schema"),
+                             q.lastError().isValid() ? q.lastError() : c.lastError()));
         q.finish();
         c.close();
     }

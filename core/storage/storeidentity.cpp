@@ -20,8 +20,7 @@ Result<StoreIdentity> readStoreIdentity(const QString &location, qint64 journalS
     // Only stat() here: the file itself is opened by SQLite alone (DESIGN §3).
     const bool onServer = Driver::forLocation(location).isServer();
     const QFileInfo info(location);
-    const QString shown =
-        onServer ? location : QDir::toNativeSeparators(info.absoluteFilePath());
+    const QString shown = onServer ? location : QDir::toNativeSeparators(info.absoluteFilePath());
     if (!onServer && (!info.exists() || info.size() == 0))
         return fail(ErrorCode::NotFound, oasis::tr("There is no database at %1.").arg(shown));
     if (!onServer && info.isDir())

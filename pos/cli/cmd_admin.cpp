@@ -431,12 +431,37 @@ QJsonObject registerJson(const RegisterInfo &r, const QString &thisRegister) {
 }
 
 Status cmdRegister(Context &ctx) {
-    auto sub = ctx.takeArgument(oasis::cli::tr("a register command (add, list)"));
+    auto sub = ctx.takeArgument(oasis::cli::tr("a register command (add, list, grant)"));
     if (!sub)
         return std::unexpected(sub.error());
-    if (*sub != QLatin1String("add") && *sub != QLatin1String("list"))
+    if (*sub != QLatin1String("add") && *sub != QLatin1String("list") &&
+        *sub != QLatin1String("grant"))
         return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown register command %1.").arg(*sub));
     QString name;
+    if (*sub == QLatin1String("grant")) {
+        auto role = ctx.takeArgument(oasis::cli::tr("the server ROLE"));
+        if (!role)
+            return std::unexpected(role.error());
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        if (!ctx.args.isEmpty())
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
+        auto db = ctx.database();
+        if (!db)
+            return std::unexpected(db.error());
+        auto who = ctx.authorize(Action::Settings);
+        if (!who)
+            return std::unexpected(who.error());
+        if (auto ok = RegisterService(**db).grantServerRole(*role, who->user, who->approver); !ok)
+            return ok;
+        ctx.emit({{QStringLiteral("role"), *role}},
+                 {oasis::cli::tr("The server role %1 may now open this store as a register: it "
+                                 "reads the store and adds to the books, and can never change "
+                                 "or delete a row of them.")
+                      .arg(*role)});
+        return {};
+    }
     if (*sub == QLatin1String("add")) {
         auto given = ctx.takeArgument(oasis::cli::tr("the register's NAME"));
         if (!given)
@@ -502,7 +527,7 @@ std::vector<Command> adminCommands() {
         {"catalog", cmdCatalog, "catalog list | import FILE.csv | export FILE.csv"},
         {"scan", cmdScan, "scan TEXT   (what the register's scan field does with TEXT)"},
         {"journal", cmdJournal, "journal verify"},
-        {"register", cmdRegister, "register add NAME | list"},
+        {"register", cmdRegister, "register add NAME | list | grant ROLE"},
     };
 }
 

@@ -1890,6 +1890,14 @@
         <source>A store on a PostgreSQL server is backed up on the server, with pg_dump (see the README); nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A server role is a plain name: lower-case letters, digits and _, up to 63 characters, not starting with a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store in a file has no server roles: registers share a store on a PostgreSQL server. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -3133,10 +3141,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a register command (add, list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown register command %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3730,6 +3734,18 @@ F10</source>
     </message>
     <message>
         <source>Unknown keys command %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a register command (add, list, grant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server ROLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server role %1 may now open this store as a register: it reads the store and adds to the books, and can never change or delete a row of them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

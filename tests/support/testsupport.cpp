@@ -14,9 +14,8 @@
 
 namespace oasis::test {
 
-namespace {
 /// Runs `sql` on the server's maintenance database (tests on PostgreSQL; PG* variables).
-void onServer(const QString &sql) {
+void runOnServer(const QString &sql) {
     const QString name = QStringLiteral("oasis-test-admin");
     {
         QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -30,7 +29,6 @@ void onServer(const QString &sql) {
     }
     QSqlDatabase::removeDatabase(name);
 }
-} // namespace
 
 bool onPostgres() {
     // OASIS_TEST_POSTGRES=SOCKETDIR:PORT names the fixture's server; libpq (and every oasisctl
@@ -54,16 +52,16 @@ QString newStoreLocation(const QString &dir) {
     static int counter = 0;
     const QString name =
         QStringLiteral("oasis_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
-    onServer(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name));
-    onServer(QStringLiteral("CREATE DATABASE %1").arg(name));
+    runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name));
+    runOnServer(QStringLiteral("CREATE DATABASE %1").arg(name));
     // The server is the one of the PG* variables (tests/support/pgserver.sh).
     return QStringLiteral("postgresql:///") + name;
 }
 
 void dropStore(const QString &location) {
     if (location.startsWith(QLatin1String("postgresql:///")))
-        onServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
-                     .arg(location.mid(QStringLiteral("postgresql:///").size())));
+        runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                        .arg(location.mid(QStringLiteral("postgresql:///").size())));
 }
 
 TempDb::~TempDb() {

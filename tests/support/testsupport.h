@@ -22,6 +22,8 @@ namespace oasis::test {
 bool onPostgres();
 /// Where a test makes a new store: a file in `dir`, or a new database on the test server.
 QString newStoreLocation(const QString &dir);
+/// Runs `sql` on the test server's maintenance database (roles, databases).
+void runOnServer(const QString &sql);
 /// Drops a store newStoreLocation() made on the server (nothing for a file).
 void dropStore(const QString &location);
 
