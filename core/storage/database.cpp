@@ -23,6 +23,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QUuid>
 
 #include <algorithm>
@@ -160,6 +161,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     db->m_path = info.absoluteFilePath();
     db->m_driver = &Driver::forLocation(db->m_path);
     db->m_connection = nextConnectionName();
+    db->m_busyTimeoutMs = options.busyTimeoutMs;
     db->m_keyDirectory =
         options.keyDirectory.isEmpty() ? KeyRing::defaultDirectory() : options.keyDirectory;
     {
@@ -226,11 +228,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
 Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
                                                          const Options &options) {
     if (const QString problem = PostgresDriver::urlProblem(url); !problem.isEmpty())
-        return fail(ErrorCode::Invalid, oasis::tr("The store address %1 %2.").arg(url, problem));
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("The store address %1 %2.")
+                        .arg(QUrl(url).toString(QUrl::RemovePassword), problem));
     std::unique_ptr<Database> db(new Database);
     db->m_path = url;
     db->m_driver = &Driver::forLocation(url);
     db->m_connection = nextConnectionName();
+    db->m_busyTimeoutMs = options.busyTimeoutMs;
     db->m_keyDirectory =
         options.keyDirectory.isEmpty() ? KeyRing::defaultDirectory() : options.keyDirectory;
     {
@@ -415,10 +420,14 @@ Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &bi
     QSqlQuery q(handle());
     readForwardOnly(q);
     const QString actual = withReturning(sql);
-    if (!q.prepare(actual))
-        return std::unexpected(storageError(sql.left(60), q.lastError()));
-    bindAll(q, binds);
-    if (!q.exec())
+    bool ran = q.prepare(actual) && (bindAll(q, binds), q.exec());
+    if (!ran && reconnectForRead(sql, q.lastError())) {
+        q = QSqlQuery(handle());
+        readForwardOnly(q);
+        ran = q.prepare(actual) && (bindAll(q, binds), q.exec());
+        m_retryingRead = false;
+    }
+    if (!ran)
         return std::unexpected(storageError(sql.left(60), q.lastError()));
     noteInsert(sql, q, actual.size() != sql.size() ? returnedKeys(q) : std::vector<qint64>());
     return q;
@@ -472,16 +481,57 @@ Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &bin
     } else {
         q = QSqlQuery(handle());
         readForwardOnly(q);
-        if (!q.prepare(withReturning(sql)))
+        if (!q.prepare(withReturning(sql))) {
+            if (reconnectForRead(sql, q.lastError()))
+                return retriedRead([&] { return checkout(sql, binds); });
             return std::unexpected(storageError(sql.left(60), q.lastError()));
+        }
     }
     bindAll(q, binds);
     if (!q.exec()) {
+        if (reconnectForRead(sql, q.lastError())) // the kept statements went with the old one
+            return retriedRead([&] { return checkout(sql, binds); });
         Error e = storageError(sql.left(60), q.lastError());
         checkin(sql, std::move(q));
         return std::unexpected(e);
     }
     return q;
+}
+
+bool Database::reconnectForRead(const QString &sql, const QSqlError &error) const {
+    // Only a read outside any transaction is tried again: it changes nothing, so running it on
+    // a new connection is the same as running it once. A write's outcome is the caller's to
+    // find out (a sale's request id).
+    // Once: a read that fails again on the new connection reports it.
+    if (m_depth != 0 || m_retryingRead || !m_driver->isServer() ||
+        !sql.startsWith(QLatin1String("SELECT")))
+        return false;
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (!isServerGone(text) || !const_cast<Database *>(this)->reconnect())
+        return false;
+    m_retryingRead = true;
+    return true;
+}
+
+bool Database::reconnect() {
+    // A connection the server dropped (restart, network, killed) is opened again with the
+    // same settings. Nothing of a transaction survives it: the server rolled it back.
+    m_statements->kept.clear();
+    m_depth = 0;
+    m_bookRows.clear();
+    m_bookRowsSaved.clear();
+    m_journalTouched = false;
+    QSqlDatabase c = handle();
+    c.close();
+    if (!c.open())
+        return false;
+    if (!run(m_driver->setBusyTimeout(m_busyTimeoutMs)))
+        return false;
+    for (const QString &sql : m_driver->statementsOnOpen())
+        if (!run(sql))
+            return false;
+    qCInfo(lcJournal, "reconnected to the store server");
+    return true;
 }
 
 void Database::checkin(const QString &sql, QSqlQuery &&query) const {
@@ -913,11 +963,23 @@ Result<Transaction> Transaction::begin(Database &db) {
     const QStringList statements =
         db.m_depth == 0 ? db.m_driver->beginImmediate()
                         : QStringList{QStringLiteral("SAVEPOINT oasis_%1").arg(db.m_depth)};
-    for (qsizetype i = 0; i < statements.size(); ++i)
+    if (!q.exec(statements.first())) {
+        // The first statement of a business operation on a connection the server dropped:
+        // open it again (nothing was begun on it).
+        const QString text = q.lastError().databaseText().isEmpty() ? q.lastError().text()
+                                                                    : q.lastError().databaseText();
+        if (db.m_depth != 0 || !db.m_driver->isServer() || !isServerGone(text) || !db.reconnect())
+            return std::unexpected(
+                storageError(oasis::tr("Starting a transaction"), q.lastError()));
+        q = QSqlQuery(db.handle());
+        if (!q.exec(statements.first()))
+            return std::unexpected(
+                storageError(oasis::tr("Starting a transaction"), q.lastError()));
+    }
+    for (qsizetype i = 1; i < statements.size(); ++i)
         if (!q.exec(statements[i])) {
             const Error e = storageError(oasis::tr("Starting a transaction"), q.lastError());
-            if (i > 0) // begun, but its write lock not had: nothing was done in it
-                q.exec(QStringLiteral("ROLLBACK"));
+            q.exec(QStringLiteral("ROLLBACK")); // begun, its write lock not had: nothing done
             return std::unexpected(e);
         }
     ++db.m_depth;
@@ -969,7 +1031,13 @@ Status Transaction::commit() {
     const QString sql =
         depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE oasis_%1").arg(depth);
     if (!q.exec(sql)) {
-        const Error e = storageError(oasis::tr("Saving"), q.lastError());
+        Error e = storageError(oasis::tr("Saving"), q.lastError());
+        const QString text = q.lastError().databaseText().isEmpty() ? q.lastError().text()
+                                                                    : q.lastError().databaseText();
+        if (depth == 0 && isServerGone(text))
+            e.message = oasis::tr("The connection to the store server was lost while saving: it "
+                                  "may or may not have been saved. Try again: a ticket with its "
+                                  "request id is saved and charged once.");
         rollback();
         return std::unexpected(e);
     }

@@ -140,6 +140,20 @@ private:
     /// `sql` with RETURNING of its table's key where the engine needs it asked.
     QString withReturning(const QString &sql) const;
     QHash<QString, QString> m_identity;
+    /// Opens a connection the server dropped again (restart, network, killed): false when the
+    /// server is still unreachable.
+    bool reconnect();
+    /// Reconnects when `error` says the server dropped the connection and `sql`, outside any
+    /// transaction, is a read that may simply run again.
+    bool reconnectForRead(const QString &sql, const QSqlError &error) const;
+    int m_busyTimeoutMs = 5000;
+    mutable bool m_retryingRead = false;
+    template <typename F>
+    auto retriedRead(F &&read) const {
+        auto result = read();
+        m_retryingRead = false;
+        return result;
+    }
     Status migrate(int target);
     Status loadOrCreateKeys(const Options &options, bool fresh);
     void afterCommit();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/postgresdriver.h"
 
+#include "core/domain/translate.h"
+
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QUrl>
@@ -30,18 +32,18 @@ bool PostgresDriver::isUrl(const QString &location) {
 QString PostgresDriver::urlProblem(const QString &location) {
     const QUrl url(location, QUrl::StrictMode);
     if (!url.isValid())
-        return QStringLiteral("is not a valid postgresql:// URL");
+        return oasis::tr("is not a valid postgresql:// URL");
     if (!url.password().isEmpty())
-        return QStringLiteral("carries a password: give it the libpq way (PGPASSWORD or "
-                              "~/.pgpass), never on a command line");
+        return oasis::tr("carries a password: give it the libpq way (PGPASSWORD or ~/.pgpass), "
+                         "never on a command line");
     if (url.path().size() < 2 || url.path().mid(1).contains(u'/'))
-        return QStringLiteral("names no database (postgresql://USER@HOST[:PORT]/DBNAME)");
+        return oasis::tr("names no database (postgresql://USER@HOST[:PORT]/DBNAME)");
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems())
         if (key != QLatin1String("host") && key != QLatin1String("port") &&
             key != QLatin1String("user") && key != QLatin1String("sslmode") &&
             key != QLatin1String("application_name"))
-            return QStringLiteral("has an option this program does not take (%1)").arg(key);
+            return oasis::tr("has an option this program does not take (%1)").arg(key);
     return {};
 }
 

@@ -1898,6 +1898,26 @@
         <source>A store in a file has no server roles: registers share a store on a PostgreSQL server. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The connection to the store server was lost while saving: it may or may not have been saved. Try again: a ticket with its request id is saved and charged once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a valid postgresql:// URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carries a password: give it the libpq way (PGPASSWORD or ~/.pgpass), never on a command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names no database (postgresql://USER@HOST[:PORT]/DBNAME)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has an option this program does not take (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>

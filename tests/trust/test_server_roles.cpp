@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 using namespace oasis;
 using namespace oasis::test;
@@ -132,4 +133,17 @@ TEST_CASE("register grant on a store in a file is refused in one line", "[trust]
     REQUIRE(r.exitCode == 2);
     REQUIRE(r.oneErrorLine());
     REQUIRE(r.err.contains("PostgreSQL"));
+}
+
+TEST_CASE("a store address with a password in it is refused without echoing the password",
+          "[trust]") {
+    QTemporaryDir keys;
+    const CtlRun r =
+        runCtl(QStringLiteral(OASISCTL_PATH), u"postgresql://oasis:hunter2secret@127.0.0.1:1/spa"_s,
+               keys.path(), {u"report"_s, u"sales"_s});
+    REQUIRE(r.exitCode == 1);
+    REQUIRE(r.oneErrorLine());
+    REQUIRE(r.err.contains("PGPASSWORD"));
+    REQUIRE_FALSE(r.err.contains("hunter2secret"));
+    REQUIRE_FALSE(r.out.contains("hunter2secret"));
 }

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Faults of a store on a server (issue 19, item 7; DESIGN §13, §14): a connection the server
+// kills in the middle of a sale leaves nothing written and says so in one line; the register
+// reconnects by itself, and the retry with the same request id sells once.
+#include "tests/support/testsupport.h"
+
+#include "core/services/catalog.h"
+#include "core/services/sale.h"
+#include "core/services/shift.h"
+#include "core/services/staff.h"
+#include "core/storage/journal.h"
+
+using namespace oasis;
+using namespace oasis::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// Ends every connection of the counter (application_name oasis-pos) to `location`'s database,
+/// from the server's side, as a restart or a dropped network would.
+void killConnections(const QString &location) {
+    runOnServer(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1' "
+                "AND application_name = 'oasis-pos'"_s.arg(
+                    location.mid(QStringLiteral("postgresql:///").size())));
+}
+
+qint64 count(Database &db, const QString &table) {
+    return value(db.scalar(u"SELECT COUNT(*) FROM "_s + table)).toLongLong();
+}
+
+} // namespace
+
+TEST_CASE("a connection killed by the server mid-sale writes nothing, the register reconnects "
+          "by itself, and the retry with the same request id sells once",
+          "[trust][faults][postgresql]") {
+    REQUIRE(onPostgres());
+    TempDb db(true);
+    const StaffMember frontdesk = staffNamed(db.db(), u"frontdesk"_s);
+    auto oil = value(CatalogService(db.db()).findByCode(u"OIL-LAV-120"_s));
+    REQUIRE(oil.has_value());
+    Ticket ticket;
+    ticket.addItem(*oil, 2);
+    ticket.addGiftCard(Money::fromCents(40'00));
+    ticket.requestId = u"test-register-0001"_s;
+    const std::vector<Tender> pay{value(Tender::parse(u"cash:200"_s))};
+    const qint64 entries = count(db.db(), u"journal"_s);
+
+    SECTION("killed after the checks, before the writes") {
+        AtTestPoint kill("sale.request_id.checked", [&] { killConnections(db.path()); });
+        auto lost = SaleService(db.db()).complete(ticket, pay, frontdesk);
+        REQUIRE_FALSE(lost);
+        REQUIRE(lost.error().code == ErrorCode::Storage);
+        REQUIRE(lost.error().message.contains(u"store server"_s));
+        REQUIRE_FALSE(lost.error().message.contains(u'\n'));
+    }
+    SECTION("killed while the register waits, between two sales") {
+        killConnections(db.path());
+    }
+    // The next read reconnects by itself and finds nothing written.
+    REQUIRE(count(db.db(), u"sales"_s) == 0);
+    REQUIRE(count(db.db(), u"journal"_s) == entries);
+    REQUIRE(count(db.db(), u"giftcards"_s) == 0);
+
+    const CompletedSale sold = value(SaleService(db.db()).complete(ticket, pay, frontdesk));
+    REQUIRE(sold.receiptNo == 1);
+    killConnections(db.path());
+    const CompletedSale again = value(SaleService(db.db()).complete(ticket, pay, frontdesk));
+    REQUIRE(again.receiptNo == 1);
+    REQUIRE(count(db.db(), u"sales"_s) == 1);
+    REQUIRE(count(db.db(), u"giftcards"_s) == 1);
+    REQUIRE(count(db.db(), u"journal"_s) == entries + 1);
+    const JournalReport report = value(Journal::verify(db.db()));
+    INFO(report.problem.toStdString());
+    REQUIRE(report.ok);
+}
