@@ -25,7 +25,7 @@ enum class Action {
     Staff,
     CloseDay,
     Reports,
-    Backup, ///< backup, restore and key export
+    Backup, ///< backup, restore, key export and store copy
 };
 
 } // namespace oasis

@@ -58,7 +58,7 @@ QString actionName(Action action) {
     case Action::Reports:
         return oasis::tr("seeing reports");
     case Action::Backup:
-        return oasis::tr("a backup, restore or key export");
+        return oasis::tr("a backup, restore, key export or store copy");
     }
     return {};
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/store.h"
 
+#include "core/services/authorization.h"
+
 #include "core/services/registers.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
@@ -67,6 +69,16 @@ QString Store::defaultKeyDirectory() {
 
 Result<JournalReport> Store::verifyJournal(Database &db) {
     return Journal::verify(db);
+}
+
+Result<QStringList> Store::copyTo(Database &db, const QString &url, const StaffMember &by,
+                                  const std::optional<StaffMember> &approver) {
+    if (auto ok = authorize(db, Action::Backup, by, approver); !ok)
+        return std::unexpected(ok.error());
+    QStringList tables;
+    if (auto ok = db.copyTo(url, by.name, &tables); !ok)
+        return std::unexpected(ok.error());
+    return tables;
 }
 
 const QString &Store::pathOf(const Database &db) {

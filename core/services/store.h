@@ -6,12 +6,14 @@
 
 #include "core/domain/error.h"
 #include "core/domain/journalreport.h"
+#include "core/domain/staffmember.h"
 
 #include <QString>
 #include <QStringList>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace oasis {
 
@@ -57,6 +59,11 @@ public:
     /// `journal verify` (DESIGN §14): the chain, its anchor outside the database, and the books
     /// against the journal.
     static Result<JournalReport> verifyJournal(Database &db);
+    /// Copies the store in the file `db` with its whole history to the empty PostgreSQL
+    /// database at `url` (DESIGN §13, `oasisctl store copy --to URL`): a manager's or the
+    /// owner's action (as a backup is), journaled in both. Returns the tables copied.
+    static Result<QStringList> copyTo(Database &db, const QString &url, const StaffMember &by,
+                                      const std::optional<StaffMember> &approver);
     /// Where the store behind `db` lives, for the status bar and for a second connection.
     static const QString &pathOf(const Database &db);
     static const QString &keyDirectoryOf(const Database &db);

@@ -295,18 +295,26 @@ Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
     return db;
 }
 
-Status Database::createAtLatest() {
+Result<QStringList> Database::serverSchema() const {
     auto schemaText = SqliteDriver::latestSchema();
     if (!schemaText)
         return std::unexpected(schemaText.error());
-    auto tx = Transaction::begin(*this);
-    if (!tx)
-        return std::unexpected(tx.error());
     QStringList statements{QStringLiteral(
         "CREATE OR REPLACE FUNCTION oasis_refuse() RETURNS trigger LANGUAGE plpgsql AS $fn$ "
         "BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $fn$")};
     for (const QString &sql : std::as_const(*schemaText))
         statements += m_driver->translateSchema(sql);
+    return statements;
+}
+
+Status Database::createAtLatest() {
+    auto schema = serverSchema();
+    if (!schema)
+        return std::unexpected(schema.error());
+    auto tx = Transaction::begin(*this);
+    if (!tx)
+        return std::unexpected(tx.error());
+    QStringList statements = *schema;
     m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     statements += QStringLiteral("INSERT INTO meta(key, value) VALUES ('database_id', '%1'), "
                                  "('created_at', '%2'), ('schema_version', '%3')")
@@ -645,6 +653,12 @@ Status Database::configure(const Options &options) {
         auto tables = scalar(m_driver->countTables());
         if (!tables)
             return std::unexpected(tables.error());
+        if (tables->toInt() == 0 && options.mode == Mode::OpenExisting && m_driver->isServer())
+            return fail(
+                ErrorCode::Storage,
+                oasis::tr("%1 holds no Oasis POS store yet. Create one with: oasisctl --db "
+                          "%1 init (or copy a store there with oasisctl store copy --to %1).")
+                    .arg(m_path));
         if (tables->toInt() > 0 || options.mode == Mode::OpenExisting)
             return fail(
                 ErrorCode::Storage,
@@ -854,6 +868,120 @@ Status Database::grantRegister(const QString &role) {
         if (auto ok = run(sql); !ok)
             return ok;
     return {};
+}
+
+Status Database::copyTo(const QString &url, const QString &actor, QStringList *tablesCopied) {
+    if (m_driver->isServer())
+        return fail(ErrorCode::Refused,
+                    oasis::tr("This store is already on a server: move it with pg_dump and "
+                              "pg_restore. Nothing was copied."));
+    if (!PostgresDriver::isUrl(url))
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("A store is copied to a PostgreSQL server: give its address as "
+                              "postgresql://USER@HOST[:PORT]/DBNAME."));
+    if (const QString problem = PostgresDriver::urlProblem(url); !problem.isEmpty())
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("The store address %1 %2.")
+                        .arg(QUrl(url).toString(QUrl::RemovePassword), problem));
+    std::unique_ptr<Database> target(new Database);
+    target->m_path = url;
+    target->m_driver = &Driver::forLocation(url);
+    target->m_connection = nextConnectionName();
+    target->m_busyTimeoutMs = m_busyTimeoutMs;
+    target->m_keyDirectory = m_keyDirectory;
+    {
+        QSqlDatabase c = target->m_driver->addConnection(
+            target->m_connection, url, Driver::Access::ReadWrite, m_busyTimeoutMs);
+        if (!c.open())
+            return fail(ErrorCode::Storage,
+                        oasis::tr("Cannot reach the store server at %1: %2")
+                            .arg(url, c.lastError().databaseText().simplified()));
+    }
+    Options options;
+    options.mode = Mode::CreateIfMissing;
+    options.busyTimeoutMs = m_busyTimeoutMs;
+    if (auto ok = target->configure(options); !ok)
+        return ok;
+    if (target->m_schemaVersion != 0)
+        return fail(ErrorCode::Refused,
+                    oasis::tr("%1 already holds an Oasis POS store; a store is copied into an "
+                              "empty database only. Nothing was copied.")
+                        .arg(url));
+    auto schema = target->serverSchema();
+    if (!schema)
+        return std::unexpected(schema.error());
+    // The whole history at one moment: this store's write lock is held while it is read (the
+    // registers wait), and the server's database is written in one transaction, so a failure
+    // leaves it empty.
+    auto reading = Transaction::begin(*this);
+    if (!reading)
+        return std::unexpected(reading.error());
+    // The move is in the books of both: the entry is written here first, then copied.
+    if (auto ok =
+            Journal::append(*this, actor, QStringLiteral("store_copied"),
+                            {{QStringLiteral("to"), QUrl(url).toString(QUrl::RemovePassword)}});
+        !ok)
+        return ok;
+    auto writing = Transaction::begin(*target);
+    if (!writing)
+        return std::unexpected(writing.error());
+    for (const QString &sql : std::as_const(*schema))
+        if (auto ok = target->run(sql); !ok)
+            return ok;
+    static const QRegularExpression createTable(QStringLiteral("^CREATE TABLE (\\w+)"));
+    QStringList tables;
+    for (const QString &sql : std::as_const(*schema))
+        if (const auto m = createTable.match(sql); m.hasMatch())
+            tables << m.captured(1);
+    for (const QString &table : std::as_const(tables)) {
+        // Rows exactly as they are: the triggers that keep rollups and refuse changes are held
+        // off while the table is filled (the rollups come with it), in this transaction only.
+        auto rows = exec(
+            QStringLiteral("SELECT * FROM %1 ORDER BY %2").arg(table, m_driver->insertionOrder()));
+        if (!rows)
+            return std::unexpected(rows.error());
+        if (auto ok = target->run(QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER USER").arg(table));
+            !ok)
+            return ok;
+        QSqlQuery insert(target->handle());
+        QStringList columns;
+        QVariantList values;
+        while (rows->next()) {
+            if (columns.isEmpty()) {
+                columns = rows->columnNames();
+                QStringList marks(columns.size(), QStringLiteral("?"));
+                if (!insert.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                                        .arg(table, columns.join(QLatin1String(", ")),
+                                             marks.join(QLatin1String(", ")))))
+                    return std::unexpected(
+                        storageError(oasis::tr("Copying %1").arg(table), insert.lastError()));
+            }
+            values.clear();
+            for (qsizetype i = 0; i < columns.size(); ++i)
+                values << (rows->isNull(int(i)) ? QVariant() : rows->value(int(i)));
+            bindAll(insert, values);
+            if (!insert.exec())
+                return std::unexpected(
+                    storageError(oasis::tr("Copying %1").arg(table), insert.lastError()));
+        }
+        if (auto ok = target->run(QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER USER").arg(table));
+            !ok)
+            return ok;
+        if (tablesCopied)
+            *tablesCopied << table;
+    }
+    // The server numbers new rows after the copied ones.
+    if (auto ok = target->loadIdentityColumns(); !ok)
+        return ok;
+    for (auto it = target->m_identity.cbegin(); it != target->m_identity.cend(); ++it)
+        if (auto ok = target->run(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', "
+                                                 "'%2'), COALESCE(MAX(%2), 0) + 1, false) FROM %1")
+                                      .arg(it.key(), it.value()));
+            !ok)
+            return ok;
+    if (auto ok = writing->commit(); !ok)
+        return ok;
+    return reading->commit();
 }
 
 Status Database::setSetting(const QString &key, const QString &value) {

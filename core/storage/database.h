@@ -118,6 +118,13 @@ public:
     /// caller's transaction. Refused for a store in a file.
     Status grantRegister(const QString &role);
 
+    /// Copies this store (a file) with its whole history into the empty PostgreSQL database at
+    /// `url` (DESIGN §13): the same id, so the same key file and journal anchor; every row as it
+    /// is, in one transaction on the server while this store's write lock is held. Refused when
+    /// the database there is not empty or this store is already on a server. Journaled here and
+    /// there (`store_copied`, by `actor`). `tablesCopied` receives the tables written.
+    Status copyTo(const QString &url, const QString &actor, QStringList *tablesCopied = nullptr);
+
     /// Settings stored in the database (store name, limits, ...): shared by every register.
     QString setting(const QString &key, const QString &fallback = {}) const;
     Status setSetting(const QString &key, const QString &value);
@@ -135,6 +142,8 @@ private:
     Status configure(const Options &options);
     /// A new store on a server: the whole schema at the current version, in one transaction.
     Status createAtLatest();
+    /// The statements that make the whole schema at the current version on a server.
+    Result<QStringList> serverSchema() const;
     /// The keys the server numbers (table -> column), which an INSERT asks back for.
     Status loadIdentityColumns();
     /// `sql` with RETURNING of its table's key where the engine needs it asked.

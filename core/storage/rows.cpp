@@ -2,6 +2,7 @@
 #include "core/storage/rows.h"
 
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace oasis {
 
@@ -14,6 +15,14 @@ Rows::~Rows() = default;
 
 bool Rows::next() {
     return m_query->next();
+}
+
+QStringList Rows::columnNames() const {
+    QStringList names;
+    const QSqlRecord record = m_query->record();
+    for (int i = 0; i < record.count(); ++i)
+        names << record.fieldName(i);
+    return names;
 }
 
 QVariant Rows::value(int column) const {

@@ -3,6 +3,7 @@
 // query object stays inside storage (services never see Qt Sql).
 #pragma once
 
+#include <QStringList>
 #include <QVariant>
 
 #include <memory>
@@ -24,6 +25,8 @@ public:
     /// The value of `column` (0-based, in the SELECT's order) in the current row.
     QVariant value(int column) const;
     bool isNull(int column) const;
+    /// The names of the result's columns, in order.
+    QStringList columnNames() const;
     /// Done reading before the end: the statement lets go of what it holds now.
     void finish();
 

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QSaveFile>
+#include <QUrl>
 
 namespace oasis::cli {
 
@@ -361,6 +362,39 @@ Status cmdCatalog(Context &ctx) {
     return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown catalog command %1.").arg(*sub));
 }
 
+Status cmdStore(Context &ctx) {
+    auto sub = ctx.takeArgument(oasis::cli::tr("a store command (copy)"));
+    if (!sub)
+        return std::unexpected(sub.error());
+    if (*sub != QLatin1String("copy"))
+        return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown store command %1.").arg(*sub));
+    const QString to = ctx.takeOption(QStringLiteral("to")).value_or(QString());
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    if (to.isEmpty())
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("store copy needs --to postgresql://USER@HOST[:PORT]/DBNAME."));
+    if (!ctx.args.isEmpty())
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    auto who = ctx.authorize(Action::Backup);
+    if (!who)
+        return std::unexpected(who.error());
+    auto tables = Store::copyTo(**db, to, who->user, who->approver);
+    if (!tables)
+        return std::unexpected(tables.error());
+    ctx.emit({{QStringLiteral("to"), QUrl(to).toString(QUrl::RemovePassword)},
+              {QStringLiteral("tables"), QJsonArray::fromStringList(*tables)}},
+             {oasis::cli::tr("The store and its whole history were copied to %1 (%2 tables). "
+                             "Check it there with: oasisctl --db %1 journal verify")
+                  .arg(QUrl(to).toString(QUrl::RemovePassword))
+                  .arg(tables->size())});
+    return {};
+}
+
 Status cmdJournal(Context &ctx) {
     auto sub = ctx.takeArgument(oasis::cli::tr("a journal command (verify)"));
     if (!sub)
@@ -527,6 +561,7 @@ std::vector<Command> adminCommands() {
         {"catalog", cmdCatalog, "catalog list | import FILE.csv | export FILE.csv"},
         {"scan", cmdScan, "scan TEXT   (what the register's scan field does with TEXT)"},
         {"journal", cmdJournal, "journal verify"},
+        {"store", cmdStore, "store copy --to postgresql://USER@HOST[:PORT]/DBNAME"},
         {"register", cmdRegister, "register add NAME | list | grant ROLE"},
     };
 }

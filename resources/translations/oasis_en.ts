@@ -1851,10 +1851,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a backup, restore or key export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This key file belongs to store %1, not to store %2 at %3. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1916,6 +1912,30 @@
     </message>
     <message>
         <source>has an option this program does not take (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a backup, restore, key export or store copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no Oasis POS store yet. Create one with: oasisctl --db %1 init (or copy a store there with oasisctl store copy --to %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store is already on a server: move it with pg_dump and pg_restore. Nothing was copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store is copied to a PostgreSQL server: give its address as postgresql://USER@HOST[:PORT]/DBNAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds an Oasis POS store; a store is copied into an empty database only. Nothing was copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3766,6 +3786,22 @@ F10</source>
     </message>
     <message>
         <source>The server role %1 may now open this store as a register: it reads the store and adds to the books, and can never change or delete a row of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a store command (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown store command %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store copy needs --to postgresql://USER@HOST[:PORT]/DBNAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store and its whole history were copied to %1 (%2 tables). Check it there with: oasisctl --db %1 journal verify</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
