@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/store.h"
 
+#include "core/domain/translate.h"
 #include "core/services/authorization.h"
-
 #include "core/services/registers.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
@@ -11,6 +11,7 @@
 
 #include <QSettings>
 #include <QSysInfo>
+#include <QUrl>
 
 namespace oasis {
 
@@ -48,6 +49,20 @@ QString Store::defaultPath() {
 
 bool Store::isOnServer(const QString &location) {
     return Driver::forLocation(location).isServer();
+}
+
+QString Store::serverState(const Database &db) {
+    if (!db.driver().isServer())
+        return {};
+    const QUrl url(db.path());
+    const QString database = url.path(QUrl::FullyDecoded).mid(1);
+    const QString where = url.host().isEmpty() ? oasis::tr("%1 on this computer").arg(database)
+                                               : oasis::tr("%1 on %2").arg(database, url.host());
+    return db.serverReachable()
+               ? oasis::tr("Store server: %1, connected").arg(where)
+               : oasis::tr("Store server: %1, connection lost (reconnecting on the next "
+                           "operation)")
+                     .arg(where);
 }
 
 QString Store::registerId() {

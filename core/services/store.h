@@ -47,6 +47,9 @@ public:
     static QString defaultPath();
     /// Whether `location` names a store on a PostgreSQL server (postgresql://...), not a file.
     static bool isOnServer(const QString &location);
+    /// What the status bar says of the store's server: empty for a file, else its address
+    /// (without any password) and whether the last operation reached it.
+    static QString serverState(const Database &db);
     /// The register this computer says it is (env OASIS_REGISTER, QSettings `register/id`, the
     /// host name); RegisterService::acting() decides whether the store knows it.
     static QString registerId();

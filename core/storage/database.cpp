@@ -435,6 +435,7 @@ Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &bi
         ran = q.prepare(actual) && (bindAll(q, binds), q.exec());
         m_retryingRead = false;
     }
+    noteServer(ran, q.lastError());
     if (!ran)
         return std::unexpected(storageError(sql.left(60), q.lastError()));
     noteInsert(sql, q, actual.size() != sql.size() ? returnedKeys(q) : std::vector<qint64>());
@@ -490,13 +491,16 @@ Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &bin
         q = QSqlQuery(handle());
         readForwardOnly(q);
         if (!q.prepare(withReturning(sql))) {
+            noteServer(false, q.lastError());
             if (reconnectForRead(sql, q.lastError()))
                 return retriedRead([&] { return checkout(sql, binds); });
             return std::unexpected(storageError(sql.left(60), q.lastError()));
         }
     }
     bindAll(q, binds);
-    if (!q.exec()) {
+    const bool ran = q.exec();
+    noteServer(ran, q.lastError());
+    if (!ran) {
         if (reconnectForRead(sql, q.lastError())) // the kept statements went with the old one
             return retriedRead([&] { return checkout(sql, binds); });
         Error e = storageError(sql.left(60), q.lastError());
@@ -504,6 +508,18 @@ Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &bin
         return std::unexpected(e);
     }
     return q;
+}
+
+void Database::noteServer(bool ok, const QSqlError &error) const {
+    if (!m_driver->isServer())
+        return;
+    if (ok) {
+        m_connectionLost = false;
+        return;
+    }
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (isServerGone(text))
+        m_connectionLost = true;
 }
 
 bool Database::reconnectForRead(const QString &sql, const QSqlError &error) const {

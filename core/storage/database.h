@@ -125,6 +125,10 @@ public:
     /// there (`store_copied`, by `actor`). `tablesCopied` receives the tables written.
     Status copyTo(const QString &url, const QString &actor, QStringList *tablesCopied = nullptr);
 
+    /// For a store on a server: false after an operation found the connection lost, true again
+    /// after one that reached the server (always true for a file).
+    bool serverReachable() const { return !m_connectionLost; }
+
     /// Settings stored in the database (store name, limits, ...): shared by every register.
     QString setting(const QString &key, const QString &fallback = {}) const;
     Status setSetting(const QString &key, const QString &value);
@@ -156,6 +160,9 @@ private:
     /// transaction, is a read that may simply run again.
     bool reconnectForRead(const QString &sql, const QSqlError &error) const;
     int m_busyTimeoutMs = 5000;
+    mutable bool m_connectionLost = false;
+    /// Notes whether `ok` (the last statement) reached the server.
+    void noteServer(bool ok, const QSqlError &error) const;
     mutable bool m_retryingRead = false;
     template <typename F>
     auto retriedRead(F &&read) const {

@@ -99,7 +99,10 @@ int main(int argc, char **argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption dbOption(QStringLiteral("db"),
-                                QApplication::translate("main", "The database file (default: %1).")
+                                QApplication::translate("main",
+                                                        "The database file (default: %1), "
+                                                        "or a store on a PostgreSQL "
+                                                        "server: postgresql://USER@HOST/DB.")
                                     .arg(QDir::toNativeSeparators(Store::defaultPath())),
                                 QStringLiteral("PATH"));
     parser.addOption(dbOption);
@@ -114,6 +117,7 @@ int main(int argc, char **argv) {
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Store::defaultPath();
     if (!parser.isSet(dbOption))
         QDir().mkpath(QFileInfo(path).absolutePath());
+    const bool onServer = Store::isOnServer(path);
     Store::Options options;
     options.mode = Store::Mode::CreateIfMissing;
     auto db = Store::open(path, options);
@@ -129,7 +133,8 @@ int main(int argc, char **argv) {
     const QString registerId = Store::registerId();
     app::MainWindow window((*db)->db(), registerId);
     app::installBackOffice(window, (*db)->db(), registerId);
-    app::scheduleDailyBackup(window, (*db)->db());
+    if (!onServer) // a server's backups are the server's (pg_dump)
+        app::scheduleDailyBackup(window, (*db)->db());
     closeOnTerm(window);
     if (qEnvironmentVariableIntValue("OASIS_EXIT_AFTER_FIRST_PAINT") == 1)
         installFirstPaintProbe(window);

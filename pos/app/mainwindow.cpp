@@ -290,8 +290,10 @@ void MainWindow::updateStatus() {
     m_userLabel->setText(who);
     m_statusUser->setText(tr("User: %1").arg(who));
     m_statusRegister->setText(tr("Register: %1").arg(m_registerId));
+    const QString server = Store::serverState(m_db);
     m_statusDatabase->setText(
-        tr("Database: %1").arg(QDir::toNativeSeparators(Store::pathOf(m_db))));
+        server.isEmpty() ? tr("Database: %1").arg(QDir::toNativeSeparators(Store::pathOf(m_db)))
+                         : server);
     const QDateTime now = Clock::nowUtc().toTimeZone(store.timeZone);
     m_clock->setText(QLocale().toString(now, QStringLiteral("ddd d MMM · h:mm AP")));
 }

@@ -80,7 +80,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database file (default: %1).</source>
+        <source>The database file (default: %1), or a store on a PostgreSQL server: postgresql://USER@HOST/DB.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1936,6 +1936,22 @@
     </message>
     <message>
         <source>Copying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store server: %1, connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store server: %1, connection lost (reconnecting on the next operation)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,6 +8,7 @@
 #include "core/services/sale.h"
 #include "core/services/shift.h"
 #include "core/services/staff.h"
+#include "core/services/store.h"
 #include "core/storage/journal.h"
 
 using namespace oasis;
@@ -52,12 +53,15 @@ TEST_CASE("a connection killed by the server mid-sale writes nothing, the regist
         REQUIRE(lost.error().code == ErrorCode::Storage);
         REQUIRE(lost.error().message.contains(u"store server"_s));
         REQUIRE_FALSE(lost.error().message.contains(u'\n'));
+        // What the app's status bar says, until the next operation reaches the server.
+        REQUIRE(Store::serverState(db.db()).contains(u"connection lost"_s));
     }
     SECTION("killed while the register waits, between two sales") {
         killConnections(db.path());
     }
     // The next read reconnects by itself and finds nothing written.
     REQUIRE(count(db.db(), u"sales"_s) == 0);
+    REQUIRE(Store::serverState(db.db()).contains(u"connected"_s));
     REQUIRE(count(db.db(), u"journal"_s) == entries);
     REQUIRE(count(db.db(), u"giftcards"_s) == 0);
 
