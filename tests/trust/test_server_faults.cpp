@@ -54,6 +54,8 @@ TEST_CASE("a connection killed by the server mid-sale writes nothing, the regist
         REQUIRE(lost.error().message.contains(u"store server"_s));
         REQUIRE_FALSE(lost.error().message.contains(u'\n'));
         // What the app's status bar says, until the next operation reaches the server.
+        INFO(lost.error().message.toStdString()
+             << " / " << Store::serverState(db.db()).toStdString());
         REQUIRE(Store::serverState(db.db()).contains(u"connection lost"_s));
     }
     SECTION("killed while the register waits, between two sales") {
