@@ -39,11 +39,21 @@ QString PostgresDriver::urlProblem(const QString &location) {
     if (url.path().size() < 2 || url.path().mid(1).contains(u'/'))
         return oasis::tr("names no database (postgresql://USER@HOST[:PORT]/DBNAME)");
     const QUrlQuery query(url);
-    for (const auto &[key, value] : query.queryItems())
-        if (key != QLatin1String("host") && key != QLatin1String("port") &&
-            key != QLatin1String("user") && key != QLatin1String("sslmode") &&
-            key != QLatin1String("application_name"))
+    static const QStringList sslModes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                      QStringLiteral("prefer"),    QStringLiteral("require"),
+                                      QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("sslmode")) {
+            if (!sslModes.contains(value))
+                return oasis::tr("has an sslmode libpq does not know (%1)").arg(value);
+        } else if (key == QLatin1String("port")) {
+            bool number = false;
+            if (const int port = value.toInt(&number); !number || port < 1 || port > 65535)
+                return oasis::tr("has a port that is not a number from 1 to 65535 (%1)").arg(value);
+        } else if (key != QLatin1String("host") && key != QLatin1String("user")) {
             return oasis::tr("has an option this program does not take (%1)").arg(key);
+        }
+    }
     return {};
 }
 

@@ -147,3 +147,17 @@ TEST_CASE("a store address with a password in it is refused without echoing the 
     REQUIRE_FALSE(r.err.contains("hunter2secret"));
     REQUIRE_FALSE(r.out.contains("hunter2secret"));
 }
+
+TEST_CASE("a store address with an option libpq would misread is refused in one line", "[trust]") {
+    QTemporaryDir keys;
+    for (const QString &url : {u"postgresql://oasis@127.0.0.1/spa?sslmode=require;host=evil"_s,
+                               u"postgresql://oasis@127.0.0.1/spa?port=0"_s,
+                               u"postgresql://oasis@127.0.0.1/spa?options=-c%20x=1"_s,
+                               u"postgresql://oasis@127.0.0.1/"_s}) {
+        INFO(url.toStdString());
+        const CtlRun r =
+            runCtl(QStringLiteral(OASISCTL_PATH), url, keys.path(), {u"report"_s, u"sales"_s});
+        REQUIRE(r.exitCode == 1);
+        REQUIRE(r.oneErrorLine());
+    }
+}
