@@ -1954,6 +1954,14 @@
         <source>Store server: %1, connection lost (reconnecting on the next operation)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>has an sslmode libpq does not know (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has a port that is not a number from 1 to 65535 (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
