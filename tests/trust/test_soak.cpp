@@ -12,7 +12,7 @@ using namespace oasis;
 
 TEST_CASE("several programs on one store, killed at random, keep every sale once and the books "
           "whole",
-          "[trust][soak]") {
+          "[trust][soak][sqlite]") {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     harness::SoakOptions options;
