@@ -225,8 +225,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     return db;
 }
 
-Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
-                                                         const Options &options) {
+Result<std::unique_ptr<Database>> Database::connectToServer(const QString &url,
+                                                            const Options &options) {
     if (const QString problem = PostgresDriver::urlProblem(url); !problem.isEmpty())
         return fail(ErrorCode::Invalid,
                     oasis::tr("The store address %1 %2.")
@@ -238,14 +238,20 @@ Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
     db->m_busyTimeoutMs = options.busyTimeoutMs;
     db->m_keyDirectory =
         options.keyDirectory.isEmpty() ? KeyRing::defaultDirectory() : options.keyDirectory;
-    {
-        QSqlDatabase c = db->m_driver->addConnection(
-            db->m_connection, url, Driver::Access::ReadWrite, options.busyTimeoutMs);
-        if (!c.open())
-            return fail(ErrorCode::Storage,
-                        oasis::tr("Cannot reach the store server at %1: %2")
-                            .arg(url, c.lastError().databaseText().simplified()));
-    }
+    QSqlDatabase c = db->m_driver->addConnection(db->m_connection, url, Driver::Access::ReadWrite,
+                                                 options.busyTimeoutMs);
+    if (!c.open())
+        return fail(ErrorCode::Storage, oasis::tr("Cannot reach the store server at %1: %2")
+                                            .arg(url, c.lastError().databaseText().simplified()));
+    return db;
+}
+
+Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
+                                                         const Options &options) {
+    auto connected = connectToServer(url, options);
+    if (!connected)
+        return connected;
+    std::unique_ptr<Database> db = std::move(*connected);
     if (options.migrateTo >= 0 && options.migrateTo != latestSchemaVersion())
         return fail(ErrorCode::Invalid,
                     oasis::tr("A store on a server is created at the current schema version (%1).")
@@ -895,27 +901,14 @@ Status Database::copyTo(const QString &url, const QString &actor, QStringList *t
         return fail(ErrorCode::Invalid,
                     oasis::tr("A store is copied to a PostgreSQL server: give its address as "
                               "postgresql://USER@HOST[:PORT]/DBNAME."));
-    if (const QString problem = PostgresDriver::urlProblem(url); !problem.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::tr("The store address %1 %2.")
-                        .arg(QUrl(url).toString(QUrl::RemovePassword), problem));
-    std::unique_ptr<Database> target(new Database);
-    target->m_path = url;
-    target->m_driver = &Driver::forLocation(url);
-    target->m_connection = nextConnectionName();
-    target->m_busyTimeoutMs = m_busyTimeoutMs;
-    target->m_keyDirectory = m_keyDirectory;
-    {
-        QSqlDatabase c = target->m_driver->addConnection(
-            target->m_connection, url, Driver::Access::ReadWrite, m_busyTimeoutMs);
-        if (!c.open())
-            return fail(ErrorCode::Storage,
-                        oasis::tr("Cannot reach the store server at %1: %2")
-                            .arg(url, c.lastError().databaseText().simplified()));
-    }
     Options options;
     options.mode = Mode::CreateIfMissing;
     options.busyTimeoutMs = m_busyTimeoutMs;
+    options.keyDirectory = m_keyDirectory;
+    auto connected = connectToServer(url, options);
+    if (!connected)
+        return std::unexpected(connected.error());
+    const std::unique_ptr<Database> target = std::move(*connected);
     if (auto ok = target->configure(options); !ok)
         return ok;
     if (target->m_schemaVersion != 0)

@@ -141,6 +141,9 @@ private:
     /// The engine's connection, for storage's own files (the journal's chain check).
     QSqlDatabase handle() const;
     Result<QSqlQuery> execQuery(const QString &sql, const QVariantList &binds) const;
+    /// A Database connected to the server at `url` (checked first), nothing read yet.
+    static Result<std::unique_ptr<Database>> connectToServer(const QString &url,
+                                                             const Options &options);
     static Result<std::unique_ptr<Database>> openOnServer(const QString &url,
                                                           const Options &options);
     Status configure(const Options &options);
