@@ -88,10 +88,17 @@ Result<JournalReport> Store::verifyJournal(Database &db) {
 
 Result<QStringList> Store::copyTo(Database &db, const QString &url, const StaffMember &by,
                                   const std::optional<StaffMember> &approver) {
+    // Who may is decided inside the transaction that holds the store while it is copied (the
+    // copy's own runs within it), so a role changed meanwhile cannot slip through (DESIGN §14).
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
     if (auto ok = authorize(db, Action::Backup, by, approver); !ok)
         return std::unexpected(ok.error());
     QStringList tables;
     if (auto ok = db.copyTo(url, by.name, &tables); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     return tables;
 }
