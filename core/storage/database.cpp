@@ -952,27 +952,50 @@ Status Database::copyTo(const QString &url, const QString &actor, QStringList *t
         if (auto ok = target->run(QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER USER").arg(table));
             !ok)
             return ok;
-        QSqlQuery insert(target->handle());
+        // Many rows per INSERT (one round trip each), within the server's 65,535 parameters.
         QStringList columns;
         QVariantList values;
-        while (rows->next()) {
-            if (columns.isEmpty()) {
-                columns = rows->columnNames();
-                QStringList marks(columns.size(), QStringLiteral("?"));
-                if (!insert.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+        QSqlQuery insert(target->handle());
+        int batchRows = 0;
+        auto flush = [&](int rowsNow) -> Status {
+            if (rowsNow == 0)
+                return {};
+            if (rowsNow != batchRows) {
+                const QString row =
+                    QLatin1Char('(') +
+                    QStringList(columns.size(), QStringLiteral("?")).join(QLatin1String(", ")) +
+                    QLatin1Char(')');
+                if (!insert.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES %3")
                                         .arg(table, columns.join(QLatin1String(", ")),
-                                             marks.join(QLatin1String(", ")))))
+                                             QStringList(rowsNow, row).join(QLatin1String(", ")))))
                     return std::unexpected(
                         storageError(oasis::tr("Copying %1").arg(table), insert.lastError()));
+                batchRows = rowsNow;
             }
-            values.clear();
-            for (qsizetype i = 0; i < columns.size(); ++i)
-                values << (rows->isNull(int(i)) ? QVariant() : rows->value(int(i)));
             bindAll(insert, values);
+            values.clear();
             if (!insert.exec())
                 return std::unexpected(
                     storageError(oasis::tr("Copying %1").arg(table), insert.lastError()));
+            return {};
+        };
+        int perBatch = 0, pending = 0;
+        while (rows->next()) {
+            if (columns.isEmpty()) {
+                columns = rows->columnNames();
+                perBatch =
+                    int(std::min<qsizetype>(500, 60000 / std::max<qsizetype>(1, columns.size())));
+            }
+            for (qsizetype i = 0; i < columns.size(); ++i)
+                values << (rows->isNull(int(i)) ? QVariant() : rows->value(int(i)));
+            if (++pending == perBatch) {
+                if (auto ok = flush(pending); !ok)
+                    return ok;
+                pending = 0;
+            }
         }
+        if (auto ok = flush(pending); !ok)
+            return ok;
         if (auto ok = target->run(QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER USER").arg(table));
             !ok)
             return ok;
