@@ -125,6 +125,10 @@ public:
     /// there (`store_copied`, by `actor`). `tablesCopied` receives the tables written.
     Status copyTo(const QString &url, const QString &actor, QStringList *tablesCopied = nullptr);
 
+    /// The statements that make the whole schema at the current version on a server (a store on
+    /// a server, store copy; the bench's schema baseline builds its copy with them).
+    Result<QStringList> serverSchema() const;
+
     /// For a store on a server: false after an operation found the connection lost, true again
     /// after one that reached the server (always true for a file).
     bool serverReachable() const { return !m_connectionLost; }
@@ -149,8 +153,6 @@ private:
     Status configure(const Options &options);
     /// A new store on a server: the whole schema at the current version, in one transaction.
     Status createAtLatest();
-    /// The statements that make the whole schema at the current version on a server.
-    Result<QStringList> serverSchema() const;
     /// The keys the server numbers (table -> column), which an INSERT asks back for.
     Status loadIdentityColumns();
     /// `sql` with RETURNING of its table's key where the engine needs it asked.

@@ -13,6 +13,10 @@ namespace oasis {
 namespace {
 /// One transaction-level advisory lock key: "oasis" in ASCII. Taken by every write transaction.
 constexpr qint64 kWriteLock = 0x6f61736973;
+// The tables and views of the store's schema, from the catalog itself: information_schema's
+// views cost a register's start 15 ms more per connection.
+constexpr const char *kTablesHere =
+    "relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p', 'v')";
 
 QString quoted(const QString &text) {
     return u'\'' + QString(text).replace(u'\'', QLatin1String("''")) + u'\'';
@@ -157,22 +161,21 @@ QString PostgresDriver::snapshotInto() const {
 }
 
 QString PostgresDriver::countTablesNamed() const {
-    return QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
-                          "current_schema() AND table_name = ?");
+    return QStringLiteral("SELECT COUNT(*) FROM pg_catalog.pg_class WHERE %1 AND relname = ?")
+        .arg(QLatin1String(kTablesHere));
 }
 
 QString PostgresDriver::countTables() const {
-    return QStringLiteral(
-        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+    return QStringLiteral("SELECT COUNT(*) FROM pg_catalog.pg_class WHERE %1")
+        .arg(QLatin1String(kTablesHere));
 }
 
 QString PostgresDriver::tablesAmong(const QStringList &names) const {
     QStringList list;
     for (const QString &n : names)
         list << quoted(n);
-    return QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                          "current_schema() AND table_name IN (%1)")
-        .arg(list.join(QLatin1String(", ")));
+    return QStringLiteral("SELECT relname FROM pg_catalog.pg_class WHERE %1 AND relname IN (%2)")
+        .arg(QLatin1String(kTablesHere), list.join(QLatin1String(", ")));
 }
 
 QString PostgresDriver::equalsIgnoringCase(const QString &column) const {
@@ -188,9 +191,10 @@ QString PostgresDriver::insertionOrder() const {
 }
 
 QString PostgresDriver::identityColumns() const {
-    return QStringLiteral("SELECT table_name, column_name FROM information_schema.columns WHERE "
-                          "table_schema = current_schema() AND is_identity = 'YES' AND "
-                          "identity_generation = 'BY DEFAULT'");
+    return QStringLiteral("SELECT c.relname, a.attname FROM pg_catalog.pg_attribute a JOIN "
+                          "pg_catalog.pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = "
+                          "current_schema()::regnamespace AND a.attidentity = 'd' AND NOT "
+                          "a.attisdropped");
 }
 
 QStringList PostgresDriver::grantRegister(const QString &role, const QStringList &books,

@@ -21,6 +21,7 @@
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
+#include "core/storage/postgresdriver.h"
 #include "pos/app/firstpaint.h"
 #include "pos/app/registerwidget.h"
 #include "pos/app/ticketmodel.h"
@@ -44,6 +45,10 @@
 #include <QPdfWriter>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -120,20 +125,54 @@ T must(Result<T> r, const char *what = "query") {
     return std::move(*r);
 }
 
-/// A raw SQLite connection for the baselines: what the hardware and SQLite can do alone.
+/// A raw connection for the baselines: what the hardware and the engine can do alone. SQLite's
+/// own API on a file; on a PostgreSQL server, a QPSQL (libpq) connection of its own.
 class Raw final {
 public:
-    explicit Raw(const QString &path) {
-        if (sqlite3_open(path.toUtf8().constData(), &m_db) != SQLITE_OK)
-            die(QStringLiteral("cannot open %1").arg(path));
+    explicit Raw(const QString &where) {
+        if (PostgresDriver::isUrl(where)) {
+            static int connections = 0;
+            m_name = QStringLiteral("oasis-bench-raw-%1").arg(++connections);
+            m_pg = PostgresDriver::instance().addConnection(m_name, where,
+                                                            Driver::Access::ReadWrite, 0);
+            if (!m_pg.open())
+                die(QStringLiteral("cannot reach %1: %2")
+                        .arg(where, m_pg.lastError().databaseText().simplified()));
+            exec("SET client_min_messages = warning"); // no NOTICE of each dropped object
+            return;
+        }
+        if (sqlite3_open(where.toUtf8().constData(), &m_db) != SQLITE_OK)
+            die(QStringLiteral("cannot open %1").arg(where));
         exec("PRAGMA busy_timeout=5000");
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
         exec("PRAGMA cache_size=-16384");
     }
-    ~Raw() { sqlite3_close(m_db); }
+    ~Raw() {
+        if (onServer()) {
+            m_pg.close();
+            m_pg = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_name);
+        } else {
+            sqlite3_close(m_db);
+        }
+    }
+    Raw(const Raw &) = delete;
+    Raw &operator=(const Raw &) = delete;
+
+    bool onServer() const { return !m_name.isEmpty(); }
+    QSqlDatabase &server() { return m_pg; }
+
+    void exec(const QByteArray &sql) { exec(sql.constData()); }
     void exec(const char *sql) {
+        if (onServer()) {
+            QSqlQuery q(m_pg);
+            if (!q.exec(QString::fromUtf8(sql)))
+                die(QStringLiteral("%1: %2").arg(QString::fromUtf8(sql),
+                                                 q.lastError().databaseText().simplified()));
+            return;
+        }
         char *err = nullptr;
         if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK)
             die(QStringLiteral("%1: %2").arg(QString::fromUtf8(sql), QString::fromUtf8(err)));
@@ -146,26 +185,107 @@ public:
                                              QString::fromUtf8(sqlite3_errmsg(m_db))));
         return s;
     }
+    /// A prepared query on the server; SQLite's numbered parameters (?1) become PostgreSQL's
+    /// ($1), plain ones are QtSql's to number.
+    QSqlQuery prepareOnServer(const QByteArray &sql) { return prepareOnServer(sql.constData()); }
+    QSqlQuery prepareOnServer(const char *sql) {
+        static const QRegularExpression numbered(QStringLiteral("\\?(\\d+)"));
+        QSqlQuery q(m_pg);
+        q.setForwardOnly(true);
+        q.setNumericalPrecisionPolicy(QSql::LowPrecisionInt64);
+        if (!q.prepare(QString::fromUtf8(sql).replace(numbered, QStringLiteral("$\\1"))))
+            die(QStringLiteral("%1: %2").arg(QString::fromUtf8(sql),
+                                             q.lastError().databaseText().simplified()));
+        return q;
+    }
     /// Runs a query to the end, summing every integer column (so nothing is optimised away).
     qint64 drain(const char *sql, const std::vector<qint64> &binds = {},
                  const std::vector<QByteArray> &texts = {}) {
+        qint64 sum = 0;
+        if (onServer()) {
+            QSqlQuery q = prepareOnServer(sql);
+            for (qint64 b : binds)
+                q.addBindValue(b);
+            for (const QByteArray &t : texts)
+                q.addBindValue(QString::fromUtf8(t));
+            if (!q.exec())
+                die(QStringLiteral("%1: %2").arg(QString::fromUtf8(sql),
+                                                 q.lastError().databaseText().simplified()));
+            while (q.next())
+                for (int c = 0; c < q.record().count(); ++c)
+                    sum += q.value(c).toLongLong();
+            return sum;
+        }
         sqlite3_stmt *s = prepare(sql);
         int i = 1;
         for (qint64 b : binds)
             sqlite3_bind_int64(s, i++, b);
         for (const QByteArray &t : texts)
             sqlite3_bind_text(s, i++, t.constData(), int(t.size()), SQLITE_TRANSIENT);
-        qint64 sum = 0;
         while (sqlite3_step(s) == SQLITE_ROW)
             for (int c = 0; c < sqlite3_column_count(s); ++c)
                 sum += sqlite3_column_int64(s, c);
         sqlite3_finalize(s);
         return sum;
     }
+    /// The first column of every row, as text.
+    QStringList column(const char *sql) {
+        QStringList out;
+        if (onServer()) {
+            QSqlQuery q = prepareOnServer(sql);
+            if (!q.exec())
+                die(QStringLiteral("%1: %2").arg(QString::fromUtf8(sql),
+                                                 q.lastError().databaseText().simplified()));
+            while (q.next())
+                out << q.value(0).toString();
+            return out;
+        }
+        sqlite3_stmt *s = prepare(sql);
+        while (sqlite3_step(s) == SQLITE_ROW)
+            out << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
+        sqlite3_finalize(s);
+        return out;
+    }
     sqlite3 *handle() const { return m_db; }
 
 private:
     sqlite3 *m_db = nullptr;
+    QString m_name; ///< the server connection's name; empty on a file
+    QSqlDatabase m_pg;
+};
+
+/// One prepared statement run again and again with one text parameter, each run to its end.
+class RawLookup final {
+public:
+    RawLookup(Raw &raw, const char *sql)
+        : m_raw(raw) {
+        if (raw.onServer())
+            m_query = raw.prepareOnServer(sql);
+        else
+            m_stmt = raw.prepare(sql);
+    }
+    ~RawLookup() { sqlite3_finalize(m_stmt); }
+    RawLookup(const RawLookup &) = delete;
+    RawLookup &operator=(const RawLookup &) = delete;
+    void run(const QByteArray &text) {
+        if (m_raw.onServer()) {
+            m_query.bindValue(0, QString::fromUtf8(text));
+            if (!m_query.exec())
+                die(m_query.lastError().databaseText().simplified());
+            while (m_query.next())
+                (void)m_query.value(0).toLongLong();
+            return;
+        }
+        sqlite3_bind_text(m_stmt, 1, text.constData(), int(text.size()), SQLITE_STATIC);
+        while (sqlite3_step(m_stmt) == SQLITE_ROW)
+            (void)sqlite3_column_int64(m_stmt, 0);
+        sqlite3_reset(m_stmt);
+    }
+
+private:
+    Raw &m_raw;
+    sqlite3_stmt *m_stmt = nullptr;
+    QSqlQuery m_query;
 };
 
 /// The schema baseline of the sale commit (issue 19): the rows one sale wrote, written again by
@@ -274,6 +394,155 @@ private:
     std::vector<Table> m_tables;
 };
 
+/// The same baseline on a PostgreSQL server. The store's tables, indexes and triggers are made
+/// again from the product's own server schema in a schema of their own (oasis_bench_copy) in
+/// the store's database and filled with a copy of every row, after the first sale; each sale's
+/// rows are then written into it by hand with prepared statements on a connection of its own.
+class ServerSchemaRows final {
+public:
+    ServerSchemaRows(Raw &copy, Database &db, qint64 saleId, qint64 journalSeq)
+        : m_db(copy) {
+        const QString store = copy.column("SELECT current_schema()").value(0);
+        const QStringList schema = must(db.serverSchema(), "the server schema");
+        copy.exec("DROP SCHEMA IF EXISTS oasis_bench_copy CASCADE");
+        copy.exec("CREATE SCHEMA oasis_bench_copy");
+        copy.exec("SET search_path = oasis_bench_copy");
+        static const QRegularExpression createTable(QStringLiteral("^CREATE TABLE (\\w+)"));
+        QStringList tables;
+        for (const QString &sql : schema) {
+            copy.exec(sql.toUtf8());
+            if (const auto m = createTable.match(sql); m.hasMatch())
+                tables << m.captured(1);
+        }
+        for (const QString &table : std::as_const(tables)) {
+            const QString columns = columnsOf(table).join(QLatin1String(", "));
+            copy.exec(QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER USER").arg(table).toUtf8());
+            copy.exec(QStringLiteral("INSERT INTO %1(%2) OVERRIDING SYSTEM VALUE SELECT %2 FROM "
+                                     "%3.%1")
+                          .arg(table, columns, store)
+                          .toUtf8());
+            copy.exec(QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER USER").arg(table).toUtf8());
+        }
+        // New rows are numbered after the copied ones.
+        QSqlQuery identities = copy.prepareOnServer(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema "
+            "= 'oasis_bench_copy' AND is_identity = 'YES'");
+        identities.exec();
+        QList<std::pair<QString, QString>> keys;
+        while (identities.next())
+            keys.append({identities.value(0).toString(), identities.value(1).toString()});
+        for (const auto &[table, column] : std::as_const(keys))
+            copy.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('oasis_bench_copy.%1', "
+                                     "'%2'), COALESCE(MAX(%2), 0) + 1, false) FROM %1")
+                          .arg(table, column)
+                          .toUtf8());
+
+        const std::pair<const char *, const char *> sources[] = {
+            {"sales", "id = ?"},
+            {"sale_lines", "sale_id = ? ORDER BY line_no"},
+            {"sale_taxes", "sale_id = ?"},
+            {"sale_tenders", "sale_id = ?"},
+            {"stock_movements", "sale_id = ?"},
+            {"giftcard_activity", "sale_id = ?"},
+            {"journal", "seq > ?"},
+        };
+        for (const auto &[table, where] : sources) {
+            Table t;
+            QSqlQuery read = copy.prepareOnServer(
+                QStringLiteral("SELECT * FROM %1.%2 WHERE %3")
+                    .arg(store, QString::fromLatin1(table), QString::fromLatin1(where))
+                    .toUtf8());
+            read.addBindValue(QByteArray(table) == "journal" ? journalSeq : saleId);
+            if (!read.exec())
+                die(read.lastError().databaseText().simplified());
+            QStringList columns, marks;
+            while (read.next()) {
+                QVariantList row;
+                for (int c = 0; c < read.record().count(); ++c) {
+                    const QString name = read.record().fieldName(c);
+                    if (name == QLatin1String("id") || name == QLatin1String("seq") ||
+                        name == QLatin1String("row_order")) // the table's to give
+                        continue;
+                    if (t.rows.empty()) {
+                        columns << name;
+                        marks << QStringLiteral("?");
+                        t.roles.push_back(name == QLatin1String("sale_id")      ? Role::SaleId
+                                          : name == QLatin1String("receipt_no") ? Role::ReceiptNo
+                                                                                : Role::Copied);
+                    }
+                    row << read.value(c);
+                }
+                t.rows.push_back(std::move(row));
+            }
+            if (t.rows.empty())
+                continue;
+            m_rowCount += qint64(t.rows.size());
+            t.insert = copy.prepareOnServer(
+                QStringLiteral("INSERT INTO oasis_bench_copy.%1(%2) VALUES (%3)%4")
+                    .arg(QString::fromLatin1(table), columns.join(QLatin1String(", ")),
+                         marks.join(QLatin1String(", ")),
+                         QByteArray(table) == "sales" ? QStringLiteral(" RETURNING id") : QString())
+                    .toUtf8());
+            m_tables.push_back(std::move(t));
+        }
+    }
+    ~ServerSchemaRows() {
+        m_tables.clear();
+        m_db.exec("DROP SCHEMA oasis_bench_copy CASCADE");
+    }
+    ServerSchemaRows(const ServerSchemaRows &) = delete;
+    ServerSchemaRows &operator=(const ServerSchemaRows &) = delete;
+
+    /// Rows one sale writes by its statements (the triggers' rows not counted).
+    qint64 rowCount() const { return m_rowCount; }
+
+    /// Writes the sale's rows again as one transaction, as receipt `receiptNo`; milliseconds.
+    double write(qint64 receiptNo) {
+        QElapsedTimer timer;
+        timer.start();
+        m_db.exec("BEGIN");
+        qint64 saleId = 0;
+        for (Table &t : m_tables) {
+            for (const QVariantList &row : t.rows) {
+                for (qsizetype c = 0; c < row.size(); ++c)
+                    t.insert.bindValue(int(c), t.roles[std::size_t(c)] == Role::SaleId ? saleId
+                                               : t.roles[std::size_t(c)] == Role::ReceiptNo
+                                                   ? QVariant(receiptNo)
+                                                   : row[c]);
+                if (!t.insert.exec())
+                    die(QStringLiteral("schema baseline: %1")
+                            .arg(t.insert.lastError().databaseText().simplified()));
+                if (saleId == 0 && t.insert.next()) // the sales row comes first
+                    saleId = t.insert.value(0).toLongLong();
+            }
+        }
+        m_db.exec("COMMIT");
+        return double(timer.nsecsElapsed()) / 1e6;
+    }
+
+private:
+    QStringList columnsOf(const QString &table) {
+        QSqlQuery q = m_db.prepareOnServer(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+            "'oasis_bench_copy' AND table_name = ? ORDER BY ordinal_position");
+        q.addBindValue(table);
+        q.exec();
+        QStringList out;
+        while (q.next())
+            out << q.value(0).toString();
+        return out;
+    }
+    enum class Role { Copied, SaleId, ReceiptNo };
+    struct Table {
+        QSqlQuery insert;
+        std::vector<Role> roles;
+        std::vector<QVariantList> rows;
+    };
+    Raw &m_db;
+    std::vector<Table> m_tables;
+    qint64 m_rowCount = 0;
+};
+
 struct Figure {
     QString key;
     QString label;
@@ -292,8 +561,28 @@ struct Paths {
     QString keys;
 };
 
+QString defaultDb(bool quick);
+
 Paths pathsFor(const QString &db, const QString &keys = {}) {
     Paths p;
+    if (PostgresDriver::isUrl(db)) {
+        // A store on a server: the bench's own files (codes, the workers' figures, and the key
+        // folder of a store it generated there) go in a folder named after the database.
+        p.db = db;
+        p.dataDir = QFileInfo(defaultDb(false)).absolutePath() + QStringLiteral("/server-") +
+                    QUrl(db).path().mid(1);
+        QDir().mkpath(p.dataDir);
+        p.keys = p.dataDir + QStringLiteral("/keys");
+        if (!keys.isEmpty())
+            p.keys = QFileInfo(keys).absoluteFilePath();
+        else if (!QFileInfo(p.keys).isDir())
+            p.keys =
+                qEnvironmentVariableIsEmpty("OASIS_KEY_DIR")
+                    ? QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+                          .filePath(QStringLiteral("OasisPOS/oasis-pos"))
+                    : qEnvironmentVariable("OASIS_KEY_DIR");
+        return p;
+    }
     p.db = QFileInfo(db).absoluteFilePath();
     p.dataDir = QFileInfo(p.db).absolutePath();
     // The bench keeps the keys of the databases it makes beside them (DB.keys). A database
@@ -438,13 +727,9 @@ struct Bench {
         // 1,000 barcodes of random products; the register clears its ticket every 20 lines, as
         // customers leave, outside the timing.
         std::vector<QByteArray> barcodes;
-        {
-            sqlite3_stmt *s =
-                raw.prepare("SELECT barcode FROM item_barcodes ORDER BY random() LIMIT 1000");
-            while (sqlite3_step(s) == SQLITE_ROW)
-                barcodes.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
-            sqlite3_finalize(s);
-        }
+        for (const QString &code :
+             raw.column("SELECT barcode FROM item_barcodes ORDER BY random() LIMIT 1000"))
+            barcodes.push_back(code.toUtf8());
         if (barcodes.empty())
             die(QStringLiteral("no product in %1 has a barcode to scan").arg(paths.db));
         // A small catalog (a store's own database) is scanned round and round: 1,000 scans.
@@ -477,21 +762,17 @@ struct Bench {
                 ++missed;
         }
         // Baseline: the bare indexed SELECT of the same barcodes.
-        sqlite3_stmt *s = raw.prepare(
-            "SELECT i.id, i.code, i.name, i.price_cents, i.tax_class FROM item_barcodes b "
-            "JOIN items i ON i.id = b.item_id WHERE b.barcode = ?");
+        RawLookup lookup(raw,
+                         "SELECT i.id, i.code, i.name, i.price_cents, i.tax_class FROM "
+                         "item_barcodes b JOIN items i ON i.id = b.item_id WHERE b.barcode = ?");
         std::vector<double> base;
         for (std::size_t i = 0; i < kScans; ++i) {
             const QByteArray &code = scanCode(i);
             QElapsedTimer t;
             t.start();
-            sqlite3_bind_text(s, 1, code.constData(), int(code.size()), SQLITE_STATIC);
-            while (sqlite3_step(s) == SQLITE_ROW)
-                (void)sqlite3_column_int64(s, 0);
-            sqlite3_reset(s);
+            lookup.run(code);
             base.push_back(double(t.nsecsElapsed()) / 1e6);
         }
-        sqlite3_finalize(s);
         f.value = median(scans);
         f.baseline = median(base);
         f.target = QStringLiteral("median < 1 ms");
@@ -512,14 +793,7 @@ struct Bench {
             must(StaffService(*db).find(QStringLiteral("manager")), "manager");
         must(ReportService(*db).z(manager), "close the pending Z");
         Raw raw(paths.db);
-        auto column = [&raw](const char *sql) {
-            QStringList out;
-            sqlite3_stmt *s = raw.prepare(sql);
-            while (sqlite3_step(s) == SQLITE_ROW)
-                out << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
-            sqlite3_finalize(s);
-            return out;
-        };
+        auto column = [&raw](const char *sql) { return raw.column(sql); };
         const QStringList products =
             column("SELECT code FROM items WHERE type = 'product' AND active = 1 ORDER BY random() "
                    "LIMIT 2000");
@@ -577,15 +851,7 @@ struct Bench {
         ReportService reports(*db);
         const int runs = quick ? 5 : 9;
         const QDate lastDay = QDate::fromString(
-            QString::fromLatin1(reinterpret_cast<const char *>([&] {
-                static QByteArray d;
-                sqlite3_stmt *s = raw.prepare("SELECT MAX(business_date) FROM sales");
-                sqlite3_step(s);
-                d = QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
-                sqlite3_finalize(s);
-                return d.constData();
-            }())),
-            Qt::ISODate);
+            raw.column("SELECT MAX(business_date) FROM sales").value(0), Qt::ISODate);
         // The month before the last day sold (a store's own database without sales: before
         // today's business day).
         const QDate monthEnd = [&](QDate d) {
@@ -742,19 +1008,15 @@ struct Bench {
         auto taxes = must(StoreSettings(*db).taxTable(), "tax table");
         CatalogService catalog(*db);
         Raw raw(paths.db);
-        std::vector<QString> barcodes;
-        {
-            sqlite3_stmt *s =
-                raw.prepare("SELECT barcode FROM item_barcodes ORDER BY random() LIMIT 1000");
-            while (sqlite3_step(s) == SQLITE_ROW)
-                barcodes.push_back(
-                    QString::fromLatin1(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))));
-            sqlite3_finalize(s);
-        }
+        const QStringList barcodes =
+            raw.column("SELECT barcode FROM item_barcodes ORDER BY random() LIMIT 1000");
         // Rows the sale writes: SQLite's total_changes() of the service's own connection counts
         // every row inserted or updated, by the statements and by their triggers (stock levels,
         // the rollups).
-        auto rowCount = [&] {
+        const bool server = raw.onServer();
+        auto rowCount = [&]() -> qint64 {
+            if (server) // counted by the schema baseline instead
+                return 0;
             return must(db->scalar(QStringLiteral("SELECT total_changes()")), "total_changes")
                 .toLongLong();
         };
@@ -764,18 +1026,43 @@ struct Bench {
         // one table, same pragmas, same disk. Each sale is followed by both baselines, so all
         // see the machine in the same state (a disk or a neighbour that is busy for a while
         // slows every side, not one).
+        // On a server: a table in a schema of its own in the store's database.
         const QString basePath = QDir(paths.dataDir).filePath(QStringLiteral("baseline.db"));
         for (const char *suffix : {"", "-wal", "-shm"})
             QFile::remove(basePath + QLatin1String(suffix));
-        Raw b(basePath);
-        b.exec("CREATE TABLE rows (id INTEGER PRIMARY KEY, sale INTEGER NOT NULL, kind TEXT "
-               "NOT NULL, amount INTEGER NOT NULL, note TEXT NOT NULL)");
-        sqlite3_stmt *ins =
-            b.prepare("INSERT INTO rows(sale, kind, amount, note) VALUES (?, ?, ?, ?)");
+        Raw b(server ? paths.db : basePath);
+        sqlite3_stmt *ins = nullptr;
+        QSqlQuery serverInsert;
+        if (server) {
+            b.exec("DROP SCHEMA IF EXISTS oasis_bench_bare CASCADE");
+            b.exec("CREATE SCHEMA oasis_bench_bare");
+            b.exec("CREATE TABLE oasis_bench_bare.rows (id BIGINT GENERATED BY DEFAULT AS "
+                   "IDENTITY PRIMARY KEY, sale BIGINT NOT NULL, kind TEXT NOT NULL, amount "
+                   "BIGINT NOT NULL, note TEXT NOT NULL)");
+            serverInsert = b.prepareOnServer(
+                "INSERT INTO oasis_bench_bare.rows(sale, kind, amount, note) VALUES (?, ?, ?, ?)");
+        } else {
+            b.exec("CREATE TABLE rows (id INTEGER PRIMARY KEY, sale INTEGER NOT NULL, kind TEXT "
+                   "NOT NULL, amount INTEGER NOT NULL, note TEXT NOT NULL)");
+            ins = b.prepare("INSERT INTO rows(sale, kind, amount, note) VALUES (?, ?, ?, ?)");
+        }
         const QByteArray note(60, 'x');
         auto bareTransaction = [&](int i, qint64 rows) {
             QElapsedTimer timer;
             timer.start();
+            if (server) {
+                b.exec("BEGIN");
+                for (qint64 r = 0; r < rows; ++r) {
+                    serverInsert.bindValue(0, i);
+                    serverInsert.bindValue(1, QStringLiteral("line"));
+                    serverInsert.bindValue(2, r * 100);
+                    serverInsert.bindValue(3, QString::fromLatin1(note));
+                    if (!serverInsert.exec())
+                        die(serverInsert.lastError().databaseText().simplified());
+                }
+                b.exec("COMMIT");
+                return double(timer.nsecsElapsed()) / 1e6;
+            }
             b.exec("BEGIN IMMEDIATE");
             for (qint64 r = 0; r < rows; ++r) {
                 sqlite3_bind_int64(ins, 1, i);
@@ -798,6 +1085,7 @@ struct Bench {
         const qint64 journalBefore = raw.drain("SELECT COALESCE(MAX(seq), 0) FROM journal");
         std::unique_ptr<Raw> schemaCopy;
         std::unique_ptr<SchemaRows> schemaRows;
+        std::unique_ptr<ServerSchemaRows> serverRows;
         qint64 schemaRowsPerSale = 0;
 
         std::vector<double> times, base, bare;
@@ -806,9 +1094,8 @@ struct Bench {
         for (int i = 0; i < n; ++i) {
             Ticket t;
             for (int k = 0; k < 5; ++k)
-                t.addItem(
-                    *must(catalog.findByCode(barcodes[std::size_t(i * 5 + k) % barcodes.size()]),
-                          "find"));
+                t.addItem(*must(
+                    catalog.findByCode(barcodes[qsizetype(i * 5 + k) % barcodes.size()]), "find"));
             const Money total =
                 must(t.totals(taxes, StoreSettings(*db).businessDate(Clock::nowUtc())), "totals")
                     .total;
@@ -828,7 +1115,17 @@ struct Bench {
             if (!done)
                 die(QStringLiteral("sale: ") + done.error().message);
             lastReceipt = done->receiptNo;
-            if (i == 0) {
+            if (i == 0 && server) {
+                schemaCopy = std::make_unique<Raw>(paths.db);
+                const qint64 saleId =
+                    raw.drain("SELECT id FROM sales WHERE receipt_no = ?", {done->receiptNo});
+                serverRows =
+                    std::make_unique<ServerSchemaRows>(*schemaCopy, *db, saleId, journalBefore);
+                rowsPerSale = schemaRowsPerSale = serverRows->rowCount();
+                base.push_back(serverRows->write(1'000'000'000));
+            } else if (server) {
+                base.push_back(serverRows->write(1'000'000'000 + i));
+            } else if (i == 0) {
                 rowsPerSale = rowCount() - before;
                 sqlite3_stmt *copy = raw.prepare("VACUUM INTO ?");
                 const QByteArray target = schemaPath.toUtf8();
@@ -850,15 +1147,20 @@ struct Bench {
             bare.push_back(bareTransaction(i, rowsPerSale));
         }
         sqlite3_finalize(ins);
+        if (server)
+            b.exec("DROP SCHEMA oasis_bench_bare CASCADE");
         schemaRows.reset();
+        serverRows.reset();
         schemaCopy.reset();
         for (const char *suffix : {"", "-wal", "-shm"})
             QFile::remove(schemaPath + QLatin1String(suffix));
         f.value = median(times);
         f.baseline = median(base);
-        f.target = QStringLiteral("<= 1.3x");
-        f.met = f.ratio() <= 1.3;
-        f.note = QStringLiteral("5 lines, gift card + cash, %1 rows; p99 %2 ms; %3 sales; "
+        // PostgreSQL's target is looser: each statement is a round trip to the server.
+        const double target = server ? 1.5 : 1.3;
+        f.target = QStringLiteral("<= %1x").arg(target);
+        f.met = f.ratio() <= target;
+        f.note = QStringLiteral("5 lines, gift card + cash, %1 rows%7; p99 %2 ms; %3 sales; "
                                 "baseline: the same %4 rows into the same tables, indexes and "
                                 "triggers by hand; one bare table: %5 ms (%6x)")
                      .arg(rowsPerSale)
@@ -866,13 +1168,21 @@ struct Bench {
                      .arg(n)
                      .arg(schemaRowsPerSale)
                      .arg(median(bare), 0, 'f', 3)
-                     .arg(f.value / median(bare), 0, 'f', 2);
+                     .arg(f.value / median(bare), 0, 'f', 2)
+                     .arg(server ? QStringLiteral(" by its statements") : QString());
         return {f, lastReceipt};
     }
 
     Figure concurrentRedeem(const QString &workerPath) {
+        // Registers on a server each have their own connection and wait only for what they
+        // share: 8 of them against one. On a file, 4 programs share SQLite's one writer.
+        const bool server = PostgresDriver::isUrl(paths.db);
+        const int many = server ? 8 : 4;
         Figure f{QStringLiteral("concurrent_redeem"),
-                 QStringLiteral("concurrent redemption, 4 processes"), QStringLiteral("sales/s")};
+                 QStringLiteral("concurrent redemption, %1 %2")
+                     .arg(many)
+                     .arg(server ? QStringLiteral("registers") : QStringLiteral("processes")),
+                 QStringLiteral("sales/s")};
         const double seconds = quick ? 3 : 10;
         struct RunResult {
             double throughput = 0;
@@ -926,18 +1236,19 @@ struct Bench {
             return r;
         };
         const RunResult one = run(1);
-        const RunResult four = run(4);
+        const RunResult four = run(many);
         const qint64 overdrafts =
             must(db->scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT giftcard_id FROM "
                                            "giftcard_activity GROUP BY giftcard_id "
-                                           "HAVING SUM(amount_cents) < 0)")),
+                                           "HAVING SUM(amount_cents) < 0) AS overdrawn")),
                  "overdrafts")
                 .toLongLong();
         f.value = four.throughput;
         f.baseline = one.throughput;
-        f.target = QStringLiteral("0 overdrafts, >= 0.8x");
-        f.met = overdrafts == 0 && four.failed == 0 && f.ratio() >= 0.8;
-        f.note = QStringLiteral("20 cards, %1 s; p99 %2 ms (1 process: %3 ms); %4 overdrafts, "
+        const double target = server ? 3.0 : 0.8;
+        f.target = QStringLiteral("0 overdrafts, >= %1x").arg(target);
+        f.met = overdrafts == 0 && four.failed == 0 && f.ratio() >= target;
+        f.note = QStringLiteral("20 cards, %1 s; p99 %2 ms (1 alone: %3 ms); %4 overdrafts, "
                                 "%5 refused, %6 failed")
                      .arg(seconds)
                      .arg(percentile(four.latencies, 99), 0, 'f', 1)
@@ -1128,11 +1439,19 @@ StaffMember cashierOrRefuse(Database &db, const Paths &p, const QCommandLinePars
 
 /// A database given with --db (run, crash) is one that exists: the bench only makes its own
 /// (generate, or run without --db), and making one clears the key folder beside it first.
-QString existingDb(const QCommandLineParser &args) {
+QString existingDb(const QCommandLineParser &args, bool serverToo) {
     const QString db = args.value(QStringLiteral("db"));
     if (db.isEmpty() && args.isSet(QStringLiteral("keys")))
         refuse(QStringLiteral("--keys goes with --db: the bench keeps the keys of its own "
                               "databases beside them"));
+    if (PostgresDriver::isUrl(db)) {
+        if (!serverToo)
+            refuse(QStringLiteral("crash kills programs selling on a store in a file; a store "
+                                  "on a server is measured with run --db URL"));
+        if (const QString problem = PostgresDriver::urlProblem(db); !problem.isEmpty())
+            refuse(problem);
+        return db;
+    }
     if (!db.isEmpty() && !QFileInfo::exists(db))
         refuse(QStringLiteral("%1 does not exist (--db takes a database that is there; the "
                               "bench makes its own with generate)")
@@ -1140,10 +1459,45 @@ QString existingDb(const QCommandLineParser &args) {
     return db;
 }
 
+/// The generator writes SQLite rows (its speed is a file's): the store is made in a file in the
+/// bench's folder for the server, then moved to the server with the product's own store copy,
+/// history, journal and key included. The key folder stays there (run --db URL finds it).
+int generateOnServer(const QString &url, bool quick) {
+    if (const QString problem = PostgresDriver::urlProblem(url); !problem.isEmpty())
+        refuse(problem);
+    const Paths server = pathsFor(url);
+    {
+        // Before anything is cleared: a database that holds tables is refused.
+        Raw target(url);
+        if (target.drain("SELECT COUNT(*) FROM pg_catalog.pg_class WHERE relnamespace = "
+                         "current_schema()::regnamespace AND relkind IN ('r', 'p', 'v')") > 0)
+            refuse(QStringLiteral("%1 is not empty: generate writes to an empty database only "
+                                  "(createdb NAME); nothing was changed")
+                       .arg(url));
+    }
+    QDir(server.keys).removeRecursively();
+    Paths file = pathsFor(QDir(server.dataDir).filePath(QStringLiteral("source.db")));
+    file.keys = QDir(server.dataDir).filePath(QStringLiteral("keys"));
+    generateOrDie(file, quick);
+    std::fprintf(stderr, "oasis-bench: copying it to %s\n", qPrintable(url));
+    QElapsedTimer timer;
+    timer.start();
+    {
+        auto db = must(harness::openDb(file.db, file.keys, 10000), "open");
+        if (auto ok = db->copyTo(url, QStringLiteral("oasis-bench")); !ok)
+            die(ok.error().message);
+    }
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(file.db + QLatin1String(suffix));
+    std::fprintf(stderr, "oasis-bench: copied in %.1f s; its key is in %s\n",
+                 double(timer.elapsed()) / 1000.0, qPrintable(file.keys));
+    return 0;
+}
+
 int run(const QCommandLineParser &args) {
     Bench b;
     b.quick = args.isSet(QStringLiteral("quick"));
-    const QString dbArg = existingDb(args);
+    const QString dbArg = existingDb(args, true);
     // --only KEY[,KEY...]: just those figures (e.g. while profiling one of them); a key may be
     // the start of several (report).
     const QStringList only =
@@ -1162,12 +1516,12 @@ int run(const QCommandLineParser &args) {
     // The quick database is made afresh each run (seconds); the large one once.
     if (b.quick && dbArg.isEmpty())
         generateOrDie(b.paths, true);
-    else if (!QFile::exists(b.paths.db))
+    else if (!PostgresDriver::isUrl(b.paths.db) && !QFile::exists(b.paths.db))
         generateOrDie(b.paths, false);
     // The figures are of a register that has been open a while: its database is in the
     // operating system's cache. Straight after a reboot (or on a fresh copy) each sale would
     // first wait for the disk to read its pages, which is not what is measured here.
-    {
+    if (!PostgresDriver::isUrl(b.paths.db)) {
         QFile file(b.paths.db);
         if (file.open(QIODevice::ReadOnly))
             while (!file.read(1 << 20).isEmpty()) {
@@ -1288,7 +1642,7 @@ int crash(const QCommandLineParser &args) {
             QStringLiteral("--kills takes a number of kills, 1 or more (got '%1')").arg(killsArg));
     // --db: a copy of a store's own database (the worker sells its products and sessions as
     // --user, else frontdesk); by default a new demo store.
-    const QString dbArg = existingDb(args);
+    const QString dbArg = existingDb(args, false);
     QTemporaryDir dir;
     const Paths p = dbArg.isEmpty() ? pathsFor(dir.filePath(QStringLiteral("crash.db")))
                                     : pathsFor(dbArg, args.value(QStringLiteral("keys")));
@@ -1416,7 +1770,8 @@ int main(int argc, char **argv) {
                                                            "quick one, afresh"));
         option("out",
                "the database file: a new one, or one this command made before (it is "
-               "replaced, with DB.keys beside it); default: the bench's own",
+               "replaced, with DB.keys beside it); or an empty database on a PostgreSQL server, "
+               "postgresql://USER@HOST[:PORT]/DBNAME; default: the bench's own",
                "DB");
         option("quick", "10,000 SKUs and 25,000 sales instead of 100,000 and 500,000");
     } else if (command == QLatin1String("run")) {
@@ -1424,8 +1779,9 @@ int main(int argc, char **argv) {
         option("quick", "on a small database made afresh, in seconds");
         option("json", "also write the figures to FILE as one JSON object keyed by figure", "FILE");
         option("db",
-               "measure this database (it sells, redeems and closes a Z on it: give it "
-               "a copy)",
+               "measure this database, a file or a store on a PostgreSQL server "
+               "(postgresql://USER@HOST[:PORT]/DBNAME); it sells, redeems and closes a Z on it: "
+               "give it a copy",
                "DB");
         option("keys",
                "the key folder of --db (default: DB.keys, else OASIS_KEY_DIR, else the "
@@ -1470,6 +1826,8 @@ int main(int argc, char **argv) {
             generateOrDie(pathsFor(defaultDb(quick)), quick);
             return 0;
         }
+        if (PostgresDriver::isUrl(out))
+            return generateOnServer(out, quick);
         // Generating clears the file and the key folder beside it: only ones the bench made.
         const Paths p = pathsFor(out);
         const QString keys = p.db + QStringLiteral(".keys");
