@@ -8,7 +8,9 @@
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
 #include "core/storage/keyring.h"
+#include "core/storage/postgresdriver.h"
 
+#include <QDir>
 #include <QSettings>
 #include <QSysInfo>
 #include <QUrl>
@@ -51,13 +53,72 @@ bool Store::isOnServer(const QString &location) {
     return Driver::forLocation(location).isServer();
 }
 
+QString Store::configuredLocation() {
+    const QString configured = QSettings().value(QStringLiteral("store/location")).toString();
+    return configured.isEmpty() ? defaultPath() : configured;
+}
+
+Status Store::setConfiguredLocation(Database &db, const QString &location, const StaffMember &by,
+                                    const std::optional<StaffMember> &approver) {
+    const QString where = location.trimmed();
+    if (const QString problem = locationProblem(where); !problem.isEmpty())
+        return fail(ErrorCode::Invalid, problem);
+    const QString target = where.isEmpty() ? defaultPath() : where;
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(db, Action::Settings, by, approver); !ok)
+        return ok;
+    if (auto ok =
+            Journal::append(db, by.name, QStringLiteral("register_store_changed"),
+                            {{QStringLiteral("register"), registerId()},
+                             {QStringLiteral("to"), target},
+                             {QStringLiteral("approver"), approver ? approver->name : QString()}});
+        !ok)
+        return ok;
+    QSettings settings;
+    const QVariant before = settings.value(QStringLiteral("store/location"));
+    if (target == defaultPath())
+        settings.remove(QStringLiteral("store/location"));
+    else
+        settings.setValue(QStringLiteral("store/location"), target);
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return fail(ErrorCode::System,
+                    oasis::tr("Could not save this computer's settings in %1. Nothing was changed.")
+                        .arg(settings.fileName()));
+    if (auto ok = tx->commit(); !ok) {
+        if (before.isValid())
+            settings.setValue(QStringLiteral("store/location"), before);
+        else
+            settings.remove(QStringLiteral("store/location"));
+        return ok;
+    }
+    return {};
+}
+
+QString Store::locationProblem(const QString &location) {
+    if (isOnServer(location))
+        return PostgresDriver::urlProblem(location);
+    if (location.contains(QLatin1String("://")))
+        return oasis::tr("A store server's address starts with postgresql://, as in "
+                         "postgresql://register@backoffice/spa. Nothing was changed.");
+    return {};
+}
+
+QString Store::describeLocation(const QString &location) {
+    if (!isOnServer(location))
+        return QDir::toNativeSeparators(location);
+    const QUrl url(location);
+    const QString database = url.path(QUrl::FullyDecoded).mid(1);
+    return url.host().isEmpty() ? oasis::tr("%1 on this computer").arg(database)
+                                : oasis::tr("%1 on %2").arg(database, url.host());
+}
+
 QString Store::serverState(const Database &db) {
     if (!db.driver().isServer())
         return {};
-    const QUrl url(db.path());
-    const QString database = url.path(QUrl::FullyDecoded).mid(1);
-    const QString where = url.host().isEmpty() ? oasis::tr("%1 on this computer").arg(database)
-                                               : oasis::tr("%1 on %2").arg(database, url.host());
+    const QString where = describeLocation(db.path());
     return db.serverReachable()
                ? oasis::tr("Store server: %1, connected").arg(where)
                : oasis::tr("Store server: %1, connection lost (reconnecting on the next "

@@ -47,6 +47,23 @@ public:
     static QString defaultPath();
     /// Whether `location` names a store on a PostgreSQL server (postgresql://...), not a file.
     static bool isOnServer(const QString &location);
+    /// Where this computer opens its store when no --db is given: the QSettings key
+    /// `store/location` (chosen in the app's Settings or at its first start), else defaultPath().
+    static QString configuredLocation();
+    /// Keeps `location` (a file, or a postgresql://USER@HOST[:PORT]/DBNAME address) as this
+    /// computer's store from its next start; empty goes back to defaultPath(). A manager's
+    /// action (Action::Settings, decided in the transaction that journals it in the store `db`
+    /// as `register_store_changed`): pointed at another server, a register would ring its
+    /// sales up there. A malformed address, or one with a password in it, is refused and
+    /// nothing is kept.
+    static Status setConfiguredLocation(Database &db, const QString &location,
+                                        const StaffMember &by,
+                                        const std::optional<StaffMember> &approver);
+    /// What is wrong with `location` as a store's place (a server address with a password in it,
+    /// another scheme than postgresql://, ...), in one line; empty when nothing is.
+    static QString locationProblem(const QString &location);
+    /// The store at `location` in words: "DB on HOST" for a server, the file's path otherwise.
+    static QString describeLocation(const QString &location);
     /// What the status bar says of the store's server: empty for a file, else its address
     /// (without any password) and whether the last operation reached it.
     static QString serverState(const Database &db);

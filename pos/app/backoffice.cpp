@@ -250,6 +250,8 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     auto *settings = lazy<screens::SettingsScreen>(ctx, [&window](auto *screen) {
         QObject::connect(screen, &screens::SettingsScreen::settingsChanged, window.registerScreen(),
                          &RegisterWidget::reloadCatalog);
+        QObject::connect(screen, &screens::SettingsScreen::restartRequested, &window,
+                         &MainWindow::restartRequested);
     });
     window.addScreen(QStringLiteral("giftcards"), QObject::tr("Gift cards"), giftCards);
     window.addScreen(QStringLiteral("inventory"), QObject::tr("Inventory"), inventory);

@@ -8,6 +8,7 @@
 #include "pos/app/loginwidget.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/registerwidget.h"
+#include "pos/screens/storelocation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +16,8 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
 #include <QScreen>
 #include <QSocketNotifier>
 
@@ -35,6 +38,46 @@ int refuse(const QString &text) {
     box.setInformativeText(text);
     box.exec();
     return 3;
+}
+
+/// Opens the register's store. A store server this computer was set up for that cannot be
+/// reached is said in one window, with a new try or another store to open for this run (keeping
+/// it for the next starts is a manager's, in Settings); a --db given on the command line is
+/// opened as it is.
+Result<std::unique_ptr<Store>> openStore(QString &path, const Store::Options &options,
+                                         bool fromCommandLine, bool &quit) {
+    if (!fromCommandLine && !Store::isOnServer(path))
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    for (;;) {
+        auto db = Store::open(path, options);
+        if (db || fromCommandLine || !Store::isOnServer(path))
+            return db;
+        QMessageBox box(QMessageBox::Warning, QApplication::translate("main", "Oasis POS"),
+                        QApplication::translate("main", "This register cannot open its store on "
+                                                        "the server %1.")
+                            .arg(Store::describeLocation(path)),
+                        QMessageBox::NoButton);
+        box.setInformativeText(db.error().message);
+        QPushButton *again =
+            box.addButton(QApplication::translate("main", "Try again"), QMessageBox::AcceptRole);
+        QPushButton *choose = box.addButton(
+            QApplication::translate("main", "Choose another store…"), QMessageBox::ActionRole);
+        box.addButton(QApplication::translate("main", "Quit"), QMessageBox::RejectRole);
+        box.setDefaultButton(again);
+        box.exec();
+        if (box.clickedButton() == again)
+            continue;
+        if (box.clickedButton() != choose) {
+            quit = true;
+            return db;
+        }
+        screens::StoreLocationDialog dialog(path, db.error().message);
+        if (dialog.exec() == QDialog::Accepted) {
+            path = dialog.editor()->location();
+            if (!Store::isOnServer(path))
+                QDir().mkpath(QFileInfo(path).absolutePath());
+        }
+    }
 }
 
 /// oasis-bench's cold-start probe (env OASIS_EXIT_AFTER_FIRST_PAINT=1): logs in on the PIN pad
@@ -114,18 +157,20 @@ int main(int argc, char **argv) {
     if (QLocale().language() == QLocale::C)
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 
-    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Store::defaultPath();
-    if (!parser.isSet(dbOption))
-        QDir().mkpath(QFileInfo(path).absolutePath());
-    const bool onServer = Store::isOnServer(path);
+    // --db, else the store this computer was set up for (Settings, "This register"), else its
+    // own file.
+    const bool fromCommandLine = parser.isSet(dbOption);
+    QString path = fromCommandLine ? parser.value(dbOption) : Store::configuredLocation();
     Store::Options options;
     options.mode = Store::Mode::CreateIfMissing;
-    auto db = Store::open(path, options);
+    bool quit = false;
+    auto db = openStore(path, options, fromCommandLine, quit);
     if (!db)
-        return refuse(db.error().message);
+        return quit ? 3 : refuse(db.error().message);
+    const bool onServer = Store::isOnServer(path);
     if (auto defaults = installDefaults((*db)->db()); !defaults)
         return refuse(defaults.error().message);
-    if ((*db)->wasCreated()) {
+    if ((*db)->wasCreated() && !onServer) { // a store made on a server is a real one
         if (auto demo = installDemoData((*db)->db()); !demo)
             return refuse(demo.error().message);
     }
@@ -133,6 +178,20 @@ int main(int argc, char **argv) {
     const QString registerId = Store::registerId();
     app::MainWindow window((*db)->db(), registerId);
     app::installBackOffice(window, (*db)->db(), registerId);
+    // Settings' "Restart now" after the store location changed: the open ticket is parked as on
+    // any close, then the app starts again (with the same command line but --db).
+    QObject::connect(&window, &app::MainWindow::restartRequested, &app, [&window] {
+        if (!window.close())
+            return;
+        QStringList args = QApplication::arguments().mid(1);
+        for (qsizetype i = 0; i < args.size(); ++i)
+            if (args[i] == QLatin1String("--db") && i + 1 < args.size())
+                args.remove(i, 2), --i;
+            else if (args[i].startsWith(QLatin1String("--db=")))
+                args.remove(i--);
+        QProcess::startDetached(QApplication::applicationFilePath(), args);
+        QApplication::quit();
+    });
     if (!onServer) // a server's backups are the server's (pg_dump)
         app::scheduleDailyBackup(window, (*db)->db());
     closeOnTerm(window);

@@ -52,6 +52,8 @@ public:
     bool isLocked() const;
 
 Q_SIGNALS:
+    /// Settings asked for a restart (this register's store location changed).
+    void restartRequested();
     /// The register completed a sale.
     void saleCompleted(qint64 receiptNo);
 

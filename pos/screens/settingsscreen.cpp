@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/settingsscreen.h"
+#include "pos/screens/storelocation.h"
 
 #include "core/domain/clock.h"
 #include "core/services/shift.h"
@@ -116,6 +117,7 @@ SettingsScreen::SettingsScreen(const ScreenContext &ctx, QWidget *parent)
     m_tabs->addTab(page(taxPage()), tr("Tax rates"));
     m_tabs->addTab(page(rulesPage()), tr("Gift cards && register"));
     m_tabs->addTab(page(printerPage()), tr("Receipt printer"));
+    m_tabs->addTab(page(registerPage()), tr("This register"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
@@ -257,6 +259,36 @@ QWidget *SettingsScreen::rulesPage() {
     layout->addLayout(row);
     layout->addStretch();
     return w;
+}
+
+QWidget *SettingsScreen::registerPage() {
+    auto *w = new QWidget;
+    m_location = new StoreLocationEditor(
+        m_ctx.db ? Store::pathOf(*m_ctx.db) : Store::configuredLocation(), w);
+    auto *save = touchButton(tr("Save for the next start"), QStringLiteral("saveStoreLocation"), w);
+    connect(save, &QPushButton::clicked, this, [this] { saveStoreLocation(); });
+    m_restart = touchButton(tr("Restart now"), QStringLiteral("restartApp"), w);
+    m_restart->hide();
+    connect(m_restart, &QPushButton::clicked, this, &SettingsScreen::restartRequested);
+    auto *row = new QHBoxLayout;
+    row->addWidget(save);
+    row->addWidget(m_restart);
+    row->addStretch(1);
+    auto *layout = new QVBoxLayout(w);
+    layout->addWidget(m_location);
+    layout->addLayout(row);
+    layout->addStretch(1);
+    return w;
+}
+
+Status SettingsScreen::saveStoreLocation() {
+    if (!m_ctx.db)
+        return fail(ErrorCode::System, tr("No store is open."));
+    auto ok = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return m_location->save(*m_ctx.db, user(), a);
+    });
+    m_restart->setVisible(ok && m_ctx.db && m_location->location() != Store::pathOf(*m_ctx.db));
+    return ok;
 }
 
 QWidget *SettingsScreen::printerPage() {

@@ -27,6 +27,8 @@ class QThread;
 
 namespace oasis::screens {
 
+class StoreLocationEditor;
+
 /// "10.55" or "10.55 %" as parts per million (105'500); 0 to 100 %, up to 4 decimals.
 Result<qint64> parsePercentPpm(const QString &text);
 /// 105'500 → "10.55 %" (as many decimals as needed, at least none).
@@ -64,6 +66,9 @@ public:
     /// A manager's no-sale: opens the drawer through the printer in the fields.
     void openDrawer();
     bool printerBusy() const { return m_job != nullptr; }
+    /// Keeps the store location in the "This register" fields for this computer's next start.
+    Status saveStoreLocation();
+    StoreLocationEditor *storeLocation() const { return m_location; }
 
 Q_SIGNALS:
     /// Store-wide settings changed (receipts' header, limits, idle lock).
@@ -72,6 +77,8 @@ Q_SIGNALS:
     void printerSettingsChanged();
     /// A test print or drawer opening finished; `message` is the printer's error when !ok.
     void printerJobFinished(bool ok, const QString &message);
+    /// "Restart now" after the store location changed: the app closes and starts again.
+    void restartRequested();
 
 private:
     StaffMember user() const;
@@ -84,6 +91,7 @@ private:
     QWidget *taxPage();
     QWidget *rulesPage();
     QWidget *printerPage();
+    QWidget *registerPage();
 
     ScreenContext m_ctx;
     QTabWidget *m_tabs = nullptr;
@@ -114,6 +122,8 @@ private:
     QPushButton *m_openDrawer = nullptr;
     QLabel *m_printerMessage = nullptr;
     QThread *m_job = nullptr;
+    StoreLocationEditor *m_location = nullptr;
+    QPushButton *m_restart = nullptr;
 };
 
 } // namespace oasis::screens

@@ -83,6 +83,22 @@
         <source>The database file (default: %1), or a store on a PostgreSQL server: postgresql://USER@HOST/DB.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This register cannot open its store on the server %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis</name>
@@ -1960,6 +1976,14 @@
     </message>
     <message>
         <source>has a port that is not a number from 1 to 65535 (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save this computer&apos;s settings in %1. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store server&apos;s address starts with postgresql://, as in postgresql://register@backoffice/spa. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5353,6 +5377,22 @@ Print a certificate for it now?</source>
         <source>The drawer was opened.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save for the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens::ShiftScreen</name>
@@ -5632,6 +5672,64 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::screens::StoreLocationDialog</name>
+    <message>
+        <source>This register&apos;s store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this store now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::screens::StoreLocationEditor</name>
+    <message>
+        <source>This register&apos;s store is on a server: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This register&apos;s store is a file on this computer: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s own store (one register)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store server that several registers share (PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s address as postgresql://USER@HOST[:PORT]/DBNAME. A password is never typed here: the server&apos;s administrator puts it in ~/.pgpass on this computer. A second register also needs the store&apos;s key: oasisctl keys export on the first, oasisctl keys import on this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store server&apos;s address starts with postgresql://, as in postgresql://register@backoffice/spa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached %1: the store &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the store server&apos;s address, or choose this computer&apos;s own store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This register keeps its store: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From its next start this register opens its store at %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/settingsscreen.h"
+#include "pos/screens/storelocation.h"
 #include "printing/printersettings.h"
 #include "tests/printing/printingfixtures.h"
 #include "tests/screens/screensfixture.h"
 
+#include "core/services/store.h"
 #include "core/services/storesettings.h"
 
 #include <QCheckBox>
@@ -12,6 +14,8 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -197,4 +201,74 @@ TEST_CASE("printer settings are kept per machine and the test print sends ESC/PO
         CHECK(printing::PrinterSettings::load().target == QStringLiteral("file:") + out);
         CHECK_FALSE(screen.printerMessage().isEmpty());
     }
+}
+
+TEST_CASE("this register's store: a server address is checked, kept for the next start, and a "
+          "bad one refused",
+          "[screens][settings]") {
+    TempDb tdb(true);
+    TempSettings settings;
+    Context c(tdb.db(), QStringLiteral("manager"));
+    SettingsScreen screen(c.ctx);
+    StoreLocationEditor *editor = screen.storeLocation();
+    REQUIRE(editor);
+    auto *restart = field<QPushButton>(screen, "restartApp");
+    CHECK(field<QRadioButton>(screen, "storeOnThisComputer")->isChecked());
+    CHECK_FALSE(field<QLineEdit>(screen, "storeServerAddress")->isEnabled());
+    const auto kept = [] { return QSettings().value(QStringLiteral("store/location")).toString(); };
+
+    // A password in the address is refused without being shown, and nothing is kept.
+    editor->setServerAddress(QStringLiteral("postgresql://register:s3cret@backoffice/spa"));
+    CHECK_FALSE(screen.saveStoreLocation());
+    CHECK(editor->message().contains(QStringLiteral("password")));
+    CHECK_FALSE(editor->message().contains(QStringLiteral("s3cret")));
+    editor->setServerAddress(QStringLiteral("http://backoffice/spa"));
+    CHECK_FALSE(screen.saveStoreLocation());
+    CHECK(editor->message().contains(QStringLiteral("postgresql://")));
+    editor->setServerAddress(QString());
+    CHECK_FALSE(screen.saveStoreLocation());
+    CHECK(kept().isEmpty());
+    CHECK(Store::configuredLocation() == Store::defaultPath());
+    CHECK(restart->isHidden());
+
+    // A server that does not answer: the check says so in one line; the address is still kept
+    // (the server may be down today), from the next start on.
+    const QString url = QStringLiteral("postgresql://register@127.0.0.1:1/spa");
+    editor->setServerAddress(url);
+    CHECK_FALSE(editor->check());
+    CHECK(editor->message().startsWith(QStringLiteral("Cannot reach the store server")));
+    REQUIRE(screen.saveStoreLocation());
+    CHECK(kept() == url);
+    CHECK(Store::configuredLocation() == url);
+    CHECK(editor->message().contains(QStringLiteral("spa on 127.0.0.1")));
+    CHECK_FALSE(restart->isHidden());
+    QSignalSpy restarts(&screen, &SettingsScreen::restartRequested);
+    restart->click();
+    CHECK(restarts.count() == 1);
+
+    // The change is in the books of the store the register had open.
+    CHECK(tdb.db()
+              .scalar(QStringLiteral("SELECT COUNT(*) FROM journal WHERE kind = "
+                                     "'register_store_changed' AND payload LIKE ?"),
+                      {QStringLiteral("%127.0.0.1:1/spa%")})
+              ->toInt() == 1);
+
+    // Back to this computer's own store: the setting is removed.
+    field<QRadioButton>(screen, "storeOnThisComputer")->setChecked(true);
+    REQUIRE(screen.saveStoreLocation());
+    CHECK(kept().isEmpty());
+    CHECK(Store::configuredLocation() == Store::defaultPath());
+    CHECK_FALSE(restart->isHidden()); // this test's store is not the default file
+}
+
+TEST_CASE("pointing a register at another store needs a manager", "[screens][settings]") {
+    TempDb tdb(true);
+    TempSettings settings;
+    Context c(tdb.db(), QStringLiteral("frontdesk"));
+    SettingsScreen screen(c.ctx);
+    screen.storeLocation()->setServerAddress(QStringLiteral("postgresql://register@10.0.0.9/spa"));
+    CHECK_FALSE(screen.saveStoreLocation());
+    CHECK(*c.approvals == 1);
+    CHECK(QSettings().value(QStringLiteral("store/location")).toString().isEmpty());
+    CHECK(Store::configuredLocation() == Store::defaultPath());
 }
