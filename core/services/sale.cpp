@@ -375,6 +375,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     done.saleId = *sale;
     const QString reference = receiptCode(done.receiptNo);
 
+    std::vector<std::pair<qint64, QString>> soldItems; // products sold, in ticket order
     for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
         const TicketLine &l = ticket.lines[i];
         qint64 cardId = 0;
@@ -418,15 +419,32 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                                        reference, cashier.id, nowText);
                 !ok)
                 return std::unexpected(ok.error());
-            auto onHand = m_db.scalar(
-                QStringLiteral("SELECT on_hand FROM stock_levels WHERE item_id = ?"), {l.itemId});
-            if (!onHand)
-                return std::unexpected(onHand.error());
-            if (onHand->toLongLong() < 0)
-                done.warnings << oasis::tr("%1: stock is now %2 (below zero); count the shelf.")
-                                     .arg(l.name)
-                                     .arg(onHand->toLongLong());
+            if (std::none_of(soldItems.begin(), soldItems.end(),
+                             [&](const auto &sold) { return sold.first == l.itemId; }))
+                soldItems.emplace_back(l.itemId, l.name);
         }
+    }
+    // Stock that went below zero, said once per product with what is left after the whole
+    // sale; one statement for every product sold (one round trip to a store server).
+    if (!soldItems.empty()) {
+        QStringList marks;
+        QVariantList ids;
+        for (const auto &[itemId, name] : soldItems) {
+            marks << QStringLiteral("?");
+            ids << itemId;
+        }
+        auto below = m_db.rows(QStringLiteral("SELECT item_id, on_hand FROM stock_levels WHERE "
+                                              "on_hand < 0 AND item_id IN (%1)")
+                                   .arg(marks.join(QLatin1String(", "))),
+                               ids);
+        if (!below)
+            return std::unexpected(below.error());
+        for (const auto &[itemId, name] : soldItems)
+            for (const QVariantList &row : std::as_const(*below))
+                if (row.value(0).toLongLong() == itemId)
+                    done.warnings << oasis::tr("%1: stock is now %2 (below zero); count the shelf.")
+                                         .arg(name)
+                                         .arg(row.value(1).toLongLong());
     }
 
     for (const auto &[cls, tax] : totals->taxByClass) {

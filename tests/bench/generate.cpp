@@ -28,6 +28,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <map>
 #include <stdexcept>
 
 namespace oasis::bench {
@@ -188,6 +189,27 @@ Result<GenerateReport> generate(const QString &path, const QString &keyDir, cons
         const QString openingAt =
             toStorageTime(QDateTime(first.addDays(-1), QTime(8, 0), zone).toUTC());
         execRaw(raw, "BEGIN");
+        // Three years back may start before the first rate the product knows (Seattle's from
+        // 2024): the earliest rate of each class is taken back to the first day generated, so
+        // every generated sale has its tax, as the product would insist.
+        {
+            Stmt rate(raw,
+                      "INSERT INTO tax_rates(tax_class, ppm, effective_from) VALUES (?, ?, ?)");
+            std::map<TaxClass, TaxRate> earliest;
+            for (const TaxRate &r : taxes.rates())
+                if (!earliest.count(r.taxClass) ||
+                    r.effectiveFrom < earliest[r.taxClass].effectiveFrom)
+                    earliest[r.taxClass] = r;
+            for (auto [cls, r] : earliest)
+                if (r.effectiveFrom > first) {
+                    rate.bind(1, taxClassName(cls).toUtf8())
+                        .bind(2, r.ppm)
+                        .bind(3, first.toString(Qt::ISODate).toUtf8())
+                        .run();
+                    r.effectiveFrom = first;
+                    taxes.add(r);
+                }
+        }
         std::vector<qint64> categoryIds;
         {
             Stmt cat(raw, "INSERT OR IGNORE INTO categories(name) VALUES (?)");

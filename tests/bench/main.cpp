@@ -620,9 +620,14 @@ QString defaultDb(bool quick) {
 void generateOrDie(const Paths &p, bool quick) {
     std::fprintf(stderr, "oasis-bench: generating %s database %s\n",
                  quick ? "the quick" : "the large", qPrintable(p.db));
-    auto r =
-        must(bench::generate(p.db, p.keys, quick ? bench::Scale::quick() : bench::Scale::full()),
-             "generate");
+    auto made = bench::generate(p.db, p.keys, quick ? bench::Scale::quick() : bench::Scale::full());
+    if (!made) {
+        // Half a database would be measured by the next run as if it were the large one.
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(p.db + QLatin1String(suffix));
+        die(QStringLiteral("generate: ") + made.error().message);
+    }
+    const bench::GenerateReport &r = *made;
     std::fprintf(stderr,
                  "oasis-bench: %lld sales, %lld lines, %lld gift cards, %lld stock movements in "
                  "%.1f s\n",

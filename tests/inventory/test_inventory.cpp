@@ -412,6 +412,7 @@ TEST_CASE("selling below zero is allowed with a warning and flagged in the repor
     REQUIRE(onHand(db, "OIL-ROS-030") == -3);
     requireLedgerConsistent(db);
 
+
     const auto low = value(inv.list(true));
     auto it = std::find_if(low.begin(), low.end(), [](const StockLevel &s) {
         return s.code == QStringLiteral("OIL-ROS-030");
@@ -435,6 +436,26 @@ TEST_CASE("selling below zero is allowed with a warning and flagged in the repor
     });
     REQUIRE(line != reorder.end());
     REQUIRE(line->suggested == 11); // up to 2 × 4, plus the 3 owed to the shelf
+
+    // One warning per product that ends below zero, with what is left after the whole sale,
+    // in ticket order; a product still in stock says nothing.
+    {
+        CatalogService catalog(db);
+        const CatalogItem rose = *value(catalog.findByCode(QStringLiteral("OIL-ROS-030")));
+        const CatalogItem lavender = *value(catalog.findByCode(QStringLiteral("OIL-LAV-120")));
+        Ticket ticket;
+        ticket.addItem(rose, 1);
+        ticket.addItem(lavender, 1);
+        ticket.addItem(rose, 1);
+        Tender cash;
+        cash.type = TenderType::Cash;
+        cash.amount = Money::fromCents(100000);
+        const CompletedSale mixed = value(SaleService(db).complete(ticket, {cash}, frontDesk));
+        REQUIRE(mixed.warnings.size() == 1);
+        REQUIRE(mixed.warnings.first().contains(rose.name));
+        REQUIRE(mixed.warnings.first().contains(QStringLiteral("stock is now -5")));
+        REQUIRE(onHand(db, "OIL-ROS-030") == -5);
+    }
 }
 
 TEST_CASE("valuation, reorder and treatment use match hand-computed numbers", "[inventory]") {

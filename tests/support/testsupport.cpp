@@ -69,9 +69,9 @@ TempDb::~TempDb() {
     dropStore(m_path);
 }
 
-TempDb::TempDb(bool demo) {
+TempDb::TempDb(bool demo, const QString &location) {
     REQUIRE(m_dir.isValid());
-    m_path = newStoreLocation(m_dir.path());
+    m_path = location.isEmpty() ? newStoreLocation(m_dir.path()) : location;
     m_keyDir = QDir(m_dir.path()).filePath(QStringLiteral("keys"));
     auto db = Database::open(m_path, options(Database::Mode::CreateIfMissing));
     if (!db)

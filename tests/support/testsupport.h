@@ -31,7 +31,9 @@ void dropStore(const QString &location);
 /// sibling folder.
 class TempDb final {
 public:
-    explicit TempDb(bool demo = false);
+    /// A new store: in a temporary folder, or on the test server (onPostgres()), or at
+    /// `location` when one is given (an empty database on a server of the test's own).
+    explicit TempDb(bool demo = false, const QString &location = {});
     ~TempDb();
     Database &db() { return *m_db; }
     Database *operator->() { return m_db.get(); }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Faults of a store on a server (issue 19, item 7; DESIGN §13, §14): a connection the server
-// kills in the middle of a sale leaves nothing written and says so in one line; the register
-// reconnects by itself, and the retry with the same request id sells once.
+// kills, or a server that restarts, in the middle of a sale leaves nothing written and says so
+// in one line; the register reconnects by itself, and the retry with the same request id sells
+// once.
 #include "tests/support/testsupport.h"
 
 #include "core/services/catalog.h"
@@ -10,6 +11,12 @@
 #include "core/services/staff.h"
 #include "core/services/store.h"
 #include "core/storage/journal.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 using namespace oasis;
 using namespace oasis::test;
@@ -24,6 +31,49 @@ void killConnections(const QString &location) {
                 "AND application_name = 'oasis-pos'"_s.arg(
                     location.mid(QStringLiteral("postgresql:///").size())));
 }
+
+/// A PostgreSQL server of this test's own (tests/support/pgserver.sh), which it restarts
+/// without disturbing the tests that share the fixture's server; stopped and removed at the end.
+class OwnServer final {
+public:
+    OwnServer()
+        : m_dir(u"/tmp/oasis-pgown-%1"_s.arg(QCoreApplication::applicationPid())) {
+        REQUIRE(run("start"));
+        const QString name = u"oasis-own-server-%1"_s.arg(QCoreApplication::applicationPid());
+        {
+            QSqlDatabase c = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+            c.setHostName(m_dir);
+            c.setPort(kPort);
+            c.setUserName(u"oasis"_s);
+            c.setDatabaseName(u"postgres"_s);
+            REQUIRE(c.open());
+            QSqlQuery q(c);
+            INFO(q.lastError().text().toStdString());
+            REQUIRE(q.exec(u"CREATE DATABASE spa"_s));
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    ~OwnServer() { run("stop"); }
+    OwnServer(const OwnServer &) = delete;
+    OwnServer &operator=(const OwnServer &) = delete;
+
+    QString url() const {
+        return u"postgresql://oasis@/spa?host=%1&port=%2"_s.arg(m_dir).arg(kPort);
+    }
+    bool run(const char *action) const {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedChannels);
+        p.start(u"sh"_s, {QStringLiteral(OASIS_PGSERVER_SCRIPT), QString::fromLatin1(action), m_dir,
+                          QString::number(kPort)});
+        return p.waitForFinished(120'000) && p.exitStatus() == QProcess::NormalExit &&
+               p.exitCode() == 0;
+    }
+
+private:
+    static constexpr int kPort = 54331;
+    QString m_dir;
+};
 
 qint64 count(Database &db, const QString &table) {
     return value(db.scalar(u"SELECT COUNT(*) FROM "_s + table)).toLongLong();
@@ -74,6 +124,53 @@ TEST_CASE("a connection killed by the server mid-sale writes nothing, the regist
     REQUIRE(count(db.db(), u"sales"_s) == 1);
     REQUIRE(count(db.db(), u"giftcards"_s) == 1);
     REQUIRE(count(db.db(), u"journal"_s) == entries + 1);
+    const JournalReport report = value(Journal::verify(db.db()));
+    INFO(report.problem.toStdString());
+    REQUIRE(report.ok);
+}
+
+TEST_CASE("the store server restarts mid-sale: nothing is written, the register says so in one "
+          "line, reconnects by itself, and the retry with the same request id sells once",
+          "[trust][faults][postgresql]") {
+    REQUIRE(onPostgres());
+    OwnServer server;
+    TempDb db(true, server.url());
+    const StaffMember frontdesk = staffNamed(db.db(), u"frontdesk"_s);
+    auto oil = value(CatalogService(db.db()).findByCode(u"OIL-LAV-120"_s));
+    REQUIRE(oil.has_value());
+    Ticket ticket;
+    ticket.addItem(*oil, 1);
+    ticket.addGiftCard(Money::fromCents(25'00));
+    ticket.requestId = u"test-register-restart-1"_s;
+    const std::vector<Tender> pay{value(Tender::parse(u"cash:100"_s))};
+    const qint64 entries = count(db.db(), u"journal"_s);
+
+    {
+        AtTestPoint restart("sale.request_id.checked", [&] { REQUIRE(server.run("restart")); });
+        auto lost = SaleService(db.db()).complete(ticket, pay, frontdesk);
+        REQUIRE_FALSE(lost);
+        REQUIRE(lost.error().code == ErrorCode::Storage);
+        REQUIRE(lost.error().message.contains(u"store server"_s));
+        REQUIRE_FALSE(lost.error().message.contains(u'\n'));
+    }
+    REQUIRE(count(db.db(), u"sales"_s) == 0);
+    REQUIRE(count(db.db(), u"journal"_s) == entries);
+    REQUIRE(Store::serverState(db.db()).contains(u"connected"_s));
+
+    // Sold on the restarted server; a restart between two sales costs the next one nothing.
+    const CompletedSale sold = value(SaleService(db.db()).complete(ticket, pay, frontdesk));
+    REQUIRE(server.run("restart"));
+    const CompletedSale again = value(SaleService(db.db()).complete(ticket, pay, frontdesk));
+    REQUIRE(again.receiptNo == sold.receiptNo);
+    Ticket next;
+    next.addItem(*oil, 1);
+    next.requestId = u"test-register-restart-2"_s;
+    REQUIRE(server.run("restart"));
+    const CompletedSale other = value(SaleService(db.db()).complete(next, pay, frontdesk));
+    REQUIRE(other.receiptNo == sold.receiptNo + 1);
+    REQUIRE(count(db.db(), u"sales"_s) == 2);
+    REQUIRE(count(db.db(), u"giftcards"_s) == 1);
+    REQUIRE(count(db.db(), u"journal"_s) == entries + 2);
     const JournalReport report = value(Journal::verify(db.db()));
     INFO(report.problem.toStdString());
     REQUIRE(report.ok);
