@@ -412,7 +412,6 @@ TEST_CASE("selling below zero is allowed with a warning and flagged in the repor
     REQUIRE(onHand(db, "OIL-ROS-030") == -3);
     requireLedgerConsistent(db);
 
-
     const auto low = value(inv.list(true));
     auto it = std::find_if(low.begin(), low.end(), [](const StockLevel &s) {
         return s.code == QStringLiteral("OIL-ROS-030");
