@@ -164,17 +164,15 @@ Result<std::vector<CatalogItem>> CatalogService::sessions() const {
     return items;
 }
 
-Result<CatalogItem> CatalogService::byId(qint64 id) const {
-    auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.id = ?"), {id});
-    if (!q)
-        return std::unexpected(q.error());
-    if (!q->next())
-        return fail(ErrorCode::NotFound, oasis::tr("There is no catalog item number %1.").arg(id));
-    CatalogItem item = fromRow(*q);
+namespace {
+
+/// The item the first row of `q` holds, with its barcodes (in the order they were added).
+Result<CatalogItem> itemWithBarcodes(const Database &db, Rows &q) {
+    CatalogItem item = fromRow(q);
     auto b =
-        m_db.exec(QStringLiteral("SELECT barcode FROM item_barcodes WHERE item_id = ? ORDER BY ") +
-                      m_db.driver().insertionOrder(),
-                  {id});
+        db.exec(QStringLiteral("SELECT barcode FROM item_barcodes WHERE item_id = ? ORDER BY ") +
+                    db.driver().insertionOrder(),
+                {item.id});
     if (!b)
         return std::unexpected(b.error());
     while (b->next())
@@ -182,22 +180,32 @@ Result<CatalogItem> CatalogService::byId(qint64 id) const {
     return item;
 }
 
+} // namespace
+
+Result<CatalogItem> CatalogService::byId(qint64 id) const {
+    auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.id = ?"), {id});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, oasis::tr("There is no catalog item number %1.").arg(id));
+    return itemWithBarcodes(m_db, *q);
+}
+
 Result<std::optional<CatalogItem>> CatalogService::findByCode(const QString &codeOrBarcode) const {
     const QString code = normalizedCode(codeOrBarcode);
     if (code.isEmpty())
         return std::optional<CatalogItem>();
-    auto id =
-        m_db.scalar(QStringLiteral("SELECT item_id FROM item_barcodes WHERE barcode = ?"), {code});
-    if (!id)
-        return std::unexpected(id.error());
-    if (id->isNull()) {
-        id = m_db.scalar(QStringLiteral("SELECT id FROM items WHERE code = ?"), {code});
-        if (!id)
-            return std::unexpected(id.error());
-        if (id->isNull())
-            return std::optional<CatalogItem>();
-    }
-    auto item = byId(id->toLongLong());
+    // A barcode first, else an item code: one statement for both (a scan is one round trip to
+    // a store server, and one more for the item's barcodes).
+    auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.id = COALESCE((SELECT item_id FROM "
+                                                "item_barcodes WHERE barcode = ?), (SELECT id "
+                                                "FROM items WHERE code = ?))"),
+                       {code, code});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return std::optional<CatalogItem>();
+    auto item = itemWithBarcodes(m_db, *q);
     if (!item)
         return std::unexpected(item.error());
     return std::optional<CatalogItem>(std::move(*item));

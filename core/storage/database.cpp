@@ -423,7 +423,40 @@ void bindAll(QSqlQuery &q, const QVariantList &binds) {
 }
 } // namespace
 
+namespace {
+QVariantList currentRow(const QSqlQuery &q) {
+    QVariantList values;
+    const int columns = q.record().count();
+    values.reserve(columns);
+    for (int i = 0; i < columns; ++i)
+        values.append(q.value(i));
+    return values;
+}
+} // namespace
+
 Result<Rows> Database::exec(const QString &sql, const QVariantList &binds) const {
+    if (m_driver->isServer()) {
+        // On a server each statement is prepared once per connection and kept, as scalar() and
+        // rows() do (a new one costs PREPARE and DEALLOCATE, two more round trips), and its
+        // result is read whole: the server sends it whole anyway.
+        auto q = checkout(sql, binds);
+        if (!q)
+            return std::unexpected(q.error());
+        QStringList columns;
+        QList<QVariantList> all;
+        if (withReturning(sql).size() != sql.size()) {
+            noteInsert(sql, *q, returnedKeys(*q)); // the rows are the keys it asked back for
+        } else {
+            const QSqlRecord record = q->record();
+            for (int i = 0; i < record.count(); ++i)
+                columns << record.fieldName(i);
+            while (q->next())
+                all.append(currentRow(*q));
+            noteInsert(sql, *q, {});
+        }
+        checkin(sql, std::move(*q));
+        return Rows(std::move(columns), std::move(all));
+    }
     auto q = execQuery(sql, binds);
     if (!q)
         return std::unexpected(q.error());
@@ -580,17 +613,6 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds)
     checkin(sql, std::move(*q));
     return value;
 }
-
-namespace {
-QVariantList currentRow(const QSqlQuery &q) {
-    QVariantList values;
-    const int columns = q.record().count();
-    values.reserve(columns);
-    for (int i = 0; i < columns; ++i)
-        values.append(q.value(i));
-    return values;
-}
-} // namespace
 
 Result<QVariantList> Database::row(const QString &sql, const QVariantList &binds) const {
     auto q = checkout(sql, binds);

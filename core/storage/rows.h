@@ -3,6 +3,7 @@
 // query object stays inside storage (services never see Qt Sql).
 #pragma once
 
+#include <QList>
 #include <QStringList>
 #include <QVariant>
 
@@ -33,7 +34,12 @@ public:
 private:
     friend class Database;
     explicit Rows(std::unique_ptr<QSqlQuery> query);
-    std::unique_ptr<QSqlQuery> m_query;
+    /// Rows already read whole (a store on a server, whose statement went back to be kept).
+    Rows(QStringList columns, QList<QVariantList> rows);
+    std::unique_ptr<QSqlQuery> m_query; ///< null when the rows were read whole
+    QStringList m_columns;
+    QList<QVariantList> m_rows;
+    qsizetype m_at = -1;
 };
 
 } // namespace oasis
