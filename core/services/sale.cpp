@@ -15,6 +15,7 @@
 #include "core/storage/journal.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -41,6 +42,29 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
     if (auto ok = authorize(m_db, Action::Sell, cashier, approver); !ok)
         return ok;
     StoreSettings settings(m_db);
+    // The catalog's prices of the ticket's products and sessions that are still sold, in one
+    // statement (one round trip to a store server).
+    QHash<qint64, qint64> activePrices;
+    {
+        QStringList marks;
+        QVariantList ids;
+        for (const TicketLine &l : ticket.lines)
+            if ((l.kind == LineKind::Product || l.kind == LineKind::Session) &&
+                !ids.contains(l.itemId)) {
+                marks << QStringLiteral("?");
+                ids << l.itemId;
+            }
+        if (!ids.isEmpty()) {
+            auto prices = m_db.rows(QStringLiteral("SELECT id, price_cents FROM items WHERE "
+                                                   "active = 1 AND id IN (%1)")
+                                        .arg(marks.join(QLatin1String(", "))),
+                                    ids);
+            if (!prices)
+                return std::unexpected(prices.error());
+            for (const QVariantList &row : std::as_const(*prices))
+                activePrices.insert(row.value(0).toLongLong(), row.value(1).toLongLong());
+        }
+    }
     bool overridden = false;
     Money discountable;
     Money lineDiscounts;
@@ -58,15 +82,11 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
         switch (l.kind) {
         case LineKind::Product:
         case LineKind::Session: {
-            auto active = m_db.scalar(
-                QStringLiteral("SELECT price_cents FROM items WHERE id = ? AND active = 1"),
-                {l.itemId});
-            if (!active)
-                return std::unexpected(active.error());
-            if (active->isNull())
+            const auto active = activePrices.constFind(l.itemId);
+            if (active == activePrices.cend())
                 return fail(ErrorCode::NotFound,
                             oasis::tr("%1 is not in the catalog any more.").arg(l.name));
-            if (Money::fromCents(active->toLongLong()) != l.unitPrice)
+            if (Money::fromCents(*active) != l.unitPrice)
                 overridden = true;
             if (l.kind == LineKind::Session && l.therapistId <= 0)
                 return fail(ErrorCode::Refused,

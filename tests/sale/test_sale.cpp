@@ -142,6 +142,18 @@ TEST_CASE("a refused sale writes nothing and does not use up a receipt number", 
     SECTION("an empty ticket") {
         REQUIRE_FALSE(sales_.complete(Ticket(), {r.tender(QStringLiteral("cash:1"))}, r.frontdesk));
     }
+    SECTION("a product taken out of the catalog after it was scanned") {
+        Ticket two = t;
+        const CatalogItem arnica = r.item(QStringLiteral("OIL-ARN-120"));
+        two.addItem(arnica);
+        REQUIRE(r.tmp->write(QStringLiteral("UPDATE items SET active = 0 WHERE code = ?"),
+                             {arnica.code}));
+        auto refused = sales_.complete(two, {r.tender(QStringLiteral("cash:100"))}, r.frontdesk);
+        REQUIRE_FALSE(refused);
+        REQUIRE(refused.error().code == ErrorCode::NotFound);
+        REQUIRE(refused.error().message ==
+                arnica.name + QStringLiteral(" is not in the catalog any more."));
+    }
     REQUIRE(r.count(QStringLiteral("sales")) == sales);
     REQUIRE(r.count(QStringLiteral("journal")) == journal);
     REQUIRE(r.count(QStringLiteral("stock_movements")) == movements);
