@@ -22,6 +22,15 @@
 
 namespace oasis {
 
+namespace {
+
+/// "?, ?, ?": the placeholders of an IN list of `n` values.
+QString marks(qsizetype n) {
+    return QStringList(n, QStringLiteral("?")).join(QLatin1String(", "));
+}
+
+} // namespace
+
 QString receiptCode(qint64 receiptNo) {
     return QStringLiteral("R-%1").arg(receiptNo, 6, 10, QLatin1Char('0'));
 }
@@ -46,18 +55,15 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
     // statement (one round trip to a store server).
     QHash<qint64, qint64> activePrices;
     {
-        QStringList marks;
         QVariantList ids;
         for (const TicketLine &l : ticket.lines)
             if ((l.kind == LineKind::Product || l.kind == LineKind::Session) &&
-                !ids.contains(l.itemId)) {
-                marks << QStringLiteral("?");
+                !ids.contains(l.itemId))
                 ids << l.itemId;
-            }
         if (!ids.isEmpty()) {
             auto prices = m_db.rows(QStringLiteral("SELECT id, price_cents FROM items WHERE "
                                                    "active = 1 AND id IN (%1)")
-                                        .arg(marks.join(QLatin1String(", "))),
+                                        .arg(marks(ids.size())),
                                     ids);
             if (!prices)
                 return std::unexpected(prices.error());
@@ -447,15 +453,12 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     // Stock that went below zero, said once per product with what is left after the whole
     // sale; one statement for every product sold (one round trip to a store server).
     if (!soldItems.empty()) {
-        QStringList marks;
         QVariantList ids;
-        for (const auto &[itemId, name] : soldItems) {
-            marks << QStringLiteral("?");
+        for (const auto &[itemId, name] : soldItems)
             ids << itemId;
-        }
         auto below = m_db.rows(QStringLiteral("SELECT item_id, on_hand FROM stock_levels WHERE "
                                               "on_hand < 0 AND item_id IN (%1)")
-                                   .arg(marks.join(QLatin1String(", "))),
+                                   .arg(marks(ids.size())),
                                ids);
         if (!below)
             return std::unexpected(below.error());
