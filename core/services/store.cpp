@@ -98,8 +98,12 @@ Status Store::setConfiguredLocation(Database &db, const QString &location, const
 }
 
 QString Store::locationProblem(const QString &location) {
-    if (isOnServer(location))
-        return PostgresDriver::urlProblem(location);
+    if (isOnServer(location)) {
+        const QString problem = PostgresDriver::urlProblem(location);
+        return problem.isEmpty() ? problem
+                                 : oasis::tr("The store address %1 %2. Nothing was changed.")
+                                       .arg(QUrl(location).toString(QUrl::RemovePassword), problem);
+    }
     if (location.contains(QLatin1String("://")))
         return oasis::tr("A store server's address starts with postgresql://, as in "
                          "postgresql://register@backoffice/spa. Nothing was changed.");

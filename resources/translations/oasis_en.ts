@@ -1986,6 +1986,10 @@
         <source>A store server&apos;s address starts with postgresql://, as in postgresql://register@backoffice/spa. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The store address %1 %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>

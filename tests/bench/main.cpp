@@ -1453,7 +1453,7 @@ QString existingDb(const QCommandLineParser &args, bool serverToo) {
         if (!serverToo)
             refuse(QStringLiteral("crash kills programs selling on a store in a file; a store "
                                   "on a server is measured with run --db URL"));
-        if (const QString problem = PostgresDriver::urlProblem(db); !problem.isEmpty())
+        if (const QString problem = Store::locationProblem(db); !problem.isEmpty())
             refuse(problem);
         return db;
     }
@@ -1468,7 +1468,7 @@ QString existingDb(const QCommandLineParser &args, bool serverToo) {
 /// bench's folder for the server, then moved to the server with the product's own store copy,
 /// history, journal and key included. The key folder stays there (run --db URL finds it).
 int generateOnServer(const QString &url, bool quick) {
-    if (const QString problem = PostgresDriver::urlProblem(url); !problem.isEmpty())
+    if (const QString problem = Store::locationProblem(url); !problem.isEmpty())
         refuse(problem);
     const Paths server = pathsFor(url);
     {

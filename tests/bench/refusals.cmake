@@ -56,6 +56,20 @@ if(EXISTS "${WORK}/typo.db")
     message(FATAL_ERROR "run --db made the database it was given a wrong name of")
 endif()
 
+# A store on a server: a password in its address is refused without being echoed, and crash
+# (which kills programs selling on a file) refuses a server store. Nothing is reached or made.
+expect(1 "password" run --db "postgresql://oasis:s3cret@127.0.0.1:1/spa")
+expect(1 "password" generate --out "postgresql://oasis:s3cret@127.0.0.1:1/spa")
+execute_process(COMMAND "${BENCH}" generate --out "postgresql://oasis:s3cret@127.0.0.1:1/spa"
+                OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if("${out}${err}" MATCHES "s3cret")
+    message(FATAL_ERROR "oasis-bench echoed the password of a server address: ${out}${err}")
+endif()
+expect(1 "store in a file" crash --db "postgresql://oasis@127.0.0.1:1/spa")
+if(EXISTS "${WORK}/bench-data/server-spa")
+    message(FATAL_ERROR "a refused server address made the bench's folder for it")
+endif()
+
 # After all of that the store and its keys are as they were, and nothing was generated.
 file(SHA256 "${WORK}/spa.db" spa_after)
 file(GLOB keys_after "${WORK}/keys/*")

@@ -220,7 +220,8 @@ TEST_CASE("this register's store: a server address is checked, kept for the next
     // A password in the address is refused without being shown, and nothing is kept.
     editor->setServerAddress(QStringLiteral("postgresql://register:s3cret@backoffice/spa"));
     CHECK_FALSE(screen.saveStoreLocation());
-    CHECK(editor->message().contains(QStringLiteral("password")));
+    CHECK(editor->message().startsWith(QStringLiteral(
+        "The store address postgresql://register@backoffice/spa carries a password")));
     CHECK_FALSE(editor->message().contains(QStringLiteral("s3cret")));
     editor->setServerAddress(QStringLiteral("http://backoffice/spa"));
     CHECK_FALSE(screen.saveStoreLocation());
