@@ -369,14 +369,11 @@ Status cmdStore(Context &ctx) {
     if (*sub != QLatin1String("copy"))
         return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown store command %1.").arg(*sub));
     const QString to = ctx.takeOption(QStringLiteral("to")).value_or(QString());
-    if (auto ok = ctx.noMoreOptions(); !ok)
+    if (auto ok = ctx.noMoreArguments(); !ok)
         return ok;
     if (to.isEmpty())
         return fail(ErrorCode::Invalid,
                     oasis::cli::tr("store copy needs --to postgresql://USER@HOST[:PORT]/DBNAME."));
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     auto db = ctx.database();
     if (!db)
         return std::unexpected(db.error());
@@ -476,11 +473,8 @@ Status cmdRegister(Context &ctx) {
         auto role = ctx.takeArgument(oasis::cli::tr("the server ROLE"));
         if (!role)
             return std::unexpected(role.error());
-        if (auto ok = ctx.noMoreOptions(); !ok)
+        if (auto ok = ctx.noMoreArguments(); !ok)
             return ok;
-        if (!ctx.args.isEmpty())
-            return fail(ErrorCode::Invalid,
-                        oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
         auto db = ctx.database();
         if (!db)
             return std::unexpected(db.error());
@@ -502,11 +496,8 @@ Status cmdRegister(Context &ctx) {
             return std::unexpected(given.error());
         name = *given;
     }
-    if (auto ok = ctx.noMoreOptions(); !ok)
+    if (auto ok = ctx.noMoreArguments(); !ok)
         return ok;
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     if (*sub == QLatin1String("add"))
         if (auto ok = RegisterService::validateName(name); !ok)
             return ok;

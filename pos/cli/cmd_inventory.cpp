@@ -70,11 +70,8 @@ Status printWarnings(Context &ctx, const QStringList &warnings) {
 
 Status cmdList(Context &ctx, InventoryService &inv) {
     const bool low = ctx.takeFlag(QStringLiteral("low"));
-    if (auto ok = ctx.noMoreOptions(); !ok)
+    if (auto ok = ctx.noMoreArguments(); !ok)
         return ok;
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     auto levels = inv.list(low);
     if (!levels)
         return std::unexpected(levels.error());
@@ -116,9 +113,8 @@ Status cmdReceive(Context &ctx, InventoryService &inv) {
     auto qtyText = ctx.takeArgument(oasis::cli::tr("QTY"));
     if (!qtyText)
         return std::unexpected(qtyText.error());
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
+    if (auto ok = ctx.noMoreArguments(); !ok)
+        return ok;
     auto qty = parseQuantity(*qtyText, oasis::cli::tr("QTY"), true);
     if (!qty)
         return std::unexpected(qty.error());
@@ -178,9 +174,8 @@ Status cmdAdjust(Context &ctx, InventoryService &inv) {
     auto deltaText = ctx.takeArgument(oasis::cli::tr("DELTA"));
     if (!deltaText)
         return std::unexpected(deltaText.error());
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
+    if (auto ok = ctx.noMoreArguments(); !ok)
+        return ok;
     auto delta = parseQuantity(*deltaText, oasis::cli::tr("DELTA"), true);
     if (!delta)
         return std::unexpected(delta.error());
@@ -246,9 +241,8 @@ Status cmdCount(Context &ctx, InventoryService &inv) {
     auto file = ctx.takeArgument(oasis::cli::tr("FILE.csv"));
     if (!file)
         return std::unexpected(file.error());
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
+    if (auto ok = ctx.noMoreArguments(); !ok)
+        return ok;
     auto bytes = csv::readFile(*file);
     if (!bytes)
         return std::unexpected(bytes.error());
@@ -311,9 +305,8 @@ Status cmdHistory(Context &ctx, InventoryService &inv) {
     auto code = ctx.takeArgument(oasis::cli::tr("SKU"));
     if (!code)
         return std::unexpected(code.error());
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
+    if (auto ok = ctx.noMoreArguments(); !ok)
+        return ok;
     auto item = inv.level(*code);
     if (!item)
         return std::unexpected(item.error());
@@ -367,11 +360,8 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
     const auto fromText = ctx.takeOption(QStringLiteral("from"));
     const auto toText = ctx.takeOption(QStringLiteral("to"));
     const auto daysText = ctx.takeOption(QStringLiteral("days"));
-    if (auto ok = ctx.noMoreOptions(); !ok)
+    if (auto ok = ctx.noMoreArguments(); !ok)
         return ok;
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     auto db = ctx.database();
     if (!db)
         return std::unexpected(db.error());

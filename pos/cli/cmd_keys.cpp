@@ -27,11 +27,8 @@ Result<QString> fileArgument(Context &ctx, const QString &what) {
     auto file = ctx.takeArgument(what);
     if (!file)
         return file;
-    if (auto ok = ctx.noMoreOptions(); !ok)
+    if (auto ok = ctx.noMoreArguments(); !ok)
         return std::unexpected(ok.error());
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     return file;
 }
 

@@ -84,11 +84,8 @@ Status cmdReport(Context &ctx) {
     const auto csvPath = ctx.takeOption(QStringLiteral("csv"));
     const auto printTarget = ctx.takeOption(QStringLiteral("print"));
     const auto number = ctx.takeOption(QStringLiteral("number"));
-    if (auto ok = ctx.noMoreOptions(); !ok)
+    if (auto ok = ctx.noMoreArguments(); !ok)
         return ok;
-    if (!ctx.args.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
     if (*from > *to)
         return fail(ErrorCode::Invalid, oasis::cli::tr("--from is after --to."));
     if (printTarget)

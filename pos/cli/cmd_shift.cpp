@@ -85,11 +85,8 @@ Status cmdShift(Context &ctx) {
                                                : oasis::cli::tr("the COUNTED drawer"));
         if (!amount)
             return std::unexpected(amount.error());
-        if (auto ok = ctx.noMoreOptions(); !ok)
+        if (auto ok = ctx.noMoreArguments(); !ok)
             return ok;
-        if (!ctx.args.isEmpty())
-            return fail(ErrorCode::Invalid,
-                        oasis::cli::tr("Unexpected argument %1.").arg(ctx.args.first()));
         auto who = ctx.login();
         if (!who)
             return std::unexpected(who.error());

@@ -152,6 +152,15 @@ Status Context::noMoreOptions() const {
     return {};
 }
 
+Status Context::noMoreArguments() const {
+    if (auto ok = noMoreOptions(); !ok)
+        return ok;
+    if (!args.isEmpty())
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("Unexpected argument %1.").arg(args.first()));
+    return {};
+}
+
 Result<QString> Context::takeArgument(const QString &what) {
     if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
         return fail(ErrorCode::Invalid, oasis::cli::tr("Missing %1.").arg(what));

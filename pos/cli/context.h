@@ -49,6 +49,8 @@ public:
     bool takeFlag(const QString &name);
     /// Fails with a usage error if anything starting with -- is left.
     Status noMoreOptions() const;
+    /// Nothing left on the command line: no option (noMoreOptions) and no argument.
+    Status noMoreArguments() const;
     Result<QString> takeArgument(const QString &what);
 
     /// Prints the JSON object with --json, else the text lines.

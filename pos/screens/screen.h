@@ -7,11 +7,16 @@
 #include <functional>
 #include <optional>
 
+class QLabel;
+
 namespace oasis {
 class Database;
 }
 
 namespace oasis::screens {
+
+/// Shows `text` in a screen's message line, red for an error and green otherwise; empty hides it.
+void showNotice(QLabel *label, const QString &text, bool error);
 
 /// The open database, who is logged in, and a way to ask for a manager's approval.
 struct ScreenContext {

@@ -412,13 +412,7 @@ QString SettingsScreen::printerMessage() const {
 }
 
 void SettingsScreen::showMessage(QLabel *label, const QString &text, bool error) {
-    label->setStyleSheet(
-        error ? QStringLiteral(
-                    "color: #8a1c1c; background: #fdecec; border-radius: 6px; padding: 6px 10px;")
-              : QStringLiteral(
-                    "color: #184d2e; background: #e8f5ec; border-radius: 6px; padding: 6px 10px;"));
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
+    showNotice(label, text, error);
 }
 
 StaffMember SettingsScreen::user() const {

@@ -241,17 +241,11 @@ QString StaffScreen::message() const {
 }
 
 void StaffScreen::showError(const QString &text) {
-    m_message->setStyleSheet(QStringLiteral(
-        "color: #8a1c1c; background: #fdecec; border-radius: 6px; padding: 6px 10px;"));
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    showNotice(m_message, text, true);
 }
 
 void StaffScreen::showInfo(const QString &text) {
-    m_message->setStyleSheet(QStringLiteral(
-        "color: #184d2e; background: #e8f5ec; border-radius: 6px; padding: 6px 10px;"));
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    showNotice(m_message, text, false);
 }
 
 void StaffScreen::updateButtons() {

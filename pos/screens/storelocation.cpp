@@ -3,6 +3,7 @@
 
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
+#include "pos/screens/screen.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -102,13 +103,7 @@ QString StoreLocationEditor::message() const {
 }
 
 void StoreLocationEditor::showMessage(const QString &text, bool error) {
-    m_message->setStyleSheet(
-        error ? QStringLiteral(
-                    "color: #8a1c1c; background: #fdecec; border-radius: 6px; padding: 6px 10px;")
-              : QStringLiteral(
-                    "color: #184d2e; background: #e8f5ec; border-radius: 6px; padding: 6px 10px;"));
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    showNotice(m_message, text, error);
 }
 
 bool StoreLocationEditor::check() {
@@ -171,14 +166,11 @@ StoreLocationDialog::StoreLocationDialog(const QString &current, const QString &
     setObjectName(QStringLiteral("storeLocationDialog"));
     m_editor = new StoreLocationEditor(current, this);
     auto *layout = new QVBoxLayout(this);
-    if (!why.isEmpty()) {
-        auto *reason = new QLabel(why, this);
-        reason->setObjectName(QStringLiteral("storeLocationWhy"));
-        reason->setWordWrap(true);
-        reason->setStyleSheet(QStringLiteral(
-            "color: #8a1c1c; background: #fdecec; border-radius: 6px; padding: 6px 10px;"));
-        layout->addWidget(reason);
-    }
+    auto *reason = new QLabel(this);
+    reason->setObjectName(QStringLiteral("storeLocationWhy"));
+    reason->setWordWrap(true);
+    showNotice(reason, why, true);
+    layout->addWidget(reason);
     layout->addWidget(m_editor, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Open this store now"));

@@ -4,12 +4,7 @@
 # with every figure that sells, its journal verified afterwards; and the generator writing its
 # quick store to the server. Checks that each figure is measured, never the times (DESIGN §12).
 #   cmake -DOASISCTL=... -DBENCH=... -DWORK=... -DPSQL=... -P on_a_server.cmake
-file(REMOVE_RECURSE "${WORK}")
-file(MAKE_DIRECTORY "${WORK}")
-set(ENV{XDG_CONFIG_HOME} "${WORK}/config")
-set(ENV{XDG_DATA_HOME} "${WORK}/data")
-set(ENV{QT_QPA_PLATFORM} offscreen)
-set(ENV{OASIS_KEY_DIR} "${WORK}/keys")
+include("${CMAKE_CURRENT_LIST_DIR}/work_folder.cmake")
 set(ENV{OASIS_BENCH_DIR} "${WORK}/bench")
 set(ENV{PGUSER} oasis)
 

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pos/screens/screen.h"
+
+#include <QLabel>
+
+namespace oasis::screens {
+
+void showNotice(QLabel *label, const QString &text, bool error) {
+    label->setStyleSheet(
+        error ? QStringLiteral(
+                    "color: #8a1c1c; background: #fdecec; border-radius: 6px; padding: 6px 10px;")
+              : QStringLiteral(
+                    "color: #184d2e; background: #e8f5ec; border-radius: 6px; padding: 6px 10px;"));
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace oasis::screens
