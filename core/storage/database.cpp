@@ -350,15 +350,29 @@ Status Database::loadIdentityColumns() {
     return {};
 }
 
-QString Database::withReturning(const QString &sql) const {
+namespace {
+/// The table an INSERT writes to; empty for any other statement.
+QStringView insertedTable(const QString &sql) {
     static const QLatin1StringView insertInto("INSERT INTO ");
-    if (m_identity.isEmpty() || !sql.startsWith(insertInto))
-        return sql;
+    if (!sql.startsWith(insertInto))
+        return {};
     const QStringView rest = QStringView(sql).mid(insertInto.size());
     qsizetype end = 0;
     while (end < rest.size() && (rest[end].isLetterOrNumber() || rest[end] == u'_'))
         ++end;
-    const auto column = m_identity.constFind(rest.left(end).toString());
+    return rest.left(end);
+}
+} // namespace
+
+QString Database::withReturning(const QString &sql) const {
+    const QStringView table = insertedTable(sql);
+    if (table.isEmpty())
+        return sql;
+    // Stores older than the step that journals the books record nothing.
+    if (m_schemaVersion >= schema::kBooksJournaled)
+        if (const QString columns = Journal::recordedColumns(table); !columns.isEmpty())
+            return sql + QStringLiteral(" RETURNING ") + columns;
+    const auto column = m_identity.constFind(table.toString());
     if (column == m_identity.cend())
         return sql;
     return sql + QStringLiteral(" RETURNING ") + *column;
@@ -445,14 +459,13 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds) const
         QStringList columns;
         QList<QVariantList> all;
         if (withReturning(sql).size() != sql.size()) {
-            noteInsert(sql, *q, returnedKeys(*q)); // the rows are the keys it asked back for
+            noteReturned(sql, *q); // the rows are what it asked back for
         } else {
             const QSqlRecord record = q->record();
             for (int i = 0; i < record.count(); ++i)
                 columns << record.fieldName(i);
             while (q->next())
                 all.append(currentRow(*q));
-            noteInsert(sql, *q, {});
         }
         checkin(sql, std::move(*q));
         return Rows(std::move(columns), std::move(all));
@@ -477,7 +490,8 @@ Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &bi
     noteServer(ran, q.lastError());
     if (!ran)
         return std::unexpected(storageError(sql.left(60), q.lastError()));
-    noteInsert(sql, q, actual.size() != sql.size() ? returnedKeys(q) : std::vector<qint64>());
+    if (actual.size() != sql.size())
+        noteReturned(sql, q);
     return q;
 }
 
@@ -488,37 +502,22 @@ Status Database::run(const QString &sql) const {
     return {};
 }
 
-std::vector<qint64> Database::returnedKeys(QSqlQuery &query) {
-    std::vector<qint64> keys;
-    while (query.next())
-        keys.push_back(query.value(0).toLongLong());
-    return keys;
-}
-
-void Database::noteInsert(const QString &sql, const QSqlQuery &query,
-                          const std::vector<qint64> &returned) const {
+std::vector<qint64> Database::noteReturned(const QString &sql, QSqlQuery &query) const {
     // Every insert into the books goes through exec() or write(): the next journal entry records
-    // it. Stores older than the step that journals the books record nothing.
-    static const QLatin1StringView insertInto("INSERT INTO ");
-    if (m_schemaVersion < schema::kBooksJournaled || !sql.startsWith(insertInto))
-        return;
-    const QStringView rest = QStringView(sql).mid(insertInto.size());
-    qsizetype end = 0;
-    while (end < rest.size() && (rest[end].isLetterOrNumber() || rest[end] == u'_'))
-        ++end;
-    const QStringView table = rest.left(end);
-    if (!Journal::recordsRowsOf(table))
-        return;
-    if (!m_identity.isEmpty()) { // the server said which keys it gave
-        for (const qint64 id : returned)
-            m_bookRows.emplace_back(table.toString(), id);
-        return;
+    // the rows as they came back.
+    const QString table = insertedTable(sql).toString();
+    const bool books = m_schemaVersion >= schema::kBooksJournaled &&
+                       !Journal::recordedColumns(table).isEmpty();
+    const int columns = query.record().count();
+    std::vector<qint64> keys;
+    while (query.next()) {
+        keys.push_back(query.value(0).toLongLong());
+        if (books)
+            m_bookRows.push_back({table, keys.back(),
+                                  table == u"sale_taxes" ? query.value(1).toString() : QString(),
+                                  Journal::serialisedRow(query, columns)});
     }
-    // One statement's rows get consecutive ids (INSERT ... SELECT of several rows included).
-    const int rows = query.numRowsAffected();
-    const qint64 last = query.lastInsertId().toLongLong();
-    for (int i = rows - 1; i >= 0; --i)
-        m_bookRows.emplace_back(table.toString(), last - i);
+    return keys;
 }
 
 Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &binds) const {
@@ -638,16 +637,15 @@ Result<Database::Written> Database::write(const QString &sql, const QVariantList
     auto q = checkout(sql, binds);
     if (!q)
         return std::unexpected(q.error());
-    Written written{0, q->numRowsAffected()};
-    if (m_identity.isEmpty()) {
-        written.insertId = q->lastInsertId().toLongLong();
-        noteInsert(sql, *q, {});
-    } else {
-        const std::vector<qint64> keys =
-            withReturning(sql).size() != sql.size() ? returnedKeys(*q) : std::vector<qint64>();
+    Written written;
+    if (withReturning(sql).size() != sql.size()) {
+        const std::vector<qint64> keys = noteReturned(sql, *q);
+        written.rows = int(keys.size());
         if (!keys.empty())
             written.insertId = keys.back();
-        noteInsert(sql, *q, keys);
+    } else {
+        written.rows = q->numRowsAffected();
+        written.insertId = m_identity.isEmpty() ? q->lastInsertId().toLongLong() : 0;
     }
     checkin(sql, std::move(*q));
     return written;
@@ -1237,7 +1235,7 @@ Status Transaction::commit() {
         qCWarning(lcJournal,
                   "%d rows of the books (first in %s) were committed without a "
                   "journal entry",
-                  int(m_db->m_bookRows.size()), qPrintable(m_db->m_bookRows.front().first));
+                  int(m_db->m_bookRows.size()), qPrintable(m_db->m_bookRows.front().table));
         m_db->m_bookRows.clear();
     }
     if (depth == 0)

@@ -155,7 +155,8 @@ private:
     Status createAtLatest();
     /// The keys the server numbers (table -> column), which an INSERT asks back for.
     Status loadIdentityColumns();
-    /// `sql` with RETURNING of its table's key where the engine needs it asked.
+    /// `sql` with RETURNING what must be asked back: a row of the books whole (the journal
+    /// records it), or the key a server numbers.
     QString withReturning(const QString &sql) const;
     QHash<QString, QString> m_identity;
     /// Opens a connection the server dropped again (restart, network, killed): false when the
@@ -199,16 +200,23 @@ private:
     int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
     // The transaction in progress appended to the journal: anchor its head after commit.
     bool m_journalTouched = false;
-    // Rows of the books (Journal::recordsRowsOf) inserted since the last journal entry: the next
-    // entry records them. Saved at each transaction level and put back by its rollback.
-    void noteInsert(const QString &sql, const QSqlQuery &query,
-                    const std::vector<qint64> &returned) const;
-    static std::vector<qint64> returnedKeys(QSqlQuery &query);
+    /// Reads what an INSERT that withReturning() changed returned: the keys, and for a table of
+    /// the books its rows, noted for the next journal entry.
+    std::vector<qint64> noteReturned(const QString &sql, QSqlQuery &query) const;
     /// Runs a statement as it is, unprepared (session settings and schema changes, which a
     /// server does not prepare).
     Status run(const QString &sql) const;
-    mutable std::vector<std::pair<QString, qint64>> m_bookRows;
-    std::vector<std::vector<std::pair<QString, qint64>>> m_bookRowsSaved;
+    /// A row of the books inserted since the last journal entry, as its INSERT returned it.
+    struct BookRow {
+        QString table;
+        qint64 key = 0; ///< its id (sale_taxes: its sale's id)
+        QString order;  ///< sale_taxes: its tax class (the digest's second key)
+        QByteArray row; ///< Journal::serialisedRow
+    };
+    // The rows of the books inserted since the last journal entry: the next entry records them.
+    // Saved at each transaction level and put back by its rollback.
+    mutable std::vector<BookRow> m_bookRows;
+    std::vector<std::vector<BookRow>> m_bookRowsSaved;
 };
 
 /// A business operation: BEGIN IMMEDIATE (a deferred BEGIN would let two registers race),

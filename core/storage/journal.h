@@ -13,6 +13,7 @@
 #include <utility>
 
 class QSqlDatabase;
+class QSqlQuery;
 
 namespace oasis {
 
@@ -34,6 +35,12 @@ public:
     /// The tables of the books whose rows each entry records by id (sale_taxes goes with its
     /// sale).
     static bool recordsRowsOf(QStringView table);
+    /// The columns an entry records of `table` (a table of the books, sale_taxes included), in
+    /// the digest's order and key first; empty for any other table. An INSERT into the books
+    /// asks these back (RETURNING), so the entry records its rows as written, with no read.
+    static QString recordedColumns(QStringView table);
+    /// The current row of `query` (`columns` recorded columns) as the digest serialises it.
+    static QByteArray serialisedRow(const QSqlQuery &query, int columns);
     /// Appends, inside the caller's transaction, a "books_history" entry saying that the rows of
     /// the books there now were written before entries recorded them (a store upgraded from an
     /// earlier version, the bench's generated history); nothing when the books are empty.
