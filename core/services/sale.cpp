@@ -402,6 +402,8 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     const QString reference = receiptCode(done.receiptNo);
 
     std::vector<std::pair<qint64, QString>> soldItems; // products sold, in ticket order
+    std::vector<SaleLineRow> lineRows;
+    std::vector<std::pair<qint64, qint64>> stockMoves; // item, quantity
     for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
         const TicketLine &l = ticket.lines[i];
         qint64 cardId = 0;
@@ -438,18 +440,21 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         lineRow.therapistId = l.therapistId;
         lineRow.giftCardId = cardId;
         lineRow.priceOverridden = l.priceOverridden;
-        if (auto ok = writer.line(done.saleId, lineRow); !ok)
-            return std::unexpected(ok.error());
+        lineRows.push_back(std::move(lineRow));
         if (l.kind == LineKind::Product) {
-            if (auto ok = writer.stock(done.saleId, l.itemId, -l.quantity, QStringLiteral("sale"),
-                                       reference, cashier.id, nowText);
-                !ok)
-                return std::unexpected(ok.error());
+            stockMoves.emplace_back(l.itemId, -l.quantity);
             if (std::none_of(soldItems.begin(), soldItems.end(),
                              [&](const auto &sold) { return sold.first == l.itemId; }))
                 soldItems.emplace_back(l.itemId, l.name);
         }
     }
+    if (auto ok = writer.lines(done.saleId, lineRows); !ok)
+        return std::unexpected(ok.error());
+    if (!stockMoves.empty())
+        if (auto ok = writer.stock(done.saleId, stockMoves, QStringLiteral("sale"), reference,
+                                   cashier.id, nowText);
+            !ok)
+            return std::unexpected(ok.error());
     // Stock that went below zero, said once per product with what is left after the whole
     // sale; one statement for every product sold (one round trip to a store server).
     if (!soldItems.empty()) {
@@ -463,11 +468,11 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         if (!below)
             return std::unexpected(below.error());
         for (const auto &[itemId, name] : soldItems)
-            for (const QVariantList &row : std::as_const(*below))
-                if (row.value(0).toLongLong() == itemId)
+            for (const QVariantList &level : std::as_const(*below))
+                if (level.value(0).toLongLong() == itemId)
                     done.warnings << oasis::tr("%1: stock is now %2 (below zero); count the shelf.")
                                          .arg(name)
-                                         .arg(row.value(1).toLongLong());
+                                         .arg(level.value(1).toLongLong());
     }
 
     for (const auto &[cls, tax] : totals->taxByClass) {
@@ -482,6 +487,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
 
     std::size_t giftIndex = 0;
     QJsonArray tenderJson;
+    std::vector<SaleTenderRow> tenderRows;
     for (AppliedTender a : plan->applied) {
         if (a.type == TenderType::Gift) {
             const GiftCard &card = giftTenders[giftIndex++];
@@ -494,14 +500,14 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                 return std::unexpected(after.error());
             a.giftCardBalance = after->balance;
         }
-        if (auto ok = writer.tender(done.saleId, {tenderTypeName(a.type), a.amount, a.tendered,
-                                                  a.cardLast4, a.authCode, a.giftCardId, 0});
-            !ok)
-            return std::unexpected(ok.error());
+        tenderRows.push_back({tenderTypeName(a.type), a.amount, a.tendered, a.cardLast4,
+                              a.authCode, a.giftCardId, 0});
         tenderJson.append(QJsonObject{{QStringLiteral("type"), tenderTypeName(a.type)},
                                       {QStringLiteral("amount_cents"), a.amount.cents()}});
         done.tenders.push_back(a);
     }
+    if (auto ok = writer.tenders(done.saleId, tenderRows); !ok)
+        return std::unexpected(ok.error());
 
     QJsonArray cardsJson;
     for (const IssuedCard &c : done.giftCards)

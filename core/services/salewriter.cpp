@@ -3,6 +3,10 @@
 
 #include "core/storage/database.h"
 
+#include <QStringList>
+
+#include <algorithm>
+
 namespace oasis {
 
 Result<std::vector<SaleLineRecord>> readSaleLines(const Database &db, qint64 saleId) {
@@ -87,20 +91,41 @@ Result<qint64> SaleWriter::sale(const SaleRow &row) {
     return written->insertId;
 }
 
-Status SaleWriter::line(qint64 saleId, const SaleLineRow &row) {
-    auto written = m_db.write(
+template <typename Bind>
+Status SaleWriter::insertRows(const QString &insert, const QString &tuple, std::size_t count,
+                             Bind &&bind) {
+    // At most 100 rows a statement keeps the binds far under either engine's limit.
+    constexpr std::size_t kChunk = 100;
+    for (std::size_t from = 0; from < count; from += kChunk) {
+        const std::size_t n = std::min(kChunk, count - from);
+        QStringList tuples;
+        QVariantList values;
+        for (std::size_t i = from; i < from + n; ++i) {
+            tuples << tuple;
+            bind(i, values);
+        }
+        auto written = m_db.write(insert + tuples.join(u','), values);
+        if (!written)
+            return std::unexpected(written.error());
+    }
+    return {};
+}
+
+Status SaleWriter::lines(qint64 saleId, const std::vector<SaleLineRow> &rows) {
+    return insertRows(
         QStringLiteral("INSERT INTO sale_lines(sale_id, line_no, kind, item_id, code, name, "
                        "quantity, unit_price_cents, line_discount_cents, ticket_discount_cents, "
                        "net_cents, tax_class, tax_cents, therapist_id, giftcard_id, "
-                       "price_overridden, original_line_id) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        {saleId, row.lineNo, row.kind, nullIfZero(row.itemId), row.code, row.name, row.quantity,
-         row.unitPrice.cents(), row.lineDiscount.cents(), row.ticketDiscount.cents(),
-         row.net.cents(), row.taxClass, row.tax.cents(), nullIfZero(row.therapistId),
-         nullIfZero(row.giftCardId), row.priceOverridden ? 1 : 0, nullIfZero(row.originalLineId)});
-    if (!written)
-        return std::unexpected(written.error());
-    return {};
+                       "price_overridden, original_line_id) VALUES "),
+        QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), rows.size(),
+        [&](std::size_t i, QVariantList &v) {
+            const SaleLineRow &row = rows[i];
+            v << saleId << row.lineNo << row.kind << nullIfZero(row.itemId) << row.code << row.name
+              << row.quantity << row.unitPrice.cents() << row.lineDiscount.cents()
+              << row.ticketDiscount.cents() << row.net.cents() << row.taxClass << row.tax.cents()
+              << nullIfZero(row.therapistId) << nullIfZero(row.giftCardId)
+              << (row.priceOverridden ? 1 : 0) << nullIfZero(row.originalLineId);
+        });
 }
 
 Status SaleWriter::tax(qint64 saleId, const QString &taxClass, Money base, qint64 ppm, Money tax) {
@@ -113,28 +138,29 @@ Status SaleWriter::tax(qint64 saleId, const QString &taxClass, Money base, qint6
     return {};
 }
 
-Status SaleWriter::tender(qint64 saleId, const SaleTenderRow &row) {
-    auto written = m_db.write(
+Status SaleWriter::tenders(qint64 saleId, const std::vector<SaleTenderRow> &rows) {
+    return insertRows(
         QStringLiteral("INSERT INTO sale_tenders(sale_id, type, amount_cents, tendered_cents, "
-                       "card_last4, auth_code, giftcard_id, original_tender_id) "
-                       "VALUES (?,?,?,?,?,?,?,?)"),
-        {saleId, row.type, row.amount.cents(), row.tendered.cents(), row.cardLast4, row.authCode,
-         nullIfZero(row.giftCardId), nullIfZero(row.originalTenderId)});
-    if (!written)
-        return std::unexpected(written.error());
-    return {};
+                       "card_last4, auth_code, giftcard_id, original_tender_id) VALUES "),
+        QStringLiteral("(?,?,?,?,?,?,?,?)"), rows.size(), [&](std::size_t i, QVariantList &v) {
+            const SaleTenderRow &row = rows[i];
+            v << saleId << row.type << row.amount.cents() << row.tendered.cents() << row.cardLast4
+              << row.authCode << nullIfZero(row.giftCardId) << nullIfZero(row.originalTenderId);
+        });
 }
 
-Status SaleWriter::stock(qint64 saleId, qint64 itemId, qint64 quantity, const QString &reason,
-                         const QString &reference, qint64 staffId, const QString &createdAt) {
-    auto written = m_db.write(
+Status SaleWriter::stock(qint64 saleId, const std::vector<std::pair<qint64, qint64>> &moves,
+                         const QString &reason, const QString &reference, qint64 staffId,
+                         const QString &createdAt) {
+    return insertRows(
         QStringLiteral("INSERT INTO stock_movements(item_id, quantity, reason, unit_cost_cents, "
-                       "sale_id, reference, staff_id, created_at) "
-                       "SELECT id, ?, ?, cost_cents, ?, ?, ?, ? FROM items WHERE id = ?"),
-        {quantity, reason, saleId, reference, staffId, createdAt, itemId});
-    if (!written)
-        return std::unexpected(written.error());
-    return {};
+                       "sale_id, reference, staff_id, created_at) VALUES "),
+        QStringLiteral("(?, ?, ?, (SELECT cost_cents FROM items WHERE id = ?), ?, ?, ?, ?)"),
+        moves.size(), [&](std::size_t i, QVariantList &v) {
+            const auto &[itemId, quantity] = moves[i];
+            v << itemId << quantity << reason << itemId << saleId << reference << staffId
+              << createdAt;
+        });
 }
 
 } // namespace oasis

@@ -70,14 +70,28 @@ public:
 
     /// Writes the sales row; returns its id.
     Result<qint64> sale(const SaleRow &row);
-    Status line(qint64 saleId, const SaleLineRow &row);
+    // Several rows of one kind go in one statement: one round trip to a store server.
+    Status lines(qint64 saleId, const std::vector<SaleLineRow> &rows);
+    Status line(qint64 saleId, const SaleLineRow &row) { return lines(saleId, {row}); }
     Status tax(qint64 saleId, const QString &taxClass, Money base, qint64 ppm, Money tax);
-    Status tender(qint64 saleId, const SaleTenderRow &row);
-    /// The stock a product line moves (negative: out of stock), at the item's current cost.
+    Status tenders(qint64 saleId, const std::vector<SaleTenderRow> &rows);
+    Status tender(qint64 saleId, const SaleTenderRow &row) { return tenders(saleId, {row}); }
+    /// The stock product lines move (item id, quantity; negative: out of stock), each at its
+    /// item's current cost.
+    Status stock(qint64 saleId, const std::vector<std::pair<qint64, qint64>> &moves,
+                 const QString &reason, const QString &reference, qint64 staffId,
+                 const QString &createdAt);
     Status stock(qint64 saleId, qint64 itemId, qint64 quantity, const QString &reason,
-                 const QString &reference, qint64 staffId, const QString &createdAt);
+                 const QString &reference, qint64 staffId, const QString &createdAt) {
+        return stock(saleId, {{itemId, quantity}}, reason, reference, staffId, createdAt);
+    }
 
 private:
+    /// `insert` (an INSERT up to VALUES) with `count` tuples of `tuple`, up to kChunk a statement;
+    /// `bind(i, values)` appends the i-th row's values.
+    template <typename Bind>
+    Status insertRows(const QString &insert, const QString &tuple, std::size_t count,
+                      Bind &&bind);
     Database &m_db;
 };
 
