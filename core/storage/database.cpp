@@ -31,6 +31,9 @@
 #include <mutex>
 #include <optional>
 
+#include <cerrno>
+#include <sys/file.h>
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -1082,17 +1085,13 @@ bool isHex(const QByteArray &text) {
 }
 } // namespace
 
-Database::Anchor Database::readAnchor(const QString &path) {
-    Anchor a;
-    if (!QFileInfo::exists(path))
-        return a;
-    a.state = Anchor::State::Unreadable;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return a;
-    const QByteArray text = file.read(256);
-    // "SEQ HASH CHECK\n" (seq as 20 digits, hash 64 hex, check 16 hex); stores anchored before
-    // the check was added have "SEQ HASH\n", accepted while its fields are well-formed.
+namespace {
+/// The record an anchor file holds: "SEQ HASH CHECK\n" (seq as 20 digits, hash 64 hex, check
+/// 16 hex); stores anchored before the check was added have "SEQ HASH\n", accepted while its
+/// fields are well-formed.
+Database::Anchor parseAnchor(const QByteArray &text) {
+    Database::Anchor a;
+    a.state = Database::Anchor::State::Unreadable;
     if (!text.endsWith('\n'))
         return a;
     const QList<QByteArray> parts = text.chopped(1).split(' ');
@@ -1105,28 +1104,57 @@ Database::Anchor Database::readAnchor(const QString &path) {
         return a;
     if (parts.size() == 3 && parts[2] != anchorCheck(parts[0] + ' ' + parts[1]))
         return a;
-    a.state = Anchor::State::Ok;
+    a.state = Database::Anchor::State::Ok;
     a.seq = seq;
     a.hash = QString::fromLatin1(parts[1]);
     return a;
 }
 
+/// An advisory lock on an open anchor file until it is closed: a reader never sees a record
+/// half overwritten by another program.
+bool lockFile(const QFile &file, int how) {
+    int r = 0;
+    do
+        r = ::flock(file.handle(), how);
+    while (r != 0 && errno == EINTR);
+    return r == 0;
+}
+} // namespace
+
+Database::Anchor Database::readAnchor(const QString &path) {
+    Anchor a;
+    if (!QFileInfo::exists(path))
+        return a;
+    a.state = Anchor::State::Unreadable;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !lockFile(file, LOCK_SH))
+        return a;
+    return parseAnchor(file.read(256));
+}
+
 bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &hash,
                            bool forwardOnly) {
-    // Moving forward, a missing or unreadable anchor is not made again: verify keeps reporting
-    // it (or one more sale would hide a tail cut off together with the anchor).
+    const QByteArray seqAndHash = QByteArray::number(seq).rightJustified(20, '0') + ' ' + hash;
+    const QByteArray record = seqAndHash + ' ' + anchorCheck(seqAndHash) + '\n';
     if (forwardOnly) {
-        const Anchor now = readAnchor(path);
+        // A missing or unreadable anchor is not made again: verify keeps reporting it (or one
+        // more sale would hide a tail cut off together with the anchor).
+        QFile file(path);
+        if (!file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly) ||
+            !lockFile(file, LOCK_EX))
+            return false;
+        const QByteArray text = file.read(256);
+        const Anchor now = parseAnchor(text);
         if (now.state != Anchor::State::Ok)
             return false;
         if (now.seq >= seq)
             return true;
+        if (text.size() == record.size()) // the same sector, overwritten in place
+            return file.seek(0) && file.write(record) == record.size() && file.flush();
+        // A record of an older form: replaced whole, as below (once).
     }
     // A new file beside it, synced, then renamed over the old one: a crash leaves either record
-    // whole (an older one only delays the detection of a cut-off tail; verify tolerates an
-    // anchor behind the last entry), never an empty or half-written file.
-    const QByteArray seqAndHash = QByteArray::number(seq).rightJustified(20, '0') + ' ' + hash;
-    const QByteArray record = seqAndHash + ' ' + anchorCheck(seqAndHash) + '\n';
+    // whole, never an empty or half-written file.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(record) != record.size())
         return false;

@@ -74,9 +74,13 @@ public:
     /// Records the journal's head (`seq`, `hash`) in the anchor file outside the database. With
     /// `forwardOnly` (after each commit) an anchor already at `seq` or later is kept (another
     /// register got there first) and a missing or unreadable one is not made again; without it
-    /// (a new database, a restore) the file is made or replaced. The record is written to a
-    /// temporary file, synced and renamed into place, and carries its own check, so a crash
-    /// mid-write leaves the previous record. Returns false when it is not written.
+    /// (a new database, a restore) the file is made or replaced: written to a temporary file,
+    /// synced and renamed into place. Moving forward overwrites the record in place under an
+    /// exclusive lock (readers take a shared one), without a sync of its own: the record is one
+    /// sector, which a disk writes whole, so a power cut leaves this record or an earlier one,
+    /// never a torn one (and its own check would tell). The journal entry it names was synced
+    /// by its commit, so the anchor is never ahead; after a power cut it may be a few entries
+    /// behind, which verify accepts. Returns false when it is not written.
     static bool writeAnchor(const QString &file, qint64 seq, const QByteArray &hash,
                             bool forwardOnly);
     /// What the anchor file holds.
