@@ -30,6 +30,7 @@
 #include <atomic>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 #include <cerrno>
 #include <sys/file.h>
@@ -586,6 +587,7 @@ bool Database::reconnect() {
     m_bookRows.clear();
     m_bookRowsSaved.clear();
     m_journalTouched = false;
+    m_appendedHead.reset();
     QSqlDatabase c = handle();
     c.close();
     if (!c.open())
@@ -1057,14 +1059,18 @@ void Database::afterCommit() {
     if (!m_journalTouched)
         return;
     m_journalTouched = false;
-    // The journal's head, kept outside the database so a cut-off tail is detected. Read back
-    // after the commit (a rolled-back savepoint may have dropped the last append). It only
-    // moves forward: another register may have anchored a later entry already.
-    auto head = row(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
-    if (!head || head->isEmpty())
-        return;
-    if (!writeAnchor(anchorFilePath(), head->value(0).toLongLong(),
-                     head->value(1).toString().toLatin1(), true))
+    // The journal's head, kept outside the database so a cut-off tail is detected: the entry
+    // this transaction appended last, or read back after the commit when a rolled-back
+    // savepoint may have dropped it. It only moves forward: another register may have anchored
+    // a later entry already.
+    std::optional<std::pair<qint64, QString>> head = std::exchange(m_appendedHead, std::nullopt);
+    if (!head) {
+        auto last = row(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+        if (!last || last->isEmpty())
+            return;
+        head.emplace(last->value(0).toLongLong(), last->value(1).toString());
+    }
+    if (!writeAnchor(anchorFilePath(), head->first, head->second.toLatin1(), true))
         qCWarning(lcJournal,
                   readAnchor(anchorFilePath()).state == Anchor::State::Ok
                       ? "cannot write the journal anchor %s"
@@ -1214,7 +1220,8 @@ Transaction::~Transaction() {
 void Transaction::rollback() {
     m_active = false;
     const int depth = --m_db->m_depth;
-    // The rows noted since this level began are gone with it.
+    // The rows noted since this level began are gone with it, and perhaps its journal entry.
+    m_db->m_appendedHead.reset();
     if (!m_db->m_bookRowsSaved.empty()) {
         m_db->m_bookRows = std::move(m_db->m_bookRowsSaved.back());
         m_db->m_bookRowsSaved.pop_back();

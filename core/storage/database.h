@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -204,6 +205,8 @@ private:
     int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
     // The transaction in progress appended to the journal: anchor its head after commit.
     bool m_journalTouched = false;
+    // The entry it appended last, when no savepoint rolled back since (then it is read again).
+    std::optional<std::pair<qint64, QString>> m_appendedHead;
     /// Reads what an INSERT that withReturning() changed returned: the keys, and for a table of
     /// the books its rows, noted for the next journal entry.
     std::vector<qint64> noteReturned(const QString &sql, QSqlQuery &query) const;

@@ -336,6 +336,7 @@ Status Journal::append(Database &db, const QString &actor, const QString &kind,
     if (!ok)
         return std::unexpected(ok.error());
     db.m_journalTouched = true;
+    db.m_appendedHead.emplace(seq, hash);
     return {};
 }
 

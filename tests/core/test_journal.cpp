@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <sys/stat.h>
+
 using namespace oasis;
 using namespace Qt::StringLiterals;
 
@@ -87,6 +89,76 @@ TEST_CASE("An untouched journal verifies and counts its entries", "[journal]") {
         auto again = verify(db.db());
         REQUIRE(again.ok);
         REQUIRE(again.entries == 5);
+    }
+}
+
+TEST_CASE("The anchor follows the head in place, and a savepoint rolled back after an entry "
+          "anchors what was committed",
+          "[journal]") {
+    test::TempDb db;
+    appendEntries(db.db(), 2);
+    const QString path = db->anchorFilePath();
+    const auto inode = [&] {
+        struct stat st {};
+        REQUIRE(::stat(QFile::encodeName(path).constData(), &st) == 0);
+        return st.st_ino;
+    };
+    const auto before = inode();
+    appendEntries(db.db(), 3);
+    // Moved forward by overwriting its one record, not by a new file renamed over it.
+    REQUIRE(inode() == before);
+    auto head = Journal::head(db.db());
+    REQUIRE(head);
+    Database::Anchor anchored = Database::readAnchor(path);
+    REQUIRE(anchored.state == Database::Anchor::State::Ok);
+    REQUIRE(anchored.seq == 5);
+    REQUIRE(anchored.hash == head->second);
+
+    // An entry appended in a savepoint that is rolled back: the commit anchors the entry that
+    // stayed, never the one that went.
+    {
+        auto tx = Transaction::begin(db.db());
+        REQUIRE(tx);
+        test::ok(Journal::append(db.db(), u"frontdesk"_s, u"sale_completed"_s, {}));
+        {
+            auto inner = Transaction::begin(db.db());
+            REQUIRE(inner);
+            test::ok(Journal::append(db.db(), u"frontdesk"_s, u"sale_completed"_s, {}));
+        } // rolled back: not committed
+
+        test::ok(tx->commit());
+    }
+    head = Journal::head(db.db());
+    REQUIRE(head);
+    REQUIRE(head->first == 6);
+    anchored = Database::readAnchor(path);
+    REQUIRE(anchored.seq == 6);
+    REQUIRE(anchored.hash == head->second);
+    REQUIRE(verify(db.db()).ok);
+
+    SECTION("an anchor of the form before its check is replaced whole by the current form") {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray::number(6).rightJustified(20, '0') + ' ' + head->second.toLatin1() +
+                   '\n');
+        file.close();
+        REQUIRE(Database::readAnchor(path).state == Database::Anchor::State::Ok);
+        appendEntries(db.db(), 1);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        REQUIRE(file.readAll().trimmed().split(' ').size() == 3);
+        REQUIRE(Database::readAnchor(path).seq == 7);
+        REQUIRE(verify(db.db()).ok);
+    }
+    SECTION("a record torn mid-write is unreadable, is not moved forward, and fails verify") {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadWrite));
+        file.seek(30);
+        file.write("0123456789");
+        file.close();
+        REQUIRE(Database::readAnchor(path).state == Database::Anchor::State::Unreadable);
+        appendEntries(db.db(), 1);
+        REQUIRE(Database::readAnchor(path).state == Database::Anchor::State::Unreadable);
+        REQUIRE_FALSE(verify(db.db()).ok);
     }
 }
 
