@@ -94,12 +94,12 @@ Status PrinterSettings::openDrawer() const {
     return printing::openDrawer(*parsed);
 }
 
-ReceiptDocument PrinterSettings::testReceipt(const StoreHeader &store) {
+ReceiptDocument PrinterSettings::testReceipt(const StoreHeader &store, const QTimeZone &zone) {
     ReceiptDocument doc;
     doc.store = store;
     doc.title = oasis::printing::tr("TEST PRINT");
     doc.receiptCode = QStringLiteral("TEST");
-    doc.dateTime = Clock::nowUtc().toLocalTime();
+    doc.dateTime = Clock::nowUtc().toTimeZone(zone);
     ReceiptLine line;
     line.name = oasis::printing::tr("Printer test: Crème Brûlée Body Oil");
     line.quantity = 1;

@@ -41,8 +41,9 @@ struct PrinterSettings {
     Status print(const ReceiptDocument &doc, bool cashSale = false) const;
     /// Opens the cash drawer through the receipt printer (a no-sale or a cash pay-out).
     Status openDrawer() const;
-    /// A short receipt that shows the printer, paper width and QR work.
-    static ReceiptDocument testReceipt(const StoreHeader &store);
+    /// A short receipt that shows the printer, paper width and QR work, dated in the store's
+    /// time zone `zone`.
+    static ReceiptDocument testReceipt(const StoreHeader &store, const QTimeZone &zone);
 };
 
 } // namespace oasis::printing

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/reporttext.h"
 
+#include "core/domain/clock.h"
 #include "core/services/report.h"
 #include "printing/translate.h"
 
@@ -23,7 +24,7 @@ QString centred(const QString &text, int columns) {
 }
 } // namespace
 
-QStringList periodReportText(const PeriodReport &r, int columns) {
+QStringList periodReportText(const PeriodReport &r, const QTimeZone &zone, int columns) {
     const QString rule(columns, u'-');
     auto money = [](Money m) { return m.format(); };
     QStringList t;
@@ -33,11 +34,9 @@ QStringList periodReportText(const PeriodReport &r, int columns) {
     if (!r.isZ)
         t << centred(oasis::printing::tr("next Z will be #%1").arg(r.zNumber), columns);
     t << padPair(oasis::printing::tr("Business day"), r.businessDate.toString(Qt::ISODate), columns)
-      << padPair(oasis::printing::tr("Printed"),
-                 r.closedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), columns);
+      << padPair(oasis::printing::tr("Printed"), storeTimeText(r.closedAt, zone), columns);
     if (r.periodStart.isValid())
-        t << padPair(oasis::printing::tr("Since"),
-                     r.periodStart.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), columns);
+        t << padPair(oasis::printing::tr("Since"), storeTimeText(r.periodStart, zone), columns);
     if (!r.staff.isEmpty())
         t << padPair(oasis::printing::tr("By"), r.staff, columns);
     if (r.firstReceipt > 0)

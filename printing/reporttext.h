@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QStringList>
+#include <QTimeZone>
 
 namespace oasis {
 struct PeriodReport;
@@ -13,8 +14,9 @@ struct ReportTable;
 
 namespace oasis::printing {
 
-/// The X or Z report as receipt-printer lines of `columns` characters.
-QStringList periodReportText(const PeriodReport &report, int columns = 48);
+/// The X or Z report as receipt-printer lines of `columns` characters, its times in the store's
+/// time zone `zone`.
+QStringList periodReportText(const PeriodReport &report, const QTimeZone &zone, int columns = 48);
 /// A report table as aligned text: its title, the headers, a line a row (cells as
 /// ReportTable::cellText with CellStyle::Plain).
 QStringList reportTableText(const ReportTable &table);

@@ -12,6 +12,13 @@ QString toStorageTime(const QDateTime &utc) {
     return utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
+QString storeTimeText(const QDateTime &utc, const QTimeZone &zone) {
+    if (!utc.isValid())
+        return {};
+    const QDateTime local = zone.isValid() ? utc.toTimeZone(zone) : utc.toLocalTime();
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm t"));
+}
+
 QDateTime fromStorageTime(const QString &text) {
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     t.setTimeZone(QTimeZone::utc());

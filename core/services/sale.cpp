@@ -500,8 +500,8 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                 return std::unexpected(after.error());
             a.giftCardBalance = after->balance;
         }
-        tenderRows.push_back({tenderTypeName(a.type), a.amount, a.tendered, a.cardLast4,
-                              a.authCode, a.giftCardId, 0});
+        tenderRows.push_back({tenderTypeName(a.type), a.amount, a.tendered, a.cardLast4, a.authCode,
+                              a.giftCardId, 0});
         tenderJson.append(QJsonObject{{QStringLiteral("type"), tenderTypeName(a.type)},
                                       {QStringLiteral("amount_cents"), a.amount.cents()}});
         done.tenders.push_back(a);

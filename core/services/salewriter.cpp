@@ -93,7 +93,7 @@ Result<qint64> SaleWriter::sale(const SaleRow &row) {
 
 template <typename Bind>
 Status SaleWriter::insertRows(const QString &insert, const QString &tuple, std::size_t count,
-                             Bind &&bind) {
+                              Bind &&bind) {
     // At most 100 rows a statement keeps the binds far under either engine's limit.
     constexpr std::size_t kChunk = 100;
     for (std::size_t from = 0; from < count; from += kChunk) {

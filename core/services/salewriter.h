@@ -90,8 +90,7 @@ private:
     /// `insert` (an INSERT up to VALUES) with `count` tuples of `tuple`, up to kChunk a statement;
     /// `bind(i, values)` appends the i-th row's values.
     template <typename Bind>
-    Status insertRows(const QString &insert, const QString &tuple, std::size_t count,
-                      Bind &&bind);
+    Status insertRows(const QString &insert, const QString &tuple, std::size_t count, Bind &&bind);
     Database &m_db;
 };
 

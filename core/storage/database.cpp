@@ -510,8 +510,8 @@ std::vector<qint64> Database::noteReturned(const QString &sql, QSqlQuery &query)
     // Every insert into the books goes through exec() or write(): the next journal entry records
     // the rows as they came back.
     const QString table = insertedTable(sql).toString();
-    const bool books = m_schemaVersion >= schema::kBooksJournaled &&
-                       !Journal::recordedColumns(table).isEmpty();
+    const bool books =
+        m_schemaVersion >= schema::kBooksJournaled && !Journal::recordedColumns(table).isEmpty();
     const int columns = query.record().count();
     std::vector<qint64> keys;
     while (query.next()) {
@@ -1146,8 +1146,7 @@ bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &ha
         // A missing or unreadable anchor is not made again: verify keeps reporting it (or one
         // more sale would hide a tail cut off together with the anchor).
         QFile file(path);
-        if (!file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly) ||
-            !lockFile(file, LOCK_EX))
+        if (!file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly) || !lockFile(file, LOCK_EX))
             return false;
         const QByteArray text = file.read(256);
         const Anchor now = parseAnchor(text);

@@ -280,9 +280,9 @@ Result<QJsonObject> Journal::recordBooks(const Database &db) {
             ids.push_back(r->key);
         const Ranges ranges = toRanges(std::move(ids));
         if (countOf(ranges) != qint64(mine.size()))
-            return fail(ErrorCode::System,
-                        oasis::tr("The journal cannot record the rows just written to %1.")
-                            .arg(t.name));
+            return fail(
+                ErrorCode::System,
+                oasis::tr("The journal cannot record the rows just written to %1.").arg(t.name));
         books.insert(name, encodeRanges(ranges));
     }
     books.insert(QStringLiteral("digest"), digestOf(db.keys().journal, rows));

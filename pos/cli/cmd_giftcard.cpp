@@ -2,6 +2,7 @@
 // giftcard balance | history | reload | replace | cashout | adjust | certificate
 #include "pos/cli/context.h"
 
+#include "core/domain/clock.h"
 #include "core/domain/giftcode.h"
 #include "core/services/giftcard.h"
 #include "core/services/sale.h"
@@ -62,6 +63,7 @@ Status cmdGiftcard(Context &ctx) {
         QJsonArray entries;
         QStringList text{
             oasis::cli::tr("Gift card ••%1, balance %2").arg(card->last4, card->balance.format())};
+        const QTimeZone zone = StoreSettings(d).timeZone();
         for (const GiftCardActivity &a : *history) {
             entries.append(QJsonObject{{QStringLiteral("at"), a.at.toString(Qt::ISODate)},
                                        {QStringLiteral("kind"), a.kind},
@@ -71,7 +73,7 @@ Status cmdGiftcard(Context &ctx) {
                                        {QStringLiteral("staff"), a.staff},
                                        {QStringLiteral("reason"), a.reason}});
             text << QStringLiteral("%1  %2  %3  %4  %5")
-                        .arg(a.at.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                        .arg(storeTimeText(a.at, zone))
                         .arg(a.kind, -11)
                         .arg(a.amount.format(), 10)
                         .arg(a.balanceAfter.format(), 10)

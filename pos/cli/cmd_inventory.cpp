@@ -313,6 +313,10 @@ Status cmdHistory(Context &ctx, InventoryService &inv) {
     auto moves = inv.history(*code);
     if (!moves)
         return std::unexpected(moves.error());
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    const QTimeZone zone = StoreSettings(**db).timeZone();
     QJsonArray arr;
     QStringList text{QStringLiteral("%1 — %2").arg(item->code, item->name)};
     for (const StockMovement &m : *moves) {
@@ -335,7 +339,7 @@ Status cmdHistory(Context &ctx, InventoryService &inv) {
         if (!m.note.isEmpty())
             detail += QStringLiteral(" — ") + m.note;
         text << QStringLiteral("%1  %2 %3 %4  %5  %6")
-                    .arg(m.at.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                    .arg(storeTimeText(m.at, zone))
                     .arg(m.reason, -9)
                     .arg(m.quantity > 0 ? QStringLiteral("+%1").arg(m.quantity)
                                         : QString::number(m.quantity),

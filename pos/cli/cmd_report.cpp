@@ -113,10 +113,11 @@ Status cmdReport(Context &ctx) {
         if (csvPath)
             if (auto ok = writeFile(*csvPath, r->toTable().toCsv()); !ok)
                 return ok;
-        QStringList text = printing::periodReportText(*r, 48);
+        const QTimeZone zone = StoreSettings(d).timeZone();
+        QStringList text = printing::periodReportText(*r, zone, 48);
         QJsonObject json = periodJson(*r);
         if (printTarget) {
-            if (auto ok = printLines(printing::periodReportText(*r, 48), *printTarget); !ok) {
+            if (auto ok = printLines(text, *printTarget); !ok) {
                 if (!z)
                     return ok;
                 // The Z is saved whatever the printer does; say how to print it again.

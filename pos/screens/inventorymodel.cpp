@@ -200,9 +200,10 @@ bool InventoryFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 MovementModel::MovementModel(QObject *parent)
     : QAbstractTableModel(parent) {}
 
-void MovementModel::setMovements(std::vector<StockMovement> movements) {
+void MovementModel::setMovements(std::vector<StockMovement> movements, const QTimeZone &zone) {
     beginResetModel();
     m_movements = std::move(movements);
+    m_zone = zone;
     endResetModel();
 }
 
@@ -250,7 +251,7 @@ QVariant MovementModel::data(const QModelIndex &index, int role) const {
         return {};
     switch (index.column()) {
     case When:
-        return locale.toString(m.at.toLocalTime(), QLocale::ShortFormat);
+        return locale.toString(m.at.toTimeZone(m_zone), QLocale::ShortFormat);
     case Reason:
         return reasonText(m.reason);
     case Quantity:

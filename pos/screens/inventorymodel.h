@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
+#include <QTimeZone>
 
 #include <vector>
 
@@ -109,7 +110,8 @@ public:
     };
 
     explicit MovementModel(QObject *parent = nullptr);
-    void setMovements(std::vector<StockMovement> movements);
+    /// The movements, their times shown in the store's time zone `zone`.
+    void setMovements(std::vector<StockMovement> movements, const QTimeZone &zone);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -122,6 +124,7 @@ public:
 
 private:
     std::vector<StockMovement> m_movements;
+    QTimeZone m_zone;
 };
 
 } // namespace oasis::screens

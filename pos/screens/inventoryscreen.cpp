@@ -433,7 +433,7 @@ void InventoryScreen::history() {
     dialog.setWindowTitle(tr("History of %1 — %2").arg(item->code, item->name));
     dialog.resize(900, 480);
     auto *model = new MovementModel(&dialog);
-    model->setMovements(std::move(*moves));
+    model->setMovements(std::move(*moves), StoreSettings(*m_ctx.db).timeZone());
     auto *view = new QTableView(&dialog);
     view->setModel(model);
     view->verticalHeader()->hide();

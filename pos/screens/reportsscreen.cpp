@@ -202,7 +202,8 @@ void ReportsScreen::showX() {
         return showMessage(r.error().message, true);
     m_lastPeriod = *r;
     m_period->setPlainText(
-        printing::periodReportText(*r, printing::PrinterSettings::load().escpos().columns)
+        printing::periodReportText(*r, StoreSettings(*m_context.db).timeZone(),
+                                   printing::PrinterSettings::load().escpos().columns)
             .join(u'\n'));
 }
 
@@ -233,7 +234,8 @@ void ReportsScreen::runZ() {
     if (!z)
         return showMessage(z.error().message, true);
     const QStringList lines =
-        printing::periodReportText(*z, printing::PrinterSettings::load().escpos().columns);
+        printing::periodReportText(*z, StoreSettings(*m_context.db).timeZone(),
+                                   printing::PrinterSettings::load().escpos().columns);
     m_period->setPlainText(lines.join(u'\n'));
     auto printed = printLines(lines);
     showMessage(printed ? tr("Z report #%1 saved and printed.").arg(z->zNumber)
@@ -352,10 +354,12 @@ void ReportsScreen::backupNow() {
         return;
     }
     BackupService backups(*m_context.db);
-    const QString suggested = QDir(backups.defaultDirectory())
-                                  .filePath(QStringLiteral("oasis-%1.db")
-                                                .arg(Clock::nowUtc().toLocalTime().toString(
-                                                    QStringLiteral("yyyy-MM-dd-HHmm"))));
+    const QString suggested =
+        QDir(backups.defaultDirectory())
+            .filePath(QStringLiteral("oasis-%1.db")
+                          .arg(Clock::nowUtc()
+                                   .toTimeZone(StoreSettings(*m_context.db).timeZone())
+                                   .toString(QStringLiteral("yyyy-MM-dd-HHmm"))));
     QDir().mkpath(backups.defaultDirectory());
     const QString path = QFileDialog::getSaveFileName(this, tr("Back up the database"), suggested,
                                                       tr("Database backups (*.db)"));

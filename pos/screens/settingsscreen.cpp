@@ -569,7 +569,7 @@ void SettingsScreen::testPrint() {
     const printing::PrinterSettings s = printerSettings();
     const StoreInfo info = StoreSettings(*m_ctx.db).storeInfo();
     const auto doc = printing::PrinterSettings::testReceipt(
-        printing::StoreHeader{info.name, info.addressLines, info.phone});
+        printing::StoreHeader{info.name, info.addressLines, info.phone}, info.timeZone);
     const QString done = tr("The test receipt was sent to %1.").arg(s.target);
     if (s.isSystem()) {
         // QPrinter stays on the GUI thread; the default printer takes the job quickly.

@@ -3,6 +3,7 @@
 
 #include "core/services/shift.h"
 #include "core/services/store.h"
+#include "core/services/storesettings.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -144,7 +145,8 @@ void ShiftScreen::refresh() {
         m_status->setText(tr("Shift %1 open since %2 (%3) — float %4, cash sales %5, pay-ins %6, "
                              "pay-outs %7")
                               .arg(summary->shift.id)
-                              .arg(QLocale().toString(summary->shift.openedAt.toLocalTime(),
+                              .arg(QLocale().toString(summary->shift.openedAt.toTimeZone(
+                                                          StoreSettings(*m_context.db).timeZone()),
                                                       QLocale::ShortFormat),
                                    summary->shift.openedBy, summary->openingFloat.format(),
                                    (summary->cashSales - summary->cashRefunds).format(),

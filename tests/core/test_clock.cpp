@@ -67,3 +67,16 @@ TEST_CASE("LocalDates reads only storage times", "[clock]") {
     CHECK_FALSE(dates.of(QStringLiteral("not a time")).isValid());
     CHECK_FALSE(dates.of(QString()).isValid());
 }
+
+TEST_CASE("A moment is shown in the store's time zone, with the zone's name", "[clock]") {
+    const QTimeZone seattle("America/Los_Angeles");
+    // 22:29 UTC on a December day is 14:29 in Seattle (PST); in July 15:29 (PDT).
+    REQUIRE(storeTimeText(fromStorageTime(QStringLiteral("2026-12-05T22:29:00.000Z")), seattle) ==
+            QStringLiteral("2026-12-05 14:29 PST"));
+    REQUIRE(storeTimeText(fromStorageTime(QStringLiteral("2026-07-05T22:29:00.000Z")), seattle) ==
+            QStringLiteral("2026-07-05 15:29 PDT"));
+    // Across midnight the date is the store's too.
+    REQUIRE(storeTimeText(fromStorageTime(QStringLiteral("2026-12-06T03:00:00.000Z")), seattle) ==
+            QStringLiteral("2026-12-05 19:00 PST"));
+    REQUIRE(storeTimeText(QDateTime(), seattle).isEmpty());
+}

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <initializer_list>
@@ -141,6 +142,11 @@ TEST_CASE("oasisctl shift and report: exit codes and the JSON fields of DESIGN Â
     const QByteArray slip = printed.readAll();
     REQUIRE(slip.contains("Z REPORT #1"));
     REQUIRE(slip.contains("$155.00"));
+    // Its times in the store's time zone (Seattle), not in UTC.
+    const QRegularExpression printedAt(
+        QStringLiteral(R"(Printed +\d{4}-\d\d-\d\d \d\d:\d\d P[SD]T\n)"));
+    REQUIRE(printedAt.match(QString::fromUtf8(slip)).hasMatch());
+    REQUIRE_FALSE(slip.contains("UTC"));
     r = cli.manager({"report", "z", "--print", cli.target("file:", "z1.bin"), "--number", "1"});
     REQUIRE(r.code == 0);
     QFile escpos(cli.path("z1.bin"));
