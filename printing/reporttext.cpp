@@ -42,12 +42,27 @@ QStringList periodReportText(const PeriodReport &r, const QTimeZone &zone, int c
     if (r.firstReceipt > 0)
         t << padPair(oasis::printing::tr("Receipts"),
                      QStringLiteral("%1 - %2").arg(r.firstReceipt).arg(r.lastReceipt), columns);
-    t << rule << padPair(oasis::printing::tr("Sales"), QString::number(r.salesCount), columns)
-      << padPair(oasis::printing::tr("Gross"), money(r.gross), columns)
-      << padPair(oasis::printing::tr("Discounts"), money(-r.discounts), columns)
-      << padPair(oasis::printing::tr("Tax"), money(r.tax), columns)
-      << padPair(oasis::printing::tr("Tips"), money(r.tips), columns)
-      << padPair(oasis::printing::tr("Refunds (%1)").arg(r.refundsCount), money(-r.refunds),
+    t << rule;
+    if (r.onSales.present) {
+        // Each line follows from the ones above it; refunds and voids come off what the sales
+        // collected, once.
+        const PeriodReport::OnSales &s = r.onSales;
+        t << oasis::printing::tr("Sales (%1)").arg(r.salesCount)
+          << padPair(oasis::printing::tr("  Gross sales"), money(s.gross), columns)
+          << padPair(oasis::printing::tr("  Discounts"), money(-s.discounts), columns)
+          << padPair(oasis::printing::tr("  Net sales"), money(s.net), columns)
+          << padPair(oasis::printing::tr("  Tax"), money(s.tax), columns)
+          << padPair(oasis::printing::tr("  Tips"), money(s.tips), columns)
+          << padPair(oasis::printing::tr("  Gift cards sold (owed)"), money(s.giftCards), columns)
+          << padPair(oasis::printing::tr("  Collected on sales"), money(s.collected), columns);
+    } else { // a Z saved before the sales were set apart, as it was printed then
+        t << padPair(oasis::printing::tr("Sales"), QString::number(r.salesCount), columns)
+          << padPair(oasis::printing::tr("Gross"), money(r.gross), columns)
+          << padPair(oasis::printing::tr("Discounts"), money(-r.discounts), columns)
+          << padPair(oasis::printing::tr("Tax"), money(r.tax), columns)
+          << padPair(oasis::printing::tr("Tips"), money(r.tips), columns);
+    }
+    t << padPair(oasis::printing::tr("Refunds (%1)").arg(r.refundsCount), money(-r.refunds),
                  columns)
       << padPair(oasis::printing::tr("Voids (%1)").arg(r.voidsCount), money(-r.voids), columns)
       << padPair(oasis::printing::tr("PERIOD TOTAL"), money(r.total), columns)
@@ -55,12 +70,14 @@ QStringList periodReportText(const PeriodReport &r, const QTimeZone &zone, int c
       << oasis::printing::tr("Tenders");
     for (const auto &[type, amount] : r.tenders)
         t << padPair(QStringLiteral("  ") + type, money(amount), columns);
-    t << oasis::printing::tr("Tax by class");
+    // Gift cards are owed, not sold: no taxable base.
+    t << oasis::printing::tr("Tax by class, net of refunds");
     for (const auto &[cls, amount] : r.taxByClass)
-        t << padPair(
-            QStringLiteral("  %1 on %2")
-                .arg(cls, money(r.taxBaseByClass.count(cls) ? r.taxBaseByClass.at(cls) : Money())),
-            money(amount), columns);
+        if (cls != QLatin1String("giftcard"))
+            t << padPair(QStringLiteral("  %1 on %2")
+                             .arg(cls, money(r.taxBaseByClass.count(cls) ? r.taxBaseByClass.at(cls)
+                                                                         : Money())),
+                         money(amount), columns);
     auto section = [&](const QString &title, const std::vector<ReportLine> &lines) {
         t << rule << title;
         for (const ReportLine &l : lines)
@@ -70,7 +87,7 @@ QStringList periodReportText(const PeriodReport &r, const QTimeZone &zone, int c
     };
     section(oasis::printing::tr("By category"), r.byCategory);
     section(oasis::printing::tr("By item"), r.byItem);
-    section(oasis::printing::tr("By r.staff"), r.byStaff);
+    section(oasis::printing::tr("By cashier"), r.byStaff);
     section(oasis::printing::tr("Sessions by therapist"), r.byTherapist);
     section(oasis::printing::tr("Tips by therapist"), r.tipsByTherapist);
     t << rule << oasis::printing::tr("Gift cards")

@@ -235,7 +235,7 @@ Result<Breakdowns> rangeBreakdowns(const Database &db, QDate from, QDate to) {
 // --- PeriodReport --------------------------------------------------------------------------
 
 QJsonObject PeriodReport::toJson() const {
-    return {
+    QJsonObject o{
         {QStringLiteral("type"), isZ ? QStringLiteral("z") : QStringLiteral("x")},
         {QStringLiteral("z_number"), zNumber},
         {QStringLiteral("period_start"),
@@ -279,6 +279,16 @@ QJsonObject PeriodReport::toJson() const {
         {QStringLiteral("journal_seq"), journalSeq},
         {QStringLiteral("journal_hash"), journalHash},
     };
+    if (onSales.present) {
+        o.insert(QStringLiteral("sales_gross_cents"), onSales.gross.cents());
+        o.insert(QStringLiteral("sales_discount_cents"), onSales.discounts.cents());
+        o.insert(QStringLiteral("net_sales_cents"), onSales.net.cents());
+        o.insert(QStringLiteral("sales_tax_cents"), onSales.tax.cents());
+        o.insert(QStringLiteral("sales_tip_cents"), onSales.tips.cents());
+        o.insert(QStringLiteral("sales_giftcard_cents"), onSales.giftCards.cents());
+        o.insert(QStringLiteral("sales_total_cents"), onSales.collected.cents());
+    }
+    return o;
 }
 
 PeriodReport PeriodReport::fromJson(const QJsonObject &o) {
@@ -309,6 +319,16 @@ PeriodReport PeriodReport::fromJson(const QJsonObject &o) {
     r.refunds = money("refund_cents");
     r.voids = money("void_cents");
     r.total = money("total_cents");
+    if (o.contains(QLatin1String("sales_total_cents"))) {
+        r.onSales.present = true;
+        r.onSales.gross = money("sales_gross_cents");
+        r.onSales.discounts = money("sales_discount_cents");
+        r.onSales.net = money("net_sales_cents");
+        r.onSales.tax = money("sales_tax_cents");
+        r.onSales.tips = money("sales_tip_cents");
+        r.onSales.giftCards = money("sales_giftcard_cents");
+        r.onSales.collected = money("sales_total_cents");
+    }
     r.grandTotal = money("grand_total_cents");
     r.byCategory = linesFromJson(o.value(QLatin1String("by_category")).toArray());
     r.byItem = linesFromJson(o.value(QLatin1String("by_item")).toArray());
@@ -343,6 +363,18 @@ ReportTable PeriodReport::toTable() const {
         t.rows.push_back({QStringLiteral("total"), key, name, quantity, amount.cents()});
     };
     add(QStringLiteral("sales"), oasis::tr("Sales"), salesCount, gross);
+    if (onSales.present) {
+        add(QStringLiteral("sales_gross"), oasis::tr("Gross sales"), salesCount, onSales.gross);
+        add(QStringLiteral("sales_discounts"), oasis::tr("Discounts on sales"), 0,
+            onSales.discounts);
+        add(QStringLiteral("net_sales"), oasis::tr("Net sales"), 0, onSales.net);
+        add(QStringLiteral("sales_tax"), oasis::tr("Tax on sales"), 0, onSales.tax);
+        add(QStringLiteral("sales_tips"), oasis::tr("Tips on sales"), 0, onSales.tips);
+        add(QStringLiteral("sales_giftcards"), oasis::tr("Gift cards sold on sales"), 0,
+            onSales.giftCards);
+        add(QStringLiteral("sales_total"), oasis::tr("Collected on sales"), salesCount,
+            onSales.collected);
+    }
     add(QStringLiteral("discounts"), oasis::tr("Discounts"), 0, discounts);
     add(QStringLiteral("tax"), oasis::tr("Tax"), 0, tax);
     add(QStringLiteral("tips"), oasis::tr("Tips"), 0, tips);
@@ -488,6 +520,26 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
         r.firstReceipt = head->value(11).toLongLong();
         r.lastReceipt = head->value(12).toLongLong();
     }
+    // The sales alone, before what refunds and voids took back.
+    auto onSales = m_db.row(
+        QStringLiteral("SELECT COALESCE(SUM(s.total_cents), 0), COALESCE(SUM(s.tax_cents), 0), "
+                       "COALESCE(SUM(s.tip_cents), 0), COALESCE(SUM(s.discount_cents), 0), "
+                       "(SELECT COALESCE(SUM(l.net_cents), 0) FROM sale_lines l "
+                       "JOIN sales s ON s.id = l.sale_id WHERE l.kind = 'giftcard' AND "
+                       "s.kind = 'sale' AND ") +
+            where + QStringLiteral(") FROM sales s WHERE s.kind = 'sale' AND ") + where,
+        binds + binds);
+    if (!onSales)
+        return std::unexpected(onSales.error());
+    r.onSales.present = true;
+    r.onSales.collected = cents(onSales->value(0));
+    r.onSales.tax = cents(onSales->value(1));
+    r.onSales.tips = cents(onSales->value(2));
+    r.onSales.discounts = cents(onSales->value(3));
+    r.onSales.giftCards = cents(onSales->value(4));
+    r.onSales.net = r.onSales.collected - r.onSales.tax - r.onSales.tips - r.onSales.giftCards;
+    r.onSales.gross = r.onSales.net + r.onSales.discounts;
+
     auto b = periodBreakdowns(m_db, where, binds);
     if (!b)
         return std::unexpected(b.error());

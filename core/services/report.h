@@ -59,6 +59,22 @@ struct PeriodReport {
     Money total;      ///< the period total: what customers paid, net of refunds and voids
     Money grandTotal; ///< perpetual: the previous Z's grand total plus this period's total
 
+    /// The period's completed sales alone (refunds and voids come after them), so that each
+    /// line follows from the ones above: gross - discounts = net sales; net sales + tax + tips +
+    /// gift cards sold = collected; collected - refunds - voids = the period total. Gift cards
+    /// sold are a liability, not sales. Absent from a Z saved before 2026-12-05, which is
+    /// reprinted as it was printed then.
+    struct OnSales {
+        bool present = false;
+        Money gross;     ///< services and retail at their prices, before discounts
+        Money discounts; ///< line and ticket discounts given
+        Money net;       ///< net sales: gross less discounts
+        Money tax;
+        Money tips;
+        Money giftCards; ///< gift cards sold or reloaded on the tickets
+        Money collected; ///< what the sales charged: net + tax + tips + gift cards
+    } onSales;
+
     std::vector<ReportLine> byCategory;
     std::vector<ReportLine> byItem;
     std::vector<ReportLine> byStaff;     ///< items and sessions rung up by each cashier

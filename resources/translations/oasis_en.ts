@@ -1990,6 +1990,34 @@
         <source>The store address %1 %2. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Gross sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discounts on sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax on sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tips on sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift cards sold on sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected on sales</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -3960,19 +3988,11 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tax by class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>By category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>By item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By r.staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4049,6 +4069,46 @@ F10</source>
     </message>
     <message>
         <source>Gift card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Gross sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Discounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Net sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Tips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Gift cards sold (owed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Collected on sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax by class, net of refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By cashier</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

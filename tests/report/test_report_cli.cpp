@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // oasisctl shift, report, backup and restore run as a script runs them: exit codes and JSON.
+#include "core/domain/money.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
@@ -13,6 +14,9 @@
 #include <QTemporaryDir>
 
 #include <initializer_list>
+
+using namespace oasis;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -232,4 +236,71 @@ TEST_CASE("oasisctl report giftcards says what the store owes on its cards and w
     CHECK(field(owed, "redeemed_cents") == 20'00);
     CHECK(field(owed, "other_cents") == 0);
     CHECK(field(owed, "closing_cents") == 60'00);
+}
+
+TEST_CASE("The X report's lines follow from one another: sales, then refunds and voids, once",
+          "[report]") {
+    Cli cli;
+    REQUIRE(cli.desk({"shift", "open", "100"}).code == 0);
+    // A session and two oils with 10 % off and a tip; a gift card; one oil, voided; a refund of
+    // one oil of the first sale.
+    Run r = cli.desk({"sale", "DT60@lena", "OIL-LAV-120x2", "--tip", "20@lena", "--discount", "10%",
+                      "--pay", "cash:400"});
+    REQUIRE(r.code == 0);
+    const qint64 first = field(r.json, "total_cents");
+    REQUIRE(cli.desk({"sale", "giftcard:50", "--pay", "card:50"}).code == 0);
+    r = cli.desk({"sale", "OIL-LAV-120", "--pay", "cash:50"});
+    REQUIRE(r.code == 0);
+    const qint64 voided = field(r.json, "total_cents");
+    REQUIRE(cli.run({"void", "3"}, u"frontdesk"_s, u"1111"_s, u"manager"_s, u"9999"_s).code == 0);
+    REQUIRE(cli.run({"refund", "1", "OIL-LAV-120x1", "--restock"}, u"frontdesk"_s, u"1111"_s,
+                    u"manager"_s, u"9999"_s)
+                .code == 0);
+
+    r = cli.manager({"report", "x", "--print", cli.target("text:", "x.txt")});
+    REQUIRE(r.code == 0);
+    const QJsonObject &x = r.json;
+    // The sales alone: the three sales, the voided one included (its void is below).
+    REQUIRE(field(x, "sales_count") == 3);
+    REQUIRE(field(x, "sales_total_cents") == first + 50'00 + voided);
+    REQUIRE(field(x, "sales_giftcard_cents") == 50'00);
+    REQUIRE(field(x, "sales_tip_cents") == 20'00);
+    // Services and retail at their prices: DT60 and three oils, the gift card not among them.
+    auto price = [&](const char *code) {
+        Run item = cli.run({"scan", code});
+        REQUIRE(item.code == 0);
+        return field(item.json.value(QLatin1String("item")).toObject(), "price_cents");
+    };
+    REQUIRE(field(x, "sales_gross_cents") == price("DT60") + 3 * price("OIL-LAV-120"));
+    REQUIRE(field(x, "sales_discount_cents") == (price("DT60") + 2 * price("OIL-LAV-120")) / 10);
+    REQUIRE(field(x, "net_sales_cents") ==
+            field(x, "sales_gross_cents") - field(x, "sales_discount_cents"));
+    REQUIRE(field(x, "sales_total_cents") ==
+            field(x, "net_sales_cents") + field(x, "sales_tax_cents") +
+                field(x, "sales_tip_cents") + field(x, "sales_giftcard_cents"));
+    REQUIRE(field(x, "void_cents") == voided);
+    REQUIRE(field(x, "total_cents") ==
+            field(x, "sales_total_cents") - field(x, "refund_cents") - field(x, "void_cents"));
+
+    // The printed slip says the same, in that order.
+    QFile printed(cli.path("x.txt"));
+    REQUIRE(printed.open(QIODevice::ReadOnly));
+    const QString slip = QString::fromUtf8(printed.readAll());
+    QStringList order;
+    for (const char *label :
+         {"Sales (3)", "Gross sales", "Discounts", "Net sales", "Tax", "Tips", "Gift cards sold",
+          "Collected on sales", "Refunds (1)", "Voids (1)", "PERIOD TOTAL"})
+        order << QString::fromLatin1(label);
+    qsizetype at = 0;
+    for (const QString &label : order) {
+        const qsizetype found = slip.indexOf(label, at);
+        INFO(label.toStdString());
+        REQUIRE(found >= 0);
+        at = found;
+    }
+    auto amount = [](qint64 cents) { return Money::fromCents(cents).format(); };
+    REQUIRE(slip.contains(amount(field(x, "net_sales_cents"))));
+    REQUIRE(slip.contains(amount(field(x, "sales_total_cents"))));
+    // Gift cards are owed, not a taxable base.
+    REQUIRE_FALSE(slip.contains(u"giftcard on"_s));
 }
