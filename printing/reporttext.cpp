@@ -5,7 +5,13 @@
 #include "core/services/report.h"
 #include "printing/translate.h"
 
+#include "printing/output.h"
+
+#include <QBuffer>
 #include <QCoreApplication>
+#include <QPageLayout>
+#include <QPdfWriter>
+#include <QTextDocument>
 
 #include <algorithm>
 
@@ -24,85 +30,200 @@ QString centred(const QString &text, int columns) {
 }
 } // namespace
 
-QStringList periodReportText(const PeriodReport &r, const QTimeZone &zone, int columns) {
-    const QString rule(columns, u'-');
+std::vector<ReportRow> periodReportRows(const PeriodReport &r, const QTimeZone &zone) {
+    using K = ReportRow::Kind;
     auto money = [](Money m) { return m.format(); };
-    QStringList t;
-    t << centred(r.isZ ? oasis::printing::tr("Z REPORT #%1").arg(r.zNumber)
-                       : oasis::printing::tr("X REPORT (not a close)"),
-                 columns);
+    std::vector<ReportRow> t;
+    auto add = [&t](K kind, const QString &label, const QString &value = {}) {
+        t.push_back({kind, label, value});
+    };
+    add(K::Title, r.isZ ? oasis::printing::tr("Z REPORT #%1").arg(r.zNumber)
+                        : oasis::printing::tr("X REPORT (not a close)"));
     if (!r.isZ)
-        t << centred(oasis::printing::tr("next Z will be #%1").arg(r.zNumber), columns);
-    t << padPair(oasis::printing::tr("Business day"), r.businessDate.toString(Qt::ISODate), columns)
-      << padPair(oasis::printing::tr("Printed"), storeTimeText(r.closedAt, zone), columns);
+        add(K::Subtitle, oasis::printing::tr("next Z will be #%1").arg(r.zNumber));
+    add(K::Pair, oasis::printing::tr("Business day"), r.businessDate.toString(Qt::ISODate));
+    add(K::Pair, oasis::printing::tr("Printed"), storeTimeText(r.closedAt, zone));
     if (r.periodStart.isValid())
-        t << padPair(oasis::printing::tr("Since"), storeTimeText(r.periodStart, zone), columns);
+        add(K::Pair, oasis::printing::tr("Since"), storeTimeText(r.periodStart, zone));
     if (!r.staff.isEmpty())
-        t << padPair(oasis::printing::tr("By"), r.staff, columns);
+        add(K::Pair, oasis::printing::tr("By"), r.staff);
     if (r.firstReceipt > 0)
-        t << padPair(oasis::printing::tr("Receipts"),
-                     QStringLiteral("%1 - %2").arg(r.firstReceipt).arg(r.lastReceipt), columns);
-    t << rule;
+        add(K::Pair, oasis::printing::tr("Receipts"),
+            QStringLiteral("%1 - %2").arg(r.firstReceipt).arg(r.lastReceipt));
+    add(K::Rule, {});
     if (r.onSales.present) {
         // Each line follows from the ones above it; refunds and voids come off what the sales
         // collected, once.
         const PeriodReport::OnSales &s = r.onSales;
-        t << oasis::printing::tr("Sales (%1)").arg(r.salesCount)
-          << padPair(oasis::printing::tr("  Gross sales"), money(s.gross), columns)
-          << padPair(oasis::printing::tr("  Discounts"), money(-s.discounts), columns)
-          << padPair(oasis::printing::tr("  Net sales"), money(s.net), columns)
-          << padPair(oasis::printing::tr("  Tax"), money(s.tax), columns)
-          << padPair(oasis::printing::tr("  Tips"), money(s.tips), columns)
-          << padPair(oasis::printing::tr("  Gift cards sold (owed)"), money(s.giftCards), columns)
-          << padPair(oasis::printing::tr("  Collected on sales"), money(s.collected), columns);
+        add(K::Heading, oasis::printing::tr("Sales (%1)").arg(r.salesCount));
+        add(K::Item, oasis::printing::tr("Gross sales"), money(s.gross));
+        add(K::Item, oasis::printing::tr("Discounts"), money(-s.discounts));
+        add(K::Subtotal, oasis::printing::tr("Net sales"), money(s.net));
+        add(K::Item, oasis::printing::tr("Tax"), money(s.tax));
+        add(K::Item, oasis::printing::tr("Tips"), money(s.tips));
+        add(K::Item, oasis::printing::tr("Gift cards sold (owed)"), money(s.giftCards));
+        add(K::Subtotal, oasis::printing::tr("Collected on sales"), money(s.collected));
     } else { // a Z saved before the sales were set apart, as it was printed then
-        t << padPair(oasis::printing::tr("Sales"), QString::number(r.salesCount), columns)
-          << padPair(oasis::printing::tr("Gross"), money(r.gross), columns)
-          << padPair(oasis::printing::tr("Discounts"), money(-r.discounts), columns)
-          << padPair(oasis::printing::tr("Tax"), money(r.tax), columns)
-          << padPair(oasis::printing::tr("Tips"), money(r.tips), columns);
+        add(K::Pair, oasis::printing::tr("Sales"), QString::number(r.salesCount));
+        add(K::Pair, oasis::printing::tr("Gross"), money(r.gross));
+        add(K::Pair, oasis::printing::tr("Discounts"), money(-r.discounts));
+        add(K::Pair, oasis::printing::tr("Tax"), money(r.tax));
+        add(K::Pair, oasis::printing::tr("Tips"), money(r.tips));
     }
-    t << padPair(oasis::printing::tr("Refunds (%1)").arg(r.refundsCount), money(-r.refunds),
-                 columns)
-      << padPair(oasis::printing::tr("Voids (%1)").arg(r.voidsCount), money(-r.voids), columns)
-      << padPair(oasis::printing::tr("PERIOD TOTAL"), money(r.total), columns)
-      << padPair(oasis::printing::tr("GRAND TOTAL"), money(r.grandTotal), columns) << rule
-      << oasis::printing::tr("Tenders");
+    add(K::Pair, oasis::printing::tr("Refunds (%1)").arg(r.refundsCount), money(-r.refunds));
+    add(K::Pair, oasis::printing::tr("Voids (%1)").arg(r.voidsCount), money(-r.voids));
+    add(K::Total, oasis::printing::tr("PERIOD TOTAL"), money(r.total));
+    add(K::Total, oasis::printing::tr("GRAND TOTAL"), money(r.grandTotal));
+    add(K::Rule, {});
+    add(K::Heading, oasis::printing::tr("Tenders"));
     for (const auto &[type, amount] : r.tenders)
-        t << padPair(QStringLiteral("  ") + type, money(amount), columns);
+        add(K::Item, type, money(amount));
     // Gift cards are owed, not sold: no taxable base.
-    t << oasis::printing::tr("Tax by class, net of refunds");
+    const bool taxed = std::any_of(r.taxByClass.begin(), r.taxByClass.end(), [](const auto &c) {
+        return c.first != QLatin1String("giftcard");
+    });
+    if (taxed)
+        add(K::Heading, oasis::printing::tr("Tax by class, net of refunds"));
     for (const auto &[cls, amount] : r.taxByClass)
         if (cls != QLatin1String("giftcard"))
-            t << padPair(QStringLiteral("  %1 on %2")
-                             .arg(cls, money(r.taxBaseByClass.count(cls) ? r.taxBaseByClass.at(cls)
-                                                                         : Money())),
-                         money(amount), columns);
+            add(K::Item,
+                QStringLiteral("%1 on %2")
+                    .arg(cls,
+                         money(r.taxBaseByClass.count(cls) ? r.taxBaseByClass.at(cls) : Money())),
+                money(amount));
     auto section = [&](const QString &title, const std::vector<ReportLine> &lines) {
-        t << rule << title;
+        if (lines.empty()) // no heading over nothing
+            return;
+        add(K::Rule, {});
+        add(K::Heading, title);
         for (const ReportLine &l : lines)
-            t << padPair(
-                QStringLiteral("  %1 x%2").arg(l.name.isEmpty() ? l.key : l.name).arg(l.quantity),
-                money(l.net), columns);
+            add(K::Item,
+                QStringLiteral("%1 x%2").arg(l.name.isEmpty() ? l.key : l.name).arg(l.quantity),
+                money(l.net));
     };
     section(oasis::printing::tr("By category"), r.byCategory);
     section(oasis::printing::tr("By item"), r.byItem);
     section(oasis::printing::tr("By cashier"), r.byStaff);
     section(oasis::printing::tr("Sessions by therapist"), r.byTherapist);
     section(oasis::printing::tr("Tips by therapist"), r.tipsByTherapist);
-    t << rule << oasis::printing::tr("Gift cards")
-      << padPair(oasis::printing::tr("  sold (%1)").arg(r.giftCardsSoldCount),
-                 money(r.giftCardsSold), columns)
-      << padPair(oasis::printing::tr("  redeemed"), money(r.giftCardsRedeemed), columns)
-      << padPair(oasis::printing::tr("  cashed out"), money(r.giftCardsCashedOut), columns)
-      << padPair(oasis::printing::tr("  outstanding (liability)"), money(r.giftCardsOutstanding),
-                 columns)
-      << rule << padPair(oasis::printing::tr("Drawer pay-ins"), money(r.payIns), columns)
-      << padPair(oasis::printing::tr("Drawer pay-outs"), money(r.payOuts), columns) << rule
-      << oasis::printing::tr("Journal entry %1").arg(r.journalSeq);
-    for (qsizetype i = 0; i < r.journalHash.size(); i += columns)
-        t << r.journalHash.mid(i, columns);
+    add(K::Rule, {});
+    add(K::Heading, oasis::printing::tr("Gift cards"));
+    add(K::Item, oasis::printing::tr("sold (%1)").arg(r.giftCardsSoldCount),
+        money(r.giftCardsSold));
+    add(K::Item, oasis::printing::tr("redeemed"), money(r.giftCardsRedeemed));
+    add(K::Item, oasis::printing::tr("cashed out"), money(r.giftCardsCashedOut));
+    add(K::Item, oasis::printing::tr("outstanding (liability)"), money(r.giftCardsOutstanding));
+    add(K::Rule, {});
+    add(K::Pair, oasis::printing::tr("Drawer pay-ins"), money(r.payIns));
+    add(K::Pair, oasis::printing::tr("Drawer pay-outs"), money(r.payOuts));
+    add(K::Rule, {});
+    add(K::Heading, oasis::printing::tr("Journal entry %1").arg(r.journalSeq));
+    add(K::Code, r.journalHash);
     return t;
+}
+
+QStringList periodReportText(const PeriodReport &r, const QTimeZone &zone, int columns) {
+    using K = ReportRow::Kind;
+    QStringList t;
+    for (const ReportRow &row : periodReportRows(r, zone)) {
+        switch (row.kind) {
+        case K::Title:
+        case K::Subtitle:
+            t << centred(row.label, columns);
+            break;
+        case K::Rule:
+            t << QString(columns, u'-');
+            break;
+        case K::Heading:
+            t << row.label;
+            break;
+        case K::Item:
+        case K::Subtotal:
+            t << padPair(QStringLiteral("  ") + row.label, row.value, columns);
+            break;
+        case K::Pair:
+        case K::Total:
+            t << padPair(row.label, row.value, columns);
+            break;
+        case K::Code:
+            for (qsizetype i = 0; i < row.label.size(); i += columns)
+                t << row.label.mid(i, columns);
+            break;
+        }
+    }
+    return t;
+}
+
+QString periodReportHtml(const PeriodReport &r, const QTimeZone &zone) {
+    using K = ReportRow::Kind;
+    // Qt's rich text: a title, then one table whose amounts line up on the right; the lines
+    // that add up (net sales, collected, the totals) in bold.
+    QString html = QStringLiteral(
+        "<html><body style=\"font-size: 11pt\"><table width=\"620\" align=\"center\" "
+        "cellspacing=\"0\" cellpadding=\"3\">");
+    auto cell = [](const QString &text) { return text.toHtmlEscaped(); };
+    for (const ReportRow &row : periodReportRows(r, zone)) {
+        switch (row.kind) {
+        case K::Title:
+            html += QStringLiteral("<tr><td colspan=\"2\" style=\"font-size: 16pt; "
+                                   "font-weight: 600\">%1</td></tr>")
+                        .arg(cell(row.label));
+            break;
+        case K::Subtitle:
+            html += QStringLiteral("<tr><td colspan=\"2\" style=\"color: #555\">%1</td></tr>")
+                        .arg(cell(row.label));
+            break;
+        case K::Rule:
+            html += QStringLiteral("<tr><td colspan=\"2\" style=\"font-size: 4pt\">"
+                                   "&nbsp;</td></tr>");
+            break;
+        case K::Heading:
+            html += QStringLiteral("<tr><td colspan=\"2\" style=\"font-weight: 600; "
+                                   "padding-top: 8px\">%1</td></tr>")
+                        .arg(cell(row.label));
+            break;
+        case K::Item:
+        case K::Pair:
+            html += QStringLiteral("<tr><td style=\"padding-left: %1px\">%2</td>"
+                                   "<td align=\"right\">%3</td></tr>")
+                        .arg(row.kind == K::Item ? 18 : 0)
+                        .arg(cell(row.label), cell(row.value));
+            break;
+        case K::Subtotal:
+        case K::Total:
+            html += QStringLiteral("<tr><td style=\"padding-left: %1px; font-weight: 600\">%2"
+                                   "</td><td align=\"right\" style=\"font-weight: 600\">%3"
+                                   "</td></tr>")
+                        .arg(row.kind == K::Subtotal ? 18 : 0)
+                        .arg(cell(row.label), cell(row.value));
+            break;
+        case K::Code:
+            html += QStringLiteral("<tr><td colspan=\"2\" style=\"font-family: monospace; "
+                                   "font-size: 8pt; color: #555\">%1</td></tr>")
+                        .arg(cell(row.label));
+            break;
+        }
+    }
+    return html + QStringLiteral("</table></body></html>");
+}
+
+Status renderPeriodReportPdf(const PeriodReport &r, const QTimeZone &zone, const QString &path) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setCreator(QStringLiteral("Oasis POS"));
+        writer.setTitle(r.isZ ? QStringLiteral("Z report %1").arg(r.zNumber)
+                              : QStringLiteral("X report"));
+        writer.setPageSize(QPageSize(QPageSize::Letter));
+        writer.setPageMargins(QMarginsF(20, 16, 20, 16), QPageLayout::Millimeter);
+        QTextDocument doc;
+        doc.setHtml(periodReportHtml(r, zone));
+        doc.print(&writer);
+    }
+    buffer.close();
+    return writeOutput(bytes, path, oasis::printing::tr("report"));
 }
 
 QStringList reportTableText(const ReportTable &table) {

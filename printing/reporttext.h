@@ -4,8 +4,12 @@
 // (core/services/report.h); how they are laid out is printing's.
 #pragma once
 
+#include "core/domain/error.h"
+
 #include <QStringList>
 #include <QTimeZone>
+
+#include <vector>
 
 namespace oasis {
 struct PeriodReport;
@@ -14,9 +18,34 @@ struct ReportTable;
 
 namespace oasis::printing {
 
-/// The X or Z report as receipt-printer lines of `columns` characters, its times in the store's
-/// time zone `zone`.
+/// One line of a report as laid out for a reader, whatever draws it.
+struct ReportRow {
+    enum class Kind {
+        Title,
+        Subtitle,
+        Pair,     ///< a label and its value
+        Heading,  ///< a section's name
+        Item,     ///< a label and value within a section
+        Subtotal, ///< a line within a section that adds up the ones above it
+        Total,
+        Rule,
+        Code, ///< a long code (the journal hash), wrapped
+    };
+    Kind kind;
+    QString label;
+    QString value;
+};
+
+/// The X or Z report's lines in order, its times in the store's time zone `zone`: one source
+/// for the receipt printer's text and the screen's and PDF's layout.
+std::vector<ReportRow> periodReportRows(const PeriodReport &report, const QTimeZone &zone);
+/// The X or Z report as receipt-printer lines of `columns` characters.
 QStringList periodReportText(const PeriodReport &report, const QTimeZone &zone, int columns = 48);
+/// The X or Z report as rich text for the screen and a PDF: amounts aligned, totals in bold.
+QString periodReportHtml(const PeriodReport &report, const QTimeZone &zone);
+/// The X or Z report as a letter-size PDF at `path` (the same layout as the screen's).
+Status renderPeriodReportPdf(const PeriodReport &report, const QTimeZone &zone,
+                             const QString &path);
 /// A report table as aligned text: its title, the headers, a line a row (cells as
 /// ReportTable::cellText with CellStyle::Plain).
 QStringList reportTableText(const ReportTable &table);

@@ -83,6 +83,7 @@ Status cmdReport(Context &ctx) {
         return std::unexpected(from.error());
     const auto csvPath = ctx.takeOption(QStringLiteral("csv"));
     const auto printTarget = ctx.takeOption(QStringLiteral("print"));
+    const auto pdfPath = ctx.takeOption(QStringLiteral("pdf"));
     const auto number = ctx.takeOption(QStringLiteral("number"));
     if (auto ok = ctx.noMoreArguments(); !ok)
         return ok;
@@ -129,9 +130,25 @@ Status cmdReport(Context &ctx) {
                 json.insert(QStringLiteral("print_error"), ok.error().message);
             }
         }
+        if (pdfPath) {
+            if (auto ok = printing::renderPeriodReportPdf(*r, zone, *pdfPath); !ok) {
+                if (!z)
+                    return ok;
+                text << oasis::cli::tr("The Z report is saved but its PDF was not written: %1 "
+                                       "Write it again with: oasisctl report z --number %2 --pdf "
+                                       "FILE")
+                            .arg(ok.error().message)
+                            .arg(r->zNumber);
+                json.insert(QStringLiteral("pdf_error"), ok.error().message);
+            }
+        }
         ctx.emit(json, text);
         return {};
     }
+    if (pdfPath)
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("--pdf is for report x and report z; the other reports "
+                                   "export with --csv."));
 
     auto who = ctx.authorize(Action::Reports);
     if (!who)
@@ -357,7 +374,7 @@ Status cmdRestore(Context &ctx) {
 std::vector<Command> reportCommands() {
     return {{"report", cmdReport,
              "report x | z [--number N] | history | sales | tax | tips | giftcards | inventory "
-             "[--from DATE] [--to DATE] [--csv FILE] [--print TARGET]"},
+             "[--from DATE] [--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
             {"backup", cmdBackup, "backup FILE | backup --auto [--dir DIR] [--keep N]"},
             {"restore", cmdRestore, "restore FILE"}};
 }

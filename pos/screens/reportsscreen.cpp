@@ -22,16 +22,16 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -109,16 +109,16 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
     auto *x = new QPushButton(tr("X report"), period);
     auto *z = new QPushButton(tr("Z report: close the day"), period);
     auto *print = new QPushButton(tr("Print"), period);
+    auto *pdf = new QPushButton(tr("Save as PDF…"), period);
     auto *backup = new QPushButton(tr("Back up now…"), period);
     periodButtons->addWidget(x);
     periodButtons->addWidget(z);
     periodButtons->addWidget(print);
+    periodButtons->addWidget(pdf);
     periodButtons->addStretch();
     periodButtons->addWidget(backup);
     periodLayout->addLayout(periodButtons);
-    m_period = new QPlainTextEdit(period);
-    m_period->setReadOnly(true);
-    m_period->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_period = new QTextBrowser(period);
     periodLayout->addWidget(m_period, 1);
     tabs->addTab(period, tr("X / Z"));
 
@@ -174,11 +174,14 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
     connect(x, &QPushButton::clicked, this, &ReportsScreen::showX);
     connect(z, &QPushButton::clicked, this, &ReportsScreen::runZ);
     connect(print, &QPushButton::clicked, this, [this] {
-        if (!m_period->toPlainText().isEmpty()) {
-            auto printed = printLines(m_period->toPlainText().split(u'\n'));
-            showMessage(printed ? tr("Sent to the printer.") : printed.error().message, !printed);
-        }
+        if (m_period->toPlainText().isEmpty())
+            return;
+        auto printed = printLines(
+            printing::periodReportText(m_lastPeriod, StoreSettings(*m_context.db).timeZone(),
+                                       printing::PrinterSettings::load().escpos().columns));
+        showMessage(printed ? tr("Sent to the printer.") : printed.error().message, !printed);
     });
+    connect(pdf, &QPushButton::clicked, this, &ReportsScreen::savePeriodPdf);
     connect(backup, &QPushButton::clicked, this, &ReportsScreen::backupNow);
     connect(run, &QPushButton::clicked, this, &ReportsScreen::runRange);
     connect(csv, &QPushButton::clicked, this, &ReportsScreen::exportCsv);
@@ -200,11 +203,31 @@ void ReportsScreen::showX() {
     auto r = ReportService(*m_context.db).x();
     if (!r)
         return showMessage(r.error().message, true);
-    m_lastPeriod = *r;
-    m_period->setPlainText(
-        printing::periodReportText(*r, StoreSettings(*m_context.db).timeZone(),
-                                   printing::PrinterSettings::load().escpos().columns)
-            .join(u'\n'));
+    showPeriod(*r);
+}
+
+void ReportsScreen::showPeriod(const PeriodReport &report) {
+    m_lastPeriod = report;
+    m_period->setHtml(printing::periodReportHtml(report, StoreSettings(*m_context.db).timeZone()));
+}
+
+void ReportsScreen::savePeriodPdf() {
+    if (m_period->toPlainText().isEmpty())
+        return;
+    const QString name = m_lastPeriod.isZ
+                             ? QStringLiteral("z-report-%1.pdf").arg(m_lastPeriod.zNumber)
+                             : QStringLiteral("x-report-%1.pdf")
+                                   .arg(m_lastPeriod.businessDate.toString(Qt::ISODate));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save the report as PDF"),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name),
+        tr("PDF documents (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    auto saved = printing::renderPeriodReportPdf(m_lastPeriod,
+                                                 StoreSettings(*m_context.db).timeZone(), path);
+    showMessage(saved ? tr("Saved %1.").arg(QDir::toNativeSeparators(path)) : saved.error().message,
+                !saved);
 }
 
 void ReportsScreen::runZ() {
@@ -236,7 +259,7 @@ void ReportsScreen::runZ() {
     const QStringList lines =
         printing::periodReportText(*z, StoreSettings(*m_context.db).timeZone(),
                                    printing::PrinterSettings::load().escpos().columns);
-    m_period->setPlainText(lines.join(u'\n'));
+    showPeriod(*z);
     auto printed = printLines(lines);
     showMessage(printed ? tr("Z report #%1 saved and printed.").arg(z->zNumber)
                         : tr("Z report #%1 is saved; it did not print: %2")

@@ -12,7 +12,7 @@ class QChartView;
 class QComboBox;
 class QDateEdit;
 class QLabel;
-class QPlainTextEdit;
+class QTextBrowser;
 class QTableWidget;
 
 namespace oasis::screens {
@@ -30,6 +30,9 @@ public:
 
 private:
     void showX();
+    /// Shows `report` laid out on the screen and keeps it for Print and Save as PDF.
+    void showPeriod(const PeriodReport &report);
+    void savePeriodPdf();
     void runZ();
     void runRange();
     void exportCsv();
@@ -38,7 +41,7 @@ private:
     void showMessage(const QString &text, bool error = false);
 
     ScreenContext m_context;
-    QPlainTextEdit *m_period = nullptr;
+    QTextBrowser *m_period = nullptr;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
     QComboBox *m_kind = nullptr;

@@ -3884,6 +3884,14 @@ F10</source>
         <source>The store and its whole history were copied to %1 (%2 tables). Check it there with: oasisctl --db %1 journal verify</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The Z report is saved but its PDF was not written: %1 Write it again with: oasisctl report z --number %2 --pdf FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--pdf is for report x and report z; the other reports export with --csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::printing</name>
@@ -4008,22 +4016,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  sold (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  redeemed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  cashed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  outstanding (liability)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Drawer pay-ins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4076,39 +4068,47 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  Gross sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  Discounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  Net sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  Tax</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  Tips</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  Gift cards sold (owed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  Collected on sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tax by class, net of refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>By cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift cards sold (owed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected on sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sold (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cashed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outstanding (liability)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5200,6 +5200,22 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,11 +9,14 @@
 #include "core/services/report.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
+#include "printing/reporttext.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTextBrowser>
 
 using namespace oasis;
 using namespace oasis::screens;
@@ -80,4 +83,42 @@ TEST_CASE("the reports screen shows sales by category, items apart, and the card
     for (QLabel *label : screen.findChildren<QLabel *>())
         totalsShown = totalsShown || label->text().contains(liability.closing.format(QLocale()));
     CHECK(totalsShown);
+}
+
+TEST_CASE("the X report on the screen is laid out, not a terminal dump, and saves as a PDF",
+          "[screens][report]") {
+    TempDb tdb(true);
+    Database &db = tdb.db();
+    TempSettings settings;
+    CatalogService catalog(db);
+    Ticket t;
+    t.addItem(*value(catalog.findByCode(QStringLiteral("OIL-LAV-120"))), 2);
+    sellCash(db, t, Money::fromCents(100'00));
+
+    Context context(db, QStringLiteral("owner"));
+    ReportsScreen screen(context.ctx);
+    auto *view = screen.findChild<QTextBrowser *>();
+    REQUIRE(view);
+    const PeriodReport x = value(ReportService(db).x());
+    // Rich text: a table whose amounts sit in their own right-aligned cells, in a
+    // proportional font; the totals in bold.
+    const QString html = view->toHtml();
+    CHECK(html.contains(QStringLiteral("<table")));
+    CHECK(html.contains(QStringLiteral("align=\"right\"")));
+    CHECK(html.contains(QStringLiteral("font-weight:600")));
+    const QString text = view->toPlainText();
+    CHECK(text.contains(QStringLiteral("Net sales")));
+    CHECK(text.contains(x.onSales.collected.format()));
+    CHECK(text.contains(x.total.format()));
+    CHECK_FALSE(text.contains(QStringLiteral("UTC")));
+
+    // The same layout as a letter-size PDF.
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("x.pdf"));
+    REQUIRE(printing::renderPeriodReportPdf(x, StoreSettings(db).timeZone(), pdf));
+    QFile file(pdf);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    CHECK(bytes.startsWith("%PDF-"));
+    CHECK(bytes.size() > 5'000);
 }

@@ -3,6 +3,7 @@
 // OASIS_SCREENSHOT_DIR=/tmp/shots ./test_screens "[screenshots]"
 #include "pos/screens/giftcardcertificate.h"
 #include "pos/screens/giftcardscreen.h"
+#include "pos/screens/reportsscreen.h"
 #include "pos/screens/settingsscreen.h"
 #include "pos/screens/staffscreen.h"
 #include "tests/screens/screensfixture.h"
@@ -85,4 +86,7 @@ TEST_CASE("screenshots of the screens", "[.][screenshots]") {
         settingsScreen.tabs()->setCurrentIndex(i);
         shoot(settingsScreen, dir, QStringLiteral("settings-%1").arg(i));
     }
+
+    ReportsScreen reports(owner.ctx);
+    shoot(reports, dir, QStringLiteral("reports-x"), {1366, 768});
 }
