@@ -116,6 +116,15 @@ std::vector<ReportRow> periodReportRows(const PeriodReport &r, const QTimeZone &
     add(K::Rule, {});
     add(K::Pair, oasis::printing::tr("Drawer pay-ins"), money(r.payIns));
     add(K::Pair, oasis::printing::tr("Drawer pay-outs"), money(r.payOuts));
+    if (r.drawersClosed > 0) {
+        add(K::Heading, oasis::printing::tr("Drawers closed (%1)").arg(r.drawersClosed));
+        add(K::Item, oasis::printing::tr("cash expected"), money(r.drawerExpected));
+        add(K::Item, oasis::printing::tr("cash counted"), money(r.drawerCounted));
+        const Money over = r.drawerCounted - r.drawerExpected;
+        add(K::Subtotal,
+            over.cents() < 0 ? oasis::printing::tr("short") : oasis::printing::tr("over"),
+            money(over));
+    }
     add(K::Rule, {});
     add(K::Heading, oasis::printing::tr("Journal entry %1").arg(r.journalSeq));
     add(K::Code, r.journalHash);

@@ -276,6 +276,10 @@ QJsonObject PeriodReport::toJson() const {
         {QStringLiteral("giftcards_outstanding_cents"), giftCardsOutstanding.cents()},
         {QStringLiteral("payin_cents"), payIns.cents()},
         {QStringLiteral("payout_cents"), payOuts.cents()},
+        {QStringLiteral("drawers_closed"), drawersClosed},
+        {QStringLiteral("drawer_expected_cents"), drawerExpected.cents()},
+        {QStringLiteral("drawer_counted_cents"), drawerCounted.cents()},
+        {QStringLiteral("drawer_over_short_cents"), (drawerCounted - drawerExpected).cents()},
         {QStringLiteral("journal_seq"), journalSeq},
         {QStringLiteral("journal_hash"), journalHash},
     };
@@ -344,6 +348,9 @@ PeriodReport PeriodReport::fromJson(const QJsonObject &o) {
     r.giftCardsCashedOut = money("giftcards_cashed_out_cents");
     r.giftCardsOutstanding = money("giftcards_outstanding_cents");
     r.payIns = money("payin_cents");
+    r.drawersClosed = integer("drawers_closed");
+    r.drawerExpected = money("drawer_expected_cents");
+    r.drawerCounted = money("drawer_counted_cents");
     r.payOuts = money("payout_cents");
     r.journalSeq = integer("journal_seq");
     r.journalHash = text("journal_hash");
@@ -391,6 +398,11 @@ ReportTable PeriodReport::toTable() const {
     add(QStringLiteral("giftcards_outstanding"), oasis::tr("Gift cards outstanding"), 0,
         giftCardsOutstanding);
     add(QStringLiteral("payins"), oasis::tr("Drawer pay-ins"), 0, payIns);
+    add(QStringLiteral("drawer_expected"), oasis::tr("Cash expected in the drawers closed"),
+        drawersClosed, drawerExpected);
+    add(QStringLiteral("drawer_counted"), oasis::tr("Cash counted"), drawersClosed, drawerCounted);
+    add(QStringLiteral("drawer_over_short"), oasis::tr("Over (+) or short (-)"), drawersClosed,
+        drawerCounted - drawerExpected);
     add(QStringLiteral("payouts"), oasis::tr("Drawer pay-outs"), 0, payOuts);
     for (const auto &[type, amount] : tenders)
         t.rows.push_back({QStringLiteral("tender"), type, type, qint64(0), amount.cents()});
@@ -644,6 +656,18 @@ Result<PeriodReport> ReportService::currentPeriod() const {
     r->zNumber = previousNumber + 1;
     r->periodStart = previousClose;
     r->grandTotal = previousGrand + r->total;
+    // The drawers counted since the previous Z (a Z needs every drawer closed first).
+    auto drawers = m_db.row(
+        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(expected_cents), 0), "
+                       "COALESCE(SUM(counted_cents), 0) FROM shifts WHERE closed_at IS NOT NULL "
+                       "AND closed_at > ? AND closed_at <= ?"),
+        {previousClose.isValid() ? toStorageTime(previousClose) : QString(),
+         toStorageTime(r->closedAt)});
+    if (!drawers)
+        return std::unexpected(drawers.error());
+    r->drawersClosed = drawers->value(0).toLongLong();
+    r->drawerExpected = cents(drawers->value(1));
+    r->drawerCounted = cents(drawers->value(2));
     return r;
 }
 

@@ -92,6 +92,11 @@ struct PeriodReport {
 
     Money payIns; ///< drawer pay-ins and pay-outs of the period (all registers)
     Money payOuts;
+    /// The drawers (shifts) closed in the period: the cash they should have held and what was
+    /// counted (over or short is the difference).
+    qint64 drawersClosed = 0;
+    Money drawerExpected;
+    Money drawerCounted;
 
     qint64 journalSeq = 0; ///< the journal's head when the report was made
     QString journalHash;

@@ -2018,6 +2018,18 @@
         <source>Collected on sales</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cash expected in the drawers closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over (+) or short (-)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -4109,6 +4121,26 @@ F10</source>
     </message>
     <message>
         <source>report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawers closed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cash expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cash counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -141,6 +141,11 @@ TEST_CASE("oasisctl shift and report: exit codes and the JSON fields of DESIGN Â
     REQUIRE(field(r.json, "tax_cents") == 0);
     REQUIRE(field(r.json.value(QLatin1String("tenders")).toObject(), "cash") == 155'00);
     REQUIRE(field(r.json, "grand_total_cents") == 155'00);
+    // The drawer closed before the Z: what it should have held and what was counted.
+    REQUIRE(field(r.json, "drawers_closed") == 1);
+    REQUIRE(field(r.json, "drawer_expected_cents") == 240'00);
+    REQUIRE(field(r.json, "drawer_counted_cents") == 250'00);
+    REQUIRE(field(r.json, "drawer_over_short_cents") == 10'00);
     QFile printed(cli.path("z1.txt"));
     REQUIRE(printed.open(QIODevice::ReadOnly));
     const QByteArray slip = printed.readAll();
@@ -151,6 +156,7 @@ TEST_CASE("oasisctl shift and report: exit codes and the JSON fields of DESIGN Â
         QStringLiteral(R"(Printed +\d{4}-\d\d-\d\d \d\d:\d\d P[SD]T\n)"));
     REQUIRE(printedAt.match(QString::fromUtf8(slip)).hasMatch());
     REQUIRE_FALSE(slip.contains("UTC"));
+    REQUIRE(slip.contains("Drawers closed (1)"));
     r = cli.manager({"report", "z", "--print", cli.target("file:", "z1.bin"), "--number", "1"});
     REQUIRE(r.code == 0);
     QFile escpos(cli.path("z1.bin"));
@@ -160,6 +166,7 @@ TEST_CASE("oasisctl shift and report: exit codes and the JSON fields of DESIGN Â
     REQUIRE(r.code == 0);
     REQUIRE(field(r.json, "z_number") == 2);
     REQUIRE(field(r.json, "sales_count") == 0);
+    REQUIRE(field(r.json, "drawers_closed") == 0); // counted in Z 1, not again
     REQUIRE(field(r.json, "grand_total_cents") == 155'00);
 
     // Range reports with CSV for the accountant.
