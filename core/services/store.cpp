@@ -122,12 +122,10 @@ QString Store::describeLocation(const QString &location) {
 QString Store::serverState(const Database &db) {
     if (!db.driver().isServer())
         return {};
-    const QString where = describeLocation(db.path());
-    return db.serverReachable()
-               ? oasis::tr("Store server: %1, connected").arg(where)
-               : oasis::tr("Store server: %1, connection lost (reconnecting on the next "
-                           "operation)")
-                     .arg(where);
+    // What the front desk needs to know, not where the server is (Settings says that).
+    return db.serverReachable() ? oasis::tr("Store server: connected")
+                                : oasis::tr("Store server: connection lost (reconnecting on the "
+                                            "next operation)");
 }
 
 QString Store::registerId() {

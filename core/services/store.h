@@ -64,8 +64,8 @@ public:
     static QString locationProblem(const QString &location);
     /// The store at `location` in words: "DB on HOST" for a server, the file's path otherwise.
     static QString describeLocation(const QString &location);
-    /// What the status bar says of the store's server: empty for a file, else its address
-    /// (without any password) and whether the last operation reached it.
+    /// What the status bar says of the store's server: empty for a file, else whether the last
+    /// operation reached it (not its address: the tooltip and Settings show that).
     static QString serverState(const Database &db);
     /// The register this computer says it is (env OASIS_REGISTER, QSettings `register/id`, the
     /// host name); RegisterService::acting() decides whether the store knows it.

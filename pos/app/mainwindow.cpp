@@ -12,7 +12,6 @@
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCloseEvent>
-#include <QDir>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -290,10 +289,10 @@ void MainWindow::updateStatus() {
     m_userLabel->setText(who);
     m_statusUser->setText(tr("User: %1").arg(who));
     m_statusRegister->setText(tr("Register: %1").arg(m_registerId));
-    const QString server = Store::serverState(m_db);
-    m_statusDatabase->setText(
-        server.isEmpty() ? tr("Database: %1").arg(QDir::toNativeSeparators(Store::pathOf(m_db)))
-                         : server);
+    // The register's name and, on a server, whether it is reached; where the store lives (a
+    // path, a host) only in the tooltip and in Settings → This register.
+    m_statusDatabase->setText(Store::serverState(m_db));
+    m_statusDatabase->setToolTip(Store::describeLocation(Store::pathOf(m_db)));
     const QDateTime now = Clock::nowUtc().toTimeZone(store.timeZone);
     m_clock->setText(QLocale().toString(now, QStringLiteral("ddd d MMM · h:mm AP")));
 }

@@ -1963,14 +1963,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Store server: %1, connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store server: %1, connection lost (reconnecting on the next operation)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>has an sslmode libpq does not know (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2028,6 +2020,14 @@
     </message>
     <message>
         <source>Over (+) or short (-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store server: connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store server: connection lost (reconnecting on the next operation)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2202,10 +2202,6 @@
     </message>
     <message>
         <source>Register: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,8 +7,10 @@
 
 #include "core/services/catalog.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -39,6 +41,14 @@ TEST_CASE("the counter app opens on the PIN pad and logs in with the right PIN",
         REQUIRE(window.user()->name == QStringLiteral("frontdesk"));
         REQUIRE(window.currentScreen() == QStringLiteral("register"));
         REQUIRE(window.registerScreen()->cashier().name == QStringLiteral("frontdesk"));
+        // The status bar names the register and the person, not the database's path.
+        QStringList status;
+        for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+            status << label->text();
+        const QString bar = status.join(u' ');
+        CHECK(bar.contains(QStringLiteral("test-register")));
+        CHECK_FALSE(bar.contains(tdb.path()));
+        CHECK_FALSE(bar.contains(QStringLiteral(".db")));
 
         SECTION("locking keeps the ticket") {
             QTest::keyClicks(window.registerScreen()->scanField(), QStringLiteral("OIL-LAV-120"));
