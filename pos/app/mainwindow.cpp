@@ -8,6 +8,7 @@
 #include "pos/app/loginwidget.h"
 #include "pos/app/receiptsscreen.h"
 #include "pos/app/registerwidget.h"
+#include "pos/screens/screen.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -233,6 +234,7 @@ void MainWindow::lock() {
     m_login->reload();
     m_login->clearPin();
     m_login->setMessage(tr("The register is locked. The ticket stays as it was."));
+    screens::clearMessageLines(m_screens);
     m_pages->setCurrentWidget(m_login);
     m_login->setFocus();
     updateStatus();

@@ -9,6 +9,7 @@
 #include "pos/app/mainwindow.h"
 #include "pos/app/receiptview.h"
 #include "pos/app/refunddialog.h"
+#include "pos/screens/screen.h"
 #include "printing/printersettings.h"
 #include "printing/receipt.h"
 #include "printing/salereceipt.h"
@@ -44,6 +45,7 @@ ReceiptsScreen::ReceiptsScreen(Database &db, QWidget *parent)
     m_find->setPlaceholderText(tr("Receipt number: 42, #42 or scan R-000042 — Enter"));
     left->addWidget(m_find);
     m_message = new QLabel(this);
+    screens::markMessageLine(m_message);
     m_message->setObjectName(QStringLiteral("registerMessage"));
     m_message->setWordWrap(true);
     left->addWidget(m_message);

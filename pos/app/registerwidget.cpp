@@ -11,6 +11,7 @@
 #include "pos/app/dialogs.h"
 #include "pos/app/paydialog.h"
 #include "pos/app/ticketmodel.h"
+#include "pos/screens/screen.h"
 
 #include <QAction>
 #include <QApplication>
@@ -103,6 +104,7 @@ RegisterWidget::RegisterWidget(Database &db, const QString &registerId, QWidget 
     ticketHeader->addSpacing(16);
     // What the last scan or action did, in plain words, where the eye already is.
     m_message = new QLabel(this);
+    screens::markMessageLine(m_message);
     m_message->setObjectName(QStringLiteral("registerMessage"));
     m_message->setMinimumWidth(200);
     m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);

@@ -82,6 +82,7 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     top->addWidget(lookUp);
 
     m_message = new QLabel(this);
+    markMessageLine(m_message);
     m_message->setObjectName(QStringLiteral("giftCardMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);

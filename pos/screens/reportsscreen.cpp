@@ -99,6 +99,7 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
     auto *tabs = new QTabWidget(this);
     layout->addWidget(tabs, 1);
     m_message = new QLabel(this);
+    markMessageLine(m_message);
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
 

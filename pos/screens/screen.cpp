@@ -15,4 +15,14 @@ void showNotice(QLabel *label, const QString &text, bool error) {
     label->setVisible(!text.isEmpty());
 }
 
+void markMessageLine(QLabel *label) {
+    label->setProperty("messageLine", true);
+}
+
+void clearMessageLines(QWidget *root) {
+    for (QLabel *label : root->findChildren<QLabel *>())
+        if (label->property("messageLine").toBool())
+            label->clear();
+}
+
 } // namespace oasis::screens

@@ -17,6 +17,11 @@ namespace oasis::screens {
 
 /// Shows `text` in a screen's message line, red for an error and green otherwise; empty hides it.
 void showNotice(QLabel *label, const QString &text, bool error);
+/// Marks `label` as a screen's message line: what it says is for the person who caused it.
+void markMessageLine(QLabel *label);
+/// Empties every message line under `root`, so the next person to log in does not read what
+/// was said to the previous one.
+void clearMessageLines(QWidget *root);
 
 /// The open database, who is logged in, and a way to ask for a manager's approval.
 struct ScreenContext {

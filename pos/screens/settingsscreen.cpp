@@ -105,6 +105,7 @@ SettingsScreen::SettingsScreen(const ScreenContext &ctx, QWidget *parent)
     , m_ctx(ctx) {
     setObjectName(QStringLiteral("settingsScreen"));
     m_message = new QLabel(this);
+    markMessageLine(m_message);
     m_message->setObjectName(QStringLiteral("settingsMessage"));
     m_message->setWordWrap(true);
     m_message->setMinimumHeight(36);

@@ -95,6 +95,7 @@ ShiftScreen::ShiftScreen(const ScreenContext &context, QWidget *parent)
     layout->addWidget(count, 1);
 
     m_message = new QLabel(this);
+    markMessageLine(m_message);
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
 

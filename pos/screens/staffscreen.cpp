@@ -174,6 +174,7 @@ StaffScreen::StaffScreen(const ScreenContext &ctx, QWidget *parent)
     top->addWidget(m_showInactive);
 
     m_message = new QLabel(this);
+    markMessageLine(m_message);
     m_message->setObjectName(QStringLiteral("staffMessage"));
     m_message->setWordWrap(true);
     m_message->setMinimumHeight(36);

@@ -50,6 +50,18 @@ TEST_CASE("the counter app opens on the PIN pad and logs in with the right PIN",
         CHECK_FALSE(bar.contains(tdb.path()));
         CHECK_FALSE(bar.contains(QStringLiteral(".db")));
 
+        SECTION("what was said to one person is not shown to the next") {
+            QTest::keyClicks(window.registerScreen()->scanField(),
+                             QStringLiteral("ZZ-NO-SUCH-ITEM-9"));
+            QTest::keyClick(window.registerScreen()->scanField(), Qt::Key_Return);
+            REQUIRE_FALSE(window.registerScreen()->statusMessage().isEmpty());
+            window.lock();
+            REQUIRE(login->selectUser(QStringLiteral("manager")));
+            login->typePin(QStringLiteral("9999"));
+            REQUIRE(login->submit());
+            REQUIRE(window.user()->name == QStringLiteral("manager"));
+            CHECK(window.registerScreen()->statusMessage().isEmpty());
+        }
         SECTION("locking keeps the ticket") {
             QTest::keyClicks(window.registerScreen()->scanField(), QStringLiteral("OIL-LAV-120"));
             QTest::keyClick(window.registerScreen()->scanField(), Qt::Key_Return);
