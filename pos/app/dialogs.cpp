@@ -185,9 +185,21 @@ ApprovalDialog::ApprovalDialog(Database &db, Action action, const QString &reaso
     : QDialog(parent)
     , m_db(db)
     , m_action(action) {
-    setWindowTitle(tr("Manager approval"));
+    // What the approval is for, in words, above why it is asked.
+    QString what = actionName(action);
+    if (!what.isEmpty())
+        what[0] = what[0].toUpper();
+    setWindowTitle(tr("Approval: %1").arg(what));
     setMinimumWidth(460);
     auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("Approval needed for %1").arg(actionName(action)), this);
+    title->setObjectName(QStringLiteral("approvalAction"));
+    title->setWordWrap(true);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
     auto *label = new QLabel(reason, this);
     label->setObjectName(QStringLiteral("dialogPrompt"));
     label->setWordWrap(true);
@@ -207,6 +219,35 @@ ApprovalDialog::ApprovalDialog(Database &db, Action action, const QString &reaso
     m_pin->setPlaceholderText(tr("PIN"));
     form->addRow(tr("PIN"), m_pin);
     layout->addLayout(form);
+    // A PIN pad for a touch screen: the approver need not reach for a keyboard.
+    auto *pad = new QGridLayout;
+    pad->setSpacing(6);
+    auto key = [this](const QString &text, const QString &name) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(name);
+        b->setMinimumSize(72, 52);
+        b->setFocusPolicy(Qt::NoFocus);
+        b->setAutoDefault(false);
+        return b;
+    };
+    for (int digit = 0; digit <= 9; ++digit) {
+        auto *b = key(QString::number(digit), QStringLiteral("pinKey"));
+        connect(b, &QPushButton::clicked, this, [this, digit] {
+            if (m_pin->text().size() < 8)
+                m_pin->setText(m_pin->text() + QString::number(digit));
+        });
+        if (digit == 0)
+            pad->addWidget(b, 3, 1);
+        else
+            pad->addWidget(b, (digit - 1) / 3, (digit - 1) % 3);
+    }
+    auto *clear = key(tr("Clear"), QStringLiteral("pinClear"));
+    connect(clear, &QPushButton::clicked, m_pin, &QLineEdit::clear);
+    pad->addWidget(clear, 3, 0);
+    auto *back = key(QStringLiteral("⌫"), QStringLiteral("pinBackspace"));
+    connect(back, &QPushButton::clicked, m_pin, [this] { m_pin->backspace(); });
+    pad->addWidget(back, 3, 2);
+    layout->addLayout(pad);
     m_message = messageLabel(this);
     layout->addWidget(m_message);
     layout->addWidget(okCancel(this, tr("Approve (Enter)")));

@@ -2034,10 +2034,6 @@
 <context>
     <name>oasis::app::ApprovalDialog</name>
     <message>
-        <source>Manager approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2051,6 +2047,18 @@
     </message>
     <message>
         <source>No manager with a PIN can approve this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval needed for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -450,3 +450,38 @@ TEST_CASE("a receipt code in the scan field opens that receipt as a reprint", "[
     QTest::keyClick(c.window.receipts()->findField(), Qt::Key_Escape);
     REQUIRE(c.window.currentScreen() == QStringLiteral("register"));
 }
+
+TEST_CASE("the approval dialog names what it approves and takes the PIN on its own pad",
+          "[pos][register][approval]") {
+    Counter c;
+    c.scan(kLavender);
+    REQUIRE(c.reg->setTicketDiscount(QStringLiteral("50%")));
+    QString heading;
+    int keys = 0;
+    whenModal<ApprovalDialog>([&](ApprovalDialog *d) {
+        heading = d->findChild<QLabel *>(QStringLiteral("approvalAction"))->text();
+        const QList<QPushButton *> pad = d->findChildren<QPushButton *>(QStringLiteral("pinKey"));
+        keys = int(pad.size());
+        auto press = [&](const QString &digit) {
+            for (QPushButton *b : pad)
+                if (b->text() == digit)
+                    b->click();
+        };
+        // A wrong digit, taken back with the pad's own key, then the manager's PIN.
+        press(QStringLiteral("1"));
+        d->findChild<QPushButton *>(QStringLiteral("pinBackspace"))->click();
+        for (int i = 0; i < 4; ++i)
+            press(QStringLiteral("9"));
+        whenModal<PayDialog>([](PayDialog *pay) {
+            CHECK(pay->addCash(pay->due()));
+            CHECK(pay->complete());
+            pay->accept();
+        });
+        CHECK(d->submit(QStringLiteral("manager"), d->findChild<QLineEdit *>()->text()));
+    });
+    c.reg->pay();
+    CHECK(heading == QStringLiteral("Approval needed for a discount above the store's threshold"));
+    CHECK(keys == 10);
+    const SaleRecord sale = value(SaleService(c.tdb.db()).load(1));
+    REQUIRE(sale.approver == QStringLiteral("Jordan (manager)"));
+}
