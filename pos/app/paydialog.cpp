@@ -277,6 +277,10 @@ QWidget *PayDialog::buildGiftPage() {
     m_giftBalance->setObjectName(QStringLiteral("hint"));
     m_giftBalance->setWordWrap(true);
     layout->addWidget(m_giftBalance);
+    m_giftLeft = new QLabel(page);
+    m_giftLeft->setObjectName(QStringLiteral("bigAmountAccent"));
+    m_giftLeft->setAccessibleName(QStringLiteral("giftLeft"));
+    layout->addWidget(m_giftLeft);
     auto *add = button(tr("Apply gift card"), page);
     add->setFocusPolicy(Qt::NoFocus);
     layout->addWidget(add);
@@ -297,6 +301,10 @@ QWidget *PayDialog::buildDonePage() {
     m_doneChange = new QLabel(page);
     m_doneChange->setObjectName(QStringLiteral("hugeAmount"));
     left->addWidget(m_doneChange);
+    m_doneCards = new QLabel(page);
+    m_doneCards->setObjectName(QStringLiteral("bigAmountAccent"));
+    m_doneCards->setAccessibleName(QStringLiteral("doneCards"));
+    left->addWidget(m_doneCards);
     m_doneDetails = new QLabel(page);
     m_doneDetails->setObjectName(QStringLiteral("doneDetails"));
     m_doneDetails->setWordWrap(true);
@@ -350,6 +358,7 @@ Status PayDialog::addCard(Money amount, const QString &last4, const QString &aut
 
 Status PayDialog::addGiftCard(const QString &code) {
     auto card = GiftCardService(m_db).lookup(code, m_registerId);
+    m_giftLeft->clear();
     if (!card) {
         m_giftBalance->setText({});
         setMessage(card.error().message);
@@ -370,6 +379,8 @@ Status PayDialog::addGiftCard(const QString &code) {
                                    .arg(card->last4, card->balance.format(locale),
                                         amount.format(locale),
                                         (card->balance - amount).format(locale)));
+        m_giftLeft->setText(
+            tr("%1 left on ••%2").arg((card->balance - amount).format(locale), card->last4));
         m_giftCode->clear();
     }
     return added;
@@ -511,6 +522,14 @@ bool PayDialog::complete() {
         m_doneCaption->setText(tr("Paid in full"));
         m_doneChange->setText(m_sale->totals.total.format(locale));
     }
+    // What stays on each card the customer paid with, large: the first thing they ask.
+    // (A repeated ticket's cards may have moved since: their balances are not repeated.)
+    QStringList left;
+    for (const AppliedTender &t : m_sale->tenders)
+        if (t.type == TenderType::Gift && !m_sale->repeated)
+            left << tr("%1 left on ••%2").arg(t.giftCardBalance.format(locale), t.giftCardLast4);
+    m_doneCards->setText(left.join(u'\n'));
+    m_doneCards->setVisible(!left.isEmpty());
     QString details = tr("<p>Sale <b>%1</b> is complete.</p>").arg(receiptCode(m_sale->receiptNo));
     if (m_sale->repeated) {
         // An earlier attempt of this ticket went through (its answer was lost): that sale

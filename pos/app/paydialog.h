@@ -113,6 +113,8 @@ private:
     QLabel *m_doneChange = nullptr;
     QLabel *m_doneCaption = nullptr;
     QLabel *m_doneDetails = nullptr;
+    QLabel *m_giftLeft = nullptr;  ///< large: what stays on the card just applied
+    QLabel *m_doneCards = nullptr; ///< large: what stays on each card the sale redeemed
     ReceiptView *m_receipt = nullptr;
 };
 

@@ -2447,6 +2447,10 @@
         <source>The sale is saved; the receipt did not print: %1 Press P to print it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 left on ••%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ReceiptView</name>

@@ -416,16 +416,28 @@ TEST_CASE("a gift card sold at the counter pays a later ticket when scanned", "[
     REQUIRE_FALSE(code.isEmpty());
 
     c.scan(kLavender); // $24.00 + $2.53 tax = $26.53
-    whenModal<PayDialog>([](PayDialog *d) {
+    QString leftWhileApplied, leftWhenDone;
+    whenModal<PayDialog>([&](PayDialog *d) {
         // The scanned card is already applied: it covers the whole ticket.
-        QTimer::singleShot(0, d, [d] {
+        QTimer::singleShot(0, d, [&, d] {
             CHECK(d->tenders().size() == 1);
             CHECK(d->remaining().isZero());
+            auto large = [d](const char *name) {
+                for (QLabel *l : d->findChildren<QLabel *>())
+                    if (l->accessibleName() == QLatin1String(name))
+                        return l->text();
+                return QString();
+            };
+            leftWhileApplied = large("giftLeft");
             CHECK(d->complete());
+            leftWhenDone = large("doneCards");
             d->accept();
         });
     });
     c.scan(code);
+    // What stays on the card, large, while paying and once paid: $50.00 - $26.53.
+    CHECK(leftWhileApplied.startsWith(QStringLiteral("$23.47 left on ••")));
+    CHECK(leftWhenDone.startsWith(QStringLiteral("$23.47 left on ••")));
     const SaleRecord sale = value(SaleService(c.tdb.db()).load(2));
     REQUIRE(sale.tenders.size() == 1);
     REQUIRE(sale.tenders[0].type == TenderType::Gift);
