@@ -198,11 +198,12 @@ QWidget *RegisterWidget::buildKeyBar() {
     row->setSpacing(8);
     struct Key {
         QString text;
-        Qt::Key key;
+        QKeySequence key;
         void (RegisterWidget::*slot)();
     };
     const Key keys[] = {
         {tr("Quantity"), Qt::Key_F2, &RegisterWidget::askQuantity},
+        {tr("Price"), QKeySequence(Qt::CTRL | Qt::Key_P), &RegisterWidget::askPrice},
         {tr("Line discount"), Qt::Key_F7, &RegisterWidget::askLineDiscount},
         {tr("Void line"), Qt::Key_F8, &RegisterWidget::voidLine},
         {tr("Tip"), Qt::Key_F3, &RegisterWidget::askTip},
@@ -226,7 +227,7 @@ QWidget *RegisterWidget::buildKeyBar() {
             action->setShortcut(k.key);
             action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
             addAction(action);
-            if (k.key == Qt::Key_F9)
+            if (k.key == QKeySequence(Qt::Key_F9))
                 connect(action, &QAction::triggered, this, &RegisterWidget::receiptsRequested);
             else
                 connect(action, &QAction::triggered, this, &RegisterWidget::lockRequested);
@@ -273,8 +274,6 @@ QWidget *RegisterWidget::buildTotals() {
     row->addLayout(totalBox);
     auto *pay = touchButton(tr("Pay\nF12"), panel, QStringLiteral("payButton"));
     addKeyAction(tr("Pay"), Qt::Key_F12, &RegisterWidget::pay);
-    addKeyAction(tr("Price override"), QKeySequence(Qt::CTRL | Qt::Key_P),
-                 &RegisterWidget::askPrice);
     connect(pay, &QPushButton::clicked, this, [this] {
         this->pay();
         focusScan();

@@ -497,3 +497,33 @@ TEST_CASE("the approval dialog names what it approves and takes the PIN on its o
     const SaleRecord sale = value(SaleService(c.tdb.db()).load(1));
     REQUIRE(sale.approver == QStringLiteral("Jordan (manager)"));
 }
+
+TEST_CASE("Ctrl+P in the scan field and the Price button both open the price override",
+          "[pos][register]") {
+    Counter c;
+    c.scan(kLavender);
+    int asked = 0;
+    auto overridePrice = [&](const QString &price) {
+        whenModal<EntryDialog>([&, price](EntryDialog *d) {
+            ++asked;
+            CHECK(d->windowTitle() == QStringLiteral("Price override"));
+            CHECK(d->submit(price));
+        });
+    };
+    // From the scan field, where the cashier's hands are.
+    overridePrice(QStringLiteral("20.00"));
+    c.reg->scanField()->setFocus();
+    QTest::keyClick(c.reg->scanField(), Qt::Key_P, Qt::ControlModifier);
+    REQUIRE(asked == 1);
+    REQUIRE(c.line(0).unitPrice == Money::fromCents(20'00));
+    // And by touch: the key bar's Price button.
+    QPushButton *button = nullptr;
+    for (QPushButton *b : c.reg->findChildren<QPushButton *>(QStringLiteral("keyButton")))
+        if (b->text().startsWith(QStringLiteral("Price\n")))
+            button = b;
+    REQUIRE(button);
+    overridePrice(QStringLiteral("18.00"));
+    button->click();
+    REQUIRE(asked == 2);
+    REQUIRE(c.line(0).unitPrice == Money::fromCents(18'00));
+}
