@@ -33,6 +33,15 @@ void sellCash(Database &db, Ticket ticket, Money cash) {
                                    std::nullopt, QStringLiteral("test-register")));
 }
 
+/// Two lavender oils (and a $50 gift card with `giftCard`) sold for cash.
+void sellOils(Database &db, bool giftCard, Money cash) {
+    Ticket t;
+    t.addItem(*value(CatalogService(db).findByCode(QStringLiteral("OIL-LAV-120"))), 2);
+    if (giftCard)
+        t.addGiftCard(Money::fromCents(50'00));
+    sellCash(db, t, cash);
+}
+
 /// Chooses a report, presses Show and returns the table's first column.
 QStringList show(ReportsScreen &screen, const QString &kind) {
     auto *combo = screen.findChild<QComboBox *>();
@@ -57,11 +66,7 @@ TEST_CASE("the reports screen shows sales by category, items apart, and the card
     TempDb tdb(true);
     Database &db = tdb.db();
     TempSettings settings;
-    CatalogService catalog(db);
-    Ticket t;
-    t.addItem(*value(catalog.findByCode(QStringLiteral("OIL-LAV-120"))), 2);
-    t.addGiftCard(Money::fromCents(50'00));
-    sellCash(db, t, Money::fromCents(200'00));
+    sellOils(db, true, Money::fromCents(200'00));
 
     Context context(db, QStringLiteral("owner"));
     ReportsScreen screen(context.ctx);
@@ -90,10 +95,7 @@ TEST_CASE("the X report on the screen is laid out, not a terminal dump, and save
     TempDb tdb(true);
     Database &db = tdb.db();
     TempSettings settings;
-    CatalogService catalog(db);
-    Ticket t;
-    t.addItem(*value(catalog.findByCode(QStringLiteral("OIL-LAV-120"))), 2);
-    sellCash(db, t, Money::fromCents(100'00));
+    sellOils(db, false, Money::fromCents(100'00));
 
     Context context(db, QStringLiteral("owner"));
     ReportsScreen screen(context.ctx);
