@@ -170,46 +170,42 @@ QString periodReportHtml(const PeriodReport &r, const QTimeZone &zone) {
     QString html = QStringLiteral(
         "<html><body style=\"font-size: 11pt\"><table width=\"620\" align=\"center\" "
         "cellspacing=\"0\" cellpadding=\"3\">");
-    auto cell = [](const QString &text) { return text.toHtmlEscaped(); };
+    // A line across both columns, and a label with its amount on the right.
+    auto wide = [&html](const QString &style, const QString &text) {
+        html += QStringLiteral("<tr><td colspan=\"2\" style=\"%1\">%2</td></tr>").arg(style, text);
+    };
+    auto pair = [&html](const ReportRow &row, bool indented, bool bold) {
+        const QString weight = bold ? QStringLiteral("; font-weight: 600") : QString();
+        html += QStringLiteral("<tr><td style=\"padding-left: %1px%2\">%3</td>"
+                               "<td align=\"right\" style=\"%2\">%4</td></tr>")
+                    .arg(indented ? 18 : 0)
+                    .arg(weight, row.label.toHtmlEscaped(), row.value.toHtmlEscaped());
+    };
     for (const ReportRow &row : periodReportRows(r, zone)) {
+        const QString label = row.label.toHtmlEscaped();
         switch (row.kind) {
         case K::Title:
-            html += QStringLiteral("<tr><td colspan=\"2\" style=\"font-size: 16pt; "
-                                   "font-weight: 600\">%1</td></tr>")
-                        .arg(cell(row.label));
+            wide(QStringLiteral("font-size: 16pt; font-weight: 600"), label);
             break;
         case K::Subtitle:
-            html += QStringLiteral("<tr><td colspan=\"2\" style=\"color: #555\">%1</td></tr>")
-                        .arg(cell(row.label));
+            wide(QStringLiteral("color: #555"), label);
             break;
         case K::Rule:
-            html += QStringLiteral("<tr><td colspan=\"2\" style=\"font-size: 4pt\">"
-                                   "&nbsp;</td></tr>");
+            wide(QStringLiteral("font-size: 4pt"), QStringLiteral("&nbsp;"));
             break;
         case K::Heading:
-            html += QStringLiteral("<tr><td colspan=\"2\" style=\"font-weight: 600; "
-                                   "padding-top: 8px\">%1</td></tr>")
-                        .arg(cell(row.label));
+            wide(QStringLiteral("font-weight: 600; padding-top: 8px"), label);
             break;
         case K::Item:
         case K::Pair:
-            html += QStringLiteral("<tr><td style=\"padding-left: %1px\">%2</td>"
-                                   "<td align=\"right\">%3</td></tr>")
-                        .arg(row.kind == K::Item ? 18 : 0)
-                        .arg(cell(row.label), cell(row.value));
+            pair(row, row.kind == K::Item, false);
             break;
         case K::Subtotal:
         case K::Total:
-            html += QStringLiteral("<tr><td style=\"padding-left: %1px; font-weight: 600\">%2"
-                                   "</td><td align=\"right\" style=\"font-weight: 600\">%3"
-                                   "</td></tr>")
-                        .arg(row.kind == K::Subtotal ? 18 : 0)
-                        .arg(cell(row.label), cell(row.value));
+            pair(row, row.kind == K::Subtotal, true);
             break;
         case K::Code:
-            html += QStringLiteral("<tr><td colspan=\"2\" style=\"font-family: monospace; "
-                                   "font-size: 8pt; color: #555\">%1</td></tr>")
-                        .arg(cell(row.label));
+            wide(QStringLiteral("font-family: monospace; font-size: 8pt; color: #555"), label);
             break;
         }
     }
