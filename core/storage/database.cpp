@@ -828,6 +828,9 @@ Status Database::migrate(int target) {
         if (auto ok = tx->commit(); !ok)
             return std::unexpected(ok.error());
         m_schemaVersion = step.version;
+        // A statement kept from before this step may have been prepared without the RETURNING
+        // withReturning() now adds (the books' rows from step 12): prepare them again.
+        m_statements->kept.clear();
     }
     return {};
 }

@@ -231,13 +231,6 @@ QString digestOf(const QByteArray &key, const QByteArray &rows) {
 }
 } // namespace
 
-bool Journal::recordsRowsOf(QStringView table) {
-    for (const BookTable &t : kBooks)
-        if (!t.bySale && t.name == table)
-            return true;
-    return false;
-}
-
 QString Journal::recordedColumns(QStringView table) {
     for (const BookTable &t : kBooks)
         if (t.name == table)

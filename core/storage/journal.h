@@ -32,9 +32,6 @@ public:
     /// Storage failures are errors; tampering is a report with ok = false, a damaged file one
     /// with damaged = true.
     static Result<JournalReport> verify(const Database &db);
-    /// The tables of the books whose rows each entry records by id (sale_taxes goes with its
-    /// sale).
-    static bool recordsRowsOf(QStringView table);
     /// The columns an entry records of `table` (a table of the books, sale_taxes included), in
     /// the digest's order and key first; empty for any other table. An INSERT into the books
     /// asks these back (RETURNING), so the entry records its rows as written, with no read.
