@@ -93,6 +93,27 @@ TEST_CASE("a session with a tip and two oils, split card and cash, adds up to th
     REQUIRE(value(Journal::verify(r.tmp.db())).ok);
 }
 
+TEST_CASE("a ticket of more lines than one INSERT takes is written whole and journaled", "[sale]") {
+    // 101 gift cards of $10 and an oil: the lines go 100 to a statement, so two statements.
+    Register r;
+    Ticket t;
+    for (int i = 0; i < 101; ++i)
+        t.addGiftCard(Money::fromCents(10'00));
+    t.addItem(r.item(QStringLiteral("OIL-LAV-120")));
+    REQUIRE(t.lines.size() == 102);
+    auto done = value(
+        SaleService(r.tmp.db()).complete(t, {r.tender(QStringLiteral("cash:1100"))}, r.frontdesk));
+    REQUIRE(done.giftCards.size() == 101);
+    SaleRecord rec = value(SaleService(r.tmp.db()).load(done.receiptNo));
+    REQUIRE(rec.lines.size() == 102);
+    for (std::size_t i = 0; i < rec.lines.size(); ++i)
+        REQUIRE(rec.lines[i].lineNo == int(i + 1));
+    REQUIRE(r.count(QStringLiteral("sale_lines")) == 102);
+    const JournalReport report = value(Journal::verify(r.tmp.db()));
+    INFO(report.problem.toStdString());
+    REQUIRE(report.ok);
+}
+
 TEST_CASE("the retail rate changes at midnight Seattle time on 2026-01-01", "[sale][tax]") {
     Register r;
     auto ringUpOil = [&] {
