@@ -87,6 +87,11 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setMinimumHeight(36);
+    m_change = new QLabel(this);
+    m_change->setObjectName(QStringLiteral("giftCardChange"));
+    m_change->setFont(scaled(font(), 2.4, true));
+    m_change->setStyleSheet(QStringLiteral("color: #1f5f55;"));
+    m_change->hide();
 
     // The card: last 4, the balance in large type, status, To/From and the message.
     auto *card = new QFrame(this);
@@ -175,6 +180,7 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_message);
+    layout->addWidget(m_change);
     layout->addLayout(middle, 1);
     layout->addLayout(buttons);
 
@@ -199,12 +205,14 @@ QString GiftCardScreen::message() const {
 }
 
 void GiftCardScreen::showError(const Error &error) {
+    m_change->hide();
     m_message->setStyleSheet(QStringLiteral(
         "color: #8a1c1c; background: #fdecec; border-radius: 6px; padding: 6px 10px;"));
     m_message->setText(error.message);
 }
 
 void GiftCardScreen::showInfo(const QString &text) {
+    m_change->hide();
     m_message->setStyleSheet(QStringLiteral(
         "color: #184d2e; background: #e8f5ec; border-radius: 6px; padding: 6px 10px;"));
     m_message->setText(text);
@@ -223,6 +231,7 @@ void GiftCardScreen::lookUpTyped() {
 bool GiftCardScreen::showCode(const QString &code) {
     if (!m_ctx.db)
         return false;
+    m_change->hide(); // the last reload's change was counted back
     auto card = GiftCardService(*m_ctx.db).lookup(code, m_ctx.registerId);
     if (!card) {
         clearCard();
@@ -333,6 +342,11 @@ Result<CompletedSale> GiftCardScreen::reload(Money amount, const Tender &tender)
     if (tender.type == TenderType::Cash && !sale->change.isZero())
         text += QLatin1Char(' ') + tr("Change due: %1.").arg(sale->change.format(locale));
     showInfo(text);
+    if (tender.type == TenderType::Cash && !sale->change.isZero()) {
+        // What the cashier counts back, as large as on the register's pay dialog.
+        m_change->setText(tr("Change due %1").arg(sale->change.format(locale)));
+        m_change->show();
+    }
     Q_EMIT saleCompleted(sale->receiptNo, tender.type == TenderType::Cash);
     Q_EMIT cardsChanged();
     return sale;

@@ -4585,6 +4585,10 @@ Print a certificate for it now?</source>
         <source>%1 to %2: owed at the start %3, sold %4, redeemed %5, other %6, owed at the end %7</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens::InventoryModel</name>

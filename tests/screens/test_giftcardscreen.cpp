@@ -200,6 +200,14 @@ TEST_CASE("a reload is a sale of its own and raises the balance", "[screens][gif
         CHECK(sale.change == Money::fromCents(15'00));
         CHECK(screen.balanceLabel()->text() == QStringLiteral("$75.00"));
         CHECK(screen.message().contains(u"$15.00"));
+        // The change due in large type, gone with the next message.
+        auto *change = screen.findChild<QLabel *>(QStringLiteral("giftCardChange"));
+        REQUIRE(change);
+        CHECK(change->text() == QStringLiteral("Change due $15.00"));
+        CHECK_FALSE(change->isHidden());
+        CHECK(change->font().pointSizeF() > 2 * screen.font().pointSizeF());
+        scan(screen, card.code);
+        CHECK(change->isHidden());
         REQUIRE(completed.count() == 1);
         CHECK(completed.at(0).at(0).toLongLong() == sale.receiptNo);
         CHECK(completed.at(0).at(1).toBool());
