@@ -13,12 +13,14 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace oasis {
@@ -429,6 +431,37 @@ JournalReport damagedReport(const QString &finding) {
 }
 } // namespace
 
+namespace {
+/// One read transaction for as long as it lives (none inside the caller's own transaction):
+/// a deferred BEGIN on SQLite, whose snapshot starts at the first read, and a read-only
+/// REPEATABLE READ on a server.
+class ReadSnapshot final {
+public:
+    /// `begin`: false inside the caller's own transaction (its snapshot is already one).
+    ReadSnapshot(const QSqlDatabase &connection, bool begin, bool server)
+        : m_connection(connection) {
+        if (!begin)
+            return;
+        QSqlQuery q(m_connection);
+        m_open = q.exec(server ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                               : QStringLiteral("BEGIN"));
+    }
+    ~ReadSnapshot() { end(); }
+    ReadSnapshot(const ReadSnapshot &) = delete;
+    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
+    void end() {
+        if (!std::exchange(m_open, false))
+            return;
+        QSqlQuery q(m_connection);
+        q.exec(QStringLiteral("ROLLBACK")); // it read only
+    }
+
+private:
+    QSqlDatabase m_connection;
+    bool m_open = false;
+};
+} // namespace
+
 Result<JournalReport> Journal::verify(const Database &db) {
     // The file first: an unreadable page says nothing about tampering, and reading the books
     // from a damaged file would report changes nobody made.
@@ -465,6 +498,10 @@ Result<JournalReport> Journal::verify(const Database &db) {
     std::optional<std::pair<qint64, QString>> anchored;
     if (anchor.state == Database::Anchor::State::Ok)
         anchored = std::pair{anchor.seq, anchor.hash};
+    // The chain and the books are read in one snapshot, taken after the anchor (which only
+    // moves after a commit, so it is never ahead of it): a sale committed by another register
+    // while verify reads must not show as a row no entry recorded.
+    ReadSnapshot snapshot(db.handle(), db.m_depth == 0, db.driver().isServer());
     auto r = verifyChain(db.handle(), db.keys().journal, anchored);
     if (!r)
         return r;
@@ -472,6 +509,7 @@ Result<JournalReport> Journal::verify(const Database &db) {
         return r;
     if (auto ok = verifyBooks(db, *r); !ok)
         return std::unexpected(ok.error());
+    snapshot.end();
     if (!r->ok)
         return r;
     const QString anchorPath = QDir::toNativeSeparators(db.anchorFilePath());
@@ -621,6 +659,7 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
     }
     if (q.lastError().isValid())
         return std::unexpected(storageError(oasis::tr("Reading the journal"), q.lastError()));
+    testPoint("journal.verify.entries_read"); // a test commits a sale on another register here
 
     // Every row of the books after the recorded history is recorded by exactly one entry.
     for (const BookTable &t : kBooks) {

@@ -9,6 +9,7 @@
 #include "core/services/sale.h"
 #include "core/services/shift.h"
 #include "core/services/staff.h"
+#include "core/storage/journal.h"
 
 #include <optional>
 
@@ -167,4 +168,31 @@ TEST_CASE("an adjustment racing a replacement never strands money on the void ca
     CHECK(live.cents() == (adjusted ? 50'00 : 40'00));
     if (!adjusted)
         CHECK(adjusted.error().code == ErrorCode::Refused);
+}
+
+TEST_CASE("journal verify reads the chain and the books as of one moment while another register "
+          "sells",
+          "[trust][interleaving][journal]") {
+    TwoRegisters s;
+    s.sellCard(Money::fromCents(50'00));
+    // Between verify's reading of the entries and its reading of the books, register B completes
+    // a sale (its rows and its journal entry). Read at two moments, the sale's rows would show
+    // up with no entry that recorded them: a false "written outside Oasis POS".
+    std::optional<Result<CompletedSale>> sold;
+    AtTestPoint point("journal.verify.entries_read", [&] {
+        if (sold)
+            return;
+        Ticket t;
+        t.addGiftCard(Money::fromCents(25'00));
+        sold = SaleService(s.b()).complete(t, {s.tender(QStringLiteral("card:25"))}, s.frontdesk,
+                                           std::nullopt, s.regB);
+    });
+    const JournalReport during = value(Journal::verify(s.a()));
+    REQUIRE(sold.has_value());
+    REQUIRE(sold->has_value()); // B was not kept waiting by a reader
+    INFO(during.problem.toStdString());
+    CHECK(during.ok);
+    const JournalReport after = value(Journal::verify(s.a()));
+    CHECK(after.ok);
+    CHECK(after.entries == during.entries + 1);
 }
