@@ -220,34 +220,19 @@ ApprovalDialog::ApprovalDialog(Database &db, Action action, const QString &reaso
     form->addRow(tr("PIN"), m_pin);
     layout->addLayout(form);
     // A PIN pad for a touch screen: the approver need not reach for a keyboard.
-    auto *pad = new QGridLayout;
-    pad->setSpacing(6);
-    auto key = [this](const QString &text, const QString &name) {
-        auto *b = new QPushButton(text, this);
-        b->setObjectName(name);
-        b->setMinimumSize(72, 52);
-        b->setFocusPolicy(Qt::NoFocus);
-        b->setAutoDefault(false);
-        return b;
-    };
-    for (int digit = 0; digit <= 9; ++digit) {
-        auto *b = key(QString::number(digit), QStringLiteral("pinKey"));
-        connect(b, &QPushButton::clicked, this, [this, digit] {
+    auto *clear = new QPushButton(tr("Clear"), this);
+    clear->setObjectName(QStringLiteral("pinKeySecondary"));
+    connect(clear, &QPushButton::clicked, m_pin, &QLineEdit::clear);
+    auto *back = new QPushButton(QStringLiteral("⌫"), this);
+    back->setObjectName(QStringLiteral("pinKeySecondary"));
+    connect(back, &QPushButton::clicked, m_pin, [this] { m_pin->backspace(); });
+    layout->addLayout(pinPad(
+        this,
+        [this](int digit) {
             if (m_pin->text().size() < 8)
                 m_pin->setText(m_pin->text() + QString::number(digit));
-        });
-        if (digit == 0)
-            pad->addWidget(b, 3, 1);
-        else
-            pad->addWidget(b, (digit - 1) / 3, (digit - 1) % 3);
-    }
-    auto *clear = key(tr("Clear"), QStringLiteral("pinClear"));
-    connect(clear, &QPushButton::clicked, m_pin, &QLineEdit::clear);
-    pad->addWidget(clear, 3, 0);
-    auto *back = key(QStringLiteral("⌫"), QStringLiteral("pinBackspace"));
-    connect(back, &QPushButton::clicked, m_pin, [this] { m_pin->backspace(); });
-    pad->addWidget(back, 3, 2);
-    layout->addLayout(pad);
+        },
+        clear, back));
     m_message = messageLabel(this);
     layout->addWidget(m_message);
     layout->addWidget(okCancel(this, tr("Approve (Enter)")));
@@ -388,6 +373,30 @@ void GiftCardDialog::accept() {
     }
     m_amount = amount;
     QDialog::accept();
+}
+
+QGridLayout *pinPad(QWidget *parent, const std::function<void(int)> &typed, QPushButton *left,
+                    QPushButton *right) {
+    auto *grid = new QGridLayout;
+    grid->setSpacing(10);
+    auto key = [parent, &typed](int d) {
+        auto *b = new QPushButton(QString::number(d), parent);
+        b->setObjectName(QStringLiteral("pinKey"));
+        b->setFocusPolicy(Qt::NoFocus);
+        b->setAutoDefault(false);
+        QObject::connect(b, &QPushButton::clicked, parent, [typed, d] { typed(d); });
+        return b;
+    };
+    for (int d = 1; d <= 9; ++d)
+        grid->addWidget(key(d), (d - 1) / 3, (d - 1) % 3);
+    for (QPushButton *b : {left, right}) {
+        b->setFocusPolicy(Qt::NoFocus);
+        b->setAutoDefault(false);
+    }
+    grid->addWidget(left, 3, 0);
+    grid->addWidget(key(0), 3, 1);
+    grid->addWidget(right, 3, 2);
+    return grid;
 }
 
 } // namespace oasis::app

@@ -24,7 +24,15 @@ namespace oasis {
 class Database;
 }
 
+class QGridLayout;
+class QPushButton;
+
 namespace oasis::app {
+
+/// The PIN pad of the login screen and of the approval dialog: 1-9 in three rows, then `left`,
+/// 0 and `right`; a digit pressed calls `typed`. Its buttons never take the keyboard focus.
+QGridLayout *pinPad(QWidget *parent, const std::function<void(int)> &typed, QPushButton *left,
+                    QPushButton *right);
 
 /// A list to choose one entry from: therapists, search results, parked tickets, receipts.
 class ChoiceDialog final : public QDialog {

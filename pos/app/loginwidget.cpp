@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/loginwidget.h"
+#include "pos/app/dialogs.h"
 
 #include "core/services/authorization.h"
 #include "core/services/store.h"
@@ -63,28 +64,14 @@ LoginWidget::LoginWidget(Database &db, QWidget *parent)
     m_pinDisplay->setObjectName(QStringLiteral("pinDisplay"));
     m_pinDisplay->setAlignment(Qt::AlignCenter);
     pad->addWidget(m_pinDisplay);
-    auto *grid = new QGridLayout;
-    grid->setSpacing(10);
-    auto digit = [this, card](int d) {
-        auto *b = new QPushButton(QString::number(d), card);
-        b->setObjectName(QStringLiteral("pinKey"));
-        b->setFocusPolicy(Qt::NoFocus);
-        connect(b, &QPushButton::clicked, this, [this, d] { typePin(QString::number(d)); });
-        return b;
-    };
-    for (int d = 1; d <= 9; ++d)
-        grid->addWidget(digit(d), (d - 1) / 3, (d - 1) % 3);
     auto *clear = new QPushButton(tr("Clear"), card);
     clear->setObjectName(QStringLiteral("pinKeySecondary"));
-    clear->setFocusPolicy(Qt::NoFocus);
     connect(clear, &QPushButton::clicked, this, &LoginWidget::clearPin);
-    grid->addWidget(clear, 3, 0);
-    grid->addWidget(digit(0), 3, 1);
     auto *ok = new QPushButton(tr("OK"), card);
     ok->setObjectName(QStringLiteral("pinKeyPrimary"));
-    ok->setFocusPolicy(Qt::NoFocus);
     connect(ok, &QPushButton::clicked, this, &LoginWidget::submit);
-    grid->addWidget(ok, 3, 2);
+    auto *grid = pinPad(
+        card, [this](int d) { typePin(QString::number(d)); }, clear, ok);
     pad->addLayout(grid);
     m_message = new QLabel(card);
     m_message->setObjectName(QStringLiteral("errorMessage"));

@@ -481,7 +481,9 @@ TEST_CASE("the approval dialog names what it approves and takes the PIN on its o
         };
         // A wrong digit, taken back with the pad's own key, then the manager's PIN.
         press(QStringLiteral("1"));
-        d->findChild<QPushButton *>(QStringLiteral("pinBackspace"))->click();
+        for (QPushButton *b : d->findChildren<QPushButton *>(QStringLiteral("pinKeySecondary")))
+            if (b->text() == QStringLiteral("⌫"))
+                b->click();
         for (int i = 0; i < 4; ++i)
             press(QStringLiteral("9"));
         whenModal<PayDialog>([](PayDialog *pay) {
