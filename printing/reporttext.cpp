@@ -233,18 +233,32 @@ Status renderPeriodReportPdf(const PeriodReport &r, const QTimeZone &zone, const
 
 QStringList reportTableText(const ReportTable &table) {
     std::vector<QStringList> cells{table.headers()};
-    for (const QVariantList &row : table.rows) {
+    const auto addRow = [&table, &cells](const QVariantList &row) {
         QStringList r;
         for (std::size_t i = 0; i < table.columns.size(); ++i)
             r << table.cellText(row, i, ReportTable::CellStyle::Plain);
         cells.push_back(r);
-    }
+    };
+    for (const QVariantList &row : table.rows)
+        addRow(row);
+    const bool totals = table.showTotals && !table.rows.empty();
+    if (totals)
+        addRow(table.totalsRow());
     std::vector<int> width(table.columns.size(), 0);
     for (const QStringList &r : cells)
         for (std::size_t i = 0; i < table.columns.size(); ++i)
             width[i] = std::max(width[i], int(r.value(qsizetype(i)).size()));
     QStringList out{table.title};
-    for (const QStringList &r : cells) {
+    if (table.rows.empty())
+        return out << oasis::printing::tr("Nothing in this period.");
+    for (std::size_t n = 0; n < cells.size(); ++n) {
+        const QStringList &r = cells[n];
+        if (totals && n + 1 == cells.size()) {
+            int all = 0;
+            for (int w : width)
+                all += w + 2;
+            out << QString(std::max(all - 2, 0), u'-');
+        }
         QString line;
         for (std::size_t i = 0; i < table.columns.size(); ++i) {
             const bool right = table.columns[i].kind != ReportTable::Kind::Text;

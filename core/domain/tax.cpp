@@ -4,12 +4,52 @@
 #include "core/domain/translate.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
 
 namespace oasis {
+
+QString taxClassLabel(TaxClass cls) {
+    switch (cls) {
+    case TaxClass::Service:
+        return oasis::tr("Services (massage)");
+    case TaxClass::Retail:
+        return oasis::tr("Retail (oils, lotions)");
+    case TaxClass::GiftCard:
+        return oasis::tr("Gift cards");
+    case TaxClass::None:
+        return oasis::tr("Untaxed");
+    }
+    return {};
+}
+
+QString percentText(qint64 ppm) {
+    QString text = QStringLiteral("%1.%2")
+                       .arg(std::abs(ppm) / 10'000)
+                       .arg(std::abs(ppm) % 10'000, 4, 10, QLatin1Char('0'));
+    while (text.endsWith(u'0'))
+        text.chop(1);
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    return text;
+}
+
+Result<qint64> parsePercent(const QString &text) {
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*(\\d{1,3})(?:[.](\\d{0,4}))?\\s*%?\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("Type a percentage such as 40 or 10.55 (up to 4 decimals)."));
+    const qint64 ppm =
+        m.captured(1).toLongLong() * 10'000 + m.captured(2).leftJustified(4, u'0').toLongLong();
+    if (ppm > 1'000'000)
+        return fail(ErrorCode::Invalid, oasis::tr("A percentage cannot be more than 100."));
+    return ppm;
+}
 
 QString taxClassName(TaxClass cls) {
     switch (cls) {

@@ -2,6 +2,7 @@
 // Tax classes, dated rates in parts per million, pro-rata allocation and ticket totals.
 #pragma once
 
+#include "core/domain/error.h"
 #include "core/domain/money.h"
 
 #include <QDate>
@@ -17,6 +18,14 @@ namespace oasis {
 enum class TaxClass { Service, Retail, GiftCard, None };
 
 QString taxClassName(TaxClass cls);
+/// What a person reads: "Services (massage)", "Retail (oils, lotions)", "Gift cards", "Untaxed".
+QString taxClassLabel(TaxClass cls);
+
+/// A percentage in parts per million as a person writes it: 400'000 -> "40", 105'500 ->
+/// "10.55" (no sign).
+QString percentText(qint64 ppm);
+/// "40", "10.55", "12.5 %" -> parts per million; 0 to 100 with up to 4 decimals.
+Result<qint64> parsePercent(const QString &text);
 std::optional<TaxClass> taxClassFromName(QStringView name);
 
 struct TaxRate {

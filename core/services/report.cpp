@@ -5,6 +5,7 @@
 #include "core/domain/csv.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
+#include "core/services/commission.h"
 #include "core/services/shift.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
@@ -13,6 +14,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
+
+#include <set>
+#include <tuple>
 
 namespace oasis {
 
@@ -102,6 +107,7 @@ Result<Names> loadNames(const Database &db) {
 /// The breakdowns of a report, derived in C++ from one grouped query.
 struct Breakdowns {
     std::vector<ReportLine> byItem, byCategory, byStaff, byTherapist, tips;
+    std::vector<ReportLine> giftCardsByStaff; ///< gift cards sold by each cashier (ranges only)
 };
 
 /// One group of sold lines: kind, item, category, cashier and therapist (0: none).
@@ -144,7 +150,7 @@ std::vector<ReportLine> sorted(std::map<QString, ReportLine> &&lines) {
 }
 
 Breakdowns derive(const std::vector<Group> &groups, const Names &names, bool withItems) {
-    std::map<QString, ReportLine> items, categories, staff, therapists, tips;
+    std::map<QString, ReportLine> items, categories, staff, therapists, tips, giftCards;
     const auto staffName = [&names](qint64 id) {
         auto it = names.staff.find(id);
         return it != names.staff.end() ? it->second : std::pair<QString, QString>();
@@ -162,6 +168,10 @@ Breakdowns derive(const std::vector<Group> &groups, const Names &names, bool wit
                 accumulate(staff, login, display, g);
             }
         }
+        if (g.kind == QLatin1String("giftcard") && names.staff.count(g.staffId)) {
+            const auto [login, display] = staffName(g.staffId);
+            accumulate(giftCards, login, display, g);
+        }
         if ((g.kind == QLatin1String("session") || g.kind == QLatin1String("tip")) &&
             names.staff.count(g.therapistId)) {
             const auto [login, display] = staffName(g.therapistId);
@@ -174,6 +184,7 @@ Breakdowns derive(const std::vector<Group> &groups, const Names &names, bool wit
     b.byStaff = sorted(std::move(staff));
     b.byTherapist = sorted(std::move(therapists));
     b.tips = sorted(std::move(tips));
+    b.giftCardsByStaff = sorted(std::move(giftCards));
     return b;
 }
 
@@ -216,7 +227,7 @@ Result<Breakdowns> rangeBreakdowns(const Database &db, QDate from, QDate to) {
                                     "SUM(quantity), SUM(net_cents), SUM(tax_cents) "
                                     "FROM sales_by_day WHERE business_date >= ? AND "
                                     "business_date <= ? AND line_kind IN ('product', 'session', "
-                                    "'tip') GROUP BY line_kind, category_id, staff_id, "
+                                    "'tip', 'giftcard') GROUP BY line_kind, category_id, staff_id, "
                                     "therapist_id"),
                      {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
     if (!q)
@@ -458,9 +469,29 @@ QStringList ReportTable::headers() const {
 
 QString ReportTable::cellText(const QVariantList &row, std::size_t column, CellStyle style) const {
     const QVariant v = row.value(qsizetype(column));
-    if (columns[column].kind != Kind::Money)
+    if (columns[column].kind == Kind::Percent) {
+        if (v.toString().isEmpty())
+            return QString(); // no rate
+        const QString percent = percentText(v.toLongLong());
+        return style == CellStyle::Plain ? percent : percent + u'%';
+    }
+    if (columns[column].kind != Kind::Money || v.toString().isEmpty())
         return v.toString();
     return style == CellStyle::Plain ? cents(v).toString() : cents(v).format();
+}
+
+QVariantList ReportTable::totalsRow() const {
+    QVariantList row;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if ((columns[i].kind == Kind::Money || columns[i].kind == Kind::Count) &&
+            columns[i].totalled)
+            row << sum(columns[i].key);
+        else
+            row << QString();
+    }
+    if (!columns.empty() && columns.front().kind == Kind::Text)
+        row[0] = oasis::tr("Total");
+    return row;
 }
 
 qint64 ReportTable::sum(const QString &key) const {
@@ -773,60 +804,71 @@ QVariantList dateBinds(QDate from, QDate to) {
 } // namespace
 
 namespace {
-ReportTable salesTable(QDate from, QDate to) {
-    ReportTable t;
-    t.title = oasis::tr("Sales %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
-    t.columns = {{QStringLiteral("group"), oasis::tr("group"), Kind::Text},
-                 {QStringLiteral("key"), oasis::tr("key"), Kind::Text},
-                 {QStringLiteral("name"), oasis::tr("name"), Kind::Text},
-                 {QStringLiteral("quantity"), oasis::tr("quantity"), Kind::Count},
-                 {QStringLiteral("net_cents"), oasis::tr("net"), Kind::Money},
-                 {QStringLiteral("tax_cents"), oasis::tr("tax"), Kind::Money}};
-    return t;
+/// "Fri, Dec 4, 2026" or "Dec 1 – Dec 31, 2026" (or with both years when they differ).
+QString datesText(QDate from, QDate to) {
+    const QLocale locale;
+    if (from == to)
+        return locale.toString(from, QStringLiteral("ddd, MMM d, yyyy"));
+    if (from.year() == to.year())
+        return QStringLiteral("%1 – %2").arg(locale.toString(from, QStringLiteral("MMM d")),
+                                             locale.toString(to, QStringLiteral("MMM d, yyyy")));
+    return QStringLiteral("%1 – %2").arg(locale.toString(from, QStringLiteral("MMM d, yyyy")),
+                                         locale.toString(to, QStringLiteral("MMM d, yyyy")));
 }
 
-void addLines(ReportTable &t, const QString &group, const std::vector<ReportLine> &lines) {
-    for (const ReportLine &l : lines)
-        t.rows.push_back({group, l.key, l.name, l.quantity, l.net.cents(), l.tax.cents()});
+/// A display name, or the login when the person has none.
+QString personName(const ReportLine &l) {
+    return l.name.isEmpty() ? l.key : l.name;
 }
 
+/// Whether every number of a row is zero (a row that says nothing is left out).
+bool allZero(const ReportTable &t, const QVariantList &row) {
+    for (std::size_t i = 0; i < t.columns.size(); ++i)
+        if (t.columns[i].kind != Kind::Text && row.value(qsizetype(i)).toLongLong() != 0)
+            return false;
+    return true;
+}
+
+void dropEmptyRows(ReportTable &t) {
+    std::erase_if(t.rows, [&t](const QVariantList &row) { return allZero(t, row); });
+}
+
+/// Rows keyed by login, in the order keys were first seen, each `width` zeros after its name.
+struct PersonRows {
+    std::vector<QString> order;
+    std::map<QString, QVariantList> rows;
+    QVariantList &at(const ReportLine &l, int width) {
+        auto [it, fresh] = rows.try_emplace(l.key);
+        if (fresh) {
+            order.push_back(l.key);
+            it->second << personName(l);
+            for (int i = 0; i < width; ++i)
+                it->second << qint64(0);
+        }
+        return it->second;
+    }
+    void moveTo(ReportTable &t) {
+        for (const QString &key : order)
+            t.rows.push_back(std::move(rows[key]));
+    }
+};
+} // namespace
+
+namespace {
 ReportTable giftCardTable(QDate from, QDate to) {
     ReportTable t;
-    t.title = oasis::tr("Gift cards %1 to %2 (outstanding at the end of %2)")
-                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    t.title = oasis::tr("Gift cards, %1 (outstanding at the end)").arg(datesText(from, to));
+    t.showTotals = true;
     t.columns = {
-        {QStringLiteral("last4"), oasis::tr("card"), Kind::Text},
-        {QStringLiteral("issued"), oasis::tr("issued"), Kind::Text},
-        {QStringLiteral("sold_cents"), oasis::tr("sold"), Kind::Money},
-        {QStringLiteral("redeemed_cents"), oasis::tr("redeemed"), Kind::Money},
-        {QStringLiteral("other_cents"), oasis::tr("cash-outs, refunds, replacements"), Kind::Money},
-        {QStringLiteral("outstanding_cents"), oasis::tr("outstanding"), Kind::Money}};
+        {QStringLiteral("last4"), oasis::tr("Card"), Kind::Text},
+        {QStringLiteral("issued"), oasis::tr("Issued"), Kind::Text},
+        {QStringLiteral("sold_cents"), oasis::tr("Sold"), Kind::Money},
+        {QStringLiteral("redeemed_cents"), oasis::tr("Redeemed"), Kind::Money},
+        {QStringLiteral("other_cents"), oasis::tr("Cash-outs, refunds, replacements"), Kind::Money},
+        {QStringLiteral("outstanding_cents"), oasis::tr("Outstanding"), Kind::Money}};
     return t;
 }
 } // namespace
-
-Result<ReportTable> ReportService::sales(QDate from, QDate to) const {
-    auto t = salesByItem(from, to);
-    if (!t)
-        return t;
-    auto summary = salesSummary(from, to);
-    if (!summary)
-        return summary;
-    for (QVariantList &row : summary->rows)
-        t->rows.push_back(std::move(row));
-    return t;
-}
-
-Result<ReportTable> ReportService::salesSummary(QDate from, QDate to) const {
-    auto b = rangeBreakdowns(m_db, from, to);
-    if (!b)
-        return std::unexpected(b.error());
-    ReportTable t = salesTable(from, to);
-    addLines(t, QStringLiteral("category"), b->byCategory);
-    addLines(t, QStringLiteral("staff"), b->byStaff);
-    addLines(t, QStringLiteral("therapist"), b->byTherapist);
-    return t;
-}
 
 Result<ReportTable> ReportService::salesByItem(QDate from, QDate to) const {
     auto lines = readLines(m_db,
@@ -841,8 +883,17 @@ Result<ReportTable> ReportService::salesByItem(QDate from, QDate to) const {
                            dateBinds(from, to));
     if (!lines)
         return std::unexpected(lines.error());
-    ReportTable t = salesTable(from, to);
-    addLines(t, QStringLiteral("item"), *lines);
+    ReportTable t;
+    t.showTotals = true;
+    t.title = oasis::tr("Sales by item, %1").arg(datesText(from, to));
+    t.columns = {{QStringLiteral("code"), oasis::tr("Code"), Kind::Text},
+                 {QStringLiteral("item"), oasis::tr("Item"), Kind::Text},
+                 {QStringLiteral("quantity"), oasis::tr("Sold"), Kind::Count},
+                 {QStringLiteral("net_sales_cents"), oasis::tr("Net sales"), Kind::Money},
+                 {QStringLiteral("sales_tax_cents"), oasis::tr("Sales tax"), Kind::Money}};
+    for (const ReportLine &l : *lines)
+        t.rows.push_back({l.key, l.name, l.quantity, l.net.cents(), l.tax.cents()});
+    dropEmptyRows(t);
     return t;
 }
 
@@ -856,47 +907,27 @@ Result<ReportTable> ReportService::tax(QDate from, QDate to) const {
     if (!q)
         return std::unexpected(q.error());
     ReportTable t;
-    t.title = oasis::tr("Tax %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
-    t.columns = {{QStringLiteral("tax_class"), oasis::tr("tax class"), Kind::Text},
-                 {QStringLiteral("rate"), oasis::tr("rate %"), Kind::Text},
-                 {QStringLiteral("base_cents"), oasis::tr("taxable base"), Kind::Money},
-                 {QStringLiteral("tax_cents"), oasis::tr("tax"), Kind::Money}};
+    t.title = oasis::tr("Sales tax, %1").arg(datesText(from, to));
+    t.showTotals = true;
+    t.columns = {{QStringLiteral("tax_class"), oasis::tr("Tax class"), Kind::Text},
+                 {QStringLiteral("rate_ppm"), oasis::tr("Rate"), Kind::Percent},
+                 {QStringLiteral("base_cents"), oasis::tr("Sales"), Kind::Money},
+                 {QStringLiteral("tax_cents"), oasis::tr("Tax"), Kind::Money}};
     while (q->next()) {
-        const qint64 ppm = q->value(1).toLongLong();
-        const QString rate =
-            QStringLiteral("%1.%2").arg(ppm / 10'000).arg(ppm % 10'000, 4, 10, QLatin1Char('0'));
-        t.rows.push_back(
-            {q->value(0).toString(), rate, q->value(2).toLongLong(), q->value(3).toLongLong()});
+        // Gift cards are a liability, not a taxable sale: not in the tax report.
+        const auto cls = taxClassFromName(q->value(0).toString());
+        if (cls == TaxClass::GiftCard)
+            continue;
+        t.rows.push_back({cls ? taxClassLabel(*cls) : q->value(0).toString(),
+                          q->value(1).toLongLong(), q->value(2).toLongLong(),
+                          q->value(3).toLongLong()});
     }
+    dropEmptyRows(t);
     return t;
 }
 
 Result<ReportTable> ReportService::tips(QDate from, QDate to) const {
-    auto b = rangeBreakdowns(m_db, from, to);
-    if (!b)
-        return std::unexpected(b.error());
-    ReportTable t;
-    t.title = oasis::tr("Tips per therapist %1 to %2")
-                  .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
-    t.columns = {{QStringLiteral("therapist"), oasis::tr("therapist"), Kind::Text},
-                 {QStringLiteral("name"), oasis::tr("name"), Kind::Text},
-                 {QStringLiteral("sessions"), oasis::tr("sessions"), Kind::Count},
-                 {QStringLiteral("session_net_cents"), oasis::tr("sessions net"), Kind::Money},
-                 {QStringLiteral("tips"), oasis::tr("tips"), Kind::Count},
-                 {QStringLiteral("tip_cents"), oasis::tr("tip amount"), Kind::Money}};
-    std::map<QString, QVariantList> rows;
-    for (const ReportLine &l : b->byTherapist)
-        rows[l.key] = {l.key, l.name, l.quantity, l.net.cents(), qint64(0), qint64(0)};
-    for (const ReportLine &l : b->tips) {
-        auto &row = rows[l.key];
-        if (row.isEmpty())
-            row = {l.key, l.name, qint64(0), qint64(0), qint64(0), qint64(0)};
-        row[4] = l.quantity;
-        row[5] = l.net.cents();
-    }
-    for (auto &[key, row] : rows)
-        t.rows.push_back(row);
-    return t;
+    return salesBy(SalesBy::Therapist, from, to);
 }
 
 Result<ReportTable> ReportService::giftCards(QDate from, QDate to) const {
@@ -1040,12 +1071,13 @@ Result<ReportTable> ReportService::inventory() const {
         return std::unexpected(q.error());
     ReportTable t;
     t.title = oasis::tr("Inventory at cost");
-    t.columns = {{QStringLiteral("code"), oasis::tr("code"), Kind::Text},
-                 {QStringLiteral("name"), oasis::tr("name"), Kind::Text},
-                 {QStringLiteral("category"), oasis::tr("category"), Kind::Text},
-                 {QStringLiteral("on_hand"), oasis::tr("on hand"), Kind::Count},
-                 {QStringLiteral("cost_cents"), oasis::tr("unit cost"), Kind::Money},
-                 {QStringLiteral("value_cents"), oasis::tr("value"), Kind::Money}};
+    t.showTotals = true;
+    t.columns = {{QStringLiteral("code"), oasis::tr("Code"), Kind::Text},
+                 {QStringLiteral("name"), oasis::tr("Product"), Kind::Text},
+                 {QStringLiteral("category"), oasis::tr("Category"), Kind::Text},
+                 {QStringLiteral("on_hand"), oasis::tr("On hand"), Kind::Count},
+                 {QStringLiteral("cost_cents"), oasis::tr("Unit cost"), Kind::Money},
+                 {QStringLiteral("value_cents"), oasis::tr("Value at cost"), Kind::Money}};
     while (q->next())
         t.rows.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
                           q->value(3).toLongLong(), q->value(4).toLongLong(),
@@ -1100,6 +1132,258 @@ ReportService::sessionsPerTherapist(QDate from, QDate to) const {
     for (const ReportLine &l : b->byTherapist)
         all.emplace_back(l.name, l.quantity);
     return all;
+}
+
+// --- the reports a person reads --------------------------------------------------------------
+
+Result<ReportTable> ReportService::salesBy(SalesBy by, QDate from, QDate to) const {
+    ReportTable t;
+    t.showTotals = true;
+    const QString dates = datesText(from, to);
+    const ReportTable::Column sold{QStringLiteral("quantity"), oasis::tr("Sold"), Kind::Count};
+    const ReportTable::Column net{QStringLiteral("net_sales_cents"), oasis::tr("Net sales"),
+                                  Kind::Money};
+    const ReportTable::Column tax{QStringLiteral("sales_tax_cents"), oasis::tr("Sales tax"),
+                                  Kind::Money};
+    if (by == SalesBy::Item)
+        return salesByItem(from, to);
+    auto b = rangeBreakdowns(m_db, from, to);
+    if (!b)
+        return std::unexpected(b.error());
+    if (by == SalesBy::Category) {
+        t.title = oasis::tr("Sales by category, %1").arg(dates);
+        t.columns = {
+            {QStringLiteral("category"), oasis::tr("Category"), Kind::Text}, sold, net, tax};
+        for (const ReportLine &l : b->byCategory)
+            t.rows.push_back({l.name.isEmpty() ? oasis::tr("No category") : l.name, l.quantity,
+                              l.net.cents(), l.tax.cents()});
+    } else if (by == SalesBy::Staff) {
+        // Gift cards a cashier sold are money taken in, not sales: a column of their own.
+        t.title = oasis::tr("Sales by staff member, %1").arg(dates);
+        t.columns = {
+            {QStringLiteral("staff"), oasis::tr("Staff member"), Kind::Text},
+            sold,
+            net,
+            tax,
+            {QStringLiteral("giftcards_sold_cents"), oasis::tr("Gift cards sold"), Kind::Money}};
+        PersonRows rows;
+        for (const ReportLine &l : b->byStaff) {
+            QVariantList &row = rows.at(l, 4);
+            row[1] = l.quantity;
+            row[2] = l.net.cents();
+            row[3] = l.tax.cents();
+        }
+        for (const ReportLine &l : b->giftCardsByStaff)
+            rows.at(l, 4)[4] = l.net.cents();
+        rows.moveTo(t);
+    } else {
+        // Tips are the therapist's, not the store's sales: beside their sessions.
+        t.title = oasis::tr("Sales by therapist, %1").arg(dates);
+        t.columns = {
+            {QStringLiteral("therapist"), oasis::tr("Therapist"), Kind::Text},
+            {QStringLiteral("sessions"), oasis::tr("Sessions"), Kind::Count},
+            {QStringLiteral("service_sales_cents"), oasis::tr("Service sales"), Kind::Money},
+            {QStringLiteral("tip_cents"), oasis::tr("Tips"), Kind::Money}};
+        PersonRows rows;
+        for (const ReportLine &l : b->byTherapist) {
+            QVariantList &row = rows.at(l, 3);
+            row[1] = l.quantity;
+            row[2] = l.net.cents();
+        }
+        for (const ReportLine &l : b->tips)
+            rows.at(l, 3)[3] = l.net.cents();
+        rows.moveTo(t);
+    }
+    dropEmptyRows(t);
+    return t;
+}
+
+Result<ReportTable> ReportService::commission(QDate from, QDate to) const {
+    auto names = loadNames(m_db);
+    if (!names)
+        return std::unexpected(names.error());
+    auto rates = CommissionService(m_db).rates();
+    if (!rates)
+        return std::unexpected(rates.error());
+    auto b = rangeBreakdowns(m_db, from, to); // the tips
+    if (!b)
+        return std::unexpected(b.error());
+    auto q = m_db.exec(QStringLiteral("SELECT l.therapist_id, l.code, SUM(%1), SUM(%2) "
+                                      "FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE ")
+                               .arg(signedForSale("l.quantity"), signedForSale("l.net_cents")) +
+                           kDateRange +
+                           QStringLiteral(" AND l.kind = 'session' AND l.therapist_id IS NOT "
+                                          "NULL GROUP BY l.therapist_id, l.code"),
+                       dateBinds(from, to));
+    if (!q)
+        return std::unexpected(q.error());
+    struct Earned {
+        QString name;
+        qint64 sessions = 0;
+        Money sales, commission, tips;
+        std::set<qint64> rates; ///< the rates applied (-1: sales with no rate)
+    };
+    std::map<QString, Earned> byLogin;
+    const auto person = [&](qint64 id) -> std::pair<QString, QString> {
+        auto it = names->staff.find(id);
+        return it != names->staff.end() ? it->second : std::pair{QString::number(id), QString()};
+    };
+    while (q->next()) {
+        const auto [login, display] = person(q->value(0).toLongLong());
+        Earned &e = byLogin[login];
+        e.name = display.isEmpty() ? login : display;
+        e.sessions += q->value(2).toLongLong();
+        const Money net = cents(q->value(3));
+        e.sales += net;
+        const auto rate = rates->rateFor(login, q->value(1).toString());
+        if (rate)
+            e.commission += net.timesPpm(*rate);
+        e.rates.insert(rate.value_or(-1));
+    }
+    for (const ReportLine &l : b->tips) {
+        Earned &e = byLogin[l.key];
+        e.name = personName(l);
+        e.tips += l.net;
+    }
+    ReportTable t;
+    t.showTotals = true;
+    t.title = oasis::tr("Therapist commission, %1").arg(datesText(from, to));
+    t.columns = {{QStringLiteral("therapist"), oasis::tr("Therapist"), Kind::Text},
+                 {QStringLiteral("sessions"), oasis::tr("Sessions"), Kind::Count},
+                 {QStringLiteral("service_sales_cents"), oasis::tr("Service sales"), Kind::Money},
+                 {QStringLiteral("rate"), oasis::tr("Rate"), Kind::Text},
+                 {QStringLiteral("commission_cents"), oasis::tr("Commission"), Kind::Money},
+                 {QStringLiteral("tip_cents"), oasis::tr("Tips"), Kind::Money},
+                 {QStringLiteral("earned_cents"), oasis::tr("Commission and tips"), Kind::Money}};
+    for (auto &[login, e] : byLogin) {
+        QString rate;
+        if (e.rates.size() > 1)
+            rate = oasis::tr("by service");
+        else if (e.rates.size() == 1 && *e.rates.begin() >= 0)
+            rate = percentText(*e.rates.begin()) + u'%';
+        else if (e.rates.size() == 1)
+            rate = oasis::tr("none set");
+        t.rows.push_back({e.name, e.sessions, e.sales.cents(), rate, e.commission.cents(),
+                          e.tips.cents(), (e.commission + e.tips).cents()});
+    }
+    dropEmptyRows(t);
+    std::stable_sort(t.rows.begin(), t.rows.end(),
+                     [](const QVariantList &x, const QVariantList &y) {
+                         return x[0].toString().localeAwareCompare(y[0].toString()) < 0;
+                     });
+    return t;
+}
+
+Result<ReportTable> ReportService::useTax(QDate from, QDate to) const {
+    auto taxes = StoreSettings(m_db).taxTable();
+    if (!taxes)
+        return std::unexpected(taxes.error());
+    const auto [start, end] = utcBounds(from, to);
+    // The partial index stock_movements_own_use keeps this to the few rows it reads.
+    auto q =
+        m_db.exec(QStringLiteral("SELECT m.created_at, i.code, i.name, m.reason, m.quantity, "
+                                 "m.unit_cost_cents, i.tax_class FROM stock_movements m "
+                                 "JOIN items i ON i.id = m.item_id WHERE m.reason IN ('tester', "
+                                 "'treatment') AND m.created_at >= ? AND m.created_at < ? "
+                                 "ORDER BY m.created_at, m.id"),
+                  {start, end});
+    if (!q)
+        return std::unexpected(q.error());
+    ReportTable t;
+    t.showTotals = true;
+    t.title =
+        oasis::tr("Use tax on stock used in treatments and testers, %1").arg(datesText(from, to));
+    t.columns = {{QStringLiteral("date"), oasis::tr("Date"), Kind::Text},
+                 {QStringLiteral("code"), oasis::tr("Code"), Kind::Text},
+                 {QStringLiteral("item"), oasis::tr("Item"), Kind::Text},
+                 {QStringLiteral("used_for"), oasis::tr("Used for"), Kind::Text},
+                 {QStringLiteral("quantity"), oasis::tr("Quantity"), Kind::Count},
+                 {QStringLiteral("cost_cents"), oasis::tr("Cost"), Kind::Money},
+                 {QStringLiteral("rate_ppm"), oasis::tr("Tax rate"), Kind::Percent},
+                 {QStringLiteral("use_tax_cents"), oasis::tr("Use tax"), Kind::Money}};
+    // One row per day, product and use (the rate is the day's, the cost as recorded).
+    LocalDates day(StoreSettings(m_db).timeZone());
+    std::map<std::tuple<QDate, QString, QString>, QVariantList> rows;
+    while (q->next()) {
+        const QDate used = day.of(q->value(0).toString());
+        const QString reason = q->value(3).toString();
+        const qint64 quantity = -q->value(4).toLongLong(); // taken off the shelf: negative
+        const Money cost = cents(q->value(5)) * quantity;
+        const auto cls = taxClassFromName(q->value(6).toString());
+        const qint64 ppm = cls ? taxes->ppmOn(*cls, used) : 0;
+        QVariantList &row = rows[{used, q->value(1).toString(), reason}];
+        if (row.isEmpty())
+            row = {used.toString(Qt::ISODate),
+                   q->value(1).toString(),
+                   q->value(2).toString(),
+                   reason == QLatin1String("tester") ? oasis::tr("Tester") : oasis::tr("Treatment"),
+                   qint64(0),
+                   qint64(0),
+                   ppm,
+                   qint64(0)};
+        row[4] = row[4].toLongLong() + quantity;
+        row[5] = row[5].toLongLong() + cost.cents();
+    }
+    for (auto &[key, row] : rows) {
+        row[7] = Money::fromCents(row[5].toLongLong()).timesPpm(row[6].toLongLong()).cents();
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+Result<GiftCardAging> ReportService::giftCardAging(QDate asOf) const {
+    const QString end = utcBounds(asOf, asOf).second;
+    auto q = m_db.exec(QStringLiteral("SELECT g.last4, g.created_at, SUM(a.amount_cents), "
+                                      "MAX(a.created_at) FROM giftcards g "
+                                      "JOIN giftcard_activity a ON a.giftcard_id = g.id "
+                                      "WHERE a.created_at < ? GROUP BY g.id, g.last4, g.created_at "
+                                      "HAVING SUM(a.amount_cents) > 0 ORDER BY 4, g.id"),
+                       {end});
+    if (!q)
+        return std::unexpected(q.error());
+    GiftCardAging r;
+    r.asOf = asOf;
+    r.cards.showTotals = true;
+    r.cards.title = oasis::tr("Gift cards with no activity for 12 months or more, as of %1")
+                        .arg(datesText(asOf, asOf));
+    r.cards.columns = {
+        {QStringLiteral("last4"), oasis::tr("Card"), Kind::Text},
+        {QStringLiteral("issued"), oasis::tr("Issued"), Kind::Text},
+        {QStringLiteral("last_activity"), oasis::tr("Last activity"), Kind::Text},
+        {QStringLiteral("months_idle"), oasis::tr("Months idle"), Kind::Count, false},
+        {QStringLiteral("idle"), oasis::tr("Idle"), Kind::Text},
+        {QStringLiteral("balance_cents"), oasis::tr("Balance"), Kind::Money}};
+    LocalDates day(StoreSettings(m_db).timeZone());
+    while (q->next()) {
+        const Money balance = cents(q->value(2));
+        const QDate last = day.of(q->value(3).toString());
+        r.outstanding += balance;
+        // Whole months from the last activity to asOf.
+        int months = (asOf.year() - last.year()) * 12 + asOf.month() - last.month();
+        if (asOf.day() < last.day())
+            --months;
+        QString bucket;
+        if (months >= 36) {
+            r.over36 += balance;
+            ++r.cardsOver36;
+            bucket = oasis::tr("36 months or more");
+        } else if (months >= 24) {
+            r.months24to36 += balance;
+            ++r.cards24to36;
+            bucket = oasis::tr("24 to 36 months");
+        } else if (months >= 12) {
+            r.months12to24 += balance;
+            ++r.cards12to24;
+            bucket = oasis::tr("12 to 24 months");
+        } else {
+            r.recent += balance;
+            continue;
+        }
+        r.cards.rows.push_back(
+            {q->value(0).toString(), day.of(q->value(1).toString()).toString(Qt::ISODate),
+             last.toString(Qt::ISODate), qint64(months), bucket, balance.cents()});
+    }
+    return r;
 }
 
 } // namespace oasis

@@ -118,11 +118,13 @@ struct ZSummary {
 
 /// A report over a range of dates: columns and rows, exportable as CSV for the accountant.
 struct ReportTable {
-    enum class Kind { Text, Count, Money };
+    /// Percent cells hold parts per million (10.55 % is 105'500); their key ends in _ppm.
+    enum class Kind { Text, Count, Money, Percent };
     struct Column {
         QString key;    ///< JSON field (money columns end in _cents)
         QString header; ///< CSV header and screen title
         Kind kind = Kind::Text;
+        bool totalled = true; ///< a count or money column the totals row sums
     };
     QString title;
     std::vector<Column> columns;
@@ -141,6 +143,32 @@ struct ReportTable {
     QString cellText(const QVariantList &row, std::size_t column, CellStyle style) const;
     /// Sum of a money or count column.
     qint64 sum(const QString &key) const;
+
+    /// Screens and text show a totals row under the rows (CSV and JSON carry the rows alone).
+    bool showTotals = false;
+    /// The totals row: "Total" in the first column, the sum of each money and count column,
+    /// other columns empty. Meaningful only when showTotals is set.
+    QVariantList totalsRow() const;
+};
+
+/// What a sales table is grouped by.
+enum class SalesBy { Category, Staff, Therapist, Item };
+
+/// Gift cards with money on them and no ledger activity for a year or more at a date, for the
+/// accountant's breakage decision (Washington does not take unclaimed gift-card money, but the
+/// books must say how old it is).
+struct GiftCardAging {
+    QDate asOf;
+    Money outstanding;  ///< everything owed at the end of asOf
+    Money recent;       ///< owed on cards with activity in the last 12 months
+    Money months12to24; ///< owed on cards idle 12 to 24 months
+    Money months24to36;
+    Money over36;
+    qint64 cards12to24 = 0;
+    qint64 cards24to36 = 0;
+    qint64 cardsOver36 = 0;
+    /// One row per idle card (last 4 only), oldest first.
+    ReportTable cards;
 };
 
 /// The gift-card liability of a range of dates: what was owed at its start, what moved, what
@@ -178,15 +206,10 @@ public:
     Result<PeriodReport> loadZ(qint64 zNumber) const;
 
     // --- by business date, both ends inclusive ----------------------------------------
-    /// Sales by item, category, cashier and therapist in one table (first column: group): the
-    /// export (`oasisctl report sales`, CSV). The item rows read every line of the range.
-    Result<ReportTable> sales(QDate from, QDate to) const;
-    /// The report the owner looks at: sales by category, cashier and therapist (the same
-    /// columns, no item rows), read from the daily rollup (sales_by_day).
-    Result<ReportTable> salesSummary(QDate from, QDate to) const;
-    /// The item rows of sales() alone.
+    /// Sales by item: salesBy(SalesBy::Item), read from every line of the range.
     Result<ReportTable> salesByItem(QDate from, QDate to) const;
     Result<ReportTable> tax(QDate from, QDate to) const;
+    /// The therapists' sessions and tips: salesBy(SalesBy::Therapist).
     Result<ReportTable> tips(QDate from, QDate to) const;
     /// Per card (last 4 only): sold, redeemed and the outstanding balance at the end of `to`,
     /// for every card that moved in the range or still owes something: the export.
@@ -195,6 +218,21 @@ public:
     Result<GiftCardLiability> giftCardLiability(QDate from, QDate to) const;
     /// On-hand and value at cost, now.
     Result<ReportTable> inventory() const;
+
+    // --- the reports a person reads (Reports tab, `oasisctl report sales --by`) -------------
+    /// One table per grouping, display names, no empty rows, a totals row: by category (from
+    /// the daily rollup), by cashier (with the gift cards they sold, which are not sales), by
+    /// therapist (sessions and the tips beside them) or by item.
+    Result<ReportTable> salesBy(SalesBy by, QDate from, QDate to) const;
+    /// Per therapist: the service sales they performed (net of discounts, refunds and voids
+    /// negative), the commission at the service's rate or else the therapist's rate
+    /// (CommissionRates), and their tips beside it.
+    Result<ReportTable> commission(QDate from, QDate to) const;
+    /// Stock taken for treatments and testers: at cost, with the retail sales tax rate in force
+    /// on the day of use (Washington's use tax on goods a business consumes).
+    Result<ReportTable> useTax(QDate from, QDate to) const;
+    /// Gift cards idle 12, 24 and 36 months or more at the end of `asOf` (store time).
+    Result<GiftCardAging> giftCardAging(QDate asOf) const;
 
     // --- the manager's dashboard -----------------------------------------------------------
     Result<std::vector<std::pair<QDate, Money>>> salesPerDay(QDate from, QDate to) const;

@@ -502,6 +502,12 @@ const std::vector<Step> &steps() {
          "the books journaled: each journal entry records the rows it wrote (Database::migrate "
          "marks the rows already there as history)",
          {}},
+        {13,
+         "an index of the stock taken for treatments and testers (the use-tax report)",
+         {
+             sqlText("CREATE INDEX stock_movements_own_use ON stock_movements(created_at) "
+                     "WHERE reason IN ('tester', 'treatment')"),
+         }},
     };
     return all;
 }

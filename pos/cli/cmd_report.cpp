@@ -3,8 +3,10 @@
 #include "pos/cli/context.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/tax.h"
 #include "core/services/authorization.h"
 #include "core/services/backup.h"
+#include "core/services/commission.h"
 #include "core/services/report.h"
 #include "core/services/storesettings.h"
 #include "pos/cli/translate.h"
@@ -66,8 +68,8 @@ QJsonObject periodJson(const PeriodReport &r) {
 }
 
 Status cmdReport(Context &ctx) {
-    auto sub = ctx.takeArgument(
-        oasis::cli::tr("a report (x, z, history, sales, tax, tips, giftcards, inventory)"));
+    auto sub = ctx.takeArgument(oasis::cli::tr("a report (x, z, history, sales, tax, tips, "
+                                               "commission, usetax, giftcards, aging, inventory)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto db = ctx.database();
@@ -85,8 +87,25 @@ Status cmdReport(Context &ctx) {
     const auto printTarget = ctx.takeOption(QStringLiteral("print"));
     const auto pdfPath = ctx.takeOption(QStringLiteral("pdf"));
     const auto number = ctx.takeOption(QStringLiteral("number"));
+    const auto byText = ctx.takeOption(QStringLiteral("by"));
     if (auto ok = ctx.noMoreArguments(); !ok)
         return ok;
+    SalesBy by = SalesBy::Category;
+    if (byText) {
+        static const std::map<QString, SalesBy> kinds{
+            {QStringLiteral("category"), SalesBy::Category},
+            {QStringLiteral("staff"), SalesBy::Staff},
+            {QStringLiteral("therapist"), SalesBy::Therapist},
+            {QStringLiteral("item"), SalesBy::Item}};
+        if (*sub != QLatin1String("sales"))
+            return fail(ErrorCode::Invalid, oasis::cli::tr("--by is for report sales."));
+        auto it = kinds.find(*byText);
+        if (it == kinds.end())
+            return fail(
+                ErrorCode::Invalid,
+                oasis::cli::tr("--by %1: give category, staff, therapist or item.").arg(*byText));
+        by = it->second;
+    }
     if (*from > *to)
         return fail(ErrorCode::Invalid, oasis::cli::tr("--from is after --to."));
     if (printTarget)
@@ -175,9 +194,21 @@ Status cmdReport(Context &ctx) {
     }
     Result<ReportTable> table =
         fail(ErrorCode::Invalid, oasis::cli::tr("Unknown report %1.").arg(*sub));
-    if (*sub == QLatin1String("sales"))
-        table = reports.sales(*from, *to);
-    else if (*sub == QLatin1String("tax"))
+    std::optional<GiftCardAging> aging;
+    if (*sub == QLatin1String("sales")) {
+        table = reports.salesBy(by, *from, *to);
+    } else if (*sub == QLatin1String("commission")) {
+        table = reports.commission(*from, *to);
+    } else if (*sub == QLatin1String("usetax")) {
+        table = reports.useTax(*from, *to);
+    } else if (*sub == QLatin1String("aging")) {
+        // As of --to (today by default); --from has no meaning here.
+        auto r = reports.giftCardAging(*to);
+        if (!r)
+            return std::unexpected(r.error());
+        aging = std::move(*r);
+        table = aging->cards;
+    } else if (*sub == QLatin1String("tax"))
         table = reports.tax(*from, *to);
     else if (*sub == QLatin1String("tips"))
         table = reports.tips(*from, *to);
@@ -194,7 +225,28 @@ Status cmdReport(Context &ctx) {
     json.insert(QStringLiteral("report"), *sub);
     json.insert(QStringLiteral("from"), from->toString(Qt::ISODate));
     json.insert(QStringLiteral("to"), to->toString(Qt::ISODate));
+    if (*sub == QLatin1String("sales"))
+        json.insert(QStringLiteral("by"), byText.value_or(QStringLiteral("category")));
     QStringList text = printing::reportTableText(*table);
+    if (aging) {
+        json.insert(QStringLiteral("as_of"), to->toString(Qt::ISODate));
+        json.insert(QStringLiteral("buckets"),
+                    QJsonObject{{QStringLiteral("outstanding_cents"), aging->outstanding.cents()},
+                                {QStringLiteral("recent_cents"), aging->recent.cents()},
+                                {QStringLiteral("months_12_24_cents"), aging->months12to24.cents()},
+                                {QStringLiteral("months_24_36_cents"), aging->months24to36.cents()},
+                                {QStringLiteral("over_36_cents"), aging->over36.cents()}});
+        text << oasis::cli::tr("Owed on gift cards: %1. Active in the last 12 months: %2. Idle 12 "
+                               "to 24 months: %3 (cards: %4). 24 to 36 months: %5 (cards: %6). "
+                               "36 months or more: %7 (cards: %8).")
+                    .arg(aging->outstanding.format(), aging->recent.format(),
+                         aging->months12to24.format())
+                    .arg(aging->cards12to24)
+                    .arg(aging->months24to36.format())
+                    .arg(aging->cards24to36)
+                    .arg(aging->over36.format())
+                    .arg(aging->cardsOver36);
+    }
     if (*sub == QLatin1String("giftcards")) {
         // What the store owed on its cards at the start and end of the period, and why it moved.
         auto owed = reports.giftCardLiability(*from, *to);
@@ -217,6 +269,70 @@ Status cmdReport(Context &ctx) {
         text << oasis::cli::tr("Written to %1.").arg(QDir::toNativeSeparators(*csvPath));
     }
     ctx.emit(json, text);
+    return {};
+}
+
+Status cmdCommission(Context &ctx) {
+    auto sub = ctx.takeArgument(oasis::cli::tr("a commission command (list, set)"));
+    if (!sub)
+        return std::unexpected(sub.error());
+    if (*sub != QLatin1String("list") && *sub != QLatin1String("set"))
+        return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown commission command %1.").arg(*sub));
+    const auto therapist = ctx.takeOption(QStringLiteral("therapist"));
+    const auto service = ctx.takeOption(QStringLiteral("service"));
+    std::optional<qint64> ppm;
+    if (*sub == QLatin1String("set")) {
+        if (therapist.has_value() == service.has_value())
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("Give either --therapist NAME or --service CODE."));
+        auto rate = ctx.takeArgument(oasis::cli::tr("the RATE (a percentage, or none)"));
+        if (!rate)
+            return std::unexpected(rate.error());
+        if (*rate != QLatin1String("none")) {
+            auto parsed = parsePercent(*rate);
+            if (!parsed)
+                return std::unexpected(parsed.error());
+            ppm = *parsed;
+        }
+    } else if (therapist || service) {
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("--therapist and --service are for commission set."));
+    }
+    if (auto ok = ctx.noMoreArguments(); !ok)
+        return ok;
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    CommissionService commission(**db);
+    if (*sub == QLatin1String("set")) {
+        auto who = ctx.signIn();
+        if (!who)
+            return std::unexpected(who.error());
+        auto ok = therapist ? commission.setTherapistRate(*therapist, ppm, who->user, who->approver)
+                            : commission.setServiceRate(*service, ppm, who->user, who->approver);
+        if (!ok)
+            return ok;
+    } else if (auto who = ctx.authorize(Action::Reports); !who) {
+        return std::unexpected(who.error());
+    }
+    auto rates = commission.rates();
+    if (!rates)
+        return std::unexpected(rates.error());
+    QJsonObject byTherapist, byService;
+    QStringList text;
+    for (const auto &[login, rate] : rates->byTherapist) {
+        byTherapist.insert(login, rate);
+        text << oasis::cli::tr("therapist %1: %2%").arg(login, percentText(rate));
+    }
+    for (const auto &[code, rate] : rates->byService) {
+        byService.insert(code, rate);
+        text << oasis::cli::tr("service %1: %2%").arg(code, percentText(rate));
+    }
+    if (text.isEmpty())
+        text << oasis::cli::tr("No commission rates are set.");
+    ctx.emit({{QStringLiteral("therapist_ppm"), byTherapist},
+              {QStringLiteral("service_ppm"), byService}},
+             text);
     return {};
 }
 
@@ -373,8 +489,11 @@ Status cmdRestore(Context &ctx) {
 
 std::vector<Command> reportCommands() {
     return {{"report", cmdReport,
-             "report x | z [--number N] | history | sales | tax | tips | giftcards | inventory "
-             "[--from DATE] [--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
+             "report x | z [--number N] | history | sales [--by category|staff|therapist|item] | "
+             "tax | tips | commission | usetax | giftcards | aging | inventory [--from DATE] "
+             "[--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
+            {"commission", cmdCommission,
+             "commission list | set --therapist NAME|--service CODE RATE%|none"},
             {"backup", cmdBackup, "backup FILE | backup --auto [--dir DIR] [--keep N]"},
             {"restore", cmdRestore, "restore FILE"}};
 }

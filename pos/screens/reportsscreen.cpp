@@ -6,6 +6,7 @@
 #include "core/services/backup.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
+#include "pos/screens/dashboard.h"
 #include "printing/cp858.h"
 #include "printing/escpos.h"
 #include "printing/printersettings.h"
@@ -13,11 +14,6 @@
 #include "printing/transport.h"
 
 #include <QApplication>
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
@@ -32,48 +28,9 @@
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QTextBrowser>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 namespace oasis::screens {
-
-namespace {
-QChartView *barChart(QWidget *parent) {
-    auto *view = new QChartView(new QChart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
-    return view;
-}
-
-/// Replaces a chart's content with one bar set over the given categories.
-void fillBars(QChartView *view, const QString &title, const QString &setName,
-              const QStringList &categories, const QList<qreal> &values, const QString &unit) {
-    QChart *chart = view->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
-    chart->setTitle(title);
-    chart->legend()->hide();
-    auto *set = new QBarSet(setName);
-    qreal top = 0;
-    for (qreal v : values) {
-        *set << v;
-        top = std::max(top, v);
-    }
-    auto *series = new QBarSeries;
-    series->append(set);
-    chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setRange(0, top > 0 ? top * 1.1 : 1);
-    y->setLabelFormat(unit);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
-}
-} // namespace
 
 Status ReportsScreen::printLines(const QStringList &lines) {
     const printing::PrinterSettings printer = printing::PrinterSettings::load();
@@ -135,12 +92,17 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
         e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
     m_kind = new QComboBox(range);
-    m_kind->addItem(tr("Sales by category, staff, therapist"), QStringLiteral("sales"));
+    m_kind->setObjectName(QStringLiteral("reportKind"));
+    m_kind->addItem(tr("Sales by category"), QStringLiteral("category"));
+    m_kind->addItem(tr("Sales by staff member"), QStringLiteral("staff"));
+    m_kind->addItem(tr("Sales by therapist, with tips"), QStringLiteral("therapist"));
     m_kind->addItem(tr("Sales by item"), QStringLiteral("items"));
-    m_kind->addItem(tr("Tax by class"), QStringLiteral("tax"));
-    m_kind->addItem(tr("Tips per therapist"), QStringLiteral("tips"));
-    m_kind->addItem(tr("Gift cards (liability)"), QStringLiteral("giftcards"));
-    m_kind->addItem(tr("Inventory at cost"), QStringLiteral("inventory"));
+    m_kind->addItem(tr("Sales tax"), QStringLiteral("tax"));
+    m_kind->addItem(tr("Therapist commission"), QStringLiteral("commission"));
+    m_kind->addItem(tr("Use tax: treatments and testers"), QStringLiteral("usetax"));
+    m_kind->addItem(tr("Gift-card liability"), QStringLiteral("giftcards"));
+    m_kind->addItem(tr("Gift-card aging (as of the last date)"), QStringLiteral("aging"));
+    m_kind->addItem(tr("Inventory at cost (now)"), QStringLiteral("inventory"));
     auto *run = new QPushButton(tr("Show"), range);
     auto *csv = new QPushButton(tr("Export CSV…"), range);
     rangeBar->addWidget(new QLabel(tr("From"), range));
@@ -151,26 +113,50 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
     rangeBar->addWidget(run);
     rangeBar->addWidget(csv);
     rangeLayout->addLayout(rangeBar);
+    // Quick ranges, as a person thinks of them.
+    auto *quick = new QHBoxLayout;
+    const auto addQuick = [&](const QString &text, QDate from, QDate to) {
+        auto *b = new QPushButton(text, range);
+        b->setObjectName(QStringLiteral("quickRange"));
+        connect(b, &QPushButton::clicked, this, [this, from, to] {
+            m_from->setDate(from);
+            m_to->setDate(to);
+            runRange();
+        });
+        quick->addWidget(b);
+    };
+    const QDate monthStart(today.year(), today.month(), 1);
+    addQuick(tr("Today"), today, today);
+    addQuick(tr("Yesterday"), today.addDays(-1), today.addDays(-1));
+    addQuick(tr("This week"), today.addDays(1 - today.dayOfWeek()), today);
+    addQuick(tr("This month"), monthStart, today);
+    addQuick(tr("Last month"), monthStart.addMonths(-1), monthStart.addDays(-1));
+    addQuick(tr("This year"), QDate(today.year(), 1, 1), today);
+    quick->addStretch();
+    rangeLayout->addLayout(quick);
+    m_tableTitle = new QLabel(range);
+    m_tableTitle->setObjectName(QStringLiteral("reportTitle"));
+    m_tableTitle->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    m_tableTitle->setWordWrap(true);
+    rangeLayout->addWidget(m_tableTitle);
+    m_tableSummary = new QLabel(range);
+    m_tableSummary->setObjectName(QStringLiteral("reportSummary"));
+    m_tableSummary->setWordWrap(true);
+    m_tableSummary->hide();
+    rangeLayout->addWidget(m_tableSummary);
     m_table = new QTableWidget(range);
+    m_table->setObjectName(QStringLiteral("reportTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->setShowGrid(false);
     rangeLayout->addWidget(m_table, 1);
     tabs->addTab(range, tr("Reports"));
 
     // The manager's dashboard: where people look rather than read.
-    auto *dashboard = new QWidget(tabs);
-    auto *dashLayout = new QVBoxLayout(dashboard);
-    m_perDay = barChart(dashboard);
-    m_perHour = barChart(dashboard);
-    m_perTherapist = barChart(dashboard);
-    auto *refreshButton = new QPushButton(tr("Refresh"), dashboard);
-    dashLayout->addWidget(refreshButton, 0, Qt::AlignRight);
-    dashLayout->addWidget(m_perDay, 1);
-    auto *lower = new QHBoxLayout;
-    lower->addWidget(m_perHour, 1);
-    lower->addWidget(m_perTherapist, 1);
-    dashLayout->addLayout(lower, 1);
-    tabs->addTab(dashboard, tr("Dashboard"));
+    m_dashboard = new Dashboard(m_context, tabs);
+    tabs->addTab(m_dashboard, tr("Dashboard"));
 
     connect(x, &QPushButton::clicked, this, &ReportsScreen::showX);
     connect(z, &QPushButton::clicked, this, &ReportsScreen::runZ);
@@ -186,13 +172,12 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
     connect(backup, &QPushButton::clicked, this, &ReportsScreen::backupNow);
     connect(run, &QPushButton::clicked, this, &ReportsScreen::runRange);
     connect(csv, &QPushButton::clicked, this, &ReportsScreen::exportCsv);
-    connect(refreshButton, &QPushButton::clicked, this, &ReportsScreen::updateDashboard);
     refresh();
 }
 
 void ReportsScreen::refresh() {
     showX();
-    updateDashboard();
+    m_dashboard->refresh();
 }
 
 void ReportsScreen::showMessage(const QString &text, bool error) {
@@ -267,7 +252,7 @@ void ReportsScreen::runZ() {
                               .arg(z->zNumber)
                               .arg(printed.error().message),
                 !printed);
-    updateDashboard();
+    m_dashboard->refresh();
 }
 
 void ReportsScreen::runRange() {
@@ -277,53 +262,118 @@ void ReportsScreen::runRange() {
     const QDate to = m_to->date();
     if (from > to)
         return showMessage(tr("The first date is after the last."), true);
+    QString summary;
+    const QLocale locale;
     Result<ReportTable> table = fail(ErrorCode::Invalid, QString());
-    if (kind == QLatin1String("sales")) {
-        table = reports.salesSummary(from, to);
+    if (kind == QLatin1String("category")) {
+        table = reports.salesBy(SalesBy::Category, from, to);
+    } else if (kind == QLatin1String("staff")) {
+        table = reports.salesBy(SalesBy::Staff, from, to);
+    } else if (kind == QLatin1String("therapist")) {
+        table = reports.salesBy(SalesBy::Therapist, from, to);
     } else if (kind == QLatin1String("items")) {
-        table = reports.salesByItem(from, to);
+        table = reports.salesBy(SalesBy::Item, from, to);
     } else if (kind == QLatin1String("tax")) {
         table = reports.tax(from, to);
-    } else if (kind == QLatin1String("tips")) {
-        table = reports.tips(from, to);
+    } else if (kind == QLatin1String("commission")) {
+        table = reports.commission(from, to);
+        summary = tr("Commission is paid on service sales after discounts, before tax and tips, "
+                     "at the service's rate or else the therapist's (Staff → Commission).");
+    } else if (kind == QLatin1String("usetax")) {
+        table = reports.useTax(from, to);
+        summary = tr("Stock taken off the shelf for treatments and testers, at cost, with the "
+                     "retail tax rate in force on the day it was used.");
     } else if (kind == QLatin1String("giftcards")) {
         // The liability as the owner reads it: totals, then the cards that moved.
         auto liability = reports.giftCardLiability(from, to);
         if (!liability)
             return showMessage(liability.error().message, true);
         table = std::move(liability->cards);
-        const QLocale locale;
-        table->title =
-            tr("Gift cards %1 to %2: owed at the start %3, sold %4, redeemed %5, other %6, "
-               "owed at the end %7; %n card(s) moved.",
-               nullptr, int(table->rows.size()))
-                .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate),
-                     liability->opening.format(locale), liability->sold.format(locale),
-                     liability->redeemed.format(locale), liability->other.format(locale),
-                     liability->closing.format(locale));
+        table->showTotals = true;
+        summary = tr("Owed at the start %1 + sold %2 − redeemed %3 + other %4 = owed at the end "
+                     "%5. %n card(s) moved.",
+                     nullptr, int(table->rows.size()))
+                      .arg(liability->opening.format(locale), liability->sold.format(locale),
+                           liability->redeemed.format(locale), liability->other.format(locale),
+                           liability->closing.format(locale));
+    } else if (kind == QLatin1String("aging")) {
+        auto aging = reports.giftCardAging(to);
+        if (!aging)
+            return showMessage(aging.error().message, true);
+        table = std::move(aging->cards);
+        summary = tr("Owed on gift cards %1: active in the last 12 months %2; idle 12 to 24 "
+                     "months %3; 24 to 36 months %4; 36 months or more %5.")
+                      .arg(aging->outstanding.format(locale), aging->recent.format(locale),
+                           aging->months12to24.format(locale), aging->months24to36.format(locale),
+                           aging->over36.format(locale));
     } else {
         table = reports.inventory();
     }
     if (!table)
         return showMessage(table.error().message, true);
     m_current = *table;
+    showTable(m_current, summary);
+    showMessage(QString());
+}
+
+void ReportsScreen::showTable(const ReportTable &table, const QString &summary) {
+    m_tableTitle->setText(table.title);
+    m_tableSummary->setText(summary);
+    m_tableSummary->setVisible(!summary.isEmpty());
     m_table->clear();
-    m_table->setColumnCount(int(m_current.columns.size()));
-    m_table->setRowCount(int(m_current.rows.size()));
-    m_table->setHorizontalHeaderLabels(m_current.headers());
-    for (int row = 0; row < int(m_current.rows.size()); ++row) {
-        for (int col = 0; col < int(m_current.columns.size()); ++col) {
-            auto *item = new QTableWidgetItem(m_current.cellText(m_current.rows[std::size_t(row)],
-                                                                 std::size_t(col),
-                                                                 ReportTable::CellStyle::Display));
-            if (m_current.columns[std::size_t(col)].kind != ReportTable::Kind::Text)
+    const bool totals = table.showTotals && !table.rows.empty();
+    const int columns = int(table.columns.size());
+    const int rows = int(table.rows.size());
+    m_table->setColumnCount(columns);
+    m_table->setRowCount(table.rows.empty() ? 1 : rows + (totals ? 1 : 0));
+    for (int col = 0; col < columns; ++col) {
+        auto *header = new QTableWidgetItem(table.columns[std::size_t(col)].header);
+        const bool number = table.columns[std::size_t(col)].kind != ReportTable::Kind::Text;
+        header->setTextAlignment((number ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        m_table->setHorizontalHeaderItem(col, header);
+    }
+    if (table.rows.empty()) {
+        // Said in words, not as an empty grid.
+        auto *none = new QTableWidgetItem(tr("Nothing in this period."));
+        none->setForeground(palette().color(QPalette::PlaceholderText));
+        m_table->setItem(0, 0, none);
+        m_table->setSpan(0, 0, 1, columns);
+    }
+    const auto fill = [&](int row, const QVariantList &values, bool bold) {
+        for (int col = 0; col < columns; ++col) {
+            auto *item = new QTableWidgetItem(
+                table.cellText(values, std::size_t(col), ReportTable::CellStyle::Display));
+            if (table.columns[std::size_t(col)].kind != ReportTable::Kind::Text)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (bold) {
+                QFont f = item->font();
+                f.setBold(true);
+                item->setFont(f);
+                item->setBackground(palette().color(QPalette::Midlight));
+            }
             m_table->setItem(row, col, item);
         }
-    }
-    // Amounts and names whole (Qt measures the visible rows and up to 1,000 more).
+    };
+    for (int row = 0; row < rows; ++row)
+        fill(row, table.rows[std::size_t(row)], false);
+    if (totals)
+        fill(rows, table.totalsRow(), true);
+    // Names take the room that is left; amounts are as wide as their longest (Qt measures the
+    // visible rows and up to 1,000 more), never stretched across the screen.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
     m_table->resizeColumnsToContents();
-    showMessage(m_current.title);
+    int stretch = -1; // the widest text column: the names
+    for (int col = 0; col < columns; ++col)
+        if (table.columns[std::size_t(col)].kind == ReportTable::Kind::Text &&
+            (stretch < 0 || m_table->columnWidth(col) > m_table->columnWidth(stretch)))
+            stretch = col;
+    for (int col = 0; col < columns; ++col) {
+        header->setSectionResizeMode(col, col == stretch ? QHeaderView::Stretch
+                                                         : QHeaderView::Interactive);
+        if (col != stretch)
+            m_table->setColumnWidth(col, m_table->columnWidth(col) + 24);
+    }
 }
 
 void ReportsScreen::exportCsv() {
@@ -339,16 +389,12 @@ void ReportsScreen::exportCsv() {
         QFileDialog::getSaveFileName(this, tr("Export CSV"), name, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    // The accountant's export of sales is the whole table, items included (as oasisctl writes
-    // it), and of gift cards every card that owes something; the screen shows the summaries.
+    // One table per report, as on the screen (as oasisctl writes it); of gift cards the
+    // accountant gets every card that owes something, not only those that moved.
     ReportTable exported = m_current;
-    const QString kind = m_kind->currentData().toString();
-    ReportService reports(*m_context.db);
-    if (kind == QLatin1String("sales") || kind == QLatin1String("giftcards")) {
+    if (m_kind->currentData().toString() == QLatin1String("giftcards")) {
         QApplication::setOverrideCursor(Qt::WaitCursor);
-        auto full = kind == QLatin1String("sales")
-                        ? reports.sales(m_from->date(), m_to->date())
-                        : reports.giftCards(m_from->date(), m_to->date());
+        auto full = ReportService(*m_context.db).giftCards(m_from->date(), m_to->date());
         QApplication::restoreOverrideCursor();
         if (!full)
             return showMessage(full.error().message, true);
@@ -397,42 +443,6 @@ void ReportsScreen::backupNow() {
     showMessage(tr("Backup written and verified: %1. Its key file is %2 — keep the key apart "
                    "from the backup (e.g. on a USB stick in the safe).")
                     .arg(made->path, made->keyPath));
-}
-
-void ReportsScreen::updateDashboard() {
-    ReportService reports(*m_context.db);
-    const QDate to = StoreSettings(*m_context.db).businessDate(Clock::nowUtc());
-    const QDate from = to.addDays(-13);
-    if (auto days = reports.salesPerDay(from, to)) {
-        QStringList labels;
-        QList<qreal> values;
-        for (const auto &[day, amount] : *days) {
-            labels << QLocale().toString(day, QStringLiteral("ddd d"));
-            values << qreal(amount.cents()) / 100.0;
-        }
-        fillBars(m_perDay, tr("Sales per day, last 14 days ($)"), tr("Sales"), labels, values,
-                 QStringLiteral("%.0f"));
-    }
-    if (auto hours = reports.salesPerHour(from, to)) {
-        QStringList labels;
-        QList<qreal> values;
-        for (int h = 0; h < 24; ++h) {
-            labels << QString::number(h);
-            values << qreal((*hours)[std::size_t(h)].cents()) / 100.0;
-        }
-        fillBars(m_perHour, tr("Sales by hour of day ($)"), tr("Sales"), labels, values,
-                 QStringLiteral("%.0f"));
-    }
-    if (auto sessions = reports.sessionsPerTherapist(from, to)) {
-        QStringList labels;
-        QList<qreal> values;
-        for (const auto &[name, count] : *sessions) {
-            labels << name;
-            values << qreal(count);
-        }
-        fillBars(m_perTherapist, tr("Sessions per therapist"), tr("Sessions"), labels, values,
-                 QStringLiteral("%.0f"));
-    }
 }
 
 } // namespace oasis::screens

@@ -8,7 +8,6 @@
 
 #include <QWidget>
 
-class QChartView;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -16,6 +15,8 @@ class QTextBrowser;
 class QTableWidget;
 
 namespace oasis::screens {
+
+class Dashboard;
 
 class ReportsScreen final : public QWidget {
     Q_OBJECT
@@ -35,9 +36,10 @@ private:
     void savePeriodPdf();
     void runZ();
     void runRange();
+    /// Shows a table with its title, an optional line under it, and its totals row in bold.
+    void showTable(const ReportTable &table, const QString &summary);
     void exportCsv();
     void backupNow();
-    void updateDashboard();
     void showMessage(const QString &text, bool error = false);
 
     ScreenContext m_context;
@@ -46,9 +48,9 @@ private:
     QDateEdit *m_to = nullptr;
     QComboBox *m_kind = nullptr;
     QTableWidget *m_table = nullptr;
-    QChartView *m_perDay = nullptr;
-    QChartView *m_perHour = nullptr;
-    QChartView *m_perTherapist = nullptr;
+    QLabel *m_tableTitle = nullptr;
+    QLabel *m_tableSummary = nullptr;
+    Dashboard *m_dashboard = nullptr;
     QLabel *m_message = nullptr;
     ReportTable m_current;
     PeriodReport m_lastPeriod;

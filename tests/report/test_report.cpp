@@ -211,20 +211,27 @@ TEST_CASE("range reports add up and export as CSV", "[report]") {
     REQUIRE(tax.sum(QStringLiteral("tax_cents")) ==
             sqlInt(d, QStringLiteral("SELECT SUM(tax_cents) FROM sales")));
 
-    const ReportTable sales = value(reports.sales(today, today));
+    const ReportTable sales = value(reports.salesBy(SalesBy::Item, today, today));
     qint64 lavender = 0;
     for (const QVariantList &row : sales.rows)
-        if (row[0].toString() == QLatin1String("item") &&
-            row[1].toString() == QLatin1String("OIL-LAV-120"))
-            lavender = row[3].toLongLong();
+        if (row[0].toString() == QLatin1String("OIL-LAV-120"))
+            lavender = row[2].toLongLong();
     REQUIRE(lavender == 3);
     const QByteArray csvBytes = sales.toCsv();
     const auto parsed = value(csv::parse(csvBytes));
-    REQUIRE(parsed.front().fields == QStringList{QStringLiteral("group"), QStringLiteral("key"),
-                                                 QStringLiteral("name"), QStringLiteral("quantity"),
-                                                 QStringLiteral("net"), QStringLiteral("tax")});
+    REQUIRE(parsed.front().fields ==
+            QStringList{QStringLiteral("Code"), QStringLiteral("Item"), QStringLiteral("Sold"),
+                        QStringLiteral("Net sales"), QStringLiteral("Sales tax")});
     REQUIRE(parsed.size() == sales.rows.size() + 1);
-    REQUIRE(csvBytes.contains("item,OIL-LAV-120,Lavender Calm Body Oil,3,72.00,"));
+    REQUIRE(csvBytes.contains("OIL-LAV-120,Lavender Calm Body Oil,3,72.00,"));
+    // The totals row is the screen's and the text's, not the CSV's; it sums every column.
+    REQUIRE(sales.showTotals);
+    const QVariantList totals = sales.totalsRow();
+    REQUIRE(totals[0].toString() == QStringLiteral("Total"));
+    REQUIRE(totals[3].toLongLong() == sales.sum(QStringLiteral("net_sales_cents")));
+    REQUIRE(totals[3].toLongLong() ==
+            sqlInt(d, QStringLiteral("SELECT SUM(net_cents) FROM sale_lines WHERE kind IN "
+                                     "('product', 'session')")));
 
     const ReportTable tips = value(reports.tips(today, today));
     REQUIRE(tips.sum(QStringLiteral("tip_cents")) == 15'00);

@@ -175,10 +175,17 @@ TEST_CASE("oasisctl shift and report: exit codes and the JSON fields of DESIGN Â
     QFile tips(cli.path("tips.csv"));
     REQUIRE(tips.open(QIODevice::ReadOnly));
     const QByteArray csv = tips.readAll();
-    REQUIRE(csv.startsWith("therapist,name,sessions,sessions net,tips,tip amount\r\n"));
-    REQUIRE(csv.contains("lena,Lena Okafor LMP,1,135.00,1,20.00"));
-    for (const char *report : {"sales", "tax", "giftcards", "inventory"})
+    // One table, headers in words, display names (not logins), no totals row in the CSV.
+    REQUIRE(csv.startsWith("Therapist,Sessions,Service sales,Tips\r\n"));
+    REQUIRE(csv.contains("Lena Okafor LMP,1,135.00,20.00\r\n"));
+    REQUIRE_FALSE(csv.contains("Total"));
+    for (const char *report :
+         {"sales", "tax", "commission", "usetax", "giftcards", "aging", "inventory"})
         REQUIRE(cli.desk({"report", report}).code == 0);
+    for (const char *by : {"category", "staff", "therapist", "item"})
+        REQUIRE(cli.desk({"report", "sales", "--by", by}).code == 0);
+    REQUIRE(cli.desk({"report", "sales", "--by", "colour"}).code == 1);
+    REQUIRE(cli.desk({"report", "tax", "--by", "item"}).code == 1);
     REQUIRE(cli.desk({"report", "sales", "--from", "2026-13-01"}).code == 1);
     REQUIRE(cli.desk({"report", "nonsense"}).code == 1);
     REQUIRE(cli.run({"journal", "verify"}).json.value(QLatin1String("ok")).toBool());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The reports screen's range reports as the owner sees them: sales by category, cashier and
-// therapist (items a choice of their own), and the gift-card liability with its totals.
+// The reports screen's range reports as the owner sees them: sales by category, staff member and
+// therapist as tables of their own with totals, the gift-card liability with its totals, and
+// the dashboard's charts with round ticks and a summary line.
+#include "pos/screens/dashboard.h"
 #include "pos/screens/reportsscreen.h"
 #include "tests/screens/screensfixture.h"
 
@@ -11,12 +13,16 @@
 #include "core/services/storesettings.h"
 #include "printing/reporttext.h"
 
+#include <QBarCategoryAxis>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QValueAxis>
 
 using namespace oasis;
 using namespace oasis::screens;
@@ -44,7 +50,7 @@ void sellOils(Database &db, bool giftCard, Money cash) {
 
 /// Chooses a report, presses Show and returns the table's first column.
 QStringList show(ReportsScreen &screen, const QString &kind) {
-    auto *combo = screen.findChild<QComboBox *>();
+    auto *combo = screen.findChild<QComboBox *>(QStringLiteral("reportKind"));
     REQUIRE(combo);
     const int index = combo->findData(kind);
     REQUIRE(index >= 0);
@@ -52,12 +58,18 @@ QStringList show(ReportsScreen &screen, const QString &kind) {
     for (QPushButton *b : screen.findChildren<QPushButton *>())
         if (b->text() == QStringLiteral("Show"))
             b->click();
-    auto *table = screen.findChild<QTableWidget *>();
+    auto *table = screen.findChild<QTableWidget *>(QStringLiteral("reportTable"));
     REQUIRE(table);
     QStringList first;
     for (int r = 0; r < table->rowCount(); ++r)
         first << table->item(r, 0)->text();
     return first;
+}
+
+QTableWidget *tableOf(ReportsScreen &screen) {
+    auto *table = screen.findChild<QTableWidget *>(QStringLiteral("reportTable"));
+    REQUIRE(table);
+    return table;
 }
 } // namespace
 
@@ -70,16 +82,39 @@ TEST_CASE("the reports screen shows sales by category, items apart, and the card
 
     Context context(db, QStringLiteral("owner"));
     ReportsScreen screen(context.ctx);
-    const QStringList sales = show(screen, QStringLiteral("sales"));
-    REQUIRE_FALSE(sales.isEmpty());
-    CHECK(sales.contains(QStringLiteral("category")));
-    CHECK(sales.contains(QStringLiteral("staff")));
-    CHECK_FALSE(sales.contains(QStringLiteral("item")));
+    // One table per report: names a person reads, a totals row in bold, no empty rows.
+    const QStringList categories = show(screen, QStringLiteral("category"));
+    REQUIRE(categories.size() == 2); // Oils, then Total
+    CHECK(categories.back() == QStringLiteral("Total"));
+    QTableWidget *table = tableOf(screen);
+    CHECK(table->horizontalHeaderItem(0)->text() == QStringLiteral("Category"));
+    CHECK(table->item(table->rowCount() - 1, 0)->font().bold());
+    CHECK_FALSE(table->item(0, 0)->font().bold());
+    CHECK(table->item(1, 2)->text() == Money::fromCents(48'00).format(QLocale()));
+    // Money right-aligned.
+    CHECK((table->item(0, 2)->textAlignment() & Qt::AlignRight) != 0);
+    auto *title = screen.findChild<QLabel *>(QStringLiteral("reportTitle"));
+    REQUIRE(title);
+    CHECK(title->text().startsWith(QStringLiteral("Sales by category")));
+
+    const QStringList staffRows = show(screen, QStringLiteral("staff"));
+    CHECK(staffRows == QStringList{QStringLiteral("Maya (front desk)"), QStringLiteral("Total")});
+    // The gift card she sold is in its own column, not in her sales.
+    table = tableOf(screen);
+    CHECK(table->horizontalHeaderItem(4)->text() == QStringLiteral("Gift cards sold"));
+    CHECK(table->item(0, 4)->text() == Money::fromCents(50'00).format(QLocale()));
+
+    // Nobody performed a session: said in words, not an empty grid or rows of zeros.
+    const QStringList therapists = show(screen, QStringLiteral("therapist"));
+    CHECK(therapists == QStringList{QStringLiteral("Nothing in this period.")});
+
     const QStringList items = show(screen, QStringLiteral("items"));
-    REQUIRE(items == QStringList{QStringLiteral("item")});
+    REQUIRE(items == QStringList{QStringLiteral("OIL-LAV-120"), QStringLiteral("Total")});
+    for (const char *kind : {"tax", "commission", "usetax", "aging", "inventory"})
+        REQUIRE_FALSE(show(screen, QLatin1String(kind)).isEmpty());
 
     const QStringList cards = show(screen, QStringLiteral("giftcards"));
-    REQUIRE(cards.size() == 1); // the card that moved
+    REQUIRE(cards.size() == 2); // the card that moved, and the totals
     const QDate today = StoreSettings(db).businessDate(Clock::nowUtc());
     const GiftCardLiability liability =
         value(ReportService(db).giftCardLiability(QDate(today.year(), today.month(), 1), today));
@@ -123,4 +158,57 @@ TEST_CASE("the X report on the screen is laid out, not a terminal dump, and save
     const QByteArray bytes = file.readAll();
     CHECK(bytes.startsWith("%PDF-"));
     CHECK(bytes.size() > 5'000);
+}
+
+TEST_CASE("the dashboard's axes have round ticks and its summary compares today with last week",
+          "[screens][report]") {
+    // Round steps of 1, 2 or 5 times a power of ten, whole numbers for sessions.
+    const NiceAxis money = niceAxis(1'234.0, false);
+    CHECK(money.step == 500.0);
+    CHECK(money.top == 1'500.0);
+    CHECK(money.ticks == 4);
+    CHECK(niceAxis(960.0, false).step == 200.0);
+    CHECK(niceAxis(960.0, false).top == 1'000.0);
+    CHECK(niceAxis(80.0, false).step == 20.0);
+    CHECK(niceAxis(80.0, false).top == 80.0);
+    const NiceAxis sessions = niceAxis(3.0, true);
+    CHECK(sessions.step == 1.0);
+    CHECK(sessions.top == 3.0);
+    CHECK(niceAxis(0.0, true).top == 1.0);
+
+    TempDb tdb(true);
+    Database &db = tdb.db();
+    TempSettings settings;
+    sellOils(db, false, Money::fromCents(100'00));
+    Context context(db, QStringLiteral("owner"));
+    Dashboard dashboard(context.ctx);
+    dashboard.refresh();
+    const Money sold = value(ReportService(db).x()).total;
+    CHECK(dashboard.summaryText().contains(sold.format(QLocale())));
+    CHECK(dashboard.summaryText().contains(QStringLiteral("last ")));
+    // The period chooser redraws the charts for its period.
+    auto *period = dashboard.findChild<QComboBox *>(QStringLiteral("dashboardPeriod"));
+    REQUIRE(period);
+    auto *perDay = dashboard.findChild<QChartView *>(QStringLiteral("salesPerDay"));
+    REQUIRE(perDay);
+    period->setCurrentIndex(period->findData(7));
+    CHECK(perDay->chart()->title().startsWith(QStringLiteral("Sales per day")));
+    auto *days = qobject_cast<QBarCategoryAxis *>(perDay->chart()->axes(Qt::Horizontal).value(0));
+    REQUIRE(days);
+    CHECK(days->count() == 7);
+    period->setCurrentIndex(period->findData(-3));
+    CHECK(perDay->chart()->title().startsWith(QStringLiteral("Sales per month")));
+    // Every hour labelled.
+    auto *perHour = dashboard.findChild<QChartView *>(QStringLiteral("salesPerHour"));
+    auto *hours = qobject_cast<QBarCategoryAxis *>(perHour->chart()->axes(Qt::Horizontal).value(0));
+    REQUIRE(hours);
+    CHECK(hours->count() >= 10);
+    for (const QString &label : hours->categories())
+        CHECK_FALSE(label.isEmpty());
+    // Whole numbers of sessions.
+    auto *perTherapist = dashboard.findChild<QChartView *>(QStringLiteral("sessionsPerTherapist"));
+    auto *count = qobject_cast<QValueAxis *>(perTherapist->chart()->axes(Qt::Vertical).value(0));
+    REQUIRE(count);
+    CHECK(count->tickInterval() >= 1.0);
+    CHECK(count->labelFormat() == QStringLiteral("%.0f"));
 }

@@ -8,8 +8,11 @@
 #include "pos/screens/staffscreen.h"
 #include "tests/screens/screensfixture.h"
 
+#include "core/services/catalog.h"
 #include "core/services/sale.h"
+#include "core/services/staff.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QPushButton>
@@ -87,6 +90,44 @@ TEST_CASE("screenshots of the screens", "[.][screenshots]") {
         shoot(settingsScreen, dir, QStringLiteral("settings-%1").arg(i));
     }
 
+    // A small day of sales, so that the reports have something to show.
+    CatalogService catalog(tdb.db());
+    StaffService staff(tdb.db());
+    const auto sellOf = [&](const QString &code, const QString &therapist, Money tip) {
+        Ticket t;
+        const StaffMember who = oasis::test::value(staff.find(therapist));
+        t.addItem(*oasis::test::value(catalog.findByCode(code)), 1, who.id, who.displayName);
+        t.addItem(*oasis::test::value(catalog.findByCode(QStringLiteral("OIL-LAV-120"))), 1);
+        if (!tip.isZero())
+            t.addTip(tip, who.id, who.displayName);
+        Tender pay;
+        pay.amount = Money::fromCents(400'00);
+        oasis::test::value(
+            SaleService(tdb.db()).complete(t, {pay}, c.user, std::nullopt, c.ctx.registerId));
+    };
+    sellOf(QStringLiteral("DT60"), QStringLiteral("lena"), Money::fromCents(20'00));
+    sellOf(QStringLiteral("HS90"), QStringLiteral("marco"), Money::fromCents(30'00));
+    sellOf(QStringLiteral("NMR60"), QStringLiteral("priya"), Money());
+    sellOf(QStringLiteral("SW60"), QStringLiteral("lena"), Money::fromCents(15'00));
+
     ReportsScreen reports(owner.ctx);
     shoot(reports, dir, QStringLiteral("reports-x"), {1366, 768});
+    auto *tabs = reports.findChild<QTabWidget *>();
+    REQUIRE(tabs);
+    tabs->setCurrentIndex(1);
+    auto *kind = reports.findChild<QComboBox *>(QStringLiteral("reportKind"));
+    REQUIRE(kind);
+    QPushButton *showButton = nullptr;
+    for (QPushButton *b : reports.findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("Show"))
+            showButton = b;
+    REQUIRE(showButton);
+    for (int i = 0; i < kind->count(); ++i) {
+        kind->setCurrentIndex(i);
+        showButton->click();
+        shoot(reports, dir, QStringLiteral("reports-%1").arg(kind->itemData(i).toString()),
+              {1366, 768});
+    }
+    tabs->setCurrentIndex(2);
+    shoot(reports, dir, QStringLiteral("reports-dashboard"), {1366, 768});
 }
