@@ -474,12 +474,19 @@ void ShiftScreen::moveCash(bool payIn) {
     if (!amount)
         return showMessage(amount.error().message, true);
     ShiftService shifts(*m_context.db);
-    auto moved = payIn ? shifts.payIn(*amount, m_reason->text(), m_context.currentUser(),
-                                      std::nullopt, m_context.registerId)
-                       : shifts.payOut(*amount, m_reason->text(), m_context.currentUser(),
-                                       std::nullopt, m_context.registerId);
+    bool cancelled = false;
+    // Core says whether this needs a manager; the prompt asks for exactly that approval.
+    auto moved = withApproval(
+        m_context.requestApproval,
+        [&](const std::optional<StaffMember> &approver) {
+            return payIn ? shifts.payIn(*amount, m_reason->text(), m_context.currentUser(),
+                                        approver, m_context.registerId)
+                         : shifts.payOut(*amount, m_reason->text(), m_context.currentUser(),
+                                         approver, m_context.registerId);
+        },
+        &cancelled);
     if (!moved)
-        return showMessage(moved.error().message, true);
+        return cancelled ? void() : showMessage(moved.error().message, true);
     showMessage((payIn ? tr("Paid in %1: %2.") : tr("Paid out %1: %2."))
                     .arg(moved->amount.format(), moved->reason),
                 false);
@@ -501,11 +508,17 @@ void ShiftScreen::closeShift() {
                                   .arg(counted.format(), m_expectedAmount.format(),
                                        overShortText(diff).toLower())) != QMessageBox::Yes)
         return;
-    auto closed =
-        ShiftService(*m_context.db)
-            .closeWithCount(count(), m_context.currentUser(), std::nullopt, m_context.registerId);
+    ShiftService shifts(*m_context.db);
+    bool cancelled = false;
+    auto closed = withApproval(
+        m_context.requestApproval,
+        [&](const std::optional<StaffMember> &approver) {
+            return shifts.closeWithCount(count(), m_context.currentUser(), approver,
+                                         m_context.registerId);
+        },
+        &cancelled);
     if (!closed)
-        return showMessage(closed.error().message, true);
+        return cancelled ? void() : showMessage(closed.error().message, true);
     showMessage({}, false);
     clearCount();
     refresh();
