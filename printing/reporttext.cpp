@@ -132,9 +132,13 @@ std::vector<ReportRow> periodReportRows(const PeriodReport &r, const QTimeZone &
 }
 
 QStringList periodReportText(const PeriodReport &r, const QTimeZone &zone, int columns) {
+    return reportRowsText(periodReportRows(r, zone), columns);
+}
+
+QStringList reportRowsText(const std::vector<ReportRow> &rows, int columns) {
     using K = ReportRow::Kind;
     QStringList t;
-    for (const ReportRow &row : periodReportRows(r, zone)) {
+    for (const ReportRow &row : rows) {
         switch (row.kind) {
         case K::Title:
         case K::Subtitle:
@@ -164,6 +168,10 @@ QStringList periodReportText(const PeriodReport &r, const QTimeZone &zone, int c
 }
 
 QString periodReportHtml(const PeriodReport &r, const QTimeZone &zone) {
+    return reportRowsHtml(periodReportRows(r, zone));
+}
+
+QString reportRowsHtml(const std::vector<ReportRow> &rows) {
     using K = ReportRow::Kind;
     // Qt's rich text: a title, then one table whose amounts line up on the right; the lines
     // that add up (net sales, collected, the totals) in bold.
@@ -181,7 +189,7 @@ QString periodReportHtml(const PeriodReport &r, const QTimeZone &zone) {
                     .arg(indented ? 18 : 0)
                     .arg(weight, row.label.toHtmlEscaped(), row.value.toHtmlEscaped());
     };
-    for (const ReportRow &row : periodReportRows(r, zone)) {
+    for (const ReportRow &row : rows) {
         const QString label = row.label.toHtmlEscaped();
         switch (row.kind) {
         case K::Title:
@@ -213,22 +221,29 @@ QString periodReportHtml(const PeriodReport &r, const QTimeZone &zone) {
 }
 
 Status renderPeriodReportPdf(const PeriodReport &r, const QTimeZone &zone, const QString &path) {
+    return renderReportRowsPdf(periodReportRows(r, zone),
+                               r.isZ ? QStringLiteral("Z report %1").arg(r.zNumber)
+                                     : QStringLiteral("X report"),
+                               path, oasis::printing::tr("report"));
+}
+
+Status renderReportRowsPdf(const std::vector<ReportRow> &rows, const QString &title,
+                           const QString &path, const QString &what) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&buffer);
         writer.setCreator(QStringLiteral("Oasis POS"));
-        writer.setTitle(r.isZ ? QStringLiteral("Z report %1").arg(r.zNumber)
-                              : QStringLiteral("X report"));
+        writer.setTitle(title);
         writer.setPageSize(QPageSize(QPageSize::Letter));
         writer.setPageMargins(QMarginsF(20, 16, 20, 16), QPageLayout::Millimeter);
         QTextDocument doc;
-        doc.setHtml(periodReportHtml(r, zone));
+        doc.setHtml(reportRowsHtml(rows));
         doc.print(&writer);
     }
     buffer.close();
-    return writeOutput(bytes, path, oasis::printing::tr("report"));
+    return writeOutput(bytes, path, what);
 }
 
 QStringList reportTableText(const ReportTable &table) {

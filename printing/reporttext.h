@@ -36,6 +36,16 @@ struct ReportRow {
     QString value;
 };
 
+/// Report rows as receipt-printer lines of `columns` characters: titles centred, amounts on
+/// the right, rules across.
+QStringList reportRowsText(const std::vector<ReportRow> &rows, int columns = 48);
+/// Report rows as rich text for the screen and a PDF: amounts aligned, totals in bold.
+QString reportRowsHtml(const std::vector<ReportRow> &rows);
+/// Report rows as a letter-size PDF at `path` titled `title` (the layout of reportRowsHtml).
+/// `what` names the document in an error ("report", "shift summary").
+Status renderReportRowsPdf(const std::vector<ReportRow> &rows, const QString &title,
+                           const QString &path, const QString &what);
+
 /// The X or Z report's lines in order, its times in the store's time zone `zone`: one source
 /// for the receipt printer's text and the screen's and PDF's layout.
 std::vector<ReportRow> periodReportRows(const PeriodReport &report, const QTimeZone &zone);

@@ -51,7 +51,7 @@ const std::vector<qint64> &ShiftService::denominations() {
     return all;
 }
 
-Result<Money> ShiftService::countDrawer(const std::map<qint64, qint64> &counts) {
+Result<Money> ShiftService::countDrawer(const DrawerCount &counts) {
     Money total;
     for (const auto &[denomination, count] : counts) {
         if (std::find(denominations().begin(), denominations().end(), denomination) ==
@@ -345,7 +345,28 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
 
 Result<ShiftClose> ShiftService::close(Money counted, const StaffMember &staff,
                                        const std::optional<StaffMember> &approver,
-                                       const QString &registerIdIn) {
+                                       const QString &registerId) {
+    return closeShift(counted, {}, staff, approver, registerId);
+}
+
+Result<ShiftClose> ShiftService::closeWithCount(const DrawerCount &counts, const StaffMember &staff,
+                                                const std::optional<StaffMember> &approver,
+                                                const QString &registerId) {
+    auto counted = countDrawer(counts);
+    if (!counted)
+        return std::unexpected(counted.error());
+    // Denominations counted as none stay out of the record: a summary lists what was there.
+    DrawerCount kept;
+    for (const auto &[denomination, count] : counts)
+        if (count > 0)
+            kept[denomination] = count;
+    return closeShift(*counted, kept, staff, approver, registerId);
+}
+
+Result<ShiftClose> ShiftService::closeShift(Money counted, const DrawerCount &counts,
+                                            const StaffMember &staff,
+                                            const std::optional<StaffMember> &approver,
+                                            const QString &registerIdIn) {
     auto acting = RegisterService(m_db).acting(registerIdIn);
     if (!acting)
         return std::unexpected(acting.error());
@@ -378,15 +399,21 @@ Result<ShiftClose> ShiftService::close(Money counted, const StaffMember &staff,
     ShiftClose result;
     result.counted = counted;
     result.overShort = counted - drawer->expected;
-    if (auto ok =
-            Journal::append(m_db, staff.name, QStringLiteral("shift_closed"),
-                            {{QStringLiteral("shift"), shift->id},
-                             {QStringLiteral("register"), registerId},
-                             {QStringLiteral("expected_cents"), drawer->expected.cents()},
-                             {QStringLiteral("counted_cents"), counted.cents()},
-                             {QStringLiteral("over_short_cents"), result.overShort.cents()},
-                             {QStringLiteral("approver"), approver ? approver->name : QString()}});
-        !ok)
+    result.counts = counts;
+    QJsonObject entry{{QStringLiteral("shift"), shift->id},
+                      {QStringLiteral("register"), registerId},
+                      {QStringLiteral("expected_cents"), drawer->expected.cents()},
+                      {QStringLiteral("counted_cents"), counted.cents()},
+                      {QStringLiteral("over_short_cents"), result.overShort.cents()},
+                      {QStringLiteral("approver"), approver ? approver->name : QString()}};
+    if (!counts.empty()) {
+        // Denomination in cents → count, as the drawer was counted.
+        QJsonObject count;
+        for (const auto &[denomination, n] : counts)
+            count.insert(QString::number(denomination), n);
+        entry.insert(QStringLiteral("count"), count);
+    }
+    if (auto ok = Journal::append(m_db, staff.name, QStringLiteral("shift_closed"), entry); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());

@@ -56,11 +56,17 @@ struct DrawerSummary {
     std::vector<CashMovement> movements;
 };
 
+/// How many of each note and coin: denomination in cents → count.
+using DrawerCount = std::map<qint64, qint64>;
+
 /// The result of closing a shift.
 struct ShiftClose {
     DrawerSummary summary;
     Money counted;
     Money overShort; ///< counted - expected: negative is short
+    /// The count by denomination when the drawer was counted note by note (closeWithCount),
+    /// only the notes and coins found; empty when only the total was given.
+    DrawerCount counts;
 };
 
 /// Opens, moves cash in and out of, and closes the drawer of a register. One open shift per
@@ -74,7 +80,7 @@ public:
     static const std::vector<qint64> &denominations();
     /// The value of a drawer count: denomination in cents → number of notes or coins. A negative
     /// count or an unknown denomination is refused.
-    static Result<Money> countDrawer(const std::map<qint64, qint64> &counts);
+    static Result<Money> countDrawer(const DrawerCount &counts);
 
     /// Opens a shift on `registerId` (empty: this machine's) with the counted float. Opening,
     /// pay-ins, pay-outs and closing need Action::CashDrawer.
@@ -116,8 +122,18 @@ public:
     Result<ShiftClose> close(Money counted, const StaffMember &staff,
                              const std::optional<StaffMember> &approver = std::nullopt,
                              const QString &registerId = {});
+    /// Closes the open shift with the drawer counted note by note: the counted total is the
+    /// count's value (countDrawer), and the count is kept in the shift's journal entry and
+    /// returned with the result, for the shift summary.
+    Result<ShiftClose> closeWithCount(const DrawerCount &counts, const StaffMember &staff,
+                                      const std::optional<StaffMember> &approver = std::nullopt,
+                                      const QString &registerId = {});
 
 private:
+    Result<ShiftClose> closeShift(Money counted, const DrawerCount &counts,
+                                  const StaffMember &staff,
+                                  const std::optional<StaffMember> &approver,
+                                  const QString &registerId);
     Result<CashMovement> move(bool payIn, Money amount, const QString &reason,
                               const StaffMember &staff, const std::optional<StaffMember> &approver,
                               const QString &registerId);

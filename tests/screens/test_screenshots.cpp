@@ -5,16 +5,19 @@
 #include "pos/screens/giftcardscreen.h"
 #include "pos/screens/reportsscreen.h"
 #include "pos/screens/settingsscreen.h"
+#include "pos/screens/shiftscreen.h"
 #include "pos/screens/staffscreen.h"
 #include "tests/screens/screensfixture.h"
 
 #include "core/services/catalog.h"
 #include "core/services/sale.h"
+#include "core/services/shift.h"
 #include "core/services/staff.h"
 
 #include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
@@ -130,4 +133,29 @@ TEST_CASE("screenshots of the screens", "[.][screenshots]") {
     }
     tabs->setCurrentIndex(2);
     shoot(reports, dir, QStringLiteral("reports-dashboard"), {1366, 768});
+
+    // A shift with a cash sale and a tip paid out, its drawer half counted, then closed.
+    ShiftService shifts(tdb.db());
+    oasis::test::value(shifts.open(Money::fromCents(150'00), c.user, c.ctx.registerId));
+    Ticket another;
+    another.addGiftCard(Money::fromCents(75'00), QString(), QString(), QString());
+    Tender eighty;
+    eighty.amount = Money::fromCents(80'00);
+    oasis::test::value(
+        SaleService(tdb.db()).complete(another, {eighty}, c.user, std::nullopt, c.ctx.registerId));
+    oasis::test::value(shifts.payOut(Money::fromCents(20'00),
+                                     QStringLiteral("tip paid out in cash to Lena"), c.user,
+                                     std::nullopt, c.ctx.registerId));
+    ShiftScreen shift(c.ctx);
+    for (auto [cents, n] : std::initializer_list<std::pair<qint64, int>>{
+             {50'00, 1}, {20'00, 6}, {10'00, 3}, {5'00, 2}, {1'00, 4}})
+        QTest::keyClicks(shift.countField(cents), QString::number(n));
+    shift.countField(25)->setFocus();
+    shoot(shift, dir, QStringLiteral("shift-count"), {1366, 768});
+    QTest::keyClicks(shift.countField(25), QStringLiteral("3"));
+    whenModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+    for (QPushButton *b : shift.findChildren<QPushButton *>())
+        if (b->text().startsWith(QLatin1String("Close shift")))
+            b->click();
+    shoot(shift, dir, QStringLiteral("shift-summary"), {1366, 768});
 }

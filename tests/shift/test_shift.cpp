@@ -194,3 +194,46 @@ TEST_CASE("a no-sale is in the journal with its register and shift", "[shift][jo
     CHECK_FALSE(entries.next());
     CHECK(value(Journal::verify(db.db())).ok);
 }
+
+TEST_CASE("a drawer counted note by note keeps its count in the close and the journal",
+          "[shift][journal]") {
+    TempDb db(true);
+    addRegisters(db.db(), {R1});
+    const StaffMember desk = staffNamed(db.db(), QStringLiteral("frontdesk"));
+    ShiftService shifts(db.db());
+    value(shifts.open(m(100'00), desk, R1));
+    value(shifts.payIn(m(10'00), QStringLiteral("change from the safe"), desk, std::nullopt, R1));
+
+    // A bad count is refused and the shift stays open.
+    REQUIRE(shifts.closeWithCount({{20'00, 5}, {3'00, 1}}, desk, std::nullopt, R1).error().code ==
+            ErrorCode::Invalid);
+    REQUIRE(shifts.closeWithCount({{20'00, -1}}, desk, std::nullopt, R1).error().code ==
+            ErrorCode::Invalid);
+    REQUIRE(value(shifts.current(R1)).isOpen());
+
+    // $110 expected; counted 5 x $20, 9 x $1, 3 x 25¢ and no $100 notes: $109.75, 25¢ short.
+    const ShiftClose closed = value(shifts.closeWithCount(
+        {{20'00, 5}, {1'00, 9}, {25, 3}, {100'00, 0}}, desk, std::nullopt, R1));
+    REQUIRE(closed.counted == m(109'75));
+    REQUIRE(closed.overShort == m(-25));
+    REQUIRE(closed.summary.expected == m(110'00));
+    REQUIRE(closed.summary.payIns == m(10'00));
+    REQUIRE(closed.summary.shift.closedBy == QStringLiteral("frontdesk"));
+    REQUIRE(closed.summary.shift.closedAt.isValid());
+    // What was there, nothing about the notes that were not.
+    REQUIRE(closed.counts == DrawerCount{{20'00, 5}, {1'00, 9}, {25, 3}});
+    REQUIRE(value(shifts.byId(closed.summary.shift.id)).counted == m(109'75));
+
+    auto entry = value(db->exec(QStringLiteral(
+        "SELECT payload FROM journal WHERE kind = 'shift_closed' ORDER BY seq DESC")));
+    REQUIRE(entry.next());
+    const QJsonObject payload =
+        QJsonDocument::fromJson(entry.value(0).toString().toUtf8()).object();
+    CHECK(payload.value(QLatin1String("counted_cents")).toInteger() == 109'75);
+    const QJsonObject count = payload.value(QLatin1String("count")).toObject();
+    CHECK(count.size() == 3);
+    CHECK(count.value(QLatin1String("2000")).toInteger() == 5);
+    CHECK(count.value(QLatin1String("100")).toInteger() == 9);
+    CHECK(count.value(QLatin1String("25")).toInteger() == 3);
+    CHECK(value(Journal::verify(db.db())).ok);
+}
