@@ -6,6 +6,7 @@
 #include "printing/transport.h"
 
 #include "core/domain/clock.h"
+#include "core/services/authorization.h"
 
 #include <QCoreApplication>
 #include <QPrinter>
@@ -47,6 +48,28 @@ PrinterSettings PrinterSettings::load(const QSettings &settings) {
     return s;
 }
 
+QString PrinterSettings::systemPrinterName() const {
+    const QString t = target.trimmed();
+    return t.startsWith(kSystem + u':') ? t.sliced(kSystem.size() + 1) : QString();
+}
+
+QString PrinterSettings::systemTarget(const QString &name) {
+    return name.isEmpty() ? kSystem : kSystem + u':' + name;
+}
+
+Status PrinterSettings::save(Database &db, const StaffMember &by,
+                             const std::optional<StaffMember> &approver) const {
+    if (auto ok = authorize(db, Action::Settings, by, approver); !ok)
+        return ok;
+    QSettings settings;
+    save(settings);
+    if (settings.status() != QSettings::NoError)
+        return fail(ErrorCode::System,
+                    oasis::printing::tr("The printer setting could not be written to %1.")
+                        .arg(settings.fileName()));
+    return {};
+}
+
 void PrinterSettings::save() const {
     QSettings settings;
     save(settings);
@@ -67,10 +90,17 @@ Status PrinterSettings::print(const ReceiptDocument &doc, bool cashSale) const {
         return fail(ErrorCode::Printer,
                     oasis::printing::tr("No receipt printer is set up on this register."));
     if (isSystem()) {
-        if (QPrinterInfo::defaultPrinter().isNull())
+        const QString name = systemPrinterName();
+        const QPrinterInfo info =
+            name.isEmpty() ? QPrinterInfo::defaultPrinter() : QPrinterInfo::printerInfo(name);
+        if (info.isNull())
             return fail(ErrorCode::Printer,
-                        oasis::printing::tr("This computer has no default printer."));
-        QPrinter printer;
+                        name.isEmpty()
+                            ? oasis::printing::tr("This computer has no default printer.")
+                            : oasis::printing::tr("The printer %1 is not on this computer any "
+                                                  "more: choose another in Settings → Printers.")
+                                  .arg(name));
+        QPrinter printer(info);
         return printReceiptOnPrinter(doc, printer, ReceiptPaper::forPaper(paper));
     }
     auto parsed = parseTarget(target.trimmed());

@@ -10,12 +10,20 @@
 
 #include <QString>
 
+#include <optional>
+
 class QSettings;
+
+namespace oasis {
+class Database;
+struct StaffMember;
+} // namespace oasis
 
 namespace oasis::printing {
 
-/// Keys: printer/target ("tcp:192.168.1.50:9100", "file:/dev/usb/lp0", "lp:QUEUE", "system" for
-/// the system printer through QPrinter, empty for none), printer/paper ("80" | "58"),
+/// Keys: printer/target ("tcp:192.168.1.50:9100", "device:/dev/usb/lp0", "lp:QUEUE", "system"
+/// for the default system printer through QPrinter, "system:NAME" for the system printer NAME,
+/// empty for none), printer/paper ("80" | "58"),
 /// printer/qr ("raster" | "native"), printer/drawer (true | false).
 struct PrinterSettings {
     QString target;
@@ -27,7 +35,14 @@ struct PrinterSettings {
     static inline const QString kSystem = QStringLiteral("system");
 
     bool isConfigured() const { return !target.trimmed().isEmpty(); }
-    bool isSystem() const { return target.trimmed() == kSystem; }
+    bool isSystem() const {
+        const QString t = target.trimmed();
+        return t == kSystem || t.startsWith(kSystem + u':');
+    }
+    /// The system printer's name ("system:NAME"); empty for the default one.
+    QString systemPrinterName() const;
+    /// The target for the system printer `name` (empty: the default one).
+    static QString systemTarget(const QString &name);
     /// Layout for the paper; kicks the drawer only for a cash sale and only with a drawer.
     EscPosOptions escpos(bool cashSale = false) const;
 
@@ -35,6 +50,10 @@ struct PrinterSettings {
     static PrinterSettings load(const QSettings &settings);
     void save() const;
     void save(QSettings &settings) const;
+    /// Saves this machine's printer when `by` may change settings (Action::Settings; a
+    /// front-desk user with a manager's approval); refused before anything is written.
+    Status save(Database &db, const StaffMember &by,
+                const std::optional<StaffMember> &approver) const;
 
     /// Prints a receipt on the configured printer (a system printer: the default one). Blocks
     /// for as long as the transport's time limits allow: call it off the GUI thread.

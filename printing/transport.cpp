@@ -4,14 +4,20 @@
 #include "printing/output.h"
 #include "printing/painter.h"
 #include "printing/text.h"
+#include "printing/translate.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTcpSocket>
+
+#include <algorithm>
 
 namespace oasis::printing {
 
@@ -281,6 +287,70 @@ Result<PrintTarget> parseTarget(const QString &text) {
     }
     return invalid(QStringLiteral("\"%1\" is not a known kind of printer target: use %2.")
                        .arg(scheme, acceptedForms()));
+}
+
+QStringList usbReceiptPrinters(const QString &folder) {
+    static const QRegularExpression name(QStringLiteral("^lp(\\d{1,4})$"));
+    QList<std::pair<int, QString>> found;
+    const QDir dir(folder);
+    for (const QString &entry : dir.entryList(
+             {QStringLiteral("lp*")}, QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+        const auto m = name.match(entry);
+        if (m.hasMatch())
+            found.append({m.captured(1).toInt(), dir.filePath(entry)});
+    }
+    std::ranges::sort(found);
+    QStringList paths;
+    for (const auto &[number, path] : found)
+        paths << path;
+    return paths;
+}
+
+Result<PrintTarget> networkPrinter(const QString &address, const QString &port) {
+    QString host = address.trimmed();
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.sliced(1, host.size() - 2);
+    if (host.isEmpty())
+        return invalid(oasis::printing::tr(
+            "Type the printer's address, e.g. 192.168.1.50 (it prints it on its self-test page)."));
+    // An IPv4 address in four parts, an IPv6 address, or a host name of dot-separated labels.
+    // "192.168.1.300" and "192.168.1" are refused although QHostAddress or a host name's
+    // characters would take them.
+    static const QRegularExpression hostName(
+        QStringLiteral("^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                       "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+    static const QRegularExpression numeric(QStringLiteral("^[0-9.]+$"));
+    static const QRegularExpression dottedQuad(
+        QStringLiteral("^[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}$"));
+    const QHostAddress ip(host);
+    bool ok = false;
+    if (host.contains(u':'))
+        ok = ip.protocol() == QAbstractSocket::IPv6Protocol;
+    else if (numeric.match(host).hasMatch())
+        ok = dottedQuad.match(host).hasMatch() && !ip.isNull();
+    else
+        ok = hostName.match(host).hasMatch();
+    if (ok && !ip.isNull() &&
+        (ip.isBroadcast() || ip == QHostAddress::AnyIPv4 || ip == QHostAddress::AnyIPv6))
+        ok = false;
+    if (!ok)
+        return invalid(oasis::printing::tr("“%1” is not a printer address: type four numbers "
+                                           "such as 192.168.1.50, or the printer's host name.")
+                           .arg(address.trimmed()));
+    PrintTarget target;
+    target.kind = PrintTarget::Kind::Tcp;
+    target.host = ip.isNull() ? host : ip.toString();
+    const QString p = port.trimmed();
+    if (!p.isEmpty()) {
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{1,5}$"));
+        const int value = digits.match(p).hasMatch() ? p.toInt() : 0;
+        if (value < 1 || value > 65535)
+            return invalid(oasis::printing::tr("“%1” is not a port: use a number from 1 to 65535 "
+                                               "(receipt printers listen on 9100).")
+                               .arg(p));
+        target.port = quint16(value);
+    }
+    return target;
 }
 
 Status sendRaw(const QByteArray &bytes, const PrintTarget &target,

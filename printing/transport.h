@@ -11,6 +11,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace oasis::printing {
 
@@ -41,6 +42,18 @@ struct PrintTarget {
 /// text:PATH. An IPv6 host goes in brackets (tcp:[::1]:9100). Fails with ErrorCode::Invalid and
 /// a message naming the accepted forms.
 Result<PrintTarget> parseTarget(const QString &text);
+
+/// Where Linux puts receipt printers attached by USB (usblp): /dev/usb/lp0, lp1, …
+inline const QString kUsbPrinterFolder = QStringLiteral("/dev/usb");
+
+/// The receipt printers attached by USB: the lp<N> entries of `folder` as full paths, in the
+/// order of their numbers (lp2 before lp10). An absent or unreadable folder gives none.
+QStringList usbReceiptPrinters(const QString &folder = kUsbPrinterFolder);
+
+/// A network receipt printer as typed in Settings: `address` an IPv4 or IPv6 address or a host
+/// name, `port` a number from 1 to 65535 (empty: 9100). Fails with ErrorCode::Invalid and one
+/// line saying what is wrong.
+Result<PrintTarget> networkPrinter(const QString &address, const QString &port);
 
 /// Time limits and programs used by the transports; tests shorten them. Every transport has a
 /// deadline: nothing on the sale path waits for a printer longer than these.

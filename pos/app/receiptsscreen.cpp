@@ -185,9 +185,13 @@ void ReceiptsScreen::print() {
         return;
     }
     auto printed = printReceiptDocument(*m_view->document(), this);
-    m_message->setText(printed ? tr("Copy of %1 sent to the printer.")
-                                     .arg(receiptCode(m_view->document()->receiptNumber))
-                               : printed.error().message);
+    if (!printed)
+        m_message->setText(printed.error().message);
+    else if (printed->kind == screens::PrintOutcome::Kind::Printed)
+        m_message->setText(tr("Copy of %1 sent to the printer.")
+                               .arg(receiptCode(m_view->document()->receiptNumber)));
+    else
+        m_message->setText(printed->message());
 }
 
 void ReceiptsScreen::updateActions(const SaleRecord *sale) {

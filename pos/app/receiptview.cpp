@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/receiptview.h"
 
+#include "pos/screens/printchoice.h"
 #include "printing/painter.h"
 #include "printing/printersettings.h"
 #include "printing/receipt.h"
+#include "printing/systemprinter.h"
 #include "printing/transport.h"
 
 #include <QApplication>
-
-#include <QDir>
-#include <QFileDialog>
 #include <QLabel>
 #include <QPixmap>
-#include <QSettings>
-#include <QStandardPaths>
 
 namespace oasis::app {
 
@@ -61,29 +58,36 @@ QImage ReceiptView::image() const {
     return m_label->pixmap().toImage();
 }
 
-Status printReceiptDocument(const printing::ReceiptDocument &doc, QWidget *parent, bool cashSale) {
+Result<screens::PrintOutcome> printReceiptDocument(const printing::ReceiptDocument &doc,
+                                                   QWidget *parent, bool cashSale) {
     const printing::PrinterSettings printer = printing::PrinterSettings::load();
     if (printer.isConfigured()) {
         // The transports have their own time limits; a wait cursor says the register is busy.
         QApplication::setOverrideCursor(Qt::WaitCursor);
         Status printed = printer.print(doc, cashSale);
         QApplication::restoreOverrideCursor();
-        return printed;
+        if (!printed)
+            return std::unexpected(printed.error());
+        return screens::PrintOutcome{screens::PrintOutcome::Kind::Printed, {}};
     }
-    // No receipt printer on this machine (Settings → Printer): offer a PDF instead.
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(folder).filePath(
-        (doc.receiptCode.isEmpty() ? QStringLiteral("receipt") : doc.receiptCode) +
-        QStringLiteral(".pdf"));
-    const QString path =
-        QFileDialog::getSaveFileName(parent, ReceiptView::tr("Save the receipt as PDF"), suggested,
-                                     ReceiptView::tr("PDF (*.pdf)"));
-    if (path.isEmpty())
-        return {};
-    auto parsed = printing::parseTarget(QStringLiteral("pdf:") + path);
-    if (!parsed)
-        return std::unexpected(parsed.error());
-    return printing::printReceipt(doc, *parsed);
+    // No receipt printer on this machine (Settings → Printers): this computer's printer
+    // or a PDF.
+    const QString code =
+        doc.receiptCode.isEmpty() ? QString::number(doc.receiptNumber) : doc.receiptCode;
+    screens::Printable printable;
+    printable.title = ReceiptView::tr("Receipt %1").arg(code);
+    printable.fileName = ReceiptView::tr("receipt-%1.pdf").arg(code);
+    const auto paper = printing::ReceiptPaper::forPaper(printer.paper);
+    printable.print = [&doc, paper](QPrinter &system) {
+        return printing::printReceiptOnPrinter(doc, system, paper);
+    };
+    printable.savePdf = [&doc, &printer](const QString &path) -> Status {
+        auto parsed = printing::parseTarget(QStringLiteral("pdf:") + path);
+        if (!parsed)
+            return std::unexpected(parsed.error());
+        return printing::printReceipt(doc, *parsed, printer.escpos());
+    };
+    return screens::printOrSave(printable, parent);
 }
 
 } // namespace oasis::app

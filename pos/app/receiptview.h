@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/domain/error.h"
+#include "pos/screens/printchoice.h"
 
 #include <QScrollArea>
 
@@ -37,8 +38,9 @@ private:
 };
 
 /// Prints on this machine's receipt printer (printing::PrinterSettings, set in Settings; a cash
-/// sale also opens the drawer); without one, asks where to save a PDF.
-Status printReceiptDocument(const printing::ReceiptDocument &doc, QWidget *parent,
-                            bool cashSale = false);
+/// sale also opens the drawer); without one, offers this computer's printer or a PDF
+/// (screens::printOrSave).
+Result<screens::PrintOutcome> printReceiptDocument(const printing::ReceiptDocument &doc,
+                                                   QWidget *parent, bool cashSale = false);
 
 } // namespace oasis::app

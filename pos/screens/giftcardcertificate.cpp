@@ -4,14 +4,11 @@
 #include "printing/systemprinter.h"
 
 #include <QComboBox>
-#include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPixmap>
 #include <QPrinter>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace oasis::screens {
@@ -90,28 +87,25 @@ Status CertificatePreviewDialog::savePdf(const QString &path) const {
     return printing::renderCertificatePdf(m_certificate, path, page());
 }
 
+Printable CertificatePreviewDialog::printable() const {
+    Printable doc;
+    doc.title = tr("Gift certificate");
+    doc.fileName = tr("gift-certificate-%1.pdf").arg(m_certificate.code.right(4));
+    doc.print = [this](QPrinter &printer) {
+        return printing::printCertificateOnPrinter(m_certificate, printer, page());
+    };
+    doc.savePdf = [this](const QString &path) { return savePdf(path); };
+    return doc;
+}
+
 void CertificatePreviewDialog::saveAs() {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested =
-        QDir(folder).filePath(tr("gift-certificate-%1.pdf").arg(m_certificate.code.right(4)));
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save certificate"), suggested, tr("PDF (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    if (auto ok = savePdf(path); !ok)
-        m_message->setText(ok.error().message);
-    else
-        m_message->setText(tr("Saved to %1.").arg(QDir::toNativeSeparators(path)));
+    auto saved = saveAsPdf(printable(), this);
+    m_message->setText(saved ? saved->message() : saved.error().message);
 }
 
 void CertificatePreviewDialog::print() {
-    QPrinter printer(QPrinter::HighResolution);
-    if (!printing::choosePrinter(printer, this, tr("Print gift certificate")))
-        return;
-    if (auto ok = printing::printCertificateOnPrinter(m_certificate, printer, page()); !ok)
-        m_message->setText(ok.error().message);
-    else
-        m_message->setText(tr("Sent to the printer."));
+    auto printed = printOnSystemPrinter(printable(), this);
+    m_message->setText(printed ? printed->message() : printed.error().message);
 }
 
 } // namespace oasis::screens

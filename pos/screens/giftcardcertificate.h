@@ -2,6 +2,7 @@
 // Preview of a gift certificate with Save PDF (Letter or A6) and Print (system printer).
 #pragma once
 
+#include "pos/screens/printchoice.h"
 #include "printing/certificate.h"
 
 #include <QDialog>
@@ -29,6 +30,7 @@ public:
 
 private:
     void render();
+    Printable printable() const;
     void saveAs();
     void print();
 

@@ -22,12 +22,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPrinter>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace oasis::screens {
@@ -163,6 +165,13 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
     connect(print, &QPushButton::clicked, this, [this] {
         if (m_period->toPlainText().isEmpty())
             return;
+        if (!hasReceiptPrinter()) {
+            // No receipt printer: this computer's printer or a PDF.
+            auto done = printOrSave(periodPrintable(), this);
+            if (!done || done->kind != PrintOutcome::Kind::Cancelled)
+                showMessage(done ? done->message() : done.error().message, !done);
+            return;
+        }
         auto printed = printLines(
             printing::periodReportText(m_lastPeriod, StoreSettings(*m_context.db).timeZone(),
                                        printing::PrinterSettings::load().escpos().columns));
@@ -197,23 +206,44 @@ void ReportsScreen::showPeriod(const PeriodReport &report) {
     m_period->setHtml(printing::periodReportHtml(report, StoreSettings(*m_context.db).timeZone()));
 }
 
+bool ReportsScreen::hasReceiptPrinter() {
+    const printing::PrinterSettings printer = printing::PrinterSettings::load();
+    if (!printer.isConfigured() || printer.isSystem())
+        return false;
+    auto target = printing::parseTarget(printer.target);
+    return target && target->isEscPos();
+}
+
+Printable ReportsScreen::periodPrintable() const {
+    Printable doc;
+    doc.title = m_lastPeriod.isZ
+                    ? tr("Z report #%1").arg(m_lastPeriod.zNumber)
+                    : tr("X report of %1")
+                          .arg(QLocale().toString(m_lastPeriod.businessDate, QLocale::ShortFormat));
+    doc.fileName = m_lastPeriod.isZ ? QStringLiteral("z-report-%1.pdf").arg(m_lastPeriod.zNumber)
+                                    : QStringLiteral("x-report-%1.pdf")
+                                          .arg(m_lastPeriod.businessDate.toString(Qt::ISODate));
+    const QString html =
+        printing::periodReportHtml(m_lastPeriod, StoreSettings(*m_context.db).timeZone());
+    doc.print = [html](QPrinter &printer) -> Status {
+        QTextDocument text;
+        text.setHtml(html);
+        text.print(&printer);
+        return {};
+    };
+    doc.savePdf = [this](const QString &path) {
+        return printing::renderPeriodReportPdf(m_lastPeriod,
+                                               StoreSettings(*m_context.db).timeZone(), path);
+    };
+    return doc;
+}
+
 void ReportsScreen::savePeriodPdf() {
     if (m_period->toPlainText().isEmpty())
         return;
-    const QString name = m_lastPeriod.isZ
-                             ? QStringLiteral("z-report-%1.pdf").arg(m_lastPeriod.zNumber)
-                             : QStringLiteral("x-report-%1.pdf")
-                                   .arg(m_lastPeriod.businessDate.toString(Qt::ISODate));
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save the report as PDF"),
-        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name),
-        tr("PDF documents (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    auto saved = printing::renderPeriodReportPdf(m_lastPeriod,
-                                                 StoreSettings(*m_context.db).timeZone(), path);
-    showMessage(saved ? tr("Saved %1.").arg(QDir::toNativeSeparators(path)) : saved.error().message,
-                !saved);
+    auto saved = saveAsPdf(periodPrintable(), this);
+    if (!saved || saved->kind != PrintOutcome::Kind::Cancelled)
+        showMessage(saved ? saved->message() : saved.error().message, !saved);
 }
 
 void ReportsScreen::runZ() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/services/report.h"
+#include "pos/screens/printchoice.h"
 #include "pos/screens/screen.h"
 
 #include <QWidget>
@@ -28,11 +29,15 @@ public:
 
     /// Prints report lines on the configured receipt printer (ESC/POS in CP858, then a cut).
     static Status printLines(const QStringList &lines);
+    /// True when a receipt printer that takes ESC/POS is set up (printLines can print).
+    static bool hasReceiptPrinter();
 
 private:
     void showX();
     /// Shows `report` laid out on the screen and keeps it for Print and Save as PDF.
     void showPeriod(const PeriodReport &report);
+    /// The shown X or Z report for this computer's printer or a PDF.
+    Printable periodPrintable() const;
     void savePeriodPdf();
     void runZ();
     void runRange();

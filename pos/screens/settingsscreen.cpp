@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPrinterInfo>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -117,7 +119,7 @@ SettingsScreen::SettingsScreen(const ScreenContext &ctx, QWidget *parent)
     m_tabs->addTab(page(storePage()), tr("Store"));
     m_tabs->addTab(page(taxPage()), tr("Tax rates"));
     m_tabs->addTab(page(rulesPage()), tr("Gift cards && register"));
-    m_tabs->addTab(page(printerPage()), tr("Receipt printer"));
+    m_tabs->addTab(page(printerPage()), tr("Printers"));
     m_tabs->addTab(page(registerPage()), tr("This register"));
 
     auto *layout = new QVBoxLayout(this);
@@ -292,59 +294,262 @@ Status SettingsScreen::saveStoreLocation() {
     return ok;
 }
 
+QList<FoundPrinter> findPrinters(const QString &usbFolder) {
+    QList<FoundPrinter> found;
+    int number = 0;
+    for (const QString &path : printing::usbReceiptPrinters(usbFolder)) {
+        FoundPrinter p;
+        p.kind = FoundPrinter::Kind::Usb;
+        p.name = tr("USB receipt printer %1").arg(++number);
+        p.detail = QDir::toNativeSeparators(path);
+        auto target = printing::PrintTarget{};
+        target.kind = printing::PrintTarget::Kind::Device;
+        target.path = path;
+        p.target = target.toString();
+        found << p;
+    }
+    const QString defaultName = QPrinterInfo::defaultPrinterName();
+    for (const QPrinterInfo &info : QPrinterInfo::availablePrinters()) {
+        FoundPrinter p;
+        p.kind = FoundPrinter::Kind::System;
+        p.name = info.description().isEmpty() ? info.printerName() : info.description();
+        p.isDefault = info.printerName() == defaultName;
+        // A raw queue passes bytes through untouched: it takes ESC/POS like a USB printer.
+        // A queue with a driver takes pages: receipts go through QPrinter.
+        const bool raw = info.makeAndModel().contains(u"raw", Qt::CaseInsensitive);
+        QStringList detail;
+        detail << (info.makeAndModel().isEmpty() ? info.printerName() : info.makeAndModel());
+        if (raw)
+            detail << tr("receipts as printer commands (raw queue)");
+        if (p.isDefault)
+            detail << tr("this computer's default printer");
+        p.detail = detail.join(QStringLiteral(" · "));
+        p.target = raw ? QStringLiteral("lp:") + info.printerName()
+                       : printing::PrinterSettings::systemTarget(info.printerName());
+        found << p;
+    }
+    return found;
+}
+
+QString describePrinterTarget(const QString &text) {
+    const QString target = text.trimmed();
+    if (target.isEmpty())
+        return tr("None");
+    printing::PrinterSettings s;
+    s.target = target;
+    if (s.isSystem()) {
+        const QString name = s.systemPrinterName();
+        return name.isEmpty() ? tr("This computer's default printer")
+                              : tr("%1 (this computer's printer)").arg(name);
+    }
+    auto parsed = printing::parseTarget(target);
+    if (!parsed)
+        return target;
+    using Kind = printing::PrintTarget::Kind;
+    switch (parsed->kind) {
+    case Kind::Tcp:
+        return tr("Network printer at %1").arg(parsed->toString().mid(4)); // after "tcp:"
+    case Kind::Device:
+        return tr("USB receipt printer at %1").arg(QDir::toNativeSeparators(parsed->path));
+    case Kind::Lp:
+        return tr("Printer queue %1 (raw)").arg(parsed->queue);
+    case Kind::File:
+    case Kind::Pdf:
+    case Kind::Png:
+    case Kind::Text:
+        return tr("The file %1").arg(QDir::toNativeSeparators(parsed->path));
+    }
+    return target;
+}
+
 QWidget *SettingsScreen::printerPage() {
     auto *w = new QWidget;
-    m_target = edit(w, QStringLiteral("printerTarget"), tr("e.g. tcp:192.168.1.50:9100"));
-    auto *help = new QLabel(
-        tr("Network printer: tcp:ADDRESS:9100 · USB: file:/dev/usb/lp0 · CUPS queue: lp:QUEUE · "
-           "this computer's printer: system · empty: no printer"),
-        w);
-    help->setWordWrap(true);
-    help->setStyleSheet(QStringLiteral("color: #555;"));
-    m_paper = new QComboBox(w);
+    m_usbFolder = printing::kUsbPrinterFolder;
+
+    // What this register prints on now.
+    m_current = new QLabel(w);
+    m_current->setObjectName(QStringLiteral("printerCurrent"));
+    m_current->setWordWrap(true);
+    m_current->setStyleSheet(QStringLiteral("font-size: 15px;"));
+    m_stopUsing = touchButton(tr("Stop using it"), QStringLiteral("stopUsingPrinter"), w);
+    connect(m_stopUsing, &QPushButton::clicked, this, [this] { usePrinter(QString()); });
+    auto *currentRow = new QHBoxLayout;
+    currentRow->addWidget(m_current, 1);
+    currentRow->addWidget(m_stopUsing);
+
+    // What was found on this computer.
+    auto *found = new QGroupBox(tr("Printers found on this computer"), w);
+    m_foundList = new QWidget(found);
+    m_foundList->setObjectName(QStringLiteral("printersFound"));
+    new QVBoxLayout(m_foundList);
+    m_foundList->layout()->setContentsMargins(0, 0, 0, 0);
+    auto *refresh = touchButton(tr("Refresh"), QStringLiteral("refreshPrinters"), found);
+    connect(refresh, &QPushButton::clicked, this, &SettingsScreen::refreshPrinters);
+    auto *foundLayout = new QVBoxLayout(found);
+    foundLayout->addWidget(m_foundList);
+    auto *refreshRow = new QHBoxLayout;
+    refreshRow->addStretch();
+    refreshRow->addWidget(refresh);
+    foundLayout->addLayout(refreshRow);
+
+    // A network printer, by address.
+    auto *network = new QGroupBox(tr("Network printer"), w);
+    m_networkAddress = edit(network, QStringLiteral("networkAddress"), tr("e.g. 192.168.1.50"));
+    m_networkPort = edit(network, QStringLiteral("networkPort"));
+    m_networkPort->setText(QStringLiteral("9100"));
+    m_networkAddress->setMaximumWidth(360);
+    m_networkPort->setMaximumWidth(110);
+    m_networkPort->setMaxLength(5);
+    auto *testNetwork =
+        touchButton(tr("Test print"), QStringLiteral("testNetworkPrinter"), network);
+    auto *useNetwork =
+        touchButton(tr("Use this printer"), QStringLiteral("useNetworkPrinter"), network);
+    testNetwork->setProperty("printerJob", true);
+    connect(testNetwork, &QPushButton::clicked, this, &SettingsScreen::testNetworkPrinter);
+    connect(useNetwork, &QPushButton::clicked, this, [this] { useNetworkPrinter(); });
+    auto *networkRow = new QHBoxLayout;
+    networkRow->addWidget(new QLabel(tr("Address"), network));
+    networkRow->addWidget(m_networkAddress, 2);
+    networkRow->addWidget(new QLabel(tr("Port"), network));
+    networkRow->addWidget(m_networkPort);
+    networkRow->addStretch(1);
+    networkRow->addWidget(testNetwork);
+    networkRow->addWidget(useNetwork);
+    auto *networkHelp = new QLabel(tr("A network receipt printer prints its address when you "
+                                      "hold its feed button while switching it on."),
+                                   network);
+    networkHelp->setWordWrap(true);
+    networkHelp->setStyleSheet(QStringLiteral("color: #555;"));
+    auto *networkLayout = new QVBoxLayout(network);
+    networkLayout->addLayout(networkRow);
+    networkLayout->addWidget(networkHelp);
+
+    // How receipts are laid out on it.
+    auto *options = new QGroupBox(tr("Receipts"), w);
+    m_paper = new QComboBox(options);
     m_paper->setObjectName(QStringLiteral("printerPaper"));
     m_paper->addItem(tr("80 mm (48 characters)"), int(printing::PaperWidth::Mm80));
     m_paper->addItem(tr("58 mm (32 characters)"), int(printing::PaperWidth::Mm58));
-    m_qr = new QComboBox(w);
+    m_qr = new QComboBox(options);
     m_qr->setObjectName(QStringLiteral("printerQr"));
     m_qr->addItem(tr("Image (works on every printer)"), int(printing::QrMode::Raster));
     m_qr->addItem(tr("Printer's own QR codes"), int(printing::QrMode::Native));
     for (QComboBox *c : {m_paper, m_qr})
         c->setMinimumHeight(kTouch);
-    m_drawer = new QCheckBox(tr("A cash drawer is connected to the printer"), w);
+    m_drawer = new QCheckBox(tr("A cash drawer is connected to the printer"), options);
     m_drawer->setObjectName(QStringLiteral("printerDrawer"));
     m_drawer->setMinimumHeight(kTouch);
-
-    auto *save = touchButton(tr("Save"), QStringLiteral("savePrinter"), w);
-    m_testPrint = touchButton(tr("Test print"), QStringLiteral("testPrint"), w);
-    m_openDrawer = touchButton(tr("Open drawer (no sale)"), QStringLiteral("openDrawer"), w);
-    connect(save, &QPushButton::clicked, this, &SettingsScreen::savePrinter);
-    connect(m_testPrint, &QPushButton::clicked, this, &SettingsScreen::testPrint);
+    auto *save = touchButton(tr("Save"), QStringLiteral("savePrinter"), options);
+    m_openDrawer = touchButton(tr("Open drawer (no sale)"), QStringLiteral("openDrawer"), options);
+    m_openDrawer->setProperty("printerJob", true);
+    connect(save, &QPushButton::clicked, this, [this] { savePrinter(); });
     connect(m_openDrawer, &QPushButton::clicked, this, &SettingsScreen::openDrawer);
+    auto *optionsRow = new QHBoxLayout(options);
+    optionsRow->addWidget(new QLabel(tr("Paper"), options));
+    optionsRow->addWidget(m_paper);
+    optionsRow->addWidget(new QLabel(tr("QR codes"), options));
+    optionsRow->addWidget(m_qr);
+    optionsRow->addWidget(m_drawer);
+    optionsRow->addStretch();
+    optionsRow->addWidget(save);
+    optionsRow->addWidget(m_openDrawer);
 
     m_printerMessage = new QLabel(w);
     m_printerMessage->setObjectName(QStringLiteral("printerMessage"));
+    markMessageLine(m_printerMessage);
     m_printerMessage->setWordWrap(true);
     m_printerMessage->setMinimumHeight(36);
+    m_printerMessage->hide();
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("Receipt printer"), m_target);
-    form->addRow(QString(), help);
-    form->addRow(tr("Paper"), m_paper);
-    form->addRow(tr("QR codes"), m_qr);
-    form->addRow(QString(), m_drawer);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(save);
-    buttons->addWidget(m_testPrint);
-    buttons->addStretch();
-    buttons->addWidget(m_openDrawer);
     auto *layout = new QVBoxLayout(w);
-    layout->addWidget(new QLabel(tr("These settings belong to this register only."), w));
-    layout->addLayout(form);
-    layout->addLayout(buttons);
+    layout->addLayout(currentRow);
     layout->addWidget(m_printerMessage);
+    layout->addWidget(found);
+    layout->addWidget(network);
+    layout->addWidget(options);
     layout->addStretch();
+    refreshPrinters();
     return w;
+}
+
+QWidget *SettingsScreen::printerRow(const QString &name, const QString &detail,
+                                    const QString &target, QWidget *parent) {
+    auto *row = new QWidget(parent);
+    row->setObjectName(QStringLiteral("printerRow"));
+    row->setProperty("target", target);
+    auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), row);
+    auto *sub = new QLabel(detail, row);
+    sub->setStyleSheet(QStringLiteral("color: #555;"));
+    auto *text = new QVBoxLayout;
+    text->setSpacing(2);
+    text->addWidget(title);
+    text->addWidget(sub);
+    auto *test = touchButton(tr("Test print"), QStringLiteral("testPrinter"), row);
+    auto *use = touchButton(tr("Use this printer"), QStringLiteral("usePrinter"), row);
+    test->setProperty("printerJob", true);
+    for (QPushButton *b : {test, use})
+        b->setProperty("target", target);
+    connect(test, &QPushButton::clicked, this, [this, target] { testPrint(target); });
+    connect(use, &QPushButton::clicked, this, [this, target] { usePrinter(target); });
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 4, 0, 4);
+    layout->addLayout(text, 1);
+    layout->addWidget(test);
+    layout->addWidget(use);
+    return row;
+}
+
+void SettingsScreen::setUsbFolder(const QString &folder) {
+    m_usbFolder = folder;
+    refreshPrinters();
+}
+
+void SettingsScreen::refreshPrinters() {
+    m_found = findPrinters(m_usbFolder);
+    QLayout *list = m_foundList->layout();
+    while (QLayoutItem *item = list->takeAt(0)) {
+        if (QWidget *old = item->widget()) {
+            old->setParent(nullptr); // gone from the list now, deleted once its click is done
+            old->deleteLater();
+        }
+        delete item;
+    }
+    if (m_found.isEmpty()) {
+        auto *none = new QLabel(
+            tr("No printer found. Plug a receipt printer into a USB port, switch it on and press "
+               "Refresh, or type a network printer's address below."),
+            m_foundList);
+        none->setObjectName(QStringLiteral("noPrinterFound"));
+        none->setWordWrap(true);
+        list->addWidget(none);
+    }
+    for (const FoundPrinter &p : m_found)
+        list->addWidget(printerRow(p.name, p.detail, p.target, m_foundList));
+    setPrinterButtonsEnabled(m_job == nullptr);
+    showCurrentPrinter();
+}
+
+void SettingsScreen::showCurrentPrinter() {
+    if (m_target.isEmpty())
+        m_current->setText(tr("<b>No receipt printer is set up on this register.</b> Receipts "
+                              "can still go to this computer's printer or be saved as PDF. "
+                              "Choose a printer below."));
+    else
+        m_current->setText(tr("This register prints receipts on: <b>%1</b>")
+                               .arg(describePrinterTarget(m_target).toHtmlEscaped()));
+    m_stopUsing->setVisible(!m_target.isEmpty());
+    for (QWidget *row : m_foundList->findChildren<QWidget *>(QStringLiteral("printerRow"))) {
+        auto *use = row->findChild<QPushButton *>(QStringLiteral("usePrinter"));
+        const bool inUse = row->property("target").toString() == m_target;
+        use->setText(inUse ? tr("In use") : tr("Use this printer"));
+        use->setEnabled(!inUse);
+    }
+}
+
+void SettingsScreen::setPrinterButtonsEnabled(bool enabled) {
+    for (QPushButton *b : findChildren<QPushButton *>())
+        if (b->property("printerJob").toBool())
+            b->setEnabled(enabled);
 }
 
 void SettingsScreen::load() {
@@ -372,7 +577,8 @@ void SettingsScreen::load() {
     m_idleMinutes->setValue(settings.idleLockMinutes());
 
     const printing::PrinterSettings printer = printing::PrinterSettings::load();
-    m_target->setText(printer.target);
+    m_target = printer.target.trimmed();
+    showCurrentPrinter();
     m_paper->setCurrentIndex(m_paper->findData(int(printer.paper)));
     m_qr->setCurrentIndex(m_qr->findData(int(printer.qrMode)));
     m_drawer->setChecked(printer.drawer);
@@ -525,24 +731,73 @@ Status SettingsScreen::saveRules() {
 
 printing::PrinterSettings SettingsScreen::printerSettings() const {
     printing::PrinterSettings s;
-    s.target = m_target->text().trimmed();
+    s.target = m_target;
     s.paper = printing::PaperWidth(m_paper->currentData().toInt());
     s.qrMode = printing::QrMode(m_qr->currentData().toInt());
     s.drawer = m_drawer->isChecked();
     return s;
 }
 
-void SettingsScreen::savePrinter() {
-    const printing::PrinterSettings s = printerSettings();
+Status SettingsScreen::usePrinter(const QString &target) {
+    printing::PrinterSettings s = printerSettings();
+    s.target = target.trimmed();
     if (s.isConfigured() && !s.isSystem()) {
         if (auto parsed = printing::parseTarget(s.target); !parsed) {
             showMessage(m_printerMessage, parsed.error().message, true);
-            return;
+            return std::unexpected(parsed.error());
         }
     }
-    s.save();
-    showMessage(m_printerMessage, tr("Printer settings saved for this register."), false);
+    auto saved = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return m_ctx.db ? s.save(*m_ctx.db, user(), a)
+                        : fail(ErrorCode::System, tr("No store is open."));
+    });
+    if (!saved) {
+        showMessage(m_printerMessage, saved.error().message, true);
+        return saved;
+    }
+    m_target = s.target;
+    showCurrentPrinter();
+    showMessage(
+        m_printerMessage,
+        m_target.isEmpty()
+            ? tr("This register has no receipt printer now.")
+            : tr("This register now prints receipts on %1.").arg(describePrinterTarget(m_target)),
+        false);
     Q_EMIT printerSettingsChanged();
+    return saved;
+}
+
+Status SettingsScreen::savePrinter() {
+    auto saved = usePrinter(m_target);
+    if (saved)
+        showMessage(m_printerMessage, tr("Printer settings saved for this register."), false);
+    return saved;
+}
+
+Result<QString> SettingsScreen::networkTarget() const {
+    auto target = printing::networkPrinter(m_networkAddress->text(), m_networkPort->text());
+    if (!target)
+        return std::unexpected(target.error());
+    return target->toString();
+}
+
+Status SettingsScreen::useNetworkPrinter() {
+    auto target = networkTarget();
+    if (!target) {
+        showMessage(m_printerMessage, target.error().message, true);
+        return std::unexpected(target.error());
+    }
+    return usePrinter(*target);
+}
+
+void SettingsScreen::testNetworkPrinter() {
+    auto target = networkTarget();
+    if (!target) {
+        showMessage(m_printerMessage, target.error().message, true);
+        Q_EMIT printerJobFinished(false, target.error().message);
+        return;
+    }
+    testPrint(*target);
 }
 
 void SettingsScreen::runPrinterJob(std::function<Status()> job, const QString &done) {
@@ -550,14 +805,12 @@ void SettingsScreen::runPrinterJob(std::function<Status()> job, const QString &d
         return; // one job at a time; the buttons are disabled meanwhile
     auto result = std::make_shared<Status>();
     m_job = QThread::create([job = std::move(job), result] { *result = job(); });
-    m_testPrint->setEnabled(false);
-    m_openDrawer->setEnabled(false);
+    setPrinterButtonsEnabled(false);
     showMessage(m_printerMessage, tr("Sending to the printer…"), false);
     connect(m_job, &QThread::finished, this, [this, result, done] {
         m_job->deleteLater();
         m_job = nullptr;
-        m_testPrint->setEnabled(true);
-        m_openDrawer->setEnabled(true);
+        setPrinterButtonsEnabled(true);
         const bool ok = result->has_value();
         const QString text = ok ? done : result->error().message;
         showMessage(m_printerMessage, text, !ok);
@@ -566,12 +819,21 @@ void SettingsScreen::runPrinterJob(std::function<Status()> job, const QString &d
     m_job->start();
 }
 
-void SettingsScreen::testPrint() {
-    const printing::PrinterSettings s = printerSettings();
+void SettingsScreen::testPrint(const QString &target) {
+    printing::PrinterSettings s = printerSettings();
+    if (!target.isEmpty())
+        s.target = target;
+    if (!s.isConfigured()) {
+        const QString text = tr("Choose a printer to test first.");
+        showMessage(m_printerMessage, text, true);
+        Q_EMIT printerJobFinished(false, text);
+        return;
+    }
     const StoreInfo info = StoreSettings(*m_ctx.db).storeInfo();
     const auto doc = printing::PrinterSettings::testReceipt(
         printing::StoreHeader{info.name, info.addressLines, info.phone}, info.timeZone);
-    const QString done = tr("The test receipt was sent to %1.").arg(s.target);
+    const QString done =
+        tr("The test receipt was sent to %1.").arg(describePrinterTarget(s.target));
     if (s.isSystem()) {
         // QPrinter stays on the GUI thread; the default printer takes the job quickly.
         QApplication::setOverrideCursor(Qt::WaitCursor);

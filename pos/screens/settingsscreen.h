@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Settings for a manager: store details, tax rates, gift-card limits, discount threshold, idle
-// lock, and this machine's receipt printer with a test print and a no-sale drawer button.
+// lock, and this machine's receipt printer, chosen from the printers found (CUPS queues, USB
+// receipt printers, a network printer by address) with a test print, and a no-sale drawer
+// button.
 #pragma once
 
 #include "pos/screens/screen.h"
@@ -8,6 +10,7 @@
 
 #include "core/services/storesettings.h"
 
+#include <QList>
 #include <QWidget>
 
 #include <functional>
@@ -34,6 +37,25 @@ Result<qint64> parsePercentPpm(const QString &text);
 /// 105'500 → "10.55 %" (as many decimals as needed, at least none).
 QString formatPpmPercent(qint64 ppm);
 
+/// A printer Settings found on this computer.
+struct FoundPrinter {
+    enum class Kind { Usb, System };
+    Kind kind = Kind::Usb;
+    QString name;   ///< "USB receipt printer 1", or the CUPS queue's name
+    QString detail; ///< "/dev/usb/lp0", "Epson TM-T20 · default"
+    QString target; ///< what "Use this printer" saves: device:PATH, system:NAME or lp:QUEUE
+    bool isDefault = false;
+};
+
+/// The receipt printers on USB (`usbFolder`, normally /dev/usb) and this computer's printers
+/// (QPrinterInfo): a CUPS raw queue takes ESC/POS through lp (lp:QUEUE), a queue with a driver
+/// prints through QPrinter (system:NAME).
+QList<FoundPrinter> findPrinters(const QString &usbFolder);
+
+/// A printer target in words for the person at the counter: "Network printer at
+/// 192.168.1.50:9100", "USB receipt printer at /dev/usb/lp0", …
+QString describePrinterTarget(const QString &target);
+
 /// Self-contained screen; the main window hosts it. Store-wide settings live in the database
 /// and need Action::Settings (a manager, or a manager's approval); the printer is this
 /// machine's and lives in QSettings (printing::PrinterSettings).
@@ -57,13 +79,29 @@ public:
     Status addTaxRate();
     /// Saves gift-card presets and limits, the discount threshold and the idle lock.
     Status saveRules();
-    /// The printer fields as settings, and saving them to QSettings.
+    /// This register's printer with the paper, QR and drawer fields.
     printing::PrinterSettings printerSettings() const;
-    void savePrinter();
-    /// Prints a sample receipt on the printer in the fields, off the GUI thread (the system
-    /// printer: on it, with a wait cursor); printerJobFinished tells how it went.
-    void testPrint();
-    /// A manager's no-sale: opens the drawer through the printer in the fields.
+    /// Saves the paper, QR and drawer fields for the printer in use (needs Action::Settings).
+    Status savePrinter();
+    /// Where receipt printers on USB appear (/dev/usb); Settings looks there again.
+    void setUsbFolder(const QString &folder);
+    /// Looks for printers again and lists them.
+    void refreshPrinters();
+    const QList<FoundPrinter> &foundPrinters() const { return m_found; }
+    /// "Use this printer": saves `target` as this register's receipt printer, with the paper,
+    /// QR and drawer fields (needs Action::Settings: a manager, or a manager's approval). An
+    /// empty target: no receipt printer.
+    Status usePrinter(const QString &target);
+    /// The network printer in the address and port fields, as tcp:HOST:PORT.
+    Result<QString> networkTarget() const;
+    /// "Use this printer" of the network entry: bad input gets a line and saves nothing.
+    Status useNetworkPrinter();
+    /// "Test print" of the network entry.
+    void testNetworkPrinter();
+    /// Prints a sample receipt on `target` (empty: the printer in use), off the GUI thread (a
+    /// system printer: on it, with a wait cursor); printerJobFinished tells how it went.
+    void testPrint(const QString &target = {});
+    /// A manager's no-sale: opens the drawer through the printer in use.
     void openDrawer();
     bool printerBusy() const { return m_job != nullptr; }
     /// Keeps the store location in the "This register" fields for this computer's next start.
@@ -91,6 +129,10 @@ private:
     QWidget *taxPage();
     QWidget *rulesPage();
     QWidget *printerPage();
+    QWidget *printerRow(const QString &name, const QString &detail, const QString &target,
+                        QWidget *parent);
+    void showCurrentPrinter();
+    void setPrinterButtonsEnabled(bool enabled);
     QWidget *registerPage();
 
     ScreenContext m_ctx;
@@ -114,11 +156,17 @@ private:
     QLineEdit *m_threshold = nullptr;
     QSpinBox *m_idleMinutes = nullptr;
 
-    QLineEdit *m_target = nullptr;
+    QString m_target; ///< the printer in use (saved)
+    QString m_usbFolder;
+    QList<FoundPrinter> m_found;
+    QLabel *m_current = nullptr;
+    QPushButton *m_stopUsing = nullptr;
+    QWidget *m_foundList = nullptr;
+    QLineEdit *m_networkAddress = nullptr;
+    QLineEdit *m_networkPort = nullptr;
     QComboBox *m_paper = nullptr;
     QComboBox *m_qr = nullptr;
     QCheckBox *m_drawer = nullptr;
-    QPushButton *m_testPrint = nullptr;
     QPushButton *m_openDrawer = nullptr;
     QLabel *m_printerMessage = nullptr;
     QThread *m_job = nullptr;

@@ -341,3 +341,50 @@ TEST_CASE("the drawer opens only through a receipt printer", "[printing]") {
     REQUIRE_FALSE(result.has_value());
     REQUIRE(result.error().code == ErrorCode::Invalid);
 }
+
+TEST_CASE("receipt printers on USB are the lp entries of the folder, in number order",
+          "[printing][transport][usb]") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    CHECK(usbReceiptPrinters(dir.path()).isEmpty());
+    for (const char *name : {"lp1", "lp10", "lp0", "lp2", "lpx", "scanner0", "lp"}) {
+        QFile file(dir.filePath(QLatin1String(name)));
+        REQUIRE(file.open(QIODevice::WriteOnly));
+    }
+    CHECK(usbReceiptPrinters(dir.path()) ==
+          QStringList{dir.filePath(QStringLiteral("lp0")), dir.filePath(QStringLiteral("lp1")),
+                      dir.filePath(QStringLiteral("lp2")), dir.filePath(QStringLiteral("lp10"))});
+    CHECK(usbReceiptPrinters(dir.filePath(QStringLiteral("absent"))).isEmpty());
+}
+
+TEST_CASE("a network printer typed in Settings is checked before it becomes a target",
+          "[printing][transport][network]") {
+    const auto targetOf = [](const char *address, const char *port) {
+        auto t = networkPrinter(QLatin1String(address), QLatin1String(port));
+        return t ? t->toString() : QString();
+    };
+    CHECK(targetOf("192.168.1.50", "9100") == QStringLiteral("tcp:192.168.1.50:9100"));
+    CHECK(targetOf(" 10.0.0.7 ", "") == QStringLiteral("tcp:10.0.0.7:9100"));
+    CHECK(targetOf("receipts.local", "9101") == QStringLiteral("tcp:receipts.local:9101"));
+    CHECK(targetOf("::1", "9100") == QStringLiteral("tcp:[::1]:9100"));
+    CHECK(targetOf("[::1]", "9100") == QStringLiteral("tcp:[::1]:9100"));
+    // What comes back parses as the same TARGET oasisctl takes.
+    CHECK(parseTarget(targetOf("::1", "9100"))->host == QStringLiteral("::1"));
+
+    for (const char *bad :
+         {"", "  ", "192.168.1.300", "192.168.1", "1.2.3.4.5", "printer one", "tcp:10.0.0.7",
+          "10.0.0.7:9100", "-printer", "0.0.0.0", "255.255.255.255", "a..b"}) {
+        INFO(bad);
+        auto t = networkPrinter(QLatin1String(bad), QStringLiteral("9100"));
+        REQUIRE_FALSE(t);
+        CHECK(t.error().code == ErrorCode::Invalid);
+        CHECK_FALSE(t.error().message.contains(u'\n'));
+    }
+    for (const char *bad : {"0", "65536", "91OO", "-1", "99999", "9100x"}) {
+        INFO(bad);
+        auto t = networkPrinter(QStringLiteral("192.168.1.50"), QLatin1String(bad));
+        REQUIRE_FALSE(t);
+        CHECK(t.error().message.contains(QLatin1String(bad)));
+    }
+    CHECK(targetOf("192.168.1.50", " 9100 ") == QStringLiteral("tcp:192.168.1.50:9100"));
+}

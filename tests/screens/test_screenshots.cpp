@@ -3,6 +3,7 @@
 // OASIS_SCREENSHOT_DIR=/tmp/shots ./test_screens "[screenshots]"
 #include "pos/screens/giftcardcertificate.h"
 #include "pos/screens/giftcardscreen.h"
+#include "pos/screens/printchoice.h"
 #include "pos/screens/reportsscreen.h"
 #include "pos/screens/settingsscreen.h"
 #include "pos/screens/shiftscreen.h"
@@ -16,10 +17,12 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace oasis;
@@ -92,6 +95,33 @@ TEST_CASE("screenshots of the screens", "[.][screenshots]") {
         settingsScreen.tabs()->setCurrentIndex(i);
         shoot(settingsScreen, dir, QStringLiteral("settings-%1").arg(i));
     }
+
+    // Settings → Printers with two receipt printers on USB and a network address typed.
+    {
+        QTemporaryDir usb;
+        for (const char *name : {"lp0", "lp1"}) {
+            QFile file(usb.filePath(QLatin1String(name)));
+            CHECK(file.open(QIODevice::WriteOnly));
+        }
+        SettingsScreen printers(manager.ctx);
+        printers.setUsbFolder(usb.path());
+        CHECK(printers.usePrinter(QStringLiteral("device:") + usb.filePath(QStringLiteral("lp0"))));
+        printers.findChild<QLineEdit *>(QStringLiteral("networkAddress"))
+            ->setText(QStringLiteral("192.168.1.300"));
+        printers.useNetworkPrinter(); // refused: shows its one-line message
+        for (int i = 0; i < printers.tabs()->count(); ++i)
+            if (printers.tabs()->tabText(i) == SettingsScreen::tr("Printers"))
+                printers.tabs()->setCurrentIndex(i);
+        shoot(printers, dir, QStringLiteral("settings-printers"), {1366, 768});
+    }
+
+    whenModal<PrintChoiceDialog>([dir](PrintChoiceDialog *d) {
+        shoot(*d, dir, QStringLiteral("print-choice"), d->sizeHint());
+        d->reject();
+    });
+    printOrSave(Printable{QStringLiteral("Receipt OR1-000042"), QStringLiteral("receipt.pdf"),
+                          nullptr, nullptr},
+                nullptr);
 
     // A small day of sales, so that the reports have something to show.
     CatalogService catalog(tdb.db());

@@ -138,13 +138,13 @@ TEST_CASE("printer settings are kept per machine and the test print sends ESC/PO
     SettingsScreen screen(c.ctx);
     QSignalSpy finished(&screen, &SettingsScreen::printerJobFinished);
 
-    field<QLineEdit>(screen, "printerTarget")->setText(QStringLiteral("file:") + out);
+    REQUIRE(screen.usePrinter(QStringLiteral("file:") + out));
     auto *paper = field<QComboBox>(screen, "printerPaper");
     paper->setCurrentIndex(paper->findData(int(printing::PaperWidth::Mm58)));
     auto *qr = field<QComboBox>(screen, "printerQr");
     qr->setCurrentIndex(qr->findData(int(printing::QrMode::Native)));
     field<QCheckBox>(screen, "printerDrawer")->setChecked(false);
-    screen.savePrinter();
+    REQUIRE(screen.savePrinter());
 
     const printing::PrinterSettings saved = printing::PrinterSettings::load();
     CHECK(saved.target == QStringLiteral("file:") + out);
@@ -175,9 +175,7 @@ TEST_CASE("printer settings are kept per machine and the test print sends ESC/PO
         REQUIRE(server.listen(QHostAddress::LocalHost));
         const quint16 port = server.serverPort();
         server.close(); // nobody listens there now
-        field<QLineEdit>(screen, "printerTarget")
-            ->setText(QStringLiteral("tcp:127.0.0.1:%1").arg(port));
-        screen.testPrint();
+        screen.testPrint(QStringLiteral("tcp:127.0.0.1:%1").arg(port));
         REQUIRE(finished.wait(15'000));
         CHECK_FALSE(finished.at(0).at(0).toBool());
         CHECK_FALSE(screen.printerMessage().isEmpty());
@@ -196,8 +194,7 @@ TEST_CASE("printer settings are kept per machine and the test print sends ESC/PO
                   .toString() == QStringLiteral("manager"));
     }
     SECTION("a malformed target is not saved") {
-        field<QLineEdit>(screen, "printerTarget")->setText(QStringLiteral("printer please"));
-        screen.savePrinter();
+        CHECK_FALSE(screen.usePrinter(QStringLiteral("printer please")));
         CHECK(printing::PrinterSettings::load().target == QStringLiteral("file:") + out);
         CHECK_FALSE(screen.printerMessage().isEmpty());
     }
