@@ -133,6 +133,11 @@ void MainWindow::buildRegister() {
         showScreen(QStringLiteral("receipts"));
         m_receipts->showReceipt(receiptNo);
     });
+    connect(m_register, &RegisterWidget::refundRequested, this, [this](qint64 receiptNo) {
+        m_receipts->reload();
+        showScreen(QStringLiteral("receipts"));
+        m_receipts->startRefund(receiptNo);
+    });
     connect(m_receipts, &ReceiptsScreen::backRequested, this,
             [this] { showScreen(QStringLiteral("register")); });
 }
