@@ -68,6 +68,15 @@ QString approversOf(Action action) {
                                           : oasis::tr("the owner");
 }
 
+QString whoMayLine(Action action) {
+    const QString what = capitalized(actionName(action));
+    if (roleMay(Role::FrontDesk, action))
+        return oasis::tr("%1 is for the front desk, managers and the owner.").arg(what);
+    if (roleMay(Role::Manager, action))
+        return oasis::tr("%1 is for managers and the owner.").arg(what);
+    return oasis::tr("%1 is for the owner.").arg(what);
+}
+
 bool roleMay(Role role, Action action) {
     switch (role) {
     case Role::Owner:

@@ -15,6 +15,9 @@ namespace oasis {
 QString actionName(Action action);
 /// Who may approve the action, as messages say it: "a manager or the owner", "the owner".
 QString approversOf(Action action);
+/// Who may do the action alone, as a screen's line says it to someone who may not: "Changing
+/// settings or tax rates is for managers and the owner."
+QString whoMayLine(Action action);
 /// The store's role table: whether `role` may do `action` alone.
 bool roleMay(Role role, Action action);
 /// Whether `member` may sign for `action`: active, with a PIN, in a role that may do it.

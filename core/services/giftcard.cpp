@@ -566,6 +566,64 @@ Result<QString> GiftCardService::revealCode(qint64 cardId) const {
     return QString::fromLatin1(*plain);
 }
 
+Result<bool> GiftCardService::isReprint(qint64 cardId, const StaffMember &staff,
+                                        const QString &registerIdIn) const {
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    // Sold by this person on this register, in the register's open shift or on its last sale:
+    // the certificate is part of the sale the customer is still at the counter for.
+    auto sold = m_db.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM giftcards g JOIN sales s ON s.id = g.sale_id "
+                       "WHERE g.id = ? AND s.kind = 'sale' AND s.staff_id = ? "
+                       "AND s.register_id = ? AND ("
+                       "s.shift_id IN (SELECT id FROM shifts WHERE register_id = ? "
+                       "AND closed_at IS NULL) "
+                       "OR s.id = (SELECT MAX(id) FROM sales WHERE register_id = ?))"),
+        {cardId, staff.id, *acting, *acting, *acting});
+    if (!sold)
+        return std::unexpected(sold.error());
+    return sold->toLongLong() == 0;
+}
+
+Result<QString> GiftCardService::certificateCode(qint64 cardId, const StaffMember &staff,
+                                                 const std::optional<StaffMember> &approver,
+                                                 const QString &registerId) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto card = byId(cardId);
+    if (!card)
+        return std::unexpected(card.error());
+    if (card->status == GiftCardStatus::Void)
+        return fail(ErrorCode::Refused,
+                    oasis::tr("The gift card ending %1 is void: print the certificate of the card "
+                              "that replaced it.")
+                        .arg(card->last4));
+    auto reprint = isReprint(cardId, staff, registerId);
+    if (!reprint)
+        return std::unexpected(reprint.error());
+    // A first certificate is still the seller's own act: the seller must be allowed to sell.
+    if (auto ok = authorize(m_db, *reprint ? Action::GiftCardReprint : Action::Sell, staff,
+                            *reprint ? approver : std::nullopt);
+        !ok)
+        return std::unexpected(ok.error());
+    auto code = revealCode(cardId);
+    if (!code)
+        return std::unexpected(code.error());
+    if (auto ok = Journal::append(
+            m_db, actorLabel(staff, *reprint ? approver : std::nullopt),
+            QStringLiteral("giftcard_certificate"),
+            {{QStringLiteral("card_last4"), card->last4},
+             {QStringLiteral("reprint"), *reprint},
+             {QStringLiteral("approver"), *reprint && approver ? approver->name : QString()}});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    return code;
+}
+
 Result<Money> GiftCardService::outstanding() const {
     // The daily rollup (kept by trigger with every activity row): a few thousand rows, not
     // every activity ever.

@@ -99,13 +99,25 @@ public:
     Result<Money> adjust(const QString &code, Money delta, const QString &reason,
                          const StaffMember &staff, const std::optional<StaffMember> &approver,
                          const QString &registerId);
-    /// The full code again, for a manager's reprint of a certificate.
-    Result<QString> revealCode(qint64 cardId) const;
+    /// The card's full code, to print its certificate. A certificate of a card `staff` sold
+    /// on this register in its open shift, or on the register's last sale (the ticket just
+    /// completed), needs no approval: the customer is still at the counter. Any other is a
+    /// reprint and needs Action::GiftCardReprint. Checked and journaled in one transaction; a
+    /// void card is refused (its balance is on the replacement).
+    Result<QString> certificateCode(qint64 cardId, const StaffMember &staff,
+                                    const std::optional<StaffMember> &approver,
+                                    const QString &registerId);
+    /// Whether a certificate of the card would be a reprint for `staff` on this register (so
+    /// need Action::GiftCardReprint): the rule certificateCode applies.
+    Result<bool> isReprint(qint64 cardId, const StaffMember &staff,
+                           const QString &registerId) const;
 
     /// Outstanding liability: sum of all active balances.
     Result<Money> outstanding() const;
 
 private:
+    /// The full code again, from its sealed copy: only certificateCode, after its checks.
+    Result<QString> revealCode(qint64 cardId) const;
     Result<Money> balanceOf(qint64 cardId) const;
     Status recordFailure(const QString &registerId, const QString &reason);
     Status checkLockout(const QString &registerId) const;

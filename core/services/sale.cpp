@@ -673,6 +673,10 @@ Result<std::vector<ParkedTicket>> ParkedTickets::list() const {
         "FROM parked_tickets p LEFT JOIN staff s ON s.id = p.staff_id ORDER BY p.id"));
     if (!q)
         return std::unexpected(q.error());
+    // Each total as the register would show it on recall: today's tax rates.
+    const StoreSettings settings(m_db);
+    const auto taxes = settings.taxTable();
+    const QDate today = settings.businessDate(Clock::nowUtc());
     std::vector<ParkedTicket> out;
     while (q->next()) {
         auto ticket =
@@ -680,8 +684,12 @@ Result<std::vector<ParkedTicket>> ParkedTickets::list() const {
         if (!ticket)
             continue;
         ticket->parkedId = q->value(0).toLongLong();
+        std::optional<Money> total;
+        if (taxes)
+            if (auto totals = ticket->totals(*taxes, today))
+                total = totals->total;
         out.push_back({q->value(0).toLongLong(), fromStorageTime(q->value(1).toString()),
-                       q->value(2).toString(), q->value(3).toString(), *ticket});
+                       q->value(2).toString(), q->value(3).toString(), *ticket, total});
     }
     return out;
 }

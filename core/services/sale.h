@@ -160,6 +160,9 @@ struct ParkedTicket {
     QString label;
     QString staff;
     Ticket ticket;
+    /// What the customer would pay now: tax (at today's rates), discount and tips included;
+    /// nullopt when the store's tax table cannot price it.
+    std::optional<Money> total;
 };
 
 class ParkedTickets final {

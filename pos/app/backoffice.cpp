@@ -257,8 +257,10 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
     window.addScreen(QStringLiteral("inventory"), QObject::tr("Inventory"), inventory);
     window.addScreen(QStringLiteral("shift"), QObject::tr("Shift"), shift);
     window.addScreen(QStringLiteral("reports"), QObject::tr("Reports"), reports);
-    window.addScreen(QStringLiteral("staff"), QObject::tr("Staff"), staff);
-    window.addScreen(QStringLiteral("settings"), QObject::tr("Settings"), settings);
+    // Staff and settings are shown disabled, with who may use them, to those who may not.
+    window.addScreen(QStringLiteral("staff"), QObject::tr("Staff"), staff, Action::Staff);
+    window.addScreen(QStringLiteral("settings"), QObject::tr("Settings"), settings,
+                     Action::Settings);
 
     // Stock, drawer and totals move with every sale: refresh those screens when next shown.
     QObject::connect(&window, &MainWindow::saleCompleted, &window, [=] {

@@ -12,12 +12,14 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace oasis::app {
@@ -51,9 +53,7 @@ void showMessage(QLabel *label, const QString &text) {
 
 // --- ChoiceDialog ------------------------------------------------------------------------
 
-ChoiceDialog::ChoiceDialog(const QString &title, const QString &prompt, const QStringList &items,
-                           QWidget *parent)
-    : QDialog(parent) {
+QVBoxLayout *ChoiceDialog::start(const QString &title, const QString &prompt) {
     setWindowTitle(title);
     setMinimumWidth(460);
     auto *layout = new QVBoxLayout(this);
@@ -61,29 +61,90 @@ ChoiceDialog::ChoiceDialog(const QString &title, const QString &prompt, const QS
     label->setObjectName(QStringLiteral("dialogPrompt"));
     label->setWordWrap(true);
     layout->addWidget(label);
+    return layout;
+}
+
+void ChoiceDialog::finish(QVBoxLayout *layout, QWidget *view) {
+    view->setMinimumHeight(qMin(420, 60 + 52 * rowCount()));
+    if (rowCount() > 0)
+        setCurrentRow(0);
+    layout->addWidget(view, 1);
+    layout->addWidget(okCancel(this, tr("Choose (Enter)")));
+    view->setFocus();
+}
+
+ChoiceDialog::ChoiceDialog(const QString &title, const QString &prompt, const QStringList &items,
+                           QWidget *parent)
+    : QDialog(parent) {
+    QVBoxLayout *layout = start(title, prompt);
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("choiceList"));
     m_list->addItems(items);
-    m_list->setMinimumHeight(qMin(420, 60 + 52 * int(items.size())));
-    if (!items.isEmpty())
-        m_list->setCurrentRow(0);
-    layout->addWidget(m_list, 1);
-    layout->addWidget(okCancel(this, tr("Choose (Enter)")));
     connect(m_list, &QListWidget::itemActivated, this, &QDialog::accept);
-    m_list->setFocus();
+    finish(layout, m_list);
+}
+
+ChoiceDialog::ChoiceDialog(const QString &title, const QString &prompt, const QStringList &headers,
+                           const QList<QStringList> &rows, QWidget *parent)
+    : QDialog(parent) {
+    QVBoxLayout *layout = start(title, prompt);
+    m_table = new QTreeWidget(this);
+    m_table->setObjectName(QStringLiteral("choiceTable"));
+    m_table->setRootIsDecorated(false);
+    m_table->setUniformRowHeights(true);
+    m_table->setAllColumnsShowFocus(true);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setHeaderLabels(headers);
+    for (const QStringList &row : rows)
+        new QTreeWidgetItem(m_table, row);
+    // Wide enough for every column at its contents' width (in the style sheet's font), up to
+    // most of a 1366 screen; the first column takes what is left.
+    m_table->ensurePolished();
+    QHeaderView *header = m_table->header();
+    header->setStretchLastSection(false);
+    int width = 0;
+    for (int c = 0; c < m_table->columnCount(); ++c) {
+        m_table->resizeColumnToContents(c);
+        width += m_table->columnWidth(c);
+    }
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    setMinimumWidth(qMin(1100, qMax(minimumWidth(), width + 80)));
+    connect(m_table, &QTreeWidget::itemActivated, this, &QDialog::accept);
+    finish(layout, m_table);
 }
 
 int ChoiceDialog::currentRow() const {
+    if (m_table) {
+        const QModelIndex current = m_table->currentIndex();
+        return current.isValid() ? current.row() : -1;
+    }
     return m_list->currentRow();
 }
 
 void ChoiceDialog::setCurrentRow(int row) {
-    m_list->setCurrentRow(row);
+    if (m_table)
+        m_table->setCurrentItem(m_table->topLevelItem(row));
+    else
+        m_list->setCurrentRow(row);
 }
 
 void ChoiceDialog::choose(int row) {
     setCurrentRow(row);
     accept();
+}
+
+int ChoiceDialog::rowCount() const {
+    return m_table ? m_table->topLevelItemCount() : m_list->count();
+}
+
+QString ChoiceDialog::text(int row, int column) const {
+    if (m_table) {
+        const QTreeWidgetItem *item = m_table->topLevelItem(row);
+        return item ? item->text(column) : QString();
+    }
+    const QListWidgetItem *item = m_list->item(row);
+    return item && column == 0 ? item->text() : QString();
 }
 
 // --- EntryDialog -------------------------------------------------------------------------

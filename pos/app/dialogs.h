@@ -15,6 +15,8 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QTreeWidget;
+class QVBoxLayout;
 class QComboBox;
 class QHBoxLayout;
 class QButtonGroup;
@@ -40,14 +42,28 @@ class ChoiceDialog final : public QDialog {
 public:
     ChoiceDialog(const QString &title, const QString &prompt, const QStringList &items,
                  QWidget *parent = nullptr);
+    /// The rows as a table under `headers`, each column as wide as its widest text and the
+    /// first one taking the room left (parked tickets: name, total, time, who).
+    ChoiceDialog(const QString &title, const QString &prompt, const QStringList &headers,
+                 const QList<QStringList> &rows, QWidget *parent = nullptr);
     int currentRow() const;
     void setCurrentRow(int row);
     /// Selects the row and accepts, as a double-click or Enter would.
     void choose(int row);
+    int rowCount() const;
+    /// A row's text in `column` (the list's one column, or the table's).
+    QString text(int row, int column = 0) const;
+    /// The one-column list; nullptr for a table.
     QListWidget *list() const { return m_list; }
+    /// The table; nullptr for a list.
+    QTreeWidget *table() const { return m_table; }
 
 private:
+    QVBoxLayout *start(const QString &title, const QString &prompt);
+    void finish(QVBoxLayout *layout, QWidget *view);
+
     QListWidget *m_list = nullptr;
+    QTreeWidget *m_table = nullptr;
 };
 
 /// One line of input with optional preset buttons and a check that explains what is wrong.

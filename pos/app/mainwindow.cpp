@@ -2,6 +2,7 @@
 #include "pos/app/mainwindow.h"
 
 #include "core/domain/clock.h"
+#include "core/services/authorization.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
 #include "pos/app/firstpaint.h"
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -133,6 +135,11 @@ void MainWindow::buildRegister() {
         showScreen(QStringLiteral("receipts"));
         m_receipts->showReceipt(receiptNo);
     });
+    connect(m_register, &RegisterWidget::refundRequested, this, [this](qint64 receiptNo) {
+        m_receipts->reload();
+        showScreen(QStringLiteral("receipts"));
+        m_receipts->startRefund(receiptNo);
+    });
     connect(m_receipts, &ReceiptsScreen::backRequested, this,
             [this] { showScreen(QStringLiteral("register")); });
 }
@@ -173,9 +180,26 @@ QWidget *MainWindow::buildHeader() {
     return header;
 }
 
-void MainWindow::addScreen(const QString &id, const QString &title, QWidget *screen) {
-    screen->setProperty("screenId", id);
-    m_screens->addWidget(screen);
+void MainWindow::addScreen(const QString &id, const QString &title, QWidget *screen,
+                           std::optional<Action> needs) {
+    QWidget *page = screen;
+    if (needs) {
+        // The screen under a line that says who may use it, shown when this person may not.
+        page = new QWidget(m_screens);
+        auto *layout = new QVBoxLayout(page);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(0);
+        auto *line = new QLabel(page);
+        line->setObjectName(QStringLiteral("restrictedLine"));
+        line->setWordWrap(true);
+        line->hide();
+        layout->addWidget(line);
+        screen->setParent(page);
+        layout->addWidget(screen, 1);
+        m_restricted.push_back({id, *needs, screen, line});
+    }
+    page->setProperty("screenId", id);
+    m_screens->addWidget(page);
     auto *b = new QPushButton(title, m_nav->parentWidget());
     b->setObjectName(QStringLiteral("navButton"));
     b->setCheckable(true);
@@ -190,6 +214,31 @@ void MainWindow::addScreen(const QString &id, const QString &title, QWidget *scr
     });
     if (m_screens->count() == 1)
         b->setChecked(true);
+}
+
+QString MainWindow::restrictionOf(const QString &id) const {
+    for (const Restricted &r : m_restricted)
+        if (r.id == id && !r.line->isHidden())
+            return r.line->text();
+    return {};
+}
+
+void MainWindow::updateAccess() {
+    for (const Restricted &r : m_restricted) {
+        // Core's rule on the person's current row: one demoted since logging in is refused.
+        const bool allowed = m_user && authorize(m_db, r.needs, *m_user, std::nullopt).has_value();
+        const QString line = allowed ? QString() : whoMayLine(r.needs);
+        r.content->setEnabled(allowed);
+        r.line->setText(line);
+        r.line->setVisible(!allowed);
+        for (QAbstractButton *b : m_navButtons->buttons())
+            if (b->property("screenId").toString() == r.id) {
+                b->setProperty("restricted", !allowed);
+                b->setToolTip(line);
+                b->style()->unpolish(b);
+                b->style()->polish(b);
+            }
+    }
 }
 
 void MainWindow::showScreen(const QString &id) {
@@ -216,6 +265,7 @@ void MainWindow::startSession(const StaffMember &member) {
     registerScreen()->setCashier(member);
     if (!std::exchange(m_catalogFresh, false))
         m_register->reloadCatalog();
+    updateAccess();
     m_pages->setCurrentIndex(1);
     showScreen(QStringLiteral("register"));
     activateWindow(); // F-keys reach only the active window, also on a kiosk without a WM

@@ -8,6 +8,7 @@
 #include <QMainWindow>
 
 #include <optional>
+#include <vector>
 
 class QLabel;
 class QStackedWidget;
@@ -41,7 +42,13 @@ public:
 
     /// Adds a screen with a button in the navigation bar. One function per screen keeps this
     /// window small as gift cards, inventory, reports and settings arrive.
-    void addScreen(const QString &id, const QString &title, QWidget *screen);
+    /// A screen whose work is `needs` is shown disabled to a person whose role may not do it,
+    /// with a line saying who may (core's role table decides).
+    void addScreen(const QString &id, const QString &title, QWidget *screen,
+                   std::optional<Action> needs = std::nullopt);
+    /// The line a restricted screen shows above itself ("… is for managers and the owner."),
+    /// empty when the logged-in person may use it.
+    QString restrictionOf(const QString &id) const;
     void showScreen(const QString &id);
     QString currentScreen() const;
 
@@ -66,6 +73,8 @@ private:
     QWidget *buildHeader();
     void buildRegister();
     void updateStatus();
+    /// Enables each restricted screen for the logged-in person, or disables it with its line.
+    void updateAccess();
 
     Database &m_db;
     QString m_registerId;
@@ -89,6 +98,13 @@ private:
     QLabel *m_statusDatabase = nullptr;
     QLabel *m_clock = nullptr;
     QTimer *m_idle = nullptr;
+    struct Restricted {
+        QString id;
+        Action needs;
+        QWidget *content = nullptr;
+        QLabel *line = nullptr;
+    };
+    std::vector<Restricted> m_restricted;
 };
 
 } // namespace oasis::app

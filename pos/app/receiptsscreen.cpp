@@ -252,6 +252,16 @@ void ReceiptsScreen::refund() {
     showReversal(*dialog.completed(), tr("Refund"));
 }
 
+void ReceiptsScreen::startRefund(qint64 receiptNo) {
+    m_find->setFocus();
+    if (receiptNo <= 0) {
+        m_message->setText(tr("Scan or type the receipt to refund, then press Ctrl+R."));
+        return;
+    }
+    if (showReceipt(receiptNo))
+        refund();
+}
+
 void ReceiptsScreen::voidSale() {
     if (!m_voidButton->isEnabled() || m_shown <= 0)
         return;

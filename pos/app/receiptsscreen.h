@@ -47,6 +47,9 @@ public:
     /// Refund… (Ctrl+R): opens RefundDialog for the shown sale; on success shows the refund
     /// receipt and what goes back per tender, and prints when a printer is configured.
     void refund();
+    /// Ctrl+R on the register: shows that receipt and opens its refund, or (0) asks for the
+    /// receipt to refund.
+    void startRefund(qint64 receiptNo);
     /// Void sale (Ctrl+Shift+V): confirms, asks a manager when needed, reverses today's sale and
     /// shows the VOID receipt.
     void voidSale();

@@ -29,6 +29,7 @@
 #include <QTableView>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <map>
@@ -235,6 +236,13 @@ QWidget *RegisterWidget::buildKeyBar() {
         connect(b, &QPushButton::clicked, action, &QAction::trigger);
         row->addWidget(b, 1);
     }
+    // Ctrl+R refunds the receipt scanned into the scan field (or opens Receipts to find it),
+    // as Ctrl+R does on the receipts screen. Keyboard only: the receipts screen has the button.
+    auto *refund = new QAction(tr("Refund"), this);
+    refund->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    refund->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(refund);
+    connect(refund, &QAction::triggered, this, &RegisterWidget::askRefund);
     return bar;
 }
 
@@ -526,9 +534,11 @@ bool RegisterWidget::eventFilter(QObject *watched, QEvent *event) {
         default:
             break;
         }
-        // F-keys normally arrive as shortcuts; where the window manager never made the window
-        // active (a kiosk session) they arrive here instead.
-        if (key->key() >= Qt::Key_F1 && key->key() <= Qt::Key_F12) {
+        // F-keys and Ctrl+P / Ctrl+R normally arrive as shortcuts; where the window manager
+        // never made the window active (a kiosk session, or after a dialog closed) they arrive
+        // here instead.
+        if ((key->key() >= Qt::Key_F1 && key->key() <= Qt::Key_F12) ||
+            key->modifiers().testFlag(Qt::ControlModifier)) {
             const QKeySequence pressed(key->keyCombination());
             for (QAction *action : actions())
                 if (action->shortcut() == pressed) {
@@ -880,6 +890,21 @@ void RegisterWidget::askGiftCard() {
         addGiftCard(dialog.amount(), dialog.recipient(), dialog.sender(), dialog.message());
 }
 
+void RegisterWidget::askRefund() {
+    const QString typed = m_scan->text().trimmed();
+    const std::optional<qint64> receipt = typed.isEmpty() ? std::nullopt : parseReceiptCode(typed);
+    if (!typed.isEmpty() && !receipt) {
+        showMessage(tr("“%1” is not a receipt: scan the receipt to refund (R-000042 or #42), then "
+                       "press Ctrl+R.")
+                        .arg(typed),
+                    true);
+        return;
+    }
+    m_scan->clear();
+    showMessage({});
+    Q_EMIT refundRequested(receipt.value_or(0));
+}
+
 // --- hold and recall ---------------------------------------------------------------------
 
 void RegisterWidget::hold(const QString &labelIn) {
@@ -962,20 +987,19 @@ void RegisterWidget::askRecall() {
         return;
     }
     const QLocale locale;
-    QStringList rows;
-    for (const ParkedTicket &p : *parked) {
-        Money amount;
-        for (const TicketLine &l : p.ticket.lines)
-            amount += l.net();
-        rows << tr("%1  ·  %2  ·  %3 · %4")
-                    .arg(p.label, amount.format(locale),
-                         locale.toString(
-                             p.createdAt.toTimeZone(StoreSettings(m_db).timeZone()).time(),
-                             QLocale::ShortFormat),
-                         p.staff);
-    }
-    ChoiceDialog dialog(tr("Recall a ticket"), tr("Tickets on hold:"), rows, this);
+    const QTimeZone zone = StoreSettings(m_db).timeZone();
+    QList<QStringList> rows;
+    for (const ParkedTicket &p : *parked)
+        rows << QStringList{
+            p.label, p.total ? p.total->format(locale) : QStringLiteral("—"),
+            locale.toString(p.createdAt.toTimeZone(zone).time(), QLocale::ShortFormat), p.staff};
+    // The total is what the customer pays: tax, discount and tips included.
+    ChoiceDialog dialog(tr("Recall a ticket"), tr("Tickets on hold:"),
+                        {tr("Ticket"), tr("Total"), tr("Held at"), tr("By")}, rows, this);
     dialog.setObjectName(QStringLiteral("recallDialog"));
+    for (int row = 0; row < dialog.table()->topLevelItemCount(); ++row)
+        dialog.table()->topLevelItem(row)->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    dialog.table()->headerItem()->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     if (dialog.exec() == QDialog::Accepted && dialog.currentRow() >= 0)
         recall((*parked)[std::size_t(dialog.currentRow())].id);
 }
@@ -1069,6 +1093,8 @@ void RegisterWidget::showHelp() {
            "<tr><td><b>Ctrl+P</b></td><td>price override of the line (a manager approves)</td></tr>"
            "<tr><td><b>F8</b></td><td>void the line</td></tr>"
            "<tr><td><b>F9</b></td><td>receipts (find, reprint)</td></tr>"
+           "<tr><td><b>Ctrl+R</b></td><td>refund the receipt in the scan field (or find it "
+           "first)</td></tr>"
            "<tr><td><b>F10</b></td><td>sell a gift card</td></tr>"
            "<tr><td><b>F11</b></td><td>lock the register</td></tr>"
            "<tr><td><b>F12</b></td><td>pay; in the pay dialog F2 cash, F3 card, F4 gift card, F12 "

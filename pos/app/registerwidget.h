@@ -85,6 +85,8 @@ public:
     void askGiftCard();
     void askHold();
     void askRecall();
+    /// Ctrl+R: the receipt typed or scanned into the scan field goes to its refund.
+    void askRefund();
     void showHelp();
     void showMessage(const QString &text, bool error = false);
 
@@ -93,6 +95,8 @@ Q_SIGNALS:
     void saleCompleted(qint64 receiptNo);
     void lockRequested();
     void receiptsRequested();
+    /// Ctrl+R: refund the sale of this receipt (0: the cashier still has to find it).
+    void refundRequested(qint64 receiptNo);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -436,22 +436,17 @@ printing::GiftCertificate GiftCardScreen::certificateFor(const QString &code, Mo
     return c;
 }
 
-Result<printing::GiftCertificate> GiftCardScreen::reprintCertificate() {
+Result<printing::GiftCertificate> GiftCardScreen::cardCertificate() {
     if (!m_card) {
         Error error{ErrorCode::Invalid, tr("Scan the card first.")};
         showError(error);
         return std::unexpected(error);
     }
-    // The card's own code is on screen only after a scan; a reprint still goes through a
-    // manager, because the certificate is as good as cash.
-    auto approval = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
-        return authorize(*m_ctx.db, Action::GiftCardReprint, user(), a);
+    // Core decides whether this is the seller's own certificate (the card was just sold) or a
+    // reprint, which needs a manager because the certificate is as good as cash.
+    auto code = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return GiftCardService(*m_ctx.db).certificateCode(m_card->id, user(), a, m_ctx.registerId);
     });
-    if (!approval) {
-        showError(approval.error());
-        return std::unexpected(approval.error());
-    }
-    auto code = GiftCardService(*m_ctx.db).revealCode(m_card->id);
     if (!code) {
         showError(code.error());
         return std::unexpected(code.error());
@@ -690,7 +685,7 @@ void GiftCardScreen::adjustDialog() {
 }
 
 void GiftCardScreen::certificateDialog() {
-    auto certificate = reprintCertificate();
+    auto certificate = cardCertificate();
     if (certificate)
         openCertificate(*certificate);
 }

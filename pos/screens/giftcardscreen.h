@@ -54,8 +54,9 @@ public:
     /// Pays out a balance under $5.00; emits cashPaidOut.
     Result<Money> cashOut();
     Result<Money> adjust(Money delta, const QString &reason);
-    /// The shown card's certificate for a manager's reprint (approval and revealCode).
-    Result<printing::GiftCertificate> reprintCertificate();
+    /// The shown card's certificate: its seller's own right after the sale, else a reprint
+    /// that asks for a manager (core decides which: GiftCardService::certificateCode).
+    Result<printing::GiftCertificate> cardCertificate();
     /// A certificate with the store's details.
     printing::GiftCertificate certificateFor(const QString &code, Money amount,
                                              const QString &to = {}, const QString &from = {},

@@ -308,7 +308,71 @@ TEST_CASE("no gift-card code is ever written in plain text", "[sqlite][giftcard]
         REQUIRE_FALSE(everything.contains(compact(code).mid(3).toLatin1()));
     }
     // A manager can still reprint: the sealed copy opens with the key file.
-    REQUIRE(value(cards.revealCode(2)) == codes[1]);
+    REQUIRE(value(cards.certificateCode(2, d.manager, std::nullopt, d.reg)) == codes[1]);
+}
+
+TEST_CASE("the seller prints the certificate of a card just sold, a reprint needs a manager",
+          "[sqlite][giftcard][certificate]") {
+    Desk d;
+    GiftCardService cards(d.tmp.db());
+    auto journalKinds = [&] {
+        QList<bool> reprints;
+        auto rows = value(d.tmp.db().rows(QStringLiteral(
+            "SELECT payload FROM journal WHERE kind = 'giftcard_certificate' ORDER BY seq")));
+        for (const QVariantList &r : rows)
+            reprints << QJsonDocument::fromJson(r.value(0).toString().toUtf8())
+                            .object()
+                            .value(u"reprint")
+                            .toBool();
+        return reprints;
+    };
+    auto needsReprintApproval = [](const Result<QString> &r) {
+        return !r && r.error().code == ErrorCode::Permission &&
+               r.error().needsApproval == Action::GiftCardReprint;
+    };
+
+    SECTION("before the register's first shift: the ticket just completed") {
+        const IssuedCard first = d.sellCard(Money::fromCents(50'00));
+        REQUIRE(value(cards.certificateCode(first.id, d.frontdesk, std::nullopt, d.reg)) ==
+                first.code);
+        // Another sale since: the first card's certificate is now a reprint.
+        const IssuedCard second = d.sellCard(Money::fromCents(75'00));
+        REQUIRE(needsReprintApproval(
+            cards.certificateCode(first.id, d.frontdesk, std::nullopt, d.reg)));
+        REQUIRE(value(cards.certificateCode(first.id, d.frontdesk, d.manager, d.reg)) ==
+                first.code);
+        REQUIRE(value(cards.certificateCode(second.id, d.frontdesk, std::nullopt, d.reg)) ==
+                second.code);
+        // Printed at another register, it is a reprint there.
+        REQUIRE(needsReprintApproval(
+            cards.certificateCode(second.id, d.frontdesk, std::nullopt, QStringLiteral("desk-2"))));
+        // Each certificate is journaled, saying whether it was a reprint.
+        REQUIRE(journalKinds() == QList<bool>{false, true, false});
+        REQUIRE(value(Journal::verify(d.tmp.db())).ok);
+    }
+    SECTION("in the seller's open shift, and not after it closed") {
+        ShiftService shifts(d.tmp.db());
+        REQUIRE(shifts.open(Money::fromCents(100'00), d.frontdesk, d.reg));
+        const IssuedCard first = d.sellCard(Money::fromCents(50'00));
+        const IssuedCard second = d.sellCard(Money::fromCents(60'00));
+        REQUIRE(value(cards.certificateCode(first.id, d.frontdesk, std::nullopt, d.reg)) ==
+                first.code);
+        REQUIRE(value(cards.isReprint(second.id, d.frontdesk, d.reg)) == false);
+        // Someone else's sale is theirs to print: for anyone else it is a reprint.
+        REQUIRE(value(cards.isReprint(first.id, d.manager, d.reg)) == true);
+        auto counted = value(shifts.summary(d.reg)).expected;
+        REQUIRE(shifts.close(counted, d.frontdesk, std::nullopt, d.reg));
+        REQUIRE(needsReprintApproval(
+            cards.certificateCode(first.id, d.frontdesk, std::nullopt, d.reg)));
+    }
+    SECTION("a void card has no certificate, whoever asks") {
+        const IssuedCard card = d.sellCard(Money::fromCents(50'00));
+        REQUIRE(cards.replace(card.code, d.manager, std::nullopt, d.reg));
+        const auto refused = cards.certificateCode(card.id, d.manager, std::nullopt, d.reg);
+        REQUIRE_FALSE(refused);
+        REQUIRE(refused.error().code == ErrorCode::Refused);
+        REQUIRE(journalKinds().isEmpty());
+    }
 }
 
 TEST_CASE("four registers redeeming the same cards at once never overdraw them",

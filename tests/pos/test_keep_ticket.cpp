@@ -46,8 +46,8 @@ struct Window {
         QStringList rows;
         whenModal<ChoiceDialog>([&rows, pick](ChoiceDialog *d) {
             int chosen = -1;
-            for (int i = 0; i < d->list()->count(); ++i) {
-                rows << d->list()->item(i)->text();
+            for (int i = 0; i < d->rowCount(); ++i) {
+                rows << d->text(i);
                 if (!pick.isEmpty() && rows.back().startsWith(pick))
                     chosen = i;
             }

@@ -7,11 +7,13 @@
 #include "pos/app/paydialog.h"
 #include "pos/app/receiptsscreen.h"
 #include "pos/app/receiptview.h"
+#include "pos/app/refunddialog.h"
 #include "pos/app/registerwidget.h"
 #include "pos/app/ticketmodel.h"
 #include "printing/receipt.h"
 #include "tests/pos/posfixture.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -19,8 +21,10 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace oasis;
 using namespace oasis::app;
@@ -101,7 +105,7 @@ TEST_CASE("a session code asks for the therapist", "[pos][register]") {
     SECTION("choosing one adds the session with that therapist") {
         QString chosen;
         whenModal<ChoiceDialog>([&chosen](ChoiceDialog *d) {
-            chosen = d->list()->item(1)->text();
+            chosen = d->text(1);
             d->choose(1);
         });
         c.scan(QStringLiteral("DT60"));
@@ -126,8 +130,8 @@ TEST_CASE("text that is no code offers the items whose name matches", "[pos][reg
     Counter c;
     QStringList offered;
     whenModal<ChoiceDialog>([&offered](ChoiceDialog *d) {
-        for (int i = 0; i < d->list()->count(); ++i)
-            offered << d->list()->item(i)->text();
+        for (int i = 0; i < d->rowCount(); ++i)
+            offered << d->text(i);
         d->choose(0);
     });
     c.scan(QStringLiteral("jojoba"));
@@ -369,8 +373,8 @@ TEST_CASE("hold, a new ticket, recall, held tickets survive a restart", "[pos][r
 
         whenModal<ChoiceDialog>([](ChoiceDialog *d) {
             int ana = -1;
-            for (int i = 0; i < d->list()->count(); ++i)
-                if (d->list()->item(i)->text().startsWith(QStringLiteral("Ana")))
+            for (int i = 0; i < d->rowCount(); ++i)
+                if (d->text(i).startsWith(QStringLiteral("Ana")))
                     ana = i;
             CHECK(ana >= 0);
             d->choose(ana);
@@ -387,8 +391,8 @@ TEST_CASE("hold, a new ticket, recall, held tickets survive a restart", "[pos][r
     again.startSession(postest::frontDesk(tdb.db()));
     QStringList listed;
     whenModal<ChoiceDialog>([&listed](ChoiceDialog *d) {
-        for (int i = 0; i < d->list()->count(); ++i)
-            listed << d->list()->item(i)->text();
+        for (int i = 0; i < d->rowCount(); ++i)
+            listed << d->text(i);
         d->choose(1);
     });
     again.registerScreen()->askRecall();
@@ -528,4 +532,93 @@ TEST_CASE("Ctrl+P in the scan field and the Price button both open the price ove
     button->click();
     REQUIRE(asked == 2);
     REQUIRE(c.line(0).unitPrice == Money::fromCents(18'00));
+}
+
+TEST_CASE("Ctrl+R in the scan field refunds the receipt scanned there", "[pos][register]") {
+    Counter c;
+    c.scan(kLavender);
+    whenModal<PayDialog>([](PayDialog *d) {
+        CHECK(d->addCash(d->due()));
+        CHECK(d->complete());
+        d->accept();
+    });
+    c.reg->pay();
+
+    SECTION("with the receipt's code typed: its refund opens") {
+        qint64 refunding = 0;
+        whenModal<RefundDialog>([&](RefundDialog *d) {
+            refunding = c.window.receipts()->shownReceipt();
+            d->reject();
+        });
+        c.reg->scanField()->setFocus();
+        QTest::keyClicks(c.reg->scanField(), QStringLiteral("#1"));
+        QTest::keyClick(c.reg->scanField(), Qt::Key_R, Qt::ControlModifier);
+        REQUIRE(refunding == 1);
+        REQUIRE(c.window.currentScreen() == QStringLiteral("receipts"));
+    }
+    SECTION("with nothing typed: the receipts screen asks for the receipt") {
+        c.reg->scanField()->setFocus();
+        QTest::keyClick(c.reg->scanField(), Qt::Key_R, Qt::ControlModifier);
+        REQUIRE(c.window.currentScreen() == QStringLiteral("receipts"));
+        REQUIRE(c.window.receipts()->message().contains(QStringLiteral("receipt to refund")));
+        REQUIRE(c.window.focusWidget() == c.window.receipts()->findField());
+    }
+    SECTION("with something else typed: a message, and the register stays") {
+        c.reg->scanField()->setFocus();
+        QTest::keyClicks(c.reg->scanField(), QStringLiteral("lavender"));
+        QTest::keyClick(c.reg->scanField(), Qt::Key_R, Qt::ControlModifier);
+        REQUIRE(c.window.currentScreen() == QStringLiteral("register"));
+        REQUIRE(c.reg->statusMessage().contains(QStringLiteral("not a receipt")));
+    }
+}
+
+TEST_CASE("the held-ticket list shows each ticket's total with tax, in columns that fit",
+          "[pos][register]") {
+    applyAppStyle(*qApp);
+    Counter c;
+    c.scan(kLavender);
+    REQUIRE(c.reg->setTicketDiscount(QStringLiteral("10%")));
+    const Money anaTotal = c.model->totals().total; // core's totals of the ticket on screen
+    c.reg->hold(QStringLiteral("Ana Lindqvist-Montgomery, 3 pm deep tissue"));
+    c.scan(kLavender);
+    c.scan(kLavender);
+    const Money benTotal = c.model->totals().total;
+    c.reg->hold(QStringLiteral("Ben"));
+    REQUIRE(anaTotal == Money::fromCents(23'88)); // $21.60 + 10.55 % tax
+    REQUIRE(benTotal == Money::fromCents(53'06));
+
+    QStringList totals;
+    QStringList headers;
+    bool fits = false;
+    whenModal<ChoiceDialog>([&](ChoiceDialog *d) {
+        QTreeWidget *table = d->table();
+        REQUIRE(table);
+        for (int row = 0; row < d->rowCount(); ++row)
+            totals << d->text(row, 1);
+        for (int col = 0; col < table->columnCount(); ++col)
+            headers << table->headerItem()->text(col);
+        // Every column shows its widest text whole, and no column is off to the right.
+        fits = table->horizontalScrollBar()->maximum() == 0;
+        const QFontMetrics metrics = table->fontMetrics();
+        // The margin an item view keeps either side of a cell's text (QCommonStyle's).
+        const int margins =
+            2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+        for (int col = 0; col < table->columnCount(); ++col)
+            for (int row = 0; row < d->rowCount(); ++row)
+                if (metrics.horizontalAdvance(d->text(row, col)) + margins >
+                    table->header()->sectionSize(col)) {
+                    qWarning("column %d is %d px for %s", col, table->header()->sectionSize(col),
+                             qPrintable(d->text(row, col)));
+                    fits = false;
+                }
+        d->reject();
+    });
+    c.reg->askRecall();
+    CHECK(headers == QStringList{QStringLiteral("Ticket"), QStringLiteral("Total"),
+                                 QStringLiteral("Held at"), QStringLiteral("By")});
+    REQUIRE(totals == QStringList{anaTotal.format(QLocale()), benTotal.format(QLocale())});
+    CHECK(fits);
+    // The list's totals are core's: the held tickets priced as the register prices them.
+    const auto parked = value(ParkedTickets(c.tdb.db()).list());
+    REQUIRE(parked.at(0).total == anaTotal);
 }

@@ -332,14 +332,47 @@ TEST_CASE("the certificate preview carries a QR that reads back to the card's co
         CHECK(file.read(5) == QByteArray("%PDF-"));
     }
     SECTION("a reprint needs a manager and reveals the same code") {
+        sellCard(tdb.db(), Money::fromCents(40'00)); // a later sale: Ana's card is not new
         scan(screen, card.code);
-        const auto certificate = value(screen.reprintCertificate());
+        const auto certificate = value(screen.cardCertificate());
         CHECK(*c.approvals == 1);
         CHECK(certificate.code == card.code);
         CHECK(certificate.amount == Money::fromCents(100'00));
         CHECK(certificate.to == QStringLiteral("Ana"));
         CertificatePreviewDialog dialog(certificate);
         CHECK(printing::test::decodeQrCodes(dialog.image()).contains(card.code));
+    }
+}
+
+TEST_CASE("the front desk prints the certificate of a card it just sold without an approval",
+          "[screens][giftcard][approval]") {
+    TempDb tdb(true);
+    const IssuedCard older = sellCard(tdb.db(), Money::fromCents(60'00), QStringLiteral("Ben"));
+    const IssuedCard sold = sellCard(tdb.db(), Money::fromCents(100'00), QStringLiteral("Ana"));
+    Context c(tdb.db(), QStringLiteral("frontdesk"), QStringLiteral("manager"));
+    GiftCardScreen screen(c.ctx);
+
+    // The card on the ticket just completed: no manager is asked.
+    scan(screen, sold.code);
+    const auto certificate = value(screen.cardCertificate());
+    CHECK(*c.approvals == 0);
+    CHECK(certificate.code == sold.code);
+    CHECK(certificate.to == QStringLiteral("Ana"));
+
+    // A card sold before it: a reprint, for which the manager is asked once.
+    scan(screen, older.code);
+    const auto reprint = value(screen.cardCertificate());
+    CHECK(*c.approvals == 1);
+    CHECK(reprint.code == older.code);
+
+    SECTION("without the manager, no certificate and a line saying who may approve") {
+        Context alone(tdb.db(), QStringLiteral("frontdesk"));
+        GiftCardScreen desk(alone.ctx);
+        scan(desk, older.code);
+        REQUIRE_FALSE(desk.cardCertificate());
+        CHECK(desk.message() ==
+              QStringLiteral("Reprinting a gift certificate needs approval by a manager or the "
+                             "owner."));
     }
 }
 

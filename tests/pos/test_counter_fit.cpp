@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The counter at 1366x768 as each role sees it: screens a role may not use, text that fits,
+// and screenshots for a person to look at.
+#include "core/services/staff.h"
+#include "pos/app/appstyle.h"
+#include "pos/app/backoffice.h"
+#include "pos/app/dialogs.h"
+#include "pos/app/mainwindow.h"
+#include "pos/app/paydialog.h"
+#include "pos/app/registerwidget.h"
+#include "tests/pos/posfixture.h"
+#include "tests/pos/textfit.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTest>
+
+using namespace oasis;
+using namespace oasis::app;
+using oasis::test::value;
+using postest::whenModal;
+
+namespace {
+
+const QStringList kScreens{QStringLiteral("register"),  QStringLiteral("receipts"),
+                           QStringLiteral("giftcards"), QStringLiteral("inventory"),
+                           QStringLiteral("shift"),     QStringLiteral("reports"),
+                           QStringLiteral("staff"),     QStringLiteral("settings")};
+
+struct Counter {
+    oasis::test::TempDb tdb{true};
+    postest::PosClock clock;
+    MainWindow window{tdb.db(), QStringLiteral("test-register")};
+
+    explicit Counter(const QString &who) {
+        applyAppStyle(*qApp);
+        installBackOffice(window, tdb.db(), QStringLiteral("test-register"));
+        window.resize(1366, 768);
+        window.show();
+        window.startSession(value(StaffService(tdb.db()).find(who)));
+        QApplication::setActiveWindow(&window);
+    }
+    QPushButton *navButton(const QString &id) const {
+        for (QPushButton *b : window.findChildren<QPushButton *>(QStringLiteral("navButton")))
+            if (b->property("screenId").toString() == id)
+                return b;
+        return nullptr;
+    }
+    /// The screen on show, under its restriction line.
+    QWidget *shown() const {
+        return window.findChildren<QStackedWidget *>().at(1)->currentWidget();
+    }
+    void scan(const QString &text) {
+        RegisterWidget *reg = window.registerScreen();
+        QTest::keyClicks(reg->scanField(), text);
+        QTest::keyClick(reg->scanField(), Qt::Key_Return);
+    }
+    void show(const QString &id) {
+        window.showScreen(id);
+        QTest::qWait(20);
+    }
+};
+
+QStringList restrictedScreens(const Counter &c) {
+    QStringList ids;
+    for (const QString &id : kScreens)
+        if (c.navButton(id)->property("restricted").toBool())
+            ids << id;
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("a front-desk login sees staff and settings disabled, with who may use them",
+          "[pos][backoffice][approval]") {
+    SECTION("the front desk") {
+        Counter c(QStringLiteral("frontdesk"));
+        REQUIRE(restrictedScreens(c) ==
+                QStringList{QStringLiteral("staff"), QStringLiteral("settings")});
+        c.show(QStringLiteral("settings"));
+        const QString line = c.window.restrictionOf(QStringLiteral("settings"));
+        CHECK(line ==
+              QStringLiteral("Changing settings or tax rates is for managers and the owner."));
+        // The line is on screen, above the screen itself, which takes no input.
+        auto *label = c.shown()->findChild<QLabel *>(QStringLiteral("restrictedLine"));
+        REQUIRE(label);
+        CHECK(label->isVisible());
+        CHECK(label->text() == line);
+        for (QWidget *w : c.shown()->findChildren<QWidget *>())
+            if (w != label && w->isVisible())
+                CHECK_FALSE(w->isEnabled());
+        c.show(QStringLiteral("staff"));
+        CHECK(c.window.restrictionOf(QStringLiteral("staff")) ==
+              QStringLiteral("Managing staff is for the owner."));
+        // The screens the front desk may use are not marked.
+        CHECK(c.window.restrictionOf(QStringLiteral("reports")).isEmpty());
+
+        // The owner logs in at the same register: everything opens.
+        c.window.lock();
+        c.window.startSession(value(StaffService(c.tdb.db()).find(QStringLiteral("owner"))));
+        CHECK(restrictedScreens(c).isEmpty());
+        c.show(QStringLiteral("settings"));
+        CHECK(c.window.restrictionOf(QStringLiteral("settings")).isEmpty());
+        CHECK_FALSE(c.shown()->findChild<QLabel *>(QStringLiteral("restrictedLine"))->isVisible());
+        CHECK(c.shown()->layout()->itemAt(1)->widget()->isEnabled());
+    }
+    SECTION("a manager") {
+        Counter c(QStringLiteral("manager"));
+        REQUIRE(restrictedScreens(c) == QStringList{QStringLiteral("staff")});
+    }
+}
+
+TEST_CASE("the text-fit check finds a cut-off button and label", "[pos][fit]") {
+    applyAppStyle(*qApp);
+    QWidget w;
+    auto *button = new QPushButton(QStringLiteral("Print the certificate"), &w);
+    auto *label = new QLabel(QStringLiteral("Outstanding on all cards"), &w);
+    auto *wrapped = new QLabel(QStringLiteral("A long line that wraps as it needs"), &w);
+    wrapped->setWordWrap(true);
+    button->setGeometry(0, 0, 60, 48);
+    label->setGeometry(0, 50, 60, 30);
+    wrapped->setGeometry(0, 80, 60, 90);
+    w.resize(200, 200);
+    w.show();
+    const QStringList found = postest::clippedTexts(&w);
+    REQUIRE(found.size() == 2);
+    CHECK(found.at(0).contains(QStringLiteral("Print the certificate")));
+    CHECK(found.at(1).contains(QStringLiteral("Outstanding on all cards")));
+    button->resize(400, 48);
+    label->resize(400, 30);
+    CHECK(postest::clippedTexts(&w).isEmpty());
+}
+
+TEST_CASE("no text is cut off at 1366x768 on the register, the pay dialog and the screens",
+          "[pos][fit]") {
+    Counter c(QStringLiteral("owner"));
+    c.scan(QStringLiteral("0850071001020"));
+    c.scan(QStringLiteral("BLM-MUS-060"));
+    for (const QString &id : kScreens) {
+        c.show(id);
+        INFO("screen " << id.toStdString());
+        CHECK(postest::clippedTexts(&c.window).join(u'\n').toStdString() == "");
+    }
+    c.show(QStringLiteral("register"));
+    QStringList inPay;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        QTest::qWait(20);
+        inPay = postest::clippedTexts(d);
+        CHECK(d->addCash(d->due()));
+        CHECK(d->complete());
+        QTest::qWait(20);
+        inPay += postest::clippedTexts(d);
+        d->accept();
+    });
+    c.window.registerScreen()->pay();
+    CHECK(inPay.join(u'\n').toStdString() == "");
+}
+
+TEST_CASE("screenshots of the counter", "[.][screenshots]") {
+    const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    auto save = [&](QWidget *w, const QString &name) {
+        CHECK(w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
+    };
+    Counter c(QStringLiteral("frontdesk"));
+    c.scan(QStringLiteral("0850071001020"));
+    REQUIRE(c.window.registerScreen()->setTicketDiscount(QStringLiteral("10%")));
+    c.window.registerScreen()->hold(QStringLiteral("Ana Whitfield, 3 pm deep tissue"));
+    c.scan(QStringLiteral("BLM-MUS-060"));
+    c.scan(QStringLiteral("0850071001020"));
+    c.window.registerScreen()->hold(QStringLiteral("Ben"));
+    c.scan(QStringLiteral("0850071001020"));
+    QTest::qWait(20);
+    save(&c.window, QStringLiteral("counter-register"));
+    c.window.registerScreen()->hold({});
+    whenModal<ChoiceDialog>([&](ChoiceDialog *d) {
+        QTest::qWait(20);
+        save(d, QStringLiteral("counter-held-tickets"));
+        d->reject();
+    });
+    c.window.registerScreen()->askRecall();
+    c.show(QStringLiteral("settings"));
+    save(&c.window, QStringLiteral("counter-settings-frontdesk"));
+    c.show(QStringLiteral("register"));
+    c.scan(QStringLiteral("0850071001020"));
+    whenModal<PayDialog>([&](PayDialog *d) {
+        QTest::qWait(20);
+        save(d, QStringLiteral("counter-pay"));
+        d->reject();
+    });
+    c.window.registerScreen()->pay();
+}
