@@ -34,8 +34,6 @@ namespace oasis::screens {
 
 namespace {
 
-constexpr int kTouch = 48; // px: the height of anything a finger presses
-
 QDialogButtonBox *okCancel(QDialog *dialog, const QString &okText) {
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(okText);

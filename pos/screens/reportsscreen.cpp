@@ -308,7 +308,7 @@ void ReportsScreen::runRange() {
     } else if (kind == QLatin1String("commission")) {
         table = reports.commission(from, to);
         summary = tr("Commission is paid on service sales after discounts, before tax and tips, "
-                     "at the service's rate or else the therapist's (Staff → Commission).");
+                     "at the service's rate or else the therapist's (Staff → Commission rates…).");
     } else if (kind == QLatin1String("usetax")) {
         table = reports.useTax(from, to);
         summary = tr("Stock taken off the shelf for treatments and testers, at cost, with the "

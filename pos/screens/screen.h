@@ -15,6 +15,9 @@ class Database;
 
 namespace oasis::screens {
 
+/// The height in px of anything a finger presses.
+inline constexpr int kTouch = 48;
+
 /// Shows `text` in a screen's message line, red for an error and green otherwise; empty hides it.
 void showNotice(QLabel *label, const QString &text, bool error);
 /// Marks `label` as a screen's message line: what it says is for the person who caused it.

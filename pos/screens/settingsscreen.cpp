@@ -37,8 +37,6 @@ namespace oasis::screens {
 
 namespace {
 
-constexpr int kTouch = 48;
-
 QLineEdit *edit(QWidget *parent, const QString &objectName, const QString &placeholder = {}) {
     auto *e = new QLineEdit(parent);
     e->setObjectName(objectName);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/staffscreen.h"
 
+#include "pos/screens/commissiondialog.h"
+
 #include "core/services/store.h"
 
 #include <QCheckBox>
@@ -21,8 +23,6 @@
 namespace oasis::screens {
 
 namespace {
-
-constexpr int kTouch = 48;
 
 QLineEdit *pinEdit(QWidget *parent, const QString &objectName) {
     auto *e = new QLineEdit(parent);
@@ -204,10 +204,16 @@ StaffScreen::StaffScreen(const ScreenContext &ctx, QWidget *parent)
         button(tr("Change role…"), QStringLiteral("changeRole"), &StaffScreen::changeRoleDialog);
     m_deactivate =
         button(tr("Deactivate…"), QStringLiteral("deactivate"), &StaffScreen::deactivateSelected);
+    auto *rates = button(tr("Commission rates…"), QStringLiteral("commissionRates"), [this] {
+        CommissionDialog dialog(m_ctx, this);
+        if (dialog.exec() == QDialog::Accepted)
+            showInfo(tr("Commission rates saved."));
+    });
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(add);
     buttons->addWidget(m_resetPin);
     buttons->addWidget(m_changeRole);
+    buttons->addWidget(rates);
     buttons->addStretch();
     buttons->addWidget(m_deactivate);
 

@@ -15,9 +15,7 @@
 
 namespace oasis::screens {
 
-namespace {
-constexpr int kTouch = 44;
-} // namespace
+namespace {} // namespace
 
 StoreLocationEditor::StoreLocationEditor(const QString &current, QWidget *parent)
     : QWidget(parent)

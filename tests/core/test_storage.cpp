@@ -339,12 +339,11 @@ TEST_CASE("Every older schema is migrated to the latest and keeps its rows", "[s
                 REQUIRE(d.schemaVersion() == from);
                 auto stored = d.scalar(u"SELECT value FROM meta WHERE key = 'schema_version'"_s);
                 REQUIRE(stored->toInt() == from);
-                // Rows valid at this version.
+                // Rows valid at this version, written as the product writes them: in one
+                // transaction whose journal entry (from step 12 on) records the books' rows.
                 addStaffRow(d, u"lena"_s);
                 auto tx = Transaction::begin(d);
                 REQUIRE(tx);
-                test::ok(Journal::append(d, u"system"_s, u"test"_s, {{u"v"_s, from}}));
-                test::ok(tx->commit());
                 execOk(d, u"INSERT INTO items(type, code, name, price_cents, tax_class) "
                           "VALUES ('product', 'OIL-LAV-120', 'Lavender', 2400, 'retail')"_s);
                 if (from >= 2)
@@ -357,6 +356,8 @@ TEST_CASE("Every older schema is migrated to the latest and keeps its rows", "[s
                 if (from >= 4)
                     execOk(d, u"INSERT INTO stock_counts(created_at) "
                               "VALUES ('2026-01-01T00:00:00.000Z')"_s);
+                test::ok(Journal::append(d, u"system"_s, u"test"_s, {{u"v"_s, from}}));
+                test::ok(tx->commit());
                 // A table of a later version does not exist yet.
                 if (from < 5)
                     REQUIRE_FALSE(d.exec(u"SELECT COUNT(*) FROM z_reports"_s));
@@ -370,8 +371,11 @@ TEST_CASE("Every older schema is migrated to the latest and keeps its rows", "[s
                     latest);
             REQUIRE(count(d, u"staff"_s) == 1);
             REQUIRE(count(d, u"items"_s) == 1);
-            // Rows of the books written before entries recorded them are marked as history once.
-            REQUIRE(count(d, u"journal"_s) == (from >= 2 ? 2 : 1));
+            // Rows of the books written before entries recorded them are marked as history once,
+            // by the step that starts journaling the books; from then on a row written outside
+            // the journal is not history (journal verify reports it).
+            REQUIRE(count(d, u"journal"_s) ==
+                    (from >= 2 && from < schema::kBooksJournaled ? 2 : 1));
             REQUIRE(count(d, u"stock_movements"_s) == (from >= 2 ? 1 : 0));
             REQUIRE(count(d, u"giftcards"_s) == (from >= 3 ? 1 : 0));
             REQUIRE(count(d, u"stock_counts"_s) == (from >= 4 ? 1 : 0));
@@ -385,6 +389,7 @@ TEST_CASE("Every older schema is migrated to the latest and keeps its rows", "[s
             }
             auto report = Journal::verify(d);
             REQUIRE(report);
+            INFO(report->problem.toStdString());
             REQUIRE(report->ok);
             // The migrated file gets the later versions' append-only triggers too.
             execOk(d, u"INSERT INTO stock_movements(item_id, quantity, reason, created_at) "

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/staffscreen.h"
+
+#include "core/services/commission.h"
+#include "pos/screens/commissiondialog.h"
 #include "tests/screens/screensfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QLineEdit>
 #include <QSignalSpy>
 
 using namespace oasis;
@@ -99,4 +103,47 @@ TEST_CASE("a manager needs the owner's approval to manage staff", "[screens][sta
         CHECK(*c.approvals == 1);
         CHECK(StaffService(tdb.db()).find(QStringLiteral("maya")));
     }
+}
+
+TEST_CASE("the owner sets commission rates per therapist and per service from the staff screen",
+          "[screens][staff]") {
+    TempDb tdb(true);
+    {
+        Context c(tdb.db(), QStringLiteral("owner"));
+        CommissionDialog dialog(c.ctx);
+        QLineEdit *lena = dialog.therapistField(QStringLiteral("lena"));
+        QLineEdit *hotStone = dialog.serviceField(QStringLiteral("HS90"));
+        REQUIRE(lena);
+        REQUIRE(hotStone);
+        REQUIRE(dialog.therapistField(QStringLiteral("manager")) == nullptr);   // not a therapist
+        REQUIRE(dialog.serviceField(QStringLiteral("OIL-LAV-120")) == nullptr); // a product
+        CHECK(lena->text().isEmpty());
+
+        // One bad field: nothing is saved, the dialog says why and stays open.
+        lena->setText(QStringLiteral("40"));
+        hotStone->setText(QStringLiteral("forty"));
+        REQUIRE_FALSE(dialog.save());
+        CHECK(dialog.message().contains(QStringLiteral("percentage")));
+        CHECK(value(CommissionService(tdb.db()).rates()).byTherapist.empty());
+
+        hotStone->setText(QStringLiteral("32.5 %"));
+        oasis::test::ok(dialog.save());
+        CHECK(dialog.result() == QDialog::Accepted);
+        CHECK(*c.approvals == 0);
+    }
+    const CommissionRates rates = value(CommissionService(tdb.db()).rates());
+    CHECK(rates.byTherapist.at(QStringLiteral("lena")) == 400'000);
+    CHECK(rates.byService.at(QStringLiteral("HS90")) == 325'000);
+    CHECK(rates.byService.size() == 1);
+
+    // Opened again it shows them; a manager clears one with the owner's approval.
+    Context manager(tdb.db(), QStringLiteral("manager"), QStringLiteral("owner"));
+    CommissionDialog again(manager.ctx);
+    CHECK(again.therapistField(QStringLiteral("lena"))->text() == QStringLiteral("40"));
+    CHECK(again.serviceField(QStringLiteral("HS90"))->text() == QStringLiteral("32.5"));
+    again.serviceField(QStringLiteral("HS90"))->clear();
+    oasis::test::ok(again.save());
+    CHECK(*manager.approvals == 1);
+    CHECK(value(CommissionService(tdb.db()).rates()).byService.empty());
+    CHECK(value(CommissionService(tdb.db()).rates()).byTherapist.size() == 1);
 }
