@@ -5,6 +5,7 @@
 #include "core/services/giftcard.h"
 #include "core/services/storesettings.h"
 #include "pos/app/receiptview.h"
+#include "pos/screens/giftcardcertificate.h"
 #include "printing/printersettings.h"
 #include "printing/salereceipt.h"
 
@@ -320,6 +321,19 @@ QWidget *PayDialog::buildDonePage() {
             printReceipt();
     });
     left->addWidget(print);
+    // The certificate of a card just sold: the seller prints it while the customer is here,
+    // with no approval (core decides, and journals it).
+    m_certificate = button(tr("Gift certificate…  C"), page);
+    m_certificate->setObjectName(QStringLiteral("giftCertificate"));
+    m_certificate->setFocusPolicy(Qt::NoFocus);
+    m_certificate->hide();
+    connect(m_certificate, &QPushButton::clicked, this, &PayDialog::openCertificates);
+    auto *certificateKey = new QShortcut(QKeySequence(Qt::Key_C), page);
+    connect(certificateKey, &QShortcut::activated, this, [this] {
+        if (m_sale && !m_sale->giftCards.empty())
+            openCertificates();
+    });
+    left->addWidget(m_certificate);
     auto *next = button(tr("New sale  Enter"), page, "primary");
     next->setDefault(true);
     connect(next, &QPushButton::clicked, this, &QDialog::accept);
@@ -549,6 +563,7 @@ bool PayDialog::complete() {
         details += QStringLiteral("<p class='warning'>⚠ ") + warning.toHtmlEscaped() +
                    QStringLiteral("</p>");
     m_doneDetails->setText(details);
+    m_certificate->setVisible(!m_sale->giftCards.empty());
     if (auto record = SaleService(m_db).load(m_sale->receiptNo)) {
         m_receipt->setDocument(printing::receiptFromSale(*record, StoreSettings(m_db).storeInfo(),
                                                          m_sale->giftCards, m_sale->repeated));
@@ -560,6 +575,28 @@ bool PayDialog::complete() {
     if (printing::PrinterSettings::load().isConfigured())
         printReceipt();
     return true;
+}
+
+Status PayDialog::openCertificates() {
+    if (!m_sale)
+        return fail(ErrorCode::Invalid, tr("No sale is complete yet."));
+    GiftCardService cards(m_db);
+    for (const IssuedCard &card : m_sale->giftCards) {
+        auto code = cards.certificateCode(card.id, m_cashier, std::nullopt, m_registerId);
+        if (!code) {
+            m_doneDetails->setText(m_doneDetails->text() +
+                                   QStringLiteral("<p class='warning'>⚠ %1</p>")
+                                       .arg(code.error().message.toHtmlEscaped()));
+            return std::unexpected(code.error());
+        }
+        const GiftCard details = cards.byId(card.id).value_or(GiftCard{});
+        screens::CertificatePreviewDialog dialog(
+            screens::certificateOf(m_db, *code, card.amount, details.recipient, details.sender,
+                                   details.message),
+            this);
+        dialog.exec();
+    }
+    return {};
 }
 
 void PayDialog::reject() {

@@ -61,6 +61,9 @@ public:
     /// (confirmDiscard) and stays open unless the cashier chooses to discard.
     void reject() override;
     const std::optional<CompletedSale> &completedSale() const { return m_sale; }
+    /// The certificate preview of each gift card the completed sale sold (C, or the button):
+    /// core's certificateCode decides that the seller needs no approval, and journals it.
+    Status openCertificates();
     QString message() const;
     ReceiptView *receiptView() const { return m_receipt; }
 
@@ -109,6 +112,7 @@ private:
     QPushButton *m_removeTender = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_complete = nullptr;
+    QPushButton *m_certificate = nullptr;
     // After the commit.
     QLabel *m_doneChange = nullptr;
     QLabel *m_doneCaption = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/giftcardcertificate.h"
 
+#include "core/services/storesettings.h"
 #include "printing/systemprinter.h"
 
 #include <QComboBox>
@@ -12,6 +13,20 @@
 #include <QVBoxLayout>
 
 namespace oasis::screens {
+
+printing::GiftCertificate certificateOf(Database &db, const QString &code, Money amount,
+                                        const QString &to, const QString &from,
+                                        const QString &message) {
+    const StoreInfo info = StoreSettings(db).storeInfo();
+    printing::GiftCertificate c;
+    c.store = printing::StoreHeader{info.name, info.addressLines, info.phone};
+    c.code = code;
+    c.amount = amount;
+    c.to = to;
+    c.from = from;
+    c.message = message;
+    return c;
+}
 
 CertificatePreviewDialog::CertificatePreviewDialog(printing::GiftCertificate certificate,
                                                    QWidget *parent)

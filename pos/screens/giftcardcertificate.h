@@ -10,7 +10,16 @@
 class QComboBox;
 class QLabel;
 
+namespace oasis {
+class Database;
+}
+
 namespace oasis::screens {
+
+/// A card's certificate with the store's header from its settings.
+printing::GiftCertificate certificateOf(Database &db, const QString &code, Money amount,
+                                        const QString &to = {}, const QString &from = {},
+                                        const QString &message = {});
 
 /// Shows the certificate as it will print. The code it carries is the card's full code: the
 /// dialog keeps it only in memory and never logs it.

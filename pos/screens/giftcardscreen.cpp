@@ -423,15 +423,7 @@ Result<Money> GiftCardScreen::adjust(Money delta, const QString &reason) {
 printing::GiftCertificate GiftCardScreen::certificateFor(const QString &code, Money amount,
                                                          const QString &to, const QString &from,
                                                          const QString &message) const {
-    const StoreInfo info = StoreSettings(*m_ctx.db).storeInfo();
-    printing::GiftCertificate c;
-    c.store = printing::StoreHeader{info.name, info.addressLines, info.phone};
-    c.code = code;
-    c.amount = amount;
-    c.to = to;
-    c.from = from;
-    c.message = message;
-    return c;
+    return certificateOf(*m_ctx.db, code, amount, to, from, message);
 }
 
 Result<printing::GiftCertificate> GiftCardScreen::cardCertificate() {

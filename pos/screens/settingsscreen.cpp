@@ -3,6 +3,7 @@
 #include "pos/screens/storelocation.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/tax.h"
 #include "core/services/shift.h"
 #include "core/services/store.h"
 #include "pos/screens/translate.h"
@@ -53,20 +54,6 @@ QPushButton *touchButton(const QString &text, const QString &objectName, QWidget
     return b;
 }
 
-QString taxClassText(TaxClass cls) {
-    switch (cls) {
-    case TaxClass::Service:
-        return tr("Services (massage)");
-    case TaxClass::Retail:
-        return tr("Retail (oils, lotions)");
-    case TaxClass::GiftCard:
-        return tr("Gift cards");
-    case TaxClass::None:
-        return tr("Untaxed");
-    }
-    return {};
-}
-
 /// A page that scrolls when the window is small, with its content at the top.
 QWidget *page(QWidget *content) {
     auto *scroll = new QScrollArea;
@@ -77,28 +64,6 @@ QWidget *page(QWidget *content) {
 }
 
 } // namespace
-
-Result<qint64> parsePercentPpm(const QString &text) {
-    static const QRegularExpression re(
-        QStringLiteral("^\\s*(\\d{1,3})(?:[.](\\d{0,4}))?\\s*%?\\s*$"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return fail(ErrorCode::Invalid, tr("Type a percentage such as 10.55 (up to 4 decimals)."));
-    QString decimals = m.captured(2);
-    decimals = decimals.leftJustified(4, u'0');
-    const qint64 ppm = m.captured(1).toLongLong() * 10'000 + decimals.toLongLong();
-    if (ppm > 1'000'000)
-        return fail(ErrorCode::Invalid, tr("A percentage cannot be more than 100."));
-    return ppm;
-}
-
-QString formatPpmPercent(qint64 ppm) {
-    QString decimals = QStringLiteral("%1").arg(ppm % 10'000, 4, 10, QLatin1Char('0'));
-    while (decimals.endsWith(u'0'))
-        decimals.chop(1);
-    const QString whole = QString::number(ppm / 10'000);
-    return (decimals.isEmpty() ? whole : whole + u'.' + decimals) + QStringLiteral(" %");
-}
 
 SettingsScreen::SettingsScreen(const ScreenContext &ctx, QWidget *parent)
     : QWidget(parent)
@@ -192,7 +157,7 @@ QWidget *SettingsScreen::taxPage() {
     m_taxClass->setObjectName(QStringLiteral("taxClass"));
     m_taxClass->setMinimumHeight(kTouch);
     for (TaxClass c : {TaxClass::Retail, TaxClass::Service, TaxClass::GiftCard})
-        m_taxClass->addItem(taxClassText(c), int(c));
+        m_taxClass->addItem(taxClassLabel(c), int(c));
     m_taxRate = edit(w, QStringLiteral("taxRate"), tr("e.g. 10.55"));
     m_taxRate->setMaximumWidth(160);
     m_taxFrom = new QDateEdit(w);
@@ -571,7 +536,7 @@ void SettingsScreen::load() {
     m_presets->setText(presets.join(QStringLiteral(", ")));
     m_minimum->setText(settings.giftCardMinimum().toString());
     m_maximum->setText(settings.giftCardMaximum().toString());
-    m_threshold->setText(formatPpmPercent(settings.discountThresholdPpm()).chopped(2));
+    m_threshold->setText(percentText(settings.discountThresholdPpm()));
     m_idleMinutes->setValue(settings.idleLockMinutes());
 
     const printing::PrinterSettings printer = printing::PrinterSettings::load();
@@ -598,8 +563,8 @@ void SettingsScreen::loadTaxes() {
     for (const TaxRate &r : rates) {
         const int row = m_taxTable->rowCount();
         m_taxTable->insertRow(row);
-        auto *cls = new QTableWidgetItem(taxClassText(r.taxClass));
-        auto *rate = new QTableWidgetItem(formatPpmPercent(r.ppm));
+        auto *cls = new QTableWidgetItem(taxClassLabel(r.taxClass));
+        auto *rate = new QTableWidgetItem(percentText(r.ppm) + QStringLiteral(" %"));
         rate->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto *from = new QTableWidgetItem(r.effectiveFrom.toString(Qt::ISODate));
         m_taxTable->setItem(row, 0, cls);
@@ -654,7 +619,7 @@ Status SettingsScreen::saveStoreInfo() {
 }
 
 Status SettingsScreen::addTaxRate() {
-    auto ppm = parsePercentPpm(m_taxRate->text());
+    auto ppm = parsePercent(m_taxRate->text());
     if (!ppm)
         return report(std::unexpected(ppm.error()), {});
     TaxRate rate;
@@ -669,7 +634,7 @@ Status SettingsScreen::addTaxRate() {
         m_taxRate->clear();
     }
     return report(ok, tr("%1 at %2 from %3 added.")
-                          .arg(taxClassText(rate.taxClass), formatPpmPercent(rate.ppm),
+                          .arg(taxClassLabel(rate.taxClass), percentText(rate.ppm) + QStringLiteral(" %"),
                                rate.effectiveFrom.toString(Qt::ISODate)));
 }
 
@@ -704,7 +669,7 @@ Status SettingsScreen::saveRules() {
     }
     if (presets.isEmpty())
         return report(fail(ErrorCode::Invalid, tr("Give at least one preset amount.")), {});
-    auto threshold = parsePercentPpm(m_threshold->text());
+    auto threshold = parsePercent(m_threshold->text());
     if (!threshold)
         return report(std::unexpected(threshold.error()), {});
 

@@ -32,11 +32,6 @@ namespace oasis::screens {
 
 class StoreLocationEditor;
 
-/// "10.55" or "10.55 %" as parts per million (105'500); 0 to 100 %, up to 4 decimals.
-Result<qint64> parsePercentPpm(const QString &text);
-/// 105'500 → "10.55 %" (as many decimals as needed, at least none).
-QString formatPpmPercent(qint64 ppm);
-
 /// A printer Settings found on this computer.
 struct FoundPrinter {
     enum class Kind { Usb, System };

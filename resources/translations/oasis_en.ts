@@ -1139,103 +1139,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sales %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>net</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tax</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gift cards %1 to %2 (outstanding at the end of %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>issued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>redeemed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cash-outs, refunds, replacements</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>outstanding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tax class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rate %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>taxable base</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tips per therapist %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>therapist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sessions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sessions net</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tips</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tip amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Inventory at cost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>on hand</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unit cost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2030,6 +1934,262 @@
         <source>Store server: connection lost (reconnecting on the next operation)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is for the front desk, managers and the owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is for managers and the owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is for the owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services (massage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retail (oils, lotions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untaxed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a percentage such as 40 or 10.55 (up to 4 decimals).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A percentage cannot be more than 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A commission rate is a percentage from 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No staff member is called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no service %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a product: commission rates are for services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gift card ending %1 is void: print the certificate of the card that replaced it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift cards, %1 (outstanding at the end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash-outs, refunds, replacements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by item, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales tax, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value at cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by category, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by staff member, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by therapist, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Therapist commission, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission and tips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use tax on stock used in treatments and testers, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift cards with no activity for 12 months or more, as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>36 months or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 to 36 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 to 24 months</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -2451,6 +2611,14 @@
         <source>%1 left on ••%2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Gift certificate…  C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale is complete yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ReceiptView</name>
@@ -2459,11 +2627,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the receipt as PDF</source>
+        <source>Receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
+        <source>receipt-%1.pdf</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2603,6 +2771,10 @@ Ctrl+Shift+V</source>
     </message>
     <message>
         <source>It is saved; the receipt did not print: %1 Press Ctrl+P to print it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type the receipt to refund, then press Ctrl+R.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3011,10 +3183,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1  ·  %2  ·  %3 · %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recall a ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3047,11 +3215,31 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;scan field: barcode, SKU, session code, name, gift card (GC1-…), receipt (#42 or R-000042)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;choose a ticket line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the scan field; back out of a dialog&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quantity of the line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;tip for a therapist&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ticket discount (10% or 5.00)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;hold the ticket / recall a held ticket&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;line discount&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;price override of the line (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;receipts (find, reprint)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sell a gift card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the register&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pay; in the pay dialog F2 cash, F3 card, F4 gift card, F12 complete&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Price</source>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a receipt: scan the receipt to refund (R-000042 or #42), then press Ctrl+R.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;scan field: barcode, SKU, session code, name, gift card (GC1-…), receipt (#42 or R-000042)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;choose a ticket line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the scan field; back out of a dialog&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quantity of the line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;tip for a therapist&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ticket discount (10% or 5.00)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;hold the ticket / recall a held ticket&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;line discount&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;price override of the line (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;receipts (find, reprint)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund the receipt in the scan field (or find it first)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sell a gift card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the register&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pay; in the pay dialog F2 cash, F3 card, F4 gift card, F12 complete&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3565,10 +3753,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a report (x, z, history, sales, tax, tips, giftcards, inventory)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--from is after --to.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3916,6 +4100,54 @@ F10</source>
         <source>--pdf is for report x and report z; the other reports export with --csv.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a report (x, z, history, sales, tax, tips, commission, usetax, giftcards, aging, inventory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--by is for report sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--by %1: give category, staff, therapist or item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed on gift cards: %1. Active in the last 12 months: %2. Idle 12 to 24 months: %3 (cards: %4). 24 to 36 months: %5 (cards: %6). 36 months or more: %7 (cards: %8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a commission command (list, set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown commission command %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --therapist NAME or --service CODE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the RATE (a percentage, or none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--therapist and --service are for commission set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>therapist %1: %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service %1: %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No commission rates are set.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::printing</name>
@@ -4155,31 +4387,163 @@ F10</source>
         <source>over</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The printer setting could not be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer %1 is not on this computer any more: choose another in Settings → Printers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHIFT SUMMARY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift %1, register %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales on the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected in drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXACT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay-ins and pay-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shift summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s address, e.g. 192.168.1.50 (it prints it on its self-test page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a printer address: type four numbers such as 192.168.1.50, or the printer&apos;s host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a port: use a number from 1 to 65535 (receipt printers listen on 9100).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens</name>
     <message>
-        <source>Services (massage)</source>
+        <source>Save %1 as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retail (oils, lotions)</source>
+        <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gift cards</source>
+        <source>USB receipt printer %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Untaxed</source>
+        <source>receipts as printer commands (raw queue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a percentage such as 10.55 (up to 4 decimals).</source>
+        <source>this computer&apos;s default printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A percentage cannot be more than 100.</source>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this computer&apos;s printer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network printer at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB receipt printer at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer queue %1 (raw)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4221,24 +4585,86 @@ F10</source>
         <source>gift-certificate-%1.pdf</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>oasis::screens::CommissionDialog</name>
     <message>
-        <source>Save certificate</source>
+        <source>no rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
+        <source>Commission rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved to %1.</source>
+        <source>Commission is a share of the service sales a therapist performed, after discounts and before tax and tips. A service&apos;s rate wins over the therapist&apos;s; leave a field empty for no rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print gift certificate</source>
+        <source>Therapists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sent to the printer.</source>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::screens::Dashboard</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (up %1%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (down %1%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today so far: &lt;b&gt;%1&lt;/b&gt; · by this time last %2: %3%4 · last %2 all day: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales per month, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales per day, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by hour of day, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions per therapist, %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5090,14 +5516,49 @@ Print a certificate for it now?</source>
     </message>
 </context>
 <context>
-    <name>oasis::screens::ReportsScreen</name>
-    <message numerus="yes">
-        <source>Gift cards %1 to %2: owed at the start %3, sold %4, redeemed %5, other %6, owed at the end %7; %n card(s) moved.</source>
-        <translation>
-            <numerusform>Gift cards %1 to %2: owed at the start %3, sold %4, redeemed %5, other %6, owed at the end %7; %n card moved.</numerusform>
-            <numerusform>Gift cards %1 to %2: owed at the start %3, sold %4, redeemed %5, other %6, owed at the end %7; %n cards moved.</numerusform>
-        </translation>
+    <name>oasis::screens::PrintChoiceDialog</name>
+    <message>
+        <source>No receipt printer is set up on this register. Print on one of this computer&apos;s printers, or save a PDF to print or send later.</source>
+        <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No receipt printer is set up on this register, and this computer has no other printer: save a PDF to print or send later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To print on a receipt printer, choose one in Settings → Printers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::screens::PrintOutcome</name>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::screens::ReportsScreen</name>
     <message>
         <source>No receipt printer is set up for reports (Settings → Printer).</source>
         <translation type="unfinished"></translation>
@@ -5127,27 +5588,7 @@ Print a certificate for it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sales by category, staff, therapist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sales by item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax by class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tips per therapist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gift cards (liability)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inventory at cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5168,10 +5609,6 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5231,39 +5668,98 @@ Print a certificate for it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sales per day, last 14 days ($)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales by hour of day ($)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sessions per therapist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the report as PDF</source>
+        <source>Sales by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF documents (*.pdf)</source>
+        <source>Sales by staff member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved %1.</source>
+        <source>Sales by therapist, with tips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Therapist commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use tax: treatments and testers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift-card liability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift-card aging (as of the last date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory at cost (now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Z report #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X report of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission is paid on service sales after discounts, before tax and tips, at the service&apos;s rate or else the therapist&apos;s (Staff → Commission rates…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock taken off the shelf for treatments and testers, at cost, with the retail tax rate in force on the day it was used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Owed at the start %1 + sold %2 − redeemed %3 + other %4 = owed at the end %5. %n card(s) moved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Owed on gift cards %1: active in the last 12 months %2; idle 12 to 24 months %3; 24 to 36 months %4; 36 months or more %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in this period.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5279,10 +5775,6 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>Gift cards &amp;&amp; register</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5402,14 +5894,6 @@ Print a certificate for it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. tcp:192.168.1.50:9100</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network printer: tcp:ADDRESS:9100 · USB: file:/dev/usb/lp0 · CUPS queue: lp:QUEUE · this computer&apos;s printer: system · empty: no printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>80 mm (48 characters)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5443,10 +5927,6 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>QR codes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These settings belong to this register only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5521,27 +6001,79 @@ Print a certificate for it now?</source>
         <source>No store is open.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Printers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop using it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printers found on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A network receipt printer prints its address when you hold its feed button while switching it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer found. Plug a receipt printer into a USB port, switch it on and press Refresh, or type a network printer&apos;s address below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No receipt printer is set up on this register.&lt;/b&gt; Receipts can still go to this computer&apos;s printer or be saved as PDF. Choose a printer below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This register prints receipts on: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This register has no receipt printer now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This register now prints receipts on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a printer to test first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens::ShiftScreen</name>
     <message>
-        <source>Cash in and out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. 20.00</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. tip paid out in cash to Lena</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5553,59 +6085,11 @@ Print a certificate for it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Count the drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note or coin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Over / short</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open shift with this float</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close shift with this count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no shift open)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SHORT %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OVER %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shift %1 open since %2 (%3) — float %4, cash sales %5, pay-ins %6, pay-outs %7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No shift is open on this register: count the float and open one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5625,19 +6109,131 @@ Print a certificate for it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expected %1, counted %2: %3. Close the shift? It cannot be changed afterwards.</source>
+        <source>Exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>short %1</source>
+        <source>Short %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>over %1</source>
+        <source>Over %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shift %1 closed: expected %2, counted %3, over/short %4.</source>
+        <source>NOTES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>COINS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (tip paid out to Lena…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in or out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected in drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count a float for the next shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open shift with a float of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close shift with %1 counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift %1 open since %2, by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Float %1 · cash sales %2 · cash refunds %3 · pay-ins %4 · pay-outs %5 · sales on this shift: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shift is open on this register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the float in the drawer, then open a shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the drawer first: enter how many of each note and coin there are (0 where there are none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the shift with %1 counted?
+
+Expected %2: %3.
+
+The count cannot be changed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift %1 closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift summary sent to the receipt printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the shift summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift summary sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the shift summary as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5800,6 +6396,14 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission rates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission rates saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -312,3 +312,23 @@ TEST_CASE("Discounts typed as 10%, 12.5% or 5.00", "[tax]") {
     }
     REQUIRE(Discount::parse(u"150%"_s).error().message.contains(u"150%"_s));
 }
+
+TEST_CASE("percentages are read exactly as parts per million and written as a person writes them",
+          "[tax]") {
+    CHECK(test::value(parsePercent(QStringLiteral("10.55"))) == 105'500);
+    CHECK(test::value(parsePercent(QStringLiteral("10.55 %"))) == 105'500);
+    CHECK(test::value(parsePercent(QStringLiteral("20"))) == 200'000);
+    CHECK(test::value(parsePercent(QStringLiteral("0.0001"))) == 1);
+    CHECK(test::value(parsePercent(QStringLiteral("100"))) == 1'000'000);
+    CHECK_FALSE(parsePercent(QStringLiteral("10.55555")));
+    CHECK_FALSE(parsePercent(QStringLiteral("101")));
+    CHECK_FALSE(parsePercent(QStringLiteral("-1")));
+    CHECK_FALSE(parsePercent(QStringLiteral("forty")));
+    CHECK_FALSE(parsePercent(QString()));
+    CHECK(percentText(105'500) == QStringLiteral("10.55"));
+    CHECK(percentText(200'000) == QStringLiteral("20"));
+    CHECK(percentText(125'000) == QStringLiteral("12.5"));
+    CHECK(percentText(1) == QStringLiteral("0.0001"));
+    CHECK(percentText(0) == QStringLiteral("0"));
+    CHECK(taxClassLabel(TaxClass::Retail) == QStringLiteral("Retail (oils, lotions)"));
+}

@@ -10,6 +10,7 @@
 #include "pos/app/refunddialog.h"
 #include "pos/app/registerwidget.h"
 #include "pos/app/ticketmodel.h"
+#include "pos/screens/giftcardcertificate.h"
 #include "printing/receipt.h"
 #include "tests/pos/posfixture.h"
 
@@ -621,4 +622,38 @@ TEST_CASE("the held-ticket list shows each ticket's total with tax, in columns t
     // The list's totals are core's: the held tickets priced as the register prices them.
     const auto parked = value(ParkedTickets(c.tdb.db()).list());
     REQUIRE(parked.at(0).total == anaTotal);
+}
+
+TEST_CASE("the seller opens the certificate of a card just sold from the completed sale, with no "
+          "approval",
+          "[pos][register][pay]") {
+    Counter c;
+    c.reg->addGiftCard(Money::fromCents(7500), QStringLiteral("Ana"));
+    bool previewed = false;
+    bool shownButton = false;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        QTimer::singleShot(0, d, [&, d] {
+            auto *button = d->findChild<QPushButton *>(QStringLiteral("giftCertificate"));
+            CHECK((button && button->isHidden()));
+            CHECK(d->addCash(Money::fromCents(7500)));
+            CHECK(d->complete());
+            shownButton = button && button->isVisible();
+            // The next modal is the certificate's preview, not an approval prompt.
+            whenModal<QDialog>([&previewed](QDialog *preview) {
+                previewed = qobject_cast<screens::CertificatePreviewDialog *>(preview) != nullptr;
+                preview->reject();
+            });
+            if (button)
+                button->click();
+            d->accept();
+        });
+    });
+    c.reg->pay();
+    CHECK(shownButton);
+    CHECK(previewed);
+    // Core decided and journaled it: the seller's own certificate, not a reprint.
+    const QVariant reprint = value(c.tdb.db().scalar(
+        QStringLiteral("SELECT payload FROM journal WHERE kind = 'giftcard_certificate'")));
+    REQUIRE_FALSE(reprint.isNull());
+    CHECK(reprint.toString().contains(QStringLiteral("\"reprint\":false")));
 }

@@ -3,6 +3,7 @@
 // OASIS_SCREENSHOT_DIR=/tmp/shots ./test_screens "[screenshots]"
 #include "pos/screens/giftcardcertificate.h"
 #include "pos/screens/giftcardscreen.h"
+#include "pos/screens/inventoryscreen.h"
 #include "pos/screens/printchoice.h"
 #include "pos/screens/reportsscreen.h"
 #include "pos/screens/settingsscreen.h"
@@ -31,7 +32,7 @@ using namespace oasis::screens::test;
 
 namespace {
 
-void shoot(QWidget &w, const QString &dir, const QString &name, QSize size = {1280, 720}) {
+void shoot(QWidget &w, const QString &dir, const QString &name, QSize size = {1366, 768}) {
     w.resize(size);
     w.show();
     QTest::qWait(0);
@@ -86,10 +87,18 @@ TEST_CASE("screenshots of the screens", "[.][screenshots]") {
     shoot(preview, dir, QStringLiteral("giftcard-certificate"), preview.sizeHint());
 
     Context owner(tdb.db(), QStringLiteral("owner"));
+    Context manager(tdb.db(), QStringLiteral("manager"));
     StaffScreen staffScreen(owner.ctx);
     shoot(staffScreen, dir, QStringLiteral("staff"));
+    whenModal<QDialog>([dir](QDialog *d) {
+        shoot(*d, dir, QStringLiteral("staff-commission"), d->size());
+        d->reject();
+    });
+    staffScreen.findChild<QPushButton *>(QStringLiteral("commissionRates"))->click();
 
-    Context manager(tdb.db(), QStringLiteral("manager"));
+    InventoryScreen inventory(manager.ctx);
+    shoot(inventory, dir, QStringLiteral("inventory"));
+
     SettingsScreen settingsScreen(manager.ctx);
     for (int i = 0; i < settingsScreen.tabs()->count(); ++i) {
         settingsScreen.tabs()->setCurrentIndex(i);

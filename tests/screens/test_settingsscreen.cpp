@@ -39,19 +39,6 @@ W *field(QWidget &screen, const char *name) {
 
 } // namespace
 
-TEST_CASE("percentages are read exactly as parts per million", "[screens][settings]") {
-    CHECK(value(parsePercentPpm(QStringLiteral("10.55"))) == 105'500);
-    CHECK(value(parsePercentPpm(QStringLiteral("10.55 %"))) == 105'500);
-    CHECK(value(parsePercentPpm(QStringLiteral("20"))) == 200'000);
-    CHECK(value(parsePercentPpm(QStringLiteral("0.0001"))) == 1);
-    CHECK_FALSE(parsePercentPpm(QStringLiteral("10.55555")));
-    CHECK_FALSE(parsePercentPpm(QStringLiteral("101")));
-    CHECK_FALSE(parsePercentPpm(QStringLiteral("-1")));
-    CHECK_FALSE(parsePercentPpm(QString()));
-    CHECK(formatPpmPercent(105'500) == QStringLiteral("10.55 %"));
-    CHECK(formatPpmPercent(200'000) == QStringLiteral("20 %"));
-}
-
 TEST_CASE("the settings screen saves store details, a tax rate and the rules",
           "[screens][settings]") {
     TempDb tdb(true);
