@@ -634,7 +634,8 @@ Status SettingsScreen::addTaxRate() {
         m_taxRate->clear();
     }
     return report(ok, tr("%1 at %2 from %3 added.")
-                          .arg(taxClassLabel(rate.taxClass), percentText(rate.ppm) + QStringLiteral(" %"),
+                          .arg(taxClassLabel(rate.taxClass),
+                               percentText(rate.ppm) + QStringLiteral(" %"),
                                rate.effectiveFrom.toString(Qt::ISODate)));
 }
 
