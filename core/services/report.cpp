@@ -1333,11 +1333,14 @@ Result<ReportTable> ReportService::useTax(QDate from, QDate to) const {
 
 Result<GiftCardAging> ReportService::giftCardAging(QDate asOf) const {
     const QString end = utcBounds(asOf, asOf).second;
-    auto q = m_db.exec(QStringLiteral("SELECT g.last4, g.created_at, SUM(a.amount_cents), "
-                                      "MAX(a.created_at) FROM giftcards g "
-                                      "JOIN giftcard_activity a ON a.giftcard_id = g.id "
-                                      "WHERE a.created_at < ? GROUP BY g.id, g.last4, g.created_at "
-                                      "HAVING SUM(a.amount_cents) > 0 ORDER BY 4, g.id"),
+    // Each card's balance and last activity from its own ledger rows, then the cards owed.
+    auto q = m_db.exec(QStringLiteral("SELECT g.last4, g.created_at, x.balance, x.last FROM "
+                                      "(SELECT giftcard_id, SUM(amount_cents) AS balance, "
+                                      "MAX(created_at) AS last FROM giftcard_activity "
+                                      "WHERE created_at < ? GROUP BY giftcard_id "
+                                      "HAVING SUM(amount_cents) > 0) x "
+                                      "JOIN giftcards g ON g.id = x.giftcard_id "
+                                      "ORDER BY x.last, g.id"),
                        {end});
     if (!q)
         return std::unexpected(q.error());
