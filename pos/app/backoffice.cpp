@@ -252,6 +252,8 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
                          &RegisterWidget::reloadCatalog);
         QObject::connect(screen, &screens::SettingsScreen::restartRequested, &window,
                          &MainWindow::restartRequested);
+        QObject::connect(screen, &screens::SettingsScreen::displaySettingsChanged, &window,
+                         &MainWindow::applyDisplaySettings);
     });
     window.addScreen(QStringLiteral("giftcards"), QObject::tr("Gift cards"), giftCards);
     window.addScreen(QStringLiteral("inventory"), QObject::tr("Inventory"), inventory);

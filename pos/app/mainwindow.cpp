@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/mainwindow.h"
 
+#include "pos/app/customerdisplay.h"
+#include "pos/screens/displaysettings.h"
+
 #include "core/domain/clock.h"
 #include "core/services/authorization.h"
 #include "core/services/store.h"
@@ -9,6 +12,7 @@
 #include "pos/app/loginwidget.h"
 #include "pos/app/receiptsscreen.h"
 #include "pos/app/registerwidget.h"
+#include "pos/app/ticketmodel.h"
 #include "pos/screens/screen.h"
 
 #include <QApplication>
@@ -20,6 +24,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -105,6 +110,7 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
 
     m_pages->setCurrentWidget(m_login);
     updateStatus();
+    applyDisplaySettings();
 }
 
 MainWindow::~MainWindow() {
@@ -125,6 +131,15 @@ void MainWindow::buildRegister() {
     m_receipts->ensurePolished();
 
     connect(m_register, &RegisterWidget::saleCompleted, this, &MainWindow::saleCompleted);
+    // The customer display follows the ticket and shows each completed sale.
+    connect(m_register->model(), &TicketModel::totalsChanged, this, [this] {
+        if (m_display)
+            m_display->showTicket(m_register->model()->ticket(), m_register->model()->totals());
+    });
+    connect(m_register, &RegisterWidget::saleDone, this, [this](const CompletedSale &sale) {
+        if (m_display)
+            m_display->showSale(sale);
+    });
     connect(m_register, &RegisterWidget::lockRequested, this, &MainWindow::lock);
     connect(m_register, &RegisterWidget::receiptsRequested, this, [this] {
         m_receipts->reload();
@@ -142,6 +157,21 @@ void MainWindow::buildRegister() {
     });
     connect(m_receipts, &ReceiptsScreen::backRequested, this,
             [this] { showScreen(QStringLiteral("register")); });
+}
+
+void MainWindow::applyDisplaySettings() {
+    const screens::DisplaySettings settings = screens::DisplaySettings::load();
+    QScreen *target = screens::screenOf(settings.screen);
+    delete m_display;
+    m_display = nullptr;
+    if (!target)
+        return; // none chosen, or its screen is not connected now
+    const StoreInfo store = StoreSettings(m_db).storeInfo();
+    m_display = new CustomerDisplay(store.name.isEmpty() ? tr("Oasis POS") : store.name,
+                                    settings.message, this);
+    m_display->showOn(target);
+    if (m_register)
+        m_display->showTicket(m_register->model()->ticket(), m_register->model()->totals());
 }
 
 RegisterWidget *MainWindow::registerScreen() {

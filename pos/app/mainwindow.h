@@ -25,6 +25,7 @@ namespace oasis::app {
 class LoginWidget;
 class RegisterWidget;
 class ReceiptsScreen;
+class CustomerDisplay;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -51,6 +52,12 @@ public:
     QString restrictionOf(const QString &id) const;
     void showScreen(const QString &id);
     QString currentScreen() const;
+
+    /// Opens, moves or closes the customer-facing display as this computer's settings say
+    /// (Settings → This register): full screen on the chosen screen when it is connected.
+    void applyDisplaySettings();
+    /// The customer-facing display, when one is on (nullptr otherwise).
+    CustomerDisplay *customerDisplay() const { return m_display; }
 
     /// Logs in without the PIN pad (tests, after LoginWidget succeeded).
     void startSession(const StaffMember &member);
@@ -105,6 +112,7 @@ private:
         QLabel *line = nullptr;
     };
     std::vector<Restricted> m_restricted;
+    CustomerDisplay *m_display = nullptr;
 };
 
 } // namespace oasis::app

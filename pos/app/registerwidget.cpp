@@ -1067,6 +1067,7 @@ void RegisterWidget::payWith(const QString &giftCode) {
                             ? tr("Sale %1 complete — change %2.")
                                   .arg(receiptCode(sale->receiptNo), sale->change.format(locale))
                             : tr("Sale %1 complete.").arg(receiptCode(sale->receiptNo)));
+        Q_EMIT saleDone(*sale);
         Q_EMIT saleCompleted(sale->receiptNo);
     } else if (!dialog.message().isEmpty()) {
         showMessage(dialog.message(), true);

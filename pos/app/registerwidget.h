@@ -4,6 +4,7 @@
 
 #include "core/domain/error.h"
 #include "core/domain/money.h"
+#include "core/services/sale.h"
 #include "core/services/staff.h"
 
 #include <QPointer>
@@ -93,6 +94,8 @@ public:
 Q_SIGNALS:
     void receiptRequested(qint64 receiptNo);
     void saleCompleted(qint64 receiptNo);
+    /// The same sale, whole (the customer display shows its change, cards and QR).
+    void saleDone(const oasis::CompletedSale &sale);
     void lockRequested();
     void receiptsRequested();
     /// Ctrl+R: refund the sale of this receipt (0: the cashier still has to find it).

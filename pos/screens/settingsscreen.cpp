@@ -2,8 +2,11 @@
 #include "pos/screens/settingsscreen.h"
 #include "pos/screens/storelocation.h"
 
+#include "pos/screens/displaysettings.h"
+
 #include "core/domain/clock.h"
 #include "core/domain/tax.h"
+#include "core/domain/text.h"
 #include "core/services/shift.h"
 #include "core/services/store.h"
 #include "pos/screens/translate.h"
@@ -16,6 +19,7 @@
 #include <QDir>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -24,6 +28,7 @@
 #include <QPrinterInfo>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -243,8 +248,77 @@ QWidget *SettingsScreen::registerPage() {
     auto *layout = new QVBoxLayout(w);
     layout->addWidget(m_location);
     layout->addLayout(row);
+    layout->addSpacing(16);
+    layout->addWidget(displayBox(w));
     layout->addStretch(1);
     return w;
+}
+
+QWidget *SettingsScreen::displayBox(QWidget *parent) {
+    auto *box = new QGroupBox(tr("Customer display"), parent);
+    const DisplaySettings current = DisplaySettings::load();
+    m_displayScreen = new QComboBox(box);
+    m_displayScreen->setObjectName(QStringLiteral("displayScreen"));
+    m_displayScreen->setMinimumHeight(kTouch);
+    m_displayScreen->addItem(tr("No customer display"), QString());
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    for (int i = 0; i < screens.size(); ++i) {
+        const QScreen *s = screens[i];
+        const QString name =
+            tr("Screen %1: %2 (%3 × %4)%5")
+                .arg(i + 1)
+                .arg(s->model().isEmpty() ? s->name() : s->model())
+                .arg(s->geometry().width())
+                .arg(s->geometry().height())
+                .arg(s == QGuiApplication::primaryScreen() ? tr(", this register's screen")
+                                                           : QString());
+        m_displayScreen->addItem(name, screenId(s));
+    }
+    m_displayScreen->setCurrentIndex(std::max(0, m_displayScreen->findData(current.screen)));
+    m_displayMessage = new QLineEdit(current.message, box);
+    m_displayMessage->setObjectName(QStringLiteral("displayMessage"));
+    m_displayMessage->setMinimumHeight(kTouch);
+    m_displayMessage->setPlaceholderText(
+        tr("Welcome to the store (shown while no ticket is open)"));
+    auto *save = touchButton(tr("Save display"), QStringLiteral("saveDisplay"), box);
+    connect(save, &QPushButton::clicked, this, [this] {
+        (void)saveDisplay(m_displayScreen->currentData().toString(), m_displayMessage->text());
+    });
+    m_displayNote = new QLabel(box);
+    markMessageLine(m_displayNote);
+    m_displayNote->setWordWrap(true);
+    auto *form = new QFormLayout(box);
+    form->addRow(new QLabel(tr("Shows the customer each line as it is scanned, the total, the "
+                               "change, what stays on a gift card and the QR of a card just "
+                               "sold, full screen on a second monitor."),
+                            box));
+    form->addRow(tr("Screen"), m_displayScreen);
+    form->addRow(tr("Idle message"), m_displayMessage);
+    form->addRow(QString(), save);
+    form->addRow(m_displayNote);
+    return box;
+}
+
+Status SettingsScreen::saveDisplay(const QString &screen, const QString &message) {
+    if (auto ok = checkText(tr("display message"), message.trimmed(), textlimit::kName,
+                            Newlines::Refused);
+        !ok) {
+        showNotice(m_displayNote, ok.error().message, true);
+        return ok;
+    }
+    if (!screen.isEmpty() && !screenOf(screen)) {
+        Status refused = fail(ErrorCode::Invalid,
+                              tr("No screen called %1 is connected to this computer.").arg(screen));
+        showNotice(m_displayNote, refused.error().message, true);
+        return refused;
+    }
+    DisplaySettings{screen, message.trimmed()}.save();
+    showNotice(m_displayNote,
+               screen.isEmpty() ? tr("No customer display on this computer.")
+                                : tr("The customer display is on."),
+               false);
+    Q_EMIT displaySettingsChanged();
+    return {};
 }
 
 Status SettingsScreen::saveStoreLocation() {

@@ -103,7 +103,13 @@ public:
     Status saveStoreLocation();
     StoreLocationEditor *storeLocation() const { return m_location; }
 
+    /// Saves this computer's customer display: the screen (its name; empty for none) and the
+    /// idle message. A screen that is not connected is refused in one line.
+    Status saveDisplay(const QString &screen, const QString &message);
+
 Q_SIGNALS:
+    /// This computer's customer display was chosen or turned off.
+    void displaySettingsChanged();
     /// Store-wide settings changed (receipts' header, limits, idle lock).
     void settingsChanged();
     /// This machine's printer settings were saved: the register should reload them.
@@ -129,9 +135,13 @@ private:
     void showCurrentPrinter();
     void setPrinterButtonsEnabled(bool enabled);
     QWidget *registerPage();
+    QWidget *displayBox(QWidget *parent);
 
     ScreenContext m_ctx;
     QTabWidget *m_tabs = nullptr;
+    QComboBox *m_displayScreen = nullptr;
+    QLineEdit *m_displayMessage = nullptr;
+    QLabel *m_displayNote = nullptr;
     QLabel *m_message = nullptr;
 
     QLineEdit *m_storeName = nullptr;

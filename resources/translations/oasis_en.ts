@@ -2230,6 +2230,57 @@
     </message>
 </context>
 <context>
+    <name>oasis::app::CustomerDisplay</name>
+    <message>
+        <source>%1 — customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount	−%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax	%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left on your gift card ••%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift card of %1: scan the code to check its balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>oasis::app::EntryDialog</name>
     <message>
         <source>OK (Enter)</source>
@@ -5749,9 +5800,9 @@ Print a certificate for it now?</source>
     </message>
     <message numerus="yes">
         <source>Owed at the start %1 + sold %2 − redeemed %3 + other %4 = owed at the end %5. %n card(s) moved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Owed at the start %1 + sold %2 − redeemed %3 + other %4 = owed at the end %5. %n card moved.</numerusform>
+            <numerusform>Owed at the start %1 + sold %2 − redeemed %3 + other %4 = owed at the end %5. %n cards moved.</numerusform>
         </translation>
     </message>
     <message>
@@ -6067,6 +6118,58 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>Choose a printer to test first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen %1: %2 (%3 × %4)%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, this register&apos;s screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to the store (shown while no ticket is open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the customer each line as it is scanned, the total, the change, what stays on a gift card and the QR of a card just sold, full screen on a second monitor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No screen called %1 is connected to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer display on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer display is on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
