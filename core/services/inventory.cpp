@@ -586,13 +586,16 @@ Result<std::vector<ReceivedLine>> InventoryService::receivedOn(QDate day) const 
     const QTimeZone zone = StoreSettings(m_db).timeZone();
     const QDateTime start = QDateTime(day, QTime(0, 0), zone).toUTC();
     const QDateTime end = QDateTime(day.addDays(1), QTime(0, 0), zone).toUTC();
-    auto q = m_db.exec(QString::fromLatin1(kLevelSelect) +
-                           QStringLiteral("JOIN (SELECT item_id, SUM(quantity) AS received "
-                                          "FROM stock_movements WHERE reason = 'receive' "
-                                          "AND created_at >= ? AND created_at < ? "
-                                          "GROUP BY item_id) r ON r.item_id = i.id "
-                                          "WHERE i.type = 'product' AND r.received > 0 "
-                                          "ORDER BY i.code"),
+    // kLevelSelect's columns, and what was received as the tenth.
+    const QString select =
+        QString::fromLatin1(kLevelSelect)
+            .replace(QLatin1String(" FROM items i "), QLatin1String(", r.received FROM items i "));
+    auto q = m_db.exec(select + QStringLiteral("JOIN (SELECT item_id, SUM(quantity) AS received "
+                                               "FROM stock_movements WHERE reason = 'receive' "
+                                               "AND created_at >= ? AND created_at < ? "
+                                               "GROUP BY item_id) r ON r.item_id = i.id "
+                                               "WHERE i.type = 'product' AND r.received > 0 "
+                                               "ORDER BY i.code"),
                        {toStorageTime(start), toStorageTime(end)});
     if (!q)
         return std::unexpected(q.error());
