@@ -233,15 +233,14 @@ QStringList decodeEan13(const QImage &image) {
     ZXing::DecodeHints hints;
     hints.setFormats(ZXing::BarcodeFormat::EAN13);
     hints.setTryHarder(true);
-    // Labels are printed upright and read at full size: ZXing 1.4 trips an assertion in
-    // Result::operator== when it merges an EAN-13 read on a turned or downscaled copy.
+    // Labels are printed upright and read at full size, one symbol at a time: ZXing 1.4 trips
+    // an assertion in Result::operator== when it merges several reads of linear symbols.
     hints.setTryRotate(false);
     hints.setTryDownscale(false);
-    QStringList texts;
-    for (const ZXing::Result &result : ZXing::ReadBarcodes(view, hints))
-        if (result.isValid() && result.format() == ZXing::BarcodeFormat::EAN13)
-            texts << QString::fromStdString(result.text());
-    return texts;
+    const ZXing::Result result = ZXing::ReadBarcode(view, hints);
+    if (result.isValid() && result.format() == ZXing::BarcodeFormat::EAN13)
+        return {QString::fromStdString(result.text())};
+    return {};
 }
 
 std::vector<QImage> rasterisePdfPages(const QString &pdf, int dpi) {
