@@ -77,6 +77,13 @@ LabelsDialog::LabelsDialog(const ScreenContext &ctx, const QStringList &selected
                            "across, then down)"));
     for (QWidget *w : std::initializer_list<QWidget *>{m_stock, m_copies, m_start})
         w->setMinimumHeight(40);
+    m_copies->setFixedWidth(160);
+    m_start->setFixedWidth(160);
+    auto *startHint = new QLabel(tr("On a sheet already used, the first free label, counting "
+                                    "across and then down."),
+                                 this);
+    startHint->setWordWrap(true);
+    startHint->setStyleSheet(QStringLiteral("color: #555;"));
 
     auto *which = new QGroupBox(tr("Which products"), this);
     auto *whichLayout = new QVBoxLayout(which);
@@ -90,7 +97,10 @@ LabelsDialog::LabelsDialog(const ScreenContext &ctx, const QStringList &selected
     auto *form = new QFormLayout;
     form->addRow(tr("Labels"), m_stock);
     form->addRow(tr("Copies"), copiesRow);
-    form->addRow(tr("Start at label"), m_start);
+    auto *startRow = new QHBoxLayout;
+    startRow->addWidget(m_start);
+    startRow->addWidget(startHint, 1);
+    form->addRow(tr("Start at label"), startRow);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("labelsSummary"));

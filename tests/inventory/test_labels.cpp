@@ -161,6 +161,13 @@ TEST_CASE("a label has the name, size, price and first valid EAN-13, or the SKU 
     CHECK(set.labels[4].priceText == QStringLiteral("$26.50"));
     CHECK(set.labels[6].code == QStringLiteral("SCR-ROS-300")); // found by its second barcode
     CHECK(set.labels[6].ean13 == QStringLiteral("4006381333931"));
+    // A barcode with a wrong check digit (from an old import, say) is never printed.
+    CHECK(LabelService::labelFor(
+              product("X", "X", 1'00,
+                      {QStringLiteral("0850071001021"), QStringLiteral("0850071001020")}))
+              .ean13 == QStringLiteral("0850071001020"));
+    CHECK_FALSE(LabelService::labelFor(product("X", "X", 1'00, {QStringLiteral("0850071001021")}))
+                    .hasBarcode());
     REQUIRE(set.notes.size() == 2); // one line per product, not per label
     CHECK(set.notes[0] == QStringLiteral("SCR-LAV-300 (Lavender Sugar Scrub) has no valid EAN-13 "
                                          "barcode: its label shows the SKU and no barcode."));
