@@ -115,10 +115,12 @@ void paintLabel(QPainter &painter, const ShelfLabel &label, const QRectF &rect, 
     const double pad = dpi * (heightInches >= 1.5 ? 0.12 : 0.07);
     const QRectF inner = rect.adjusted(pad, pad * 0.8, -pad, -pad * 0.6);
     const bool tall = heightInches >= 1.5;
-    // Type grows with the label: 8 pt names on a 1" label, 16 pt on a 2" one.
+    const double typeScale = std::min(heightInches, rect.width() / dpi / 2.625);
+    // Type grows with the label (8 pt names on a 1" label, 16 pt on a 2" one), and follows the
+    // width on a label narrower than a 5160's.
     const double point = dpi / 72.0;
-    const QFont sizeFont = sans(7.0 * heightInches * point);
-    const QFont priceFont = sans(12.5 * heightInches * point, true);
+    const QFont sizeFont = sans(7.0 * typeScale * point);
+    const QFont priceFont = sans(12.5 * typeScale * point, true);
 
     painter.save();
     painter.setRenderHint(QPainter::TextAntialiasing, true);
@@ -133,13 +135,13 @@ void paintLabel(QPainter &painter, const ShelfLabel &label, const QRectF &rect, 
 
     const double nameWidth = inner.width() - priceWidth - dpi * 0.08;
     // A long name on a short label first gets smaller type (down to 80 %), then an ellipsis.
-    QFont nameFont = sans(8.2 * heightInches * point, true);
+    QFont nameFont = sans(8.2 * typeScale * point, true);
     if (!tall)
         for (double scale = 0.95; scale > 0.79; scale -= 0.05) {
             if (QFontMetricsF(nameFont, painter.device()).horizontalAdvance(label.name) <=
                 nameWidth)
                 break;
-            nameFont = sans(8.2 * scale * heightInches * point, true);
+            nameFont = sans(8.2 * scale * typeScale * point, true);
         }
     const QFontMetricsF nameMetrics(nameFont, painter.device());
     QString name = label.name;
@@ -178,7 +180,7 @@ void paintLabel(QPainter &painter, const ShelfLabel &label, const QRectF &rect, 
     if (!drawn) {
         // No EAN-13 (or no room for one): the SKU, to type in at the counter.
         const QFont skuFont =
-            mono(std::min(codeArea.height() * 0.45, 10.0 * heightInches * point), true);
+            mono(std::min(codeArea.height() * 0.45, 10.0 * typeScale * point), true);
         painter.setFont(skuFont);
         painter.drawText(codeArea, Qt::AlignCenter, oasis::printing::tr("SKU %1").arg(label.code));
     }
