@@ -61,20 +61,6 @@ QStringList catalogCsvColumns() {
             QStringLiteral("minutes")};
 }
 
-bool isValidEan13(QStringView code) {
-    if (code.size() != 13)
-        return false;
-    int sum = 0;
-    for (int i = 0; i < 13; ++i) {
-        if (!code[i].isDigit())
-            return false;
-        const int d = code[i].unicode() - u'0';
-        sum += (i % 2 == 0 || i == 12) ? d : d * 3;
-    }
-    // The first twelve digits weigh 1,3,1,3...; the check digit makes the total a multiple of 10.
-    return sum % 10 == 0;
-}
-
 Status CatalogService::validate(const CatalogItem &item) {
     static const QRegularExpression codeRe(QStringLiteral("^[A-Z0-9][A-Z0-9._-]{0,31}$"));
     static const QRegularExpression barcodeRe(QStringLiteral("^[0-9]{6,14}$"));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/domain/catalogitem.h"
+#include "core/domain/ean13.h"
 #include "core/domain/tax.h"
 #include "core/services/staff.h"
 
@@ -17,9 +18,6 @@ class Database;
 
 /// The catalog CSV columns of DESIGN §10, in order.
 QStringList catalogCsvColumns();
-
-/// True when a 13-digit code has a correct EAN-13 check digit.
-bool isValidEan13(QStringView code);
 
 struct ImportReport {
     int added = 0;

@@ -579,6 +579,32 @@ Result<ValuationSummary> InventoryService::valuationSummary() const {
     return v;
 }
 
+Result<std::vector<ReceivedLine>> InventoryService::receivedOn(QDate day) const {
+    if (!day.isValid())
+        return fail(ErrorCode::Invalid, oasis::tr("The day received needs a valid date."));
+    // Movements are stamped in UTC; the store's day runs from its own midnight to the next.
+    const QTimeZone zone = StoreSettings(m_db).timeZone();
+    const QDateTime start = QDateTime(day, QTime(0, 0), zone).toUTC();
+    const QDateTime end = QDateTime(day.addDays(1), QTime(0, 0), zone).toUTC();
+    // kLevelSelect's columns, and what was received as the tenth.
+    const QString select =
+        QString::fromLatin1(kLevelSelect)
+            .replace(QLatin1String(" FROM items i "), QLatin1String(", r.received FROM items i "));
+    auto q = m_db.exec(select + QStringLiteral("JOIN (SELECT item_id, SUM(quantity) AS received "
+                                               "FROM stock_movements WHERE reason = 'receive' "
+                                               "AND created_at >= ? AND created_at < ? "
+                                               "GROUP BY item_id) r ON r.item_id = i.id "
+                                               "WHERE i.type = 'product' AND r.received > 0 "
+                                               "ORDER BY i.code"),
+                       {toStorageTime(start), toStorageTime(end)});
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<ReceivedLine> out;
+    while (q->next())
+        out.push_back(ReceivedLine{levelFromQuery(*q), q->value(9).toLongLong()});
+    return out;
+}
+
 Result<UseReport> InventoryService::treatmentUse(QDate from, QDate to) const {
     if (!from.isValid() || !to.isValid())
         return fail(ErrorCode::Invalid, oasis::tr("The period needs valid dates."));

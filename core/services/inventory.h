@@ -171,6 +171,12 @@ struct ExpiringLot {
     int daysLeft = 0;     ///< negative once expired
 };
 
+/// What came in of one product on a business day (the "received today" shelf labels).
+struct ReceivedLine {
+    StockLevel level;    ///< as it is now
+    qint64 received = 0; ///< units received that day (the sum of its `receive` movements)
+};
+
 /// Stock: every change is a movement in stock_movements (on-hand = their sum, kept in
 /// stock_levels by trigger); every operation is one transaction with a journal entry.
 /// Only products have stock: a session code is refused with a clear message.
@@ -219,6 +225,9 @@ public:
 
     /// A product's movements, oldest first, with the running on-hand.
     Result<std::vector<StockMovement>> history(const QString &code) const;
+
+    /// The products received on `day`, a business day in the store's time zone, by code.
+    Result<std::vector<ReceivedLine>> receivedOn(QDate day) const;
 
     /// Low products with a suggested order quantity.
     Result<std::vector<ReorderLine>> reorderReport() const;

@@ -5,8 +5,10 @@
 #include "core/domain/clock.h"
 #include "core/domain/csv.h"
 #include "core/services/inventory.h"
+#include "core/services/labels.h"
 #include "core/services/storesettings.h"
 #include "pos/cli/translate.h"
+#include "printing/labels.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -530,10 +532,106 @@ Status cmdReport(Context &ctx, InventoryService &inv) {
                     .arg(*kind));
 }
 
+Status cmdLabels(Context &ctx, InventoryService &) {
+    const bool receivedToday = ctx.takeFlag(QStringLiteral("received-today"));
+    const auto sheetText = ctx.takeOption(QStringLiteral("sheet"));
+    const auto copiesText = ctx.takeOption(QStringLiteral("copies"));
+    const auto skipText = ctx.takeOption(QStringLiteral("skip"));
+    const auto out = ctx.takeOption(QStringLiteral("out"));
+    if (auto ok = ctx.noMoreOptions(); !ok)
+        return ok;
+    QStringList codes;
+    while (!ctx.args.isEmpty())
+        codes << ctx.args.takeFirst();
+    if (receivedToday == !codes.isEmpty())
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("inventory labels needs SKUs or --received-today (not both)."));
+    if (!out || !out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+        return fail(ErrorCode::Invalid, oasis::cli::tr("inventory labels needs --out FILE.pdf."));
+
+    printing::LabelJob job;
+    if (sheetText) {
+        const auto stock = printing::labelStockFromName(*sheetText);
+        if (!stock)
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("Unknown label sheet %1: use 5160, 5163 or thermal.")
+                            .arg(*sheetText));
+        job.stock = *stock;
+    }
+    if (auto ok = printing::checkLabelStock(job.stock); !ok)
+        return ok;
+    // Received today: one label per unit received unless --copies says how many.
+    LabelCopies copies{1, receivedToday};
+    if (copiesText) {
+        if (receivedToday && *copiesText == QLatin1String("received")) {
+            copies.perUnitReceived = true;
+        } else {
+            auto n = parseQuantity(*copiesText, QStringLiteral("--copies"), false);
+            if (!n)
+                return std::unexpected(n.error());
+            copies = {int(std::min<qint64>(*n, LabelService::kMaxCopies + 1)), false};
+        }
+    }
+    if (skipText) {
+        auto n = parseQuantity(*skipText, QStringLiteral("--skip"), false);
+        if (!n)
+            return std::unexpected(n.error());
+        job.skip = int(std::min<qint64>(*n, 100000));
+    }
+    auto db = ctx.database();
+    if (!db)
+        return std::unexpected(db.error());
+    const LabelService labels(**db);
+    auto set = receivedToday ? labels.receivedOn(labels.today(), copies)
+                             : labels.forCodes(codes, copies.each);
+    if (!set)
+        return std::unexpected(set.error());
+    job.labels = set->labels;
+    if (auto ok = printing::renderLabelsPdf(job, *out); !ok)
+        return ok;
+
+    const int pages = printing::labelPageCount(job);
+    const bool sheet = printing::labelLayout(job.stock).isSheet();
+    QJsonArray noBarcode;
+    QJsonArray products;
+    QString last;
+    for (const ShelfLabel &l : job.labels) {
+        if (l.code == last)
+            continue;
+        last = l.code;
+        products.append(QJsonObject{{QStringLiteral("code"), l.code},
+                                    {QStringLiteral("ean13"), l.ean13},
+                                    {QStringLiteral("price_cents"), l.price.cents()}});
+        if (!l.hasBarcode())
+            noBarcode.append(l.code);
+    }
+    QStringList text{
+        sheet ? oasis::cli::tr("Wrote %1 labels of %2 products on %3 Avery %4 sheet(s) to %5.")
+                    .arg(job.labels.size())
+                    .arg(set->products)
+                    .arg(pages)
+                    .arg(printing::labelStockName(job.stock), *out)
+              : oasis::cli::tr("Wrote %1 labels of %2 products for the label printer to %3.")
+                    .arg(job.labels.size())
+                    .arg(set->products)
+                    .arg(*out)};
+    text << set->notes;
+    ctx.emit({{QStringLiteral("file"), *out},
+              {QStringLiteral("sheet"), printing::labelStockName(job.stock)},
+              {QStringLiteral("labels"), qint64(job.labels.size())},
+              {QStringLiteral("products"), products},
+              {QStringLiteral("pages"), pages},
+              {QStringLiteral("skip"), job.skip},
+              {QStringLiteral("without_barcode"), noBarcode},
+              {QStringLiteral("notes"), QJsonArray::fromStringList(set->notes)}},
+             text);
+    return {};
+}
+
 Status cmdInventory(Context &ctx) {
     auto sub = ctx.takeArgument(
         oasis::cli::tr("an inventory command (list, receive, adjust, count, history, "
-                       "report)"));
+                       "report, labels)"));
     if (!sub)
         return std::unexpected(sub.error());
     using Sub = Status (*)(Context &, InventoryService &);
@@ -550,6 +648,8 @@ Status cmdInventory(Context &ctx) {
         run = cmdHistory;
     else if (*sub == QLatin1String("report"))
         run = cmdReport;
+    else if (*sub == QLatin1String("labels"))
+        run = cmdLabels;
     else
         return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown inventory command %1.").arg(*sub));
     auto db = ctx.database();
@@ -567,7 +667,8 @@ std::vector<Command> inventoryCommands() {
              "[--expires DATE] [--supplier S] | adjust SKU DELTA --reason "
              "damaged|tester|treatment|adjust [--note N] | count FILE.csv [--dry-run] | "
              "history SKU | report reorder|valuation|treatment|expiring [--from DATE] "
-             "[--to DATE] [--days N]"}};
+             "[--to DATE] [--days N] | labels SKU...|--received-today "
+             "[--sheet 5160|5163|thermal] [--copies N|received] [--skip N] --out FILE.pdf"}};
 }
 
 } // namespace oasis::cli

@@ -2,6 +2,7 @@
 #include "pos/screens/inventoryscreen.h"
 
 #include "pos/screens/inventorymodel.h"
+#include "pos/screens/labelsdialog.h"
 
 #include "core/domain/clock.h"
 #include "core/domain/csv.h"
@@ -93,7 +94,9 @@ InventoryScreen::InventoryScreen(const ScreenContext &ctx, QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(InventoryModel::Code, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows may be chosen (Ctrl, Shift) for shelf labels; the other actions take the
+    // current row.
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     // Codes, sizes and amounts are never cut; the name takes the rest of the width.
@@ -116,6 +119,8 @@ InventoryScreen::InventoryScreen(const ScreenContext &ctx, QWidget *parent)
         button(tr("&History…"), QStringLiteral("history"), &InventoryScreen::history));
     buttons->addWidget(
         button(tr("Re&ports…"), QStringLiteral("reports"), &InventoryScreen::reports));
+    buttons->addWidget(
+        button(tr("Print &labels…"), QStringLiteral("printLabels"), &InventoryScreen::printLabels));
     buttons->addStretch();
     buttons->addWidget(
         button(tr("&New product…"), QStringLiteral("newProduct"), [this] { editProduct(true); }));
@@ -169,6 +174,22 @@ std::optional<StockLevel> InventoryScreen::selectedLevel() const {
     if (!current.isValid())
         return std::nullopt;
     return m_model->levelAt(m_filter->mapToSource(current).row());
+}
+
+QStringList InventoryScreen::selectedCodes() const {
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList codes;
+    for (const QModelIndex &row : rows)
+        codes << m_model->levelAt(m_filter->mapToSource(row).row()).code;
+    return codes;
+}
+
+void InventoryScreen::printLabels() {
+    LabelsDialog dialog(m_ctx, selectedCodes(), this);
+    dialog.resize(1080, 640);
+    dialog.exec();
 }
 
 void InventoryScreen::afterChange(const StockLevel &level, const QStringList &warnings) {

@@ -44,6 +44,8 @@ Q_SIGNALS:
 
 private:
     std::optional<StockLevel> selectedLevel() const;
+    /// The SKUs of every row chosen in the list, in the list's order.
+    QStringList selectedCodes() const;
     void showError(const Error &error);
     void updateSummary();
     void afterChange(const StockLevel &level, const QStringList &warnings);
@@ -56,6 +58,7 @@ private:
     void editProduct(bool create);
     void importCsv();
     void exportCsv();
+    void printLabels();
 
     ScreenContext m_ctx;
     InventoryModel *m_model = nullptr;

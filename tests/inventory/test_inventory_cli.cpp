@@ -3,6 +3,8 @@
 // by a refused command.
 #include "tests/support/testsupport.h"
 
+#include "tests/printing/printingfixtures.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -267,4 +269,90 @@ TEST_CASE("oasisctl inventory reports: reorder and valuation", "[inventory][cli]
     CHECK(cli.run(words("inventory report expiring")).code == 0);
     CHECK(cli.run(words("inventory report treatment --from 2026-02-30")).code == 1);
     CHECK(cli.run(words("inventory report shrinkage")).code == 1);
+}
+
+TEST_CASE("oasisctl inventory labels writes a PDF whose barcodes scan, and refuses bad input",
+          "[inventory][cli][labels]") {
+    using oasis::printing::test::decodeEan13;
+    using oasis::printing::test::rasterisePdfPages;
+    Cli cli;
+    QTemporaryDir out;
+    REQUIRE(out.isValid());
+    const QString pdf = QDir(out.path()).filePath(QStringLiteral("labels.pdf"));
+
+    SECTION("chosen SKUs or barcodes, two copies each, after three used labels") {
+        const Run r = cli.json(QStringList{
+            QStringLiteral("inventory"), QStringLiteral("labels"), QStringLiteral("OIL-LAV-120"),
+            QStringLiteral("0850071001013"), QStringLiteral("--copies"), QStringLiteral("2"),
+            QStringLiteral("--skip"), QStringLiteral("3"), QStringLiteral("--out"), pdf});
+        REQUIRE(r.code == 0);
+        const QJsonObject o = r.json();
+        CHECK(o.value(QStringLiteral("labels")).toInt() == 4);
+        CHECK(o.value(QStringLiteral("pages")).toInt() == 1);
+        CHECK(o.value(QStringLiteral("sheet")).toString() == QStringLiteral("5160"));
+        CHECK(o.value(QStringLiteral("without_barcode")).toArray().isEmpty());
+        const std::vector<QImage> pages = rasterisePdfPages(pdf, 300);
+        if (pages.empty()) {
+            WARN("pdftoppm (poppler-utils) is not installed: the labels were not scanned");
+        } else {
+            REQUIRE(pages.size() == 1);
+            // Positions 4 to 7 of the sheet (3 columns of 2 5/8" labels, 1" rows from 1/2").
+            QStringList read;
+            for (int slot = 3; slot < 8; ++slot) {
+                const int x = int((0.1875 + (slot % 3) * 2.75) * 300);
+                const int y = int((0.5 + (slot / 3) * 1.0) * 300);
+                read << decodeEan13(pages[0].copy(x, y, int(2.625 * 300), 300)).join(u'+');
+            }
+            CHECK(read == QStringList{QStringLiteral("0850071001020"),
+                                      QStringLiteral("0850071001020"),
+                                      QStringLiteral("0850071001013"),
+                                      QStringLiteral("0850071001013"), QString()});
+        }
+    }
+    SECTION("everything received today, one label per unit received") {
+        REQUIRE(
+            cli.run(words("--user frontdesk inventory receive BLM-MUS-060 3"), frontDeskPin).code ==
+            0);
+        const Run r =
+            cli.run(QStringList{QStringLiteral("inventory"), QStringLiteral("labels"),
+                                QStringLiteral("--received-today"), QStringLiteral("--sheet"),
+                                QStringLiteral("thermal"), QStringLiteral("--out"), pdf});
+        REQUIRE(r.code == 0);
+        CHECK(r.out.startsWith("Wrote 3 labels of 1 products for the label printer to "));
+        const std::vector<QImage> pages = rasterisePdfPages(pdf, 300);
+        if (!pages.empty()) {
+            REQUIRE(pages.size() == 3);
+            for (const QImage &page : pages)
+                CHECK(decodeEan13(page) == QStringList{QStringLiteral("0850071001129")});
+        }
+    }
+    SECTION("bad input: one line, exit code, nothing written") {
+        const QStringList start{QStringLiteral("inventory"), QStringLiteral("labels")};
+        const QStringList outOption{QStringLiteral("--out"), pdf};
+        const std::vector<std::pair<QStringList, int>> refused{
+            {start + words("OIL-LAV-120"), 1},                              // no --out
+            {start + words("OIL-LAV-120 --out labels.png"), 1},             // not a PDF
+            {start + outOption, 1},                                         // nothing to label
+            {start + words("OIL-LAV-120 --received-today") + outOption, 1}, // both
+            {start + words("NO-SUCH-SKU") + outOption, 2},
+            {start + words("DT60") + outOption, 1}, // a session
+            {start + words("OIL-LAV-120 --sheet 5167") + outOption, 2},
+            {start + words("OIL-LAV-120 --sheet 8160") + outOption, 1},
+            {start + words("OIL-LAV-120 --skip 30") + outOption, 1},
+            {start + words("OIL-LAV-120 --skip two") + outOption, 1},
+            {start + words("OIL-LAV-120 --copies 0") + outOption, 1},
+            {start + words("OIL-LAV-120 --sheet thermal --skip 2") + outOption, 1},
+            {start + words("--received-today") + outOption, 2}, // nothing received yet
+        };
+        for (const auto &[args, code] : refused) {
+            INFO(args.join(u' ').toStdString());
+            const Run r = cli.run(args);
+            CHECK(r.code == code);
+            CHECK(r.err.count('\n') == 1);
+            CHECK(r.out.isEmpty());
+            CHECK_FALSE(QFile::exists(pdf));
+        }
+        const Run fiveOneSixSeven = cli.run(start + words("OIL-LAV-120 --sheet 5167") + outOption);
+        CHECK(fiveOneSixSeven.err.contains("too small"));
+    }
 }

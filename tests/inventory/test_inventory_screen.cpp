@@ -6,14 +6,23 @@
 #include "core/services/inventory.h"
 #include "pos/screens/inventorymodel.h"
 #include "pos/screens/inventoryscreen.h"
+#include "pos/screens/labelsdialog.h"
+#include "tests/printing/printingfixtures.h"
+#include "tests/support/whenmodal.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBrush>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -277,4 +286,123 @@ TEST_CASE("the stock reports show the valuation by category with totals and the 
     });
     screen.findChild<QPushButton *>(QStringLiteral("reports"))->click();
     REQUIRE(seen);
+}
+
+TEST_CASE("the labels dialog prints what was received today, or the products chosen",
+          "[inventory][screen][labels]") {
+    TempDb t(true);
+    Database &db = t.db();
+    const StaffMember frontDesk = value(StaffService(db).find(QStringLiteral("frontdesk")));
+    for (auto [code, quantity] : {std::pair{"OIL-ROS-030", 2}, std::pair{"LOT-UNS-500", 3}}) {
+        ReceiveRequest r;
+        r.code = QString::fromLatin1(code);
+        r.quantity = quantity;
+        value(InventoryService(db).receive(r, frontDesk));
+    }
+    ScreenContext ctx;
+    ctx.db = &db;
+    ctx.currentUser = [frontDesk] { return frontDesk; };
+    InventoryScreen screen(ctx);
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString chosen = QDir(dir.path()).filePath(QStringLiteral("today"));
+
+    SECTION("nothing chosen in the list: everything received today, a label per unit") {
+        bool seen = false;
+        oasis::test::whenModal<LabelsDialog>([&](LabelsDialog *d) {
+            seen = true;
+            auto *received = d->findChild<QRadioButton *>(QStringLiteral("labelsReceivedToday"));
+            REQUIRE(received);
+            CHECK(received->isChecked());
+            // (Plural forms come from the English translation, which tests do not load.)
+            CHECK(received->text().contains(QStringLiteral("2 product")));
+            CHECK(received->text().contains(QStringLiteral("5 unit")));
+            CHECK_FALSE(
+                d->findChild<QRadioButton *>(QStringLiteral("labelsSelected"))->isEnabled());
+            CHECK(d->findChild<QLabel *>(QStringLiteral("labelsSummary"))
+                      ->text()
+                      .startsWith(QStringLiteral("5 label")));
+            // Start on the fourth position of a used sheet.
+            d->findChild<QSpinBox *>(QStringLiteral("labelsStart"))->setValue(4);
+            REQUIRE(d->job().labels.size() == 5);
+            CHECK(d->job().skip == 3);
+            // The preview is page 1: unscanned positions empty, then the labels in code order.
+            const QImage preview = d->previewImage();
+            REQUIRE_FALSE(preview.isNull());
+            const auto layout = printing::labelLayout(printing::LabelStock::Avery5160);
+            auto positionOf = [&](const QImage &page, int slot, int dpi) {
+                const QRectF r = layout.slotInches(slot);
+                return oasis::printing::test::decodeEan13(page.copy(
+                    QRectF(r.x() * dpi, r.y() * dpi, r.width() * dpi, r.height() * dpi).toRect()));
+            };
+            CHECK(positionOf(preview, 2, 150).isEmpty());
+            CHECK(positionOf(preview, 3, 150) == QStringList{QStringLiteral("0850071001099")});
+            CHECK(positionOf(preview, 6, 150) == QStringList{QStringLiteral("0850071001075")});
+
+            oasis::test::whenModal<QFileDialog>([&](QFileDialog *save) {
+                save->selectFile(chosen);
+                QMetaObject::invokeMethod(save, "accept");
+            });
+            d->findChild<QPushButton *>(QStringLiteral("labelsSavePdf"))->click();
+            CHECK(d->findChild<QLabel *>(QStringLiteral("labelsMessage"))
+                      ->text()
+                      .contains(QStringLiteral("today.pdf")));
+            d->accept();
+        });
+        screen.findChild<QPushButton *>(QStringLiteral("printLabels"))->click();
+        REQUIRE(seen);
+        const QString pdf = chosen + QStringLiteral(".pdf");
+        REQUIRE(QFile::exists(pdf));
+        const std::vector<QImage> pages = oasis::printing::test::rasterisePdfPages(pdf, 300);
+        if (pages.empty()) {
+            WARN("pdftoppm (poppler-utils) is not installed: the saved labels were not scanned");
+        } else {
+            REQUIRE(pages.size() == 1);
+            const auto layout = printing::labelLayout(printing::LabelStock::Avery5160);
+            QStringList codes;
+            for (int slot = 0; slot < 9; ++slot) {
+                const QRectF r = layout.slotInches(slot);
+                codes << oasis::printing::test::decodeEan13(
+                             pages[0].copy(
+                                 QRectF(r.x() * 300, r.y() * 300, r.width() * 300, r.height() * 300)
+                                     .toRect()))
+                             .join(u'+');
+            }
+            const QString lotion = QStringLiteral("0850071001099");
+            const QString rosehip = QStringLiteral("0850071001075");
+            CHECK(codes == QStringList{QString(), QString(), QString(), lotion, lotion, lotion,
+                                       rosehip, rosehip, QString()});
+        }
+    }
+    SECTION("rows chosen in the list, two of each, on the label printer") {
+        for (const char *code : {"OIL-ARN-120", "BLM-MUS-060"}) {
+            const int row = screen.filter()
+                                ->mapFromSource(screen.model()->index(
+                                    rowOf(*screen.model(), QString::fromLatin1(code)), 0))
+                                .row();
+            screen.view()->selectionModel()->select(screen.filter()->index(row, 0),
+                                                    QItemSelectionModel::Select |
+                                                        QItemSelectionModel::Rows);
+        }
+        bool seen = false;
+        oasis::test::whenModal<LabelsDialog>([&](LabelsDialog *d) {
+            seen = true;
+            CHECK(d->findChild<QRadioButton *>(QStringLiteral("labelsSelected"))->isChecked());
+            auto *stock = d->findChild<QComboBox *>(QStringLiteral("labelsStock"));
+            stock->setCurrentIndex(stock->findData(int(printing::LabelStock::Thermal)));
+            d->findChild<QSpinBox *>(QStringLiteral("labelsCopies"))->setValue(2);
+            CHECK_FALSE(d->findChild<QSpinBox *>(QStringLiteral("labelsStart"))->isEnabled());
+            REQUIRE(d->job().labels.size() == 4);
+            CHECK(d->job().labels[0].code == QStringLiteral("BLM-MUS-060")); // the list's order
+            CHECK(d->job().labels[2].code == QStringLiteral("OIL-ARN-120"));
+            CHECK(d->findChild<QLabel *>(QStringLiteral("labelsSummary"))
+                      ->text()
+                      .endsWith(QStringLiteral("on the label printer")));
+            CHECK(oasis::printing::test::decodeEan13(d->previewImage()) ==
+                  QStringList{QStringLiteral("0850071001129")});
+            d->accept();
+        });
+        screen.findChild<QPushButton *>(QStringLiteral("printLabels"))->click();
+        REQUIRE(seen);
+    }
 }

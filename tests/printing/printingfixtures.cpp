@@ -5,6 +5,13 @@
 
 #include <ZXing/ReadBarcode.h>
 
+#include <QDir>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
 namespace oasis::printing::test {
 
 ReceiptDocument sampleReceipt() {
@@ -217,6 +224,45 @@ QStringList decodeQrCodes(const QImage &image) {
             texts << QString::fromStdString(result.text());
     }
     return texts;
+}
+
+QStringList decodeEan13(const QImage &image) {
+    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    const ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(),
+                                ZXing::ImageFormat::Lum, int(gray.bytesPerLine()));
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::EAN13);
+    hints.setTryHarder(true);
+    // Labels are printed upright and read at full size, one symbol at a time: ZXing 1.4 trips
+    // an assertion in Result::operator== when it merges several reads of linear symbols.
+    hints.setTryRotate(false);
+    hints.setTryDownscale(false);
+    const ZXing::Result result = ZXing::ReadBarcode(view, hints);
+    if (result.isValid() && result.format() == ZXing::BarcodeFormat::EAN13)
+        return {QString::fromStdString(result.text())};
+    return {};
+}
+
+std::vector<QImage> rasterisePdfPages(const QString &pdf, int dpi) {
+    const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+    if (pdftoppm.isEmpty())
+        return {};
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString base = QDir(dir.path()).filePath(QStringLiteral("page"));
+    QProcess process;
+    process.start(pdftoppm,
+                  {QStringLiteral("-png"), QStringLiteral("-r"), QString::number(dpi), pdf, base});
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        FAIL("pdftoppm failed: " << process.readAllStandardError().toStdString());
+    std::vector<QImage> pages;
+    QStringList files = QDir(dir.path()).entryList({QStringLiteral("page-*.png")}, QDir::Files);
+    // page-1.png, page-2.png ... (zero-padded to the page count's width): a sort by name
+    // keeps the order.
+    files.sort();
+    for (const QString &file : files)
+        pages.push_back(QImage(QDir(dir.path()).filePath(file)));
+    return pages;
 }
 
 } // namespace oasis::printing::test

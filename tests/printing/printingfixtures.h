@@ -49,4 +49,11 @@ EscPosStream parseEscPos(const QByteArray &bytes);
 /// Every QR code ZXing finds in the image, as text.
 QStringList decodeQrCodes(const QImage &image);
 
+/// The EAN-13 ZXing finds in the image (one label's worth), as its 13 digits; empty when none.
+QStringList decodeEan13(const QImage &image);
+
+/// The pages of a PDF as images at `dpi`, read by Poppler's pdftoppm; empty when pdftoppm is
+/// not installed (poppler-utils). A PDF pdftoppm cannot read fails the test.
+std::vector<QImage> rasterisePdfPages(const QString &pdf, int dpi);
+
 } // namespace oasis::printing::test

@@ -4,6 +4,7 @@
 #include "pos/screens/giftcardcertificate.h"
 #include "pos/screens/giftcardscreen.h"
 #include "pos/screens/inventoryscreen.h"
+#include "pos/screens/labelsdialog.h"
 #include "pos/screens/printchoice.h"
 #include "pos/screens/reportsscreen.h"
 #include "pos/screens/settingsscreen.h"
@@ -12,6 +13,7 @@
 #include "tests/screens/screensfixture.h"
 
 #include "core/services/catalog.h"
+#include "core/services/inventory.h"
 #include "core/services/sale.h"
 #include "core/services/shift.h"
 #include "core/services/staff.h"
@@ -22,6 +24,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,8 +99,6 @@ TEST_CASE("screenshots of the screens", "[.][screenshots]") {
     });
     staffScreen.findChild<QPushButton *>(QStringLiteral("commissionRates"))->click();
 
-    InventoryScreen inventory(manager.ctx);
-    shoot(inventory, dir, QStringLiteral("inventory"));
 
     SettingsScreen settingsScreen(manager.ctx);
     for (int i = 0; i < settingsScreen.tabs()->count(); ++i) {
@@ -131,6 +132,24 @@ TEST_CASE("screenshots of the screens", "[.][screenshots]") {
     printOrSave(Printable{QStringLiteral("Receipt OR1-000042"), QStringLiteral("receipt.pdf"),
                           nullptr, nullptr},
                 nullptr);
+
+    // Shelf labels for this morning's delivery, on a sheet whose first three labels are used.
+    {
+        for (auto [code, quantity] : {std::pair{"OIL-EUC-120", 4}, std::pair{"LOT-CIT-200", 3},
+                                      std::pair{"BLM-CBD-050", 2}}) {
+            ReceiveRequest r;
+            r.code = QString::fromLatin1(code);
+            r.quantity = quantity;
+            oasis::test::value(InventoryService(tdb.db()).receive(r, c.user));
+        }
+        InventoryScreen inventory(c.ctx);
+        shoot(inventory, dir, QStringLiteral("inventory"), {1366, 768});
+        LabelsDialog labels(c.ctx, {});
+        labels.findChild<QSpinBox *>(QStringLiteral("labelsStart"))->setValue(4);
+        shoot(labels, dir, QStringLiteral("labels-dialog"), {1080, 640});
+        CHECK(printing::renderLabelPageImage(labels.job(), 0, 150)
+                  .save(QDir(dir).filePath(QStringLiteral("labels-5160.png"))));
+    }
 
     // A small day of sales, so that the reports have something to show.
     CatalogService catalog(tdb.db());
