@@ -1,26 +1,35 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The .deb a shop installs (`./oasis.sh package`, then `apt install ./oasis-pos_*.deb`): what
-# the install() rules lay out under /usr (oasis-pos and oasisctl in bin, the desktop entry, icons
-# and AppStream metadata from pos/app, the copyright and changelog below), packed by CPack's DEB
-# generator. Test binaries, oasis-bench, static libraries and headers have no install rules.
-# The translations are compiled into oasis-pos (:/i18n), so there are no .qm files to ship.
+# the install() rules lay out under /usr (oasis-pos and oasisctl in bin; the desktop entry, icons
+# and AppStream metadata from pos/app; the copyright, changelog and manual pages below), packed
+# by CPack's DEB generator. Test binaries, oasis-bench, static libraries and headers have no
+# install rules. The translations are compiled into oasis-pos (:/i18n): no .qm files to ship.
 
 set(OASIS_PACKAGE_MAINTAINER "Oasis POS maintainers <maintainers@oasispos.example>" CACHE STRING
     "The Maintainer field of the .deb (NAME <EMAIL>)")
 
-# Debian wants the copyright and a changelog compressed with gzip -9n (no name or time stamp, so
-# the package is the same at every build) in /usr/share/doc/oasis-pos.
-set(oasis_changelog_gz ${CMAKE_CURRENT_BINARY_DIR}/package/changelog.gz)
-add_custom_command(OUTPUT ${oasis_changelog_gz}
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_CURRENT_BINARY_DIR}/package
-    COMMAND sh -c "gzip -9n -c \"$1\" > \"$2\"" sh
-            ${PROJECT_SOURCE_DIR}/resources/package/changelog ${oasis_changelog_gz}
-    DEPENDS ${PROJECT_SOURCE_DIR}/resources/package/changelog
-    COMMENT "gzip -9n changelog"
-    VERBATIM)
-add_custom_target(oasis_package_changelog ALL DEPENDS ${oasis_changelog_gz})
-install(FILES ${PROJECT_SOURCE_DIR}/resources/package/copyright ${oasis_changelog_gz}
+# Debian wants a changelog and manual pages compressed with gzip -9n (no name or time stamp, so
+# the package is the same at every build); the copyright goes as it is.
+set(oasis_gzipped "")
+foreach(doc changelog oasis-pos.1 oasisctl.1)
+    set(gz ${CMAKE_CURRENT_BINARY_DIR}/package/${doc}.gz)
+    add_custom_command(OUTPUT ${gz}
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_CURRENT_BINARY_DIR}/package
+        COMMAND sh -c "gzip -9n -c \"$1\" > \"$2\"" sh
+                ${PROJECT_SOURCE_DIR}/resources/package/${doc} ${gz}
+        DEPENDS ${PROJECT_SOURCE_DIR}/resources/package/${doc}
+        COMMENT "gzip -9n ${doc}"
+        VERBATIM)
+    list(APPEND oasis_gzipped ${gz})
+endforeach()
+add_custom_target(oasis_package_docs ALL DEPENDS ${oasis_gzipped})
+install(FILES ${PROJECT_SOURCE_DIR}/resources/package/copyright
+              ${CMAKE_CURRENT_BINARY_DIR}/package/changelog.gz
         DESTINATION share/doc/oasis-pos)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/package/oasisctl.1.gz DESTINATION share/man/man1)
+if(OASIS_BUILD_GUI)
+    install(FILES ${CMAKE_CURRENT_BINARY_DIR}/package/oasis-pos.1.gz DESTINATION share/man/man1)
+endif()
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME oasis-pos)

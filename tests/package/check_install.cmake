@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# cmake -DSOURCE_DIR=... -DBUILD_DIR=... -DWORK_DIR=... -DAPP_ID=... -DVERSION=... -P check_install.cmake
+# cmake -DSOURCE_DIR=… -DBUILD_DIR=… -DWORK_DIR=… -DAPP_ID=… -DVERSION=… -P check_install.cmake
 # Installs the build into WORK_DIR/usr and fails with one line per thing that is wrong.
 cmake_minimum_required(VERSION 3.25)
 
@@ -24,6 +24,8 @@ set(expected
     share/doc/oasis-pos/changelog.gz
     share/doc/oasis-pos/copyright
     share/icons/hicolor/256x256/apps/${APP_ID}.png
+    share/man/man1/oasis-pos.1.gz
+    share/man/man1/oasisctl.1.gz
     share/icons/hicolor/scalable/apps/${APP_ID}.svg
     share/metainfo/${APP_ID}.metainfo.xml)
 file(GLOB_RECURSE installed LIST_DIRECTORIES false RELATIVE ${prefix} ${prefix}/*)
