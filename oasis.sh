@@ -112,8 +112,10 @@ package)
     # dpkg-shlibdeps (dpkg-dev, with file) writes the .deb's dependencies on the libraries the
     # programs link; the validators check the menu entry and the AppStream metadata it ships.
     install_missing dpkg-dev file desktop-file-utils appstream
+    # Hardened as Debian builds its own packages (fortified functions, read-only relocations).
     configure_and_build build-package -DCMAKE_BUILD_TYPE=Release -DOASIS_BUILD_TESTS=OFF \
-        -DOASIS_BUILD_BENCH=OFF
+        -DOASIS_BUILD_BENCH=OFF "-DCMAKE_CXX_FLAGS=-D_FORTIFY_SOURCE=2 -fstack-protector-strong" \
+        "-DCMAKE_EXE_LINKER_FLAGS=-Wl,-z,relro,-z,now"
     desktop-file-validate resources/app/com.oasispos.OasisPOS.desktop
     appstreamcli validate --no-net resources/app/com.oasispos.OasisPOS.metainfo.xml
     rm -f build-package/oasis-pos_*.deb

@@ -37,14 +37,16 @@ set(CPACK_PACKAGE_VENDOR "Oasis POS")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "${OASIS_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "counter-side point of sale for spas")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Oasis POS rings up massage sessions with the therapist who gives them, tips, oils and \
-lotions, and gift cards that carry a QR code, with stock, shifts, daily reports and a journal \
-nobody can quietly change. It keeps its books in SQLite on one computer or on a PostgreSQL \
-server shared by several registers.
-
-This package holds the counter app, oasis-pos (in the Office menu), and oasisctl, the same \
-back office from the command line.")
+# The long description as dpkg shows it: lines of at most 80 characters, an empty one between
+# paragraphs.
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
+    "Oasis POS rings up massage sessions with the therapist who gives them, tips,"
+    "oils and lotions, and gift cards that carry a QR code, with stock, shifts,"
+    "daily reports and a journal nobody can quietly change. It keeps its books in"
+    "SQLite on one computer or on a PostgreSQL server shared by several registers."
+    ""
+    "This package holds the counter app, oasis-pos (in the Office menu), and"
+    "oasisctl, the same back office from the command line.")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 
