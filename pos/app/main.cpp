@@ -134,7 +134,7 @@ int main(int argc, char **argv) {
     QApplication::setApplicationName(QStringLiteral("oasis-pos"));
     QApplication::setApplicationDisplayName(QStringLiteral("Oasis POS"));
     QApplication::setApplicationVersion(QStringLiteral(OASIS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("oasis-pos"));
+    QApplication::setDesktopFileName(QStringLiteral("com.oasispos.OasisPOS"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
