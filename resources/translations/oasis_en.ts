@@ -2190,6 +2190,38 @@
         <source>12 to 24 months</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The day received needs a valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies must be 1 to %1, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is %1 labels; print at most %2 at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) has no valid EAN-13 barcode: its label shows the SKU and no barcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one product to label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product has the code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a session: shelf labels are for products.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was received on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -3768,10 +3800,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>an inventory command (list, receive, adjust, count, history, report)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown inventory command %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4199,6 +4227,30 @@ F10</source>
         <source>No commission rates are set.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>inventory labels needs SKUs or --received-today (not both).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inventory labels needs --out FILE.pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown label sheet %1: use 5160, 5163 or thermal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 labels of %2 products on %3 Avery %4 sheet(s) to %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 labels of %2 products for the label printer to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an inventory command (list, receive, adjust, count, history, report, labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::printing</name>
@@ -4544,6 +4596,82 @@ F10</source>
     </message>
     <message>
         <source>“%1” is not a port: use a number from 1 to 65535 (receipt printers listen on 9100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avery 5160 — 30 per sheet, 2⅝″ × 1″</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avery 5163 — 10 per sheet, 4″ × 2″</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avery 5167 — 80 per sheet, 1¾″ × ½″</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label printer — 2¼″ × 1¼″ labels, one at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avery 5167 labels (1¾″ × ½″) are too small for a name, a price and a barcode: use 5160 or 5163.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no labels to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A label printer starts at its next label: there are no used labels to skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip 0 to %1 used labels of an Avery %2 sheet (%3 labels), not %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid EAN-13: no label prints it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid EAN-13.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The EAN-13 %1 came out %2 modules wide, not 95.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The EAN-13 %1 cannot be drawn: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no label page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer does not take %1 paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start printing labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start label page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not finish printing labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelf labels</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5480,6 +5608,127 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print &amp;labels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::screens::LabelsDialog</name>
+    <message>
+        <source>Print shelf labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products chosen in the list (none chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n product(s) chosen in the list</source>
+        <translation>
+            <numerusform>The %n product chosen in the list</numerusform>
+            <numerusform>The %n products chosen in the list</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything received today (nothing yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Everything received today: %n product(s)</source>
+        <translation>
+            <numerusform>Everything received today: %n product</numerusform>
+            <numerusform>Everything received today: %n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n unit(s)</source>
+        <translation>
+            <numerusform>, %n unit</numerusform>
+            <numerusform>, %n units</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> of each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One for each unit received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a sheet already used, the first label still free (counting across, then down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a sheet already used, the first free label, counting across and then down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n label</numerusform>
+            <numerusform>%n labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> on %n sheet(s)</source>
+        <translation>
+            <numerusform> on %n sheet</numerusform>
+            <numerusform> on %n sheets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) on the label printer</source>
+        <translation>
+            <numerusform>%n label on the label printer</numerusform>
+            <numerusform>%n labels on the label printer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shelf labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shelf-labels-%1.pdf</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
