@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/inventoryscreen.h"
 
+#include "pos/screens/printchoice.h"
+
 #include "pos/screens/inventorymodel.h"
 #include "pos/screens/labelsdialog.h"
 
@@ -683,8 +685,8 @@ void InventoryScreen::importCsv() {
 }
 
 void InventoryScreen::exportCsv() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export catalog"), QStringLiteral("catalog.csv"), tr("CSV files (*.csv)"));
+    const QString path = chooseSaveFile(this, tr("Export catalog"), QStringLiteral("catalog.csv"),
+                                        tr("CSV files (*.csv)"), QStringLiteral("csv"));
     if (path.isEmpty())
         return;
     auto bytes = CatalogService(*m_ctx.db).exportCsv();

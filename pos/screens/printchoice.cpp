@@ -98,20 +98,27 @@ Result<PrintOutcome> printOnSystemPrinter(const Printable &doc, QWidget *parent)
     return PrintOutcome{PrintOutcome::Kind::Printed, {}};
 }
 
-Result<PrintOutcome> saveAsPdf(const Printable &doc, QWidget *parent) {
+QString chooseSaveFile(QWidget *parent, const QString &title, const QString &fileName,
+                       const QString &filter, const QString &suffix) {
     QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (folder.isEmpty() || !QDir(folder).exists())
         folder = QDir::homePath();
-    QFileDialog dialog(parent, tr("Save %1 as PDF").arg(doc.title), folder,
-                       tr("PDF documents (*.pdf)"));
-    dialog.setObjectName(QStringLiteral("savePdfDialog"));
+    QFileDialog dialog(parent, title, folder, filter);
+    dialog.setObjectName(QStringLiteral("saveFileDialog"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setFileMode(QFileDialog::AnyFile);
-    dialog.setDefaultSuffix(QStringLiteral("pdf")); // and it asks before replacing a file
-    dialog.selectFile(doc.fileName);
+    dialog.setDefaultSuffix(suffix); // and it asks before replacing a file
+    dialog.selectFile(fileName);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    return dialog.selectedFiles().constFirst();
+}
+
+Result<PrintOutcome> saveAsPdf(const Printable &doc, QWidget *parent) {
+    const QString path = chooseSaveFile(parent, tr("Save %1 as PDF").arg(doc.title), doc.fileName,
+                                        tr("PDF documents (*.pdf)"), QStringLiteral("pdf"));
+    if (path.isEmpty())
         return PrintOutcome{};
-    const QString path = dialog.selectedFiles().constFirst();
     if (auto ok = doc.savePdf(path); !ok)
         return std::unexpected(ok.error());
     return PrintOutcome{PrintOutcome::Kind::Saved, path};

@@ -46,6 +46,11 @@ public:
 Result<PrintOutcome> printOrSave(const Printable &doc, QWidget *parent);
 /// Lets the user choose one of this computer's printers (QPrintDialog) and prints on it.
 Result<PrintOutcome> printOnSystemPrinter(const Printable &doc, QWidget *parent);
+/// Asks where to save a file: the save dialog opens in Documents (home when there is none) with
+/// `fileName` chosen; `suffix` is added to a name typed without it, and replacing a file is
+/// asked first. Empty when cancelled.
+QString chooseSaveFile(QWidget *parent, const QString &title, const QString &fileName,
+                       const QString &filter, const QString &suffix);
 /// Asks where to save the PDF (in Documents, named doc.fileName) and writes it; ".pdf" is added
 /// to a name typed without it, and replacing a file is asked first.
 Result<PrintOutcome> saveAsPdf(const Printable &doc, QWidget *parent);

@@ -7,6 +7,7 @@
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
 #include "pos/screens/dashboard.h"
+#include "pos/screens/printchoice.h"
 #include "printing/cp858.h"
 #include "printing/escpos.h"
 #include "printing/printersettings.h"
@@ -415,8 +416,8 @@ void ReportsScreen::exportCsv() {
         QStringLiteral("%1-%2-%3.csv")
             .arg(m_kind->currentData().toString(), m_from->date().toString(Qt::ISODate),
                  m_to->date().toString(Qt::ISODate));
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export CSV"), name, tr("CSV files (*.csv)"));
+    const QString path = chooseSaveFile(this, tr("Export CSV"), name, tr("CSV files (*.csv)"),
+                                        QStringLiteral("csv"));
     if (path.isEmpty())
         return;
     // One table per report, as on the screen (as oasisctl writes it); of gift cards the

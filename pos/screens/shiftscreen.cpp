@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/shiftscreen.h"
 
+#include "pos/screens/printchoice.h"
+
 #include "core/domain/clock.h"
 #include "core/services/storesettings.h"
 #include "pos/screens/reportsscreen.h"
@@ -580,10 +582,8 @@ void ShiftScreen::saveSummaryPdf() {
     if (!m_lastClose)
         return;
     const QString name = QStringLiteral("shift-%1.pdf").arg(m_lastClose->summary.shift.id);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save the shift summary as PDF"),
-        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name),
-        tr("PDF documents (*.pdf)"));
+    const QString path = chooseSaveFile(this, tr("Save the shift summary as PDF"), name,
+                                        tr("PDF documents (*.pdf)"), QStringLiteral("pdf"));
     if (path.isEmpty())
         return;
     auto saved = printing::renderShiftSummaryPdf(*m_lastClose,

@@ -17,8 +17,12 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -211,4 +215,41 @@ TEST_CASE("the dashboard's axes have round ticks and its summary compares today 
     REQUIRE(count);
     CHECK(count->tickInterval() >= 1.0);
     CHECK(count->labelFormat() == QStringLiteral("%.0f"));
+}
+
+TEST_CASE("Export CSV writes the report on the screen as one table, from a save dialog that "
+          "starts in Documents",
+          "[screens][report]") {
+    TempDb tdb(true);
+    Database &db = tdb.db();
+    TempSettings settings;
+    sellOils(db, true, Money::fromCents(200'00));
+    Context context(db, QStringLiteral("owner"));
+    ReportsScreen screen(context.ctx);
+    show(screen, QStringLiteral("staff"));
+
+    QTemporaryDir dir;
+    const QString chosen = dir.filePath(QStringLiteral("staff-sales"));
+    QString startedIn;
+    QString suggested;
+    whenModal<QFileDialog>([&](QFileDialog *save) {
+        startedIn = save->directory().absolutePath();
+        suggested = QFileInfo(save->selectedFiles().value(0)).fileName();
+        save->selectFile(chosen);                  // typed without ".csv"
+        QMetaObject::invokeMethod(save, "accept"); // as Save does
+    });
+    for (QPushButton *b : screen.findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("Export CSV…"))
+            b->click();
+    QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!QDir(documents).exists())
+        documents = QDir::homePath();
+    CHECK(QDir(startedIn) == QDir(documents));
+    CHECK(suggested.startsWith(QStringLiteral("staff-")));
+    QFile file(chosen + QStringLiteral(".csv"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    CHECK(csv.startsWith("Staff member,Sold,Net sales,Sales tax,Gift cards sold\r\n"));
+    CHECK(csv.contains("Maya (front desk),2,48.00,5.06,50.00\r\n"));
+    CHECK_FALSE(csv.contains("Total"));
 }
