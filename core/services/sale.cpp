@@ -295,10 +295,20 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     auto totals = ticket.totals(*taxes, businessDate);
     if (!totals)
         return std::unexpected(totals.error());
-    if (totals->total > settings.transactionLimit())
-        return fail(ErrorCode::Refused,
-                    oasis::tr("The total of %1 is above the store's limit of %2 for one sale.")
-                        .arg(totals->total.format(), settings.transactionLimit().format()));
+    const auto overLimit = [&]() -> Status {
+        auto read = settings.readTransactionLimit();
+        if (!read)
+            return std::unexpected(read.error());
+        const Money limit = *read;
+        if (totals->total > limit)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("The total of %1 is above the store's limit of %2 for one sale.")
+                            .arg(totals->total.format(), limit.format()));
+        return {};
+    };
+    // Refused at once when over the limit; the limit is read again inside the transaction.
+    if (auto ok = overLimit(); !ok)
+        return std::unexpected(ok.error());
 
     // Gift cards: look up before the transaction (failures must stay recorded).
     GiftCardService cards(m_db);
@@ -350,6 +360,9 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             return std::move(**first);
         testPoint("sale.request_id.checked");
     }
+    // The store's limit as it is now: a manager may have lowered it since the check above.
+    if (auto ok = overLimit(); !ok)
+        return std::unexpected(ok.error());
     auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
     if (!next)
         return std::unexpected(next.error());

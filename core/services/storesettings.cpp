@@ -119,7 +119,19 @@ QList<Money> StoreSettings::giftCardPresets() const {
 }
 
 Money StoreSettings::transactionLimit() const {
-    return money(QStringLiteral("store.transaction_limit"), Money::fromCents(10'000'00));
+    return readTransactionLimit().value_or(Money::fromCents(10'000'00));
+}
+
+Result<Money> StoreSettings::readTransactionLimit() const {
+    const Money fallback = Money::fromCents(10'000'00);
+    auto v = m_db.scalar(
+        QStringLiteral("SELECT value FROM settings WHERE key = 'store.transaction_limit'"));
+    if (!v)
+        return std::unexpected(v.error());
+    if (v->isNull() || v->toString().isEmpty())
+        return fallback;
+    auto m = Money::parse(v->toString(), Money::fromCents(Q_INT64_C(1'000'000'000'00)));
+    return m ? *m : fallback;
 }
 
 qint64 StoreSettings::discountThresholdPpm() const {

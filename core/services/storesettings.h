@@ -45,6 +45,9 @@ public:
     Status checkGiftCardAmount(Money amount) const;
     QList<Money> giftCardPresets() const;
     Money transactionLimit() const;
+    /// The same, read so that a failed read is an error (inside a sale's transaction, where a
+    /// lost connection must not pass for the default).
+    Result<Money> readTransactionLimit() const;
     /// Discounts above this share of the discountable base need a manager (ppm; 20 %).
     qint64 discountThresholdPpm() const;
     int idleLockMinutes() const;

@@ -9,6 +9,7 @@
 #include "core/services/sale.h"
 #include "core/services/shift.h"
 #include "core/services/staff.h"
+#include "core/services/storesettings.h"
 #include "core/storage/journal.h"
 
 #include <optional>
@@ -117,6 +118,27 @@ TEST_CASE("two reloads at once never take a card past the card maximum",
           1 + succeeded);
     if (!first)
         CHECK(first.error().code == ErrorCode::Refused);
+}
+
+TEST_CASE("a sale over a store limit lowered while it was being checked is refused, whole",
+          "[trust][interleaving][sale]") {
+    TwoRegisters s;
+    Ticket t;
+    t.addGiftCard(Money::fromCents(150'00));
+    // Between the sale's checks and its transaction a manager lowers the limit to $100.
+    AtTestPoint point("sale.giftcards.checked", [&] {
+        ok(StoreSettings(s.b()).set(QStringLiteral("store.transaction_limit"),
+                                    QStringLiteral("100.00"), s.manager));
+    });
+    auto sold = SaleService(s.a()).complete(t, {s.tender(QStringLiteral("card:150.00"))},
+                                            s.frontdesk, std::nullopt, s.regA);
+    REQUIRE(point.reached());
+    REQUIRE_FALSE(sold);
+    CHECK(sold.error().code == ErrorCode::Refused);
+    CHECK(sold.error().message.contains(QStringLiteral("$100.00")));
+    CHECK(value(s.a().scalar(QStringLiteral("SELECT COUNT(*) FROM sales"))).toInt() == 0);
+    CHECK(value(s.a().scalar(QStringLiteral("SELECT COUNT(*) FROM giftcards"))).toInt() == 0);
+    REQUIRE(value(Journal::verify(s.a())).ok);
 }
 
 TEST_CASE("two replacements of one lost card at once issue one new card",
