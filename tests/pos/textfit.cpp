@@ -2,6 +2,8 @@
 #include "tests/pos/textfit.h"
 
 #include <QAbstractItemView>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QTextDocument>
@@ -33,6 +35,9 @@ bool insideItemView(const QWidget *w, const QWidget *root) {
 } // namespace
 
 QStringList clippedTexts(QWidget *root) {
+    // A label whose text just changed (the status bar's low-stock count arrives from a thread)
+    // is laid out again by a posted request: measure what the person sees once it is done.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QStringList found;
     QList<QWidget *> widgets = root->findChildren<QWidget *>();
     widgets.prepend(root);
