@@ -99,7 +99,6 @@ TEST_CASE("screenshots of the screens", "[.][screenshots]") {
     });
     staffScreen.findChild<QPushButton *>(QStringLiteral("commissionRates"))->click();
 
-
     SettingsScreen settingsScreen(manager.ctx);
     for (int i = 0; i < settingsScreen.tabs()->count(); ++i) {
         settingsScreen.tabs()->setCurrentIndex(i);
