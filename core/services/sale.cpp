@@ -287,19 +287,16 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     if (auto ok = check(ticket, cashier, approver); !ok)
         return std::unexpected(ok.error());
     StoreSettings settings(m_db);
-    auto taxes = settings.taxTable();
-    if (!taxes)
-        return std::unexpected(taxes.error());
+    auto rules = settings.readSaleRules();
+    if (!rules)
+        return std::unexpected(rules.error());
+    const TaxTable *taxes = &rules->taxes;
     const QDateTime now = Clock::nowUtc();
     const QDate businessDate = settings.businessDate(now);
     auto totals = ticket.totals(*taxes, businessDate);
     if (!totals)
         return std::unexpected(totals.error());
-    const auto overLimit = [&]() -> Status {
-        auto read = settings.readTransactionLimit();
-        if (!read)
-            return std::unexpected(read.error());
-        const Money limit = *read;
+    const auto overLimit = [&](Money limit) -> Status {
         if (totals->total > limit)
             return fail(ErrorCode::Refused,
                         oasis::tr("The total of %1 is above the store's limit of %2 for one sale.")
@@ -307,7 +304,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         return {};
     };
     // Refused at once when over the limit; the limit is read again inside the transaction.
-    if (auto ok = overLimit(); !ok)
+    if (auto ok = overLimit(rules->transactionLimit); !ok)
         return std::unexpected(ok.error());
 
     // Gift cards: look up before the transaction (failures must stay recorded).
@@ -360,9 +357,22 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             return std::move(**first);
         testPoint("sale.request_id.checked");
     }
-    // The store's limit as it is now: a manager may have lowered it since the check above.
-    if (auto ok = overLimit(); !ok)
+    // The store's limit and tax rates as they are now: a manager may have lowered the limit or
+    // the owner changed a rate since the checks above. A sale is written at the rates it was
+    // priced at or not at all.
+    auto rulesNow = settings.readSaleRules();
+    if (!rulesNow)
+        return std::unexpected(rulesNow.error());
+    if (auto ok = overLimit(rulesNow->transactionLimit); !ok)
         return std::unexpected(ok.error());
+    auto repriced = ticket.totals(rulesNow->taxes, businessDate);
+    if (!repriced)
+        return std::unexpected(repriced.error());
+    if (repriced->total != totals->total || repriced->taxByClass != totals->taxByClass)
+        return fail(ErrorCode::Conflict,
+                    oasis::tr("The tax rates changed while this sale was being rung up: the total "
+                              "is now %1. Nothing was charged; take the payment again.")
+                        .arg(repriced->total.format()));
     auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
     if (!next)
         return std::unexpected(next.error());

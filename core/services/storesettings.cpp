@@ -118,20 +118,43 @@ QList<Money> StoreSettings::giftCardPresets() const {
     return out;
 }
 
-Money StoreSettings::transactionLimit() const {
-    return readTransactionLimit().value_or(Money::fromCents(10'000'00));
+namespace {
+const Money kDefaultTransactionLimit = Money::fromCents(10'000'00);
+
+Money transactionLimitOf(const QVariant &value) {
+    if (value.isNull() || value.toString().isEmpty())
+        return kDefaultTransactionLimit;
+    auto m = Money::parse(value.toString(), Money::fromCents(Q_INT64_C(1'000'000'000'00)));
+    return m ? *m : kDefaultTransactionLimit;
 }
 
-Result<Money> StoreSettings::readTransactionLimit() const {
-    const Money fallback = Money::fromCents(10'000'00);
-    auto v = m_db.scalar(
-        QStringLiteral("SELECT value FROM settings WHERE key = 'store.transaction_limit'"));
-    if (!v)
-        return std::unexpected(v.error());
-    if (v->isNull() || v->toString().isEmpty())
-        return fallback;
-    auto m = Money::parse(v->toString(), Money::fromCents(Q_INT64_C(1'000'000'000'00)));
-    return m ? *m : fallback;
+TaxRate taxRateOf(TaxClass cls, const QVariantList &row) {
+    return {cls, row.value(1).toLongLong(),
+            QDate::fromString(row.value(2).toString(), Qt::ISODate)};
+}
+} // namespace
+
+Money StoreSettings::transactionLimit() const {
+    return transactionLimitOf(m_db.setting(QStringLiteral("store.transaction_limit")));
+}
+
+Result<StoreSettings::SaleRules> StoreSettings::readSaleRules() const {
+    // One round trip to a store server: the sale reads this twice, once inside its transaction.
+    auto rows = m_db.rows(
+        QStringLiteral("SELECT tax_class, ppm, effective_from FROM tax_rates UNION ALL "
+                       "SELECT '', value, '' FROM settings WHERE key = 'store.transaction_limit'"));
+    if (!rows)
+        return std::unexpected(rows.error());
+    SaleRules rules;
+    rules.transactionLimit = kDefaultTransactionLimit;
+    for (const QVariantList &r : *rows) {
+        const QString cls = r.value(0).toString();
+        if (cls.isEmpty())
+            rules.transactionLimit = transactionLimitOf(r.value(1));
+        else if (auto known = taxClassFromName(cls))
+            rules.taxes.add(taxRateOf(*known, r));
+    }
+    return rules;
 }
 
 qint64 StoreSettings::discountThresholdPpm() const {
@@ -150,8 +173,7 @@ Result<TaxTable> StoreSettings::taxTable() const {
     TaxTable t;
     for (const QVariantList &r : *rates)
         if (auto cls = taxClassFromName(r.value(0).toString()))
-            t.add({*cls, r.value(1).toLongLong(),
-                   QDate::fromString(r.value(2).toString(), Qt::ISODate)});
+            t.add(taxRateOf(*cls, r));
     return t;
 }
 

@@ -45,9 +45,14 @@ public:
     Status checkGiftCardAmount(Money amount) const;
     QList<Money> giftCardPresets() const;
     Money transactionLimit() const;
-    /// The same, read so that a failed read is an error (inside a sale's transaction, where a
-    /// lost connection must not pass for the default).
-    Result<Money> readTransactionLimit() const;
+    /// What a sale is priced and limited by: the limit for one sale and the tax rates, read in
+    /// one statement so that a failed read is an error (a sale reads them again inside its
+    /// transaction, where a lost connection must not pass for the default).
+    struct SaleRules {
+        Money transactionLimit;
+        TaxTable taxes;
+    };
+    Result<SaleRules> readSaleRules() const;
     /// Discounts above this share of the discountable base need a manager (ppm; 20 %).
     qint64 discountThresholdPpm() const;
     int idleLockMinutes() const;

@@ -4,6 +4,8 @@
 // what it writes) the competing operation runs on B. Deterministic, not lucky.
 #include "tests/support/testsupport.h"
 
+#include "core/domain/clock.h"
+#include "core/services/catalog.h"
 #include "core/services/giftcard.h"
 #include "core/services/refund.h"
 #include "core/services/sale.h"
@@ -139,6 +141,34 @@ TEST_CASE("a sale over a store limit lowered while it was being checked is refus
     CHECK(value(s.a().scalar(QStringLiteral("SELECT COUNT(*) FROM sales"))).toInt() == 0);
     CHECK(value(s.a().scalar(QStringLiteral("SELECT COUNT(*) FROM giftcards"))).toInt() == 0);
     REQUIRE(value(Journal::verify(s.a())).ok);
+}
+
+TEST_CASE("a sale priced before a tax rate changed under it is refused, whole",
+          "[trust][interleaving][sale]") {
+    TwoRegisters s;
+    Ticket t;
+    t.addItem(*value(CatalogService(s.a()).findByCode(QStringLiteral("OIL-LAV-120"))));
+    const Money priced = value(t.totals(value(StoreSettings(s.a()).taxTable()),
+                                        StoreSettings(s.a()).businessDate(Clock::nowUtc())))
+                             .total;
+    // Between the sale's checks and its transaction the retail rate changes from today on.
+    AtTestPoint point("sale.giftcards.checked", [&] {
+        ok(StoreSettings(s.b()).addTaxRate(
+            {TaxClass::Retail, 200'000, StoreSettings(s.b()).businessDate(Clock::nowUtc())},
+            s.manager));
+    });
+    auto sold = SaleService(s.a()).complete(t, {s.tender(QStringLiteral("cash:100.00"))},
+                                            s.frontdesk, std::nullopt, s.regA);
+    REQUIRE(point.reached());
+    REQUIRE_FALSE(sold);
+    CHECK(sold.error().code == ErrorCode::Conflict);
+    CHECK(sold.error().message.contains(QStringLiteral("tax rates changed")));
+    CHECK(value(s.a().scalar(QStringLiteral("SELECT COUNT(*) FROM sales"))).toInt() == 0);
+    REQUIRE(value(Journal::verify(s.a())).ok);
+    // Rung up again, it is priced at the new rate.
+    auto again = value(SaleService(s.a()).complete(t, {s.tender(QStringLiteral("cash:100.00"))},
+                                                   s.frontdesk, std::nullopt, s.regA));
+    CHECK(again.totals.total > priced);
 }
 
 TEST_CASE("two replacements of one lost card at once issue one new card",
