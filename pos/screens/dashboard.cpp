@@ -52,6 +52,8 @@ QChartView *barChart(QWidget *parent) {
     view->setMinimumHeight(220);
     view->chart()->legend()->hide();
     view->chart()->setMargins(QMargins(4, 4, 4, 4));
+    // Axis labels through QLocale: "$1,500", not "$1500".
+    view->chart()->setLocalizeNumbers(true);
     return view;
 }
 

@@ -2222,6 +2222,10 @@
         <source>Nothing was received on %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The tax rates changed while this sale was being rung up: the total is now %1. Nothing was charged; take the payment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
