@@ -140,9 +140,10 @@ Money StoreSettings::transactionLimit() const {
 
 Result<StoreSettings::SaleRules> StoreSettings::readSaleRules() const {
     // One round trip to a store server: the sale reads this twice, once inside its transaction.
-    auto rows = m_db.rows(
-        QStringLiteral("SELECT tax_class, ppm, effective_from FROM tax_rates UNION ALL "
-                       "SELECT '', value, '' FROM settings WHERE key = 'store.transaction_limit'"));
+    // The columns are text on both engines (PostgreSQL unites only columns of one type).
+    auto rows = m_db.rows(QStringLiteral(
+        "SELECT tax_class, CAST(ppm AS TEXT), effective_from FROM tax_rates UNION ALL "
+        "SELECT '', value, '' FROM settings WHERE key = 'store.transaction_limit'"));
     if (!rows)
         return std::unexpected(rows.error());
     SaleRules rules;
