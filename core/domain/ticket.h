@@ -74,6 +74,12 @@ public:
     /// A fresh request id (a random UUID) for a new ticket.
     static QString newRequestId();
 
+    /// The total the customer was shown (the counter: what its Pay dialog asked for); empty for
+    /// none. A sale whose total comes out otherwise (a tax rate changed since the register read
+    /// its rates) is refused whole, so nobody pays other than what they were shown. Not kept
+    /// when parked: a recalled ticket is priced again.
+    std::optional<Money> shownTotal;
+
     /// The parked row this ticket was recalled from (0: none). It stays parked until the
     /// ticket's sale commits (which removes it in the same transaction) or the cashier voids it;
     /// holding the ticket again replaces that row.

@@ -296,6 +296,14 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     auto totals = ticket.totals(*taxes, businessDate);
     if (!totals)
         return std::unexpected(totals.error());
+    const auto changedRates = [&](Money now) {
+        return fail(ErrorCode::Conflict,
+                    oasis::tr("The tax rates changed while this sale was being rung up: the total "
+                              "is now %1. Nothing was charged; take the payment again.")
+                        .arg(now.format()));
+    };
+    if (ticket.shownTotal && *ticket.shownTotal != totals->total)
+        return changedRates(totals->total);
     const auto overLimit = [&](Money limit) -> Status {
         if (totals->total > limit)
             return fail(ErrorCode::Refused,
@@ -369,10 +377,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     if (!repriced)
         return std::unexpected(repriced.error());
     if (repriced->total != totals->total || repriced->taxByClass != totals->taxByClass)
-        return fail(ErrorCode::Conflict,
-                    oasis::tr("The tax rates changed while this sale was being rung up: the total "
-                              "is now %1. Nothing was charged; take the payment again.")
-                        .arg(repriced->total.format()));
+        return changedRates(repriced->total);
     auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
     if (!next)
         return std::unexpected(next.error());

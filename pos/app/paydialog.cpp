@@ -519,8 +519,10 @@ bool PayDialog::complete() {
         return false;
     }
     m_complete->setEnabled(false);
-    auto sale =
-        SaleService(m_db).complete(m_ticket, tenders(), m_cashier, m_approver, m_registerId);
+    // The customer pays what this dialog showed, or nothing (a rate changed elsewhere since).
+    Ticket shown = m_ticket;
+    shown.shownTotal = due();
+    auto sale = SaleService(m_db).complete(shown, tenders(), m_cashier, m_approver, m_registerId);
     if (!sale) {
         // Nothing was written: the tenders stay so the cashier can fix them and retry.
         setMessage(sale.error().message);

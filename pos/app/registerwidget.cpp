@@ -1069,8 +1069,12 @@ void RegisterWidget::payWith(const QString &giftCode) {
                             : tr("Sale %1 complete.").arg(receiptCode(sale->receiptNo)));
         Q_EMIT saleDone(*sale);
         Q_EMIT saleCompleted(sale->receiptNo);
-    } else if (!dialog.message().isEmpty()) {
-        showMessage(dialog.message(), true);
+    } else {
+        // Priced again at the store's rates as they are now: what refused the payment may be a
+        // rate changed at another register since this one read them.
+        reloadTaxes();
+        if (!dialog.message().isEmpty())
+            showMessage(dialog.message(), true);
     }
     focusScan();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/catalog.h"
 #include "core/services/sale.h"
+#include "core/services/storesettings.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/mainwindow.h"
@@ -227,6 +228,38 @@ TEST_CASE("a refused commit leaves the ticket on screen to retry", "[pos][regist
     REQUIRE_FALSE(shown.isEmpty());
     REQUIRE(c.model->rowCount() == 1);
     REQUIRE(value(SaleService(c.tdb.db()).recent(10)).empty());
+}
+
+TEST_CASE("a tax rate changed at another register is charged only once the register shows it",
+          "[pos][register][pay]") {
+    Counter c;
+    c.scan(kLavender);
+    const Money before = c.model->totals().total; // $24.00 at 10.55 %: $26.53
+    // The back office raises the retail rate from today while this register shows the ticket.
+    ok(StoreSettings(c.tdb.db())
+           .addTaxRate({TaxClass::Retail, 200'000, QDate(2026, 3, 10)},
+                       test::staffNamed(c.tdb.db(), QStringLiteral("manager"))));
+    QString shown;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        CHECK(d->due() == before);
+        CHECK(d->addCash(Money::fromCents(30'00)));
+        CHECK_FALSE(d->complete());
+        shown = d->message();
+        d->done(QDialog::Rejected);
+    });
+    c.reg->pay();
+    CHECK(shown.contains(QStringLiteral("$28.80")));
+    REQUIRE(value(SaleService(c.tdb.db()).recent(10)).empty());
+    // The register now shows what the customer will pay, and that is what is charged.
+    CHECK(c.model->totals().total == Money::fromCents(28'80));
+    whenModal<PayDialog>([&](PayDialog *d) {
+        CHECK(d->addCash(Money::fromCents(30'00)));
+        CHECK(d->complete());
+        d->accept();
+    });
+    c.reg->pay();
+    const auto recent = value(SaleService(c.tdb.db()).recent(10));
+    REQUIRE(recent.size() == 1);
 }
 
 TEST_CASE("a ticket keeps its request id through a refused payment and hold and recall, so a "

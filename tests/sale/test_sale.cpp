@@ -114,6 +114,28 @@ TEST_CASE("a ticket of more lines than one INSERT takes is written whole and jou
     REQUIRE(report.ok);
 }
 
+TEST_CASE("a ticket is sold only at the total the customer was shown", "[sale][tax]") {
+    Register r;
+    Ticket t;
+    t.addItem(r.item(QStringLiteral("OIL-LAV-120"))); // $24.00 + 10.55 % = $26.53
+    // Shown at the rate of an older price list: refused, whole, saying what it is now.
+    t.shownTotal = Money::fromCents(26'48);
+    auto refused = SaleService(r.tmp.db())
+                       .complete(t, {r.tender(QStringLiteral("cash:30.00"))}, r.frontdesk,
+                                 std::nullopt, QStringLiteral("test-register"));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::Conflict);
+    CHECK(refused.error().message.contains(QStringLiteral("$26.53")));
+    CHECK(r.count(QStringLiteral("sales")) == 0);
+    CHECK(r.count(QStringLiteral("journal WHERE kind = 'sale'")) == 0);
+    t.shownTotal = Money::fromCents(26'53);
+    auto sold = value(SaleService(r.tmp.db())
+                          .complete(t, {r.tender(QStringLiteral("cash:30.00"))}, r.frontdesk,
+                                    std::nullopt, QStringLiteral("test-register")));
+    CHECK(sold.totals.total == Money::fromCents(26'53));
+    CHECK(sold.change == Money::fromCents(3'47));
+}
+
 TEST_CASE("the retail rate changes at midnight Seattle time on 2026-01-01", "[sale][tax]") {
     Register r;
     auto ringUpOil = [&] {
