@@ -2,6 +2,7 @@
 // Camera scanning: recorded frames of a phone showing a gift card's QR (straight, under glare,
 // tilted, and one with no code) go into the camera scanner's video sink, as the webcam's frames
 // do, and the register finds the card once; Settings without a camera says so.
+#include "pos/app/appstyle.h"
 #include "pos/app/camerascanner.h"
 #include "pos/app/camerasettings.h"
 #include "pos/app/framedecoder.h"
@@ -340,6 +341,18 @@ TEST_CASE("Settings on a computer without a camera says so and the register work
     REQUIRE(box.saveCamera(QString()));
     REQUIRE(changed.count() == 1);
 
+    // The test shows what the camera reads in the box, a gift card by its last four only.
+    const QString code = giftcode::generate();
+    box.setTesting(true);
+    REQUIRE(box.note().contains(QStringLiteral("Choose a camera first")));
+    window.camera()->decoder()->setMinimumInterval(0);
+    show(window.camera(),
+         frameOf(phonePhoto(code, Shot::Straight), QVideoFrameFormat::Format_NV12));
+    REQUIRE(box.note().contains(QStringLiteral("Read from the camera: gift card ••") +
+                                giftcode::last4(code)));
+    REQUIRE_FALSE(box.note().contains(code.left(8)));
+    box.setTesting(false);
+
     // A camera chosen on this computer before and unplugged since: the register starts without
     // it and says so.
     CameraSettings{QStringLiteral("/dev/video0"), QStringLiteral("USB webcam")}.save();
@@ -353,6 +366,7 @@ TEST_CASE("screenshots of the camera settings", "[.][screenshots]") {
     if (dir.isEmpty())
         return;
     QDir().mkpath(dir);
+    applyAppStyle(*qApp); // as the app looks
     TempCameraSettings temp;
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
@@ -374,6 +388,17 @@ TEST_CASE("screenshots of the camera settings", "[.][screenshots]") {
     scroll->ensureWidgetVisible(box);
     QTest::qWait(0);
     CHECK(settings.grab().save(QDir(dir).filePath(QStringLiteral("settings-camera.png"))));
+
+    // The register just after a gift card was shown to the camera.
+    const IssuedCard card = sellCard(tdb.db());
+    window.resize(1366, 768);
+    window.show();
+    window.startSession(postest::frontDesk(tdb.db()));
+    window.camera()->decoder()->setMinimumInterval(0);
+    show(window.camera(),
+         frameOf(phonePhoto(card.code, Shot::Glare), QVideoFrameFormat::Format_NV12));
+    QTest::qWait(0);
+    CHECK(window.grab().save(QDir(dir).filePath(QStringLiteral("register-camera-read.png"))));
     // The recorded frames the tests feed the camera.
     for (const Shot shot : {Shot::Straight, Shot::Glare, Shot::Tilted, Shot::NoCode})
         CHECK(phonePhoto(giftcode::generate(), shot)
