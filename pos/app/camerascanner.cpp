@@ -59,10 +59,8 @@ QString describeCode(const QString &text) {
 
 CameraScanner::CameraScanner(QObject *parent)
     : QObject(parent) {
-    m_session = new QMediaCaptureSession(this);
     m_sink = new QVideoSink(this);
     m_decoder = new FrameDecoder(this);
-    m_session->setVideoSink(m_sink);
     connect(m_sink, &QVideoSink::videoFrameChanged, this, &CameraScanner::onFrame);
     connect(m_decoder, &FrameDecoder::codeRead, this, &CameraScanner::codeRead);
 }
@@ -83,6 +81,11 @@ void CameraScanner::setDevice(const QCameraDevice &device) {
     }
     if (device.isNull())
         return;
+    // The capture session loads Qt Multimedia's back end: only once a camera is used.
+    if (!m_session) {
+        m_session = new QMediaCaptureSession(this);
+        m_session->setVideoSink(m_sink);
+    }
     m_camera = new QCamera(device, this);
     connect(m_camera, &QCamera::errorOccurred, this, [this](QCamera::Error, const QString &detail) {
         qCWarning(lcCamera, "camera: %s", qPrintable(detail));

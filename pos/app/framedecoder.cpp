@@ -141,10 +141,10 @@ QString decodeCode(const QImage &image) {
         return text;
 
     // A product's barcode held up to the camera. Upright only: ZXing 1.4 trips an assertion
-    // when it merges rotated reads of linear symbols.
+    // when it merges rotated reads of linear symbols. No UPC-A: a UPC-A is an EAN-13 with a
+    // leading 0, and the catalog keeps the 13 digits a scanner types.
     ZXing::DecodeHints linear;
     linear.setFormats(ZXing::BarcodeFormat::EAN13 | ZXing::BarcodeFormat::EAN8 |
-                      ZXing::BarcodeFormat::UPCA | ZXing::BarcodeFormat::UPCE |
                       ZXing::BarcodeFormat::Code128 | ZXing::BarcodeFormat::Code39);
     linear.setTryHarder(true);
     linear.setTryRotate(false);

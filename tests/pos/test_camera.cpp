@@ -14,6 +14,7 @@
 
 #include "core/domain/giftcode.h"
 #include "core/services/sale.h"
+#include "printing/labels.h"
 #include "printing/qr.h"
 
 #include <QDir>
@@ -144,8 +145,8 @@ QImage phonePhoto(const QString &payload, Shot shot) {
     return grainAndBlur(photo, shot == Shot::Glare ? 14 : 8, 2);
 }
 
-/// The picture as a webcam delivers it: NV12 (luma plane, then interleaved chroma, video range)
-/// or BGRA.
+/// The picture as a webcam delivers it: NV12 (luma plane, then interleaved chroma, video range),
+/// YUYV (packed) or BGRA.
 QVideoFrame frameOf(const QImage &image, QVideoFrameFormat::PixelFormat format) {
     const QImage rgb = image.convertToFormat(QImage::Format_ARGB32);
     QVideoFrame frame(QVideoFrameFormat(rgb.size(), format));
@@ -158,6 +159,16 @@ QVideoFrame frameOf(const QImage &image, QVideoFrameFormat::PixelFormat format) 
                 to[x] = uchar(16 + qGray(from[x]) * 219 / 255);
         }
         std::memset(frame.bits(1), 128, std::size_t(frame.mappedBytes(1)));
+    } else if (format == QVideoFrameFormat::Format_YUYV) {
+        // Y0 U Y1 V: a luma byte for every pixel, chroma shared by two.
+        for (int y = 0; y < rgb.height(); ++y) {
+            const auto *from = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+            uchar *to = frame.bits(0) + qsizetype(y) * frame.bytesPerLine(0);
+            for (int x = 0; x < rgb.width(); ++x) {
+                to[2 * x] = uchar(16 + qGray(from[x]) * 219 / 255);
+                to[2 * x + 1] = 128;
+            }
+        }
     } else {
         REQUIRE(format == QVideoFrameFormat::Format_BGRA8888);
         for (int y = 0; y < rgb.height(); ++y)
@@ -286,6 +297,40 @@ TEST_CASE("a product's code shown to the camera adds one line, and one more only
     show(camera, frameOf(lavender, QVideoFrameFormat::Format_NV12));
     REQUIRE(reg->model()->ticket().lines.size() == 1);
     REQUIRE(reg->model()->ticket().lines[0].quantity == 2);
+}
+
+TEST_CASE("a product's shelf label held up to the camera adds the product", "[pos][camera]") {
+    TempCameraSettings temp;
+    oasis::test::TempDb tdb(true);
+    postest::PosClock clock;
+    MainWindow window(tdb.db(), QStringLiteral("test-register"));
+    window.resize(1366, 768);
+    window.show();
+    window.startSession(postest::frontDesk(tdb.db()));
+    RegisterWidget *reg = window.registerScreen();
+    CameraScanner *camera = window.camera();
+    camera->decoder()->setMinimumInterval(0);
+
+    // The label's EAN-13 (ZXing's writer, as the shelf labels print it), 4 px a module, on a
+    // white label in the middle of the picture, softened and grainy like the QR photos.
+    const std::vector<bool> bars = oasis::test::value(printing::ean13Modules(kLavender));
+    QImage photo(1280, 720, QImage::Format_RGB32);
+    photo.fill(QColor(0x74, 0x6d, 0x64));
+    {
+        QPainter p(&photo);
+        const int module = 4;
+        const int width = (printing::kEan13LeftQuiet + 95 + printing::kEan13RightQuiet) * module;
+        const QRect label(640 - width / 2 - 20, 250, width + 40, 220);
+        p.fillRect(label, QColor(0xfb, 0xfb, 0xf8));
+        const int left = label.left() + 20 + printing::kEan13LeftQuiet * module;
+        for (std::size_t i = 0; i < bars.size(); ++i)
+            if (bars[i])
+                p.fillRect(QRect(left + int(i) * module, 290, module, 140), Qt::black);
+    }
+    show(camera, frameOf(grainAndBlur(photo, 8, 2), QVideoFrameFormat::Format_YUYV));
+    // All 13 digits, as a scanner types them (not the 12 of a UPC-A read of a leading 0).
+    REQUIRE(reg->model()->ticket().lines.size() == 1);
+    REQUIRE(reg->statusMessage().contains(QStringLiteral("Lavender")));
 }
 
 TEST_CASE("frames that come while one is decoded are dropped, and the counter is not held up",
