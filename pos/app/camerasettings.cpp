@@ -159,6 +159,8 @@ void CameraSettingsBox::setTesting(bool on) {
         return;
     if (!on) {
         m_scanner->setPreview(nullptr);
+        // The test may have used another camera than the one saved: back to the saved one.
+        Q_EMIT cameraSettingsChanged();
         return;
     }
     // The test uses the camera chosen in the list, saved or not.
@@ -178,10 +180,7 @@ QString CameraSettingsBox::note() const {
 
 void CameraSettingsBox::hideEvent(QHideEvent *event) {
     // Leaving Settings ends the test; the register's own camera choice applies again.
-    if (m_testing) {
-        setTesting(false);
-        Q_EMIT cameraSettingsChanged();
-    }
+    setTesting(false);
     QGroupBox::hideEvent(event);
 }
 

@@ -36,7 +36,8 @@ public:
     QString note() const;
 
 Q_SIGNALS:
-    /// This computer's camera was chosen or turned off: the window applies it.
+    /// This computer's camera was chosen or turned off, or a test ended: the window applies
+    /// the saved choice.
     void cameraSettingsChanged();
 
 protected:

@@ -112,7 +112,8 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     m_pages->setCurrentWidget(m_login);
     updateStatus();
     applyDisplaySettings();
-    applyCameraSettings();
+    // Opening a camera takes a moment: the PIN pad is on screen first.
+    afterFirstPaint(this, [this] { applyCameraSettings(); });
 }
 
 MainWindow::~MainWindow() {

@@ -397,6 +397,7 @@ TEST_CASE("Settings on a computer without a camera says so and the register work
                                 giftcode::last4(code)));
     REQUIRE_FALSE(box.note().contains(code.left(8)));
     box.setTesting(false);
+    REQUIRE(changed.count() == 2); // the window goes back to the saved choice
 
     // A camera chosen on this computer before and unplugged since: the register starts without
     // it and says so.
@@ -404,6 +405,12 @@ TEST_CASE("Settings on a computer without a camera says so and the register work
     window.applyCameraSettings();
     REQUIRE(window.camera()->device().isNull());
     REQUIRE(window.statusBar()->currentMessage().contains(QStringLiteral("USB webcam")));
+    // The same at the next start, once the PIN pad is on screen.
+    MainWindow next(tdb.db(), QStringLiteral("test-register"));
+    next.show();
+    REQUIRE(QTest::qWaitFor(
+        [&] { return next.statusBar()->currentMessage().contains(QStringLiteral("USB webcam")); },
+        5000));
 }
 
 TEST_CASE("screenshots of the camera settings", "[.][screenshots]") {
