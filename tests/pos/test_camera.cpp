@@ -3,6 +3,7 @@
 // tilted, and one with no code) go into the camera scanner's video sink, as the webcam's frames
 // do, and the register finds the card once; Settings without a camera says so.
 #include "pos/app/appstyle.h"
+#include "pos/app/backoffice.h"
 #include "pos/app/camerascanner.h"
 #include "pos/app/camerasettings.h"
 #include "pos/app/framedecoder.h"
@@ -14,6 +15,7 @@
 
 #include "core/domain/giftcode.h"
 #include "core/services/sale.h"
+#include "core/services/staff.h"
 #include "printing/labels.h"
 #include "printing/qr.h"
 
@@ -411,6 +413,28 @@ TEST_CASE("Settings on a computer without a camera says so and the register work
     REQUIRE(QTest::qWaitFor(
         [&] { return next.statusBar()->currentMessage().contains(QStringLiteral("USB webcam")); },
         5000));
+}
+
+TEST_CASE("the counter app's Settings has the camera under This register", "[pos][camera]") {
+    TempCameraSettings temp;
+    oasis::test::TempDb tdb(true);
+    postest::PosClock clock;
+    MainWindow window(tdb.db(), QStringLiteral("test-register"));
+    installBackOffice(window, tdb.db(), QStringLiteral("test-register"));
+    window.resize(1366, 768);
+    window.show();
+    window.startSession(oasis::test::value(StaffService(tdb.db()).find(QStringLiteral("manager"))));
+    REQUIRE(window.cameraIfAny() == nullptr); // nothing of Qt Multimedia before it is asked for
+    window.showScreen(QStringLiteral("settings"));
+    auto *settings = window.findChild<screens::SettingsScreen *>();
+    REQUIRE(settings);
+    auto *box = settings->findChild<CameraSettingsBox *>();
+    REQUIRE(box);
+    QWidget *page = settings->tabs()->widget(settings->tabs()->count() - 1);
+    REQUIRE(settings->tabs()->tabText(settings->tabs()->count() - 1) ==
+            screens::SettingsScreen::tr("This register"));
+    REQUIRE(page->isAncestorOf(box));
+    REQUIRE(window.cameraIfAny() != nullptr); // the box shows the register's own scanner
 }
 
 TEST_CASE("screenshots of the camera settings", "[.][screenshots]") {
