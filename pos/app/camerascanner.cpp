@@ -5,7 +5,6 @@
 #include "core/domain/giftcode.h"
 
 #include <QCamera>
-#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QMediaCaptureSession>
 #include <QMediaDevices>
@@ -50,7 +49,7 @@ QCameraDevice cameraFor(const CameraSettings &settings) {
 QString describeCode(const QString &text) {
     if (giftcode::looksLikeGiftCard(text)) {
         const giftcode::Parsed parsed = giftcode::parse(text);
-        return QCoreApplication::translate("oasis::app::CameraScanner", "gift card ••%1")
+        return CameraScanner::tr("gift card ••%1")
             .arg(giftcode::last4(parsed.status == giftcode::Parse::Ok ? parsed.canonical : text));
     }
     constexpr int kShown = 40;
@@ -71,7 +70,15 @@ CameraScanner::~CameraScanner() {
 }
 
 void CameraScanner::setDevice(const QCameraDevice &device) {
-    if (m_camera && m_camera->cameraDevice() == device && !device.isNull())
+    // From the first choice on, a webcam unplugged and plugged in again comes back by itself
+    // (the owner applies its choice again on camerasChanged).
+    if (!m_devices) {
+        m_devices = new QMediaDevices(this);
+        connect(m_devices, &QMediaDevices::videoInputsChanged, this,
+                &CameraScanner::camerasChanged);
+    }
+    // The same camera still running: nothing to do (stopped by an error, it starts again).
+    if (m_camera && !device.isNull() && m_camera->cameraDevice() == device && m_camera->isActive())
         return;
     if (m_camera) {
         m_camera->stop();

@@ -13,6 +13,7 @@
 
 class QCamera;
 class QMediaCaptureSession;
+class QMediaDevices;
 class QVideoFrame;
 class QVideoSink;
 class QVideoWidget;
@@ -65,11 +66,15 @@ Q_SIGNALS:
     void codeRead(const QString &text);
     /// The camera failed (unplugged, busy): one line for the person at the counter.
     void cameraError(const QString &message);
+    /// A camera was plugged in or out (watched from the first setDevice on): the owner applies
+    /// its choice again.
+    void camerasChanged();
 
 private:
     void onFrame(const QVideoFrame &frame);
 
     QMediaCaptureSession *m_session = nullptr;
+    QMediaDevices *m_devices = nullptr;
     QCamera *m_camera = nullptr;
     QVideoSink *m_sink = nullptr;
     FrameDecoder *m_decoder = nullptr;

@@ -207,6 +207,7 @@ CameraScanner *MainWindow::camera() {
     });
     connect(m_camera, &CameraScanner::cameraError, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15'000); });
+    connect(m_camera, &CameraScanner::camerasChanged, this, &MainWindow::applyCameraSettings);
     return m_camera;
 }
 

@@ -407,6 +407,10 @@ TEST_CASE("Settings on a computer without a camera says so and the register work
     window.applyCameraSettings();
     REQUIRE(window.camera()->device().isNull());
     REQUIRE(window.statusBar()->currentMessage().contains(QStringLiteral("USB webcam")));
+    // A camera plugged in or out: the choice is applied again.
+    window.statusBar()->clearMessage();
+    Q_EMIT window.camera()->camerasChanged();
+    REQUIRE(window.statusBar()->currentMessage().contains(QStringLiteral("USB webcam")));
     // The same at the next start, once the PIN pad is on screen.
     MainWindow next(tdb.db(), QStringLiteral("test-register"));
     next.show();
