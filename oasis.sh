@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 
 packages=(
     cmake ninja-build g++ pkg-config ccache
-    qt6-base-dev libqt6sql6-sqlite libqt6opengl6-dev qt6-charts-dev libgl-dev
+    qt6-base-dev libqt6sql6-sqlite libqt6opengl6-dev qt6-charts-dev libgl-dev qt6-multimedia-dev
     qt6-l10n-tools qt6-tools-dev
     libsqlite3-dev libssl-dev libqrencode-dev catch2 libzxing-dev
     tzdata fonts-dejavu-core poppler-utils sqlite3

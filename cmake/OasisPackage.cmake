@@ -56,14 +56,18 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # The libraries the binaries link come from dpkg-shlibdeps; what Qt loads at run time it cannot
 # see: the SQLite and PostgreSQL drivers, the platform plugins and the SVG icon engine (the
-# window icon), and the fonts the receipts and certificates are drawn in.
+# window icon), Qt Multimedia's camera back ends (its plugins, in libqt6multimedia6), and the fonts
+# the receipts and certificates are drawn in.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(oasis_runtime_depends libqt6sql6-sqlite libqt6sql6-psql fonts-dejavu-core)
 if(OASIS_BUILD_GUI)
-    list(APPEND oasis_runtime_depends qt6-qpa-plugins libqt6svg6)
+    list(APPEND oasis_runtime_depends qt6-qpa-plugins libqt6svg6 libqt6multimedia6)
 endif()
 list(JOIN oasis_runtime_depends ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
-# lp sends receipts to a CUPS queue; Wayland sessions show the app natively with qt6-wayland.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups-client, qt6-wayland")
+# lp sends receipts to a CUPS queue; Wayland sessions show the app natively with qt6-wayland;
+# Qt Multimedia's GStreamer back end reads a webcam with v4l2src (plugins-good) and videoconvert
+# (plugins-base), for scanning with a camera.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "cups-client, qt6-wayland, gstreamer1.0-plugins-base, gstreamer1.0-plugins-good")
 
 include(CPack)

@@ -7,6 +7,7 @@
 #include "core/services/shift.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
+#include "pos/app/camerasettings.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/firstpaint.h"
 #include "pos/app/mainwindow.h"
@@ -254,6 +255,10 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
                          &MainWindow::restartRequested);
         QObject::connect(screen, &screens::SettingsScreen::displaySettingsChanged, &window,
                          &MainWindow::applyDisplaySettings);
+        auto *camera = new CameraSettingsBox(window.camera(), screen);
+        screen->addRegisterSection(camera);
+        QObject::connect(camera, &CameraSettingsBox::cameraSettingsChanged, &window,
+                         &MainWindow::applyCameraSettings);
     });
     window.addScreen(QStringLiteral("giftcards"), QObject::tr("Gift cards"), giftCards);
     window.addScreen(QStringLiteral("inventory"), QObject::tr("Inventory"), inventory);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/mainwindow.h"
 
+#include "pos/app/camerascanner.h"
 #include "pos/app/customerdisplay.h"
 #include "pos/screens/displaysettings.h"
 
@@ -111,6 +112,8 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     m_pages->setCurrentWidget(m_login);
     updateStatus();
     applyDisplaySettings();
+    // Opening a camera takes a moment: the PIN pad is on screen first.
+    afterFirstPaint(this, [this] { applyCameraSettings(); });
 }
 
 MainWindow::~MainWindow() {
@@ -172,6 +175,40 @@ void MainWindow::applyDisplaySettings() {
     m_display->showOn(target);
     if (m_register)
         m_display->showTicket(m_register->model()->ticket(), m_register->model()->totals());
+}
+
+void MainWindow::applyCameraSettings() {
+    const CameraSettings settings = CameraSettings::load();
+    if (!settings.isOn()) {
+        if (m_camera)
+            m_camera->setDevice({});
+        return; // no camera chosen: Qt Multimedia is not even loaded
+    }
+    const QCameraDevice device = cameraFor(settings);
+    if (device.isNull())
+        statusBar()->showMessage(
+            tr("The camera %1 is not connected: codes can still be scanned or typed.")
+                .arg(settings.name.isEmpty() ? settings.id : settings.name),
+            15'000);
+    camera()->setDevice(device);
+}
+
+CameraScanner *MainWindow::camera() {
+    if (m_camera)
+        return m_camera;
+    m_camera = new CameraScanner(this);
+    // A code shown to the camera is a scan at the register, and only there: not on the PIN pad,
+    // another screen or over a dialog (the Settings test shows what it reads itself).
+    connect(m_camera, &CameraScanner::codeRead, this, [this](const QString &text) {
+        if (isLocked() || currentScreen() != QLatin1String("register") || !m_register ||
+            QApplication::activeModalWidget())
+            return;
+        m_register->handleCameraScan(text);
+    });
+    connect(m_camera, &CameraScanner::cameraError, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15'000); });
+    connect(m_camera, &CameraScanner::camerasChanged, this, &MainWindow::applyCameraSettings);
+    return m_camera;
 }
 
 RegisterWidget *MainWindow::registerScreen() {

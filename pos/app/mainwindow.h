@@ -26,6 +26,7 @@ class LoginWidget;
 class RegisterWidget;
 class ReceiptsScreen;
 class CustomerDisplay;
+class CameraScanner;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -58,6 +59,15 @@ public:
     void applyDisplaySettings();
     /// The customer-facing display, when one is on (nullptr otherwise).
     CustomerDisplay *customerDisplay() const { return m_display; }
+
+    /// Starts or stops the camera that reads codes as this computer's settings say (Settings →
+    /// This register → Camera). A chosen camera that is not connected is left off.
+    void applyCameraSettings();
+    /// The camera scanner, made when first asked for (no camera is opened until one is chosen).
+    /// What it reads goes to the register as a scan, while the register is on screen.
+    CameraScanner *camera();
+    /// The scanner if one was made (nullptr otherwise).
+    CameraScanner *cameraIfAny() const { return m_camera; }
 
     /// Logs in without the PIN pad (tests, after LoginWidget succeeded).
     void startSession(const StaffMember &member);
@@ -113,6 +123,7 @@ private:
     };
     std::vector<Restricted> m_restricted;
     CustomerDisplay *m_display = nullptr;
+    CameraScanner *m_camera = nullptr;
 };
 
 } // namespace oasis::app

@@ -599,6 +599,20 @@ void RegisterWidget::handleScan(const QString &input) {
     focusScan();
 }
 
+void RegisterWidget::handleCameraScan(const QString &text) {
+    // The cashier sees the read where a scanner's would appear: a short green flash of the
+    // scan field (the message line then says what was added or found, a card only by ••last4).
+    QApplication::beep();
+    auto flash = [scan = m_scan](bool on) {
+        scan->setProperty("cameraRead", on); // style.qss colours the field while it is set
+        scan->style()->unpolish(scan);
+        scan->style()->polish(scan);
+    };
+    flash(true);
+    QTimer::singleShot(600, m_scan, [flash] { flash(false); });
+    handleScan(text);
+}
+
 void RegisterWidget::addItem(const CatalogItem &item) {
     const QLocale locale;
     if (item.isSession()) {

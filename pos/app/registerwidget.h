@@ -51,6 +51,8 @@ public:
 
     /// What Enter in the scan field does with its text.
     void handleScan(const QString &text);
+    /// A code the camera read: a beep, the scan field flashes, then as handleScan.
+    void handleCameraScan(const QString &text);
     /// Adds a catalog item as a quick button or a scan does (asks for the therapist of a session).
     void addItem(const CatalogItem &item);
 

@@ -251,7 +251,13 @@ QWidget *SettingsScreen::registerPage() {
     layout->addSpacing(16);
     layout->addWidget(displayBox(w));
     layout->addStretch(1);
+    m_registerLayout = layout;
     return w;
+}
+
+void SettingsScreen::addRegisterSection(QWidget *section) {
+    // Above the stretch that keeps the sections at the top.
+    m_registerLayout->insertWidget(m_registerLayout->count() - 1, section);
 }
 
 QWidget *SettingsScreen::displayBox(QWidget *parent) {

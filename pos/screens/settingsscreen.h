@@ -25,6 +25,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
+class QVBoxLayout;
 class QTableWidget;
 class QThread;
 
@@ -106,6 +107,9 @@ public:
     /// Saves this computer's customer display: the screen (its name; empty for none) and the
     /// idle message. A screen that is not connected is refused in one line.
     Status saveDisplay(const QString &screen, const QString &message);
+    /// Adds a section under the customer display on "This register" (the counter app's camera,
+    /// which this library does not link).
+    void addRegisterSection(QWidget *section);
 
 Q_SIGNALS:
     /// This computer's customer display was chosen or turned off.
@@ -176,6 +180,7 @@ private:
     QLabel *m_printerMessage = nullptr;
     QThread *m_job = nullptr;
     StoreLocationEditor *m_location = nullptr;
+    QVBoxLayout *m_registerLayout = nullptr;
     QPushButton *m_restart = nullptr;
 };
 
