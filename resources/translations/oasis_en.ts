@@ -2259,6 +2259,88 @@
     </message>
 </context>
 <context>
+    <name>oasis::app::CameraScanner</name>
+    <message>
+        <source>gift card ••%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::app::CameraSettingsBox</name>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test: show a code to the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webcam at the counter reads the QR code of a gift card or a receipt shown on a phone, as if it were scanned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the camera: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: no camera scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera found on this computer. Plug in a webcam and open Settings again to choose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera chosen for this register (%1) is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture shows here during a test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera %1 is connected to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera scanning on this register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The register now reads codes shown to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a camera first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold a gift card&apos;s or a receipt&apos;s QR code up to the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>oasis::app::ChoiceDialog</name>
     <message>
         <source>Choose (Enter)</source>
@@ -2457,6 +2539,10 @@
     </message>
     <message>
         <source>Register: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera %1 is not connected: codes can still be scanned or typed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
