@@ -38,7 +38,8 @@ void Outbox::setRetryDelays(std::vector<std::chrono::milliseconds> delays) {
         m_delays = std::move(delays);
 }
 
-Status Outbox::enqueue(const Message &message, Kind kind, qint64 subjectId) {
+Status Outbox::enqueue(const Message &message, Kind kind, qint64 subjectId,
+                       const QString &requestedBy) {
     if (auto ok = checkEmailAddress(message.to); !ok)
         return ok;
     Job job;
@@ -46,6 +47,7 @@ Status Outbox::enqueue(const Message &message, Kind kind, qint64 subjectId) {
     job.message = message;
     job.kind = kind;
     job.subjectId = subjectId;
+    job.requestedBy = requestedBy;
     job.dueMs = m_clock.elapsed();
     m_jobs.push_back(std::move(job));
     Q_EMIT changed();
@@ -106,10 +108,11 @@ void Outbox::finished(quint64 id, const Status &result) {
             const Kind kind = job->kind;
             const qint64 subject = job->subjectId;
             const QString to = job->message.to;
+            const QString by = job->requestedBy;
             m_jobs.erase(job);
             if (m_jobs.empty())
                 m_lastError.clear();
-            Q_EMIT sent(kind, subject, to);
+            Q_EMIT sent(kind, subject, to, by);
         } else {
             m_lastError = result.error().message;
             const auto delay =

@@ -42,7 +42,9 @@ public:
 
     /// Checks the addresses (a bad one is refused at once, nothing queued) and queues the
     /// message; sending starts at once in the background.
-    Status enqueue(const Message &message, Kind kind, qint64 subjectId);
+    /// `requestedBy` (a staff name) comes back with sent() for the journal entry.
+    Status enqueue(const Message &message, Kind kind, qint64 subjectId,
+                   const QString &requestedBy = {});
     /// Messages not sent yet (the one being sent included).
     int waiting() const { return int(m_jobs.size()); }
     /// For the status bar: empty when nothing waits, "1 email waiting", or "Email could not be
@@ -53,7 +55,8 @@ public:
 
 Q_SIGNALS:
     /// A message was accepted by the server (on the owner's thread).
-    void sent(oasis::mail::Outbox::Kind kind, qint64 subjectId, const QString &to);
+    void sent(oasis::mail::Outbox::Kind kind, qint64 subjectId, const QString &to,
+              const QString &requestedBy);
     /// waiting() or statusText() changed.
     void changed();
 
@@ -63,6 +66,7 @@ private:
         Message message;
         Kind kind = Kind::Receipt;
         qint64 subjectId = 0;
+        QString requestedBy;
         int attempts = 0;
         qint64 dueMs = 0; ///< on m_clock
     };

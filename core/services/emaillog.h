@@ -22,13 +22,14 @@ public:
     /// Whether `staff` may send a customer a card or a receipt (the seller's right, Action::Sell).
     Status maySend(const StaffMember &staff) const;
     /// `giftcard_emailed` with the address, the card id and its last 4.
-    Status giftCardEmailed(qint64 cardId, const QString &address, const StaffMember &staff);
+    /// `actor` is the name of who asked for it (the counter's outbox sends it later).
+    Status giftCardEmailed(qint64 cardId, const QString &address, const QString &actor);
     /// `receipt_emailed` with the address and the receipt number.
-    Status receiptEmailed(qint64 receiptNo, const QString &address, const StaffMember &staff);
+    Status receiptEmailed(qint64 receiptNo, const QString &address, const QString &actor);
 
 private:
     Status record(const QString &kind, const QString &idKey, qint64 id, const QString &address,
-                  const StaffMember &staff, const QString &last4 = {});
+                  const QString &actor, const QString &last4 = {});
     Database &m_db;
 };
 

@@ -71,7 +71,7 @@ Status sendGiftCard(Context &ctx, Database &d, GiftCardService &cards, const QSt
         return std::unexpected(message.error());
     if (auto ok = mail::send(server, *message); !ok)
         return ok;
-    if (auto ok = log.giftCardEmailed(card->id, *to, *who); !ok)
+    if (auto ok = log.giftCardEmailed(card->id, *to, who->name); !ok)
         return fail(ok.error().code,
                     oasis::cli::tr("The gift card was emailed to %1 but the journal could not "
                                    "record it: %2")

@@ -384,7 +384,7 @@ Status cmdReceipt(Context &ctx) {
             return std::unexpected(message.error());
         if (auto ok = mail::send(server, *message); !ok)
             return ok;
-        if (auto ok = log.receiptEmailed(record->receiptNo, *to, *who); !ok)
+        if (auto ok = log.receiptEmailed(record->receiptNo, *to, who->name); !ok)
             return fail(ok.error().code,
                         oasis::cli::tr("The receipt was emailed to %1 but the journal could not "
                                        "record it: %2")

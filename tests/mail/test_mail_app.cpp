@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The counter app's email: after a sale, "Email receipt…" and "Email gift card…" queue the
+// messages in the outbox; the counter goes on while they are sent.
+#include "tests/mail/smtpsink.h"
+#include "tests/printing/printingfixtures.h"
+#include "tests/support/testsupport.h"
+
+#include "core/services/storesettings.h"
+#include "mail/outbox.h"
+#include "pos/app/paydialog.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QJsonArray>
+#include <QPushButton>
+#include <QTest>
+
+using namespace oasis;
+using namespace oasis::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+template <typename Done>
+bool waitFor(Done done, int ms = 20'000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < ms)
+        QTest::qWait(20);
+    return done();
+}
+} // namespace
+
+TEST_CASE("after a sale the counter emails the receipt and the gift card in the background",
+          "[mail][app]") {
+    TempDb tmp(true);
+    SmtpSink sink;
+    SmtpSettings smtp;
+    smtp.host = u"127.0.0.1"_s;
+    smtp.port = sink.port();
+    smtp.security = SmtpSecurity::None;
+    smtp.from = u"hello@oasis-spa.example"_s;
+    ok(StoreSettings(tmp.db()).setSmtp(smtp, owner(tmp.db())));
+    const StaffMember frontdesk = staffNamed(tmp.db(), u"frontdesk"_s);
+
+    mail::Outbox outbox([&tmp] { return mail::Server::of(StoreSettings(tmp.db())); });
+    QList<qint64> sentCards;
+    QObject::connect(
+        &outbox, &mail::Outbox::sent, &outbox,
+        [&sentCards](mail::Outbox::Kind kind, qint64 id, const QString &, const QString &by) {
+            REQUIRE(by == u"frontdesk"_s);
+            if (kind == mail::Outbox::Kind::GiftCard)
+                sentCards << id;
+        });
+
+    Ticket ticket;
+    ticket.addGiftCard(Money::fromCents(50'00), u"Maya"_s, u"Sam"_s);
+    StoreSettings settings(tmp.db());
+    const TicketTotals totals =
+        value(ticket.totals(value(settings.taxTable()), QDate::currentDate()));
+    app::PayDialog dialog(tmp.db(), ticket, totals, frontdesk, std::nullopt, Store::registerId());
+    dialog.setOutbox(&outbox);
+    dialog.resize(1100, 700);
+    dialog.show();
+    ok(dialog.addCash(Money::fromCents(50'00)));
+    REQUIRE(dialog.complete());
+    const auto *emailReceipt = dialog.findChild<QPushButton *>(u"emailReceipt"_s);
+    const auto *emailCard = dialog.findChild<QPushButton *>(u"emailGiftCard"_s);
+    REQUIRE(emailReceipt);
+    REQUIRE(emailCard);
+    REQUIRE(emailReceipt->isVisible());
+    REQUIRE(emailCard->isVisible());
+    if (const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR"); !dir.isEmpty())
+        REQUIRE(dialog.grab().save(dir + u"/pay-done-email.png"_s));
+
+    // A bad address is refused at once: nothing is queued.
+    const Status bad = dialog.emailGiftCards(u"maya at example"_s);
+    REQUIRE_FALSE(bad);
+    REQUIRE(bad.error().code == ErrorCode::Invalid);
+    REQUIRE(outbox.waiting() == 0);
+
+    QElapsedTimer timer;
+    timer.start();
+    ok(dialog.emailGiftCards(u"maya@example.com"_s));
+    ok(dialog.emailReceipt(u"sam@example.com"_s));
+    REQUIRE(timer.elapsed() < 2'000);
+    REQUIRE(outbox.waiting() >= 1);
+    REQUIRE(waitFor([&] { return outbox.waiting() == 0 && sink.messageFiles().size() == 2; }));
+
+    const IssuedCard card = dialog.completedSale()->giftCards.front();
+    REQUIRE(sentCards == QList<qint64>{card.id});
+    bool sawCard = false;
+    bool sawReceipt = false;
+    for (const QString &file : sink.messageFiles()) {
+        const ReceivedMail mail = sink.read(file);
+        const QString to = mail.envelope[u"to"_s].toArray()[0].toString();
+        const QJsonObject qr = mail.summary[u"inline"_s].toArray()[0].toObject();
+        QImage image;
+        REQUIRE(image.loadFromData(mail.part(qr[u"file"_s].toString()), "PNG"));
+        const QStringList codes = printing::test::decodeQrCodes(image);
+        if (to == u"maya@example.com"_s) {
+            sawCard = true;
+            REQUIRE(codes == QStringList{card.code});
+            REQUIRE(mail.text().contains(u"To: Maya"_s));
+        } else {
+            sawReceipt = true;
+            REQUIRE(to == u"sam@example.com"_s);
+            REQUIRE(codes == QStringList{receiptCode(dialog.completedSale()->receiptNo)});
+            // The e-receipt never carries the card's code: that goes in its own email.
+            REQUIRE_FALSE(mail.raw.contains(card.code.toLatin1()));
+            REQUIRE_FALSE(mail.text().contains(card.code));
+        }
+    }
+    REQUIRE(sawCard);
+    REQUIRE(sawReceipt);
+}
