@@ -183,10 +183,12 @@ Result<Message> receiptMessage(const printing::ReceiptDocument &receipt, const Q
     if (!receipt.changeDue.isZero())
         table += row(esc(oasis::mail::tr("Change")), receipt.changeDue.format());
 
-    const QString when = QLocale().toString(receipt.dateTime, QLocale::ShortFormat);
+    const QString when =
+        QLocale().toString(receipt.dateTime, QStringLiteral("d MMM yyyy · h:mm AP"));
     QString html =
         QStringLiteral("<p style=\"font-size:14px;color:#444;margin:0 0 12px\">%1</p>"
-                       "<table style=\"width:100%;border-collapse:collapse;font-size:15px\">%2"
+                       "<table width=\"100%\" style=\"width:100%;border-collapse:collapse;"
+                       "font-size:15px\">%2"
                        "</table>")
             .arg(esc(oasis::mail::tr("Receipt %1 · %2 · served by %3")
                          .arg(receipt.receiptCode, when, receipt.cashier)),

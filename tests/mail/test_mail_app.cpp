@@ -8,12 +8,14 @@
 #include "core/services/storesettings.h"
 #include "mail/outbox.h"
 #include "pos/app/paydialog.h"
+#include "pos/screens/giftcardscreen.h"
 
 #include <QElapsedTimer>
 #include <QImage>
 #include <QJsonArray>
 #include <QPushButton>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace oasis;
 using namespace oasis::test;
@@ -97,6 +99,15 @@ TEST_CASE("after a sale the counter emails the receipt and the gift card in the 
         QImage image;
         REQUIRE(image.loadFromData(mail.part(qr[u"file"_s].toString()), "PNG"));
         const QStringList codes = printing::test::decodeQrCodes(image);
+        // What the customer reads (Qt's rich text stands in for a mail program), to look at.
+        if (const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTextBrowser view;
+            view.document()->addResource(QTextDocument::ImageResource,
+                                         QUrl(u"cid:"_s + qr[u"cid"_s].toString()), image);
+            view.setHtml(mail.html());
+            view.resize(700, 900);
+            REQUIRE(view.grab().save(dir + u"/email-"_s + to.section(u'@', 0, 0) + u".png"_s));
+        }
         if (to == u"maya@example.com"_s) {
             sawCard = true;
             REQUIRE(codes == QStringList{card.code});
@@ -112,4 +123,57 @@ TEST_CASE("after a sale the counter emails the receipt and the gift card in the 
     }
     REQUIRE(sawCard);
     REQUIRE(sawReceipt);
+}
+
+TEST_CASE("the gift card screen emails a card looked up by its code", "[mail][app]") {
+    TempDb tmp(true);
+    SmtpSink sink;
+    SmtpSettings smtp;
+    smtp.host = u"127.0.0.1"_s;
+    smtp.port = sink.port();
+    smtp.security = SmtpSecurity::None;
+    smtp.from = u"hello@oasis-spa.example"_s;
+    ok(StoreSettings(tmp.db()).setSmtp(smtp, owner(tmp.db())));
+    const StaffMember frontdesk = staffNamed(tmp.db(), u"frontdesk"_s);
+
+    // A card sold earlier, at the register.
+    Ticket ticket;
+    ticket.addGiftCard(Money::fromCents(80'00), u"Lee"_s);
+    const CompletedSale sale = value(
+        SaleService(tmp.db()).complete(ticket, {value(Tender::parse(u"cash:80"_s))}, frontdesk));
+    const QString code = sale.giftCards.front().code;
+
+    mail::Outbox outbox([&tmp] { return mail::Server::of(StoreSettings(tmp.db())); });
+    screens::ScreenContext ctx;
+    ctx.db = &tmp.db();
+    ctx.currentUser = [frontdesk] { return frontdesk; };
+    ctx.registerId = Store::registerId();
+    screens::GiftCardScreen screen(ctx);
+    screen.resize(1366, 768);
+    const auto *button = screen.findChild<QPushButton *>(u"emailGiftCard"_s);
+    REQUIRE(button);
+    REQUIRE(button->isHidden());
+    screen.setOutbox(&outbox);
+    screen.show();
+    REQUIRE(button->isVisible());
+    REQUIRE_FALSE(button->isEnabled());
+    REQUIRE_FALSE(screen.emailCard(u"lee@example.com"_s));
+
+    REQUIRE(screen.showCode(code));
+    REQUIRE(button->isEnabled());
+    if (const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR"); !dir.isEmpty())
+        REQUIRE(screen.grab().save(dir + u"/giftcards-email.png"_s));
+    const Status bad = screen.emailCard(u"lee@"_s);
+    REQUIRE_FALSE(bad);
+    REQUIRE(bad.error().code == ErrorCode::Invalid);
+    REQUIRE(outbox.waiting() == 0);
+    ok(screen.emailCard(u"lee@example.com"_s));
+    REQUIRE(waitFor([&] { return outbox.waiting() == 0 && sink.messageFiles().size() == 1; }));
+    const ReceivedMail mail = sink.read(sink.messageFiles().front());
+    REQUIRE(mail.envelope[u"to"_s].toArray()[0].toString() == u"lee@example.com"_s);
+    const QJsonObject qr = mail.summary[u"inline"_s].toArray()[0].toObject();
+    QImage image;
+    REQUIRE(image.loadFromData(mail.part(qr[u"file"_s].toString()), "PNG"));
+    REQUIRE(printing::test::decodeQrCodes(image) == QStringList{code});
+    REQUIRE(mail.text().contains(u"$80.00"_s));
 }
