@@ -27,6 +27,7 @@ Outbox::Outbox(ServerSource server, QObject *parent)
 }
 
 Outbox::~Outbox() {
+    m_cancel->store(true);
     if (m_worker) {
         m_worker->wait();
         delete m_worker;
@@ -82,7 +83,8 @@ void Outbox::pump() {
         m_wake.start(int(std::min<qint64>(next->dueMs - now, 24 * 3600 * 1000)));
         return;
     }
-    const Server server = m_server();
+    Server server = m_server();
+    server.cancel = m_cancel;
     const Message message = next->message;
     const quint64 id = next->id;
     // The send blocks (up to the server's deadline) on its own thread; the result comes back

@@ -33,8 +33,8 @@ public:
     using ServerSource = std::function<Server()>;
 
     explicit Outbox(ServerSource server, QObject *parent = nullptr);
-    /// Waits for a send under way (bounded by the server's deadline); what still waits is
-    /// dropped: say so before quitting (waiting()).
+    /// Stops a send under way at once and waits for its thread; what still waits is dropped:
+    /// say so before quitting (waiting()).
     ~Outbox() override;
 
     /// The delays between tries; the last one repeats. For tests.
@@ -79,6 +79,7 @@ private:
     QElapsedTimer m_clock;
     QTimer m_wake;
     QThread *m_worker = nullptr;
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
     quint64 m_nextId = 1;
     QString m_lastError;
 };

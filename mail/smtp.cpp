@@ -122,6 +122,10 @@ Status checkAddresses(const Message &m) {
     return {};
 }
 
+int abortWhenCancelled(void *flag, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    return static_cast<const std::atomic_bool *>(flag)->load() ? 1 : 0;
+}
+
 QString oneLine(QString text) {
     text.replace(u'\r', u' ');
     text.replace(u'\n', u' ');
@@ -176,6 +180,12 @@ Status send(const Server &server, const Message &message) {
     Mime mime = buildMime(c, message, headers);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(c, CURLOPT_MIMEPOST, mime.get());
+    if (server.cancel) {
+        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &abortWhenCancelled);
+        curl_easy_setopt(c, CURLOPT_XFERINFODATA,
+                         const_cast<std::atomic_bool *>(server.cancel.get()));
+    }
     char errors[CURL_ERROR_SIZE] = {};
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errors);
 

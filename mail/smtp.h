@@ -6,6 +6,9 @@
 #include "core/services/storesettings.h"
 #include "mail/message.h"
 
+#include <atomic>
+#include <memory>
+
 namespace oasis::mail {
 
 /// Where and how to send: the store's settings plus the password and deadlines.
@@ -14,6 +17,8 @@ struct Server {
     QString password;
     int connectTimeoutMs = 10'000; ///< reaching the server
     int totalTimeoutMs = 60'000;   ///< the whole conversation: nothing can hang longer
+    /// When set and true, a send under way stops at once (the app is quitting).
+    std::shared_ptr<const std::atomic_bool> cancel;
 
     /// The store's server: StoreSettings::smtp() and smtpPassword().
     static Server of(const StoreSettings &store);

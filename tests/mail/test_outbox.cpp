@@ -125,3 +125,31 @@ TEST_CASE("the outbox never holds up the counter and refuses a bad address at on
                     15'000));
     REQUIRE(outbox.waiting() == 1);
 }
+
+TEST_CASE("an outbox going away stops the send under way at once", "[mail]") {
+    QTcpServer silent;
+    REQUIRE(silent.listen(QHostAddress::LocalHost, 0));
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    QObject::connect(&silent, &QTcpServer::newConnection, &silent, [&] {
+        while (QTcpSocket *s = silent.nextPendingConnection())
+            held.emplace_back(s);
+    });
+    const int port = silent.serverPort();
+    QElapsedTimer timer;
+    {
+        mail::Outbox outbox([port] {
+            mail::Server server = loopbackServer(port, 30'000);
+            server.connectTimeoutMs = 30'000; // the greeting that never comes counts here
+            return server;
+        });
+        REQUIRE(outbox.enqueue(cardMessage(giftcode::generate(), u"sam@example.com"_s),
+                               mail::Outbox::Kind::Receipt, 1));
+        REQUIRE(waitFor([&] { return !held.empty(); }, 5'000));
+        QTest::qWait(300);
+        INFO(outbox.statusText().toStdString());
+        REQUIRE(outbox.statusText() == u"1 email waiting"_s); // still trying
+        timer.start();
+    }
+    // Not the 30 s deadline of the server: the app quits without waiting for it.
+    REQUIRE(timer.elapsed() < 3'000);
+}
