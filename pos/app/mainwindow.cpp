@@ -24,6 +24,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
@@ -36,6 +37,11 @@
 #include <utility>
 
 namespace oasis::app {
+
+namespace {
+// The product's log (oasis.log): what happened to the counter's email, never its content.
+Q_LOGGING_CATEGORY(lcAppMail, "oasis.mail")
+} // namespace
 
 MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     : QMainWindow(parent)
@@ -111,8 +117,8 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
                                             ? log.giftCardEmailed(id, to, by)
                                             : log.receiptEmailed(id, to, by);
                 if (!recorded)
-                    qWarning("An email was sent but not journaled: %s",
-                             qPrintable(recorded.error().message));
+                    qCWarning(lcAppMail, "an email was sent but not journaled: %s",
+                              qPrintable(recorded.error().message));
             });
     m_clock = new QLabel(this);
     statusBar()->addPermanentWidget(m_clock);
@@ -389,7 +395,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
             event->ignore();
             return;
         }
-        qWarning("Oasis POS closed with %d email(s) not sent", waiting);
+        qCWarning(lcAppMail, "Oasis POS closed with %d email(s) not sent", waiting);
     }
     if (m_register) {
         if (auto parked = m_register->parkOpenTicket(); !parked) {
