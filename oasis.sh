@@ -17,6 +17,7 @@ packages=(
     libsqlite3-dev libssl-dev libqrencode-dev catch2 libzxing-dev
     tzdata fonts-dejavu-core poppler-utils sqlite3
     postgresql postgresql-common libqt6sql6-psql
+    libcurl4-openssl-dev python3-aiosmtpd
 )
 
 install_missing() { # extra packages...

@@ -59,7 +59,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # window icon), Qt Multimedia's camera back ends (its plugins, in libqt6multimedia6), and the fonts
 # the receipts and certificates are drawn in.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(oasis_runtime_depends libqt6sql6-sqlite libqt6sql6-psql fonts-dejavu-core)
+# libcurl4 sends e-gift cards and e-receipts (shlibdeps finds it too; named here so the mail
+# module's need is explicit), ca-certificates lets it check the mail server's TLS certificate.
+set(oasis_runtime_depends libqt6sql6-sqlite libqt6sql6-psql fonts-dejavu-core libcurl4
+    ca-certificates)
 if(OASIS_BUILD_GUI)
     list(APPEND oasis_runtime_depends qt6-qpa-plugins libqt6svg6 libqt6multimedia6)
 endif()

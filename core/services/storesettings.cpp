@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/storesettings.h"
 
+#include "core/domain/emailaddress.h"
 #include "core/domain/text.h"
 #include "core/domain/ticket.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
+#include "core/storage/keyring.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -24,6 +26,25 @@ Status checkCurrency(const QString &code) {
     return {};
 }
 } // namespace
+
+QString smtpSecurityName(SmtpSecurity security) {
+    switch (security) {
+    case SmtpSecurity::StartTls:
+        return QStringLiteral("starttls");
+    case SmtpSecurity::Tls:
+        return QStringLiteral("tls");
+    case SmtpSecurity::None:
+        return QStringLiteral("none");
+    }
+    return QStringLiteral("starttls");
+}
+
+std::optional<SmtpSecurity> smtpSecurityFromName(const QString &name) {
+    for (SmtpSecurity s : {SmtpSecurity::StartTls, SmtpSecurity::Tls, SmtpSecurity::None})
+        if (name.compare(smtpSecurityName(s), Qt::CaseInsensitive) == 0)
+            return s;
+    return std::nullopt;
+}
 
 StoreInfo StoreSettings::storeInfo() const {
     StoreInfo info;
@@ -222,6 +243,97 @@ Status StoreSettings::installDefaults() {
                 return std::unexpected(ok.error());
     }
     return {};
+}
+
+SmtpSettings StoreSettings::smtp() const {
+    SmtpSettings smtp;
+    smtp.host = m_db.setting(QStringLiteral("smtp.host"));
+    bool ok = false;
+    const int port = m_db.setting(QStringLiteral("smtp.port")).toInt(&ok);
+    if (ok && port > 0 && port <= 65535)
+        smtp.port = port;
+    smtp.security = smtpSecurityFromName(m_db.setting(QStringLiteral("smtp.security")))
+                        .value_or(SmtpSecurity::StartTls);
+    smtp.user = m_db.setting(QStringLiteral("smtp.user"));
+    smtp.from = m_db.setting(QStringLiteral("smtp.from"));
+    return smtp;
+}
+
+Status StoreSettings::checkSmtp(const SmtpSettings &smtp) {
+    static const QString hostChars = QStringLiteral(".-:[]_");
+    bool hostOk = !smtp.host.isEmpty() && smtp.host.size() <= 253;
+    for (QChar c : smtp.host)
+        hostOk = hostOk && c.unicode() < 128 && (c.isLetterOrNumber() || hostChars.contains(c));
+    if (!hostOk)
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("%1 is not a mail server's host name.").arg(elidedForMessage(smtp.host)));
+    if (smtp.port < 1 || smtp.port > 65535)
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("The mail server's port must be from 1 to 65535."));
+    if (auto ok = checkText(oasis::tr("mail server user"), smtp.user, textlimit::kName); !ok)
+        return ok;
+    if (auto ok = checkEmailAddress(smtp.from); !ok)
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("The store's from address: %1").arg(ok.error().message));
+    return {};
+}
+
+Status StoreSettings::setSmtp(const SmtpSettings &smtp, const StaffMember &actor,
+                              const std::optional<StaffMember> &approver) {
+    if (auto ok = checkSmtp(smtp); !ok)
+        return ok;
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
+    const std::pair<QString, QString> values[] = {
+        {QStringLiteral("smtp.host"), smtp.host},
+        {QStringLiteral("smtp.port"), QString::number(smtp.port)},
+        {QStringLiteral("smtp.security"), smtpSecurityName(smtp.security)},
+        {QStringLiteral("smtp.user"), smtp.user},
+        {QStringLiteral("smtp.from"), smtp.from}};
+    QJsonObject journaled;
+    for (const auto &[key, value] : values) {
+        if (auto ok = m_db.setSetting(key, value); !ok)
+            return ok;
+        journaled.insert(key, value);
+    }
+    if (auto ok = Journal::append(m_db, actorLabel(actor, approver),
+                                  QStringLiteral("settings_changed"), journaled);
+        !ok)
+        return ok;
+    return tx->commit();
+}
+
+QString StoreSettings::smtpPassword() const {
+    const QByteArray env = qgetenv("OASIS_SMTP_PASSWORD");
+    if (!env.isEmpty())
+        return QString::fromUtf8(env);
+    return m_db.keys().smtpPassword;
+}
+
+bool StoreSettings::smtpPasswordKept() const {
+    return !m_db.keys().smtpPassword.isEmpty();
+}
+
+Status StoreSettings::saveSmtpPassword(const QString &password, const StaffMember &actor,
+                                       const std::optional<StaffMember> &approver) {
+    if (auto ok = checkText(oasis::tr("mail server password"), password, textlimit::kName); !ok)
+        return ok;
+    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
+        return ok;
+    const QString path = m_db.keyFilePath();
+    auto keys = KeyRing::load(path);
+    if (!keys)
+        return std::unexpected(keys.error());
+    keys->smtpPassword = password;
+    if (auto ok = KeyRing::write(path, *keys, true); !ok)
+        return ok;
+    // The journal says that it changed, never what it is.
+    return Journal::append(m_db, actorLabel(actor, approver), QStringLiteral("settings_changed"),
+                           {{QStringLiteral("smtp.password"), QStringLiteral("(changed)")}});
 }
 
 QString StoreSettings::currency() const {

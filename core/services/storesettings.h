@@ -12,6 +12,26 @@ namespace oasis {
 
 class Database;
 
+/// How the connection to the store's mail server is protected.
+enum class SmtpSecurity {
+    StartTls, ///< plain connection upgraded with STARTTLS (usually port 587); TLS is required
+    Tls,      ///< TLS from the first byte, smtps:// (usually port 465)
+    None,     ///< no encryption (a relay on the store's own network only)
+};
+QString smtpSecurityName(SmtpSecurity security);
+std::optional<SmtpSecurity> smtpSecurityFromName(const QString &name);
+
+/// The store's outgoing mail server (DESIGN §16). The password is never here: it comes from env
+/// OASIS_SMTP_PASSWORD or the store's key file (StoreSettings::smtpPassword).
+struct SmtpSettings {
+    QString host;
+    int port = 587;
+    SmtpSecurity security = SmtpSecurity::StartTls;
+    QString user; ///< empty: the server takes mail without logging in
+    QString from; ///< the store's address customers see and reply to
+    bool configured() const { return !host.isEmpty() && !from.isEmpty(); }
+};
+
 struct StoreInfo {
     QString name;
     QStringList addressLines;
@@ -60,6 +80,23 @@ public:
     Result<TaxTable> taxTable() const;
     Status addTaxRate(const TaxRate &rate, const StaffMember &actor,
                       const std::optional<StaffMember> &approver = std::nullopt);
+
+    /// The store's mail server (settings `smtp.*`); not configured() until a manager set it.
+    SmtpSettings smtp() const;
+    /// Checks and saves the mail server: a host name, a port from 1 to 65535 and a valid from
+    /// address, or nothing is changed. Needs Action::Settings; journaled (never a password).
+    Status setSmtp(const SmtpSettings &smtp, const StaffMember &actor,
+                   const std::optional<StaffMember> &approver = std::nullopt);
+    static Status checkSmtp(const SmtpSettings &smtp);
+    /// The mail server's password: env OASIS_SMTP_PASSWORD, else the one kept in the store's
+    /// key file, else empty. Never logged, never in the settings table or the journal.
+    QString smtpPassword() const;
+    /// Whether the store's key file keeps a mail server password.
+    bool smtpPasswordKept() const;
+    /// Keeps the password in the store's key file (written 0600, the other keys untouched), so
+    /// that the counter app can send without the environment variable. Needs Action::Settings.
+    Status saveSmtpPassword(const QString &password, const StaffMember &actor,
+                            const std::optional<StaffMember> &approver = std::nullopt);
 
     /// Writes the defaults that are missing (tax rates, store details). Inside a transaction.
     Status installDefaults();

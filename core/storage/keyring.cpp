@@ -123,12 +123,13 @@ Result<KeyRing> KeyRing::load(const QString &path, QStringList *warnings) {
 }
 
 QByteArray KeyRing::toJson() const {
-    const QJsonObject o{
-        {QStringLiteral("format"), 1},
-        {QStringLiteral("giftcard_lookup"), QString::fromLatin1(giftCardLookup.toHex())},
-        {QStringLiteral("giftcard_seal"), QString::fromLatin1(giftCardSeal.toHex())},
-        {QStringLiteral("journal"), QString::fromLatin1(journal.toHex())},
-        {QStringLiteral("pin_pepper"), QString::fromLatin1(pinPepper.toHex())}};
+    QJsonObject o{{QStringLiteral("format"), 1},
+                  {QStringLiteral("giftcard_lookup"), QString::fromLatin1(giftCardLookup.toHex())},
+                  {QStringLiteral("giftcard_seal"), QString::fromLatin1(giftCardSeal.toHex())},
+                  {QStringLiteral("journal"), QString::fromLatin1(journal.toHex())},
+                  {QStringLiteral("pin_pepper"), QString::fromLatin1(pinPepper.toHex())}};
+    if (!smtpPassword.isEmpty())
+        o.insert(QStringLiteral("smtp_password"), smtpPassword);
     return QJsonDocument(o).toJson();
 }
 
@@ -137,7 +138,8 @@ Result<KeyRing> KeyRing::fromJson(const QByteArray &json) {
     auto key = [&o](const char *name) {
         return QByteArray::fromHex(o.value(QLatin1String(name)).toString().toLatin1());
     };
-    KeyRing k{key("giftcard_lookup"), key("giftcard_seal"), key("journal"), key("pin_pepper")};
+    KeyRing k{key("giftcard_lookup"), key("giftcard_seal"), key("journal"), key("pin_pepper"),
+              o.value(QLatin1String("smtp_password")).toString()};
     if (k.giftCardLookup.size() != 32 || k.giftCardSeal.size() != 32 || k.journal.size() != 32 ||
         k.pinPepper.size() != 32)
         return fail(ErrorCode::Storage, oasis::tr("The keys are damaged."));

@@ -18,6 +18,7 @@ struct KeyRing {
     QByteArray giftCardSeal;   ///< AES-256-GCM key to keep codes for a manager's reprint
     QByteArray journal;        ///< HMAC-SHA256 key of the journal chain
     QByteArray pinPepper;      ///< mixed into every PIN hash
+    QString smtpPassword;      ///< the store's mail server password (empty: none kept here)
 
     /// A value stored in the database that proves this key file belongs to it.
     QByteArray fingerprint() const;

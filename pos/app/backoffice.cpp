@@ -220,6 +220,7 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
         // A card sold from the gift-card screen is a line on the register's ticket: it is
         // activated when that sale commits.
         RegisterWidget *reg = window.registerScreen();
+        screen->setOutbox(window.outbox());
         QObject::connect(screen, &screens::GiftCardScreen::sellRequested, reg,
                          [&window, reg](Money amount, const QString &to, const QString &from,
                                         const QString &message) {

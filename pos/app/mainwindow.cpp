@@ -7,8 +7,10 @@
 
 #include "core/domain/clock.h"
 #include "core/services/authorization.h"
+#include "core/services/emaillog.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
+#include "mail/outbox.h"
 #include "pos/app/firstpaint.h"
 #include "pos/app/loginwidget.h"
 #include "pos/app/receiptsscreen.h"
@@ -23,6 +25,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
@@ -35,6 +38,11 @@
 #include <utility>
 
 namespace oasis::app {
+
+namespace {
+// The product's log (oasis.log): what happened to the counter's email, never its content.
+Q_LOGGING_CATEGORY(lcAppMail, "oasis.mail")
+} // namespace
 
 MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     : QMainWindow(parent)
@@ -90,6 +98,29 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     statusBar()->addWidget(m_statusUser);
     statusBar()->addWidget(m_statusRegister);
     statusBar()->addWidget(m_statusDatabase, 1);
+    // The counter's outbox: the store's mail server is read before each try, so a manager's
+    // correction is used on the next one. Each message sent is journaled here, on this thread.
+    m_outbox = new mail::Outbox([this] { return mail::Server::of(StoreSettings(m_db)); }, this);
+    m_statusMail = new QLabel(this);
+    m_statusMail->setObjectName(QStringLiteral("statusMail"));
+    m_statusMail->hide();
+    statusBar()->addPermanentWidget(m_statusMail);
+    connect(m_outbox, &mail::Outbox::changed, this, [this] {
+        const QString text = m_outbox->statusText();
+        m_statusMail->setText(text);
+        m_statusMail->setToolTip(text);
+        m_statusMail->setVisible(!text.isEmpty());
+    });
+    connect(m_outbox, &mail::Outbox::sent, this,
+            [this](mail::Outbox::Kind kind, qint64 id, const QString &to, const QString &by) {
+                EmailLog log(m_db);
+                const Status recorded = kind == mail::Outbox::Kind::GiftCard
+                                            ? log.giftCardEmailed(id, to, by)
+                                            : log.receiptEmailed(id, to, by);
+                if (!recorded)
+                    qCWarning(lcAppMail, "an email was sent but not journaled: %s",
+                              qPrintable(recorded.error().message));
+            });
     m_clock = new QLabel(this);
     statusBar()->addPermanentWidget(m_clock);
     statusBar()->setSizeGripEnabled(false);
@@ -125,6 +156,7 @@ void MainWindow::buildRegister() {
         return;
     // Built in place: moving a styled widget tree to another parent polishes it all again.
     m_register = new RegisterWidget(m_db, m_registerId, m_registerPage);
+    m_register->setOutbox(m_outbox);
     m_registerPage->layout()->addWidget(m_register);
     m_receipts = new ReceiptsScreen(m_db, m_receiptsPage);
     m_receipts->setRegisterId(m_registerId);
@@ -377,6 +409,31 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+    if (const int waiting = m_outbox->waiting(); waiting > 0) {
+        // The emails live in memory only (a gift card's code is never written to disk): closing
+        // loses them, so ask.
+        QMessageBox box(QMessageBox::Warning, tr("Close Oasis POS"),
+                        waiting == 1
+                            ? tr("1 email has not been sent yet. It will be lost if Oasis POS "
+                                 "closes now.")
+                            : tr("%1 emails have not been sent yet. They will be lost if Oasis "
+                                 "POS closes now.")
+                                  .arg(waiting),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("closeUnsentMailBox"));
+        box.setInformativeText(m_outbox->statusText());
+        QPushButton *stay = box.addButton(tr("Stay open"), QMessageBox::RejectRole);
+        QPushButton *close =
+            box.addButton(tr("Close without sending"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(stay);
+        box.setEscapeButton(stay);
+        box.exec();
+        if (box.clickedButton() != close) {
+            event->ignore();
+            return;
+        }
+        qCWarning(lcAppMail, "Oasis POS closed with %d email(s) not sent", waiting);
+    }
     if (m_register) {
         if (auto parked = m_register->parkOpenTicket(); !parked) {
             // The one case that asks: the ticket could not be kept.

@@ -20,6 +20,10 @@ namespace oasis {
 class Database;
 }
 
+namespace oasis::mail {
+class Outbox;
+}
+
 namespace oasis::app {
 
 class LoginWidget;
@@ -41,6 +45,9 @@ public:
     RegisterWidget *registerScreen();
     ReceiptsScreen *receipts();
     std::optional<StaffMember> user() const { return m_user; }
+    /// The counter's emails (e-receipts, e-gift cards): sent in the background, retried, in
+    /// memory only; the status bar says what waits.
+    mail::Outbox *outbox() const { return m_outbox; }
 
     /// Adds a screen with a button in the navigation bar. One function per screen keeps this
     /// window small as gift cards, inventory, reports and settings arrive.
@@ -113,6 +120,8 @@ private:
     QLabel *m_statusUser = nullptr;
     QLabel *m_statusRegister = nullptr;
     QLabel *m_statusDatabase = nullptr;
+    QLabel *m_statusMail = nullptr;
+    mail::Outbox *m_outbox = nullptr;
     QLabel *m_clock = nullptr;
     QTimer *m_idle = nullptr;
     struct Restricted {

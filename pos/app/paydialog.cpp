@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/paydialog.h"
 
+#include "core/domain/emailaddress.h"
 #include "core/domain/giftcode.h"
+#include "core/services/emaillog.h"
 #include "core/services/giftcard.h"
 #include "core/services/storesettings.h"
+#include "mail/compose.h"
+#include "mail/outbox.h"
 #include "pos/app/receiptview.h"
 #include "pos/screens/giftcardcertificate.h"
 #include "printing/printersettings.h"
@@ -13,6 +17,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -334,6 +339,19 @@ QWidget *PayDialog::buildDonePage() {
             openCertificates();
     });
     left->addWidget(m_certificate);
+    // Email goes through the counter's outbox: the cashier never waits for the mail server.
+    m_emailReceipt = button(tr("Email receipt…"), page);
+    m_emailReceipt->setObjectName(QStringLiteral("emailReceipt"));
+    m_emailReceipt->setFocusPolicy(Qt::NoFocus);
+    m_emailReceipt->hide();
+    connect(m_emailReceipt, &QPushButton::clicked, this, [this] { askAndEmail(false); });
+    left->addWidget(m_emailReceipt);
+    m_emailCards = button(tr("Email gift card…"), page);
+    m_emailCards->setObjectName(QStringLiteral("emailGiftCard"));
+    m_emailCards->setFocusPolicy(Qt::NoFocus);
+    m_emailCards->hide();
+    connect(m_emailCards, &QPushButton::clicked, this, [this] { askAndEmail(true); });
+    left->addWidget(m_emailCards);
     auto *next = button(tr("New sale  Enter"), page, "primary");
     next->setDefault(true);
     connect(next, &QPushButton::clicked, this, &QDialog::accept);
@@ -566,6 +584,8 @@ bool PayDialog::complete() {
                    QStringLiteral("</p>");
     m_doneDetails->setText(details);
     m_certificate->setVisible(!m_sale->giftCards.empty());
+    m_emailReceipt->setVisible(m_outbox != nullptr);
+    m_emailCards->setVisible(m_outbox != nullptr && !m_sale->giftCards.empty());
     if (auto record = SaleService(m_db).load(m_sale->receiptNo)) {
         m_receipt->setDocument(printing::receiptFromSale(*record, StoreSettings(m_db).storeInfo(),
                                                          m_sale->giftCards, m_sale->repeated));
@@ -577,6 +597,83 @@ bool PayDialog::complete() {
     if (printing::PrinterSettings::load().isConfigured())
         printReceipt();
     return true;
+}
+
+Result<SmtpSettings> PayDialog::mailReady(const QString &to) const {
+    if (!m_sale)
+        return fail(ErrorCode::Invalid, tr("No sale is complete yet."));
+    if (auto ok = checkEmailAddress(to); !ok)
+        return std::unexpected(ok.error());
+    if (!m_outbox)
+        return fail(ErrorCode::System, tr("This register does not send email."));
+    const SmtpSettings smtp = StoreSettings(m_db).smtp();
+    if (!smtp.configured())
+        return fail(ErrorCode::System,
+                    tr("No mail server is set for this store: a manager sets one with "
+                       "oasisctl settings smtp."));
+    if (auto ok = EmailLog(m_db).maySend(m_cashier); !ok)
+        return std::unexpected(ok.error());
+    return smtp;
+}
+
+Status PayDialog::emailReceipt(const QString &to) {
+    auto smtp = mailReady(to);
+    if (!smtp)
+        return std::unexpected(smtp.error());
+    auto record = SaleService(m_db).load(m_sale->receiptNo);
+    if (!record)
+        return std::unexpected(record.error());
+    // The receipt by email carries no gift-card code: each card goes in its own email.
+    const auto doc = printing::receiptFromSale(*record, StoreSettings(m_db).storeInfo());
+    auto message = mail::receiptMessage(doc, smtp->from, to);
+    if (!message)
+        return std::unexpected(message.error());
+    return m_outbox->enqueue(*message, mail::Outbox::Kind::Receipt, m_sale->receiptNo,
+                             m_cashier.name);
+}
+
+Status PayDialog::emailGiftCards(const QString &to) {
+    auto smtp = mailReady(to);
+    if (!smtp)
+        return std::unexpected(smtp.error());
+    if (m_sale->giftCards.empty())
+        return fail(ErrorCode::Invalid, tr("This sale sold no gift card."));
+    GiftCardService cards(m_db);
+    std::vector<std::pair<qint64, mail::Message>> messages;
+    for (const IssuedCard &card : m_sale->giftCards) {
+        const GiftCard details = cards.byId(card.id).value_or(GiftCard{});
+        auto message = mail::giftCardMessage(
+            screens::certificateOf(m_db, card.code, card.amount, details.recipient, details.sender,
+                                   details.message),
+            smtp->from, to);
+        if (!message)
+            return std::unexpected(message.error());
+        messages.emplace_back(card.id, std::move(*message));
+    }
+    for (const auto &[id, message] : messages)
+        if (auto ok = m_outbox->enqueue(message, mail::Outbox::Kind::GiftCard, id, m_cashier.name);
+            !ok)
+            return ok;
+    return {};
+}
+
+void PayDialog::askAndEmail(bool giftCards) {
+    bool ok = false;
+    const QString to =
+        QInputDialog::getText(this, giftCards ? tr("Email gift card") : tr("Email receipt"),
+                              tr("Customer's email address:"), QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok)
+        return;
+    const Status queued = giftCards ? emailGiftCards(to) : emailReceipt(to);
+    const QString line = queued ? (giftCards ? tr("The gift card is on its way to %1.")
+                                             : tr("The receipt is on its way to %1."))
+                                      .arg(to)
+                                : queued.error().message;
+    m_doneDetails->setText(
+        m_doneDetails->text() +
+        (queued ? QStringLiteral("<p>%1</p>") : QStringLiteral("<p class='warning'>⚠ %1</p>"))
+            .arg(line.toHtmlEscaped()));
 }
 
 Status PayDialog::openCertificates() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/services/sale.h"
+#include "core/services/storesettings.h"
 
 #include <QDialog>
 
@@ -17,6 +18,10 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
+
+namespace oasis::mail {
+class Outbox;
+}
 
 namespace oasis::app {
 
@@ -67,6 +72,15 @@ public:
     QString message() const;
     ReceiptView *receiptView() const { return m_receipt; }
 
+    /// The counter's outbox (MainWindow's): with one, the done page offers "Email receipt…"
+    /// and, when the sale sold gift cards, "Email gift card…".
+    void setOutbox(mail::Outbox *outbox) { m_outbox = outbox; }
+    /// Queues the completed sale's receipt to `to`; sending goes on in the background. A bad
+    /// address, no mail server or no outbox is refused at once and nothing is queued.
+    Status emailReceipt(const QString &to);
+    /// Queues each gift card the completed sale sold (QR inline, certificate attached) to `to`.
+    Status emailGiftCards(const QString &to);
+
 protected:
     void keyPressEvent(QKeyEvent *event) override;
 
@@ -81,6 +95,11 @@ private:
     void setMessage(const QString &text, bool error = true);
     void lookUpGift();
     void printReceipt();
+    /// Asks for the customer's address, then emailReceipt or emailGiftCards; the done page
+    /// says what happened.
+    void askAndEmail(bool giftCards);
+    /// The message, checked, or why not (the parts emailReceipt and emailGiftCards share).
+    Result<SmtpSettings> mailReady(const QString &to) const;
     /// "Discard the $X already taken (card ending 1234)?", saying what to undo where; keeping the
     /// dialog open is the default. True when the cashier chose to discard.
     bool confirmDiscard();
@@ -113,6 +132,9 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_complete = nullptr;
     QPushButton *m_certificate = nullptr;
+    QPushButton *m_emailReceipt = nullptr;
+    QPushButton *m_emailCards = nullptr;
+    mail::Outbox *m_outbox = nullptr;
     // After the commit.
     QLabel *m_doneChange = nullptr;
     QLabel *m_doneCaption = nullptr;

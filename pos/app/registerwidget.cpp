@@ -1064,6 +1064,7 @@ void RegisterWidget::payWith(const QString &giftCode) {
     PayDialog dialog(m_db, m_model->ticket(), m_model->totals(), m_cashier, m_approver,
                      m_registerId, this);
     m_payDialog = &dialog;
+    dialog.setOutbox(m_outbox);
     if (!giftCode.isEmpty())
         QMetaObject::invokeMethod(
             &dialog, [&dialog, giftCode] { dialog.prefillGiftCode(giftCode); },

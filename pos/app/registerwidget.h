@@ -25,6 +25,10 @@ class Database;
 struct CatalogItem;
 } // namespace oasis
 
+namespace oasis::mail {
+class Outbox;
+}
+
 namespace oasis::app {
 
 class PayDialog;
@@ -37,6 +41,8 @@ public:
     ~RegisterWidget() override;
 
     void setCashier(const StaffMember &cashier);
+    /// The counter's outbox, handed to each Pay dialog (Email receipt…, Email gift card…).
+    void setOutbox(mail::Outbox *outbox) { m_outbox = outbox; }
     const StaffMember &cashier() const { return m_cashier; }
 
     QLineEdit *scanField() const { return m_scan; }
@@ -140,6 +146,7 @@ private:
     QLabel *m_taxCaption = nullptr;
     QLabel *m_lineCount = nullptr;
     QPointer<PayDialog> m_payDialog; // while Pay is open: what it has taken
+    mail::Outbox *m_outbox = nullptr;
 };
 
 } // namespace oasis::app

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// giftcard balance | history | reload | replace | cashout | adjust | certificate
+// giftcard balance | history | reload | replace | cashout | adjust | certificate | send
 #include "pos/cli/context.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/emailaddress.h"
 #include "core/domain/giftcode.h"
+#include "core/services/emaillog.h"
 #include "core/services/giftcard.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
+#include "mail/compose.h"
+#include "mail/smtp.h"
 #include "pos/cli/translate.h"
 #include "printing/certificate.h"
 #include "printing/salereceipt.h"
@@ -25,10 +29,66 @@ QJsonObject cardJson(const GiftCard &c) {
             {QStringLiteral("created_at"), c.createdAt.toString(Qt::ISODate)}};
 }
 
+printing::GiftCertificate certificateOf(Database &d, const GiftCard &card, const QString &code) {
+    const StoreInfo store = StoreSettings(d).storeInfo();
+    printing::GiftCertificate certificate;
+    certificate.store = {store.name, store.addressLines, store.phone};
+    certificate.code = giftcode::parse(code).canonical;
+    certificate.amount = card.balance;
+    certificate.to = card.recipient;
+    certificate.from = card.sender;
+    certificate.message = card.message;
+    return certificate;
+}
+
+/// giftcard send CODE --to EMAIL: the e-gift card, sent at once through the store's server.
+Status sendGiftCard(Context &ctx, Database &d, GiftCardService &cards, const QString &code,
+                    const QString &registerId) {
+    const auto to = ctx.takeOption(QStringLiteral("to"));
+    if (auto ok = ctx.noMoreArguments(); !ok)
+        return ok;
+    if (!to)
+        return fail(ErrorCode::Invalid, oasis::cli::tr("giftcard send needs --to EMAIL."));
+    if (auto ok = checkEmailAddress(*to); !ok)
+        return ok;
+    auto who = ctx.login();
+    if (!who)
+        return std::unexpected(who.error());
+    EmailLog log(d);
+    if (auto ok = log.maySend(*who); !ok)
+        return ok;
+    auto card = cards.lookup(code, registerId);
+    if (!card)
+        return std::unexpected(card.error());
+    if (card->status != GiftCardStatus::Active)
+        return fail(ErrorCode::Refused,
+                    oasis::cli::tr("The gift card ending %1 is void: send the card that replaced "
+                                   "it.")
+                        .arg(card->last4));
+    const mail::Server server = mail::Server::of(StoreSettings(d));
+    auto message = mail::giftCardMessage(certificateOf(d, *card, code), server.settings.from, *to);
+    if (!message)
+        return std::unexpected(message.error());
+    if (auto ok = mail::send(server, *message); !ok)
+        return ok;
+    if (auto ok = log.giftCardEmailed(card->id, *to, who->name); !ok)
+        return fail(ok.error().code,
+                    oasis::cli::tr("The gift card was emailed to %1 but the journal could not "
+                                   "record it: %2")
+                        .arg(*to, ok.error().message));
+    ctx.emit({{QStringLiteral("sent"), true},
+              {QStringLiteral("to"), *to},
+              {QStringLiteral("last4"), card->last4},
+              {QStringLiteral("balance_cents"), card->balance.cents()}},
+             {oasis::cli::tr("Gift card ••%1 (%2) emailed to %3.")
+                  .arg(card->last4, card->balance.format(), *to)});
+    return {};
+}
+
 Status cmdGiftcard(Context &ctx) {
     auto sub = ctx.takeArgument(
         oasis::cli::tr("a giftcard command (balance, history, reload, replace, cashout, adjust, "
-                       "certificate)"));
+                       "certificate, send)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto code = ctx.takeArgument(oasis::cli::tr("the gift-card CODE"));
@@ -178,6 +238,9 @@ Status cmdGiftcard(Context &ctx) {
         return {};
     }
 
+    if (*sub == QLatin1String("send"))
+        return sendGiftCard(ctx, d, cards, *code, registerId);
+
     if (*sub == QLatin1String("certificate")) {
         const auto out = ctx.takeOption(QStringLiteral("out"));
         const bool a6 = ctx.takeFlag(QStringLiteral("a6"));
@@ -190,14 +253,7 @@ Status cmdGiftcard(Context &ctx) {
         auto card = cards.lookup(*code, registerId);
         if (!card)
             return std::unexpected(card.error());
-        const StoreInfo store = StoreSettings(d).storeInfo();
-        printing::GiftCertificate certificate;
-        certificate.store = {store.name, store.addressLines, store.phone};
-        certificate.code = giftcode::parse(*code).canonical;
-        certificate.amount = card->balance;
-        certificate.to = card->recipient;
-        certificate.from = card->sender;
-        certificate.message = card->message;
+        const printing::GiftCertificate certificate = certificateOf(d, *card, *code);
         const auto page = a6 ? printing::CertificatePage::A6 : printing::CertificatePage::Letter;
         Status written = out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
                              ? printing::renderCertificatePdf(certificate, *out, page)
@@ -221,7 +277,8 @@ std::vector<Command> giftcardCommands() {
              "CODE |\n"
              "         cashout CODE | adjust CODE DELTA --reason R | certificate CODE --out "
              "FILE.pdf|FILE.png "
-             "[--a6]"}};
+             "[--a6] |\n"
+             "         send CODE --to EMAIL"}};
 }
 
 } // namespace oasis::cli

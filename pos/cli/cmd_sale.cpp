@@ -3,11 +3,15 @@
 #include "pos/cli/context.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/emailaddress.h"
 #include "core/domain/giftcode.h"
 #include "core/domain/ticketeditor.h"
 #include "core/services/catalog.h"
+#include "core/services/emaillog.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
+#include "mail/compose.h"
+#include "mail/smtp.h"
 #include "pos/cli/translate.h"
 #include "printing/salereceipt.h"
 #include "printing/text.h"
@@ -321,7 +325,7 @@ Result<qint64> receiptNumber(const QString &text) {
 }
 
 Status cmdReceipt(Context &ctx) {
-    auto sub = ctx.takeArgument(oasis::cli::tr("a receipt command (show, print)"));
+    auto sub = ctx.takeArgument(oasis::cli::tr("a receipt command (show, print, send)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto number = ctx.takeArgument(oasis::cli::tr("RECEIPT"));
@@ -331,8 +335,16 @@ Status cmdReceipt(Context &ctx) {
     if (!n)
         return std::unexpected(n.error());
     const auto target = ctx.takeOption(QStringLiteral("print"));
+    const auto to = ctx.takeOption(QStringLiteral("to"));
     if (auto ok = ctx.noMoreOptions(); !ok)
         return ok;
+    // A bad address is refused before anything is looked up or sent.
+    if (*sub == QLatin1String("send")) {
+        if (!to)
+            return fail(ErrorCode::Invalid, oasis::cli::tr("receipt send needs --to EMAIL."));
+        if (auto ok = checkEmailAddress(*to); !ok)
+            return ok;
+    }
     auto db = ctx.database();
     if (!db)
         return std::unexpected(db.error());
@@ -357,6 +369,33 @@ Status cmdReceipt(Context &ctx) {
             {oasis::cli::tr("Reprinted %1 to %2.").arg(receiptCode(record->receiptNo), *target)});
         return {};
     }
+    if (*sub == QLatin1String("send")) {
+        auto who = ctx.login();
+        if (!who)
+            return std::unexpected(who.error());
+        EmailLog log(**db);
+        if (auto ok = log.maySend(*who); !ok)
+            return ok;
+        StoreSettings settings(**db);
+        const mail::Server server = mail::Server::of(settings);
+        const auto doc = printing::receiptFromSale(*record, settings.storeInfo(), {}, false);
+        auto message = mail::receiptMessage(doc, server.settings.from, *to);
+        if (!message)
+            return std::unexpected(message.error());
+        if (auto ok = mail::send(server, *message); !ok)
+            return ok;
+        if (auto ok = log.receiptEmailed(record->receiptNo, *to, who->name); !ok)
+            return fail(ok.error().code,
+                        oasis::cli::tr("The receipt was emailed to %1 but the journal could not "
+                                       "record it: %2")
+                            .arg(*to, ok.error().message));
+        ctx.emit(
+            {{QStringLiteral("receipt"), record->receiptNo},
+             {QStringLiteral("sent"), true},
+             {QStringLiteral("to"), *to}},
+            {oasis::cli::tr("Receipt %1 emailed to %2.").arg(receiptCode(record->receiptNo), *to)});
+        return {};
+    }
     return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown receipt command %1.").arg(*sub));
 }
 
@@ -371,7 +410,8 @@ std::vector<Command> saleCommands() {
          "--from F "
          "--message M]\n"
          "       TENDER: cash:AMOUNT | card:AMOUNT[:LAST4[:AUTH]] | gift:CODE[:AMOUNT]"},
-        {"receipt", cmdReceipt, "receipt show RECEIPT | print RECEIPT --print TARGET"},
+        {"receipt", cmdReceipt,
+         "receipt show RECEIPT | print RECEIPT --print TARGET | send RECEIPT --to EMAIL"},
     };
 }
 

@@ -19,8 +19,9 @@ namespace {
 
 std::vector<Command> allCommands() {
     std::vector<Command> all;
-    for (auto group : {adminCommands, saleCommands, giftcardCommands, inventoryCommands,
-                       refundCommands, shiftCommands, reportCommands, keysCommands})
+    for (auto group :
+         {adminCommands, saleCommands, giftcardCommands, inventoryCommands, refundCommands,
+          shiftCommands, reportCommands, keysCommands, settingsCommands})
         for (const Command &c : group())
             all.push_back(c);
     return all;
@@ -101,8 +102,11 @@ int main(int argc, char **argv) {
         ctx.json = true;
     if (auto v = ctx.takeOption(QStringLiteral("db")))
         ctx.dbPath = *v;
-    if (auto v = ctx.takeOption(QStringLiteral("user")))
-        ctx.user = *v;
+    // A --user before the command word names who acts; one after it then belongs to the
+    // command (`settings smtp --user U` names the mail server's login).
+    if (ctx.user.isEmpty())
+        if (auto v = ctx.takeOption(QStringLiteral("user")))
+            ctx.user = *v;
     if (auto v = ctx.takeOption(QStringLiteral("approve-by")))
         ctx.approveBy = *v;
 

@@ -5,12 +5,16 @@
 #include "pos/screens/giftcardmodels.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/emailaddress.h"
 #include "core/domain/giftcode.h"
 #include "core/domain/ticket.h"
 #include "core/services/authorization.h"
+#include "core/services/emaillog.h"
 #include "core/services/report.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
+#include "mail/compose.h"
+#include "mail/outbox.h"
 
 #include <QButtonGroup>
 #include <QDateEdit>
@@ -21,6 +25,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -162,6 +167,9 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     m_adjust = button(tr("Adjust…"), QStringLiteral("adjust"), &GiftCardScreen::adjustDialog);
     m_certificate = button(tr("Certificate…"), QStringLiteral("certificate"),
                            &GiftCardScreen::certificateDialog);
+    m_email = button(tr("Email gift card…"), QStringLiteral("emailGiftCard"),
+                     &GiftCardScreen::emailDialog);
+    m_email->hide(); // until the app hands over its outbox
     auto *liability = button(tr("Liability report…"), QStringLiteral("liability"),
                              &GiftCardScreen::liabilityDialog);
     auto *buttons = new QHBoxLayout;
@@ -172,6 +180,7 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     buttons->addWidget(m_cashOut);
     buttons->addWidget(m_adjust);
     buttons->addWidget(m_certificate);
+    buttons->addWidget(m_email);
     buttons->addStretch();
     buttons->addWidget(liability);
 
@@ -300,6 +309,53 @@ void GiftCardScreen::updateButtons() {
                           m_card->balance < GiftCardService::cashOutLimit());
     m_adjust->setEnabled(active);
     m_certificate->setEnabled(active);
+    m_email->setEnabled(active);
+}
+
+void GiftCardScreen::setOutbox(mail::Outbox *outbox) {
+    m_outbox = outbox;
+    m_email->setVisible(outbox != nullptr);
+}
+
+Status GiftCardScreen::emailCard(const QString &to) {
+    if (!m_card || m_cardCode.isEmpty())
+        return fail(ErrorCode::Invalid, tr("Scan or type the card's code first."));
+    if (m_card->status != GiftCardStatus::Active)
+        return fail(ErrorCode::Refused,
+                    tr("The gift card ending %1 is void: email the card that replaced it.")
+                        .arg(m_card->last4));
+    if (auto ok = checkEmailAddress(to); !ok)
+        return ok;
+    if (!m_outbox)
+        return fail(ErrorCode::System, tr("This register does not send email."));
+    const SmtpSettings smtp = StoreSettings(*m_ctx.db).smtp();
+    if (!smtp.configured())
+        return fail(ErrorCode::System,
+                    tr("No mail server is set for this store: a manager sets one with "
+                       "oasisctl settings smtp."));
+    if (auto ok = EmailLog(*m_ctx.db).maySend(user()); !ok)
+        return ok;
+    auto message =
+        mail::giftCardMessage(certificateFor(m_cardCode, m_card->balance, m_card->recipient,
+                                             m_card->sender, m_card->message),
+                              smtp.from, to);
+    if (!message)
+        return std::unexpected(message.error());
+    return m_outbox->enqueue(*message, mail::Outbox::Kind::GiftCard, m_card->id, user().name);
+}
+
+void GiftCardScreen::emailDialog() {
+    bool ok = false;
+    const QString to =
+        QInputDialog::getText(this, tr("Email gift card"), tr("Customer's email address:"),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok)
+        return;
+    if (auto queued = emailCard(to); queued)
+        showInfo(tr("The gift card is on its way to %1.").arg(to));
+    else
+        showError(queued.error());
 }
 
 // --- operations ------------------------------------------------------------------------

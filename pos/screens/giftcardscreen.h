@@ -18,6 +18,10 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 
+namespace oasis::mail {
+class Outbox;
+}
+
 namespace oasis::screens {
 
 class GiftCardHistoryModel;
@@ -62,6 +66,12 @@ public:
                                              const QString &to = {}, const QString &from = {},
                                              const QString &message = {}) const;
 
+    /// The counter's outbox: with one, "Email gift card…" sends the shown card to a customer.
+    void setOutbox(mail::Outbox *outbox);
+    /// Queues the shown card (QR inline, certificate attached) to `to`; sending goes on in the
+    /// background. A bad address, a void card or no mail server is refused at once.
+    Status emailCard(const QString &to);
+
     GiftCardHistoryModel *historyModel() const { return m_history; }
     QLineEdit *codeField() const { return m_code; }
     QLabel *balanceLabel() const { return m_balance; }
@@ -94,6 +104,7 @@ private:
     void cashOutDialog();
     void adjustDialog();
     void certificateDialog();
+    void emailDialog();
     void liabilityDialog();
     void openCertificate(const printing::GiftCertificate &certificate);
 
@@ -116,6 +127,8 @@ private:
     QPushButton *m_cashOut = nullptr;
     QPushButton *m_adjust = nullptr;
     QPushButton *m_certificate = nullptr;
+    QPushButton *m_email = nullptr;
+    mail::Outbox *m_outbox = nullptr;
 };
 
 } // namespace oasis::screens
