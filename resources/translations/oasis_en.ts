@@ -2226,6 +2226,38 @@
         <source>The tax rates changed while this sale was being rung up: the total is now %1. Nothing was charged; take the payment again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No email address was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an email address (like name@example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no gift card %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a mail server&apos;s host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s port must be from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail server user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s from address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail server password</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -2545,6 +2577,18 @@
         <source>The camera %1 is not connected: codes can still be scanned or typed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>1 email has not been sent yet. It will be lost if Oasis POS closes now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 emails have not been sent yet. They will be lost if Oasis POS closes now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without sending</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::PayDialog</name>
@@ -2790,6 +2834,46 @@
     </message>
     <message>
         <source>No sale is complete yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email gift card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This register does not send email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set for this store: a manager sets one with oasisctl settings smtp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sale sold no gift card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email gift card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s email address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gift card is on its way to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is on its way to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3674,10 +3758,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a giftcard command (balance, history, reload, replace, cashout, adjust, certificate)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the gift-card CODE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4066,10 +4146,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a receipt command (show, print)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>RECEIPT</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4339,6 +4415,106 @@ F10</source>
     </message>
     <message>
         <source>an inventory command (list, receive, adjust, count, history, report, labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>giftcard send needs --to EMAIL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gift card ending %1 is void: send the card that replaced it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gift card was emailed to %1 but the journal could not record it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift card ••%1 (%2) emailed to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a giftcard command (balance, history, reload, replace, cashout, adjust, certificate, send)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a receipt command (show, print, send)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt send needs --to EMAIL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt was emailed to %1 but the journal could not record it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 emailed to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s port must be from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls takes starttls, tls or none, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server needs --host H and --from ADDRESS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set (OASIS_SMTP_PASSWORD%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, kept in the store&apos;s key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set (in the store&apos;s key file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set. Set one with: oasisctl settings smtp --host H --port P --from ADDRESS [--user U] [--tls starttls|tls|none]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server: %1:%2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no login)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a settings command (smtp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown settings command %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5282,6 +5458,38 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>Change due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email gift card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type the card&apos;s code first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gift card ending %1 is void: email the card that replaced it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This register does not send email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set for this store: a manager sets one with oasisctl settings smtp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email gift card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s email address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gift card is on its way to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
