@@ -20,7 +20,7 @@ namespace {
 std::vector<Command> allCommands() {
     std::vector<Command> all;
     for (auto group : {adminCommands, saleCommands, giftcardCommands, inventoryCommands,
-                       refundCommands, shiftCommands, reportCommands, keysCommands})
+                       refundCommands, shiftCommands, reportCommands, keysCommands, clientCommands})
         for (const Command &c : group())
             all.push_back(c);
     return all;
