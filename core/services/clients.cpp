@@ -177,6 +177,23 @@ Result<std::vector<Client>> ClientService::find(const QString &text, const Staff
     return out;
 }
 
+Result<std::vector<Client>> ClientService::list(const StaffMember &viewer, int limit) const {
+    if (auto ok = mayLookUp(m_db, viewer); !ok)
+        return std::unexpected(ok.error());
+    auto health = maySeeHealth(viewer);
+    if (!health)
+        return std::unexpected(health.error());
+    auto q = m_db.exec(kSelect + QStringLiteral("WHERE merged_into IS NULL ORDER BY name, id "
+                                                "LIMIT ?"),
+                       {limit});
+    if (!q)
+        return std::unexpected(q.error());
+    std::vector<Client> out;
+    while (q->next())
+        out.push_back(fromRow(*q, *health));
+    return out;
+}
+
 Result<Client> ClientService::add(const ClientDetails &details, const StaffMember &by,
                                   const std::optional<StaffMember> &approver) {
     ClientDetails d = details;

@@ -89,6 +89,8 @@ public:
     /// nothing but phone characters), merged duplicates left out; at most `limit`, by name.
     Result<std::vector<Client>> find(const QString &text, const StaffMember &viewer,
                                      int limit = 50) const;
+    /// Every client (merged duplicates left out), by name, at most `limit`.
+    Result<std::vector<Client>> list(const StaffMember &viewer, int limit = 200) const;
     /// One client by id, as `viewer` may see them; a merged duplicate comes back as itself
     /// (mergedInto set). NotFound for an unknown id.
     Result<Client> get(qint64 id, const StaffMember &viewer) const;
