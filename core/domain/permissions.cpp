@@ -59,6 +59,14 @@ QString actionName(Action action) {
         return oasis::tr("seeing reports");
     case Action::Backup:
         return oasis::tr("a backup, restore, key export or store copy");
+    case Action::ClientEdit:
+        return oasis::tr("adding or changing a client");
+    case Action::ClientHealth:
+        return oasis::tr("a client's health notes");
+    case Action::ClientMerge:
+        return oasis::tr("merging clients");
+    case Action::ClientExport:
+        return oasis::tr("exporting client data");
     }
     return {};
 }
@@ -72,6 +80,8 @@ QString whoMayLine(Action action) {
     const QString what = capitalized(actionName(action));
     if (roleMay(Role::FrontDesk, action))
         return oasis::tr("%1 is for the front desk, managers and the owner.").arg(what);
+    if (roleMay(Role::Therapist, action))
+        return oasis::tr("%1 are for therapists, managers and the owner.").arg(what);
     if (roleMay(Role::Manager, action))
         return oasis::tr("%1 is for managers and the owner.").arg(what);
     return oasis::tr("%1 is for the owner.").arg(what);
@@ -85,9 +95,10 @@ bool roleMay(Role role, Action action) {
         return action != Action::Staff;
     case Role::FrontDesk:
         return action == Action::Sell || action == Action::CashDrawer ||
-               action == Action::StockReceive || action == Action::Reports;
+               action == Action::StockReceive || action == Action::Reports ||
+               action == Action::ClientEdit;
     case Role::Therapist:
-        return false;
+        return action == Action::ClientHealth;
     }
     return false;
 }

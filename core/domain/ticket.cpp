@@ -231,6 +231,10 @@ QJsonObject Ticket::toJson() const {
                      {QStringLiteral("discount"), discount.toString()}};
     if (!requestId.isEmpty())
         json.insert(QStringLiteral("request_id"), requestId);
+    if (clientId > 0) {
+        json.insert(QStringLiteral("client_id"), clientId);
+        json.insert(QStringLiteral("client"), clientName);
+    }
     return json;
 }
 
@@ -265,6 +269,8 @@ Result<Ticket> Ticket::fromJson(const QJsonObject &json) {
         t.lines.push_back(l);
     }
     t.requestId = json.value(QStringLiteral("request_id")).toString();
+    t.clientId = json.value(QStringLiteral("client_id")).toInteger();
+    t.clientName = json.value(QStringLiteral("client")).toString();
     const QString discount = json.value(QStringLiteral("discount")).toString();
     if (!discount.isEmpty()) {
         auto d = Discount::parse(discount);

@@ -71,6 +71,12 @@ public:
     /// first sale instead of charging twice (SaleService::complete). Kept when parked.
     QString requestId;
 
+    /// The client the ticket is rung up for (0: none) and their name as the register shows
+    /// it. The sale checks the id inside its transaction (ClientService::resolveForSale) and
+    /// links the sale to the client in the books. Kept when parked.
+    qint64 clientId = 0;
+    QString clientName;
+
     /// A fresh request id (a random UUID) for a new ticket.
     static QString newRequestId();
 

@@ -35,6 +35,11 @@ public:
     /// The request id the caller chose (oasisctl --request-id); empty: the sale records none.
     /// The counter keeps the one each ticket gets.
     void setRequestId(const QString &requestId) { m_ticket.requestId = requestId; }
+    /// The client the ticket is rung up for (0: none); a new ticket (clear()) has none.
+    void setClient(qint64 id, const QString &name) {
+        m_ticket.clientId = id;
+        m_ticket.clientName = id > 0 ? name : QString();
+    }
 
     /// Where addItem put the item: the row, and whether it is a new line (else one more unit
     /// of an existing one).

@@ -6,6 +6,7 @@
 #include "core/domain/text.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
+#include "core/services/clients.h"
 #include "core/services/registers.h"
 #include "core/services/salewriter.h"
 #include "core/services/shift.h"
@@ -427,6 +428,19 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     if (!sale)
         return std::unexpected(sale.error());
     done.saleId = *sale;
+    if (ticket.clientId > 0) {
+        // The client as the store knows them now: a duplicate merged since the ticket was
+        // started is followed to the kept client; an unknown one refuses the sale, whole.
+        auto client = ClientService::resolveForSale(m_db, ticket.clientId);
+        if (!client)
+            return std::unexpected(client.error());
+        if (auto ok = m_db.write(QStringLiteral("INSERT INTO sale_clients(sale_id, client_id) "
+                                                "VALUES (?, ?)"),
+                                 {done.saleId, *client});
+            !ok)
+            return std::unexpected(ok.error());
+        done.clientId = *client;
+    }
     const QString reference = receiptCode(done.receiptNo);
 
     std::vector<std::pair<qint64, QString>> soldItems; // products sold, in ticket order
@@ -551,6 +565,8 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                       {QStringLiteral("approver"), approver ? approver->name : QString()}};
     if (!ticket.requestId.isEmpty())
         entry.insert(QStringLiteral("request_id"), ticket.requestId);
+    if (done.clientId > 0)
+        entry.insert(QStringLiteral("client"), done.clientId);
     if (auto ok = Journal::append(m_db, cashier.name, QStringLiteral("sale"), entry); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)

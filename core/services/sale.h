@@ -43,6 +43,7 @@ struct CompletedSale {
     std::vector<SoldCard> soldCards;   ///< the same cards by last 4 (also for a repeat)
     QStringList warnings;              ///< e.g. stock below zero
     QString requestId;                 ///< the ticket's request id, if it had one
+    qint64 clientId = 0;               ///< the client the sale is linked to (0: none)
     /// The ticket's request id was already used by this sale: nothing was charged or written
     /// this time. The first call's full gift-card codes are not stored (only a keyed hash), so
     /// `giftCards` is empty and `soldCards` names them by last 4.

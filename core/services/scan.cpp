@@ -19,13 +19,16 @@ QString scanKindName(ScanResult::Kind kind) {
         return QStringLiteral("item");
     case ScanResult::Kind::Matches:
         return QStringLiteral("matches");
+    case ScanResult::Kind::Clients:
+        return QStringLiteral("clients");
     case ScanResult::Kind::Nothing:
         break;
     }
     return QStringLiteral("nothing");
 }
 
-Result<ScanResult> ScanResolver::resolve(const QString &input, int searchLimit) const {
+Result<ScanResult> ScanResolver::resolve(const QString &input, int searchLimit,
+                                         const StaffMember *viewer) const {
     ScanResult result;
     result.text = input.trimmed();
     if (result.text.isEmpty())
@@ -61,6 +64,16 @@ Result<ScanResult> ScanResolver::resolve(const QString &input, int searchLimit) 
     if (!matches->empty()) {
         result.kind = ScanResult::Kind::Matches;
         result.matches = std::move(*matches);
+        return result;
+    }
+    if (viewer) {
+        auto clients = ClientService(m_db).find(result.text, *viewer, searchLimit);
+        if (!clients)
+            return std::unexpected(clients.error());
+        if (!clients->empty()) {
+            result.kind = ScanResult::Kind::Clients;
+            result.clients = std::move(*clients);
+        }
     }
     return result;
 }

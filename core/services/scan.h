@@ -6,6 +6,7 @@
 
 #include "core/domain/catalogitem.h"
 #include "core/domain/error.h"
+#include "core/services/clients.h"
 
 #include <vector>
 
@@ -20,6 +21,7 @@ struct ScanResult {
         Item,     ///< `item`: an exact barcode, SKU or session code
         Matches,  ///< `matches`: no code matched; active items whose name, code or category do
         Nothing,  ///< nothing at all
+        Clients,  ///< `clients`: no item matched; clients whose name or phone matches
     };
     Kind kind = Kind::Nothing;
     QString text; ///< the input, trimmed
@@ -27,9 +29,11 @@ struct ScanResult {
     qint64 receiptNo = 0;
     CatalogItem item;
     std::vector<CatalogItem> matches;
+    std::vector<Client> clients; ///< as the viewer may see them (no health flags at the desk)
 };
 
-/// "giftcard", "receipt", "item", "matches", "nothing": the names oasisctl scan --json uses.
+/// "giftcard", "receipt", "item", "matches", "nothing", "clients": the names oasisctl scan
+/// --json uses.
 QString scanKindName(ScanResult::Kind kind);
 
 class ScanResolver final {
@@ -40,8 +44,11 @@ public:
     /// Gift-card and receipt codes have their own prefixes and are recognised first, without
     /// a database read; then the catalog by exact code; then a name search of at most
     /// `searchLimit` items. Empty input is Nothing; input over 200 characters or with control
-    /// characters is refused (Invalid) with one line.
-    Result<ScanResult> resolve(const QString &input, int searchLimit = 20) const;
+    /// characters is refused (Invalid) with one line. With a `viewer`, input that matched no
+    /// item is looked up among the clients by name or phone (ClientService::find), last, so
+    /// every code and item name still means what it meant.
+    Result<ScanResult> resolve(const QString &input, int searchLimit = 20,
+                               const StaffMember *viewer = nullptr) const;
 
 private:
     Database &m_db;

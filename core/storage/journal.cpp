@@ -51,6 +51,7 @@ struct BookTable {
     QLatin1StringView columns;
     QLatin1StringView order;
     bool bySale = false; ///< rows hang off the entry's sales ids (sale_taxes has no id)
+    int since = 0;       ///< the schema step that made the table (0: before the books' step)
 };
 
 // The digest's order. Version 1 of the books record ("v": 1).
@@ -95,6 +96,9 @@ const BookTable kBooks[] = {
                        "period_total_cents, grand_total_cents, journal_seq, journal_hash, "
                        "payload, last_giftcard_activity_id, last_cash_movement_id"),
      QLatin1StringView("id")},
+    // Schema step 14: entries that wrote no link carry no key for it, so their digests hold.
+    {QLatin1StringView("sale_clients"), QLatin1StringView("id"),
+     QLatin1StringView("id, sale_id, client_id"), QLatin1StringView("id"), false, 14},
 };
 constexpr int kBooksVersion = 1;
 
@@ -288,7 +292,8 @@ Status Journal::markHistory(Database &db, const QString &actor) {
     QJsonObject before;
     bool any = false;
     for (const BookTable &t : kBooks) {
-        if (t.bySale)
+        // A table made after this step has no history to mark (it does not exist yet).
+        if (t.bySale || t.since > schema::kBooksJournaled)
             continue;
         auto last = db.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(t.name));
         if (!last)
@@ -406,6 +411,13 @@ QString rowLabel(const Database &db, const QString &table, qint64 id) {
         v = one("SELECT kind, amount_cents FROM cash_movements WHERE id = ?");
         if (v.size() == 2)
             return oasis::tr("a %1 of %2").arg(v[0].toString(), money(v[1].toLongLong()));
+    } else if (table == QLatin1String("sale_clients")) {
+        v = db.row(QStringLiteral("SELECT s.receipt_no FROM sale_clients x JOIN sales s ON "
+                                  "s.id = x.sale_id WHERE x.id = ?"),
+                   {id})
+                .value_or(QVariantList());
+        if (v.size() == 1)
+            return oasis::tr("the client of %1").arg(receiptText(v[0].toLongLong()));
     } else if (table == QLatin1String("z_reports")) {
         v = one("SELECT z_number FROM z_reports WHERE id = ?");
         if (v.size() == 1)

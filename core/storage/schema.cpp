@@ -508,6 +508,38 @@ const std::vector<Step> &steps() {
              sqlText("CREATE INDEX stock_movements_own_use ON stock_movements(created_at) "
                      "WHERE reason IN ('tester', 'treatment')"),
          }},
+        {14,
+         "clients: contact details and health flags, and the client a sale was rung up for",
+         {
+             // Contact details are edited (each change journaled: client_added, client_changed,
+             // client_merged); health_flags holds one flag per line (allergies,
+             // contraindications, pregnancy), shown only to roles that may see them. A merged
+             // duplicate points at the client it was merged into and is found no more.
+             sqlText("CREATE TABLE clients ("
+                     " id {pk},"
+                     " name TEXT NOT NULL,"
+                     " phone TEXT NOT NULL DEFAULT '',"
+                     " phone_digits TEXT NOT NULL DEFAULT '',"
+                     " email TEXT NOT NULL DEFAULT '',"
+                     " notes TEXT NOT NULL DEFAULT '',"
+                     " health_flags TEXT NOT NULL DEFAULT '',"
+                     " merged_into INTEGER REFERENCES clients(id),"
+                     " created_at TEXT NOT NULL,"
+                     " created_by INTEGER REFERENCES staff(id),"
+                     " changed_at TEXT NOT NULL)"),
+             sqlText("CREATE INDEX clients_name ON clients(name)"),
+             sqlText("CREATE INDEX clients_phone ON clients(phone_digits)"),
+             sqlText("CREATE INDEX clients_merged ON clients(merged_into) "
+                     "WHERE merged_into IS NOT NULL"),
+             // Part of the books: written in the sale's transaction and recorded by its journal
+             // entry, so an edited or deleted link is found by journal verify. The sales row is
+             // left as it was (the digests of older sales still hold).
+             sqlText("CREATE TABLE sale_clients ("
+                     " id {pk},"
+                     " sale_id INTEGER NOT NULL UNIQUE REFERENCES sales(id),"
+                     " client_id INTEGER NOT NULL REFERENCES clients(id))"),
+             sqlText("CREATE INDEX sale_clients_client ON sale_clients(client_id)"),
+         }},
     };
     return all;
 }
@@ -529,6 +561,8 @@ QStringList appendOnlyTables(int version) {
         return {QStringLiteral("cash_movements"), QStringLiteral("z_reports")};
     case 9:
         return {QStringLiteral("sale_line_categories")};
+    case 14:
+        return {QStringLiteral("sale_clients")};
     default:
         return {};
     }

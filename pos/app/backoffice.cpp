@@ -13,6 +13,7 @@
 #include "pos/app/mainwindow.h"
 #include "pos/app/receiptview.h"
 #include "pos/app/registerwidget.h"
+#include "pos/screens/clientsscreen.h"
 #include "pos/screens/giftcardscreen.h"
 #include "pos/screens/inventoryscreen.h"
 #include "pos/screens/reportsscreen.h"
@@ -23,6 +24,7 @@
 #include "printing/salereceipt.h"
 
 #include <QCoreApplication>
+#include <QDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -261,6 +263,22 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
         QObject::connect(camera, &CameraSettingsBox::cameraSettingsChanged, &window,
                          &MainWindow::applyCameraSettings);
     });
+    // The client page opens over the register (the header has no room for another screen):
+    // the ticket's client, or the list to find one in.
+    QObject::connect(&window, &MainWindow::clientPageRequested, &window,
+                     [&window, ctx](qint64 clientId) {
+                         QDialog dialog(&window);
+                         dialog.setWindowTitle(QObject::tr("Clients"));
+                         auto *layout = new QVBoxLayout(&dialog);
+                         layout->setContentsMargins(0, 0, 0, 0);
+                         auto *page = new screens::ClientsScreen(ctx, &dialog);
+                         layout->addWidget(page);
+                         if (clientId > 0)
+                             page->showClient(clientId);
+                         dialog.resize(window.size() * 0.95);
+                         dialog.exec();
+                         window.registerScreen()->focusScan();
+                     });
     window.addScreen(QStringLiteral("giftcards"), QObject::tr("Gift cards"), giftCards);
     window.addScreen(QStringLiteral("inventory"), QObject::tr("Inventory"), inventory);
     window.addScreen(QStringLiteral("shift"), QObject::tr("Shift"), shift);

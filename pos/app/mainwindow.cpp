@@ -166,6 +166,8 @@ void MainWindow::buildRegister() {
     m_receipts->ensurePolished();
 
     connect(m_register, &RegisterWidget::saleCompleted, this, &MainWindow::saleCompleted);
+    connect(m_register, &RegisterWidget::clientPageRequested, this,
+            &MainWindow::clientPageRequested);
     // The customer display follows the ticket and shows each completed sale.
     connect(m_register->model(), &TicketModel::totalsChanged, this, [this] {
         if (m_display)

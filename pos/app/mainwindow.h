@@ -87,6 +87,8 @@ Q_SIGNALS:
     void restartRequested();
     /// The register completed a sale.
     void saleCompleted(qint64 receiptNo);
+    /// The register asked for the client page (RegisterWidget::clientPageRequested).
+    void clientPageRequested(qint64 clientId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -18,6 +18,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -83,8 +84,8 @@ RegisterWidget::RegisterWidget(Database &db, const QString &registerId, QWidget 
     m_scan = new QLineEdit(this);
     m_scan->setObjectName(QStringLiteral("scanField"));
     m_scan->setPlaceholderText(
-        tr("Scan or type a barcode, SKU, session code (DT60), product name, gift card or receipt "
-           "number — then Enter"));
+        tr("Scan or type a barcode, SKU, session code (DT60), name, gift card, receipt, or a "
+           "client's phone — then Enter"));
     m_scan->setClearButtonEnabled(false);
     m_scan->installEventFilter(this);
     connect(m_scan, &QLineEdit::returnPressed, this, [this] {
@@ -114,6 +115,34 @@ RegisterWidget::RegisterWidget(Database &db, const QString &registerId, QWidget 
     m_lineCount->setObjectName(QStringLiteral("hint"));
     ticketHeader->addWidget(m_lineCount);
     ticketBox->addLayout(ticketHeader);
+    // Who the ticket is for, and a Client button (Ctrl+K) to find them by name or phone.
+    auto *clientRow = new QHBoxLayout;
+    m_clientLine = new QLabel(this);
+    m_clientLine->setObjectName(QStringLiteral("ticketClient"));
+    m_clientLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    clientRow->addWidget(m_clientLine, 1);
+    auto *clientButton = new QPushButton(tr("Client…"), this);
+    clientButton->setObjectName(QStringLiteral("clientButton"));
+    clientButton->setFocusPolicy(Qt::NoFocus);
+    clientButton->setToolTip(tr("Find the client by name or phone (Ctrl+K)"));
+    clientRow->addWidget(clientButton);
+    auto *clientPage = new QPushButton(tr("Client page"), this);
+    clientPage->setObjectName(QStringLiteral("clientPageButton"));
+    clientPage->setFocusPolicy(Qt::NoFocus);
+    clientPage->setToolTip(tr("Add or edit clients, see their visits and purchases"));
+    connect(clientPage, &QPushButton::clicked, this,
+            [this] { Q_EMIT clientPageRequested(m_model->ticket().clientId); });
+    clientRow->addWidget(clientPage);
+    ticketBox->addLayout(clientRow);
+    // Health notes, where the therapist and the cashier look when a session is rung up.
+    m_healthBanner = new QLabel(this);
+    m_healthBanner->setObjectName(QStringLiteral("healthBanner"));
+    m_healthBanner->setWordWrap(true);
+    m_healthBanner->setStyleSheet(QStringLiteral(
+        "QLabel#healthBanner { background: #fff4e5; color: #7a3e00; border: 1px "
+        "solid #f0b46c; border-radius: 6px; padding: 6px 10px; font-weight: 600; }"));
+    m_healthBanner->hide();
+    ticketBox->addWidget(m_healthBanner);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("ticketTable"));
     m_table->setModel(m_model);
@@ -157,6 +186,8 @@ RegisterWidget::RegisterWidget(Database &db, const QString &registerId, QWidget 
     connect(m_model, &QAbstractItemModel::modelReset, this,
             [this] { setCurrentRow(m_model->rowCount() - 1); });
     connect(m_table, &QTableView::clicked, this, [this] { focusScan(); });
+    connect(clientButton, &QPushButton::clicked, this, &RegisterWidget::askClient);
+    addKeyAction(tr("Client"), QKeySequence(Qt::CTRL | Qt::Key_K), &RegisterWidget::askClient);
     // Nothing else on the register takes the keyboard: whatever had it gives it back.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (isVisible() && !QApplication::activeModalWidget() && now && now != m_scan &&
@@ -453,6 +484,9 @@ void RegisterWidget::reloadCatalog() {
 void RegisterWidget::setCashier(const StaffMember &cashier) {
     m_cashier = cashier;
     m_approver.reset();
+    // What the next cashier may see of the ticket's client is theirs to be shown.
+    m_client.reset();
+    updateClient();
 }
 
 QString RegisterWidget::statusMessage() const {
@@ -514,6 +548,125 @@ void RegisterWidget::updateTotals() {
                                     : tr("%n line(s)", nullptr, lines));
     if (!m_model->totalsError().isEmpty())
         showMessage(m_model->totalsError(), true);
+    updateClient();
+}
+
+// --- the ticket's client -----------------------------------------------------------------
+
+void RegisterWidget::updateClient() {
+    const qint64 id = m_model->ticket().clientId;
+    if (id <= 0) {
+        m_client.reset();
+    } else if (!m_client || m_client->id != id) {
+        // A recalled ticket's client, or one chosen since: read as this cashier may see them.
+        auto read = ClientService(m_db).get(id, m_cashier);
+        if (read)
+            m_client = *read;
+        else
+            m_client.reset();
+    }
+    if (!m_client) {
+        m_clientLine->setText(id > 0 ? tr("Client: %1").arg(m_model->ticket().clientName)
+                                     : tr("No client — Ctrl+K, or type a name or phone"));
+        m_healthBanner->hide();
+        return;
+    }
+    QStringList parts{tr("Client: %1").arg(m_client->name)};
+    if (!m_client->phone.isEmpty())
+        parts << m_client->phone;
+    if (!m_client->notes.isEmpty())
+        parts << QString(m_client->notes).replace(u'\n', u' ');
+    m_clientLine->setText(parts.join(QStringLiteral("  ·  ")));
+    const auto &lines = m_model->ticket().lines;
+    const bool session = std::any_of(lines.begin(), lines.end(), [](const TicketLine &l) {
+        return l.kind == LineKind::Session;
+    });
+    if (!session || !m_client->hasHealthFlags) {
+        m_healthBanner->hide();
+        return;
+    }
+    // Never printed: the banner is the only place the register shows them.
+    m_healthBanner->setText(
+        m_client->healthVisible
+            ? tr("⚠ Health notes for %1: %2")
+                  .arg(m_client->name, m_client->healthFlags.join(QStringLiteral(" · ")))
+            : tr("⚠ %1 has health notes for the therapist: a manager or the therapist reads "
+                 "them before the session.")
+                  .arg(m_client->name));
+    m_healthBanner->show();
+}
+
+QString RegisterWidget::clientText() const {
+    return m_clientLine->text();
+}
+
+QString RegisterWidget::healthBannerText() const {
+    return m_healthBanner->text();
+}
+
+bool RegisterWidget::healthBannerShown() const {
+    return !m_healthBanner->isHidden();
+}
+
+void RegisterWidget::setClient(qint64 clientId) {
+    if (clientId <= 0) {
+        m_client.reset();
+        m_model->setClient(0, {});
+        showMessage(tr("The ticket has no client now."));
+        return;
+    }
+    auto read = ClientService(m_db).get(clientId, m_cashier);
+    if (!read) {
+        showMessage(read.error().message, true);
+        return;
+    }
+    m_client = *read;
+    m_model->setClient(read->id, read->name);
+    showMessage(tr("Ringing up for %1.").arg(read->name));
+}
+
+void RegisterWidget::chooseClient(const std::vector<Client> &clients, const QString &text) {
+    if (clients.size() == 1) {
+        setClient(clients.front().id);
+        return;
+    }
+    QList<QStringList> rows;
+    for (const Client &c : clients)
+        rows << QStringList{c.name, c.phone, c.email};
+    ChoiceDialog dialog(tr("Choose a client"), tr("Clients matching “%1”:").arg(text),
+                        {tr("Name"), tr("Phone"), tr("Email")}, rows, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.currentRow() >= 0)
+        setClient(clients[std::size_t(dialog.currentRow())].id);
+    else
+        showMessage(tr("No client was chosen."));
+}
+
+void RegisterWidget::askClient() {
+    QInputDialog ask(this);
+    ask.setWindowTitle(tr("Client"));
+    ask.setLabelText(m_client ? tr("Ringing up for %1. Find another client by name or phone, or "
+                                   "leave empty to take them off the ticket:")
+                                    .arg(m_client->name)
+                              : tr("Find the client by name or phone:"));
+    if (ask.exec() != QDialog::Accepted) {
+        focusScan();
+        return;
+    }
+    const QString text = ask.textValue().trimmed();
+    if (text.isEmpty()) {
+        if (m_model->ticket().clientId > 0)
+            setClient(0);
+        focusScan();
+        return;
+    }
+    auto found = ClientService(m_db).find(text, m_cashier, 20);
+    if (!found)
+        showMessage(found.error().message, true);
+    else if (found->empty())
+        showMessage(tr("No client matches “%1”: add them on the Clients page.").arg(text), true);
+    else
+        chooseClient(*found, text);
+    focusScan();
 }
 
 bool RegisterWidget::eventFilter(QObject *watched, QEvent *event) {
@@ -558,7 +711,7 @@ void RegisterWidget::showEvent(QShowEvent *event) {
 // --- the scan field ----------------------------------------------------------------------
 
 void RegisterWidget::handleScan(const QString &input) {
-    auto scanned = ScanResolver(m_db).resolve(input);
+    auto scanned = ScanResolver(m_db).resolve(input, 20, &m_cashier);
     if (!scanned) {
         showMessage(scanned.error().message, true);
         return;
@@ -578,6 +731,10 @@ void RegisterWidget::handleScan(const QString &input) {
         return;
     case ScanResult::Kind::Item:
         addItem(scanned->item);
+        focusScan();
+        return;
+    case ScanResult::Kind::Clients:
+        chooseClient(scanned->clients, scanned->text);
         focusScan();
         return;
     case ScanResult::Kind::Matches:
@@ -1115,6 +1272,7 @@ void RegisterWidget::showHelp() {
            "<tr><td><b>F9</b></td><td>receipts (find, reprint)</td></tr>"
            "<tr><td><b>Ctrl+R</b></td><td>refund the receipt in the scan field (or find it "
            "first)</td></tr>"
+           "<tr><td><b>Ctrl+K</b></td><td>the ticket's client (find by name or phone)</td></tr>"
            "<tr><td><b>F10</b></td><td>sell a gift card</td></tr>"
            "<tr><td><b>F11</b></td><td>lock the register</td></tr>"
            "<tr><td><b>F12</b></td><td>pay; in the pay dialog F2 cash, F3 card, F4 gift card, F12 "

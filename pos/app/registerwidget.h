@@ -4,6 +4,7 @@
 
 #include "core/domain/error.h"
 #include "core/domain/money.h"
+#include "core/services/clients.h"
 #include "core/services/sale.h"
 #include "core/services/staff.h"
 
@@ -62,6 +63,17 @@ public:
     /// Adds a catalog item as a quick button or a scan does (asks for the therapist of a session).
     void addItem(const CatalogItem &item);
 
+    /// Rings the ticket up for `client` (0: none), as the cashier may see them.
+    void setClient(qint64 clientId);
+    /// Ctrl+K, the Client button: find a client by name or phone (or take them off the ticket).
+    void askClient();
+    /// The line above the ticket: who it is rung up for.
+    QString clientText() const;
+    /// The banner shown while a session is on a ticket for a client with health notes: the
+    /// notes themselves for a role that may see them, else that there are some.
+    QString healthBannerText() const;
+    bool healthBannerShown() const;
+
     // Everything the F-keys do, callable from tests.
     void pay();
     void hold(const QString &label = {});
@@ -108,6 +120,8 @@ Q_SIGNALS:
     void receiptsRequested();
     /// Ctrl+R: refund the sale of this receipt (0: the cashier still has to find it).
     void refundRequested(qint64 receiptNo);
+    /// The client page, on the ticket's client (0: none yet: the list).
+    void clientPageRequested(qint64 clientId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -123,6 +137,10 @@ private:
     QAction *addKeyAction(const QString &text, const QKeySequence &key,
                           void (RegisterWidget::*slot)());
     void updateTotals();
+    /// The client line and the health banner, from the ticket and the client as read for the
+    /// cashier.
+    void updateClient();
+    void chooseClient(const std::vector<Client> &clients, const QString &text);
     void payWith(const QString &giftCode);
     std::optional<StaffMember> chooseTherapist(const QString &why);
     bool ensureApproval();
@@ -145,6 +163,9 @@ private:
     QLabel *m_total = nullptr;
     QLabel *m_taxCaption = nullptr;
     QLabel *m_lineCount = nullptr;
+    QLabel *m_clientLine = nullptr;
+    QLabel *m_healthBanner = nullptr;
+    std::optional<Client> m_client;  // the ticket's client as the cashier may see them
     QPointer<PayDialog> m_payDialog; // while Pay is open: what it has taken
     mail::Outbox *m_outbox = nullptr;
 };

@@ -124,6 +124,11 @@ void TicketModel::setTicket(const Ticket &ticket) {
     Q_EMIT totalsChanged();
 }
 
+void TicketModel::setClient(qint64 id, const QString &name) {
+    m_editor.setClient(id, name);
+    Q_EMIT totalsChanged();
+}
+
 void TicketModel::clear() {
     beginResetModel();
     m_editor.clear();

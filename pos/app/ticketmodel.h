@@ -53,6 +53,8 @@ public:
     bool isEmpty() const { return m_editor.isEmpty(); }
     void setTicket(const Ticket &ticket);
     void clear();
+    /// The client the ticket is rung up for (0: none); says so through totalsChanged().
+    void setClient(qint64 id, const QString &name);
 
     /// Adds a product or session; the row that was added or changed.
     Result<TicketEditor::Added> addItem(const CatalogItem &item, qint64 therapistId = 0,

@@ -286,6 +286,9 @@ Status cmdScan(Context &ctx) {
         json.insert(QStringLiteral("matches"), items);
         break;
     }
+    case ScanResult::Kind::Clients: // only for a viewer who logged in (the register)
+        lines << oasis::cli::tr("Clients match “%1”.").arg(scanned->text);
+        break;
     case ScanResult::Kind::Nothing:
         lines << oasis::cli::tr("Nothing found for “%1”.").arg(scanned->text);
         break;

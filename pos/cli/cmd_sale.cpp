@@ -167,6 +167,7 @@ Status cmdSale(Context &ctx) {
     QString requestId;
     std::vector<Tender> tenders;
     QString printTarget;
+    qint64 clientId = 0;
     QStringList tips;
     bool inPay = false;
     GiftCardNote note;
@@ -188,7 +189,7 @@ Status cmdSale(Context &ctx) {
             if (a != QLatin1String("--discount") && a != QLatin1String("--tip") &&
                 a != QLatin1String("--print") && a != QLatin1String("--to") &&
                 a != QLatin1String("--from") && a != QLatin1String("--message") &&
-                a != QLatin1String("--request-id"))
+                a != QLatin1String("--request-id") && a != QLatin1String("--client"))
                 return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown option %1.").arg(a));
             v = next(a);
             if (!v)
@@ -206,6 +207,13 @@ Status cmdSale(Context &ctx) {
                 note.to = *v;
             } else if (a == QLatin1String("--from")) {
                 note.from = *v;
+            } else if (a == QLatin1String("--client")) {
+                bool isNumber = false;
+                clientId = v->toLongLong(&isNumber);
+                if (!isNumber || clientId <= 0)
+                    return fail(ErrorCode::Invalid,
+                                oasis::cli::tr("--client takes a client's number (oasisctl client "
+                                               "find NAME shows it)."));
             } else if (a == QLatin1String("--request-id")) {
                 if (auto ok = checkRequestId(*v); !ok)
                     return ok;
@@ -233,6 +241,8 @@ Status cmdSale(Context &ctx) {
             return std::unexpected(parsed.error());
     // Only --request-id makes a retry safe: without one, the sale records none (JSON null).
     ticket.setRequestId(requestId);
+    // Checked, and a merged duplicate followed, inside the sale's transaction.
+    ticket.setClient(clientId, {});
     // The totals the ticket is checked with are the ones the sale is written with.
     if (auto taxes = StoreSettings(d).taxTable(); taxes)
         ticket.setTaxTable(*taxes);
@@ -275,6 +285,8 @@ Status cmdSale(Context &ctx) {
     json.insert(QStringLiteral("request_id"),
                 done->requestId.isEmpty() ? QJsonValue() : QJsonValue(done->requestId));
     json.insert(QStringLiteral("repeated"), done->repeated);
+    json.insert(QStringLiteral("client_id"),
+                done->clientId > 0 ? QJsonValue(done->clientId) : QJsonValue());
     QStringList text;
     if (done->repeated) {
         // The full codes of cards the first call sold are not stored: their last 4 only.
@@ -404,7 +416,8 @@ Status cmdReceipt(Context &ctx) {
 std::vector<Command> saleCommands() {
     return {
         {"sale", cmdSale,
-         "sale ITEM... [--discount 10%|5.00] [--tip AMOUNT@THERAPIST] [--request-id ID] --pay "
+         "sale ITEM... [--discount 10%|5.00] [--tip AMOUNT@THERAPIST] [--request-id ID] [--client "
+         "ID] --pay "
          "TENDER... [--print TARGET]\n"
          "       ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT [--to T "
          "--from F "

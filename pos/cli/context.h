@@ -84,6 +84,7 @@ std::vector<Command> shiftCommands();     // cmd_shift.cpp
 std::vector<Command> reportCommands();    // cmd_report.cpp
 std::vector<Command> keysCommands();      // cmd_keys.cpp
 std::vector<Command> settingsCommands();  // cmd_settings.cpp
+std::vector<Command> clientCommands();    // cmd_client.cpp
 
 /// Reads a secret from an environment variable, else from the terminal without echo.
 Result<QString> readSecret(const char *envName, const QString &prompt);

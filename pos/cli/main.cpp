@@ -21,7 +21,7 @@ std::vector<Command> allCommands() {
     std::vector<Command> all;
     for (auto group :
          {adminCommands, saleCommands, giftcardCommands, inventoryCommands, refundCommands,
-          shiftCommands, reportCommands, keysCommands, settingsCommands})
+          shiftCommands, reportCommands, keysCommands, settingsCommands, clientCommands})
         for (const Command &c : group())
             all.push_back(c);
     return all;

@@ -520,3 +520,127 @@ TEST_CASE("oasisctl refund puts gift-card money on the replacement of a lost car
     REQUIRE(balance.exitCode == 0);
     REQUIRE(balance.json()[u"balance_cents"_s].toInteger() == 50'00);
 }
+
+TEST_CASE("oasisctl client add, find, show, merge and export, with exit codes and JSON",
+          "[cli][clients]") {
+    Shop shop;
+    shop.initDemo();
+    const QMap<QString, QString> manager{{u"OASIS_PIN"_s, u"9999"_s}};
+    const Run added = shop.run({u"--json"_s, u"--user"_s, u"manager"_s, u"client"_s, u"add"_s,
+                                u"Ana Ruiz"_s, u"--phone"_s, u"(206) 555-0142"_s, u"--email"_s,
+                                u"ana@example.com"_s, u"--note"_s, u"Quiet room"_s, u"--flag"_s,
+                                u"Allergy: nut oils"_s, u"--flag"_s, u"Pregnant"_s},
+                               manager);
+    REQUIRE(added.exitCode == 0);
+    const QJsonObject ana = added.json()[u"client"_s].toObject();
+    const qint64 id = ana[u"id"_s].toInteger();
+    REQUIRE(id > 0);
+    REQUIRE(ana[u"name"_s] == u"Ana Ruiz"_s);
+    REQUIRE(ana[u"phone"_s] == u"(206) 555-0142"_s);
+    REQUIRE(ana[u"health_flags"_s].toArray().size() == 2);
+
+    SECTION("the front desk finds by phone and sees no health flags") {
+        const Run found = shop.run(
+            {u"--json"_s, u"--user"_s, u"frontdesk"_s, u"client"_s, u"find"_s, u"555-0142"_s},
+            kFrontDesk);
+        REQUIRE(found.exitCode == 0);
+        const QJsonArray clients = found.json()[u"clients"_s].toArray();
+        REQUIRE(clients.size() == 1);
+        REQUIRE(clients[0][u"id"_s].toInteger() == id);
+        REQUIRE(clients[0][u"has_health_flags"_s].toBool());
+        REQUIRE_FALSE(clients[0].toObject().contains(u"health_flags"_s));
+        REQUIRE_FALSE(found.out.contains("nut oils"));
+        const Run shown = shop.run(
+            {u"--user"_s, u"frontdesk"_s, u"client"_s, u"show"_s, QString::number(id)}, kFrontDesk);
+        REQUIRE(shown.exitCode == 0);
+        REQUIRE(shown.out.contains("Ana Ruiz"));
+        REQUIRE_FALSE(shown.out.contains("nut oils"));
+        // Nor may the front desk write them.
+        const Run refused = shop.run({u"--user"_s, u"frontdesk"_s, u"client"_s, u"add"_s, u"Ben"_s,
+                                      u"--flag"_s, u"Asthma"_s},
+                                     kFrontDesk);
+        REQUIRE(refused.exitCode == 2);
+        REQUIRE(refused.oneErrorLine());
+        REQUIRE(shop.scalar(u"SELECT COUNT(*) FROM clients"_s) == 1);
+    }
+    SECTION("a sale for the client is in the client's history") {
+        const Run sold =
+            shop.run({u"--json"_s, u"--user"_s, u"frontdesk"_s, u"sale"_s, u"DT60@lena"_s,
+                      u"--client"_s, QString::number(id), u"--pay"_s, u"cash:200"_s},
+                     kFrontDesk);
+        REQUIRE(sold.exitCode == 0);
+        REQUIRE(sold.json()[u"client_id"_s].toInteger() == id);
+        // Health notes are never on a receipt.
+        const Run text = shop.run({u"--user"_s, u"frontdesk"_s, u"sale"_s, u"DT60@lena"_s,
+                                   u"--client"_s, QString::number(id), u"--pay"_s, u"cash:200"_s},
+                                  kFrontDesk);
+        REQUIRE(text.exitCode == 0);
+        REQUIRE(text.out.contains("TOTAL"));
+        REQUIRE_FALSE(text.out.contains("nut oils"));
+        REQUIRE_FALSE(text.out.contains("Pregnant"));
+        const Run shown = shop.run(
+            {u"--json"_s, u"--user"_s, u"manager"_s, u"client"_s, u"show"_s, QString::number(id)},
+            manager);
+        REQUIRE(shown.exitCode == 0);
+        REQUIRE(shown.json()[u"client"_s][u"name"_s] == u"Ana Ruiz"_s);
+        REQUIRE(shown.json()[u"tickets"_s].toInt() == 2);
+        REQUIRE(shown.json()[u"visits"_s].toArray().size() == 2);
+        REQUIRE(shown.json()[u"visits"_s][0][u"therapist"_s] == u"Lena Okafor LMP"_s);
+        const Run unknown = shop.run({u"--user"_s, u"frontdesk"_s, u"sale"_s, u"DT60@lena"_s,
+                                      u"--client"_s, u"999"_s, u"--pay"_s, u"cash:200"_s},
+                                     kFrontDesk);
+        REQUIRE(unknown.exitCode == 2);
+        REQUIRE(unknown.oneErrorLine());
+        REQUIRE(shop.scalar(u"SELECT COUNT(*) FROM sales"_s) == 2);
+    }
+    SECTION("merge and export are a manager's") {
+        const Run dup = shop.run({u"--json"_s, u"--user"_s, u"frontdesk"_s, u"client"_s, u"add"_s,
+                                  u"Ana R"_s, u"--email"_s, u"ana.r@example.com"_s},
+                                 kFrontDesk);
+        REQUIRE(dup.exitCode == 0);
+        const QString dupId = QString::number(dup.json()[u"client"_s][u"id"_s].toInteger());
+        const Run refused = shop.run({u"--user"_s, u"frontdesk"_s, u"client"_s, u"merge"_s, dupId,
+                                      u"--into"_s, QString::number(id)},
+                                     kFrontDesk);
+        REQUIRE(refused.exitCode == 2);
+        REQUIRE(refused.oneErrorLine());
+        REQUIRE(refused.err.contains("manager"));
+        const Run merged =
+            shop.run({u"--json"_s, u"--user"_s, u"frontdesk"_s, u"--approve-by"_s, u"manager"_s,
+                      u"client"_s, u"merge"_s, dupId, u"--into"_s, QString::number(id)},
+                     {{u"OASIS_PIN"_s, u"1111"_s}, {u"OASIS_APPROVER_PIN"_s, u"9999"_s}});
+        REQUIRE(merged.exitCode == 0);
+        REQUIRE(merged.json()[u"client"_s][u"id"_s].toInteger() == id);
+        REQUIRE(shop.scalar(u"SELECT merged_into FROM clients WHERE id = "_s + dupId) == id);
+
+        const QString csvFile = shop.file(u"clients.csv"_s);
+        const Run deskExport =
+            shop.run({u"--user"_s, u"frontdesk"_s, u"client"_s, u"export"_s, csvFile}, kFrontDesk);
+        REQUIRE(deskExport.exitCode == 2);
+        REQUIRE_FALSE(QFile::exists(csvFile));
+        const Run exported = shop.run(
+            {u"--json"_s, u"--user"_s, u"manager"_s, u"client"_s, u"export"_s, csvFile}, manager);
+        REQUIRE(exported.exitCode == 0);
+        REQUIRE(exported.json()[u"clients"_s].toInt() == 1);
+        REQUIRE(readFile(csvFile).contains("Allergy: nut oils"));
+        REQUIRE(shop.scalar(u"SELECT COUNT(*) FROM journal WHERE kind = 'client_exported'"_s) == 1);
+        const Run verify = shop.run({u"--json"_s, u"journal"_s, u"verify"_s});
+        REQUIRE(verify.json()[u"ok"_s].toBool());
+    }
+    SECTION("usage errors exit 1") {
+        for (const QStringList &args :
+             {QStringList{u"client"_s}, QStringList{u"client"_s, u"frob"_s},
+              QStringList{u"client"_s, u"show"_s, u"abc"_s},
+              QStringList{u"client"_s, u"merge"_s, u"2"_s},
+              QStringList{u"client"_s, u"add"_s, u"X"_s, u"--email"_s, u"nope"_s},
+              QStringList{u"sale"_s, u"DT60@lena"_s, u"--client"_s, u"x"_s, u"--pay"_s,
+                          u"cash:200"_s}}) {
+            const Run r = shop.run(QStringList{u"--user"_s, u"manager"_s} + args, manager);
+            REQUIRE(r.exitCode == 1);
+            REQUIRE(r.oneErrorLine());
+        }
+        const Run missing =
+            shop.run({u"--user"_s, u"manager"_s, u"client"_s, u"show"_s, u"4242"_s}, manager);
+        REQUIRE(missing.exitCode == 2);
+    }
+}

@@ -308,15 +308,22 @@ TEST_CASE("What each role may do on its own", "[staff]") {
                                   Action::Staff,
                                   Action::CloseDay,
                                   Action::Reports,
-                                  Action::Backup};
+                                  Action::Backup,
+                                  Action::ClientEdit,
+                                  Action::ClientHealth,
+                                  Action::ClientMerge,
+                                  Action::ClientExport};
     for (Action a : all) {
         INFO(actionName(a).toStdString());
         REQUIRE_FALSE(actionName(a).isEmpty());
         REQUIRE(roleMay(Role::Owner, a));
         REQUIRE(roleMay(Role::Manager, a) == (a != Action::Staff));
         REQUIRE(roleMay(Role::FrontDesk, a) == (a == Action::Sell || a == Action::CashDrawer ||
-                                                a == Action::StockReceive || a == Action::Reports));
-        REQUIRE_FALSE(roleMay(Role::Therapist, a));
+                                                a == Action::StockReceive || a == Action::Reports ||
+                                                a == Action::ClientEdit));
+        // A therapist logs in to no register, but sees the health notes of the client whose
+        // session is rung up.
+        REQUIRE(roleMay(Role::Therapist, a) == (a == Action::ClientHealth));
     }
     for (Role r : {Role::FrontDesk, Role::Manager, Role::Owner, Role::Therapist})
         REQUIRE(roleFromName(roleName(r)) == r);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The counter at 1366x768 as each role sees it: screens a role may not use, text that fits,
 // and screenshots for a person to look at.
+#include "core/services/clients.h"
 #include "core/services/staff.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
@@ -195,4 +196,23 @@ TEST_CASE("screenshots of the counter", "[.][screenshots]") {
         d->reject();
     });
     c.window.registerScreen()->pay();
+
+    // A session for a client with health notes: the front desk is told there are some, a
+    // manager reads them.
+    ClientDetails ana;
+    ana.name = QStringLiteral("Ana Ruiz");
+    ana.phone = QStringLiteral("(206) 555-0142");
+    ana.notes = QStringLiteral("Prefers a quiet room");
+    ana.healthFlags = QStringList{QStringLiteral("Allergy: nut oils (almond, coconut)"),
+                                  QStringLiteral("Pregnant, second trimester: side-lying only")};
+    value(ClientService(c.tdb.db())
+              .add(ana, value(StaffService(c.tdb.db()).find(QStringLiteral("manager")))));
+    c.scan(QStringLiteral("555-0142"));
+    whenModal<ChoiceDialog>([](ChoiceDialog *d) { d->choose(0); });
+    c.scan(QStringLiteral("DT60"));
+    QTest::qWait(20);
+    save(&c.window, QStringLiteral("counter-client-frontdesk"));
+    c.window.startSession(value(StaffService(c.tdb.db()).find(QStringLiteral("manager"))));
+    QTest::qWait(20);
+    save(&c.window, QStringLiteral("counter-client-manager"));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Not a test: renders the screens to PNG files for a person to look at.
 // OASIS_SCREENSHOT_DIR=/tmp/shots ./test_screens "[screenshots]"
+#include "pos/screens/clientsscreen.h"
 #include "pos/screens/giftcardcertificate.h"
 #include "pos/screens/giftcardscreen.h"
 #include "pos/screens/inventoryscreen.h"
@@ -91,6 +92,53 @@ TEST_CASE("screenshots of the screens", "[.][screenshots]") {
 
     Context owner(tdb.db(), QStringLiteral("owner"));
     Context manager(tdb.db(), QStringLiteral("manager"));
+    {
+        // A client with two visits, a purchase and a card, and a second one to list.
+        ClientService clients(tdb.db());
+        ClientDetails d;
+        d.name = QStringLiteral("Ana Ruiz");
+        d.phone = QStringLiteral("(206) 555-0142");
+        d.email = QStringLiteral("ana.ruiz@example.com");
+        d.notes = QStringLiteral("Prefers a quiet room and a warm table");
+        d.healthFlags = QStringList{QStringLiteral("Allergy: nut oils (almond, coconut)"),
+                                    QStringLiteral("Pregnant, second trimester: side-lying only")};
+        const Client ana = oasis::test::value(clients.add(d, manager.user));
+        int number = 10;
+        for (const char *name : {"Ben Cho", "Chloe Martin", "Dev Patel"}) {
+            ClientDetails other;
+            other.name = QString::fromLatin1(name);
+            other.phone = QStringLiteral("206-555-01%1").arg(++number);
+            oasis::test::value(clients.add(other, manager.user));
+        }
+        const StaffMember lena = oasis::test::staffNamed(tdb.db(), QStringLiteral("lena"));
+        for (int visit = 0; visit < 2; ++visit) {
+            Ticket t;
+            t.addItem(*oasis::test::value(CatalogService(tdb.db()).findByCode(
+                          QString::fromLatin1(visit == 0 ? "DT60" : "SW90"))),
+                      1, lena.id, lena.displayName);
+            if (visit == 1) {
+                t.addItem(*oasis::test::value(
+                    CatalogService(tdb.db()).findByCode(QStringLiteral("OIL-LAV-120"))));
+                t.addGiftCard(Money::fromCents(50'00));
+            }
+            t.clientId = ana.id;
+            Tender pay;
+            pay.amount = Money::fromCents(400'00);
+            oasis::test::value(
+                SaleService(tdb.db()).complete(t, {pay}, c.user, std::nullopt, c.ctx.registerId));
+        }
+        ClientsScreen clientsScreen(manager.ctx);
+        clientsScreen.showClient(ana.id);
+        shoot(clientsScreen, dir, QStringLiteral("clients"));
+        ClientsScreen deskClients(c.ctx);
+        deskClients.showClient(ana.id);
+        shoot(deskClients, dir, QStringLiteral("clients-frontdesk"));
+        whenModal<QDialog>([dir](QDialog *dlg) {
+            shoot(*dlg, dir, QStringLiteral("clients-edit"), dlg->size());
+            dlg->reject();
+        });
+        clientsScreen.findChild<QPushButton *>(QStringLiteral("editClient"))->click();
+    }
     StaffScreen staffScreen(owner.ctx);
     shoot(staffScreen, dir, QStringLiteral("staff"));
     whenModal<QDialog>([dir](QDialog *d) {
