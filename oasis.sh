@@ -55,7 +55,8 @@ command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
 run)
-    install_missing
+    # Qt Multimedia's GStreamer back end reads a webcam (camera scanning); only the app needs it.
+    install_missing gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     configure_and_build build
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
         echo "oasis.sh: there is no display to show the counter app on." >&2

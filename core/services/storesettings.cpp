@@ -311,11 +311,18 @@ QString StoreSettings::smtpPassword() const {
     const QByteArray env = qgetenv("OASIS_SMTP_PASSWORD");
     if (!env.isEmpty())
         return QString::fromUtf8(env);
-    return m_db.keys().smtpPassword;
+    return keptSmtpPassword();
+}
+
+QString StoreSettings::keptSmtpPassword() const {
+    // Read from the key file at each use: a password saved since this store was opened (by
+    // Settings → Email or by oasisctl on this computer) is the one used.
+    auto keys = KeyRing::load(m_db.keyFilePath());
+    return keys ? keys->smtpPassword : m_db.keys().smtpPassword;
 }
 
 bool StoreSettings::smtpPasswordKept() const {
-    return !m_db.keys().smtpPassword.isEmpty();
+    return !keptSmtpPassword().isEmpty();
 }
 
 Status StoreSettings::saveSmtpPassword(const QString &password, const StaffMember &actor,

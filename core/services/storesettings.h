@@ -93,6 +93,8 @@ public:
     QString smtpPassword() const;
     /// Whether the store's key file keeps a mail server password.
     bool smtpPasswordKept() const;
+    /// The password the store's key file keeps now (empty: none).
+    QString keptSmtpPassword() const;
     /// Keeps the password in the store's key file (written 0600, the other keys untouched), so
     /// that the counter app can send without the environment variable. Needs Action::Settings.
     Status saveSmtpPassword(const QString &password, const StaffMember &actor,

@@ -88,6 +88,7 @@ SettingsScreen::SettingsScreen(const ScreenContext &ctx, QWidget *parent)
     m_tabs->addTab(page(taxPage()), tr("Tax rates"));
     m_tabs->addTab(page(rulesPage()), tr("Gift cards && register"));
     m_tabs->addTab(page(printerPage()), tr("Printers"));
+    m_tabs->addTab(page(emailPage()), tr("Email"));
     m_tabs->addTab(page(registerPage()), tr("This register"));
 
     auto *layout = new QVBoxLayout(this);
@@ -137,6 +138,60 @@ QWidget *SettingsScreen::storePage() {
     auto *layout = new QVBoxLayout(w);
     layout->addWidget(
         new QLabel(tr("Printed at the top of receipts and on gift certificates."), w));
+    layout->addLayout(form);
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(save);
+    layout->addLayout(row);
+    layout->addStretch();
+    return w;
+}
+
+QWidget *SettingsScreen::emailPage() {
+    auto *w = new QWidget;
+    m_smtpHost = edit(w, QStringLiteral("smtpHost"), tr("e.g. smtp.gmail.com"));
+    m_smtpPort = new QSpinBox(w);
+    m_smtpPort->setObjectName(QStringLiteral("smtpPort"));
+    m_smtpPort->setRange(1, 65535);
+    m_smtpPort->setMinimumHeight(kTouch);
+    m_smtpPort->setMaximumWidth(160);
+    m_smtpSecurity = new QComboBox(w);
+    m_smtpSecurity->setObjectName(QStringLiteral("smtpSecurity"));
+    m_smtpSecurity->setMinimumHeight(kTouch);
+    m_smtpSecurity->addItem(tr("STARTTLS (usually port 587)"), int(SmtpSecurity::StartTls));
+    m_smtpSecurity->addItem(tr("TLS (usually port 465)"), int(SmtpSecurity::Tls));
+    m_smtpSecurity->addItem(tr("None (a relay on the store's own network)"),
+                            int(SmtpSecurity::None));
+    // The usual port goes with the security chosen, unless someone typed another.
+    connect(m_smtpSecurity, &QComboBox::currentIndexChanged, this, [this] {
+        const auto security = SmtpSecurity(m_smtpSecurity->currentData().toInt());
+        if (m_smtpPort->value() == 587 || m_smtpPort->value() == 465 || m_smtpPort->value() == 25)
+            m_smtpPort->setValue(security == SmtpSecurity::Tls    ? 465
+                                 : security == SmtpSecurity::None ? 25
+                                                                  : 587);
+    });
+    m_smtpUser = edit(w, QStringLiteral("smtpUser"), tr("Empty when the server needs no login"));
+    m_smtpFrom = edit(w, QStringLiteral("smtpFrom"), tr("e.g. hello@yourspa.com"));
+    m_smtpPassword = edit(w, QStringLiteral("smtpPassword"));
+    m_smtpPassword->setEchoMode(QLineEdit::Password);
+    auto *save = touchButton(tr("Save mail server"), QStringLiteral("saveEmail"), w);
+    connect(save, &QPushButton::clicked, this, [this] { saveEmail(); });
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Mail server"), m_smtpHost);
+    form->addRow(tr("Port"), m_smtpPort);
+    form->addRow(tr("Security"), m_smtpSecurity);
+    form->addRow(tr("Login"), m_smtpUser);
+    form->addRow(tr("Password"), m_smtpPassword);
+    form->addRow(tr("From address"), m_smtpFrom);
+    auto *layout = new QVBoxLayout(w);
+    auto *intro = new QLabel(tr("Gift cards and receipts are emailed through the store's own mail "
+                                "server, from the address customers see and reply to. The "
+                                "password is kept in this store's key file, never in its "
+                                "settings."),
+                             w);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
     layout->addLayout(form);
     auto *row = new QHBoxLayout;
     row->addStretch();
@@ -610,6 +665,16 @@ void SettingsScreen::load() {
     loadTaxes();
     m_taxFrom->setDate(settings.businessDate(Clock::nowUtc()));
 
+    const SmtpSettings smtp = settings.smtp();
+    m_smtpHost->setText(smtp.host);
+    m_smtpSecurity->setCurrentIndex(m_smtpSecurity->findData(int(smtp.security)));
+    m_smtpPort->setValue(smtp.port);
+    m_smtpUser->setText(smtp.user);
+    m_smtpFrom->setText(smtp.from);
+    m_smtpPassword->clear();
+    m_smtpPassword->setPlaceholderText(
+        settings.smtpPasswordKept() ? tr("Kept (type a new one to change it)") : tr("None kept"));
+
     QStringList presets;
     for (const Money &m : settings.giftCardPresets())
         presets << m.toString();
@@ -696,6 +761,29 @@ Status SettingsScreen::saveStoreInfo() {
                                    return StoreSettings(*m_ctx.db).setStoreInfo(info, user(), a);
                                }),
                   tr("Store details saved. New receipts print them."));
+}
+
+Status SettingsScreen::saveEmail() {
+    SmtpSettings smtp;
+    smtp.host = m_smtpHost->text().trimmed();
+    smtp.port = m_smtpPort->value();
+    smtp.security = SmtpSecurity(m_smtpSecurity->currentData().toInt());
+    smtp.user = m_smtpUser->text().trimmed();
+    smtp.from = m_smtpFrom->text().trimmed();
+    // Checked whole before anyone is asked to approve: a typo changes nothing.
+    if (auto ok = StoreSettings::checkSmtp(smtp); !ok)
+        return report(ok, {});
+    const QString password = m_smtpPassword->text();
+    auto ok = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        StoreSettings settings(*m_ctx.db);
+        if (auto saved = settings.setSmtp(smtp, user(), a); !saved)
+            return saved;
+        return password.isEmpty() ? Status() : settings.saveSmtpPassword(password, user(), a);
+    });
+    if (ok)
+        load();
+    return report(
+        ok, tr("Mail server saved: gift cards and receipts are emailed from %1.").arg(smtp.from));
 }
 
 Status SettingsScreen::addTaxRate() {

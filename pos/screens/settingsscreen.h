@@ -71,6 +71,9 @@ public:
     // --- what the buttons do (tests call these; the fields are filled by them too) ---------
     /// Saves the store-details fields.
     Status saveStoreInfo();
+    /// The store's mail server (Email tab): checked whole, then saved with a manager's approval;
+    /// a password typed is kept in the store's key file, never in the settings.
+    Status saveEmail();
     /// Adds the rate typed in the tax fields.
     Status addTaxRate();
     /// Saves gift-card presets and limits, the discount threshold and the idle lock.
@@ -131,6 +134,7 @@ private:
     void runPrinterJob(std::function<Status()> job, const QString &done);
 
     QWidget *storePage();
+    QWidget *emailPage();
     QWidget *taxPage();
     QWidget *rulesPage();
     QWidget *printerPage();
@@ -153,6 +157,12 @@ private:
     QLineEdit *m_phone = nullptr;
     QPlainTextEdit *m_footer = nullptr;
     QComboBox *m_currency = nullptr;
+    QLineEdit *m_smtpHost = nullptr;
+    QSpinBox *m_smtpPort = nullptr;
+    QComboBox *m_smtpSecurity = nullptr;
+    QLineEdit *m_smtpUser = nullptr;
+    QLineEdit *m_smtpFrom = nullptr;
+    QLineEdit *m_smtpPassword = nullptr;
 
     QTableWidget *m_taxTable = nullptr;
     QComboBox *m_taxClass = nullptr;

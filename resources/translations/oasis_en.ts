@@ -64,6 +64,10 @@
         <source>The daily backup failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2258,6 +2262,94 @@
         <source>mail server password</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>adding or changing a client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a client&apos;s health notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merging clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exporting client data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 are for therapists, managers and the owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A client needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number holds digits, spaces and + - ( ) . only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number %1 has too few digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client&apos;s notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A client has at most %1 health flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no client %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client %1 was merged into client %2: change that client instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A client cannot be merged into themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client %1 was already merged into client %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client %1 was merged into client %2: merge into that client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -3160,10 +3252,6 @@ Ctrl+Shift+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan or type a barcode, SKU, session code (DT60), product name, gift card or receipt number — then Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3496,7 +3584,91 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;scan field: barcode, SKU, session code, name, gift card (GC1-…), receipt (#42 or R-000042)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;choose a ticket line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the scan field; back out of a dialog&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quantity of the line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;tip for a therapist&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ticket discount (10% or 5.00)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;hold the ticket / recall a held ticket&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;line discount&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;price override of the line (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;receipts (find, reprint)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund the receipt in the scan field (or find it first)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sell a gift card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the register&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pay; in the pay dialog F2 cash, F3 card, F4 gift card, F12 complete&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <source>Scan or type a barcode, SKU, session code (DT60), name, gift card, receipt, or a client&apos;s phone — then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the client by name or phone (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add or edit clients, see their visits and purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client — Ctrl+K, or type a name or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Health notes for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1 has health notes for the therapist: a manager or the therapist reads them before the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket has no client now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing up for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients matching “%1”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing up for %1. Find another client by name or phone, or leave empty to take them off the ticket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the client by name or phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client matches “%1”: add them on the Clients page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;scan field: barcode, SKU, session code, name, gift card (GC1-…), receipt (#42 or R-000042)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;choose a ticket line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the scan field; back out of a dialog&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quantity of the line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;tip for a therapist&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ticket discount (10% or 5.00)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;hold the ticket / recall a held ticket&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;line discount&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;price override of the line (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;receipts (find, reprint)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund the receipt in the scan field (or find it first)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the ticket&apos;s client (find by name or phone)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sell a gift card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the register&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pay; in the pay dialog F2 cash, F3 card, F4 gift card, F12 complete&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4517,6 +4689,106 @@ F10</source>
         <source>Unknown settings command %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clients match “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Health notes: on file, for the therapist and managers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Health notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a client&apos;s number (oasisctl client find NAME shows it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client&apos;s NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added client %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a NAME or PHONE to find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · health notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client matches %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client&apos;s number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Merged into client #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Notes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Tickets: %1 · spent %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Visits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Purchases:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Gift cards:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client merge ID --into ID: say which client to keep with --into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the duplicate client&apos;s number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number of the client to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client #%1 is merged into %2; its visits and purchases are now that client&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the FILE.csv to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients exported to %1: %2, health notes included; keep the file private. The export is in the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a client command (add, find, show, merge, export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown client command %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--client takes a client&apos;s number (oasisctl client find NAME shows it).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::printing</name>
@@ -5028,6 +5300,206 @@ F10</source>
     </message>
     <message>
         <source>gift-certificate-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::screens::ClientDialog</name>
+    <message>
+        <source>Preferences the front desk may read (no health notes here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line: allergies, contraindications, pregnancy
+e.g. Allergy: nut oils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health notes
+(therapists and
+managers only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::screens::ClientListModel</name>
+    <message>
+        <source>Health notes on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::screens::ClientsScreen</name>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find by name or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge a duplicate into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a client on the left, or add a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No health notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Health notes — never printed, for therapists and managers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Health notes on file: the therapist and managers can read them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits: %1  ·  Purchases: %2  ·  Spent in all: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchases (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift cards (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was merged into client #%2; the history shown is theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a client first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the duplicate client first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into %1: the duplicate&apos;s visits and purchases are theirs now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 clients to %2. It holds health notes: keep it private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a duplicate of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6717,6 +7189,74 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>The customer display is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. smtp.gmail.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (usually port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (a relay on the store&apos;s own network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty when the server needs no login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. hello@yourspa.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift cards and receipts are emailed through the store&apos;s own mail server, from the address customers see and reply to. The password is kept in this store&apos;s key file, never in its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept (type a new one to change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server saved: gift cards and receipts are emailed from %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,6 +20,8 @@
 #include "printing/qr.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QPainter>
 #include <QRadialGradient>
@@ -439,6 +441,36 @@ TEST_CASE("the counter app's Settings has the camera under This register", "[pos
             screens::SettingsScreen::tr("This register"));
     REQUIRE(page->isAncestorOf(box));
     REQUIRE(window.cameraIfAny() != nullptr); // the box shows the register's own scanner
+}
+
+// Your own photos through the camera's path (hidden; run by hand):
+//   OASIS_CAMERA_PHOTOS=DIR build/tests/pos/oasis_pos_tests "[photos]"
+// Each .png/.jpg in DIR becomes an NV12 frame as a webcam sends it and is decoded as the camera's
+// are; a FILE.txt beside FILE.jpg holds the text it must read (else what it read is printed).
+TEST_CASE("photos of your own go through the camera's path", "[.][photos]") {
+    const QString folder = qEnvironmentVariable("OASIS_CAMERA_PHOTOS");
+    REQUIRE_FALSE(folder.isEmpty());
+    const QFileInfoList photos = QDir(folder).entryInfoList(
+        {QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg")}, QDir::Files,
+        QDir::Name);
+    REQUIRE_FALSE(photos.isEmpty());
+    for (const QFileInfo &photo : photos) {
+        QImage image(photo.filePath());
+        REQUIRE_FALSE(image.isNull());
+        // A webcam sends at most 1920 wide, in even sizes (NV12 halves the chroma).
+        if (image.width() > 1920)
+            image = image.scaledToWidth(1920, Qt::SmoothTransformation);
+        image = image.copy(0, 0, image.width() & ~1, image.height() & ~1);
+        const QString read =
+            decodeCode(luminanceOf(frameOf(image, QVideoFrameFormat::Format_NV12)));
+        QFile expected(photo.path() + u'/' + photo.completeBaseName() + QStringLiteral(".txt"));
+        CAPTURE(photo.fileName());
+        if (expected.open(QIODevice::ReadOnly))
+            CHECK(read == QString::fromUtf8(expected.readAll()).trimmed());
+        else
+            WARN(photo.fileName().toStdString() + ": " +
+                 (read.isEmpty() ? std::string("nothing read") : read.toStdString()));
+    }
 }
 
 TEST_CASE("screenshots of the camera settings", "[.][screenshots]") {

@@ -115,6 +115,60 @@ TEST_CASE("a front-desk user needs a manager to change settings", "[screens][set
     CHECK(StoreSettings(tdb.db()).storeInfo().name != QStringLiteral("Not allowed"));
 }
 
+TEST_CASE("the Email tab saves the store's mail server, its password only in the key file",
+          "[screens][settings][mail]") {
+    TempDb tdb(true);
+    TempSettings settings;
+    qunsetenv("OASIS_SMTP_PASSWORD");
+    const StoreSettings store(tdb.db());
+    auto fill = [](QWidget &screen, const QString &from) {
+        field<QLineEdit>(screen, "smtpHost")->setText(QStringLiteral("mail.oasis.example"));
+        auto *security = field<QComboBox>(screen, "smtpSecurity");
+        security->setCurrentIndex(security->findData(int(SmtpSecurity::Tls)));
+        field<QLineEdit>(screen, "smtpUser")->setText(QStringLiteral("hello"));
+        field<QLineEdit>(screen, "smtpFrom")->setText(from);
+        field<QLineEdit>(screen, "smtpPassword")->setText(QStringLiteral("s3cret-pw"));
+    };
+    SECTION("a manager saves it") {
+        Context c(tdb.db(), QStringLiteral("manager"));
+        SettingsScreen screen(c.ctx);
+        CHECK(field<QLineEdit>(screen, "smtpPassword")->placeholderText().contains(u"None"));
+        fill(screen, QStringLiteral("hello@oasis.example"));
+        CHECK(field<QSpinBox>(screen, "smtpPort")->value() == 465); // follows TLS
+        oasis::test::ok(screen.saveEmail());
+        const SmtpSettings smtp = store.smtp();
+        CHECK(smtp.host == QStringLiteral("mail.oasis.example"));
+        CHECK(smtp.port == 465);
+        CHECK(smtp.security == SmtpSecurity::Tls);
+        CHECK(smtp.user == QStringLiteral("hello"));
+        CHECK(smtp.from == QStringLiteral("hello@oasis.example"));
+        // The password is used at once, kept in the key file, and nowhere in the store.
+        CHECK(store.smtpPassword() == QStringLiteral("s3cret-pw"));
+        CHECK(field<QLineEdit>(screen, "smtpPassword")->text().isEmpty());
+        CHECK(field<QLineEdit>(screen, "smtpPassword")->placeholderText().contains(u"Kept"));
+        for (const char *sql : {"SELECT COUNT(*) FROM settings WHERE value LIKE '%s3cret%'",
+                                "SELECT COUNT(*) FROM journal WHERE payload LIKE '%s3cret%'"})
+            CHECK(value(tdb.db().scalar(QString::fromLatin1(sql))).toInt() == 0);
+    }
+    SECTION("a from address that is no address changes nothing") {
+        Context c(tdb.db(), QStringLiteral("manager"));
+        SettingsScreen screen(c.ctx);
+        fill(screen, QStringLiteral("hello at oasis"));
+        CHECK_FALSE(screen.saveEmail());
+        CHECK_FALSE(store.smtp().configured());
+        CHECK(store.smtpPassword().isEmpty());
+    }
+    SECTION("the front desk needs a manager") {
+        Context c(tdb.db(), QStringLiteral("frontdesk"));
+        SettingsScreen screen(c.ctx);
+        fill(screen, QStringLiteral("hello@oasis.example"));
+        CHECK_FALSE(screen.saveEmail());
+        CHECK(*c.approvals == 1);
+        CHECK_FALSE(store.smtp().configured());
+        CHECK(store.smtpPassword().isEmpty());
+    }
+}
+
 TEST_CASE("printer settings are kept per machine and the test print sends ESC/POS",
           "[screens][settings][printer]") {
     TempDb tdb(true);
