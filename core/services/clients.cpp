@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/clients.h"
 
+#include "core/domain/emailaddress.h"
+
 #include "core/domain/clock.h"
 #include "core/domain/csv.h"
 #include "core/domain/text.h"
@@ -46,6 +48,10 @@ Client fromRow(const Rows &q, bool withHealth) {
     return c;
 }
 
+/// Details as typed: name, phone and email trimmed, flags trimmed with empty ones dropped and
+/// the same flag once.
+ClientDetails cleaned(const ClientDetails &details);
+
 /// Flags as typed: trimmed, empty ones dropped, the same flag once.
 QStringList cleanFlags(const QStringList &flags) {
     QStringList out;
@@ -55,6 +61,15 @@ QStringList cleanFlags(const QStringList &flags) {
             out << t;
     }
     return out;
+}
+ClientDetails cleaned(const ClientDetails &details) {
+    ClientDetails d = details;
+    d.name = d.name.trimmed();
+    d.phone = d.phone.trimmed();
+    d.email = d.email.trimmed();
+    if (d.healthFlags)
+        d.healthFlags = cleanFlags(*d.healthFlags);
+    return d;
 }
 } // namespace
 
@@ -83,13 +98,10 @@ Status ClientService::validate(const ClientDetails &d) {
                     oasis::tr("The phone number %1 has too few digits.").arg(d.phone));
     if (auto ok = checkText(oasis::tr("email address"), d.email, textlimit::kName); !ok)
         return ok;
-    if (const QString e = d.email.trimmed(); !e.isEmpty()) {
-        const qsizetype at = e.indexOf(u'@');
-        if (at <= 0 || at != e.lastIndexOf(u'@') || at == e.size() - 1 || e.contains(u' ') ||
-            !e.mid(at + 1).contains(u'.'))
-            return fail(ErrorCode::Invalid,
-                        oasis::tr("%1 is not an email address.").arg(elidedForMessage(e)));
-    }
+    // The same check as an address an e-receipt or e-gift card is sent to.
+    if (const QString e = d.email.trimmed(); !e.isEmpty())
+        if (auto ok = checkEmailAddress(e); !ok)
+            return ok;
     if (auto ok =
             checkText(oasis::tr("client's notes"), d.notes, textlimit::kNote, Newlines::Allowed);
         !ok)
@@ -196,12 +208,7 @@ Result<std::vector<Client>> ClientService::list(const StaffMember &viewer, int l
 
 Result<Client> ClientService::add(const ClientDetails &details, const StaffMember &by,
                                   const std::optional<StaffMember> &approver) {
-    ClientDetails d = details;
-    d.name = d.name.trimmed();
-    d.phone = d.phone.trimmed();
-    d.email = d.email.trimmed();
-    if (d.healthFlags)
-        d.healthFlags = cleanFlags(*d.healthFlags);
+    const ClientDetails d = cleaned(details);
     if (auto ok = validate(d); !ok)
         return std::unexpected(ok.error());
     auto tx = Transaction::begin(m_db);
@@ -242,12 +249,7 @@ Result<Client> ClientService::add(const ClientDetails &details, const StaffMembe
 
 Result<Client> ClientService::change(qint64 id, const ClientDetails &details, const StaffMember &by,
                                      const std::optional<StaffMember> &approver) {
-    ClientDetails d = details;
-    d.name = d.name.trimmed();
-    d.phone = d.phone.trimmed();
-    d.email = d.email.trimmed();
-    if (d.healthFlags)
-        d.healthFlags = cleanFlags(*d.healthFlags);
+    const ClientDetails d = cleaned(details);
     if (auto ok = validate(d); !ok)
         return std::unexpected(ok.error());
     auto tx = Transaction::begin(m_db);

@@ -2307,10 +2307,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not an email address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>client&apos;s notes</source>
         <translation type="unfinished"></translation>
     </message>
