@@ -297,11 +297,11 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     auto totals = ticket.totals(*taxes, businessDate);
     if (!totals)
         return std::unexpected(totals.error());
-    const auto changedRates = [&](Money now) {
+    const auto changedRates = [](Money totalNow) {
         return fail(ErrorCode::Conflict,
                     oasis::tr("The tax rates changed while this sale was being rung up: the total "
                               "is now %1. Nothing was charged; take the payment again.")
-                        .arg(now.format()));
+                        .arg(totalNow.format()));
     };
     if (ticket.shownTotal && *ticket.shownTotal != totals->total)
         return changedRates(totals->total);
