@@ -8,6 +8,7 @@
 #include "core/domain/text.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
+#include "core/services/report.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
 
@@ -18,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 
 namespace oasis {
 
@@ -473,6 +475,67 @@ Result<int> ClientService::exportCsv(const QString &path, const StaffMember &by,
         return std::unexpected(ok.error());
     }
     return count;
+}
+
+Result<ReportTable> ClientService::lifetimeValue(QDate asOf, const StaffMember &viewer) const {
+    if (auto ok = authorize(m_db, Action::Reports, viewer, std::nullopt); !ok)
+        return std::unexpected(ok.error());
+    struct Worth {
+        qint64 tickets = 0;
+        qint64 visits = 0;
+        qint64 cents = 0;
+        QString lastVisit; ///< ISO business date
+    };
+    std::map<qint64, Worth> worth;
+    // Each linked sale, and the refunds and voids of it, by the client it counts for now.
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT COALESCE(c.merged_into, c.id), s.kind, s.total_cents, s.business_date, "
+            "(SELECT COUNT(*) FROM sale_lines l WHERE l.sale_id = s.id AND l.kind = 'session') "
+            "FROM sale_clients sc JOIN clients c ON c.id = sc.client_id "
+            "JOIN sales s ON s.id = sc.sale_id OR s.original_sale_id = sc.sale_id "
+            "WHERE s.business_date <= ?"),
+        {asOf.toString(Qt::ISODate)});
+    if (!q)
+        return std::unexpected(q.error());
+    while (q->next()) {
+        Worth &w = worth[q->value(0).toLongLong()];
+        const bool sale = q->value(1).toString() == QLatin1String("sale");
+        const qint64 total = q->value(2).toLongLong();
+        w.cents += sale ? total : -std::abs(total);
+        if (!sale)
+            continue;
+        ++w.tickets;
+        if (q->value(4).toLongLong() > 0) {
+            ++w.visits;
+            w.lastVisit = std::max(w.lastVisit, q->value(3).toString());
+        }
+    }
+    auto clients = m_db.rows(QStringLiteral("SELECT id, name FROM clients "
+                                            "WHERE merged_into IS NULL ORDER BY name, id"));
+    if (!clients)
+        return std::unexpected(clients.error());
+    ReportTable t;
+    t.title = oasis::tr("Clients: lifetime value and last visit, as of %1")
+                  .arg(asOf.toString(Qt::ISODate));
+    t.showTotals = true;
+    t.columns = {
+        {QStringLiteral("client"), oasis::tr("Client"), ReportTable::Kind::Text},
+        {QStringLiteral("tickets"), oasis::tr("Tickets"), ReportTable::Kind::Count},
+        {QStringLiteral("visits"), oasis::tr("Visits"), ReportTable::Kind::Count},
+        {QStringLiteral("last_visit"), oasis::tr("Last visit"), ReportTable::Kind::Text},
+        {QStringLiteral("lifetime_cents"), oasis::tr("Lifetime value"), ReportTable::Kind::Money}};
+    for (const QVariantList &c : std::as_const(*clients)) {
+        const Worth w =
+            worth.count(c.value(0).toLongLong()) ? worth[c.value(0).toLongLong()] : Worth();
+        t.rows.push_back({c.value(1).toString(), w.tickets, w.visits, w.lastVisit, w.cents});
+    }
+    // The most valuable first; a tie by name (the rows came sorted by name).
+    std::stable_sort(t.rows.begin(), t.rows.end(),
+                     [](const QVariantList &a, const QVariantList &b) {
+                         return a.value(4).toLongLong() > b.value(4).toLongLong();
+                     });
+    return t;
 }
 
 Result<qint64> ClientService::resolveForSale(Database &db, qint64 id) {

@@ -14,6 +14,8 @@
 
 namespace oasis {
 
+struct ReportTable;
+
 class Database;
 
 /// A client as one member of staff may see them. Health flags are filled only for a viewer
@@ -96,6 +98,11 @@ public:
     Result<Client> get(qint64 id, const StaffMember &viewer) const;
     /// The sales rung up for the client and for every duplicate merged into them, newest first.
     Result<ClientHistory> history(qint64 id, const StaffMember &viewer) const;
+    /// What each client has been worth up to `asOf` (a business date): tickets, visits (tickets
+    /// with a session), the last visit and the lifetime value (what they paid, refunds and voids
+    /// taken off), a merged duplicate's counted with the kept client; the most valuable first.
+    /// A report (Action::Reports): names only, never contact details or health notes.
+    Result<ReportTable> lifetimeValue(QDate asOf, const StaffMember &viewer) const;
 
     /// Merges `duplicate` into `keep` (Action::ClientMerge, a manager): the duplicate points at
     /// the kept client and is found no more; the kept client's history includes the

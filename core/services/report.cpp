@@ -1076,7 +1076,7 @@ Result<ReportTable> ReportService::inventory() const {
                  {QStringLiteral("name"), oasis::tr("Product"), Kind::Text},
                  {QStringLiteral("category"), oasis::tr("Category"), Kind::Text},
                  {QStringLiteral("on_hand"), oasis::tr("On hand"), Kind::Count},
-                 {QStringLiteral("cost_cents"), oasis::tr("Unit cost"), Kind::Money},
+                 {QStringLiteral("cost_cents"), oasis::tr("Unit cost"), Kind::Money, false},
                  {QStringLiteral("value_cents"), oasis::tr("Value at cost"), Kind::Money}};
     while (q->next())
         t.rows.push_back({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),

@@ -6,6 +6,7 @@
 #include "core/domain/tax.h"
 #include "core/services/authorization.h"
 #include "core/services/backup.h"
+#include "core/services/clients.h"
 #include "core/services/commission.h"
 #include "core/services/report.h"
 #include "core/services/storesettings.h"
@@ -68,8 +69,9 @@ QJsonObject periodJson(const PeriodReport &r) {
 }
 
 Status cmdReport(Context &ctx) {
-    auto sub = ctx.takeArgument(oasis::cli::tr("a report (x, z, history, sales, tax, tips, "
-                                               "commission, usetax, giftcards, aging, inventory)"));
+    auto sub = ctx.takeArgument(
+        oasis::cli::tr("a report (x, z, history, sales, tax, tips, "
+                       "commission, usetax, giftcards, aging, clients, inventory)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto db = ctx.database();
@@ -208,6 +210,13 @@ Status cmdReport(Context &ctx) {
             return std::unexpected(r.error());
         aging = std::move(*r);
         table = aging->cards;
+    } else if (*sub == QLatin1String("clients")) {
+        // As of --to. Client data leaves the store only by `client export`, journaled.
+        if (csvPath)
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("The clients report has no --csv: client data leaves the "
+                                       "store by client export (a manager's, journaled)."));
+        table = ClientService(d).lifetimeValue(*to, who->user);
     } else if (*sub == QLatin1String("tax"))
         table = reports.tax(*from, *to);
     else if (*sub == QLatin1String("tips"))
@@ -228,6 +237,8 @@ Status cmdReport(Context &ctx) {
     if (*sub == QLatin1String("sales"))
         json.insert(QStringLiteral("by"), byText.value_or(QStringLiteral("category")));
     QStringList text = printing::reportTableText(*table);
+    if (*sub == QLatin1String("clients"))
+        json.insert(QStringLiteral("as_of"), to->toString(Qt::ISODate));
     if (aging) {
         json.insert(QStringLiteral("as_of"), to->toString(Qt::ISODate));
         json.insert(QStringLiteral("buckets"),
@@ -488,14 +499,15 @@ Status cmdRestore(Context &ctx) {
 } // namespace
 
 std::vector<Command> reportCommands() {
-    return {{"report", cmdReport,
-             "report x | z [--number N] | history | sales [--by category|staff|therapist|item] | "
-             "tax | tips | commission | usetax | giftcards | aging | inventory [--from DATE] "
-             "[--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
-            {"commission", cmdCommission,
-             "commission list | set --therapist NAME|--service CODE RATE%|none"},
-            {"backup", cmdBackup, "backup FILE | backup --auto [--dir DIR] [--keep N]"},
-            {"restore", cmdRestore, "restore FILE"}};
+    return {
+        {"report", cmdReport,
+         "report x | z [--number N] | history | sales [--by category|staff|therapist|item] | "
+         "tax | tips | commission | usetax | giftcards | aging | clients | inventory [--from DATE] "
+         "[--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
+        {"commission", cmdCommission,
+         "commission list | set --therapist NAME|--service CODE RATE%|none"},
+        {"backup", cmdBackup, "backup FILE | backup --auto [--dir DIR] [--keep N]"},
+        {"restore", cmdRestore, "restore FILE"}};
 }
 
 } // namespace oasis::cli

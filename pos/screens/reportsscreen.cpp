@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/reportsscreen.h"
 
+#include "core/services/clients.h"
+
 #include "core/domain/clock.h"
 #include "core/services/authorization.h"
 #include "core/services/backup.h"
@@ -105,6 +107,7 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
     m_kind->addItem(tr("Use tax: treatments and testers"), QStringLiteral("usetax"));
     m_kind->addItem(tr("Gift-card liability"), QStringLiteral("giftcards"));
     m_kind->addItem(tr("Gift-card aging (as of the last date)"), QStringLiteral("aging"));
+    m_kind->addItem(tr("Clients: lifetime value and last visit"), QStringLiteral("clients"));
     m_kind->addItem(tr("Inventory at cost (now)"), QStringLiteral("inventory"));
     auto *run = new QPushButton(tr("Show"), range);
     auto *csv = new QPushButton(tr("Export CSV…"), range);
@@ -337,6 +340,11 @@ void ReportsScreen::runRange() {
                       .arg(aging->outstanding.format(locale), aging->recent.format(locale),
                            aging->months12to24.format(locale), aging->months24to36.format(locale),
                            aging->over36.format(locale));
+    } else if (kind == QLatin1String("clients")) {
+        table = ClientService(*m_context.db).lifetimeValue(to, m_context.currentUser());
+        summary = tr("As of the last date; refunds taken off. Visits are tickets with a session. "
+                     "Client data is exported from the Client page, where a manager approves "
+                     "and the journal records it.");
     } else {
         table = reports.inventory();
     }
@@ -352,6 +360,7 @@ void ReportsScreen::showTable(const ReportTable &table, const QString &summary) 
     m_tableSummary->setText(summary);
     m_tableSummary->setVisible(!summary.isEmpty());
     m_table->clear();
+    m_table->clearSpans(); // the "Nothing in this period." line of an earlier report spans a row
     const bool totals = table.showTotals && !table.rows.empty();
     const int columns = int(table.columns.size());
     const int rows = int(table.rows.size());
@@ -393,6 +402,9 @@ void ReportsScreen::showTable(const ReportTable &table, const QString &summary) 
     // visible rows and up to 1,000 more), never stretched across the screen.
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(false);
+    // The column an earlier report stretched is measured again too (a stretched section keeps
+    // its width through resizeColumnsToContents).
+    header->setSectionResizeMode(QHeaderView::Interactive);
     m_table->resizeColumnsToContents();
     int stretch = -1; // the widest text column: the names
     for (int col = 0; col < columns; ++col)
@@ -408,6 +420,10 @@ void ReportsScreen::showTable(const ReportTable &table, const QString &summary) 
 }
 
 void ReportsScreen::exportCsv() {
+    if (m_kind->currentData().toString() == QLatin1String("clients"))
+        return showMessage(tr("Client data is exported from the Client page (a manager's, "
+                              "recorded in the journal), not from Reports."),
+                           true);
     if (m_current.columns.empty())
         runRange();
     if (m_current.columns.empty())

@@ -2346,6 +2346,30 @@
         <source>the client of %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clients: lifetime value and last visit, as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -4514,10 +4538,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a report (x, z, history, sales, tax, tips, commission, usetax, giftcards, aging, inventory)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--by is for report sales.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4783,6 +4803,14 @@ F10</source>
     </message>
     <message>
         <source>--client takes a client&apos;s number (oasisctl client find NAME shows it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a report (x, z, history, sales, tax, tips, commission, usetax, giftcards, aging, clients, inventory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clients report has no --csv: client data leaves the store by client export (a manager&apos;s, journaled).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6826,6 +6854,18 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>Nothing in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients: lifetime value and last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of the last date; refunds taken off. Visits are tickets with a session. Client data is exported from the Client page, where a manager approves and the journal records it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client data is exported from the Client page (a manager&apos;s, recorded in the journal), not from Reports.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,7 @@
 #include "core/domain/permissions.h"
 #include "core/services/catalog.h"
 #include "core/services/clients.h"
+#include "core/services/report.h"
 #include "core/services/sale.h"
 #include "core/storage/journal.h"
 
@@ -274,4 +275,44 @@ TEST_CASE("exporting client data is a manager's, journaled, with formula cells n
             .toString();
     REQUIRE(payload.contains(u"\"clients\":2"_s));
     REQUIRE(value(Journal::verify(s.tmp.db())).ok);
+}
+
+TEST_CASE("each client's lifetime value and last visit, as of a date, a merged duplicate's "
+          "included",
+          "[clients][report]") {
+    Spa s;
+    ClientService clients(s.tmp.db());
+    const Client ana = s.ana();
+    const Client dup = value(clients.add({u"Ana R."_s, u"206-555-0777"_s, {}, {}, {}}, s.manager));
+    const Client ben = value(clients.add({u"Ben Cho"_s, {}, {}, {}, {}}, s.frontdesk));
+    value(clients.add({u"Chloe Martin"_s, {}, {}, {}, {}}, s.frontdesk)); // never came
+    const Money visit = s.sell(ana.id).totals.total;                      // 2026-11-23
+    s.sell(dup.id);
+    value(clients.merge(dup.id, ana.id, s.manager));
+    Ticket oil; // Ben buys an oil: a ticket, not a visit
+    oil.addItem(*value(CatalogService(s.tmp.db()).findByCode(u"OIL-LAV-120"_s)));
+    oil.clientId = ben.id;
+    const Money oilTotal =
+        value(SaleService(s.tmp.db())
+                  .complete(oil, {value(Tender::parse(u"cash:30"_s))}, s.frontdesk))
+            .totals.total;
+    test::TestClock::set(QDateTime(QDate(2026, 11, 25), QTime(23, 0), QTimeZone::utc()));
+    s.sell(ana.id);
+
+    const ReportTable before = value(clients.lifetimeValue(QDate(2026, 11, 24), s.frontdesk));
+    REQUIRE(before.rows.size() == 3); // the merged duplicate is no row of its own
+    CHECK(before.rows[0] == QVariantList{u"Ana Ruiz"_s, qint64(2), qint64(2), u"2026-11-23"_s,
+                                         (visit + visit).cents()});
+    CHECK(before.rows[1] ==
+          QVariantList{u"Ben Cho"_s, qint64(1), qint64(0), QString(), oilTotal.cents()});
+    CHECK(before.rows[2] ==
+          QVariantList{u"Chloe Martin"_s, qint64(0), qint64(0), QString(), qint64(0)});
+    const ReportTable after = value(clients.lifetimeValue(QDate(2026, 11, 25), s.frontdesk));
+    CHECK(after.rows[0].value(1).toLongLong() == 3);
+    CHECK(after.rows[0].value(3).toString() == u"2026-11-25"_s);
+    CHECK(after.rows[0].value(4).toLongLong() == (visit + visit + visit).cents());
+    // A report: the therapist's role sees none.
+    auto refused = clients.lifetimeValue(QDate(2026, 11, 25), s.lena);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::Permission);
 }
