@@ -2,6 +2,7 @@
 #include "printing/reporttext.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/receiptcode.h"
 #include "core/services/report.h"
 #include "printing/translate.h"
 
@@ -47,9 +48,11 @@ std::vector<ReportRow> periodReportRows(const PeriodReport &r, const QTimeZone &
         add(K::Pair, oasis::printing::tr("Since"), storeTimeText(r.periodStart, zone));
     if (!r.staff.isEmpty())
         add(K::Pair, oasis::printing::tr("By"), r.staff);
-    if (r.firstReceipt > 0)
+    if (!r.receiptRanges.isEmpty())
+        add(K::Pair, oasis::printing::tr("Receipts"), r.receiptRanges.join(QLatin1String(", ")));
+    else if (r.firstReceipt > 0) // a report saved before receipt series
         add(K::Pair, oasis::printing::tr("Receipts"),
-            QStringLiteral("%1 - %2").arg(r.firstReceipt).arg(r.lastReceipt));
+            QStringLiteral("%1 - %2").arg(receiptCode(r.firstReceipt), receiptCode(r.lastReceipt)));
     add(K::Rule, {});
     if (r.onSales.present) {
         // Each line follows from the ones above it; refunds and voids come off what the sales

@@ -238,7 +238,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                                             .arg(refundable.format(), receiptCode(receiptNo)));
     const std::vector<Money> back = allocateProRata(total, weights);
 
-    auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
+    auto next = SaleWriter(m_db).nextReceiptNo(registerId);
     if (!next)
         return std::unexpected(next.error());
     // Cash paid back comes out of a drawer, and a drawer needs a shift: the same rule as a
@@ -251,7 +251,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     if (!shift)
         return std::unexpected(shift.error());
     CompletedSale done;
-    done.receiptNo = next->toLongLong();
+    done.receiptNo = *next;
     const QString nowText = toStorageTime(now);
     const QString kind = isVoid ? QStringLiteral("void") : QStringLiteral("refund");
     SaleWriter writer(m_db);

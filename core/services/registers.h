@@ -19,6 +19,9 @@ struct RegisterInfo {
     QString createdBy;    ///< staff name; empty for the store's first register or a migrated one
     qint64 openShift = 0; ///< the shift open on it now, 0 when none
     QString openShiftBy;  ///< who opened that shift
+    /// The letter of its receipts' series ("A" for A-000042); "R" for the store's first register
+    /// and the registers known before series, which share R.
+    QString series = QStringLiteral("R");
 };
 
 /// DESIGN §10 and §13: a manager registers each register (`oasisctl register add NAME`), and
@@ -39,9 +42,19 @@ public:
     static Status validateName(const QString &name);
 
     /// Registers `name` (a manager's action: `by`, or an approver who may change settings),
-    /// journaled. Refused when the name is taken or not valid.
+    /// journaled. Refused when the name is taken or not valid. Its receipts are numbered in a
+    /// series of its own: `series` (a letter A-Z other than R, not another register's) or, when
+    /// empty, the first letter free from A.
     Result<RegisterInfo> add(const QString &name, const StaffMember &by,
-                             const std::optional<StaffMember> &approver = std::nullopt);
+                             const std::optional<StaffMember> &approver = std::nullopt,
+                             const QString &series = {});
+    /// Moves register `name` to receipt series `series` (a letter no other register has; R,
+    /// the shared series, is refused): its next receipt is one more than that series' last,
+    /// and the series it leaves stays gap-free. A manager's action, journaled
+    /// (`register_series_set`).
+    Result<RegisterInfo> setSeries(const QString &name, const QString &series,
+                                   const StaffMember &by,
+                                   const std::optional<StaffMember> &approver = std::nullopt);
     /// Lets the PostgreSQL login role `role` open the store as a register: it may read the
     /// store and add to the books but never change or delete a row of them, even from psql
     /// (DESIGN §13). A manager's action, journaled (`register_role_granted`). Refused for a
@@ -62,6 +75,8 @@ public:
     static Status addCreator(Database &db, const QString &name);
 
 private:
+    Result<RegisterInfo> readBack(const QString &name) const;
+
     Database &m_db;
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/csv.h"
+#include "core/domain/receiptcode.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/commission.h"
@@ -258,6 +259,7 @@ QJsonObject PeriodReport::toJson() const {
         {QStringLiteral("last_sale_id"), lastSaleId},
         {QStringLiteral("first_receipt"), firstReceipt},
         {QStringLiteral("last_receipt"), lastReceipt},
+        {QStringLiteral("receipts"), QJsonArray::fromStringList(receiptRanges)},
         {QStringLiteral("last_giftcard_activity_id"), lastGiftCardActivityId},
         {QStringLiteral("last_cash_movement_id"), lastCashMovementId},
         {QStringLiteral("sales_count"), salesCount},
@@ -322,6 +324,8 @@ PeriodReport PeriodReport::fromJson(const QJsonObject &o) {
     r.lastSaleId = integer("last_sale_id");
     r.firstReceipt = integer("first_receipt");
     r.lastReceipt = integer("last_receipt");
+    for (const QJsonValue &v : o.value(QStringLiteral("receipts")).toArray())
+        r.receiptRanges << v.toString();
     r.lastGiftCardActivityId = integer("last_giftcard_activity_id");
     r.lastCashMovementId = integer("last_cash_movement_id");
     r.salesCount = integer("sales_count");
@@ -563,6 +567,19 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
         r.firstReceipt = head->value(11).toLongLong();
         r.lastReceipt = head->value(12).toLongLong();
     }
+    // Each register numbers its receipts in its own series: one range per series.
+    auto series = m_db.rows(
+        QStringLiteral("SELECT s.receipt_no / %1, MIN(s.receipt_no), "
+                       "MAX(s.receipt_no) FROM sales s WHERE ")
+                .arg(receiptseries::kSpan) +
+            where +
+            QStringLiteral(" GROUP BY s.receipt_no / %1 ORDER BY 1").arg(receiptseries::kSpan),
+        binds);
+    if (!series)
+        return std::unexpected(series.error());
+    for (const QVariantList &range : *series)
+        r.receiptRanges << QStringLiteral("%1 - %2").arg(receiptCode(range.at(1).toLongLong()),
+                                                         receiptCode(range.at(2).toLongLong()));
     // The sales alone, before what refunds and voids took back.
     auto onSales = m_db.row(
         QStringLiteral("SELECT COALESCE(SUM(s.total_cents), 0), COALESCE(SUM(s.tax_cents), 0), "

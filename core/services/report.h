@@ -44,6 +44,8 @@ struct PeriodReport {
     qint64 lastSaleId = 0;
     qint64 firstReceipt = 0;
     qint64 lastReceipt = 0;
+    /// The receipts of the period, one range per receipt series ("R-000001 - R-000042").
+    QStringList receiptRanges;
     qint64 lastGiftCardActivityId = 0;
     qint64 lastCashMovementId = 0;
 

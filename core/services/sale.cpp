@@ -19,7 +19,9 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QThread>
 
 namespace oasis {
 
@@ -31,19 +33,6 @@ QString marks(qsizetype n) {
 }
 
 } // namespace
-
-QString receiptCode(qint64 receiptNo) {
-    return QStringLiteral("R-%1").arg(receiptNo, 6, 10, QLatin1Char('0'));
-}
-
-std::optional<qint64> parseReceiptCode(const QString &text) {
-    static const QRegularExpression re(QStringLiteral("^\\s*(?:[Rr]-?|#)0*([0-9]{1,12})\\s*$"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const qint64 n = m.captured(1).toLongLong();
-    return n > 0 ? std::optional<qint64>(n) : std::nullopt;
-}
 
 Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                           const std::optional<StaffMember> &approver) const {
@@ -178,7 +167,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
         return std::unexpected(acting.error());
     const QString registerId = *acting;
     if (ticket.requestId.isEmpty())
-        return completeNew(ticket, tenders, cashier, approver, registerId);
+        return completeRetried(ticket, tenders, cashier, approver, registerId);
     if (auto ok = checkRequestId(ticket.requestId); !ok)
         return std::unexpected(ok.error());
     if (!roleMay(cashier.role, Action::Sell))
@@ -192,7 +181,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
     if (*first)
         return std::move(**first);
     testPoint("sale.request_id.unseen");
-    auto done = completeNew(ticket, tenders, cashier, approver, registerId);
+    auto done = completeRetried(ticket, tenders, cashier, approver, registerId);
     if (done)
         return done;
     // Another program may have completed this ticket since the look above: then what refused
@@ -204,6 +193,23 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
     if (after && *after)
         return std::move(**after);
     return done;
+}
+
+Result<CompletedSale> SaleService::completeRetried(const Ticket &ticket,
+                                                   const std::vector<Tender> &tenders,
+                                                   const StaffMember &cashier,
+                                                   const std::optional<StaffMember> &approver,
+                                                   const QString &registerId) {
+    // On a server sales run at once (Transaction::beginShared). Two whose triggers update the
+    // same report rows in opposite orders deadlock, and the server ends one: nothing of it was
+    // written, so it runs again, after a short random pause so the two do not meet again.
+    for (int attempt = 1;; ++attempt) {
+        auto done = completeNew(ticket, tenders, cashier, approver, registerId);
+        if (done || attempt == kAttempts || done.error().code != ErrorCode::Storage ||
+            !m_db.failedRetryably())
+            return done;
+        QThread::msleep(QRandomGenerator::global()->bounded(2, 10 * attempt));
+    }
 }
 
 Result<std::optional<CompletedSale>> SaleService::firstSaleOf(const Ticket &ticket) const {
@@ -353,7 +359,17 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     // by the writes below, inside the transaction. A test runs another register here.
     testPoint("sale.giftcards.checked");
 
-    auto tx = Transaction::begin(m_db);
+    // On a server the sale shares the store's lock with other registers' sales and takes for
+    // itself the cards it debits or loads (then its receipt series and the journal's head):
+    // their balance and maximum are checked by the writes below, after no other register can
+    // change them any more.
+    std::vector<qint64> ownCards;
+    for (const GiftCard &g : giftTenders)
+        ownCards.push_back(g.id);
+    for (qint64 id : reloadCards)
+        if (id > 0)
+            ownCards.push_back(id);
+    auto tx = Transaction::beginShared(m_db, ownCards);
     if (!tx)
         return std::unexpected(tx.error());
     if (!ticket.requestId.isEmpty()) {
@@ -379,7 +395,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         return std::unexpected(repriced.error());
     if (repriced->total != totals->total || repriced->taxByClass != totals->taxByClass)
         return changedRates(repriced->total);
-    auto next = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
+    auto next = SaleWriter(m_db).nextReceiptNo(registerId);
     if (!next)
         return std::unexpected(next.error());
     // Drawer discipline starts with the register's first shift: from then on every sale needs
@@ -400,7 +416,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                                   "another register."));
     }
     CompletedSale done;
-    done.receiptNo = next->toLongLong();
+    done.receiptNo = *next;
     done.totals = *totals;
     done.change = plan->change;
     done.requestId = ticket.requestId;
@@ -567,6 +583,9 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         entry.insert(QStringLiteral("request_id"), ticket.requestId);
     if (done.clientId > 0)
         entry.insert(QStringLiteral("client"), done.clientId);
+    // Every row of the sale is written; its journal entry and commit are next. A test sells
+    // on another register here.
+    testPoint("sale.books.written");
     if (auto ok = Journal::append(m_db, cashier.name, QStringLiteral("sale"), entry); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
@@ -653,8 +672,8 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
 }
 
 Result<std::vector<SaleRecord>> SaleService::recent(int limit) const {
-    auto q = m_db.exec(
-        QStringLiteral("SELECT receipt_no FROM sales ORDER BY receipt_no DESC LIMIT ?"), {limit});
+    auto q =
+        m_db.exec(QStringLiteral("SELECT receipt_no FROM sales ORDER BY id DESC LIMIT ?"), {limit});
     if (!q)
         return std::unexpected(q.error());
     std::vector<qint64> numbers;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/domain/payment.h"
+#include "core/domain/receiptcode.h"
 #include "core/domain/ticket.h"
 #include "core/services/giftcard.h"
 #include "core/services/staff.h"
@@ -15,11 +16,6 @@
 namespace oasis {
 
 class Database;
-
-/// "R-000042": what the receipt's QR carries and what the scan field recognises.
-QString receiptCode(qint64 receiptNo);
-/// Accepts "R-42", "r000042", "#42"; nullopt for anything else.
-std::optional<qint64> parseReceiptCode(const QString &text);
 
 /// A request id (Ticket::requestId) is 1 to 100 printable ASCII characters, with no space at
 /// either end; the error says so.
@@ -140,11 +136,21 @@ public:
     Result<SaleRecord> load(qint64 receiptNo) const;
     Result<std::vector<SaleRecord>> recent(int limit) const;
 
+    /// How many times a sale runs at most when a store server ended it because another
+    /// register's sale crossed it (a deadlock between their report rows): nothing of it was
+    /// written, so running it again is safe.
+    static constexpr int kAttempts = 4;
+
 private:
     Result<CompletedSale> completeNew(const Ticket &ticket, const std::vector<Tender> &tenders,
                                       const StaffMember &cashier,
                                       const std::optional<StaffMember> &approver,
                                       const QString &registerId);
+    /// completeNew, run again (kAttempts in all) while the server says another sale crossed it.
+    Result<CompletedSale> completeRetried(const Ticket &ticket, const std::vector<Tender> &tenders,
+                                          const StaffMember &cashier,
+                                          const std::optional<StaffMember> &approver,
+                                          const QString &registerId);
     /// The sale that already carries the ticket's request id, rebuilt as `complete` returned
     /// it; nullopt when there is none; Conflict when it was a different ticket.
     Result<std::optional<CompletedSale>> firstSaleOf(const Ticket &ticket) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/salewriter.h"
 
+#include "core/domain/translate.h"
 #include "core/storage/database.h"
 
 #include <QStringList>
@@ -54,6 +55,43 @@ Result<std::vector<SaleLineRecord>> readSaleLines(const Database &db, qint64 sal
         lines.push_back(std::move(l));
     }
     return lines;
+}
+
+Result<qint64> SaleWriter::nextReceiptNo(const QString &registerId) {
+    if (m_db.schemaVersion() < kSeriesSchemaVersion) {
+        auto next =
+            m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
+        if (!next)
+            return std::unexpected(next.error());
+        return next->toLongLong();
+    }
+    // A sale on a server shares the store's lock: it takes its series for itself first, in a
+    // statement of its own, so the read below sees every receipt committed in the series.
+    if (auto ok = m_db.lockForWrite(Database::LockSpace::ReceiptSeries,
+                                    {QStringLiteral("COALESCE((SELECT receipt_series FROM "
+                                                    "registers WHERE name = ?), 0)")},
+                                    {registerId});
+        !ok)
+        return std::unexpected(ok.error());
+    // One statement (one round trip to a store server): the register's series, then the last
+    // number in it, read from the top of the receipt_no index.
+    auto next = m_db.scalar(
+        QStringLiteral("SELECT COALESCE((SELECT s.receipt_no FROM sales s WHERE s.receipt_no > "
+                       "b.base AND s.receipt_no < b.base + %1 ORDER BY s.receipt_no DESC LIMIT 1), "
+                       "b.base) + 1 FROM (SELECT COALESCE((SELECT receipt_series FROM registers "
+                       "WHERE name = ?), 0) * %1 AS base) b")
+            .arg(receiptseries::kSpan),
+        {registerId});
+    if (!next)
+        return std::unexpected(next.error());
+    const qint64 number = next->toLongLong();
+    if (number % receiptseries::kSpan == 0)
+        return fail(
+            ErrorCode::System,
+            oasis::tr("Receipt series %1 is full: a manager gives this register a "
+                      "series of its own.")
+                .arg(receiptseries::letter(static_cast<int>(number / receiptseries::kSpan - 1))));
+    return number;
 }
 
 Result<qint64> SaleWriter::sale(const SaleRow &row) {

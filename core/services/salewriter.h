@@ -68,6 +68,13 @@ public:
     explicit SaleWriter(Database &db)
         : m_db(db) {}
 
+    /// The schema step that gave each register its receipt series (registers.receipt_series).
+    static constexpr int kSeriesSchemaVersion = 15;
+    /// The next receipt number in the series of register `registerId` (series R when the store
+    /// does not know the register or predates series): one more than the series' last, so each
+    /// series stays gap-free. Inside the caller's write transaction, which holds the store's
+    /// write lock, so no other register takes the same number.
+    Result<qint64> nextReceiptNo(const QString &registerId);
     /// Writes the sales row; returns its id.
     Result<qint64> sale(const SaleRow &row);
     // Several rows of one kind go in one statement: one round trip to a store server.

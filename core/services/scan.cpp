@@ -44,7 +44,11 @@ Result<ScanResult> ScanResolver::resolve(const QString &input, int searchLimit,
         result.giftCode = parsed.status == giftcode::Parse::Ok ? parsed.canonical : result.text;
         return result;
     }
-    if (auto receiptNo = parseReceiptCode(result.text)) {
+    // A receipt of series R ("R-000042") before the catalog, as always; one of a register's own
+    // series ("A-000042") after it, so a SKU that looks like one still sells.
+    const std::optional<qint64> receiptNo = parseReceiptCode(result.text);
+    const bool seriesR = receiptNo && *receiptNo < receiptseries::kSpan;
+    if (receiptNo && seriesR) {
         result.kind = ScanResult::Kind::Receipt;
         result.receiptNo = *receiptNo;
         return result;
@@ -53,6 +57,11 @@ Result<ScanResult> ScanResolver::resolve(const QString &input, int searchLimit,
     auto found = catalog.findByCode(result.text);
     if (!found)
         return std::unexpected(found.error());
+    if (!*found && receiptNo) {
+        result.kind = ScanResult::Kind::Receipt;
+        result.receiptNo = *receiptNo;
+        return result;
+    }
     if (*found) {
         result.kind = ScanResult::Kind::Item;
         result.item = std::move(**found);

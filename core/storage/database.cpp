@@ -560,6 +560,8 @@ void Database::noteServer(bool ok, const QSqlError &error) const {
         return;
     }
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (m_depth > 0 && m_driver->isRetryable(error.nativeErrorCode(), text))
+        m_retryable = true;
     if (isServerGone(text))
         m_connectionLost = true;
 }
@@ -1170,6 +1172,24 @@ bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &ha
 }
 
 Result<Transaction> Transaction::begin(Database &db) {
+    return start(db, db.m_driver->beginImmediate(), false);
+}
+
+Result<Transaction> Transaction::beginShared(Database &db, const std::vector<qint64> &cardIds) {
+    std::vector<qint64> ids = cardIds;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    QStringList locks;
+    for (qint64 id : ids)
+        if (const QString lock = db.m_driver->lockExpression(
+                static_cast<int>(Database::LockSpace::GiftCard), QString::number(id));
+            !lock.isEmpty())
+            locks << lock;
+    return start(db, db.m_driver->beginShared(locks), true);
+}
+
+Result<Transaction> Transaction::start(Database &db, const QStringList &beginStatements,
+                                       bool shared) {
     if (db.m_snapshot)
         return fail(
             ErrorCode::Refused,
@@ -1181,8 +1201,12 @@ Result<Transaction> Transaction::begin(Database &db) {
     // outermost transaction, so the whole business operation commits or rolls back as one.
     QSqlQuery q(db.handle());
     const QStringList statements =
-        db.m_depth == 0 ? db.m_driver->beginImmediate()
+        db.m_depth == 0 ? beginStatements
                         : QStringList{QStringLiteral("SAVEPOINT oasis_%1").arg(db.m_depth)};
+    if (db.m_depth == 0) {
+        db.m_retryable = false;
+        db.m_sharedWrite = shared;
+    }
     if (!q.exec(statements.first())) {
         // The first statement of a business operation on a connection the server dropped:
         // open it again (nothing was begun on it).
@@ -1205,6 +1229,23 @@ Result<Transaction> Transaction::begin(Database &db) {
     ++db.m_depth;
     db.m_bookRowsSaved.push_back(db.m_bookRows);
     return Transaction(db);
+}
+
+Status Database::lockForWrite(LockSpace space, const QStringList &keys, const QVariantList &binds) {
+    // Outside a shared transaction the store's whole lock is held already (or it is a file).
+    if (!m_sharedWrite || m_depth == 0 || keys.isEmpty())
+        return {};
+    QStringList locks;
+    for (const QString &key : keys)
+        if (const QString lock = m_driver->lockExpression(static_cast<int>(space), key);
+            !lock.isEmpty())
+            locks << lock;
+    if (locks.isEmpty())
+        return {};
+    auto taken = exec(QStringLiteral("SELECT ") + locks.join(QLatin1String(", ")), binds);
+    if (!taken)
+        return std::unexpected(taken.error());
+    return {};
 }
 
 Transaction::Transaction(Transaction &&other) noexcept
@@ -1231,6 +1272,7 @@ void Transaction::rollback() {
     QSqlQuery q(m_db->handle());
     if (depth == 0) {
         m_db->m_journalTouched = false;
+        m_db->m_sharedWrite = false;
         if (!q.exec(QStringLiteral("ROLLBACK")))
             qWarning("Rollback failed: %s", qPrintable(q.lastError().text()));
         return;
@@ -1264,6 +1306,8 @@ Status Transaction::commit() {
     }
     m_active = false;
     m_db->m_depth = depth;
+    if (depth == 0)
+        m_db->m_sharedWrite = false;
     if (!m_db->m_bookRowsSaved.empty())
         m_db->m_bookRowsSaved.pop_back();
     if (depth == 0 && !m_db->m_bookRows.empty()) {

@@ -138,6 +138,21 @@ public:
     /// after one that reached the server (always true for a file).
     bool serverReachable() const { return !m_connectionLost; }
 
+    /// What a sale (Transaction::beginShared) locks for itself on a server, in this order: the
+    /// gift cards it debits or loads (by id, ascending), its register's receipt series, then
+    /// the journal's head just before its entry. A file has one writer at a time: no-ops there.
+    enum class LockSpace { GiftCard = 1, ReceiptSeries = 2, JournalHead = 3 };
+    /// Takes the locks `space` names by each of `keys` (SQL integer expressions over `binds`)
+    /// until the transaction ends, in the order given, in one statement. Only inside a
+    /// transaction begun with Transaction::beginShared; nothing to do on a file.
+    Status lockForWrite(LockSpace space, const QStringList &keys, const QVariantList &binds = {});
+    /// True inside a transaction that shares the store's write lock with other sales.
+    bool sharedWrite() const { return m_sharedWrite; }
+    /// True when the current or last transaction failed only because another register's crossed
+    /// it (a server's deadlock or serialization failure, or the same request id committed by
+    /// another connection first): running the whole operation again is safe and may succeed.
+    bool failedRetryably() const { return m_retryable; }
+
     /// Settings stored in the database (store name, limits, ...): shared by every register.
     QString setting(const QString &key, const QString &fallback = {}) const;
     Status setSetting(const QString &key, const QString &value);
@@ -203,6 +218,8 @@ private:
     bool m_created = false;
     bool m_snapshot = false;
     int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
+    bool m_sharedWrite = false;       ///< the outermost one shares the store's lock (a sale)
+    mutable bool m_retryable = false; ///< see failedRetryably()
     // The transaction in progress appended to the journal: anchor its head after commit.
     bool m_journalTouched = false;
     // The entry it appended last, when no savepoint rolled back since (then it is read again).
@@ -232,6 +249,12 @@ private:
 class Transaction final {
 public:
     static Result<Transaction> begin(Database &db);
+    /// A sale's transaction (DESIGN §13): on a server it shares the store's write lock with other
+    /// sales, so registers sell at the same time, and takes exclusively only what it shares with
+    /// them (Database::lockForWrite: its cards, then `cardIds` now in one statement). Everything
+    /// else (a refund, a Z, a shift, settings) takes the store's lock whole and waits for the
+    /// sales in progress. On a file it is begin(). Nested, a savepoint as with begin().
+    static Result<Transaction> beginShared(Database &db, const std::vector<qint64> &cardIds);
     Transaction(Transaction &&other) noexcept;
     Transaction &operator=(Transaction &&) = delete;
     Transaction(const Transaction &) = delete;
@@ -246,6 +269,7 @@ private:
         : m_db(&db)
         , m_exceptions(std::uncaught_exceptions()) {}
     void rollback();
+    static Result<Transaction> start(Database &db, const QStringList &statements, bool shared);
     Database *m_db = nullptr;
     bool m_active = true;
     int m_exceptions = 0;

@@ -44,6 +44,27 @@ public:
     virtual QString setBusyTimeout(int milliseconds) const = 0;
     /// The statements that start a write transaction holding the write lock from the start.
     virtual QStringList beginImmediate() const = 0;
+    /// The statements that start a sale's write transaction: sharing the store's write lock with
+    /// other sales where the engine lets writers work at once (a server), taking first the locks
+    /// `firstLocks` (lockExpression()s); the whole lock elsewhere (a file: beginImmediate()).
+    virtual QStringList beginShared(const QStringList &firstLocks) const {
+        Q_UNUSED(firstLocks)
+        return beginImmediate();
+    }
+    /// An expression that takes the transaction's exclusive lock on key `key` (an integer SQL
+    /// expression) of lock space `space`; empty where one writer at a time needs none (a file).
+    virtual QString lockExpression(int space, const QString &key) const {
+        Q_UNUSED(space)
+        Q_UNUSED(key)
+        return {};
+    }
+    /// Whether a failed statement's native error code says another transaction crossed this
+    /// one (deadlock, serialization failure): the whole operation may simply run again.
+    virtual bool isRetryable(const QString &nativeErrorCode, const QString &text) const {
+        Q_UNUSED(nativeErrorCode)
+        Q_UNUSED(text)
+        return false;
+    }
     /// Expands {pk} (an auto-increment integer primary key) in a portable statement.
     virtual QString expand(QString statement) const = 0;
     /// Statements that make `table` refuse UPDATE and DELETE.

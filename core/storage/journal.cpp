@@ -4,6 +4,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/crypto.h"
 #include "core/domain/money.h"
+#include "core/domain/receiptcode.h"
 #include "core/domain/translate.h"
 #include "core/storage/database.h"
 #include "core/storage/schema.h"
@@ -309,6 +310,12 @@ Status Journal::markHistory(Database &db, const QString &actor) {
 
 Status Journal::append(Database &db, const QString &actor, const QString &kind,
                        const QJsonObject &payload) {
+    // A sale that shares the store's lock takes the journal's head for itself here, as late as
+    // it can: the sales of other registers wrote their rows meanwhile and wait only from here
+    // to this one's commit. Its own statement, so the read below sees every entry committed
+    // before the lock was had.
+    if (auto ok = db.lockForWrite(Database::LockSpace::JournalHead, {QStringLiteral("0")}); !ok)
+        return ok;
     auto last = db.row(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
     if (!last)
         return std::unexpected(last.error());
@@ -345,15 +352,11 @@ QString money(qint64 cents) {
     return Money::fromCents(cents).toString();
 }
 
-QString receiptText(qint64 receiptNo) {
-    return QStringLiteral("R-%1").arg(receiptNo, 6, 10, QLatin1Char('0'));
-}
-
 /// What an entry was about, for a person: "sale R-000012", "Z report 3", "stock_receive".
 QString entryLabel(const QString &kind, const QJsonObject &payload) {
     if (payload.contains(QStringLiteral("receipt")))
         return QStringLiteral("%1 %2").arg(kind,
-                                           receiptText(payload.value(u"receipt").toInteger()));
+                                           receiptCode(payload.value(u"receipt").toInteger()));
     if (kind == QLatin1String("z_report"))
         return oasis::tr("Z report %1").arg(payload.value(u"z_number").toInteger());
     if (payload.contains(QStringLiteral("code")))
@@ -373,7 +376,7 @@ QString rowLabel(const Database &db, const QString &table, qint64 id) {
         v = one("SELECT kind, receipt_no, total_cents FROM sales WHERE id = ?");
         if (v.size() == 3)
             return oasis::tr("%1 %2 of %3")
-                .arg(v[0].toString(), receiptText(v[1].toLongLong()), money(v[2].toLongLong()));
+                .arg(v[0].toString(), receiptCode(v[1].toLongLong()), money(v[2].toLongLong()));
     } else if (table == QLatin1String("sale_lines") || table == QLatin1String("sale_tenders")) {
         v = db.row(QStringLiteral("SELECT s.receipt_no FROM %1 x JOIN sales s ON s.id = x.sale_id "
                                   "WHERE x.id = ?")
@@ -383,11 +386,11 @@ QString rowLabel(const Database &db, const QString &table, qint64 id) {
         if (v.size() == 1)
             return (table == QLatin1String("sale_lines") ? oasis::tr("a line of %1")
                                                          : oasis::tr("a tender of %1"))
-                .arg(receiptText(v[0].toLongLong()));
+                .arg(receiptCode(v[0].toLongLong()));
     } else if (table == QLatin1String("sale_taxes")) {
         v = one("SELECT receipt_no FROM sales WHERE id = ?");
         if (v.size() == 1)
-            return oasis::tr("a tax row of %1").arg(receiptText(v[0].toLongLong()));
+            return oasis::tr("a tax row of %1").arg(receiptCode(v[0].toLongLong()));
         return oasis::tr("a tax row of a sale that does not exist (sale id %1)").arg(id);
     } else if (table == QLatin1String("stock_movements")) {
         v = one("SELECT COALESCE(i.code, ''), m.quantity, m.reason FROM stock_movements m "
@@ -417,7 +420,7 @@ QString rowLabel(const Database &db, const QString &table, qint64 id) {
                    {id})
                 .value_or(QVariantList());
         if (v.size() == 1)
-            return oasis::tr("the client of %1").arg(receiptText(v[0].toLongLong()));
+            return oasis::tr("the client of %1").arg(receiptCode(v[0].toLongLong()));
     } else if (table == QLatin1String("z_reports")) {
         v = one("SELECT z_number FROM z_reports WHERE id = ?");
         if (v.size() == 1)

@@ -13,6 +13,8 @@ namespace oasis {
 namespace {
 /// One transaction-level advisory lock key: "oasis" in ASCII. Taken by every write transaction.
 constexpr qint64 kWriteLock = 0x6f61736973;
+/// The first key of the locks a sale takes for itself (Database::LockSpace added): "oa" and 0.
+constexpr int kLockSpaces = 0x6f610000;
 // The tables and views of the store's schema, from the catalog itself: information_schema's
 // views cost a register's start 15 ms more per connection.
 constexpr const char *kTablesHere =
@@ -121,6 +123,32 @@ QStringList PostgresDriver::beginImmediate() const {
     // cycle (one lock, always first: no deadlock). lock_timeout bounds the wait.
     return {QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"),
             QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriteLock)};
+}
+
+QStringList PostgresDriver::beginShared(const QStringList &firstLocks) const {
+    // A sale shares the store's lock with the other sales, so registers sell at once; a refund,
+    // a Z, a shift or a settings change takes it whole (beginImmediate) and so waits for the
+    // sales in progress, and they for it. What sales share they lock one by one, always in the
+    // same order (cards by id, the receipt series, the journal's head last): no cycle between
+    // the locks a sale takes, and PostgreSQL's deadlock check with the sale's bounded retry
+    // covers the report rows two sales' triggers update in different orders.
+    QStringList locks{QStringLiteral("pg_advisory_xact_lock_shared(%1)").arg(kWriteLock)};
+    locks += firstLocks;
+    return {QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"),
+            QStringLiteral("SELECT ") + locks.join(QLatin1String(", "))};
+}
+
+QString PostgresDriver::lockExpression(int space, const QString &key) const {
+    // The two-key form: its own key space, apart from kWriteLock's.
+    return QStringLiteral("pg_advisory_xact_lock(%1, (%2)::int)").arg(kLockSpaces + space).arg(key);
+}
+
+bool PostgresDriver::isRetryable(const QString &nativeErrorCode, const QString &text) const {
+    // deadlock_detected, serialization_failure; and a request id another connection committed
+    // while this one was writing the same ticket (the retry finds that sale).
+    return nativeErrorCode == QLatin1String("40P01") || nativeErrorCode == QLatin1String("40001") ||
+           (nativeErrorCode == QLatin1String("23505") &&
+            text.contains(QLatin1String("sales_request_id")));
 }
 
 QString PostgresDriver::expand(QString statement) const {

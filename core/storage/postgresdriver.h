@@ -24,6 +24,9 @@ public:
     QStringList readOnlyStatements() const override;
     QString setBusyTimeout(int milliseconds) const override;
     QStringList beginImmediate() const override;
+    QStringList beginShared(const QStringList &firstLocks) const override;
+    QString lockExpression(int space, const QString &key) const override;
+    bool isRetryable(const QString &nativeErrorCode, const QString &text) const override;
     QString expand(QString statement) const override;
     QStringList appendOnlyTriggers(const QString &table) const override;
     QString quickCheck() const override;

@@ -540,6 +540,20 @@ const std::vector<Step> &steps() {
                      " client_id INTEGER NOT NULL REFERENCES clients(id))"),
              sqlText("CREATE INDEX sale_clients_client ON sale_clients(client_id)"),
          }},
+        {15,
+         "receipt series: each register numbers its receipts in a gap-free series of its own "
+         "(A-000001); the registers already known keep series R, the receipts' old one",
+         {
+             // 0 is series R (receipts numbered as they always were); 1..26 are A..Z. A
+             // receipt's number in the books is its series times 1,000,000,000 plus its number
+             // in the series (core/domain/receiptcode.h). Only R may be shared: by the registers
+             // that sold before series, or that a manager left on it.
+             sqlText(
+                 "ALTER TABLE registers ADD COLUMN receipt_series INTEGER NOT NULL DEFAULT 0 "
+                 "CHECK (receipt_series >= 0 AND receipt_series <= 26 AND receipt_series <> 18)"),
+             sqlText("CREATE UNIQUE INDEX registers_receipt_series ON registers(receipt_series) "
+                     "WHERE receipt_series <> 0"),
+         }},
     };
     return all;
 }

@@ -461,15 +461,16 @@ QJsonObject registerJson(const RegisterInfo &r, const QString &thisRegister) {
             {QStringLiteral("created_by"), r.createdBy},
             {QStringLiteral("open_shift"), r.openShift > 0},
             {QStringLiteral("shift_id"), r.openShift > 0 ? QJsonValue(r.openShift) : QJsonValue()},
-            {QStringLiteral("this_computer"), r.name == thisRegister}};
+            {QStringLiteral("this_computer"), r.name == thisRegister},
+            {QStringLiteral("series"), r.series}};
 }
 
 Status cmdRegister(Context &ctx) {
-    auto sub = ctx.takeArgument(oasis::cli::tr("a register command (add, list, grant)"));
+    auto sub = ctx.takeArgument(oasis::cli::tr("a register command (add, list, series, grant)"));
     if (!sub)
         return std::unexpected(sub.error());
     if (*sub != QLatin1String("add") && *sub != QLatin1String("list") &&
-        *sub != QLatin1String("grant"))
+        *sub != QLatin1String("grant") && *sub != QLatin1String("series"))
         return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown register command %1.").arg(*sub));
     QString name;
     if (*sub == QLatin1String("grant")) {
@@ -493,11 +494,20 @@ Status cmdRegister(Context &ctx) {
                       .arg(*role)});
         return {};
     }
-    if (*sub == QLatin1String("add")) {
+    QString series;
+    if (*sub == QLatin1String("add") || *sub == QLatin1String("series")) {
+        if (*sub == QLatin1String("add"))
+            series = ctx.takeOption(QStringLiteral("series")).value_or(QString());
         auto given = ctx.takeArgument(oasis::cli::tr("the register's NAME"));
         if (!given)
             return std::unexpected(given.error());
         name = *given;
+        if (*sub == QLatin1String("series")) {
+            auto letter = ctx.takeArgument(oasis::cli::tr("the receipt series LETTER"));
+            if (!letter)
+                return std::unexpected(letter.error());
+            series = *letter;
+        }
     }
     if (auto ok = ctx.noMoreArguments(); !ok)
         return ok;
@@ -509,18 +519,22 @@ Status cmdRegister(Context &ctx) {
         return std::unexpected(db.error());
     RegisterService registers(**db);
     const QString thisRegister = Store::registerId();
-    if (*sub == QLatin1String("add")) {
+    if (*sub == QLatin1String("add") || *sub == QLatin1String("series")) {
         auto who = ctx.authorize(Action::Settings);
         if (!who)
             return std::unexpected(who.error());
-        auto added = registers.add(name, who->user, who->approver);
-        if (!added)
-            return std::unexpected(added.error());
-        ctx.emit(registerJson(*added, thisRegister),
-                 {oasis::cli::tr(
-                      "Register %1 is registered; a computer becomes it with OASIS_REGISTER=%1 "
-                      "(or the app's register setting).")
-                      .arg(added->name)});
+        const bool adding = *sub == QLatin1String("add");
+        auto done = adding ? registers.add(name, who->user, who->approver, series)
+                           : registers.setSeries(name, series, who->user, who->approver);
+        if (!done)
+            return std::unexpected(done.error());
+        ctx.emit(registerJson(*done, thisRegister),
+                 {adding ? oasis::cli::tr("Register %1 is registered, its receipts numbered "
+                                          "%2-000001 on; a computer becomes it with "
+                                          "OASIS_REGISTER=%1 (or the app's register setting).")
+                               .arg(done->name, done->series)
+                         : oasis::cli::tr("Register %1 numbers its next receipts in series %2.")
+                               .arg(done->name, done->series)});
         return {};
     }
     if (auto who = ctx.login(); !who)
@@ -532,8 +546,9 @@ Status cmdRegister(Context &ctx) {
     QStringList text;
     for (const RegisterInfo &r : *all) {
         arr.append(registerJson(r, thisRegister));
-        text << QStringLiteral("%1  %2%3")
+        text << QStringLiteral("%1  %2  %3%4")
                     .arg(r.name, -16)
+                    .arg(oasis::cli::tr("series %1").arg(r.series))
                     .arg(r.openShift > 0 ? oasis::cli::tr("shift %1 open (%2)")
                                                .arg(r.openShift)
                                                .arg(r.openShiftBy)
@@ -556,7 +571,8 @@ std::vector<Command> adminCommands() {
         {"scan", cmdScan, "scan TEXT   (what the register's scan field does with TEXT)"},
         {"journal", cmdJournal, "journal verify"},
         {"store", cmdStore, "store copy --to postgresql://USER@HOST[:PORT]/DBNAME"},
-        {"register", cmdRegister, "register add NAME | list | grant ROLE"},
+        {"register", cmdRegister,
+         "register add NAME [--series L] | list | series NAME L | grant ROLE"},
     };
 }
 

@@ -4,6 +4,8 @@
 
 #include "tests/crash/harness/harness.h"
 
+#include "core/services/registers.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -41,6 +43,15 @@ TEST_CASE("four registers selling at once: receipts, totals, stock and card bala
         cardIds.push_back(id);
     REQUIRE(cardIds.size() == std::size_t(codes.size()));
 
+    // Two registers share series R, as every register did before receipt series; two number
+    // their receipts in series of their own (A and B), as a manager adds them now.
+    const StaffMember manager = staffNamed(tmp.db(), QStringLiteral("manager"));
+    REQUIRE(value(RegisterService(tmp.db()).add(QStringLiteral("reg-2"), manager)).series ==
+            QStringLiteral("A"));
+    REQUIRE(value(RegisterService(tmp.db()).add(QStringLiteral("reg-3"), manager)).series ==
+            QStringLiteral("B"));
+    const qint64 seriesOf[kWorkers] = {0, 0, 1, 2};
+
     std::vector<std::unique_ptr<QProcess>> workers;
     for (int w = 0; w < kWorkers; ++w) {
         auto p = std::make_unique<QProcess>();
@@ -77,6 +88,7 @@ TEST_CASE("four registers selling at once: receipts, totals, stock and card bala
             const qint64 receipt = rec.value(QStringLiteral("receipt")).toInteger();
             INFO("receipt " << receipt);
             REQUIRE(receipts.insert(receipt).second); // no receipt number given twice
+            REQUIRE(receipt / 1'000'000'000 == seriesOf[w]); // in its register's series
             reportedTotal += rec.value(QStringLiteral("total")).toInteger();
             const int card = rec.value(QStringLiteral("card")).toInt();
             if (card >= 0)

@@ -317,6 +317,21 @@ TEST_CASE("receipt codes are recognised as typed or scanned", "[sale][scan]") {
     REQUIRE(parseReceiptCode(QStringLiteral("#42")) == 42);
     REQUIRE_FALSE(parseReceiptCode(QStringLiteral("0850071001020")));
     REQUIRE_FALSE(parseReceiptCode(QStringLiteral("R-")));
+    // A register's own series (DESIGN §13): always with its dash, so a SKU like "L250" or
+    // "DT60" is never a receipt; R has no second index, and a number in a series has 9 digits.
+    REQUIRE(receiptCode(1'000'000'042) == QStringLiteral("A-000042"));
+    REQUIRE(receiptCode(26'001'234'567) == QStringLiteral("Z-1234567"));
+    REQUIRE(parseReceiptCode(QStringLiteral("A-000042")) == 1'000'000'042);
+    REQUIRE(parseReceiptCode(QStringLiteral("z-1234567")) == 26'001'234'567);
+    REQUIRE(parseReceiptCode(QStringLiteral("#1000000042")) == 1'000'000'042);
+    REQUIRE_FALSE(parseReceiptCode(QStringLiteral("L250")));
+    REQUIRE_FALSE(parseReceiptCode(QStringLiteral("A-0")));
+    REQUIRE_FALSE(parseReceiptCode(QStringLiteral("A-1000000000")));
+    REQUIRE_FALSE(parseReceiptCode(QStringLiteral("R-1000000042")));
+    REQUIRE_FALSE(parseReceiptCode(QStringLiteral("É-42")));
+    for (qint64 n : {1LL, 999'999'999LL, 1'000'000'001LL, 17'000'000'005LL, 19'999'999'999LL})
+        REQUIRE(parseReceiptCode(receiptCode(n)) == n);
+    REQUIRE(receiptCode(18'000'000'001) == QStringLiteral("#18000000001")); // not a series
 }
 
 TEST_CASE("sales are append-only: the file refuses edits", "[sale][storage]") {

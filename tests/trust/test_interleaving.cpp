@@ -8,6 +8,7 @@
 #include "core/services/catalog.h"
 #include "core/services/giftcard.h"
 #include "core/services/refund.h"
+#include "core/services/registers.h"
 #include "core/services/sale.h"
 #include "core/services/shift.h"
 #include "core/services/staff.h"
@@ -247,4 +248,64 @@ TEST_CASE("journal verify reads the chain and the books as of one moment while a
     const JournalReport after = value(Journal::verify(s.a()));
     CHECK(after.ok);
     CHECK(after.entries == during.entries + 1);
+}
+
+TEST_CASE("registers sell at once on a store server: a sale waits only for what it shares with "
+          "another (its cards, its receipt series, the journal's head)",
+          "[trust][interleaving][sale][series]") {
+    TwoRegisters s;
+    // desk-2 numbers its receipts in a series of its own; the audit register shares desk-1's R.
+    REQUIRE(
+        value(RegisterService(s.a()).setSeries(s.regB, QStringLiteral("B"), s.manager)).series ==
+        QStringLiteral("B"));
+    const QString code = s.sellCard(Money::fromCents(100'00));
+    const qint64 cardId = s.cardId(code);
+    const auto oil = *value(CatalogService(s.a()).findByCode(QStringLiteral("OIL-LAV-120")));
+    auto sell = [&](Database &db, const QString &reg, const QString &pay) {
+        Ticket t;
+        t.addItem(oil);
+        return SaleService(db).complete(t, {s.tender(pay)}, s.frontdesk, std::nullopt, reg);
+    };
+    const QString byCard = QStringLiteral("gift:") + code;
+
+    // While desk-1's sale (paid by the card) has written its rows and not yet its journal entry:
+    std::optional<Result<CompletedSale>> apart, sameCard, sameSeries;
+    AtTestPoint point("sale.books.written", [&] {
+        // Nothing shared: another card, sold for cash (the report rows it adds to are not the
+        // ones a sale of oil paid by card adds to).
+        Ticket card;
+        card.addGiftCard(Money::fromCents(20'00));
+        apart = SaleService(s.b()).complete(card, {s.tender(QStringLiteral("cash:20"))},
+                                            s.frontdesk, std::nullopt, s.regB);
+        sameCard = sell(s.b(), s.regB, byCard); // the same card
+        sameSeries = sell(s.b(), QStringLiteral("audit"), QStringLiteral("cash:50")); // series R
+    });
+    const CompletedSale first = value(sell(s.a(), s.regA, byCard));
+    REQUIRE(point.reached());
+    REQUIRE(apart.has_value());
+    if (onPostgres()) {
+        // The other register did not wait: its sale is in the books before desk-1's.
+        REQUIRE(*apart);
+        CHECK(receiptCode((*apart)->receiptNo) == QStringLiteral("B-000001"));
+    } else {
+        // A file has one writer at a time: the other register is told the store is busy.
+        REQUIRE_FALSE(*apart);
+        CHECK((*apart).error().code == ErrorCode::Storage);
+    }
+    // What the running sale holds, nobody else takes meanwhile, on either engine: the card
+    // (no second debit on a balance read before the first) and the next number of series R.
+    REQUIRE_FALSE(*sameCard);
+    CHECK((*sameCard).error().code == ErrorCode::Storage);
+    REQUIRE_FALSE(*sameSeries);
+    CHECK((*sameSeries).error().code == ErrorCode::Storage);
+
+    CHECK(receiptCode(first.receiptNo) == QStringLiteral("R-000002"));
+    CHECK(s.balance(cardId) == Money::fromCents(100'00) - first.totals.total);
+    // The series R goes on without a gap, the journal is one chain with every row recorded.
+    CHECK(receiptCode(
+              value(sell(s.b(), QStringLiteral("audit"), QStringLiteral("cash:50"))).receiptNo) ==
+          QStringLiteral("R-000003"));
+    CHECK(value(s.a().scalar(QStringLiteral("SELECT COUNT(*) FROM sales"))).toInt() ==
+          (onPostgres() ? 4 : 3));
+    REQUIRE(value(Journal::verify(s.a())).ok);
 }

@@ -9,7 +9,9 @@
 #include "core/services/giftcard.h"
 #include "core/services/refund.h"
 #include "core/services/registers.h"
+#include "core/services/report.h"
 #include "core/services/sale.h"
+#include "core/services/scan.h"
 #include "core/services/shift.h"
 #include "core/services/staff.h"
 #include "core/storage/journal.h"
@@ -300,6 +302,38 @@ TEST_CASE("oasisctl register add and list: a manager registers a register, anyon
         shop.run(u"back"_s, {u"--user"_s, u"frontdesk"_s, u"shift"_s, u"open"_s, u"100"_s}, kDesk)
             .exitCode == 0);
     CHECK(shop.run(u"back"_s, sale, kDesk).exitCode == 0);
+    // The back room numbers its receipts in a series of its own (A; the first register keeps R),
+    // and any register finds them by code.
+    CHECK(added.json().value(u"series"_s).toString() == u"A"_s);
+    const Run sold = shop.run(u"back"_s, QStringList{u"--json"_s} + sale, kDesk);
+    REQUIRE(sold.exitCode == 0);
+    CHECK(sold.json().value(u"receipt_code"_s).toString() == u"A-000002"_s);
+    CHECK(sold.json().value(u"receipt"_s).toInteger() == 1'000'000'002);
+    for (const QString &form : {u"a-2"_s, u"#1000000002"_s})
+        CHECK(shop.run(u"front"_s, {u"--user"_s, u"frontdesk"_s, u"receipt"_s, u"show"_s, form},
+                       kDesk)
+                  .out.contains("A-000002"));
+    const Run moved = shop.run(
+        u"front"_s,
+        {u"--json"_s, u"--user"_s, u"manager"_s, u"register"_s, u"series"_s, u"back"_s, u"C"_s},
+        kManager);
+    REQUIRE(moved.exitCode == 0);
+    CHECK(moved.json().value(u"series"_s).toString() == u"C"_s);
+    const Run clash = shop.run(
+        u"front"_s,
+        {u"--user"_s, u"manager"_s, u"register"_s, u"add"_s, u"side"_s, u"--series"_s, u"c"_s},
+        kManager);
+    CHECK(clash.exitCode == 2);
+    CHECK(clash.oneErrorLine());
+    const Run shared = shop.run(
+        u"front"_s,
+        {u"--user"_s, u"manager"_s, u"register"_s, u"add"_s, u"side"_s, u"--series"_s, u"R"_s},
+        kManager);
+    CHECK(shared.exitCode == 1);
+    CHECK(shared.oneErrorLine());
+    const Run third = shop.run(u"back"_s, QStringList{u"--json"_s} + sale, kDesk);
+    REQUIRE(third.exitCode == 0);
+    CHECK(third.json().value(u"receipt_code"_s).toString() == u"C-000001"_s);
     const Run after = shop.run(
         u"back"_s, {u"--json"_s, u"--user"_s, u"frontdesk"_s, u"register"_s, u"list"_s}, kDesk);
     REQUIRE(after.exitCode == 0);
@@ -435,4 +469,87 @@ TEST_CASE("a refund that pays cash back needs an open shift on its register, as 
     const DrawerSummary drawer = value(shifts.summaryOf(opened.id));
     CHECK(drawer.cashRefunds == cash.totals.total);
     CHECK(drawer.expected == Money::fromCents(100'00) - cash.totals.total);
+}
+
+TEST_CASE("each register numbers its receipts in a gap-free series of its own, and every form "
+          "of a receipt's number is still found",
+          "[trust][registers][series]") {
+    TempDb tmp(true);
+    Database &db = tmp.db();
+    addRegisters(db, {u"front"_s}); // the store's first register: series R, as always
+    const StaffMember desk = staffNamed(db, u"frontdesk"_s);
+    const StaffMember manager = staffNamed(db, u"manager"_s);
+    RegisterService registers(db);
+    CHECK(value(registers.add(u"room-a"_s, manager)).series == u"A"_s);
+    CHECK(value(registers.add(u"room-b"_s, manager)).series == u"B"_s);
+    CHECK(value(registers.add(u"room-d"_s, manager, std::nullopt, u"d"_s)).series == u"D"_s);
+    // The next free letter skips the ones taken, whichever way they were taken.
+    CHECK(value(registers.add(u"room-c"_s, manager)).series == u"C"_s);
+
+    // A series is one letter, not R (shared), not another register's; the front desk may not.
+    const auto before = footprint(db);
+    for (const QString &bad : {u"R"_s, u"AB"_s, u"1"_s, u"É"_s, u"-"_s}) {
+        auto refused = registers.add(u"room-x"_s, manager, std::nullopt, bad);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == ErrorCode::Invalid);
+    }
+    auto taken = registers.add(u"room-x"_s, manager, std::nullopt, u"B"_s);
+    REQUIRE_FALSE(taken);
+    CHECK(taken.error().code == ErrorCode::Conflict);
+    CHECK(taken.error().message == u"Receipt series B is register 'room-b''s."_s);
+    CHECK_FALSE(registers.add(u"room-x"_s, desk));
+    CHECK_FALSE(registers.setSeries(u"room-a"_s, u"D"_s, manager));
+    CHECK_FALSE(registers.setSeries(u"room-a"_s, u"R"_s, manager));
+    CHECK_FALSE(registers.setSeries(u"room-a"_s, u"E"_s, desk));
+    CHECK_FALSE(registers.setSeries(u"nowhere"_s, u"E"_s, manager));
+    CHECK(footprint(db) == before);
+
+    Ticket oil;
+    oil.addItem(*value(CatalogService(db).findByCode(u"OIL-LAV-120"_s)));
+    const Tender cash = tender(u"cash:50"_s);
+    auto sell = [&](const QString &reg) {
+        return receiptCode(
+            value(SaleService(db).complete(oil, {cash}, desk, std::nullopt, reg)).receiptNo);
+    };
+    CHECK(sell(u"front"_s) == u"R-000001"_s);
+    CHECK(sell(u"room-a"_s) == u"A-000001"_s);
+    CHECK(sell(u"room-b"_s) == u"B-000001"_s);
+    CHECK(sell(u"room-a"_s) == u"A-000002"_s);
+    CHECK(sell(u"front"_s) == u"R-000002"_s);
+
+    // A refund takes its number from the register that gives the money back.
+    const std::optional<qint64> a1 = parseReceiptCode(u"A-000001"_s);
+    REQUIRE(a1 == 1'000'000'001);
+    const CompletedSale back =
+        value(RefundService(db).refund(*a1, {}, false, manager, std::nullopt, u"room-b"_s));
+    CHECK(receiptCode(back.receiptNo) == u"B-000002"_s);
+
+    // Every form finds its receipt: the code, lower case, without zeros, and the number in the
+    // books (the JSON field `receipt`) after '#'.
+    for (const QString &form : {u"A-000002"_s, u"a-2"_s, u" A-2 "_s, u"#1000000002"_s}) {
+        INFO(form.toStdString());
+        const auto n = parseReceiptCode(form);
+        REQUIRE(n);
+        CHECK(value(SaleService(db).load(*n)).receiptNo == 1'000'000'002);
+        const ScanResult scanned = value(ScanResolver(db).resolve(form, 5));
+        CHECK(scanned.kind == ScanResult::Kind::Receipt);
+        CHECK(scanned.receiptNo == 1'000'000'002);
+    }
+    const std::optional<qint64> c1 = parseReceiptCode(u"C-1"_s);
+    REQUIRE(c1 == 3'000'000'001);
+    CHECK_FALSE(SaleService(db).load(*c1)); // room-c has sold nothing yet
+
+    // A register moved to a series of its own goes on from that series' last number; the one it
+    // left stays as it was.
+    CHECK(value(registers.setSeries(u"front"_s, u"E"_s, manager)).series == u"E"_s);
+    CHECK(sell(u"front"_s) == u"E-000001"_s);
+    CHECK(sell(u"room-a"_s) == u"A-000003"_s);
+    CHECK(value(db.scalar(u"SELECT COUNT(*) FROM journal WHERE kind = 'register_series_set'"_s))
+              .toInt() == 1);
+
+    // The X report names each series' first and last receipt.
+    const PeriodReport x = value(ReportService(db).x());
+    CHECK(x.receiptRanges == QStringList{u"R-000001 - R-000002"_s, u"A-000001 - A-000003"_s,
+                                         u"B-000001 - B-000002"_s, u"E-000001 - E-000001"_s});
+    CHECK(value(Journal::verify(db)).ok);
 }

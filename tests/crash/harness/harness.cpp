@@ -186,22 +186,24 @@ QStringList checkInvariants(Database &db, const CheckOptions &options) {
         }
     }
 
-    // Receipt numbers: 1..n without a gap or a repeat.
+    // Receipt numbers: 1..n in each register's series, without a gap or a repeat.
     auto receipts = db.exec(
-        QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT receipt_no), COALESCE(MIN(receipt_no), 1), "
-                       "COALESCE(MAX(receipt_no), 0) FROM sales"));
-    if (receipts && receipts->next()) {
-        const qint64 n = receipts->value(0).toLongLong();
-        if (receipts->value(1).toLongLong() != n || receipts->value(2).toLongLong() != 1 ||
-            receipts->value(3).toLongLong() != n)
-            problems << QStringLiteral(
-                            "receipt numbers are not 1..%1 (distinct %2, min %3, max %4)")
-                            .arg(n)
-                            .arg(receipts->value(1).toLongLong())
-                            .arg(receipts->value(2).toLongLong())
-                            .arg(receipts->value(3).toLongLong());
-    } else {
+        QStringLiteral("SELECT receipt_no / 1000000000, COUNT(*), COUNT(DISTINCT receipt_no), "
+                       "MIN(receipt_no) % 1000000000, MAX(receipt_no) % 1000000000 FROM sales "
+                       "GROUP BY receipt_no / 1000000000"));
+    if (!receipts)
         problems << QStringLiteral("cannot read receipt numbers");
+    while (receipts && receipts->next()) {
+        const qint64 n = receipts->value(1).toLongLong();
+        if (receipts->value(2).toLongLong() != n || receipts->value(3).toLongLong() != 1 ||
+            receipts->value(4).toLongLong() != n)
+            problems << QStringLiteral("receipt numbers of series %1 are not 1..%2 (distinct %3, "
+                                       "min %4, max %5)")
+                            .arg(receiptCode(receipts->value(0).toLongLong() * 1000000000 + 1))
+                            .arg(n)
+                            .arg(receipts->value(2).toLongLong())
+                            .arg(receipts->value(3).toLongLong())
+                            .arg(receipts->value(4).toLongLong());
     }
 
     {
