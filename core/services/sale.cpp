@@ -459,6 +459,44 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     }
     const QString reference = receiptCode(done.receiptNo);
 
+    for (const auto &[cls, tax] : totals->taxByClass) {
+        Money base;
+        for (std::size_t i = 0; i < ticket.lines.size(); ++i)
+            if (ticket.lines[i].taxClass == cls)
+                base += ticket.lines[i].net() - totals->lineDiscount[i];
+        const qint64 ppm = cls == TaxClass::GiftCard ? 0 : taxes->ppmOn(cls, businessDate);
+        if (auto ok = writer.tax(done.saleId, taxClassName(cls), base, ppm, tax); !ok)
+            return std::unexpected(ok.error());
+    }
+
+    // The tenders' rows: what each paid is decided; the cards are debited below.
+    std::size_t giftIndex = 0;
+    QJsonArray tenderJson;
+    std::vector<SaleTenderRow> tenderRows;
+    for (AppliedTender a : plan->applied) {
+        if (a.type == TenderType::Gift) {
+            const GiftCard &card = giftTenders[giftIndex++];
+            a.giftCardId = card.id;
+            a.giftCardLast4 = card.last4;
+        }
+        tenderRows.push_back({tenderTypeName(a.type), a.amount, a.tendered, a.cardLast4, a.authCode,
+                              a.giftCardId, 0});
+        tenderJson.append(QJsonObject{{QStringLiteral("type"), tenderTypeName(a.type)},
+                                      {QStringLiteral("amount_cents"), a.amount.cents()}});
+        done.tenders.push_back(a);
+    }
+    if (auto ok = writer.tenders(done.saleId, tenderRows); !ok)
+        return std::unexpected(ok.error());
+
+    // What follows adds to rows other registers' sales add to as well (the report rollups that
+    // the triggers of sale_lines, stock_movements and giftcard_activity keep, stock levels, the
+    // cards' ledgers): on a server, only with the journal's head taken, so sales take those
+    // rows one at a time and in one order (no deadlock between two sales), and hold them only
+    // from here to their commit. Everything above ran beside other registers' sales (a test
+    // sells on another register here).
+    testPoint("sale.shared.written");
+    if (auto ok = m_db.lockForWrite(Database::LockSpace::JournalHead, {QStringLiteral("0")}); !ok)
+        return std::unexpected(ok.error());
     std::vector<std::pair<qint64, QString>> soldItems; // products sold, in ticket order
     std::vector<SaleLineRow> lineRows;
     std::vector<std::pair<qint64, qint64>> stockMoves; // item, quantity
@@ -533,39 +571,16 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                                          .arg(level.value(1).toLongLong());
     }
 
-    for (const auto &[cls, tax] : totals->taxByClass) {
-        Money base;
-        for (std::size_t i = 0; i < ticket.lines.size(); ++i)
-            if (ticket.lines[i].taxClass == cls)
-                base += ticket.lines[i].net() - totals->lineDiscount[i];
-        const qint64 ppm = cls == TaxClass::GiftCard ? 0 : taxes->ppmOn(cls, businessDate);
-        if (auto ok = writer.tax(done.saleId, taxClassName(cls), base, ppm, tax); !ok)
+    for (AppliedTender &a : done.tenders) {
+        if (a.type != TenderType::Gift)
+            continue;
+        if (auto ok = cards.redeem(a.giftCardId, a.amount, done.saleId, cashier.id); !ok)
             return std::unexpected(ok.error());
+        auto after = cards.byId(a.giftCardId);
+        if (!after)
+            return std::unexpected(after.error());
+        a.giftCardBalance = after->balance;
     }
-
-    std::size_t giftIndex = 0;
-    QJsonArray tenderJson;
-    std::vector<SaleTenderRow> tenderRows;
-    for (AppliedTender a : plan->applied) {
-        if (a.type == TenderType::Gift) {
-            const GiftCard &card = giftTenders[giftIndex++];
-            a.giftCardId = card.id;
-            a.giftCardLast4 = card.last4;
-            if (auto ok = cards.redeem(card.id, a.amount, done.saleId, cashier.id); !ok)
-                return std::unexpected(ok.error());
-            auto after = cards.byId(card.id);
-            if (!after)
-                return std::unexpected(after.error());
-            a.giftCardBalance = after->balance;
-        }
-        tenderRows.push_back({tenderTypeName(a.type), a.amount, a.tendered, a.cardLast4, a.authCode,
-                              a.giftCardId, 0});
-        tenderJson.append(QJsonObject{{QStringLiteral("type"), tenderTypeName(a.type)},
-                                      {QStringLiteral("amount_cents"), a.amount.cents()}});
-        done.tenders.push_back(a);
-    }
-    if (auto ok = writer.tenders(done.saleId, tenderRows); !ok)
-        return std::unexpected(ok.error());
 
     QJsonArray cardsJson;
     for (const IssuedCard &c : done.giftCards)
@@ -583,9 +598,6 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         entry.insert(QStringLiteral("request_id"), ticket.requestId);
     if (done.clientId > 0)
         entry.insert(QStringLiteral("client"), done.clientId);
-    // Every row of the sale is written; its journal entry and commit are next. A test sells
-    // on another register here.
-    testPoint("sale.books.written");
     if (auto ok = Journal::append(m_db, cashier.name, QStringLiteral("sale"), entry); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)

@@ -1206,6 +1206,7 @@ Result<Transaction> Transaction::start(Database &db, const QStringList &beginSta
     if (db.m_depth == 0) {
         db.m_retryable = false;
         db.m_sharedWrite = shared;
+        db.m_locksHeld.clear();
     }
     if (!q.exec(statements.first())) {
         // The first statement of a business operation on a connection the server dropped:
@@ -1240,11 +1241,17 @@ Status Database::lockForWrite(LockSpace space, const QStringList &keys, const QV
         if (const QString lock = m_driver->lockExpression(static_cast<int>(space), key);
             !lock.isEmpty())
             locks << lock;
-    if (locks.isEmpty())
+    // Held already (a sale takes the journal's head before its entry): no second round trip.
+    // Keyed by the statement and its values, which name the locks whole.
+    QString held = locks.join(QLatin1String(", "));
+    for (const QVariant &v : binds)
+        held += QChar(0x1f) + v.toString();
+    if (locks.isEmpty() || m_locksHeld.contains(held))
         return {};
     auto taken = exec(QStringLiteral("SELECT ") + locks.join(QLatin1String(", ")), binds);
     if (!taken)
         return std::unexpected(taken.error());
+    m_locksHeld << held;
     return {};
 }
 
@@ -1263,8 +1270,10 @@ Transaction::~Transaction() {
 void Transaction::rollback() {
     m_active = false;
     const int depth = --m_db->m_depth;
-    // The rows noted since this level began are gone with it, and perhaps its journal entry.
+    // The rows noted since this level began are gone with it, and perhaps its journal entry;
+    // the server released the locks taken since (taking one again is harmless).
     m_db->m_appendedHead.reset();
+    m_db->m_locksHeld.clear();
     if (!m_db->m_bookRowsSaved.empty()) {
         m_db->m_bookRows = std::move(m_db->m_bookRowsSaved.back());
         m_db->m_bookRowsSaved.pop_back();
@@ -1306,8 +1315,10 @@ Status Transaction::commit() {
     }
     m_active = false;
     m_db->m_depth = depth;
-    if (depth == 0)
+    if (depth == 0) {
         m_db->m_sharedWrite = false;
+        m_db->m_locksHeld.clear();
+    }
     if (!m_db->m_bookRowsSaved.empty())
         m_db->m_bookRowsSaved.pop_back();
     if (depth == 0 && !m_db->m_bookRows.empty()) {

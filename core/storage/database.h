@@ -220,6 +220,7 @@ private:
     int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
     bool m_sharedWrite = false;       ///< the outermost one shares the store's lock (a sale)
     mutable bool m_retryable = false; ///< see failedRetryably()
+    QStringList m_locksHeld;          ///< what lockForWrite took in it (each taken once)
     // The transaction in progress appended to the journal: anchor its head after commit.
     bool m_journalTouched = false;
     // The entry it appended last, when no savepoint rolled back since (then it is read again).

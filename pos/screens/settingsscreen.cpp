@@ -7,6 +7,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/tax.h"
 #include "core/domain/text.h"
+#include "core/services/registers.h"
 #include "core/services/shift.h"
 #include "core/services/store.h"
 #include "pos/screens/translate.h"
@@ -301,6 +302,21 @@ QWidget *SettingsScreen::registerPage() {
     row->addWidget(m_restart);
     row->addStretch(1);
     auto *layout = new QVBoxLayout(w);
+    // Which register this computer is, and the series its receipts are numbered in.
+    if (m_ctx.db) {
+        const QString self = Store::registerId();
+        if (auto all = RegisterService(*m_ctx.db).list())
+            for (const RegisterInfo &r : *all)
+                if (r.name == self) {
+                    auto *who = new QLabel(
+                        tr("This computer is register <b>%1</b>; its receipts are numbered "
+                           "in series <b>%2</b> (%2-000001, %2-000002, …).")
+                            .arg(r.name.toHtmlEscaped(), r.series),
+                        w);
+                    who->setObjectName(QStringLiteral("registerSeries"));
+                    layout->addWidget(who);
+                }
+    }
     layout->addWidget(m_location);
     layout->addLayout(row);
     layout->addSpacing(16);

@@ -1093,6 +1093,9 @@ struct Bench {
         std::unique_ptr<ServerSchemaRows> serverRows;
         qint64 schemaRowsPerSale = 0;
 
+        // The baselines' receipt numbers: past every register's series (receiptcode.h), so they
+        // never meet a receipt the copy already holds.
+        constexpr qint64 kBaselineReceipts = 27 * receiptseries::kSpan;
         std::vector<double> times, base, bare;
         qint64 rowsPerSale = 0;
         qint64 lastReceipt = 0;
@@ -1127,9 +1130,9 @@ struct Bench {
                 serverRows =
                     std::make_unique<ServerSchemaRows>(*schemaCopy, *db, saleId, journalBefore);
                 rowsPerSale = schemaRowsPerSale = serverRows->rowCount();
-                base.push_back(serverRows->write(1'000'000'000));
+                base.push_back(serverRows->write(kBaselineReceipts));
             } else if (server) {
-                base.push_back(serverRows->write(1'000'000'000 + i));
+                base.push_back(serverRows->write(kBaselineReceipts + i));
             } else if (i == 0) {
                 rowsPerSale = rowCount() - before;
                 sqlite3_stmt *copy = raw.prepare("VACUUM INTO ?");
@@ -1144,10 +1147,10 @@ struct Bench {
                                                         {done->receiptNo});
                 schemaRows = std::make_unique<SchemaRows>(*schemaCopy, saleId, journalBefore);
                 const qint64 changes = sqlite3_total_changes(schemaCopy->handle());
-                base.push_back(schemaRows->write(1'000'000'000));
+                base.push_back(schemaRows->write(kBaselineReceipts));
                 schemaRowsPerSale = sqlite3_total_changes(schemaCopy->handle()) - changes;
             } else {
-                base.push_back(schemaRows->write(1'000'000'000 + i));
+                base.push_back(schemaRows->write(kBaselineReceipts + i));
             }
             bare.push_back(bareTransaction(i, rowsPerSale));
         }
@@ -1178,6 +1181,38 @@ struct Bench {
         return {f, lastReceipt};
     }
 
+    /// The workers' registers bench-0..N-1, each numbering its receipts in a series of its own
+    /// as a manager adds registers now (a store from before keeps them on the shared R until
+    /// moved): on a server a register then waits for no other to take its next number.
+    void giveOwnSeries(int processes) {
+        auto manager =
+            must(db->scalar(QStringLiteral("SELECT name FROM staff WHERE role IN ('manager', "
+                                           "'owner') AND active = 1 ORDER BY id LIMIT 1")),
+                 "a manager");
+        if (manager.isNull())
+            return; // no manager to add them: they share series R
+        const StaffMember by = must(StaffService(*db).find(manager.toString()), "the manager");
+        RegisterService registers(*db);
+        for (int p = 0; p < processes; ++p) {
+            const QString name = QStringLiteral("bench-%1").arg(p);
+            const auto all = must(registers.list(), "registers");
+            const auto here = std::find_if(all.begin(), all.end(),
+                                           [&](const RegisterInfo &r) { return r.name == name; });
+            if (here == all.end()) {
+                must(registers.add(name, by), "register add");
+            } else if (here->series == QStringLiteral("R")) {
+                for (char letter = 'A'; letter <= 'Z'; ++letter)
+                    if (letter != 'R' && std::none_of(all.begin(), all.end(), [&](const auto &r) {
+                            return r.series == QChar::fromLatin1(letter);
+                        })) {
+                        must(registers.setSeries(name, QString(QChar::fromLatin1(letter)), by),
+                             "register series");
+                        break;
+                    }
+            }
+        }
+    }
+
     Figure concurrentRedeem(const QString &workerPath) {
         // Registers on a server each have their own connection and wait only for what they
         // share: 8 of them against one. On a file, 4 programs share SQLite's one writer.
@@ -1200,6 +1235,7 @@ struct Bench {
                               "sell gift cards");
             const QString codesFile =
                 writeCodes(codes, QStringLiteral("redeem-codes-%1.txt").arg(processes)).first();
+            giveOwnSeries(processes);
             std::vector<std::unique_ptr<QProcess>> procs;
             QStringList outs;
             for (int p = 0; p < processes; ++p) {
