@@ -9,6 +9,7 @@
 #include "core/services/giftcard.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
+#include "core/services/voucher.h"
 #include "mail/compose.h"
 #include "mail/smtp.h"
 #include "pos/cli/translate.h"
@@ -22,8 +23,49 @@
 namespace oasis::cli {
 
 namespace {
+QJsonObject voucherJson(const Voucher &v) {
+    return {{QStringLiteral("kind"), QStringLiteral("voucher")},
+            {QStringLiteral("last4"), v.last4},
+            {QStringLiteral("session"), v.serviceCode},
+            {QStringLiteral("service"), v.description()},
+            {QStringLiteral("status"), voucherStatusName(v.status)},
+            {QStringLiteral("redeemed"), v.status == Voucher::Status::Redeemed},
+            {QStringLiteral("paid_cents"), v.paid.cents()},
+            {QStringLiteral("covers_cents"), v.priceNow.cents()},
+            {QStringLiteral("receipt"), v.soldReceiptNo},
+            {QStringLiteral("redeemed_receipt"),
+             v.redeemedReceiptNo > 0 ? QJsonValue(v.redeemedReceiptNo) : QJsonValue()},
+            {QStringLiteral("covered"), v.coveredName},
+            {QStringLiteral("created_at"), v.createdAt.toString(Qt::ISODate)}};
+}
+
+/// giftcard balance|history of a service voucher: what it is worth, whether it was redeemed.
+Status voucherBalance(Context &ctx, Database &d, const QString &code, const QString &registerId) {
+    auto v = VoucherService(d).lookup(code, registerId);
+    if (!v)
+        return std::unexpected(v.error());
+    QString state;
+    switch (v->status) {
+    case Voucher::Status::Active:
+        state = oasis::cli::tr("not redeemed; covers %1 today").arg(v->priceNow.format());
+        break;
+    case Voucher::Status::Redeemed:
+        state = oasis::cli::tr("redeemed on receipt %1 (%2)")
+                    .arg(receiptCode(v->redeemedReceiptNo), v->coveredName);
+        break;
+    case Voucher::Status::Void:
+        state =
+            oasis::cli::tr("void: refunded on receipt %1").arg(receiptCode(v->redeemedReceiptNo));
+        break;
+    }
+    ctx.emit(voucherJson(*v), {oasis::cli::tr("Voucher ••%1: %2 (%3), %4. No expiration date.")
+                                   .arg(v->last4, v->description(), v->serviceCode, state)});
+    return {};
+}
+
 QJsonObject cardJson(const GiftCard &c) {
-    return {{QStringLiteral("last4"), c.last4},
+    return {{QStringLiteral("kind"), QStringLiteral("money")},
+            {QStringLiteral("last4"), c.last4},
             {QStringLiteral("balance_cents"), c.balance.cents()},
             {QStringLiteral("status"), giftCardStatusName(c.status)},
             {QStringLiteral("created_at"), c.createdAt.toString(Qt::ISODate)}};
@@ -107,6 +149,8 @@ Status cmdGiftcard(Context &ctx) {
         if (!ctx.user.isEmpty())
             if (auto who = ctx.login(); !who)
                 return std::unexpected(who.error());
+        if (giftcode::looksLikeVoucher(*code))
+            return voucherBalance(ctx, d, *code, registerId);
         auto card = cards.lookup(*code, registerId);
         if (!card)
             return std::unexpected(card.error());
