@@ -294,6 +294,35 @@ Status cmdGiftcard(Context &ctx) {
                       out->endsWith(QLatin1String(".png"), Qt::CaseInsensitive)))
             return fail(ErrorCode::Invalid,
                         oasis::cli::tr("giftcard certificate needs --out FILE.pdf or FILE.png."));
+        if (giftcode::looksLikeVoucher(*code)) {
+            // The code given is the voucher's: its certificate names the service it is worth.
+            auto v = VoucherService(d).lookup(*code, registerId);
+            if (!v)
+                return std::unexpected(v.error());
+            if (v->status != Voucher::Status::Active)
+                return fail(ErrorCode::Refused,
+                            oasis::cli::tr("The voucher ending %1 is %2: it has no certificate.")
+                                .arg(v->last4, voucherStatusName(v->status)));
+            const StoreInfo store = StoreSettings(d).storeInfo();
+            printing::GiftCertificate certificate;
+            certificate.store = {store.name, store.addressLines, store.phone};
+            certificate.code = giftcode::parseVoucher(*code).canonical;
+            certificate.service = v->description();
+            const auto page =
+                a6 ? printing::CertificatePage::A6 : printing::CertificatePage::Letter;
+            Status written = out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+                                 ? printing::renderCertificatePdf(certificate, *out, page)
+                                 : printing::renderCertificatePng(certificate, *out, 150, page);
+            if (!written)
+                return written;
+            ctx.emit({{QStringLiteral("file"), *out},
+                      {QStringLiteral("kind"), QStringLiteral("voucher")},
+                      {QStringLiteral("session"), v->serviceCode},
+                      {QStringLiteral("service"), v->description()}},
+                     {oasis::cli::tr("Certificate for voucher ••%1 (%2) written to %3.")
+                          .arg(v->last4, v->description(), *out)});
+            return {};
+        }
         auto card = cards.lookup(*code, registerId);
         if (!card)
             return std::unexpected(card.error());

@@ -447,8 +447,9 @@ std::vector<Command> saleCommands() {
          "TENDER... [--print TARGET]\n"
          "       ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT [--to T "
          "--from F "
-         "--message M]\n"
-         "       TENDER: cash:AMOUNT | card:AMOUNT[:LAST4[:AUTH]] | gift:CODE[:AMOUNT]"},
+         "--message M] | voucher:SESSIONCODE\n"
+         "       TENDER: cash:AMOUNT | card:AMOUNT[:LAST4[:AUTH]] | gift:CODE[:AMOUNT] | "
+         "voucher:CODE"},
         {"receipt", cmdReceipt,
          "receipt show RECEIPT | print RECEIPT --print TARGET | send RECEIPT --to EMAIL"},
     };

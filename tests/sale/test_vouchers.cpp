@@ -8,10 +8,12 @@
 #include "core/services/catalog.h"
 #include "core/services/demo.h"
 #include "core/services/refund.h"
+#include "core/services/report.h"
 #include "core/services/sale.h"
 #include "core/services/voucher.h"
 #include "core/storage/journal.h"
 #include "core/storage/schema.h"
+#include "tests/support/testhooks.h"
 
 #include <QTimeZone>
 
@@ -271,5 +273,79 @@ TEST_CASE("an unredeemed voucher is refunded and becomes void, a redeemed one is
             value(VoucherService(d).byId(value(VoucherService(d).lookup(code, {})).id)).status ==
             Voucher::Status::Redeemed);
     }
+    test::TestClock::set(QDateTime());
+}
+
+TEST_CASE("the vouchers report: sold, redeemed, refunded and the liability at what was paid",
+          "[voucher][report]") {
+    test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
+    TempDb tmp(true);
+    Database &d = tmp.db();
+    const StaffMember frontdesk = staffNamed(d, u"frontdesk"_s);
+    const StaffMember manager = staffNamed(d, u"manager"_s);
+    const CompletedSale a = value(sellVoucher(d, u"DT60"_s, u"card:135"_s));
+    const CompletedSale b = value(sellVoucher(d, u"DT60"_s, u"card:135"_s));
+    value(sellVoucher(d, u"DT60"_s, u"card:135"_s));
+    rawSql(tmp.path(), u"UPDATE items SET price_cents = 15000 WHERE code = 'DT60'"_s);
+    value(sellSession(d, u"DT60"_s, {u"voucher:"_s + a.vouchers[0].code}));
+    value(RefundService(d).refund(b.receiptNo, {}, false, frontdesk, manager));
+
+    const QDate day(2026, 11, 23);
+    const VoucherLiability r = value(ReportService(d).vouchers(day, day));
+    REQUIRE(r.opening.isZero());
+    REQUIRE(r.sold == Money::fromCents(405'00));
+    REQUIRE(r.soldCount == 3);
+    REQUIRE(r.redeemed == Money::fromCents(135'00));
+    REQUIRE(r.covered == Money::fromCents(150'00));
+    REQUIRE(r.redeemedCount == 1);
+    REQUIRE(r.voided == Money::fromCents(135'00));
+    REQUIRE(r.voidedCount == 1);
+    REQUIRE(r.closing == Money::fromCents(135'00));
+    REQUIRE(r.outstandingCount == 1);
+    REQUIRE(r.vouchers.rows.size() == 3);
+    REQUIRE(r.vouchers.sum(u"owed_cents"_s) == 135'00);
+    REQUIRE(r.closing == liability(d));
+
+    // The next day moved nothing: owed at its start and end, the one voucher still owed.
+    const VoucherLiability next = value(ReportService(d).vouchers(day.addDays(1), day.addDays(1)));
+    REQUIRE(next.opening == Money::fromCents(135'00));
+    REQUIRE(next.sold.isZero());
+    REQUIRE(next.closing == Money::fromCents(135'00));
+    REQUIRE(next.vouchers.rows.size() == 1);
+    test::TestClock::set(QDateTime());
+}
+
+TEST_CASE("two registers redeeming one voucher at the same moment redeem it once",
+          "[voucher][interleaving]") {
+    test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
+    TempDb tmp(true);
+    addRegisters(tmp.db(), {u"desk-1"_s, u"desk-2"_s});
+    Database::Options o = tmp.options();
+    o.busyTimeoutMs = 2000;
+    std::unique_ptr<Database> other = value(Database::open(tmp.path(), o));
+    const QString code = value(sellVoucher(tmp.db(), u"DT60"_s, u"card:135"_s)).vouchers[0].code;
+
+    const auto redeemOn = [&](Database &db, const QString &reg) {
+        Ticket t;
+        const StaffMember lena = staffNamed(db, u"lena"_s);
+        t.addItem(item(db, u"DT60"_s), 1, lena.id, lena.displayName);
+        return SaleService(db).complete(t, {value(Tender::parse(QString(u"voucher:"_s + code)))},
+                                        staffNamed(db, u"frontdesk"_s), std::nullopt, reg);
+    };
+    // Register A has looked the voucher up and found it unredeemed; before A writes, register B
+    // redeems it.
+    std::optional<Result<CompletedSale>> second;
+    AtTestPoint point("sale.giftcards.checked", [&] { second = redeemOn(*other, u"desk-2"_s); });
+    auto first = redeemOn(tmp.db(), u"desk-1"_s);
+    REQUIRE(point.reached());
+    REQUIRE(second.has_value());
+    REQUIRE(*second);
+    REQUIRE_FALSE(first);
+    REQUIRE(first.error().code == ErrorCode::Refused);
+    REQUIRE(first.error().message.contains(u"already redeemed"_s));
+    REQUIRE(count(tmp.db(), u"sales"_s) == 2);
+    REQUIRE(value(tmp->scalar(u"SELECT COUNT(*) FROM voucher_activity WHERE kind = 'redeem'"_s))
+                .toInt() == 1);
+    REQUIRE(value(Journal::verify(tmp.db())).ok);
     test::TestClock::set(QDateTime());
 }
