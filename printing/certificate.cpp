@@ -84,11 +84,18 @@ Status paintCertificate(QPainter &painter, const GiftCertificate &certificate, Q
     double y = margin;
     y = drawCentered(painter, sansFont(unit * 5.5, true), certificate.store.name, margin, inner, y);
     y += unit * 1.5;
-    y = drawCentered(painter, sansFont(unit * 4), QStringLiteral("Gift Certificate"), margin, inner,
-                     y);
+    const bool voucher = !certificate.service.isEmpty();
+    y = drawCentered(painter, sansFont(unit * 4),
+                     voucher ? QStringLiteral("Service Voucher")
+                             : QStringLiteral("Gift Certificate"),
+                     margin, inner, y);
     y += unit * 2;
-    y = drawCentered(painter, sansFont(unit * 12, true), certificate.amount.format(), margin, inner,
-                     y);
+    if (voucher)
+        y = drawCentered(painter, sansFont(unit * 6, true), certificate.service, margin, inner, y,
+                         unit * 20);
+    else
+        y = drawCentered(painter, sansFont(unit * 12, true), certificate.amount.format(), margin,
+                         inner, y);
     y += unit * 3;
     if (!certificate.to.isEmpty())
         y = drawCentered(painter, sansFont(unit * 3.6), QStringLiteral("To: ") + certificate.to,

@@ -20,6 +20,9 @@ struct GiftCertificate {
     QString code;         ///< the full code the QR carries
     QString readableCode; ///< the code in reading groups; derived from code when empty
     Money amount;
+    /// A service voucher: what it is worth ("One 60-minute deep tissue massage"), shown in place
+    /// of an amount under the title "Service Voucher". Empty for a gift card.
+    QString service;
     QString to;
     QString from;
     QString message;

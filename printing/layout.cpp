@@ -83,6 +83,9 @@ void addTender(Layout &rows, const ReceiptTender &t) {
         case ReceiptTender::Type::GiftCard:
             label = QStringLiteral("Gift card");
             break;
+        case ReceiptTender::Type::Voucher:
+            label = QStringLiteral("Voucher");
+            break;
         }
     }
     rows.push_back(LayoutRow::text(label, amount(t.amount)));
@@ -108,6 +111,10 @@ void addTender(Layout &rows, const ReceiptTender &t) {
                 LayoutRow::text(QStringLiteral("Card ") + bullets() + t.giftCardLast4, {}, 2));
         rows.push_back(
             LayoutRow::text(QStringLiteral("Remaining balance"), amount(t.remainingBalance), 2));
+        break;
+    case ReceiptTender::Type::Voucher:
+        for (const QString &detail : t.detail.split(u'\n', Qt::SkipEmptyParts))
+            rows.push_back(LayoutRow::text(detail, {}, 2));
         break;
     }
 }

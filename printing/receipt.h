@@ -40,7 +40,7 @@ struct ReceiptTax {
 
 /// How the customer paid.
 struct ReceiptTender {
-    enum class Type { Cash, Card, GiftCard };
+    enum class Type { Cash, Card, GiftCard, Voucher };
     Type type = Type::Cash;
     QString label;          ///< printed name, e.g. "Cash", "Visa", "Gift card"
     Money amount;           ///< amount applied to the sale
@@ -49,6 +49,7 @@ struct ReceiptTender {
     QString authCode;       ///< card: the terminal's authorisation code
     QString giftCardLast4;  ///< gift card: last 4 characters of the code
     Money remainingBalance; ///< gift card: balance left after this sale
+    QString detail;         ///< voucher: its last 4 and the session it covered, as printed
 };
 
 /// A tip for a therapist, part of what the customer pays.

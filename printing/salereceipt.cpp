@@ -44,6 +44,10 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
             line.detail = oasis::printing::tr("Gift card ••%1").arg(l.giftCardLast4);
             giftCardInvolved = true;
         }
+        if (l.kind == LineKind::Voucher) {
+            line.detail = oasis::printing::tr("Voucher ••%1").arg(l.giftCardLast4);
+            giftCardInvolved = true;
+        }
         line.quantity = l.quantity;
         line.unitPrice = l.unitPrice;
         line.lineDiscount = l.lineDiscount;
@@ -79,6 +83,14 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
             r.giftCardLast4 = t.giftCardLast4;
             r.remainingBalance = t.giftCardBalance;
             giftCardInvolved = true;
+            break;
+        case TenderType::Voucher:
+            r.type = ReceiptTender::Type::Voucher;
+            r.label = oasis::printing::tr("Voucher");
+            r.giftCardLast4 = t.giftCardLast4;
+            r.detail = oasis::printing::tr("Voucher ••%1").arg(t.giftCardLast4);
+            if (!t.voucherCovered.isEmpty())
+                r.detail += u'\n' + oasis::printing::tr("Covered: %1").arg(t.voucherCovered);
             break;
         }
         doc.tenders.push_back(r);

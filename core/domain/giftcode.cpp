@@ -33,8 +33,8 @@ int checkValue(const QString &body) {
     return (kBase - sum % kBase) % kBase;
 }
 
-QString grouped(const QString &bodyWithCheck) {
-    QString out = QLatin1String(kPrefix);
+QString grouped(const QString &bodyWithCheck, const char *prefix = kPrefix) {
+    QString out = QLatin1String(prefix);
     for (qsizetype i = 0; i < bodyWithCheck.size(); i += 4)
         out += u'-' + bodyWithCheck.mid(i, 4);
     return out;
@@ -48,9 +48,8 @@ QString compact(const QString &text) {
             s += c.toUpper();
     return s;
 }
-} // namespace
 
-QString generate() {
+QString generate(const char *prefix) {
     const QByteArray random = crypto::randomBytes(12); // 96 bits, 95 used
     QString body;
     quint64 acc = 0;
@@ -64,18 +63,14 @@ QString generate() {
         bits -= 5;
         body += QLatin1Char(kAlphabet[(acc >> bits) & 31]);
     }
-    return grouped(body + QLatin1Char(kAlphabet[checkValue(body)]));
+    return grouped(body + QLatin1Char(kAlphabet[checkValue(body)]), prefix);
 }
 
-bool looksLikeGiftCard(const QString &text) {
-    return compact(text).startsWith(QLatin1String(kPrefix));
-}
-
-Parsed parse(const QString &text) {
+Parsed parse(const QString &text, const char *prefix) {
     const QString s = compact(text);
-    if (!s.startsWith(QLatin1String(kPrefix)))
+    if (!s.startsWith(QLatin1String(prefix)))
         return {};
-    QString rest = s.mid(3);
+    QString rest = s.mid(qsizetype(qstrlen(prefix)));
     if (rest.size() != kBodyLength + 1)
         return {Parse::BadCheck, {}};
     QString normalized;
@@ -88,7 +83,32 @@ Parsed parse(const QString &text) {
     const QString body = normalized.left(kBodyLength);
     if (valueOf(normalized.back()) != checkValue(body))
         return {Parse::BadCheck, {}};
-    return {Parse::Ok, grouped(normalized)};
+    return {Parse::Ok, grouped(normalized, prefix)};
+}
+} // namespace
+
+QString generate() {
+    return generate(kPrefix);
+}
+
+QString generateVoucher() {
+    return generate(kVoucherPrefix);
+}
+
+Parsed parse(const QString &text) {
+    return parse(text, kPrefix);
+}
+
+Parsed parseVoucher(const QString &text) {
+    return parse(text, kVoucherPrefix);
+}
+
+bool looksLikeGiftCard(const QString &text) {
+    return compact(text).startsWith(QLatin1String(kPrefix));
+}
+
+bool looksLikeVoucher(const QString &text) {
+    return compact(text).startsWith(QLatin1String(kVoucherPrefix));
 }
 
 QString lookupHash(const QByteArray &key, const QString &canonical) {

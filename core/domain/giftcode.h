@@ -11,12 +11,17 @@ namespace oasis::giftcode {
 
 /// "GC1": gift card, format version 1. The one scan field tells a card from anything else by it.
 inline constexpr char kPrefix[] = "GC1";
+/// "SV1": a service voucher (worth one session), format version 1: the same body, alphabet and
+/// check character as a card's, only the prefix differs.
+inline constexpr char kVoucherPrefix[] = "SV1";
 inline constexpr int kBodyLength = 19; ///< 19 × 5 = 95 random bits from RAND_bytes
 /// Crockford base32: no I, L, O or U, so nothing reads as another character.
 inline constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// A new code, canonical form "GC1-XXXX-XXXX-XXXX-XXXX-XXXX" (the last character is the check).
 QString generate();
+/// A new service-voucher code, "SV1-XXXX-XXXX-XXXX-XXXX-XXXX".
+QString generateVoucher();
 
 enum class Parse { NotAGiftCard, BadCheck, Ok };
 struct Parsed {
@@ -27,6 +32,10 @@ struct Parsed {
 /// Accepts what a person types or a scanner sends: any case, spaces and dashes ignored, I/L
 /// read as 1 and O as 0. A bad check character is caught here, before any lookup.
 Parsed parse(const QString &text);
+/// The same for a service-voucher code (prefix SV1).
+Parsed parseVoucher(const QString &text);
+/// True when the text starts like a service-voucher code.
+bool looksLikeVoucher(const QString &text);
 /// True when the text starts like a gift-card code (for the scan field's classifier).
 bool looksLikeGiftCard(const QString &text);
 

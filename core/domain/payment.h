@@ -20,6 +20,7 @@ struct AppliedTender {
     qint64 giftCardId = 0;
     QString giftCardLast4;
     Money giftCardBalance; ///< remaining after this sale
+    QString voucherCovered; ///< a voucher tender: the session line it covered
 };
 
 /// Turns the cashier's tenders into what each one pays. `giftBalances[i]` is the balance of

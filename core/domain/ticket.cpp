@@ -20,19 +20,22 @@ QString lineKindName(LineKind kind) {
         return QStringLiteral("giftcard");
     case LineKind::Tip:
         return QStringLiteral("tip");
+    case LineKind::Voucher:
+        return QStringLiteral("voucher");
     }
     return {};
 }
 
 std::optional<LineKind> lineKindFromName(QStringView name) {
-    for (LineKind k : {LineKind::Product, LineKind::Session, LineKind::GiftCard, LineKind::Tip})
+    for (LineKind k : {LineKind::Product, LineKind::Session, LineKind::GiftCard, LineKind::Tip,
+                       LineKind::Voucher})
         if (lineKindName(k) == name)
             return k;
     return std::nullopt;
 }
 
 std::optional<TenderType> tenderTypeFromName(QStringView name) {
-    for (TenderType t : {TenderType::Cash, TenderType::Card, TenderType::Gift})
+    for (TenderType t : {TenderType::Cash, TenderType::Card, TenderType::Gift, TenderType::Voucher})
         if (tenderTypeName(t) == name)
             return t;
     return std::nullopt;
@@ -46,6 +49,8 @@ QString tenderTypeName(TenderType type) {
         return QStringLiteral("card");
     case TenderType::Gift:
         return QStringLiteral("gift");
+    case TenderType::Voucher:
+        return QStringLiteral("voucher");
     }
     return {};
 }
@@ -108,9 +113,18 @@ Result<Tender> Tender::parse(QStringView text) {
         }
         return t;
     }
+    if (kind == QLatin1String("voucher")) {
+        // Its amount is its service's price when the sale is written, never typed.
+        if (parts.size() != 2 || parts[1].trimmed().isEmpty())
+            return fail(ErrorCode::Invalid, oasis::tr("\"%1\": write voucher:CODE.").arg(text));
+        t.type = TenderType::Voucher;
+        t.giftCode = parts[1];
+        t.amountGiven = false;
+        return t;
+    }
     return fail(ErrorCode::Invalid,
-                oasis::tr("\"%1\" is not a tender: use cash:AMOUNT, card:AMOUNT[:LAST4[:AUTH]] or "
-                          "gift:CODE[:AMOUNT].")
+                oasis::tr("\"%1\" is not a tender: use cash:AMOUNT, card:AMOUNT[:LAST4[:AUTH]], "
+                          "gift:CODE[:AMOUNT] or voucher:CODE.")
                     .arg(text));
 }
 
@@ -162,6 +176,17 @@ void Ticket::addGiftCard(Money amount, const QString &recipient, const QString &
     lines.push_back(l);
 }
 
+void Ticket::addVoucher(const CatalogItem &session) {
+    TicketLine l;
+    l.kind = LineKind::Voucher;
+    l.itemId = session.id;
+    l.code = session.code;
+    l.name = oasis::tr("Voucher: %1").arg(session.name);
+    l.unitPrice = session.price;
+    l.taxClass = TaxClass::GiftCard;
+    lines.push_back(l);
+}
+
 void Ticket::addGiftCardLoad(const QString &code, Money amount) {
     TicketLine l;
     l.kind = LineKind::GiftCard;
@@ -204,7 +229,7 @@ Status checkGiftCardAmount(Money amount, Money minimum, Money maximum) {
 Money Ticket::giftCardLinesTotal() const {
     Money sum;
     for (const TicketLine &l : lines)
-        if (l.kind == LineKind::GiftCard)
+        if (l.kind == LineKind::GiftCard || l.kind == LineKind::Voucher)
             sum += l.net();
     return sum;
 }

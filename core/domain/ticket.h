@@ -13,7 +13,8 @@
 
 namespace oasis {
 
-enum class LineKind { Product, Session, GiftCard, Tip };
+/// Voucher: a service voucher sold (worth one session, DESIGN §15), a liability like a card.
+enum class LineKind { Product, Session, GiftCard, Tip, Voucher };
 QString lineKindName(LineKind kind);
 std::optional<LineKind> lineKindFromName(QStringView name);
 
@@ -40,7 +41,8 @@ struct TicketLine {
     bool discountable() const { return kind == LineKind::Product || kind == LineKind::Session; }
 };
 
-enum class TenderType { Cash, Card, Gift };
+/// Voucher: a service voucher paying for one session line (its service's price now).
+enum class TenderType { Cash, Card, Gift, Voucher };
 QString tenderTypeName(TenderType type);
 std::optional<TenderType> tenderTypeFromName(QStringView name);
 
@@ -52,9 +54,9 @@ struct Tender {
     bool amountGiven = true;
     QString cardLast4;
     QString authCode;
-    QString giftCode;
+    QString giftCode; ///< a gift card's or a voucher's code as typed or scanned
 
-    /// `cash:AMOUNT`, `card:AMOUNT[:LAST4[:AUTH]]`, `gift:CODE[:AMOUNT]`.
+    /// `cash:AMOUNT`, `card:AMOUNT[:LAST4[:AUTH]]`, `gift:CODE[:AMOUNT]`, `voucher:CODE`.
     static Result<Tender> parse(QStringView text);
 };
 
@@ -99,11 +101,13 @@ public:
     void addGiftCard(Money amount, const QString &recipient = {}, const QString &sender = {},
                      const QString &message = {});
     void addGiftCardLoad(const QString &code, Money amount);
+    /// A service voucher for one `session` at its price now: not taxed, not discounted.
+    void addVoucher(const CatalogItem &session);
     void removeLine(std::size_t index);
 
     std::vector<PricingLine> pricingLines() const;
     Result<TicketTotals> totals(const TaxTable &taxes, QDate date) const;
-    /// What gift cards may not pay for: the gift-card lines themselves.
+    /// What gift cards may not pay for: the gift-card and voucher lines.
     Money giftCardLinesTotal() const;
 
     QJsonObject toJson() const;

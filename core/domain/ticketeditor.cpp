@@ -92,6 +92,16 @@ int TicketEditor::addGiftCard(Money amount, const QString &recipient, const QStr
     return lineCount() - 1;
 }
 
+Result<int> TicketEditor::addVoucher(const CatalogItem &session) {
+    if (!session.isSession())
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("%1 is not a session: a voucher is worth one session.").arg(session.code));
+    m_ticket.addVoucher(session);
+    recompute();
+    return lineCount() - 1;
+}
+
 void TicketEditor::removeLine(int row) {
     if (row < 0 || row >= lineCount())
         return;

@@ -55,6 +55,8 @@ public:
     Result<int> addTip(Money amount, qint64 therapistId, const QString &therapistName);
     int addGiftCard(Money amount, const QString &recipient = {}, const QString &sender = {},
                     const QString &message = {});
+    /// A service voucher for one `session` (refused for anything else).
+    Result<int> addVoucher(const CatalogItem &session);
     /// Removes a line; an emptied ticket starts over with a new request id.
     void removeLine(int row);
 

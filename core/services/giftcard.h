@@ -112,6 +112,11 @@ public:
     Result<bool> isReprint(qint64 cardId, const StaffMember &staff,
                            const QString &registerId) const;
 
+    /// The lookup lockouts, shared with service vouchers (VoucherService::lookup): a failure
+    /// is recorded in its own transaction and counts for the register and the store.
+    Status recordFailure(const QString &registerId, const QString &reason);
+    Status checkLockout(const QString &registerId) const;
+
     /// Outstanding liability: sum of all active balances.
     Result<Money> outstanding() const;
 
@@ -119,8 +124,6 @@ private:
     /// The full code again, from its sealed copy: only certificateCode, after its checks.
     Result<QString> revealCode(qint64 cardId) const;
     Result<Money> balanceOf(qint64 cardId) const;
-    Status recordFailure(const QString &registerId, const QString &reason);
-    Status checkLockout(const QString &registerId) const;
     Status addActivity(qint64 cardId, const QString &kind, Money amount, qint64 saleId,
                        qint64 staffId, qint64 approverId = 0, const QString &reason = {});
 

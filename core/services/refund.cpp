@@ -8,6 +8,7 @@
 #include "core/services/registers.h"
 #include "core/services/shift.h"
 #include "core/services/storesettings.h"
+#include "core/services/voucher.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
 
@@ -227,7 +228,8 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                          tq->value(6).toString(),
                          Money::fromCents(tq->value(2).toLongLong() - tq->value(7).toLongLong())};
         originals.push_back(t);
-        weights.push_back(max(t.left, Money()));
+        // A redeemed voucher paid for a session the customer had: nothing goes back to it.
+        weights.push_back(t.type == QLatin1String("voucher") ? Money() : max(t.left, Money()));
     }
     tq->finish();
     Money refundable;
@@ -324,6 +326,19 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         if (l.kind == LineKind::GiftCard && lineCard > 0)
             if (auto ok = cards.reverseLoad(lineCard, p.net, done.saleId, cashier.id, reason); !ok)
                 return std::unexpected(ok.error());
+        if (l.kind == LineKind::Voucher) {
+            // The voucher sold on this line becomes void, unless it was redeemed (then the
+            // refund is refused whole): a condition of the write, inside this transaction.
+            auto voucher =
+                m_db.scalar(QStringLiteral("SELECT id FROM vouchers WHERE line_id = ?"), {l.id});
+            if (!voucher)
+                return std::unexpected(voucher.error());
+            if (!voucher->isNull())
+                if (auto ok = VoucherService(m_db).voidForRefund(voucher->toLongLong(), done.saleId,
+                                                                 cashier.id);
+                    !ok)
+                    return std::unexpected(ok.error());
+        }
     }
     for (const auto &[cls, amounts] : taxByClass) {
         auto ppm = m_db.scalar(

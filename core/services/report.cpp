@@ -1077,6 +1077,84 @@ Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to)
     return r;
 }
 
+Result<VoucherLiability> ReportService::vouchers(QDate from, QDate to) const {
+    const auto [start, end] = utcBounds(from, to);
+    VoucherLiability r;
+    r.from = from;
+    r.to = to;
+    auto sums = m_db.row(
+        QStringLiteral(
+            "SELECT COALESCE(SUM(CASE WHEN created_at < ? THEN amount_cents ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'sell' THEN amount_cents ELSE 0 "
+            "END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'sell' THEN 1 ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'redeem' THEN -amount_cents ELSE "
+            "0 END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'redeem' THEN covered_cents ELSE "
+            "0 END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'redeem' THEN 1 ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'void' THEN -amount_cents ELSE 0 "
+            "END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'void' THEN 1 ELSE 0 END), 0) "
+            "FROM voucher_activity WHERE created_at < ?"),
+        {start, start, start, start, start, start, start, start, end});
+    if (!sums)
+        return std::unexpected(sums.error());
+    const auto cents = [&](int i) { return Money::fromCents(sums->value(i).toLongLong()); };
+    r.opening = cents(0);
+    r.sold = cents(1);
+    r.soldCount = sums->value(2).toLongLong();
+    r.redeemed = cents(3);
+    r.covered = cents(4);
+    r.redeemedCount = sums->value(5).toLongLong();
+    r.voided = cents(6);
+    r.voidedCount = sums->value(7).toLongLong();
+    r.closing = r.opening + r.sold - r.redeemed - r.voided;
+
+    ReportTable &t = r.vouchers;
+    t.title = oasis::tr("Service vouchers, %1 (owed at the end)").arg(datesText(from, to));
+    t.showTotals = true;
+    t.columns = {{QStringLiteral("last4"), oasis::tr("Voucher"), Kind::Text},
+                 {QStringLiteral("session"), oasis::tr("Session"), Kind::Text},
+                 {QStringLiteral("sold"), oasis::tr("Sold"), Kind::Text},
+                 {QStringLiteral("paid_cents"), oasis::tr("Paid"), Kind::Money},
+                 {QStringLiteral("status"), oasis::tr("At the end"), Kind::Text},
+                 {QStringLiteral("ended"), oasis::tr("Redeemed or refunded"), Kind::Text},
+                 {QStringLiteral("covered_cents"), oasis::tr("Covered"), Kind::Money},
+                 {QStringLiteral("owed_cents"), oasis::tr("Owed"), Kind::Money}};
+    // Each voucher sold before the end, with how it ended (if it did by then).
+    auto q = m_db.exec(
+        QStringLiteral("SELECT v.last4, i.code, v.created_at, v.paid_cents, e.kind, e.created_at, "
+                       "COALESCE(e.covered_cents, 0) FROM vouchers v JOIN items i ON i.id = "
+                       "v.item_id LEFT JOIN voucher_activity e ON e.voucher_id = v.id AND e.kind "
+                       "IN ('redeem', 'void') AND e.created_at < ? WHERE v.created_at < ? "
+                       "ORDER BY v.created_at, v.id"),
+        {end, end});
+    if (!q)
+        return std::unexpected(q.error());
+    LocalDates local(StoreSettings(m_db).timeZone());
+    while (q->next()) {
+        const QString soldAt = q->value(2).toString();
+        const QString ended = q->value(4).toString();
+        const QString endedAt = q->value(5).toString();
+        const qint64 paid = q->value(3).toLongLong();
+        const bool owed = ended.isEmpty();
+        if (owed)
+            ++r.outstandingCount;
+        // In the table: what moved in the range, and what is still owed at its end.
+        if (!owed && soldAt < start && endedAt < start)
+            continue;
+        const QString status = owed                               ? oasis::tr("owed")
+                               : ended == QLatin1String("redeem") ? oasis::tr("redeemed")
+                                                                  : oasis::tr("refunded");
+        t.rows.push_back({q->value(0).toString(), q->value(1).toString(),
+                          local.of(soldAt).toString(Qt::ISODate), paid, status,
+                          owed ? QString() : local.of(endedAt).toString(Qt::ISODate),
+                          q->value(6).toLongLong(), owed ? paid : qint64(0)});
+    }
+    return r;
+}
+
 Result<ReportTable> ReportService::inventory() const {
     auto q = m_db.exec(QStringLiteral(
         "SELECT i.code, i.name, COALESCE(c.name, ''), COALESCE(l.on_hand, 0), i.cost_cents, "

@@ -190,6 +190,26 @@ struct GiftCardLiability {
     ReportTable cards;
 };
 
+/// Service vouchers over a range of dates (DESIGN §15): what was owed on them at its start and
+/// end, and why it moved. A voucher is owed at what was paid for it, whatever its session costs
+/// now; a redemption or a refund releases exactly that.
+struct VoucherLiability {
+    QDate from;
+    QDate to;
+    Money opening;  ///< owed at the start of `from` (store time)
+    Money sold;     ///< paid for vouchers sold in the range
+    Money redeemed; ///< released by vouchers redeemed in the range (what was paid for them)
+    Money covered;  ///< what those redemptions paid of their sessions (the prices then)
+    Money voided;   ///< released by vouchers refunded in the range
+    Money closing;  ///< owed at the end of `to`: opening + sold − redeemed − voided
+    qint64 soldCount = 0;
+    qint64 redeemedCount = 0;
+    qint64 voidedCount = 0;
+    qint64 outstandingCount = 0; ///< not redeemed or voided at the end of `to`
+    /// Per voucher (last 4 only) sold or ended in the range, or still owed at its end.
+    ReportTable vouchers;
+};
+
 /// Reports. Everything is read with indexed aggregates (business_date, sale ids), so ranges
 /// over hundreds of thousands of sales stay quick.
 class ReportService final {
@@ -218,6 +238,8 @@ public:
     Result<ReportTable> giftCards(QDate from, QDate to) const;
     /// Opening, sold, redeemed, other and closing liability, and the cards that moved.
     Result<GiftCardLiability> giftCardLiability(QDate from, QDate to) const;
+    /// Service vouchers sold, redeemed and refunded in the range, and the liability at its end.
+    Result<VoucherLiability> vouchers(QDate from, QDate to) const;
     /// On-hand and value at cost, now.
     Result<ReportTable> inventory() const;
 

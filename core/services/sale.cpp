@@ -47,7 +47,8 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
     {
         QVariantList ids;
         for (const TicketLine &l : ticket.lines)
-            if ((l.kind == LineKind::Product || l.kind == LineKind::Session) &&
+            if ((l.kind == LineKind::Product || l.kind == LineKind::Session ||
+                 l.kind == LineKind::Voucher) &&
                 !ids.contains(l.itemId))
                 ids << l.itemId;
         if (!ids.isEmpty()) {
@@ -95,6 +96,19 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
             if (l.unitPrice.isZero())
                 return fail(ErrorCode::Invalid, oasis::tr("A tip cannot be zero."));
             break;
+        case LineKind::Voucher: {
+            // Worth one session at the catalog's price now: never discounted or overridden.
+            const auto active = activePrices.constFind(l.itemId);
+            if (active == activePrices.cend())
+                return fail(ErrorCode::NotFound,
+                            oasis::tr("%1 is not in the catalog any more.").arg(l.name));
+            if (l.quantity != 1)
+                return fail(ErrorCode::Invalid, oasis::tr("Each voucher is its own line."));
+            if (l.lineDiscount > Money() || Money::fromCents(*active) != l.unitPrice)
+                return fail(ErrorCode::Refused,
+                            oasis::tr("A voucher is sold at its session's price, not discounted."));
+            break;
+        }
         case LineKind::GiftCard:
             if (l.lineDiscount > Money())
                 return fail(ErrorCode::Refused, oasis::tr("Gift cards cannot be discounted."));
@@ -352,7 +366,63 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                             oasis::tr("A gift card cannot pay for a gift card."));
         reloadCards[i] = card->id;
     }
-    auto plan = planTenders(totals->total, ticket.giftCardLinesTotal(), tenders, balances);
+    // Service vouchers: each pays one session line of the ticket, its own service's line first,
+    // else a longer session (an upgrade: the customer pays the rest), at the price of its
+    // service in the catalog now, whatever was paid for it. Looked up before the transaction
+    // (failures stay recorded); the redemption is a conditional write inside it.
+    VoucherService vouchers(m_db);
+    struct VoucherUse {
+        Voucher voucher;
+        std::size_t line = 0;
+        Money covered;
+    };
+    std::vector<VoucherUse> voucherUses;
+    std::vector<Tender> planned = tenders;
+    for (Tender &t : planned) {
+        if (t.type != TenderType::Voucher)
+            continue;
+        auto v = vouchers.lookup(t.giftCode, registerId);
+        if (!v)
+            return std::unexpected(v.error());
+        if (v->status == Voucher::Status::Redeemed)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("The voucher ending %1 was already redeemed (receipt %2).")
+                            .arg(v->last4)
+                            .arg(v->redeemedReceiptNo));
+        if (v->status == Voucher::Status::Void)
+            return fail(
+                ErrorCode::Refused,
+                oasis::tr("The voucher ending %1 is void: its sale was refunded.").arg(v->last4));
+        for (const VoucherUse &u : voucherUses)
+            if (u.voucher.id == v->id)
+                return fail(ErrorCode::Invalid, oasis::tr("The same voucher is entered twice."));
+        const auto lineValue = [&](std::size_t i) {
+            return ticket.lines[i].net() - totals->lineDiscount[i] + totals->lineTax[i];
+        };
+        const auto taken = [&](std::size_t i) {
+            return std::any_of(voucherUses.begin(), voucherUses.end(),
+                               [i](const VoucherUse &u) { return u.line == i; });
+        };
+        std::optional<std::size_t> line;
+        for (std::size_t i = 0; i < ticket.lines.size() && !line; ++i)
+            if (ticket.lines[i].kind == LineKind::Session && ticket.lines[i].itemId == v->itemId &&
+                !taken(i))
+                line = i;
+        for (std::size_t i = 0; i < ticket.lines.size() && !line; ++i)
+            if (ticket.lines[i].kind == LineKind::Session && !taken(i) &&
+                ticket.lines[i].unitPrice >= v->priceNow)
+                line = i;
+        if (!line)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("The voucher ending %1 is for %2: ring up that session (or a "
+                                  "longer one) to redeem it.")
+                            .arg(v->last4, v->serviceName));
+        const Money covered = min(v->priceNow, lineValue(*line));
+        t.amount = covered;
+        t.amountGiven = true;
+        voucherUses.push_back({*v, *line, covered});
+    }
+    auto plan = planTenders(totals->total, ticket.giftCardLinesTotal(), planned, balances);
     if (!plan)
         return std::unexpected(plan.error());
     // The cards were read above; their limits (balance, card maximum, void) are checked again
@@ -372,6 +442,19 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     auto tx = Transaction::beginShared(m_db, ownCards);
     if (!tx)
         return std::unexpected(tx.error());
+    // And the vouchers it redeems, after its cards: a second register redeeming the same one
+    // waits here, then finds it redeemed.
+    if (!voucherUses.empty()) {
+        std::vector<qint64> ids;
+        for (const VoucherUse &u : voucherUses)
+            ids.push_back(u.voucher.id);
+        std::sort(ids.begin(), ids.end());
+        QStringList keys;
+        for (qint64 id : ids)
+            keys << QString::number(id);
+        if (auto ok = m_db.lockForWrite(Database::LockSpace::Voucher, keys); !ok)
+            return std::unexpected(ok.error());
+    }
     if (!ticket.requestId.isEmpty()) {
         // Again inside the transaction: another program may have completed this ticket since
         // the caller looked. Returning rolls back: nothing is written.
@@ -471,6 +554,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
 
     // The tenders' rows: what each paid is decided; the cards are debited below.
     std::size_t giftIndex = 0;
+    std::size_t voucherIndex = 0;
     QJsonArray tenderJson;
     std::vector<SaleTenderRow> tenderRows;
     for (AppliedTender a : plan->applied) {
@@ -478,6 +562,8 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             const GiftCard &card = giftTenders[giftIndex++];
             a.giftCardId = card.id;
             a.giftCardLast4 = card.last4;
+        } else if (a.type == TenderType::Voucher) {
+            a.giftCardLast4 = voucherUses[voucherIndex++].voucher.last4;
         }
         tenderRows.push_back({tenderTypeName(a.type), a.amount, a.tendered, a.cardLast4, a.authCode,
                               a.giftCardId, 0});
@@ -546,6 +632,34 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     }
     if (auto ok = writer.lines(done.saleId, lineRows); !ok)
         return std::unexpected(ok.error());
+    // Vouchers sold and redeemed name their lines.
+    const bool anyVoucherLine =
+        std::any_of(ticket.lines.begin(), ticket.lines.end(),
+                    [](const TicketLine &l) { return l.kind == LineKind::Voucher; });
+    if (anyVoucherLine || !voucherUses.empty()) {
+        auto ids = m_db.rows(QStringLiteral("SELECT line_no, id FROM sale_lines WHERE sale_id = ?"),
+                             {done.saleId});
+        if (!ids)
+            return std::unexpected(ids.error());
+        std::vector<qint64> lineIds(ticket.lines.size(), 0);
+        for (const QVariantList &r : std::as_const(*ids))
+            if (const qint64 no = r.value(0).toLongLong(); no >= 1 && no <= qint64(lineIds.size()))
+                lineIds[std::size_t(no - 1)] = r.value(1).toLongLong();
+        for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
+            if (ticket.lines[i].kind != LineKind::Voucher)
+                continue;
+            auto issued = vouchers.issue(ticket.lines[i].itemId, lineRows[i].net, done.saleId,
+                                         lineIds[i], cashier.id);
+            if (!issued)
+                return std::unexpected(issued.error());
+            done.vouchers.push_back(*issued);
+        }
+        for (const VoucherUse &u : voucherUses)
+            if (auto ok = vouchers.redeem(u.voucher.id, u.covered, done.saleId, lineIds[u.line],
+                                          cashier.id);
+                !ok)
+                return std::unexpected(ok.error());
+    }
     if (!stockMoves.empty())
         if (auto ok = writer.stock(done.saleId, stockMoves, QStringLiteral("sale"), reference,
                                    cashier.id, nowText);
@@ -586,6 +700,16 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     for (const IssuedCard &c : done.giftCards)
         cardsJson.append(QJsonObject{{QStringLiteral("last4"), giftcode::last4(c.code)},
                                      {QStringLiteral("amount_cents"), c.amount.cents()}});
+    QJsonArray vouchersJson;
+    for (const IssuedVoucher &v : done.vouchers)
+        vouchersJson.append(QJsonObject{{QStringLiteral("last4"), giftcode::last4(v.code)},
+                                        {QStringLiteral("session"), v.serviceCode},
+                                        {QStringLiteral("amount_cents"), v.paid.cents()}});
+    QJsonArray redeemedJson;
+    for (const VoucherUse &u : voucherUses)
+        redeemedJson.append(QJsonObject{{QStringLiteral("last4"), u.voucher.last4},
+                                        {QStringLiteral("session"), u.voucher.serviceCode},
+                                        {QStringLiteral("covered_cents"), u.covered.cents()}});
     QJsonObject entry{{QStringLiteral("receipt"), done.receiptNo},
                       {QStringLiteral("register"), registerId},
                       {QStringLiteral("lines"), static_cast<qint64>(ticket.lines.size())},
@@ -598,6 +722,10 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         entry.insert(QStringLiteral("request_id"), ticket.requestId);
     if (done.clientId > 0)
         entry.insert(QStringLiteral("client"), done.clientId);
+    if (!vouchersJson.isEmpty())
+        entry.insert(QStringLiteral("vouchers"), vouchersJson);
+    if (!redeemedJson.isEmpty())
+        entry.insert(QStringLiteral("vouchers_redeemed"), redeemedJson);
     if (auto ok = Journal::append(m_db, cashier.name, QStringLiteral("sale"), entry); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
@@ -679,6 +807,40 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
         a.giftCardLast4 = tenders->value(6).toString();
         a.giftCardBalance = Money::fromCents(tenders->value(7).toLongLong());
         r.tenders.push_back(a);
+    }
+    tenders->finish();
+    // Service vouchers, by last 4 only: those sold on its lines, and those its tenders redeemed
+    // (in tender order) with the session each covered.
+    const bool voucherLines = std::any_of(
+        r.lines.begin(), r.lines.end(), [](const auto &l) { return l.kind == LineKind::Voucher; });
+    const bool voucherTenders = std::any_of(r.tenders.begin(), r.tenders.end(), [](const auto &t) {
+        return t.type == TenderType::Voucher;
+    });
+    if (voucherLines) {
+        auto sold = m_db.rows(
+            QStringLiteral("SELECT line_id, last4 FROM vouchers WHERE sale_id = ?"), {r.id});
+        if (!sold)
+            return std::unexpected(sold.error());
+        for (SaleRecord::Line &l : r.lines)
+            for (const QVariantList &v : std::as_const(*sold))
+                if (v.value(0).toLongLong() == l.id)
+                    l.giftCardLast4 = v.value(1).toString();
+    }
+    if (voucherTenders) {
+        auto used = m_db.rows(
+            QStringLiteral("SELECT v.last4, COALESCE(l.name, '') FROM voucher_activity a JOIN "
+                           "vouchers v ON v.id = a.voucher_id LEFT JOIN sale_lines l ON l.id = "
+                           "a.line_id WHERE a.sale_id = ? AND a.kind = 'redeem' ORDER BY a.id"),
+            {r.id});
+        if (!used)
+            return std::unexpected(used.error());
+        std::size_t next = 0;
+        for (AppliedTender &t : r.tenders)
+            if (t.type == TenderType::Voucher && next < used->size()) {
+                t.giftCardLast4 = (*used)[next].value(0).toString();
+                t.voucherCovered = (*used)[next].value(1).toString();
+                ++next;
+            }
     }
     return r;
 }

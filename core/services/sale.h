@@ -7,6 +7,7 @@
 #include "core/domain/ticket.h"
 #include "core/services/giftcard.h"
 #include "core/services/staff.h"
+#include "core/services/voucher.h"
 
 #include <QDateTime>
 
@@ -37,6 +38,7 @@ struct CompletedSale {
     Money change;
     std::vector<IssuedCard> giftCards; ///< the full codes of cards sold, to print once
     std::vector<SoldCard> soldCards;   ///< the same cards by last 4 (also for a repeat)
+    std::vector<IssuedVoucher> vouchers; ///< the full codes of service vouchers sold, printed once
     QStringList warnings;              ///< e.g. stock below zero
     QString requestId;                 ///< the ticket's request id, if it had one
     qint64 clientId = 0;               ///< the client the sale is linked to (0: none)

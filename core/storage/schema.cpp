@@ -554,6 +554,55 @@ const std::vector<Step> &steps() {
              sqlText("CREATE UNIQUE INDEX registers_receipt_series ON registers(receipt_series) "
                      "WHERE receipt_series <> 0"),
          }},
+        {16,
+         "service vouchers: sale lines and tenders of kind voucher (and package); vouchers and "
+         "their ledger",
+         {
+             // A CHECK is widened the PostgreSQL way; SQLite cannot ALTER a CHECK, and its
+             // driver says this as SQLite's documented change of the table's text
+             // (SqliteDriver::translateSchema). A new store gets the wider CHECK in its CREATE
+             // TABLE (PostgreSQL's schema is translated from SQLite's). The rows, their ids and
+             // the journal's digests of them are left as they are.
+             sqlText("ALTER TABLE sale_lines DROP CONSTRAINT sale_lines_kind_check, ADD "
+                     "CONSTRAINT sale_lines_kind_check CHECK (kind IN ('product','session',"
+                     "'giftcard','tip','voucher','package'))"),
+             sqlText("ALTER TABLE sale_tenders DROP CONSTRAINT sale_tenders_type_check, ADD "
+                     "CONSTRAINT sale_tenders_type_check CHECK (type IN ('cash','card','gift',"
+                     "'voucher','package'))"),
+             // A voucher is worth one service (item_id, a session), not dollars: found by a
+             // keyed hash of its code like a gift card, never stored in clear. paid_cents is
+             // what the customer paid for it: its liability until it is redeemed or voided.
+             sqlText("CREATE TABLE vouchers ("
+                     " id {pk},"
+                     " lookup_hash TEXT NOT NULL UNIQUE,"
+                     " last4 TEXT NOT NULL,"
+                     " sealed_code BLOB,"
+                     " item_id INTEGER NOT NULL REFERENCES items(id),"
+                     " paid_cents INTEGER NOT NULL CHECK (paid_cents >= 0),"
+                     " sale_id INTEGER NOT NULL REFERENCES sales(id),"
+                     " line_id INTEGER NOT NULL REFERENCES sale_lines(id),"
+                     " created_at TEXT NOT NULL)"),
+             sqlText("CREATE INDEX vouchers_sale ON vouchers(sale_id)"),
+             // The liability ledger: 'sell' adds what was paid; 'redeem' (a sale's tender
+             // covered line_id with covered_cents) and 'void' (its sale refunded) take exactly
+             // that away. At most one of them per voucher: the unique index is the backstop of
+             // the check the redeeming sale makes inside its transaction.
+             sqlText("CREATE TABLE voucher_activity ("
+                     " id {pk},"
+                     " voucher_id INTEGER NOT NULL REFERENCES vouchers(id),"
+                     " kind TEXT NOT NULL CHECK (kind IN ('sell','redeem','void')),"
+                     " amount_cents INTEGER NOT NULL,"
+                     " covered_cents INTEGER NOT NULL DEFAULT 0,"
+                     " sale_id INTEGER NOT NULL REFERENCES sales(id),"
+                     " line_id INTEGER REFERENCES sale_lines(id),"
+                     " staff_id INTEGER REFERENCES staff(id),"
+                     " created_at TEXT NOT NULL)"),
+             sqlText("CREATE INDEX voucher_activity_voucher ON voucher_activity(voucher_id, "
+                     "created_at)"),
+             sqlText("CREATE INDEX voucher_activity_sale ON voucher_activity(sale_id)"),
+             sqlText("CREATE UNIQUE INDEX voucher_activity_once ON voucher_activity(voucher_id) "
+                     "WHERE kind IN ('redeem', 'void')"),
+         }},
     };
     return all;
 }
@@ -577,6 +626,8 @@ QStringList appendOnlyTables(int version) {
         return {QStringLiteral("sale_line_categories")};
     case 14:
         return {QStringLiteral("sale_clients")};
+    case 16:
+        return {QStringLiteral("vouchers"), QStringLiteral("voucher_activity")};
     default:
         return {};
     }

@@ -7,6 +7,7 @@
 #include "core/storage/schema.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -154,7 +155,32 @@ QString SqliteDriver::insertionOrder() const {
 }
 
 QStringList SqliteDriver::translateSchema(const QString &sqliteStatement) const {
-    return {sqliteStatement};
+    // A step that widens a column's CHECK says it the PostgreSQL way: "ALTER TABLE t DROP
+    // CONSTRAINT t_c_check, ADD CONSTRAINT t_c_check CHECK (c IN (...))". SQLite cannot ALTER a
+    // CHECK; a change that only lets more rows in is made by SQLite's documented procedure
+    // (sqlite.org/lang_altertable.html, "Making Other Kinds Of Table Schema Changes"): the
+    // table's text in sqlite_master is edited in the step's transaction, the schema is read
+    // again, and the schema cookie moves on (two DDL statements) so that every other connection
+    // reads it again too. No row, id or index is touched.
+    static const QRegularExpression widenCheck(
+        QStringLiteral("^ALTER TABLE (\\w+) DROP CONSTRAINT (\\w+), ADD CONSTRAINT \\2 "
+                       "CHECK \\((\\w+) IN \\(([^()]*)\\)\\)$"));
+    const auto m = widenCheck.match(sqliteStatement.simplified());
+    if (!m.hasMatch())
+        return {sqliteStatement};
+    const QString table = m.captured(1), column = m.captured(3), values = m.captured(4);
+    const QString start = QStringLiteral("'CHECK (%1 IN ('").arg(column);
+    const QString at = QStringLiteral("instr(sql, %1)").arg(start);
+    return {
+        QStringLiteral("PRAGMA writable_schema=ON"),
+        QStringLiteral("UPDATE sqlite_master SET sql = substr(sql, 1, %1 - 1) || "
+                       "'CHECK (%2 IN (%3))' || substr(sql, %1 + instr(substr(sql, %1), '))') + 1) "
+                       "WHERE type = 'table' AND name = '%4' AND %1 > 0")
+            .arg(at, column, QString(values).replace(u'\'', QLatin1String("''")), table),
+        QStringLiteral("PRAGMA writable_schema=RESET"),
+        QStringLiteral("CREATE TABLE oasis_schema_changed (x)"),
+        QStringLiteral("DROP TABLE oasis_schema_changed"),
+    };
 }
 
 /// The schema SQLite reaches through every numbered step, as sqlite_master keeps it: built in
@@ -174,7 +200,8 @@ Result<QStringList> SqliteDriver::latestSchema() {
             for (const QString &table : schema::appendOnlyTables(step.version))
                 statements += sqlite.appendOnlyTriggers(table);
             for (const QString &sql : std::as_const(statements))
-                ok = ok && q.exec(sqlite.expand(sql));
+                for (const QString &statement : sqlite.translateSchema(sqlite.expand(sql)))
+                    ok = ok && q.exec(statement);
         }
         ok = ok && q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
                                          "ORDER BY rowid"));

@@ -483,6 +483,9 @@ void PayDialog::refresh() {
             text =
                 tr("Gift card ••%1  %2").arg(giftcode::last4(t.giftCode), t.amount.format(locale));
             break;
+        case TenderType::Voucher:
+            text = tr("Voucher ••%1").arg(giftcode::last4(t.giftCode));
+            break;
         }
         m_tenderList->addItem(text);
     }

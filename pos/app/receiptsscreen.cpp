@@ -330,6 +330,10 @@ void ReceiptsScreen::showReversal(const CompletedSale &done, const QString &what
                            .arg(back.format(locale), t.giftCardLast4,
                                 t.giftCardBalance.format(locale));
             break;
+        case TenderType::Voucher:
+            details << tr("%1 of the voucher •••• %2: a redeemed voucher is not refunded.")
+                           .arg(back.format(locale), t.giftCardLast4);
+            break;
         }
     }
     m_message->setText(

@@ -9,6 +9,7 @@
 #include "core/services/giftcard.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
+#include "core/services/voucher.h"
 #include "mail/compose.h"
 #include "mail/smtp.h"
 #include "pos/cli/translate.h"
@@ -22,8 +23,49 @@
 namespace oasis::cli {
 
 namespace {
+QJsonObject voucherJson(const Voucher &v) {
+    return {{QStringLiteral("kind"), QStringLiteral("voucher")},
+            {QStringLiteral("last4"), v.last4},
+            {QStringLiteral("session"), v.serviceCode},
+            {QStringLiteral("service"), v.description()},
+            {QStringLiteral("status"), voucherStatusName(v.status)},
+            {QStringLiteral("redeemed"), v.status == Voucher::Status::Redeemed},
+            {QStringLiteral("paid_cents"), v.paid.cents()},
+            {QStringLiteral("covers_cents"), v.priceNow.cents()},
+            {QStringLiteral("receipt"), v.soldReceiptNo},
+            {QStringLiteral("redeemed_receipt"),
+             v.redeemedReceiptNo > 0 ? QJsonValue(v.redeemedReceiptNo) : QJsonValue()},
+            {QStringLiteral("covered"), v.coveredName},
+            {QStringLiteral("created_at"), v.createdAt.toString(Qt::ISODate)}};
+}
+
+/// giftcard balance|history of a service voucher: what it is worth, whether it was redeemed.
+Status voucherBalance(Context &ctx, Database &d, const QString &code, const QString &registerId) {
+    auto v = VoucherService(d).lookup(code, registerId);
+    if (!v)
+        return std::unexpected(v.error());
+    QString state;
+    switch (v->status) {
+    case Voucher::Status::Active:
+        state = oasis::cli::tr("not redeemed; covers %1 today").arg(v->priceNow.format());
+        break;
+    case Voucher::Status::Redeemed:
+        state = oasis::cli::tr("redeemed on receipt %1 (%2)")
+                    .arg(receiptCode(v->redeemedReceiptNo), v->coveredName);
+        break;
+    case Voucher::Status::Void:
+        state =
+            oasis::cli::tr("void: refunded on receipt %1").arg(receiptCode(v->redeemedReceiptNo));
+        break;
+    }
+    ctx.emit(voucherJson(*v), {oasis::cli::tr("Voucher ••%1: %2 (%3), %4. No expiration date.")
+                                   .arg(v->last4, v->description(), v->serviceCode, state)});
+    return {};
+}
+
 QJsonObject cardJson(const GiftCard &c) {
-    return {{QStringLiteral("last4"), c.last4},
+    return {{QStringLiteral("kind"), QStringLiteral("money")},
+            {QStringLiteral("last4"), c.last4},
             {QStringLiteral("balance_cents"), c.balance.cents()},
             {QStringLiteral("status"), giftCardStatusName(c.status)},
             {QStringLiteral("created_at"), c.createdAt.toString(Qt::ISODate)}};
@@ -107,6 +149,8 @@ Status cmdGiftcard(Context &ctx) {
         if (!ctx.user.isEmpty())
             if (auto who = ctx.login(); !who)
                 return std::unexpected(who.error());
+        if (giftcode::looksLikeVoucher(*code))
+            return voucherBalance(ctx, d, *code, registerId);
         auto card = cards.lookup(*code, registerId);
         if (!card)
             return std::unexpected(card.error());
@@ -250,6 +294,35 @@ Status cmdGiftcard(Context &ctx) {
                       out->endsWith(QLatin1String(".png"), Qt::CaseInsensitive)))
             return fail(ErrorCode::Invalid,
                         oasis::cli::tr("giftcard certificate needs --out FILE.pdf or FILE.png."));
+        if (giftcode::looksLikeVoucher(*code)) {
+            // The code given is the voucher's: its certificate names the service it is worth.
+            auto v = VoucherService(d).lookup(*code, registerId);
+            if (!v)
+                return std::unexpected(v.error());
+            if (v->status != Voucher::Status::Active)
+                return fail(ErrorCode::Refused,
+                            oasis::cli::tr("The voucher ending %1 is %2: it has no certificate.")
+                                .arg(v->last4, voucherStatusName(v->status)));
+            const StoreInfo store = StoreSettings(d).storeInfo();
+            printing::GiftCertificate certificate;
+            certificate.store = {store.name, store.addressLines, store.phone};
+            certificate.code = giftcode::parseVoucher(*code).canonical;
+            certificate.service = v->description();
+            const auto page =
+                a6 ? printing::CertificatePage::A6 : printing::CertificatePage::Letter;
+            Status written = out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+                                 ? printing::renderCertificatePdf(certificate, *out, page)
+                                 : printing::renderCertificatePng(certificate, *out, 150, page);
+            if (!written)
+                return written;
+            ctx.emit({{QStringLiteral("file"), *out},
+                      {QStringLiteral("kind"), QStringLiteral("voucher")},
+                      {QStringLiteral("session"), v->serviceCode},
+                      {QStringLiteral("service"), v->description()}},
+                     {oasis::cli::tr("Certificate for voucher ••%1 (%2) written to %3.")
+                          .arg(v->last4, v->description(), *out)});
+            return {};
+        }
         auto card = cards.lookup(*code, registerId);
         if (!card)
             return std::unexpected(card.error());

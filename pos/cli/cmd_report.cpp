@@ -71,7 +71,7 @@ QJsonObject periodJson(const PeriodReport &r) {
 Status cmdReport(Context &ctx) {
     auto sub = ctx.takeArgument(
         oasis::cli::tr("a report (x, z, history, sales, tax, tips, "
-                       "commission, usetax, giftcards, aging, clients, inventory)"));
+                       "commission, usetax, giftcards, vouchers, aging, clients, inventory)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto db = ctx.database();
@@ -223,7 +223,14 @@ Status cmdReport(Context &ctx) {
         table = reports.tips(*from, *to);
     else if (*sub == QLatin1String("giftcards"))
         table = reports.giftCards(*from, *to);
-    else if (*sub == QLatin1String("inventory"))
+    std::optional<VoucherLiability> vouchers;
+    if (*sub == QLatin1String("vouchers")) {
+        auto r = reports.vouchers(*from, *to);
+        if (!r)
+            return std::unexpected(r.error());
+        vouchers = std::move(*r);
+        table = vouchers->vouchers;
+    } else if (*sub == QLatin1String("inventory"))
         table = reports.inventory();
     if (!table)
         return std::unexpected(table.error());
@@ -274,6 +281,30 @@ Status cmdReport(Context &ctx) {
                     "= %5 at the end.")
                     .arg(owed->opening.format(), owed->sold.format(), owed->redeemed.format(),
                          owed->other.format(), owed->closing.format());
+    }
+    if (vouchers) {
+        json.insert(QStringLiteral("liability"),
+                    QJsonObject{{QStringLiteral("opening_cents"), vouchers->opening.cents()},
+                                {QStringLiteral("sold_cents"), vouchers->sold.cents()},
+                                {QStringLiteral("sold"), vouchers->soldCount},
+                                {QStringLiteral("redeemed_cents"), vouchers->redeemed.cents()},
+                                {QStringLiteral("redeemed"), vouchers->redeemedCount},
+                                {QStringLiteral("covered_cents"), vouchers->covered.cents()},
+                                {QStringLiteral("refunded_cents"), vouchers->voided.cents()},
+                                {QStringLiteral("refunded"), vouchers->voidedCount},
+                                {QStringLiteral("closing_cents"), vouchers->closing.cents()},
+                                {QStringLiteral("outstanding"), vouchers->outstandingCount}});
+        text << oasis::cli::tr("Owed on service vouchers: %1 at the start, + %2 sold (%3), - %4 "
+                               "redeemed (%5, covering %6 of sessions), - %7 refunded (%8), = %9 "
+                               "at the end (%10 not redeemed).")
+                    .arg(vouchers->opening.format(), vouchers->sold.format())
+                    .arg(vouchers->soldCount)
+                    .arg(vouchers->redeemed.format())
+                    .arg(vouchers->redeemedCount)
+                    .arg(vouchers->covered.format(), vouchers->voided.format())
+                    .arg(vouchers->voidedCount)
+                    .arg(vouchers->closing.format())
+                    .arg(vouchers->outstandingCount);
     }
     if (csvPath) {
         json.insert(QStringLiteral("csv"), QFileInfo(*csvPath).absoluteFilePath());
@@ -499,15 +530,15 @@ Status cmdRestore(Context &ctx) {
 } // namespace
 
 std::vector<Command> reportCommands() {
-    return {
-        {"report", cmdReport,
-         "report x | z [--number N] | history | sales [--by category|staff|therapist|item] | "
-         "tax | tips | commission | usetax | giftcards | aging | clients | inventory [--from DATE] "
-         "[--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
-        {"commission", cmdCommission,
-         "commission list | set --therapist NAME|--service CODE RATE%|none"},
-        {"backup", cmdBackup, "backup FILE | backup --auto [--dir DIR] [--keep N]"},
-        {"restore", cmdRestore, "restore FILE"}};
+    return {{"report", cmdReport,
+             "report x | z [--number N] | history | sales [--by category|staff|therapist|item] | "
+             "tax | tips | commission | usetax | giftcards | vouchers | aging | clients | "
+             "inventory [--from DATE] "
+             "[--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
+            {"commission", cmdCommission,
+             "commission list | set --therapist NAME|--service CODE RATE%|none"},
+            {"backup", cmdBackup, "backup FILE | backup --auto [--dir DIR] [--keep N]"},
+            {"restore", cmdRestore, "restore FILE"}};
 }
 
 } // namespace oasis::cli

@@ -38,9 +38,22 @@ struct GiftCardNote {
     QString to, from, message;
 };
 
-/// ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT
+/// ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT | voucher:SESSIONCODE
 Status addItem(Database &db, TicketEditor &ticket, const QString &token, const GiftCardNote &note) {
     CatalogService catalog(db);
+    if (token.startsWith(QLatin1String("voucher:"), Qt::CaseInsensitive)) {
+        const QString code = token.mid(8);
+        auto item = catalog.findByCode(code);
+        if (!item)
+            return std::unexpected(item.error());
+        if (!*item || !(*item)->isSession() || !(*item)->active)
+            return fail(ErrorCode::NotFound,
+                        oasis::cli::tr("%1 is not a session code: a voucher is worth one session.")
+                            .arg(code));
+        if (auto added = ticket.addVoucher(**item); !added)
+            return std::unexpected(added.error());
+        return {};
+    }
     if (token.startsWith(QLatin1String("giftcard:"), Qt::CaseInsensitive)) {
         auto amount = Money::parse(token.mid(9));
         if (!amount)
@@ -109,6 +122,8 @@ QJsonObject saleJson(const SaleRecord &r, const std::vector<IssuedCard> &cards) 
             o.insert(QStringLiteral("last4"), t.giftCardLast4);
             o.insert(QStringLiteral("balance_cents"), t.giftCardBalance.cents());
         }
+        if (t.type == TenderType::Voucher)
+            o.insert(QStringLiteral("last4"), t.giftCardLast4);
         tenders.append(o);
     }
     QJsonArray giftcards;
@@ -285,6 +300,15 @@ Status cmdSale(Context &ctx) {
     json.insert(QStringLiteral("request_id"),
                 done->requestId.isEmpty() ? QJsonValue() : QJsonValue(done->requestId));
     json.insert(QStringLiteral("repeated"), done->repeated);
+    // The full codes of the vouchers sold, once (a repeat has none: only a keyed hash is kept).
+    QJsonArray vouchers;
+    for (const IssuedVoucher &v : done->vouchers)
+        vouchers.append(QJsonObject{{QStringLiteral("code"), v.code},
+                                    {QStringLiteral("last4"), giftcode::last4(v.code)},
+                                    {QStringLiteral("session"), v.serviceCode},
+                                    {QStringLiteral("service"), v.description},
+                                    {QStringLiteral("amount_cents"), v.paid.cents()}});
+    json.insert(QStringLiteral("vouchers"), vouchers);
     json.insert(QStringLiteral("client_id"),
                 done->clientId > 0 ? QJsonValue(done->clientId) : QJsonValue());
     QStringList text;
@@ -300,6 +324,8 @@ Status cmdSale(Context &ctx) {
                     .arg(receiptCode(done->receiptNo), done->requestId);
     }
     text += printing::renderReceiptText(doc, 48).split(u'\n');
+    for (const IssuedVoucher &v : done->vouchers)
+        text << oasis::cli::tr("Voucher %1: %2").arg(v.code, v.description);
     for (const QString &w : std::as_const(done->warnings))
         text << oasis::cli::tr("Warning: %1").arg(w);
     json.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(done->warnings));
@@ -421,8 +447,9 @@ std::vector<Command> saleCommands() {
          "TENDER... [--print TARGET]\n"
          "       ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT [--to T "
          "--from F "
-         "--message M]\n"
-         "       TENDER: cash:AMOUNT | card:AMOUNT[:LAST4[:AUTH]] | gift:CODE[:AMOUNT]"},
+         "--message M] | voucher:SESSIONCODE\n"
+         "       TENDER: cash:AMOUNT | card:AMOUNT[:LAST4[:AUTH]] | gift:CODE[:AMOUNT] | "
+         "voucher:CODE"},
         {"receipt", cmdReceipt,
          "receipt show RECEIPT | print RECEIPT --print TARGET | send RECEIPT --to EMAIL"},
     };
