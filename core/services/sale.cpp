@@ -214,9 +214,10 @@ Result<CompletedSale> SaleService::completeRetried(const Ticket &ticket,
                                                    const StaffMember &cashier,
                                                    const std::optional<StaffMember> &approver,
                                                    const QString &registerId) {
-    // On a server sales run at once (Transaction::beginShared). Two whose triggers update the
-    // same report rows in opposite orders deadlock, and the server ends one: nothing of it was
-    // written, so it runs again, after a short random pause so the two do not meet again.
+    // On a server sales run at once (Transaction::beginShared). They take what they share in
+    // one order, so they should never deadlock; should the server still end one (a deadlock or
+    // serialization failure, or the same request id committed by another connection first),
+    // nothing of it was written, and it runs again after a short random pause.
     for (int attempt = 1;; ++attempt) {
         auto done = completeNew(ticket, tenders, cashier, approver, registerId);
         if (done || attempt == kAttempts || done.error().code != ErrorCode::Storage ||

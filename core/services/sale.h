@@ -139,7 +139,7 @@ public:
     Result<std::vector<SaleRecord>> recent(int limit) const;
 
     /// How many times a sale runs at most when a store server ended it because another
-    /// register's sale crossed it (a deadlock between their report rows): nothing of it was
+    /// register's transaction crossed it (Database::failedRetryably): nothing of it was
     /// written, so running it again is safe.
     static constexpr int kAttempts = 4;
 
