@@ -19,7 +19,9 @@ struct GiftCertificate {
     StoreHeader store;
     QString code;         ///< the full code the QR carries
     QString readableCode; ///< the code in reading groups; derived from code when empty
-    Money amount;
+    Money amount;         ///< what the card can spend (paid value and promotional value)
+    Money promo;          ///< of which promotional value (disclosed with its expiry); zero for none
+    QDate promoExpires;
     QString to;
     QString from;
     QString message;

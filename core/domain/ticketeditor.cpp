@@ -92,6 +92,14 @@ int TicketEditor::addGiftCard(Money amount, const QString &recipient, const QStr
     return lineCount() - 1;
 }
 
+void TicketEditor::setGiftCardPromo(int row, Money bonus, const QDate &expires) {
+    if (row < 0 || row >= lineCount() ||
+        m_ticket.lines[std::size_t(row)].kind != LineKind::GiftCard)
+        return;
+    m_ticket.lines[std::size_t(row)].promoBonus = bonus;
+    m_ticket.lines[std::size_t(row)].promoExpires = expires;
+}
+
 void TicketEditor::removeLine(int row) {
     if (row < 0 || row >= lineCount())
         return;

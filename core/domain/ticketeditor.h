@@ -55,6 +55,9 @@ public:
     Result<int> addTip(Money amount, qint64 therapistId, const QString &therapistName);
     int addGiftCard(Money amount, const QString &recipient = {}, const QString &sender = {},
                     const QString &message = {});
+    /// A bonus of promotional value with the new card on line `row` (a manager's decision, checked
+    /// by the sale), lasting through `expires` (null: no expiry).
+    void setGiftCardPromo(int row, Money bonus, const QDate &expires);
     /// Removes a line; an emptied ticket starts over with a new request id.
     void removeLine(int row);
 

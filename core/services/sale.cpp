@@ -7,6 +7,7 @@
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/clients.h"
+#include "core/services/promo.h"
 #include "core/services/registers.h"
 #include "core/services/salewriter.h"
 #include "core/services/shift.h"
@@ -122,6 +123,20 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                              Newlines::Allowed}})
                 if (auto ok = checkText(field, value, limit, newlines); !ok)
                     return ok;
+            if (!l.promoBonus.isZero()) {
+                if (!l.reloadCode.isEmpty())
+                    return fail(
+                        ErrorCode::Invalid,
+                        oasis::tr("Promotional value comes with a new card, not a reload."));
+                if (auto ok =
+                        checkPromoValue(l.promoBonus, l.promoExpires, settings.giftCardMaximum(),
+                                        settings.businessDate(Clock::nowUtc()));
+                    !ok)
+                    return ok;
+            } else if (l.promoExpires.isValid()) {
+                return fail(ErrorCode::Invalid,
+                            oasis::tr("An expiry date is for promotional value: give a bonus."));
+            }
             break;
         }
         if (l.therapistId > 0) {
@@ -136,6 +151,11 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
         }
     }
     auto needs = [&](Action action) { return authorize(m_db, action, cashier, approver); };
+    // Promotional value is given away, not sold: a manager's decision.
+    if (std::any_of(ticket.lines.begin(), ticket.lines.end(),
+                    [](const TicketLine &l) { return !l.promoBonus.isZero(); }))
+        if (auto ok = needs(Action::GiftCardPromo); !ok)
+            return ok;
     if (overridden || std::any_of(ticket.lines.begin(), ticket.lines.end(),
                                   [](const TicketLine &l) { return l.priceOverridden; }))
         if (auto ok = needs(Action::PriceOverride); !ok)
@@ -330,7 +350,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             if (seen.id == card->id)
                 return fail(ErrorCode::Invalid, oasis::tr("The same gift card is entered twice."));
         giftTenders.push_back(*card);
-        balances.push_back(card->balance);
+        balances.push_back(card->spendable()); // paid value, then promotional not expired
     }
     std::vector<qint64> reloadCards(ticket.lines.size(), 0);
     for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
@@ -462,6 +482,14 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                 if (!issued)
                     return std::unexpected(issued.error());
                 cardId = issued->id;
+                if (!l.promoBonus.isZero())
+                    if (auto ok = PromoLedger(m_db).grant(
+                            cardId, l.promoBonus, l.promoExpires, done.saleId, cashier.id,
+                            approver ? approver->id : 0, oasis::tr("bonus with a card sold"));
+                        !ok)
+                        return std::unexpected(ok.error());
+                issued->promo = l.promoBonus;
+                issued->promoExpires = l.promoExpires;
                 done.giftCards.push_back(*issued);
                 done.soldCards.push_back({issued->id, giftcode::last4(issued->code), l.net()});
             }
@@ -528,6 +556,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     }
 
     std::size_t giftIndex = 0;
+    Money promoSpent;
     QJsonArray tenderJson;
     std::vector<SaleTenderRow> tenderRows;
     for (AppliedTender a : plan->applied) {
@@ -535,12 +564,30 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             const GiftCard &card = giftTenders[giftIndex++];
             a.giftCardId = card.id;
             a.giftCardLast4 = card.last4;
-            if (auto ok = cards.redeem(card.id, a.amount, done.saleId, cashier.id); !ok)
-                return std::unexpected(ok.error());
+            // The paid value first, then promotional value (not expired on the sale's date):
+            // both checked again by their writes, inside this transaction.
+            auto paid = m_db.scalar(QStringLiteral("SELECT COALESCE(SUM(amount_cents), 0) FROM "
+                                                   "giftcard_activity WHERE giftcard_id = ?"),
+                                    {card.id});
+            if (!paid)
+                return std::unexpected(paid.error());
+            const Money paidPart =
+                std::clamp(Money::fromCents(paid->toLongLong()), Money(), a.amount);
+            const Money promoPart = a.amount - paidPart;
+            if (!paidPart.isZero())
+                if (auto ok = cards.redeem(card.id, paidPart, done.saleId, cashier.id); !ok)
+                    return std::unexpected(ok.error());
+            if (!promoPart.isZero()) {
+                if (auto ok = PromoLedger(m_db).redeem(card.id, promoPart, businessDate,
+                                                       done.saleId, cashier.id);
+                    !ok)
+                    return std::unexpected(ok.error());
+                promoSpent += promoPart;
+            }
             auto after = cards.byId(card.id);
             if (!after)
                 return std::unexpected(after.error());
-            a.giftCardBalance = after->balance;
+            a.giftCardBalance = after->spendable();
         }
         tenderRows.push_back({tenderTypeName(a.type), a.amount, a.tendered, a.cardLast4, a.authCode,
                               a.giftCardId, 0});
@@ -567,6 +614,8 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         entry.insert(QStringLiteral("request_id"), ticket.requestId);
     if (done.clientId > 0)
         entry.insert(QStringLiteral("client"), done.clientId);
+    if (!promoSpent.isZero())
+        entry.insert(QStringLiteral("promo_cents"), promoSpent.cents());
     if (auto ok = Journal::append(m_db, cashier.name, QStringLiteral("sale"), entry); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)

@@ -268,7 +268,18 @@ void GiftCardScreen::showCard(const GiftCard &card) {
     m_card = card;
     const QLocale locale;
     m_last4->setText(tr("Card ending %1").arg(card.last4));
-    m_balance->setText(card.balance.format(locale));
+    // What the card can spend; promotional value (not paid for, spent last) said apart.
+    m_balance->setText(
+        card.promo.isZero()
+            ? card.balance.format(locale)
+            : (card.promoExpires.isValid()
+                   ? tr("%1 (%2 paid, %3 promotional, expires %4)")
+                         .arg(card.spendable().format(locale), card.balance.format(locale),
+                              card.promo.format(locale),
+                              locale.toString(card.promoExpires, QLocale::ShortFormat))
+                   : tr("%1 (%2 paid, %3 promotional, no expiry)")
+                         .arg(card.spendable().format(locale), card.balance.format(locale),
+                              card.promo.format(locale))));
     const bool active = card.status == GiftCardStatus::Active;
     m_status->setText(
         active ? tr("Active · sold %1")
