@@ -268,7 +268,7 @@ TEST_CASE("a cash-out counts and pays only the paid value", "[giftcard][promo][w
     REQUIRE(p.count(u"SELECT amount_cents FROM cash_movements WHERE kind = 'payout'"_s) == 3'00);
 }
 
-TEST_CASE("a lost card's promotional value moves to its replacement; a void takes a bonus back",
+TEST_CASE("a lost card's promotional value moves to its replacement, and a void takes a bonus back",
           "[giftcard][promo]") {
     Promo p;
     const CompletedSale sold =
