@@ -506,6 +506,8 @@ Result<IssuedCard> GiftCardService::replace(const QString &code, const StaffMemb
     // Promotional value follows the card too, each lot with its own last day.
     if (auto ok = PromoLedger(m_db).moveOnReplace(card->id, issued->id, staff.id, approverId); !ok)
         return std::unexpected(ok.error());
+    issued->promo = card->promo;
+    issued->promoExpires = card->promoExpires;
     if (auto ok =
             Journal::append(m_db, staff.name, QStringLiteral("giftcard_replaced"),
                             {{QStringLiteral("old_last4"), card->last4},

@@ -19,8 +19,14 @@ QVariant dateOrNull(const QDate &d) {
 }
 } // namespace
 
+bool PromoLedger::present(const Database &db) {
+    return db.schemaVersion() >= kSchemaStep;
+}
+
 Result<std::vector<PromoLedger::Lot>> PromoLedger::lots(qint64 cardId, const QDate &day,
                                                         bool includeExpired) const {
+    if (!present(m_db))
+        return std::vector<Lot>();
     auto q = m_db.rows(QStringLiteral("SELECT l.id, %1, COALESCE(l.expires_on, '') FROM "
                                       "giftcard_promo l WHERE l.giftcard_id = ? AND %2 "
                                       "ORDER BY CASE WHEN l.expires_on IS NULL THEN 1 ELSE 0 END, "
@@ -130,6 +136,8 @@ Status PromoLedger::redeem(qint64 cardId, Money amount, const QDate &day, qint64
 }
 
 Result<Money> PromoLedger::refundable(qint64 saleId, qint64 cardId) const {
+    if (!present(m_db))
+        return Money();
     auto v = m_db.scalar(
         QStringLiteral("SELECT COALESCE(SUM(-r.amount_cents - COALESCE((SELECT SUM(b.amount_cents) "
                        "FROM giftcard_promo b WHERE b.lot_id = r.id AND b.kind = 'refund'), 0)), "
@@ -175,6 +183,8 @@ Result<Money> PromoLedger::refund(qint64 originalSaleId, qint64 cardId, qint64 l
 }
 
 Status PromoLedger::takeBackGrants(qint64 originalSaleId, qint64 voidSaleId, qint64 staffId) {
+    if (!present(m_db))
+        return {};
     auto grants = m_db.rows(QStringLiteral("SELECT id, giftcard_id FROM giftcard_promo WHERE "
                                            "sale_id = ? AND kind = 'grant' ORDER BY id"),
                             {originalSaleId});
@@ -238,6 +248,8 @@ Status PromoLedger::moveOnReplace(qint64 oldCardId, qint64 newCardId, qint64 sta
 }
 
 Result<std::vector<PromoLedger::Entry>> PromoLedger::history(qint64 cardId) const {
+    if (!present(m_db))
+        return std::vector<Entry>();
     auto q = m_db.rows(
         QStringLiteral("SELECT p.created_at, p.kind, p.amount_cents, COALESCE(p.expires_on, "
                        "l.expires_on, ''), COALESCE(s.receipt_no, 0), COALESCE(st.name, ''), "
@@ -260,6 +272,8 @@ Result<std::vector<PromoLedger::Entry>> PromoLedger::history(qint64 cardId) cons
 }
 
 Result<Money> PromoLedger::spentBySale(qint64 saleId) const {
+    if (!present(m_db))
+        return Money();
     auto v = m_db.scalar(QStringLiteral("SELECT COALESCE(-SUM(amount_cents), 0) FROM "
                                         "giftcard_promo WHERE sale_id = ? AND kind = 'redeem'"),
                          {saleId});

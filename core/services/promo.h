@@ -28,6 +28,12 @@ public:
     explicit PromoLedger(Database &db)
         : m_db(db) {}
 
+    /// The schema step that made the ledger (the lead may renumber it when merging).
+    static constexpr int kSchemaStep = 16;
+    /// Whether `db` has the ledger: a store opened at an earlier step (tests drive services on
+    /// old schemas) has no promotional value at all.
+    static bool present(const Database &db);
+
     struct Lot {
         qint64 id = 0;
         Money remaining;

@@ -6,6 +6,7 @@
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/commission.h"
+#include "core/services/promo.h"
 #include "core/services/shift.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
@@ -619,14 +620,17 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
     r.giftCardsRedeemed =
         r.tenders.count(QStringLiteral("gift")) ? r.tenders.at(QStringLiteral("gift")) : Money();
     // Of which promotional value: spent by the period's sales, less what its refunds gave back.
-    auto promo = m_db.exec(QStringLiteral("SELECT COALESCE(-SUM(p.amount_cents), 0) FROM sales s "
-                                          "JOIN giftcard_promo p ON p.sale_id = s.id WHERE ") +
-                               where + QStringLiteral(" AND p.kind IN ('redeem', 'refund')"),
-                           binds);
-    if (!promo)
-        return std::unexpected(promo.error());
-    if (promo->next())
-        r.giftCardsPromo = cents(promo->value(0));
+    if (PromoLedger::present(m_db)) {
+        auto promo =
+            m_db.exec(QStringLiteral("SELECT COALESCE(-SUM(p.amount_cents), 0) FROM sales s "
+                                     "JOIN giftcard_promo p ON p.sale_id = s.id WHERE ") +
+                          where + QStringLiteral(" AND p.kind IN ('redeem', 'refund')"),
+                      binds);
+        if (!promo)
+            return std::unexpected(promo.error());
+        if (promo->next())
+            r.giftCardsPromo = cents(promo->value(0));
+    }
 
     auto cards = m_db.exec(
         QStringLiteral("SELECT SUM(CASE WHEN s.kind = 'sale' THEN 1 ELSE -1 END), SUM(%1) "
@@ -874,6 +878,13 @@ const QString kCardPromoLeft = QStringLiteral(
     "('grant', 'refund', 'replace_in') AND l.created_at < ? AND (l.expires_on IS NULL OR "
     "l.expires_on > ?)) ");
 
+/// The per-card promotional column and its binds (0 on a store from before the ledger).
+std::pair<QString, QVariantList> cardPromoLeft(const Database &db, const QString &end, QDate to) {
+    if (!PromoLedger::present(db))
+        return {QStringLiteral("0 "), {}};
+    return {kCardPromoLeft, {end, end, to.toString(Qt::ISODate)}};
+}
+
 ReportTable giftCardTable(QDate from, QDate to) {
     ReportTable t;
     t.title = oasis::tr("Gift cards, %1 (outstanding at the end)").arg(datesText(from, to));
@@ -953,6 +964,7 @@ Result<ReportTable> ReportService::tips(QDate from, QDate to) const {
 
 Result<ReportTable> ReportService::giftCards(QDate from, QDate to) const {
     const auto [start, end] = utcBounds(from, to);
+    const auto cardPromo = cardPromoLeft(m_db, end, to);
     const QString inRange = QStringLiteral("a.created_at >= ? AND a.created_at < ?");
     auto q = m_db.exec(
         QStringLiteral(
@@ -966,8 +978,9 @@ Result<ReportTable> ReportService::giftCards(QDate from, QDate to) const {
             "WHERE a.created_at < ? GROUP BY g.id, g.last4 "
             "HAVING SUM(CASE WHEN a.created_at >= ? THEN 1 ELSE 0 END) > 0 "
             "OR SUM(a.amount_cents) <> 0 ORDER BY 2")
-            .arg(inRange, kCardPromoLeft),
-        {start, end, start, end, start, end, end, end, end, to.toString(Qt::ISODate), end, start});
+            .arg(inRange, cardPromo.first),
+        QVariantList{start, end, start, end, start, end, end} + cardPromo.second +
+            QVariantList{end, start});
     if (!q)
         return std::unexpected(q.error());
     ReportTable t = giftCardTable(from, to);
@@ -1055,44 +1068,49 @@ Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to)
     r.closing = r.opening + during->total;
     r.cardsActivated = during->activated;
 
-    // Promotional value, apart (never owed). A lot's value left as of `asOf` (a UTC time):
-    // the lots made by then, less their draws made by then.
-    const auto promoLeft = [this](const QString &asOf, const QString &condition,
-                                  const QVariantList &binds) -> Result<Money> {
-        auto v = m_db.scalar(
-            QStringLiteral("SELECT COALESCE(SUM(x.left_cents), 0) FROM (SELECT l.expires_on, "
-                           "l.amount_cents + COALESCE((SELECT SUM(d.amount_cents) FROM "
-                           "giftcard_promo d WHERE d.lot_id = l.id AND d.kind IN ('redeem', "
-                           "'void', 'replace_out') AND d.created_at < ?), 0) AS left_cents "
-                           "FROM giftcard_promo l WHERE l.kind IN ('grant', 'refund', "
-                           "'replace_in') AND l.created_at < ?) x WHERE ") +
-                condition,
-            QVariantList{asOf, asOf} + binds);
-        if (!v)
-            return std::unexpected(v.error());
-        return Money::fromCents(v->toLongLong());
-    };
-    const QString notExpiredAfter = QStringLiteral("(x.expires_on IS NULL OR x.expires_on > ?)");
-    auto opening = promoLeft(start, notExpiredAfter, {from.addDays(-1).toString(Qt::ISODate)});
-    auto closing = promoLeft(end, notExpiredAfter, {to.toString(Qt::ISODate)});
-    auto expired = promoLeft(end, QStringLiteral("x.expires_on >= ? AND x.expires_on <= ?"),
-                             {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
-    auto moved = m_db.row(
-        QStringLiteral("SELECT COALESCE(SUM(CASE WHEN kind IN ('grant', 'void') THEN amount_cents "
-                       "ELSE 0 END), 0), COALESCE(-SUM(CASE WHEN kind IN ('redeem', 'refund') "
-                       "THEN amount_cents ELSE 0 END), 0) FROM giftcard_promo "
-                       "WHERE created_at >= ? AND created_at < ?"),
-        {start, end});
-    for (const auto *figure : {&opening, &closing, &expired})
-        if (!*figure)
-            return std::unexpected(figure->error());
-    if (!moved)
-        return std::unexpected(moved.error());
-    r.promo.opening = *opening;
-    r.promo.closing = *closing;
-    r.promo.expired = *expired;
-    r.promo.granted = Money::fromCents(moved->value(0).toLongLong());
-    r.promo.spent = Money::fromCents(moved->value(1).toLongLong());
+    if (PromoLedger::present(m_db)) {
+        // Promotional value, apart (never owed). A lot's value left as of `asOf` (a UTC time):
+        // the lots made by then, less their draws made by then.
+        const auto promoLeft = [this](const QString &asOf, const QString &condition,
+                                      const QVariantList &binds) -> Result<Money> {
+            auto v = m_db.scalar(
+                QStringLiteral("SELECT COALESCE(SUM(x.left_cents), 0) FROM (SELECT l.expires_on, "
+                               "l.amount_cents + COALESCE((SELECT SUM(d.amount_cents) FROM "
+                               "giftcard_promo d WHERE d.lot_id = l.id AND d.kind IN ('redeem', "
+                               "'void', 'replace_out') AND d.created_at < ?), 0) AS left_cents "
+                               "FROM giftcard_promo l WHERE l.kind IN ('grant', 'refund', "
+                               "'replace_in') AND l.created_at < ?) x WHERE ") +
+                    condition,
+                QVariantList{asOf, asOf} + binds);
+            if (!v)
+                return std::unexpected(v.error());
+            return Money::fromCents(v->toLongLong());
+        };
+        const QString notExpiredAfter =
+            QStringLiteral("(x.expires_on IS NULL OR x.expires_on > ?)");
+        auto opening = promoLeft(start, notExpiredAfter, {from.addDays(-1).toString(Qt::ISODate)});
+        auto closing = promoLeft(end, notExpiredAfter, {to.toString(Qt::ISODate)});
+        auto expired = promoLeft(end, QStringLiteral("x.expires_on >= ? AND x.expires_on <= ?"),
+                                 {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
+        auto moved = m_db.row(
+            QStringLiteral(
+                "SELECT COALESCE(SUM(CASE WHEN kind IN ('grant', 'void') THEN amount_cents "
+                "ELSE 0 END), 0), COALESCE(-SUM(CASE WHEN kind IN ('redeem', 'refund') "
+                "THEN amount_cents ELSE 0 END), 0) FROM giftcard_promo "
+                "WHERE created_at >= ? AND created_at < ?"),
+            {start, end});
+        for (const auto *figure : {&opening, &closing, &expired})
+            if (!*figure)
+                return std::unexpected(figure->error());
+        if (!moved)
+            return std::unexpected(moved.error());
+        r.promo.opening = *opening;
+        r.promo.closing = *closing;
+        r.promo.expired = *expired;
+        r.promo.granted = Money::fromCents(moved->value(0).toLongLong());
+        r.promo.spent = Money::fromCents(moved->value(1).toLongLong());
+    }
+    const auto cardPromo = cardPromoLeft(m_db, end, to);
 
     // The cards that moved, each with its balance at the end (its own few activity rows).
     auto q = m_db.exec(
@@ -1104,11 +1122,11 @@ Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to)
             "ELSE 0 END), "
             "(SELECT SUM(b.amount_cents) FROM giftcard_activity b WHERE b.giftcard_id = g.id "
             "AND b.created_at < ?), ") +
-            kCardPromoLeft +
+            cardPromo.first +
             QStringLiteral("FROM giftcard_activity a JOIN giftcards g ON g.id = a.giftcard_id "
                            "WHERE a.created_at >= ? AND a.created_at < ? GROUP BY g.id, g.last4, "
                            "g.created_at ORDER BY g.created_at, g.id"),
-        {end, end, end, to.toString(Qt::ISODate), start, end});
+        QVariantList{end} + cardPromo.second + QVariantList{start, end});
     if (!q)
         return std::unexpected(q.error());
     r.cards = giftCardTable(from, to);

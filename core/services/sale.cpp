@@ -698,6 +698,31 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
         a.giftCardBalance = Money::fromCents(tenders->value(7).toLongLong());
         r.tenders.push_back(a);
     }
+    tenders->finish();
+    // What the card could still spend after this sale: its promotional value too, as the
+    // ledger stood when the sale (or refund) wrote its last row for the card, not expired on
+    // its business day.
+    for (AppliedTender &a : r.tenders) {
+        if (a.type != TenderType::Gift || a.giftCardId <= 0 || !PromoLedger::present(m_db))
+            continue;
+        auto promo = m_db.scalar(
+            QStringLiteral(
+                "SELECT COALESCE(SUM(l.amount_cents + COALESCE((SELECT SUM(d.amount_cents) FROM "
+                "giftcard_promo d WHERE d.lot_id = l.id AND d.kind IN ('redeem', 'void', "
+                "'replace_out') AND d.created_at <= x.t), 0)), 0) "
+                "FROM giftcard_promo l, (SELECT COALESCE("
+                " (SELECT MAX(p.created_at) FROM giftcard_promo p WHERE p.giftcard_id = ? AND "
+                "  p.sale_id = ?), "
+                " (SELECT MAX(b.created_at) FROM giftcard_activity b WHERE b.giftcard_id = ? AND "
+                "  b.sale_id = ?)) AS t) x "
+                "WHERE l.giftcard_id = ? AND l.kind IN ('grant', 'refund', 'replace_in') AND "
+                "l.created_at <= x.t AND (l.expires_on IS NULL OR l.expires_on >= ?)"),
+            {a.giftCardId, r.id, a.giftCardId, r.id, a.giftCardId,
+             r.businessDate.toString(Qt::ISODate)});
+        if (!promo)
+            return std::unexpected(promo.error());
+        a.giftCardBalance += Money::fromCents(promo->toLongLong());
+    }
     return r;
 }
 

@@ -299,23 +299,34 @@ Status cmdGiftcard(Context &ctx) {
             if (!issued)
                 return std::unexpected(issued.error());
             ctx.emit({{QStringLiteral("code"), issued->code},
-                      {QStringLiteral("balance_cents"), issued->amount.cents()},
+                      {QStringLiteral("balance_cents"), (issued->amount + issued->promo).cents()},
+                      {QStringLiteral("paid_cents"), issued->amount.cents()},
+                      {QStringLiteral("promo_cents"), issued->promo.cents()},
                       {QStringLiteral("old_status"), QStringLiteral("void")}},
                      {oasis::cli::tr(
                           "The old card is void. New card: %1 with %2. Print its certificate with: "
                           "oasisctl giftcard certificate CODE --out FILE.pdf")
-                          .arg(issued->code, issued->amount.format())});
+                          .arg(issued->code, (issued->amount + issued->promo).format())});
             return {};
         }
         if (*sub == QLatin1String("cashout")) {
             auto paid = cards.cashOut(*code, who->user, who->approver, registerId);
             if (!paid)
                 return std::unexpected(paid.error());
+            // Only paid value is paid out (RCW 19.240); promotional value stays on the card.
+            auto after = cards.lookup(*code, registerId);
+            const Money promo = after ? after->promo : Money();
             ctx.emit({{QStringLiteral("paid_cents"), paid->cents()},
-                      {QStringLiteral("balance_cents"), 0}},
-                     {oasis::cli::tr(
-                          "Pay the customer %1 in cash from the drawer; the card is now empty.")
-                          .arg(paid->format())});
+                      {QStringLiteral("balance_cents"), promo.cents()},
+                      {QStringLiteral("promo_cents"), promo.cents()}},
+                     {promo.isZero()
+                          ? oasis::cli::tr("Pay the customer %1 in cash from the drawer; the card "
+                                           "is now empty.")
+                                .arg(paid->format())
+                          : oasis::cli::tr("Pay the customer %1 in cash from the drawer; the card "
+                                           "keeps its %2 of promotional value, which is never "
+                                           "paid out.")
+                                .arg(paid->format(), promo.format())});
             return {};
         }
         auto balance = cards.adjust(*code, delta, reason, who->user, who->approver, registerId);

@@ -152,6 +152,9 @@ TEST_CASE("promotional value is spent after the paid value, and a refund gives i
         value(p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":110"_s), tender(u"card:25"_s)}));
     REQUIRE(paid.tenders.front().amount == Money::fromCents(110'00));
     REQUIRE(paid.tenders.front().giftCardBalance == Money::fromCents(10'00));
+    // The receipt, printed again, says the same.
+    REQUIRE(value(SaleService(p.tmp.db()).load(paid.receiptNo)).tenders.front().giftCardBalance ==
+            Money::fromCents(10'00));
     GiftCard after = value(cards.lookup(code, p.reg));
     REQUIRE(after.balance == Money());
     REQUIRE(after.promo == Money::fromCents(10'00));
@@ -277,6 +280,7 @@ TEST_CASE("a lost card's promotional value moves to its replacement, and a void 
     SECTION("replaced") {
         const IssuedCard fresh =
             value(cards.replace(sold.giftCards.front().code, p.manager, std::nullopt, p.reg));
+        REQUIRE(fresh.promo == Money::fromCents(20'00));
         const GiftCard card = value(cards.lookup(fresh.code, p.reg));
         REQUIRE(card.balance == Money::fromCents(100'00));
         REQUIRE(card.promo == Money::fromCents(20'00));
