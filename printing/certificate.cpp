@@ -135,6 +135,9 @@ Status paintCertificate(QPainter &painter, const GiftCertificate &certificate, Q
     y = drawCentered(painter, mono, readable, margin, inner, y);
     y += unit * 2;
     y = drawCentered(painter, sansFont(unit * 3.4, true), noExpiryNoFeesLine(), margin, inner, y);
+    if (!certificate.promo.isZero())
+        y = drawCentered(painter, sansFont(unit * 3.2),
+                         promoLine(certificate.promo, certificate.promoExpires), margin, inner, y);
 
     // Store details sit at the foot of the page.
     QStringList footer = certificate.store.addressLines;

@@ -19,10 +19,12 @@ struct GiftCertificate {
     StoreHeader store;
     QString code;         ///< the full code the QR carries
     QString readableCode; ///< the code in reading groups; derived from code when empty
-    Money amount;
     /// A service voucher: what it is worth ("One 60-minute deep tissue massage"), shown in place
     /// of an amount under the title "Service Voucher". Empty for a gift card.
     QString service;
+    Money amount; ///< what the card can spend (paid value and promotional value)
+    Money promo;  ///< of which promotional value (disclosed with its expiry); zero for none
+    QDate promoExpires;
     QString to;
     QString from;
     QString message;

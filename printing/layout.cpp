@@ -182,13 +182,15 @@ Layout layoutReceipt(const ReceiptDocument &doc) {
         rows.push_back(LayoutRow::centered(QStringLiteral("GIFT CARDS"), true));
         for (const ReceiptGiftCard &card : doc.giftCards) {
             rows.push_back(LayoutRow::blank());
-            LayoutRow heading =
-                LayoutRow::centered(QStringLiteral("Gift card ") + card.amount.format(), true);
+            LayoutRow heading = LayoutRow::centered(
+                QStringLiteral("Gift card ") + (card.amount + card.promo).format(), true);
             rows.push_back(heading);
             rows.push_back(LayoutRow::qr(card.code));
             rows.push_back(LayoutRow::centered(
                 card.readableCode.isEmpty() ? readableCode(card.code) : card.readableCode, true));
             rows.push_back(LayoutRow::centered(noExpiryNoFeesLine()));
+            if (!card.promo.isZero())
+                rows.push_back(LayoutRow::centered(promoLine(card.promo, card.promoExpires)));
         }
     }
 

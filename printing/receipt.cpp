@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/receipt.h"
 
+#include "printing/translate.h"
+
 #include <QRegularExpression>
 
 namespace oasis::printing {
 
 QString noExpiryNoFeesLine() {
     return QStringLiteral("No expiration date. No fees.");
+}
+
+QString promoLine(Money promo, const QDate &expires) {
+    return expires.isValid() ? oasis::printing::tr("Includes %1 promotional value, expires %2")
+                                   .arg(promo.format(), expires.toString(Qt::ISODate))
+                             : oasis::printing::tr("Includes %1 promotional value, no expiry")
+                                   .arg(promo.format());
 }
 
 QString readableCode(QStringView code, int groupSize) {

@@ -4,6 +4,8 @@
 
 #include "core/domain/money.h"
 
+#include <QDate>
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -62,7 +64,9 @@ struct ReceiptTip {
 struct ReceiptGiftCard {
     QString code;         ///< the full code the QR carries
     QString readableCode; ///< the code in reading groups; derived from code when empty
-    Money amount;
+    Money amount;         ///< paid value
+    Money promo;          ///< promotional value given with it (a bonus), apart from `amount`
+    QDate promoExpires;   ///< the bonus's last day; null: no expiry
 };
 
 /// Everything a receipt shows. No SQL, no services: an adapter in the app fills it.
@@ -89,6 +93,9 @@ struct ReceiptDocument {
 
 /// The line printed under gift-card QR codes and on certificates (RCW 19.240).
 QString noExpiryNoFeesLine();
+/// "Includes $20.00 promotional value, expires 2027-06-30" (or "no expiry"): the disclosure
+/// printed under a card's QR and on its certificate when it carries promotional value.
+QString promoLine(Money promo, const QDate &expires);
 
 /// Splits a code into groups for reading aloud: "GC1ABCD…" → "GC1A-BCD…". A code that already
 /// holds separators (dashes or spaces) is returned with single dashes between its groups.

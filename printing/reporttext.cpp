@@ -114,6 +114,8 @@ std::vector<ReportRow> periodReportRows(const PeriodReport &r, const QTimeZone &
     add(K::Item, oasis::printing::tr("sold (%1)").arg(r.giftCardsSoldCount),
         money(r.giftCardsSold));
     add(K::Item, oasis::printing::tr("redeemed"), money(r.giftCardsRedeemed));
+    if (!r.giftCardsPromo.isZero())
+        add(K::Item, oasis::printing::tr("  of which promotional"), money(r.giftCardsPromo));
     add(K::Item, oasis::printing::tr("cashed out"), money(r.giftCardsCashedOut));
     add(K::Item, oasis::printing::tr("outstanding (liability)"), money(r.giftCardsOutstanding));
     add(K::Rule, {});

@@ -98,7 +98,7 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
     doc.changeDue = sale.change;
     if (!reprint)
         for (const IssuedCard &c : soldCards)
-            doc.giftCards.push_back({c.code, {}, c.amount});
+            doc.giftCards.push_back({c.code, {}, c.amount, c.promo, c.promoExpires});
     if (!store.footer.isEmpty())
         doc.footerLines = store.footer.split(u'\n');
     if (giftCardInvolved)

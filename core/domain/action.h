@@ -25,11 +25,12 @@ enum class Action {
     Staff,
     CloseDay,
     Reports,
-    Backup,       ///< backup, restore, key export and store copy
-    ClientEdit,   ///< add a client, change a client's contact details
-    ClientHealth, ///< see and record a client's health flags (therapists too)
-    ClientMerge,  ///< merge a duplicate client into another
-    ClientExport, ///< export client data (journaled)
+    Backup,        ///< backup, restore, key export and store copy
+    ClientEdit,    ///< add a client, change a client's contact details
+    ClientHealth,  ///< see and record a client's health flags (therapists too)
+    ClientMerge,   ///< merge a duplicate client into another
+    ClientExport,  ///< export client data (journaled)
+    GiftCardPromo, ///< give promotional value: a bonus with a card sold, or a card given away
 };
 
 } // namespace oasis

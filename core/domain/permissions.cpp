@@ -67,6 +67,8 @@ QString actionName(Action action) {
         return oasis::tr("merging clients");
     case Action::ClientExport:
         return oasis::tr("exporting client data");
+    case Action::GiftCardPromo:
+        return oasis::tr("giving promotional value on a gift card");
     }
     return {};
 }

@@ -237,21 +237,24 @@ Money Ticket::giftCardLinesTotal() const {
 QJsonObject Ticket::toJson() const {
     QJsonArray arr;
     for (const TicketLine &l : lines)
-        arr.append(QJsonObject{{QStringLiteral("kind"), lineKindName(l.kind)},
-                               {QStringLiteral("item_id"), l.itemId},
-                               {QStringLiteral("code"), l.code},
-                               {QStringLiteral("name"), l.name},
-                               {QStringLiteral("quantity"), l.quantity},
-                               {QStringLiteral("unit_price_cents"), l.unitPrice.cents()},
-                               {QStringLiteral("line_discount_cents"), l.lineDiscount.cents()},
-                               {QStringLiteral("tax_class"), taxClassName(l.taxClass)},
-                               {QStringLiteral("therapist_id"), l.therapistId},
-                               {QStringLiteral("therapist"), l.therapistName},
-                               {QStringLiteral("price_overridden"), l.priceOverridden},
-                               {QStringLiteral("reload_code_present"), !l.reloadCode.isEmpty()},
-                               {QStringLiteral("recipient"), l.recipient},
-                               {QStringLiteral("sender"), l.sender},
-                               {QStringLiteral("message"), l.message}});
+        arr.append(
+            QJsonObject{{QStringLiteral("kind"), lineKindName(l.kind)},
+                        {QStringLiteral("item_id"), l.itemId},
+                        {QStringLiteral("code"), l.code},
+                        {QStringLiteral("name"), l.name},
+                        {QStringLiteral("quantity"), l.quantity},
+                        {QStringLiteral("unit_price_cents"), l.unitPrice.cents()},
+                        {QStringLiteral("line_discount_cents"), l.lineDiscount.cents()},
+                        {QStringLiteral("tax_class"), taxClassName(l.taxClass)},
+                        {QStringLiteral("therapist_id"), l.therapistId},
+                        {QStringLiteral("therapist"), l.therapistName},
+                        {QStringLiteral("price_overridden"), l.priceOverridden},
+                        {QStringLiteral("reload_code_present"), !l.reloadCode.isEmpty()},
+                        {QStringLiteral("recipient"), l.recipient},
+                        {QStringLiteral("sender"), l.sender},
+                        {QStringLiteral("message"), l.message},
+                        {QStringLiteral("promo_cents"), l.promoBonus.cents()},
+                        {QStringLiteral("promo_expires"), l.promoExpires.toString(Qt::ISODate)}});
     QJsonObject json{{QStringLiteral("lines"), arr},
                      {QStringLiteral("discount"), discount.toString()}};
     if (!requestId.isEmpty())
@@ -291,6 +294,9 @@ Result<Ticket> Ticket::fromJson(const QJsonObject &json) {
         l.recipient = o.value(QStringLiteral("recipient")).toString();
         l.sender = o.value(QStringLiteral("sender")).toString();
         l.message = o.value(QStringLiteral("message")).toString();
+        l.promoBonus = Money::fromCents(o.value(QStringLiteral("promo_cents")).toInteger());
+        l.promoExpires =
+            QDate::fromString(o.value(QStringLiteral("promo_expires")).toString(), Qt::ISODate);
         t.lines.push_back(l);
     }
     t.requestId = json.value(QStringLiteral("request_id")).toString();

@@ -35,6 +35,10 @@ struct TicketLine {
     QString recipient;
     QString sender;
     QString message;
+    /// A new card's promotional value (a bonus given with it, not paid for: a manager's
+    /// decision), kept apart from the paid value; it may expire at the end of `promoExpires`.
+    Money promoBonus;
+    QDate promoExpires;
 
     Money gross() const { return unitPrice * quantity; }
     Money net() const { return gross() - lineDiscount; }

@@ -102,6 +102,14 @@ Result<int> TicketEditor::addVoucher(const CatalogItem &session) {
     return lineCount() - 1;
 }
 
+void TicketEditor::setGiftCardPromo(int row, Money bonus, const QDate &expires) {
+    if (row < 0 || row >= lineCount() ||
+        m_ticket.lines[std::size_t(row)].kind != LineKind::GiftCard)
+        return;
+    m_ticket.lines[std::size_t(row)].promoBonus = bonus;
+    m_ticket.lines[std::size_t(row)].promoExpires = expires;
+}
+
 void TicketEditor::removeLine(int row) {
     if (row < 0 || row >= lineCount())
         return;

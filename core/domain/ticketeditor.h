@@ -57,6 +57,9 @@ public:
                     const QString &message = {});
     /// A service voucher for one `session` (refused for anything else).
     Result<int> addVoucher(const CatalogItem &session);
+    /// A bonus of promotional value with the new card on line `row` (a manager's decision, checked
+    /// by the sale), lasting through `expires` (null: no expiry).
+    void setGiftCardPromo(int row, Money bonus, const QDate &expires);
     /// Removes a line; an emptied ticket starts over with a new request id.
     void removeLine(int row);
 

@@ -7,8 +7,10 @@
 #include "core/domain/text.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
+#include "core/services/promo.h"
 #include "core/services/registers.h"
 #include "core/services/shift.h"
+#include "core/services/storesettings.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
 
@@ -161,7 +163,19 @@ Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &reg
                       "Its balance is on the replacement card.")
                 .arg(card.last4));
     }
+    if (auto ok = withPromo(card); !ok)
+        return std::unexpected(ok.error());
     return card;
+}
+
+Status GiftCardService::withPromo(GiftCard &card) const {
+    const QDate today = StoreSettings(m_db).businessDate(Clock::nowUtc());
+    auto promo = PromoLedger(m_db).available(card.id, today);
+    if (!promo)
+        return std::unexpected(promo.error());
+    card.promo = promo->first;
+    card.promoExpires = promo->second;
+    return {};
 }
 
 Result<GiftCard> GiftCardService::byId(qint64 id) const {
@@ -170,7 +184,10 @@ Result<GiftCard> GiftCardService::byId(qint64 id) const {
         return std::unexpected(q.error());
     if (q->isEmpty())
         return fail(ErrorCode::NotFound, oasis::tr("There is no gift card number %1.").arg(id));
-    return cardFromRow(*q);
+    GiftCard card = cardFromRow(*q);
+    if (auto ok = withPromo(card); !ok)
+        return std::unexpected(ok.error());
+    return card;
 }
 
 Result<std::vector<GiftCardActivity>> GiftCardService::history(qint64 id) const {
@@ -249,7 +266,7 @@ Result<IssuedCard> GiftCardService::issue(Money amount, qint64 saleId, qint64 st
         const qint64 id = ins->insertId;
         if (auto ok = addActivity(id, activityKind, amount, saleId, staffId); !ok)
             return std::unexpected(ok.error());
-        return IssuedCard{id, code, amount};
+        return IssuedCard{id, code, amount, {}, {}};
     }
     return fail(ErrorCode::System, oasis::tr("Could not make a unique gift-card code."));
 }
@@ -486,6 +503,11 @@ Result<IssuedCard> GiftCardService::replace(const QString &code, const StaffMemb
                         QStringLiteral("replace_in"));
     if (!issued)
         return std::unexpected(issued.error());
+    // Promotional value follows the card too, each lot with its own last day.
+    if (auto ok = PromoLedger(m_db).moveOnReplace(card->id, issued->id, staff.id, approverId); !ok)
+        return std::unexpected(ok.error());
+    issued->promo = card->promo;
+    issued->promoExpires = card->promoExpires;
     if (auto ok =
             Journal::append(m_db, staff.name, QStringLiteral("giftcard_replaced"),
                             {{QStringLiteral("old_last4"), card->last4},
@@ -622,6 +644,68 @@ Result<QString> GiftCardService::certificateCode(qint64 cardId, const StaffMembe
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     return code;
+}
+
+Result<IssuedCard> GiftCardService::give(Money amount, const QDate &expires, const QString &reason,
+                                         const StaffMember &staff,
+                                         const std::optional<StaffMember> &approver,
+                                         const QString &registerIdIn) {
+    auto acting = RegisterService(m_db).acting(registerIdIn);
+    if (!acting)
+        return std::unexpected(acting.error());
+    if (auto ok = authorize(m_db, Action::GiftCardPromo, staff, approver); !ok)
+        return std::unexpected(ok.error());
+    if (reason.trimmed().isEmpty())
+        return fail(ErrorCode::Invalid, oasis::tr("A card given away needs a reason."));
+    if (auto ok = checkText(oasis::tr("reason"), reason, textlimit::kNote); !ok)
+        return std::unexpected(ok.error());
+    StoreSettings settings(m_db);
+    if (auto ok = checkPromoValue(amount, expires, settings.giftCardMaximum(),
+                                  settings.businessDate(Clock::nowUtc()));
+        !ok)
+        return std::unexpected(ok.error());
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    // A card with no paid value: its activation is of $0.00, its value all promotional.
+    auto issued = issue(Money(), 0, staff.id, {}, {}, {});
+    if (!issued)
+        return std::unexpected(issued.error());
+    const qint64 approverId = approver ? approver->id : 0;
+    if (auto ok = PromoLedger(m_db).grant(issued->id, amount, expires, 0, staff.id, approverId,
+                                          reason.trimmed());
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok =
+            Journal::append(m_db, actorLabel(staff, approver), QStringLiteral("giftcard_given"),
+                            {{QStringLiteral("card_last4"), giftcode::last4(issued->code)},
+                             {QStringLiteral("promo_cents"), amount.cents()},
+                             {QStringLiteral("expires"),
+                              expires.isValid() ? expires.toString(Qt::ISODate) : QString()},
+                             {QStringLiteral("reason"), reason.trimmed()},
+                             {QStringLiteral("approver"), approver ? approver->name : QString()}});
+        !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = tx->commit(); !ok)
+        return std::unexpected(ok.error());
+    issued->promo = amount;
+    issued->promoExpires = expires;
+    return issued;
+}
+
+Status checkPromoValue(Money amount, const QDate &expires, Money maximum, const QDate &today) {
+    if (amount.isNegative() || amount.isZero())
+        return fail(ErrorCode::Invalid, oasis::tr("Promotional value must be a positive amount."));
+    if (amount > maximum)
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("Promotional value may be at most %1 (the store's gift-card maximum).")
+                .arg(maximum.format()));
+    if (expires.isValid() && expires < today)
+        return fail(ErrorCode::Invalid,
+                    oasis::tr("Promotional value cannot expire before today (%1).")
+                        .arg(today.toString(Qt::ISODate)));
+    return {};
 }
 
 Result<Money> GiftCardService::outstanding() const {

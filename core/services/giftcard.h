@@ -19,7 +19,14 @@ QString giftCardStatusName(GiftCardStatus status);
 struct GiftCard {
     qint64 id = 0;
     QString last4;
-    Money balance;
+    Money balance; ///< paid value (the liability): what a cash-out counts and pays
+    /// Promotional value spendable on the store's business day now (a bonus, a card given
+    /// away; never a liability), spent after the paid value; `promoExpires` is the earliest
+    /// last day of it (null: none of it expires).
+    Money promo;
+    QDate promoExpires;
+    /// What the card can pay now: paid value and promotional value not expired.
+    Money spendable() const { return balance + promo; }
     GiftCardStatus status = GiftCardStatus::Active;
     QDateTime createdAt;
     QString recipient;
@@ -42,8 +49,14 @@ struct GiftCardActivity {
 struct IssuedCard {
     qint64 id = 0;
     QString code;
-    Money amount;
+    Money amount;       ///< paid value
+    Money promo;        ///< promotional value given with it (a bonus, a card given away)
+    QDate promoExpires; ///< its last day; null: no expiry
 };
+
+/// Promotional value given (a bonus or a card given away): positive, at most `maximum`, and
+/// not expiring before `today`; the error says which.
+Status checkPromoValue(Money amount, const QDate &expires, Money maximum, const QDate &today);
 
 class GiftCardService final {
 public:
@@ -116,6 +129,11 @@ public:
     /// is recorded in its own transaction and counts for the register and the store.
     Status recordFailure(const QString &registerId, const QString &reason);
     Status checkLockout(const QString &registerId) const;
+    /// A card given away (promotional value only, `expires` null for no expiry), with the
+    /// reason: a manager's decision (Action::GiftCardPromo), journaled (giftcard_given).
+    Result<IssuedCard> give(Money amount, const QDate &expires, const QString &reason,
+                            const StaffMember &staff, const std::optional<StaffMember> &approver,
+                            const QString &registerId);
 
     /// Outstanding liability: sum of all active balances.
     Result<Money> outstanding() const;
@@ -124,6 +142,8 @@ private:
     /// The full code again, from its sealed copy: only certificateCode, after its checks.
     Result<QString> revealCode(qint64 cardId) const;
     Result<Money> balanceOf(qint64 cardId) const;
+    /// Fills the card's promotional value spendable today.
+    Status withPromo(GiftCard &card) const;
     Status addActivity(qint64 cardId, const QString &kind, Money amount, qint64 saleId,
                        qint64 staffId, qint64 approverId = 0, const QString &reason = {});
 

@@ -5,6 +5,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
+#include "core/services/promo.h"
 #include "core/services/registers.h"
 #include "core/services/shift.h"
 #include "core/services/storesettings.h"
@@ -351,6 +352,11 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
             !ok)
             return std::unexpected(ok.error());
     }
+    // A voided sale's bonus goes with the card it came with (what is left of it).
+    if (isVoid)
+        if (auto ok = PromoLedger(m_db).takeBackGrants(header->id, done.saleId, cashier.id); !ok)
+            return std::unexpected(ok.error());
+    Money promoRefunded;
     QJsonArray tenderJson;
     for (std::size_t i = 0; i < originals.size(); ++i) {
         if (back[i].isZero())
@@ -377,15 +383,32 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         a.giftCardLast4 = t.giftLast4;
         if (t.type == QLatin1String("gift")) {
             a.type = TenderType::Gift;
-            auto credited = cards.refundTo(tenderCard, back[i], done.saleId, cashier.id);
+            // A refund unwinds the spending: promotional value the sale took (spent last) goes
+            // back first, as promotional value with its last day; the rest as paid value.
+            PromoLedger promo(m_db);
+            auto promoLeft = promo.refundable(header->id, t.giftCardId);
+            if (!promoLeft)
+                return std::unexpected(promoLeft.error());
+            const Money promoBack = min(back[i], max(*promoLeft, Money()));
+            const Money paidBack = back[i] - promoBack;
+            Result<qint64> credited = tenderCard;
+            if (!paidBack.isZero())
+                credited = cards.refundTo(tenderCard, paidBack, done.saleId, cashier.id);
             if (!credited)
                 return std::unexpected(credited.error());
+            if (!promoBack.isZero()) {
+                auto promoGiven = promo.refund(header->id, t.giftCardId, *credited, promoBack,
+                                               done.saleId, cashier.id);
+                if (!promoGiven)
+                    return std::unexpected(promoGiven.error());
+                promoRefunded += *promoGiven;
+            }
             auto after = cards.byId(*credited);
             if (!after)
                 return std::unexpected(after.error());
             a.giftCardId = after->id;
             a.giftCardLast4 = after->last4;
-            a.giftCardBalance = after->balance;
+            a.giftCardBalance = after->spendable();
         } else {
             a.type = t.type == QLatin1String("card") ? TenderType::Card : TenderType::Cash;
         }
@@ -400,6 +423,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                              {QStringLiteral("total_cents"), (-total).cents()},
                              {QStringLiteral("tenders"), tenderJson},
                              {QStringLiteral("restock"), restock || isVoid},
+                             {QStringLiteral("promo_cents"), promoRefunded.cents()},
                              {QStringLiteral("approver"), approver ? approver->name : QString()}});
         !ok)
         return std::unexpected(ok.error());

@@ -7,6 +7,7 @@
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/commission.h"
+#include "core/services/promo.h"
 #include "core/services/shift.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
@@ -285,6 +286,7 @@ QJsonObject PeriodReport::toJson() const {
         {QStringLiteral("giftcards_sold_count"), giftCardsSoldCount},
         {QStringLiteral("giftcards_sold_cents"), giftCardsSold.cents()},
         {QStringLiteral("giftcards_redeemed_cents"), giftCardsRedeemed.cents()},
+        {QStringLiteral("promo_cents"), giftCardsPromo.cents()},
         {QStringLiteral("giftcards_cashed_out_cents"), giftCardsCashedOut.cents()},
         {QStringLiteral("giftcards_outstanding_cents"), giftCardsOutstanding.cents()},
         {QStringLiteral("payin_cents"), payIns.cents()},
@@ -360,6 +362,7 @@ PeriodReport PeriodReport::fromJson(const QJsonObject &o) {
     r.giftCardsSoldCount = integer("giftcards_sold_count");
     r.giftCardsSold = money("giftcards_sold_cents");
     r.giftCardsRedeemed = money("giftcards_redeemed_cents");
+    r.giftCardsPromo = money("promo_cents");
     r.giftCardsCashedOut = money("giftcards_cashed_out_cents");
     r.giftCardsOutstanding = money("giftcards_outstanding_cents");
     r.payIns = money("payin_cents");
@@ -408,6 +411,7 @@ ReportTable PeriodReport::toTable() const {
         giftCardsSold);
     add(QStringLiteral("giftcards_redeemed"), oasis::tr("Gift cards redeemed"), 0,
         giftCardsRedeemed);
+    add(QStringLiteral("giftcards_promo"), oasis::tr("of which promotional"), 0, giftCardsPromo);
     add(QStringLiteral("giftcards_cashed_out"), oasis::tr("Gift cards cashed out"), 0,
         giftCardsCashedOut);
     add(QStringLiteral("giftcards_outstanding"), oasis::tr("Gift cards outstanding"), 0,
@@ -632,6 +636,18 @@ Result<PeriodReport> ReportService::compute(qint64 afterSale, qint64 afterActivi
         r.tenders[tenders->value(0).toString()] = cents(tenders->value(1));
     r.giftCardsRedeemed =
         r.tenders.count(QStringLiteral("gift")) ? r.tenders.at(QStringLiteral("gift")) : Money();
+    // Of which promotional value: spent by the period's sales, less what its refunds gave back.
+    if (PromoLedger::present(m_db)) {
+        auto promo =
+            m_db.exec(QStringLiteral("SELECT COALESCE(-SUM(p.amount_cents), 0) FROM sales s "
+                                     "JOIN giftcard_promo p ON p.sale_id = s.id WHERE ") +
+                          where + QStringLiteral(" AND p.kind IN ('redeem', 'refund')"),
+                      binds);
+        if (!promo)
+            return std::unexpected(promo.error());
+        if (promo->next())
+            r.giftCardsPromo = cents(promo->value(0));
+    }
 
     auto cards = m_db.exec(
         QStringLiteral("SELECT SUM(CASE WHEN s.kind = 'sale' THEN 1 ELSE -1 END), SUM(%1) "
@@ -872,6 +888,20 @@ struct PersonRows {
 } // namespace
 
 namespace {
+const QString kCardPromoLeft = QStringLiteral(
+    "(SELECT COALESCE(SUM(l.amount_cents + COALESCE((SELECT SUM(d.amount_cents) FROM "
+    "giftcard_promo d WHERE d.lot_id = l.id AND d.kind IN ('redeem', 'void', 'replace_out') AND "
+    "d.created_at < ?), 0)), 0) FROM giftcard_promo l WHERE l.giftcard_id = g.id AND l.kind IN "
+    "('grant', 'refund', 'replace_in') AND l.created_at < ? AND (l.expires_on IS NULL OR "
+    "l.expires_on > ?)) ");
+
+/// The per-card promotional column and its binds (0 on a store from before the ledger).
+std::pair<QString, QVariantList> cardPromoLeft(const Database &db, const QString &end, QDate to) {
+    if (!PromoLedger::present(db))
+        return {QStringLiteral("0 "), {}};
+    return {kCardPromoLeft, {end, end, to.toString(Qt::ISODate)}};
+}
+
 ReportTable giftCardTable(QDate from, QDate to) {
     ReportTable t;
     t.title = oasis::tr("Gift cards, %1 (outstanding at the end)").arg(datesText(from, to));
@@ -882,7 +912,9 @@ ReportTable giftCardTable(QDate from, QDate to) {
         {QStringLiteral("sold_cents"), oasis::tr("Sold"), Kind::Money},
         {QStringLiteral("redeemed_cents"), oasis::tr("Redeemed"), Kind::Money},
         {QStringLiteral("other_cents"), oasis::tr("Cash-outs, refunds, replacements"), Kind::Money},
-        {QStringLiteral("outstanding_cents"), oasis::tr("Outstanding"), Kind::Money}};
+        {QStringLiteral("outstanding_cents"), oasis::tr("Outstanding"), Kind::Money},
+        // Apart from what is owed: promotional value left at the end, not expired by then.
+        {QStringLiteral("promo_cents"), oasis::tr("Promotional (not owed)"), Kind::Money}};
     return t;
 }
 } // namespace
@@ -949,6 +981,7 @@ Result<ReportTable> ReportService::tips(QDate from, QDate to) const {
 
 Result<ReportTable> ReportService::giftCards(QDate from, QDate to) const {
     const auto [start, end] = utcBounds(from, to);
+    const auto cardPromo = cardPromoLeft(m_db, end, to);
     const QString inRange = QStringLiteral("a.created_at >= ? AND a.created_at < ?");
     auto q = m_db.exec(
         QStringLiteral(
@@ -957,22 +990,23 @@ Result<ReportTable> ReportService::giftCards(QDate from, QDate to) const {
             "SUM(CASE WHEN %1 AND a.kind = 'redeem' THEN -a.amount_cents ELSE 0 END), "
             "SUM(CASE WHEN %1 AND a.kind NOT IN ('activate', 'load', 'redeem') "
             "THEN a.amount_cents ELSE 0 END), "
-            "SUM(CASE WHEN a.created_at < ? THEN a.amount_cents ELSE 0 END) "
+            "SUM(CASE WHEN a.created_at < ? THEN a.amount_cents ELSE 0 END), %2"
             "FROM giftcards g JOIN giftcard_activity a ON a.giftcard_id = g.id "
             "WHERE a.created_at < ? GROUP BY g.id, g.last4 "
             "HAVING SUM(CASE WHEN a.created_at >= ? THEN 1 ELSE 0 END) > 0 "
             "OR SUM(a.amount_cents) <> 0 ORDER BY 2")
-            .arg(inRange),
-        {start, end, start, end, start, end, end, end, start});
+            .arg(inRange, cardPromo.first),
+        QVariantList{start, end, start, end, start, end, end} + cardPromo.second +
+            QVariantList{end, start});
     if (!q)
         return std::unexpected(q.error());
     ReportTable t = giftCardTable(from, to);
     LocalDates issued(StoreSettings(m_db).timeZone());
     while (q->next())
-        t.rows.push_back({q->value(0).toString(),
-                          issued.of(q->value(1).toString()).toString(Qt::ISODate),
-                          q->value(2).toLongLong(), q->value(3).toLongLong(),
-                          q->value(4).toLongLong(), q->value(5).toLongLong()});
+        t.rows.push_back(
+            {q->value(0).toString(), issued.of(q->value(1).toString()).toString(Qt::ISODate),
+             q->value(2).toLongLong(), q->value(3).toLongLong(), q->value(4).toLongLong(),
+             q->value(5).toLongLong(), q->value(6).toLongLong()});
     return t;
 }
 
@@ -1051,6 +1085,50 @@ Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to)
     r.closing = r.opening + during->total;
     r.cardsActivated = during->activated;
 
+    if (PromoLedger::present(m_db)) {
+        // Promotional value, apart (never owed). A lot's value left as of `asOf` (a UTC time):
+        // the lots made by then, less their draws made by then.
+        const auto promoLeft = [this](const QString &asOf, const QString &condition,
+                                      const QVariantList &binds) -> Result<Money> {
+            auto v = m_db.scalar(
+                QStringLiteral("SELECT COALESCE(SUM(x.left_cents), 0) FROM (SELECT l.expires_on, "
+                               "l.amount_cents + COALESCE((SELECT SUM(d.amount_cents) FROM "
+                               "giftcard_promo d WHERE d.lot_id = l.id AND d.kind IN ('redeem', "
+                               "'void', 'replace_out') AND d.created_at < ?), 0) AS left_cents "
+                               "FROM giftcard_promo l WHERE l.kind IN ('grant', 'refund', "
+                               "'replace_in') AND l.created_at < ?) x WHERE ") +
+                    condition,
+                QVariantList{asOf, asOf} + binds);
+            if (!v)
+                return std::unexpected(v.error());
+            return Money::fromCents(v->toLongLong());
+        };
+        const QString notExpiredAfter =
+            QStringLiteral("(x.expires_on IS NULL OR x.expires_on > ?)");
+        auto opening = promoLeft(start, notExpiredAfter, {from.addDays(-1).toString(Qt::ISODate)});
+        auto closing = promoLeft(end, notExpiredAfter, {to.toString(Qt::ISODate)});
+        auto expired = promoLeft(end, QStringLiteral("x.expires_on >= ? AND x.expires_on <= ?"),
+                                 {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
+        auto moved = m_db.row(
+            QStringLiteral(
+                "SELECT COALESCE(SUM(CASE WHEN kind IN ('grant', 'void') THEN amount_cents "
+                "ELSE 0 END), 0), COALESCE(-SUM(CASE WHEN kind IN ('redeem', 'refund') "
+                "THEN amount_cents ELSE 0 END), 0) FROM giftcard_promo "
+                "WHERE created_at >= ? AND created_at < ?"),
+            {start, end});
+        for (const auto *figure : {&opening, &closing, &expired})
+            if (!*figure)
+                return std::unexpected(figure->error());
+        if (!moved)
+            return std::unexpected(moved.error());
+        r.promo.opening = *opening;
+        r.promo.closing = *closing;
+        r.promo.expired = *expired;
+        r.promo.granted = Money::fromCents(moved->value(0).toLongLong());
+        r.promo.spent = Money::fromCents(moved->value(1).toLongLong());
+    }
+    const auto cardPromo = cardPromoLeft(m_db, end, to);
+
     // The cards that moved, each with its balance at the end (its own few activity rows).
     auto q = m_db.exec(
         QStringLiteral(
@@ -1060,20 +1138,21 @@ Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to)
             "SUM(CASE WHEN a.kind NOT IN ('activate', 'load', 'redeem') THEN a.amount_cents "
             "ELSE 0 END), "
             "(SELECT SUM(b.amount_cents) FROM giftcard_activity b WHERE b.giftcard_id = g.id "
-            "AND b.created_at < ?) "
-            "FROM giftcard_activity a JOIN giftcards g ON g.id = a.giftcard_id "
-            "WHERE a.created_at >= ? AND a.created_at < ? GROUP BY g.id, g.last4, g.created_at "
-            "ORDER BY g.created_at, g.id"),
-        {end, start, end});
+            "AND b.created_at < ?), ") +
+            cardPromo.first +
+            QStringLiteral("FROM giftcard_activity a JOIN giftcards g ON g.id = a.giftcard_id "
+                           "WHERE a.created_at >= ? AND a.created_at < ? GROUP BY g.id, g.last4, "
+                           "g.created_at ORDER BY g.created_at, g.id"),
+        QVariantList{end} + cardPromo.second + QVariantList{start, end});
     if (!q)
         return std::unexpected(q.error());
     r.cards = giftCardTable(from, to);
     LocalDates issued(StoreSettings(m_db).timeZone());
     while (q->next())
-        r.cards.rows.push_back({q->value(0).toString(),
-                                issued.of(q->value(1).toString()).toString(Qt::ISODate),
-                                q->value(2).toLongLong(), q->value(3).toLongLong(),
-                                q->value(4).toLongLong(), q->value(5).toLongLong()});
+        r.cards.rows.push_back(
+            {q->value(0).toString(), issued.of(q->value(1).toString()).toString(Qt::ISODate),
+             q->value(2).toLongLong(), q->value(3).toLongLong(), q->value(4).toLongLong(),
+             q->value(5).toLongLong(), q->value(6).toLongLong()});
     return r;
 }
 

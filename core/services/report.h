@@ -89,6 +89,9 @@ struct PeriodReport {
     qint64 giftCardsSoldCount = 0;
     Money giftCardsSold;     ///< activated or loaded on tickets (liability, not revenue)
     Money giftCardsRedeemed; ///< paid with gift cards
+    /// Of which promotional value (spent on the period's sales, less what refunds gave back):
+    /// never a liability (PromoLedger).
+    Money giftCardsPromo;
     Money giftCardsCashedOut;
     Money giftCardsOutstanding; ///< the whole liability when the report was made
 
@@ -184,6 +187,17 @@ struct GiftCardLiability {
     Money redeemed;
     Money other;   ///< refunds to cards, cash-outs, replacements, adjustments (signed)
     Money closing; ///< owed at the end of `to`: opening + sold − redeemed + other
+    /// Promotional value, kept apart from the liability (never owed): outstanding at the start
+    /// of `from`, granted (less what voids took back), spent (less what refunds gave back),
+    /// expired (value whose last day fell in the range) and outstanding at the end of `to`
+    /// (opening + granted − spent − expired).
+    struct Promo {
+        Money opening;
+        Money granted;
+        Money spent;
+        Money expired;
+        Money closing;
+    } promo;
     qint64 cardsActivated = 0;
     /// Per card that moved in the range (last 4 only), with its balance at the end of `to`;
     /// the same columns as ReportService::giftCards().

@@ -7,6 +7,7 @@
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/clients.h"
+#include "core/services/promo.h"
 #include "core/services/registers.h"
 #include "core/services/salewriter.h"
 #include "core/services/shift.h"
@@ -125,6 +126,20 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                              Newlines::Allowed}})
                 if (auto ok = checkText(field, value, limit, newlines); !ok)
                     return ok;
+            if (!l.promoBonus.isZero()) {
+                if (!l.reloadCode.isEmpty())
+                    return fail(
+                        ErrorCode::Invalid,
+                        oasis::tr("Promotional value comes with a new card, not a reload."));
+                if (auto ok =
+                        checkPromoValue(l.promoBonus, l.promoExpires, settings.giftCardMaximum(),
+                                        settings.businessDate(Clock::nowUtc()));
+                    !ok)
+                    return ok;
+            } else if (l.promoExpires.isValid()) {
+                return fail(ErrorCode::Invalid,
+                            oasis::tr("An expiry date is for promotional value: give a bonus."));
+            }
             break;
         }
         if (l.therapistId > 0) {
@@ -139,6 +154,11 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
         }
     }
     auto needs = [&](Action action) { return authorize(m_db, action, cashier, approver); };
+    // Promotional value is given away, not sold: a manager's decision.
+    if (std::any_of(ticket.lines.begin(), ticket.lines.end(),
+                    [](const TicketLine &l) { return !l.promoBonus.isZero(); }))
+        if (auto ok = needs(Action::GiftCardPromo); !ok)
+            return ok;
     if (overridden || std::any_of(ticket.lines.begin(), ticket.lines.end(),
                                   [](const TicketLine &l) { return l.priceOverridden; }))
         if (auto ok = needs(Action::PriceOverride); !ok)
@@ -351,7 +371,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             if (seen.id == card->id)
                 return fail(ErrorCode::Invalid, oasis::tr("The same gift card is entered twice."));
         giftTenders.push_back(*card);
-        balances.push_back(card->balance);
+        balances.push_back(card->spendable()); // paid value, then promotional not expired
     }
     std::vector<qint64> reloadCards(ticket.lines.size(), 0);
     for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
@@ -603,6 +623,14 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                 if (!issued)
                     return std::unexpected(issued.error());
                 cardId = issued->id;
+                if (!l.promoBonus.isZero())
+                    if (auto ok = PromoLedger(m_db).grant(
+                            cardId, l.promoBonus, l.promoExpires, done.saleId, cashier.id,
+                            approver ? approver->id : 0, oasis::tr("bonus with a card sold"));
+                        !ok)
+                        return std::unexpected(ok.error());
+                issued->promo = l.promoBonus;
+                issued->promoExpires = l.promoExpires;
                 done.giftCards.push_back(*issued);
                 done.soldCards.push_back({issued->id, giftcode::last4(issued->code), l.net()});
             }
@@ -686,15 +714,33 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                                          .arg(level.value(1).toLongLong());
     }
 
+    Money promoSpent;
     for (AppliedTender &a : done.tenders) {
         if (a.type != TenderType::Gift)
             continue;
-        if (auto ok = cards.redeem(a.giftCardId, a.amount, done.saleId, cashier.id); !ok)
-            return std::unexpected(ok.error());
+        // The paid value first, then promotional value (not expired on the sale's date): both
+        // checked again by their writes, inside this transaction, under the card's lock.
+        auto paid = m_db.scalar(QStringLiteral("SELECT COALESCE(SUM(amount_cents), 0) FROM "
+                                               "giftcard_activity WHERE giftcard_id = ?"),
+                                {a.giftCardId});
+        if (!paid)
+            return std::unexpected(paid.error());
+        const Money paidPart = std::clamp(Money::fromCents(paid->toLongLong()), Money(), a.amount);
+        const Money promoPart = a.amount - paidPart;
+        if (!paidPart.isZero())
+            if (auto ok = cards.redeem(a.giftCardId, paidPart, done.saleId, cashier.id); !ok)
+                return std::unexpected(ok.error());
+        if (!promoPart.isZero()) {
+            if (auto ok = PromoLedger(m_db).redeem(a.giftCardId, promoPart, businessDate,
+                                                   done.saleId, cashier.id);
+                !ok)
+                return std::unexpected(ok.error());
+            promoSpent += promoPart;
+        }
         auto after = cards.byId(a.giftCardId);
         if (!after)
             return std::unexpected(after.error());
-        a.giftCardBalance = after->balance;
+        a.giftCardBalance = after->spendable();
     }
 
     QJsonArray cardsJson;
@@ -727,6 +773,8 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         entry.insert(QStringLiteral("vouchers"), vouchersJson);
     if (!redeemedJson.isEmpty())
         entry.insert(QStringLiteral("vouchers_redeemed"), redeemedJson);
+    if (!promoSpent.isZero())
+        entry.insert(QStringLiteral("promo_cents"), promoSpent.cents());
     if (auto ok = Journal::append(m_db, cashier.name, QStringLiteral("sale"), entry); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
@@ -842,6 +890,30 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
                 t.voucherCovered = (*used)[next].value(1).toString();
                 ++next;
             }
+    }
+    // What the card could still spend after this sale: its promotional value too, as the
+    // ledger stood when the sale (or refund) wrote its last row for the card, not expired on
+    // its business day.
+    for (AppliedTender &a : r.tenders) {
+        if (a.type != TenderType::Gift || a.giftCardId <= 0 || !PromoLedger::present(m_db))
+            continue;
+        auto promo = m_db.scalar(
+            QStringLiteral(
+                "SELECT COALESCE(SUM(l.amount_cents + COALESCE((SELECT SUM(d.amount_cents) FROM "
+                "giftcard_promo d WHERE d.lot_id = l.id AND d.kind IN ('redeem', 'void', "
+                "'replace_out') AND d.created_at <= x.t), 0)), 0) "
+                "FROM giftcard_promo l, (SELECT COALESCE("
+                " (SELECT MAX(p.created_at) FROM giftcard_promo p WHERE p.giftcard_id = ? AND "
+                "  p.sale_id = ?), "
+                " (SELECT MAX(b.created_at) FROM giftcard_activity b WHERE b.giftcard_id = ? AND "
+                "  b.sale_id = ?)) AS t) x "
+                "WHERE l.giftcard_id = ? AND l.kind IN ('grant', 'refund', 'replace_in') AND "
+                "l.created_at <= x.t AND (l.expires_on IS NULL OR l.expires_on >= ?)"),
+            {a.giftCardId, r.id, a.giftCardId, r.id, a.giftCardId,
+             r.businessDate.toString(Qt::ISODate)});
+        if (!promo)
+            return std::unexpected(promo.error());
+        a.giftCardBalance += Money::fromCents(promo->toLongLong());
     }
     return r;
 }

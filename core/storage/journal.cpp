@@ -109,6 +109,11 @@ const BookTable kBooks[] = {
      QLatin1StringView("id, voucher_id, kind, amount_cents, covered_cents, sale_id, line_id, "
                        "staff_id, created_at"),
      QLatin1StringView("id"), false, 16},
+    // Schema step 17: promotional value on gift cards, its own ledger.
+    {QLatin1StringView("giftcard_promo"), QLatin1StringView("id"),
+     QLatin1StringView("id, giftcard_id, kind, lot_id, amount_cents, expires_on, sale_id, "
+                       "staff_id, approver_id, reason, created_at"),
+     QLatin1StringView("id"), false, 17},
 };
 constexpr int kBooksVersion = 1;
 
@@ -430,6 +435,12 @@ QString rowLabel(const Database &db, const QString &table, qint64 id) {
                 .value_or(QVariantList());
         if (v.size() == 1)
             return oasis::tr("the client of %1").arg(receiptCode(v[0].toLongLong()));
+    } else if (table == QLatin1String("giftcard_promo")) {
+        v = one("SELECT p.kind, p.amount_cents, COALESCE(g.last4, '') FROM giftcard_promo p "
+                "LEFT JOIN giftcards g ON g.id = p.giftcard_id WHERE p.id = ?");
+        if (v.size() == 3)
+            return oasis::tr("a promotional %1 of %2 on the gift card ending %3")
+                .arg(v[0].toString(), money(v[1].toLongLong()), v[2].toString());
     } else if (table == QLatin1String("z_reports")) {
         v = one("SELECT z_number FROM z_reports WHERE id = ?");
         if (v.size() == 1)

@@ -603,6 +603,32 @@ const std::vector<Step> &steps() {
              sqlText("CREATE UNIQUE INDEX voucher_activity_once ON voucher_activity(voucher_id) "
                      "WHERE kind IN ('redeem', 'void')"),
          }},
+        {17,
+         "promotional value on gift cards: its own append-only ledger, apart from the paid value",
+         {
+             // Never a liability and spent after the paid value (PromoLedger). A lot (grant,
+             // refund, replace_in) carries its last day, NULL for none; a draw (redeem, void,
+             // replace_out) names the lot it takes from, a refund the redeem it gives back. Part
+             // of the books: recorded by the journal entry of the operation that wrote it.
+             sqlText("CREATE TABLE giftcard_promo ("
+                     " id {pk},"
+                     " giftcard_id INTEGER NOT NULL REFERENCES giftcards(id),"
+                     " kind TEXT NOT NULL CHECK (kind IN ('grant', 'refund', 'replace_in', "
+                     "'redeem', 'void', 'replace_out')),"
+                     " lot_id INTEGER REFERENCES giftcard_promo(id),"
+                     " amount_cents INTEGER NOT NULL,"
+                     " expires_on TEXT,"
+                     " sale_id INTEGER REFERENCES sales(id),"
+                     " staff_id INTEGER REFERENCES staff(id),"
+                     " approver_id INTEGER REFERENCES staff(id),"
+                     " reason TEXT NOT NULL DEFAULT '',"
+                     " created_at TEXT NOT NULL)"),
+             sqlText("CREATE INDEX giftcard_promo_card ON giftcard_promo(giftcard_id)"),
+             sqlText("CREATE INDEX giftcard_promo_lot ON giftcard_promo(lot_id) "
+                     "WHERE lot_id IS NOT NULL"),
+             sqlText("CREATE INDEX giftcard_promo_sale ON giftcard_promo(sale_id) "
+                     "WHERE sale_id IS NOT NULL"),
+         }},
     };
     return all;
 }
@@ -628,6 +654,8 @@ QStringList appendOnlyTables(int version) {
         return {QStringLiteral("sale_clients")};
     case 16:
         return {QStringLiteral("vouchers"), QStringLiteral("voucher_activity")};
+    case 17:
+        return {QStringLiteral("giftcard_promo")};
     default:
         return {};
     }

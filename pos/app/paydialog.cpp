@@ -398,8 +398,8 @@ Status PayDialog::addGiftCard(const QString &code) {
     }
     const QLocale locale;
     m_giftBalance->setText(
-        tr("Card ••%1 holds %2.").arg(card->last4, card->balance.format(locale)));
-    auto tender = m_payment.giftTender(code, card->balance);
+        tr("Card ••%1 holds %2.").arg(card->last4, card->spendable().format(locale)));
+    auto tender = m_payment.giftTender(code, card->spendable());
     if (!tender) {
         setMessage(tender.error().message);
         return std::unexpected(tender.error());
@@ -408,11 +408,11 @@ Status PayDialog::addGiftCard(const QString &code) {
     auto added = addTender(*tender);
     if (added) {
         m_giftBalance->setText(tr("Card ••%1 holds %2: %3 applied, %4 stays on the card.")
-                                   .arg(card->last4, card->balance.format(locale),
+                                   .arg(card->last4, card->spendable().format(locale),
                                         amount.format(locale),
-                                        (card->balance - amount).format(locale)));
+                                        (card->spendable() - amount).format(locale)));
         m_giftLeft->setText(
-            tr("%1 left on ••%2").arg((card->balance - amount).format(locale), card->last4));
+            tr("%1 left on ••%2").arg((card->spendable() - amount).format(locale), card->last4));
         m_giftCode->clear();
     }
     return added;

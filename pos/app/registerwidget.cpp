@@ -1204,7 +1204,7 @@ void RegisterWidget::payWith(const QString &giftCode) {
             auto card = GiftCardService(m_db).lookup(giftCode, m_registerId);
             if (card)
                 showMessage(tr("Gift card ••%1: balance %2.")
-                                .arg(card->last4, card->balance.format(QLocale())));
+                                .arg(card->last4, card->spendable().format(QLocale())));
             else
                 showMessage(card.error().message, true);
             return;

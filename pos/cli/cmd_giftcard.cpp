@@ -7,6 +7,7 @@
 #include "core/domain/giftcode.h"
 #include "core/services/emaillog.h"
 #include "core/services/giftcard.h"
+#include "core/services/promo.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
 #include "core/services/voucher.h"
@@ -14,6 +15,7 @@
 #include "mail/smtp.h"
 #include "pos/cli/translate.h"
 #include "printing/certificate.h"
+#include "printing/receipt.h"
 #include "printing/salereceipt.h"
 #include "printing/text.h"
 
@@ -64,11 +66,30 @@ Status voucherBalance(Context &ctx, Database &d, const QString &code, const QStr
 }
 
 QJsonObject cardJson(const GiftCard &c) {
+    // balance_cents: what the card can spend now; paid_cents is the liability, promo_cents the
+    // promotional value not expired today (null promo_expires: none of it expires).
     return {{QStringLiteral("kind"), QStringLiteral("money")},
             {QStringLiteral("last4"), c.last4},
-            {QStringLiteral("balance_cents"), c.balance.cents()},
+            {QStringLiteral("balance_cents"), c.spendable().cents()},
+            {QStringLiteral("paid_cents"), c.balance.cents()},
+            {QStringLiteral("promo_cents"), c.promo.cents()},
+            {QStringLiteral("promo_expires"), c.promoExpires.isValid()
+                                                  ? QJsonValue(c.promoExpires.toString(Qt::ISODate))
+                                                  : QJsonValue()},
             {QStringLiteral("status"), giftCardStatusName(c.status)},
             {QStringLiteral("created_at"), c.createdAt.toString(Qt::ISODate)}};
+}
+
+/// "$120.00 ($100.00 paid, $20.00 promotional until 2027-06-30)", or the paid value alone.
+QString balanceText(const GiftCard &c) {
+    if (c.promo.isZero())
+        return c.balance.format();
+    return c.promoExpires.isValid()
+               ? oasis::cli::tr("%1 (%2 paid, %3 promotional, expires %4)")
+                     .arg(c.spendable().format(), c.balance.format(), c.promo.format(),
+                          c.promoExpires.toString(Qt::ISODate))
+               : oasis::cli::tr("%1 (%2 paid, %3 promotional, no expiry)")
+                     .arg(c.spendable().format(), c.balance.format(), c.promo.format());
 }
 
 printing::GiftCertificate certificateOf(Database &d, const GiftCard &card, const QString &code) {
@@ -76,7 +97,9 @@ printing::GiftCertificate certificateOf(Database &d, const GiftCard &card, const
     printing::GiftCertificate certificate;
     certificate.store = {store.name, store.addressLines, store.phone};
     certificate.code = giftcode::parse(code).canonical;
-    certificate.amount = card.balance;
+    certificate.amount = card.spendable();
+    certificate.promo = card.promo;
+    certificate.promoExpires = card.promoExpires;
     certificate.to = card.recipient;
     certificate.from = card.sender;
     certificate.message = card.message;
@@ -130,7 +153,7 @@ Status sendGiftCard(Context &ctx, Database &d, GiftCardService &cards, const QSt
 Status cmdGiftcard(Context &ctx) {
     auto sub = ctx.takeArgument(
         oasis::cli::tr("a giftcard command (balance, history, reload, replace, cashout, adjust, "
-                       "certificate, send)"));
+                       "certificate, send, give)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto code = ctx.takeArgument(oasis::cli::tr("the gift-card CODE"));
@@ -142,6 +165,44 @@ Status cmdGiftcard(Context &ctx) {
     Database &d = **db;
     GiftCardService cards(d);
     const QString registerId = Store::registerId();
+
+    if (*sub == QLatin1String("give")) {
+        // giftcard give AMOUNT [--expires DATE] --reason R: a card given away, all of its
+        // value promotional (`code` holds the AMOUNT here).
+        auto amount = Money::parse(*code);
+        if (!amount)
+            return std::unexpected(amount.error());
+        const auto expiresText = ctx.takeOption(QStringLiteral("expires"));
+        const auto reason = ctx.takeOption(QStringLiteral("reason"));
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        QDate expires;
+        if (expiresText) {
+            expires = QDate::fromString(*expiresText, Qt::ISODate);
+            if (!expires.isValid())
+                return fail(ErrorCode::Invalid,
+                            oasis::cli::tr("--expires takes a date as YYYY-MM-DD."));
+        }
+        if (!reason || reason->trimmed().isEmpty())
+            return fail(ErrorCode::Invalid, oasis::cli::tr("giftcard give needs --reason R."));
+        auto who = ctx.signIn();
+        if (!who)
+            return std::unexpected(who.error());
+        auto issued = cards.give(*amount, expires, *reason, who->user, who->approver, registerId);
+        if (!issued)
+            return std::unexpected(issued.error());
+        ctx.emit({{QStringLiteral("code"), issued->code},
+                  {QStringLiteral("balance_cents"), issued->promo.cents()},
+                  {QStringLiteral("paid_cents"), 0},
+                  {QStringLiteral("promo_cents"), issued->promo.cents()},
+                  {QStringLiteral("promo_expires"),
+                   expires.isValid() ? QJsonValue(expires.toString(Qt::ISODate)) : QJsonValue()}},
+                 {oasis::cli::tr("Gift card %1 given away. %2.")
+                      .arg(issued->code, printing::promoLine(issued->promo, expires)),
+                  oasis::cli::tr("Print its certificate with: oasisctl giftcard certificate CODE "
+                                 "--out FILE.pdf")});
+        return {};
+    }
 
     if (*sub == QLatin1String("balance") || *sub == QLatin1String("history")) {
         if (auto ok = ctx.noMoreOptions(); !ok)
@@ -155,10 +216,9 @@ Status cmdGiftcard(Context &ctx) {
         if (!card)
             return std::unexpected(card.error());
         if (*sub == QLatin1String("balance")) {
-            ctx.emit(
-                cardJson(*card),
-                {oasis::cli::tr("Gift card ••%1: %2 (%3). No expiration date. No fees.")
-                     .arg(card->last4, card->balance.format(), giftCardStatusName(card->status))});
+            ctx.emit(cardJson(*card),
+                     {oasis::cli::tr("Gift card ••%1: %2 (%3). No expiration date. No fees.")
+                          .arg(card->last4, balanceText(*card), giftCardStatusName(card->status))});
             return {};
         }
         auto history = cards.history(card->id);
@@ -166,7 +226,7 @@ Status cmdGiftcard(Context &ctx) {
             return std::unexpected(history.error());
         QJsonArray entries;
         QStringList text{
-            oasis::cli::tr("Gift card ••%1, balance %2").arg(card->last4, card->balance.format())};
+            oasis::cli::tr("Gift card ••%1, balance %2").arg(card->last4, balanceText(*card))};
         const QTimeZone zone = StoreSettings(d).timeZone();
         for (const GiftCardActivity &a : *history) {
             entries.append(QJsonObject{{QStringLiteral("at"), a.at.toString(Qt::ISODate)},
@@ -183,8 +243,37 @@ Status cmdGiftcard(Context &ctx) {
                         .arg(a.balanceAfter.format(), 10)
                         .arg(a.receiptNo ? receiptCode(a.receiptNo) : a.reason);
         }
+        // Promotional value on its own ledger, apart from the paid value above.
+        auto promo = PromoLedger(d).history(card->id);
+        if (!promo)
+            return std::unexpected(promo.error());
+        QJsonArray promoEntries;
+        if (!promo->empty())
+            text << oasis::cli::tr("Promotional value (not paid for; spent after the paid value):");
+        for (const PromoLedger::Entry &p : *promo) {
+            promoEntries.append(
+                QJsonObject{{QStringLiteral("at"), p.at.toString(Qt::ISODate)},
+                            {QStringLiteral("kind"), p.kind},
+                            {QStringLiteral("amount_cents"), p.amount.cents()},
+                            {QStringLiteral("expires"),
+                             p.expiresOn.isValid() ? QJsonValue(p.expiresOn.toString(Qt::ISODate))
+                                                   : QJsonValue()},
+                            {QStringLiteral("receipt"), p.receiptNo},
+                            {QStringLiteral("staff"), p.staff},
+                            {QStringLiteral("reason"), p.reason}});
+            text << QStringLiteral("%1  %2  %3  %4  %5")
+                        .arg(storeTimeText(p.at, zone))
+                        .arg(QStringLiteral("promo ") + p.kind, -17)
+                        .arg(p.amount.format(), 10)
+                        .arg(p.expiresOn.isValid() ? oasis::cli::tr("expires %1")
+                                                         .arg(p.expiresOn.toString(Qt::ISODate))
+                                                   : oasis::cli::tr("no expiry"),
+                             -18)
+                        .arg(p.receiptNo ? receiptCode(p.receiptNo) : p.reason);
+        }
         QJsonObject json = cardJson(*card);
         json.insert(QStringLiteral("history"), entries);
+        json.insert(QStringLiteral("promo_history"), promoEntries);
         ctx.emit(json, text);
         return {};
     }
@@ -254,23 +343,34 @@ Status cmdGiftcard(Context &ctx) {
             if (!issued)
                 return std::unexpected(issued.error());
             ctx.emit({{QStringLiteral("code"), issued->code},
-                      {QStringLiteral("balance_cents"), issued->amount.cents()},
+                      {QStringLiteral("balance_cents"), (issued->amount + issued->promo).cents()},
+                      {QStringLiteral("paid_cents"), issued->amount.cents()},
+                      {QStringLiteral("promo_cents"), issued->promo.cents()},
                       {QStringLiteral("old_status"), QStringLiteral("void")}},
                      {oasis::cli::tr(
                           "The old card is void. New card: %1 with %2. Print its certificate with: "
                           "oasisctl giftcard certificate CODE --out FILE.pdf")
-                          .arg(issued->code, issued->amount.format())});
+                          .arg(issued->code, (issued->amount + issued->promo).format())});
             return {};
         }
         if (*sub == QLatin1String("cashout")) {
             auto paid = cards.cashOut(*code, who->user, who->approver, registerId);
             if (!paid)
                 return std::unexpected(paid.error());
+            // Only paid value is paid out (RCW 19.240); promotional value stays on the card.
+            auto after = cards.lookup(*code, registerId);
+            const Money promo = after ? after->promo : Money();
             ctx.emit({{QStringLiteral("paid_cents"), paid->cents()},
-                      {QStringLiteral("balance_cents"), 0}},
-                     {oasis::cli::tr(
-                          "Pay the customer %1 in cash from the drawer; the card is now empty.")
-                          .arg(paid->format())});
+                      {QStringLiteral("balance_cents"), promo.cents()},
+                      {QStringLiteral("promo_cents"), promo.cents()}},
+                     {promo.isZero()
+                          ? oasis::cli::tr("Pay the customer %1 in cash from the drawer; the card "
+                                           "is now empty.")
+                                .arg(paid->format())
+                          : oasis::cli::tr("Pay the customer %1 in cash from the drawer; the card "
+                                           "keeps its %2 of promotional value, which is never "
+                                           "paid out.")
+                                .arg(paid->format(), promo.format())});
             return {};
         }
         auto balance = cards.adjust(*code, delta, reason, who->user, who->approver, registerId);
@@ -351,7 +451,7 @@ std::vector<Command> giftcardCommands() {
              "         cashout CODE | adjust CODE DELTA --reason R | certificate CODE --out "
              "FILE.pdf|FILE.png "
              "[--a6] |\n"
-             "         send CODE --to EMAIL"}};
+             "         send CODE --to EMAIL | give AMOUNT [--expires DATE] --reason R"}};
 }
 
 } // namespace oasis::cli

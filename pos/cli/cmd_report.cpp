@@ -281,6 +281,18 @@ Status cmdReport(Context &ctx) {
                     "= %5 at the end.")
                     .arg(owed->opening.format(), owed->sold.format(), owed->redeemed.format(),
                          owed->other.format(), owed->closing.format());
+        // Promotional value apart: not owed, so not in the liability above.
+        const GiftCardLiability::Promo &p = owed->promo;
+        json.insert(QStringLiteral("promo"),
+                    QJsonObject{{QStringLiteral("opening_cents"), p.opening.cents()},
+                                {QStringLiteral("granted_cents"), p.granted.cents()},
+                                {QStringLiteral("spent_cents"), p.spent.cents()},
+                                {QStringLiteral("expired_cents"), p.expired.cents()},
+                                {QStringLiteral("closing_cents"), p.closing.cents()}});
+        text << oasis::cli::tr("Promotional value (not owed): %1 at the start, + %2 granted, - %3 "
+                               "spent, - %4 expired, = %5 at the end.")
+                    .arg(p.opening.format(), p.granted.format(), p.spent.format(),
+                         p.expired.format(), p.closing.format());
     }
     if (vouchers) {
         json.insert(QStringLiteral("liability"),

@@ -36,6 +36,7 @@ Result<StaffMember> therapistNamed(Database &db, const QString &name) {
 /// What --to, --from and --message put on the gift cards the sale sells.
 struct GiftCardNote {
     QString to, from, message;
+    QDate bonusExpires; ///< --bonus-expires: the last day of a giftcard:AMOUNT+BONUS's bonus
 };
 
 /// ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT | voucher:SESSIONCODE
@@ -55,11 +56,31 @@ Status addItem(Database &db, TicketEditor &ticket, const QString &token, const G
         return {};
     }
     if (token.startsWith(QLatin1String("giftcard:"), Qt::CaseInsensitive)) {
-        auto amount = Money::parse(token.mid(9));
+        // giftcard:AMOUNT or giftcard:AMOUNT+BONUS (promotional value, kept apart).
+        const QString spec = token.mid(9);
+        const qsizetype plus = spec.indexOf(u'+');
+        auto amount = Money::parse(plus < 0 ? spec : spec.left(plus));
         if (!amount)
             return fail(ErrorCode::Invalid,
                         oasis::cli::tr("%1: %2").arg(token, amount.error().message));
-        ticket.addGiftCard(*amount, note.to, note.from, note.message);
+        Money bonus;
+        if (plus >= 0) {
+            auto parsed = Money::parse(spec.mid(plus + 1));
+            if (!parsed)
+                return fail(ErrorCode::Invalid,
+                            oasis::cli::tr("%1: the bonus: %2").arg(token, parsed.error().message));
+            if (parsed->isZero())
+                return fail(ErrorCode::Invalid,
+                            oasis::cli::tr("%1: a bonus must be more than zero.").arg(token));
+            bonus = *parsed;
+        }
+        const int row = ticket.addGiftCard(*amount, note.to, note.from, note.message);
+        if (!bonus.isZero())
+            ticket.setGiftCardPromo(row, bonus, note.bonusExpires);
+        else if (note.bonusExpires.isValid())
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("--bonus-expires is for a card sold with a bonus "
+                                       "(giftcard:AMOUNT+BONUS)."));
         return {};
     }
     const qsizetype at = token.indexOf(u'@');
@@ -127,10 +148,19 @@ QJsonObject saleJson(const SaleRecord &r, const std::vector<IssuedCard> &cards) 
         tenders.append(o);
     }
     QJsonArray giftcards;
-    for (const IssuedCard &c : cards)
-        giftcards.append(QJsonObject{{QStringLiteral("code"), c.code},
-                                     {QStringLiteral("last4"), giftcode::last4(c.code)},
-                                     {QStringLiteral("amount_cents"), c.amount.cents()}});
+    for (const IssuedCard &c : cards) {
+        QJsonObject card{{QStringLiteral("code"), c.code},
+                         {QStringLiteral("last4"), giftcode::last4(c.code)},
+                         {QStringLiteral("amount_cents"), c.amount.cents()}};
+        // A bonus given with the card: promotional value, apart from the paid amount.
+        if (!c.promo.isZero()) {
+            card.insert(QStringLiteral("promo_cents"), c.promo.cents());
+            card.insert(QStringLiteral("promo_expires"),
+                        c.promoExpires.isValid() ? QJsonValue(c.promoExpires.toString(Qt::ISODate))
+                                                 : QJsonValue());
+        }
+        giftcards.append(card);
+    }
     QJsonArray lines;
     for (const SaleRecord::Line &l : r.lines)
         lines.append(QJsonObject{
@@ -204,7 +234,8 @@ Status cmdSale(Context &ctx) {
             if (a != QLatin1String("--discount") && a != QLatin1String("--tip") &&
                 a != QLatin1String("--print") && a != QLatin1String("--to") &&
                 a != QLatin1String("--from") && a != QLatin1String("--message") &&
-                a != QLatin1String("--request-id") && a != QLatin1String("--client"))
+                a != QLatin1String("--request-id") && a != QLatin1String("--client") &&
+                a != QLatin1String("--bonus-expires"))
                 return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown option %1.").arg(a));
             v = next(a);
             if (!v)
@@ -222,6 +253,11 @@ Status cmdSale(Context &ctx) {
                 note.to = *v;
             } else if (a == QLatin1String("--from")) {
                 note.from = *v;
+            } else if (a == QLatin1String("--bonus-expires")) {
+                note.bonusExpires = QDate::fromString(*v, Qt::ISODate);
+                if (!note.bonusExpires.isValid())
+                    return fail(ErrorCode::Invalid,
+                                oasis::cli::tr("--bonus-expires takes a date as YYYY-MM-DD."));
             } else if (a == QLatin1String("--client")) {
                 bool isNumber = false;
                 clientId = v->toLongLong(&isNumber);
@@ -445,9 +481,10 @@ std::vector<Command> saleCommands() {
          "sale ITEM... [--discount 10%|5.00] [--tip AMOUNT@THERAPIST] [--request-id ID] [--client "
          "ID] --pay "
          "TENDER... [--print TARGET]\n"
-         "       ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT [--to T "
+         "       ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT[+BONUS] "
+         "[--to T "
          "--from F "
-         "--message M] | voucher:SESSIONCODE\n"
+         "--message M] [--bonus-expires DATE] | voucher:SESSIONCODE\n"
          "       TENDER: cash:AMOUNT | card:AMOUNT[:LAST4[:AUTH]] | gift:CODE[:AMOUNT] | "
          "voucher:CODE"},
         {"receipt", cmdReceipt,

@@ -268,7 +268,18 @@ void GiftCardScreen::showCard(const GiftCard &card) {
     m_card = card;
     const QLocale locale;
     m_last4->setText(tr("Card ending %1").arg(card.last4));
-    m_balance->setText(card.balance.format(locale));
+    // What the card can spend; promotional value (not paid for, spent last) said apart.
+    m_balance->setText(
+        card.promo.isZero()
+            ? card.balance.format(locale)
+            : (card.promoExpires.isValid()
+                   ? tr("%1 (%2 paid, %3 promotional, expires %4)")
+                         .arg(card.spendable().format(locale), card.balance.format(locale),
+                              card.promo.format(locale),
+                              locale.toString(card.promoExpires, QLocale::ShortFormat))
+                   : tr("%1 (%2 paid, %3 promotional, no expiry)")
+                         .arg(card.spendable().format(locale), card.balance.format(locale),
+                              card.promo.format(locale))));
     const bool active = card.status == GiftCardStatus::Active;
     m_status->setText(
         active ? tr("Active · sold %1")
@@ -336,7 +347,7 @@ Status GiftCardScreen::emailCard(const QString &to) {
     if (auto ok = EmailLog(*m_ctx.db).maySend(user()); !ok)
         return ok;
     auto message =
-        mail::giftCardMessage(certificateFor(m_cardCode, m_card->balance, m_card->recipient,
+        mail::giftCardMessage(certificateFor(m_cardCode, m_card->spendable(), m_card->recipient,
                                              m_card->sender, m_card->message),
                               smtp.from, to);
     if (!message)
@@ -497,8 +508,12 @@ Result<printing::GiftCertificate> GiftCardScreen::cardCertificate() {
         showError(code.error());
         return std::unexpected(code.error());
     }
-    return certificateFor(*code, m_card->balance, m_card->recipient, m_card->sender,
-                          m_card->message);
+    // What the card can spend, with its promotional part disclosed (and its expiry).
+    printing::GiftCertificate certificate = certificateFor(
+        *code, m_card->spendable(), m_card->recipient, m_card->sender, m_card->message);
+    certificate.promo = m_card->promo;
+    certificate.promoExpires = m_card->promoExpires;
+    return certificate;
 }
 
 // --- dialogs -----------------------------------------------------------------------------
@@ -673,9 +688,14 @@ void GiftCardScreen::replaceDialog() {
     const auto print = QMessageBox::question(
         this, tr("New card"),
         tr("The new code is %1.\n\nPrint a certificate for it now?").arg(issued->code));
-    if (print == QMessageBox::Yes)
-        openCertificate(certificateFor(issued->code, issued->amount, m_card->recipient,
-                                       m_card->sender, m_card->message));
+    if (print == QMessageBox::Yes) {
+        printing::GiftCertificate certificate =
+            certificateFor(issued->code, issued->amount + issued->promo, m_card->recipient,
+                           m_card->sender, m_card->message);
+        certificate.promo = issued->promo;
+        certificate.promoExpires = issued->promoExpires;
+        openCertificate(certificate);
+    }
 }
 
 void GiftCardScreen::cashOutDialog() {

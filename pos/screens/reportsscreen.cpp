@@ -331,6 +331,16 @@ void ReportsScreen::runRange() {
                       .arg(liability->opening.format(locale), liability->sold.format(locale),
                            liability->redeemed.format(locale), liability->other.format(locale),
                            liability->closing.format(locale));
+        // Promotional value apart: never owed, so not in the figures above.
+        const GiftCardLiability::Promo &promo = liability->promo;
+        if (!promo.opening.isZero() || !promo.granted.isZero() || !promo.closing.isZero() ||
+            !promo.spent.isZero() || !promo.expired.isZero())
+            summary +=
+                u' ' + tr("Promotional value (not owed): %1 at the start + granted %2 − spent %3 − "
+                          "expired %4 = %5 at the end.")
+                           .arg(promo.opening.format(locale), promo.granted.format(locale),
+                                promo.spent.format(locale), promo.expired.format(locale),
+                                promo.closing.format(locale));
     } else if (kind == QLatin1String("vouchers")) {
         // Owed at what was paid for each voucher, whatever its session costs now.
         auto vouchers = reports.vouchers(from, to);

@@ -312,7 +312,8 @@ TEST_CASE("What each role may do on its own", "[staff]") {
                                   Action::ClientEdit,
                                   Action::ClientHealth,
                                   Action::ClientMerge,
-                                  Action::ClientExport};
+                                  Action::ClientExport,
+                                  Action::GiftCardPromo};
     for (Action a : all) {
         INFO(actionName(a).toStdString());
         REQUIRE_FALSE(actionName(a).isEmpty());

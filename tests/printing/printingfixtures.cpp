@@ -70,7 +70,7 @@ ReceiptDocument sampleReceipt() {
     doc.tenders = {gift, visa, cash};
     doc.changeDue = Money::fromCents(2'24);
 
-    doc.giftCards = {{sampleGiftCode, {}, Money::fromCents(50'00)}};
+    doc.giftCards = {{sampleGiftCode, {}, Money::fromCents(50'00), {}, {}}};
     doc.footerLines = {QStringLiteral("Unopened retail items may be returned within 30 days with "
                                       "this receipt."),
                        noExpiryNoFeesLine(), QStringLiteral("Thank you for visiting Oasis!")};
