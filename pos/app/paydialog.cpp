@@ -725,6 +725,9 @@ QString PayDialog::takenSummary() const {
             parts << tr("gift card ending %1 %2 (not charged)")
                          .arg(giftcode::last4(t.giftCode), amount);
             break;
+        case TenderType::Voucher:
+            parts << tr("voucher ending %1 (not redeemed yet)").arg(giftcode::last4(t.giftCode));
+            break;
         }
     }
     return tr("%1 taken: %2").arg(paid().format(locale), parts.join(QStringLiteral(", ")));
@@ -752,6 +755,12 @@ bool PayDialog::confirmDiscard() {
             taken << tr("gift card ending %1").arg(giftcode::last4(t.giftCode));
             undo << tr("Gift card ending %1: nothing was taken off it (a card pays only when the "
                        "sale completes).")
+                        .arg(giftcode::last4(t.giftCode));
+            break;
+        case TenderType::Voucher:
+            taken << tr("voucher ending %1").arg(giftcode::last4(t.giftCode));
+            undo << tr("Voucher ending %1: it was not redeemed (a voucher is redeemed only when "
+                       "the sale completes).")
                         .arg(giftcode::last4(t.giftCode));
             break;
         }

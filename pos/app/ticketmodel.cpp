@@ -28,6 +28,7 @@ QString TicketModel::lineText(const TicketLine &line) const {
                                         : tr("Gift card for %1").arg(line.recipient);
     case LineKind::Product:
     case LineKind::Session:
+    case LineKind::Voucher: // "Voucher: Deep Tissue Massage 60 min"
         break;
     }
     return line.name;
