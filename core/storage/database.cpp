@@ -784,9 +784,11 @@ Status Database::migrate(int target) {
                       "restore it to use it (oasisctl restore FILE), which brings it up to date.")
                 .arg(QDir::toNativeSeparators(m_path))
                 .arg(m_schemaVersion));
+    bool migrated = false;
     for (const schema::Step &step : schema::steps()) {
         if (step.version <= m_schemaVersion || step.version > target)
             continue;
+        migrated = true;
         auto tx = Transaction::begin(*this);
         if (!tx)
             return std::unexpected(tx.error());
@@ -833,6 +835,27 @@ Status Database::migrate(int target) {
         // A statement kept from before this step may have been prepared without the RETURNING
         // withReturning() now adds (the books' rows from step 12): prepare them again.
         m_statements->kept.clear();
+    }
+    // On a server, the registers' roles granted before these steps use what they made (a new
+    // table of the books, a new ledger every sale reads) as they use the rest: granted again,
+    // by the owner, who runs migrations. Only at the latest version, whose tables are all there.
+    if (migrated && m_driver->isServer() && m_schemaVersion == latestSchemaVersion()) {
+        auto roles = rows(QStringLiteral(
+            "SELECT DISTINCT grantee FROM information_schema.role_table_grants WHERE "
+            "table_schema = current_schema() AND table_name = 'sales' AND "
+            "privilege_type = 'INSERT' AND grantee <> current_user"));
+        if (!roles)
+            return std::unexpected(roles.error());
+        if (!roles->isEmpty()) {
+            auto tx = Transaction::begin(*this);
+            if (!tx)
+                return std::unexpected(tx.error());
+            for (const QVariantList &role : std::as_const(*roles))
+                if (auto ok = grantRegister(role.value(0).toString()); !ok)
+                    return ok;
+            if (auto ok = tx->commit(); !ok)
+                return ok;
+        }
     }
     return {};
 }

@@ -399,10 +399,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a tender: use cash:AMOUNT, card:AMOUNT[:LAST4[:AUTH]] or gift:CODE[:AMOUNT].</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tip for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1044,10 +1040,6 @@
     </message>
     <message>
         <source>Register &apos;%1&apos; is already registered in this store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Register &apos;%1&apos; was added but cannot be read back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2370,6 +2362,218 @@
         <source>Lifetime value</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>giving promotional value on a gift card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: write voucher:CODE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tender: use cash:AMOUNT, card:AMOUNT[:LAST4[:AUTH]], gift:CODE[:AMOUNT] or voucher:CODE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a session: a voucher is worth one session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A card given away needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value must be a positive amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value may be at most %1 (the store&apos;s gift-card maximum).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value cannot expire before today (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gift card has only %1 of promotional value left to spend, less than %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A receipt series is one letter, A to Z; &apos;%1&apos; is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series R is the store&apos;s first series, shared by the registers that had no series of their own; choose another letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt series %1 is register &apos;%2&apos;&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every receipt series from A to Z is taken: a register must share series R (oasisctl register add NAME with no series is refused until one is free).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store predates receipt series: open it with this version of Oasis once to bring it up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no register &apos;%1&apos; in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register &apos;%1&apos; already numbers its receipts in series %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register &apos;%1&apos; was written but cannot be read back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of which promotional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional (not owed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service vouchers, %1 (owed at the end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed or refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each voucher is its own line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voucher is sold at its session&apos;s price, not discounted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value comes with a new card, not a reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An expiry date is for promotional value: give a bonus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voucher ending %1 was already redeemed (receipt %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voucher ending %1 is void: its sale was refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same voucher is entered twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voucher ending %1 is for %2: ring up that session (or a longer one) to redeem it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bonus with a card sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt series %1 is full: a manager gives this register a series of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One %1-minute %2 massage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That voucher code has a typo (its check character does not match). Check each character and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a voucher code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This voucher is not known here: it was not sold by this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no voucher number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make a unique voucher code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voucher ending %1 was redeemed: it cannot be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voucher ending %1 was already refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code of this voucher is not kept; it cannot be reprinted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a promotional %1 of %2 on the gift card ending %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -2988,6 +3192,22 @@
         <source>The receipt is on its way to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Voucher ••%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voucher ending %1 (not redeemed yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voucher ending %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher ending %1: it was not redeemed (a voucher is redeemed only when the sale completes).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ReceiptView</name>
@@ -3144,6 +3364,10 @@ Ctrl+Shift+V</source>
     </message>
     <message>
         <source>Scan or type the receipt to refund, then press Ctrl+R.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the voucher •••• %2: a redeemed voucher is not refunded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3934,10 +4158,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Register %1 is registered; a computer becomes it with OASIS_REGISTER=%1 (or the app&apos;s register setting).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>shift %1 open (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4502,10 +4722,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a register command (add, list, grant)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the server ROLE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4619,10 +4835,6 @@ F10</source>
     </message>
     <message>
         <source>Gift card ••%1 (%2) emailed to %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a giftcard command (balance, history, reload, replace, cashout, adjust, certificate, send)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4806,11 +5018,131 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a report (x, z, history, sales, tax, tips, commission, usetax, giftcards, aging, clients, inventory)</source>
+        <source>The clients report has no --csv: client data leaves the store by client export (a manager&apos;s, journaled).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The clients report has no --csv: client data leaves the store by client export (a manager&apos;s, journaled).</source>
+        <source>a register command (add, list, series, grant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receipt series LETTER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register %1 is registered, its receipts numbered %2-000001 on; a computer becomes it with OASIS_REGISTER=%1 (or the app&apos;s register setting).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register %1 numbers its next receipts in series %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>series %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not redeemed; covers %1 today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redeemed on receipt %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void: refunded on receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher ••%1: %2 (%3), %4. No expiration date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 paid, %3 promotional, expires %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 paid, %3 promotional, no expiry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a giftcard command (balance, history, reload, replace, cashout, adjust, certificate, send, give)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--expires takes a date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>giftcard give needs --reason R.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift card %1 given away. %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print its certificate with: oasisctl giftcard certificate CODE --out FILE.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value (not paid for; spent after the paid value):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay the customer %1 in cash from the drawer; the card keeps its %2 of promotional value, which is never paid out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voucher ending %1 is %2: it has no certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate for voucher ••%1 (%2) written to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a report (x, z, history, sales, tax, tips, commission, usetax, giftcards, vouchers, aging, clients, inventory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value (not owed): %1 at the start, + %2 granted, - %3 spent, - %4 expired, = %5 at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed on service vouchers: %1 at the start, + %2 sold (%3), - %4 redeemed (%5, covering %6 of sessions), - %7 refunded (%8), = %9 at the end (%10 not redeemed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a session code: a voucher is worth one session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the bonus: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a bonus must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bonus-expires is for a card sold with a bonus (giftcard:AMOUNT+BONUS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bonus-expires takes a date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5234,6 +5566,30 @@ F10</source>
     </message>
     <message>
         <source>Shelf labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Includes %1 promotional value, expires %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Includes %1 promotional value, no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  of which promotional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher ••%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covered: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5986,6 +6342,14 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>The gift card is on its way to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 paid, %3 promotional, expires %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 paid, %3 promotional, no expiry)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6868,6 +7232,21 @@ Print a certificate for it now?</source>
         <source>Client data is exported from the Client page (a manager&apos;s, recorded in the journal), not from Reports.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Service vouchers: sold, redeemed, owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value (not owed): %1 at the start + granted %2 − spent %3 − expired %4 = %5 at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Owed on service vouchers at the start %1 + sold %2 − redeemed %3 − refunded %4 = owed at the end %5, on %n voucher(s) not yet redeemed.</source>
+        <translation>
+            <numerusform>Owed on service vouchers at the start %1 + sold %2 − redeemed %3 − refunded %4 = owed at the end %5, on %n voucher not yet redeemed.</numerusform>
+            <numerusform>Owed on service vouchers at the start %1 + sold %2 − redeemed %3 − refunded %4 = owed at the end %5, on %n vouchers not yet redeemed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens::SettingsScreen</name>
@@ -7293,6 +7672,10 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>Mail server saved: gift cards and receipts are emailed from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is register &lt;b&gt;%1&lt;/b&gt;; its receipts are numbered in series &lt;b&gt;%2&lt;/b&gt; (%2-000001, %2-000002, …).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,8 @@
 #include "tests/support/testsupport.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -105,6 +107,55 @@ TEST_CASE("a register's server role adds to the books and never changes or delet
     const CtlRun verified = ctl(db, asRegister, {u"journal"_s, u"verify"_s});
     INFO(verified.out.toStdString() << verified.err.toStdString());
     REQUIRE(verified.exitCode == 0);
+    runOnServer(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(database));
+    runOnServer(u"DROP OWNED BY %1"_s.arg(role));
+    runOnServer(u"DROP ROLE IF EXISTS %1"_s.arg(role));
+}
+
+TEST_CASE("after an upgrade a register's server role uses what the new schema steps made, as it "
+          "uses the rest",
+          "[trust][postgresql]") {
+    REQUIRE(onPostgres());
+    TempDb db(true);
+    const QString database = databaseOf(db.path());
+    const QString role = u"oasis_upgraded_%1"_s.arg(QCoreApplication::applicationPid());
+    runOnServer(u"DROP ROLE IF EXISTS %1"_s.arg(role));
+    runOnServer(u"CREATE ROLE %1 LOGIN"_s.arg(role));
+    const QMap<QString, QString> manager{{u"OASIS_PIN"_s, u"9999"_s},
+                                         {u"OASIS_REGISTER"_s, u"test-register"_s}};
+    const QMap<QString, QString> frontdesk{{u"OASIS_PIN"_s, u"1111"_s},
+                                           {u"OASIS_REGISTER"_s, u"test-register"_s}};
+    REQUIRE(
+        ctl(db, db.path(), {u"--user"_s, u"manager"_s, u"register"_s, u"grant"_s, role}, manager)
+            .exitCode == 0);
+    const CtlRun card = ctl(db, db.path(),
+                            {u"--user"_s, u"frontdesk"_s, u"--json"_s, u"sale"_s, u"giftcard:50"_s,
+                             u"--pay"_s, u"card:50"_s},
+                            frontdesk);
+    REQUIRE(card.exitCode == 0);
+    const QString code =
+        card.json().value(u"giftcards"_s).toArray().at(0).toObject().value(u"code"_s).toString();
+
+    // The store as the version before promotional value left it, with the role granted then.
+    db.close();
+    rawSql(db.path(), u"DROP TABLE giftcard_promo"_s);
+    rawSql(db.path(), u"UPDATE meta SET value = '16' WHERE key = 'schema_version'"_s);
+    // The owner opens it: step 17 makes the ledger again, and the role may use it at once.
+    db.reopen();
+    REQUIRE(db->schemaVersion() == Database::latestSchemaVersion());
+    const Psql reads = psql(role, database, u"SELECT COUNT(*) FROM giftcard_promo"_s);
+    INFO(reads.err.toStdString());
+    CHECK(reads.exitCode == 0);
+    CHECK(psql(role, database, u"DELETE FROM giftcard_promo"_s).err.contains("permission denied"));
+    // Every sale paid by a card reads that ledger: the register sells as before.
+    const QString asRegister = u"postgresql://%1@/%2"_s.arg(role, database);
+    const CtlRun paid = ctl(
+        db, asRegister,
+        {u"--user"_s, u"frontdesk"_s, u"sale"_s, u"OIL-ARN-120"_s, u"--pay"_s, u"gift:"_s + code},
+        frontdesk);
+    INFO(paid.err.toStdString());
+    CHECK(paid.exitCode == 0);
+    db.close();
     runOnServer(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(database));
     runOnServer(u"DROP OWNED BY %1"_s.arg(role));
     runOnServer(u"DROP ROLE IF EXISTS %1"_s.arg(role));
