@@ -102,6 +102,13 @@ Result<int> TicketEditor::addVoucher(const CatalogItem &session) {
     return lineCount() - 1;
 }
 
+int TicketEditor::addPackage(const QString &packageCode, const CatalogItem &session, int sessions,
+                             Money price) {
+    m_ticket.addPackage(packageCode, session, sessions, price);
+    recompute();
+    return lineCount() - 1;
+}
+
 void TicketEditor::removeLine(int row) {
     if (row < 0 || row >= lineCount())
         return;

@@ -57,6 +57,9 @@ public:
                     const QString &message = {});
     /// A service voucher for one `session` (refused for anything else).
     Result<int> addVoucher(const CatalogItem &session);
+    /// A session package `packageCode` of `sessions` × `session` at `price`.
+    int addPackage(const QString &packageCode, const CatalogItem &session, int sessions,
+                   Money price);
     /// Removes a line; an emptied ticket starts over with a new request id.
     void removeLine(int row);
 

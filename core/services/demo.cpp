@@ -5,6 +5,7 @@
 #include "core/domain/csv.h"
 #include "core/domain/translate.h"
 #include "core/services/catalog.h"
+#include "core/services/package.h"
 #include "core/services/staff.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
@@ -102,6 +103,11 @@ Status installDemoData(Database &db) {
         return std::unexpected(catalogCsv.error());
     CatalogService catalog(db);
     if (auto ok = catalog.importCsv(*catalogCsv, *owner); !ok)
+        return std::unexpected(ok.error());
+    // One session package: 5 × DT60 for $600 ($120 a session).
+    if (auto ok = PackageService(db).define(QStringLiteral("PKG-DT60-5"), QStringLiteral("DT60"), 5,
+                                            Money::fromCents(60000), *owner, std::nullopt);
+        !ok)
         return std::unexpected(ok.error());
 
     // Opening stock so the shelf is not empty on the first day.
