@@ -104,14 +104,6 @@ Status installDemoData(Database &db) {
     CatalogService catalog(db);
     if (auto ok = catalog.importCsv(*catalogCsv, *owner); !ok)
         return std::unexpected(ok.error());
-    // One session package: 5 × DT60 for $600 ($120 a session), on a store that has them (a
-    // test may make a store at an earlier schema step).
-    if (db.schemaVersion() >= 18)
-        if (auto ok =
-                PackageService(db).define(QStringLiteral("PKG-DT60-5"), QStringLiteral("DT60"), 5,
-                                          Money::fromCents(60000), *owner, std::nullopt);
-            !ok)
-            return std::unexpected(ok.error());
 
     // Opening stock so the shelf is not empty on the first day.
     auto tx = Transaction::begin(db);
@@ -141,6 +133,21 @@ Status installDemoData(Database &db) {
     if (auto ok = tx->commit(); !ok)
         return ok;
     return outer->commit();
+}
+
+Status installDemoPackages(Database &db) {
+    auto owner = db.scalar(QStringLiteral("SELECT name FROM staff WHERE role = 'owner' AND active "
+                                          "= 1 ORDER BY id LIMIT 1"));
+    if (!owner)
+        return std::unexpected(owner.error());
+    auto member = StaffService(db).find(owner->toString());
+    if (!member)
+        return std::unexpected(member.error());
+    if (auto ok = PackageService(db).define(QStringLiteral("PKG-DT60-5"), QStringLiteral("DT60"), 5,
+                                            Money::fromCents(60000), *member, std::nullopt);
+        !ok)
+        return std::unexpected(ok.error());
+    return {};
 }
 
 } // namespace oasis

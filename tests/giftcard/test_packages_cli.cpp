@@ -7,6 +7,7 @@
 #include "tests/support/testsupport.h"
 
 #include "core/domain/giftcode.h"
+#include "core/services/demo.h"
 #include "core/storage/journal.h"
 
 #include <QImage>
@@ -23,6 +24,7 @@ struct PackageCtl {
     TempDb tmp{true};
     PackageCtl() {
         addRegisters(tmp.db(), {u"desk-0"_s, u"desk-1"_s, u"desk-2"_s, u"desk-3"_s});
+        ok(installDemoPackages(tmp.db()));
         tmp.close();
     }
     CtlRun run(const QStringList &args, const QString &user = u"frontdesk"_s,

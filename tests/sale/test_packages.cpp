@@ -8,6 +8,7 @@
 #include "core/domain/giftcode.h"
 #include "core/services/catalog.h"
 #include "core/services/clients.h"
+#include "core/services/demo.h"
 #include "core/services/package.h"
 #include "core/services/refund.h"
 #include "core/services/report.h"
@@ -79,10 +80,10 @@ TEST_CASE("a package's sessions are its price divided, the remainder on the last
     REQUIRE(packageSessionPrice(Money::fromCents(100'00), 3, 4).isZero());
 }
 
-TEST_CASE("a manager defines a package once, and the demo store has 5 x DT60 for $600",
-          "[package]") {
+TEST_CASE("a manager defines a package once, and the demo has 5 x DT60 for $600", "[package]") {
     TempDb tmp(true);
     Database &d = tmp.db();
+    ok(installDemoPackages(d));
     const PackageProduct demo = value(PackageService(d).product(u"pkg-dt60-5"_s));
     REQUIRE(demo.serviceCode == u"DT60"_s);
     REQUIRE(demo.sessions == 5);
@@ -119,6 +120,7 @@ TEST_CASE("a package is sold to a client as a liability and pays one session at 
     test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
     TempDb tmp(true);
     Database &d = tmp.db();
+    ok(installDemoPackages(d));
     const qint64 ana = addClient(d);
 
     auto noClient = sellPackage(d, u"PKG-DT60-5"_s, 0, u"card:600"_s);
@@ -229,6 +231,7 @@ TEST_CASE("the unused sessions of a package are refunded pro rata by a manager",
     test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
     TempDb tmp(true);
     Database &d = tmp.db();
+    ok(installDemoPackages(d));
     const StaffMember frontdesk = staffNamed(d, u"frontdesk"_s);
     const StaffMember manager = staffNamed(d, u"manager"_s);
     const qint64 ana = addClient(d);
@@ -272,6 +275,7 @@ TEST_CASE("a package whose sessions are all used has nothing to refund", "[packa
     test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
     TempDb tmp(true);
     Database &d = tmp.db();
+    ok(installDemoPackages(d));
     const StaffMember manager = staffNamed(d, u"manager"_s);
     value(PackageService(d).define(u"PKG-DT60-1"_s, u"DT60"_s, 1, Money::fromCents(100'00), manager,
                                    std::nullopt));
@@ -291,6 +295,7 @@ TEST_CASE("the packages report: sold, sessions used, refunded, revenue recognise
     test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
     TempDb tmp(true);
     Database &d = tmp.db();
+    ok(installDemoPackages(d));
     const StaffMember frontdesk = staffNamed(d, u"frontdesk"_s);
     const StaffMember manager = staffNamed(d, u"manager"_s);
     const qint64 ana = addClient(d);
@@ -332,6 +337,7 @@ TEST_CASE("two registers using the last session of a package at the same moment 
           "[package][interleaving]") {
     test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
     TempDb tmp(true);
+    ok(installDemoPackages(tmp.db()));
     addRegisters(tmp.db(), {u"desk-1"_s, u"desk-2"_s});
     Database::Options o = tmp.options();
     o.busyTimeoutMs = 2000;
