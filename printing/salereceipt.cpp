@@ -48,6 +48,12 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
             line.detail = oasis::printing::tr("Voucher ••%1").arg(l.giftCardLast4);
             giftCardInvolved = true;
         }
+        if (l.kind == LineKind::Package) {
+            line.detail = oasis::printing::tr("Package ••%1: %2 sessions")
+                              .arg(l.giftCardLast4)
+                              .arg(l.packageSessions);
+            giftCardInvolved = true;
+        }
         line.quantity = l.quantity;
         line.unitPrice = l.unitPrice;
         line.lineDiscount = l.lineDiscount;
@@ -91,6 +97,17 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
             r.detail = oasis::printing::tr("Voucher ••%1").arg(t.giftCardLast4);
             if (!t.voucherCovered.isEmpty())
                 r.detail += u'\n' + oasis::printing::tr("Covered: %1").arg(t.voucherCovered);
+            break;
+        case TenderType::Package:
+            r.type = ReceiptTender::Type::Voucher; // laid out the same: its details, no balance
+            r.label = oasis::printing::tr("Package");
+            r.giftCardLast4 = t.giftCardLast4;
+            r.detail = oasis::printing::tr("Package ••%1").arg(t.giftCardLast4);
+            if (!t.voucherCovered.isEmpty())
+                r.detail += u'\n' + oasis::printing::tr("Covered: %1").arg(t.voucherCovered);
+            if (t.packageSessionsLeft >= 0)
+                r.detail +=
+                    u'\n' + oasis::printing::tr("%1 sessions left").arg(t.packageSessionsLeft);
             break;
         }
         doc.tenders.push_back(r);

@@ -103,6 +103,18 @@ Parsed parseVoucher(const QString &text) {
     return parse(text, kVoucherPrefix);
 }
 
+QString generatePackage() {
+    return generate(kPackagePrefix);
+}
+
+Parsed parsePackage(const QString &text) {
+    return parse(text, kPackagePrefix);
+}
+
+bool looksLikePackage(const QString &text) {
+    return compact(text).startsWith(QLatin1String(kPackagePrefix));
+}
+
 bool looksLikeGiftCard(const QString &text) {
     return compact(text).startsWith(QLatin1String(kPrefix));
 }

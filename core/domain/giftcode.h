@@ -14,6 +14,9 @@ inline constexpr char kPrefix[] = "GC1";
 /// "SV1": a service voucher (worth one session), format version 1: the same body, alphabet and
 /// check character as a card's, only the prefix differs.
 inline constexpr char kVoucherPrefix[] = "SV1";
+/// "SP1": a session package (N sessions of one service), format version 1: the same body,
+/// alphabet and check character as a card's.
+inline constexpr char kPackagePrefix[] = "SP1";
 inline constexpr int kBodyLength = 19; ///< 19 × 5 = 95 random bits from RAND_bytes
 /// Crockford base32: no I, L, O or U, so nothing reads as another character.
 inline constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -22,6 +25,8 @@ inline constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 QString generate();
 /// A new service-voucher code, "SV1-XXXX-XXXX-XXXX-XXXX-XXXX".
 QString generateVoucher();
+/// A new session-package code, "SP1-XXXX-XXXX-XXXX-XXXX-XXXX".
+QString generatePackage();
 
 enum class Parse { NotAGiftCard, BadCheck, Ok };
 struct Parsed {
@@ -36,6 +41,10 @@ Parsed parse(const QString &text);
 Parsed parseVoucher(const QString &text);
 /// True when the text starts like a service-voucher code.
 bool looksLikeVoucher(const QString &text);
+/// The same for a session-package code (prefix SP1).
+Parsed parsePackage(const QString &text);
+/// True when the text starts like a session-package code.
+bool looksLikePackage(const QString &text);
 /// True when the text starts like a gift-card code (for the scan field's classifier).
 bool looksLikeGiftCard(const QString &text);
 

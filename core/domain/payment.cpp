@@ -24,7 +24,8 @@ Result<TenderPlan> planTenders(Money total, Money giftCardLines, const std::vect
         a.type = t.type;
         a.cardLast4 = t.cardLast4;
         a.authCode = t.authCode;
-        if (t.type == TenderType::Card || t.type == TenderType::Voucher) {
+        if (t.type == TenderType::Card || t.type == TenderType::Voucher ||
+            t.type == TenderType::Package) {
             // A voucher's amount is what it covers, settled by the sale before planning.
             a.amount = t.amount;
             nonCash += t.amount;

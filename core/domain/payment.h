@@ -20,7 +20,8 @@ struct AppliedTender {
     qint64 giftCardId = 0;
     QString giftCardLast4;
     Money giftCardBalance; ///< remaining after this sale
-    QString voucherCovered; ///< a voucher tender: the session line it covered
+    QString voucherCovered;       ///< a voucher or package tender: the session line it covered
+    int packageSessionsLeft = -1; ///< a package tender: the sessions left after this sale
 };
 
 /// Turns the cashier's tenders into what each one pays. `giftBalances[i]` is the balance of

@@ -22,20 +22,23 @@ QString lineKindName(LineKind kind) {
         return QStringLiteral("tip");
     case LineKind::Voucher:
         return QStringLiteral("voucher");
+    case LineKind::Package:
+        return QStringLiteral("package");
     }
     return {};
 }
 
 std::optional<LineKind> lineKindFromName(QStringView name) {
     for (LineKind k : {LineKind::Product, LineKind::Session, LineKind::GiftCard, LineKind::Tip,
-                       LineKind::Voucher})
+                       LineKind::Voucher, LineKind::Package})
         if (lineKindName(k) == name)
             return k;
     return std::nullopt;
 }
 
 std::optional<TenderType> tenderTypeFromName(QStringView name) {
-    for (TenderType t : {TenderType::Cash, TenderType::Card, TenderType::Gift, TenderType::Voucher})
+    for (TenderType t : {TenderType::Cash, TenderType::Card, TenderType::Gift, TenderType::Voucher,
+                         TenderType::Package})
         if (tenderTypeName(t) == name)
             return t;
     return std::nullopt;
@@ -51,6 +54,8 @@ QString tenderTypeName(TenderType type) {
         return QStringLiteral("gift");
     case TenderType::Voucher:
         return QStringLiteral("voucher");
+    case TenderType::Package:
+        return QStringLiteral("package");
     }
     return {};
 }
@@ -122,9 +127,18 @@ Result<Tender> Tender::parse(QStringView text) {
         t.amountGiven = false;
         return t;
     }
+    if (kind == QLatin1String("package")) {
+        // One session at the package's per-session price, never typed.
+        if (parts.size() != 2 || parts[1].trimmed().isEmpty())
+            return fail(ErrorCode::Invalid, oasis::tr("\"%1\": write package:CODE.").arg(text));
+        t.type = TenderType::Package;
+        t.giftCode = parts[1];
+        t.amountGiven = false;
+        return t;
+    }
     return fail(ErrorCode::Invalid,
                 oasis::tr("\"%1\" is not a tender: use cash:AMOUNT, card:AMOUNT[:LAST4[:AUTH]], "
-                          "gift:CODE[:AMOUNT] or voucher:CODE.")
+                          "gift:CODE[:AMOUNT], voucher:CODE or package:CODE.")
                     .arg(text));
 }
 
@@ -187,6 +201,18 @@ void Ticket::addVoucher(const CatalogItem &session) {
     lines.push_back(l);
 }
 
+void Ticket::addPackage(const QString &packageCode, const CatalogItem &session, int sessions,
+                        Money price) {
+    TicketLine l;
+    l.kind = LineKind::Package;
+    l.itemId = session.id;
+    l.code = packageCode;
+    l.name = oasis::tr("Package: %1 × %2").arg(sessions).arg(session.name);
+    l.unitPrice = price;
+    l.taxClass = TaxClass::GiftCard;
+    lines.push_back(l);
+}
+
 void Ticket::addGiftCardLoad(const QString &code, Money amount) {
     TicketLine l;
     l.kind = LineKind::GiftCard;
@@ -229,7 +255,8 @@ Status checkGiftCardAmount(Money amount, Money minimum, Money maximum) {
 Money Ticket::giftCardLinesTotal() const {
     Money sum;
     for (const TicketLine &l : lines)
-        if (l.kind == LineKind::GiftCard || l.kind == LineKind::Voucher)
+        if (l.kind == LineKind::GiftCard || l.kind == LineKind::Voucher ||
+            l.kind == LineKind::Package)
             sum += l.net();
     return sum;
 }

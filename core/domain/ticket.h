@@ -14,7 +14,8 @@
 namespace oasis {
 
 /// Voucher: a service voucher sold (worth one session, DESIGN §15), a liability like a card.
-enum class LineKind { Product, Session, GiftCard, Tip, Voucher };
+/// Package: a session package sold to a client (N sessions of one service), a liability too.
+enum class LineKind { Product, Session, GiftCard, Tip, Voucher, Package };
 QString lineKindName(LineKind kind);
 std::optional<LineKind> lineKindFromName(QStringView name);
 
@@ -46,7 +47,8 @@ struct TicketLine {
 };
 
 /// Voucher: a service voucher paying for one session line (its service's price now).
-enum class TenderType { Cash, Card, Gift, Voucher };
+/// Package: one session of a session package paying for one line of its session.
+enum class TenderType { Cash, Card, Gift, Voucher, Package };
 QString tenderTypeName(TenderType type);
 std::optional<TenderType> tenderTypeFromName(QStringView name);
 
@@ -58,9 +60,10 @@ struct Tender {
     bool amountGiven = true;
     QString cardLast4;
     QString authCode;
-    QString giftCode; ///< a gift card's or a voucher's code as typed or scanned
+    QString giftCode; ///< a gift card's, a voucher's or a package's code as typed or scanned
 
-    /// `cash:AMOUNT`, `card:AMOUNT[:LAST4[:AUTH]]`, `gift:CODE[:AMOUNT]`, `voucher:CODE`.
+    /// `cash:AMOUNT`, `card:AMOUNT[:LAST4[:AUTH]]`, `gift:CODE[:AMOUNT]`, `voucher:CODE`,
+    /// `package:CODE`.
     static Result<Tender> parse(QStringView text);
 };
 
@@ -107,6 +110,10 @@ public:
     void addGiftCardLoad(const QString &code, Money amount);
     /// A service voucher for one `session` at its price now: not taxed, not discounted.
     void addVoucher(const CatalogItem &session);
+    /// A session package (`packageCode`, e.g. PKG-DT60-5) of `sessions` × `session` for `price`:
+    /// not taxed, not discounted; the sale needs a client.
+    void addPackage(const QString &packageCode, const CatalogItem &session, int sessions,
+                    Money price);
     void removeLine(std::size_t index);
 
     std::vector<PricingLine> pricingLines() const;

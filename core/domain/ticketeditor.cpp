@@ -110,6 +110,13 @@ void TicketEditor::setGiftCardPromo(int row, Money bonus, const QDate &expires) 
     m_ticket.lines[std::size_t(row)].promoExpires = expires;
 }
 
+int TicketEditor::addPackage(const QString &packageCode, const CatalogItem &session, int sessions,
+                             Money price) {
+    m_ticket.addPackage(packageCode, session, sessions, price);
+    recompute();
+    return lineCount() - 1;
+}
+
 void TicketEditor::removeLine(int row) {
     if (row < 0 || row >= lineCount())
         return;

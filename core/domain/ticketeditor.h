@@ -60,6 +60,9 @@ public:
     /// A bonus of promotional value with the new card on line `row` (a manager's decision, checked
     /// by the sale), lasting through `expires` (null: no expiry).
     void setGiftCardPromo(int row, Money bonus, const QDate &expires);
+    /// A session package `packageCode` of `sessions` × `session` at `price`.
+    int addPackage(const QString &packageCode, const CatalogItem &session, int sessions,
+                   Money price);
     /// Removes a line; an emptied ticket starts over with a new request id.
     void removeLine(int row);
 

@@ -5,6 +5,7 @@
 #include "core/domain/csv.h"
 #include "core/domain/translate.h"
 #include "core/services/catalog.h"
+#include "core/services/package.h"
 #include "core/services/staff.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
@@ -132,6 +133,21 @@ Status installDemoData(Database &db) {
     if (auto ok = tx->commit(); !ok)
         return ok;
     return outer->commit();
+}
+
+Status installDemoPackages(Database &db) {
+    auto owner = db.scalar(QStringLiteral("SELECT name FROM staff WHERE role = 'owner' AND active "
+                                          "= 1 ORDER BY id LIMIT 1"));
+    if (!owner)
+        return std::unexpected(owner.error());
+    auto member = StaffService(db).find(owner->toString());
+    if (!member)
+        return std::unexpected(member.error());
+    if (auto ok = PackageService(db).define(QStringLiteral("PKG-DT60-5"), QStringLiteral("DT60"), 5,
+                                            Money::fromCents(60000), *member, std::nullopt);
+        !ok)
+        return std::unexpected(ok.error());
+    return {};
 }
 
 } // namespace oasis

@@ -5,6 +5,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
+#include "core/services/package.h"
 #include "core/services/promo.h"
 #include "core/services/registers.h"
 #include "core/services/shift.h"
@@ -27,6 +28,20 @@ RefundBasis basisOf(const SaleLineRecord &l) {
             l.remaining(),
             {l.lineDiscount, l.ticketDiscount, l.net, l.tax},
             {l.refunded.lineDiscount, l.refunded.ticketDiscount, l.refunded.net, l.refunded.tax}};
+}
+
+/// A session package's line as a refund sees it: what is left to give back is what the package
+/// still owes (the sessions left, pro rata: the price less the sessions used at their
+/// per-session price), not the line as sold.
+Result<RefundBasis> packageBasisOf(Database &db, const SaleLineRecord &l) {
+    RefundBasis basis = basisOf(l);
+    auto k = PackageService(db).bySaleLine(l.id);
+    if (!k)
+        return std::unexpected(k.error());
+    if (basis.remaining > 0)
+        basis.whole = {Money(), Money(), k->liability(), Money()};
+    basis.refunded = {};
+    return basis;
 }
 
 struct SaleHeader {
@@ -57,9 +72,18 @@ Result<std::vector<RefundableLine>> RefundService::refundable(qint64 receiptNo) 
     if (!lines)
         return std::unexpected(lines.error());
     std::vector<RefundableLine> out;
-    for (const SaleLineRecord &l : *lines)
+    for (const SaleLineRecord &l : *lines) {
+        if (l.kind == LineKind::Package) {
+            auto basis = packageBasisOf(m_db, l);
+            if (!basis)
+                return std::unexpected(basis.error());
+            out.push_back({l.id, l.lineNo, l.kind, l.code, l.name, l.quantity, l.remaining(),
+                           basis->whole.net, Money(), *basis});
+            continue;
+        }
         out.push_back({l.id, l.lineNo, l.kind, l.code, l.name, l.quantity, l.remaining(),
                        l.net - l.refunded.net, l.tax - l.refunded.tax, basisOf(l)});
+    }
     return out;
 }
 
@@ -165,6 +189,24 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
             wanted[it->id] += qty;
         }
     }
+    // Session packages: what is left of them is what they still owe. Everything left on the
+    // receipt leaves out a package with no session left; one chosen by name is refused below.
+    std::map<qint64, SessionPackage> soldPackages;
+    for (const SaleLineRecord &l : *lines) {
+        if (l.kind != LineKind::Package || !wanted.contains(l.id))
+            continue;
+        auto k = PackageService(m_db).bySaleLine(l.id);
+        if (!k)
+            return std::unexpected(k.error());
+        if (isVoid && k->used > 0)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("A session of the package ending %1 was used: refund the "
+                                  "sessions left instead of voiding the sale.")
+                            .arg(k->last4));
+        if (selection.empty() && k->sessionsLeft <= 0)
+            wanted[l.id] = 0;
+        soldPackages[l.id] = *k;
+    }
     std::erase_if(wanted, [](const auto &w) { return w.second == 0; });
     if (wanted.empty())
         return fail(ErrorCode::Refused,
@@ -191,7 +233,14 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         if (it == wanted.end())
             continue;
         const int k = it->second;
-        const RefundShare share = refundShare(basisOf(l), k);
+        RefundBasis basis = basisOf(l);
+        if (l.kind == LineKind::Package) {
+            auto pb = packageBasisOf(m_db, l);
+            if (!pb)
+                return std::unexpected(pb.error());
+            basis = *pb;
+        }
+        const RefundShare share = refundShare(basis, k);
         parts.push_back({&l, k, share.lineDiscount, share.ticketDiscount, share.net, share.tax});
         given.add(share, l.kind == LineKind::Tip);
     }
@@ -229,8 +278,11 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                          tq->value(6).toString(),
                          Money::fromCents(tq->value(2).toLongLong() - tq->value(7).toLongLong())};
         originals.push_back(t);
-        // A redeemed voucher paid for a session the customer had: nothing goes back to it.
-        weights.push_back(t.type == QLatin1String("voucher") ? Money() : max(t.left, Money()));
+        // A redeemed voucher or package session paid for a session the customer had: nothing
+        // goes back to it.
+        weights.push_back(t.type == QLatin1String("voucher") || t.type == QLatin1String("package")
+                              ? Money()
+                              : max(t.left, Money()));
     }
     tq->finish();
     Money refundable;
@@ -327,6 +379,19 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         if (l.kind == LineKind::GiftCard && lineCard > 0)
             if (auto ok = cards.reverseLoad(lineCard, p.net, done.saleId, cashier.id, reason); !ok)
                 return std::unexpected(ok.error());
+        if (l.kind == LineKind::Package) {
+            // The sessions left go back, pro rata, and the package has none left after: a
+            // condition of the write, inside this transaction.
+            auto owed = PackageService(m_db).refundLeft(soldPackages.at(l.id).id, done.saleId, 0,
+                                                        cashier.id, approver ? approver->id : 0);
+            if (!owed)
+                return std::unexpected(owed.error());
+            if (*owed != p.net)
+                return fail(ErrorCode::Conflict,
+                            oasis::tr("The package ending %1 changed meanwhile; nothing was "
+                                      "refunded. Try again.")
+                                .arg(soldPackages.at(l.id).last4));
+        }
         if (l.kind == LineKind::Voucher) {
             // The voucher sold on this line becomes void, unless it was redeemed (then the
             // refund is refused whole): a condition of the write, inside this transaction.

@@ -1156,6 +1156,93 @@ Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to)
     return r;
 }
 
+Result<PackageLiability> ReportService::packages(QDate from, QDate to) const {
+    const auto [start, end] = utcBounds(from, to);
+    PackageLiability r;
+    r.from = from;
+    r.to = to;
+    // The ledger's amounts: + paid when sold, − the per-session price when a session is used,
+    // − what was paid back when the sessions left are refunded.
+    auto sums = m_db.row(
+        QStringLiteral(
+            "SELECT COALESCE(SUM(CASE WHEN created_at < ? THEN amount_cents ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'sell' THEN amount_cents ELSE 0 "
+            "END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'sell' THEN 1 ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'sell' THEN sessions ELSE 0 END), "
+            "0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'redeem' THEN -amount_cents ELSE "
+            "0 END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'redeem' THEN -sessions ELSE 0 "
+            "END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'refund' THEN -amount_cents ELSE "
+            "0 END), 0), "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'refund' THEN -sessions ELSE 0 "
+            "END), 0), "
+            "COALESCE(SUM(sessions), 0) "
+            "FROM package_activity WHERE created_at < ?"),
+        {start, start, start, start, start, start, start, start, end});
+    if (!sums)
+        return std::unexpected(sums.error());
+    const auto cents = [&](int i) { return Money::fromCents(sums->value(i).toLongLong()); };
+    r.opening = cents(0);
+    r.sold = cents(1);
+    r.soldCount = sums->value(2).toLongLong();
+    r.soldSessions = sums->value(3).toLongLong();
+    r.recognised = cents(4);
+    r.usedSessions = sums->value(5).toLongLong();
+    r.refunded = cents(6);
+    r.refundedSessions = sums->value(7).toLongLong();
+    r.outstandingSessions = sums->value(8).toLongLong();
+    r.closing = r.opening + r.sold - r.recognised - r.refunded;
+
+    ReportTable &t = r.packages;
+    t.title = oasis::tr("Session packages, %1 (owed at the end)").arg(datesText(from, to));
+    t.showTotals = true;
+    t.columns = {{QStringLiteral("last4"), oasis::tr("Package"), Kind::Text},
+                 {QStringLiteral("package"), oasis::tr("Product"), Kind::Text},
+                 {QStringLiteral("sold"), oasis::tr("Sold"), Kind::Text},
+                 {QStringLiteral("paid_cents"), oasis::tr("Paid"), Kind::Money},
+                 {QStringLiteral("sessions"), oasis::tr("Sessions"), Kind::Count},
+                 {QStringLiteral("used"), oasis::tr("Used in range"), Kind::Count},
+                 {QStringLiteral("recognised_cents"), oasis::tr("Recognised"), Kind::Money},
+                 {QStringLiteral("refunded_cents"), oasis::tr("Refunded"), Kind::Money},
+                 {QStringLiteral("left"), oasis::tr("Left at the end"), Kind::Count},
+                 {QStringLiteral("owed_cents"), oasis::tr("Owed"), Kind::Money}};
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT k.last4, p.code, k.created_at, k.paid_cents, k.sessions, "
+            "COALESCE(SUM(CASE WHEN a.created_at >= ? AND a.kind = 'redeem' THEN -a.sessions "
+            "ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN a.created_at >= ? AND a.kind = 'redeem' THEN -a.amount_cents "
+            "ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN a.created_at >= ? AND a.kind = 'refund' THEN -a.amount_cents "
+            "ELSE 0 END), 0), "
+            "COALESCE(SUM(a.sessions), 0), COALESCE(SUM(a.amount_cents), 0), "
+            "COALESCE(SUM(CASE WHEN a.created_at >= ? THEN 1 ELSE 0 END), 0) "
+            "FROM packages k JOIN package_products p ON p.id = k.product_id "
+            "JOIN package_activity a ON a.package_id = k.id AND a.created_at < ? "
+            "WHERE k.created_at < ? GROUP BY k.id, k.last4, p.code, k.created_at, k.paid_cents, "
+            "k.sessions ORDER BY k.created_at, k.id"),
+        {start, start, start, start, end, end});
+    if (!q)
+        return std::unexpected(q.error());
+    LocalDates local(StoreSettings(m_db).timeZone());
+    while (q->next()) {
+        const qint64 left = q->value(8).toLongLong();
+        const qint64 owed = q->value(9).toLongLong();
+        // In the table: what moved in the range, and what is still owed at its end.
+        if (q->value(10).toLongLong() == 0 && left == 0)
+            continue;
+        t.rows.push_back({q->value(0).toString(), q->value(1).toString(),
+                          local.of(q->value(2).toString()).toString(Qt::ISODate),
+                          q->value(3).toLongLong(), q->value(4).toLongLong(),
+                          q->value(5).toLongLong(), q->value(6).toLongLong(),
+                          q->value(7).toLongLong(), left, owed});
+    }
+    return r;
+}
+
 Result<VoucherLiability> ReportService::vouchers(QDate from, QDate to) const {
     const auto [start, end] = utcBounds(from, to);
     VoucherLiability r;

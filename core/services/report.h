@@ -204,6 +204,25 @@ struct GiftCardLiability {
     ReportTable cards;
 };
 
+/// Session packages over a range of dates (DESIGN §15): deferred revenue until a session is
+/// used, recognised then at the package's per-session price; unused sessions refunded pro rata.
+struct PackageLiability {
+    QDate from;
+    QDate to;
+    Money opening;        ///< owed (deferred) at the start of `from` (store time)
+    Money sold;           ///< paid for packages sold in the range
+    Money recognised;     ///< revenue recognised: the per-session prices of sessions used in it
+    Money refunded;       ///< paid back for unused sessions in the range
+    Money closing;        ///< owed at the end of `to`: opening + sold − recognised − refunded
+    qint64 soldCount = 0; ///< packages sold
+    qint64 soldSessions = 0;        ///< sessions in them
+    qint64 usedSessions = 0;        ///< sessions used in the range
+    qint64 refundedSessions = 0;    ///< sessions refunded in the range
+    qint64 outstandingSessions = 0; ///< sessions left at the end of `to`
+    /// Per package (last 4 only) sold or moved in the range, or with sessions left at its end.
+    ReportTable packages;
+};
+
 /// Service vouchers over a range of dates (DESIGN §15): what was owed on them at its start and
 /// end, and why it moved. A voucher is owed at what was paid for it, whatever its session costs
 /// now; a redemption or a refund releases exactly that.
@@ -254,6 +273,9 @@ public:
     Result<GiftCardLiability> giftCardLiability(QDate from, QDate to) const;
     /// Service vouchers sold, redeemed and refunded in the range, and the liability at its end.
     Result<VoucherLiability> vouchers(QDate from, QDate to) const;
+    /// Session packages sold, sessions used and refunded in the range, the revenue recognised
+    /// in it, and the deferred revenue (liability) at its end.
+    Result<PackageLiability> packages(QDate from, QDate to) const;
     /// On-hand and value at cost, now.
     Result<ReportTable> inventory() const;
 

@@ -7,6 +7,7 @@
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/clients.h"
+#include "core/services/package.h"
 #include "core/services/promo.h"
 #include "core/services/registers.h"
 #include "core/services/salewriter.h"
@@ -108,6 +109,23 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
             if (l.lineDiscount > Money() || Money::fromCents(*active) != l.unitPrice)
                 return fail(ErrorCode::Refused,
                             oasis::tr("A voucher is sold at its session's price, not discounted."));
+            break;
+        }
+        case LineKind::Package: {
+            // Sold to a client at the package's price: never discounted or overridden.
+            if (ticket.clientId <= 0)
+                return fail(ErrorCode::Refused,
+                            oasis::tr("A package is sold to a client: choose the client first "
+                                      "(--client ID)."));
+            auto product = PackageService(m_db).product(l.code);
+            if (!product)
+                return std::unexpected(product.error());
+            if (l.quantity != 1)
+                return fail(ErrorCode::Invalid, oasis::tr("Each package is its own line."));
+            if (product->itemId != l.itemId || l.lineDiscount > Money() ||
+                product->price != l.unitPrice)
+                return fail(ErrorCode::Refused,
+                            oasis::tr("A package is sold at its price, not discounted."));
             break;
         }
         case LineKind::GiftCard:
@@ -272,18 +290,33 @@ Result<std::optional<CompletedSale>> SaleService::firstSaleOf(const Ticket &tick
         return std::unexpected(lines.error());
     if (lines->size() != ticket.lines.size() || row->at(4).toString() != ticket.discount.toString())
         return conflict();
+    // A session line a package paid for was sold at the package's price for that session.
+    Ticket asSold = ticket;
     for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
         const TicketLine &l = ticket.lines[i];
         const SaleLineRecord &stored = (*lines)[i];
-        if (stored.kind != l.kind || stored.code != l.code || stored.quantity != l.quantity ||
-            stored.unitPrice != l.unitPrice || stored.lineDiscount != l.lineDiscount ||
-            stored.therapistId != l.therapistId)
+        if (stored.kind == LineKind::Session && stored.kind == l.kind &&
+            stored.unitPrice != l.unitPrice) {
+            auto covered = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM package_activity "
+                                                      "WHERE line_id = ? AND kind = 'redeem'"),
+                                       {stored.id});
+            if (!covered)
+                return std::unexpected(covered.error());
+            if (covered->toInt() > 0) {
+                asSold.lines[i].unitPrice = stored.unitPrice;
+                asSold.lines[i].lineDiscount = stored.lineDiscount;
+            }
+        }
+        const TicketLine &sold = asSold.lines[i];
+        if (stored.kind != sold.kind || stored.code != sold.code ||
+            stored.quantity != sold.quantity || stored.unitPrice != sold.unitPrice ||
+            stored.lineDiscount != sold.lineDiscount || stored.therapistId != sold.therapistId)
             return conflict();
     }
     auto taxes = StoreSettings(m_db).taxTable();
     if (!taxes)
         return std::unexpected(taxes.error());
-    auto totals = ticket.totals(*taxes, businessDate);
+    auto totals = asSold.totals(*taxes, businessDate);
     if (!totals || totals->total.cents() != row->at(3).toLongLong())
         return conflict();
 
@@ -321,13 +354,69 @@ Result<std::optional<CompletedSale>> SaleService::firstSaleOf(const Ticket &tick
     return std::optional<CompletedSale>(std::move(first));
 }
 
-Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
+Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
                                                const std::vector<Tender> &tenders,
                                                const StaffMember &cashier,
                                                const std::optional<StaffMember> &approver,
                                                const QString &registerId) {
-    if (auto ok = check(ticket, cashier, approver); !ok)
+    if (auto ok = check(ticketIn, cashier, approver); !ok)
         return std::unexpected(ok.error());
+    // Session packages: each pays one line of its own session, and that line is sold at the
+    // package's price for that session (what the session earns when it is used: the price
+    // divided by the sessions, the remainder on the last). Looked up before the transaction
+    // (failures stay recorded); the use of a session is a conditional write inside it.
+    PackageService packages(m_db);
+    struct PackageUse {
+        SessionPackage package; ///< as looked up, advanced past earlier uses in this sale
+        std::size_t line = 0;
+        Money covered;
+    };
+    std::vector<PackageUse> packageUses;
+    Ticket ticket = ticketIn;
+    for (const Tender &t : tenders) {
+        if (t.type != TenderType::Package)
+            continue;
+        if (ticket.discount.kind != Discount::Kind::None)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("A ticket paid with a package session takes no ticket "
+                                  "discount: the package's price is the discount."));
+        auto k = packages.lookup(t.giftCode, registerId);
+        if (!k)
+            return std::unexpected(k.error());
+        SessionPackage seen = *k;
+        for (const PackageUse &u : packageUses)
+            if (u.package.id == seen.id) {
+                // Another session of the same package on this ticket: the next one.
+                ++seen.used;
+                ++seen.activities;
+                --seen.sessionsLeft;
+            }
+        if (seen.sessionsLeft <= 0)
+            return fail(
+                ErrorCode::Refused,
+                seen.refunded
+                    ? oasis::tr("The package ending %1 was refunded: no session is left.")
+                          .arg(seen.last4)
+                    : oasis::tr("The package ending %1 has no session left.").arg(seen.last4));
+        std::optional<std::size_t> line;
+        for (std::size_t i = 0; i < ticket.lines.size() && !line; ++i)
+            if (ticket.lines[i].kind == LineKind::Session &&
+                ticket.lines[i].itemId == seen.itemId &&
+                std::none_of(packageUses.begin(), packageUses.end(),
+                             [i](const PackageUse &u) { return u.line == i; }))
+                line = i;
+        if (!line)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("The package ending %1 is for %2: ring up that session to use "
+                                  "it.")
+                            .arg(seen.last4, seen.serviceName));
+        const Money covered = seen.nextSessionPrice();
+        TicketLine &l = ticket.lines[*line];
+        l.unitPrice = covered;
+        l.lineDiscount = Money();
+        l.priceOverridden = false;
+        packageUses.push_back({seen, *line, covered});
+    }
     StoreSettings settings(m_db);
     auto rules = settings.readSaleRules();
     if (!rules)
@@ -344,7 +433,8 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
                               "is now %1. Nothing was charged; take the payment again.")
                         .arg(totalNow.format()));
     };
-    if (ticket.shownTotal && *ticket.shownTotal != totals->total)
+    // (A package session reprices its line: the total shown before it was priced is not this.)
+    if (ticket.shownTotal && packageUses.empty() && *ticket.shownTotal != totals->total)
         return changedRates(totals->total);
     const auto overLimit = [&](Money limit) -> Status {
         if (totals->total > limit)
@@ -399,6 +489,18 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     };
     std::vector<VoucherUse> voucherUses;
     std::vector<Tender> planned = tenders;
+    {
+        std::size_t next = 0;
+        for (Tender &t : planned) {
+            if (t.type != TenderType::Package)
+                continue;
+            const PackageUse &u = packageUses[next++];
+            const Money lineValue =
+                ticket.lines[u.line].net() - totals->lineDiscount[u.line] + totals->lineTax[u.line];
+            t.amount = min(u.covered, lineValue);
+            t.amountGiven = true;
+        }
+    }
     for (Tender &t : planned) {
         if (t.type != TenderType::Voucher)
             continue;
@@ -422,7 +524,9 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         };
         const auto taken = [&](std::size_t i) {
             return std::any_of(voucherUses.begin(), voucherUses.end(),
-                               [i](const VoucherUse &u) { return u.line == i; });
+                               [i](const VoucherUse &u) { return u.line == i; }) ||
+                   std::any_of(packageUses.begin(), packageUses.end(),
+                               [i](const PackageUse &u) { return u.line == i; });
         };
         std::optional<std::size_t> line;
         for (std::size_t i = 0; i < ticket.lines.size() && !line; ++i)
@@ -474,6 +578,20 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         for (qint64 id : ids)
             keys << QString::number(id);
         if (auto ok = m_db.lockForWrite(Database::LockSpace::Voucher, keys); !ok)
+            return std::unexpected(ok.error());
+    }
+    // And the packages it uses a session of: a second register using the same package waits
+    // here, then sees the sessions this sale used.
+    if (!packageUses.empty()) {
+        std::vector<qint64> ids;
+        for (const PackageUse &u : packageUses)
+            ids.push_back(u.package.id);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        QStringList keys;
+        for (qint64 id : ids)
+            keys << QString::number(id);
+        if (auto ok = m_db.lockForWrite(Database::LockSpace::Package, keys); !ok)
             return std::unexpected(ok.error());
     }
     if (!ticket.requestId.isEmpty()) {
@@ -576,6 +694,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     // The tenders' rows: what each paid is decided; the cards are debited below.
     std::size_t giftIndex = 0;
     std::size_t voucherIndex = 0;
+    std::size_t packageIndex = 0;
     QJsonArray tenderJson;
     std::vector<SaleTenderRow> tenderRows;
     for (AppliedTender a : plan->applied) {
@@ -585,6 +704,11 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
             a.giftCardLast4 = card.last4;
         } else if (a.type == TenderType::Voucher) {
             a.giftCardLast4 = voucherUses[voucherIndex++].voucher.last4;
+        } else if (a.type == TenderType::Package) {
+            const PackageUse &u = packageUses[packageIndex++];
+            a.giftCardLast4 = u.package.last4;
+            a.voucherCovered = ticket.lines[u.line].name;
+            a.packageSessionsLeft = u.package.sessionsLeft - 1;
         }
         tenderRows.push_back({tenderTypeName(a.type), a.amount, a.tendered, a.cardLast4, a.authCode,
                               a.giftCardId, 0});
@@ -665,7 +789,10 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
     const bool anyVoucherLine =
         std::any_of(ticket.lines.begin(), ticket.lines.end(),
                     [](const TicketLine &l) { return l.kind == LineKind::Voucher; });
-    if (anyVoucherLine || !voucherUses.empty()) {
+    const bool anyPackageLine =
+        std::any_of(ticket.lines.begin(), ticket.lines.end(),
+                    [](const TicketLine &l) { return l.kind == LineKind::Package; });
+    if (anyVoucherLine || !voucherUses.empty() || anyPackageLine || !packageUses.empty()) {
         auto ids = m_db.rows(QStringLiteral("SELECT line_no, id FROM sale_lines WHERE sale_id = ?"),
                              {done.saleId});
         if (!ids)
@@ -686,6 +813,23 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         for (const VoucherUse &u : voucherUses)
             if (auto ok = vouchers.redeem(u.voucher.id, u.covered, done.saleId, lineIds[u.line],
                                           cashier.id);
+                !ok)
+                return std::unexpected(ok.error());
+        for (std::size_t i = 0; i < ticket.lines.size(); ++i) {
+            if (ticket.lines[i].kind != LineKind::Package)
+                continue;
+            auto product = packages.product(ticket.lines[i].code);
+            if (!product)
+                return std::unexpected(product.error());
+            auto issued = packages.issue(product->id, lineRows[i].net, done.clientId, done.saleId,
+                                         lineIds[i], cashier.id);
+            if (!issued)
+                return std::unexpected(issued.error());
+            done.packages.push_back(*issued);
+        }
+        for (const PackageUse &u : packageUses)
+            if (auto ok =
+                    packages.redeem(u.package, u.covered, done.saleId, lineIds[u.line], cashier.id);
                 !ok)
                 return std::unexpected(ok.error());
     }
@@ -757,6 +901,19 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         redeemedJson.append(QJsonObject{{QStringLiteral("last4"), u.voucher.last4},
                                         {QStringLiteral("session"), u.voucher.serviceCode},
                                         {QStringLiteral("covered_cents"), u.covered.cents()}});
+    QJsonArray packagesJson;
+    for (const IssuedPackage &k : done.packages)
+        packagesJson.append(QJsonObject{{QStringLiteral("last4"), giftcode::last4(k.code)},
+                                        {QStringLiteral("package"), k.productCode},
+                                        {QStringLiteral("sessions"), k.sessions},
+                                        {QStringLiteral("amount_cents"), k.paid.cents()}});
+    QJsonArray packagesUsedJson;
+    for (const PackageUse &u : packageUses)
+        packagesUsedJson.append(
+            QJsonObject{{QStringLiteral("last4"), u.package.last4},
+                        {QStringLiteral("session"), u.package.serviceCode},
+                        {QStringLiteral("covered_cents"), u.covered.cents()},
+                        {QStringLiteral("sessions_left"), u.package.sessionsLeft - 1}});
     QJsonObject entry{{QStringLiteral("receipt"), done.receiptNo},
                       {QStringLiteral("register"), registerId},
                       {QStringLiteral("lines"), static_cast<qint64>(ticket.lines.size())},
@@ -775,6 +932,10 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticket,
         entry.insert(QStringLiteral("vouchers_redeemed"), redeemedJson);
     if (!promoSpent.isZero())
         entry.insert(QStringLiteral("promo_cents"), promoSpent.cents());
+    if (!packagesJson.isEmpty())
+        entry.insert(QStringLiteral("packages"), packagesJson);
+    if (!packagesUsedJson.isEmpty())
+        entry.insert(QStringLiteral("packages_used"), packagesUsedJson);
     if (auto ok = Journal::append(m_db, cashier.name, QStringLiteral("sale"), entry); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)
@@ -874,6 +1035,40 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
             for (const QVariantList &v : std::as_const(*sold))
                 if (v.value(0).toLongLong() == l.id)
                     l.giftCardLast4 = v.value(1).toString();
+    }
+    if (std::any_of(r.lines.begin(), r.lines.end(),
+                    [](const auto &l) { return l.kind == LineKind::Package; })) {
+        auto sold = m_db.rows(
+            QStringLiteral("SELECT line_id, last4, sessions FROM packages WHERE sale_id = ?"),
+            {r.id});
+        if (!sold)
+            return std::unexpected(sold.error());
+        for (SaleRecord::Line &l : r.lines)
+            for (const QVariantList &k : std::as_const(*sold))
+                if (k.value(0).toLongLong() == l.id) {
+                    l.giftCardLast4 = k.value(1).toString();
+                    l.packageSessions = k.value(2).toInt();
+                }
+    }
+    if (std::any_of(r.tenders.begin(), r.tenders.end(),
+                    [](const auto &t) { return t.type == TenderType::Package; })) {
+        auto used = m_db.rows(
+            QStringLiteral("SELECT k.last4, COALESCE(l.name, ''), (SELECT SUM(b.sessions) FROM "
+                           "package_activity b WHERE b.package_id = a.package_id AND b.seq <= "
+                           "a.seq) FROM package_activity a JOIN packages k ON k.id = a.package_id "
+                           "LEFT JOIN sale_lines l ON l.id = a.line_id WHERE a.sale_id = ? AND "
+                           "a.kind = 'redeem' ORDER BY a.id"),
+            {r.id});
+        if (!used)
+            return std::unexpected(used.error());
+        std::size_t next = 0;
+        for (AppliedTender &t : r.tenders)
+            if (t.type == TenderType::Package && next < std::size_t(used->size())) {
+                t.giftCardLast4 = (*used)[next].value(0).toString();
+                t.voucherCovered = (*used)[next].value(1).toString();
+                t.packageSessionsLeft = (*used)[next].value(2).toInt();
+                ++next;
+            }
     }
     if (voucherTenders) {
         auto used = m_db.rows(

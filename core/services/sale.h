@@ -6,6 +6,7 @@
 #include "core/domain/receiptcode.h"
 #include "core/domain/ticket.h"
 #include "core/services/giftcard.h"
+#include "core/services/package.h"
 #include "core/services/staff.h"
 #include "core/services/voucher.h"
 
@@ -39,6 +40,7 @@ struct CompletedSale {
     std::vector<IssuedCard> giftCards; ///< the full codes of cards sold, to print once
     std::vector<SoldCard> soldCards;   ///< the same cards by last 4 (also for a repeat)
     std::vector<IssuedVoucher> vouchers; ///< the full codes of service vouchers sold, printed once
+    std::vector<IssuedPackage> packages; ///< the full codes of session packages sold, printed once
     QStringList warnings;              ///< e.g. stock below zero
     QString requestId;                 ///< the ticket's request id, if it had one
     qint64 clientId = 0;               ///< the client the sale is linked to (0: none)
@@ -68,6 +70,7 @@ struct SaleLineRecord {
     QString therapist; ///< the therapist's display name
     qint64 giftCardId = 0;
     QString giftCardLast4;
+    int packageSessions = 0; ///< a package line: the sessions it sold
     struct Refunded {
         int quantity = 0;
         Money lineDiscount;

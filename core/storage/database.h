@@ -139,10 +139,16 @@ public:
     bool serverReachable() const { return !m_connectionLost; }
 
     /// What a sale (Transaction::beginShared) locks for itself on a server, in this order: the
-    /// gift cards it debits or loads (by id, ascending), the service vouchers it redeems (by id),
-    /// its register's receipt series, then the journal's head before the rows it shares with
-    /// other sales. A file has one writer at a time: no-ops there.
-    enum class LockSpace { GiftCard = 1, ReceiptSeries = 2, JournalHead = 3, Voucher = 4 };
+    /// gift cards it debits or loads (by id, ascending), the service vouchers it redeems and the
+    /// session packages it uses (by id), its register's receipt series, then the journal's head
+    /// before the rows it shares with other sales. A file has one writer at a time: no-ops there.
+    enum class LockSpace {
+        GiftCard = 1,
+        ReceiptSeries = 2,
+        JournalHead = 3,
+        Voucher = 4,
+        Package = 5
+    };
     /// Takes the locks `space` names by each of `keys` (SQL integer expressions over `binds`)
     /// until the transaction ends, in the order given, in one statement. Only inside a
     /// transaction begun with Transaction::beginShared; nothing to do on a file.

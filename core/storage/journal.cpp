@@ -114,6 +114,18 @@ const BookTable kBooks[] = {
      QLatin1StringView("id, giftcard_id, kind, lot_id, amount_cents, expires_on, sale_id, "
                        "staff_id, approver_id, reason, created_at"),
      QLatin1StringView("id"), false, 17},
+    // Schema step 18: session packages, what was sold and its sessions ledger.
+    {QLatin1StringView("package_products"), QLatin1StringView("id"),
+     QLatin1StringView("id, code, item_id, sessions, price_cents, staff_id, created_at"),
+     QLatin1StringView("id"), false, 18},
+    {QLatin1StringView("packages"), QLatin1StringView("id"),
+     QLatin1StringView("id, lookup_hash, last4, sealed_code, product_id, item_id, sessions, "
+                       "paid_cents, client_id, sale_id, line_id, created_at"),
+     QLatin1StringView("id"), false, 18},
+    {QLatin1StringView("package_activity"), QLatin1StringView("id"),
+     QLatin1StringView("id, package_id, seq, kind, sessions, amount_cents, sale_id, line_id, "
+                       "staff_id, approver_id, created_at"),
+     QLatin1StringView("id"), false, 18},
 };
 constexpr int kBooksVersion = 1;
 

@@ -629,6 +629,60 @@ const std::vector<Step> &steps() {
              sqlText("CREATE INDEX giftcard_promo_sale ON giftcard_promo(sale_id) "
                      "WHERE sale_id IS NOT NULL"),
          }},
+        {18,
+         "session packages: package products, packages sold and their sessions ledger",
+         {
+             // What the store sells: `sessions` of one session item for `price_cents`. A code is
+             // defined once (append-only): another price is another code.
+             sqlText("CREATE TABLE package_products ("
+                     " id {pk},"
+                     " code TEXT NOT NULL UNIQUE,"
+                     " item_id INTEGER NOT NULL REFERENCES items(id),"
+                     " sessions INTEGER NOT NULL CHECK (sessions BETWEEN 1 AND 100),"
+                     " price_cents INTEGER NOT NULL CHECK (price_cents > 0),"
+                     " staff_id INTEGER REFERENCES staff(id),"
+                     " created_at TEXT NOT NULL)"),
+             // A package sold to a client: found by a keyed hash of its code like a gift card,
+             // never stored in clear. paid_cents is what the client paid: deferred revenue,
+             // recognised session by session (packageSessionPrice).
+             sqlText("CREATE TABLE packages ("
+                     " id {pk},"
+                     " lookup_hash TEXT NOT NULL UNIQUE,"
+                     " last4 TEXT NOT NULL,"
+                     " sealed_code BLOB,"
+                     " product_id INTEGER NOT NULL REFERENCES package_products(id),"
+                     " item_id INTEGER NOT NULL REFERENCES items(id),"
+                     " sessions INTEGER NOT NULL CHECK (sessions >= 1),"
+                     " paid_cents INTEGER NOT NULL CHECK (paid_cents >= 0),"
+                     " client_id INTEGER NOT NULL REFERENCES clients(id),"
+                     " sale_id INTEGER NOT NULL REFERENCES sales(id),"
+                     " line_id INTEGER NOT NULL REFERENCES sale_lines(id),"
+                     " created_at TEXT NOT NULL)"),
+             sqlText("CREATE INDEX packages_client ON packages(client_id)"),
+             sqlText("CREATE INDEX packages_line ON packages(line_id)"),
+             // The sessions ledger: 'sell' adds the sessions and what was paid; 'redeem' takes
+             // one session and its per-session price (amount_cents, negative); 'refund' takes
+             // the sessions left and what is still owed. seq numbers a package's rows 0, 1, 2...:
+             // each write names the seq it expects next, so two registers using the last
+             // session at once cannot both write (the unique index is the backstop of the check
+             // made inside the sale's transaction).
+             sqlText("CREATE TABLE package_activity ("
+                     " id {pk},"
+                     " package_id INTEGER NOT NULL REFERENCES packages(id),"
+                     " seq INTEGER NOT NULL CHECK (seq >= 0),"
+                     " kind TEXT NOT NULL CHECK (kind IN ('sell','redeem','refund')),"
+                     " sessions INTEGER NOT NULL,"
+                     " amount_cents INTEGER NOT NULL,"
+                     " sale_id INTEGER NOT NULL REFERENCES sales(id),"
+                     " line_id INTEGER REFERENCES sale_lines(id),"
+                     " staff_id INTEGER REFERENCES staff(id),"
+                     " approver_id INTEGER REFERENCES staff(id),"
+                     " created_at TEXT NOT NULL)"),
+             sqlText("CREATE UNIQUE INDEX package_activity_seq ON package_activity(package_id, "
+                     "seq)"),
+             sqlText("CREATE INDEX package_activity_sale ON package_activity(sale_id)"),
+             sqlText("CREATE INDEX package_activity_line ON package_activity(line_id)"),
+         }},
     };
     return all;
 }
@@ -656,6 +710,9 @@ QStringList appendOnlyTables(int version) {
         return {QStringLiteral("vouchers"), QStringLiteral("voucher_activity")};
     case 17:
         return {QStringLiteral("giftcard_promo")};
+    case 18:
+        return {QStringLiteral("package_products"), QStringLiteral("packages"),
+                QStringLiteral("package_activity")};
     default:
         return {};
     }

@@ -486,6 +486,9 @@ void PayDialog::refresh() {
         case TenderType::Voucher:
             text = tr("Voucher ••%1").arg(giftcode::last4(t.giftCode));
             break;
+        case TenderType::Package:
+            text = tr("Package ••%1").arg(giftcode::last4(t.giftCode));
+            break;
         }
         m_tenderList->addItem(text);
     }

@@ -334,6 +334,10 @@ void ReceiptsScreen::showReversal(const CompletedSale &done, const QString &what
             details << tr("%1 of the voucher •••• %2: a redeemed voucher is not refunded.")
                            .arg(back.format(locale), t.giftCardLast4);
             break;
+        case TenderType::Package:
+            details << tr("%1 of the package •••• %2: a session used is not given back.")
+                           .arg(back.format(locale), t.giftCardLast4);
+            break;
         }
     }
     m_message->setText(

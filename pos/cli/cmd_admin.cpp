@@ -39,6 +39,8 @@ Status cmdInit(Context &ctx) {
         if (*empty) {
             if (auto ok = installDemoData(d); !ok)
                 return ok;
+            if (auto ok = installDemoPackages(d); !ok)
+                return ok;
             demoAdded = true;
         }
     }

@@ -3,6 +3,7 @@
 #include "pos/cli/context.h"
 
 #include "core/services/clients.h"
+#include "core/services/package.h"
 #include "core/services/sale.h"
 #include "pos/cli/translate.h"
 
@@ -196,7 +197,29 @@ Status cmdClientShow(Context &ctx) {
     section(oasis::cli::tr("  Visits:"), history->visits);
     section(oasis::cli::tr("  Purchases:"), history->purchases);
     section(oasis::cli::tr("  Gift cards:"), history->giftCards);
+    // Session packages, by last 4, with the sessions left.
+    auto packages = PackageService(**db).ofClient(holder);
+    if (!packages)
+        return std::unexpected(packages.error());
+    QJsonArray packagesJson;
+    if (!packages->empty())
+        lines << oasis::cli::tr("  Packages:");
+    for (const SessionPackage &k : *packages) {
+        packagesJson.append(QJsonObject{{QStringLiteral("last4"), k.last4},
+                                        {QStringLiteral("package"), k.productCode},
+                                        {QStringLiteral("session"), k.serviceCode},
+                                        {QStringLiteral("sessions"), k.sessions},
+                                        {QStringLiteral("sessions_left"), k.sessionsLeft},
+                                        {QStringLiteral("status"), k.statusName()},
+                                        {QStringLiteral("receipt"), k.soldReceiptNo}});
+        lines << oasis::cli::tr("    ••%1  %2  %3 of %4 sessions left  (%5)")
+                     .arg(k.last4, k.productCode)
+                     .arg(k.sessionsLeft)
+                     .arg(k.sessions)
+                     .arg(receiptCode(k.soldReceiptNo));
+    }
     ctx.emit({{QStringLiteral("client"), clientJson(*client)},
+              {QStringLiteral("packages"), packagesJson},
               {QStringLiteral("tickets"), history->tickets},
               {QStringLiteral("spent_cents"), history->spent.cents()},
               {QStringLiteral("visits"), historyJson(history->visits)},

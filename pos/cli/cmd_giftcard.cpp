@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// giftcard balance | history | reload | replace | cashout | adjust | certificate | send
+// giftcard balance | history | reload | replace | cashout | adjust | certificate | send;
+// package define | list | show | refund
 #include "pos/cli/context.h"
 
 #include "core/domain/clock.h"
@@ -7,7 +8,9 @@
 #include "core/domain/giftcode.h"
 #include "core/services/emaillog.h"
 #include "core/services/giftcard.h"
+#include "core/services/package.h"
 #include "core/services/promo.h"
+#include "core/services/refund.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
 #include "core/services/voucher.h"
@@ -62,6 +65,44 @@ Status voucherBalance(Context &ctx, Database &d, const QString &code, const QStr
     }
     ctx.emit(voucherJson(*v), {oasis::cli::tr("Voucher ••%1: %2 (%3), %4. No expiration date.")
                                    .arg(v->last4, v->description(), v->serviceCode, state)});
+    return {};
+}
+
+QJsonObject packageJson(const SessionPackage &k) {
+    return {{QStringLiteral("kind"), QStringLiteral("package")},
+            {QStringLiteral("last4"), k.last4},
+            {QStringLiteral("package"), k.productCode},
+            {QStringLiteral("session"), k.serviceCode},
+            {QStringLiteral("service"), k.description()},
+            {QStringLiteral("sessions"), k.sessions},
+            {QStringLiteral("sessions_used"), k.used},
+            {QStringLiteral("sessions_left"), k.sessionsLeft},
+            {QStringLiteral("status"), k.statusName()},
+            {QStringLiteral("paid_cents"), k.paid.cents()},
+            {QStringLiteral("next_session_cents"),
+             k.sessionsLeft > 0 ? QJsonValue(k.nextSessionPrice().cents()) : QJsonValue()},
+            {QStringLiteral("liability_cents"), k.liability().cents()},
+            {QStringLiteral("refunded_cents"), k.refundedAmount.cents()},
+            {QStringLiteral("client_id"), k.clientId},
+            {QStringLiteral("client"), k.clientName},
+            {QStringLiteral("receipt"), k.soldReceiptNo},
+            {QStringLiteral("created_at"), k.createdAt.toString(Qt::ISODate)}};
+}
+
+/// giftcard balance|history of a session package: the sessions left and whose it is.
+Status packageBalance(Context &ctx, Database &d, const QString &code, const QString &registerId) {
+    auto k = PackageService(d).lookup(code, registerId);
+    if (!k)
+        return std::unexpected(k.error());
+    QString state;
+    if (k->refunded)
+        state = oasis::cli::tr("refunded (%1 back)").arg(k->refundedAmount.format());
+    else
+        state = oasis::cli::tr("%1 of %2 sessions left").arg(k->sessionsLeft).arg(k->sessions);
+    ctx.emit(packageJson(*k),
+             {oasis::cli::tr("Package ••%1: %2 (%3) for %4, %5. Sold on receipt %6.")
+                  .arg(k->last4, k->description(), k->productCode, k->clientName, state,
+                       receiptCode(k->soldReceiptNo))});
     return {};
 }
 
@@ -212,6 +253,8 @@ Status cmdGiftcard(Context &ctx) {
                 return std::unexpected(who.error());
         if (giftcode::looksLikeVoucher(*code))
             return voucherBalance(ctx, d, *code, registerId);
+        if (giftcode::looksLikePackage(*code))
+            return packageBalance(ctx, d, *code, registerId);
         auto card = cards.lookup(*code, registerId);
         if (!card)
             return std::unexpected(card.error());
@@ -423,6 +466,37 @@ Status cmdGiftcard(Context &ctx) {
                           .arg(v->last4, v->description(), *out)});
             return {};
         }
+        if (giftcode::looksLikePackage(*code)) {
+            // The code given is the package's: its certificate names its sessions.
+            auto k = PackageService(d).lookup(*code, registerId);
+            if (!k)
+                return std::unexpected(k.error());
+            if (k->sessionsLeft <= 0)
+                return fail(ErrorCode::Refused,
+                            oasis::cli::tr("The package ending %1 is %2: it has no certificate.")
+                                .arg(k->last4, k->statusName()));
+            const StoreInfo store = StoreSettings(d).storeInfo();
+            printing::GiftCertificate certificate;
+            certificate.store = {store.name, store.addressLines, store.phone};
+            certificate.code = giftcode::parsePackage(*code).canonical;
+            certificate.service = k->description();
+            const auto page =
+                a6 ? printing::CertificatePage::A6 : printing::CertificatePage::Letter;
+            Status written = out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+                                 ? printing::renderCertificatePdf(certificate, *out, page)
+                                 : printing::renderCertificatePng(certificate, *out, 150, page);
+            if (!written)
+                return written;
+            ctx.emit({{QStringLiteral("file"), *out},
+                      {QStringLiteral("kind"), QStringLiteral("package")},
+                      {QStringLiteral("session"), k->serviceCode},
+                      {QStringLiteral("sessions"), k->sessions},
+                      {QStringLiteral("sessions_left"), k->sessionsLeft},
+                      {QStringLiteral("service"), k->description()}},
+                     {oasis::cli::tr("Certificate for package ••%1 (%2) written to %3.")
+                          .arg(k->last4, k->description(), *out)});
+            return {};
+        }
         auto card = cards.lookup(*code, registerId);
         if (!card)
             return std::unexpected(card.error());
@@ -442,6 +516,136 @@ Status cmdGiftcard(Context &ctx) {
     return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown giftcard command %1.").arg(*sub));
 }
 
+QJsonObject productJson(const PackageProduct &p) {
+    return {{QStringLiteral("code"), p.code},
+            {QStringLiteral("session"), p.serviceCode},
+            {QStringLiteral("sessions"), p.sessions},
+            {QStringLiteral("price_cents"), p.price.cents()},
+            {QStringLiteral("session_cents"), packageSessionPrice(p.price, p.sessions, 1).cents()},
+            {QStringLiteral("service"), p.description()}};
+}
+
+/// package define CODE --service SESSIONCODE --sessions N --price AMOUNT | list | show CODE |
+/// refund CODE --approve-by NAME
+Status cmdPackage(Context &ctx) {
+    auto sub = ctx.takeArgument(oasis::cli::tr("a package command (define, list, show, refund)"));
+    if (!sub)
+        return std::unexpected(sub.error());
+    if (*sub == QLatin1String("list")) {
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        if (auto ok = ctx.noMoreArguments(); !ok)
+            return ok;
+        auto db = ctx.database();
+        if (!db)
+            return std::unexpected(db.error());
+        auto products = PackageService(**db).products();
+        if (!products)
+            return std::unexpected(products.error());
+        QJsonArray list;
+        QStringList text;
+        for (const PackageProduct &p : *products) {
+            list.append(productJson(p));
+            text << oasis::cli::tr("%1  %2  %3").arg(p.code, p.description(), p.price.format());
+        }
+        if (text.isEmpty())
+            text << oasis::cli::tr("No packages are defined.");
+        ctx.emit({{QStringLiteral("packages"), list}}, text);
+        return {};
+    }
+    if (*sub == QLatin1String("define")) {
+        auto code = ctx.takeArgument(oasis::cli::tr("the package CODE (e.g. PKG-DT60-5)"));
+        if (!code)
+            return std::unexpected(code.error());
+        // The session item is --service: QGuiApplication takes --session (X11 session
+        // management) out of the arguments before oasisctl sees them.
+        const auto session = ctx.takeOption(QStringLiteral("service"));
+        const auto sessions = ctx.takeOption(QStringLiteral("sessions"));
+        const auto price = ctx.takeOption(QStringLiteral("price"));
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        if (auto ok = ctx.noMoreArguments(); !ok)
+            return ok;
+        if (!session || !sessions || !price)
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("package define CODE needs --service SESSIONCODE "
+                                       "--sessions N --price AMOUNT."));
+        bool isNumber = false;
+        const int n = sessions->toInt(&isNumber);
+        if (!isNumber)
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("--sessions takes a number of sessions, e.g. 5."));
+        auto amount = Money::parse(*price);
+        if (!amount)
+            return fail(ErrorCode::Invalid,
+                        oasis::cli::tr("--price %1: %2").arg(*price, amount.error().message));
+        auto db = ctx.database();
+        if (!db)
+            return std::unexpected(db.error());
+        auto who = ctx.signIn();
+        if (!who)
+            return std::unexpected(who.error());
+        auto defined =
+            PackageService(**db).define(*code, *session, n, *amount, who->user, who->approver);
+        if (!defined)
+            return std::unexpected(defined.error());
+        ctx.emit({{QStringLiteral("package"), productJson(*defined)}},
+                 {oasis::cli::tr("Package %1 defined: %2 for %3 (%4 a session).")
+                      .arg(defined->code, defined->description(), defined->price.format(),
+                           packageSessionPrice(defined->price, defined->sessions, 1).format())});
+        return {};
+    }
+    if (*sub == QLatin1String("show") || *sub == QLatin1String("refund")) {
+        auto code = ctx.takeArgument(oasis::cli::tr("the package's CODE (SP1-...)"));
+        if (!code)
+            return std::unexpected(code.error());
+        if (auto ok = ctx.noMoreOptions(); !ok)
+            return ok;
+        if (auto ok = ctx.noMoreArguments(); !ok)
+            return ok;
+        auto db = ctx.database();
+        if (!db)
+            return std::unexpected(db.error());
+        Database &d = **db;
+        const QString registerId = Store::registerId();
+        if (*sub == QLatin1String("show"))
+            return packageBalance(ctx, d, *code, registerId);
+        // The unused sessions, pro rata, as a refund of the package's line on the receipt that
+        // sold it: the money goes back to that sale's tenders (RefundService).
+        auto who = ctx.signIn();
+        if (!who)
+            return std::unexpected(who.error());
+        auto k = PackageService(d).lookup(*code, registerId);
+        if (!k)
+            return std::unexpected(k.error());
+        auto done = RefundService(d).refund(k->soldReceiptNo, {{k->saleLineId, 1}}, false,
+                                            who->user, who->approver);
+        if (!done)
+            return std::unexpected(done.error());
+        auto after = PackageService(d).byId(k->id);
+        if (!after)
+            return std::unexpected(after.error());
+        QJsonArray tenders;
+        for (const AppliedTender &t : done->tenders)
+            tenders.append(QJsonObject{{QStringLiteral("type"), tenderTypeName(t.type)},
+                                       {QStringLiteral("amount_cents"), t.amount.cents()}});
+        ctx.emit({{QStringLiteral("receipt"), done->receiptNo},
+                  {QStringLiteral("receipt_code"), receiptCode(done->receiptNo)},
+                  {QStringLiteral("original_receipt"), k->soldReceiptNo},
+                  {QStringLiteral("sessions_refunded"), k->sessionsLeft},
+                  {QStringLiteral("refund_cents"), (-done->totals.total).cents()},
+                  {QStringLiteral("total_cents"), done->totals.total.cents()},
+                  {QStringLiteral("tenders"), tenders},
+                  {QStringLiteral("package"), packageJson(*after)}},
+                 {oasis::cli::tr("Refund %1: %2 unused sessions of package ••%3, %4 back.")
+                      .arg(receiptCode(done->receiptNo))
+                      .arg(k->sessionsLeft)
+                      .arg(k->last4, (-done->totals.total).format())});
+        return {};
+    }
+    return fail(ErrorCode::Invalid, oasis::cli::tr("Unknown package command %1.").arg(*sub));
+}
+
 } // namespace
 
 std::vector<Command> giftcardCommands() {
@@ -451,7 +655,10 @@ std::vector<Command> giftcardCommands() {
              "         cashout CODE | adjust CODE DELTA --reason R | certificate CODE --out "
              "FILE.pdf|FILE.png "
              "[--a6] |\n"
-             "         send CODE --to EMAIL | give AMOUNT [--expires DATE] --reason R"}};
+             "         send CODE --to EMAIL | give AMOUNT [--expires DATE] --reason R"},
+            {"package", cmdPackage,
+             "package define CODE --service SESSIONCODE --sessions N --price AMOUNT | list |\n"
+             "        show CODE | refund CODE --approve-by NAME   (the sessions left, pro rata)"}};
 }
 
 } // namespace oasis::cli

@@ -69,9 +69,9 @@ QJsonObject periodJson(const PeriodReport &r) {
 }
 
 Status cmdReport(Context &ctx) {
-    auto sub = ctx.takeArgument(
-        oasis::cli::tr("a report (x, z, history, sales, tax, tips, "
-                       "commission, usetax, giftcards, vouchers, aging, clients, inventory)"));
+    auto sub = ctx.takeArgument(oasis::cli::tr(
+        "a report (x, z, history, sales, tax, tips, "
+        "commission, usetax, giftcards, vouchers, packages, aging, clients, inventory)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto db = ctx.database();
@@ -224,7 +224,14 @@ Status cmdReport(Context &ctx) {
     else if (*sub == QLatin1String("giftcards"))
         table = reports.giftCards(*from, *to);
     std::optional<VoucherLiability> vouchers;
-    if (*sub == QLatin1String("vouchers")) {
+    std::optional<PackageLiability> packages;
+    if (*sub == QLatin1String("packages")) {
+        auto r = reports.packages(*from, *to);
+        if (!r)
+            return std::unexpected(r.error());
+        packages = std::move(*r);
+        table = packages->packages;
+    } else if (*sub == QLatin1String("vouchers")) {
         auto r = reports.vouchers(*from, *to);
         if (!r)
             return std::unexpected(r.error());
@@ -293,6 +300,32 @@ Status cmdReport(Context &ctx) {
                                "spent, - %4 expired, = %5 at the end.")
                     .arg(p.opening.format(), p.granted.format(), p.spent.format(),
                          p.expired.format(), p.closing.format());
+    }
+    if (packages) {
+        json.insert(QStringLiteral("liability"),
+                    QJsonObject{{QStringLiteral("opening_cents"), packages->opening.cents()},
+                                {QStringLiteral("sold_cents"), packages->sold.cents()},
+                                {QStringLiteral("sold"), packages->soldCount},
+                                {QStringLiteral("sold_sessions"), packages->soldSessions},
+                                {QStringLiteral("recognised_cents"), packages->recognised.cents()},
+                                {QStringLiteral("sessions_used"), packages->usedSessions},
+                                {QStringLiteral("refunded_cents"), packages->refunded.cents()},
+                                {QStringLiteral("sessions_refunded"), packages->refundedSessions},
+                                {QStringLiteral("closing_cents"), packages->closing.cents()},
+                                {QStringLiteral("sessions_left"), packages->outstandingSessions}});
+        text << oasis::cli::tr("Owed on session packages: %1 at the start, + %2 sold (%3 "
+                               "packages, %4 sessions), - %5 recognised as revenue (%6 sessions "
+                               "used), - %7 refunded (%8 sessions), = %9 at the end (%10 "
+                               "sessions left).")
+                    .arg(packages->opening.format(), packages->sold.format())
+                    .arg(packages->soldCount)
+                    .arg(packages->soldSessions)
+                    .arg(packages->recognised.format())
+                    .arg(packages->usedSessions)
+                    .arg(packages->refunded.format())
+                    .arg(packages->refundedSessions)
+                    .arg(packages->closing.format())
+                    .arg(packages->outstandingSessions);
     }
     if (vouchers) {
         json.insert(QStringLiteral("liability"),
@@ -542,15 +575,16 @@ Status cmdRestore(Context &ctx) {
 } // namespace
 
 std::vector<Command> reportCommands() {
-    return {{"report", cmdReport,
-             "report x | z [--number N] | history | sales [--by category|staff|therapist|item] | "
-             "tax | tips | commission | usetax | giftcards | vouchers | aging | clients | "
-             "inventory [--from DATE] "
-             "[--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
-            {"commission", cmdCommission,
-             "commission list | set --therapist NAME|--service CODE RATE%|none"},
-            {"backup", cmdBackup, "backup FILE | backup --auto [--dir DIR] [--keep N]"},
-            {"restore", cmdRestore, "restore FILE"}};
+    return {
+        {"report", cmdReport,
+         "report x | z [--number N] | history | sales [--by category|staff|therapist|item] | "
+         "tax | tips | commission | usetax | giftcards | vouchers | packages | aging | clients | "
+         "inventory [--from DATE] "
+         "[--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
+        {"commission", cmdCommission,
+         "commission list | set --therapist NAME|--service CODE RATE%|none"},
+        {"backup", cmdBackup, "backup FILE | backup --auto [--dir DIR] [--keep N]"},
+        {"restore", cmdRestore, "restore FILE"}};
 }
 
 } // namespace oasis::cli

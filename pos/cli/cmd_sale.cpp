@@ -8,6 +8,7 @@
 #include "core/domain/ticketeditor.h"
 #include "core/services/catalog.h"
 #include "core/services/emaillog.h"
+#include "core/services/package.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
 #include "mail/compose.h"
@@ -39,9 +40,20 @@ struct GiftCardNote {
     QDate bonusExpires; ///< --bonus-expires: the last day of a giftcard:AMOUNT+BONUS's bonus
 };
 
-/// ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT | voucher:SESSIONCODE
+/// ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT | voucher:SESSIONCODE |
+/// package:PACKAGECODE
 Status addItem(Database &db, TicketEditor &ticket, const QString &token, const GiftCardNote &note) {
     CatalogService catalog(db);
+    if (token.startsWith(QLatin1String("package:"), Qt::CaseInsensitive)) {
+        auto product = PackageService(db).product(token.mid(8));
+        if (!product)
+            return std::unexpected(product.error());
+        auto session = catalog.byId(product->itemId);
+        if (!session)
+            return std::unexpected(session.error());
+        ticket.addPackage(product->code, *session, product->sessions, product->price);
+        return {};
+    }
     if (token.startsWith(QLatin1String("voucher:"), Qt::CaseInsensitive)) {
         const QString code = token.mid(8);
         auto item = catalog.findByCode(code);
@@ -145,6 +157,10 @@ QJsonObject saleJson(const SaleRecord &r, const std::vector<IssuedCard> &cards) 
         }
         if (t.type == TenderType::Voucher)
             o.insert(QStringLiteral("last4"), t.giftCardLast4);
+        if (t.type == TenderType::Package) {
+            o.insert(QStringLiteral("last4"), t.giftCardLast4);
+            o.insert(QStringLiteral("sessions_left"), t.packageSessionsLeft);
+        }
         tenders.append(o);
     }
     QJsonArray giftcards;
@@ -345,6 +361,17 @@ Status cmdSale(Context &ctx) {
                                     {QStringLiteral("service"), v.description},
                                     {QStringLiteral("amount_cents"), v.paid.cents()}});
     json.insert(QStringLiteral("vouchers"), vouchers);
+    // The same for the session packages sold.
+    QJsonArray packages;
+    for (const IssuedPackage &k : done->packages)
+        packages.append(QJsonObject{{QStringLiteral("code"), k.code},
+                                    {QStringLiteral("last4"), giftcode::last4(k.code)},
+                                    {QStringLiteral("package"), k.productCode},
+                                    {QStringLiteral("session"), k.serviceCode},
+                                    {QStringLiteral("sessions"), k.sessions},
+                                    {QStringLiteral("service"), k.description},
+                                    {QStringLiteral("amount_cents"), k.paid.cents()}});
+    json.insert(QStringLiteral("packages"), packages);
     json.insert(QStringLiteral("client_id"),
                 done->clientId > 0 ? QJsonValue(done->clientId) : QJsonValue());
     QStringList text;
@@ -362,6 +389,8 @@ Status cmdSale(Context &ctx) {
     text += printing::renderReceiptText(doc, 48).split(u'\n');
     for (const IssuedVoucher &v : done->vouchers)
         text << oasis::cli::tr("Voucher %1: %2").arg(v.code, v.description);
+    for (const IssuedPackage &k : done->packages)
+        text << oasis::cli::tr("Package %1: %2").arg(k.code, k.description);
     for (const QString &w : std::as_const(done->warnings))
         text << oasis::cli::tr("Warning: %1").arg(w);
     json.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(done->warnings));
@@ -484,9 +513,10 @@ std::vector<Command> saleCommands() {
          "       ITEM: SKU-or-barcode[xQTY] | SESSIONCODE@THERAPIST | giftcard:AMOUNT[+BONUS] "
          "[--to T "
          "--from F "
-         "--message M] [--bonus-expires DATE] | voucher:SESSIONCODE\n"
+         "--message M] [--bonus-expires DATE] | voucher:SESSIONCODE | package:PACKAGECODE "
+         "(needs --client)\n"
          "       TENDER: cash:AMOUNT | card:AMOUNT[:LAST4[:AUTH]] | gift:CODE[:AMOUNT] | "
-         "voucher:CODE"},
+         "voucher:CODE | package:CODE"},
         {"receipt", cmdReceipt,
          "receipt show RECEIPT | print RECEIPT --print TARGET | send RECEIPT --to EMAIL"},
     };

@@ -108,6 +108,8 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
     m_kind->addItem(tr("Gift-card liability"), QStringLiteral("giftcards"));
     m_kind->addItem(tr("Gift-card aging (as of the last date)"), QStringLiteral("aging"));
     m_kind->addItem(tr("Service vouchers: sold, redeemed, owed"), QStringLiteral("vouchers"));
+    m_kind->addItem(tr("Session packages: sold, used, recognised, owed"),
+                    QStringLiteral("packages"));
     m_kind->addItem(tr("Clients: lifetime value and last visit"), QStringLiteral("clients"));
     m_kind->addItem(tr("Inventory at cost (now)"), QStringLiteral("inventory"));
     auto *run = new QPushButton(tr("Show"), range);
@@ -341,6 +343,18 @@ void ReportsScreen::runRange() {
                            .arg(promo.opening.format(locale), promo.granted.format(locale),
                                 promo.spent.format(locale), promo.expired.format(locale),
                                 promo.closing.format(locale));
+    } else if (kind == QLatin1String("packages")) {
+        // Deferred until a session is used, recognised at the package's per-session price.
+        auto packages = reports.packages(from, to);
+        if (!packages)
+            return showMessage(packages.error().message, true);
+        table = std::move(packages->packages);
+        summary = tr("Owed on session packages at the start %1 + sold %2 − recognised %3 − "
+                     "refunded %4 = owed at the end %5, on %n session(s) not yet used.",
+                     nullptr, int(packages->outstandingSessions))
+                      .arg(packages->opening.format(locale), packages->sold.format(locale),
+                           packages->recognised.format(locale), packages->refunded.format(locale),
+                           packages->closing.format(locale));
     } else if (kind == QLatin1String("vouchers")) {
         // Owed at what was paid for each voucher, whatever its session costs now.
         auto vouchers = reports.vouchers(from, to);

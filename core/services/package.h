@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Session packages (DESIGN §15): "5 × 60-minute deep tissue for $600", sold to a client, used
+// one session at a time as a tender for a line of its session. Deferred revenue until a session
+// is used, recognised then at the package's per-session price; the unused sessions refunded pro
+// rata. Kept on append-only ledgers (package_products, packages, package_activity).
+#pragma once
+
+#include "core/domain/error.h"
+#include "core/domain/money.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace oasis {
+
+class Database;
+struct StaffMember;
+
+/// A package the store sells (defined by a manager): `sessions` of the session `itemId` for
+/// `price`.
+struct PackageProduct {
+    qint64 id = 0;
+    QString code; ///< PKG-DT60-5
+    qint64 itemId = 0;
+    QString serviceCode; ///< DT60
+    QString serviceName;
+    QString modality;
+    int minutes = 0;
+    int sessions = 0;
+    Money price;
+
+    /// "5 sessions of 60-minute deep tissue massage".
+    QString description() const;
+};
+
+/// What session number `sessionNo` (1-based) of a package of `sessions` paid `paid` is worth:
+/// paid / sessions, the remainder on the last session so that the sessions sum to what was paid.
+Money packageSessionPrice(Money paid, int sessions, int sessionNo);
+
+/// A package sold.
+struct SessionPackage {
+    qint64 id = 0;
+    QString last4;
+    qint64 productId = 0;
+    QString productCode; ///< PKG-DT60-5
+    qint64 itemId = 0;   ///< the session it is for
+    QString serviceCode; ///< DT60
+    QString serviceName;
+    QString modality;
+    int minutes = 0;
+    int sessions = 0;     ///< sold
+    int used = 0;         ///< sessions redeemed
+    int sessionsLeft = 0; ///< 0 once used up or refunded
+    bool refunded = false;
+    Money paid; ///< what the client paid
+    Money refundedAmount;
+    qint64 clientId = 0;
+    QString clientName;
+    QDateTime createdAt;
+    qint64 soldReceiptNo = 0;
+    qint64 saleLineId = 0;
+    int activities = 0; ///< rows on its ledger: the sequence number its next row takes
+
+    /// What the next session is worth (packageSessionPrice of session used + 1).
+    Money nextSessionPrice() const { return packageSessionPrice(paid, sessions, used + 1); }
+    /// The deferred revenue still owed: what was paid less the sessions used and any refund.
+    Money liability() const;
+    /// "5 sessions of 60-minute deep tissue massage".
+    QString description() const;
+    /// "active", "used" (no session left) or "refunded".
+    QString statusName() const;
+};
+
+/// A package just sold: the only moment its full code leaves the service (to print it).
+struct IssuedPackage {
+    qint64 id = 0;
+    QString code;
+    QString productCode;
+    QString serviceCode;
+    int sessions = 0;
+    QString description;
+    Money paid;
+};
+
+class PackageService final {
+public:
+    explicit PackageService(Database &db)
+        : m_db(db) {}
+
+    /// Defines a package product (a manager, or an approver who is one; journaled). A code is
+    /// defined once: to sell at another price, define another code.
+    Result<PackageProduct> define(const QString &code, const QString &sessionCode, int sessions,
+                                  Money price, const StaffMember &by,
+                                  const std::optional<StaffMember> &approver);
+    Result<std::vector<PackageProduct>> products() const;
+    Result<PackageProduct> product(const QString &code) const;
+
+    /// Finds a sold package by what was typed or scanned, with the gift cards' lookup lockouts.
+    /// A used-up or refunded package is returned (its sessionsLeft says so).
+    Result<SessionPackage> lookup(const QString &code, const QString &registerId);
+    Result<SessionPackage> byId(qint64 id) const;
+    Result<SessionPackage> bySaleLine(qint64 lineId) const;
+    /// A client's packages (and those of duplicates merged into them), newest first.
+    Result<std::vector<SessionPackage>> ofClient(qint64 clientId) const;
+
+    // --- inside the caller's transaction -------------------------------------------------
+    /// A new package of product `productId` for `clientId`, paid `paid`, sold on line `lineId`.
+    Result<IssuedPackage> issue(qint64 productId, Money paid, qint64 clientId, qint64 saleId,
+                                qint64 lineId, qint64 staffId);
+    /// Uses one session of `seen` (as looked up), worth `covered`, on line `lineId` of `saleId`.
+    /// A condition of the write: refused when no session is left or anything happened to the
+    /// package since it was looked up (another register used a session meanwhile).
+    Status redeem(const SessionPackage &seen, Money covered, qint64 saleId, qint64 lineId,
+                  qint64 staffId);
+    /// Refunds the sessions left (the refund `saleId`): returns the money owed for them, and
+    /// the package then has none left. Refused when none is left.
+    Result<Money> refundLeft(qint64 packageId, qint64 saleId, qint64 lineId, qint64 staffId,
+                             qint64 approverId);
+
+    /// The full code, from its sealed copy (a certificate); journaled by the caller.
+    Result<QString> revealCode(qint64 packageId) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace oasis
