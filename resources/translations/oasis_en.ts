@@ -2371,10 +2371,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a tender: use cash:AMOUNT, card:AMOUNT[:LAST4[:AUTH]], gift:CODE[:AMOUNT] or voucher:CODE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Voucher: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2572,6 +2568,158 @@
     </message>
     <message>
         <source>a promotional %1 of %2 on the gift card ending %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: write package:CODE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tender: use cash:AMOUNT, card:AMOUNT[:LAST4[:AUTH]], gift:CODE[:AMOUNT], voucher:CODE or package:CODE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package: %1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions of %2-minute %3 massage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A package code is 1 to 40 letters, digits, &apos;-&apos; or &apos;_&apos; (e.g. PKG-DT60-5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A package has 1 to 100 sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A package&apos;s price must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no session %1 in the catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a session: a package is sessions of one service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package %1 is already defined: a package is defined once; define another code for another price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no package %1: a manager defines it with oasisctl package define.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That package code has a typo (its check character does not match). Check each character and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a package code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package is not known here: it was not sold by this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no package number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No package was sold on that line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That package is not defined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make a unique package code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package ending %1 was refunded: no session is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package ending %1 has no session left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package ending %1 was used on another register meanwhile: %2 sessions left. Nothing was charged; take the payment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package ending %1 was already refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package ending %1 has no session left: all %2 were used, nothing is refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package ending %1 changed meanwhile; nothing was refunded. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code of this package is not kept; it cannot be reprinted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session of the package ending %1 was used: refund the sessions left instead of voiding the sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session packages, %1 (owed at the end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used in range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A package is sold to a client: choose the client first (--client ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each package is its own line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A package is sold at its price, not discounted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ticket paid with a package session takes no ticket discount: the package&apos;s price is the discount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package ending %1 is for %2: ring up that session to use it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3208,6 +3356,10 @@
         <source>Voucher ending %1: it was not redeemed (a voucher is redeemed only when the sale completes).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Package ••%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ReceiptView</name>
@@ -3368,6 +3520,10 @@ Ctrl+Shift+V</source>
     </message>
     <message>
         <source>%1 of the voucher •••• %2: a redeemed voucher is not refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the package •••• %2: a session used is not given back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5110,10 +5266,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a report (x, z, history, sales, tax, tips, commission, usetax, giftcards, vouchers, aging, clients, inventory)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Promotional value (not owed): %1 at the start, + %2 granted, - %3 spent, - %4 expired, = %5 at the end.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5143,6 +5295,90 @@ F10</source>
     </message>
     <message>
         <source>Voucher %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Packages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    ••%1  %2  %3 of %4 sessions left  (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refunded (%1 back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 sessions left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1: %2 (%3) for %4, %5. Sold on receipt %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package ending %1 is %2: it has no certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate for package ••%1 (%2) written to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a package command (define, list, show, refund)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No packages are defined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the package CODE (e.g. PKG-DT60-5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package define CODE needs --service SESSIONCODE --sessions N --price AMOUNT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sessions takes a number of sessions, e.g. 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--price %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package %1 defined: %2 for %3 (%4 a session).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the package&apos;s CODE (SP1-...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund %1: %2 unused sessions of package ••%3, %4 back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown package command %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a report (x, z, history, sales, tax, tips, commission, usetax, giftcards, vouchers, packages, aging, clients, inventory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed on session packages: %1 at the start, + %2 sold (%3 packages, %4 sessions), - %5 recognised as revenue (%6 sessions used), - %7 refunded (%8 sessions), = %9 at the end (%10 sessions left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5590,6 +5826,22 @@ F10</source>
     </message>
     <message>
         <source>Covered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1: %2 sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions left</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7245,6 +7497,17 @@ Print a certificate for it now?</source>
         <translation>
             <numerusform>Owed on service vouchers at the start %1 + sold %2 − redeemed %3 − refunded %4 = owed at the end %5, on %n voucher not yet redeemed.</numerusform>
             <numerusform>Owed on service vouchers at the start %1 + sold %2 − redeemed %3 − refunded %4 = owed at the end %5, on %n vouchers not yet redeemed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session packages: sold, used, recognised, owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Owed on session packages at the start %1 + sold %2 − recognised %3 − refunded %4 = owed at the end %5, on %n session(s) not yet used.</source>
+        <translation>
+            <numerusform>Owed on session packages at the start %1 + sold %2 − recognised %3 − refunded %4 = owed at the end %5, on %n session not yet used.</numerusform>
+            <numerusform>Owed on session packages at the start %1 + sold %2 − recognised %3 − refunded %4 = owed at the end %5, on %n sessions not yet used.</numerusform>
         </translation>
     </message>
 </context>
