@@ -10,6 +10,7 @@
 #include "core/services/promo.h"
 #include "core/services/registers.h"
 #include "core/services/shift.h"
+#include "core/services/storedvalue.h"
 #include "core/services/storesettings.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
@@ -124,38 +125,22 @@ Status GiftCardService::recordFailure(const QString &registerId, const QString &
 }
 
 Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &registerIdIn) {
-    // Only a register the store knows looks cards up: an invented one records no failure and
-    // escapes no lockout.
-    auto acting = RegisterService(m_db).acting(registerIdIn);
-    if (!acting)
-        return std::unexpected(acting.error());
-    const QString registerId = *acting;
-    if (auto ok = checkLockout(registerId); !ok)
-        return std::unexpected(ok.error());
-    const giftcode::Parsed parsed = giftcode::parse(code);
-    if (parsed.status != giftcode::Parse::Ok) {
-        if (auto ok = recordFailure(registerId, QStringLiteral("bad check character")); !ok)
-            return std::unexpected(ok.error());
-        return fail(
-            ErrorCode::Refused,
-            parsed.status == giftcode::Parse::BadCheck
-                ? oasis::tr("That gift-card code has a typo (its check character does not match). "
-                            "Check each character and try again.")
-                : oasis::tr("That is not a gift-card code."));
-    }
-    auto q = m_db.row(kCardColumns + QStringLiteral("WHERE g.lookup_hash = ?"),
-                      {giftcode::lookupHash(m_db.keys().giftCardLookup, parsed.canonical)});
-    if (!q)
-        return std::unexpected(q.error());
-    if (q->isEmpty()) {
-        if (auto ok = recordFailure(registerId, QStringLiteral("unknown code")); !ok)
-            return std::unexpected(ok.error());
-        return fail(ErrorCode::NotFound,
-                    oasis::tr("This gift card is not known here: it was not sold by this store."));
-    }
-    GiftCard card = cardFromRow(*q);
+    const StoredValueKind kind{
+        &giftcode::parse,
+        kCardColumns,
+        QStringLiteral("g.lookup_hash"),
+        QStringLiteral("bad check character"),
+        QStringLiteral("unknown code"),
+        oasis::tr("That gift-card code has a typo (its check character does not match). Check "
+                  "each character and try again."),
+        oasis::tr("That is not a gift-card code."),
+        oasis::tr("This gift card is not known here: it was not sold by this store.")};
+    auto found = lookupStoredValue(m_db, kind, code, registerIdIn);
+    if (!found)
+        return std::unexpected(found.error());
+    GiftCard card = cardFromRow(found->row);
     if (card.status == GiftCardStatus::Void) {
-        if (auto ok = recordFailure(registerId, QStringLiteral("voided card")); !ok)
+        if (auto ok = recordFailure(found->registerId, QStringLiteral("voided card")); !ok)
             return std::unexpected(ok.error());
         return fail(
             ErrorCode::Refused,

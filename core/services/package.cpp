@@ -12,6 +12,7 @@
 #include "core/services/catalog.h"
 #include "core/services/giftcard.h"
 #include "core/services/registers.h"
+#include "core/services/storedvalue.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
 
@@ -199,36 +200,20 @@ Result<PackageProduct> PackageService::product(const QString &code) const {
 }
 
 Result<SessionPackage> PackageService::lookup(const QString &code, const QString &registerIdIn) {
-    auto acting = RegisterService(m_db).acting(registerIdIn);
-    if (!acting)
-        return std::unexpected(acting.error());
-    const QString registerId = *acting;
-    GiftCardService cards(m_db);
-    if (auto ok = cards.checkLockout(registerId); !ok)
-        return std::unexpected(ok.error());
-    const giftcode::Parsed parsed = giftcode::parsePackage(code);
-    if (parsed.status != giftcode::Parse::Ok) {
-        if (auto ok =
-                cards.recordFailure(registerId, QStringLiteral("bad package check character"));
-            !ok)
-            return std::unexpected(ok.error());
-        return fail(ErrorCode::Refused,
-                    parsed.status == giftcode::Parse::BadCheck
-                        ? oasis::tr("That package code has a typo (its check character does not "
-                                    "match). Check each character and try again.")
-                        : oasis::tr("That is not a package code."));
-    }
-    auto q = m_db.row(kPackageColumns + QStringLiteral("WHERE k.lookup_hash = ?"),
-                      {giftcode::lookupHash(m_db.keys().giftCardLookup, parsed.canonical)});
-    if (!q)
-        return std::unexpected(q.error());
-    if (q->isEmpty()) {
-        if (auto ok = cards.recordFailure(registerId, QStringLiteral("unknown package")); !ok)
-            return std::unexpected(ok.error());
-        return fail(ErrorCode::NotFound,
-                    oasis::tr("This package is not known here: it was not sold by this store."));
-    }
-    return packageFromRow(*q);
+    const StoredValueKind kind{
+        &giftcode::parsePackage,
+        kPackageColumns,
+        QStringLiteral("k.lookup_hash"),
+        QStringLiteral("bad package check character"),
+        QStringLiteral("unknown package"),
+        oasis::tr("That package code has a typo (its check character does not match). Check "
+                  "each character and try again."),
+        oasis::tr("That is not a package code."),
+        oasis::tr("This package is not known here: it was not sold by this store.")};
+    auto found = lookupStoredValue(m_db, kind, code, registerIdIn);
+    if (!found)
+        return std::unexpected(found.error());
+    return packageFromRow(found->row);
 }
 
 Result<SessionPackage> PackageService::byId(qint64 id) const {

@@ -7,6 +7,7 @@
 #include "core/domain/translate.h"
 #include "core/services/giftcard.h"
 #include "core/services/registers.h"
+#include "core/services/storedvalue.h"
 #include "core/storage/database.h"
 
 namespace oasis {
@@ -70,36 +71,20 @@ QString voucherStatusName(Voucher::Status status) {
 }
 
 Result<Voucher> VoucherService::lookup(const QString &code, const QString &registerIdIn) {
-    auto acting = RegisterService(m_db).acting(registerIdIn);
-    if (!acting)
-        return std::unexpected(acting.error());
-    const QString registerId = *acting;
-    GiftCardService cards(m_db);
-    if (auto ok = cards.checkLockout(registerId); !ok)
-        return std::unexpected(ok.error());
-    const giftcode::Parsed parsed = giftcode::parseVoucher(code);
-    if (parsed.status != giftcode::Parse::Ok) {
-        if (auto ok =
-                cards.recordFailure(registerId, QStringLiteral("bad voucher check character"));
-            !ok)
-            return std::unexpected(ok.error());
-        return fail(ErrorCode::Refused,
-                    parsed.status == giftcode::Parse::BadCheck
-                        ? oasis::tr("That voucher code has a typo (its check character does not "
-                                    "match). Check each character and try again.")
-                        : oasis::tr("That is not a voucher code."));
-    }
-    auto q = m_db.row(kVoucherColumns + QStringLiteral("WHERE v.lookup_hash = ?"),
-                      {giftcode::lookupHash(m_db.keys().giftCardLookup, parsed.canonical)});
-    if (!q)
-        return std::unexpected(q.error());
-    if (q->isEmpty()) {
-        if (auto ok = cards.recordFailure(registerId, QStringLiteral("unknown voucher")); !ok)
-            return std::unexpected(ok.error());
-        return fail(ErrorCode::NotFound,
-                    oasis::tr("This voucher is not known here: it was not sold by this store."));
-    }
-    return voucherFromRow(*q);
+    const StoredValueKind kind{
+        &giftcode::parseVoucher,
+        kVoucherColumns,
+        QStringLiteral("v.lookup_hash"),
+        QStringLiteral("bad voucher check character"),
+        QStringLiteral("unknown voucher"),
+        oasis::tr("That voucher code has a typo (its check character does not match). Check "
+                  "each character and try again."),
+        oasis::tr("That is not a voucher code."),
+        oasis::tr("This voucher is not known here: it was not sold by this store.")};
+    auto found = lookupStoredValue(m_db, kind, code, registerIdIn);
+    if (!found)
+        return std::unexpected(found.error());
+    return voucherFromRow(found->row);
 }
 
 Result<Voucher> VoucherService::byId(qint64 id) const {
