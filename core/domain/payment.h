@@ -19,7 +19,7 @@ struct AppliedTender {
     QString authCode;
     qint64 giftCardId = 0;
     QString giftCardLast4;
-    Money giftCardBalance; ///< remaining after this sale
+    Money giftCardBalance;        ///< remaining after this sale
     QString voucherCovered;       ///< a voucher or package tender: the session line it covered
     int packageSessionsLeft = -1; ///< a package tender: the sessions left after this sale
 };

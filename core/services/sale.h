@@ -37,13 +37,13 @@ struct CompletedSale {
     TicketTotals totals;
     std::vector<AppliedTender> tenders;
     Money change;
-    std::vector<IssuedCard> giftCards; ///< the full codes of cards sold, to print once
-    std::vector<SoldCard> soldCards;   ///< the same cards by last 4 (also for a repeat)
+    std::vector<IssuedCard> giftCards;   ///< the full codes of cards sold, to print once
+    std::vector<SoldCard> soldCards;     ///< the same cards by last 4 (also for a repeat)
     std::vector<IssuedVoucher> vouchers; ///< the full codes of service vouchers sold, printed once
     std::vector<IssuedPackage> packages; ///< the full codes of session packages sold, printed once
-    QStringList warnings;              ///< e.g. stock below zero
-    QString requestId;                 ///< the ticket's request id, if it had one
-    qint64 clientId = 0;               ///< the client the sale is linked to (0: none)
+    QStringList warnings;                ///< e.g. stock below zero
+    QString requestId;                   ///< the ticket's request id, if it had one
+    qint64 clientId = 0;                 ///< the client the sale is linked to (0: none)
     /// The ticket's request id was already used by this sale: nothing was charged or written
     /// this time. The first call's full gift-card codes are not stored (only a keyed hash), so
     /// `giftCards` is empty and `soldCards` names them by last 4.

@@ -87,7 +87,7 @@ TEST_CASE("four registers selling at once: receipts, totals, stock and card bala
             ++lines;
             const qint64 receipt = rec.value(QStringLiteral("receipt")).toInteger();
             INFO("receipt " << receipt);
-            REQUIRE(receipts.insert(receipt).second); // no receipt number given twice
+            REQUIRE(receipts.insert(receipt).second);        // no receipt number given twice
             REQUIRE(receipt / 1'000'000'000 == seriesOf[w]); // in its register's series
             reportedTotal += rec.value(QStringLiteral("total")).toInteger();
             const int card = rec.value(QStringLiteral("card")).toInt();
