@@ -227,33 +227,21 @@ Result<IssuedCard> GiftCardService::issue(Money amount, qint64 saleId, qint64 st
                                           const QString &recipient, const QString &sender,
                                           const QString &message, qint64 replacesId,
                                           const QString &activityKind) {
-    // A fresh random code; a collision of 95 random bits is not going to happen, but the
-    // UNIQUE index would refuse it, so try again rather than fail a sale.
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        const QString code = giftcode::generate();
-        const QString hash = giftcode::lookupHash(m_db.keys().giftCardLookup, code);
-        auto exists = m_db.scalar(
-            QStringLiteral("SELECT COUNT(*) FROM giftcards WHERE lookup_hash = ?"), {hash});
-        if (!exists)
-            return std::unexpected(exists.error());
-        if (exists->toInt() > 0)
-            continue;
-        const QByteArray sealed =
-            crypto::aesGcmEncrypt(m_db.keys().giftCardSeal, code.toLatin1(), hash.toLatin1());
-        auto ins = m_db.write(
-            QStringLiteral("INSERT INTO giftcards(lookup_hash, last4, sealed_code, created_at, "
-                           "sale_id, replaces_id, recipient, sender, message) "
-                           "VALUES (?,?,?,?,?,?,?,?,?)"),
-            {hash, giftcode::last4(code), sealed, toStorageTime(Clock::nowUtc()),
-             nullIfZero(saleId), nullIfZero(replacesId), recipient, sender, message});
-        if (!ins)
-            return std::unexpected(ins.error());
-        const qint64 id = ins->insertId;
-        if (auto ok = addActivity(id, activityKind, amount, saleId, staffId); !ok)
-            return std::unexpected(ok.error());
-        return IssuedCard{id, code, amount, {}, {}};
-    }
-    return fail(ErrorCode::System, oasis::tr("Could not make a unique gift-card code."));
+    auto made = newStoredValueCode(m_db, &giftcode::generate, QStringLiteral("giftcards"));
+    if (!made)
+        return std::unexpected(made.error());
+    auto ins = m_db.write(
+        QStringLiteral("INSERT INTO giftcards(lookup_hash, last4, sealed_code, created_at, "
+                       "sale_id, replaces_id, recipient, sender, message) "
+                       "VALUES (?,?,?,?,?,?,?,?,?)"),
+        {made->hash, giftcode::last4(made->code), made->sealed, toStorageTime(Clock::nowUtc()),
+         nullIfZero(saleId), nullIfZero(replacesId), recipient, sender, message});
+    if (!ins)
+        return std::unexpected(ins.error());
+    const qint64 id = ins->insertId;
+    if (auto ok = addActivity(id, activityKind, amount, saleId, staffId); !ok)
+        return std::unexpected(ok.error());
+    return IssuedCard{id, made->code, amount, {}, {}};
 }
 
 Result<qint64> GiftCardService::liveCard(qint64 cardId) const {

@@ -257,39 +257,29 @@ Result<IssuedPackage> PackageService::issue(qint64 productId, Money paid, qint64
     if (p->isEmpty())
         return fail(ErrorCode::NotFound, oasis::tr("That package is not defined."));
     const PackageProduct product = productFromRow(*p);
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        const QString code = giftcode::generatePackage();
-        const QString hash = giftcode::lookupHash(m_db.keys().giftCardLookup, code);
-        auto exists = m_db.scalar(
-            QStringLiteral("SELECT COUNT(*) FROM packages WHERE lookup_hash = ?"), {hash});
-        if (!exists)
-            return std::unexpected(exists.error());
-        if (exists->toInt() > 0)
-            continue;
-        const QByteArray sealed =
-            crypto::aesGcmEncrypt(m_db.keys().giftCardSeal, code.toLatin1(), hash.toLatin1());
-        const QString now = toStorageTime(Clock::nowUtc());
-        auto ins = m_db.write(
-            QStringLiteral("INSERT INTO packages(lookup_hash, last4, sealed_code, product_id, "
-                           "item_id, sessions, paid_cents, client_id, sale_id, line_id, "
-                           "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
-            {hash, giftcode::last4(code), sealed, product.id, product.itemId, product.sessions,
-             paid.cents(), clientId, saleId, lineId, now});
-        if (!ins)
-            return std::unexpected(ins.error());
-        const qint64 id = ins->insertId;
-        if (auto ok = m_db.write(
-                QStringLiteral("INSERT INTO package_activity(package_id, seq, kind, sessions, "
-                               "amount_cents, sale_id, line_id, staff_id, created_at) VALUES "
-                               "(?, 0, 'sell', ?, ?, ?, ?, ?, ?)"),
-                {id, product.sessions, paid.cents(), saleId, lineId, nullIfZero(staffId), now});
-            !ok)
-            return std::unexpected(ok.error());
-        return IssuedPackage{
-            id,  code, product.code, product.serviceCode, product.sessions, product.description(),
-            paid};
-    }
-    return fail(ErrorCode::System, oasis::tr("Could not make a unique package code."));
+    auto made = newStoredValueCode(m_db, &giftcode::generatePackage, QStringLiteral("packages"));
+    if (!made)
+        return std::unexpected(made.error());
+    const QString now = toStorageTime(Clock::nowUtc());
+    auto ins = m_db.write(
+        QStringLiteral("INSERT INTO packages(lookup_hash, last4, sealed_code, product_id, "
+                       "item_id, sessions, paid_cents, client_id, sale_id, line_id, "
+                       "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+        {made->hash, giftcode::last4(made->code), made->sealed, product.id, product.itemId,
+         product.sessions, paid.cents(), clientId, saleId, lineId, now});
+    if (!ins)
+        return std::unexpected(ins.error());
+    const qint64 id = ins->insertId;
+    if (auto ok = m_db.write(
+            QStringLiteral("INSERT INTO package_activity(package_id, seq, kind, sessions, "
+                           "amount_cents, sale_id, line_id, staff_id, created_at) VALUES "
+                           "(?, 0, 'sell', ?, ?, ?, ?, ?, ?)"),
+            {id, product.sessions, paid.cents(), saleId, lineId, nullIfZero(staffId), now});
+        !ok)
+        return std::unexpected(ok.error());
+    return IssuedPackage{
+        id,  made->code, product.code, product.serviceCode, product.sessions, product.description(),
+        paid};
 }
 
 Status PackageService::redeem(const SessionPackage &seen, Money covered, qint64 saleId,

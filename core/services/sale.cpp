@@ -511,7 +511,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
             return fail(ErrorCode::Refused,
                         oasis::tr("The voucher ending %1 was already redeemed (receipt %2).")
                             .arg(v->last4)
-                            .arg(v->redeemedReceiptNo));
+                            .arg(receiptCode(v->redeemedReceiptNo)));
         if (v->status == Voucher::Status::Void)
             return fail(
                 ErrorCode::Refused,

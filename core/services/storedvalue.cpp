@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/storedvalue.h"
 
+#include "core/domain/crypto.h"
+#include "core/domain/translate.h"
 #include "core/services/giftcard.h"
 #include "core/services/registers.h"
 #include "core/storage/database.h"
@@ -35,6 +37,26 @@ Result<StoredValueRow> lookupStoredValue(Database &db, const StoredValueKind &ki
         return fail(ErrorCode::NotFound, kind.unknown);
     }
     return StoredValueRow{std::move(*q), registerId};
+}
+
+Result<NewStoredValueCode> newStoredValueCode(Database &db, QString (*generate)(),
+                                              const QString &table) {
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        NewStoredValueCode made;
+        made.code = generate();
+        made.hash = giftcode::lookupHash(db.keys().giftCardLookup, made.code);
+        auto exists =
+            db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE lookup_hash = ?").arg(table),
+                      {made.hash});
+        if (!exists)
+            return std::unexpected(exists.error());
+        if (exists->toInt() > 0)
+            continue;
+        made.sealed = crypto::aesGcmEncrypt(db.keys().giftCardSeal, made.code.toLatin1(),
+                                            made.hash.toLatin1());
+        return made;
+    }
+    return fail(ErrorCode::System, oasis::tr("Could not make a unique code for %1.").arg(table));
 }
 
 } // namespace oasis

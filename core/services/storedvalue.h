@@ -40,4 +40,17 @@ struct StoredValueRow {
 Result<StoredValueRow> lookupStoredValue(Database &db, const StoredValueKind &kind,
                                          const QString &code, const QString &registerIdIn);
 
+/// A code just made for a new card, voucher or package, before its row is written.
+struct NewStoredValueCode {
+    QString code;      ///< in full: leaves the service once, to be printed
+    QString hash;      ///< the keyed lookup hash the row is found by
+    QByteArray sealed; ///< the sealed copy a manager's reprint opens
+};
+
+/// A fresh random code of one kind (`generate`) that no row of `table` holds yet (its
+/// lookup_hash column), with its hash and sealed copy. A collision of 95 random bits is not going
+/// to happen, but a sale is not failed for one: up to three codes are tried.
+Result<NewStoredValueCode> newStoredValueCode(Database &db, QString (*generate)(),
+                                              const QString &table);
+
 } // namespace oasis

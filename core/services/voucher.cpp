@@ -4,6 +4,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/crypto.h"
 #include "core/domain/giftcode.h"
+#include "core/domain/receiptcode.h"
 #include "core/domain/translate.h"
 #include "core/services/giftcard.h"
 #include "core/services/registers.h"
@@ -98,38 +99,29 @@ Result<Voucher> VoucherService::byId(qint64 id) const {
 
 Result<IssuedVoucher> VoucherService::issue(qint64 itemId, Money paid, qint64 saleId, qint64 lineId,
                                             qint64 staffId) {
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        const QString code = giftcode::generateVoucher();
-        const QString hash = giftcode::lookupHash(m_db.keys().giftCardLookup, code);
-        auto exists = m_db.scalar(
-            QStringLiteral("SELECT COUNT(*) FROM vouchers WHERE lookup_hash = ?"), {hash});
-        if (!exists)
-            return std::unexpected(exists.error());
-        if (exists->toInt() > 0)
-            continue;
-        const QByteArray sealed =
-            crypto::aesGcmEncrypt(m_db.keys().giftCardSeal, code.toLatin1(), hash.toLatin1());
-        const QString now = toStorageTime(Clock::nowUtc());
-        auto ins = m_db.write(
-            QStringLiteral("INSERT INTO vouchers(lookup_hash, last4, sealed_code, item_id, "
-                           "paid_cents, sale_id, line_id, created_at) VALUES (?,?,?,?,?,?,?,?)"),
-            {hash, giftcode::last4(code), sealed, itemId, paid.cents(), saleId, lineId, now});
-        if (!ins)
-            return std::unexpected(ins.error());
-        const qint64 id = ins->insertId;
-        if (auto ok = m_db.write(
-                QStringLiteral("INSERT INTO voucher_activity(voucher_id, kind, amount_cents, "
-                               "sale_id, line_id, staff_id, created_at) VALUES "
-                               "(?, 'sell', ?, ?, ?, ?, ?)"),
-                {id, paid.cents(), saleId, lineId, nullIfZero(staffId), now});
-            !ok)
-            return std::unexpected(ok.error());
-        auto sold = byId(id);
-        if (!sold)
-            return std::unexpected(sold.error());
-        return IssuedVoucher{id, code, sold->serviceCode, sold->description(), paid};
-    }
-    return fail(ErrorCode::System, oasis::tr("Could not make a unique voucher code."));
+    auto made = newStoredValueCode(m_db, &giftcode::generateVoucher, QStringLiteral("vouchers"));
+    if (!made)
+        return std::unexpected(made.error());
+    const QString now = toStorageTime(Clock::nowUtc());
+    auto ins = m_db.write(
+        QStringLiteral("INSERT INTO vouchers(lookup_hash, last4, sealed_code, item_id, "
+                       "paid_cents, sale_id, line_id, created_at) VALUES (?,?,?,?,?,?,?,?)"),
+        {made->hash, giftcode::last4(made->code), made->sealed, itemId, paid.cents(), saleId,
+         lineId, now});
+    if (!ins)
+        return std::unexpected(ins.error());
+    const qint64 id = ins->insertId;
+    if (auto ok = m_db.write(
+            QStringLiteral("INSERT INTO voucher_activity(voucher_id, kind, amount_cents, "
+                           "sale_id, line_id, staff_id, created_at) VALUES "
+                           "(?, 'sell', ?, ?, ?, ?, ?)"),
+            {id, paid.cents(), saleId, lineId, nullIfZero(staffId), now});
+        !ok)
+        return std::unexpected(ok.error());
+    auto sold = byId(id);
+    if (!sold)
+        return std::unexpected(sold.error());
+    return IssuedVoucher{id, made->code, sold->serviceCode, sold->description(), paid};
 }
 
 Status VoucherService::redeem(qint64 voucherId, Money covered, qint64 saleId, qint64 lineId,
@@ -158,7 +150,7 @@ Status VoucherService::redeem(qint64 voucherId, Money covered, qint64 saleId, qi
     return fail(ErrorCode::Refused,
                 oasis::tr("The voucher ending %1 was already redeemed (receipt %2).")
                     .arg(v->last4)
-                    .arg(v->redeemedReceiptNo));
+                    .arg(receiptCode(v->redeemedReceiptNo)));
 }
 
 Status VoucherService::voidForRefund(qint64 voucherId, qint64 saleId, qint64 staffId) {

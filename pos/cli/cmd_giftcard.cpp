@@ -133,6 +133,26 @@ QString balanceText(const GiftCard &c) {
                      .arg(c.spendable().format(), c.balance.format(), c.promo.format());
 }
 
+/// The certificate of a service voucher or a session package: what it is worth, in words, in
+/// place of an amount.
+printing::GiftCertificate serviceCertificate(Database &d, const QString &canonical,
+                                             const QString &worth) {
+    const StoreInfo store = StoreSettings(d).storeInfo();
+    printing::GiftCertificate certificate;
+    certificate.store = {store.name, store.addressLines, store.phone};
+    certificate.code = canonical;
+    certificate.service = worth;
+    return certificate;
+}
+
+/// Writes `certificate` to `out`: a PDF page, or a PNG for any other name.
+Status writeCertificate(const printing::GiftCertificate &certificate, const QString &out, bool a6) {
+    const auto page = a6 ? printing::CertificatePage::A6 : printing::CertificatePage::Letter;
+    return out.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
+               ? printing::renderCertificatePdf(certificate, out, page)
+               : printing::renderCertificatePng(certificate, out, 150, page);
+}
+
 printing::GiftCertificate certificateOf(Database &d, const GiftCard &card, const QString &code) {
     const StoreInfo store = StoreSettings(d).storeInfo();
     printing::GiftCertificate certificate;
@@ -446,17 +466,9 @@ Status cmdGiftcard(Context &ctx) {
                 return fail(ErrorCode::Refused,
                             oasis::cli::tr("The voucher ending %1 is %2: it has no certificate.")
                                 .arg(v->last4, voucherStatusName(v->status)));
-            const StoreInfo store = StoreSettings(d).storeInfo();
-            printing::GiftCertificate certificate;
-            certificate.store = {store.name, store.addressLines, store.phone};
-            certificate.code = giftcode::parseVoucher(*code).canonical;
-            certificate.service = v->description();
-            const auto page =
-                a6 ? printing::CertificatePage::A6 : printing::CertificatePage::Letter;
-            Status written = out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
-                                 ? printing::renderCertificatePdf(certificate, *out, page)
-                                 : printing::renderCertificatePng(certificate, *out, 150, page);
-            if (!written)
+            const printing::GiftCertificate certificate =
+                serviceCertificate(d, giftcode::parseVoucher(*code).canonical, v->description());
+            if (auto written = writeCertificate(certificate, *out, a6); !written)
                 return written;
             ctx.emit({{QStringLiteral("file"), *out},
                       {QStringLiteral("kind"), QStringLiteral("voucher")},
@@ -475,17 +487,9 @@ Status cmdGiftcard(Context &ctx) {
                 return fail(ErrorCode::Refused,
                             oasis::cli::tr("The package ending %1 is %2: it has no certificate.")
                                 .arg(k->last4, k->statusName()));
-            const StoreInfo store = StoreSettings(d).storeInfo();
-            printing::GiftCertificate certificate;
-            certificate.store = {store.name, store.addressLines, store.phone};
-            certificate.code = giftcode::parsePackage(*code).canonical;
-            certificate.service = k->description();
-            const auto page =
-                a6 ? printing::CertificatePage::A6 : printing::CertificatePage::Letter;
-            Status written = out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
-                                 ? printing::renderCertificatePdf(certificate, *out, page)
-                                 : printing::renderCertificatePng(certificate, *out, 150, page);
-            if (!written)
+            const printing::GiftCertificate certificate =
+                serviceCertificate(d, giftcode::parsePackage(*code).canonical, k->description());
+            if (auto written = writeCertificate(certificate, *out, a6); !written)
                 return written;
             ctx.emit({{QStringLiteral("file"), *out},
                       {QStringLiteral("kind"), QStringLiteral("package")},
@@ -501,11 +505,7 @@ Status cmdGiftcard(Context &ctx) {
         if (!card)
             return std::unexpected(card.error());
         const printing::GiftCertificate certificate = certificateOf(d, *card, *code);
-        const auto page = a6 ? printing::CertificatePage::A6 : printing::CertificatePage::Letter;
-        Status written = out->endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
-                             ? printing::renderCertificatePdf(certificate, *out, page)
-                             : printing::renderCertificatePng(certificate, *out, 150, page);
-        if (!written)
+        if (auto written = writeCertificate(certificate, *out, a6); !written)
             return written;
         ctx.emit({{QStringLiteral("file"), *out},
                   {QStringLiteral("balance_cents"), card->balance.cents()}},

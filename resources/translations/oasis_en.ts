@@ -739,10 +739,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not make a unique gift-card code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Gift card %1 has too many replacements.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2551,10 +2547,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not make a unique voucher code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The voucher ending %1 was redeemed: it cannot be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2643,10 +2635,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not make a unique package code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The package ending %1 was refunded: no session is left.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2720,6 +2708,10 @@
     </message>
     <message>
         <source>The package ending %1 is for %2: ring up that session to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make a unique code for %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

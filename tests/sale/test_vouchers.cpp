@@ -196,6 +196,8 @@ TEST_CASE("a voucher is sold at its session's price as a liability and covers th
         REQUIRE_FALSE(again);
         REQUIRE(again.error().code == ErrorCode::Refused);
         REQUIRE(again.error().message.contains(u"already redeemed"_s));
+        // It names the receipt that redeemed it as the counter shows it ("R-000003").
+        REQUIRE(again.error().message.contains(receiptCode(used.receiptNo)));
         REQUIRE(count(d, u"sales"_s) == sales);
     }
     SECTION("on a longer session it pays its own session's price and the customer the rest") {
