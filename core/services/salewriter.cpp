@@ -74,13 +74,18 @@ Result<qint64> SaleWriter::nextReceiptNo(const QString &registerId) {
         !ok)
         return std::unexpected(ok.error());
     // One statement (one round trip to a store server): the register's series, then the last
-    // number in it, read from the top of the receipt_no index.
+    // number in it, read from the top of the receipt_no index. A register's offline copy of the
+    // store (OfflineRegister) holds none of the server's sales: it carries the last number the
+    // server had in the register's series as kOfflineFloorKey instead.
     auto next = m_db.scalar(
-        QStringLiteral("SELECT COALESCE((SELECT s.receipt_no FROM sales s WHERE s.receipt_no > "
-                       "b.base AND s.receipt_no < b.base + %1 ORDER BY s.receipt_no DESC LIMIT 1), "
-                       "b.base) + 1 FROM (SELECT COALESCE((SELECT receipt_series FROM registers "
-                       "WHERE name = ?), 0) * %1 AS base) b")
-            .arg(receiptseries::kSpan),
+        QStringLiteral(
+            "SELECT MAX(n) + 1 FROM (SELECT COALESCE((SELECT s.receipt_no FROM sales s WHERE "
+            "s.receipt_no > b.base AND s.receipt_no < b.base + %1 ORDER BY s.receipt_no DESC "
+            "LIMIT 1), b.base) AS n FROM (SELECT COALESCE((SELECT receipt_series FROM registers "
+            "WHERE name = ?), 0) * %1 AS base) b UNION ALL SELECT CAST(value AS BIGINT) FROM "
+            "settings WHERE key = '%2') f")
+            .arg(receiptseries::kSpan)
+            .arg(QLatin1String(kOfflineFloorKey)),
         {registerId});
     if (!next)
         return std::unexpected(next.error());

@@ -70,6 +70,9 @@ public:
 
     /// The schema step that gave each register its receipt series (registers.receipt_series).
     static constexpr int kSeriesSchemaVersion = 15;
+    /// The settings key of a register's offline copy of the store that holds the last receipt
+    /// number the server had in the register's series (core/services/offline.h).
+    static constexpr const char *kOfflineFloorKey = "offline.receipt_floor";
     /// The next receipt number in the series of register `registerId` (series R when the store
     /// does not know the register or predates series): one more than the series' last, so each
     /// series stays gap-free. Inside the caller's write transaction, which holds the store's

@@ -126,6 +126,10 @@ const BookTable kBooks[] = {
      QLatin1StringView("id, package_id, seq, kind, sessions, amount_cents, sale_id, line_id, "
                        "staff_id, approver_id, created_at"),
      QLatin1StringView("id"), false, 18},
+    // Schema step 19: sales made offline, when they were made and landed.
+    {QLatin1StringView("offline_sales"), QLatin1StringView("id"),
+     QLatin1StringView("id, sale_id, register_id, made_at, landed_at, differences"),
+     QLatin1StringView("id"), false, 19},
 };
 constexpr int kBooksVersion = 1;
 

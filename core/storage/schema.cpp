@@ -683,6 +683,21 @@ const std::vector<Step> &steps() {
              sqlText("CREATE INDEX package_activity_sale ON package_activity(sale_id)"),
              sqlText("CREATE INDEX package_activity_line ON package_activity(line_id)"),
          }},
+        {19,
+         "offline sales: when a sale made while the server was unreachable was made and landed",
+         {
+             // One row per sale a register made offline and sent later (DESIGN §13a): when it
+             // was made (sales.created_at says the same), when it reached the server, and the
+             // catalog prices that differed then from what the customer was charged (JSON).
+             sqlText("CREATE TABLE offline_sales ("
+                     " id {pk},"
+                     " sale_id INTEGER NOT NULL UNIQUE REFERENCES sales(id),"
+                     " register_id TEXT NOT NULL,"
+                     " made_at TEXT NOT NULL,"
+                     " landed_at TEXT NOT NULL,"
+                     " differences TEXT NOT NULL DEFAULT '[]')"),
+             sqlText("CREATE INDEX offline_sales_landed ON offline_sales(landed_at)"),
+         }},
     };
     return all;
 }
@@ -713,6 +728,8 @@ QStringList appendOnlyTables(int version) {
     case 18:
         return {QStringLiteral("package_products"), QStringLiteral("packages"),
                 QStringLiteral("package_activity")};
+    case 19:
+        return {QStringLiteral("offline_sales")};
     default:
         return {};
     }

@@ -71,7 +71,7 @@ QJsonObject periodJson(const PeriodReport &r) {
 Status cmdReport(Context &ctx) {
     auto sub = ctx.takeArgument(oasis::cli::tr(
         "a report (x, z, history, sales, tax, tips, "
-        "commission, usetax, giftcards, vouchers, packages, aging, clients, inventory)"));
+        "commission, usetax, giftcards, vouchers, packages, aging, clients, offline, inventory)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto db = ctx.database();
@@ -174,6 +174,8 @@ Status cmdReport(Context &ctx) {
     auto who = ctx.authorize(Action::Reports);
     if (!who)
         return std::unexpected(who.error());
+    if (*sub == QLatin1String("offline"))
+        return reportOffline(ctx, d, *from, *to);
     if (*sub == QLatin1String("history")) {
         auto all = reports.zReports();
         if (!all)
@@ -579,7 +581,7 @@ std::vector<Command> reportCommands() {
         {"report", cmdReport,
          "report x | z [--number N] | history | sales [--by category|staff|therapist|item] | "
          "tax | tips | commission | usetax | giftcards | vouchers | packages | aging | clients | "
-         "inventory [--from DATE] "
+         "offline | inventory [--from DATE] "
          "[--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
         {"commission", cmdCommission,
          "commission list | set --therapist NAME|--service CODE RATE%|none"},

@@ -8,6 +8,7 @@
 #include "core/domain/ticketeditor.h"
 #include "core/services/catalog.h"
 #include "core/services/emaillog.h"
+#include "core/services/offline.h"
 #include "core/services/package.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
@@ -21,6 +22,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QUuid>
 
 namespace oasis::cli {
 
@@ -218,7 +220,9 @@ Status printTo(const QString &target, const printing::ReceiptDocument &doc, bool
     return printing::printReceipt(doc, *parsed, options);
 }
 
-Status cmdSale(Context &ctx) {
+/// A sale on the store ctx opened (the server, or this register's offline copy when
+/// ctx.isOffline()); `offline`: this register keeps an offline copy.
+Status sellOn(Context &ctx, OfflineRegister *offline) {
     auto db = ctx.database();
     if (!db)
         return std::unexpected(db.error());
@@ -339,7 +343,23 @@ Status cmdSale(Context &ctx) {
     auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
+    if (offline && ctx.isOffline()) {
+        if (auto ok = OfflineRegister::checkOfflineTicket(ticket.ticket(), tenders); !ok)
+            return ok;
+        if (auto ok = offline->checkUnknownOutcome(requestId); !ok)
+            return ok;
+    } else if (offline) {
+        if (auto ok = offline->noteOnlineStart(requestId); !ok)
+            return ok;
+    }
     auto done = SaleService(d).complete(ticket.ticket(), tenders, who->user, who->approver);
+    // The copy learns the series' last number from each sale made on the server; a sale whose
+    // outcome is unknown (the server went away) stays noted.
+    if (offline && (done || ctx.isOffline() || !OfflineRegister::isUnreachable(done.error())))
+        if (auto ok =
+                offline->noteOnlineDone(requestId, done && !ctx.isOffline() ? done->receiptNo : 0);
+            !ok)
+            return ok;
     if (!done)
         return std::unexpected(done.error());
     auto record = SaleService(d).load(done->receiptNo);
@@ -375,6 +395,19 @@ Status cmdSale(Context &ctx) {
     json.insert(QStringLiteral("client_id"),
                 done->clientId > 0 ? QJsonValue(done->clientId) : QJsonValue());
     QStringList text;
+    if (ctx.isOffline()) {
+        auto waiting = offline->waiting();
+        json.insert(QStringLiteral("offline"), true);
+        json.insert(QStringLiteral("waiting"), waiting ? *waiting : -1);
+        text << oasis::cli::tr("Store server unreachable: receipt %1 is kept on this register "
+                               "(sales waiting to be sent: %2).")
+                    .arg(receiptCode(done->receiptNo))
+                    .arg(waiting ? *waiting : 0);
+        for (const IssuedCard &c : done->giftCards)
+            done->warnings << oasis::cli::tr("Gift card ending %1 is activated when this sale "
+                                             "reaches the store server.")
+                                  .arg(giftcode::last4(c.code));
+    }
     if (done->repeated) {
         // The full codes of cards the first call sold are not stored: their last 4 only.
         QJsonArray cards;
@@ -414,6 +447,49 @@ Status cmdSale(Context &ctx) {
                         "print %1 --print %3")
                         .arg(receiptCode(done->receiptNo), printed.error().message, printTarget));
     return {};
+}
+
+Status cmdSale(Context &ctx) {
+    if (ctx.dbPath.isEmpty() || !Store::isOnServer(ctx.dbPath))
+        return sellOn(ctx, nullptr);
+    OfflineRegister offline(ctx.dbPath, Store::registerId());
+    if (!offline.prepared())
+        return sellOn(ctx, nullptr);
+    // A register that may sell offline gives every sale a request id: a sale whose outcome the
+    // server's going away left unknown is then sold offline as the same ticket, charged once.
+    if (!ctx.args.contains(QStringLiteral("--request-id")))
+        ctx.args << QStringLiteral("--request-id")
+                 << QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto db = ctx.database();
+    if (db) {
+        // What was sold offline goes first, so the series stays in order.
+        auto sent = offline.send(**db);
+        if (sent && sent->sent + sent->alreadyThere > 0)
+            ctx.err() << oasis::cli::tr("Sales made offline sent to the store server: %1.")
+                             .arg(sent->receipts.join(QStringLiteral(", ")))
+                      << '\n';
+        if (!sent && !OfflineRegister::isUnreachable(sent.error()))
+            return std::unexpected(sent.error());
+        if (sent) {
+            auto online = sellOn(ctx, &offline);
+            if (online || !OfflineRegister::isUnreachable(online.error())) {
+                // The copy is kept fresh while the server is reached.
+                if (offline.preparedAt().secsTo(Clock::nowUtc()) > 600)
+                    if (auto ok = offline.prepare(**db); !ok)
+                        ctx.err() << oasis::cli::tr("oasisctl: warning: the offline copy was not "
+                                                    "refreshed: %1")
+                                         .arg(ok.error().message)
+                                  << '\n';
+                return online;
+            }
+        }
+    } else if (!OfflineRegister::isUnreachable(db.error())) {
+        return std::unexpected(db.error());
+    }
+    ctx.err().flush();
+    if (auto copy = ctx.openOffline(offline); !copy)
+        return std::unexpected(copy.error());
+    return sellOn(ctx, &offline);
 }
 
 Result<qint64> receiptNumber(const QString &text) {

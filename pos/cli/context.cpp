@@ -2,6 +2,7 @@
 #include "pos/cli/context.h"
 
 #include "core/services/authorization.h"
+#include "core/services/offline.h"
 #include "pos/cli/translate.h"
 
 #include <QCoreApplication>
@@ -57,6 +58,15 @@ Result<Database *> Context::database(Store::Mode mode) {
     m_store = std::move(*db);
     for (const QString &warning : m_store->openWarnings())
         std::fprintf(stderr, "oasisctl: warning: %s\n", warning.toLocal8Bit().constData());
+    return &m_store->db();
+}
+
+Result<Database *> Context::openOffline(const OfflineRegister &offline) {
+    auto copy = offline.openStore();
+    if (!copy)
+        return std::unexpected(copy.error());
+    m_store = std::move(*copy);
+    m_offline = true;
     return &m_store->db();
 }
 

@@ -11,6 +11,10 @@
 
 #include <memory>
 
+namespace oasis {
+class OfflineRegister;
+}
+
 namespace oasis::cli {
 
 class Context final {
@@ -23,6 +27,11 @@ public:
 
     /// Opens (or, for init, creates) the database once.
     Result<Database *> database(Store::Mode mode = Store::Mode::OpenExisting);
+    /// Opens this register's offline copy of its server's store (core/services/offline.h) as
+    /// the store every later call uses: the server cannot be reached.
+    Result<Database *> openOffline(const OfflineRegister &offline);
+    /// Whether openOffline() was used.
+    bool isOffline() const { return m_offline; }
     /// The store database() opened (null before).
     const Store *store() const { return m_store.get(); }
     /// Checks the PIN of --user (env OASIS_PIN, else asked on the terminal).
@@ -60,6 +69,7 @@ public:
 
 private:
     std::unique_ptr<Store> m_store;
+    bool m_offline = false;
     std::optional<StaffMember> m_user;
     std::optional<std::optional<StaffMember>> m_approver;
     QTextStream m_out{stdout};
@@ -85,6 +95,9 @@ std::vector<Command> reportCommands();    // cmd_report.cpp
 std::vector<Command> keysCommands();      // cmd_keys.cpp
 std::vector<Command> settingsCommands();  // cmd_settings.cpp
 std::vector<Command> clientCommands();    // cmd_client.cpp
+std::vector<Command> offlineCommands();   // cmd_offline.cpp
+/// `report offline` (cmd_offline.cpp).
+Status reportOffline(Context &ctx, Database &db, const QDate &from, const QDate &to);
 
 /// Reads a secret from an environment variable, else from the terminal without echo.
 Result<QString> readSecret(const char *envName, const QString &prompt);

@@ -19,9 +19,9 @@ namespace {
 
 std::vector<Command> allCommands() {
     std::vector<Command> all;
-    for (auto group :
-         {adminCommands, saleCommands, giftcardCommands, inventoryCommands, refundCommands,
-          shiftCommands, reportCommands, keysCommands, settingsCommands, clientCommands})
+    for (auto group : {adminCommands, saleCommands, giftcardCommands, inventoryCommands,
+                       refundCommands, shiftCommands, reportCommands, keysCommands,
+                       settingsCommands, clientCommands, offlineCommands})
         for (const Command &c : group())
             all.push_back(c);
     return all;

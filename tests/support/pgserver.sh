@@ -4,8 +4,9 @@
 # fixture starts it before them and stops it after. It listens on a Unix socket in DIR only (no
 # TCP port), trusts local connections, keeps nothing: fsync off, removed on stop. As root it
 # runs as Debian's postgres user, the way pg_virtualenv does.
-#   pgserver.sh start|restart|stop DIR PORT   (restart: a fast shutdown and a start, as an
-#   update of the server would; test_server_faults runs it on a server of its own)
+#   pgserver.sh start|restart|halt|resume|stop DIR PORT   (restart: a fast shutdown and a
+#   start, as an update of the server would; halt and resume: the server away for a while, its
+#   data kept; test_server_faults and test_offline run them on a server of their own)
 set -eu
 action=$1 dir=$2 port=$3
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -32,6 +33,14 @@ start)
     ;;
 restart)
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -m fast restart >/dev/null
+    ;;
+halt)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -w -t 60 -m fast stop >/dev/null
+    ;;
+resume)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-k $dir -p $port -c listen_addresses='' -c fsync=off -c max_connections=200" start \
+        >/dev/null
     ;;
 stop)
     if [ -f "$dir/data/postmaster.pid" ]; then

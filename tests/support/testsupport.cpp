@@ -142,6 +142,45 @@ CtlRun runCtl(const QString &program, const QString &db, const QString &keys,
     return r;
 }
 
+OwnServer::OwnServer(int port)
+    : m_port(port)
+    , m_dir(QStringLiteral("/tmp/oasis-pgown-%1-%2")
+                .arg(port)
+                .arg(QCoreApplication::applicationPid())) {
+    REQUIRE(run("start"));
+    const QString name = QStringLiteral("oasis-own-server-%1").arg(port);
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        c.setHostName(m_dir);
+        c.setPort(m_port);
+        c.setUserName(QStringLiteral("oasis"));
+        c.setDatabaseName(QStringLiteral("postgres"));
+        REQUIRE(c.open());
+        QSqlQuery q(c);
+        INFO(q.lastError().text().toStdString());
+        REQUIRE(q.exec(QStringLiteral("CREATE DATABASE spa")));
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+OwnServer::~OwnServer() {
+    run("stop");
+}
+
+QString OwnServer::url() const {
+    return QStringLiteral("postgresql://oasis@/spa?host=%1&port=%2").arg(m_dir).arg(m_port);
+}
+
+bool OwnServer::run(const char *action) const {
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedChannels);
+    p.start(QStringLiteral("sh"), {QStringLiteral(OASIS_PGSERVER_SCRIPT),
+                                   QString::fromLatin1(action), m_dir, QString::number(m_port)});
+    return p.waitForFinished(120'000) && p.exitStatus() == QProcess::NormalExit &&
+           p.exitCode() == 0;
+}
+
 void addRegisters(Database &db, const QStringList &names) {
     for (const QString &name : names)
         ok(RegisterService::addCreator(db, name));

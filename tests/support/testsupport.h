@@ -29,6 +29,25 @@ void dropStore(const QString &location);
 
 /// A fresh database in a temporary folder (or on the test server), with its key file in a
 /// sibling folder.
+/// A PostgreSQL server of a test's own (tests/support/pgserver.sh) on `port`, with an empty
+/// database "spa": a test restarts or halts it without disturbing the tests that share the
+/// fixture's server. Stopped and removed at the end.
+class OwnServer final {
+public:
+    explicit OwnServer(int port);
+    ~OwnServer();
+    OwnServer(const OwnServer &) = delete;
+    OwnServer &operator=(const OwnServer &) = delete;
+
+    QString url() const;
+    /// pgserver.sh ACTION: restart, halt, resume.
+    bool run(const char *action) const;
+
+private:
+    int m_port;
+    QString m_dir;
+};
+
 class TempDb final {
 public:
     /// A new store: in a temporary folder, or on the test server (onPostgres()), or at

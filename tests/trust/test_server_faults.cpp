@@ -32,49 +32,6 @@ void killConnections(const QString &location) {
                     location.mid(QStringLiteral("postgresql:///").size())));
 }
 
-/// A PostgreSQL server of this test's own (tests/support/pgserver.sh), which it restarts
-/// without disturbing the tests that share the fixture's server; stopped and removed at the end.
-class OwnServer final {
-public:
-    OwnServer()
-        : m_dir(u"/tmp/oasis-pgown-%1"_s.arg(QCoreApplication::applicationPid())) {
-        REQUIRE(run("start"));
-        const QString name = u"oasis-own-server-%1"_s.arg(QCoreApplication::applicationPid());
-        {
-            QSqlDatabase c = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-            c.setHostName(m_dir);
-            c.setPort(kPort);
-            c.setUserName(u"oasis"_s);
-            c.setDatabaseName(u"postgres"_s);
-            REQUIRE(c.open());
-            QSqlQuery q(c);
-            INFO(q.lastError().text().toStdString());
-            REQUIRE(q.exec(u"CREATE DATABASE spa"_s));
-            c.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-    }
-    ~OwnServer() { run("stop"); }
-    OwnServer(const OwnServer &) = delete;
-    OwnServer &operator=(const OwnServer &) = delete;
-
-    QString url() const {
-        return u"postgresql://oasis@/spa?host=%1&port=%2"_s.arg(m_dir).arg(kPort);
-    }
-    bool run(const char *action) const {
-        QProcess p;
-        p.setProcessChannelMode(QProcess::ForwardedChannels);
-        p.start(u"sh"_s, {QStringLiteral(OASIS_PGSERVER_SCRIPT), QString::fromLatin1(action), m_dir,
-                          QString::number(kPort)});
-        return p.waitForFinished(120'000) && p.exitStatus() == QProcess::NormalExit &&
-               p.exitCode() == 0;
-    }
-
-private:
-    static constexpr int kPort = 54331;
-    QString m_dir;
-};
-
 qint64 count(Database &db, const QString &table) {
     return value(db.scalar(u"SELECT COUNT(*) FROM "_s + table)).toLongLong();
 }
@@ -133,7 +90,7 @@ TEST_CASE("the store server restarts mid-sale: nothing is written, the register 
           "line, reconnects by itself, and the retry with the same request id sells once",
           "[trust][faults][postgresql]") {
     REQUIRE(onPostgres());
-    OwnServer server;
+    OwnServer server(54331);
     TempDb db(true, server.url());
     const StaffMember frontdesk = staffNamed(db.db(), u"frontdesk"_s);
     auto oil = value(CatalogService(db.db()).findByCode(u"OIL-LAV-120"_s));
