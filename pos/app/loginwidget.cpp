@@ -109,8 +109,8 @@ void LoginWidget::reload() {
         m_users->removeButton(b);
         delete b;
     }
-    m_store->setText(StoreSettings(m_db).storeInfo().name);
-    auto staff = StaffService(m_db).list(false);
+    m_store->setText(StoreSettings(db()).storeInfo().name);
+    auto staff = StaffService(db()).list(false);
     if (!staff) {
         setMessage(staff.error().message);
         return;
@@ -172,7 +172,7 @@ bool LoginWidget::submit() {
         setMessage(tr("Enter your PIN."));
         return false;
     }
-    auto member = StaffService(m_db).authenticate(name, m_pin, [this] { Q_EMIT checkingPin(); });
+    auto member = StaffService(db()).authenticate(name, m_pin, [this] { Q_EMIT checkingPin(); });
     clearPin();
     if (!member) {
         setMessage(member.error().message);

@@ -20,6 +20,9 @@ class LoginWidget final : public QWidget {
     Q_OBJECT
 public:
     explicit LoginWidget(Database &db, QWidget *parent = nullptr);
+    /// While the store server is out of reach, staff and PINs are this register's offline
+    /// copy's (nullptr: the server's again).
+    void setOfflineCopy(Database *copy) { m_copy = copy; }
 
     /// Reloads the staff with register access (after a lock, or when staff change).
     void reload();
@@ -46,7 +49,11 @@ protected:
 private:
     void updatePinDisplay();
 
+    /// The store PINs are checked against: the offline copy while the server is out of reach.
+    Database &db() const { return m_copy ? *m_copy : m_db; }
+
     Database &m_db;
+    Database *m_copy = nullptr;
     QString m_pin;
     QButtonGroup *m_users = nullptr;
     QVBoxLayout *m_userList = nullptr;

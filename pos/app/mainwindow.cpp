@@ -13,6 +13,7 @@
 #include "mail/outbox.h"
 #include "pos/app/firstpaint.h"
 #include "pos/app/loginwidget.h"
+#include "pos/app/offlinemode.h"
 #include "pos/app/receiptsscreen.h"
 #include "pos/app/registerwidget.h"
 #include "pos/app/ticketmodel.h"
@@ -81,7 +82,9 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     // login also builds the register then, unless it was built while the PIN pad was idle.
     connect(m_login, &LoginWidget::checkingPin, this, [this] {
         buildRegister();
-        m_register->reloadCatalog();
+        // Offline, the register on the copy has what it needs; the server is not waited for.
+        if (!m_registerOffline)
+            m_register->reloadCatalog();
         m_catalogFresh = true;
     });
     connect(m_login, &LoginWidget::loggedIn, this, &MainWindow::startSession);
@@ -140,6 +143,15 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     connect(tick, &QTimer::timeout, this, &MainWindow::updateStatus);
     tick->start(30'000);
 
+    // A register of a store on a server keeps selling when the server is out of reach.
+    if (Store::isOnServer(Store::pathOf(m_db))) {
+        m_offline = new OfflineMode(m_db, m_registerId, this);
+        connect(m_offline, &OfflineMode::wentOffline, this, &MainWindow::sellOffline);
+        connect(m_offline, &OfflineMode::cameBack, this, &MainWindow::sellOnline);
+        connect(m_offline, &OfflineMode::stateChanged, this,
+                [this] { m_statusDatabase->setText(m_offline->statusText()); });
+    }
+
     m_pages->setCurrentWidget(m_login);
     updateStatus();
     applyDisplaySettings();
@@ -157,6 +169,8 @@ void MainWindow::buildRegister() {
     // Built in place: moving a styled widget tree to another parent polishes it all again.
     m_register = new RegisterWidget(m_db, m_registerId, m_registerPage);
     m_register->setOutbox(m_outbox);
+    if (m_offline)
+        m_register->setOffline(&m_offline->outbox(), false);
     m_registerPage->layout()->addWidget(m_register);
     m_receipts = new ReceiptsScreen(m_db, m_receiptsPage);
     m_receipts->setRegisterId(m_registerId);
@@ -237,7 +251,7 @@ CameraScanner *MainWindow::camera() {
         if (isLocked() || currentScreen() != QLatin1String("register") || !m_register ||
             QApplication::activeModalWidget())
             return;
-        m_register->handleCameraScan(text);
+        sellingRegister()->handleCameraScan(text);
     });
     connect(m_camera, &CameraScanner::cameraError, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15'000); });
@@ -248,6 +262,51 @@ CameraScanner *MainWindow::camera() {
 RegisterWidget *MainWindow::registerScreen() {
     buildRegister();
     return m_register;
+}
+
+RegisterWidget *MainWindow::sellingRegister() {
+    buildRegister();
+    return m_registerOffline ? m_registerOffline : m_register;
+}
+
+void MainWindow::sellOffline() {
+    buildRegister();
+    if (m_registerOffline || !m_offline->copy())
+        return;
+    // The same screen on the copy: scans, prices, tax rates and PINs as the server had them
+    // when the copy was made; the ticket on screen (and its request id) moves across.
+    m_registerOffline = new RegisterWidget(*m_offline->copy(), m_registerId, m_registerPage);
+    m_registerOffline->setOffline(&m_offline->outbox(), true);
+    m_login->setOfflineCopy(m_offline->copy());
+    if (m_user)
+        m_registerOffline->setCashier(*m_user);
+    m_registerOffline->reloadCatalog();
+    if (!m_register->model()->isEmpty()) {
+        m_registerOffline->model()->setTicket(m_register->model()->ticket());
+        m_register->model()->clear();
+    }
+    connect(m_registerOffline, &RegisterWidget::lockRequested, this, &MainWindow::lock);
+    connect(m_registerOffline, &RegisterWidget::saleCompleted, m_offline,
+            &OfflineMode::countWaiting);
+    m_register->hide();
+    m_registerPage->layout()->addWidget(m_registerOffline);
+    m_registerOffline->show();
+    m_registerOffline->showMessage(
+        tr("Store server out of reach: selling offline, cash and card only."), true);
+    updateStatus();
+}
+
+void MainWindow::sellOnline() {
+    if (!m_registerOffline)
+        return;
+    if (!m_registerOffline->model()->isEmpty())
+        m_register->model()->setTicket(m_registerOffline->model()->ticket());
+    delete std::exchange(m_registerOffline, nullptr);
+    m_login->setOfflineCopy(nullptr);
+    m_register->show();
+    m_register->reloadCatalog();
+    m_register->showMessage(tr("The store server is back: the sales made offline were sent."));
+    updateStatus();
 }
 
 ReceiptsScreen *MainWindow::receipts() {
@@ -364,7 +423,9 @@ QString MainWindow::currentScreen() const {
 void MainWindow::startSession(const StaffMember &member) {
     m_user = member;
     registerScreen()->setCashier(member);
-    if (!std::exchange(m_catalogFresh, false))
+    if (m_registerOffline)
+        m_registerOffline->setCashier(member);
+    if (!std::exchange(m_catalogFresh, false) && !m_registerOffline)
         m_register->reloadCatalog();
     updateAccess();
     m_pages->setCurrentIndex(1);
@@ -459,7 +520,9 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 }
 
 void MainWindow::updateStatus() {
-    const StoreInfo store = StoreSettings(m_db).storeInfo();
+    // Offline, the store's settings are the copy's (the server is not asked and waited for).
+    const StoreInfo store =
+        StoreSettings(m_offline && m_offline->copy() ? *m_offline->copy() : m_db).storeInfo();
     m_storeName->setText(store.name.isEmpty() ? tr("Oasis POS") : store.name);
     const QString who = m_user
                             ? (m_user->displayName.isEmpty() ? m_user->name : m_user->displayName)
@@ -469,7 +532,7 @@ void MainWindow::updateStatus() {
     m_statusRegister->setText(tr("Register: %1").arg(m_registerId));
     // The register's name and, on a server, whether it is reached; where the store lives (a
     // path, a host) only in the tooltip and in Settings → This register.
-    m_statusDatabase->setText(Store::serverState(m_db));
+    m_statusDatabase->setText(m_offline ? m_offline->statusText() : Store::serverState(m_db));
     m_statusDatabase->setToolTip(Store::describeLocation(Store::pathOf(m_db)));
     const QDateTime now = Clock::nowUtc().toTimeZone(store.timeZone);
     m_clock->setText(QLocale().toString(now, QStringLiteral("ddd d MMM · h:mm AP")));

@@ -31,6 +31,7 @@ class RegisterWidget;
 class ReceiptsScreen;
 class CustomerDisplay;
 class CameraScanner;
+class OfflineMode;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -43,6 +44,11 @@ public:
     /// PIN pad is on screen and the app is idle), not before the PIN pad: these build them at
     /// once if need be.
     RegisterWidget *registerScreen();
+    /// The register the cashier sells on now: registerScreen(), or while the store server is
+    /// out of reach the one that sells on this register's offline copy.
+    RegisterWidget *sellingRegister();
+    /// Selling while the server is unreachable (a store on a server only; else nullptr).
+    OfflineMode *offlineMode() const { return m_offline; }
     ReceiptsScreen *receipts();
     std::optional<StaffMember> user() const { return m_user; }
     /// The counter's emails (e-receipts, e-gift cards): sent in the background, retried, in
@@ -99,6 +105,10 @@ private:
     QWidget *buildHeader();
     void buildRegister();
     void updateStatus();
+    /// The server went away: a register on the offline copy takes the open ticket.
+    void sellOffline();
+    /// The server is back and what waited was sent: the ticket returns to the register.
+    void sellOnline();
     /// Enables each restricted screen for the logged-in person, or disables it with its line.
     void updateAccess();
 
@@ -116,6 +126,8 @@ private:
     QWidget *m_registerPage = nullptr;
     QWidget *m_receiptsPage = nullptr;
     RegisterWidget *m_register = nullptr;
+    RegisterWidget *m_registerOffline = nullptr;
+    OfflineMode *m_offline = nullptr;
     ReceiptsScreen *m_receipts = nullptr;
     QLabel *m_storeName = nullptr;
     QLabel *m_userLabel = nullptr;

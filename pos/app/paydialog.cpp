@@ -5,6 +5,7 @@
 #include "core/domain/giftcode.h"
 #include "core/services/emaillog.h"
 #include "core/services/giftcard.h"
+#include "core/services/offline.h"
 #include "core/services/storesettings.h"
 #include "mail/compose.h"
 #include "mail/outbox.h"
@@ -546,7 +547,27 @@ bool PayDialog::complete() {
     // The customer pays what this dialog showed, or nothing (a rate changed elsewhere since).
     Ticket shown = m_ticket;
     shown.shownTotal = due();
+    // Offline, only what needs no server: cash and card, no stored value, no client; and not
+    // another ticket while an online sale's outcome is unknown.
+    Status allowed;
+    if (m_offline && m_sellingOffline) {
+        allowed = OfflineRegister::checkOfflineTicket(shown, tenders());
+        if (allowed)
+            allowed = m_offline->checkUnknownOutcome(shown.requestId);
+    } else if (m_offline) {
+        allowed = m_offline->noteOnlineStart(shown.requestId);
+    }
+    if (!allowed) {
+        setMessage(allowed.error().message);
+        m_complete->setEnabled(true);
+        return false;
+    }
     auto sale = SaleService(m_db).complete(shown, tenders(), m_cashier, m_approver, m_registerId);
+    // The copy learns the series' last number from each sale on the server; one whose outcome
+    // is unknown (the server went away during it) stays noted.
+    if (m_offline && (sale || m_sellingOffline || !OfflineRegister::isUnreachable(sale.error())))
+        (void)m_offline->noteOnlineDone(shown.requestId,
+                                        sale && !m_sellingOffline ? sale->receiptNo : 0);
     if (!sale) {
         // Nothing was written: the tenders stay so the cashier can fix them and retry.
         setMessage(sale.error().message);
@@ -571,6 +592,17 @@ bool PayDialog::complete() {
     m_doneCards->setText(left.join(u'\n'));
     m_doneCards->setVisible(!left.isEmpty());
     QString details = tr("<p>Sale <b>%1</b> is complete.</p>").arg(receiptCode(m_sale->receiptNo));
+    if (m_sellingOffline) {
+        const auto waiting = m_offline->waiting();
+        details = tr("<p>Sale <b>%1</b> is complete and kept on this register: the store server "
+                     "cannot be reached. It is sent when the server is back (%n waiting).</p>",
+                     nullptr, waiting ? *waiting : 0)
+                      .arg(receiptCode(m_sale->receiptNo));
+        for (const IssuedCard &card : m_sale->giftCards)
+            details += tr("<p>Gift card ••%1 is activated when this sale reaches the store "
+                          "server.</p>")
+                           .arg(giftcode::last4(card.code));
+    }
     if (m_sale->repeated) {
         // An earlier attempt of this ticket went through (its answer was lost): that sale
         // stands, and nothing was charged again.

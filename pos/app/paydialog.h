@@ -19,6 +19,10 @@ class QListWidget;
 class QPushButton;
 class QStackedWidget;
 
+namespace oasis {
+class OfflineRegister;
+}
+
 namespace oasis::mail {
 class Outbox;
 }
@@ -75,6 +79,13 @@ public:
     /// The counter's outbox (MainWindow's): with one, the done page offers "Email receipt…"
     /// and, when the sale sold gift cards, "Email gift card…".
     void setOutbox(mail::Outbox *outbox) { m_outbox = outbox; }
+    /// This register's offline copy (core/services/offline.h): a sale on the server notes its
+    /// request id and receipt number there; `selling` says the dialog sells on the copy itself
+    /// (the server cannot be reached), under the offline rules.
+    void setOffline(OfflineRegister *offline, bool selling) {
+        m_offline = offline;
+        m_sellingOffline = selling;
+    }
     /// Queues the completed sale's receipt to `to`; sending goes on in the background. A bad
     /// address, no mail server or no outbox is refused at once and nothing is queued.
     Status emailReceipt(const QString &to);
@@ -135,6 +146,8 @@ private:
     QPushButton *m_emailReceipt = nullptr;
     QPushButton *m_emailCards = nullptr;
     mail::Outbox *m_outbox = nullptr;
+    OfflineRegister *m_offline = nullptr;
+    bool m_sellingOffline = false;
     // After the commit.
     QLabel *m_doneChange = nullptr;
     QLabel *m_doneCaption = nullptr;

@@ -1222,6 +1222,7 @@ void RegisterWidget::payWith(const QString &giftCode) {
                      m_registerId, this);
     m_payDialog = &dialog;
     dialog.setOutbox(m_outbox);
+    dialog.setOffline(m_offline, m_sellingOffline);
     if (!giftCode.isEmpty())
         QMetaObject::invokeMethod(
             &dialog, [&dialog, giftCode] { dialog.prefillGiftCode(giftCode); },

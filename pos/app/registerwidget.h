@@ -23,6 +23,7 @@ class QTabWidget;
 
 namespace oasis {
 class Database;
+class OfflineRegister;
 struct CatalogItem;
 } // namespace oasis
 
@@ -44,6 +45,13 @@ public:
     void setCashier(const StaffMember &cashier);
     /// The counter's outbox, handed to each Pay dialog (Email receipt…, Email gift card…).
     void setOutbox(mail::Outbox *outbox) { m_outbox = outbox; }
+    /// This register's offline copy, handed to each Pay dialog; `selling`: this register
+    /// widget works on the copy itself, the server being out of reach (MainWindow decides).
+    void setOffline(OfflineRegister *offline, bool selling) {
+        m_offline = offline;
+        m_sellingOffline = selling;
+    }
+    bool sellingOffline() const { return m_sellingOffline; }
     const StaffMember &cashier() const { return m_cashier; }
 
     QLineEdit *scanField() const { return m_scan; }
@@ -168,6 +176,8 @@ private:
     std::optional<Client> m_client;  // the ticket's client as the cashier may see them
     QPointer<PayDialog> m_payDialog; // while Pay is open: what it has taken
     mail::Outbox *m_outbox = nullptr;
+    OfflineRegister *m_offline = nullptr;
+    bool m_sellingOffline = false;
 };
 
 } // namespace oasis::app
