@@ -80,9 +80,16 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     auto *lookUp = new QPushButton(tr("Look up"), this);
     lookUp->setObjectName(QStringLiteral("lookUp"));
     lookUp->setMinimumSize(120, 56);
+    // A card given away (promotional value, a manager's decision): beside the field, as the
+    // action bar below is full at 1366 pixels.
+    auto *give = new QPushButton(tr("Give a card…"), this);
+    give->setObjectName(QStringLiteral("give"));
+    give->setMinimumSize(140, 56);
+    connect(give, &QPushButton::clicked, this, &GiftCardScreen::giveDialog);
     auto *top = new QHBoxLayout;
     top->addWidget(m_code, 1);
     top->addWidget(lookUp);
+    top->addWidget(give);
 
     m_message = new QLabel(this);
     markMessageLine(m_message);
@@ -160,7 +167,6 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
         button(tr("Sell a gift card…"), QStringLiteral("sell"), &GiftCardScreen::sellDialog);
     sell->setDefault(false);
     sell->setStyleSheet(QStringLiteral("font-weight: bold;"));
-    auto *give = button(tr("Give a card…"), QStringLiteral("give"), &GiftCardScreen::giveDialog);
     m_reload = button(tr("Reload…"), QStringLiteral("reload"), &GiftCardScreen::reloadDialog);
     m_replace =
         button(tr("Replace lost card…"), QStringLiteral("replace"), &GiftCardScreen::replaceDialog);
@@ -175,7 +181,6 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
                              &GiftCardScreen::liabilityDialog);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(sell);
-    buttons->addWidget(give);
     buttons->addWidget(m_reload);
     buttons->addSpacing(16);
     buttons->addWidget(m_replace);
