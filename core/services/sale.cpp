@@ -501,51 +501,29 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
             t.amountGiven = true;
         }
     }
-    for (Tender &t : planned) {
-        if (t.type != TenderType::Voucher)
-            continue;
-        auto v = vouchers.lookup(t.giftCode, registerId);
-        if (!v)
-            return std::unexpected(v.error());
-        if (v->status == Voucher::Status::Redeemed)
-            return fail(ErrorCode::Refused,
-                        oasis::tr("The voucher ending %1 was already redeemed (receipt %2).")
-                            .arg(v->last4)
-                            .arg(receiptCode(v->redeemedReceiptNo)));
-        if (v->status == Voucher::Status::Void)
-            return fail(
-                ErrorCode::Refused,
-                oasis::tr("The voucher ending %1 is void: its sale was refunded.").arg(v->last4));
-        for (const VoucherUse &u : voucherUses)
-            if (u.voucher.id == v->id)
-                return fail(ErrorCode::Invalid, oasis::tr("The same voucher is entered twice."));
-        const auto lineValue = [&](std::size_t i) {
-            return ticket.lines[i].net() - totals->lineDiscount[i] + totals->lineTax[i];
-        };
-        const auto taken = [&](std::size_t i) {
-            return std::any_of(voucherUses.begin(), voucherUses.end(),
-                               [i](const VoucherUse &u) { return u.line == i; }) ||
-                   std::any_of(packageUses.begin(), packageUses.end(),
-                               [i](const PackageUse &u) { return u.line == i; });
-        };
-        std::optional<std::size_t> line;
-        for (std::size_t i = 0; i < ticket.lines.size() && !line; ++i)
-            if (ticket.lines[i].kind == LineKind::Session && ticket.lines[i].itemId == v->itemId &&
-                !taken(i))
-                line = i;
-        for (std::size_t i = 0; i < ticket.lines.size() && !line; ++i)
-            if (ticket.lines[i].kind == LineKind::Session && !taken(i) &&
-                ticket.lines[i].unitPrice >= v->priceNow)
-                line = i;
-        if (!line)
-            return fail(ErrorCode::Refused,
-                        oasis::tr("The voucher ending %1 is for %2: ring up that session (or a "
-                                  "longer one) to redeem it.")
-                            .arg(v->last4, v->serviceName));
-        const Money covered = min(v->priceNow, lineValue(*line));
-        t.amount = covered;
-        t.amountGiven = true;
-        voucherUses.push_back({*v, *line, covered});
+    {
+        // The rule is VoucherService::covers, the one the counter's Pay dialog shows.
+        QStringList codes;
+        for (const Tender &t : planned)
+            if (t.type == TenderType::Voucher)
+                codes << t.giftCode;
+        std::vector<std::size_t> packageLines;
+        for (const PackageUse &u : packageUses)
+            packageLines.push_back(u.line);
+        if (!codes.isEmpty()) {
+            auto covered = vouchers.covers(codes, ticket, *totals, packageLines, registerId);
+            if (!covered)
+                return std::unexpected(covered.error());
+            std::size_t next = 0;
+            for (Tender &t : planned) {
+                if (t.type != TenderType::Voucher)
+                    continue;
+                const VoucherCover &c = (*covered)[next++];
+                t.amount = c.amount;
+                t.amountGiven = true;
+                voucherUses.push_back({c.voucher, c.line, c.amount});
+            }
+        }
     }
     auto plan = planTenders(totals->total, ticket.giftCardLinesTotal(), planned, balances);
     if (!plan)

@@ -21,6 +21,14 @@ QString scanKindName(ScanResult::Kind kind) {
         return QStringLiteral("matches");
     case ScanResult::Kind::Clients:
         return QStringLiteral("clients");
+    case ScanResult::Kind::Voucher:
+        return QStringLiteral("voucher");
+    case ScanResult::Kind::Package:
+        return QStringLiteral("package");
+    case ScanResult::Kind::SellVoucher:
+        return QStringLiteral("sell_voucher");
+    case ScanResult::Kind::SellPackage:
+        return QStringLiteral("sell_package");
     case ScanResult::Kind::Nothing:
         break;
     }
@@ -42,6 +50,36 @@ Result<ScanResult> ScanResolver::resolve(const QString &input, int searchLimit,
         const giftcode::Parsed parsed = giftcode::parse(result.text);
         result.kind = ScanResult::Kind::GiftCard;
         result.giftCode = parsed.status == giftcode::Parse::Ok ? parsed.canonical : result.text;
+        return result;
+    }
+    if (giftcode::looksLikeVoucher(result.text) || giftcode::looksLikePackage(result.text)) {
+        const bool voucher = giftcode::looksLikeVoucher(result.text);
+        const giftcode::Parsed parsed =
+            voucher ? giftcode::parseVoucher(result.text) : giftcode::parsePackage(result.text);
+        result.kind = voucher ? ScanResult::Kind::Voucher : ScanResult::Kind::Package;
+        result.giftCode = parsed.status == giftcode::Parse::Ok ? parsed.canonical : result.text;
+        return result;
+    }
+    // What to sell, as oasisctl sale writes it: a voucher for a session, a package product.
+    if (result.text.startsWith(QLatin1String("voucher:"), Qt::CaseInsensitive)) {
+        const QString code = result.text.mid(8).trimmed();
+        auto item = CatalogService(m_db).findByCode(code);
+        if (!item)
+            return std::unexpected(item.error());
+        if (!*item || !(*item)->isSession() || !(*item)->active)
+            return fail(
+                ErrorCode::Invalid,
+                oasis::tr("%1 is not a session code: a voucher is worth one session.").arg(code));
+        result.kind = ScanResult::Kind::SellVoucher;
+        result.item = std::move(**item);
+        return result;
+    }
+    if (result.text.startsWith(QLatin1String("package:"), Qt::CaseInsensitive)) {
+        auto product = PackageService(m_db).product(result.text.mid(8).trimmed());
+        if (!product)
+            return std::unexpected(product.error());
+        result.kind = ScanResult::Kind::SellPackage;
+        result.package = std::move(*product);
         return result;
     }
     // A receipt of series R ("R-000042") before the catalog, as always; one of a register's own

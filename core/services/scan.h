@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What a scan or a typed code at the counter is: a gift card, a receipt, a catalog item by
-// barcode, SKU or session code, or failing those the items whose name matches. One resolver for
-// the register's scan field and for `oasisctl scan`.
+// What a scan or a typed code at the counter is: a gift card, a service voucher or a session
+// package code, a receipt, a voucher or package to sell (`voucher:DT60`, `package:PKG-DT60-5`, as
+// oasisctl sale writes them), a catalog item by barcode, SKU or session code, or failing those the
+// items whose name matches. One resolver for the register's scan field and for `oasisctl scan`.
 #pragma once
 
 #include "core/domain/catalogitem.h"
 #include "core/domain/error.h"
 #include "core/services/clients.h"
+#include "core/services/package.h"
 
 #include <vector>
 
@@ -16,12 +18,16 @@ class Database;
 
 struct ScanResult {
     enum class Kind {
-        GiftCard, ///< `giftCode`: pay with it (its balance is looked up when it is applied)
-        Receipt,  ///< `receiptNo`: show the receipt
-        Item,     ///< `item`: an exact barcode, SKU or session code
-        Matches,  ///< `matches`: no code matched; active items whose name, code or category do
-        Nothing,  ///< nothing at all
-        Clients,  ///< `clients`: no item matched; clients whose name or phone matches
+        GiftCard,    ///< `giftCode`: pay with it (its balance is looked up when it is applied)
+        Receipt,     ///< `receiptNo`: show the receipt
+        Item,        ///< `item`: an exact barcode, SKU or session code
+        Matches,     ///< `matches`: no code matched; active items whose name, code or category do
+        Nothing,     ///< nothing at all
+        Clients,     ///< `clients`: no item matched; clients whose name or phone matches
+        Voucher,     ///< `giftCode`: a service voucher's code (SV1-…): pay a session with it
+        Package,     ///< `giftCode`: a session package's code (SP1-…): pay a session with it
+        SellVoucher, ///< `item`: `voucher:CODE`, a voucher for that session, to sell
+        SellPackage, ///< `package`: `package:CODE`, a package product, to sell to the client
     };
     Kind kind = Kind::Nothing;
     QString text; ///< the input, trimmed
@@ -30,10 +36,11 @@ struct ScanResult {
     CatalogItem item;
     std::vector<CatalogItem> matches;
     std::vector<Client> clients; ///< as the viewer may see them (no health flags at the desk)
+    PackageProduct package;      ///< SellPackage
 };
 
-/// "giftcard", "receipt", "item", "matches", "nothing", "clients": the names oasisctl scan
-/// --json uses.
+/// "giftcard", "receipt", "item", "matches", "nothing", "clients", "voucher", "package",
+/// "sell_voucher", "sell_package": the names oasisctl scan --json uses.
 QString scanKindName(ScanResult::Kind kind);
 
 class ScanResolver final {
@@ -41,8 +48,10 @@ public:
     explicit ScanResolver(Database &db)
         : m_db(db) {}
 
-    /// Gift-card and receipt codes have their own prefixes and are recognised first, without
-    /// a database read; then the catalog by exact code; then a name search of at most
+    /// Gift-card, voucher, package and receipt codes have their own prefixes and are recognised
+    /// first, without a database read; then `voucher:SESSIONCODE` (refused, Invalid, unless
+    /// it names an active session) and `package:PACKAGECODE` (NotFound unless the store
+    /// defined it); then the catalog by exact code; then a name search of at most
     /// `searchLimit` items. Empty input is Nothing; input over 200 characters or with control
     /// characters is refused (Invalid) with one line. With a `viewer`, input that matched no
     /// item is looked up among the clients by name or phone (ClientService::find), last, so

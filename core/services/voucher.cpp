@@ -11,6 +11,9 @@
 #include "core/services/storedvalue.h"
 #include "core/storage/database.h"
 
+#include <algorithm>
+#include <optional>
+
 namespace oasis {
 
 namespace {
@@ -95,6 +98,53 @@ Result<Voucher> VoucherService::byId(qint64 id) const {
     if (q->isEmpty())
         return fail(ErrorCode::NotFound, oasis::tr("There is no voucher number %1.").arg(id));
     return voucherFromRow(*q);
+}
+
+Result<std::vector<VoucherCover>>
+VoucherService::covers(const QStringList &codes, const Ticket &ticket, const TicketTotals &totals,
+                       const std::vector<std::size_t> &taken, const QString &registerId) {
+    std::vector<VoucherCover> uses;
+    const auto lineValue = [&](std::size_t i) {
+        return ticket.lines[i].net() - totals.lineDiscount[i] + totals.lineTax[i];
+    };
+    const auto isTaken = [&](std::size_t i) {
+        return std::any_of(uses.begin(), uses.end(),
+                           [i](const VoucherCover &u) { return u.line == i; }) ||
+               std::find(taken.begin(), taken.end(), i) != taken.end();
+    };
+    for (const QString &code : codes) {
+        auto v = lookup(code, registerId);
+        if (!v)
+            return std::unexpected(v.error());
+        if (v->status == Voucher::Status::Redeemed)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("The voucher ending %1 was already redeemed (receipt %2).")
+                            .arg(v->last4)
+                            .arg(receiptCode(v->redeemedReceiptNo)));
+        if (v->status == Voucher::Status::Void)
+            return fail(
+                ErrorCode::Refused,
+                oasis::tr("The voucher ending %1 is void: its sale was refunded.").arg(v->last4));
+        for (const VoucherCover &u : uses)
+            if (u.voucher.id == v->id)
+                return fail(ErrorCode::Invalid, oasis::tr("The same voucher is entered twice."));
+        std::optional<std::size_t> line;
+        for (std::size_t i = 0; i < ticket.lines.size() && !line; ++i)
+            if (ticket.lines[i].kind == LineKind::Session && ticket.lines[i].itemId == v->itemId &&
+                !isTaken(i))
+                line = i;
+        for (std::size_t i = 0; i < ticket.lines.size() && !line; ++i)
+            if (ticket.lines[i].kind == LineKind::Session && !isTaken(i) &&
+                ticket.lines[i].unitPrice >= v->priceNow)
+                line = i;
+        if (!line)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("The voucher ending %1 is for %2: ring up that session (or a "
+                                  "longer one) to redeem it.")
+                            .arg(v->last4, v->serviceName));
+        uses.push_back({*v, *line, min(v->priceNow, lineValue(*line))});
+    }
+    return uses;
 }
 
 Result<IssuedVoucher> VoucherService::issue(qint64 itemId, Money paid, qint64 saleId, qint64 lineId,

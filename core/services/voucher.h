@@ -6,9 +6,13 @@
 
 #include "core/domain/error.h"
 #include "core/domain/money.h"
+#include "core/domain/ticket.h"
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
+
+#include <vector>
 
 namespace oasis {
 
@@ -36,6 +40,13 @@ struct Voucher {
 };
 QString voucherStatusName(Voucher::Status status);
 
+/// What a voucher pays on a ticket: the session line it covers and how much of it.
+struct VoucherCover {
+    Voucher voucher;
+    std::size_t line = 0;
+    Money amount; ///< its session's price now, at most what the line costs (tax included)
+};
+
 /// A voucher just sold: the only moment its full code leaves the service (to print it).
 struct IssuedVoucher {
     qint64 id = 0;
@@ -55,6 +66,18 @@ public:
     /// voucher is returned (its status says so): a balance inquiry shows it; a sale refuses it.
     Result<Voucher> lookup(const QString &code, const QString &registerId);
     Result<Voucher> byId(qint64 id) const;
+
+    /// What the vouchers `codes` pay on `ticket` priced `totals`, in their order, the way
+    /// SaleService::complete applies them (it calls this): each pays one session line, one of
+    /// its own session first, else a longer session (an upgrade: the customer pays the rest), at
+    /// its session's price now, whatever was paid for it. Lines in `taken` (paid by package
+    /// sessions) are not theirs. Refused in one line for a voucher redeemed (naming the receipt),
+    /// void, entered twice, or with no session line it can pay. Each is looked up (a failure
+    /// counts towards the lockouts); nothing is written.
+    Result<std::vector<VoucherCover>> covers(const QStringList &codes, const Ticket &ticket,
+                                             const TicketTotals &totals,
+                                             const std::vector<std::size_t> &taken,
+                                             const QString &registerId);
 
     // --- inside the caller's transaction -------------------------------------------------
     /// A new voucher for the session `itemId`, paid `paid`, sold on line `lineId` of `saleId`.

@@ -225,8 +225,9 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
         screen->setOutbox(window.outbox());
         QObject::connect(screen, &screens::GiftCardScreen::sellRequested, reg,
                          [&window, reg](Money amount, const QString &to, const QString &from,
-                                        const QString &message) {
-                             reg->addGiftCard(amount, to, from, message);
+                                        const QString &message, Money bonus,
+                                        const QDate &bonusExpires) {
+                             reg->addGiftCard(amount, to, from, message, bonus, bonusExpires);
                              window.showScreen(QStringLiteral("register"));
                          });
         // A reload is a sale of its own: its receipt prints like any other.

@@ -7,6 +7,7 @@
 #include "core/services/giftcard.h"
 #include "core/services/offline.h"
 #include "core/services/storesettings.h"
+#include "core/services/voucher.h"
 #include "mail/compose.h"
 #include "mail/outbox.h"
 #include "pos/app/receiptview.h"
@@ -336,7 +337,8 @@ QWidget *PayDialog::buildDonePage() {
     connect(m_certificate, &QPushButton::clicked, this, &PayDialog::openCertificates);
     auto *certificateKey = new QShortcut(QKeySequence(Qt::Key_C), page);
     connect(certificateKey, &QShortcut::activated, this, [this] {
-        if (m_sale && !m_sale->giftCards.empty())
+        if (m_sale &&
+            (!m_sale->giftCards.empty() || !m_sale->vouchers.empty() || !m_sale->packages.empty()))
             openCertificates();
     });
     left->addWidget(m_certificate);
@@ -419,6 +421,34 @@ Status PayDialog::addGiftCard(const QString &code) {
     return added;
 }
 
+Status PayDialog::addVoucher(const QString &code) {
+    // Core decides which line each voucher pays and how much, the way the sale will: the
+    // vouchers already taken first, then this one.
+    QStringList codes;
+    for (const Tender &t : tenders())
+        if (t.type == TenderType::Voucher)
+            codes << t.giftCode;
+    codes << code;
+    auto covers = VoucherService(m_db).covers(codes, m_ticket, m_totals, {}, m_registerId);
+    if (!covers) {
+        setMessage(covers.error().message);
+        return std::unexpected(covers.error());
+    }
+    const VoucherCover &cover = covers->back();
+    Tender tender;
+    tender.type = TenderType::Voucher;
+    tender.amount = cover.amount;
+    tender.amountGiven = true;
+    tender.giftCode = giftcode::parseVoucher(code).canonical;
+    auto added = addTender(tender);
+    if (added)
+        setMessage(tr("Voucher ••%1 pays %2 of %3.")
+                       .arg(cover.voucher.last4, cover.amount.format(QLocale()),
+                            m_ticket.lines[cover.line].name),
+                   false);
+    return added;
+}
+
 void PayDialog::lookUpGift() {
     const QString code = m_giftCode->text().trimmed();
     if (code.isEmpty()) {
@@ -485,7 +515,7 @@ void PayDialog::refresh() {
                 tr("Gift card ••%1  %2").arg(giftcode::last4(t.giftCode), t.amount.format(locale));
             break;
         case TenderType::Voucher:
-            text = tr("Voucher ••%1").arg(giftcode::last4(t.giftCode));
+            text = tr("Voucher ••%1  %2").arg(giftcode::last4(t.giftCode), t.amount.format(locale));
             break;
         case TenderType::Package:
             text = tr("Package ••%1").arg(giftcode::last4(t.giftCode));
@@ -617,11 +647,20 @@ bool PayDialog::complete() {
         details += tr("<p>Gift card of %1 issued: give the customer the printed receipt or "
                       "certificate.</p>")
                        .arg(card.amount.format(locale));
+    for (const IssuedVoucher &v : m_sale->vouchers)
+        details += tr("<p>Voucher ••%1 issued: %2. Print its certificate for the customer.</p>")
+                       .arg(giftcode::last4(v.code), v.description.toHtmlEscaped());
+    for (const IssuedPackage &k : m_sale->packages)
+        details += tr("<p>Package ••%1 issued: %2. Print its certificate for the client.</p>")
+                       .arg(giftcode::last4(k.code), k.description.toHtmlEscaped());
     for (const QString &warning : m_sale->warnings)
         details += QStringLiteral("<p class='warning'>⚠ ") + warning.toHtmlEscaped() +
                    QStringLiteral("</p>");
     m_doneDetails->setText(details);
-    m_certificate->setVisible(!m_sale->giftCards.empty());
+    const bool services = !m_sale->vouchers.empty() || !m_sale->packages.empty();
+    // "Certificate…" once the sale sold a voucher or a package: its certificate names a service.
+    m_certificate->setText(services ? tr("Certificate…  C") : tr("Gift certificate…  C"));
+    m_certificate->setVisible(!m_sale->giftCards.empty() || services);
     m_emailReceipt->setVisible(m_outbox != nullptr);
     m_emailCards->setVisible(m_outbox != nullptr && !m_sale->giftCards.empty());
     if (auto record = SaleService(m_db).load(m_sale->receiptNo)) {
@@ -733,6 +772,18 @@ Status PayDialog::openCertificates() {
             this);
         dialog.exec();
     }
+    // A voucher or a package names what it is worth; its code is the one the sale just
+    // returned (printed once, as oasisctl sale prints it).
+    for (const IssuedVoucher &v : m_sale->vouchers) {
+        screens::CertificatePreviewDialog dialog(
+            screens::serviceCertificateOf(m_db, v.code, v.description), this);
+        dialog.exec();
+    }
+    for (const IssuedPackage &k : m_sale->packages) {
+        screens::CertificatePreviewDialog dialog(
+            screens::serviceCertificateOf(m_db, k.code, k.description), this);
+        dialog.exec();
+    }
     return {};
 }
 
@@ -762,6 +813,9 @@ QString PayDialog::takenSummary() const {
             break;
         case TenderType::Voucher:
             parts << tr("voucher ending %1 (not redeemed yet)").arg(giftcode::last4(t.giftCode));
+            break;
+        case TenderType::Package:
+            parts << tr("package ending %1 (no session used yet)").arg(giftcode::last4(t.giftCode));
             break;
         }
     }
@@ -796,6 +850,12 @@ bool PayDialog::confirmDiscard() {
             taken << tr("voucher ending %1").arg(giftcode::last4(t.giftCode));
             undo << tr("Voucher ending %1: it was not redeemed (a voucher is redeemed only when "
                        "the sale completes).")
+                        .arg(giftcode::last4(t.giftCode));
+            break;
+        case TenderType::Package:
+            taken << tr("package ending %1").arg(giftcode::last4(t.giftCode));
+            undo << tr("Package ending %1: no session was used (a session is used only when the "
+                       "sale completes).")
                         .arg(giftcode::last4(t.giftCode));
             break;
         }

@@ -59,6 +59,10 @@ public:
     Status addCard(Money amount, const QString &last4, const QString &authCode);
     /// Looks the card up (balance or a clear error) and applies min(balance, what is left).
     Status addGiftCard(const QString &code);
+    /// Looks the service voucher up and applies what it covers on this ticket (core's
+    /// VoucherService::covers: its session's price now, an upgrade leaving the rest to pay).
+    /// Refused in one line: redeemed (with its receipt), void, unknown, or no session it pays.
+    Status addVoucher(const QString &code);
     void removeTender(int index);
     void showPage(Page page);
     /// Shows the gift-card page with the code filled in and looked up (scanned at the register).
@@ -71,7 +75,8 @@ public:
     void reject() override;
     const std::optional<CompletedSale> &completedSale() const { return m_sale; }
     /// The certificate preview of each gift card the completed sale sold (C, or the button):
-    /// core's certificateCode decides that the seller needs no approval, and journals it.
+    /// core's certificateCode decides that the seller needs no approval, and journals it. Then
+    /// each service voucher and session package it sold, from the code the sale just returned.
     Status openCertificates();
     QString message() const;
     ReceiptView *receiptView() const { return m_receipt; }

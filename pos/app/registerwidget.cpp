@@ -4,10 +4,12 @@
 #include "core/domain/clock.h"
 #include "core/domain/giftcode.h"
 #include "core/services/catalog.h"
+#include "core/services/package.h"
 #include "core/services/sale.h"
 #include "core/services/scan.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
+#include "core/services/voucher.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/paydialog.h"
 #include "pos/app/ticketmodel.h"
@@ -23,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
@@ -413,6 +416,15 @@ void RegisterWidget::reloadCatalog() {
                 addItem(item);
                 focusScan();
             });
+            // Held down or right-clicked: the same session sold as a voucher.
+            b->setContextMenuPolicy(Qt::CustomContextMenu);
+            connect(b, &QWidget::customContextMenuRequested, this, [this, b, item](QPoint at) {
+                QMenu menu(b);
+                QAction *sell = menu.addAction(tr("Sell as voucher"));
+                if (menu.exec(b->mapToGlobal(at)) == sell)
+                    addVoucher(item);
+                focusScan();
+            });
             grid->addWidget(b, int(r) + 1, int(c) + 1);
         }
     }
@@ -474,10 +486,27 @@ void RegisterWidget::reloadCatalog() {
         focusScan();
     });
     giftGrid->addWidget(other, g / 2, g % 2);
+    ++g;
+    // Prepaid services: a voucher worth one session; a package of sessions for a client.
+    auto *voucher = touchButton(tr("Service voucher…"), giftPage, QStringLiteral("productButton"));
+    voucher->setAccessibleName(QStringLiteral("sellVoucher"));
+    connect(voucher, &QPushButton::clicked, this, [this] {
+        askVoucher();
+        focusScan();
+    });
+    giftGrid->addWidget(voucher, (g + 1) / 2, 0);
+    auto *package = touchButton(tr("Session package…"), giftPage, QStringLiteral("productButton"));
+    package->setAccessibleName(QStringLiteral("sellPackage"));
+    connect(package, &QPushButton::clicked, this, [this] {
+        askPackage();
+        focusScan();
+    });
+    giftGrid->addWidget(package, (g + 1) / 2, 1);
+    const int after = (g + 1) / 2 + 1;
     auto *note = new QLabel(tr("No expiration date. No fees."), giftPage);
     note->setObjectName(QStringLiteral("hint"));
-    giftGrid->addWidget(note, g / 2 + 1, 0, 1, 2);
-    giftGrid->setRowStretch(g / 2 + 2, 1);
+    giftGrid->addWidget(note, after, 0, 1, 2);
+    giftGrid->setRowStretch(after + 1, 1);
     m_quick->addTab(giftPage, tr("Gift cards"));
 }
 
@@ -723,6 +752,29 @@ void RegisterWidget::handleScan(const QString &input) {
         return;
     case ScanResult::Kind::GiftCard:
         payWith(scanned->giftCode);
+        focusScan();
+        return;
+    case ScanResult::Kind::Voucher:
+        payWithVoucher(scanned->giftCode);
+        focusScan();
+        return;
+    case ScanResult::Kind::Package:
+        // Using a session from the counter is not in this version: oasisctl does it.
+        if (auto k = PackageService(m_db).lookup(scanned->giftCode, m_registerId))
+            showMessage(tr("Package ••%1: %2, sessions left: %3. A session is used with "
+                           "oasisctl sale … --pay package:CODE for now.")
+                            .arg(k->last4, k->description())
+                            .arg(k->sessionsLeft));
+        else
+            showMessage(k.error().message, true);
+        focusScan();
+        return;
+    case ScanResult::Kind::SellVoucher:
+        addVoucher(scanned->item);
+        focusScan();
+        return;
+    case ScanResult::Kind::SellPackage:
+        addPackage(scanned->package);
         focusScan();
         return;
     case ScanResult::Kind::Receipt:
@@ -1047,10 +1099,97 @@ void RegisterWidget::askTip() {
 }
 
 void RegisterWidget::addGiftCard(Money amount, const QString &to, const QString &from,
-                                 const QString &message) {
-    m_model->addGiftCard(amount, to, from, message);
+                                 const QString &message, Money bonus, const QDate &bonusExpires) {
+    const int row = m_model->addGiftCard(amount, to, from, message);
+    if (!bonus.isZero()) {
+        m_model->setGiftCardPromo(row, bonus, bonusExpires);
+        showMessage(tr("Gift card %1 with %2 promotional value added: a manager approves the "
+                       "bonus at payment.")
+                        .arg(amount.format(QLocale()), bonus.format(QLocale())));
+        return;
+    }
     showMessage(tr("Gift card %1 added: the card is created when the sale completes.")
                     .arg(amount.format(QLocale())));
+}
+
+void RegisterWidget::addVoucher(const CatalogItem &session) {
+    auto added = m_model->addVoucher(session);
+    if (!added) {
+        showMessage(added.error().message, true);
+        return;
+    }
+    setCurrentRow(*added);
+    showMessage(
+        tr("Added a voucher for %1 — %2").arg(session.name, session.price.format(QLocale())));
+}
+
+void RegisterWidget::askVoucher() {
+    auto sessions = CatalogService(m_db).sessions();
+    if (!sessions) {
+        showMessage(sessions.error().message, true);
+        return;
+    }
+    std::vector<CatalogItem> active;
+    QStringList rows;
+    const QLocale locale;
+    for (const CatalogItem &item : *sessions)
+        if (item.isSession() && item.active) {
+            active.push_back(item);
+            rows << item.name + QStringLiteral("  ·  ") + item.price.format(locale);
+        }
+    ChoiceDialog dialog(tr("Service voucher"), tr("Which session is the voucher worth?"), rows,
+                        this);
+    dialog.setObjectName(QStringLiteral("voucherDialog"));
+    if (dialog.exec() == QDialog::Accepted && dialog.currentRow() >= 0)
+        addVoucher(active[std::size_t(dialog.currentRow())]);
+    else
+        showMessage(tr("No voucher was added."));
+}
+
+void RegisterWidget::addPackage(const PackageProduct &product) {
+    if (m_model->ticket().clientId <= 0) {
+        showMessage(tr("A package is sold to a client: choose the client first (Ctrl+K)."), true);
+        return;
+    }
+    auto session = CatalogService(m_db).byId(product.itemId);
+    if (!session) {
+        showMessage(session.error().message, true);
+        return;
+    }
+    const int row = m_model->addPackage(product.code, *session, product.sessions, product.price);
+    setCurrentRow(row);
+    showMessage(tr("Added %1 for %2 — %3")
+                    .arg(product.description(), m_model->ticket().clientName,
+                         product.price.format(QLocale())));
+}
+
+void RegisterWidget::askPackage() {
+    if (m_model->ticket().clientId <= 0) {
+        showMessage(tr("A package is sold to a client: choose the client first (Ctrl+K)."), true);
+        return;
+    }
+    auto products = PackageService(m_db).products();
+    if (!products) {
+        showMessage(products.error().message, true);
+        return;
+    }
+    if (products->empty()) {
+        showMessage(tr("The store sells no session package yet: a manager defines one with "
+                       "oasisctl package define."),
+                    true);
+        return;
+    }
+    QStringList rows;
+    const QLocale locale;
+    for (const PackageProduct &p : *products)
+        rows << p.description() + QStringLiteral("  ·  ") + p.price.format(locale);
+    ChoiceDialog dialog(tr("Session package"),
+                        tr("Which package for %1?").arg(m_model->ticket().clientName), rows, this);
+    dialog.setObjectName(QStringLiteral("packageDialog"));
+    if (dialog.exec() == QDialog::Accepted && dialog.currentRow() >= 0)
+        addPackage((*products)[std::size_t(dialog.currentRow())]);
+    else
+        showMessage(tr("No package was added."));
 }
 
 void RegisterWidget::askGiftCard() {
@@ -1228,6 +1367,10 @@ void RegisterWidget::payWith(const QString &giftCode) {
             &dialog, [&dialog, giftCode] { dialog.prefillGiftCode(giftCode); },
             Qt::QueuedConnection);
     dialog.exec();
+    finishPayment(dialog);
+}
+
+void RegisterWidget::finishPayment(PayDialog &dialog) {
     if (const auto &sale = dialog.completedSale()) {
         const QLocale locale;
         m_model->clear();
@@ -1250,6 +1393,54 @@ void RegisterWidget::payWith(const QString &giftCode) {
             showMessage(dialog.message(), true);
     }
     focusScan();
+}
+
+void RegisterWidget::payWithVoucher(const QString &code) {
+    if (m_model->isEmpty()) {
+        // Nothing to pay yet: what the voucher is worth, as a balance inquiry.
+        auto v = VoucherService(m_db).lookup(code, m_registerId);
+        if (!v) {
+            showMessage(v.error().message, true);
+            return;
+        }
+        switch (v->status) {
+        case Voucher::Status::Active:
+            showMessage(tr("Voucher ••%1: %2, not redeemed yet. Ring up the session, then scan "
+                           "it.")
+                            .arg(v->last4, v->description()));
+            break;
+        case Voucher::Status::Redeemed:
+            showMessage(tr("Voucher ••%1: %2, already redeemed (receipt %3).")
+                            .arg(v->last4, v->description(), receiptCode(v->redeemedReceiptNo)),
+                        true);
+            break;
+        case Voucher::Status::Void:
+            showMessage(tr("Voucher ••%1 is void: its sale was refunded.").arg(v->last4), true);
+            break;
+        }
+        return;
+    }
+    if (!m_model->totalsError().isEmpty()) {
+        showMessage(m_model->totalsError(), true);
+        return;
+    }
+    // Checked here first, so a voucher that cannot pay says why in one line on the register.
+    auto covers =
+        VoucherService(m_db).covers({code}, m_model->ticket(), m_model->totals(), {}, m_registerId);
+    if (!covers) {
+        showMessage(covers.error().message, true);
+        return;
+    }
+    if (!ensureApproval())
+        return;
+    PayDialog dialog(m_db, m_model->ticket(), m_model->totals(), m_cashier, m_approver,
+                     m_registerId, this);
+    m_payDialog = &dialog;
+    dialog.setOutbox(m_outbox);
+    QMetaObject::invokeMethod(
+        &dialog, [&dialog, code] { dialog.addVoucher(code); }, Qt::QueuedConnection);
+    dialog.exec();
+    finishPayment(dialog);
 }
 
 void RegisterWidget::showHelp() {

@@ -25,6 +25,7 @@ namespace oasis {
 class Database;
 class OfflineRegister;
 struct CatalogItem;
+struct PackageProduct;
 } // namespace oasis
 
 namespace oasis::mail {
@@ -97,8 +98,20 @@ public:
     bool setPrice(const QString &text);
     bool setQuantity(int quantity);
     void addTip(qint64 therapistId, Money amount);
+    /// A new card on the ticket; a `bonus` is promotional value given with it (a manager
+    /// approves it at payment), lasting through `bonusExpires` (null: no expiry).
     void addGiftCard(Money amount, const QString &to = {}, const QString &from = {},
-                     const QString &message = {});
+                     const QString &message = {}, Money bonus = {}, const QDate &bonusExpires = {});
+    /// A service voucher for `session` at its price (`voucher:DT60` in the scan field, "Sell as
+    /// voucher" on a session's button, or "Service voucher…").
+    void addVoucher(const CatalogItem &session);
+    /// "Service voucher…": choose the session the voucher is worth.
+    void askVoucher();
+    /// A session package product for the ticket's client (`package:PKG-DT60-5`, or "Session
+    /// package…"); without a client, a one-line refusal and nothing added.
+    void addPackage(const PackageProduct &product);
+    /// "Session package…": choose among the store's package products (needs a client first).
+    void askPackage();
     /// Reloads quick buttons, tax rates and the business date (at each login, after settings).
     /// The register is built with its tax rates but without quick buttons: MainWindow loads
     /// them while the first PIN is checked.
@@ -150,6 +163,11 @@ private:
     void updateClient();
     void chooseClient(const std::vector<Client> &clients, const QString &text);
     void payWith(const QString &giftCode);
+    /// A voucher scanned: pays the session it covers (the Pay dialog opens with it applied), or
+    /// says in one line why not; with an empty ticket, what the voucher is worth.
+    void payWithVoucher(const QString &code);
+    /// After the Pay dialog closes: a new ticket when the sale completed, else its message.
+    void finishPayment(PayDialog &dialog);
     std::optional<StaffMember> chooseTherapist(const QString &why);
     bool ensureApproval();
 

@@ -29,6 +29,7 @@ QString TicketModel::lineText(const TicketLine &line) const {
     case LineKind::Product:
     case LineKind::Session:
     case LineKind::Voucher: // "Voucher: Deep Tissue Massage 60 min"
+    case LineKind::Package: // "Package: 5 × Deep Tissue Massage 60 min"
         break;
     }
     return line.name;
@@ -176,6 +177,34 @@ int TicketModel::addGiftCard(Money amount, const QString &recipient, const QStri
     endInsertRows();
     Q_EMIT totalsChanged();
     return row;
+}
+
+Result<int> TicketModel::addVoucher(const CatalogItem &session) {
+    // The editor refuses anything but a session: the row is announced only for one.
+    if (!session.isSession())
+        return m_editor.addVoucher(session);
+    const int row = m_editor.lineCount();
+    beginInsertRows({}, row, row);
+    auto added = m_editor.addVoucher(session);
+    endInsertRows();
+    Q_EMIT totalsChanged();
+    return added;
+}
+
+int TicketModel::addPackage(const QString &packageCode, const CatalogItem &session, int sessions,
+                            Money price) {
+    const int row = m_editor.lineCount();
+    beginInsertRows({}, row, row);
+    m_editor.addPackage(packageCode, session, sessions, price);
+    endInsertRows();
+    Q_EMIT totalsChanged();
+    return row;
+}
+
+void TicketModel::setGiftCardPromo(int row, Money bonus, const QDate &expires) {
+    m_editor.setGiftCardPromo(row, bonus, expires);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    Q_EMIT totalsChanged();
 }
 
 Status TicketModel::editRow(int row, const std::function<Status(TicketEditor &)> &edit) {

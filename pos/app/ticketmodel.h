@@ -62,6 +62,14 @@ public:
     Result<int> addTip(Money amount, qint64 therapistId, const QString &therapist);
     int addGiftCard(Money amount, const QString &recipient, const QString &sender,
                     const QString &message);
+    /// A service voucher for one session at its price (refused for anything but a session).
+    Result<int> addVoucher(const CatalogItem &session);
+    /// A session package product (`sessions` × `session` for `price`); the sale needs a client.
+    int addPackage(const QString &packageCode, const CatalogItem &session, int sessions,
+                   Money price);
+    /// A bonus of promotional value with the new card on `row` (a manager approves it when the
+    /// sale is paid), lasting through `expires` (null: no expiry).
+    void setGiftCardPromo(int row, Money bonus, const QDate &expires);
     Status setQuantity(int row, int quantity);
     Status setLineDiscount(int row, const Discount &discount);
     /// A price override (a manager approves it when the sale is paid).

@@ -288,6 +288,40 @@ Status cmdScan(Context &ctx) {
         json.insert(QStringLiteral("matches"), items);
         break;
     }
+    case ScanResult::Kind::Voucher:
+    case ScanResult::Kind::Package: {
+        // As a gift card: what it is, by its last 4 only.
+        json.remove(QStringLiteral("text"));
+        const bool voucher = scanned->kind == ScanResult::Kind::Voucher;
+        const bool valid = (voucher ? giftcode::parseVoucher(scanned->giftCode)
+                                    : giftcode::parsePackage(scanned->giftCode))
+                               .status == giftcode::Parse::Ok;
+        json.insert(QStringLiteral("valid"), valid);
+        if (valid)
+            json.insert(QStringLiteral("last4"), giftcode::last4(scanned->giftCode));
+        if (!valid)
+            lines << oasis::cli::tr("A voucher or package code, but not a valid one: check it "
+                                    "character by character.");
+        else if (voucher)
+            lines << oasis::cli::tr("Voucher ending %1: the register pays a session with it.")
+                         .arg(giftcode::last4(scanned->giftCode));
+        else
+            lines << oasis::cli::tr("Package ending %1: the register pays a session with it.")
+                         .arg(giftcode::last4(scanned->giftCode));
+        break;
+    }
+    case ScanResult::Kind::SellVoucher:
+        json.insert(QStringLiteral("item"), itemJson(scanned->item));
+        lines << oasis::cli::tr("A voucher for %1 — %2: the register sells it.")
+                     .arg(scanned->item.name, scanned->item.price.format());
+        break;
+    case ScanResult::Kind::SellPackage:
+        json.insert(QStringLiteral("package"), scanned->package.code);
+        lines << oasis::cli::tr("Package %1 (%2) — %3: the register sells it to the ticket's "
+                                "client.")
+                     .arg(scanned->package.code, scanned->package.description(),
+                          scanned->package.price.format());
+        break;
     case ScanResult::Kind::Clients: // only for a viewer who logged in (the register)
         lines << oasis::cli::tr("Clients match “%1”.").arg(scanned->text);
         break;

@@ -364,7 +364,27 @@ void ClientsScreen::showClient(qint64 id) {
         group(tr("Visits (%1)"), history->visits);
         group(tr("Purchases (%1)"), history->purchases);
         group(tr("Gift cards (%1)"), history->giftCards);
-        // Vouchers and packages are listed here once the store sells them (DESIGN §15).
+        // Session packages with the sessions left (DESIGN §15), newest first, as core reads
+        // them (a merged duplicate's included); never their codes.
+        if (auto packages = PackageService(*m_ctx.db).ofClient(holder); packages) {
+            auto *top =
+                new QTreeWidgetItem(m_history, {tr("Session packages (%1)").arg(packages->size())});
+            QFont bold = top->font(0);
+            bold.setBold(true);
+            top->setFont(0, bold);
+            for (const SessionPackage &k : *packages) {
+                const QString left =
+                    k.refunded ? tr("refunded") : tr("sessions left: %1").arg(k.sessionsLeft);
+                auto *item = new QTreeWidgetItem(
+                    top, {QStringLiteral("%1  ••%2  ·  %3").arg(k.description(), k.last4, left),
+                          locale.toString(k.createdAt.toLocalTime().date(), QLocale::ShortFormat),
+                          receiptCode(k.soldReceiptNo), QString(), k.paid.format(locale)});
+                item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
+            }
+            top->setExpanded(true);
+        } else {
+            showNotice(m_message, packages.error().message, true);
+        }
     }
     m_merge->setEnabled(client->mergedInto == 0);
     m_edit->setEnabled(client->mergedInto == 0);

@@ -28,11 +28,19 @@ printing::GiftCertificate certificateOf(Database &db, const QString &code, Money
     return c;
 }
 
+printing::GiftCertificate serviceCertificateOf(Database &db, const QString &code,
+                                               const QString &worth) {
+    printing::GiftCertificate c = certificateOf(db, code, Money());
+    c.service = worth;
+    return c;
+}
+
 CertificatePreviewDialog::CertificatePreviewDialog(printing::GiftCertificate certificate,
                                                    QWidget *parent)
     : QDialog(parent)
     , m_certificate(std::move(certificate)) {
-    setWindowTitle(tr("Gift certificate"));
+    setWindowTitle(m_certificate.service.isEmpty() ? tr("Gift certificate")
+                                                   : tr("Service certificate"));
     setObjectName(QStringLiteral("certificatePreview"));
 
     m_page = new QComboBox(this);

@@ -21,6 +21,12 @@ printing::GiftCertificate certificateOf(Database &db, const QString &code, Money
                                         const QString &to = {}, const QString &from = {},
                                         const QString &message = {});
 
+/// A service voucher's or a session package's certificate: what it is worth in words
+/// ("One 60-minute deep tissue massage") in place of an amount, as oasisctl giftcard certificate
+/// prints it.
+printing::GiftCertificate serviceCertificateOf(Database &db, const QString &code,
+                                               const QString &worth);
+
 /// Shows the certificate as it will print. The code it carries is the card's full code: the
 /// dialog keeps it only in memory and never logs it.
 class CertificatePreviewDialog final : public QDialog {
@@ -30,6 +36,7 @@ public:
     explicit CertificatePreviewDialog(printing::GiftCertificate certificate,
                                       QWidget *parent = nullptr);
 
+    const printing::GiftCertificate &certificate() const { return m_certificate; }
     printing::CertificatePage page() const;
     void setPage(printing::CertificatePage page);
     /// The rendered preview (what the QR scanner would read).

@@ -80,9 +80,16 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     auto *lookUp = new QPushButton(tr("Look up"), this);
     lookUp->setObjectName(QStringLiteral("lookUp"));
     lookUp->setMinimumSize(120, 56);
+    // A card given away (promotional value, a manager's decision): beside the field, as the
+    // action bar below is full at 1366 pixels.
+    auto *give = new QPushButton(tr("Give a card…"), this);
+    give->setObjectName(QStringLiteral("give"));
+    give->setMinimumSize(140, 56);
+    connect(give, &QPushButton::clicked, this, &GiftCardScreen::giveDialog);
     auto *top = new QHBoxLayout;
     top->addWidget(m_code, 1);
     top->addWidget(lookUp);
+    top->addWidget(give);
 
     m_message = new QLabel(this);
     markMessageLine(m_message);
@@ -372,17 +379,59 @@ void GiftCardScreen::emailDialog() {
 // --- operations ------------------------------------------------------------------------
 
 Status GiftCardScreen::requestSale(Money amount, const QString &to, const QString &from,
-                                   const QString &message) {
+                                   const QString &message, Money bonus, const QDate &bonusExpires) {
     const StoreSettings settings(*m_ctx.db);
     const QLocale locale;
     if (auto ok = settings.checkGiftCardAmount(amount); !ok) {
         showError(ok.error());
         return ok;
     }
-    Q_EMIT sellRequested(amount, to.trimmed(), from.trimmed(), message.trimmed());
-    showInfo(tr("A %1 gift card is on the register's ticket: take payment there.")
-                 .arg(amount.format(locale)));
+    if (!bonus.isZero()) {
+        if (auto ok = checkPromoValue(bonus, bonusExpires, settings.giftCardMaximum(),
+                                      settings.businessDate(Clock::nowUtc()));
+            !ok) {
+            showError(ok.error());
+            return ok;
+        }
+    } else if (bonusExpires.isValid()) {
+        Error error{ErrorCode::Invalid,
+                    tr("An expiry date is for promotional value: give a bonus.")};
+        showError(error);
+        return std::unexpected(error);
+    }
+    Q_EMIT sellRequested(amount, to.trimmed(), from.trimmed(), message.trimmed(), bonus,
+                         bonus.isZero() ? QDate() : bonusExpires);
+    showInfo(bonus.isZero()
+                 ? tr("A %1 gift card is on the register's ticket: take payment there.")
+                       .arg(amount.format(locale))
+                 : tr("A %1 gift card with %2 promotional value is on the register's ticket: take "
+                      "payment there (a manager approves the bonus).")
+                       .arg(amount.format(locale), bonus.format(locale)));
     return {};
+}
+
+Result<IssuedCard> GiftCardScreen::giveCard(Money amount, const QDate &expires,
+                                            const QString &reason) {
+    auto issued = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
+        return GiftCardService(*m_ctx.db).give(amount, expires, reason, user(), a,
+                                               m_ctx.registerId);
+    });
+    if (!issued) {
+        showError(issued.error());
+        return issued;
+    }
+    m_cardCode = issued->code;
+    if (auto card = GiftCardService(*m_ctx.db).byId(issued->id); card)
+        showCard(*card);
+    const QLocale locale;
+    showInfo(expires.isValid()
+                 ? tr("Card ••%1 given: %2 of promotional value, spendable through %3.")
+                       .arg(giftcode::last4(issued->code), issued->promo.format(locale),
+                            locale.toString(expires, QLocale::ShortFormat))
+                 : tr("Card ••%1 given: %2 of promotional value, no expiry.")
+                       .arg(giftcode::last4(issued->code), issued->promo.format(locale)));
+    Q_EMIT cardsChanged();
+    return issued;
 }
 
 Result<CompletedSale> GiftCardScreen::reload(Money amount, const Tender &tender) {
@@ -570,6 +619,13 @@ void GiftCardScreen::sellDialog() {
     form->addRow(tr("To (optional)"), to);
     form->addRow(tr("From (optional)"), from);
     form->addRow(tr("Message (optional)"), note);
+    // Promotional value given with the card: not paid for, kept apart, a manager's decision.
+    auto *bonus = touchEdit(&dialog, QStringLiteral("bonus"));
+    bonus->setPlaceholderText(tr("e.g. 20 (a manager approves it)"));
+    form->addRow(tr("Bonus (optional)"), bonus);
+    auto *bonusExpires = touchEdit(&dialog, QStringLiteral("bonusExpires"));
+    bonusExpires->setPlaceholderText(tr("YYYY-MM-DD, empty for no expiry"));
+    form->addRow(tr("Bonus expires"), bonusExpires);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
     layout->addWidget(error);
@@ -583,13 +639,97 @@ void GiftCardScreen::sellDialog() {
                                                               : amount.error().message);
             return;
         }
-        if (auto ok = requestSale(*amount, to->text(), from->text(), note->toPlainText()); !ok) {
+        Money bonusAmount;
+        if (!bonus->text().trimmed().isEmpty()) {
+            auto parsed = Money::parse(bonus->text(), settings.giftCardMaximum());
+            if (!parsed) {
+                error->setText(tr("The bonus: %1").arg(parsed.error().message));
+                return;
+            }
+            bonusAmount = *parsed;
+        }
+        QDate expires;
+        if (!bonusExpires->text().trimmed().isEmpty()) {
+            expires = QDate::fromString(bonusExpires->text().trimmed(), Qt::ISODate);
+            if (!expires.isValid()) {
+                error->setText(tr("Write the bonus's last day as YYYY-MM-DD."));
+                return;
+            }
+        }
+        if (auto ok = requestSale(*amount, to->text(), from->text(), note->toPlainText(),
+                                  bonusAmount, expires);
+            !ok) {
             error->setText(ok.error().message);
             return;
         }
         dialog.accept();
     });
     dialog.exec();
+}
+
+void GiftCardScreen::giveDialog() {
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("giveDialog"));
+    dialog.setWindowTitle(tr("Give a gift card"));
+    dialog.setMinimumWidth(520);
+    auto *hint = new QLabel(tr("A card given away holds promotional value only: it is not owed "
+                               "to anyone, it is spent after any paid value, and it may expire. "
+                               "A manager decides."),
+                            &dialog);
+    hint->setWordWrap(true);
+    auto *amount = touchEdit(&dialog, QStringLiteral("giveAmount"));
+    amount->setPlaceholderText(tr("e.g. 25"));
+    auto *expires = touchEdit(&dialog, QStringLiteral("giveExpires"));
+    expires->setPlaceholderText(tr("YYYY-MM-DD, empty for no expiry"));
+    auto *reason = touchEdit(&dialog, QStringLiteral("giveReason"));
+    reason->setPlaceholderText(tr("e.g. Apology for a late start"));
+    auto *error = new QLabel(&dialog);
+    error->setObjectName(QStringLiteral("giveError"));
+    error->setStyleSheet(QStringLiteral("color: #8a1c1c;"));
+    error->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Amount"), amount);
+    form->addRow(tr("Expires"), expires);
+    form->addRow(tr("Reason"), reason);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(hint);
+    layout->addLayout(form);
+    layout->addWidget(error);
+    auto *buttons = okCancel(&dialog, tr("Give the card"));
+    layout->addWidget(buttons);
+    disconnect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    std::optional<IssuedCard> given;
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        auto value = Money::parse(amount->text());
+        if (!value) {
+            error->setText(amount->text().trimmed().isEmpty() ? tr("Type an amount.")
+                                                              : value.error().message);
+            return;
+        }
+        QDate last;
+        if (!expires->text().trimmed().isEmpty()) {
+            last = QDate::fromString(expires->text().trimmed(), Qt::ISODate);
+            if (!last.isValid()) {
+                error->setText(tr("Write the last day as YYYY-MM-DD."));
+                return;
+            }
+        }
+        auto issued = giveCard(*value, last, reason->text());
+        if (!issued) {
+            error->setText(issued.error().message);
+            return;
+        }
+        given = *issued;
+        dialog.accept();
+    });
+    if (dialog.exec() != QDialog::Accepted || !given)
+        return;
+    // The code is in memory only now: its certificate is printed while the customer is here.
+    printing::GiftCertificate certificate =
+        certificateFor(given->code, given->amount + given->promo);
+    certificate.promo = given->promo;
+    certificate.promoExpires = given->promoExpires;
+    openCertificate(certificate);
 }
 
 void GiftCardScreen::reloadDialog() {

@@ -48,9 +48,16 @@ public:
     QString message() const;
 
     // --- what the buttons do once their dialogs have the input (tests call these) ----------
-    /// Checks the amount against the store's limits and emits sellRequested.
+    /// Checks the amount against the store's limits (and a bonus of promotional value, with
+    /// its last day, against core's checkPromoValue) and emits sellRequested. A manager approves
+    /// the bonus when the register takes payment (the sale names the action).
     Status requestSale(Money amount, const QString &to = {}, const QString &from = {},
-                       const QString &message = {});
+                       const QString &message = {}, Money bonus = {},
+                       const QDate &bonusExpires = {});
+    /// A card given away (promotional value only, `expires` null for none), for `reason`: a
+    /// manager's decision (GiftCardService::give; the front desk gets the approval prompt). The
+    /// new card is shown and its certificate offered.
+    Result<IssuedCard> giveCard(Money amount, const QDate &expires, const QString &reason);
     /// Loads `amount` onto the shown card as a sale paid by `tender`; emits saleCompleted.
     Result<CompletedSale> reload(Money amount, const Tender &tender);
     /// Replaces the shown (lost) card: old code void, balance on a new code, which is shown.
@@ -80,7 +87,7 @@ Q_SIGNALS:
     /// Put a gift-card line on the register's ticket (the card is activated when that sale
     /// commits).
     void sellRequested(oasis::Money amount, const QString &to, const QString &from,
-                       const QString &message);
+                       const QString &message, oasis::Money bonus, const QDate &bonusExpires);
     /// A reload was committed: print its receipt (and open the drawer when paid in cash).
     void saleCompleted(qint64 receiptNo, bool paidInCash);
     /// A cash-out was recorded as a drawer pay-out: open the drawer.
@@ -99,6 +106,7 @@ private:
 
     void lookUpTyped();
     void sellDialog();
+    void giveDialog();
     void reloadDialog();
     void replaceDialog();
     void cashOutDialog();

@@ -10,6 +10,8 @@
 #include "core/services/refund.h"
 #include "core/services/report.h"
 #include "core/services/sale.h"
+#include "core/services/scan.h"
+#include "core/services/storesettings.h"
 #include "core/services/voucher.h"
 #include "core/storage/journal.h"
 #include "core/storage/schema.h"
@@ -353,4 +355,90 @@ TEST_CASE("two registers redeeming one voucher at the same moment redeem it once
                 .toInt() == 1);
     REQUIRE(value(Journal::verify(tmp.db())).ok);
     test::TestClock::set(QDateTime());
+}
+
+TEST_CASE("what a voucher covers on a ticket before it is paid is what the sale then takes",
+          "[voucher][covers]") {
+    test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
+    TempDb tmp(true);
+    Database &d = tmp.db();
+    const QString code = value(sellVoucher(d, u"DT60"_s, u"card:135"_s)).vouchers.at(0).code;
+    const StaffMember lena = staffNamed(d, u"lena"_s);
+    const TaxTable taxes = value(StoreSettings(d).taxTable());
+    const auto priced = [&](const Ticket &t) {
+        return value(t.totals(taxes, QDate(2026, 11, 23)));
+    };
+
+    Ticket t;
+    t.addItem(item(d, u"OIL-LAV-120"_s));
+    t.addItem(item(d, u"DT90"_s), 1, lena.id, lena.displayName);
+    t.addItem(item(d, u"DT60"_s), 1, lena.id, lena.displayName);
+    // Its own session first, whatever comes before it on the ticket.
+    auto covers = VoucherService(d).covers({code}, t, priced(t), {}, {});
+    REQUIRE(covers);
+    REQUIRE(covers->size() == 1);
+    CHECK(covers->at(0).line == 2);
+    CHECK(covers->at(0).amount == Money::fromCents(135'00));
+    // That line paid by a package session: the longer one, as an upgrade.
+    covers = VoucherService(d).covers({code}, t, priced(t), {2}, {});
+    REQUIRE(covers);
+    CHECK(covers->at(0).line == 1);
+    CHECK(covers->at(0).amount == Money::fromCents(135'00));
+    // Entered twice: refused.
+    auto twice = VoucherService(d).covers({code, code}, t, priced(t), {}, {});
+    REQUIRE_FALSE(twice);
+    CHECK(twice.error().message == u"The same voucher is entered twice."_s);
+    // Nothing it can pay: one line that says what to ring up.
+    Ticket oil;
+    oil.addItem(item(d, u"OIL-LAV-120"_s));
+    auto none = VoucherService(d).covers({code}, oil, priced(oil), {}, {});
+    REQUIRE_FALSE(none);
+    CHECK(none.error().code == ErrorCode::Refused);
+    CHECK(none.error().message.contains(u"ring up that session"_s));
+    // The sale takes what covers said, and afterwards covers names the receipt.
+    Ticket session;
+    session.addItem(item(d, u"DT60"_s), 1, lena.id, lena.displayName);
+    const Money said =
+        value(VoucherService(d).covers({code}, session, priced(session), {}, {})).at(0).amount;
+    const CompletedSale used = value(
+        SaleService(d).complete(session, {value(Tender::parse(QString(u"voucher:"_s + code)))},
+                                staffNamed(d, u"frontdesk"_s)));
+    CHECK(used.tenders.at(0).amount == said);
+    auto after = VoucherService(d).covers({code}, session, priced(session), {}, {});
+    REQUIRE_FALSE(after);
+    CHECK(after.error().message ==
+          u"The voucher ending %1 was already redeemed (receipt %2)."_s.arg(
+              giftcode::last4(code), receiptCode(used.receiptNo)));
+    test::TestClock::set(QDateTime());
+}
+
+TEST_CASE("the scan field tells a voucher, a package and what to sell from a catalog code",
+          "[voucher][scan]") {
+    TempDb tmp(true);
+    Database &d = tmp.db();
+    ScanResolver scan(d);
+    ok(installDemoPackages(d));
+    const QString voucher = giftcode::generateVoucher();
+    const ScanResult v = value(scan.resolve(voucher.toLower()));
+    CHECK(v.kind == ScanResult::Kind::Voucher);
+    CHECK(v.giftCode == voucher);
+    const QString package = giftcode::generatePackage();
+    const ScanResult k = value(scan.resolve(package));
+    CHECK(k.kind == ScanResult::Kind::Package);
+    CHECK(k.giftCode == package);
+    const ScanResult sellVoucher = value(scan.resolve(u"voucher:DT60"_s));
+    CHECK(sellVoucher.kind == ScanResult::Kind::SellVoucher);
+    CHECK(sellVoucher.item.code == u"DT60"_s);
+    auto product = scan.resolve(u"voucher:OIL-LAV-120"_s);
+    REQUIRE_FALSE(product);
+    CHECK(product.error().code == ErrorCode::Invalid);
+    const ScanResult sellPackage = value(scan.resolve(u"package:pkg-dt60-5"_s));
+    CHECK(sellPackage.kind == ScanResult::Kind::SellPackage);
+    CHECK(sellPackage.package.code == u"PKG-DT60-5"_s);
+    CHECK(sellPackage.package.sessions == 5);
+    auto unknown = scan.resolve(u"package:PKG-NONE"_s);
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().code == ErrorCode::NotFound);
+    // A gift card is still a gift card.
+    CHECK(value(scan.resolve(giftcode::generate())).kind == ScanResult::Kind::GiftCard);
 }

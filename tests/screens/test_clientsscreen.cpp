@@ -3,7 +3,9 @@
 // reads them, merges a duplicate (the front desk only with a manager's approval) and exports.
 #include "pos/screens/clientsscreen.h"
 
+#include "core/domain/giftcode.h"
 #include "core/services/catalog.h"
+#include "core/services/demo.h"
 #include "core/services/sale.h"
 #include "tests/screens/screensfixture.h"
 
@@ -97,4 +99,48 @@ TEST_CASE("the client page shows contact details to all and health notes to a ma
         REQUIRE(QFile::exists(file));
         REQUIRE(managerScreen.message().contains(QStringLiteral("Exported 1 clients")));
     }
+}
+
+TEST_CASE("the client page lists the client's session packages with the sessions left",
+          "[screens][clients][prepaid]") {
+    TempDb tdb(true);
+    TempSettings settings;
+    Context desk(tdb.db(), QStringLiteral("manager"));
+    ClientsScreen screen(desk.ctx);
+    const Client added = value(screen.addClient(ana()));
+    REQUIRE(installDemoPackages(tdb.db()));
+    // A package sold to her and one session used, as oasisctl sale does both.
+    const StaffMember frontdesk = staff(tdb.db(), QStringLiteral("frontdesk"));
+    CatalogService catalog(tdb.db());
+    const CatalogItem dt60 = *value(catalog.findByCode(QStringLiteral("DT60")));
+    const PackageProduct product =
+        value(PackageService(tdb.db()).product(QStringLiteral("PKG-DT60-5")));
+    Ticket sell;
+    sell.addPackage(product.code, dt60, product.sessions, product.price);
+    sell.clientId = added.id;
+    const CompletedSale sold = value(SaleService(tdb.db()).complete(
+        sell, {value(Tender::parse(QStringLiteral("card:600:4242")))}, frontdesk, std::nullopt,
+        desk.ctx.registerId));
+    REQUIRE(sold.packages.size() == 1);
+    const StaffMember lena = staff(tdb.db(), QStringLiteral("lena"));
+    Ticket use;
+    use.addItem(dt60, 1, lena.id, lena.displayName);
+    use.clientId = added.id;
+    value(SaleService(tdb.db()).complete(
+        use,
+        {value(Tender::parse(QString(QStringLiteral("package:") + sold.packages.front().code)))},
+        frontdesk, std::nullopt, desk.ctx.registerId));
+    screen.refresh();
+    QTreeWidgetItem *packages = nullptr;
+    for (int i = 0; i < screen.history()->topLevelItemCount(); ++i)
+        if (screen.history()->topLevelItem(i)->text(0).startsWith(QStringLiteral("Session")))
+            packages = screen.history()->topLevelItem(i);
+    REQUIRE(packages != nullptr);
+    CHECK(packages->text(0) == QStringLiteral("Session packages (1)"));
+    REQUIRE(packages->childCount() == 1);
+    const QString row = packages->child(0)->text(0);
+    CHECK(row.contains(QStringLiteral("sessions left: 4")));
+    CHECK(row.contains(QStringLiteral("••") + giftcode::last4(sold.packages.front().code)));
+    CHECK_FALSE(row.contains(sold.packages.front().code)); // never the code itself
+    CHECK(packages->child(0)->text(4) == QStringLiteral("$600.00"));
 }

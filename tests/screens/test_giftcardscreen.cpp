@@ -409,3 +409,89 @@ TEST_CASE("the liability model lists cards by last 4 with sold, redeemed and out
         for (int col = 0; col < model.columnCount(); ++col)
             CHECK_FALSE(model.index(r, col).data().toString().contains(a.code));
 }
+
+TEST_CASE("selling with a bonus asks the register for a card with promotional value and its last "
+          "day",
+          "[screens][giftcard][promo]") {
+    TempDb tdb(true);
+    Context c(tdb.db(), QStringLiteral("frontdesk"));
+    GiftCardScreen screen(c.ctx);
+    QSignalSpy sell(&screen, &GiftCardScreen::sellRequested);
+    SECTION("through the dialog: giftcard:100+20 with 2027-06-30") {
+        whenModal<QDialog>([](QDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("customAmount"))
+                ->setText(QStringLiteral("100"));
+            d->findChild<QLineEdit *>(QStringLiteral("bonus"))->setText(QStringLiteral("20"));
+            d->findChild<QLineEdit *>(QStringLiteral("bonusExpires"))
+                ->setText(QStringLiteral("2027-06-30"));
+            d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            if (d->isVisible()) {
+                FAIL_CHECK("the dialog refused the input");
+                d->reject();
+            }
+        });
+        screen.findChild<QPushButton *>(QStringLiteral("sell"))->click();
+        REQUIRE(sell.count() == 1);
+        CHECK(sell.at(0).at(0).value<Money>() == Money::fromCents(100'00));
+        CHECK(sell.at(0).at(4).value<Money>() == Money::fromCents(20'00));
+        CHECK(sell.at(0).at(5).toDate() == QDate(2027, 6, 30));
+    }
+    SECTION("an expiry without a bonus, or a bonus already expired, is refused in one line") {
+        CHECK_FALSE(
+            screen.requestSale(Money::fromCents(100'00), {}, {}, {}, Money(), QDate(2027, 6, 30)));
+        CHECK(screen.message().contains(QStringLiteral("give a bonus")));
+        CHECK_FALSE(screen.requestSale(Money::fromCents(100'00), {}, {}, {},
+                                       Money::fromCents(20'00), QDate(2020, 1, 1)));
+        CHECK(sell.count() == 0);
+    }
+}
+
+TEST_CASE("giving a card away is a manager's decision, and its certificate discloses the expiry",
+          "[screens][giftcard][promo]") {
+    TempDb tdb(true);
+    SECTION("the front desk without a manager is refused and no card is made") {
+        Context c(tdb.db(), QStringLiteral("frontdesk"));
+        GiftCardScreen screen(c.ctx);
+        CHECK_FALSE(screen.giveCard(Money::fromCents(25'00), QDate(2027, 3, 31),
+                                    QStringLiteral("Apology for a late start")));
+        CHECK(screen.message().contains(QStringLiteral("manager"), Qt::CaseInsensitive));
+        CHECK(value(tdb.db().scalar(QStringLiteral("SELECT COUNT(*) FROM giftcards"))).toInt() ==
+              0);
+    }
+    SECTION("with the manager's approval, through the dialog, the certificate follows") {
+        Context c(tdb.db(), QStringLiteral("frontdesk"), QStringLiteral("manager"));
+        GiftCardScreen screen(c.ctx);
+        printing::GiftCertificate shown;
+        QStringList qr;
+        whenModal<QDialog>([&](QDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("giveAmount"))->setText(QStringLiteral("25"));
+            d->findChild<QLineEdit *>(QStringLiteral("giveExpires"))
+                ->setText(QStringLiteral("2027-03-31"));
+            d->findChild<QLineEdit *>(QStringLiteral("giveReason"))
+                ->setText(QStringLiteral("Apology for a late start"));
+            whenModal<CertificatePreviewDialog>([&](CertificatePreviewDialog *preview) {
+                shown = preview->certificate();
+                qr = printing::test::decodeQrCodes(preview->image());
+                if (const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR");
+                    !dir.isEmpty())
+                    preview->grab().save(dir + QStringLiteral("/given-card-certificate.png"));
+                preview->reject();
+            });
+            if (const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR"); !dir.isEmpty())
+                d->grab().save(dir + QStringLiteral("/give-card-dialog.png"));
+            d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        screen.findChild<QPushButton *>(QStringLiteral("give"))->click();
+        REQUIRE(screen.currentCard().has_value());
+        CHECK(screen.currentCard()->balance.isZero());
+        CHECK(screen.currentCard()->promo == Money::fromCents(25'00));
+        CHECK(shown.promo == Money::fromCents(25'00));
+        CHECK(shown.promoExpires == QDate(2027, 3, 31));
+        REQUIRE(qr.size() == 1);
+        CHECK(qr.front().startsWith(QStringLiteral("GC1-")));
+        CHECK(giftcode::last4(qr.front()) == screen.currentCard()->last4);
+        CHECK(value(tdb.db().scalar(QStringLiteral(
+                        "SELECT COUNT(*) FROM journal WHERE kind = 'giftcard_given'")))
+                  .toInt() == 1);
+    }
+}

@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Prepaid services at the counter (DESIGN §15): a service voucher sold from the scan field or the
+// Gift cards page with its certificate, a voucher redeemed by scanning it (an upgrade paying the
+// rest, a refusal in one line), and a session package sold to the ticket's client.
+#include "core/domain/giftcode.h"
+#include "core/services/catalog.h"
+#include "core/services/clients.h"
+#include "core/services/demo.h"
+#include "core/services/giftcard.h"
+#include "core/services/package.h"
+#include "core/services/sale.h"
+#include "core/services/voucher.h"
+#include "pos/app/appstyle.h"
+#include "pos/app/dialogs.h"
+#include "pos/app/mainwindow.h"
+#include "pos/app/paydialog.h"
+#include "pos/app/registerwidget.h"
+#include "pos/app/ticketmodel.h"
+#include "pos/screens/giftcardcertificate.h"
+#include "tests/pos/posfixture.h"
+#include "tests/printing/printingfixtures.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace oasis;
+using namespace oasis::app;
+using oasis::test::value;
+using postest::whenModal;
+
+namespace {
+
+struct PrepaidCounter {
+    oasis::test::TempDb tdb{true};
+    postest::PosClock clock;
+    MainWindow window{tdb.db(), QStringLiteral("test-register")};
+    RegisterWidget *reg = window.registerScreen();
+    TicketModel *model = reg->model();
+
+    PrepaidCounter() {
+        window.resize(1366, 768);
+        window.show();
+        window.startSession(postest::frontDesk(tdb.db()));
+        QApplication::setActiveWindow(&window);
+        window.activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(&window));
+    }
+    void scan(const QString &text) {
+        QTest::keyClicks(reg->scanField(), text);
+        QTest::keyClick(reg->scanField(), Qt::Key_Return);
+    }
+    const TicketLine &line(int row) const { return model->ticket().lines.at(std::size_t(row)); }
+    /// A session rung up with the first therapist offered.
+    void addSession(const QString &code) {
+        const int before = model->rowCount();
+        whenModal<ChoiceDialog>([](ChoiceDialog *d) { d->choose(0); });
+        scan(code);
+        REQUIRE(model->rowCount() == before + 1);
+    }
+    /// A voucher for `session` sold through core, as oasisctl sale voucher:DT60 does.
+    QString soldVoucher(const QString &session) {
+        Ticket t;
+        t.addVoucher(*value(CatalogService(tdb.db()).findByCode(session)));
+        const CompletedSale sale = value(SaleService(tdb.db()).complete(
+            t, {value(Tender::parse(QStringLiteral("cash:500")))}, postest::frontDesk(tdb.db())));
+        REQUIRE(sale.vouchers.size() == 1);
+        return sale.vouchers.front().code;
+    }
+    Money price(const QString &code) {
+        return value(CatalogService(tdb.db()).findByCode(code))->price;
+    }
+};
+
+/// Closes any modal dialog that opens while it lives and remembers that one did: for steps
+/// that must open none (a refusal is one line on the register).
+struct NoModal {
+    bool opened = false;
+    QTimer timer;
+    NoModal() {
+        timer.setInterval(20);
+        QObject::connect(&timer, &QTimer::timeout, [this] {
+            if (QWidget *w = QApplication::activeModalWidget()) {
+                opened = true;
+                w->close();
+            }
+        });
+        timer.start();
+    }
+};
+
+} // namespace
+
+TEST_CASE("voucher:DT60 in the scan field sells a voucher whose certificate names the service and "
+          "whose QR reads back its code",
+          "[pos][prepaid]") {
+    PrepaidCounter c;
+    c.scan(QStringLiteral("voucher:DT60"));
+    REQUIRE(c.model->rowCount() == 1);
+    REQUIRE(c.line(0).kind == LineKind::Voucher);
+    REQUIRE(c.line(0).code == QStringLiteral("DT60"));
+    // At the session's price, untaxed: a liability like a gift card.
+    REQUIRE(c.reg->totalText(QStringLiteral("total")) == c.price(QStringLiteral("DT60")).format());
+    REQUIRE(c.reg->totalText(QStringLiteral("tax")) == QStringLiteral("$0.00"));
+
+    QString code;
+    QString service;
+    QStringList qr;
+    bool buttonShown = false;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        QTimer::singleShot(0, d, [&, d] {
+            CHECK(d->addCash(Money::fromCents(200'00)));
+            CHECK(d->complete());
+            REQUIRE(d->completedSale()->vouchers.size() == 1);
+            code = d->completedSale()->vouchers.front().code;
+            auto *button = d->findChild<QPushButton *>(QStringLiteral("giftCertificate"));
+            buttonShown = button && button->isVisible();
+            whenModal<screens::CertificatePreviewDialog>(
+                [&](screens::CertificatePreviewDialog *preview) {
+                    service = preview->certificate().service;
+                    qr = printing::test::decodeQrCodes(preview->image());
+                    if (const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR");
+                        !dir.isEmpty()) {
+                        QDir().mkpath(dir);
+                        preview->grab().save(
+                            QDir(dir).filePath(QStringLiteral("voucher-certificate.png")));
+                    }
+                    preview->reject();
+                });
+            if (button)
+                button->click();
+            d->accept();
+        });
+    });
+    c.reg->pay();
+    REQUIRE(code.startsWith(QStringLiteral("SV1-")));
+    CHECK(buttonShown);
+    CHECK(service == QStringLiteral("One 60-minute deep tissue massage"));
+    REQUIRE(qr == QStringList{code});
+    // Sold through the same core call oasisctl uses: an active voucher, what was paid owed.
+    const Voucher v = value(VoucherService(c.tdb.db()).lookup(code, {}));
+    CHECK(v.status == Voucher::Status::Active);
+    CHECK(v.paid == c.price(QStringLiteral("DT60")));
+    CHECK(c.model->rowCount() == 0);
+}
+
+TEST_CASE("a voucher is sold from the Gift cards page by choosing the session, and only for a "
+          "session",
+          "[pos][prepaid]") {
+    PrepaidCounter c;
+    SECTION("Service voucher… offers the sessions") {
+        QString offered;
+        whenModal<ChoiceDialog>([&offered](ChoiceDialog *d) {
+            for (int i = 0; i < d->rowCount(); ++i)
+                if (d->text(i).startsWith(QStringLiteral("Deep Tissue Massage 90"))) {
+                    offered = d->text(i);
+                    d->choose(i);
+                    return;
+                }
+            d->reject();
+        });
+        c.reg->askVoucher();
+        REQUIRE(c.model->rowCount() == 1);
+        CHECK(c.line(0).kind == LineKind::Voucher);
+        CHECK(c.line(0).code == QStringLiteral("DT90"));
+        CHECK(offered.contains(c.price(QStringLiteral("DT90")).format()));
+    }
+    SECTION("voucher: with a product's code adds nothing and says why in one line") {
+        c.scan(QStringLiteral("voucher:0850071001020"));
+        CHECK(c.model->rowCount() == 0);
+        CHECK(c.reg->statusMessage().contains(QStringLiteral("a voucher is worth one session")));
+    }
+}
+
+TEST_CASE("a voucher scanned with its session on the ticket pays that session", "[pos][prepaid]") {
+    PrepaidCounter c;
+    const QString code = c.soldVoucher(QStringLiteral("DT60"));
+    c.addSession(QStringLiteral("DT60"));
+    Money left = Money::fromCents(-1);
+    QString tenderText;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        QTimer::singleShot(0, d, [&, d] {
+            REQUIRE(d->tenders().size() == 1);
+            CHECK(d->tenders()[0].type == TenderType::Voucher);
+            left = d->remaining();
+            tenderText = d->findChild<QListWidget *>(QStringLiteral("tenderList"))->item(0)->text();
+            CHECK(d->complete());
+            d->accept();
+        });
+    });
+    c.scan(code);
+    CHECK(left.isZero());
+    CHECK(tenderText.contains(c.price(QStringLiteral("DT60")).format()));
+    const SaleRecord sale = value(SaleService(c.tdb.db()).load(2));
+    REQUIRE(sale.tenders.size() == 1);
+    CHECK(sale.tenders[0].type == TenderType::Voucher);
+    CHECK(sale.tenders[0].amount == c.price(QStringLiteral("DT60")));
+    const Voucher v = value(VoucherService(c.tdb.db()).lookup(code, {}));
+    CHECK(v.status == Voucher::Status::Redeemed);
+    CHECK(v.redeemedReceiptNo == 2);
+
+    SECTION("scanned again it is refused in one line naming the receipt, and no dialog opens") {
+        c.addSession(QStringLiteral("DT60"));
+        NoModal none;
+        c.scan(code);
+        QTest::qWait(50);
+        CHECK_FALSE(none.opened);
+        CHECK(c.reg->statusMessage() ==
+              QStringLiteral("The voucher ending %1 was already redeemed (receipt R-000002).")
+                  .arg(v.last4));
+        CHECK(c.model->rowCount() == 1); // the ticket stays
+    }
+    SECTION("scanned on an empty ticket it says what it is worth") {
+        c.scan(code);
+        CHECK(
+            c.reg->statusMessage().contains(QStringLiteral("already redeemed (receipt R-000002)")));
+    }
+}
+
+TEST_CASE("a voucher pays a longer session as an upgrade and the rest is paid with cash",
+          "[pos][prepaid]") {
+    PrepaidCounter c;
+    const QString code = c.soldVoucher(QStringLiteral("DT60"));
+    c.addSession(QStringLiteral("DT90"));
+    const Money dt60 = c.price(QStringLiteral("DT60"));
+    const Money dt90 = c.price(QStringLiteral("DT90"));
+    REQUIRE(dt90 > dt60);
+    Money left;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        QTimer::singleShot(0, d, [&, d] {
+            left = d->remaining();
+            CHECK(d->addCash(left));
+            CHECK(d->complete());
+            d->accept();
+        });
+    });
+    c.scan(code);
+    CHECK(left == dt90 - dt60);
+    const SaleRecord sale = value(SaleService(c.tdb.db()).load(2));
+    REQUIRE(sale.tenders.size() == 2);
+    CHECK(sale.tenders[0].type == TenderType::Voucher);
+    CHECK(sale.tenders[0].amount == dt60);
+    CHECK(sale.tenders[1].amount == dt90 - dt60);
+}
+
+TEST_CASE("a voucher that cannot pay this ticket says why in one line", "[pos][prepaid]") {
+    PrepaidCounter c;
+    SECTION("another, shorter service") {
+        const QString code = c.soldVoucher(QStringLiteral("DT90"));
+        c.addSession(QStringLiteral("DT30"));
+        NoModal none;
+        c.scan(code);
+        QTest::qWait(50);
+        CHECK_FALSE(none.opened);
+        CHECK(c.reg->statusMessage().contains(QStringLiteral("ring up that session")));
+    }
+    SECTION("a voucher this store never sold") {
+        c.addSession(QStringLiteral("DT60"));
+        NoModal none;
+        // A well-formed code (its check character matches) that no voucher has.
+        c.scan(giftcode::generateVoucher());
+        QTest::qWait(50);
+        CHECK_FALSE(none.opened);
+        CHECK(c.reg->statusMessage() ==
+              QStringLiteral("This voucher is not known here: it was not sold by this store."));
+    }
+    CHECK(value(SaleService(c.tdb.db()).recent(10)).size() <= 1); // nothing was charged
+}
+
+TEST_CASE("a session package is sold only to the ticket's client, with its certificate",
+          "[pos][prepaid]") {
+    PrepaidCounter c;
+    REQUIRE(installDemoPackages(c.tdb.db())); // PKG-DT60-5, as oasisctl init --demo defines it
+    const PackageProduct product =
+        value(PackageService(c.tdb.db()).product(QStringLiteral("PKG-DT60-5")));
+    SECTION("without a client, one line and nothing added") {
+        c.scan(QStringLiteral("package:PKG-DT60-5"));
+        CHECK(c.model->rowCount() == 0);
+        CHECK(c.reg->statusMessage() ==
+              QStringLiteral("A package is sold to a client: choose the client first (Ctrl+K)."));
+        c.reg->askPackage();
+        CHECK(c.model->rowCount() == 0);
+    }
+    SECTION("with a client it is sold and its certificate reads back its code") {
+        ClientDetails d;
+        d.name = QStringLiteral("Ana Ruiz");
+        const Client ana = value(ClientService(c.tdb.db()).add(d, postest::frontDesk(c.tdb.db())));
+        c.reg->setClient(ana.id);
+        whenModal<ChoiceDialog>([](ChoiceDialog *dialog) {
+            for (int i = 0; i < dialog->rowCount(); ++i)
+                if (dialog->text(i).startsWith(QStringLiteral("5 sessions of 60-minute deep"))) {
+                    dialog->choose(i);
+                    return;
+                }
+            dialog->reject();
+        });
+        c.reg->askPackage();
+        REQUIRE(c.model->rowCount() == 1);
+        CHECK(c.line(0).kind == LineKind::Package);
+        CHECK(c.reg->totalText(QStringLiteral("total")) == product.price.format());
+        QString code;
+        QStringList qr;
+        QString service;
+        whenModal<PayDialog>([&](PayDialog *dialog) {
+            QTimer::singleShot(0, dialog, [&, dialog] {
+                CHECK(dialog->addCard(product.price, QStringLiteral("4242"), {}));
+                CHECK(dialog->complete());
+                REQUIRE(dialog->completedSale()->packages.size() == 1);
+                code = dialog->completedSale()->packages.front().code;
+                whenModal<screens::CertificatePreviewDialog>(
+                    [&](screens::CertificatePreviewDialog *preview) {
+                        service = preview->certificate().service;
+                        qr = printing::test::decodeQrCodes(preview->image());
+                        preview->reject();
+                    });
+                CHECK(dialog->openCertificates());
+                dialog->accept();
+            });
+        });
+        c.reg->pay();
+        REQUIRE(code.startsWith(QStringLiteral("SP1-")));
+        CHECK(qr == QStringList{code});
+        CHECK(service == product.description());
+        const SessionPackage k = value(PackageService(c.tdb.db()).lookup(code, {}));
+        CHECK(k.clientId == ana.id);
+        CHECK(k.sessionsLeft == 5);
+    }
+}
+
+TEST_CASE("a gift card with a bonus is paid at the register once a manager approves the bonus",
+          "[pos][prepaid][promo]") {
+    PrepaidCounter c;
+    c.reg->addGiftCard(Money::fromCents(100'00), {}, {}, {}, Money::fromCents(20'00),
+                       QDate(2027, 6, 30));
+    REQUIRE(c.model->rowCount() == 1);
+    CHECK(c.line(0).promoBonus == Money::fromCents(20'00));
+    // The customer pays the $100.00 only: the bonus is given, not sold.
+    CHECK(c.reg->totalText(QStringLiteral("total")) == QStringLiteral("$100.00"));
+    QString asked;
+    QString code;
+    whenModal<ApprovalDialog>([&](ApprovalDialog *d) {
+        asked = d->windowTitle();
+        whenModal<PayDialog>([&code](PayDialog *pay) {
+            CHECK(pay->addCash(pay->due()));
+            CHECK(pay->complete());
+            if (!pay->completedSale()->giftCards.empty())
+                code = pay->completedSale()->giftCards.front().code;
+            pay->accept();
+        });
+        CHECK(d->submit(QStringLiteral("manager"), QStringLiteral("9999")));
+    });
+    c.reg->pay();
+    REQUIRE(code.startsWith(QStringLiteral("GC1-")));
+    const GiftCard card = value(GiftCardService(c.tdb.db()).lookup(code, {}));
+    CHECK(card.balance == Money::fromCents(100'00));
+    CHECK(card.promo == Money::fromCents(20'00));
+    CHECK(card.promoExpires == QDate(2027, 6, 30));
+    CHECK(value(SaleService(c.tdb.db()).load(1)).approver == QStringLiteral("Jordan (manager)"));
+}
+
+TEST_CASE("screenshots of the register's prepaid services", "[pos][prepaid][screenshots]") {
+    const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    applyAppStyle(*qApp);
+    PrepaidCounter c;
+    auto *tabs = c.reg->findChild<QTabWidget *>();
+    REQUIRE(tabs != nullptr);
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->tabText(i) == QStringLiteral("Gift cards"))
+            tabs->setCurrentIndex(i);
+    c.scan(QStringLiteral("voucher:DT60"));
+    QTest::qWait(0);
+    CHECK(c.window.grab().save(QDir(dir).filePath(QStringLiteral("register-voucher-line.png"))));
+    whenModal<ChoiceDialog>([&dir](ChoiceDialog *d) {
+        CHECK(d->grab().save(QDir(dir).filePath(QStringLiteral("register-voucher-choice.png"))));
+        d->reject();
+    });
+    c.reg->askVoucher();
+    c.model->clear();
+}
