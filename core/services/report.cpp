@@ -1014,6 +1014,7 @@ namespace {
 struct ActivitySums {
     Money sold, redeemed, other, total;
     qint64 activated = 0;
+    qint64 soldEntries = 0, redemptions = 0, otherEntries = 0;
 };
 
 const QString kMidnight = QStringLiteral("T00:00:00.000Z");
@@ -1053,12 +1054,17 @@ Result<ActivitySums> activityBetween(const Database &db, const QString &a, const
         const QString kind = q->value(0).toString();
         const Money amount = cents(q->value(2));
         sums.total += amount;
-        if (kind == QLatin1String("activate") || kind == QLatin1String("load"))
+        const qint64 entries = q->value(1).toLongLong();
+        if (kind == QLatin1String("activate") || kind == QLatin1String("load")) {
             sums.sold += amount;
-        else if (kind == QLatin1String("redeem"))
+            sums.soldEntries += entries;
+        } else if (kind == QLatin1String("redeem")) {
             sums.redeemed -= amount;
-        else
+            sums.redemptions += entries;
+        } else {
             sums.other += amount;
+            sums.otherEntries += entries;
+        }
         if (kind == QLatin1String("activate"))
             sums.activated += q->value(1).toLongLong();
     }
@@ -1067,7 +1073,7 @@ Result<ActivitySums> activityBetween(const Database &db, const QString &a, const
 
 } // namespace
 
-Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to) const {
+Result<GiftCardLiability> ReportService::giftCardTotals(QDate from, QDate to) const {
     const auto [start, end] = utcBounds(from, to);
     GiftCardLiability r;
     r.from = from;
@@ -1084,6 +1090,9 @@ Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to)
     r.other = during->other;
     r.closing = r.opening + during->total;
     r.cardsActivated = during->activated;
+    r.soldEntries = during->soldEntries;
+    r.redemptions = during->redemptions;
+    r.otherEntries = during->otherEntries;
 
     if (PromoLedger::present(m_db)) {
         // Promotional value, apart (never owed). A lot's value left as of `asOf` (a UTC time):
@@ -1127,6 +1136,15 @@ Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to)
         r.promo.granted = Money::fromCents(moved->value(0).toLongLong());
         r.promo.spent = Money::fromCents(moved->value(1).toLongLong());
     }
+    return r;
+}
+
+Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to) const {
+    auto totals = giftCardTotals(from, to);
+    if (!totals)
+        return totals;
+    GiftCardLiability &r = *totals;
+    const auto [start, end] = utcBounds(from, to);
     const auto cardPromo = cardPromoLeft(m_db, end, to);
 
     // The cards that moved, each with its balance at the end (its own few activity rows).
@@ -1156,7 +1174,7 @@ Result<GiftCardLiability> ReportService::giftCardLiability(QDate from, QDate to)
     return r;
 }
 
-Result<PackageLiability> ReportService::packages(QDate from, QDate to) const {
+Result<PackageLiability> ReportService::packageTotals(QDate from, QDate to) const {
     const auto [start, end] = utcBounds(from, to);
     PackageLiability r;
     r.from = from;
@@ -1195,7 +1213,15 @@ Result<PackageLiability> ReportService::packages(QDate from, QDate to) const {
     r.refundedSessions = sums->value(7).toLongLong();
     r.outstandingSessions = sums->value(8).toLongLong();
     r.closing = r.opening + r.sold - r.recognised - r.refunded;
+    return r;
+}
 
+Result<PackageLiability> ReportService::packages(QDate from, QDate to) const {
+    auto totals = packageTotals(from, to);
+    if (!totals)
+        return totals;
+    PackageLiability &r = *totals;
+    const auto [start, end] = utcBounds(from, to);
     ReportTable &t = r.packages;
     t.title = oasis::tr("Session packages, %1 (owed at the end)").arg(datesText(from, to));
     t.showTotals = true;
@@ -1243,7 +1269,7 @@ Result<PackageLiability> ReportService::packages(QDate from, QDate to) const {
     return r;
 }
 
-Result<VoucherLiability> ReportService::vouchers(QDate from, QDate to) const {
+Result<VoucherLiability> ReportService::voucherTotals(QDate from, QDate to) const {
     const auto [start, end] = utcBounds(from, to);
     VoucherLiability r;
     r.from = from;
@@ -1261,7 +1287,10 @@ Result<VoucherLiability> ReportService::vouchers(QDate from, QDate to) const {
             "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'redeem' THEN 1 ELSE 0 END), 0), "
             "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'void' THEN -amount_cents ELSE 0 "
             "END), 0), "
-            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'void' THEN 1 ELSE 0 END), 0) "
+            "COALESCE(SUM(CASE WHEN created_at >= ? AND kind = 'void' THEN 1 ELSE 0 END), 0), "
+            // Not redeemed or voided at the end: each voucher's sale row less the row that
+            // ended it (a voucher ends once).
+            "COALESCE(SUM(CASE WHEN kind = 'sell' THEN 1 ELSE -1 END), 0) "
             "FROM voucher_activity WHERE created_at < ?"),
         {start, start, start, start, start, start, start, start, end});
     if (!sums)
@@ -1275,8 +1304,17 @@ Result<VoucherLiability> ReportService::vouchers(QDate from, QDate to) const {
     r.redeemedCount = sums->value(5).toLongLong();
     r.voided = cents(6);
     r.voidedCount = sums->value(7).toLongLong();
+    r.outstandingCount = sums->value(8).toLongLong();
     r.closing = r.opening + r.sold - r.redeemed - r.voided;
+    return r;
+}
 
+Result<VoucherLiability> ReportService::vouchers(QDate from, QDate to) const {
+    auto totals = voucherTotals(from, to);
+    if (!totals)
+        return totals;
+    VoucherLiability &r = *totals;
+    const auto [start, end] = utcBounds(from, to);
     ReportTable &t = r.vouchers;
     t.title = oasis::tr("Service vouchers, %1 (owed at the end)").arg(datesText(from, to));
     t.showTotals = true;
@@ -1305,8 +1343,6 @@ Result<VoucherLiability> ReportService::vouchers(QDate from, QDate to) const {
         const QString endedAt = q->value(5).toString();
         const qint64 paid = q->value(3).toLongLong();
         const bool owed = ended.isEmpty();
-        if (owed)
-            ++r.outstandingCount;
         // In the table: what moved in the range, and what is still owed at its end.
         if (!owed && soldAt < start && endedAt < start)
             continue;
@@ -1317,6 +1353,106 @@ Result<VoucherLiability> ReportService::vouchers(QDate from, QDate to) const {
                           local.of(soldAt).toString(Qt::ISODate), paid, status,
                           owed ? QString() : local.of(endedAt).toString(Qt::ISODate),
                           q->value(6).toLongLong(), owed ? paid : qint64(0)});
+    }
+    return r;
+}
+
+Result<PrepaidLiability> ReportService::prepaid(QDate from, QDate to) const {
+    // Each kind's figures are its own report's (the same *Totals call), put side by side.
+    auto cards = giftCardTotals(from, to);
+    if (!cards)
+        return std::unexpected(cards.error());
+    auto vouchers = voucherTotals(from, to);
+    if (!vouchers)
+        return std::unexpected(vouchers.error());
+    auto packages = packageTotals(from, to);
+    if (!packages)
+        return std::unexpected(packages.error());
+    // The one figure no kind's report has: how many cards owe paid value at the end.
+    const QString end = utcBounds(from, to).second;
+    auto owing = m_db.scalar(
+        QStringLiteral("SELECT COUNT(*) FROM (SELECT giftcard_id FROM giftcard_activity WHERE "
+                       "created_at < ? GROUP BY giftcard_id HAVING SUM(amount_cents) > 0) x"),
+        {end});
+    if (!owing)
+        return std::unexpected(owing.error());
+
+    PrepaidLiability r;
+    r.from = from;
+    r.to = to;
+    PrepaidKind card;
+    card.kind = QStringLiteral("giftcard");
+    card.opening = cards->opening;
+    card.sold = cards->sold;
+    card.redeemed = cards->redeemed;
+    card.other = cards->other;
+    card.closing = cards->closing;
+    card.soldCount = cards->soldEntries;
+    card.redeemedCount = cards->redemptions;
+    card.otherCount = cards->otherEntries;
+    card.outstandingCount = owing->toLongLong();
+
+    PrepaidKind voucher;
+    voucher.kind = QStringLiteral("voucher");
+    voucher.opening = vouchers->opening;
+    voucher.sold = vouchers->sold;
+    voucher.redeemed = vouchers->redeemed;
+    voucher.other = -vouchers->voided;
+    voucher.closing = vouchers->closing;
+    voucher.recognised = vouchers->redeemed; // what was paid for them, released when redeemed
+    voucher.soldCount = vouchers->soldCount;
+    voucher.redeemedCount = vouchers->redeemedCount;
+    voucher.otherCount = vouchers->voidedCount;
+    voucher.outstandingCount = vouchers->outstandingCount;
+
+    PrepaidKind package;
+    package.kind = QStringLiteral("package");
+    package.opening = packages->opening;
+    package.sold = packages->sold;
+    package.redeemed = packages->recognised;
+    package.other = -packages->refunded;
+    package.closing = packages->closing;
+    package.recognised = packages->recognised; // the per-session prices of the sessions used
+    package.soldCount = packages->soldSessions;
+    package.redeemedCount = packages->usedSessions;
+    package.otherCount = packages->refundedSessions;
+    package.outstandingCount = packages->outstandingSessions;
+
+    r.kinds = {card, voucher, package};
+    r.total.kind = QStringLiteral("total");
+    for (const PrepaidKind &k : r.kinds) {
+        r.total.opening += k.opening;
+        r.total.sold += k.sold;
+        r.total.redeemed += k.redeemed;
+        r.total.other += k.other;
+        r.total.closing += k.closing;
+        r.total.recognised += k.recognised;
+    }
+    r.recognised = r.total.recognised;
+    r.promoOutstanding = cards->promo.closing;
+
+    ReportTable &t = r.table;
+    t.title = oasis::tr("Prepaid: what the spa owes, %1").arg(datesText(from, to));
+    t.showTotals = true;
+    t.columns = {{QStringLiteral("kind"), oasis::tr("Prepaid"), Kind::Text},
+                 {QStringLiteral("opening_cents"), oasis::tr("Owed at the start"), Kind::Money},
+                 {QStringLiteral("sold_cents"), oasis::tr("Sold"), Kind::Money},
+                 {QStringLiteral("redeemed_cents"), oasis::tr("Redeemed"), Kind::Money},
+                 {QStringLiteral("other_cents"), oasis::tr("Refunds and other"), Kind::Money},
+                 {QStringLiteral("closing_cents"), oasis::tr("Owed at the end"), Kind::Money},
+                 {QStringLiteral("recognised_cents"), oasis::tr("Revenue recognised"), Kind::Money},
+                 // Counts are in each kind's own unit: not summed.
+                 {QStringLiteral("sold"), oasis::tr("Sold (n)"), Kind::Count, false},
+                 {QStringLiteral("redeemed"), oasis::tr("Redeemed (n)"), Kind::Count, false},
+                 {QStringLiteral("other"), oasis::tr("Other (n)"), Kind::Count, false},
+                 {QStringLiteral("outstanding"), oasis::tr("Outstanding (n)"), Kind::Count, false}};
+    const QString names[] = {oasis::tr("Gift cards (paid value)"), oasis::tr("Service vouchers"),
+                             oasis::tr("Session packages")};
+    for (std::size_t i = 0; i < r.kinds.size(); ++i) {
+        const PrepaidKind &k = r.kinds[i];
+        t.rows.push_back({names[i], k.opening.cents(), k.sold.cents(), k.redeemed.cents(),
+                          k.other.cents(), k.closing.cents(), k.recognised.cents(), k.soldCount,
+                          k.redeemedCount, k.otherCount, k.outstandingCount});
     }
     return r;
 }

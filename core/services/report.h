@@ -199,6 +199,9 @@ struct GiftCardLiability {
         Money closing;
     } promo;
     qint64 cardsActivated = 0;
+    qint64 soldEntries = 0;  ///< activations and reloads in the range
+    qint64 redemptions = 0;  ///< redemption entries in the range
+    qint64 otherEntries = 0; ///< refunds, cash-outs, replacements, adjustments in the range
     /// Per card that moved in the range (last 4 only), with its balance at the end of `to`;
     /// the same columns as ReportService::giftCards().
     ReportTable cards;
@@ -243,6 +246,44 @@ struct VoucherLiability {
     ReportTable vouchers;
 };
 
+/// One kind of prepaid value over a range of dates, as the prepaid report puts the kinds side
+/// by side (DESIGN §15). Each figure is the one that kind's own report gives for the range
+/// (giftCardLiability, vouchers, packages): the same computation, not a second one.
+struct PrepaidKind {
+    QString kind;  ///< giftcard, voucher or package
+    Money opening; ///< owed at the start of `from`
+    Money sold;
+    Money redeemed; ///< released by redemptions: cards spent, vouchers and sessions used
+    /// Refunds, cash-outs, replacements and adjustments, signed as they move what is owed (a
+    /// refunded voucher or package session is negative): closing = opening + sold − redeemed +
+    /// other.
+    Money other;
+    Money closing;    ///< owed at the end of `to`
+    Money recognised; ///< revenue the redemptions recognised (vouchers and packages; 0 for cards)
+    /// Counts, in the kind's own unit: gift cards count ledger entries sold (activations and
+    /// reloads), redemptions, other entries and the cards owing something at the end; vouchers
+    /// count vouchers; packages count sessions (sold in packages, used, refunded, left).
+    qint64 soldCount = 0;
+    qint64 redeemedCount = 0;
+    qint64 otherCount = 0;
+    qint64 outstandingCount = 0;
+};
+
+/// What the spa owes on everything prepaid (issue 22 item 5): money cards (paid value only),
+/// service vouchers and session packages, each kind's opening, sales, redemptions, other
+/// movements and closing over a range, their total, the revenue that voucher and package
+/// redemptions recognised in it, and the promotional value on cards kept apart (never owed).
+struct PrepaidLiability {
+    QDate from;
+    QDate to;
+    std::vector<PrepaidKind> kinds; ///< giftcard, voucher, package, in that order
+    PrepaidKind total;              ///< the money columns summed (counts are per kind only)
+    Money recognised;               ///< vouchers' and packages' redemptions in the range
+    Money promoOutstanding;         ///< promotional value on cards at the end of `to`, not owed
+    /// One row per kind and a totals row, for the screen, the text and the CSV.
+    ReportTable table;
+};
+
 /// Reports. Everything is read with indexed aggregates (business_date, sale ids), so ranges
 /// over hundreds of thousands of sales stay quick.
 class ReportService final {
@@ -276,6 +317,9 @@ public:
     /// Session packages sold, sessions used and refunded in the range, the revenue recognised
     /// in it, and the deferred revenue (liability) at its end.
     Result<PackageLiability> packages(QDate from, QDate to) const;
+    /// The prepaid liability of every kind side by side, from the same figures as
+    /// giftCardLiability(), vouchers() and packages() for the same range.
+    Result<PrepaidLiability> prepaid(QDate from, QDate to) const;
     /// On-hand and value at cost, now.
     Result<ReportTable> inventory() const;
 
@@ -308,6 +352,12 @@ private:
     Result<PeriodReport> currentPeriod() const;
     /// UTC bounds [start, end) of business dates from..to in the store's time zone.
     std::pair<QString, QString> utcBounds(QDate from, QDate to) const;
+    /// The sums of giftCardLiability(), vouchers() and packages() without their per-card,
+    /// per-voucher and per-package tables: the one computation of each kind's figures, which
+    /// those reports and prepaid() share.
+    Result<GiftCardLiability> giftCardTotals(QDate from, QDate to) const;
+    Result<VoucherLiability> voucherTotals(QDate from, QDate to) const;
+    Result<PackageLiability> packageTotals(QDate from, QDate to) const;
 
     Database &m_db;
 };

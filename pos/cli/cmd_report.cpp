@@ -71,7 +71,8 @@ QJsonObject periodJson(const PeriodReport &r) {
 Status cmdReport(Context &ctx) {
     auto sub = ctx.takeArgument(oasis::cli::tr(
         "a report (x, z, history, sales, tax, tips, "
-        "commission, usetax, giftcards, vouchers, packages, aging, clients, offline, inventory)"));
+        "commission, usetax, giftcards, vouchers, packages, prepaid, aging, clients, offline, "
+        "inventory)"));
     if (!sub)
         return std::unexpected(sub.error());
     auto db = ctx.database();
@@ -227,7 +228,14 @@ Status cmdReport(Context &ctx) {
         table = reports.giftCards(*from, *to);
     std::optional<VoucherLiability> vouchers;
     std::optional<PackageLiability> packages;
-    if (*sub == QLatin1String("packages")) {
+    std::optional<PrepaidLiability> prepaid;
+    if (*sub == QLatin1String("prepaid")) {
+        auto r = reports.prepaid(*from, *to);
+        if (!r)
+            return std::unexpected(r.error());
+        prepaid = std::move(*r);
+        table = prepaid->table;
+    } else if (*sub == QLatin1String("packages")) {
         auto r = reports.packages(*from, *to);
         if (!r)
             return std::unexpected(r.error());
@@ -352,6 +360,42 @@ Status cmdReport(Context &ctx) {
                     .arg(vouchers->voidedCount)
                     .arg(vouchers->closing.format())
                     .arg(vouchers->outstandingCount);
+    }
+    if (prepaid) {
+        const auto kindJson = [](const PrepaidKind &k) {
+            return QJsonObject{{QStringLiteral("kind"), k.kind},
+                               {QStringLiteral("opening_cents"), k.opening.cents()},
+                               {QStringLiteral("sold_cents"), k.sold.cents()},
+                               {QStringLiteral("redeemed_cents"), k.redeemed.cents()},
+                               {QStringLiteral("other_cents"), k.other.cents()},
+                               {QStringLiteral("closing_cents"), k.closing.cents()},
+                               {QStringLiteral("recognised_cents"), k.recognised.cents()},
+                               {QStringLiteral("sold"), k.soldCount},
+                               {QStringLiteral("redeemed"), k.redeemedCount},
+                               {QStringLiteral("other"), k.otherCount},
+                               {QStringLiteral("outstanding"), k.outstandingCount}};
+        };
+        QJsonArray kinds;
+        for (const PrepaidKind &k : prepaid->kinds)
+            kinds.append(kindJson(k));
+        QJsonObject total = kindJson(prepaid->total);
+        for (const char *count : {"kind", "sold", "redeemed", "other", "outstanding"})
+            total.remove(QLatin1String(count)); // counts are in each kind's own unit
+        json.insert(QStringLiteral("kinds"), kinds);
+        json.insert(QStringLiteral("total"), total);
+        json.insert(QStringLiteral("recognised_cents"), prepaid->recognised.cents());
+        json.insert(QStringLiteral("promo_outstanding_cents"), prepaid->promoOutstanding.cents());
+        const PrepaidKind &all = prepaid->total;
+        text << oasis::cli::tr("Owed on everything prepaid: %1 at the start, + %2 sold, - %3 "
+                               "redeemed, %4 refunds and other, = %5 at the end.")
+                    .arg(all.opening.format(), all.sold.format(), all.redeemed.format(),
+                         all.other.format(), all.closing.format());
+        text << oasis::cli::tr("Revenue recognised from vouchers and packages: %1.")
+                    .arg(prepaid->recognised.format());
+        text << oasis::cli::tr("Promotional value on gift cards at the end (not owed): %1.")
+                    .arg(prepaid->promoOutstanding.format());
+        text << oasis::cli::tr("Counts: gift cards in ledger entries (outstanding: cards owing), "
+                               "vouchers in vouchers, packages in sessions.");
     }
     if (csvPath) {
         json.insert(QStringLiteral("csv"), QFileInfo(*csvPath).absoluteFilePath());
@@ -580,8 +624,8 @@ std::vector<Command> reportCommands() {
     return {
         {"report", cmdReport,
          "report x | z [--number N] | history | sales [--by category|staff|therapist|item] | "
-         "tax | tips | commission | usetax | giftcards | vouchers | packages | aging | clients | "
-         "offline | inventory [--from DATE] "
+         "tax | tips | commission | usetax | giftcards | vouchers | packages | prepaid | aging | "
+         "clients | offline | inventory [--from DATE] "
          "[--to DATE] [--csv FILE] [--print TARGET] [--pdf FILE]"},
         {"commission", cmdCommission,
          "commission list | set --therapist NAME|--service CODE RATE%|none"},

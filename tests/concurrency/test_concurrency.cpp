@@ -134,3 +134,125 @@ TEST_CASE("four registers selling at once: receipts, totals, stock and card bala
         anyEmpty = anyEmpty || balancesAfter.at(id) == 0;
     CHECK(anyEmpty);
 }
+
+// Each voucher redeemed once, never more sessions than sold, no card overdrawn.
+TEST_CASE("four registers redeeming the same vouchers, package and bonus cards at once",
+          "[concurrency][prepaid]") {
+    constexpr int kWorkers = 4;
+    constexpr int kSalesEach = 30;
+    constexpr int kVouchers = 4;
+    TempDb tmp(true);
+    // Little to share, so the registers fight over it: two cards of $30, two of $10 with a $15
+    // bonus, four vouchers and one package of 5 sessions.
+    QStringList codes = value(harness::sellGiftCards(tmp.db(), 2, Money::fromCents(30'00)));
+    const QStringList prepaid = value(harness::sellPrepaid(
+        tmp.db(), kVouchers, 1, 2, Money::fromCents(10'00), Money::fromCents(15'00)));
+    codes += prepaid;
+    const QString codesFile = QDir(tmp.dir()).filePath(QStringLiteral("codes.txt"));
+    {
+        QFile f(codesFile);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(codes.join(QLatin1Char('\n')).toLatin1());
+    }
+    std::vector<qint64> voucherIds; // sold in the order of their codes
+    for (const QVariantList &row :
+         value(tmp->rows(QStringLiteral("SELECT id FROM vouchers ORDER BY id"))))
+        voucherIds.push_back(row.value(0).toLongLong());
+    REQUIRE(voucherIds.size() == std::size_t(kVouchers));
+    const qint64 packageId =
+        value(tmp->scalar(QStringLiteral("SELECT MIN(id) FROM packages"))).toLongLong();
+    const qint64 salesBefore =
+        value(tmp->scalar(QStringLiteral("SELECT COUNT(*) FROM sales"))).toLongLong();
+
+    std::vector<std::unique_ptr<QProcess>> workers;
+    for (int w = 0; w < kWorkers; ++w) {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(QStringLiteral(OASIS_SALE_WORKER),
+                 {QStringLiteral("--db"), tmp.path(), QStringLiteral("--keys"), tmp.keyDir(),
+                  QStringLiteral("--codes"), codesFile, QStringLiteral("--count"),
+                  QString::number(kSalesEach), QStringLiteral("--seed"), QString::number(w + 31),
+                  QStringLiteral("--register"), QStringLiteral("pre-%1").arg(w),
+                  QStringLiteral("--prepaid"), QStringLiteral("70"), QStringLiteral("--out"),
+                  QDir(tmp.dir()).filePath(QStringLiteral("prepaid-%1.jsonl").arg(w))});
+        REQUIRE(p->waitForStarted(10000));
+        workers.push_back(std::move(p));
+    }
+    for (auto &p : workers) {
+        REQUIRE(p->waitForFinished(180000));
+        CHECK(p->exitStatus() == QProcess::NormalExit);
+        CHECK(p->exitCode() == 0);
+    }
+
+    // What the registers say they redeemed: a shared voucher's index is below kVouchers (each
+    // register's own vouchers come after), the shared package's is 0.
+    std::map<int, int> voucherUses;
+    int packageUses = 0, voucherRedemptions = 0, packageRedemptions = 0, prepaidSales = 0;
+    std::set<qint64> receipts;
+    for (int w = 0; w < kWorkers; ++w) {
+        QFile f(QDir(tmp.dir()).filePath(QStringLiteral("prepaid-%1.jsonl").arg(w)));
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        int lines = 0;
+        while (!f.atEnd()) {
+            const QJsonObject rec = QJsonDocument::fromJson(f.readLine()).object();
+            ++lines;
+            REQUIRE(receipts.insert(rec.value(QStringLiteral("receipt")).toInteger()).second);
+            const int voucher = rec.value(QStringLiteral("voucher")).toInt(-1);
+            const int package = rec.value(QStringLiteral("package")).toInt(-1);
+            if (rec.contains(QStringLiteral("voucher")))
+                ++prepaidSales;
+            if (voucher >= 0) {
+                ++voucherRedemptions;
+                if (voucher < kVouchers)
+                    ++voucherUses[voucher];
+            }
+            if (package >= 0) {
+                ++packageRedemptions;
+                if (package == 0)
+                    ++packageUses;
+            }
+        }
+        REQUIRE(lines == kSalesEach);
+    }
+    REQUIRE(prepaidSales > kWorkers * kSalesEach / 3); // the mix really was mostly prepaid
+
+    tmp.reopen();
+    INFO(harness::checkInvariants(tmp.db()).join(QLatin1Char('\n')).toStdString());
+    REQUIRE(harness::checkInvariants(tmp.db()).isEmpty());
+    REQUIRE(value(tmp->scalar(QStringLiteral("SELECT COUNT(*) FROM sales"))).toLongLong() ==
+            salesBefore + kWorkers * kSalesEach);
+    const auto rowsOf = [&tmp](const QString &sql, qint64 id) {
+        return value(tmp->scalar(sql.arg(id))).toLongLong();
+    };
+    // Each shared voucher: redeemed by exactly the one register that says so, never twice.
+    int sharedRedeemed = 0;
+    for (int i = 0; i < kVouchers; ++i) {
+        INFO("voucher " << i);
+        const qint64 redeemed = rowsOf(QStringLiteral("SELECT COUNT(*) FROM voucher_activity "
+                                                      "WHERE voucher_id = %1 AND kind = 'redeem'"),
+                                       voucherIds[std::size_t(i)]);
+        REQUIRE(redeemed <= 1);
+        REQUIRE(redeemed == (voucherUses.count(i) ? voucherUses.at(i) : 0));
+        sharedRedeemed += int(redeemed);
+    }
+    CHECK(sharedRedeemed > 0);
+    REQUIRE(value(tmp->scalar(QStringLiteral(
+                      "SELECT COUNT(*) FROM voucher_activity WHERE kind = 'redeem'")))
+                .toLongLong() == voucherRedemptions);
+    // The shared package: as many sessions as the registers used, never more than its 5.
+    const qint64 used = rowsOf(QStringLiteral("SELECT COUNT(*) FROM package_activity WHERE "
+                                              "package_id = %1 AND kind = 'redeem'"),
+                               packageId);
+    REQUIRE(used == packageUses);
+    REQUIRE(used <= 5);
+    REQUIRE(rowsOf(QStringLiteral("SELECT SUM(sessions) FROM package_activity WHERE package_id "
+                                  "= %1"),
+                   packageId) == 5 - used);
+    REQUIRE(value(tmp->scalar(QStringLiteral(
+                      "SELECT COUNT(*) FROM package_activity WHERE kind = 'redeem'")))
+                .toLongLong() == packageRedemptions);
+    // No card below zero, paid or promotional (checkInvariants), and the bonuses were spent.
+    CHECK(value(tmp->scalar(
+                    QStringLiteral("SELECT COUNT(*) FROM giftcard_promo WHERE kind = 'redeem'")))
+              .toLongLong() > 0);
+}

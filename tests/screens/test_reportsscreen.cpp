@@ -123,7 +123,7 @@ TEST_CASE("the reports screen shows sales by category, items apart, and the card
     for (int col = 2; col < table->columnCount(); ++col)
         CHECK(table->horizontalHeader()->sectionResizeMode(col) == QHeaderView::Interactive);
     for (const char *kind :
-         {"tax", "commission", "usetax", "vouchers", "aging", "clients", "inventory"})
+         {"tax", "commission", "usetax", "vouchers", "prepaid", "aging", "clients", "inventory"})
         REQUIRE_FALSE(show(screen, QLatin1String(kind)).isEmpty());
 
     const QStringList cards = show(screen, QStringLiteral("giftcards"));

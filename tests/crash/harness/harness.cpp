@@ -3,8 +3,13 @@
 
 #include "core/domain/clock.h"
 #include "core/services/catalog.h"
+#include "core/services/clients.h"
+#include "core/services/demo.h"
 #include "core/services/giftcard.h"
+#include "core/services/package.h"
+#include "core/services/promo.h"
 #include "core/services/registers.h"
+#include "core/services/report.h"
 #include "core/services/sale.h"
 #include "core/services/staff.h"
 #include "core/services/storesettings.h"
@@ -136,12 +141,21 @@ QStringList checkInvariants(Database &db, const CheckOptions &options) {
                                      "AND l.kind = 'product' GROUP BY 1, 2"),
                       QStringLiteral("SELECT sale_id, item_id, -SUM(quantity) FROM "
                                      "stock_movements WHERE reason = 'sale' GROUP BY 1, 2")));
+    // A gift tender is what the card gave: its paid value and, after it, its promotional value.
+    const QString promoRedeemed =
+        PromoLedger::present(db) ? QStringLiteral(" UNION ALL SELECT sale_id, giftcard_id, "
+                                                  "amount_cents FROM giftcard_promo WHERE kind = "
+                                                  "'redeem'")
+                                 : QString();
     expectNone(problems, db, QStringLiteral("gift tenders and their redemptions differ"),
                differ(QStringLiteral("SELECT sale_id, giftcard_id, SUM(amount_cents) FROM "
                                      "sale_tenders WHERE type = 'gift' AND amount_cents > 0 "
                                      "GROUP BY 1, 2"),
                       QStringLiteral("SELECT sale_id, giftcard_id, -SUM(amount_cents) FROM "
-                                     "giftcard_activity WHERE kind = 'redeem' GROUP BY 1, 2")));
+                                     "(SELECT sale_id, giftcard_id, amount_cents FROM "
+                                     "giftcard_activity WHERE kind = 'redeem'%1) AS spent GROUP "
+                                     "BY 1, 2")
+                          .arg(promoRedeemed)));
     expectNone(problems, db, QStringLiteral("gift-card line without its card's activation"),
                QStringLiteral("SELECT sale_id, giftcard_id, SUM(net_cents) FROM sale_lines "
                               "WHERE kind = 'giftcard' GROUP BY 1, 2 EXCEPT SELECT sale_id, "
@@ -157,6 +171,74 @@ QStringList checkInvariants(Database &db, const CheckOptions &options) {
                QStringLiteral("SELECT g.id FROM giftcards g WHERE NOT EXISTS (SELECT 1 FROM "
                               "giftcard_activity a WHERE a.giftcard_id = g.id AND a.kind IN "
                               "('activate', 'replace_in'))"));
+
+    // Prepaid value (vouchers, packages, promotional value): redeemed once, never past what was
+    // sold, each sale's prepaid tenders and lines matched by their ledger rows.
+    expectNone(problems, db, QStringLiteral("voucher redeemed or voided more than once"),
+               QStringLiteral("SELECT voucher_id, COUNT(*) FROM voucher_activity WHERE kind IN "
+                              "('redeem', 'void') GROUP BY voucher_id HAVING COUNT(*) > 1"));
+    expectNone(problems, db, QStringLiteral("voucher owes other than what was paid"),
+               QStringLiteral("SELECT v.id, v.paid_cents, COALESCE(SUM(a.amount_cents), 0) FROM "
+                              "vouchers v LEFT JOIN voucher_activity a ON a.voucher_id = v.id "
+                              "GROUP BY v.id, v.paid_cents HAVING COALESCE(SUM(a.amount_cents), "
+                              "0) <> CASE WHEN SUM(CASE WHEN a.kind IN ('redeem', 'void') THEN 1 "
+                              "ELSE 0 END) > 0 THEN 0 ELSE v.paid_cents END OR SUM(CASE WHEN "
+                              "a.kind = 'sell' THEN 1 ELSE 0 END) <> 1"));
+    expectNone(problems, db, QStringLiteral("package used past its sessions"),
+               QStringLiteral("SELECT package_id, SUM(sessions), SUM(amount_cents) FROM "
+                              "package_activity GROUP BY package_id HAVING SUM(sessions) < 0 OR "
+                              "SUM(amount_cents) < 0 OR (SUM(sessions) = 0 AND "
+                              "SUM(amount_cents) <> 0)"));
+    expectNone(problems, db, QStringLiteral("package without its sale row"),
+               QStringLiteral("SELECT k.id FROM packages k WHERE NOT EXISTS (SELECT 1 FROM "
+                              "package_activity a WHERE a.package_id = k.id AND a.kind = 'sell' "
+                              "AND a.sessions = k.sessions AND a.amount_cents = k.paid_cents)"));
+    expectNone(problems, db, QStringLiteral("voucher tenders and their redemptions differ"),
+               differ(QStringLiteral("SELECT t.sale_id, SUM(t.amount_cents) FROM sale_tenders t "
+                                     "JOIN sales s ON s.id = t.sale_id WHERE s.kind = 'sale' AND "
+                                     "t.type = 'voucher' GROUP BY 1"),
+                      QStringLiteral("SELECT sale_id, SUM(covered_cents) FROM voucher_activity "
+                                     "WHERE kind = 'redeem' GROUP BY 1")));
+    expectNone(problems, db, QStringLiteral("package tenders and their sessions differ"),
+               differ(QStringLiteral("SELECT t.sale_id, COUNT(*), SUM(t.amount_cents) FROM "
+                                     "sale_tenders t JOIN sales s ON s.id = t.sale_id WHERE "
+                                     "s.kind = 'sale' AND t.type = 'package' GROUP BY 1"),
+                      QStringLiteral("SELECT sale_id, -SUM(sessions), -SUM(amount_cents) FROM "
+                                     "package_activity WHERE kind = 'redeem' GROUP BY 1")));
+    expectNone(problems, db, QStringLiteral("voucher and package lines and what they sold differ"),
+               differ(QStringLiteral("SELECT l.sale_id, l.id, l.kind FROM sale_lines l JOIN sales "
+                                     "s ON s.id = l.sale_id WHERE s.kind = 'sale' AND l.kind IN "
+                                     "('voucher', 'package')"),
+                      QStringLiteral("SELECT * FROM (SELECT sale_id, line_id, 'voucher' AS "
+                                     "kind FROM vouchers UNION ALL SELECT sale_id, line_id, "
+                                     "'package' FROM packages) AS sold")));
+    if (PromoLedger::present(db))
+        expectNone(problems, db, QStringLiteral("promotional lot drawn below zero"),
+                   QStringLiteral("SELECT l.id, l.amount_cents FROM giftcard_promo l WHERE "
+                                  "l.kind IN ('grant', 'refund', 'replace_in') AND l.amount_cents "
+                                  "+ COALESCE((SELECT SUM(d.amount_cents) FROM giftcard_promo d "
+                                  "WHERE d.lot_id = l.id AND d.kind IN ('redeem', 'void', "
+                                  "'replace_out')), 0) < 0"));
+    {
+        // What the prepaid report says is owed (to the end of tomorrow: every row so far) is
+        // what the three ledgers sum to, kind by kind.
+        const QDate tomorrow = StoreSettings(db).businessDate(Clock::nowUtc()).addDays(1);
+        auto owed = ReportService(db).prepaid(tomorrow, tomorrow);
+        auto ledgers = db.row(QStringLiteral(
+            "SELECT (SELECT COALESCE(SUM(amount_cents), 0) FROM giftcard_activity), (SELECT "
+            "COALESCE(SUM(amount_cents), 0) FROM voucher_activity), (SELECT "
+            "COALESCE(SUM(amount_cents), 0) FROM package_activity)"));
+        if (!owed || !ledgers)
+            problems << QStringLiteral("cannot read the prepaid liability: ") +
+                            (owed ? ledgers.error().message : owed.error().message);
+        else
+            for (int i = 0; i < 3; ++i)
+                if (owed->kinds[std::size_t(i)].closing.cents() != ledgers->value(i).toLongLong())
+                    problems << QStringLiteral("prepaid report: %1 owed %2, its ledger sums %3")
+                                    .arg(owed->kinds[std::size_t(i)].kind)
+                                    .arg(owed->kinds[std::size_t(i)].closing.cents())
+                                    .arg(ledgers->value(i).toLongLong());
+    }
 
     // On-hand equals the sum of movements, for every item.
     expectNone(problems, db, QStringLiteral("on-hand differs from its movements"),
@@ -253,6 +335,68 @@ Result<QStringList> sellGiftCards(Database &db, int count, Money amount, const Q
     return codes;
 }
 
+Result<QStringList> sellPrepaid(Database &db, int vouchers, int packages, int promoCards,
+                                Money amount, Money bonus, const QString &registerId) {
+    auto manager = StaffService(db).find(QStringLiteral("manager"));
+    if (!manager)
+        return std::unexpected(manager.error());
+    if (auto ok = RegisterService::addCreator(db, registerId); !ok)
+        return std::unexpected(ok.error());
+    if (!PackageService(db).product(QStringLiteral("PKG-DT60-5")))
+        if (auto ok = installDemoPackages(db); !ok)
+            return std::unexpected(ok.error());
+    auto dt60 = CatalogService(db).findByCode(QStringLiteral("DT60"));
+    if (!dt60 || !*dt60)
+        return fail(ErrorCode::NotFound, QStringLiteral("no DT60 in the catalog"));
+    auto product = PackageService(db).product(QStringLiteral("PKG-DT60-5"));
+    if (!product)
+        return std::unexpected(product.error());
+    qint64 clientId = 0;
+    if (packages > 0) {
+        ClientDetails ana;
+        ana.name = QStringLiteral("Ana Ruiz");
+        auto added = ClientService(db).add(ana, *manager);
+        if (!added)
+            return std::unexpected(added.error());
+        clientId = added->id;
+    }
+    QStringList codes;
+    SaleService sales(db);
+    const auto sell = [&](Ticket t, Money cash) -> Result<CompletedSale> {
+        Tender pay;
+        pay.type = TenderType::Cash;
+        pay.amount = cash;
+        return sales.complete(t, {pay}, *manager, std::nullopt, registerId);
+    };
+    for (int i = 0; i < vouchers; ++i) {
+        Ticket t;
+        t.addVoucher(**dt60);
+        auto done = sell(t, (*dt60)->price);
+        if (!done)
+            return std::unexpected(done.error());
+        codes << done->vouchers.at(0).code;
+    }
+    for (int i = 0; i < packages; ++i) {
+        Ticket t;
+        t.addPackage(product->code, **dt60, product->sessions, product->price);
+        t.clientId = clientId;
+        auto done = sell(t, product->price);
+        if (!done)
+            return std::unexpected(done.error());
+        codes << done->packages.at(0).code;
+    }
+    for (int i = 0; i < promoCards; ++i) {
+        Ticket t;
+        t.addGiftCard(amount);
+        t.lines.back().promoBonus = bonus;
+        auto done = sell(t, amount);
+        if (!done)
+            return std::unexpected(done.error());
+        codes << done->giftCards.at(0).code;
+    }
+    return codes;
+}
+
 std::map<QString, qint64> onHandByCode(Database &db) {
     std::map<QString, qint64> out;
     auto q = db.exec(QStringLiteral("SELECT i.code, COALESCE(l.on_hand, 0) FROM items i "
@@ -315,6 +459,7 @@ struct WorkerArgs {
     int count = -1;
     double seconds = -1;
     int hold = 0; ///< extra connections held open, as the counter app's threads
+    int prepaidPercent = 25;
 };
 
 std::optional<WorkerArgs> parseArgs(const QStringList &args) {
@@ -344,6 +489,8 @@ std::optional<WorkerArgs> parseArgs(const QStringList &args) {
             a.seconds = v.toDouble();
         else if (k == QLatin1String("--hold"))
             a.hold = v.toInt();
+        else if (k == QLatin1String("--prepaid"))
+            a.prepaidPercent = v.toInt();
         else
             return std::nullopt;
     }
@@ -362,7 +509,8 @@ int workerMain(int argc, char **argv) {
     if (!args) {
         std::fprintf(stderr, "usage: oasis-sale-worker --db PATH --keys DIR [--codes FILE] "
                              "[--mode mixed|redeem] [--seed N] [--count N] [--seconds S] "
-                             "[--register R] [--user NAME] [--out FILE] [--hold N]\n");
+                             "[--register R] [--user NAME] [--out FILE] [--hold N] "
+                             "[--prepaid PERCENT]\n");
         return 1;
     }
     auto opened = openDb(args->db, args->keys);
@@ -396,6 +544,20 @@ int workerMain(int argc, char **argv) {
         }
         codes = QString::fromLatin1(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
+    // Vouchers and packages apart from the gift cards, told by their prefixes.
+    QStringList voucherCodes, packageCodes;
+    for (auto it = codes.begin(); it != codes.end();) {
+        if (it->startsWith(QLatin1String("SV1-")))
+            voucherCodes << *it;
+        else if (it->startsWith(QLatin1String("SP1-")))
+            packageCodes << *it;
+        else {
+            ++it;
+            continue;
+        }
+        it = codes.erase(it);
+    }
+    const bool prepaid = !voucherCodes.isEmpty() || !packageCodes.isEmpty();
     auto cashier = StaffService(db).find(args->user);
     auto therapists = StaffService(db).therapists();
     auto catalog = CatalogService(db).list();
@@ -416,6 +578,25 @@ int workerMain(int argc, char **argv) {
         return 3;
     }
 
+    // What prepaid sales need: DT60, the first package product and the store's first client.
+    std::optional<CatalogItem> dt60;
+    for (const CatalogItem &i : sessions)
+        if (i.code == QLatin1String("DT60"))
+            dt60 = i;
+    std::optional<PackageProduct> packageProduct;
+    qint64 clientId = 0;
+    if (prepaid) {
+        auto products = PackageService(db).products();
+        if (products && !products->empty())
+            packageProduct = products->front();
+        auto client = db.scalar(QStringLiteral("SELECT COALESCE(MIN(id), 0) FROM clients"));
+        clientId = client ? client->toLongLong() : 0;
+        if (!dt60) {
+            std::fprintf(stderr, "worker: no DT60 for prepaid sales\n");
+            return 3;
+        }
+    }
+
     QFile out(args->out);
     if (!args->out.isEmpty() && !out.open(QIODevice::WriteOnly | QIODevice::Append)) {
         std::fprintf(stderr, "worker: cannot write %s\n", qPrintable(args->out));
@@ -433,6 +614,88 @@ int workerMain(int argc, char **argv) {
     for (int n = 0; args->count < 0 || n < args->count; ++n) {
         if (deadline.hasExpired())
             break;
+        if (prepaid && !redeemOnly && int(rng.bounded(100)) < args->prepaidPercent) {
+            // A prepaid sale: redeem a voucher or a package session, or sell one.
+            const StaffMember &th = (*therapists)[rng.bounded(quint32(therapists->size()))];
+            const quint32 what = rng.bounded(4);
+            Ticket t;
+            std::vector<Tender> tenders;
+            int voucherIndex = -1, packageIndex = -1;
+            if (what == 0 && !voucherCodes.isEmpty()) {
+                voucherIndex = int(rng.bounded(quint32(voucherCodes.size())));
+                t.addItem(*dt60, 1, th.id, th.displayName);
+                tenders.push_back(*Tender::parse(
+                    QString(QStringLiteral("voucher:") + voucherCodes[voucherIndex])));
+            } else if (what == 1 && !packageCodes.isEmpty()) {
+                packageIndex = int(rng.bounded(quint32(packageCodes.size())));
+                t.addItem(*dt60, 1, th.id, th.displayName);
+                tenders.push_back(*Tender::parse(
+                    QString(QStringLiteral("package:") + packageCodes[packageIndex])));
+            } else if (what == 3 && packageProduct && clientId > 0) {
+                t.addPackage(packageProduct->code, *dt60, packageProduct->sessions,
+                             packageProduct->price);
+                t.clientId = clientId;
+            } else {
+                t.addVoucher(*dt60);
+            }
+            const QDate day = StoreSettings(db).businessDate(Clock::nowUtc());
+            auto totals = t.totals(*taxes, day);
+            if (!totals) {
+                std::fprintf(stderr, "worker: %s\n", qPrintable(totals.error().message));
+                return 3;
+            }
+            Tender cash;
+            cash.type = TenderType::Cash;
+            cash.amount = totals->total;
+            if (tenders.empty())
+                tenders.push_back(cash);
+            QElapsedTimer timer;
+            timer.start();
+            auto done = sales.complete(t, tenders, *cashier, std::nullopt, args->registerId);
+            if (!done && packageIndex >= 0 && done.error().code == ErrorCode::Conflict)
+                // Used on another register meanwhile: take the payment again, as a register does.
+                done = sales.complete(t, tenders, *cashier, std::nullopt, args->registerId);
+            if (!done && (voucherIndex >= 0 || packageIndex >= 0) &&
+                (done.error().code == ErrorCode::Refused ||
+                 done.error().code == ErrorCode::Conflict)) {
+                // Redeemed already, no session left: the customer pays cash for the session.
+                voucherIndex = packageIndex = -1;
+                done = sales.complete(t, {cash}, *cashier, std::nullopt, args->registerId);
+            }
+            const qint64 ns = timer.nsecsElapsed();
+            if (!done) {
+                if (done.error().code == ErrorCode::Refused)
+                    ++refused;
+                else {
+                    ++failed;
+                    std::fprintf(stderr, "worker: %s\n", qPrintable(done.error().message));
+                }
+                continue;
+            }
+            ++completed;
+            latencyNs.push_back(ns);
+            for (const IssuedVoucher &v : done->vouchers)
+                voucherCodes << v.code;
+            for (const IssuedPackage &k : done->packages)
+                packageCodes << k.code;
+            if (out.isOpen()) {
+                QJsonObject rec{{QStringLiteral("receipt"), done->receiptNo},
+                                {QStringLiteral("total"), done->totals.total.cents()},
+                                {QStringLiteral("card"), -1},
+                                {QStringLiteral("redeemed"), 0},
+                                {QStringLiteral("cards_sold"), 0},
+                                {QStringLiteral("items"), QJsonObject()},
+                                {QStringLiteral("voucher"), voucherIndex},
+                                {QStringLiteral("package"), packageIndex},
+                                {QStringLiteral("vouchers_sold"), qint64(done->vouchers.size())},
+                                {QStringLiteral("packages_sold"), qint64(done->packages.size())}};
+                out.write(QJsonDocument(rec).toJson(QJsonDocument::Compact) + '\n');
+                out.flush();
+            }
+            std::printf("sale %lld\n", static_cast<long long>(done->receiptNo));
+            std::fflush(stdout);
+            continue;
+        }
         Ticket t;
         QJsonObject items;
         const int productLines = redeemOnly ? 1 : 1 + int(rng.bounded(3));

@@ -50,6 +50,14 @@ Result<QStringList> sellGiftCards(Database &db, int count, Money amount,
                                   const QString &registerId = QStringLiteral("setup"),
                                   const QString &cashier = QStringLiteral("frontdesk"));
 
+/// Prepaid value for the workers to redeem: `vouchers` DT60 vouchers, `packages` of the demo's
+/// PKG-DT60-5 (defined when missing) sold to one client, and `promoCards` gift cards of `amount`
+/// each with `bonus` promotional value (rung up by the manager, whose decision a bonus is).
+/// Returns their codes; a worker tells the kinds apart by their prefixes (SV1-, SP1-, GC1-).
+Result<QStringList> sellPrepaid(Database &db, int vouchers, int packages, int promoCards,
+                                Money amount, Money bonus,
+                                const QString &registerId = QStringLiteral("setup"));
+
 /// On-hand of every product by code, and every card's balance by id (or of the cards with
 /// activity after `activeAfter`, when not 0).
 std::map<QString, qint64> onHandByCode(Database &db);
@@ -76,7 +84,11 @@ CrashReport runCrashLoop(const QString &workerPath, const QString &dbPath, const
 
 /// The worker process's main: `oasis-sale-worker --db PATH --keys DIR --codes FILE
 /// [--mode mixed|redeem] [--seed N] [--count N] [--seconds S] [--register R] [--user NAME]
-/// [--out FILE]` (the cashier: frontdesk unless --user).
+/// [--out FILE] [--prepaid PERCENT]` (the cashier: frontdesk unless --user). When the codes
+/// include vouchers (SV1-) or packages (SP1-), PERCENT of the mixed mode's sales (25 unless
+/// given) are prepaid ones: a voucher or a package session redeemed on a DT60 session (cash when
+/// it is refused: redeemed, none left, or used on another register meanwhile), or a voucher or
+/// a package (to the store's first client) sold; vouchers and packages it sells join its codes.
 int workerMain(int argc, char **argv);
 
 } // namespace oasis::harness
