@@ -2714,6 +2714,142 @@
         <source>Could not make a unique code for %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Another program on this register is using its offline copy; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store server cannot be reached: gift cards, vouchers and packages are redeemed only online. Take cash or a card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store server cannot be reached: vouchers and packages are sold only online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store server cannot be reached: a card is reloaded or given a bonus only online; a new card may be sold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store server cannot be reached: a client is attached to a sale only online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store server cannot be reached: a held ticket is sold only online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store on this computer is never out of reach: offline selling is for registers of a store on a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register %1 is not registered in this store: a manager adds it with oasisctl register add %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register %1 numbers its receipts in series R with other registers: a manager gives it a series of its own (oasisctl register series %1 LETTER) before it sells offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales made offline wait to be sent (%1): send them first (oasisctl offline send).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot copy the store&apos;s key to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot replace the offline copy in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot put the offline copy in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale with request id %1 was on its way when the server went away, and whether it reached the server is unknown: sell that ticket again with --request-id %1 (it is charged once), or wait for the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale of the offline copy is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 made offline carries request id %2, which the server has on receipt %3 for another ticket: nothing more was sent. Call for support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 made offline cannot be sent: the server&apos;s next number in its series is %2. Nothing more was sent; call for support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on receipt %2 was sold offline at %3; the catalog says %4 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal entry of receipt %1 is missing from the offline copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepaid: what the spa owes, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepaid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed at the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds and other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold (n)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed (n)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (n)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding (n)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift cards (paid value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a session code: a voucher is worth one session.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -3045,6 +3181,38 @@
         <source>Close without sending</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Store server out of reach: selling offline, cash and card only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store server is back: the sales made offline were sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::app::OfflineMode</name>
+    <message numerus="yes">
+        <source>Store server: offline, %n waiting</source>
+        <translation type="unfinished">
+            <numerusform>Store server: offline, %n waiting</numerusform>
+            <numerusform>Store server: offline, %n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Store server: connected; %n sale(s) made offline not sent: %1</source>
+        <translation type="unfinished">
+            <numerusform>Store server: connected; %n sale made offline not sent: %1</numerusform>
+            <numerusform>Store server: connected; %n sales made offline not sent: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Store server: connected, %n waiting</source>
+        <translation type="unfinished">
+            <numerusform>Store server: connected, %n waiting</numerusform>
+            <numerusform>Store server: connected, %n waiting</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::PayDialog</name>
@@ -3333,10 +3501,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Voucher ••%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>voucher ending %1 (not redeemed yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3350,6 +3514,49 @@
     </message>
     <message>
         <source>Package ••%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher ••%1 pays %2 of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher ••%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Sale &lt;b&gt;%1&lt;/b&gt; is complete and kept on this register: the store server cannot be reached. It is sent when the server is back (%n waiting).&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform>&lt;p&gt;Sale &lt;b&gt;%1&lt;/b&gt; is complete and kept on this register: the store server cannot be reached. It is sent when the server is back (%n waiting).&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Sale &lt;b&gt;%1&lt;/b&gt; is complete and kept on this register: the store server cannot be reached. It is sent when the server is back (%n waiting).&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Gift card ••%1 is activated when this sale reaches the store server.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Voucher ••%1 issued: %2. Print its certificate for the customer.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Package ••%1 issued: %2. Print its certificate for the client.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate…  C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package ending %1 (no session used yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package ending %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ending %1: no session was used (a session is used only when the sale completes).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4061,6 +4268,78 @@ F10</source>
     </message>
     <message>
         <source>&lt;table cellpadding=&apos;4&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;scan field: barcode, SKU, session code, name, gift card (GC1-…), receipt (#42 or R-000042)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;↑ ↓&lt;/b&gt;&lt;/td&gt;&lt;td&gt;choose a ticket line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;clear the scan field; back out of a dialog&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;this help&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quantity of the line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;tip for a therapist&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F4&lt;/b&gt;&lt;/td&gt;&lt;td&gt;ticket discount (10% or 5.00)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;hold the ticket / recall a held ticket&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;line discount&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;price override of the line (a manager approves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;void the line&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;receipts (find, reprint)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;refund the receipt in the scan field (or find it first)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the ticket&apos;s client (find by name or phone)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F10&lt;/b&gt;&lt;/td&gt;&lt;td&gt;sell a gift card&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;lock the register&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F12&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pay; in the pay dialog F2 cash, F3 card, F4 gift card, F12 complete&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell as voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service voucher…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1: %2, sessions left: %3. A session is used with oasisctl sale … --pay package:CODE for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift card %1 with %2 promotional value added: a manager approves the bonus at payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added a voucher for %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which session is the voucher worth?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No voucher was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A package is sold to a client: choose the client first (Ctrl+K).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 for %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store sells no session package yet: a manager defines one with oasisctl package define.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which package for %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No package was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher ••%1: %2, not redeemed yet. Ring up the session, then scan it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher ••%1: %2, already redeemed (receipt %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher ••%1 is void: its sale was refunded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5362,15 +5641,119 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a report (x, z, history, sales, tax, tips, commission, usetax, giftcards, vouchers, packages, aging, clients, inventory)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Owed on session packages: %1 at the start, + %2 sold (%3 packages, %4 sessions), - %5 recognised as revenue (%6 sessions used), - %7 refunded (%8 sessions), = %9 at the end (%10 sessions left).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Package %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voucher or package code, but not a valid one: check it character by character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher ending %1: the register pays a session with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ending %1: the register pays a session with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voucher for %1 — %2: the register sells it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package %1 (%2) — %3: the register sells it to the ticket&apos;s client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline selling is for a register of a store on a server: give --db postgresql://USER@HOST/DBNAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an offline command (status, prepare, send)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown offline command %1: give status, prepare or send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register %1: online, sales waiting to be sent: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register %1: offline (the store server cannot be reached), sales waiting to be sent: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales made offline sent to the store server: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline copy made %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No offline copy: this register cannot sell offline until oasisctl offline prepare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales made offline, %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  made %3, reached the server %4  %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    %1 x %2 charged %3; no longer sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    %1 x %2 charged %3; catalog %4 (%5 each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales made offline: %1, %2 in all. Lines sold at a price the catalog does not have now: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a report (x, z, history, sales, tax, tips, commission, usetax, giftcards, vouchers, packages, prepaid, aging, clients, offline, inventory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed on everything prepaid: %1 at the start, + %2 sold, - %3 redeemed, %4 refunds and other, = %5 at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue recognised from vouchers and packages: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value on gift cards at the end (not owed): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts: gift cards in ledger entries (outstanding: cards owing), vouchers in vouchers, packages in sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store server unreachable: receipt %1 is kept on this register (sales waiting to be sent: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift card ending %1 is activated when this sale reaches the store server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oasisctl: warning: the offline copy was not refreshed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5926,6 +6309,10 @@ F10</source>
         <source>gift-certificate-%1.pdf</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Service certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens::ClientDialog</name>
@@ -6124,6 +6511,18 @@ managers only)</source>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session packages (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sessions left: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6594,6 +6993,82 @@ Print a certificate for it now?</source>
     </message>
     <message>
         <source>%1 (%2 paid, %3 promotional, no expiry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An expiry date is for promotional value: give a bonus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 gift card with %2 promotional value is on the register&apos;s ticket: take payment there (a manager approves the bonus).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card ••%1 given: %2 of promotional value, spendable through %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card ••%1 given: %2 of promotional value, no expiry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 20 (a manager approves it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, empty for no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bonus: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the bonus&apos;s last day as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a gift card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A card given away holds promotional value only: it is not owed to anyone, it is spent after any paid value, and it may expire. A manager decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Apology for a late start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the last day as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7501,6 +7976,14 @@ Print a certificate for it now?</source>
             <numerusform>Owed on session packages at the start %1 + sold %2 − recognised %3 − refunded %4 = owed at the end %5, on %n session not yet used.</numerusform>
             <numerusform>Owed on session packages at the start %1 + sold %2 − recognised %3 − refunded %4 = owed at the end %5, on %n sessions not yet used.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Prepaid: what the spa owes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed on everything prepaid at the start %1, at the end %2 (gift cards&apos; paid value, vouchers, packages). Revenue recognised from vouchers and packages %3. Promotional value on gift cards at the end, not owed: %4. Counts: gift cards in ledger entries (outstanding: cards owing), packages in sessions.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
