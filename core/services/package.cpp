@@ -19,6 +19,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace oasis {
 
 namespace {
@@ -214,6 +216,71 @@ Result<SessionPackage> PackageService::lookup(const QString &code, const QString
     if (!found)
         return std::unexpected(found.error());
     return packageFromRow(found->row);
+}
+
+std::vector<std::size_t> PackageCovers::lines() const {
+    std::vector<std::size_t> out;
+    for (const PackageCover &u : uses)
+        out.push_back(u.line);
+    return out;
+}
+
+Money PackageCovers::amount(std::size_t i, const TicketTotals &totals) const {
+    const PackageCover &u = uses.at(i);
+    const Money lineValue =
+        ticket.lines[u.line].net() - totals.lineDiscount[u.line] + totals.lineTax[u.line];
+    return min(u.price, lineValue);
+}
+
+Result<PackageCovers> PackageService::covers(const QStringList &codes, const Ticket &ticketIn,
+                                             const QString &registerId) {
+    PackageCovers out;
+    out.ticket = ticketIn;
+    Ticket &ticket = out.ticket;
+    std::vector<PackageCover> &uses = out.uses;
+    for (const QString &code : codes) {
+        if (ticket.discount.kind != Discount::Kind::None)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("A ticket paid with a package session takes no ticket "
+                                  "discount: the package's price is the discount."));
+        auto k = lookup(code, registerId);
+        if (!k)
+            return std::unexpected(k.error());
+        SessionPackage seen = *k;
+        for (const PackageCover &u : uses)
+            if (u.package.id == seen.id) {
+                // Another session of the same package on this ticket: the next one.
+                ++seen.used;
+                ++seen.activities;
+                --seen.sessionsLeft;
+            }
+        if (seen.sessionsLeft <= 0)
+            return fail(
+                ErrorCode::Refused,
+                seen.refunded
+                    ? oasis::tr("The package ending %1 was refunded: no session is left.")
+                          .arg(seen.last4)
+                    : oasis::tr("The package ending %1 has no session left.").arg(seen.last4));
+        std::optional<std::size_t> line;
+        for (std::size_t i = 0; i < ticket.lines.size() && !line; ++i)
+            if (ticket.lines[i].kind == LineKind::Session &&
+                ticket.lines[i].itemId == seen.itemId &&
+                std::none_of(uses.begin(), uses.end(),
+                             [i](const PackageCover &u) { return u.line == i; }))
+                line = i;
+        if (!line)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("The package ending %1 is for %2: ring up that session to use "
+                                  "it.")
+                            .arg(seen.last4, seen.serviceName));
+        const Money price = seen.nextSessionPrice();
+        TicketLine &l = ticket.lines[*line];
+        l.unitPrice = price;
+        l.lineDiscount = Money();
+        l.priceOverridden = false;
+        uses.push_back({seen, *line, price});
+    }
+    return out;
 }
 
 Result<SessionPackage> PackageService::byId(qint64 id) const {

@@ -7,9 +7,11 @@
 
 #include "core/domain/error.h"
 #include "core/domain/money.h"
+#include "core/domain/ticket.h"
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -85,6 +87,26 @@ struct IssuedPackage {
     Money paid;
 };
 
+/// What one package session pays on a ticket: the session line it pays and the per-session
+/// price that line is sold at.
+struct PackageCover {
+    SessionPackage package; ///< as looked up, advanced past earlier uses on the same ticket
+    std::size_t line = 0;
+    Money price; ///< the package's price for this session: the line's unit price once used
+};
+
+/// The ticket as a package pays it: its session lines repriced (PackageCovers::ticket) and, in
+/// the order of the codes, what each package session pays.
+struct PackageCovers {
+    Ticket ticket; ///< each covered line at its per-session price, no line discount
+    std::vector<PackageCover> uses;
+    /// The lines the packages pay (a voucher does not pay them: VoucherService::covers' taken).
+    std::vector<std::size_t> lines() const;
+    /// What use `i`'s tender pays, given the repriced ticket's `totals`: the per-session price,
+    /// at most what its line costs (tax included).
+    Money amount(std::size_t i, const TicketTotals &totals) const;
+};
+
 class PackageService final {
 public:
     explicit PackageService(Database &db)
@@ -103,6 +125,14 @@ public:
     Result<SessionPackage> lookup(const QString &code, const QString &registerId);
     Result<SessionPackage> byId(qint64 id) const;
     Result<SessionPackage> bySaleLine(qint64 lineId) const;
+    /// What the packages `codes` (tenders, in their order) pay on `ticket`, the way
+    /// SaleService::complete applies them (it calls this): each pays one session line of its own
+    /// session, one line per session (a package entered twice pays two lines with its next two
+    /// sessions), and that line is repriced to the package's price for that session. Refused in
+    /// one line for a ticket discount, no session left (or refunded), or no line of its session.
+    /// Each is looked up (a failure counts towards the lockouts); nothing is written.
+    Result<PackageCovers> covers(const QStringList &codes, const Ticket &ticket,
+                                 const QString &registerId);
     /// A client's packages (and those of duplicates merged into them), newest first.
     Result<std::vector<SessionPackage>> ofClient(qint64 clientId) const;
 

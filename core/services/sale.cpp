@@ -365,58 +365,17 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
     // package's price for that session (what the session earns when it is used: the price
     // divided by the sessions, the remainder on the last). Looked up before the transaction
     // (failures stay recorded); the use of a session is a conditional write inside it.
+    // The rule is PackageService::covers, the one the counter's Pay dialog shows.
     PackageService packages(m_db);
-    struct PackageUse {
-        SessionPackage package; ///< as looked up, advanced past earlier uses in this sale
-        std::size_t line = 0;
-        Money covered;
-    };
-    std::vector<PackageUse> packageUses;
-    Ticket ticket = ticketIn;
-    for (const Tender &t : tenders) {
-        if (t.type != TenderType::Package)
-            continue;
-        if (ticket.discount.kind != Discount::Kind::None)
-            return fail(ErrorCode::Refused,
-                        oasis::tr("A ticket paid with a package session takes no ticket "
-                                  "discount: the package's price is the discount."));
-        auto k = packages.lookup(t.giftCode, registerId);
-        if (!k)
-            return std::unexpected(k.error());
-        SessionPackage seen = *k;
-        for (const PackageUse &u : packageUses)
-            if (u.package.id == seen.id) {
-                // Another session of the same package on this ticket: the next one.
-                ++seen.used;
-                ++seen.activities;
-                --seen.sessionsLeft;
-            }
-        if (seen.sessionsLeft <= 0)
-            return fail(
-                ErrorCode::Refused,
-                seen.refunded
-                    ? oasis::tr("The package ending %1 was refunded: no session is left.")
-                          .arg(seen.last4)
-                    : oasis::tr("The package ending %1 has no session left.").arg(seen.last4));
-        std::optional<std::size_t> line;
-        for (std::size_t i = 0; i < ticket.lines.size() && !line; ++i)
-            if (ticket.lines[i].kind == LineKind::Session &&
-                ticket.lines[i].itemId == seen.itemId &&
-                std::none_of(packageUses.begin(), packageUses.end(),
-                             [i](const PackageUse &u) { return u.line == i; }))
-                line = i;
-        if (!line)
-            return fail(ErrorCode::Refused,
-                        oasis::tr("The package ending %1 is for %2: ring up that session to use "
-                                  "it.")
-                            .arg(seen.last4, seen.serviceName));
-        const Money covered = seen.nextSessionPrice();
-        TicketLine &l = ticket.lines[*line];
-        l.unitPrice = covered;
-        l.lineDiscount = Money();
-        l.priceOverridden = false;
-        packageUses.push_back({seen, *line, covered});
-    }
+    QStringList packageCodes;
+    for (const Tender &t : tenders)
+        if (t.type == TenderType::Package)
+            packageCodes << t.giftCode;
+    auto packageCovers = packages.covers(packageCodes, ticketIn, registerId);
+    if (!packageCovers)
+        return std::unexpected(packageCovers.error());
+    const std::vector<PackageCover> &packageUses = packageCovers->uses;
+    const Ticket &ticket = packageCovers->ticket;
     StoreSettings settings(m_db);
     auto rules = settings.readSaleRules();
     if (!rules)
@@ -433,8 +392,9 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
                               "is now %1. Nothing was charged; take the payment again.")
                         .arg(totalNow.format()));
     };
-    // (A package session reprices its line: the total shown before it was priced is not this.)
-    if (ticket.shownTotal && packageUses.empty() && *ticket.shownTotal != totals->total)
+    // (The total shown is the one after package sessions repriced their lines, as the Pay dialog
+    // shows it: PackageService::covers.)
+    if (ticket.shownTotal && *ticket.shownTotal != totals->total)
         return changedRates(totals->total);
     const auto overLimit = [&](Money limit) -> Status {
         if (totals->total > limit)
@@ -494,10 +454,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         for (Tender &t : planned) {
             if (t.type != TenderType::Package)
                 continue;
-            const PackageUse &u = packageUses[next++];
-            const Money lineValue =
-                ticket.lines[u.line].net() - totals->lineDiscount[u.line] + totals->lineTax[u.line];
-            t.amount = min(u.covered, lineValue);
+            t.amount = packageCovers->amount(next++, *totals);
             t.amountGiven = true;
         }
     }
@@ -507,9 +464,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         for (const Tender &t : planned)
             if (t.type == TenderType::Voucher)
                 codes << t.giftCode;
-        std::vector<std::size_t> packageLines;
-        for (const PackageUse &u : packageUses)
-            packageLines.push_back(u.line);
+        const std::vector<std::size_t> packageLines = packageCovers->lines();
         if (!codes.isEmpty()) {
             auto covered = vouchers.covers(codes, ticket, *totals, packageLines, registerId);
             if (!covered)
@@ -562,7 +517,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
     // here, then sees the sessions this sale used.
     if (!packageUses.empty()) {
         std::vector<qint64> ids;
-        for (const PackageUse &u : packageUses)
+        for (const PackageCover &u : packageUses)
             ids.push_back(u.package.id);
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -683,7 +638,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         } else if (a.type == TenderType::Voucher) {
             a.giftCardLast4 = voucherUses[voucherIndex++].voucher.last4;
         } else if (a.type == TenderType::Package) {
-            const PackageUse &u = packageUses[packageIndex++];
+            const PackageCover &u = packageUses[packageIndex++];
             a.giftCardLast4 = u.package.last4;
             a.voucherCovered = ticket.lines[u.line].name;
             a.packageSessionsLeft = u.package.sessionsLeft - 1;
@@ -805,9 +760,9 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
                 return std::unexpected(issued.error());
             done.packages.push_back(*issued);
         }
-        for (const PackageUse &u : packageUses)
+        for (const PackageCover &u : packageUses)
             if (auto ok =
-                    packages.redeem(u.package, u.covered, done.saleId, lineIds[u.line], cashier.id);
+                    packages.redeem(u.package, u.price, done.saleId, lineIds[u.line], cashier.id);
                 !ok)
                 return std::unexpected(ok.error());
     }
@@ -886,11 +841,11 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
                                         {QStringLiteral("sessions"), k.sessions},
                                         {QStringLiteral("amount_cents"), k.paid.cents()}});
     QJsonArray packagesUsedJson;
-    for (const PackageUse &u : packageUses)
+    for (const PackageCover &u : packageUses)
         packagesUsedJson.append(
             QJsonObject{{QStringLiteral("last4"), u.package.last4},
                         {QStringLiteral("session"), u.package.serviceCode},
-                        {QStringLiteral("covered_cents"), u.covered.cents()},
+                        {QStringLiteral("covered_cents"), u.price.cents()},
                         {QStringLiteral("sessions_left"), u.package.sessionsLeft - 1}});
     QJsonObject entry{{QStringLiteral("receipt"), done.receiptNo},
                       {QStringLiteral("register"), registerId},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/paydialog.h"
 
+#include "core/domain/clock.h"
 #include "core/domain/emailaddress.h"
 #include "core/domain/giftcode.h"
 #include "core/services/emaillog.h"
@@ -59,6 +60,7 @@ PayDialog::PayDialog(Database &db, const Ticket &ticket, const TicketTotals &tot
     : QDialog(parent)
     , m_db(db)
     , m_ticket(ticket)
+    , m_priced(ticket)
     , m_totals(totals)
     , m_cashier(cashier)
     , m_approver(approver)
@@ -429,7 +431,12 @@ Status PayDialog::addVoucher(const QString &code) {
         if (t.type == TenderType::Voucher)
             codes << t.giftCode;
     codes << code;
-    auto covers = VoucherService(m_db).covers(codes, m_ticket, m_totals, {}, m_registerId);
+    // Not the lines package sessions pay (as the sale): the ticket as they price it.
+    std::vector<std::size_t> packageLines;
+    for (const PackageCover &u : m_packageUses)
+        packageLines.push_back(u.line);
+    auto covers =
+        VoucherService(m_db).covers(codes, m_priced, m_totals, packageLines, m_registerId);
     if (!covers) {
         setMessage(covers.error().message);
         return std::unexpected(covers.error());
@@ -447,6 +454,86 @@ Status PayDialog::addVoucher(const QString &code) {
                             m_ticket.lines[cover.line].name),
                    false);
     return added;
+}
+
+Status PayDialog::addPackage(const QString &code) {
+    if (m_sale) {
+        setMessage(tr("This sale is already complete."));
+        return fail(ErrorCode::Refused, tr("This sale is already complete."));
+    }
+    Tender tender;
+    tender.type = TenderType::Package;
+    tender.giftCode = giftcode::parsePackage(code).canonical;
+    if (tender.giftCode.isEmpty())
+        tender.giftCode = code.trimmed();
+    tender.amountGiven = true;
+    std::vector<Tender> all = tenders();
+    all.push_back(tender);
+    if (auto ok = retake(all); !ok)
+        return ok;
+    // The last package session taken is this one: say what it paid.
+    const PackageCover &use = m_packageUses.back();
+    const QString text = tr("Package ••%1 pays %2 for %3: %4 sessions left after this one.")
+                             .arg(use.package.last4, tenders().back().amount.format(QLocale()),
+                                  m_priced.lines[use.line].name)
+                             .arg(use.package.sessionsLeft - 1);
+    setMessage(text, false);
+    return {};
+}
+
+Status PayDialog::retake(const std::vector<Tender> &wanted) {
+    QStringList packageCodes;
+    QStringList voucherCodes;
+    for (const Tender &t : wanted) {
+        if (t.type == TenderType::Package)
+            packageCodes << t.giftCode;
+        else if (t.type == TenderType::Voucher)
+            voucherCodes << t.giftCode;
+    }
+    const auto refuse = [this](const Error &e) -> Status {
+        setMessage(e.message);
+        return std::unexpected(e);
+    };
+    auto packages = PackageService(m_db).covers(packageCodes, m_ticket, m_registerId);
+    if (!packages)
+        return refuse(packages.error());
+    StoreSettings settings(m_db);
+    auto taxes = settings.taxTable();
+    if (!taxes)
+        return refuse(taxes.error());
+    auto totals = packages->ticket.totals(*taxes, settings.businessDate(Clock::nowUtc()));
+    if (!totals)
+        return refuse(totals.error());
+    const std::vector<std::size_t> packageLines = packages->lines();
+    std::vector<VoucherCover> vouchers;
+    if (!voucherCodes.isEmpty()) {
+        auto covered = VoucherService(m_db).covers(voucherCodes, packages->ticket, *totals,
+                                                   packageLines, m_registerId);
+        if (!covered)
+            return refuse(covered.error());
+        vouchers = *covered;
+    }
+    Payment payment(totals->total, packages->ticket.giftCardLinesTotal());
+    std::size_t nextPackage = 0;
+    std::size_t nextVoucher = 0;
+    for (Tender t : wanted) {
+        if (t.type == TenderType::Package)
+            t.amount = packages->amount(nextPackage++, *totals);
+        else if (t.type == TenderType::Voucher)
+            t.amount = vouchers.at(nextVoucher++).amount;
+        if (auto ok = payment.add(t); !ok)
+            return refuse(ok.error());
+    }
+    m_priced = packages->ticket;
+    m_totals = *totals;
+    m_packageUses = packages->uses;
+    m_payment = payment;
+    m_due->setText(m_totals.total.format(QLocale()));
+    setMessage({});
+    refresh();
+    if (remaining().isZero())
+        QTimer::singleShot(0, m_complete, [this] { m_complete->setFocus(); });
+    return {};
 }
 
 void PayDialog::lookUpGift() {
@@ -468,6 +555,16 @@ void PayDialog::removeTender(int index) {
     if (m_sale || index < 0 || index >= int(tenders().size()))
         return;
     const Tender removed = tenders()[std::size_t(index)];
+    if (removed.type == TenderType::Package) {
+        // Its line goes back to the price it was rung up at: the rest is taken again.
+        std::vector<Tender> rest = tenders();
+        rest.erase(rest.begin() + index);
+        if (retake(rest))
+            setMessage(tr("Package ending %1 removed: no session is used.")
+                           .arg(giftcode::last4(removed.giftCode)),
+                       false);
+        return;
+    }
     m_payment.remove(index);
     setMessage({});
     if (removed.type == TenderType::Card)
@@ -518,7 +615,7 @@ void PayDialog::refresh() {
             text = tr("Voucher ••%1  %2").arg(giftcode::last4(t.giftCode), t.amount.format(locale));
             break;
         case TenderType::Package:
-            text = tr("Package ••%1").arg(giftcode::last4(t.giftCode));
+            text = tr("Package ••%1  %2").arg(giftcode::last4(t.giftCode), t.amount.format(locale));
             break;
         }
         m_tenderList->addItem(text);

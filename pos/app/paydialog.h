@@ -3,6 +3,7 @@
 // split; then the sale commits once and the receipt is shown with the change due.
 #pragma once
 
+#include "core/services/package.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
 
@@ -63,6 +64,13 @@ public:
     /// VoucherService::covers: its session's price now, an upgrade leaving the rest to pay).
     /// Refused in one line: redeemed (with its receipt), void, unknown, or no session it pays.
     Status addVoucher(const QString &code);
+    /// Uses one session of the package (core's PackageService::covers, as the sale will): its
+    /// session's line is repriced to the package's price for that session, the amount due shown
+    /// becomes that ticket's total, and the package tender pays the line. Refused in one line (no
+    /// session left, refunded, unknown, no line of its session) and nothing changes. The sale is
+    /// still completed with the ticket as rung up: the sale reprices it the same way.
+    Status addPackage(const QString &code);
+    /// Removes a tender; removing a package's session prices its line as rung up again.
     void removeTender(int index);
     void showPage(Page page);
     /// Shows the gift-card page with the code filled in and looked up (scanned at the register).
@@ -119,10 +127,16 @@ private:
     /// "Discard the $X already taken (card ending 1234)?", saying what to undo where; keeping the
     /// dialog open is the default. True when the cashier chose to discard.
     bool confirmDiscard();
+    /// Prices the ticket for the package tenders among `tenders` (PackageService::covers), works
+    /// out each package's and voucher's amount as the sale will, and takes `tenders` again
+    /// against that total. On a refusal the message says why and nothing changes.
+    Status retake(const std::vector<Tender> &tenders);
 
     Database &m_db;
-    Ticket m_ticket;
-    TicketTotals m_totals;
+    Ticket m_ticket;       ///< as rung up: what SaleService::complete is given
+    Ticket m_priced;       ///< as the package sessions taken price it (m_ticket without any)
+    TicketTotals m_totals; ///< m_priced's
+    std::vector<PackageCover> m_packageUses; ///< the package sessions taken, in their order
     StaffMember m_cashier;
     std::optional<StaffMember> m_approver;
     QString m_registerId;

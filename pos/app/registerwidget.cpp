@@ -759,14 +759,7 @@ void RegisterWidget::handleScan(const QString &input) {
         focusScan();
         return;
     case ScanResult::Kind::Package:
-        // Using a session from the counter is not in this version: oasisctl does it.
-        if (auto k = PackageService(m_db).lookup(scanned->giftCode, m_registerId))
-            showMessage(tr("Package ••%1: %2, sessions left: %3. A session is used with "
-                           "oasisctl sale … --pay package:CODE for now.")
-                            .arg(k->last4, k->description())
-                            .arg(k->sessionsLeft));
-        else
-            showMessage(k.error().message, true);
+        payWithPackage(scanned->giftCode);
         focusScan();
         return;
     case ScanResult::Kind::SellVoucher:
@@ -1439,6 +1432,49 @@ void RegisterWidget::payWithVoucher(const QString &code) {
     dialog.setOutbox(m_outbox);
     QMetaObject::invokeMethod(
         &dialog, [&dialog, code] { dialog.addVoucher(code); }, Qt::QueuedConnection);
+    dialog.exec();
+    finishPayment(dialog);
+}
+
+void RegisterWidget::payWithPackage(const QString &code) {
+    if (m_model->isEmpty()) {
+        // Nothing to pay yet: the sessions left, as a balance inquiry.
+        auto k = PackageService(m_db).lookup(code, m_registerId);
+        if (!k)
+            showMessage(k.error().message, true);
+        else if (k->sessionsLeft <= 0)
+            showMessage(
+                k->refunded
+                    ? tr("Package ••%1: %2, refunded: no session is left.")
+                          .arg(k->last4, k->description())
+                    : tr("Package ••%1: %2, no session left.").arg(k->last4, k->description()),
+                true);
+        else
+            showMessage(tr("Package ••%1: %2, sessions left: %3. Ring up the session with its "
+                           "therapist, then scan it.")
+                            .arg(k->last4, k->description())
+                            .arg(k->sessionsLeft));
+        return;
+    }
+    if (!m_model->totalsError().isEmpty()) {
+        showMessage(m_model->totalsError(), true);
+        return;
+    }
+    // Checked here first with the sessions already taken by nothing else: a package that cannot
+    // pay says why in one line on the register, and no dialog opens.
+    auto covers = PackageService(m_db).covers({code}, m_model->ticket(), m_registerId);
+    if (!covers) {
+        showMessage(covers.error().message, true);
+        return;
+    }
+    if (!ensureApproval())
+        return;
+    PayDialog dialog(m_db, m_model->ticket(), m_model->totals(), m_cashier, m_approver,
+                     m_registerId, this);
+    m_payDialog = &dialog;
+    dialog.setOutbox(m_outbox);
+    QMetaObject::invokeMethod(
+        &dialog, [&dialog, code] { dialog.addPackage(code); }, Qt::QueuedConnection);
     dialog.exec();
     finishPayment(dialog);
 }

@@ -166,6 +166,10 @@ private:
     /// A voucher scanned: pays the session it covers (the Pay dialog opens with it applied), or
     /// says in one line why not; with an empty ticket, what the voucher is worth.
     void payWithVoucher(const QString &code);
+    /// A session package scanned: uses one session on the ticket's line of its session (the Pay
+    /// dialog opens with that line at the package's per-session price and the package tender
+    /// applied), or says in one line why not; with an empty ticket, the sessions left.
+    void payWithPackage(const QString &code);
     /// After the Pay dialog closes: a new ticket when the sale completed, else its message.
     void finishPayment(PayDialog &dialog);
     std::optional<StaffMember> chooseTherapist(const QString &why);

@@ -71,6 +71,22 @@ struct PrepaidCounter {
         REQUIRE(sale.vouchers.size() == 1);
         return sale.vouchers.front().code;
     }
+    /// A PKG-DT60-5 package sold through core to a new client, as oasisctl sale package:… does.
+    QString soldPackage() {
+        Database &db = tdb.db();
+        REQUIRE(installDemoPackages(db));
+        const PackageProduct p = value(PackageService(db).product(QStringLiteral("PKG-DT60-5")));
+        ClientDetails d;
+        d.name = QStringLiteral("Ana Ruiz");
+        Ticket t;
+        t.addPackage(p.code, *value(CatalogService(db).findByCode(p.serviceCode)), p.sessions,
+                     p.price);
+        t.clientId = value(ClientService(db).add(d, postest::frontDesk(db))).id;
+        const CompletedSale sale = value(SaleService(db).complete(
+            t, {value(Tender::parse(QStringLiteral("card:600")))}, postest::frontDesk(db)));
+        REQUIRE(sale.packages.size() == 1);
+        return sale.packages.front().code;
+    }
     Money price(const QString &code) {
         return value(CatalogService(tdb.db()).findByCode(code))->price;
     }
@@ -383,4 +399,124 @@ TEST_CASE("screenshots of the register's prepaid services", "[pos][prepaid][scre
     });
     c.reg->askVoucher();
     c.model->clear();
+}
+
+TEST_CASE("a package scanned with its session on the ticket pays it at the per-session price",
+          "[pos][prepaid][package]") {
+    PrepaidCounter c;
+    const QString code = c.soldPackage();
+    const Money perSession = Money::fromCents(120'00); // $600 for 5
+    REQUIRE(c.price(QStringLiteral("DT60")) != perSession);
+    c.addSession(QStringLiteral("DT60"));
+    const std::optional<qint64> therapist = c.line(0).therapistId;
+    Money due;
+    Money left = Money::fromCents(-1);
+    QString tenderText;
+    QString message;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        QTimer::singleShot(0, d, [&, d] {
+            REQUIRE(d->tenders().size() == 1);
+            CHECK(d->tenders()[0].type == TenderType::Package);
+            due = d->due();
+            left = d->remaining();
+            tenderText = d->findChild<QListWidget *>(QStringLiteral("tenderList"))->item(0)->text();
+            message = d->message();
+            CHECK(d->complete());
+            d->accept();
+        });
+    });
+    c.scan(code);
+    // The amount due shown is the line at the package's price: what the sale took.
+    CHECK(due == perSession);
+    CHECK(left.isZero());
+    CHECK(tenderText.contains(perSession.format()));
+    CHECK(message.contains(QStringLiteral("4 sessions left")));
+    const SaleRecord sale = value(SaleService(c.tdb.db()).load(2));
+    CHECK(sale.total == due);
+    REQUIRE(sale.lines.size() == 1);
+    CHECK(sale.lines[0].unitPrice == perSession);
+    CHECK(sale.lines[0].therapist == value(StaffService(c.tdb.db()).byId(*therapist)).displayName);
+    REQUIRE(sale.tenders.size() == 1);
+    CHECK(sale.tenders[0].type == TenderType::Package);
+    CHECK(sale.tenders[0].amount == perSession);
+    CHECK(sale.tenders[0].packageSessionsLeft == 4);
+    CHECK(value(PackageService(c.tdb.db()).lookup(code, {})).sessionsLeft == 4);
+    CHECK(c.model->rowCount() == 0); // a new ticket
+
+    SECTION("scanned on an empty ticket it says the sessions left") {
+        c.scan(code);
+        CHECK(c.reg->statusMessage().contains(QStringLiteral("sessions left: 4")));
+    }
+}
+
+TEST_CASE("in the Pay dialog a package session reprices its line, and removing it prices it back",
+          "[pos][prepaid][package]") {
+    PrepaidCounter c;
+    const QString code = c.soldPackage();
+    const Money dt60 = c.price(QStringLiteral("DT60"));
+    c.addSession(QStringLiteral("DT60"));
+    c.scan(QStringLiteral("OIL-LAV-120"));
+    REQUIRE(c.model->rowCount() == 2);
+    const Money rungUp = c.model->totals().total;
+    PayDialog d(c.tdb.db(), c.model->ticket(), c.model->totals(), postest::frontDesk(c.tdb.db()),
+                std::nullopt, QStringLiteral("test-register"));
+    d.show();
+    REQUIRE(d.addPackage(code));
+    CHECK(d.due() == rungUp - dt60 + Money::fromCents(120'00));
+    CHECK(d.remaining() == d.due() - Money::fromCents(120'00));
+    // The same package again: no second DT60 line to pay, refused and nothing changes.
+    CHECK_FALSE(d.addPackage(code));
+    CHECK(d.message().contains(QStringLiteral("ring up that session")));
+    CHECK(d.tenders().size() == 1);
+    d.removeTender(0);
+    CHECK(d.tenders().empty());
+    CHECK(d.due() == rungUp);
+    REQUIRE(d.addPackage(code));
+    CHECK(d.addCash(d.remaining()));
+    REQUIRE(d.complete());
+    CHECK(d.completedSale()->totals.total == d.due());
+    CHECK(value(PackageService(c.tdb.db()).lookup(code, {})).sessionsLeft == 4);
+}
+
+TEST_CASE("a package that cannot pay this ticket says why in one line and opens no dialog",
+          "[pos][prepaid][package]") {
+    PrepaidCounter c;
+    const QString code = c.soldPackage();
+    SECTION("another service on the ticket") {
+        c.addSession(QStringLiteral("DT90"));
+        NoModal none;
+        c.scan(code);
+        QTest::qWait(50);
+        CHECK_FALSE(none.opened);
+        CHECK(c.reg->statusMessage().contains(QStringLiteral("ring up that session")));
+        CHECK(c.model->rowCount() == 1);
+    }
+    SECTION("no session left") {
+        const StaffMember lena = oasis::test::staffNamed(c.tdb.db(), QStringLiteral("lena"));
+        for (int i = 0; i < 5; ++i) {
+            Ticket t;
+            t.addItem(*value(CatalogService(c.tdb.db()).findByCode(QStringLiteral("DT60"))), 1,
+                      lena.id, lena.displayName);
+            value(SaleService(c.tdb.db())
+                      .complete(t,
+                                {value(Tender::parse(QString(QStringLiteral("package:") + code)))},
+                                postest::frontDesk(c.tdb.db())));
+        }
+        c.addSession(QStringLiteral("DT60"));
+        NoModal none;
+        c.scan(code);
+        QTest::qWait(50);
+        CHECK_FALSE(none.opened);
+        CHECK(c.reg->statusMessage() == QStringLiteral("The package ending %1 has no session left.")
+                                            .arg(giftcode::last4(code)));
+    }
+    SECTION("a package this store never sold") {
+        c.addSession(QStringLiteral("DT60"));
+        NoModal none;
+        c.scan(giftcode::generatePackage());
+        QTest::qWait(50);
+        CHECK_FALSE(none.opened);
+        CHECK(c.reg->statusMessage().contains(QStringLiteral("not known")));
+    }
+    CHECK(value(SaleService(c.tdb.db()).recent(10)).size() <= 6);
 }

@@ -13,6 +13,7 @@
 #include "core/services/refund.h"
 #include "core/services/report.h"
 #include "core/services/sale.h"
+#include "core/services/storesettings.h"
 #include "core/storage/journal.h"
 #include "tests/support/testhooks.h"
 
@@ -364,5 +365,76 @@ TEST_CASE("two registers using the last session of a package at the same moment 
     REQUIRE(value(tmp->scalar(u"SELECT COUNT(*) FROM package_activity WHERE kind = 'redeem'"_s))
                 .toInt() == 1);
     REQUIRE(value(Journal::verify(tmp.db())).ok);
+    test::TestClock::set(QDateTime());
+}
+
+TEST_CASE("what a package session pays on a ticket before it is paid is what the sale then takes",
+          "[package][covers]") {
+    test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));
+    TempDb tmp(true);
+    Database &d = tmp.db();
+    ok(installDemoPackages(d));
+    const qint64 ana = addClient(d);
+    const QString code =
+        value(sellPackage(d, u"PKG-DT60-5"_s, ana, u"card:600"_s)).packages.at(0).code;
+    const StaffMember lena = staffNamed(d, u"lena"_s);
+    const TaxTable taxes = value(StoreSettings(d).taxTable());
+
+    Ticket t;
+    t.addItem(item(d, u"OIL-LAV-120"_s));
+    t.addItem(item(d, u"DT90"_s), 1, lena.id, lena.displayName);
+    t.addItem(item(d, u"DT60"_s), 1, lena.id, lena.displayName);
+    t.addItem(item(d, u"DT60"_s), 1, lena.id, lena.displayName);
+    // Its own session's line, repriced to the package's price for the session; twice: the next.
+    PackageCovers covers = value(PackageService(d).covers({code, code}, t, {}));
+    REQUIRE(covers.uses.size() == 2);
+    CHECK(covers.uses[0].line == 2);
+    CHECK(covers.uses[1].line == 3);
+    CHECK(covers.uses[0].price == Money::fromCents(120'00));
+    CHECK(covers.uses[1].package.sessionsLeft == 4);
+    CHECK(covers.lines() == std::vector<std::size_t>{2, 3});
+    CHECK(covers.ticket.lines[2].unitPrice == Money::fromCents(120'00));
+    CHECK(covers.ticket.lines[1].unitPrice == item(d, u"DT90"_s).price);
+    CHECK(t.lines[2].unitPrice == Money::fromCents(135'00)); // the ticket given is not changed
+    const TicketTotals totals = value(covers.ticket.totals(taxes, QDate(2026, 11, 23)));
+    CHECK(covers.amount(0, totals) == Money::fromCents(120'00));
+    // No line of its session, or a ticket discount: refused in one line.
+    Ticket longer;
+    longer.addItem(item(d, u"DT90"_s), 1, lena.id, lena.displayName);
+    auto wrong = PackageService(d).covers({code}, longer, {});
+    REQUIRE_FALSE(wrong);
+    CHECK(wrong.error().code == ErrorCode::Refused);
+    CHECK(wrong.error().message.contains(u"ring up that session"_s));
+    // No package: nothing to cover, the ticket as it is.
+    CHECK(value(PackageService(d).covers({}, t, {})).uses.empty());
+
+    // The sale takes what covers said (the ticket passed unpriced, as oasisctl passes it).
+    Ticket session;
+    session.addItem(item(d, u"DT60"_s), 1, lena.id, lena.displayName);
+    const PackageCovers said = value(PackageService(d).covers({code}, session, {}));
+    const TicketTotals saidTotals = value(said.ticket.totals(taxes, QDate(2026, 11, 23)));
+    Ticket shown = session;
+    shown.shownTotal = saidTotals.total; // the Pay dialog's amount due
+    const CompletedSale used =
+        value(SaleService(d).complete(shown, {value(Tender::parse(QString(u"package:"_s + code)))},
+                                      staffNamed(d, u"frontdesk"_s)));
+    CHECK(used.totals.total == saidTotals.total);
+    CHECK(used.tenders.at(0).amount == said.amount(0, saidTotals));
+    CHECK(used.tenders.at(0).packageSessionsLeft == 4);
+    // A total shown before the session was repriced is not what the sale takes.
+    Ticket stale = session;
+    stale.shownTotal = item(d, u"DT60"_s).price;
+    auto refused =
+        SaleService(d).complete(stale, {value(Tender::parse(QString(u"package:"_s + code)))},
+                                staffNamed(d, u"frontdesk"_s));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::Conflict);
+    // Used up: covers says so before the sale.
+    for (int i = 0; i < 4; ++i)
+        value(sellSession(d, u"DT60"_s, {u"package:"_s + code}));
+    auto none = PackageService(d).covers({code}, session, {});
+    REQUIRE_FALSE(none);
+    CHECK(none.error().message ==
+          u"The package ending %1 has no session left."_s.arg(giftcode::last4(code)));
     test::TestClock::set(QDateTime());
 }
