@@ -18,15 +18,19 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
+#include <QUuid>
 
 #include <map>
 
 namespace oasis {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcOffline, "oasis.offline")
 
 const QString kStoreFile = QStringLiteral("store.sqlite");
 const QString kPreparedAtKey = QStringLiteral("offline.prepared_at");
@@ -295,6 +299,21 @@ Status OfflineRegister::prepare(Database &server) {
             return ok;
         if (auto ok = tx->commit(); !ok)
             return ok;
+        // The copy's own journal anchor, beside its key (the server store's anchor is never
+        // touched).
+        auto head =
+            db.row(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+        QString id;
+        for (const QVariantList &r : std::as_const(*identity))
+            if (r.value(0).toString() == QLatin1String("database_id"))
+                id = r.value(1).toString();
+        if (head && !head->isEmpty() &&
+            !Database::writeAnchor(QDir(keys).filePath(id + QStringLiteral(".anchor")),
+                                   head->value(0).toLongLong(),
+                                   head->value(1).toString().toLatin1(), false))
+            return fail(ErrorCode::System, oasis::tr("Cannot write the offline copy's journal "
+                                                     "anchor in %1.")
+                                               .arg(QDir::toNativeSeparators(keys)));
     }
     QDir(scratch).removeRecursively();
     // The new copy takes the old one's place in two renames; a crash between them leaves the
@@ -348,6 +367,33 @@ Status OfflineRegister::noteOnlineDone(const QString &requestId, qint64 receiptN
             !ok)
             return std::unexpected(ok.error());
     return tx->commit();
+}
+
+OfflineNote OfflineNote::begin(const Database &db, const QString &registerId,
+                               const QString &requestId) {
+    OfflineNote note;
+    if (!db.driver().isServer())
+        return note;
+    OfflineRegister copy(db.path(), registerId);
+    if (!copy.prepared())
+        return note;
+    note.m_url = db.path();
+    note.m_registerId = registerId;
+    note.m_id = requestId.isEmpty()
+                    ? QStringLiteral("write-") + QUuid::createUuid().toString(QUuid::WithoutBraces)
+                    : requestId;
+    if (auto ok = copy.noteOnlineStart(note.m_id); !ok)
+        qCWarning(lcOffline, "the offline copy did not note a write: %s",
+                  qPrintable(ok.error().message));
+    return note;
+}
+
+void OfflineNote::end(qint64 receiptNo, const Error *error) const {
+    if (m_id.isEmpty() || (error && OfflineRegister::isUnreachable(*error)))
+        return;
+    if (auto ok = OfflineRegister(m_url, m_registerId).noteOnlineDone(m_id, receiptNo); !ok)
+        qCWarning(lcOffline, "the offline copy did not note a receipt: %s",
+                  qPrintable(ok.error().message));
 }
 
 Status OfflineRegister::checkUnknownOutcome(const QString &requestId) const {

@@ -53,6 +53,30 @@ struct OfflineSaleRecord {
     std::vector<Difference> differences;
 };
 
+/// A write on a store server that takes a receipt number of a register's series (a sale, a
+/// refund, a void) noted in that register's offline copy, when it has one: begin() before the
+/// write, end() with its outcome. The copy then always knows the series' last number on the
+/// server; a write whose outcome stays unknown (the server went away during it) stays noted, and
+/// holds offline selling to that same ticket (OfflineRegister::checkUnknownOutcome).
+class OfflineNote final {
+public:
+    static OfflineNote begin(const Database &db, const QString &registerId,
+                             const QString &requestId);
+    void end(qint64 receiptNo, const Error *error) const;
+    template <typename T>
+    void end(const Result<T> &outcome) const {
+        if (outcome)
+            end(outcome->receiptNo, nullptr);
+        else
+            end(0, &outcome.error());
+    }
+
+private:
+    QString m_url;
+    QString m_registerId;
+    QString m_id; ///< empty: nothing noted
+};
+
 class OfflineRegister final {
 public:
     /// The copy for the store at `storeUrl` (a server's address) and register `registerId`, in

@@ -7,6 +7,7 @@
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/clients.h"
+#include "core/services/offline.h"
 #include "core/services/package.h"
 #include "core/services/promo.h"
 #include "core/services/registers.h"
@@ -218,32 +219,38 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
     if (!acting)
         return std::unexpected(acting.error());
     const QString registerId = *acting;
-    if (ticket.requestId.isEmpty())
-        return completeRetried(ticket, tenders, cashier, approver, registerId);
-    if (auto ok = checkRequestId(ticket.requestId); !ok)
-        return std::unexpected(ok.error());
-    if (!roleMay(cashier.role, Action::Sell))
-        return fail(ErrorCode::Permission,
-                    oasis::tr("%1 may not ring up sales.").arg(cashier.name));
-    // A sale is never changed once committed, so one found here is final: return it before
-    // anything else is looked at (a retry must not look up, let alone debit, its gift cards).
-    auto first = firstSaleOf(ticket);
-    if (!first)
-        return std::unexpected(first.error());
-    if (*first)
-        return std::move(**first);
-    testPoint("sale.request_id.unseen");
-    auto done = completeRetried(ticket, tenders, cashier, approver, registerId);
-    if (done)
+    // The number this sale takes is noted in the register's offline copy, if it has one.
+    const OfflineNote note = OfflineNote::begin(m_db, registerId, ticket.requestId);
+    auto done = [&]() -> Result<CompletedSale> {
+        if (ticket.requestId.isEmpty())
+            return completeRetried(ticket, tenders, cashier, approver, registerId);
+        if (auto ok = checkRequestId(ticket.requestId); !ok)
+            return std::unexpected(ok.error());
+        if (!roleMay(cashier.role, Action::Sell))
+            return fail(ErrorCode::Permission,
+                        oasis::tr("%1 may not ring up sales.").arg(cashier.name));
+        // A sale is never changed once committed, so one found here is final: return it before
+        // anything else is looked at (a retry must not look up, let alone debit, its gift cards).
+        auto first = firstSaleOf(ticket);
+        if (!first)
+            return std::unexpected(first.error());
+        if (*first)
+            return std::move(**first);
+        testPoint("sale.request_id.unseen");
+        auto done = completeRetried(ticket, tenders, cashier, approver, registerId);
+        if (done)
+            return done;
+        // Another program may have completed this ticket since the look above: then what refused
+        // this attempt (the card it emptied, the unique index on the id) is that sale's doing,
+        // and the answer is that sale.
+        auto after = firstSaleOf(ticket);
+        if (!after && after.error().code == ErrorCode::Conflict)
+            return std::unexpected(after.error());
+        if (after && *after)
+            return std::move(**after);
         return done;
-    // Another program may have completed this ticket since the look above: then what refused
-    // this attempt (the card it emptied, the unique index on the id) is that sale's doing,
-    // and the answer is that sale.
-    auto after = firstSaleOf(ticket);
-    if (!after && after.error().code == ErrorCode::Conflict)
-        return std::unexpected(after.error());
-    if (after && *after)
-        return std::move(**after);
+    }();
+    note.end(done);
     return done;
 }
 

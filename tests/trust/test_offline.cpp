@@ -3,12 +3,13 @@
 // the test's own, two registers selling online, the server away while both sell 20 tickets
 // offline (one register killed once mid-sale), the server back, the outboxes sent while one of
 // them is killed again and again: every sale is on the server exactly once, each series is
-// gap-free, stock and totals are exact, and the journal verifies.
+// gap-free, stock and the day's totals are exact, and the journal verifies.
 #include "tests/support/testsupport.h"
 
 #include "core/domain/receiptcode.h"
 #include "core/services/catalog.h"
 #include "core/services/offline.h"
+#include "core/services/refund.h"
 #include "core/services/registers.h"
 #include "core/services/sale.h"
 #include "core/storage/journal.h"
@@ -206,10 +207,11 @@ TEST_CASE("two registers sell through a server outage: every sale lands exactly 
         CHECK(scalarOf(*db, u"SELECT COUNT(DISTINCT shift_id) FROM sales WHERE register_id = ?"_s,
                        {d.name}) == 1);
     }
-    // The X report counts every sale once.
+    // The day's report (what the Z will close) counts every sale once, at what was paid.
     const CtlRun x = s.ctl(d1, {u"report"_s, u"x"_s});
     REQUIRE(x.exitCode == 0);
     CHECK(x.json().value(u"sales_count").toInteger() == expectedCount);
+    CHECK(x.json().value(u"total_cents").toInteger() == expectedCents);
     const JournalReport report = value(Journal::verify(*db));
     INFO(report.problem.toStdString());
     REQUIRE(report.ok);
@@ -234,25 +236,28 @@ TEST_CASE("the outbox: prepared only for a register of its own series on a serve
           "[offline]") {
     TempDb db(true);
     QTemporaryDir dir;
+    // Where every program of this computer finds the register's copy.
+    qputenv("OASIS_OFFLINE_DIR", dir.path().toLocal8Bit());
+    struct Unset {
+        ~Unset() { qunsetenv("OASIS_OFFLINE_DIR"); }
+    } unset;
     const StaffMember manager = staffNamed(db.db(), u"manager"_s);
     addRegisters(db.db(), {u"shared-desk"_s});
     if (!onPostgres()) {
         // A store on this computer is never out of reach.
-        const auto refused =
-            OfflineRegister(db.path(), u"shared-desk"_s, dir.path()).prepare(db.db());
+        const auto refused = OfflineRegister(db.path(), u"shared-desk"_s).prepare(db.db());
         REQUIRE_FALSE(refused);
         REQUIRE(refused.error().code == ErrorCode::Refused);
         return;
     }
     // A register of series R shares its numbers: it cannot number sales alone.
     {
-        const auto refused =
-            OfflineRegister(db.path(), u"shared-desk"_s, dir.path()).prepare(db.db());
+        const auto refused = OfflineRegister(db.path(), u"shared-desk"_s).prepare(db.db());
         REQUIRE_FALSE(refused);
         REQUIRE(refused.error().message.contains(u"series"_s));
     }
     value(RegisterService(db.db()).add(u"desk-9"_s, manager, std::nullopt, u"K"_s));
-    OfflineRegister desk(db.path(), u"desk-9"_s, dir.path());
+    OfflineRegister desk(db.path(), u"desk-9"_s);
     ok(desk.prepare(db.db()));
     REQUIRE(desk.prepared());
     REQUIRE(value(desk.waiting()) == 0);
@@ -264,6 +269,18 @@ TEST_CASE("the outbox: prepared only for a register of its own series on a serve
     ok(desk.noteOnlineDone(u"online-1"_s, 0));
     ok(desk.checkUnknownOutcome(u"other"_s));
 
+    // Online, a sale and its void on this register take K-000001 and K-000002: the copy learns
+    // each number from the sale and the refund themselves (OfflineNote), whoever called them.
+    const qint64 k = receiptseries::base(*receiptseries::fromLetter(u'K'));
+    {
+        const CompletedSale online = value(SaleService(db.db()).complete(
+            oilTicket(db.db(), u"on-1"_s), {value(Tender::parse(u"cash:50"_s))}, manager,
+            std::nullopt, u"desk-9"_s));
+        REQUIRE(online.receiptNo == k + 1);
+        const CompletedSale voided = value(
+            RefundService(db.db()).voidSale(online.receiptNo, manager, std::nullopt, u"desk-9"_s));
+        REQUIRE(voided.receiptNo == k + 2);
+    }
     {
         auto copy = value(desk.open());
         const StaffMember cashier = staffNamed(*copy, u"manager"_s);
@@ -271,7 +288,7 @@ TEST_CASE("the outbox: prepared only for a register of its own series on a serve
             const CompletedSale sold = value(SaleService(*copy).complete(
                 oilTicket(*copy, u"off-%1"_s.arg(i)), {value(Tender::parse(u"cash:50"_s))}, cashier,
                 std::nullopt, u"desk-9"_s));
-            REQUIRE(sold.receiptNo == receiptseries::base(*receiptseries::fromLetter(u'K')) + i);
+            REQUIRE(sold.receiptNo == k + 2 + i);
         }
     }
     REQUIRE(value(desk.waiting()) == 3);
@@ -293,7 +310,7 @@ TEST_CASE("the outbox: prepared only for a register of its own series on a serve
     CHECK(sent.waiting == 0);
     REQUIRE(value(desk.waiting()) == 0);
     REQUIRE(value(db.db().scalar(u"SELECT COUNT(*) FROM sales WHERE register_id = 'desk-9'"_s))
-                .toInt() == 3);
+                .toInt() == 5);
     const auto landed =
         value(OfflineRegister::landed(db.db(), QDate(2000, 1, 1), QDate(2100, 1, 1)));
     REQUIRE(landed.size() == 3);
