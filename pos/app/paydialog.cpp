@@ -675,26 +675,22 @@ bool PayDialog::complete() {
     Ticket shown = m_ticket;
     shown.shownTotal = due();
     // Offline, only what needs no server: cash and card, no stored value, no client; and not
-    // another ticket while an online sale's outcome is unknown.
-    Status allowed;
+    // another ticket while a sale's outcome on the server is unknown. (Online, the sale notes its
+    // number in the copy itself: OfflineNote.)
     if (m_offline && m_sellingOffline) {
-        allowed = OfflineRegister::checkOfflineTicket(shown, tenders());
+        Status allowed = OfflineRegister::checkOfflineTicket(shown, tenders());
         if (allowed)
             allowed = m_offline->checkUnknownOutcome(shown.requestId);
-    } else if (m_offline) {
-        allowed = m_offline->noteOnlineStart(shown.requestId);
-    }
-    if (!allowed) {
-        setMessage(allowed.error().message);
-        m_complete->setEnabled(true);
-        return false;
+        if (!allowed) {
+            setMessage(allowed.error().message);
+            m_complete->setEnabled(true);
+            return false;
+        }
     }
     auto sale = SaleService(m_db).complete(shown, tenders(), m_cashier, m_approver, m_registerId);
-    // The copy learns the series' last number from each sale on the server; one whose outcome
-    // is unknown (the server went away during it) stays noted.
-    if (m_offline && (sale || m_sellingOffline || !OfflineRegister::isUnreachable(sale.error())))
-        (void)m_offline->noteOnlineDone(shown.requestId,
-                                        sale && !m_sellingOffline ? sale->receiptNo : 0);
+    // Sold offline as the ticket whose outcome was unknown: that note has its answer now.
+    if (sale && m_offline && m_sellingOffline)
+        (void)m_offline->noteOnlineDone(shown.requestId, 0);
     if (!sale) {
         // Nothing was written: the tenders stay so the cashier can fix them and retry.
         setMessage(sale.error().message);
@@ -761,8 +757,18 @@ bool PayDialog::complete() {
     m_emailReceipt->setVisible(m_outbox != nullptr);
     m_emailCards->setVisible(m_outbox != nullptr && !m_sale->giftCards.empty());
     if (auto record = SaleService(m_db).load(m_sale->receiptNo)) {
-        m_receipt->setDocument(printing::receiptFromSale(*record, StoreSettings(m_db).storeInfo(),
-                                                         m_sale->giftCards, m_sale->repeated));
+        printing::ReceiptDocument doc = printing::receiptFromSale(
+            *record, StoreSettings(m_db).storeInfo(), m_sale->giftCards, m_sale->repeated);
+        // A sale made offline says so on its receipt, and that its gift cards wait for the
+        // server.
+        if (m_sellingOffline) {
+            QStringList notes{tr("Made offline: sent to the store when its server is back.")};
+            for (const IssuedCard &card : m_sale->giftCards)
+                notes << tr("Gift card ending %1 works once this sale reaches the store.")
+                             .arg(giftcode::last4(card.code));
+            doc.footerLines = notes + doc.footerLines;
+        }
+        m_receipt->setDocument(doc);
     }
     m_stack->setCurrentIndex(1);
     setWindowTitle(tr("Sale complete"));

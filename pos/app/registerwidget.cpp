@@ -1350,15 +1350,21 @@ void RegisterWidget::payWith(const QString &giftCode) {
     }
     if (!ensureApproval())
         return;
+    openPayDialog([giftCode](PayDialog &dialog) {
+        if (!giftCode.isEmpty())
+            dialog.prefillGiftCode(giftCode);
+    });
+}
+
+void RegisterWidget::openPayDialog(const std::function<void(PayDialog &)> &prefill) {
     PayDialog dialog(m_db, m_model->ticket(), m_model->totals(), m_cashier, m_approver,
                      m_registerId, this);
     m_payDialog = &dialog;
     dialog.setOutbox(m_outbox);
+    // Every sale of this register, however paid, notes its number in the offline copy.
     dialog.setOffline(m_offline, m_sellingOffline);
-    if (!giftCode.isEmpty())
-        QMetaObject::invokeMethod(
-            &dialog, [&dialog, giftCode] { dialog.prefillGiftCode(giftCode); },
-            Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        &dialog, [&dialog, prefill] { prefill(dialog); }, Qt::QueuedConnection);
     dialog.exec();
     finishPayment(dialog);
 }
@@ -1426,14 +1432,7 @@ void RegisterWidget::payWithVoucher(const QString &code) {
     }
     if (!ensureApproval())
         return;
-    PayDialog dialog(m_db, m_model->ticket(), m_model->totals(), m_cashier, m_approver,
-                     m_registerId, this);
-    m_payDialog = &dialog;
-    dialog.setOutbox(m_outbox);
-    QMetaObject::invokeMethod(
-        &dialog, [&dialog, code] { dialog.addVoucher(code); }, Qt::QueuedConnection);
-    dialog.exec();
-    finishPayment(dialog);
+    openPayDialog([code](PayDialog &dialog) { dialog.addVoucher(code); });
 }
 
 void RegisterWidget::payWithPackage(const QString &code) {
@@ -1469,14 +1468,7 @@ void RegisterWidget::payWithPackage(const QString &code) {
     }
     if (!ensureApproval())
         return;
-    PayDialog dialog(m_db, m_model->ticket(), m_model->totals(), m_cashier, m_approver,
-                     m_registerId, this);
-    m_payDialog = &dialog;
-    dialog.setOutbox(m_outbox);
-    QMetaObject::invokeMethod(
-        &dialog, [&dialog, code] { dialog.addPackage(code); }, Qt::QueuedConnection);
-    dialog.exec();
-    finishPayment(dialog);
+    openPayDialog([code](PayDialog &dialog) { dialog.addPackage(code); });
 }
 
 void RegisterWidget::showHelp() {

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -171,6 +172,9 @@ private:
     /// applied), or says in one line why not; with an empty ticket, the sessions left.
     void payWithPackage(const QString &code);
     /// After the Pay dialog closes: a new ticket when the sale completed, else its message.
+    /// The Pay dialog on the ticket, `prefill` run once it is open (a scanned card, voucher or
+    /// package), then what the sale did.
+    void openPayDialog(const std::function<void(PayDialog &)> &prefill);
     void finishPayment(PayDialog &dialog);
     std::optional<StaffMember> chooseTherapist(const QString &why);
     bool ensureApproval();

@@ -343,22 +343,18 @@ Status sellOn(Context &ctx, OfflineRegister *offline) {
     auto who = ctx.signIn();
     if (!who)
         return std::unexpected(who.error());
+    // Offline: only what needs no server, and not another ticket while a sale's outcome on the
+    // server is unknown. (Online, the sale notes its number in the copy itself: OfflineNote.)
     if (offline && ctx.isOffline()) {
         if (auto ok = OfflineRegister::checkOfflineTicket(ticket.ticket(), tenders); !ok)
             return ok;
         if (auto ok = offline->checkUnknownOutcome(requestId); !ok)
             return ok;
-    } else if (offline) {
-        if (auto ok = offline->noteOnlineStart(requestId); !ok)
-            return ok;
     }
     auto done = SaleService(d).complete(ticket.ticket(), tenders, who->user, who->approver);
-    // The copy learns the series' last number from each sale made on the server; a sale whose
-    // outcome is unknown (the server went away) stays noted.
-    if (offline && (done || ctx.isOffline() || !OfflineRegister::isUnreachable(done.error())))
-        if (auto ok =
-                offline->noteOnlineDone(requestId, done && !ctx.isOffline() ? done->receiptNo : 0);
-            !ok)
+    // Sold offline as the ticket whose outcome was unknown: that note has its answer now.
+    if (done && offline && ctx.isOffline())
+        if (auto ok = offline->noteOnlineDone(requestId, 0); !ok)
             return ok;
     if (!done)
         return std::unexpected(done.error());
@@ -366,8 +362,17 @@ Status sellOn(Context &ctx, OfflineRegister *offline) {
     if (!record)
         return std::unexpected(record.error());
     // A repeat shows the first sale again; a copy printed now says REPRINT.
-    const printing::ReceiptDocument doc = printing::receiptFromSale(
-        *record, StoreSettings(d).storeInfo(), done->giftCards, done->repeated);
+    printing::ReceiptDocument doc = printing::receiptFromSale(*record, StoreSettings(d).storeInfo(),
+                                                              done->giftCards, done->repeated);
+    // A sale made offline says so on its receipt, and that its gift cards wait for the server.
+    if (ctx.isOffline()) {
+        QStringList notes{
+            oasis::cli::tr("Made offline: sent to the store when its server is back.")};
+        for (const IssuedCard &c : done->giftCards)
+            notes << oasis::cli::tr("Gift card ending %1 works once this sale reaches the store.")
+                         .arg(giftcode::last4(c.code));
+        doc.footerLines = notes + doc.footerLines;
+    }
     QJsonObject json = saleJson(*record, done->giftCards);
     json.insert(QStringLiteral("request_id"),
                 done->requestId.isEmpty() ? QJsonValue() : QJsonValue(done->requestId));

@@ -2850,6 +2850,10 @@
         <source>%1 is not a session code: a voucher is worth one session.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot write the offline copy&apos;s journal anchor in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -3513,10 +3517,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Package ••%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Voucher ••%1 pays %2 of %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3557,6 +3557,26 @@
     </message>
     <message>
         <source>Package ending %1: no session was used (a session is used only when the sale completes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1 pays %2 for %3: %4 sessions left after this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ending %1 removed: no session is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made offline: sent to the store when its server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift card ending %1 works once this sale reaches the store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4283,10 +4303,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Package ••%1: %2, sessions left: %3. A session is used with oasisctl sale … --pay package:CODE for now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Gift card %1 with %2 promotional value added: a manager approves the bonus at payment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4340,6 +4356,18 @@ F10</source>
     </message>
     <message>
         <source>Voucher ••%1 is void: its sale was refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1: %2, refunded: no session is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1: %2, no session left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1: %2, sessions left: %3. Ring up the session with its therapist, then scan it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5754,6 +5782,14 @@ F10</source>
     </message>
     <message>
         <source>oasisctl: warning: the offline copy was not refreshed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made offline: sent to the store when its server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift card ending %1 works once this sale reaches the store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
