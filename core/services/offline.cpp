@@ -4,6 +4,7 @@
 #include "core/domain/clock.h"
 #include "core/domain/receiptcode.h"
 #include "core/domain/translate.h"
+#include "core/services/report.h"
 #include "core/services/salewriter.h"
 #include "core/services/store.h"
 #include "core/storage/database.h"
@@ -777,6 +778,37 @@ Result<std::vector<OfflineSaleRecord>> OfflineRegister::landed(const Database &s
         out.push_back(std::move(s));
     }
     return out;
+}
+
+ReportTable OfflineRegister::landedTable(const std::vector<OfflineSaleRecord> &sales,
+                                         const QTimeZone &zone) {
+    using Kind = ReportTable::Kind;
+    ReportTable t;
+    t.title = oasis::tr("Sales made offline");
+    t.columns = {{QStringLiteral("receipt"), oasis::tr("Receipt"), Kind::Text},
+                 {QStringLiteral("register"), oasis::tr("Register"), Kind::Text},
+                 {QStringLiteral("made_at"), oasis::tr("Made"), Kind::Text},
+                 {QStringLiteral("landed_at"), oasis::tr("Reached the server"), Kind::Text},
+                 {QStringLiteral("total_cents"), oasis::tr("Total"), Kind::Money},
+                 {QStringLiteral("line"), oasis::tr("Sold at another price"), Kind::Text},
+                 {QStringLiteral("charged_cents"), oasis::tr("Charged"), Kind::Money, false},
+                 {QStringLiteral("catalog_cents"), oasis::tr("Catalog then"), Kind::Money, false}};
+    const auto shown = [&zone](const QDateTime &t) {
+        return t.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    };
+    for (const OfflineSaleRecord &s : sales) {
+        t.rows.push_back({receiptCode(s.receiptNo), s.registerId, shown(s.madeAt),
+                          shown(s.landedAt), s.totalCents, QString(), QVariant(), QVariant()});
+        for (const OfflineSaleRecord::Difference &d : s.differences)
+            t.rows.push_back(
+                {QString(), QString(), QString(), QString(), QVariant(),
+                 d.catalogCents < 0
+                     ? oasis::tr("%1 x %2 (no longer sold)").arg(d.quantity).arg(d.name)
+                     : oasis::tr("%1 x %2").arg(d.quantity).arg(d.name),
+                 d.chargedCents, d.catalogCents < 0 ? QVariant() : QVariant(d.catalogCents)});
+    }
+    t.showTotals = true;
+    return t;
 }
 
 } // namespace oasis

@@ -15,6 +15,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QTimeZone>
 
 #include <memory>
 #include <vector>
@@ -23,6 +24,7 @@ namespace oasis {
 
 class Database;
 class Store;
+struct ReportTable;
 
 /// What sending the outbox did.
 struct OfflineSendReport {
@@ -128,6 +130,10 @@ public:
     /// dates, inclusive), with their price differences.
     static Result<std::vector<OfflineSaleRecord>> landed(const Database &server, const QDate &from,
                                                          const QDate &to);
+    /// The same as a table for the Reports screen and CSV: one row per sale, and one more per
+    /// line sold at a price the catalog did not have when it landed; times in `zone`.
+    static ReportTable landedTable(const std::vector<OfflineSaleRecord> &sales,
+                                   const QTimeZone &zone);
 
 private:
     QString m_url;

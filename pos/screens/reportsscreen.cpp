@@ -2,6 +2,7 @@
 #include "pos/screens/reportsscreen.h"
 
 #include "core/services/clients.h"
+#include "core/services/offline.h"
 
 #include "core/domain/clock.h"
 #include "core/services/authorization.h"
@@ -111,6 +112,7 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
     m_kind->addItem(tr("Session packages: sold, used, recognised, owed"),
                     QStringLiteral("packages"));
     m_kind->addItem(tr("Prepaid: what the spa owes"), QStringLiteral("prepaid"));
+    m_kind->addItem(tr("Sales made offline"), QStringLiteral("offline"));
     m_kind->addItem(tr("Clients: lifetime value and last visit"), QStringLiteral("clients"));
     m_kind->addItem(tr("Inventory at cost (now)"), QStringLiteral("inventory"));
     auto *run = new QPushButton(tr("Show"), range);
@@ -381,6 +383,21 @@ void ReportsScreen::runRange() {
                "cards in ledger entries (outstanding: cards owing), packages in sessions.")
                 .arg(prepaid->total.opening.format(locale), prepaid->total.closing.format(locale),
                      prepaid->recognised.format(locale), prepaid->promoOutstanding.format(locale));
+    } else if (kind == QLatin1String("offline")) {
+        // Sales a register made while the store server was out of reach, as they landed: the
+        // customer kept what was charged; a catalog price that differed then is shown.
+        auto sales = OfflineRegister::landed(*m_context.db, from, to);
+        if (!sales)
+            return showMessage(sales.error().message, true);
+        table = OfflineRegister::landedTable(*sales, StoreSettings(*m_context.db).timeZone());
+        qint64 differing = 0;
+        for (const OfflineSaleRecord &s : *sales)
+            differing += qint64(s.differences.size());
+        summary = tr("%n sale(s) made while the store server was out of reach, sent when it was "
+                     "back; each kept what the customer was charged. Lines sold at a price the "
+                     "catalog did not have then: %1.",
+                     nullptr, int(sales->size()))
+                      .arg(differing);
     } else if (kind == QLatin1String("aging")) {
         auto aging = reports.giftCardAging(to);
         if (!aging)

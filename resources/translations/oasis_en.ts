@@ -2854,6 +2854,46 @@
         <source>Cannot write the offline copy&apos;s journal anchor in %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sales made offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold at another price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 x %2 (no longer sold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 x %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -8020,6 +8060,17 @@ Print a certificate for it now?</source>
     <message>
         <source>Owed on everything prepaid at the start %1, at the end %2 (gift cards&apos; paid value, vouchers, packages). Revenue recognised from vouchers and packages %3. Promotional value on gift cards at the end, not owed: %4. Counts: gift cards in ledger entries (outstanding: cards owing), packages in sessions.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales made offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) made while the store server was out of reach, sent when it was back; each kept what the customer was charged. Lines sold at a price the catalog did not have then: %1.</source>
+        <translation type="unfinished">
+            <numerusform>%n sale made while the store server was out of reach, sent when it was back; it kept what the customer was charged. Lines sold at a price the catalog did not have then: %1.</numerusform>
+            <numerusform>%n sales made while the store server was out of reach, sent when it was back; each kept what the customer was charged. Lines sold at a price the catalog did not have then: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -122,8 +122,8 @@ TEST_CASE("the reports screen shows sales by category, items apart, and the card
     CHECK(table->horizontalHeader()->sectionResizeMode(1) == QHeaderView::Stretch); // Item
     for (int col = 2; col < table->columnCount(); ++col)
         CHECK(table->horizontalHeader()->sectionResizeMode(col) == QHeaderView::Interactive);
-    for (const char *kind :
-         {"tax", "commission", "usetax", "vouchers", "prepaid", "aging", "clients", "inventory"})
+    for (const char *kind : {"tax", "commission", "usetax", "vouchers", "prepaid", "offline",
+                             "aging", "clients", "inventory"})
         REQUIRE_FALSE(show(screen, QLatin1String(kind)).isEmpty());
 
     const QStringList cards = show(screen, QStringLiteral("giftcards"));

@@ -11,6 +11,7 @@
 #include "core/services/offline.h"
 #include "core/services/refund.h"
 #include "core/services/registers.h"
+#include "core/services/report.h"
 #include "core/services/sale.h"
 #include "core/storage/journal.h"
 
@@ -318,6 +319,12 @@ TEST_CASE("the outbox: prepared only for a register of its own series on a serve
         REQUIRE(r.differences.size() == 1);
         CHECK(r.differences[0].catalogCents - r.differences[0].chargedCents == 100);
     }
+    // The owner's table: each sale, and under it the line sold at another price.
+    const ReportTable table = OfflineRegister::landedTable(landed, QTimeZone::utc());
+    REQUIRE(table.rows.size() == 6);
+    CHECK(table.rows[1].value(5).toString() == u"1 x Lavender Calm Body Oil"_s);
+    CHECK(table.rows[1].value(7).toLongLong() - table.rows[1].value(6).toLongLong() == 100);
+    CHECK(table.sum(u"total_cents"_s) == 3 * table.rows[0].value(4).toLongLong());
     const JournalReport report = value(Journal::verify(db.db()));
     INFO(report.problem.toStdString());
     REQUIRE(report.ok);
