@@ -4,6 +4,7 @@
 #include "core/domain/clock.h"
 #include "core/services/store.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QLocalSocket>
 #include <QTcpSocket>
@@ -101,6 +102,10 @@ void OfflineMode::probe() {
 }
 
 void OfflineMode::serverAnswered(bool reachable) {
+    // Never while a dialog is open (the Pay dialog of the register that would be switched):
+    // the next probe after it closes decides.
+    if (QApplication::activeModalWidget())
+        return;
     if (!reachable) {
         // Twice in a row: a single slow answer is not an outage.
         if (++m_misses < 2 || isOffline() || !m_outbox.prepared()) {
