@@ -81,12 +81,11 @@ TEST_CASE("a store made at schema step 15 migrates and then sells and redeems vo
         location = server->path();
         o = server->options();
         server->close();
-        for (const QString &sql :
-             {u"DROP TABLE offline_sales"_s, u"DROP TABLE package_activity"_s,
-              u"DROP TABLE packages"_s,
-              u"DROP TABLE package_products"_s, u"DROP TABLE giftcard_promo"_s,
-              u"DROP TABLE voucher_activity"_s, u"DROP TABLE vouchers"_s, narrowLines,
-              narrowTenders, u"UPDATE meta SET value = '15' WHERE key = 'schema_version'"_s})
+        for (const QString &sql : {u"DROP TABLE offline_sales"_s, u"DROP TABLE package_activity"_s,
+                                   u"DROP TABLE packages"_s, u"DROP TABLE package_products"_s,
+                                   u"DROP TABLE giftcard_promo"_s, u"DROP TABLE voucher_activity"_s,
+                                   u"DROP TABLE vouchers"_s, narrowLines, narrowTenders,
+                                   u"UPDATE meta SET value = '15' WHERE key = 'schema_version'"_s})
             rawSql(location, sql);
     } else {
         location = dir.filePath(u"old.db"_s);

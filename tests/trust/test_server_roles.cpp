@@ -139,9 +139,8 @@ TEST_CASE("after an upgrade a register's server role uses what the new schema st
     // The store as the version before promotional value left it, with the role granted then
     // (the later steps' tables dropped too: they are made again).
     db.close();
-    for (const QString &table :
-         {u"offline_sales"_s, u"package_activity"_s, u"packages"_s, u"package_products"_s,
-          u"giftcard_promo"_s})
+    for (const QString &table : {u"offline_sales"_s, u"package_activity"_s, u"packages"_s,
+                                 u"package_products"_s, u"giftcard_promo"_s})
         rawSql(db.path(), u"DROP TABLE "_s + table);
     rawSql(db.path(), u"UPDATE meta SET value = '16' WHERE key = 'schema_version'"_s);
     // The owner opens it: step 17 makes the ledger again, and the role may use it at once.
