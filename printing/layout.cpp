@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/layout.h"
 
+#include "core/domain/receiptcode.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -131,7 +133,7 @@ Layout layoutReceipt(const ReceiptDocument &doc) {
         rows.push_back(LayoutRow::centered(doc.title, true, true));
     rows.push_back(LayoutRow::blank());
 
-    rows.push_back(LayoutRow::text(QStringLiteral("Receipt #%1").arg(doc.receiptNumber),
+    rows.push_back(LayoutRow::text(QStringLiteral("Receipt %1").arg(receiptCode(doc.receiptNumber)),
                                    dateText(doc.dateTime)));
     if (!doc.cashier.isEmpty())
         rows.push_back(LayoutRow::text(QStringLiteral("Cashier: ") + doc.cashier));

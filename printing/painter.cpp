@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/painter.h"
 
+#include "core/domain/receiptcode.h"
+
 #include "printing/layout.h"
 #include "printing/output.h"
 #include "printing/qr.h"
@@ -209,7 +211,7 @@ Result<QByteArray> receiptPdf(const ReceiptDocument &doc, const ReceiptPaper &pa
     QPdfWriter writer(&buffer);
     writer.setResolution(dpi);
     writer.setCreator(QStringLiteral("Oasis POS"));
-    writer.setTitle(QStringLiteral("Receipt %1").arg(doc.receiptNumber));
+    writer.setTitle(QStringLiteral("Receipt %1").arg(receiptCode(doc.receiptNumber)));
     writer.setPageSize(QPageSize(QSizeF(paper.widthMm, prepared->height() * mmPerInch / dpi),
                                  QPageSize::Millimeter, QStringLiteral("Receipt")));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));

@@ -73,9 +73,9 @@ struct ReceiptGiftCard {
 struct ReceiptDocument {
     StoreHeader store;
     QString title = QStringLiteral("SALE"); ///< "SALE", "REFUND", "VOID"
-    int receiptNumber = 0;
-    QString receiptCode; ///< what the receipt QR carries, e.g. "OR1-000042"
-    QDateTime dateTime;  ///< local time of the sale
+    qint64 receiptNumber = 0; ///< as in the books: A-000042 is 1000000042 (receiptCode)
+    QString receiptCode;      ///< what the receipt QR carries, e.g. "OR1-000042"
+    QDateTime dateTime;       ///< local time of the sale
     QString cashier;
     bool reprint = false; ///< prints "REPRINT" prominently
 

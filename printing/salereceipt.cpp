@@ -24,7 +24,7 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
     doc.title = sale.kind == QLatin1String("refund") ? oasis::printing::tr("REFUND")
                 : sale.kind == QLatin1String("void") ? oasis::printing::tr("VOID")
                                                      : oasis::printing::tr("SALE");
-    doc.receiptNumber = static_cast<int>(sale.receiptNo);
+    doc.receiptNumber = sale.receiptNo;
     doc.receiptCode = receiptCode(sale.receiptNo);
     doc.dateTime = store.timeZone.isValid() ? sale.createdAt.toTimeZone(store.timeZone)
                                             : sale.createdAt.toLocalTime();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/systemprinter.h"
 
+#include "core/domain/receiptcode.h"
+
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -29,7 +31,7 @@ Status printReceiptOnPrinter(const ReceiptDocument &doc, QPrinter &printer,
     if (heightMm <= 0)
         return fail(ErrorCode::Invalid, QStringLiteral("The receipt's QR code could not be made."));
     printer.setFullPage(true);
-    printer.setDocName(QStringLiteral("Receipt %1").arg(doc.receiptNumber));
+    printer.setDocName(QStringLiteral("Receipt %1").arg(receiptCode(doc.receiptNumber)));
     printer.setPageLayout(QPageLayout(QPageSize(QSizeF(paper.widthMm, heightMm),
                                                 QPageSize::Millimeter, QStringLiteral("Receipt")),
                                       QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),

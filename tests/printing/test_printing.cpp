@@ -102,7 +102,7 @@ TEST_CASE("the receipt shows its tenders, change, gift card balance and tips", "
     REQUIRE(stream.problem.isEmpty());
     REQUIRE(stream.initialised);
     REQUIRE(stream.codePage == 19);
-    REQUIRE(anyLineContains(stream, QStringLiteral("Receipt #42")));
+    REQUIRE(anyLineContains(stream, QStringLiteral("Receipt R-000042")));
     REQUIRE(anyLineContains(stream, QStringLiteral("01/15/2026 2:03 PM")));
     REQUIRE(anyLineContains(stream, QStringLiteral("Card ****4242 Auth 083311")));
     REQUIRE(anyLineContains(stream, QStringLiteral("Card **X9D3")));
