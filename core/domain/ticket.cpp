@@ -130,7 +130,10 @@ Result<Tender> Tender::parse(QStringView text) {
     if (kind == QLatin1String("package")) {
         // One session at the package's per-session price, never typed.
         if (parts.size() != 2 || parts[1].trimmed().isEmpty())
-            return fail(ErrorCode::Invalid, oasis::tr("\"%1\": write package:CODE.").arg(text));
+            return fail(
+                ErrorCode::Invalid,
+                oasis::tr("\"%1\": write package:CODE, or package:#ID for the client's package.")
+                    .arg(text));
         t.type = TenderType::Package;
         t.giftCode = parts[1];
         t.amountGiven = false;

@@ -10,6 +10,7 @@
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/catalog.h"
+#include "core/services/clients.h"
 #include "core/services/giftcard.h"
 #include "core/services/registers.h"
 #include "core/services/storedvalue.h"
@@ -232,6 +233,21 @@ Money PackageCovers::amount(std::size_t i, const TicketTotals &totals) const {
     return min(u.price, lineValue);
 }
 
+QString packageRef(qint64 packageId) {
+    return u'#' + QString::number(packageId);
+}
+
+std::optional<qint64> packageIdOfRef(const QString &ref) {
+    const QString text = ref.trimmed();
+    if (!text.startsWith(u'#'))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 id = text.mid(1).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return std::nullopt;
+    return id;
+}
+
 Result<PackageCovers> PackageService::covers(const QStringList &codes, const Ticket &ticketIn,
                                              const QString &registerId) {
     PackageCovers out;
@@ -243,9 +259,37 @@ Result<PackageCovers> PackageService::covers(const QStringList &codes, const Tic
             return fail(ErrorCode::Refused,
                         oasis::tr("A ticket paid with a package session takes no ticket "
                                   "discount: the package's price is the discount."));
-        auto k = lookup(code, registerId);
-        if (!k)
-            return std::unexpected(k.error());
+        qint64 forClient = 0;
+        Result<SessionPackage> k = std::unexpected(Error{});
+        if (code.trimmed().startsWith(u'#')) {
+            // From the client's page: the client on the ticket is what names the package.
+            const auto id = packageIdOfRef(code);
+            if (!id)
+                return fail(ErrorCode::Invalid,
+                            oasis::tr("\"%1\" is not a package: write its code, or #NUMBER as "
+                                      "the client's page lists it.")
+                                .arg(code));
+            k = byId(*id);
+            if (!k)
+                return std::unexpected(k.error());
+            auto holder = ticket.clientId > 0 ? ClientService::resolveForSale(m_db, ticket.clientId)
+                                              : Result<qint64>(0);
+            if (!holder)
+                return std::unexpected(holder.error());
+            auto owner = ClientService::resolveForSale(m_db, k->clientId);
+            if (!owner)
+                return std::unexpected(owner.error());
+            if (*holder == 0 || *owner != *holder)
+                return fail(ErrorCode::Refused,
+                            oasis::tr("Package ••%1 is %2's: it is used from their page on a "
+                                      "ticket for them, or by scanning its code.")
+                                .arg(k->last4, k->clientName));
+            forClient = *holder;
+        } else {
+            k = lookup(code, registerId);
+            if (!k)
+                return std::unexpected(k.error());
+        }
         SessionPackage seen = *k;
         for (const PackageCover &u : uses)
             if (u.package.id == seen.id) {
@@ -278,7 +322,7 @@ Result<PackageCovers> PackageService::covers(const QStringList &codes, const Tic
         l.unitPrice = price;
         l.lineDiscount = Money();
         l.priceOverridden = false;
-        uses.push_back({seen, *line, price});
+        uses.push_back({seen, *line, price, forClient});
     }
     return out;
 }
@@ -350,19 +394,24 @@ Result<IssuedPackage> PackageService::issue(qint64 productId, Money paid, qint64
 }
 
 Status PackageService::redeem(const SessionPackage &seen, Money covered, qint64 saleId,
-                              qint64 lineId, qint64 staffId) {
+                              qint64 lineId, qint64 staffId, qint64 forClient) {
     // One session, never more than are left: the write's own condition, inside the sale's
     // transaction. It names the ledger row it expects to add (seq): if another register used a
-    // session since the lookup, nothing is written (the unique index is the backstop).
+    // session since the lookup, nothing is written (the unique index is the backstop). Used
+    // from the client's page, the package must be the sale's client's (or a duplicate's merged
+    // into them): that is a condition of the write too.
     auto ok = m_db.write(
         QStringLiteral("INSERT INTO package_activity(package_id, seq, kind, sessions, "
                        "amount_cents, sale_id, line_id, staff_id, created_at) "
                        "SELECT k.id, ?, 'redeem', -1, ?, ?, ?, ?, ? FROM packages k "
                        "WHERE k.id = ? AND (SELECT COUNT(*) FROM package_activity a WHERE "
                        "a.package_id = k.id) = ? AND (SELECT SUM(a.sessions) FROM "
-                       "package_activity a WHERE a.package_id = k.id) >= 1"),
+                       "package_activity a WHERE a.package_id = k.id) >= 1 AND (? = 0 OR "
+                       "k.client_id = ? OR k.client_id IN (SELECT c.id FROM clients c WHERE "
+                       "c.merged_into = ?))"),
         {seen.activities, -covered.cents(), saleId, lineId, nullIfZero(staffId),
-         toStorageTime(Clock::nowUtc()), seen.id, seen.activities});
+         toStorageTime(Clock::nowUtc()), seen.id, seen.activities, forClient, forClient,
+         forClient});
     if (!ok)
         return std::unexpected(ok.error());
     if (ok->rows == 1)
@@ -370,6 +419,16 @@ Status PackageService::redeem(const SessionPackage &seen, Money covered, qint64 
     auto now = byId(seen.id);
     if (!now)
         return std::unexpected(now.error());
+    if (forClient != 0) {
+        auto owner = ClientService::resolveForSale(m_db, now->clientId);
+        if (!owner)
+            return std::unexpected(owner.error());
+        if (*owner != forClient)
+            return fail(ErrorCode::Refused,
+                        oasis::tr("Package ••%1 is %2's: it is used from their page on a ticket "
+                                  "for them, or by scanning its code.")
+                            .arg(now->last4, now->clientName));
+    }
     if (now->sessionsLeft <= 0)
         return fail(ErrorCode::Refused,
                     now->refunded

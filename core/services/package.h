@@ -87,12 +87,20 @@ struct IssuedPackage {
     Money paid;
 };
 
+/// A package named on a tender from its client's page, not by its code: "#12" (its id). Such a
+/// tender pays only on a ticket for the package's client (PackageService::covers, and the use's
+/// own write inside the sale). The code stays sealed: the client's page never shows it.
+QString packageRef(qint64 packageId);
+/// The id of a "#12" reference; nullopt for anything else (a code).
+std::optional<qint64> packageIdOfRef(const QString &ref);
+
 /// What one package session pays on a ticket: the session line it pays and the per-session
 /// price that line is sold at.
 struct PackageCover {
     SessionPackage package; ///< as looked up, advanced past earlier uses on the same ticket
     std::size_t line = 0;
-    Money price; ///< the package's price for this session: the line's unit price once used
+    Money price;          ///< the package's price for this session: the line's unit price once used
+    qint64 forClient = 0; ///< used from the client's page (packageRef): the ticket's client
 };
 
 /// The ticket as a package pays it: its session lines repriced (PackageCovers::ticket) and, in
@@ -130,7 +138,9 @@ public:
     /// session, one line per session (a package entered twice pays two lines with its next two
     /// sessions), and that line is repriced to the package's price for that session. Refused in
     /// one line for a ticket discount, no session left (or refunded), or no line of its session.
-    /// Each is looked up (a failure counts towards the lockouts); nothing is written.
+    /// Each code is looked up (a failure counts towards the lockouts); a packageRef ("#12", from
+    /// the client's page) is read by id and pays only on a ticket for its client (or the client
+    /// a duplicate holding it was merged into). Nothing is written.
     Result<PackageCovers> covers(const QStringList &codes, const Ticket &ticket,
                                  const QString &registerId);
     /// A client's packages (and those of duplicates merged into them), newest first.
@@ -142,9 +152,11 @@ public:
                                 qint64 lineId, qint64 staffId);
     /// Uses one session of `seen` (as looked up), worth `covered`, on line `lineId` of `saleId`.
     /// A condition of the write: refused when no session is left or anything happened to the
-    /// package since it was looked up (another register used a session meanwhile).
+    /// package since it was looked up (another register used a session meanwhile), and, for a
+    /// package used from its client's page (`forClient` not 0: the sale's client as the store
+    /// knows them now), when it is not that client's.
     Status redeem(const SessionPackage &seen, Money covered, qint64 saleId, qint64 lineId,
-                  qint64 staffId);
+                  qint64 staffId, qint64 forClient = 0);
     /// Refunds the sessions left (the refund `saleId`): returns the money owed for them, and
     /// the package then has none left. Refused when none is left.
     Result<Money> refundLeft(qint64 packageId, qint64 saleId, qint64 lineId, qint64 staffId,

@@ -768,8 +768,11 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
             done.packages.push_back(*issued);
         }
         for (const PackageCover &u : packageUses)
-            if (auto ok =
-                    packages.redeem(u.package, u.price, done.saleId, lineIds[u.line], cashier.id);
+            // Used from the client's page: only for the sale's client as written above (-1,
+            // matching no one, had the sale none).
+            if (auto ok = packages.redeem(
+                    u.package, u.price, done.saleId, lineIds[u.line], cashier.id,
+                    u.forClient == 0 ? 0 : (done.clientId > 0 ? done.clientId : -1));
                 !ok)
                 return std::unexpected(ok.error());
     }

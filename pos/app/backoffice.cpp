@@ -276,8 +276,19 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
                          layout->addWidget(page);
                          if (clientId > 0)
                              page->showClient(clientId);
+                         // "Use a package session": back to the register, which takes it on.
+                         qint64 useClient = 0;
+                         qint64 usePackage = 0;
+                         QObject::connect(page, &screens::ClientsScreen::useSessionRequested,
+                                          &dialog, [&](qint64 client, qint64 package) {
+                                              useClient = client;
+                                              usePackage = package;
+                                              dialog.accept();
+                                          });
                          dialog.resize(window.size() * 0.95);
                          dialog.exec();
+                         if (usePackage > 0)
+                             window.registerScreen()->usePackageSession(useClient, usePackage);
                          window.registerScreen()->focusScan();
                      });
     window.addScreen(QStringLiteral("giftcards"), QObject::tr("Gift cards"), giftCards);

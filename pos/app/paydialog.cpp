@@ -481,6 +481,17 @@ Status PayDialog::addPackage(const QString &code) {
     return {};
 }
 
+QString PayDialog::last4Of(const Tender &t) const {
+    // A package taken from the client's page is named by its id: its last 4 come from the
+    // lookup, the code itself never reaches the register.
+    if (t.type == TenderType::Package)
+        if (const auto id = packageIdOfRef(t.giftCode))
+            for (const PackageCover &u : m_packageUses)
+                if (u.package.id == *id)
+                    return u.package.last4;
+    return giftcode::last4(t.giftCode);
+}
+
 Status PayDialog::retake(const std::vector<Tender> &wanted) {
     QStringList packageCodes;
     QStringList voucherCodes;
@@ -555,13 +566,13 @@ void PayDialog::removeTender(int index) {
     if (m_sale || index < 0 || index >= int(tenders().size()))
         return;
     const Tender removed = tenders()[std::size_t(index)];
+    const QString removedLast4 = last4Of(removed);
     if (removed.type == TenderType::Package) {
         // Its line goes back to the price it was rung up at: the rest is taken again.
         std::vector<Tender> rest = tenders();
         rest.erase(rest.begin() + index);
         if (retake(rest))
-            setMessage(tr("Package ending %1 removed: no session is used.")
-                           .arg(giftcode::last4(removed.giftCode)),
+            setMessage(tr("Package ending %1 removed: no session is used.").arg(removedLast4),
                        false);
         return;
     }
@@ -608,14 +619,13 @@ void PayDialog::refresh() {
                 text += tr("  (auth %1)").arg(t.authCode);
             break;
         case TenderType::Gift:
-            text =
-                tr("Gift card ••%1  %2").arg(giftcode::last4(t.giftCode), t.amount.format(locale));
+            text = tr("Gift card ••%1  %2").arg(last4Of(t), t.amount.format(locale));
             break;
         case TenderType::Voucher:
-            text = tr("Voucher ••%1  %2").arg(giftcode::last4(t.giftCode), t.amount.format(locale));
+            text = tr("Voucher ••%1  %2").arg(last4Of(t), t.amount.format(locale));
             break;
         case TenderType::Package:
-            text = tr("Package ••%1  %2").arg(giftcode::last4(t.giftCode), t.amount.format(locale));
+            text = tr("Package ••%1  %2").arg(last4Of(t), t.amount.format(locale));
             break;
         }
         m_tenderList->addItem(text);
@@ -911,14 +921,13 @@ QString PayDialog::takenSummary() const {
             parts << tr("cash %1").arg(amount);
             break;
         case TenderType::Gift:
-            parts << tr("gift card ending %1 %2 (not charged)")
-                         .arg(giftcode::last4(t.giftCode), amount);
+            parts << tr("gift card ending %1 %2 (not charged)").arg(last4Of(t), amount);
             break;
         case TenderType::Voucher:
-            parts << tr("voucher ending %1 (not redeemed yet)").arg(giftcode::last4(t.giftCode));
+            parts << tr("voucher ending %1 (not redeemed yet)").arg(last4Of(t));
             break;
         case TenderType::Package:
-            parts << tr("package ending %1 (no session used yet)").arg(giftcode::last4(t.giftCode));
+            parts << tr("package ending %1 (no session used yet)").arg(last4Of(t));
             break;
         }
     }
@@ -944,22 +953,22 @@ bool PayDialog::confirmDiscard() {
             undo << tr("Hand back the %1 in cash.").arg(amount);
             break;
         case TenderType::Gift:
-            taken << tr("gift card ending %1").arg(giftcode::last4(t.giftCode));
+            taken << tr("gift card ending %1").arg(last4Of(t));
             undo << tr("Gift card ending %1: nothing was taken off it (a card pays only when the "
                        "sale completes).")
-                        .arg(giftcode::last4(t.giftCode));
+                        .arg(last4Of(t));
             break;
         case TenderType::Voucher:
-            taken << tr("voucher ending %1").arg(giftcode::last4(t.giftCode));
+            taken << tr("voucher ending %1").arg(last4Of(t));
             undo << tr("Voucher ending %1: it was not redeemed (a voucher is redeemed only when "
                        "the sale completes).")
-                        .arg(giftcode::last4(t.giftCode));
+                        .arg(last4Of(t));
             break;
         case TenderType::Package:
-            taken << tr("package ending %1").arg(giftcode::last4(t.giftCode));
+            taken << tr("package ending %1").arg(last4Of(t));
             undo << tr("Package ending %1: no session was used (a session is used only when the "
                        "sale completes).")
-                        .arg(giftcode::last4(t.giftCode));
+                        .arg(last4Of(t));
             break;
         }
     }

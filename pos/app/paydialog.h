@@ -68,7 +68,8 @@ public:
     /// session's line is repriced to the package's price for that session, the amount due shown
     /// becomes that ticket's total, and the package tender pays the line. Refused in one line (no
     /// session left, refunded, unknown, no line of its session) and nothing changes. The sale is
-    /// still completed with the ticket as rung up: the sale reprices it the same way.
+    /// still completed with the ticket as rung up: the sale reprices it the same way. `code` may
+    /// be a packageRef ("#12") from the client's page, for a ticket for that client.
     Status addPackage(const QString &code);
     /// Removes a tender; removing a package's session prices its line as rung up again.
     void removeTender(int index);
@@ -131,6 +132,8 @@ private:
     /// out each package's and voucher's amount as the sale will, and takes `tenders` again
     /// against that total. On a refusal the message says why and nothing changes.
     Status retake(const std::vector<Tender> &tenders);
+    /// The last 4 of a gift card's, voucher's or package's code as the register may show them.
+    QString last4Of(const Tender &t) const;
 
     Database &m_db;
     Ticket m_ticket;       ///< as rung up: what SaleService::complete is given

@@ -1435,6 +1435,51 @@ void RegisterWidget::payWithVoucher(const QString &code) {
     openPayDialog([code](PayDialog &dialog) { dialog.addVoucher(code); });
 }
 
+void RegisterWidget::usePackageSession(qint64 clientId, qint64 packageId) {
+    auto k = PackageService(m_db).byId(packageId);
+    if (!k) {
+        showMessage(k.error().message, true);
+        return;
+    }
+    if (k->sessionsLeft <= 0) {
+        showMessage(k->refunded
+                        ? tr("Package ••%1: %2, refunded: no session is left.")
+                              .arg(k->last4, k->description())
+                        : tr("Package ••%1: %2, no session left.").arg(k->last4, k->description()),
+                    true);
+        return;
+    }
+    const qint64 onTicket = m_model->ticket().clientId;
+    if (onTicket > 0 && onTicket != clientId) {
+        showMessage(tr("This ticket is for %1: complete or hold it first, then use %2's package "
+                       "from their page.")
+                        .arg(m_model->ticket().clientName, k->clientName),
+                    true);
+        return;
+    }
+    if (onTicket <= 0) {
+        setClient(clientId);
+        if (m_model->ticket().clientId != clientId)
+            return; // setClient said why
+    }
+    // The session it pays, rung up with its therapist unless a line of it is on the ticket.
+    const auto &lines = m_model->ticket().lines;
+    if (std::none_of(lines.begin(), lines.end(), [&](const TicketLine &l) {
+            return l.kind == LineKind::Session && l.itemId == k->itemId;
+        })) {
+        auto session = CatalogService(m_db).byId(k->itemId);
+        if (!session) {
+            showMessage(session.error().message, true);
+            return;
+        }
+        const std::size_t before = lines.size();
+        addItem(*session);
+        if (m_model->ticket().lines.size() == before)
+            return; // no therapist chosen: addItem said so
+    }
+    payWithPackage(packageRef(packageId));
+}
+
 void RegisterWidget::payWithPackage(const QString &code) {
     if (m_model->isEmpty()) {
         // Nothing to pay yet: the sessions left, as a balance inquiry.

@@ -77,6 +77,11 @@ public:
     void setClient(qint64 clientId);
     /// Ctrl+K, the Client button: find a client by name or phone (or take them off the ticket).
     void askClient();
+    /// "Use a session" on the client page: the ticket becomes the client's (refused in one line
+    /// when it is someone else's), the package's session is rung up when no line of it is on the
+    /// ticket yet (its therapist asked for), and the Pay dialog opens with one session of the
+    /// package applied, named by its id (packageRef): its code never reaches the register.
+    void usePackageSession(qint64 clientId, qint64 packageId);
     /// The line above the ticket: who it is rung up for.
     QString clientText() const;
     /// The banner shown while a session is on a ticket for a client with health notes: the

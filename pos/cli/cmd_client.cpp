@@ -205,18 +205,20 @@ Status cmdClientShow(Context &ctx) {
     if (!packages->empty())
         lines << oasis::cli::tr("  Packages:");
     for (const SessionPackage &k : *packages) {
-        packagesJson.append(QJsonObject{{QStringLiteral("last4"), k.last4},
+        packagesJson.append(QJsonObject{{QStringLiteral("id"), k.id},
+                                        {QStringLiteral("last4"), k.last4},
                                         {QStringLiteral("package"), k.productCode},
                                         {QStringLiteral("session"), k.serviceCode},
                                         {QStringLiteral("sessions"), k.sessions},
                                         {QStringLiteral("sessions_left"), k.sessionsLeft},
                                         {QStringLiteral("status"), k.statusName()},
                                         {QStringLiteral("receipt"), k.soldReceiptNo}});
-        lines << oasis::cli::tr("    ••%1  %2  %3 of %4 sessions left  (%5)")
+        // #ID: how `sale --client ID --pay package:#ID` uses a session without the code.
+        lines << oasis::cli::tr("    %6  ••%1  %2  %3 of %4 sessions left  (%5)")
                      .arg(k.last4, k.productCode)
                      .arg(k.sessionsLeft)
                      .arg(k.sessions)
-                     .arg(receiptCode(k.soldReceiptNo));
+                     .arg(receiptCode(k.soldReceiptNo), packageRef(k.id));
     }
     ctx.emit({{QStringLiteral("client"), clientJson(*client)},
               {QStringLiteral("packages"), packagesJson},

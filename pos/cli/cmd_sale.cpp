@@ -597,7 +597,8 @@ std::vector<Command> saleCommands() {
          "--message M] [--bonus-expires DATE] | voucher:SESSIONCODE | package:PACKAGECODE "
          "(needs --client)\n"
          "       TENDER: cash:AMOUNT | card:AMOUNT[:LAST4[:AUTH]] | gift:CODE[:AMOUNT] | "
-         "voucher:CODE | package:CODE"},
+         "voucher:CODE | package:CODE | package:#ID (the --client's package, as `client "
+         "show` lists it)"},
         {"receipt", cmdReceipt,
          "receipt show RECEIPT | print RECEIPT --print TARGET | send RECEIPT --to EMAIL"},
     };

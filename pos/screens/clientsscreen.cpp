@@ -17,9 +17,16 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace oasis::screens {
+
+namespace {
+// A package's row in the client's history: its id and the sessions it has left.
+constexpr int kPackageIdRole = Qt::UserRole;
+constexpr int kSessionsLeftRole = Qt::UserRole + 1;
+} // namespace
 
 // --- ClientListModel ---------------------------------------------------------------------
 
@@ -237,9 +244,15 @@ ClientsScreen::ClientsScreen(const ScreenContext &ctx, QWidget *parent)
     m_merge = button(tr("Merge a duplicate into…"), QStringLiteral("mergeClient"),
                      &ClientsScreen::askMerge);
     m_merge->setToolTip(whoMayLine(Action::ClientMerge));
+    m_useSession =
+        button(tr("Use a package session"), QStringLiteral("useSession"), [this] { useSession(); });
+    m_useSession->setToolTip(tr("Ring up one session of the chosen package for this client: the "
+                                "register asks for the therapist and opens Pay"));
+    connect(m_history, &QTreeWidget::currentItemChanged, this, &ClientsScreen::updateUseSession);
     auto *pageButtons = new QHBoxLayout;
     pageButtons->addWidget(m_edit);
     pageButtons->addWidget(m_merge);
+    pageButtons->addWidget(m_useSession);
     pageButtons->addStretch();
     page->addWidget(m_name);
     page->addWidget(m_contact);
@@ -380,6 +393,8 @@ void ClientsScreen::showClient(qint64 id) {
                           locale.toString(k.createdAt.toLocalTime().date(), QLocale::ShortFormat),
                           receiptCode(k.soldReceiptNo), QString(), k.paid.format(locale)});
                 item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
+                item->setData(0, kPackageIdRole, k.id);
+                item->setData(0, kSessionsLeftRole, k.sessionsLeft);
             }
             top->setExpanded(true);
         } else {
@@ -388,6 +403,7 @@ void ClientsScreen::showClient(qint64 id) {
     }
     m_merge->setEnabled(client->mergedInto == 0);
     m_edit->setEnabled(client->mergedInto == 0);
+    updateUseSession();
     if (client->mergedInto > 0)
         showNotice(m_message,
                    tr("%1 was merged into client #%2; the history shown is theirs.")
@@ -463,6 +479,61 @@ Status ClientsScreen::exportTo(const QString &path) {
     return finish({}, tr("Exported %1 clients to %2. It holds health notes: keep it private.")
                           .arg(*count)
                           .arg(path));
+}
+
+qint64 ClientsScreen::chosenPackage() const {
+    if (const QTreeWidgetItem *item = m_history->currentItem())
+        if (const qint64 id = item->data(0, kPackageIdRole).toLongLong(); id > 0)
+            return id;
+    // None chosen: the client's only package with sessions left, if there is just one.
+    qint64 only = 0;
+    for (QTreeWidgetItemIterator it(m_history); *it; ++it)
+        if ((*it)->data(0, kPackageIdRole).toLongLong() > 0 &&
+            (*it)->data(0, kSessionsLeftRole).toInt() > 0) {
+            if (only != 0)
+                return 0;
+            only = (*it)->data(0, kPackageIdRole).toLongLong();
+        }
+    return only;
+}
+
+void ClientsScreen::updateUseSession() {
+    bool active = false;
+    for (QTreeWidgetItemIterator it(m_history); *it && !active; ++it)
+        active = (*it)->data(0, kSessionsLeftRole).toInt() > 0;
+    // Shown to a client with a package to use; a used-up one chosen says why when pressed.
+    m_useSession->setVisible(active);
+}
+
+Status ClientsScreen::useSession(qint64 packageId) {
+    if (!m_current)
+        return finish(fail(ErrorCode::Invalid, tr("Choose a client first.")), {});
+    if (packageId <= 0)
+        packageId = chosenPackage();
+    if (packageId <= 0)
+        return finish(fail(ErrorCode::Invalid,
+                           tr("Choose the package in the list first: %1 has more than one.")
+                               .arg(m_current->name)),
+                      {});
+    auto k = PackageService(*m_ctx.db).byId(packageId);
+    if (!k)
+        return finish(std::unexpected(k.error()), {});
+    const qint64 holder = m_current->mergedInto > 0 ? m_current->mergedInto : m_current->id;
+    auto owner = ClientService::resolveForSale(*m_ctx.db, k->clientId);
+    if (!owner)
+        return finish(std::unexpected(owner.error()), {});
+    if (*owner != holder)
+        return finish(fail(ErrorCode::Refused,
+                           tr("Package ••%1 is not %2's.").arg(k->last4, m_current->name)),
+                      {});
+    if (k->sessionsLeft <= 0)
+        return finish(fail(ErrorCode::Refused,
+                           k->refunded
+                               ? tr("Package ••%1 was refunded: no session is left.").arg(k->last4)
+                               : tr("Package ••%1 has no session left.").arg(k->last4)),
+                      {});
+    Q_EMIT useSessionRequested(holder, packageId);
+    return {};
 }
 
 void ClientsScreen::askAdd() {

@@ -88,8 +88,19 @@ public:
     /// Merges the shown client into `keepId` (a manager's approval is asked for when needed).
     Status mergeInto(qint64 keepId);
     Status exportTo(const QString &path);
+    /// "Use a session": one session of package `packageId` (0: the one chosen in the history,
+    /// or the client's only package with sessions left) on a ticket for the shown client.
+    /// Refused in one line (no client, not theirs, no session left); else useSessionRequested.
+    Status useSession(qint64 packageId = 0);
+
+Q_SIGNALS:
+    /// The register takes it from here (RegisterWidget::usePackageSession).
+    void useSessionRequested(qint64 clientId, qint64 packageId);
 
 private:
+    /// The package the history's current row names, or the only active one; 0 for none.
+    qint64 chosenPackage() const;
+    void updateUseSession();
     StaffMember user() const;
     Status finish(Status status, const QString &done);
     void askAdd();
@@ -109,6 +120,7 @@ private:
     QTreeWidget *m_history = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_merge = nullptr;
+    QPushButton *m_useSession = nullptr;
     QWidget *m_page = nullptr;
     QLabel *m_empty = nullptr;
     std::optional<Client> m_current;

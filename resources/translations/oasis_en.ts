@@ -2563,10 +2563,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: write package:CODE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a tender: use cash:AMOUNT, card:AMOUNT[:LAST4[:AUTH]], gift:CODE[:AMOUNT], voucher:CODE or package:CODE.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2892,6 +2888,18 @@
     </message>
     <message>
         <source>%1 x %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: write package:CODE, or package:#ID for the client&apos;s package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a package: write its code, or #NUMBER as the client&apos;s page lists it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1 is %2&apos;s: it is used from their page on a ticket for them, or by scanning its code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4410,6 +4418,10 @@ F10</source>
         <source>Package ••%1: %2, sessions left: %3. Ring up the session with its therapist, then scan it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This ticket is for %1: complete or hold it first, then use %2&apos;s package from their page.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::TicketModel</name>
@@ -5641,10 +5653,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>    ••%1  %2  %3 of %4 sessions left  (%5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>refunded (%1 back)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5830,6 +5838,10 @@ F10</source>
     </message>
     <message>
         <source>Gift card ending %1 works once this sale reaches the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    %6  ••%1  %2  %3 of %4 sessions left  (%5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6599,6 +6611,30 @@ managers only)</source>
     </message>
     <message>
         <source>sessions left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a package session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ring up one session of the chosen package for this client: the register asks for the therapist and opens Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the package in the list first: %1 has more than one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1 is not %2&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1 was refunded: no session is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package ••%1 has no session left.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

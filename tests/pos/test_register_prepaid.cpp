@@ -11,11 +11,13 @@
 #include "core/services/sale.h"
 #include "core/services/voucher.h"
 #include "pos/app/appstyle.h"
+#include "pos/app/backoffice.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/paydialog.h"
 #include "pos/app/registerwidget.h"
 #include "pos/app/ticketmodel.h"
+#include "pos/screens/clientsscreen.h"
 #include "pos/screens/giftcardcertificate.h"
 #include "tests/pos/posfixture.h"
 #include "tests/printing/printingfixtures.h"
@@ -31,6 +33,7 @@
 using namespace oasis;
 using namespace oasis::app;
 using oasis::test::value;
+using oasis::test::whenModalShows;
 using postest::whenModal;
 
 namespace {
@@ -519,4 +522,73 @@ TEST_CASE("a package that cannot pay this ticket says why in one line and opens 
         CHECK(c.reg->statusMessage().contains(QStringLiteral("not known")));
     }
     CHECK(value(SaleService(c.tdb.db()).recent(10)).size() <= 6);
+}
+
+TEST_CASE("Use a package session on the client's page rings up the session and pays it with the "
+          "package",
+          "[pos][prepaid][package][clients]") {
+    PrepaidCounter c;
+    installBackOffice(c.window, c.tdb.db(), QStringLiteral("test-register"));
+    const QString code = c.soldPackage();
+    const SessionPackage k = value(PackageService(c.tdb.db()).lookup(code, {}));
+    const Money perSession = Money::fromCents(120'00);
+    bool shown = false;
+    Money due;
+    QString tenderText;
+    QString therapist;
+    whenModal<QDialog>([&](QDialog *dialog) {
+        auto *page = dialog->findChild<screens::ClientsScreen *>();
+        REQUIRE(page != nullptr);
+        page->showClient(k.clientId);
+        auto *use = page->findChild<QPushButton *>(QStringLiteral("useSession"));
+        REQUIRE(use != nullptr);
+        shown = !use->isHidden();
+        if (const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR"); !dir.isEmpty())
+            CHECK(
+                dialog->grab().save(QDir(dir).filePath(QStringLiteral("client-page-package.png"))));
+        // The register takes over once the page closes: the therapist, then Pay.
+        whenModalShows<ChoiceDialog>([&](ChoiceDialog *d) {
+            therapist = d->text(0);
+            whenModalShows<PayDialog>([&](PayDialog *pay) {
+                due = pay->due();
+                tenderText =
+                    pay->findChild<QListWidget *>(QStringLiteral("tenderList"))->item(0)->text();
+                CHECK(pay->complete());
+                pay->accept();
+            });
+            d->choose(0);
+        });
+        use->click();
+    });
+    c.reg->findChild<QPushButton *>(QStringLiteral("clientPageButton"))->click();
+    REQUIRE(shown);
+    CHECK(due == perSession);
+    // The register shows the package by its last 4, never anything of the code's body.
+    CHECK(tenderText.contains(QStringLiteral("••") + giftcode::last4(code)));
+    const SaleRecord sale = value(SaleService(c.tdb.db()).load(2));
+    REQUIRE(sale.lines.size() == 1);
+    CHECK(sale.lines[0].unitPrice == perSession);
+    CHECK(sale.lines[0].therapist == therapist);
+    CHECK(value(c.tdb.db().scalar(QStringLiteral(
+                    "SELECT sc.client_id FROM sale_clients sc JOIN sales s ON s.id = sc.sale_id "
+                    "WHERE s.receipt_no = 2")))
+              .toLongLong() == k.clientId);
+    REQUIRE(sale.tenders.size() == 1);
+    CHECK(sale.tenders[0].type == TenderType::Package);
+    CHECK(sale.tenders[0].packageSessionsLeft == 4);
+    CHECK(value(PackageService(c.tdb.db()).byId(k.id)).sessionsLeft == 4);
+
+    SECTION("on a ticket for someone else it is refused in one line and nothing changes") {
+        ClientDetails other;
+        other.name = QStringLiteral("Bo Lind");
+        const qint64 bo =
+            value(ClientService(c.tdb.db()).add(other, postest::frontDesk(c.tdb.db()))).id;
+        c.reg->setClient(bo);
+        NoModal none;
+        c.reg->usePackageSession(k.clientId, k.id);
+        CHECK_FALSE(none.opened);
+        CHECK(c.reg->statusMessage().contains(QStringLiteral("This ticket is for Bo Lind")));
+        CHECK(c.model->rowCount() == 0);
+        CHECK(value(PackageService(c.tdb.db()).byId(k.id)).sessionsLeft == 4);
+    }
 }

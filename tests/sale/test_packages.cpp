@@ -227,6 +227,98 @@ TEST_CASE("a package is sold to a client as a liability and pays one session at 
     test::TestClock::set(QDateTime());
 }
 
+TEST_CASE("a package is used from its client's page by its number, only on a ticket for them",
+          "[package][client]") {
+    TempDb tmp(true);
+    Database &d = tmp.db();
+    ok(installDemoPackages(d));
+    const qint64 ana = addClient(d);
+    ClientDetails other;
+    other.name = u"Bo Lind"_s;
+    const StaffMember manager = staffNamed(d, u"manager"_s);
+    const qint64 bo = value(ClientService(d).add(other, manager)).id;
+    const CompletedSale sold = value(sellPackage(d, u"PKG-DT60-5"_s, ana, u"card:600"_s));
+    const IssuedPackage issued = sold.packages.at(0);
+    const QString ref = packageRef(issued.id);
+    REQUIRE(ref == u"#"_s + QString::number(issued.id));
+    REQUIRE(packageIdOfRef(ref) == issued.id);
+    REQUIRE_FALSE(packageIdOfRef(issued.code));
+    REQUIRE_FALSE(packageIdOfRef(u"#0"_s));
+    REQUIRE_FALSE(packageIdOfRef(u"#12a"_s));
+
+    const StaffMember lena = staffNamed(d, u"lena"_s);
+    const auto session = [&](qint64 client) {
+        Ticket t;
+        t.addItem(item(d, u"DT60"_s), 1, lena.id, lena.displayName);
+        t.clientId = client;
+        return t;
+    };
+    const auto use = [&](qint64 client, const QString &tender) {
+        return SaleService(d).complete(session(client), {value(Tender::parse(tender))},
+                                       staffNamed(d, u"frontdesk"_s));
+    };
+    const qint64 sales = count(d, u"sales"_s);
+
+    SECTION("for the client it pays a session at the package's price, the code never typed") {
+        const CompletedSale used = value(use(ana, u"package:"_s + ref));
+        REQUIRE(used.totals.total == Money::fromCents(120'00));
+        REQUIRE(used.tenders.at(0).type == TenderType::Package);
+        REQUIRE(used.tenders.at(0).giftCardLast4 == giftcode::last4(issued.code));
+        REQUIRE(used.tenders.at(0).packageSessionsLeft == 4);
+        REQUIRE(used.clientId == ana);
+        REQUIRE(value(PackageService(d).byId(issued.id)).sessionsLeft == 4);
+        // The same rule as a scan: what the covers say is what the sale took.
+        const PackageCovers covers = value(PackageService(d).covers({ref}, session(ana), {}));
+        REQUIRE(covers.uses.at(0).forClient == ana);
+        REQUIRE(covers.uses.at(0).price == Money::fromCents(120'00));
+        REQUIRE(value(Journal::verify(d)).ok);
+    }
+    SECTION("for a client a duplicate holding it was merged into") {
+        value(ClientService(d).merge(ana, bo, manager));
+        const CompletedSale used = value(use(bo, u"package:"_s + ref));
+        REQUIRE(used.clientId == bo);
+        REQUIRE(value(PackageService(d).byId(issued.id)).sessionsLeft == 4);
+    }
+    SECTION("refused in one line for no client, another client, or no number, nothing written") {
+        auto none = use(0, u"package:"_s + ref);
+        REQUIRE_FALSE(none);
+        REQUIRE(none.error().code == ErrorCode::Refused);
+        REQUIRE(none.error().message.contains(u"Ana Ruiz's"_s));
+        auto theirs = use(bo, u"package:"_s + ref);
+        REQUIRE_FALSE(theirs);
+        REQUIRE(theirs.error().code == ErrorCode::Refused);
+        auto bad = use(ana, u"package:#x1"_s);
+        REQUIRE_FALSE(bad);
+        REQUIRE(bad.error().code == ErrorCode::Invalid);
+        auto unknown = use(ana, u"package:#9999"_s);
+        REQUIRE_FALSE(unknown);
+        REQUIRE(unknown.error().code == ErrorCode::NotFound);
+        REQUIRE(count(d, u"sales"_s) == sales);
+        REQUIRE(value(PackageService(d).byId(issued.id)).sessionsLeft == 5);
+    }
+    SECTION("the use's own write takes a session only for the package's client") {
+        // What the sale's transaction does after its checks, with another client's sale: the
+        // write's condition refuses it by itself.
+        const SessionPackage seen = value(PackageService(d).byId(issued.id));
+        const qint64 lineId = seen.saleLineId;
+        {
+            auto tx = value(Transaction::begin(d));
+            auto wrong = PackageService(d).redeem(seen, Money::fromCents(120'00), sold.saleId,
+                                                  lineId, lena.id, bo);
+            REQUIRE_FALSE(wrong);
+            REQUIRE(wrong.error().code == ErrorCode::Refused);
+            auto none = PackageService(d).redeem(seen, Money::fromCents(120'00), sold.saleId,
+                                                 lineId, lena.id, -1);
+            REQUIRE_FALSE(none);
+            REQUIRE(value(PackageService(d).byId(issued.id)).sessionsLeft == 5);
+            ok(PackageService(d).redeem(seen, Money::fromCents(120'00), sold.saleId, lineId,
+                                        lena.id, ana));
+            REQUIRE(value(PackageService(d).byId(issued.id)).sessionsLeft == 4);
+        } // rolled back
+        REQUIRE(value(PackageService(d).byId(issued.id)).sessionsLeft == 5);
+    }
+}
+
 TEST_CASE("the unused sessions of a package are refunded pro rata by a manager",
           "[package][refund]") {
     test::TestClock::set(QDateTime(QDate(2026, 11, 23), QTime(20, 0), QTimeZone::utc()));

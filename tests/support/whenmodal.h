@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <memory>
 
 namespace oasis::test {
 
@@ -27,6 +28,31 @@ void whenModal(std::function<void(D *)> act) {
         }
         act(dialog);
     });
+}
+
+/// As whenModal, for a dialog that opens only after another one has closed (the register acting
+/// on what a dialog asked for): `act` runs on the first modal dialog of type D to become the
+/// active one within `ms`; else the failure is recorded and whatever modal widget is open closed.
+template <typename D>
+void whenModalShows(std::function<void(D *)> act, int ms = 5000) {
+    auto *timer = new QTimer(qApp);
+    timer->setInterval(10);
+    auto left = std::make_shared<int>(ms / 10);
+    QObject::connect(timer, &QTimer::timeout, qApp, [timer, act, left] {
+        auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
+        if (!dialog && --*left > 0)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        if (!dialog) {
+            if (QWidget *other = QApplication::activeModalWidget())
+                other->close();
+            FAIL_CHECK("the expected dialog did not open");
+            return;
+        }
+        act(dialog);
+    });
+    timer->start();
 }
 
 } // namespace oasis::test
