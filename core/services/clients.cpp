@@ -9,6 +9,7 @@
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/services/report.h"
+#include "core/services/voucher.h"
 #include "core/storage/database.h"
 #include "core/storage/journal.h"
 
@@ -338,9 +339,12 @@ Result<ClientHistory> ClientService::history(qint64 id, const StaffMember &viewe
     auto q = m_db.exec(
         QStringLiteral(
             "SELECT s.receipt_no, s.kind, s.created_at, l.kind, l.code, l.name, l.quantity, "
-            "l.net_cents, COALESCE(t.display_name, ''), COALESCE(g.last4, '') FROM sales s "
+            "l.net_cents, COALESCE(t.display_name, ''), COALESCE(g.last4, v.last4, ''), "
+            "CASE WHEN v.id IS NULL THEN '' ELSE COALESCE((SELECT a.kind FROM voucher_activity "
+            "a WHERE a.voucher_id = v.id AND a.kind <> 'sell'), 'active') END FROM sales s "
             "JOIN sale_lines l ON l.sale_id = s.id LEFT JOIN staff t ON t.id = l.therapist_id "
             "LEFT JOIN giftcards g ON g.id = l.giftcard_id "
+            "LEFT JOIN vouchers v ON v.line_id = l.id "
             "WHERE s.id IN (%1) OR s.original_sale_id IN (%1) ORDER BY s.id DESC, l.line_no")
             .arg(mine),
         {id, id, id, id});
@@ -360,12 +364,18 @@ Result<ClientHistory> ClientService::history(qint64 id, const StaffMember &viewe
         l.net = Money::fromCents(sale ? net : -std::abs(net));
         l.therapist = q->value(8).toString();
         l.giftCardLast4 = q->value(9).toString();
+        const QString voucher = q->value(10).toString();
+        l.voucherStatus = voucher == QLatin1String("redeem")
+                              ? voucherStatusName(Voucher::Status::Redeemed)
+                              : voucher; // active, void or none
         if (kind == QLatin1String("session"))
             h.visits.push_back(std::move(l));
         else if (kind == QLatin1String("product"))
             h.purchases.push_back(std::move(l));
         else if (kind == QLatin1String("giftcard"))
             h.giftCards.push_back(std::move(l));
+        else if (kind == QLatin1String("voucher"))
+            h.vouchers.push_back(std::move(l));
     }
     return h;
 }

@@ -44,8 +44,8 @@ struct ClientDetails {
     std::optional<QStringList> healthFlags;
 };
 
-/// One line of a client's history: a session (visit), a product (purchase) or a gift card sold
-/// on a ticket rung up for the client (or for a duplicate merged into them).
+/// One line of a client's history: a session (visit), a product (purchase), a gift card or a
+/// service voucher sold on a ticket rung up for the client (or for a duplicate merged into them).
 struct ClientHistoryLine {
     qint64 receiptNo = 0;
     QString saleKind; ///< sale, refund, void
@@ -55,15 +55,16 @@ struct ClientHistoryLine {
     int quantity = 0;
     Money net;
     QString therapist; ///< sessions
-    QString giftCardLast4;
+    QString giftCardLast4; ///< a gift card's or a service voucher's last 4
+    QString voucherStatus; ///< a voucher sold: active, redeemed or void (voucherStatusName)
 };
 
-/// Service vouchers and session packages (DESIGN §15) do not exist yet: when they do, they get
-/// their own lists here.
+/// The client's session packages are PackageService::ofClient (with the sessions left).
 struct ClientHistory {
     std::vector<ClientHistoryLine> visits;    ///< session lines
     std::vector<ClientHistoryLine> purchases; ///< product lines
     std::vector<ClientHistoryLine> giftCards; ///< gift cards sold or loaded
+    std::vector<ClientHistoryLine> vouchers;  ///< service vouchers sold, with their status
     int tickets = 0;                          ///< sales (not refunds or voids) of the client
     Money spent;                              ///< the total of those sales, less refunds
 };

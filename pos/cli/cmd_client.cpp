@@ -142,8 +142,12 @@ QJsonArray historyJson(const std::vector<ClientHistoryLine> &lines) {
                       {QStringLiteral("net_cents"), l.net.cents()}};
         if (!l.therapist.isEmpty())
             o.insert(QStringLiteral("therapist"), l.therapist);
-        if (!l.giftCardLast4.isEmpty())
+        if (!l.voucherStatus.isEmpty()) {
+            o.insert(QStringLiteral("voucher_last4"), l.giftCardLast4);
+            o.insert(QStringLiteral("status"), l.voucherStatus);
+        } else if (!l.giftCardLast4.isEmpty()) {
             o.insert(QStringLiteral("giftcard_last4"), l.giftCardLast4);
+        }
         out.append(o);
     }
     return out;
@@ -187,16 +191,21 @@ Status cmdClientShow(Context &ctx) {
         lines << title;
         for (const ClientHistoryLine &l : rows)
             lines << QStringLiteral("    %1  %2  %3 × %4  %5%6")
-                         .arg(l.at.toLocalTime().date().toString(Qt::ISODate),
-                              receiptCode(l.receiptNo))
-                         .arg(l.quantity)
-                         .arg(l.name, l.net.format(),
-                              l.therapist.isEmpty() ? QString()
-                                                    : QStringLiteral("  (%1)").arg(l.therapist));
+                             .arg(l.at.toLocalTime().date().toString(Qt::ISODate),
+                                  receiptCode(l.receiptNo))
+                             .arg(l.quantity)
+                             .arg(l.name, l.net.format(),
+                                  l.therapist.isEmpty()
+                                      ? QString()
+                                      : QStringLiteral("  (%1)").arg(l.therapist)) +
+                         (l.voucherStatus.isEmpty()
+                              ? QString()
+                              : QStringLiteral("  ••%1 %2").arg(l.giftCardLast4, l.voucherStatus));
     };
     section(oasis::cli::tr("  Visits:"), history->visits);
     section(oasis::cli::tr("  Purchases:"), history->purchases);
     section(oasis::cli::tr("  Gift cards:"), history->giftCards);
+    section(oasis::cli::tr("  Service vouchers:"), history->vouchers);
     // Session packages, by last 4, with the sessions left.
     auto packages = PackageService(**db).ofClient(holder);
     if (!packages)
@@ -225,6 +234,7 @@ Status cmdClientShow(Context &ctx) {
               {QStringLiteral("tickets"), history->tickets},
               {QStringLiteral("spent_cents"), history->spent.cents()},
               {QStringLiteral("visits"), historyJson(history->visits)},
+              {QStringLiteral("vouchers"), historyJson(history->vouchers)},
               {QStringLiteral("purchases"), historyJson(history->purchases)},
               {QStringLiteral("giftcards"), historyJson(history->giftCards)}},
              lines);

@@ -365,6 +365,12 @@ void ClientsScreen::showClient(qint64 id) {
                                    : QStringLiteral("%1 × %2").arg(l.quantity).arg(l.name);
                 if (!l.giftCardLast4.isEmpty())
                     what += QStringLiteral("  ••%1").arg(l.giftCardLast4);
+                if (l.voucherStatus == QLatin1String("active"))
+                    what += tr("  ·  not redeemed yet");
+                else if (l.voucherStatus == QLatin1String("redeemed"))
+                    what += tr("  ·  redeemed");
+                else if (l.voucherStatus == QLatin1String("void"))
+                    what += tr("  ·  void (refunded)");
                 if (l.saleKind != QLatin1String("sale"))
                     what += QStringLiteral("  (%1)").arg(l.saleKind);
                 auto *item = new QTreeWidgetItem(
@@ -377,6 +383,7 @@ void ClientsScreen::showClient(qint64 id) {
         group(tr("Visits (%1)"), history->visits);
         group(tr("Purchases (%1)"), history->purchases);
         group(tr("Gift cards (%1)"), history->giftCards);
+        group(tr("Service vouchers (%1)"), history->vouchers);
         // Session packages with the sessions left (DESIGN §15), newest first, as core reads
         // them (a merged duplicate's included); never their codes.
         if (auto packages = PackageService(*m_ctx.db).ofClient(holder); packages) {

@@ -5844,6 +5844,10 @@ F10</source>
         <source>    %6  ••%1  %2  %3 of %4 sessions left  (%5)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>  Service vouchers:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::printing</name>
@@ -6635,6 +6639,22 @@ managers only)</source>
     </message>
     <message>
         <source>Package ••%1 has no session left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  not redeemed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  void (refunded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service vouchers (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

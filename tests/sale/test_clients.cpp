@@ -4,6 +4,7 @@
 #include "tests/support/testsupport.h"
 
 #include "core/domain/csv.h"
+#include "core/domain/giftcode.h"
 #include "core/domain/permissions.h"
 #include "core/services/catalog.h"
 #include "core/services/clients.h"
@@ -167,6 +168,33 @@ TEST_CASE("a sale rung up for a client is in the client's history and in the boo
     REQUIRE(h.giftCards.empty());
     REQUIRE(value(Journal::verify(s.tmp.db())).ok);
 
+    SECTION("a voucher sold on the client's ticket is on their page with its status") {
+        REQUIRE(h.vouchers.empty());
+        Ticket t;
+        t.addVoucher(*value(CatalogService(s.tmp.db()).findByCode(u"DT60"_s)));
+        t.clientId = ana.id;
+        const CompletedSale gift =
+            value(SaleService(s.tmp.db())
+                      .complete(t, {value(Tender::parse(u"card:135"_s))}, s.frontdesk));
+        REQUIRE(gift.vouchers.size() == 1);
+        const QString code = gift.vouchers[0].code;
+        ClientHistory after = value(clients.history(ana.id, s.frontdesk));
+        REQUIRE(after.vouchers.size() == 1);
+        REQUIRE(after.vouchers[0].receiptNo == gift.receiptNo);
+        REQUIRE(after.vouchers[0].giftCardLast4 == giftcode::last4(code));
+        REQUIRE(after.vouchers[0].voucherStatus == u"active"_s);
+        REQUIRE(after.purchases.size() == 1); // the voucher is not a product
+        // Redeemed by whoever brings it (here no client): the page says so.
+        Ticket session;
+        session.addItem(*value(CatalogService(s.tmp.db()).findByCode(u"DT60"_s)), 1, s.lena.id,
+                        s.lena.displayName);
+        value(SaleService(s.tmp.db())
+                  .complete(session, {value(Tender::parse(QString(u"voucher:"_s + code)))},
+                            s.frontdesk));
+        after = value(clients.history(ana.id, s.frontdesk));
+        REQUIRE(after.vouchers.at(0).voucherStatus == u"redeemed"_s);
+        REQUIRE(after.visits.size() == 1); // the redeeming ticket was not theirs
+    }
     SECTION("an unknown client refuses the sale, whole") {
         const qint64 sales = s.count(u"sales"_s);
         Ticket t;
