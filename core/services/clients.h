@@ -54,7 +54,7 @@ struct ClientHistoryLine {
     QString name;
     int quantity = 0;
     Money net;
-    QString therapist; ///< sessions
+    QString therapist;     ///< sessions
     QString giftCardLast4; ///< a gift card's or a service voucher's last 4
     QString voucherStatus; ///< a voucher sold: active, redeemed or void (voucherStatusName)
 };
