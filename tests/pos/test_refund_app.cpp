@@ -2,6 +2,9 @@
 // Refund and void from the Receipts screen: the dialog is driven as the cashier would, and the
 // result is read back through the services.
 #include "core/services/catalog.h"
+#include "core/services/clients.h"
+#include "core/services/demo.h"
+#include "core/services/package.h"
 #include "core/services/refund.h"
 #include "core/services/sale.h"
 #include "pos/app/appstyle.h"
@@ -137,6 +140,53 @@ TEST_CASE("one oil of two is refunded with a manager's approval, restocked, at t
     REQUIRE(c.receipts->showReceipt(sale.receiptNo));
     REQUIRE(c.receipts->refundButton()->isEnabled());
     REQUIRE_FALSE(c.receipts->voidButton()->isEnabled());
+}
+
+TEST_CASE("a package's unused sessions are refunded pro rata from its receipt in the app",
+          "[pos][refund][package]") {
+    Counter c;
+    Database &db = c.tdb.db();
+    REQUIRE(installDemoPackages(db));
+    const PackageProduct p = value(PackageService(db).product(QStringLiteral("PKG-DT60-5")));
+    ClientDetails ana;
+    ana.name = QStringLiteral("Ana Ruiz");
+    Ticket t;
+    t.addPackage(p.code, *value(CatalogService(db).findByCode(p.serviceCode)), p.sessions, p.price);
+    t.clientId = value(ClientService(db).add(ana, c.frontdesk)).id;
+    const CompletedSale sold = value(SaleService(db).complete(
+        t, {value(Tender::parse(QStringLiteral("card:600")))}, c.frontdesk));
+    const QString code = sold.packages.at(0).code;
+    // One session used: 4 of 5 left, $480 still owed.
+    Ticket session;
+    session.addItem(*value(CatalogService(db).findByCode(QStringLiteral("DT60"))), 1, c.lena.id,
+                    c.lena.displayName);
+    value(SaleService(db).complete(
+        session, {value(Tender::parse(QString(QStringLiteral("package:") + code)))}, c.frontdesk));
+    c.window.showScreen(QStringLiteral("receipts"));
+    c.receipts->reload();
+    REQUIRE(c.receipts->showReceipt(sold.receiptNo));
+
+    Money preview;
+    whenModal<RefundDialog>([&](RefundDialog *d) {
+        const int row = d->rowOf(p.code);
+        CHECK(row >= 0);
+        d->setQuantity(row, 1);
+        preview = d->previewTotal();
+        whenModal<ApprovalDialog>([](ApprovalDialog *a) {
+            CHECK(a->submit(QStringLiteral("manager"), QStringLiteral("9999")));
+        });
+        CHECK(d->submit());
+        if (d->isVisible())
+            d->reject();
+    });
+    c.receipts->refund();
+    REQUIRE(preview == Money::fromCents(480'00));
+    const SaleRecord refund = value(SaleService(db).load(c.receipts->shownReceipt()));
+    REQUIRE(refund.kind == QStringLiteral("refund"));
+    REQUIRE(refund.total == Money::fromCents(-480'00));
+    const SessionPackage k = value(PackageService(db).lookup(code, {}));
+    REQUIRE(k.sessionsLeft == 0);
+    REQUIRE(k.refunded);
 }
 
 TEST_CASE("front desk without approval is refused in the dialog and nothing changes",
