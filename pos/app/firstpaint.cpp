@@ -13,6 +13,12 @@
 namespace oasis::app {
 
 namespace {
+long long epochMicros() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<long long>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000;
+}
+
 class FirstPaintProbe final : public QObject {
 public:
     using QObject::QObject;
@@ -23,17 +29,14 @@ protected:
             m_done = true;
             // Once the paint is done and the event loop is back.
             QTimer::singleShot(0, qApp, [] {
-                timespec ts{};
-                clock_gettime(CLOCK_REALTIME, &ts);
+                const long long now = epochMicros();
                 QFile status(QStringLiteral("/proc/self/status"));
                 QByteArray peak = "0";
                 if (status.open(QIODevice::ReadOnly))
                     for (const QByteArray &line : status.readAll().split('\n'))
                         if (line.startsWith("VmHWM:"))
                             peak = line.mid(6).trimmed().split(' ').first();
-                std::printf("first-paint epoch-us=%lld peak-rss-kb=%s\n",
-                            static_cast<long long>(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000,
-                            peak.constData());
+                std::printf("first-paint epoch-us=%lld peak-rss-kb=%s\n", now, peak.constData());
                 std::fflush(stdout);
                 QCoreApplication::exit(0);
             });
@@ -45,6 +48,11 @@ private:
     bool m_done = false;
 };
 } // namespace
+
+void printEpoch(const char *what) {
+    std::printf("%s epoch-us=%lld\n", what, epochMicros());
+    std::fflush(stdout);
+}
 
 void afterFirstPaint(QWidget *window, std::function<void()> work) {
     class Once final : public QObject {

@@ -18,4 +18,8 @@ void afterFirstPaint(QWidget *window, std::function<void()> work);
 /// application with exit code 0.
 void exitAfterFirstPaint(QWidget *watched);
 
+/// Prints "WHAT epoch-us=N" on stdout (the wall-clock time in microseconds), flushed: a step of
+/// oasis-bench's cold-start probe.
+void printEpoch(const char *what);
+
 } // namespace oasis::app
