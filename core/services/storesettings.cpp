@@ -14,6 +14,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <map>
+
 namespace oasis {
 
 namespace {
@@ -46,16 +48,39 @@ std::optional<SmtpSecurity> smtpSecurityFromName(const QString &name) {
     return std::nullopt;
 }
 
+namespace {
+const QString kDefaultStoreName = QStringLiteral("Oasis Massage & Wellness");
+const QString kDefaultTimeZone = QStringLiteral("America/Los_Angeles");
+const QString kDefaultCurrency = QStringLiteral("USD");
+
+QTimeZone zoneNamed(const QString &name) {
+    QTimeZone tz(name.toUtf8());
+    return tz.isValid() ? tz : QTimeZone::systemTimeZone();
+}
+} // namespace
+
 StoreInfo StoreSettings::storeInfo() const {
+    // One statement for the six settings (one round trip to a store server, not six).
+    std::map<QString, QString> got;
+    if (auto rows = m_db.rows(QStringLiteral("SELECT key, value FROM settings WHERE key IN "
+                                             "('store.name', 'store.address', 'store.phone', "
+                                             "'store.footer', 'store.timezone', "
+                                             "'store.currency')"));
+        rows)
+        for (const QVariantList &r : std::as_const(*rows))
+            if (!r.value(1).isNull())
+                got[r.value(0).toString()] = r.value(1).toString();
+    const auto value = [&got](const char *key, const QString &fallback = {}) {
+        const auto it = got.find(QString::fromLatin1(key));
+        return it == got.end() ? fallback : it->second;
+    };
     StoreInfo info;
-    info.name =
-        m_db.setting(QStringLiteral("store.name"), QStringLiteral("Oasis Massage & Wellness"));
-    info.addressLines =
-        m_db.setting(QStringLiteral("store.address")).split(u'\n', Qt::SkipEmptyParts);
-    info.phone = m_db.setting(QStringLiteral("store.phone"));
-    info.footer = m_db.setting(QStringLiteral("store.footer"));
-    info.timeZone = timeZone();
-    info.currency = currency();
+    info.name = value("store.name", kDefaultStoreName);
+    info.addressLines = value("store.address").split(u'\n', Qt::SkipEmptyParts);
+    info.phone = value("store.phone");
+    info.footer = value("store.footer");
+    info.timeZone = zoneNamed(value("store.timezone", kDefaultTimeZone));
+    info.currency = value("store.currency", kDefaultCurrency);
     return info;
 }
 
@@ -98,10 +123,7 @@ Status StoreSettings::setStoreInfo(const StoreInfo &info, const StaffMember &act
 }
 
 QTimeZone StoreSettings::timeZone() const {
-    QTimeZone tz(
-        m_db.setting(QStringLiteral("store.timezone"), QStringLiteral("America/Los_Angeles"))
-            .toUtf8());
-    return tz.isValid() ? tz : QTimeZone::systemTimeZone();
+    return zoneNamed(m_db.setting(QStringLiteral("store.timezone"), kDefaultTimeZone));
 }
 
 QDate StoreSettings::businessDate(const QDateTime &utc) const {
@@ -344,7 +366,7 @@ Status StoreSettings::saveSmtpPassword(const QString &password, const StaffMembe
 }
 
 QString StoreSettings::currency() const {
-    return m_db.setting(QStringLiteral("store.currency"), QStringLiteral("USD"));
+    return m_db.setting(QStringLiteral("store.currency"), kDefaultCurrency);
 }
 
 Status StoreSettings::set(const QString &key, const QString &value, const StaffMember &actor,
