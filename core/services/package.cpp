@@ -233,6 +233,16 @@ Money PackageCovers::amount(std::size_t i, const TicketTotals &totals) const {
     return min(u.price, lineValue);
 }
 
+namespace {
+/// A package named by its number on a ticket that is not for its client.
+Error notTheirs(const SessionPackage &k) {
+    return Error(ErrorCode::Refused,
+                 oasis::tr("Package ••%1 is %2's: it is used from their page on a ticket for "
+                           "them, or by scanning its code.")
+                     .arg(k.last4, k.clientName));
+}
+} // namespace
+
 QString packageRef(qint64 packageId) {
     return u'#' + QString::number(packageId);
 }
@@ -280,10 +290,7 @@ Result<PackageCovers> PackageService::covers(const QStringList &codes, const Tic
             if (!owner)
                 return std::unexpected(owner.error());
             if (*holder == 0 || *owner != *holder)
-                return fail(ErrorCode::Refused,
-                            oasis::tr("Package ••%1 is %2's: it is used from their page on a "
-                                      "ticket for them, or by scanning its code.")
-                                .arg(k->last4, k->clientName));
+                return std::unexpected(notTheirs(*k));
             forClient = *holder;
         } else {
             k = lookup(code, registerId);
@@ -424,10 +431,7 @@ Status PackageService::redeem(const SessionPackage &seen, Money covered, qint64 
         if (!owner)
             return std::unexpected(owner.error());
         if (*owner != forClient)
-            return fail(ErrorCode::Refused,
-                        oasis::tr("Package ••%1 is %2's: it is used from their page on a ticket "
-                                  "for them, or by scanning its code.")
-                            .arg(now->last4, now->clientName));
+            return std::unexpected(notTheirs(*now));
     }
     if (now->sessionsLeft <= 0)
         return fail(ErrorCode::Refused,

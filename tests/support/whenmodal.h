@@ -13,21 +13,26 @@
 
 namespace oasis::test {
 
+/// Runs `act` on `dialog`; when it is null, records the failure and closes whatever modal widget
+/// is open, so a test never hangs.
+template <typename D>
+void actOnModal(D *dialog, const std::function<void(D *)> &act) {
+    if (!dialog) {
+        if (QWidget *other = QApplication::activeModalWidget())
+            other->close();
+        FAIL_CHECK("the expected dialog did not open");
+        return;
+    }
+    act(dialog);
+}
+
 /// Runs `act` on the next modal dialog of type D once its event loop runs. When no such dialog
 /// shows up, the failure is recorded and whatever modal widget is open is closed, so a test
 /// never hangs.
 template <typename D>
 void whenModal(std::function<void(D *)> act) {
-    QTimer::singleShot(0, qApp, [act] {
-        auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
-        if (!dialog) {
-            if (QWidget *other = QApplication::activeModalWidget())
-                other->close();
-            FAIL_CHECK("the expected dialog did not open");
-            return;
-        }
-        act(dialog);
-    });
+    QTimer::singleShot(
+        0, qApp, [act] { actOnModal(qobject_cast<D *>(QApplication::activeModalWidget()), act); });
 }
 
 /// As whenModal, for a dialog that opens only after another one has closed (the register acting
@@ -44,13 +49,7 @@ void whenModalShows(std::function<void(D *)> act, int ms = 5000) {
             return;
         timer->stop();
         timer->deleteLater();
-        if (!dialog) {
-            if (QWidget *other = QApplication::activeModalWidget())
-                other->close();
-            FAIL_CHECK("the expected dialog did not open");
-            return;
-        }
-        act(dialog);
+        actOnModal(dialog, act);
     });
     timer->start();
 }
