@@ -1435,6 +1435,12 @@ void RegisterWidget::payWithVoucher(const QString &code) {
     openPayDialog([code](PayDialog &dialog) { dialog.addVoucher(code); });
 }
 
+QString RegisterWidget::noSessionLeft(const SessionPackage &k) {
+    return k.refunded
+               ? tr("Package ••%1: %2, refunded: no session is left.").arg(k.last4, k.description())
+               : tr("Package ••%1: %2, no session left.").arg(k.last4, k.description());
+}
+
 void RegisterWidget::usePackageSession(qint64 clientId, qint64 packageId) {
     auto k = PackageService(m_db).byId(packageId);
     if (!k) {
@@ -1442,11 +1448,7 @@ void RegisterWidget::usePackageSession(qint64 clientId, qint64 packageId) {
         return;
     }
     if (k->sessionsLeft <= 0) {
-        showMessage(k->refunded
-                        ? tr("Package ••%1: %2, refunded: no session is left.")
-                              .arg(k->last4, k->description())
-                        : tr("Package ••%1: %2, no session left.").arg(k->last4, k->description()),
-                    true);
+        showMessage(noSessionLeft(*k), true);
         return;
     }
     const qint64 onTicket = m_model->ticket().clientId;
@@ -1487,12 +1489,7 @@ void RegisterWidget::payWithPackage(const QString &code) {
         if (!k)
             showMessage(k.error().message, true);
         else if (k->sessionsLeft <= 0)
-            showMessage(
-                k->refunded
-                    ? tr("Package ••%1: %2, refunded: no session is left.")
-                          .arg(k->last4, k->description())
-                    : tr("Package ••%1: %2, no session left.").arg(k->last4, k->description()),
-                true);
+            showMessage(noSessionLeft(*k), true);
         else
             showMessage(tr("Package ••%1: %2, sessions left: %3. Ring up the session with its "
                            "therapist, then scan it.")

@@ -176,6 +176,8 @@ private:
     /// dialog opens with that line at the package's per-session price and the package tender
     /// applied), or says in one line why not; with an empty ticket, the sessions left.
     void payWithPackage(const QString &code);
+    /// "Package ••ABCD: 5 sessions of …, no session left." (or refunded).
+    static QString noSessionLeft(const SessionPackage &k);
     /// After the Pay dialog closes: a new ticket when the sale completed, else its message.
     /// The Pay dialog on the ticket, `prefill` run once it is open (a scanned card, voucher or
     /// package), then what the sale did.

@@ -522,24 +522,21 @@ Status ClientsScreen::useSession(qint64 packageId) {
                            tr("Choose the package in the list first: %1 has more than one.")
                                .arg(m_current->name)),
                       {});
-    auto k = PackageService(*m_ctx.db).byId(packageId);
-    if (!k)
-        return finish(std::unexpected(k.error()), {});
-    const qint64 holder = m_current->mergedInto > 0 ? m_current->mergedInto : m_current->id;
-    auto owner = ClientService::resolveForSale(*m_ctx.db, k->clientId);
-    if (!owner)
-        return finish(std::unexpected(owner.error()), {});
-    if (*owner != holder)
-        return finish(fail(ErrorCode::Refused,
-                           tr("Package ••%1 is not %2's.").arg(k->last4, m_current->name)),
-                      {});
-    if (k->sessionsLeft <= 0)
-        return finish(fail(ErrorCode::Refused,
-                           k->refunded
-                               ? tr("Package ••%1 was refunded: no session is left.").arg(k->last4)
-                               : tr("Package ••%1 has no session left.").arg(k->last4)),
-                      {});
-    Q_EMIT useSessionRequested(holder, packageId);
+    // One of the packages the page lists (core's ofClient: theirs and their duplicates'); the
+    // register and the sale check the rest again.
+    const QTreeWidgetItem *row = nullptr;
+    for (QTreeWidgetItemIterator it(m_history); *it && !row; ++it)
+        if ((*it)->data(0, kPackageIdRole).toLongLong() == packageId)
+            row = *it;
+    if (!row)
+        return finish(
+            fail(ErrorCode::Refused,
+                 tr("Package #%1 is not one of %2's.").arg(packageId).arg(m_current->name)),
+            {});
+    if (row->data(0, kSessionsLeftRole).toInt() <= 0)
+        return finish(fail(ErrorCode::Refused, tr("That package has no session left.")), {});
+    Q_EMIT useSessionRequested(m_current->mergedInto > 0 ? m_current->mergedInto : m_current->id,
+                               packageId);
     return {};
 }
 

@@ -410,6 +410,13 @@ Status GiftCardScreen::requestSale(Money amount, const QString &to, const QStrin
     return {};
 }
 
+void GiftCardScreen::showIssued(const IssuedCard &issued) {
+    // No lookup needed: its id is known.
+    m_cardCode = issued.code;
+    if (auto card = GiftCardService(*m_ctx.db).byId(issued.id); card)
+        showCard(*card);
+}
+
 Result<IssuedCard> GiftCardScreen::giveCard(Money amount, const QDate &expires,
                                             const QString &reason) {
     auto issued = withApproval(m_ctx.requestApproval, [&](const std::optional<StaffMember> &a) {
@@ -420,9 +427,7 @@ Result<IssuedCard> GiftCardScreen::giveCard(Money amount, const QDate &expires,
         showError(issued.error());
         return issued;
     }
-    m_cardCode = issued->code;
-    if (auto card = GiftCardService(*m_ctx.db).byId(issued->id); card)
-        showCard(*card);
+    showIssued(*issued);
     const QLocale locale;
     showInfo(expires.isValid()
                  ? tr("Card ••%1 given: %2 of promotional value, spendable through %3.")
@@ -480,10 +485,7 @@ Result<IssuedCard> GiftCardScreen::replaceCard() {
         showError(issued.error());
         return issued;
     }
-    // Show the new card (no lookup needed: its id is known).
-    m_cardCode = issued->code;
-    if (auto card = GiftCardService(*m_ctx.db).byId(issued->id); card)
-        showCard(*card);
+    showIssued(*issued);
     showInfo(tr("The card ending %1 is now void. New card: %2 holding %3.")
                  .arg(oldLast4, issued->code, issued->amount.format(QLocale())));
     Q_EMIT cardsChanged();

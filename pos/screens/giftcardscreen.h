@@ -101,6 +101,8 @@ private:
     void showError(const Error &error);
     void showInfo(const QString &text);
     void showCard(const GiftCard &card);
+    /// A card just issued (given or a replacement): shown, and its code kept for what follows.
+    void showIssued(const IssuedCard &issued);
     void reloadCard();
     void updateButtons();
 

@@ -6630,18 +6630,6 @@ managers only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Package ••%1 is not %2&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Package ••%1 was refunded: no session is left.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Package ••%1 has no session left.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>  ·  not redeemed yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6655,6 +6643,14 @@ managers only)</source>
     </message>
     <message>
         <source>Service vouchers (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package #%1 is not one of %2&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That package has no session left.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,6 +18,27 @@
 using namespace oasis;
 using namespace oasis::test;
 
+namespace {
+
+/// One oasis-sale-worker per argument list, all at once; each must end well (no sale failed).
+void runWorkers(const std::vector<QStringList> &args, int waitMs) {
+    std::vector<std::unique_ptr<QProcess>> workers;
+    for (const QStringList &a : args) {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p->start(QStringLiteral(OASIS_SALE_WORKER), a);
+        REQUIRE(p->waitForStarted(10000));
+        workers.push_back(std::move(p));
+    }
+    for (auto &p : workers) {
+        REQUIRE(p->waitForFinished(waitMs));
+        CHECK(p->exitStatus() == QProcess::NormalExit);
+        CHECK(p->exitCode() == 0);
+    }
+}
+
+} // namespace
+
 TEST_CASE("four registers selling at once: receipts, totals, stock and card balances all add up",
           "[concurrency]") {
     constexpr int kWorkers = 4;
@@ -52,25 +73,15 @@ TEST_CASE("four registers selling at once: receipts, totals, stock and card bala
             QStringLiteral("B"));
     const qint64 seriesOf[kWorkers] = {0, 0, 1, 2};
 
-    std::vector<std::unique_ptr<QProcess>> workers;
-    for (int w = 0; w < kWorkers; ++w) {
-        auto p = std::make_unique<QProcess>();
-        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p->start(QStringLiteral(OASIS_SALE_WORKER),
-                 {QStringLiteral("--db"), tmp.path(), QStringLiteral("--keys"), tmp.keyDir(),
-                  QStringLiteral("--codes"), codesFile, QStringLiteral("--count"),
-                  QString::number(kSalesEach), QStringLiteral("--seed"), QString::number(w + 7),
-                  QStringLiteral("--register"), QStringLiteral("reg-%1").arg(w),
-                  QStringLiteral("--out"),
-                  QDir(tmp.dir()).filePath(QStringLiteral("worker-%1.jsonl").arg(w))});
-        REQUIRE(p->waitForStarted(10000));
-        workers.push_back(std::move(p));
-    }
-    for (auto &p : workers) {
-        REQUIRE(p->waitForFinished(120000));
-        CHECK(p->exitStatus() == QProcess::NormalExit);
-        CHECK(p->exitCode() == 0); // no sale failed on a busy database
-    }
+    std::vector<QStringList> workers;
+    for (int w = 0; w < kWorkers; ++w)
+        workers.push_back(
+            {QStringLiteral("--db"), tmp.path(), QStringLiteral("--keys"), tmp.keyDir(),
+             QStringLiteral("--codes"), codesFile, QStringLiteral("--count"),
+             QString::number(kSalesEach), QStringLiteral("--seed"), QString::number(w + 7),
+             QStringLiteral("--register"), QStringLiteral("reg-%1").arg(w), QStringLiteral("--out"),
+             QDir(tmp.dir()).filePath(QStringLiteral("worker-%1.jsonl").arg(w))});
+    runWorkers(workers, 120000); // no sale failed on a busy database
 
     // What the registers say they did.
     std::set<qint64> receipts;
@@ -164,25 +175,16 @@ TEST_CASE("four registers redeeming the same vouchers, package and bonus cards a
     const qint64 salesBefore =
         value(tmp->scalar(QStringLiteral("SELECT COUNT(*) FROM sales"))).toLongLong();
 
-    std::vector<std::unique_ptr<QProcess>> workers;
-    for (int w = 0; w < kWorkers; ++w) {
-        auto p = std::make_unique<QProcess>();
-        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p->start(QStringLiteral(OASIS_SALE_WORKER),
-                 {QStringLiteral("--db"), tmp.path(), QStringLiteral("--keys"), tmp.keyDir(),
-                  QStringLiteral("--codes"), codesFile, QStringLiteral("--count"),
-                  QString::number(kSalesEach), QStringLiteral("--seed"), QString::number(w + 31),
-                  QStringLiteral("--register"), QStringLiteral("pre-%1").arg(w),
-                  QStringLiteral("--prepaid"), QStringLiteral("70"), QStringLiteral("--out"),
-                  QDir(tmp.dir()).filePath(QStringLiteral("prepaid-%1.jsonl").arg(w))});
-        REQUIRE(p->waitForStarted(10000));
-        workers.push_back(std::move(p));
-    }
-    for (auto &p : workers) {
-        REQUIRE(p->waitForFinished(180000));
-        CHECK(p->exitStatus() == QProcess::NormalExit);
-        CHECK(p->exitCode() == 0);
-    }
+    std::vector<QStringList> workers;
+    for (int w = 0; w < kWorkers; ++w)
+        workers.push_back(
+            {QStringLiteral("--db"), tmp.path(), QStringLiteral("--keys"), tmp.keyDir(),
+             QStringLiteral("--codes"), codesFile, QStringLiteral("--count"),
+             QString::number(kSalesEach), QStringLiteral("--seed"), QString::number(w + 31),
+             QStringLiteral("--register"), QStringLiteral("pre-%1").arg(w),
+             QStringLiteral("--prepaid"), QStringLiteral("70"), QStringLiteral("--out"),
+             QDir(tmp.dir()).filePath(QStringLiteral("prepaid-%1.jsonl").arg(w))});
+    runWorkers(workers, 180000);
 
     // What the registers say they redeemed: a shared voucher's index is below kVouchers (each
     // register's own vouchers come after), the shared package's is 0.

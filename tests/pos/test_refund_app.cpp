@@ -15,6 +15,7 @@
 #include "pos/app/refunddialog.h"
 #include "printing/receipt.h"
 #include "tests/pos/posfixture.h"
+#include "tests/pos/registercounter.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -32,23 +33,11 @@ namespace {
 
 const QString kLavender = QStringLiteral("OIL-LAV-120"); // $24.00, 10.55 % retail tax
 
-struct Counter {
-    oasis::test::TempDb tdb{true};
-    postest::PosClock clock;
-    MainWindow window{tdb.db(), QStringLiteral("test-register")};
+struct Counter : postest::RegisterCounter {
     ReceiptsScreen *receipts = window.receipts();
     StaffMember frontdesk = postest::frontDesk(tdb.db());
     StaffMember manager = value(StaffService(tdb.db()).find(QStringLiteral("manager")));
     StaffMember lena = value(StaffService(tdb.db()).find(QStringLiteral("lena")));
-
-    Counter() {
-        window.resize(1366, 768);
-        window.show();
-        window.startSession(frontdesk);
-        QApplication::setActiveWindow(&window);
-        window.activateWindow();
-        REQUIRE(QTest::qWaitForWindowActive(&window));
-    }
 
     /// Two lavender oils and a 60-minute deep tissue with Lena, paid cash.
     CompletedSale ringUp() {

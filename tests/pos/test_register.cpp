@@ -14,6 +14,7 @@
 #include "pos/screens/giftcardcertificate.h"
 #include "printing/receipt.h"
 #include "tests/pos/posfixture.h"
+#include "tests/pos/registercounter.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -38,29 +39,7 @@ namespace {
 
 const QString kLavender = QStringLiteral("0850071001020"); // Lavender Calm Body Oil, $24.00
 
-struct Counter {
-    oasis::test::TempDb tdb{true};
-    postest::PosClock clock;
-    MainWindow window{tdb.db(), QStringLiteral("test-register")};
-    RegisterWidget *reg = window.registerScreen();
-    TicketModel *model = reg->model();
-
-    Counter() {
-        window.resize(1366, 768);
-        window.show();
-        window.startSession(postest::frontDesk(tdb.db()));
-        // Shortcuts reach only the active window.
-        QApplication::setActiveWindow(&window);
-        window.activateWindow();
-        REQUIRE(QTest::qWaitForWindowActive(&window));
-    }
-    // As a keyboard-wedge scanner does: the characters, then Enter.
-    void scan(const QString &text) {
-        QTest::keyClicks(reg->scanField(), text);
-        QTest::keyClick(reg->scanField(), Qt::Key_Return);
-    }
-    const TicketLine &line(int row) const { return model->ticket().lines.at(std::size_t(row)); }
-};
+using Counter = postest::RegisterCounter;
 
 } // namespace
 

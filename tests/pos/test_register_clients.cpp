@@ -14,6 +14,7 @@
 #include "printing/salereceipt.h"
 #include "printing/text.h"
 #include "tests/pos/posfixture.h"
+#include "tests/pos/registercounter.h"
 
 #include <QInputDialog>
 #include <QPushButton>
@@ -26,12 +27,7 @@ using postest::whenModal;
 
 namespace {
 
-struct ClientCounter {
-    oasis::test::TempDb tdb{true};
-    postest::PosClock clock;
-    MainWindow window{tdb.db(), QStringLiteral("test-register")};
-    RegisterWidget *reg = window.registerScreen();
-    TicketModel *model = reg->model();
+struct ClientCounter : postest::RegisterCounter {
     Client ana;
 
     ClientCounter() {
@@ -42,16 +38,6 @@ struct ClientCounter {
                                     QStringLiteral("Pregnant (2nd trimester)")};
         ana = value(ClientService(tdb.db()).add(
             d, oasis::test::staffNamed(tdb.db(), QStringLiteral("manager"))));
-        window.resize(1366, 768);
-        window.show();
-        window.startSession(postest::frontDesk(tdb.db()));
-        QApplication::setActiveWindow(&window);
-        window.activateWindow();
-        REQUIRE(QTest::qWaitForWindowActive(&window));
-    }
-    void scan(const QString &text) {
-        QTest::keyClicks(reg->scanField(), text);
-        QTest::keyClick(reg->scanField(), Qt::Key_Return);
     }
     void addSession() {
         whenModal<ChoiceDialog>([](ChoiceDialog *d) { d->choose(0); });

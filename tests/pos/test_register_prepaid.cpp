@@ -20,6 +20,7 @@
 #include "pos/screens/clientsscreen.h"
 #include "pos/screens/giftcardcertificate.h"
 #include "tests/pos/posfixture.h"
+#include "tests/pos/registercounter.h"
 #include "tests/printing/printingfixtures.h"
 
 #include <QDir>
@@ -38,26 +39,7 @@ using postest::whenModal;
 
 namespace {
 
-struct PrepaidCounter {
-    oasis::test::TempDb tdb{true};
-    postest::PosClock clock;
-    MainWindow window{tdb.db(), QStringLiteral("test-register")};
-    RegisterWidget *reg = window.registerScreen();
-    TicketModel *model = reg->model();
-
-    PrepaidCounter() {
-        window.resize(1366, 768);
-        window.show();
-        window.startSession(postest::frontDesk(tdb.db()));
-        QApplication::setActiveWindow(&window);
-        window.activateWindow();
-        REQUIRE(QTest::qWaitForWindowActive(&window));
-    }
-    void scan(const QString &text) {
-        QTest::keyClicks(reg->scanField(), text);
-        QTest::keyClick(reg->scanField(), Qt::Key_Return);
-    }
-    const TicketLine &line(int row) const { return model->ticket().lines.at(std::size_t(row)); }
+struct PrepaidCounter : postest::RegisterCounter {
     /// A session rung up with the first therapist offered.
     void addSession(const QString &code) {
         const int before = model->rowCount();
@@ -543,6 +525,9 @@ TEST_CASE("Use a package session on the client's page rings up the session and p
         auto *use = page->findChild<QPushButton *>(QStringLiteral("useSession"));
         REQUIRE(use != nullptr);
         shown = !use->isHidden();
+        // Only a package the page lists is taken to the register.
+        CHECK_FALSE(page->useSession(k.id + 1000));
+        CHECK(page->message().contains(QStringLiteral("is not one of Ana Ruiz's")));
         if (const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR"); !dir.isEmpty())
             CHECK(
                 dialog->grab().save(QDir(dir).filePath(QStringLiteral("client-page-package.png"))));
@@ -551,6 +536,10 @@ TEST_CASE("Use a package session on the client's page rings up the session and p
             therapist = d->text(0);
             whenModalShows<PayDialog>([&](PayDialog *pay) {
                 due = pay->due();
+                if (const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR");
+                    !dir.isEmpty())
+                    CHECK(pay->grab().save(
+                        QDir(dir).filePath(QStringLiteral("pay-package-from-client.png"))));
                 tenderText =
                     pay->findChild<QListWidget *>(QStringLiteral("tenderList"))->item(0)->text();
                 CHECK(pay->complete());

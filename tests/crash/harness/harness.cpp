@@ -608,6 +608,15 @@ int workerMain(int argc, char **argv) {
     QDeadlineTimer deadline = args->seconds > 0 ? QDeadlineTimer(qint64(args->seconds * 1000))
                                                 : QDeadlineTimer(QDeadlineTimer::Forever);
     qint64 completed = 0, refused = 0, failed = 0;
+    // A sale that did not complete: refused (counted), or failed (counted and said).
+    const auto tally = [&](const Error &e) {
+        if (e.code == ErrorCode::Refused) {
+            ++refused;
+            return;
+        }
+        ++failed;
+        std::fprintf(stderr, "worker: %s\n", qPrintable(e.message));
+    };
     std::vector<qint64> latencyNs;
     std::printf("ready\n");
     std::fflush(stdout);
@@ -664,12 +673,7 @@ int workerMain(int argc, char **argv) {
             }
             const qint64 ns = timer.nsecsElapsed();
             if (!done) {
-                if (done.error().code == ErrorCode::Refused)
-                    ++refused;
-                else {
-                    ++failed;
-                    std::fprintf(stderr, "worker: %s\n", qPrintable(done.error().message));
-                }
+                tally(done.error());
                 continue;
             }
             ++completed;
@@ -753,12 +757,7 @@ int workerMain(int argc, char **argv) {
         }
         const qint64 ns = timer.nsecsElapsed();
         if (!done) {
-            if (done.error().code == ErrorCode::Refused)
-                ++refused;
-            else {
-                ++failed;
-                std::fprintf(stderr, "worker: %s\n", qPrintable(done.error().message));
-            }
+            tally(done.error());
             continue;
         }
         ++completed;
