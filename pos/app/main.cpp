@@ -4,11 +4,13 @@
 #include "core/services/store.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
+#include "pos/app/mainwindow.h"
+#include "pos/screens/storelocation.h"
+#ifdef OASIS_FIRST_PAINT_PROBE
 #include "pos/app/firstpaint.h"
 #include "pos/app/loginwidget.h"
-#include "pos/app/mainwindow.h"
 #include "pos/app/registerwidget.h"
-#include "pos/screens/storelocation.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
