@@ -135,7 +135,9 @@ Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &reg
                   "each character and try again."),
         oasis::tr("That is not a gift-card code."),
         oasis::tr("This gift card is not known here: it was not sold by this store.")};
-    auto found = lookupStoredValue(m_db, kind, code, registerIdIn);
+    auto found =
+        lookupStoredValue(m_db, kind, code, registerIdIn,
+                          !m_checkedRegister.isEmpty() && registerIdIn == m_checkedRegister);
     if (!found)
         return std::unexpected(found.error());
     GiftCard card = cardFromRow(found->row);
@@ -154,7 +156,9 @@ Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &reg
 }
 
 Status GiftCardService::withPromo(GiftCard &card) const {
-    const QDate today = StoreSettings(m_db).businessDate(Clock::nowUtc());
+    const QDate today = m_businessDate.isValid()
+                            ? m_businessDate
+                            : StoreSettings(m_db).businessDate(Clock::nowUtc());
     auto promo = PromoLedger(m_db).available(card.id, today);
     if (!promo)
         return std::unexpected(promo.error());

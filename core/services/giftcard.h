@@ -62,6 +62,13 @@ class GiftCardService final {
 public:
     explicit GiftCardService(Database &db)
         : m_db(db) {}
+    /// The service as one sale uses it: the sale has checked its register already
+    /// (RegisterService::acting) and looks at every card on its business date, both read once
+    /// for the whole sale rather than again for each card.
+    GiftCardService(Database &db, const QString &checkedRegister, const QDate &businessDate)
+        : m_db(db)
+        , m_checkedRegister(checkedRegister)
+        , m_businessDate(businessDate) {}
 
     /// Lookups per register: this many failures within a minute lock lookups for a minute.
     static constexpr int kMaxFailures = 5;
@@ -148,6 +155,8 @@ private:
                        qint64 staffId, qint64 approverId = 0, const QString &reason = {});
 
     Database &m_db;
+    QString m_checkedRegister; ///< empty: each lookup checks its register
+    QDate m_businessDate;      ///< invalid: the store's date now, read at each use
 };
 
 } // namespace oasis

@@ -188,8 +188,10 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
         ticketDiscount = (discountable - lineDiscounts).timesPpm(ticket.discount.ppm);
     else if (ticket.discount.kind == Discount::Kind::Amount)
         ticketDiscount = ticket.discount.amount;
+    // (No discount needs no approval: the threshold is read only when there is one.)
     const Money allDiscounts = ticketDiscount + lineDiscounts;
-    if (allDiscounts > discountable.timesPpm(settings.discountThresholdPpm()))
+    if (allDiscounts > Money() &&
+        allDiscounts > discountable.timesPpm(settings.discountThresholdPpm()))
         if (auto ok = needs(Action::DiscountAboveThreshold); !ok)
             return ok;
     return {};
@@ -389,7 +391,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         return std::unexpected(rules.error());
     const TaxTable *taxes = &rules->taxes;
     const QDateTime now = Clock::nowUtc();
-    const QDate businessDate = settings.businessDate(now);
+    const QDate businessDate = rules->businessDate(now);
     auto totals = ticket.totals(*taxes, businessDate);
     if (!totals)
         return std::unexpected(totals.error());
@@ -414,8 +416,9 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
     if (auto ok = overLimit(rules->transactionLimit); !ok)
         return std::unexpected(ok.error());
 
-    // Gift cards: look up before the transaction (failures must stay recorded).
-    GiftCardService cards(m_db);
+    // Gift cards: look up before the transaction (failures must stay recorded), as the register
+    // complete() checked, on the sale's business date.
+    GiftCardService cards(m_db, registerId, businessDate);
     std::vector<GiftCard> giftTenders;
     std::vector<Money> balances;
     for (const Tender &t : tenders) {
@@ -824,10 +827,13 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
                 return std::unexpected(ok.error());
             promoSpent += promoPart;
         }
-        auto after = cards.byId(a.giftCardId);
-        if (!after)
-            return std::unexpected(after.error());
-        a.giftCardBalance = after->spendable();
+        // What is left to spend: the paid value after this debit (the writes above succeeded,
+        // so it is the sum read above less what they took) and the promotional value not
+        // expired on the sale's date, read after its own debit.
+        auto promoLeft = PromoLedger(m_db).available(a.giftCardId, businessDate);
+        if (!promoLeft)
+            return std::unexpected(promoLeft.error());
+        a.giftCardBalance = Money::fromCents(paid->toLongLong()) - paidPart + promoLeft->first;
     }
 
     QJsonArray cardsJson;

@@ -27,7 +27,9 @@ QByteArray pinHash(const Database &db, const QString &pin, const QByteArray &sal
 const QString kColumns =
     QStringLiteral("id, name, display_name, role, active, pin_hash IS NOT NULL");
 
-StaffMember fromRow(const Rows &q) {
+/// From a row of kColumns: a Rows at its current row, or a row read whole (QVariantList).
+template <class Row>
+StaffMember fromRow(const Row &q) {
     StaffMember m;
     m.id = q.value(0).toLongLong();
     m.name = q.value(1).toString();
@@ -71,11 +73,12 @@ Result<StaffMember> StaffService::find(const QString &name) const {
 }
 
 Result<StaffMember> StaffService::byId(qint64 id) const {
-    auto q = m_db.exec(
+    // (One row, by a statement the connection keeps: every sale and approval reads it.)
+    auto q = m_db.row(
         QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM staff WHERE id = ?"), {id});
     if (!q)
         return std::unexpected(q.error());
-    if (!q->next())
+    if (q->isEmpty())
         return fail(ErrorCode::NotFound, oasis::tr("There is no staff member number %1.").arg(id));
     return fromRow(*q);
 }

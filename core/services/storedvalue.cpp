@@ -10,10 +10,12 @@
 namespace oasis {
 
 Result<StoredValueRow> lookupStoredValue(Database &db, const StoredValueKind &kind,
-                                         const QString &code, const QString &registerIdIn) {
+                                         const QString &code, const QString &registerIdIn,
+                                         bool registerChecked) {
     // Only a register the store knows looks codes up: an invented one records no failure and
     // escapes no lockout.
-    auto acting = RegisterService(db).acting(registerIdIn);
+    auto acting =
+        registerChecked ? Result<QString>(registerIdIn) : RegisterService(db).acting(registerIdIn);
     if (!acting)
         return std::unexpected(acting.error());
     const QString registerId = *acting;

@@ -36,9 +36,11 @@ struct StoredValueRow {
 /// register the store does not know (nothing recorded), while the register's or the store's
 /// lookups are locked, for a code whose check character does not match (recorded) and for one
 /// the store never sold (recorded). Every failure counts towards the lockouts, whatever kind of
-/// code it was (GiftCardService::recordFailure).
+/// code it was (GiftCardService::recordFailure). `registerChecked`: the caller has just found
+/// `registerIdIn` known (RegisterService::acting), so it is not looked up again.
 Result<StoredValueRow> lookupStoredValue(Database &db, const StoredValueKind &kind,
-                                         const QString &code, const QString &registerIdIn);
+                                         const QString &code, const QString &registerIdIn,
+                                         bool registerChecked = false);
 
 /// A code just made for a new card, voucher or package, before its row is written.
 struct NewStoredValueCode {

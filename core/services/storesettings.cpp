@@ -184,16 +184,21 @@ Money StoreSettings::transactionLimit() const {
 Result<StoreSettings::SaleRules> StoreSettings::readSaleRules() const {
     // One round trip to a store server: the sale reads this twice, once inside its transaction.
     // The columns are text on both engines (PostgreSQL unites only columns of one type).
+    // The settings' rows have no tax class; their third column names the setting.
     auto rows = m_db.rows(QStringLiteral(
         "SELECT tax_class, CAST(ppm AS TEXT), effective_from FROM tax_rates UNION ALL "
-        "SELECT '', value, '' FROM settings WHERE key = 'store.transaction_limit'"));
+        "SELECT '', value, key FROM settings WHERE key IN ('store.transaction_limit', "
+        "'store.timezone')"));
     if (!rows)
         return std::unexpected(rows.error());
     SaleRules rules;
     rules.transactionLimit = kDefaultTransactionLimit;
+    rules.timeZone = zoneNamed(kDefaultTimeZone);
     for (const QVariantList &r : *rows) {
         const QString cls = r.value(0).toString();
-        if (cls.isEmpty())
+        if (cls.isEmpty() && r.value(2).toString() == QLatin1String("store.timezone"))
+            rules.timeZone = zoneNamed(r.value(1).toString());
+        else if (cls.isEmpty())
             rules.transactionLimit = transactionLimitOf(r.value(1));
         else if (auto known = taxClassFromName(cls))
             rules.taxes.add(taxRateOf(*known, r));

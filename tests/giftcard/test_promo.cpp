@@ -254,6 +254,41 @@ TEST_CASE("promotional value past its last day is no longer spendable at the sal
     REQUIRE(december.promo.expired == Money());
 }
 
+TEST_CASE("a sale takes its date, and the promotional value it may spend, in the store's own "
+          "time zone",
+          "[giftcard][promo]") {
+    Promo p;
+    const QString code =
+        p.sellWithBonus(Money::fromCents(50'00), Money::fromCents(20'00), QDate(2026, 12, 31))
+            .giftCards.front()
+            .code;
+    REQUIRE(p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":50"_s), tender(u"card:85"_s)}));
+    // Still December 31 in Seattle, already the evening of January 1 on Kiritimati (UTC+14).
+    TestClock::set(QDateTime(QDate(2027, 1, 1), QTime(7, 30), QTimeZone::utc()));
+    REQUIRE(p.tmp->setSetting(u"store.timezone"_s, u"Pacific/Kiritimati"_s));
+    const qint64 rows = p.count(u"SELECT COUNT(*) FROM giftcard_promo"_s);
+    auto refused =
+        p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":5"_s), tender(u"card:130"_s)});
+    REQUIRE_FALSE(refused);
+    REQUIRE(refused.error().code == ErrorCode::Refused);
+    REQUIRE(p.count(u"SELECT COUNT(*) FROM giftcard_promo"_s) == rows);
+    const CompletedSale there = value(p.session(u"DT60"_s, {tender(u"card:135"_s)}));
+    REQUIRE(p.count(u"SELECT COUNT(*) FROM sales WHERE business_date = '2027-01-01' AND "
+                    "receipt_no = "_s +
+                    QString::number(there.receiptNo)) == 1);
+
+    // Back in Seattle it is the promotional value's last day: spent, and the receipt says what
+    // is left.
+    REQUIRE(p.tmp->setSetting(u"store.timezone"_s, u"America/Los_Angeles"_s));
+    const CompletedSale here =
+        value(p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":5"_s), tender(u"card:130"_s)}));
+    REQUIRE(here.tenders.front().giftCardBalance == Money::fromCents(15'00));
+    REQUIRE(p.count(u"SELECT COUNT(*) FROM sales WHERE business_date = '2026-12-31' AND "
+                    "receipt_no = "_s +
+                    QString::number(here.receiptNo)) == 1);
+    REQUIRE(value(Journal::verify(p.tmp.db())).ok);
+}
+
 TEST_CASE("a cash-out counts and pays only the paid value", "[giftcard][promo][wa]") {
     Promo p;
     const QString code = p.sellWithBonus(Money::fromCents(25'00), Money::fromCents(20'00), {})
