@@ -255,7 +255,9 @@ Money TicketEditor::tipBase(qint64 therapistId) const {
 }
 
 void TicketEditor::recompute() {
-    auto totals = m_ticket.totals(m_taxes, m_date());
+    // An empty ticket totals nothing on any day: the store's date (a read of its time zone,
+    // a round trip to a store server) is not asked for (a login shows an empty ticket).
+    auto totals = m_ticket.totals(m_taxes, m_ticket.isEmpty() ? QDate() : m_date());
     if (totals) {
         m_totals = *totals;
         m_totalsError = Error{ErrorCode::Invalid};

@@ -177,6 +177,38 @@ Result<CatalogItem> CatalogService::byId(qint64 id) const {
     return itemWithBarcodes(m_db, *q);
 }
 
+Result<std::vector<CatalogItem>> CatalogService::byIds(const std::vector<qint64> &ids) const {
+    if (ids.empty())
+        return std::vector<CatalogItem>();
+    QVariantList binds;
+    for (qint64 id : ids)
+        binds << id;
+    const QString in = QStringList(binds.size(), QStringLiteral("?")).join(QLatin1String(", "));
+    auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.id IN (%1)").arg(in), binds);
+    if (!q)
+        return std::unexpected(q.error());
+    QHash<qint64, CatalogItem> found;
+    while (q->next()) {
+        CatalogItem item = fromRow(*q);
+        found.insert(item.id, std::move(item));
+    }
+    auto b = m_db.exec(QStringLiteral("SELECT item_id, barcode FROM item_barcodes WHERE item_id "
+                                      "IN (%1) ORDER BY ")
+                               .arg(in) +
+                           m_db.driver().insertionOrder(),
+                       binds);
+    if (!b)
+        return std::unexpected(b.error());
+    while (b->next())
+        if (auto it = found.find(b->value(0).toLongLong()); it != found.end())
+            it->barcodes << b->value(1).toString();
+    std::vector<CatalogItem> items;
+    for (qint64 id : ids)
+        if (auto it = found.constFind(id); it != found.cend())
+            items.push_back(*it);
+    return items;
+}
+
 Result<std::optional<CatalogItem>> CatalogService::findByCode(const QString &codeOrBarcode) const {
     const QString code = normalizedCode(codeOrBarcode);
     if (code.isEmpty())
@@ -234,14 +266,13 @@ Result<std::vector<CatalogItem>> CatalogService::bestSellers(int limit) const {
     while (top->next())
         ids.push_back(top->value(0).toLongLong());
     top->finish();
+    auto found = byIds(ids);
+    if (!found)
+        return found;
     std::vector<CatalogItem> items;
-    for (qint64 id : ids) {
-        if (static_cast<int>(items.size()) >= limit)
-            break;
-        auto item = byId(id);
-        if (item && item->active)
-            items.push_back(*item);
-    }
+    for (const CatalogItem &item : *found)
+        if (item.active && static_cast<int>(items.size()) < limit)
+            items.push_back(item);
     // A new store has no sales yet: fill up with products in catalog order.
     if (static_cast<int>(items.size()) < limit) {
         auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.active = 1 AND i.type = 'product' "
@@ -267,13 +298,15 @@ Result<CatalogService::KeptBestSellers> CatalogService::keptBestSellers(int limi
     KeptBestSellers out;
     const QStringList parts = kept->toString().split(QLatin1Char(' '));
     out.day = QDate::fromString(parts.value(0), Qt::ISODate);
-    for (const QString &id : parts.value(1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (static_cast<int>(out.items.size()) >= limit)
-            break;
-        auto item = byId(id.toLongLong());
-        if (item && item->active)
-            out.items.push_back(*item);
-    }
+    std::vector<qint64> ids;
+    for (const QString &id : parts.value(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        ids.push_back(id.toLongLong());
+    auto found = byIds(ids);
+    if (!found)
+        return std::unexpected(found.error());
+    for (const CatalogItem &item : *found)
+        if (item.active && static_cast<int>(out.items.size()) < limit)
+            out.items.push_back(item);
     return out;
 }
 

@@ -343,8 +343,23 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
                             .arg(first.member.name));
         return first.member;
     }
-    // One transaction for the check and the counter, so two registers cannot both get a
-    // "fifth" attempt. The row is read again: a lockout or a new PIN may have come meanwhile.
+    // The row is read again: a deactivation, a lockout or a new PIN may have come meanwhile.
+    // The right PIN with no failed attempts to clear writes nothing, so that read alone decides
+    // it (one row, read whole): a login does not take the store's write lock.
+    {
+        auto fresh = readPinRow(m_db, name);
+        if (!fresh)
+            return std::unexpected(fresh.error());
+        if (*fresh) {
+            const PinRow &row = **fresh;
+            if (row.member.active && row.member.hasPin && row.failed == 0 &&
+                !row.lockedUntil.isValid() && !hash.isEmpty() && row.salt == first.salt &&
+                row.iterations == first.iterations && crypto::equal(hash, row.stored))
+                return row.member;
+        }
+    }
+    // Anything else counts or clears attempts: one transaction for the check and the counter,
+    // so two registers cannot both get a "fifth" attempt, and the row read once more in it.
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());

@@ -121,6 +121,30 @@ TEST_CASE("A scan finds an item by SKU, session code or barcode", "[catalog]") {
     REQUIRE_FALSE(test::value(catalog.findByCode(QString())));
 }
 
+TEST_CASE("Items read by their numbers come in the order asked, each with its own barcodes",
+          "[catalog]") {
+    test::TempDb db(true);
+    CatalogService catalog(db.db());
+    const CatalogItem oil = *test::value(catalog.findByCode(u"OIL-LAV-120"_s));
+    const CatalogItem session = *test::value(catalog.findByCode(u"DT60"_s));
+    std::optional<CatalogItem> other;
+    for (const CatalogItem &i : test::value(catalog.list()))
+        if (i.id != oil.id && !i.barcodes.isEmpty())
+            other = i;
+    REQUIRE(other);
+
+    const auto items = test::value(catalog.byIds({session.id, 999999, other->id, oil.id}));
+    REQUIRE(items.size() == 3); // the unknown number is left out
+    REQUIRE(items[0].code == u"DT60"_s);
+    REQUIRE(items[0].barcodes.isEmpty());
+    REQUIRE(items[1].code == other->code);
+    REQUIRE(items[1].barcodes == other->barcodes);
+    REQUIRE(items[2].code == u"OIL-LAV-120"_s);
+    REQUIRE(items[2].barcodes == QStringList{u"0850071001020"_s});
+    REQUIRE(items[2].price == oil.price);
+    REQUIRE(test::value(catalog.byIds({})).empty());
+}
+
 TEST_CASE("Typing part of a name finds the item", "[catalog]") {
     test::TempDb db(true);
     CatalogService catalog(db.db());

@@ -6,6 +6,7 @@
 #include "core/storage/database.h"
 #include "tests/support/testsupport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTimeZone>
 
@@ -269,6 +270,42 @@ TEST_CASE("A PIN is hashed on another thread while the caller goes on", "[staff]
         });
         REQUIRE_FALSE(r);
         REQUIRE(r.error().code == ErrorCode::Locked);
+    }
+}
+
+TEST_CASE("The right PIN with nothing to clear writes nothing and waits for no other register",
+          "[staff]") {
+    test::TempDb db;
+    StaffService staff(db.db());
+    test::value(staff.add(u"maya"_s, Role::FrontDesk, u"1111"_s, test::owner(db.db())));
+    const qint64 entries = test::value(db->scalar(u"SELECT COUNT(*) FROM journal"_s)).toLongLong();
+
+    // Another register holds the store's write lock (a refund, a Z) the whole time.
+    auto other = test::value(Database::open(db.path(), db.options()));
+    auto held = test::value(Transaction::begin(*other));
+    QElapsedTimer timer;
+    timer.start();
+    REQUIRE(test::value(staff.authenticate(u"maya"_s, u"1111"_s)).name == u"maya"_s);
+    // (Waiting for the lock would have taken the busy timeout, then failed.)
+    REQUIRE(timer.elapsed() < 4000);
+    test::ok(held.commit());
+    REQUIRE(test::value(db->scalar(u"SELECT COUNT(*) FROM journal"_s)).toLongLong() == entries);
+
+    SECTION("a deactivation while the rounds run refuses the right PIN") {
+        auto r = staff.authenticate(u"maya"_s, u"1111"_s, [&] {
+            test::ok(staff.deactivate(u"maya"_s, test::owner(db.db())));
+        });
+        REQUIRE_FALSE(r);
+        REQUIRE(r.error().code == ErrorCode::Refused);
+        REQUIRE(r.error().message.contains(u"deactivated"_s));
+    }
+    SECTION("a success after a wrong PIN clears the count, in a transaction") {
+        REQUIRE_FALSE(staff.authenticate(u"maya"_s, u"2222"_s));
+        REQUIRE(test::value(db->scalar(u"SELECT failed_attempts FROM staff WHERE name = 'maya'"_s))
+                    .toInt() == 1);
+        REQUIRE(test::value(staff.authenticate(u"maya"_s, u"1111"_s)).name == u"maya"_s);
+        REQUIRE(test::value(db->scalar(u"SELECT failed_attempts FROM staff WHERE name = 'maya'"_s))
+                    .toInt() == 0);
     }
 }
 

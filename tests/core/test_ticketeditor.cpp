@@ -140,3 +140,20 @@ TEST_CASE("ticket editing: whose tip it is and what its percentages are of", "[c
     CHECK(*row == 3 + 1);
     CHECK(t.totals().tips == Money::fromCents(2000));
 }
+
+TEST_CASE("an empty ticket is totalled without asking the store's date", "[core][counter]") {
+    // The date source reads the store's time zone (a round trip to a store server): a login,
+    // which shows an empty ticket, does not need it.
+    int asked = 0;
+    TicketEditor t;
+    t.setDateSource([&asked] {
+        ++asked;
+        return QDate(2026, 3, 10);
+    });
+    t.setTaxTable(TaxTable::seattle());
+    REQUIRE(asked == 0);
+    REQUIRE(t.totals().total == Money());
+    value(t.addItem(product(1, "OIL-LAV-120", 24'00)));
+    REQUIRE(asked > 0);
+    REQUIRE(t.totals().total > Money::fromCents(24'00)); // taxed on the day asked
+}
