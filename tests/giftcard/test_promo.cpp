@@ -64,6 +64,17 @@ struct Promo {
         REQUIRE(done.giftCards.size() == 1);
         return done;
     }
+    /// The code of a card sold with a bonus.
+    QString codeWithBonus(Money paid, Money bonus, const QDate &expires) {
+        return sellWithBonus(paid, bonus, expires).giftCards.front().code;
+    }
+    /// A card of $50 paid and a $20 bonus whose last day is 2026-12-31, its paid value spent.
+    QString onlyBonusLeft() {
+        const QString code =
+            codeWithBonus(Money::fromCents(50'00), Money::fromCents(20'00), QDate(2026, 12, 31));
+        REQUIRE(session(u"DT60"_s, {tender(u"gift:"_s + code + u":50"_s), tender(u"card:85"_s)}));
+        return code;
+    }
     Result<CompletedSale> session(const QString &code, const std::vector<Tender> &tenders) {
         Ticket t;
         t.addItem(*value(CatalogService(tmp.db()).findByCode(u"DT60"_s)), 1, lena.id,
@@ -72,6 +83,15 @@ struct Promo {
         return SaleService(tmp.db()).complete(t, tenders, frontdesk, std::nullopt, reg);
     }
     qint64 count(const QString &sql) { return value(tmp->scalar(sql)).toLongLong(); }
+    /// $5 of a session paid from the card: refused, and nothing written.
+    void fiveFromCardRefused(const QString &code) {
+        const qint64 rows = count(u"SELECT COUNT(*) FROM giftcard_promo"_s);
+        auto refused =
+            session(u"DT60"_s, {tender(u"gift:"_s + code + u":5"_s), tender(u"card:130"_s)});
+        REQUIRE_FALSE(refused);
+        REQUIRE(refused.error().code == ErrorCode::Refused);
+        REQUIRE(count(u"SELECT COUNT(*) FROM giftcard_promo"_s) == rows);
+    }
 };
 
 } // namespace
@@ -143,9 +163,7 @@ TEST_CASE("promotional value is spent after the paid value, and a refund gives i
           "[giftcard][promo]") {
     Promo p;
     const QString code =
-        p.sellWithBonus(Money::fromCents(100'00), Money::fromCents(20'00), QDate(2027, 6, 30))
-            .giftCards.front()
-            .code;
+        p.codeWithBonus(Money::fromCents(100'00), Money::fromCents(20'00), QDate(2027, 6, 30));
     GiftCardService cards(p.tmp.db());
     // DT60 is $135.00: $110 from the card (all $100 paid, then $10 promotional), $25 by card.
     const CompletedSale paid =
@@ -168,9 +186,8 @@ TEST_CASE("promotional value is spent after the paid value, and a refund gives i
     REQUIRE(x.toJson().value(u"promo_cents"_s).toInteger() == 10'00);
 
     SECTION("a card with paid value left never spends its promotional value first") {
-        const QString other = p.sellWithBonus(Money::fromCents(100'00), Money::fromCents(20'00), {})
-                                  .giftCards.front()
-                                  .code;
+        const QString other =
+            p.codeWithBonus(Money::fromCents(100'00), Money::fromCents(20'00), {});
         REQUIRE(
             p.session(u"DT60"_s, {tender(u"gift:"_s + other + u":50"_s), tender(u"card:85"_s)}));
         const GiftCard o = value(cards.lookup(other, p.reg));
@@ -204,12 +221,8 @@ TEST_CASE("promotional value is spent after the paid value, and a refund gives i
 TEST_CASE("promotional value past its last day is no longer spendable at the sale's date",
           "[giftcard][promo]") {
     Promo p;
-    const QString code =
-        p.sellWithBonus(Money::fromCents(50'00), Money::fromCents(20'00), QDate(2026, 12, 31))
-            .giftCards.front()
-            .code;
+    const QString code = p.onlyBonusLeft();
     GiftCardService cards(p.tmp.db());
-    REQUIRE(p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":50"_s), tender(u"card:85"_s)}));
 
     // Its last day, late evening in Seattle (already 2027 in UTC): still spendable.
     TestClock::set(QDateTime(QDate(2027, 1, 1), QTime(7, 30), QTimeZone::utc()));
@@ -221,12 +234,7 @@ TEST_CASE("promotional value past its last day is no longer spendable at the sal
     const GiftCard card = value(cards.lookup(code, p.reg));
     REQUIRE(card.promo == Money());
     REQUIRE(card.spendable() == Money());
-    const qint64 rows = p.count(u"SELECT COUNT(*) FROM giftcard_promo"_s);
-    auto refused =
-        p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":5"_s), tender(u"card:130"_s)});
-    REQUIRE_FALSE(refused);
-    REQUIRE(refused.error().code == ErrorCode::Refused);
-    REQUIRE(p.count(u"SELECT COUNT(*) FROM giftcard_promo"_s) == rows);
+    p.fiveFromCardRefused(code);
 
     // Checked inside the sale's transaction: looked up on its last day, written the next.
     TestClock::set(QDateTime(QDate(2027, 1, 1), QTime(7, 59, 59), QTimeZone::utc()));
@@ -258,20 +266,11 @@ TEST_CASE("a sale takes its date, and the promotional value it may spend, in the
           "time zone",
           "[giftcard][promo]") {
     Promo p;
-    const QString code =
-        p.sellWithBonus(Money::fromCents(50'00), Money::fromCents(20'00), QDate(2026, 12, 31))
-            .giftCards.front()
-            .code;
-    REQUIRE(p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":50"_s), tender(u"card:85"_s)}));
+    const QString code = p.onlyBonusLeft();
     // Still December 31 in Seattle, already the evening of January 1 on Kiritimati (UTC+14).
     TestClock::set(QDateTime(QDate(2027, 1, 1), QTime(7, 30), QTimeZone::utc()));
     REQUIRE(p.tmp->setSetting(u"store.timezone"_s, u"Pacific/Kiritimati"_s));
-    const qint64 rows = p.count(u"SELECT COUNT(*) FROM giftcard_promo"_s);
-    auto refused =
-        p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":5"_s), tender(u"card:130"_s)});
-    REQUIRE_FALSE(refused);
-    REQUIRE(refused.error().code == ErrorCode::Refused);
-    REQUIRE(p.count(u"SELECT COUNT(*) FROM giftcard_promo"_s) == rows);
+    p.fiveFromCardRefused(code);
     const CompletedSale there = value(p.session(u"DT60"_s, {tender(u"card:135"_s)}));
     REQUIRE(p.count(u"SELECT COUNT(*) FROM sales WHERE business_date = '2027-01-01' AND "
                     "receipt_no = "_s +
@@ -291,9 +290,7 @@ TEST_CASE("a sale takes its date, and the promotional value it may spend, in the
 
 TEST_CASE("a cash-out counts and pays only the paid value", "[giftcard][promo][wa]") {
     Promo p;
-    const QString code = p.sellWithBonus(Money::fromCents(25'00), Money::fromCents(20'00), {})
-                             .giftCards.front()
-                             .code;
+    const QString code = p.codeWithBonus(Money::fromCents(25'00), Money::fromCents(20'00), {});
     GiftCardService cards(p.tmp.db());
     // $22 of the $25 paid spent: $3.00 paid and $20.00 promotional left ($23 spendable).
     REQUIRE(p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":22"_s), tender(u"card:113"_s)}));
