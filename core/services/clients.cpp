@@ -30,6 +30,14 @@ constexpr int kMaxHealthFlags = 20;
 const QString kSelect = QStringLiteral("SELECT id, name, phone, email, notes, health_flags, "
                                        "COALESCE(merged_into, 0), created_at FROM clients ");
 
+/// What the client paid on sale `s` (a refund's or void's is negative): its total less what
+/// prepaid value paid of it (a gift card, a service voucher, a package's session), which was
+/// counted when the card, voucher or package was bought, by whoever bought it. A $600 package
+/// and its five sessions are $600, not $1,200.
+const QString kPaidCents = QStringLiteral(
+    "(s.total_cents - COALESCE((SELECT SUM(t.amount_cents) FROM sale_tenders t WHERE "
+    "t.sale_id = s.id AND t.type IN ('gift', 'voucher', 'package')), 0))");
+
 QStringList splitFlags(const QString &stored) {
     return stored.split(u'\n', Qt::SkipEmptyParts);
 }
@@ -327,10 +335,9 @@ Result<ClientHistory> ClientService::history(qint64 id, const StaffMember &viewe
     ClientHistory h;
     auto totals = m_db.row(
         QStringLiteral("SELECT COALESCE(SUM(CASE WHEN s.kind = 'sale' THEN 1 ELSE 0 END), 0), "
-                       "COALESCE(SUM(CASE WHEN s.kind = 'sale' THEN s.total_cents "
-                       "ELSE -ABS(s.total_cents) END), 0) FROM sales s "
-                       "WHERE s.id IN (%1) OR s.original_sale_id IN (%1)")
-            .arg(mine),
+                       "COALESCE(SUM(CASE WHEN s.kind = 'sale' THEN %2 ELSE -ABS(%2) END), 0) "
+                       "FROM sales s WHERE s.id IN (%1) OR s.original_sale_id IN (%1)")
+            .arg(mine, kPaidCents),
         {id, id, id, id});
     if (!totals)
         return std::unexpected(totals.error());
@@ -500,11 +507,12 @@ Result<ReportTable> ClientService::lifetimeValue(QDate asOf, const StaffMember &
     // Each linked sale, and the refunds and voids of it, by the client it counts for now.
     auto q = m_db.exec(
         QStringLiteral(
-            "SELECT COALESCE(c.merged_into, c.id), s.kind, s.total_cents, s.business_date, "
+            "SELECT COALESCE(c.merged_into, c.id), s.kind, %1, s.business_date, "
             "(SELECT COUNT(*) FROM sale_lines l WHERE l.sale_id = s.id AND l.kind = 'session') "
             "FROM sale_clients sc JOIN clients c ON c.id = sc.client_id "
             "JOIN sales s ON s.id = sc.sale_id OR s.original_sale_id = sc.sale_id "
-            "WHERE s.business_date <= ?"),
+            "WHERE s.business_date <= ?")
+            .arg(kPaidCents),
         {asOf.toString(Qt::ISODate)});
     if (!q)
         return std::unexpected(q.error());

@@ -66,7 +66,9 @@ struct ClientHistory {
     std::vector<ClientHistoryLine> giftCards; ///< gift cards sold or loaded
     std::vector<ClientHistoryLine> vouchers;  ///< service vouchers sold, with their status
     int tickets = 0;                          ///< sales (not refunds or voids) of the client
-    Money spent;                              ///< the total of those sales, less refunds
+    /// What the client paid on those sales, less refunds: prepaid value spent (a gift card, a
+    /// voucher, a package's session) was counted when it was bought, and is not counted again.
+    Money spent;
 };
 
 class ClientService final {

@@ -349,9 +349,11 @@ void ClientsScreen::showClient(qint64 id) {
     if (!history) {
         showNotice(m_message, history.error().message, true);
     } else {
-        m_summary->setText(tr("Visits: %1  ·  Purchases: %2  ·  Spent in all: %3")
+        // Tickets, not product lines, beside what was spent on them: a client who bought only
+        // a package had read "Purchases: 0 · Spent in all: $600.00".
+        m_summary->setText(tr("Tickets: %1  ·  Visits: %2  ·  Spent in all: %3")
+                               .arg(history->tickets)
                                .arg(history->visits.size())
-                               .arg(history->purchases.size())
                                .arg(history->spent.format(locale)));
         auto group = [this, &locale](const QString &title,
                                      const std::vector<ClientHistoryLine> &lines) {

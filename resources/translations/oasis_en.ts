@@ -6542,10 +6542,6 @@ managers only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Visits: %1  ·  Purchases: %2  ·  Spent in all: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Visits (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6651,6 +6647,10 @@ managers only)</source>
     </message>
     <message>
         <source>That package has no session left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets: %1  ·  Visits: %2  ·  Spent in all: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

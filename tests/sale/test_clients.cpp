@@ -8,6 +8,8 @@
 #include "core/domain/permissions.h"
 #include "core/services/catalog.h"
 #include "core/services/clients.h"
+#include "core/services/demo.h"
+#include "core/services/package.h"
 #include "core/services/report.h"
 #include "core/services/sale.h"
 #include "core/storage/journal.h"
@@ -343,4 +345,48 @@ TEST_CASE("each client's lifetime value and last visit, as of a date, a merged d
     auto refused = clients.lifetimeValue(QDate(2026, 11, 25), s.lena);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == ErrorCode::Permission);
+}
+
+TEST_CASE("what a client spent counts prepaid value once: when it was bought, not when it paid",
+          "[clients][report][prepaid]") {
+    Spa s;
+    ClientService clients(s.tmp.db());
+    const Client ana = s.ana();
+    REQUIRE(installDemoPackages(s.tmp.db()));
+    CatalogService catalog(s.tmp.db());
+    const CatalogItem dt60 = *value(catalog.findByCode(u"DT60"_s));
+    SaleService sales(s.tmp.db());
+    auto sellToAna = [&](Ticket t, const QStringList &tenders) {
+        t.clientId = ana.id;
+        std::vector<Tender> parsed;
+        for (const QString &tender : tenders)
+            parsed.push_back(value(Tender::parse(tender)));
+        return value(sales.complete(t, parsed, s.frontdesk));
+    };
+    auto session = [&] {
+        Ticket t;
+        t.addItem(dt60, 1, s.lena.id, s.lena.displayName);
+        return t;
+    };
+    // A package of five sessions for $600, and one of them used.
+    const PackageProduct product = value(PackageService(s.tmp.db()).product(u"PKG-DT60-5"_s));
+    Ticket package;
+    package.addPackage(product.code, dt60, product.sessions, product.price);
+    const CompletedSale bought = sellToAna(package, {u"card:600:4242"_s});
+    sellToAna(session(), {u"package:"_s + bought.packages.front().code});
+    // A $100 gift card, then a session paid $100 from it and the rest in cash.
+    Ticket card;
+    card.addGiftCard(Money::fromCents(100'00), u"Ana"_s, u"Ana"_s, {});
+    const QString code = sellToAna(card, {u"cash:100"_s}).giftCards.front().code;
+    const CompletedSale mixed =
+        sellToAna(session(), {u"gift:"_s + code + u":100"_s, u"cash:200"_s});
+    const Money byCash = mixed.totals.total - Money::fromCents(100'00);
+
+    const ClientHistory h = value(clients.history(ana.id, s.manager));
+    CHECK(h.tickets == 4);
+    CHECK(h.spent == Money::fromCents(600'00 + 100'00) + byCash);
+    const ReportTable worth = value(clients.lifetimeValue(QDate(2026, 11, 23), s.manager));
+    REQUIRE(worth.rows.size() == 1);
+    CHECK(worth.rows[0] == QVariantList{u"Ana Ruiz"_s, qint64(4), qint64(2), u"2026-11-23"_s,
+                                        (Money::fromCents(700'00) + byCash).cents()});
 }

@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTest>
 #include <QTreeWidget>
@@ -143,4 +144,8 @@ TEST_CASE("the client page lists the client's session packages with the sessions
     CHECK(row.contains(QStringLiteral("••") + giftcode::last4(sold.packages.front().code)));
     CHECK_FALSE(row.contains(sold.packages.front().code)); // never the code itself
     CHECK(packages->child(0)->text(4) == QStringLiteral("$600.00"));
+    // Two tickets, one of them a visit; the session the package paid was paid for with it.
+    auto *summary = screen.findChild<QLabel *>(QStringLiteral("clientSummary"));
+    REQUIRE(summary != nullptr);
+    CHECK(summary->text() == QStringLiteral("Tickets: 2  ·  Visits: 1  ·  Spent in all: $600.00"));
 }
