@@ -37,6 +37,19 @@ void runWorkers(const std::vector<QStringList> &args, int waitMs) {
     }
 }
 
+/// An oasis-sale-worker's arguments: `count` sales on `tmp`'s store as register `reg`, paying
+/// from the cards in `codes`, each sale written to `out` in the store's folder.
+QStringList workerArgs(const test::TempDb &tmp, const QString &codes, int count, int seed,
+                       const QString &reg, const QString &out) {
+    return {QStringLiteral("--db"),       tmp.path(),
+            QStringLiteral("--keys"),     tmp.keyDir(),
+            QStringLiteral("--codes"),    codes,
+            QStringLiteral("--count"),    QString::number(count),
+            QStringLiteral("--seed"),     QString::number(seed),
+            QStringLiteral("--register"), reg,
+            QStringLiteral("--out"),      QDir(tmp.dir()).filePath(out)};
+}
+
 } // namespace
 
 TEST_CASE("four registers selling at once: receipts, totals, stock and card balances all add up",
@@ -75,12 +88,9 @@ TEST_CASE("four registers selling at once: receipts, totals, stock and card bala
 
     std::vector<QStringList> workers;
     for (int w = 0; w < kWorkers; ++w)
-        workers.push_back(
-            {QStringLiteral("--db"), tmp.path(), QStringLiteral("--keys"), tmp.keyDir(),
-             QStringLiteral("--codes"), codesFile, QStringLiteral("--count"),
-             QString::number(kSalesEach), QStringLiteral("--seed"), QString::number(w + 7),
-             QStringLiteral("--register"), QStringLiteral("reg-%1").arg(w), QStringLiteral("--out"),
-             QDir(tmp.dir()).filePath(QStringLiteral("worker-%1.jsonl").arg(w))});
+        workers.push_back(workerArgs(tmp, codesFile, kSalesEach, w + 7,
+                                     QStringLiteral("reg-%1").arg(w),
+                                     QStringLiteral("worker-%1.jsonl").arg(w)));
     runWorkers(workers, 120000); // no sale failed on a busy database
 
     // What the registers say they did.
@@ -177,13 +187,10 @@ TEST_CASE("four registers redeeming the same vouchers, package and bonus cards a
 
     std::vector<QStringList> workers;
     for (int w = 0; w < kWorkers; ++w)
-        workers.push_back(
-            {QStringLiteral("--db"), tmp.path(), QStringLiteral("--keys"), tmp.keyDir(),
-             QStringLiteral("--codes"), codesFile, QStringLiteral("--count"),
-             QString::number(kSalesEach), QStringLiteral("--seed"), QString::number(w + 31),
-             QStringLiteral("--register"), QStringLiteral("pre-%1").arg(w),
-             QStringLiteral("--prepaid"), QStringLiteral("70"), QStringLiteral("--out"),
-             QDir(tmp.dir()).filePath(QStringLiteral("prepaid-%1.jsonl").arg(w))});
+        workers.push_back(workerArgs(tmp, codesFile, kSalesEach, w + 31,
+                                     QStringLiteral("pre-%1").arg(w),
+                                     QStringLiteral("prepaid-%1.jsonl").arg(w))
+                          << QStringLiteral("--prepaid") << QStringLiteral("70"));
     runWorkers(workers, 180000);
 
     // What the registers say they redeemed: a shared voucher's index is below kVouchers (each
