@@ -460,6 +460,7 @@ struct WorkerArgs {
     double seconds = -1;
     int hold = 0; ///< extra connections held open, as the counter app's threads
     int prepaidPercent = 25;
+    bool startOnGo = false; ///< after "ready", wait for a line on stdin before selling
 };
 
 std::optional<WorkerArgs> parseArgs(const QStringList &args) {
@@ -491,6 +492,8 @@ std::optional<WorkerArgs> parseArgs(const QStringList &args) {
             a.hold = v.toInt();
         else if (k == QLatin1String("--prepaid"))
             a.prepaidPercent = v.toInt();
+        else if (k == QLatin1String("--start") && v == QLatin1String("go"))
+            a.startOnGo = true;
         else
             return std::nullopt;
     }
@@ -510,7 +513,7 @@ int workerMain(int argc, char **argv) {
         std::fprintf(stderr, "usage: oasis-sale-worker --db PATH --keys DIR [--codes FILE] "
                              "[--mode mixed|redeem] [--seed N] [--count N] [--seconds S] "
                              "[--register R] [--user NAME] [--out FILE] [--hold N] "
-                             "[--prepaid PERCENT]\n");
+                             "[--prepaid PERCENT] [--start go]\n");
         return 1;
     }
     auto opened = openDb(args->db, args->keys);
@@ -605,8 +608,6 @@ int workerMain(int argc, char **argv) {
     QRandomGenerator rng(args->seed);
     SaleService sales(db);
     const bool redeemOnly = args->mode == QLatin1String("redeem");
-    QDeadlineTimer deadline = args->seconds > 0 ? QDeadlineTimer(qint64(args->seconds * 1000))
-                                                : QDeadlineTimer(QDeadlineTimer::Forever);
     qint64 completed = 0, refused = 0, failed = 0;
     // A sale that did not complete: refused (counted), or failed (counted and said).
     const auto tally = [&](const Error &e) {
@@ -620,6 +621,15 @@ int workerMain(int argc, char **argv) {
     std::vector<qint64> latencyNs;
     std::printf("ready\n");
     std::fflush(stdout);
+    // Several workers started together sell in the same window: each waits for "go" once all
+    // have opened the store and read its catalog (a register's start is not its selling).
+    if (args->startOnGo) {
+        char go[16];
+        if (!std::fgets(go, sizeof go, stdin))
+            return 3;
+    }
+    QDeadlineTimer deadline = args->seconds > 0 ? QDeadlineTimer(qint64(args->seconds * 1000))
+                                                : QDeadlineTimer(QDeadlineTimer::Forever);
     for (int n = 0; args->count < 0 || n < args->count; ++n) {
         if (deadline.hasExpired())
             break;
