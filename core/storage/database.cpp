@@ -34,6 +34,7 @@
 
 #include <cerrno>
 #include <sys/file.h>
+#include <sys/stat.h>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -97,9 +98,15 @@ Error storageError(const QString &what, const QSqlError &error) {
     return {ErrorCode::Storage, oasis::tr("%1 failed: %2").arg(what, text)};
 }
 
-/// Prepared statements kept for reuse (scalar(), row(), rows(), write()), by their SQL.
+/// What a connection keeps open between statements and commits.
 struct Database::Statements {
+    /// Prepared statements kept for reuse (scalar(), row(), rows(), write()), by their SQL.
     QHash<QString, QSqlQuery> kept;
+    /// The journal anchor as afterCommit() last wrote it, with the file it was opened as (its
+    /// device and inode): opened again once another program has replaced the file.
+    QFile anchor;
+    dev_t anchorDevice = 0;
+    ino_t anchorInode = 0;
 };
 
 Database::Database()
@@ -1098,7 +1105,7 @@ void Database::afterCommit() {
             return;
         head.emplace(last->value(0).toLongLong(), last->value(1).toString());
     }
-    if (!writeAnchor(anchorFilePath(), head->first, head->second.toLatin1(), true))
+    if (!advanceAnchor(head->first, head->second.toLatin1()))
         qCWarning(lcJournal,
                   readAnchor(anchorFilePath()).state == Anchor::State::Ok
                       ? "cannot write the journal anchor %s"
@@ -1166,25 +1173,90 @@ Database::Anchor Database::readAnchor(const QString &path) {
     return parseAnchor(file.read(256));
 }
 
+namespace {
+QByteArray anchorRecord(qint64 seq, const QByteArray &hash) {
+    const QByteArray seqAndHash = QByteArray::number(seq).rightJustified(20, '0') + ' ' + hash;
+    return seqAndHash + ' ' + anchorCheck(seqAndHash) + '\n';
+}
+
+enum class Moved { Yes, No, OlderForm };
+
+/// Moves the anchor open in `file` forward to `record` (entry `seq`) under its lock, unless it
+/// is already there or further. A missing or unreadable anchor is not made again: verify keeps
+/// reporting it (or one more sale would hide a tail cut off together with the anchor).
+Moved moveAnchorForward(QFile &file, qint64 seq, const QByteArray &record) {
+    if (!lockFile(file, LOCK_EX))
+        return Moved::No;
+    Moved moved = Moved::No;
+    QByteArray text;
+    if (file.seek(0))
+        text = file.read(256);
+    if (const Database::Anchor now = parseAnchor(text); now.state == Database::Anchor::State::Ok) {
+        if (now.seq >= seq)
+            moved = Moved::Yes;
+        else if (text.size() != record.size())
+            moved = Moved::OlderForm;
+        else if (file.seek(0) && file.write(record) == record.size()) // the same sector, in place
+            moved = Moved::Yes;
+    }
+    lockFile(file, LOCK_UN);
+    return moved;
+}
+} // namespace
+
+bool Database::advanceAnchor(qint64 seq, const QByteArray &hash) {
+    // Every commit that journals moves the anchor: the file stays open between commits, and is
+    // opened again only when the path names another file than the one open (replaced whole by
+    // writeAnchor, a restore or a key import in another program).
+    const QString path = anchorFilePath();
+    QFile &file = m_statements->anchor;
+    struct stat named {};
+    if (::stat(QFile::encodeName(path).constData(), &named) != 0) {
+        file.close();
+        return false;
+    }
+    if (!file.isOpen() || file.fileName() != path || named.st_dev != m_statements->anchorDevice ||
+        named.st_ino != m_statements->anchorInode) {
+        file.close();
+        file.setFileName(path);
+        // Unbuffered: another program writes it between two commits of this one.
+        struct stat opened {};
+        if (!file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly | QIODevice::Unbuffered) ||
+            ::fstat(file.handle(), &opened) != 0) {
+            file.close();
+            return false;
+        }
+        m_statements->anchorDevice = opened.st_dev;
+        m_statements->anchorInode = opened.st_ino;
+    }
+    const QByteArray record = anchorRecord(seq, hash);
+    switch (moveAnchorForward(file, seq, record)) {
+    case Moved::Yes:
+        return true;
+    case Moved::No:
+        return false;
+    case Moved::OlderForm:
+        break;
+    }
+    file.close(); // replaced whole below: the next commit opens the new file
+    return writeAnchor(path, seq, hash, true);
+}
+
 bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &hash,
                            bool forwardOnly) {
-    const QByteArray seqAndHash = QByteArray::number(seq).rightJustified(20, '0') + ' ' + hash;
-    const QByteArray record = seqAndHash + ' ' + anchorCheck(seqAndHash) + '\n';
+    const QByteArray record = anchorRecord(seq, hash);
     if (forwardOnly) {
-        // A missing or unreadable anchor is not made again: verify keeps reporting it (or one
-        // more sale would hide a tail cut off together with the anchor).
         QFile file(path);
-        if (!file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly) || !lockFile(file, LOCK_EX))
+        if (!file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly))
             return false;
-        const QByteArray text = file.read(256);
-        const Anchor now = parseAnchor(text);
-        if (now.state != Anchor::State::Ok)
-            return false;
-        if (now.seq >= seq)
+        switch (moveAnchorForward(file, seq, record)) {
+        case Moved::Yes:
             return true;
-        if (text.size() == record.size()) // the same sector, overwritten in place
-            return file.seek(0) && file.write(record) == record.size() && file.flush();
-        // A record of an older form: replaced whole, as below (once).
+        case Moved::No:
+            return false;
+        case Moved::OlderForm: // replaced whole, as below (once)
+            break;
+        }
     }
     // A new file beside it, synced, then renamed over the old one: a crash leaves either record
     // whole, never an empty or half-written file.

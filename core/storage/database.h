@@ -206,6 +206,9 @@ private:
     Status migrate(int target);
     Status loadOrCreateKeys(const Options &options, bool fresh);
     void afterCommit();
+    /// writeAnchor(anchorFilePath(), seq, hash, true) on the anchor file this connection keeps
+    /// open between commits.
+    bool advanceAnchor(qint64 seq, const QByteArray &hash);
     // scalar(), row(), rows() and write() read their whole result before returning, so their
     // prepared statements are kept and reused: parsing is most of what a small statement costs. A
     // statement is taken out while it runs, so a nested call with the same SQL prepares its own.

@@ -162,6 +162,37 @@ TEST_CASE("The anchor follows the head in place, and a savepoint rolled back aft
     }
 }
 
+TEST_CASE("A connection's anchor, open between its commits, follows what other programs did to "
+          "the file meanwhile",
+          "[journal]") {
+    test::TempDb db;
+    appendEntries(db.db(), 2);
+    const QString path = db->anchorFilePath();
+    auto head = Journal::head(db.db());
+    REQUIRE(head);
+
+    SECTION("a file put in its place (a new file renamed over it) is the one moved forward") {
+        REQUIRE(Database::writeAnchor(path, head->first, head->second.toLatin1(), false));
+        appendEntries(db.db(), 1);
+        REQUIRE(Database::readAnchor(path).seq == 3);
+        REQUIRE(verify(db.db()).ok);
+    }
+    SECTION("a record another program moved further in place is read again, never moved back") {
+        const QByteArray later(64, 'a');
+        REQUIRE(Database::writeAnchor(path, 40, later, true));
+        appendEntries(db.db(), 1);
+        const Database::Anchor anchored = Database::readAnchor(path);
+        REQUIRE(anchored.seq == 40);
+        REQUIRE(anchored.hash == QString::fromLatin1(later));
+    }
+    SECTION("a file removed is not made again, and verify says so") {
+        REQUIRE(QFile::remove(path));
+        appendEntries(db.db(), 1);
+        REQUIRE(Database::readAnchor(path).state == Database::Anchor::State::Missing);
+        REQUIRE_FALSE(verify(db.db()).ok);
+    }
+}
+
 TEST_CASE("Tampering with the journal is found at the first bad entry", "[journal]") {
     test::TempDb db;
     appendEntries(db.db(), 6);
