@@ -1196,8 +1196,8 @@ Moved moveAnchorForward(QFile &file, qint64 seq, const QByteArray &record) {
             moved = Moved::Yes;
         else if (text.size() != record.size())
             moved = Moved::OlderForm;
-        else if (file.seek(0) && file.write(record) == record.size()) // the same sector, in place
-            moved = Moved::Yes;
+        else if (file.seek(0) && file.write(record) == record.size() && file.flush())
+            moved = Moved::Yes; // the same sector, written in place before the lock is let go
     }
     lockFile(file, LOCK_UN);
     return moved;
