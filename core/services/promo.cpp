@@ -5,6 +5,8 @@
 #include "core/domain/translate.h"
 #include "core/storage/database.h"
 
+#include <optional>
+
 namespace oasis {
 
 namespace {
@@ -17,6 +19,24 @@ const QString kIsLot = QStringLiteral("l.kind IN ('grant', 'refund', 'replace_in
 QVariant dateOrNull(const QDate &d) {
     return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(); // NULL: no expiry
 }
+
+// Lot `r` (its id, what is left, its last day, from column `first` on) when it has value left
+// that may be spent on `day`.
+std::optional<PromoLedger::Lot> openLot(const QVariantList &r, int first, const QDate &day,
+                                        bool includeExpired) {
+    if (r.value(first).isNull())
+        return std::nullopt;
+    PromoLedger::Lot lot{r.value(first).toLongLong(),
+                         Money::fromCents(r.value(first + 1).toLongLong()),
+                         QDate::fromString(r.value(first + 2).toString(), Qt::ISODate)};
+    if (lot.remaining.isNegative() || lot.remaining.isZero() ||
+        (!includeExpired && lot.expiresOn.isValid() && lot.expiresOn < day))
+        return std::nullopt;
+    return lot;
+}
+
+const QString kLotOrder =
+    QStringLiteral("ORDER BY CASE WHEN l.expires_on IS NULL THEN 1 ELSE 0 END, l.expires_on, l.id");
 } // namespace
 
 bool PromoLedger::present(const Database &db) {
@@ -28,21 +48,15 @@ Result<std::vector<PromoLedger::Lot>> PromoLedger::lots(qint64 cardId, const QDa
     if (!present(m_db))
         return std::vector<Lot>();
     auto q = m_db.rows(QStringLiteral("SELECT l.id, %1, COALESCE(l.expires_on, '') FROM "
-                                      "giftcard_promo l WHERE l.giftcard_id = ? AND %2 "
-                                      "ORDER BY CASE WHEN l.expires_on IS NULL THEN 1 ELSE 0 END, "
-                                      "l.expires_on, l.id")
-                           .arg(kLotLeft, kIsLot),
+                                      "giftcard_promo l WHERE l.giftcard_id = ? AND %2 %3")
+                           .arg(kLotLeft, kIsLot, kLotOrder),
                        {cardId});
     if (!q)
         return std::unexpected(q.error());
     std::vector<Lot> out;
-    for (const QVariantList &r : *q) {
-        Lot lot{r.value(0).toLongLong(), Money::fromCents(r.value(1).toLongLong()),
-                QDate::fromString(r.value(2).toString(), Qt::ISODate)};
-        if (!lot.remaining.isNegative() && !lot.remaining.isZero() &&
-            (includeExpired || !lot.expiresOn.isValid() || lot.expiresOn >= day))
-            out.push_back(lot);
-    }
+    for (const QVariantList &r : *q)
+        if (auto lot = openLot(r, 0, day, includeExpired))
+            out.push_back(*lot);
     return out;
 }
 
@@ -50,14 +64,44 @@ Result<std::pair<Money, QDate>> PromoLedger::available(qint64 cardId, const QDat
     auto all = lots(cardId, day);
     if (!all)
         return std::unexpected(all.error());
+    return Spendable{Money(), *all}.promo();
+}
+
+std::pair<Money, QDate> PromoLedger::Spendable::promo() const {
     Money sum;
     QDate first;
-    for (const Lot &l : *all) {
+    for (const Lot &l : lots) {
         sum += l.remaining;
         if (l.expiresOn.isValid() && (!first.isValid() || l.expiresOn < first))
             first = l.expiresOn;
     }
     return std::pair{sum, first};
+}
+
+Result<PromoLedger::Spendable> PromoLedger::spendable(qint64 cardId, const QDate &day) const {
+    const QString paid = QStringLiteral("SELECT COALESCE(SUM(amount_cents), 0) AS paid FROM "
+                                        "giftcard_activity WHERE giftcard_id = ?");
+    if (!present(m_db)) {
+        auto v = m_db.scalar(paid, {cardId});
+        if (!v)
+            return std::unexpected(v.error());
+        return Spendable{Money::fromCents(v->toLongLong()), {}};
+    }
+    // The paid value on every row, and the lots beside it (one row of NULLs without any).
+    auto q = m_db.rows(QStringLiteral("SELECT p.paid, l.id, %1, COALESCE(l.expires_on, '') FROM "
+                                      "(%2) p LEFT JOIN giftcard_promo l ON l.giftcard_id = ? "
+                                      "AND %3 %4")
+                           .arg(kLotLeft, paid, kIsLot, kLotOrder),
+                       {cardId, cardId});
+    if (!q)
+        return std::unexpected(q.error());
+    Spendable out;
+    for (const QVariantList &r : *q) {
+        out.paid = Money::fromCents(r.value(0).toLongLong());
+        if (auto lot = openLot(r, 1, day, false))
+            out.lots.push_back(*lot);
+    }
+    return out;
 }
 
 Status PromoLedger::grant(qint64 cardId, Money amount, const QDate &expires, qint64 saleId,
@@ -89,12 +133,17 @@ Status PromoLedger::draw(qint64 lotId, qint64 cardId, const QString &kind, Money
 }
 
 Status PromoLedger::redeem(qint64 cardId, Money amount, const QDate &day, qint64 saleId,
-                           qint64 staffId) {
+                           qint64 staffId, const std::vector<Lot> *open) {
     if (amount.isNegative() || amount.isZero())
         return fail(ErrorCode::Invalid, oasis::tr("A redemption must be a positive amount."));
-    auto open = lots(cardId, day);
-    if (!open)
-        return std::unexpected(open.error());
+    std::vector<Lot> read;
+    if (!open) {
+        auto now = lots(cardId, day);
+        if (!now)
+            return std::unexpected(now.error());
+        read = std::move(*now);
+        open = &read;
+    }
     const QString dayText = day.toString(Qt::ISODate);
     Money need = amount;
     for (const Lot &lot : *open) {

@@ -45,6 +45,15 @@ public:
                                   bool includeExpired = false) const;
     /// Promotional value the card can spend on `day`, and the earliest last day of it.
     Result<std::pair<Money, QDate>> available(qint64 cardId, const QDate &day) const;
+    /// What a card holds for a sale on `day`: its paid value and its lots (as lots()), read in
+    /// one statement. A sale reads it once, inside its transaction under the card's lock.
+    struct Spendable {
+        Money paid;
+        std::vector<Lot> lots;
+        /// As available(), from `lots`.
+        std::pair<Money, QDate> promo() const;
+    };
+    Result<Spendable> spendable(qint64 cardId, const QDate &day) const;
 
     // --- inside the caller's transaction -------------------------------------------------
     Status grant(qint64 cardId, Money amount, const QDate &expires, qint64 saleId, qint64 staffId,
@@ -52,7 +61,9 @@ public:
     /// Spends `amount` of the card's promotional value for a sale on `day`: lot by lot, each
     /// write refused unless the card's paid value is spent (zero) and the lot, not expired on
     /// `day`, still holds what it takes, whatever another register did since the lookup.
-    Status redeem(qint64 cardId, Money amount, const QDate &day, qint64 saleId, qint64 staffId);
+    /// `open`: the card's lots as spendable() read them in this transaction (else read here).
+    Status redeem(qint64 cardId, Money amount, const QDate &day, qint64 saleId, qint64 staffId,
+                  const std::vector<Lot> *open = nullptr);
     /// Promotional value the sale `saleId` took from card `cardId` and no refund gave back yet.
     Result<Money> refundable(qint64 saleId, qint64 cardId) const;
     /// Gives up to `amount` of what sale `originalSaleId` took from card `cardId` back, as

@@ -304,7 +304,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                                                 .arg(refundable.format(), receiptCode(receiptNo)));
         const std::vector<Money> back = allocateProRata(total, weights);
 
-        auto next = SaleWriter(m_db).nextReceiptNo(registerId);
+        auto next = SaleWriter(m_db).nextReceiptNoAndShifts(registerId);
         if (!next)
             return std::unexpected(next.error());
         // Cash paid back comes out of a drawer, and a drawer needs a shift: the same rule as a
@@ -313,11 +313,11 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         for (std::size_t i = 0; i < originals.size(); ++i)
             if (originals[i].type == QLatin1String("cash") && !back[i].isZero())
                 paysCash = true;
-        auto shift = ShiftService(m_db).forTicket(registerId, false, paysCash);
+        auto shift = ShiftService::forTicket(next->shifts, registerId, false, paysCash);
         if (!shift)
             return std::unexpected(shift.error());
         CompletedSale done;
-        done.receiptNo = *next;
+        done.receiptNo = next->receiptNo;
         const QString nowText = toStorageTime(now);
         const QString kind = isVoid ? QStringLiteral("void") : QStringLiteral("refund");
         SaleWriter writer(m_db);

@@ -498,45 +498,37 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
     testPoint("sale.giftcards.checked");
 
     // On a server the sale shares the store's lock with other registers' sales and takes for
-    // itself the cards it debits or loads (then its receipt series and the journal's head):
-    // their balance and maximum are checked by the writes below, after no other register can
-    // change them any more.
-    std::vector<qint64> ownCards;
-    for (const GiftCard &g : giftTenders)
-        ownCards.push_back(g.id);
-    for (qint64 id : reloadCards)
-        if (id > 0)
-            ownCards.push_back(id);
-    auto tx = Transaction::beginShared(m_db, ownCards);
-    if (!tx)
-        return std::unexpected(tx.error());
-    // And the vouchers it redeems, after its cards: a second register redeeming the same one
-    // waits here, then finds it redeemed.
-    if (!voucherUses.empty()) {
-        std::vector<qint64> ids;
-        for (const VoucherUse &u : voucherUses)
-            ids.push_back(u.voucher.id);
-        std::sort(ids.begin(), ids.end());
-        QStringList keys;
-        for (qint64 id : ids)
-            keys << QString::number(id);
-        if (auto ok = m_db.lockForWrite(Database::LockSpace::Voucher, keys); !ok)
-            return std::unexpected(ok.error());
-    }
-    // And the packages it uses a session of: a second register using the same package waits
-    // here, then sees the sessions this sale used.
-    if (!packageUses.empty()) {
-        std::vector<qint64> ids;
-        for (const PackageCover &u : packageUses)
-            ids.push_back(u.package.id);
+    // itself what it alone may change, with the store's lock in the one statement after BEGIN:
+    // the cards it debits or loads (their balance and maximum are checked by the writes below,
+    // after no other register can change them any more), the vouchers it redeems (a second
+    // register redeeming the same one waits, then finds it redeemed), the packages it uses a
+    // session of (a second register waits, then sees the sessions this sale used), and its
+    // register's receipt series. The journal's head comes later, below.
+    const auto keysOf = [](std::vector<qint64> ids) {
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         QStringList keys;
         for (qint64 id : ids)
             keys << QString::number(id);
-        if (auto ok = m_db.lockForWrite(Database::LockSpace::Package, keys); !ok)
-            return std::unexpected(ok.error());
-    }
+        return keys;
+    };
+    std::vector<qint64> ownCards, ownVouchers, ownPackages;
+    for (const GiftCard &g : giftTenders)
+        ownCards.push_back(g.id);
+    for (qint64 id : reloadCards)
+        if (id > 0)
+            ownCards.push_back(id);
+    for (const VoucherUse &u : voucherUses)
+        ownVouchers.push_back(u.voucher.id);
+    for (const PackageCover &u : packageUses)
+        ownPackages.push_back(u.package.id);
+    auto tx =
+        Transaction::beginShared(m_db, {{Database::LockSpace::GiftCard, keysOf(ownCards), {}},
+                                        {Database::LockSpace::Voucher, keysOf(ownVouchers), {}},
+                                        {Database::LockSpace::Package, keysOf(ownPackages), {}},
+                                        SaleWriter(m_db).seriesLock(registerId)});
+    if (!tx)
+        return std::unexpected(tx.error());
     if (!ticket.requestId.isEmpty()) {
         // Again inside the transaction: another program may have completed this ticket since
         // the caller looked. Returning rolls back: nothing is written.
@@ -560,12 +552,12 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         return std::unexpected(repriced.error());
     if (repriced->total != totals->total || repriced->taxByClass != totals->taxByClass)
         return changedRates(repriced->total);
-    auto next = SaleWriter(m_db).nextReceiptNo(registerId);
+    auto next = SaleWriter(m_db).nextReceiptNoAndShifts(registerId);
     if (!next)
         return std::unexpected(next.error());
     // Drawer discipline starts with the register's first shift: from then on every sale needs
     // an open shift, so cash is always counted against one (the same rule as a refund's).
-    auto shift = ShiftService(m_db).forTicket(registerId, true, false);
+    auto shift = ShiftService::forTicket(next->shifts, registerId, true, false);
     if (!shift)
         return std::unexpected(shift.error());
     // A recalled ticket leaves the parked list with its sale, in this transaction: until then a
@@ -581,7 +573,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
                                   "another register."));
     }
     CompletedSale done;
-    done.receiptNo = *next;
+    done.receiptNo = next->receiptNo;
     done.totals = *totals;
     done.change = plan->change;
     done.requestId = ticket.requestId;
@@ -661,6 +653,16 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
     }
     if (auto ok = writer.tenders(done.saleId, tenderRows); !ok)
         return std::unexpected(ok.error());
+
+    // What each card it pays with holds now, read under the card's lock, before the journal's
+    // head below is taken (other registers wait for that one): one statement per card.
+    QHash<qint64, PromoLedger::Spendable> cardFunds;
+    for (const GiftCard &card : giftTenders) {
+        auto funds = PromoLedger(m_db).spendable(card.id, businessDate);
+        if (!funds)
+            return std::unexpected(funds.error());
+        cardFunds.insert(card.id, std::move(*funds));
+    }
 
     // What follows adds to rows other registers' sales add to as well (the report rollups that
     // the triggers of sale_lines, stock_movements and giftcard_activity keep, stock levels, the
@@ -808,32 +810,25 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
     for (AppliedTender &a : done.tenders) {
         if (a.type != TenderType::Gift)
             continue;
-        // The paid value first, then promotional value (not expired on the sale's date): both
-        // checked again by their writes, inside this transaction, under the card's lock.
-        auto paid = m_db.scalar(QStringLiteral("SELECT COALESCE(SUM(amount_cents), 0) FROM "
-                                               "giftcard_activity WHERE giftcard_id = ?"),
-                                {a.giftCardId});
-        if (!paid)
-            return std::unexpected(paid.error());
-        const Money paidPart = std::clamp(Money::fromCents(paid->toLongLong()), Money(), a.amount);
+        // The paid value first, then promotional value (not expired on the sale's date), from
+        // what was read above: both checked again by their writes, inside this transaction,
+        // under the card's lock.
+        const PromoLedger::Spendable &funds = cardFunds[a.giftCardId];
+        const Money paidPart = std::clamp(funds.paid, Money(), a.amount);
         const Money promoPart = a.amount - paidPart;
         if (!paidPart.isZero())
             if (auto ok = cards.redeem(a.giftCardId, paidPart, done.saleId, cashier.id); !ok)
                 return std::unexpected(ok.error());
         if (!promoPart.isZero()) {
             if (auto ok = PromoLedger(m_db).redeem(a.giftCardId, promoPart, businessDate,
-                                                   done.saleId, cashier.id);
+                                                   done.saleId, cashier.id, &funds.lots);
                 !ok)
                 return std::unexpected(ok.error());
             promoSpent += promoPart;
         }
-        // What is left to spend: the paid value after this debit (the writes above succeeded,
-        // so it is the sum read above less what they took) and the promotional value not
-        // expired on the sale's date, read after its own debit.
-        auto promoLeft = PromoLedger(m_db).available(a.giftCardId, businessDate);
-        if (!promoLeft)
-            return std::unexpected(promoLeft.error());
-        a.giftCardBalance = Money::fromCents(paid->toLongLong()) - paidPart + promoLeft->first;
+        // What is left to spend: the writes above succeeded, so it is what was read less what
+        // they took (the promotional value spendable on the sale's date).
+        a.giftCardBalance = funds.paid - paidPart + funds.promo().first - promoPart;
     }
 
     QJsonArray cardsJson;

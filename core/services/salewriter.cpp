@@ -2,6 +2,7 @@
 #include "core/services/salewriter.h"
 
 #include "core/domain/translate.h"
+#include "core/services/shift.h"
 #include "core/storage/database.h"
 
 #include <QStringList>
@@ -57,46 +58,74 @@ Result<std::vector<SaleLineRecord>> readSaleLines(const Database &db, qint64 sal
     return lines;
 }
 
+Database::Locks SaleWriter::seriesLock(const QString &registerId) const {
+    if (m_db.schemaVersion() < kSeriesSchemaVersion)
+        return {Database::LockSpace::ReceiptSeries, {}, {}};
+    return {Database::LockSpace::ReceiptSeries,
+            {QStringLiteral("COALESCE((SELECT receipt_series FROM registers WHERE name = ?), 0)")},
+            {registerId}};
+}
+
 Result<qint64> SaleWriter::nextReceiptNo(const QString &registerId) {
+    auto next = nextReceiptNoAndShifts(registerId, false);
+    if (!next)
+        return std::unexpected(next.error());
+    return next->receiptNo;
+}
+
+Result<SaleWriter::Numbered> SaleWriter::nextReceiptNoAndShifts(const QString &registerId,
+                                                                bool withShifts) {
     if (m_db.schemaVersion() < kSeriesSchemaVersion) {
         auto next =
             m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
         if (!next)
             return std::unexpected(next.error());
-        return next->toLongLong();
+        Numbered numbered{next->toLongLong(), {}};
+        if (withShifts) {
+            auto shifts = ShiftService(m_db).ticketShifts(registerId);
+            if (!shifts)
+                return std::unexpected(shifts.error());
+            numbered.shifts = *shifts;
+        }
+        return numbered;
     }
     // A sale on a server shares the store's lock: it takes its series for itself first, in a
-    // statement of its own, so the read below sees every receipt committed in the series.
-    if (auto ok = m_db.lockForWrite(Database::LockSpace::ReceiptSeries,
-                                    {QStringLiteral("COALESCE((SELECT receipt_series FROM "
-                                                    "registers WHERE name = ?), 0)")},
-                                    {registerId});
-        !ok)
+    // statement of its own (or in its first statement, Transaction::beginShared), so the read
+    // below sees every receipt committed in the series.
+    if (auto ok = m_db.lockForWrite(seriesLock(registerId)); !ok)
         return std::unexpected(ok.error());
     // One statement (one round trip to a store server): the register's series, then the last
-    // number in it, read from the top of the receipt_no index. A register's offline copy of the
-    // store (OfflineRegister) holds none of the server's sales: it carries the last number the
-    // server had in the register's series as kOfflineFloorKey instead.
-    auto next = m_db.scalar(
+    // number in it, read from the top of the receipt_no index; and the register's shifts. A
+    // register's offline copy of the store (OfflineRegister) holds none of the server's sales:
+    // it carries the last number the server had in the register's series as kOfflineFloorKey
+    // instead.
+    const QString number =
         QStringLiteral(
-            "SELECT MAX(n) + 1 FROM (SELECT COALESCE((SELECT s.receipt_no FROM sales s WHERE "
-            "s.receipt_no > b.base AND s.receipt_no < b.base + %1 ORDER BY s.receipt_no DESC "
-            "LIMIT 1), b.base) AS n FROM (SELECT COALESCE((SELECT receipt_series FROM registers "
-            "WHERE name = ?), 0) * %1 AS base) b UNION ALL SELECT CAST(value AS BIGINT) FROM "
-            "settings WHERE key = '%2') f")
+            "SELECT MAX(n) + 1 AS next FROM (SELECT COALESCE((SELECT s.receipt_no FROM sales s "
+            "WHERE s.receipt_no > b.base AND s.receipt_no < b.base + %1 ORDER BY s.receipt_no "
+            "DESC LIMIT 1), b.base) AS n FROM (SELECT COALESCE((SELECT receipt_series FROM "
+            "registers WHERE name = ?), 0) * %1 AS base) b UNION ALL SELECT CAST(value AS BIGINT) "
+            "FROM settings WHERE key = '%2') f")
             .arg(receiptseries::kSpan)
-            .arg(QLatin1String(kOfflineFloorKey)),
-        {registerId});
-    if (!next)
-        return std::unexpected(next.error());
-    const qint64 number = next->toLongLong();
-    if (number % receiptseries::kSpan == 0)
+            .arg(QLatin1String(kOfflineFloorKey));
+    auto row = withShifts
+                   ? m_db.row(QStringLiteral("SELECT r.next, s.* FROM (%1) r CROSS JOIN (%2) s")
+                                  .arg(number, ShiftService::ticketShiftsQuery()),
+                              {registerId, registerId})
+                   : m_db.row(number, {registerId});
+    if (!row)
+        return std::unexpected(row.error());
+    const qint64 next = row->value(0).toLongLong();
+    if (next % receiptseries::kSpan == 0)
         return fail(
             ErrorCode::System,
             oasis::tr("Receipt series %1 is full: a manager gives this register a "
                       "series of its own.")
-                .arg(receiptseries::letter(static_cast<int>(number / receiptseries::kSpan - 1))));
-    return number;
+                .arg(receiptseries::letter(static_cast<int>(next / receiptseries::kSpan - 1))));
+    Numbered numbered{next, {}};
+    if (withShifts)
+        numbered.shifts = ShiftService::TicketShifts::from(row->value(1), row->value(2));
+    return numbered;
 }
 
 Result<qint64> SaleWriter::sale(const SaleRow &row) {

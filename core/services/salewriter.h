@@ -8,6 +8,8 @@
 #include "core/domain/error.h"
 #include "core/domain/money.h"
 #include "core/services/sale.h"
+#include "core/services/shift.h"
+#include "core/storage/database.h"
 
 #include <QString>
 
@@ -78,6 +80,16 @@ public:
     /// series stays gap-free. Inside the caller's write transaction, which holds the store's
     /// write lock, so no other register takes the same number.
     Result<qint64> nextReceiptNo(const QString &registerId);
+    /// The lock nextReceiptNo takes on a server (the register's series), for a sale to take it
+    /// with its first locks (Transaction::beginShared); no keys for a store without series.
+    Database::Locks seriesLock(const QString &registerId) const;
+    struct Numbered {
+        qint64 receiptNo = 0;
+        ShiftService::TicketShifts shifts;
+    };
+    /// nextReceiptNo, and with `withShifts` the register's shifts as ShiftService::forTicket
+    /// decides on them, read in the same statement (one round trip fewer on a server).
+    Result<Numbered> nextReceiptNoAndShifts(const QString &registerId, bool withShifts = true);
     /// Writes the sales row; returns its id.
     Result<qint64> sale(const SaleRow &row);
     // Several rows of one kind go in one statement: one round trip to a store server.

@@ -98,20 +98,33 @@ Result<Shift> ShiftService::current(const QString &registerIdIn) const {
     return byId(**open);
 }
 
-Result<qint64> ShiftService::forTicket(const QString &registerId, bool isSale,
-                                       bool paysCashBack) const {
+QString ShiftService::ticketShiftsQuery() {
     // The open shift and whether the register ever had one, in one statement (one round trip
     // to a store server).
-    auto shifts = m_db.row(QStringLiteral("SELECT MAX(CASE WHEN closed_at IS NULL THEN id END), "
-                                          "COUNT(*) FROM shifts WHERE register_id = ?"),
-                           {registerId});
+    return QStringLiteral("SELECT MAX(CASE WHEN closed_at IS NULL THEN id END), COUNT(*) FROM "
+                          "shifts WHERE register_id = ?");
+}
+
+Result<ShiftService::TicketShifts> ShiftService::ticketShifts(const QString &registerId) const {
+    auto shifts = m_db.row(ticketShiftsQuery(), {registerId});
     if (!shifts)
         return std::unexpected(shifts.error());
-    if (!shifts->value(0).isNull())
-        return shifts->value(0).toLongLong();
-    if (!isSale && !paysCashBack)
-        return 0;
-    if (shifts->value(1).toLongLong() == 0)
+    return TicketShifts::from(shifts->value(0), shifts->value(1));
+}
+
+Result<qint64> ShiftService::forTicket(const QString &registerId, bool isSale,
+                                       bool paysCashBack) const {
+    auto shifts = ticketShifts(registerId);
+    if (!shifts)
+        return std::unexpected(shifts.error());
+    return forTicket(*shifts, registerId, isSale, paysCashBack);
+}
+
+Result<qint64> ShiftService::forTicket(const TicketShifts &shifts, const QString &registerId,
+                                       bool isSale, bool paysCashBack) {
+    if (shifts.open > 0)
+        return shifts.open;
+    if ((!isSale && !paysCashBack) || !shifts.ever)
         return 0;
     if (isSale)
         return fail(

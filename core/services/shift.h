@@ -96,6 +96,21 @@ public:
     /// void that pays cash back (`paysCashBack`), is refused without an open shift, since a
     /// drawer needs a shift (DESIGN §8). Call it inside the writing transaction.
     Result<qint64> forTicket(const QString &registerId, bool isSale, bool paysCashBack) const;
+    /// What forTicket decides on: the register's open shift (0: none) and whether it ever had one.
+    struct TicketShifts {
+        qint64 open = 0;
+        bool ever = false;
+        /// From ticketShiftsQuery()'s two columns.
+        static TicketShifts from(const QVariant &open, const QVariant &count) {
+            return {open.toLongLong(), count.toLongLong() > 0};
+        }
+    };
+    /// The statement that reads them, its one value the register's id.
+    static QString ticketShiftsQuery();
+    Result<TicketShifts> ticketShifts(const QString &registerId) const;
+    /// forTicket's rule on the shifts read already (in the same transaction).
+    static Result<qint64> forTicket(const TicketShifts &shifts, const QString &registerId,
+                                    bool isSale, bool paysCashBack);
     /// Every open shift, on any register (the Z report refuses while there is one).
     Result<std::vector<Shift>> openShifts() const;
     Result<Shift> byId(qint64 id) const;

@@ -1270,17 +1270,43 @@ Result<Transaction> Transaction::begin(Database &db) {
     return start(db, db.m_driver->beginImmediate(), false);
 }
 
-Result<Transaction> Transaction::beginShared(Database &db, const std::vector<qint64> &cardIds) {
-    std::vector<qint64> ids = cardIds;
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+Result<Transaction> Transaction::beginShared(Database &db,
+                                             const std::vector<Database::Locks> &first) {
+    if (db.m_depth > 0) {
+        // A savepoint of a sale's transaction (or of one holding the store's whole lock, where
+        // lockForWrite has nothing to do): the locks one by one, each at most once.
+        auto tx = start(db, {}, true);
+        if (!tx)
+            return tx;
+        for (const Database::Locks &l : first)
+            if (auto ok = db.lockForWrite(l); !ok)
+                return std::unexpected(ok.error());
+        return tx;
+    }
     QStringList locks;
-    for (qint64 id : ids)
-        if (const QString lock = db.m_driver->lockExpression(
-                static_cast<int>(Database::LockSpace::GiftCard), QString::number(id));
-            !lock.isEmpty())
-            locks << lock;
-    return start(db, db.m_driver->beginShared(locks), true);
+    QStringList held;
+    for (const Database::Locks &l : first) {
+        const QStringList expressions = db.lockExpressions(l);
+        if (expressions.isEmpty())
+            continue;
+        // Values in the text: the statement after BEGIN is sent as it is, never prepared.
+        QString text = expressions.join(QLatin1String(", "));
+        qsizetype at = 0;
+        for (const QVariant &v : l.binds) {
+            at = text.indexOf(u'?', at);
+            if (at < 0)
+                break;
+            const QString literal = db.m_driver->literal(v);
+            text.replace(at, 1, literal);
+            at += literal.size();
+        }
+        locks << text;
+        held << Database::heldName(expressions, l.binds);
+    }
+    auto tx = start(db, db.m_driver->beginShared(locks), true);
+    if (tx)
+        db.m_locksHeld << held;
+    return tx;
 }
 
 Result<Transaction> Transaction::start(Database &db, const QStringList &beginStatements,
@@ -1327,20 +1353,30 @@ Result<Transaction> Transaction::start(Database &db, const QStringList &beginSta
     return Transaction(db);
 }
 
+QStringList Database::lockExpressions(const Locks &locks) const {
+    QStringList expressions;
+    for (const QString &key : locks.keys)
+        if (const QString lock = m_driver->lockExpression(static_cast<int>(locks.space), key);
+            !lock.isEmpty())
+            expressions << lock;
+    return expressions;
+}
+
+QString Database::heldName(const QStringList &expressions, const QVariantList &binds) {
+    // Keyed by the statement and its values, which name the locks whole.
+    QString held = expressions.join(QLatin1String(", "));
+    for (const QVariant &v : binds)
+        held += QChar(0x1f) + v.toString();
+    return held;
+}
+
 Status Database::lockForWrite(LockSpace space, const QStringList &keys, const QVariantList &binds) {
     // Outside a shared transaction the store's whole lock is held already (or it is a file).
     if (!m_sharedWrite || m_depth == 0 || keys.isEmpty())
         return {};
-    QStringList locks;
-    for (const QString &key : keys)
-        if (const QString lock = m_driver->lockExpression(static_cast<int>(space), key);
-            !lock.isEmpty())
-            locks << lock;
+    const QStringList locks = lockExpressions({space, keys, binds});
     // Held already (a sale takes the journal's head before its entry): no second round trip.
-    // Keyed by the statement and its values, which name the locks whole.
-    QString held = locks.join(QLatin1String(", "));
-    for (const QVariant &v : binds)
-        held += QChar(0x1f) + v.toString();
+    const QString held = heldName(locks, binds);
     if (locks.isEmpty() || m_locksHeld.contains(held))
         return {};
     auto taken = exec(QStringLiteral("SELECT ") + locks.join(QLatin1String(", ")), binds);

@@ -149,10 +149,20 @@ public:
         Voucher = 4,
         Package = 5
     };
+    /// Locks of one space: `keys` are SQL integer expressions over `binds`.
+    struct Locks {
+        LockSpace space = LockSpace::GiftCard;
+        QStringList keys;
+        QVariantList binds;
+    };
     /// Takes the locks `space` names by each of `keys` (SQL integer expressions over `binds`)
     /// until the transaction ends, in the order given, in one statement. Only inside a
-    /// transaction begun with Transaction::beginShared; nothing to do on a file.
+    /// transaction begun with Transaction::beginShared; nothing to do on a file. Locks held
+    /// already in this transaction (taken here or by beginShared) cost no second statement.
     Status lockForWrite(LockSpace space, const QStringList &keys, const QVariantList &binds = {});
+    Status lockForWrite(const Locks &locks) {
+        return lockForWrite(locks.space, locks.keys, locks.binds);
+    }
     /// True inside a transaction that shares the store's write lock with other sales.
     bool sharedWrite() const { return m_sharedWrite; }
     /// True when the current or last transaction failed only because another register's crossed
@@ -231,6 +241,10 @@ private:
     bool m_sharedWrite = false;       ///< the outermost one shares the store's lock (a sale)
     mutable bool m_retryable = false; ///< see failedRetryably()
     QStringList m_locksHeld;          ///< what lockForWrite took in it (each taken once)
+    /// The driver's lock expressions for `locks` (none on a file), and the name they are held
+    /// under in m_locksHeld.
+    QStringList lockExpressions(const Locks &locks) const;
+    static QString heldName(const QStringList &expressions, const QVariantList &binds);
     // The transaction in progress appended to the journal: anchor its head after commit.
     bool m_journalTouched = false;
     // The entry it appended last, when no savepoint rolled back since (then it is read again).
@@ -262,10 +276,12 @@ public:
     static Result<Transaction> begin(Database &db);
     /// A sale's transaction (DESIGN §13): on a server it shares the store's write lock with other
     /// sales, so registers sell at the same time, and takes exclusively only what it shares with
-    /// them (Database::lockForWrite: its cards, then `cardIds` now in one statement). Everything
-    /// else (a refund, a Z, a shift, settings) takes the store's lock whole and waits for the
-    /// sales in progress. On a file it is begin(). Nested, a savepoint as with begin().
-    static Result<Transaction> beginShared(Database &db, const std::vector<qint64> &cardIds);
+    /// them (Database::lockForWrite). `first` are the locks it knows it needs from the start (its
+    /// cards, vouchers, packages and receipt series, in Database::LockSpace's order), taken with
+    /// the store's shared lock in the statement after BEGIN: one round trip for all of them.
+    /// Everything else (a refund, a Z, a shift, settings) takes the store's lock whole and waits
+    /// for the sales in progress. On a file it is begin(). Nested, a savepoint as with begin().
+    static Result<Transaction> beginShared(Database &db, const std::vector<Database::Locks> &first);
     Transaction(Transaction &&other) noexcept;
     Transaction &operator=(Transaction &&) = delete;
     Transaction(const Transaction &) = delete;

@@ -58,6 +58,8 @@ public:
         Q_UNUSED(key)
         return {};
     }
+    /// `value` as an SQL literal (a number, else text), for a statement sent without binds.
+    virtual QString literal(const QVariant &value) const;
     /// Whether a failed statement's native error code says another transaction crossed this
     /// one (deadlock, serialization failure): the whole operation may simply run again.
     virtual bool isRetryable(const QString &nativeErrorCode, const QString &text) const {

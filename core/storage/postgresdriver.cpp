@@ -143,6 +143,15 @@ QString PostgresDriver::lockExpression(int space, const QString &key) const {
     return QStringLiteral("pg_advisory_xact_lock(%1, (%2)::int)").arg(kLockSpaces + space).arg(key);
 }
 
+QString PostgresDriver::literal(const QVariant &value) const {
+    if (value.isNull() || value.typeId() != QMetaType::QString)
+        return Driver::literal(value);
+    // An escape string: the same text whatever the server's standard_conforming_strings.
+    QString text = value.toString();
+    text.replace(u'\\', QLatin1String("\\\\")).replace(u'\'', QLatin1String("''"));
+    return QStringLiteral("E'") + text + u'\'';
+}
+
 bool PostgresDriver::isRetryable(const QString &nativeErrorCode, const QString &text) const {
     // deadlock_detected, serialization_failure; and a request id another connection committed
     // while this one was writing the same ticket (the retry finds that sale).

@@ -19,6 +19,20 @@ namespace oasis {
 
 Driver::~Driver() = default;
 
+QString Driver::literal(const QVariant &value) const {
+    if (value.isNull())
+        return QStringLiteral("NULL");
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        return value.toString();
+    default:
+        return u'\'' + value.toString().replace(u'\'', QLatin1String("''")) + u'\'';
+    }
+}
+
 const Driver &Driver::forLocation(const QString &location) {
     if (PostgresDriver::isUrl(location))
         return PostgresDriver::instance();

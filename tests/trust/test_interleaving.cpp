@@ -306,3 +306,44 @@ TEST_CASE("registers sell at once on a store server: a sale waits only for what 
           (onPostgres() ? 4 : 3));
     REQUIRE(value(Journal::verify(s.a())).ok);
 }
+
+TEST_CASE("a register named with a quote and a backslash holds its own series from its first "
+          "statement, and no other",
+          "[trust][interleaving][sale][series]") {
+    // On a server a sale's first locks go in the statement after BEGIN with the register's name
+    // written into it as text (Transaction::beginShared): the name must come through as it is.
+    TwoRegisters s;
+    const QString odd = QStringLiteral("O'Neil's \\ desk \\'");
+    addRegisters(s.a(), {odd});
+    REQUIRE(value(RegisterService(s.a()).setSeries(odd, QStringLiteral("C"), s.manager)).series ==
+            QStringLiteral("C"));
+    const auto oil = *value(CatalogService(s.a()).findByCode(QStringLiteral("OIL-LAV-120")));
+    auto sell = [&](Database &db, const QString &reg) {
+        Ticket t;
+        t.addItem(oil);
+        return SaleService(db).complete(t, {s.tender(QStringLiteral("cash:50"))}, s.frontdesk,
+                                        std::nullopt, reg);
+    };
+    std::optional<Result<CompletedSale>> sameSeries, seriesR;
+    AtTestPoint point("sale.shared.written", [&] {
+        sameSeries = sell(s.b(), odd);
+        seriesR = sell(s.b(), QStringLiteral("audit"));
+    });
+    const CompletedSale first = value(sell(s.a(), odd));
+    REQUIRE(point.reached());
+    CHECK(receiptCode(first.receiptNo) == QStringLiteral("C-000001"));
+    // Series C is held: the same register's next number waits for this sale, on either engine.
+    REQUIRE(sameSeries.has_value());
+    REQUIRE_FALSE(*sameSeries);
+    CHECK((*sameSeries).error().code == ErrorCode::Storage);
+    // Series R is not (on a server; a file has one writer at a time).
+    REQUIRE(seriesR.has_value());
+    if (onPostgres()) {
+        REQUIRE(*seriesR);
+        CHECK(receiptCode((*seriesR)->receiptNo) == QStringLiteral("R-000001"));
+    } else {
+        REQUIRE_FALSE(*seriesR);
+    }
+    CHECK(receiptCode(value(sell(s.b(), odd)).receiptNo) == QStringLiteral("C-000002"));
+    REQUIRE(value(Journal::verify(s.a())).ok);
+}
