@@ -112,14 +112,6 @@ Result<ShiftService::TicketShifts> ShiftService::ticketShifts(const QString &reg
     return TicketShifts::from(shifts->value(0), shifts->value(1));
 }
 
-Result<qint64> ShiftService::forTicket(const QString &registerId, bool isSale,
-                                       bool paysCashBack) const {
-    auto shifts = ticketShifts(registerId);
-    if (!shifts)
-        return std::unexpected(shifts.error());
-    return forTicket(*shifts, registerId, isSale, paysCashBack);
-}
-
 Result<qint64> ShiftService::forTicket(const TicketShifts &shifts, const QString &registerId,
                                        bool isSale, bool paysCashBack) {
     if (shifts.open > 0)

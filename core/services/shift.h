@@ -91,12 +91,9 @@ public:
     /// Callers that act on it call it inside their transaction.
     Result<std::optional<qint64>> openShiftId(const QString &registerId) const;
     Result<Shift> current(const QString &registerId = {}) const;
-    /// The open shift a ticket on `registerId` is counted in, 0 when none is open. Drawer
-    /// discipline starts with a register's first shift: from then on a sale, and a refund or
-    /// void that pays cash back (`paysCashBack`), is refused without an open shift, since a
-    /// drawer needs a shift (DESIGN §8). Call it inside the writing transaction.
-    Result<qint64> forTicket(const QString &registerId, bool isSale, bool paysCashBack) const;
-    /// What forTicket decides on: the register's open shift (0: none) and whether it ever had one.
+    /// A register's shifts as a ticket finds them: the open one (0: none) and whether it ever
+    /// had one. Read inside the writing transaction, with its receipt number
+    /// (SaleWriter::nextReceiptNoAndShifts), or alone (ticketShifts).
     struct TicketShifts {
         qint64 open = 0;
         bool ever = false;
@@ -108,7 +105,10 @@ public:
     /// The statement that reads them, its one value the register's id.
     static QString ticketShiftsQuery();
     Result<TicketShifts> ticketShifts(const QString &registerId) const;
-    /// forTicket's rule on the shifts read already (in the same transaction).
+    /// The open shift a ticket on `registerId` is counted in, 0 when none is open. Drawer
+    /// discipline starts with a register's first shift: from then on a sale, and a refund or
+    /// void that pays cash back (`paysCashBack`), is refused without an open shift, since a
+    /// drawer needs a shift (DESIGN §8).
     static Result<qint64> forTicket(const TicketShifts &shifts, const QString &registerId,
                                     bool isSale, bool paysCashBack);
     /// Every open shift, on any register (the Z report refuses while there is one).
