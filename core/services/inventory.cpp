@@ -556,10 +556,10 @@ Result<std::vector<StockLevel>> InventoryService::valuationPage(const QString &a
 
 Result<ValuationSummary> InventoryService::valuationSummary() const {
     auto q = m_db.exec(QStringLiteral(
-        "SELECT COALESCE(c.name, ''), v.products, v.units, v.value_cents, v.negatives "
-        "FROM stock_by_category v LEFT JOIN categories c ON c.id = v.category_id "
-        "WHERE v.products <> 0 OR v.units <> 0 OR v.value_cents <> 0 OR v.negatives <> 0 "
-        "ORDER BY 1"));
+        "SELECT COALESCE(c.name, ''), SUM(v.products), SUM(v.units), SUM(v.value_cents), "
+        "SUM(v.negatives) FROM stock_by_category v LEFT JOIN categories c ON c.id = "
+        "v.category_id GROUP BY v.category_id, c.name HAVING SUM(v.products) <> 0 OR "
+        "SUM(v.units) <> 0 OR SUM(v.value_cents) <> 0 OR SUM(v.negatives) <> 0 ORDER BY 1"));
     if (!q)
         return std::unexpected(q.error());
     ValuationSummary v;

@@ -26,6 +26,8 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <algorithm>
+
 namespace oasis {
 
 namespace {
@@ -664,15 +666,15 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         cardFunds.insert(card.id, std::move(*funds));
     }
 
-    // What follows adds to rows other registers' sales add to as well (the report rollups that
-    // the triggers of sale_lines, stock_movements and giftcard_activity keep, stock levels, the
-    // cards' ledgers): on a server, only with the journal's head taken, so sales take those
-    // rows one at a time and in one order (no deadlock between two sales), and hold them only
-    // from here to their commit. Everything above ran beside other registers' sales (a test
-    // sells on another register here).
+    // On a server, what follows runs beside other registers' sales too, up to the journal's
+    // head (Journal::append, at the end). The report rollups the triggers of sale_lines,
+    // stock_movements and giftcard_activity keep are written in rows of this sale's receipt
+    // series (schema step 20), which only its series' sales (they wait for its number) touch.
+    // The cards, vouchers and packages are locked since the first statement. What another
+    // series' sale may share is a product's stock level: taken in one order (by item), so two
+    // sales wait for each other there and never deadlock. A test sells on another register at
+    // each point.
     testPoint("sale.shared.written");
-    if (auto ok = m_db.lockForWrite(Database::LockSpace::JournalHead, {QStringLiteral("0")}); !ok)
-        return std::unexpected(ok.error());
     std::vector<std::pair<qint64, QString>> soldItems; // products sold, in ticket order
     std::vector<SaleLineRow> lineRows;
     std::vector<std::pair<qint64, qint64>> stockMoves; // item, quantity
@@ -781,6 +783,9 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
                 !ok)
                 return std::unexpected(ok.error());
     }
+    // Stock levels in one order on every register: by item (see above).
+    std::stable_sort(stockMoves.begin(), stockMoves.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
     if (!stockMoves.empty())
         if (auto ok = writer.stock(done.saleId, stockMoves, QStringLiteral("sale"), reference,
                                    cashier.id, nowText);
@@ -880,6 +885,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         entry.insert(QStringLiteral("packages"), packagesJson);
     if (!packagesUsedJson.isEmpty())
         entry.insert(QStringLiteral("packages_used"), packagesUsedJson);
+    testPoint("sale.books.written"); // all but the journal's entry
     if (auto ok = Journal::append(m_db, cashier.name, QStringLiteral("sale"), entry); !ok)
         return std::unexpected(ok.error());
     if (auto ok = tx->commit(); !ok)

@@ -140,8 +140,8 @@ public:
 
     /// What a sale (Transaction::beginShared) locks for itself on a server, in this order: the
     /// gift cards it debits or loads (by id, ascending), the service vouchers it redeems and the
-    /// session packages it uses (by id), its register's receipt series, then the journal's head
-    /// before the rows it shares with other sales. A file has one writer at a time: no-ops there.
+    /// session packages it uses (by id), its register's receipt series, and last the journal's
+    /// head, for its entry (Journal::append). A file has one writer at a time: no-ops there.
     enum class LockSpace {
         GiftCard = 1,
         ReceiptSeries = 2,

@@ -259,6 +259,11 @@ QStringList PostgresDriver::translateSchema(const QString &sqlite) const {
     static const QRegularExpression refusal(
         QStringLiteral("^\\s*SELECT RAISE\\(ABORT, ('(?:[^']|'')*')\\)\\s*;\\s*$"));
     const QString text = sqlite.simplified();
+    // A dropped trigger goes with the function it ran (translated below: NAME_fn).
+    static const QRegularExpression dropTrigger(
+        QStringLiteral("^DROP TRIGGER IF EXISTS (\\w+) ON \\w+$"));
+    if (const auto d = dropTrigger.match(text); d.hasMatch())
+        return {text, QStringLiteral("DROP FUNCTION IF EXISTS %1_fn()").arg(d.captured(1))};
     if (const auto m = trigger.match(text); m.hasMatch()) {
         const QString name = m.captured(1), when = m.captured(2), event = m.captured(3),
                       table = m.captured(4), condition = m.captured(5);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/schema.h"
 
+#include "core/domain/receiptcode.h"
+
 namespace oasis::schema {
 
 namespace {
@@ -28,6 +30,30 @@ QString stockShare(const char *item, const QString &onHand, int sign) {
         .arg(sign);
 }
 
+/// The rollup rows a sale adds to are its receipt series' own (step 20): `sale` is an SQL
+/// expression of a sales id, NULL for a write of no sale (series R's rows, 0).
+QString seriesOf(const char *sale) {
+    return QStringLiteral("COALESCE((SELECT receipt_no / %1 FROM sales WHERE id = %2), 0)")
+        .arg(receiptseries::kSpan)
+        .arg(QLatin1String(sale));
+}
+
+/// A stockShare (of `item`) from step 20 on: into the row of stripe `stripe` (an SQL
+/// expression); `from` names the items row `i` when `item` is "i" ("WHERE 1" for OLD or NEW).
+QString stripedShare(const char *item, const QString &onHand, int sign, const QString &stripe,
+                     const QString &from = QStringLiteral("WHERE 1")) {
+    QString sql = stockShare(item, onHand, sign);
+    sql.replace(QLatin1String("negatives) SELECT "), QLatin1String("negatives, stripe) SELECT "));
+    sql.replace(QLatin1String(" WHERE 1 ON CONFLICT(category_id) "),
+                QStringLiteral(", %1 %2 ON CONFLICT(category_id, stripe) ").arg(stripe, from));
+    return sql;
+}
+
+/// The items row `i` of the product `itemId` (an SQL expression), for stripedShare.
+QString itemRow(const char *itemId) {
+    return QStringLiteral("FROM items i WHERE i.id = %1").arg(QLatin1String(itemId));
+}
+
 QString levelOf(const char *item) {
     return QStringLiteral("COALESCE((SELECT on_hand FROM stock_levels WHERE item_id = %1.id), 0)")
         .arg(QLatin1String(item));
@@ -35,12 +61,17 @@ QString levelOf(const char *item) {
 
 /// A sale line's share of sales_by_day, from its sale's row `s` (refunds and voids negative,
 /// as the reports have always counted them).
-QString salesByDayUpsert(const QString &select) {
-    return sqlText("INSERT INTO sales_by_day(business_date, line_kind, category_id, staff_id, "
-                   "therapist_id, quantity, net_cents, tax_cents) ") +
+QString salesByDayUpsert(const QString &select, bool striped = false) {
+    return (striped ? sqlText("INSERT INTO sales_by_day(business_date, line_kind, category_id, "
+                              "staff_id, therapist_id, quantity, net_cents, tax_cents, stripe) ")
+                    : sqlText("INSERT INTO sales_by_day(business_date, line_kind, category_id, "
+                              "staff_id, therapist_id, quantity, net_cents, tax_cents) ")) +
            select +
-           sqlText(" ON CONFLICT(business_date, line_kind, category_id, staff_id, therapist_id) DO "
-                   "UPDATE SET quantity = quantity + excluded.quantity, "
+           (striped ? sqlText(" ON CONFLICT(business_date, line_kind, category_id, staff_id, "
+                              "therapist_id, stripe) DO ")
+                    : sqlText(" ON CONFLICT(business_date, line_kind, category_id, staff_id, "
+                              "therapist_id) DO ")) +
+           sqlText("UPDATE SET quantity = quantity + excluded.quantity, "
                    "net_cents = net_cents + excluded.net_cents, "
                    "tax_cents = tax_cents + excluded.tax_cents");
 }
@@ -697,6 +728,138 @@ const std::vector<Step> &steps() {
                      " landed_at TEXT NOT NULL,"
                      " differences TEXT NOT NULL DEFAULT '[]')"),
              sqlText("CREATE INDEX offline_sales_landed ON offline_sales(landed_at)"),
+         }},
+        {20,
+         "report rollups kept in rows of each receipt series: registers of different series "
+         "add to rows of their own (the reports add the series up)",
+         {
+             // A sale on a server holds each rollup row it adds to until it commits. With one
+             // row per day and kind (or category) for the whole store, every register's sale
+             // waited for every other's from its first line to its commit. Now a row is a
+             // series' own (stripe: the series of the sale that wrote it, 0 for a write of no
+             // sale): two registers with series of their own share none, and registers that
+             // share a series already wait for each other's number. Sums are unchanged.
+             sqlText("DROP TRIGGER IF EXISTS sale_lines_rollup ON sale_lines"),
+             sqlText("DROP TRIGGER IF EXISTS giftcard_activity_rollup ON giftcard_activity"),
+             sqlText("DROP TRIGGER IF EXISTS stock_movements_level ON stock_movements"),
+             sqlText("DROP TRIGGER IF EXISTS items_stock_insert ON items"),
+             sqlText("DROP TRIGGER IF EXISTS items_stock_update ON items"),
+             sqlText("DROP TRIGGER IF EXISTS items_stock_delete ON items"),
+             sqlText("DROP TRIGGER IF EXISTS stock_levels_value_insert ON stock_levels"),
+             sqlText("DROP TRIGGER IF EXISTS stock_levels_value_update ON stock_levels"),
+             sqlText("DROP TRIGGER IF EXISTS stock_levels_value_delete ON stock_levels"),
+             // Each rollup made again with the stripe in its key, its rows kept (stripe 0).
+             sqlText("CREATE TABLE oasis_rollup_kept AS SELECT business_date, line_kind, "
+                     "category_id, staff_id, therapist_id, quantity, net_cents, tax_cents "
+                     "FROM sales_by_day"),
+             sqlText("DROP TABLE sales_by_day"),
+             sqlText("CREATE TABLE sales_by_day ("
+                     " business_date TEXT NOT NULL,"
+                     " line_kind TEXT NOT NULL,"
+                     " category_id INTEGER NOT NULL,"
+                     " staff_id INTEGER NOT NULL,"
+                     " therapist_id INTEGER NOT NULL,"
+                     " quantity INTEGER NOT NULL,"
+                     " net_cents INTEGER NOT NULL,"
+                     " tax_cents INTEGER NOT NULL,"
+                     " stripe INTEGER NOT NULL DEFAULT 0,"
+                     " PRIMARY KEY (business_date, line_kind, category_id, staff_id, therapist_id, "
+                     "stripe))"),
+             sqlText("INSERT INTO sales_by_day(business_date, line_kind, category_id, staff_id, "
+                     "therapist_id, quantity, net_cents, tax_cents) SELECT business_date, "
+                     "line_kind, category_id, staff_id, therapist_id, quantity, net_cents, "
+                     "tax_cents FROM oasis_rollup_kept"),
+             sqlText("DROP TABLE oasis_rollup_kept"),
+             sqlText("CREATE TABLE oasis_rollup_kept AS SELECT day, kind, entries, amount_cents "
+                     "FROM giftcard_activity_by_day"),
+             sqlText("DROP TABLE giftcard_activity_by_day"),
+             sqlText("CREATE TABLE giftcard_activity_by_day ("
+                     " day TEXT NOT NULL,"
+                     " kind TEXT NOT NULL,"
+                     " entries INTEGER NOT NULL,"
+                     " amount_cents INTEGER NOT NULL,"
+                     " stripe INTEGER NOT NULL DEFAULT 0,"
+                     " PRIMARY KEY (day, kind, stripe))"),
+             sqlText("INSERT INTO giftcard_activity_by_day(day, kind, entries, amount_cents) "
+                     "SELECT day, kind, entries, amount_cents FROM oasis_rollup_kept"),
+             sqlText("DROP TABLE oasis_rollup_kept"),
+             sqlText("CREATE TABLE oasis_rollup_kept AS SELECT category_id, products, units, "
+                     "value_cents, negatives FROM stock_by_category"),
+             sqlText("DROP TABLE stock_by_category"),
+             sqlText("CREATE TABLE stock_by_category ("
+                     " category_id INTEGER NOT NULL,"
+                     " products INTEGER NOT NULL,"
+                     " units INTEGER NOT NULL,"
+                     " value_cents INTEGER NOT NULL,"
+                     " negatives INTEGER NOT NULL,"
+                     " stripe INTEGER NOT NULL DEFAULT 0,"
+                     " PRIMARY KEY (category_id, stripe))"),
+             sqlText("INSERT INTO stock_by_category(category_id, products, units, value_cents, "
+                     "negatives) SELECT category_id, products, units, value_cents, negatives "
+                     "FROM oasis_rollup_kept"),
+             sqlText("DROP TABLE oasis_rollup_kept"),
+
+             // The triggers again, each writing into its sale's series.
+             sqlText("CREATE TRIGGER sale_lines_rollup AFTER INSERT ON sale_lines BEGIN "
+                     "INSERT INTO sale_line_categories(line_id, category_id) SELECT NEW.id, "
+                     "CASE WHEN EXISTS (SELECT 1 FROM sale_line_categories "
+                     "WHERE line_id = NEW.original_line_id) "
+                     "THEN (SELECT category_id FROM sale_line_categories "
+                     "WHERE line_id = NEW.original_line_id) "
+                     "ELSE (SELECT category_id FROM items WHERE id = NEW.item_id) END "
+                     "WHERE NEW.item_id IS NOT NULL; ") +
+                 salesByDayUpsert(
+                     QStringLiteral(
+                         "SELECT s.business_date, NEW.kind, COALESCE((SELECT category_id FROM "
+                         "sale_line_categories WHERE line_id = NEW.id), 0), s.staff_id, "
+                         "COALESCE(NEW.therapist_id, 0), %1, %2, %3, s.receipt_no / %4 "
+                         "FROM sales s WHERE s.id = NEW.sale_id")
+                         .arg(signedBy("s", "NEW.quantity"), signedBy("s", "NEW.net_cents"),
+                              signedBy("s", "NEW.tax_cents"))
+                         .arg(receiptseries::kSpan),
+                     true) +
+                 sqlText("; END"),
+             QStringLiteral(
+                 "CREATE TRIGGER giftcard_activity_rollup AFTER INSERT ON giftcard_activity BEGIN "
+                 "INSERT INTO giftcard_activity_by_day(day, kind, entries, amount_cents, stripe) "
+                 "VALUES (substr(NEW.created_at, 1, 10), NEW.kind, 1, NEW.amount_cents, %1) "
+                 "ON CONFLICT(day, kind, stripe) DO UPDATE SET entries = entries + 1, "
+                 "amount_cents = amount_cents + excluded.amount_cents; END")
+                 .arg(seriesOf("NEW.sale_id")),
+             // A movement takes its product's level first (the row lock of the level, which a
+             // sale on another register waits for), then adds the product's change of share,
+             // worked out from the level it wrote, to its series' row.
+             sqlText("CREATE TRIGGER stock_movements_level AFTER INSERT ON stock_movements BEGIN"
+                     " INSERT OR IGNORE INTO stock_levels(item_id, on_hand) VALUES (NEW.item_id, "
+                     "0); UPDATE stock_levels SET on_hand = on_hand + NEW.quantity"
+                     " WHERE item_id = NEW.item_id; ") +
+                 stripedShare("i", QStringLiteral("(%1 - NEW.quantity)").arg(levelOf("i")), -1,
+                              seriesOf("NEW.sale_id"), itemRow("NEW.item_id")) +
+                 stripedShare("i", levelOf("i"), 1, seriesOf("NEW.sale_id"),
+                              itemRow("NEW.item_id")) +
+                 sqlText(" END"),
+             sqlText("CREATE TRIGGER items_stock_insert AFTER INSERT ON items BEGIN ") +
+                 stripedShare("NEW", levelOf("NEW"), 1, sqlText("0")) + sqlText(" END"),
+             sqlText("CREATE TRIGGER items_stock_update AFTER UPDATE OF type, active, category_id, "
+                     "cost_cents ON items BEGIN ") +
+                 stripedShare("OLD", levelOf("OLD"), -1, sqlText("0")) +
+                 stripedShare("NEW", levelOf("NEW"), 1, sqlText("0")) + sqlText(" END"),
+             sqlText("CREATE TRIGGER items_stock_delete AFTER DELETE ON items BEGIN ") +
+                 stripedShare("OLD", levelOf("OLD"), -1, sqlText("0")) + sqlText(" END"),
+             // A level is made at 0 by the first movement of its product (no change of share,
+             // and no row of series R taken); written otherwise only by hand.
+             sqlText("CREATE TRIGGER stock_levels_value_insert AFTER INSERT ON stock_levels "
+                     "WHEN NEW.on_hand <> 0 BEGIN ") +
+                 stripedShare("i", sqlText("0"), -1, sqlText("0"), itemRow("NEW.item_id")) +
+                 stripedShare("i", sqlText("NEW.on_hand"), 1, sqlText("0"),
+                              itemRow("NEW.item_id")) +
+                 sqlText(" END"),
+             sqlText(
+                 "CREATE TRIGGER stock_levels_value_delete AFTER DELETE ON stock_levels BEGIN ") +
+                 stripedShare("i", sqlText("OLD.on_hand"), -1, sqlText("0"),
+                              itemRow("OLD.item_id")) +
+                 stripedShare("i", sqlText("0"), 1, sqlText("0"), itemRow("OLD.item_id")) +
+                 sqlText(" END"),
          }},
     };
     return all;

@@ -179,6 +179,11 @@ QStringList SqliteDriver::translateSchema(const QString &sqliteStatement) const 
     static const QRegularExpression widenCheck(
         QStringLiteral("^ALTER TABLE (\\w+) DROP CONSTRAINT (\\w+), ADD CONSTRAINT \\2 "
                        "CHECK \\((\\w+) IN \\(([^()]*)\\)\\)$"));
+    // A step drops a trigger the PostgreSQL way, naming its table: SQLite names it alone.
+    static const QRegularExpression dropTrigger(
+        QStringLiteral("^DROP TRIGGER IF EXISTS (\\w+) ON \\w+$"));
+    if (const auto d = dropTrigger.match(sqliteStatement.simplified()); d.hasMatch())
+        return {QStringLiteral("DROP TRIGGER IF EXISTS ") + d.captured(1)};
     const auto m = widenCheck.match(sqliteStatement.simplified());
     if (!m.hasMatch())
         return {sqliteStatement};

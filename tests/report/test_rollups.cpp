@@ -404,9 +404,16 @@ TEST_CASE("the rollup check finds a writer that forgets the rollup", "[sqlite][r
     sell(db, {QStringLiteral("OIL-LAV-120x2")}, {QStringLiteral("cash:100")});
     REQUIRE(mismatches(db).isEmpty());
     for (const char *trigger :
-         {"sale_lines_rollup", "giftcard_activity_rollup", "stock_levels_value_update"}) {
+         {"sale_lines_rollup", "giftcard_activity_rollup", "stock_movements_level"}) {
         DYNAMIC_SECTION("without " << trigger) {
             value(db.exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1String(trigger))));
+            if (QLatin1String(trigger) == QLatin1String("stock_movements_level"))
+                // Stock levels still kept, their value by category forgotten.
+                value(db.exec(QStringLiteral(
+                    "CREATE TRIGGER stock_movements_level AFTER INSERT ON stock_movements BEGIN "
+                    "INSERT OR IGNORE INTO stock_levels(item_id, on_hand) VALUES (NEW.item_id, "
+                    "0); UPDATE stock_levels SET on_hand = on_hand + NEW.quantity WHERE item_id = "
+                    "NEW.item_id; END")));
             sell(db, {QStringLiteral("OIL-LAV-120"), QStringLiteral("giftcard:25")},
                  {QStringLiteral("cash:100")});
             REQUIRE_FALSE(mismatches(db).isEmpty());
@@ -500,7 +507,8 @@ TEST_CASE("a step-8 database with sales migrates with its rollups filled", "[rep
     REQUIRE(mismatches(db).isEmpty());
     // The backfill stamped each line with its item's category as it was at migration.
     REQUIRE(rowsOf(db, QStringLiteral("SELECT business_date, line_kind, category_id, staff_id, "
-                                      "therapist_id, net_cents FROM sales_by_day")) ==
+                                      "therapist_id, SUM(net_cents) FROM sales_by_day "
+                                      "GROUP BY 1, 2, 3, 4, 5")) ==
             before[QStringLiteral("sales")]);
     REQUIRE(rowsOf(db, rollupNamed("giftcard_activity_by_day").rollup) ==
             before[QStringLiteral("cards")]);

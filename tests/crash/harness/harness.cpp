@@ -72,12 +72,13 @@ const std::vector<RollupQuery> &rollupQueries() {
         "GROUP BY 1, 2, 3, 4, 5");
     const QString kSalesRollup =
         QStringLiteral("SELECT business_date, line_kind, category_id, staff_id, therapist_id, "
-                       "quantity, net_cents, tax_cents FROM sales_by_day");
+                       "SUM(quantity), SUM(net_cents), SUM(tax_cents) FROM sales_by_day "
+                       "GROUP BY 1, 2, 3, 4, 5");
     const QString kCardsRaw =
         QStringLiteral("SELECT substr(created_at, 1, 10), kind, COUNT(*), SUM(amount_cents) "
                        "FROM giftcard_activity GROUP BY 1, 2");
-    const QString kCardsRollup =
-        QStringLiteral("SELECT day, kind, entries, amount_cents FROM giftcard_activity_by_day");
+    const QString kCardsRollup = QStringLiteral("SELECT day, kind, SUM(entries), SUM(amount_cents) "
+                                                "FROM giftcard_activity_by_day GROUP BY 1, 2");
     const QString kStockRaw = QStringLiteral(
         "SELECT COALESCE(i.category_id, 0), COUNT(*), "
         "SUM(CASE WHEN COALESCE(l.on_hand, 0) > 0 THEN l.on_hand ELSE 0 END), "
@@ -86,9 +87,9 @@ const std::vector<RollupQuery> &rollupQueries() {
         "FROM items i LEFT JOIN stock_levels l ON l.item_id = i.id "
         "WHERE i.type = 'product' AND (i.active = 1 OR COALESCE(l.on_hand, 0) <> 0) GROUP BY 1");
     const QString kStockRollup =
-        QStringLiteral("SELECT category_id, products, units, value_cents, negatives "
-                       "FROM stock_by_category WHERE products <> 0 OR units <> 0 OR "
-                       "value_cents <> 0 OR negatives <> 0");
+        QStringLiteral("SELECT category_id, SUM(products), SUM(units), SUM(value_cents), "
+                       "SUM(negatives) FROM stock_by_category GROUP BY 1 HAVING SUM(products) <> 0 "
+                       "OR SUM(units) <> 0 OR SUM(value_cents) <> 0 OR SUM(negatives) <> 0");
 
     static const std::vector<RollupQuery> all = {
         {"sales_by_day", kSalesRollup, kSalesRaw},
