@@ -316,9 +316,11 @@ Result<QStringList> Database::serverSchema() const {
     auto schemaText = SqliteDriver::latestSchema();
     if (!schemaText)
         return std::unexpected(schemaText.error());
-    QStringList statements{QStringLiteral(
-        "CREATE OR REPLACE FUNCTION oasis_refuse() RETURNS trigger LANGUAGE plpgsql AS $fn$ "
-        "BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $fn$")};
+    QStringList statements{
+        QStringLiteral(
+            "CREATE OR REPLACE FUNCTION oasis_refuse() RETURNS trigger LANGUAGE plpgsql AS $fn$ "
+            "BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $fn$"),
+        schema::journalHeadFunction()};
     for (const QString &sql : std::as_const(*schemaText))
         statements += m_driver->translateSchema(sql);
     return statements;

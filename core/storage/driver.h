@@ -58,6 +58,13 @@ public:
         Q_UNUSED(key)
         return {};
     }
+    /// A statement that takes the lock lockExpression(`space`, "0") names and then reads the
+    /// journal's head (seq, hash) as committed once the lock was had, in one round trip; empty
+    /// where the lock and the read take two statements (or the engine needs no lock).
+    virtual QString lockedJournalHead(int space) const {
+        Q_UNUSED(space)
+        return {};
+    }
     /// `value` as an SQL literal (a number, else text), for a statement sent without binds.
     virtual QString literal(const QVariant &value) const;
     /// Whether a failed statement's native error code says another transaction crossed this

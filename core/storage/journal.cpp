@@ -342,13 +342,27 @@ Status Journal::append(Database &db, const QString &actor, const QString &kind,
                        const QJsonObject &payload) {
     // A sale that shares the store's lock takes the journal's head for itself here, as late as
     // it can: the sales of other registers wrote their rows meanwhile and wait only from here
-    // to this one's commit. Its own statement, so the read below sees every entry committed
-    // before the lock was had.
-    if (auto ok = db.lockForWrite(Database::LockSpace::JournalHead, {QStringLiteral("0")}); !ok)
-        return ok;
-    auto last = db.row(QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"));
+    // to this one's commit. The read sees every entry committed before the lock was had: on a
+    // server, the lock and the read are one round trip (Driver::lockedJournalHead); else the
+    // lock is a statement of its own before the read.
+    const QStringList lock{QStringLiteral("0")};
+    const QString held =
+        Database::heldName(db.lockExpressions({Database::LockSpace::JournalHead, lock, {}}), {});
+    const QString lockedRead =
+        db.m_sharedWrite && db.m_depth > 0 && !db.m_locksHeld.contains(held)
+            ? db.m_driver->lockedJournalHead(static_cast<int>(Database::LockSpace::JournalHead))
+            : QString();
+    if (lockedRead.isEmpty())
+        if (auto ok = db.lockForWrite(Database::LockSpace::JournalHead, lock); !ok)
+            return ok;
+    auto last =
+        db.row(lockedRead.isEmpty()
+                   ? QStringLiteral("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")
+                   : lockedRead);
     if (!last)
         return std::unexpected(last.error());
+    if (!lockedRead.isEmpty())
+        db.m_locksHeld << held;
     qint64 seq = 1;
     QString prev = genesisHash();
     if (!last->isEmpty()) {

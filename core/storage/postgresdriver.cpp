@@ -143,6 +143,14 @@ QString PostgresDriver::lockExpression(int space, const QString &key) const {
     return QStringLiteral("pg_advisory_xact_lock(%1, (%2)::int)").arg(kLockSpaces + space).arg(key);
 }
 
+QString PostgresDriver::lockedJournalHead(int space) const {
+    // oasis_journal_head (schema::journalHeadFunction) takes the lock, then reads: a VOLATILE
+    // function's each query sees what was committed before it began, so the read sees the
+    // entry of the sale that held the lock before.
+    return QStringLiteral("SELECT seq, hash FROM oasis_journal_head(%1, 0)")
+        .arg(kLockSpaces + space);
+}
+
 QString PostgresDriver::literal(const QVariant &value) const {
     if (value.isNull() || value.typeId() != QMetaType::QString)
         return Driver::literal(value);

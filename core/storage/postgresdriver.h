@@ -27,6 +27,7 @@ public:
     QStringList beginShared(const QStringList &firstLocks) const override;
     QString lockExpression(int space, const QString &key) const override;
     QString literal(const QVariant &value) const override;
+    QString lockedJournalHead(int space) const override;
     bool isRetryable(const QString &nativeErrorCode, const QString &text) const override;
     QString expand(QString statement) const override;
     QStringList appendOnlyTriggers(const QString &table) const override;

@@ -861,8 +861,27 @@ const std::vector<Step> &steps() {
                  stripedShare("i", sqlText("0"), 1, sqlText("0"), itemRow("OLD.item_id")) +
                  sqlText(" END"),
          }},
+        {21,
+         "on a server, the journal's head locked and read in one round trip (oasis_journal_head)",
+         {
+             // A sale on a server waits for another's only while the other holds the journal's
+             // head: its lock, its read, the entry and the commit. One of those round trips
+             // less (PostgresDriver::lockedJournalHead). Nothing on a file.
+             journalHeadFunction(),
+         }},
     };
     return all;
+}
+
+QString journalHeadFunction() {
+    // The lock, then the read: each query of a VOLATILE function (the default) takes a snapshot
+    // of its own, so the read sees every entry committed before the lock was had. Run with the
+    // caller's rights (a register reads the journal); its search path that of the store.
+    return QStringLiteral(
+        "CREATE OR REPLACE FUNCTION oasis_journal_head(lock_space integer, lock_key integer) "
+        "RETURNS TABLE (seq bigint, hash text) LANGUAGE plpgsql SET search_path FROM CURRENT "
+        "AS $fn$ BEGIN PERFORM pg_advisory_xact_lock(lock_space, lock_key); RETURN QUERY SELECT "
+        "j.seq, j.hash FROM journal j ORDER BY j.seq DESC LIMIT 1; END $fn$");
 }
 
 int latestVersion() {

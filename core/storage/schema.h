@@ -22,6 +22,11 @@ int latestVersion();
 
 /// Tables whose rows are never updated or deleted: corrections are new rows.
 QStringList appendOnlyTables(int version);
+/// The server's function that locks the journal's head and reads it in one round trip
+/// (PostgresDriver::lockedJournalHead): made by step 21 and with every new store on a server;
+/// nothing on a file.
+QString journalHeadFunction();
+
 /// Tables that triggers alone write (stock levels and the report rollups): read-only to the
 /// registers' role on a server.
 QStringList derivedTables();

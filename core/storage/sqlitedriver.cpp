@@ -179,6 +179,9 @@ QStringList SqliteDriver::translateSchema(const QString &sqliteStatement) const 
     static const QRegularExpression widenCheck(
         QStringLiteral("^ALTER TABLE (\\w+) DROP CONSTRAINT (\\w+), ADD CONSTRAINT \\2 "
                        "CHECK \\((\\w+) IN \\(([^()]*)\\)\\)$"));
+    // A function a step makes on a server (schema::journalHeadFunction): a file has none.
+    if (sqliteStatement.startsWith(QLatin1String("CREATE OR REPLACE FUNCTION ")))
+        return {};
     // A step drops a trigger the PostgreSQL way, naming its table: SQLite names it alone.
     static const QRegularExpression dropTrigger(
         QStringLiteral("^DROP TRIGGER IF EXISTS (\\w+) ON \\w+$"));
