@@ -76,6 +76,19 @@ QString salesByDayUpsert(const QString &select, bool striped = false) {
                    "tax_cents = tax_cents + excluded.tax_cents");
 }
 
+/// The start of sale_lines_rollup (steps 9 and 20): the line's category stamped (a refund's or
+/// void's line takes its original line's), the sales_by_day upsert to follow.
+QString lineRollupStart() {
+    return sqlText("CREATE TRIGGER sale_lines_rollup AFTER INSERT ON sale_lines BEGIN "
+                   "INSERT INTO sale_line_categories(line_id, category_id) SELECT NEW.id, "
+                   "CASE WHEN EXISTS (SELECT 1 FROM sale_line_categories "
+                   "WHERE line_id = NEW.original_line_id) "
+                   "THEN (SELECT category_id FROM sale_line_categories "
+                   "WHERE line_id = NEW.original_line_id) "
+                   "ELSE (SELECT category_id FROM items WHERE id = NEW.item_id) END "
+                   "WHERE NEW.item_id IS NOT NULL; ");
+}
+
 QString signedBy(const char *sale, const char *column) {
     return QStringLiteral("(CASE WHEN %1.kind = 'sale' THEN %2 ELSE -ABS(%2) END)")
         .arg(QLatin1String(sale), QLatin1String(column));
@@ -437,14 +450,7 @@ const std::vector<Step> &steps() {
 
              // Kept in the writing transaction by whoever writes (the services, the bench
              // generator, a script): a writer cannot forget them.
-             sqlText("CREATE TRIGGER sale_lines_rollup AFTER INSERT ON sale_lines BEGIN "
-                     "INSERT INTO sale_line_categories(line_id, category_id) SELECT NEW.id, "
-                     "CASE WHEN EXISTS (SELECT 1 FROM sale_line_categories "
-                     "WHERE line_id = NEW.original_line_id) "
-                     "THEN (SELECT category_id FROM sale_line_categories "
-                     "WHERE line_id = NEW.original_line_id) "
-                     "ELSE (SELECT category_id FROM items WHERE id = NEW.item_id) END "
-                     "WHERE NEW.item_id IS NOT NULL; ") +
+             lineRollupStart() +
                  salesByDayUpsert(
                      QStringLiteral(
                          "SELECT s.business_date, NEW.kind, COALESCE((SELECT category_id FROM "
@@ -800,14 +806,7 @@ const std::vector<Step> &steps() {
              sqlText("DROP TABLE oasis_rollup_kept"),
 
              // The triggers again, each writing into its sale's series.
-             sqlText("CREATE TRIGGER sale_lines_rollup AFTER INSERT ON sale_lines BEGIN "
-                     "INSERT INTO sale_line_categories(line_id, category_id) SELECT NEW.id, "
-                     "CASE WHEN EXISTS (SELECT 1 FROM sale_line_categories "
-                     "WHERE line_id = NEW.original_line_id) "
-                     "THEN (SELECT category_id FROM sale_line_categories "
-                     "WHERE line_id = NEW.original_line_id) "
-                     "ELSE (SELECT category_id FROM items WHERE id = NEW.item_id) END "
-                     "WHERE NEW.item_id IS NOT NULL; ") +
+             lineRollupStart() +
                  salesByDayUpsert(
                      QStringLiteral(
                          "SELECT s.business_date, NEW.kind, COALESCE((SELECT category_id FROM "
