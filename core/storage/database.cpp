@@ -66,6 +66,24 @@ bool isServerGone(const QString &text) {
             return true;
     return false;
 }
+
+QString errorText(const QSqlError &error) {
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+/// A connection to a server is gone when a statement says so, and when it is not open at all:
+/// a reconnection found the server still away and left it closed. Either way the next operation
+/// opens it again.
+bool serverGone(const QSqlError &error, const QSqlDatabase &connection) {
+    return !connection.isOpen() || isServerGone(errorText(error));
+}
+
+/// A statement's error; on a connection left closed by a reconnection that failed, why it could
+/// not be opened (the statement itself only says that there is no connection).
+QSqlError connectionError(const QSqlError &error, const QSqlDatabase &connection) {
+    return connection.isOpen() || !connection.lastError().isValid() ? error
+                                                                    : connection.lastError();
+}
 } // namespace
 
 void readForwardOnly(QSqlQuery &query) {
@@ -502,7 +520,8 @@ Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &bi
     }
     noteServer(ran, q.lastError());
     if (!ran)
-        return std::unexpected(storageError(sql.left(60), q.lastError()));
+        return std::unexpected(
+            storageError(sql.left(60), connectionError(q.lastError(), handle())));
     if (actual.size() != sql.size())
         noteReturned(sql, q);
     return q;
@@ -545,7 +564,8 @@ Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &bin
             noteServer(false, q.lastError());
             if (reconnectForRead(sql, q.lastError()))
                 return retriedRead([&] { return checkout(sql, binds); });
-            return std::unexpected(storageError(sql.left(60), q.lastError()));
+            return std::unexpected(
+                storageError(sql.left(60), connectionError(q.lastError(), handle())));
         }
     }
     bindAll(q, binds);
@@ -554,7 +574,7 @@ Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &bin
     if (!ran) {
         if (reconnectForRead(sql, q.lastError())) // the kept statements went with the old one
             return retriedRead([&] { return checkout(sql, binds); });
-        Error e = storageError(sql.left(60), q.lastError());
+        Error e = storageError(sql.left(60), connectionError(q.lastError(), handle()));
         checkin(sql, std::move(q));
         return std::unexpected(e);
     }
@@ -568,10 +588,10 @@ void Database::noteServer(bool ok, const QSqlError &error) const {
         m_connectionLost = false;
         return;
     }
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const QString text = errorText(error);
     if (m_depth > 0 && m_driver->isRetryable(error.nativeErrorCode(), text))
         m_retryable = true;
-    if (isServerGone(text))
+    if (serverGone(error, handle()))
         m_connectionLost = true;
 }
 
@@ -583,8 +603,7 @@ bool Database::reconnectForRead(const QString &sql, const QSqlError &error) cons
     if (m_depth != 0 || m_retryingRead || !m_driver->isServer() ||
         !sql.startsWith(QLatin1String("SELECT")))
         return false;
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    if (!isServerGone(text) || !const_cast<Database *>(this)->reconnect())
+    if (!serverGone(error, handle()) || !const_cast<Database *>(this)->reconnect())
         return false;
     m_retryingRead = true;
     return true;
@@ -1334,15 +1353,15 @@ Result<Transaction> Transaction::start(Database &db, const QStringList &beginSta
     if (!q.exec(statements.first())) {
         // The first statement of a business operation on a connection the server dropped:
         // open it again (nothing was begun on it).
-        const QString text = q.lastError().databaseText().isEmpty() ? q.lastError().text()
-                                                                    : q.lastError().databaseText();
-        if (db.m_depth != 0 || !db.m_driver->isServer() || !isServerGone(text) || !db.reconnect())
-            return std::unexpected(
-                storageError(oasis::tr("Starting a transaction"), q.lastError()));
+        db.noteServer(false, q.lastError());
+        if (db.m_depth != 0 || !db.m_driver->isServer() ||
+            !serverGone(q.lastError(), db.handle()) || !db.reconnect())
+            return std::unexpected(storageError(oasis::tr("Starting a transaction"),
+                                                connectionError(q.lastError(), db.handle())));
         q = QSqlQuery(db.handle());
         if (!q.exec(statements.first()))
-            return std::unexpected(
-                storageError(oasis::tr("Starting a transaction"), q.lastError()));
+            return std::unexpected(storageError(oasis::tr("Starting a transaction"),
+                                                connectionError(q.lastError(), db.handle())));
     }
     for (qsizetype i = 1; i < statements.size(); ++i)
         if (!q.exec(statements[i])) {

@@ -132,3 +132,51 @@ TEST_CASE("the store server restarts mid-sale: nothing is written, the register 
     INFO(report.problem.toStdString());
     REQUIRE(report.ok);
 }
+
+TEST_CASE("a store server away for a while: each sale meanwhile is refused in one line, and the "
+          "register sells again as soon as the server is back, without starting again",
+          "[trust][faults][postgresql]") {
+    REQUIRE(onPostgres());
+    OwnServer server(54333);
+    TempDb db(true, server.url());
+    const StaffMember frontdesk = staffNamed(db.db(), u"frontdesk"_s);
+    auto oil = value(CatalogService(db.db()).findByCode(u"OIL-LAV-120"_s));
+    REQUIRE(oil.has_value());
+    const std::vector<Tender> pay{value(Tender::parse(u"cash:100"_s))};
+    auto sell = [&](const QString &requestId) {
+        Ticket ticket;
+        ticket.addItem(*oil, 1);
+        ticket.requestId = requestId;
+        return SaleService(db.db()).complete(ticket, pay, frontdesk);
+    };
+    const CompletedSale first = value(sell(u"away-1"_s));
+
+    REQUIRE(server.run("halt"));
+    // The first sale finds the connection lost, and its reconnection fails: the server is away.
+    // So do the ones after it, each trying again (the connection closed by the failed attempt
+    // is no reason to stop trying), and each says so in one line. Reads too.
+    for (int i = 0; i < 3; ++i) {
+        auto refused = sell(u"away-2"_s);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == ErrorCode::Storage);
+        INFO(refused.error().message.toStdString());
+        CHECK(refused.error().message.contains(u"store server"_s));
+        CHECK_FALSE(refused.error().message.contains(u'\n'));
+        auto read = db->scalar(u"SELECT COUNT(*) FROM sales"_s);
+        REQUIRE_FALSE(read);
+        CHECK(read.error().message.contains(u"store server"_s));
+    }
+    CHECK_FALSE(db->serverReachable());
+    CHECK(Store::serverState(db.db()).contains(u"lost"_s));
+
+    REQUIRE(server.run("resume"));
+    // The same connection object, the same ticket: sold once, next in its series.
+    const CompletedSale back = value(sell(u"away-2"_s));
+    CHECK(back.receiptNo == first.receiptNo + 1);
+    CHECK(db->serverReachable());
+    CHECK(value(sell(u"away-2"_s)).receiptNo == back.receiptNo);
+    CHECK(count(db.db(), u"sales"_s) == 2);
+    const JournalReport report = value(Journal::verify(db.db()));
+    INFO(report.problem.toStdString());
+    REQUIRE(report.ok);
+}
