@@ -1398,7 +1398,7 @@ Status Database::lockForWrite(LockSpace space, const QStringList &keys, const QV
     const QStringList locks = lockExpressions({space, keys, binds});
     // Held already (a sale takes the journal's head before its entry): no second round trip.
     const QString held = heldName(locks, binds);
-    if (locks.isEmpty() || m_locksHeld.contains(held))
+    if (!lockToTake(locks, held))
         return {};
     auto taken = exec(QStringLiteral("SELECT ") + locks.join(QLatin1String(", ")), binds);
     if (!taken)

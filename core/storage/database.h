@@ -245,6 +245,11 @@ private:
     /// under in m_locksHeld.
     QStringList lockExpressions(const Locks &locks) const;
     static QString heldName(const QStringList &expressions, const QVariantList &binds);
+    /// Whether `locks` (held under `held`) are still to take: only in a shared transaction, and
+    /// only what it does not hold yet.
+    bool lockToTake(const QStringList &locks, const QString &held) const {
+        return m_sharedWrite && m_depth > 0 && !locks.isEmpty() && !m_locksHeld.contains(held);
+    }
     // The transaction in progress appended to the journal: anchor its head after commit.
     bool m_journalTouched = false;
     // The entry it appended last, when no savepoint rolled back since (then it is read again).

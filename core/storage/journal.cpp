@@ -346,10 +346,10 @@ Status Journal::append(Database &db, const QString &actor, const QString &kind,
     // server, the lock and the read are one round trip (Driver::lockedJournalHead); else the
     // lock is a statement of its own before the read.
     const QStringList lock{QStringLiteral("0")};
-    const QString held =
-        Database::heldName(db.lockExpressions({Database::LockSpace::JournalHead, lock, {}}), {});
+    const QStringList locks = db.lockExpressions({Database::LockSpace::JournalHead, lock, {}});
+    const QString held = Database::heldName(locks, {});
     const QString lockedRead =
-        db.m_sharedWrite && db.m_depth > 0 && !db.m_locksHeld.contains(held)
+        db.lockToTake(locks, held)
             ? db.m_driver->lockedJournalHead(static_cast<int>(Database::LockSpace::JournalHead))
             : QString();
     if (lockedRead.isEmpty())
