@@ -296,8 +296,6 @@ Result<std::unique_ptr<Database>> Database::openOnServer(const QString &url,
             return failed(ok.error());
         if (auto ok = db->migrate(latestSchemaVersion()); !ok)
             return failed(ok.error());
-        if (auto ok = db->loadIdentityColumns(); !ok)
-            return failed(ok.error());
         return db;
     }
     // A new store is made in one transaction, its key and creator register included: a failure
@@ -368,16 +366,18 @@ Status Database::createAtLatest() {
     return {};
 }
 
-Status Database::loadIdentityColumns() {
+Status Database::loadIdentityColumns() const {
     m_identity.clear();
+    m_identityRead = false;
     const QString sql = m_driver->identityColumns();
-    if (sql.isEmpty())
-        return {};
-    auto q = exec(sql);
-    if (!q)
-        return std::unexpected(q.error());
-    while (q->next())
-        m_identity.insert(q->value(0).toString(), q->value(1).toString());
+    if (!sql.isEmpty()) {
+        auto q = exec(sql);
+        if (!q)
+            return std::unexpected(q.error());
+        while (q->next())
+            m_identity.insert(q->value(0).toString(), q->value(1).toString());
+    }
+    m_identityRead = true;
     return {};
 }
 
@@ -394,6 +394,10 @@ QStringView insertedTable(const QString &sql) {
     return rest.left(end);
 }
 } // namespace
+
+Status Database::identityColumnsFor(const QString &sql) const {
+    return m_identityRead || insertedTable(sql).isEmpty() ? Status{} : loadIdentityColumns();
+}
 
 QString Database::withReturning(const QString &sql) const {
     const QStringView table = insertedTable(sql);
@@ -508,6 +512,8 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds) const
 }
 
 Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &binds) const {
+    if (auto ok = identityColumnsFor(sql); !ok)
+        return std::unexpected(ok.error());
     QSqlQuery q(handle());
     readForwardOnly(q);
     const QString actual = withReturning(sql);
@@ -558,6 +564,8 @@ Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &bin
         q = std::move(*kept);
         m_statements->kept.erase(kept);
     } else {
+        if (auto ok = identityColumnsFor(sql); !ok)
+            return std::unexpected(ok.error());
         q = QSqlQuery(handle());
         readForwardOnly(q);
         if (!q.prepare(withReturning(sql))) {
@@ -622,7 +630,7 @@ bool Database::reconnect() {
     c.close();
     if (!c.open())
         return false;
-    if (!run(m_driver->setBusyTimeout(m_busyTimeoutMs)))
+    if (!applyBusyTimeout(m_busyTimeoutMs))
         return false;
     for (const QString &sql : m_driver->statementsOnOpen())
         if (!run(sql))
@@ -680,7 +688,7 @@ Result<Database::Written> Database::write(const QString &sql, const QVariantList
             written.insertId = keys.back();
     } else {
         written.rows = q->numRowsAffected();
-        written.insertId = m_identity.isEmpty() ? q->lastInsertId().toLongLong() : 0;
+        written.insertId = m_driver->isServer() ? 0 : q->lastInsertId().toLongLong();
     }
     checkin(sql, std::move(*q));
     return written;
@@ -689,7 +697,7 @@ Result<Database::Written> Database::write(const QString &sql, const QVariantList
 Status Database::configure(const Options &options) {
     // Read-only checks first: a file that is damaged or not ours must not even be switched to
     // WAL (that rewrites its header).
-    if (auto ok = run(m_driver->setBusyTimeout(options.busyTimeoutMs)); !ok)
+    if (auto ok = applyBusyTimeout(options.busyTimeoutMs); !ok)
         return std::unexpected(ok.error());
     // The quick check reads every page, about 7 ms per MB. Up to kFullCheckBytes it runs on each
     // open (under 7 ms: a new store's first weeks). A larger file gets it on the small tables
@@ -699,7 +707,9 @@ Status Database::configure(const Options &options) {
     // years of sales still starts at once.
     constexpr qint64 kFullCheckBytes = 1024 * 1024;
     QStringList checks;
-    if (QFileInfo(m_path).size() <= kFullCheckBytes) {
+    if (m_driver->isServer()) {
+        // The quick check is SQLite's; a server checks its own pages.
+    } else if (QFileInfo(m_path).size() <= kFullCheckBytes) {
         checks << m_driver->quickCheck();
     } else {
         auto tables = exec(m_driver->tablesAmong(
@@ -743,15 +753,23 @@ Status Database::configure(const Options &options) {
                     .arg(QDir::toNativeSeparators(m_path)));
         m_schemaVersion = 0;
     } else {
-        auto version =
-            scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"));
-        if (!version)
-            return std::unexpected(version.error());
-        m_schemaVersion = version->toInt();
-        auto id = scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'database_id'"));
-        if (!id)
-            return std::unexpected(id.error());
-        m_id = id->toString();
+        // What opening needs of meta, in one read (one round trip on a server).
+        auto meta = rows(QStringLiteral(
+            "SELECT key, value FROM meta WHERE key IN ('schema_version', 'database_id', "
+            "'snapshot_taken_at', 'key_check')"));
+        if (!meta)
+            return std::unexpected(meta.error());
+        for (const QVariantList &row : std::as_const(*meta)) {
+            const QString key = row.at(0).toString();
+            if (key == QLatin1String("schema_version"))
+                m_schemaVersion = row.at(1).toInt();
+            else if (key == QLatin1String("database_id"))
+                m_id = row.at(1).toString();
+            else if (key == QLatin1String("snapshot_taken_at"))
+                m_snapshot = !row.at(1).isNull();
+            else
+                m_keyCheck = row.at(1);
+        }
     }
     if (m_schemaVersion > latestSchemaVersion())
         return fail(
@@ -760,13 +778,6 @@ Status Database::configure(const Options &options) {
                       "knows %2). Update the program.")
                 .arg(m_schemaVersion)
                 .arg(latestSchemaVersion()));
-    if (!empty) {
-        auto taken =
-            scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'snapshot_taken_at'"));
-        if (!taken)
-            return std::unexpected(taken.error());
-        m_snapshot = !taken->isNull();
-    }
     // A snapshot is read as it is: not switched to WAL (that rewrites its header), and the
     // connection itself refuses every write.
     const QStringList pragmas =
@@ -861,8 +872,10 @@ Status Database::migrate(int target) {
             return std::unexpected(ok.error());
         m_schemaVersion = step.version;
         // A statement kept from before this step may have been prepared without the RETURNING
-        // withReturning() now adds (the books' rows from step 12): prepare them again.
+        // withReturning() now adds (the books' rows from step 12): prepare them again. The keys
+        // a server numbers are read again too (the step may have made a table).
         m_statements->kept.clear();
+        m_identityRead = false;
     }
     // On a server, the registers' roles granted before these steps use what they made (a new
     // table of the books, a new ledger every sale reads) as they use the rest: granted again,
@@ -888,12 +901,17 @@ Status Database::migrate(int target) {
     return {};
 }
 
+Status Database::applyBusyTimeout(int milliseconds) const {
+    const QString sql = m_driver->setBusyTimeout(milliseconds);
+    return sql.isEmpty() ? Status{} : run(sql);
+}
+
 Status Database::loadOrCreateKeys(const Options &, bool fresh) {
     const QString keyPath = keyFilePath();
-    auto stored = scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'key_check'"));
-    if (!stored)
-        return std::unexpected(stored.error());
-    if (stored->isNull()) {
+    // An existing store's check value was read with the rest of meta (configure); a new store has
+    // none yet.
+    const QVariant stored = fresh ? QVariant() : m_keyCheck;
+    if (stored.isNull()) {
         // Only a database created just now gets a key; an existing one without its check value
         // was not made by us.
         if (!fresh)
@@ -926,7 +944,7 @@ Status Database::loadOrCreateKeys(const Options &, bool fresh) {
         &m_openWarnings);
     if (!keys)
         return std::unexpected(keys.error());
-    if (QString::fromLatin1(keys->fingerprint()) != stored->toString())
+    if (QString::fromLatin1(keys->fingerprint()) != stored.toString())
         return fail(
             ErrorCode::Storage,
             oasis::tr("The key file %1 does not belong to this database. Restore the key file "

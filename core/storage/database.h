@@ -190,12 +190,18 @@ private:
     Status configure(const Options &options);
     /// A new store on a server: the whole schema at the current version, in one transaction.
     Status createAtLatest();
-    /// The keys the server numbers (table -> column), which an INSERT asks back for.
-    Status loadIdentityColumns();
+    /// The keys the server numbers (table -> column), which an INSERT asks back for: read
+    /// before the connection's first INSERT is prepared (an open that only reads, as a register
+    /// showing its PIN pad, never asks), and again after `store copy` made the tables.
+    Status loadIdentityColumns() const;
+    /// loadIdentityColumns() before `sql` is prepared, when it is an INSERT and they were not
+    /// read yet.
+    Status identityColumnsFor(const QString &sql) const;
     /// `sql` with RETURNING what must be asked back: a row of the books whole (the journal
     /// records it), or the key a server numbers.
     QString withReturning(const QString &sql) const;
-    QHash<QString, QString> m_identity;
+    mutable QHash<QString, QString> m_identity;
+    mutable bool m_identityRead = false;
     /// Opens a connection the server dropped again (restart, network, killed): false when the
     /// server is still unreachable.
     bool reconnect();
@@ -203,6 +209,8 @@ private:
     /// transaction, is a read that may simply run again.
     bool reconnectForRead(const QString &sql, const QSqlError &error) const;
     int m_busyTimeoutMs = 5000;
+    /// The driver's setBusyTimeout(), where it is a statement.
+    Status applyBusyTimeout(int milliseconds) const;
     mutable bool m_connectionLost = false;
     /// Notes whether `ok` (the last statement) reached the server.
     void noteServer(bool ok, const QSqlError &error) const;
@@ -237,6 +245,7 @@ private:
     int m_schemaVersion = 0;
     bool m_created = false;
     bool m_snapshot = false;
+    QVariant m_keyCheck; ///< meta's key_check, read on open
     int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
     bool m_sharedWrite = false;       ///< the outermost one shares the store's lock (a sale)
     mutable bool m_retryable = false; ///< see failedRetryably()

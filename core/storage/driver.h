@@ -37,10 +37,13 @@ public:
     /// damaged beyond use (the engine's native error code).
     virtual bool isNotADatabase(const QString &nativeErrorCode) const = 0;
 
-    /// Statements run on every open (journal mode, synchronous writes, foreign keys).
+    /// Statements run on every open (journal mode, synchronous writes, foreign keys); none where
+    /// the connection itself carries its settings (a server's).
     virtual QStringList statementsOnOpen() const = 0;
     /// Statements that make a connection read-only (a snapshot).
     virtual QStringList readOnlyStatements() const = 0;
+    /// The statement that bounds how long a connection waits for a lock; empty where the
+    /// connection was opened with it (a server's, from addConnection's busyTimeoutMs).
     virtual QString setBusyTimeout(int milliseconds) const = 0;
     /// The statements that start a write transaction holding the write lock from the start.
     virtual QStringList beginImmediate() const = 0;

@@ -65,7 +65,6 @@ QString PostgresDriver::urlProblem(const QString &location) {
 
 QSqlDatabase PostgresDriver::addConnection(const QString &name, const QString &location,
                                            Access access, int busyTimeoutMs) const {
-    Q_UNUSED(busyTimeoutMs) // set on open (lock_timeout), see setBusyTimeout()
     QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
     const QUrl url(location);
     const QUrlQuery query(url);
@@ -91,8 +90,15 @@ QSqlDatabase PostgresDriver::addConnection(const QString &name, const QString &l
         QStringLiteral("keepalives_interval=2"), QStringLiteral("keepalives_count=3")};
     if (query.hasQueryItem(QStringLiteral("sslmode")))
         options << QStringLiteral("sslmode=") + query.queryItemValue(QStringLiteral("sslmode"));
+    // The session's settings travel in the connection's startup packet, not as statements
+    // after it (a round trip each): lock waits bounded as a file's busy timeout bounds them, the
+    // session's clock in UTC (the product stores UTC text anyway), text in UTF-8, and a
+    // connection that only reads refusing every write.
+    QString session = QStringLiteral("-c lock_timeout=%1 -c TimeZone=UTC").arg(busyTimeoutMs);
     if (access != Access::ReadWrite)
-        options << QStringLiteral("options='-c default_transaction_read_only=on'");
+        session += QStringLiteral(" -c default_transaction_read_only=on");
+    options << QStringLiteral("client_encoding=UTF8")
+            << QStringLiteral("options='%1'").arg(session);
     c.setConnectOptions(options.join(u';'));
     c.setNumericalPrecisionPolicy(QSql::LowPrecisionInt64);
     return c;
@@ -103,16 +109,15 @@ bool PostgresDriver::isNotADatabase(const QString &) const {
 }
 
 QStringList PostgresDriver::statementsOnOpen() const {
-    // Text in UTF-8 and the session's own clock in UTC (the product stores UTC text anyway).
-    return {QStringLiteral("SET client_encoding = 'UTF8'"), QStringLiteral("SET TIME ZONE 'UTC'")};
+    return {}; // the connection carries them (addConnection)
 }
 
 QStringList PostgresDriver::readOnlyStatements() const {
     return {QStringLiteral("SET default_transaction_read_only = on")};
 }
 
-QString PostgresDriver::setBusyTimeout(int milliseconds) const {
-    return QStringLiteral("SET lock_timeout = %1").arg(milliseconds);
+QString PostgresDriver::setBusyTimeout(int) const {
+    return {}; // lock_timeout is set when the connection opens (addConnection)
 }
 
 QStringList PostgresDriver::beginImmediate() const {

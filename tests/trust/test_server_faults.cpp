@@ -70,6 +70,11 @@ TEST_CASE("a connection killed by the server mid-sale writes nothing, the regist
     // The next read reconnects by itself and finds nothing written.
     REQUIRE(count(db.db(), u"sales"_s) == 0);
     REQUIRE(Store::serverState(db.db()).contains(u"connected"_s));
+    // The new connection has the register's session settings (they travel with the connection,
+    // no statement sets them): lock waits bounded by its busy timeout, the clock in UTC.
+    REQUIRE(value(db.db().scalar(u"SELECT setting FROM pg_settings WHERE name = 'lock_timeout'"_s))
+                .toInt() == db.options().busyTimeoutMs);
+    REQUIRE(value(db.db().scalar(u"SELECT current_setting('TimeZone')"_s)).toString() == u"UTC"_s);
     REQUIRE(count(db.db(), u"journal"_s) == entries);
     REQUIRE(count(db.db(), u"giftcards"_s) == 0);
 
