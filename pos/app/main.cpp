@@ -16,6 +16,8 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontDatabase>
+#include <QFontMetrics>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProcess>
@@ -25,6 +27,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <thread>
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -162,6 +165,14 @@ int main(int argc, char **argv) {
     parser.process(app);
 
     app::applyAppStyle(app);
+    // Fontconfig's configuration, Qt's font database and the app font's fallback families take
+    // tens of milliseconds to load, and the first widget would load them after the store has
+    // opened. They load on a thread of their own meanwhile (QFontDatabase's functions are
+    // thread-safe, and the first widget to need them waits for them). Joined before `app` goes.
+    std::jthread fonts([] {
+        (void)QFontDatabase::families();
+        (void)QFontMetrics(QGuiApplication::font()).horizontalAdvance(u'0');
+    });
     app::installTranslations(app);
     // The store is in Seattle: a machine without a locale (C/POSIX) still shows dollars.
     if (QLocale().language() == QLocale::C)
