@@ -26,7 +26,9 @@ void applyAppStyle(QApplication &app) {
     QFont font = app.font();
     font.setPointSizeF(11.5);
     app.setFont(font);
-    app.setWindowIcon(QIcon(QStringLiteral(":/app/oasis-pos.svg")));
+    // The PNG: without Qt's SVG module, which nothing else here needs, an SVG icon is read as
+    // no image at all (and every image plugin is loaded to ask whether it reads SVG).
+    app.setWindowIcon(QIcon(QStringLiteral(":/app/com.oasispos.OasisPOS.png")));
     QFile sheet(QStringLiteral(":/app/style.qss"));
     if (sheet.open(QIODevice::ReadOnly))
         app.setStyleSheet(QString::fromUtf8(sheet.readAll()));

@@ -136,6 +136,16 @@ TEST_CASE("the text-fit check finds a cut-off button and label", "[pos][fit]") {
     CHECK(postest::clippedTexts(&w).isEmpty());
 }
 
+TEST_CASE("the counter app's window has its icon", "[pos]") {
+    applyAppStyle(*qApp);
+    const QIcon icon = QApplication::windowIcon();
+    REQUIRE_FALSE(icon.isNull());
+    const QImage drawn = icon.pixmap(64, 64).toImage();
+    REQUIRE(drawn.size() == QSize(64, 64));
+    // The drop on the mark, not an empty square: its pixels are not all one colour.
+    REQUIRE(drawn.pixel(0, 0) != drawn.pixel(32, 32));
+}
+
 TEST_CASE("no text is cut off at 1366x768 on the register, the pay dialog and the screens",
           "[pos][fit]") {
     Counter c(QStringLiteral("owner"));
