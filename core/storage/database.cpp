@@ -43,8 +43,10 @@
 namespace oasis {
 
 namespace {
-// In the product's log (oasis.log): the journal's anchor outside the database.
+// In the product's log (oasis.log): the journal's anchor outside the database, and the
+// statement a lost server or a busy store stopped.
 Q_LOGGING_CATEGORY(lcJournal, "oasis.journal")
+Q_LOGGING_CATEGORY(lcStorage, "oasis.storage")
 
 QString nextConnectionName() {
     static std::atomic<int> counter{0};
@@ -115,6 +117,23 @@ Error storageError(const QString &what, const QSqlError &error) {
             oasis::tr("The database file is damaged. Restore the latest backup. (%1)").arg(what)};
     return {ErrorCode::Storage, oasis::tr("%1 failed: %2").arg(what, text)};
 }
+
+namespace {
+/// A failed statement's Error. The two a front desk meets in the course of a day, the store
+/// server away and another register writing, are said without the statement (it means nothing
+/// at the counter): that goes to the log.
+Error statementError(const QString &sql, const QSqlError &error) {
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const bool gone = isServerGone(text);
+    if (!gone && !isLockedMessage(text))
+        return storageError(sql.left(60), error);
+    qCInfo(lcStorage, "%s: %s", gone ? "server gone" : "busy", qPrintable(sql.left(200)));
+    return {ErrorCode::Storage,
+            gone ? oasis::tr("The store server cannot be reached: the connection was lost.")
+                 : oasis::tr("The database is busy: another register or program is writing to "
+                             "it. Try again in a moment.")};
+}
+} // namespace
 
 /// What a connection keeps open between statements and commits.
 struct Database::Statements {
@@ -526,8 +545,7 @@ Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &bi
     }
     noteServer(ran, q.lastError());
     if (!ran)
-        return std::unexpected(
-            storageError(sql.left(60), connectionError(q.lastError(), handle())));
+        return std::unexpected(statementError(sql, connectionError(q.lastError(), handle())));
     if (actual.size() != sql.size())
         noteReturned(sql, q);
     return q;
@@ -536,7 +554,7 @@ Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &bi
 Status Database::run(const QString &sql) const {
     QSqlQuery q(handle());
     if (!q.exec(sql))
-        return std::unexpected(storageError(sql.left(60), q.lastError()));
+        return std::unexpected(statementError(sql, q.lastError()));
     return {};
 }
 
@@ -572,8 +590,7 @@ Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &bin
             noteServer(false, q.lastError());
             if (reconnectForRead(sql, q.lastError()))
                 return retriedRead([&] { return checkout(sql, binds); });
-            return std::unexpected(
-                storageError(sql.left(60), connectionError(q.lastError(), handle())));
+            return std::unexpected(statementError(sql, connectionError(q.lastError(), handle())));
         }
     }
     bindAll(q, binds);
@@ -582,7 +599,7 @@ Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &bin
     if (!ran) {
         if (reconnectForRead(sql, q.lastError())) // the kept statements went with the old one
             return retriedRead([&] { return checkout(sql, binds); });
-        Error e = storageError(sql.left(60), connectionError(q.lastError(), handle()));
+        Error e = statementError(sql, connectionError(q.lastError(), handle()));
         checkin(sql, std::move(q));
         return std::unexpected(e);
     }

@@ -46,6 +46,8 @@ Database *OfflineMode::copy() const {
 QString OfflineMode::statusText() const {
     if (isOffline())
         return tr("Store server: offline, %n waiting", nullptr, m_waiting);
+    if (!m_answering)
+        return tr("Store server: not answering");
     if (!m_problem.isEmpty())
         return tr("Store server: connected; %n sale(s) made offline not sent: %1", nullptr,
                   m_waiting)
@@ -102,10 +104,14 @@ void OfflineMode::probe() {
 }
 
 void OfflineMode::serverAnswered(bool reachable) {
-    // Never while a dialog is open (the Pay dialog of the register that would be switched):
-    // the next probe after it closes decides.
-    if (QApplication::activeModalWidget())
+    // The status bar says what the probe found at once, also over a dialog. The register is
+    // never switched while a dialog is open (the Pay dialog of the register that would be
+    // switched): the next probe after it closes decides.
+    m_answering = reachable;
+    if (QApplication::activeModalWidget()) {
+        Q_EMIT stateChanged();
         return;
+    }
     if (!reachable) {
         // Twice in a row: a single slow answer is not an outage.
         if (++m_misses < 2 || isOffline() || !m_outbox.prepared()) {

@@ -61,6 +61,7 @@ private:
     QTimer *m_timer = nullptr;
     QObject *m_probe = nullptr; ///< the socket of the probe under way
     int m_misses = 0;
+    bool m_answering = true;    ///< what the last probe found, for the status bar
     bool m_unavailable = false; ///< this register cannot sell offline (shares series R)
     int m_waiting = 0;
     QString m_problem; ///< why sending stopped (the server answered but refused)

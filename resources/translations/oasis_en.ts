@@ -2902,6 +2902,14 @@
         <source>Package ••%1 is %2&apos;s: it is used from their page on a ticket for them, or by scanning its code.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The store server cannot be reached: the connection was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy: another register or program is writing to it. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>
@@ -3264,6 +3272,10 @@
             <numerusform>Store server: connected, %n waiting</numerusform>
             <numerusform>Store server: connected, %n waiting</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Store server: not answering</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -89,3 +89,52 @@ TEST_CASE("the counter sells on its offline copy while the server is out of reac
     CHECK(status->text() == u"Store server: connected"_s);
     qunsetenv("OASIS_OFFLINE_DIR");
 }
+
+TEST_CASE("the status bar says at once that the server does not answer, also over the Pay "
+          "dialog, which is never switched away under the cashier",
+          "[pos][offline][postgresql]") {
+    REQUIRE(oasis::test::onPostgres());
+    QTemporaryDir dir;
+    qputenv("OASIS_OFFLINE_DIR", dir.path().toLocal8Bit());
+    oasis::test::TempDb tdb(true);
+    const StaffMember manager = oasis::test::staffNamed(tdb.db(), u"manager"_s);
+    value(RegisterService(tdb.db()).add(u"desk-pay"_s, manager, std::nullopt, u"P"_s));
+    MainWindow window(tdb.db(), u"desk-pay"_s);
+    window.resize(1366, 768);
+    window.show();
+    window.startSession(postest::frontDesk(tdb.db()));
+    OfflineMode *offline = window.offlineMode();
+    REQUIRE(offline);
+    offline->serverAnswered(true); // makes the copy
+    auto *status = window.findChild<QLabel *>(u"statusDatabase"_s);
+    REQUIRE(status);
+    CHECK(status->text() == u"Store server: connected"_s);
+
+    RegisterWidget *online = window.registerScreen();
+    QTest::keyClicks(online->scanField(), u"OIL-LAV-120"_s);
+    QTest::keyClick(online->scanField(), Qt::Key_Return);
+    QString during;
+    bool switched = true;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        offline->serverAnswered(false);
+        offline->serverAnswered(false);
+        during = status->text();
+        switched = offline->isOffline();
+        d->reject();
+    });
+    online->pay();
+    CHECK(during == u"Store server: not answering"_s);
+    CHECK_FALSE(switched);
+    REQUIRE(window.sellingRegister() == online);
+    REQUIRE_FALSE(online->model()->isEmpty());
+
+    // The dialog closed: the next two misses move the ticket to the copy.
+    offline->serverAnswered(false);
+    offline->serverAnswered(false);
+    REQUIRE(offline->isOffline());
+    CHECK(status->text() == u"Store server: offline, 0 waiting"_s);
+    offline->serverAnswered(true);
+    REQUIRE_FALSE(offline->isOffline());
+    CHECK(status->text() == u"Store server: connected"_s);
+    qunsetenv("OASIS_OFFLINE_DIR");
+}
