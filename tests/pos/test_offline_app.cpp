@@ -19,31 +19,53 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace oasis;
 using namespace oasis::app;
 using namespace Qt::StringLiterals;
 using oasis::test::value;
 using postest::whenModal;
 
+namespace {
+/// The counter of register `name` (its own receipt series) on a store on the test server, the
+/// front desk logged in, its offline copy made.
+struct OfflineCounter {
+    QTemporaryDir dir;
+    std::unique_ptr<oasis::test::TempDb> tdb;
+    std::unique_ptr<MainWindow> window;
+    OfflineMode *offline = nullptr;
+    QLabel *status = nullptr;
+
+    OfflineCounter(const QString &name, const QString &series) {
+        REQUIRE(oasis::test::onPostgres());
+        qputenv("OASIS_OFFLINE_DIR", dir.path().toLocal8Bit());
+        tdb = std::make_unique<oasis::test::TempDb>(true);
+        const StaffMember manager = oasis::test::staffNamed(tdb->db(), u"manager"_s);
+        value(RegisterService(tdb->db()).add(name, manager, std::nullopt, series));
+        window = std::make_unique<MainWindow>(tdb->db(), name);
+        window->resize(1366, 768);
+        window->show();
+        window->startSession(postest::frontDesk(tdb->db()));
+        offline = window->offlineMode();
+        REQUIRE(offline);
+        offline->serverAnswered(true); // makes the copy
+        REQUIRE(offline->outbox().prepared());
+        status = window->findChild<QLabel *>(u"statusDatabase"_s);
+        REQUIRE(status);
+    }
+    ~OfflineCounter() { qunsetenv("OASIS_OFFLINE_DIR"); }
+};
+} // namespace
+
 TEST_CASE("the counter sells on its offline copy while the server is out of reach, then sends "
           "the sale once",
           "[pos][offline][postgresql]") {
-    REQUIRE(oasis::test::onPostgres());
-    QTemporaryDir dir;
-    qputenv("OASIS_OFFLINE_DIR", dir.path().toLocal8Bit());
-    oasis::test::TempDb tdb(true);
-    const StaffMember manager = oasis::test::staffNamed(tdb.db(), u"manager"_s);
-    value(RegisterService(tdb.db()).add(u"desk-off"_s, manager, std::nullopt, u"Q"_s));
-    MainWindow window(tdb.db(), u"desk-off"_s);
-    window.resize(1366, 768);
-    window.show();
-    window.startSession(postest::frontDesk(tdb.db()));
-    OfflineMode *offline = window.offlineMode();
-    REQUIRE(offline);
-    offline->serverAnswered(true); // makes the copy
-    REQUIRE(offline->outbox().prepared());
-    auto *status = window.findChild<QLabel *>(u"statusDatabase"_s);
-    REQUIRE(status);
+    OfflineCounter counter(u"desk-off"_s, u"Q"_s);
+    oasis::test::TempDb &tdb = *counter.tdb;
+    MainWindow &window = *counter.window;
+    OfflineMode *offline = counter.offline;
+    QLabel *status = counter.status;
 
     // A ticket is open when the server goes away: two failed tries, and it moves across.
     RegisterWidget *online = window.registerScreen();
@@ -87,27 +109,15 @@ TEST_CASE("the counter sells on its offline copy while the server is out of reac
                 .toInt() == 1);
     REQUIRE(value(tdb.db().scalar(u"SELECT COUNT(*) FROM offline_sales"_s)).toInt() == 1);
     CHECK(status->text() == u"Store server: connected"_s);
-    qunsetenv("OASIS_OFFLINE_DIR");
 }
 
 TEST_CASE("the status bar says at once that the server does not answer, also over the Pay "
           "dialog, which is never switched away under the cashier",
           "[pos][offline][postgresql]") {
-    REQUIRE(oasis::test::onPostgres());
-    QTemporaryDir dir;
-    qputenv("OASIS_OFFLINE_DIR", dir.path().toLocal8Bit());
-    oasis::test::TempDb tdb(true);
-    const StaffMember manager = oasis::test::staffNamed(tdb.db(), u"manager"_s);
-    value(RegisterService(tdb.db()).add(u"desk-pay"_s, manager, std::nullopt, u"P"_s));
-    MainWindow window(tdb.db(), u"desk-pay"_s);
-    window.resize(1366, 768);
-    window.show();
-    window.startSession(postest::frontDesk(tdb.db()));
-    OfflineMode *offline = window.offlineMode();
-    REQUIRE(offline);
-    offline->serverAnswered(true); // makes the copy
-    auto *status = window.findChild<QLabel *>(u"statusDatabase"_s);
-    REQUIRE(status);
+    OfflineCounter counter(u"desk-pay"_s, u"P"_s);
+    MainWindow &window = *counter.window;
+    OfflineMode *offline = counter.offline;
+    QLabel *status = counter.status;
     CHECK(status->text() == u"Store server: connected"_s);
 
     RegisterWidget *online = window.registerScreen();
@@ -136,5 +146,4 @@ TEST_CASE("the status bar says at once that the server does not answer, also ove
     offline->serverAnswered(true);
     REQUIRE_FALSE(offline->isOffline());
     CHECK(status->text() == u"Store server: connected"_s);
-    qunsetenv("OASIS_OFFLINE_DIR");
 }
