@@ -618,6 +618,9 @@ int workerMain(int argc, char **argv) {
         }
         ++failed;
         std::fprintf(stderr, "worker: %s\n", qPrintable(e.message));
+        // A server away is tried again at a register's pace, not thousands of times a second.
+        if (!db.serverReachable())
+            QThread::msleep(50);
     };
     std::vector<qint64> latencyNs;
     std::printf("ready\n");
