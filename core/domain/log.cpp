@@ -41,6 +41,12 @@ QString defaultLogPath() {
         .filePath(QStringLiteral("oasis.log"));
 }
 
+QString logPathFor(const QString &location, bool onServer) {
+    return location.isEmpty() || onServer
+               ? defaultLogPath()
+               : QFileInfo(location).absoluteDir().filePath(QStringLiteral("oasis.log"));
+}
+
 void installLogFile(const QString &path) {
     g_path = path;
     g_debug = qEnvironmentVariableIsSet("OASIS_DEBUG");

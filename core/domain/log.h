@@ -11,5 +11,8 @@ namespace oasis {
 void installLogFile(const QString &path);
 /// The default log file: oasis.log beside the default database.
 QString defaultLogPath();
+/// The log of the store at `location`: oasis.log beside a database file; the default log for a
+/// store on a server (`onServer`), which has no folder of its own, or for no location.
+QString logPathFor(const QString &location, bool onServer);
 
 } // namespace oasis

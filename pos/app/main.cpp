@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // oasis-pos: opens (or on first start creates, with the demo spa) the database, then the PIN pad.
+#include "core/domain/log.h"
 #include "core/services/demo.h"
 #include "core/services/store.h"
 #include "pos/app/appstyle.h"
@@ -182,6 +183,9 @@ int main(int argc, char **argv) {
     // own file.
     const bool fromCommandLine = parser.isSet(dbOption);
     QString path = fromCommandLine ? parser.value(dbOption) : Store::configuredLocation();
+    // The product's own log lines (failed gift-card lookups, printer and mail trouble, a lost
+    // server) go to oasis.log beside the store, as oasisctl's do.
+    installLogFile(logPathFor(path, Store::isOnServer(path)));
     Store::Options options;
     options.mode = Store::Mode::CreateIfMissing;
     bool quit = false;

@@ -5,8 +5,6 @@
 
 #include "core/domain/log.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QGuiApplication>
 
 #include <cstdio>
@@ -54,10 +52,7 @@ int main(int argc, char **argv) {
     for (qsizetype i = 0; i + 1 < args.size(); ++i)
         if (args[i] == QLatin1String("--db"))
             ctx.dbPath = args[i + 1];
-    // A store on a server has no folder of its own: the log goes to the default place.
-    installLogFile(ctx.dbPath.isEmpty() || Store::isOnServer(ctx.dbPath)
-                       ? defaultLogPath()
-                       : QFileInfo(ctx.dbPath).absoluteDir().filePath(QStringLiteral("oasis.log")));
+    installLogFile(logPathFor(ctx.dbPath, Store::isOnServer(ctx.dbPath)));
     // Global options come before the command word.
     while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
         const QString opt = args.takeFirst();
