@@ -113,6 +113,8 @@ RegisterWidget::RegisterWidget(Database &db, const QString &registerId, QWidget 
     m_message->setObjectName(QStringLiteral("registerMessage"));
     m_message->setMinimumWidth(200);
     m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // A long one (a gift code's typo, and what to do) takes a second line rather than being cut.
+    m_message->setWordWrap(true);
     ticketHeader->addWidget(m_message, 1);
     m_lineCount = new QLabel(this);
     m_lineCount->setObjectName(QStringLiteral("hint"));

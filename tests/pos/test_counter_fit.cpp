@@ -2,6 +2,7 @@
 // The counter at 1366x768 as each role sees it: screens a role may not use, text that fits,
 // and screenshots for a person to look at.
 #include "core/services/clients.h"
+#include "core/services/giftcard.h"
 #include "core/services/staff.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
@@ -124,8 +125,8 @@ TEST_CASE("the text-fit check finds a cut-off button and label", "[pos][fit]") {
     wrapped->setWordWrap(true);
     button->setGeometry(0, 0, 60, 48);
     label->setGeometry(0, 50, 60, 30);
-    wrapped->setGeometry(0, 80, 60, 90);
-    w.resize(200, 200);
+    wrapped->setGeometry(0, 80, 120, 200); // wraps onto lines it has room for
+    w.resize(500, 300);
     w.show();
     const QStringList found = postest::clippedTexts(&w);
     REQUIRE(found.size() == 2);
@@ -134,6 +135,11 @@ TEST_CASE("the text-fit check finds a cut-off button and label", "[pos][fit]") {
     button->resize(400, 48);
     label->resize(400, 30);
     CHECK(postest::clippedTexts(&w).isEmpty());
+    // A wrapped label without the height for its lines is cut off too.
+    wrapped->resize(120, 20);
+    const QStringList short_ = postest::clippedTexts(&w);
+    REQUIRE(short_.size() == 1);
+    CHECK(short_.at(0).contains(QStringLiteral("A long line that wraps")));
 }
 
 TEST_CASE("the counter app's window has its icon", "[pos]") {
@@ -157,6 +163,14 @@ TEST_CASE("no text is cut off at 1366x768 on the register, the pay dialog and th
         CHECK(postest::clippedTexts(&c.window).join(u'\n').toStdString() == "");
     }
     c.show(QStringLiteral("register"));
+    // The longest line the register says after a scan, in full where the eye already is.
+    const auto typo = GiftCardService(c.tdb.db())
+                          .lookup(QStringLiteral("GC1-AAAA-BBBB-CCCC-DDDD-EEEE"),
+                                  QStringLiteral("test-register"));
+    REQUIRE_FALSE(typo);
+    c.window.registerScreen()->showMessage(typo.error().message, true);
+    CHECK(postest::clippedTexts(&c.window).join(u'\n').toStdString() == "");
+    c.window.registerScreen()->showMessage(QString());
     QStringList inPay;
     whenModal<PayDialog>([&](PayDialog *d) {
         QTest::qWait(20);

@@ -47,10 +47,20 @@ QStringList clippedTexts(QWidget *root) {
             continue;
         if (auto *label = qobject_cast<QLabel *>(w)) {
             const QString text = label->text();
-            if (text.isEmpty() || label->wordWrap())
+            if (text.isEmpty())
                 continue;
             const QRect room = label->contentsRect().adjusted(label->margin(), label->margin(),
                                                               -label->margin(), -label->margin());
+            if (label->wordWrap()) {
+                // Wrapped: the lines it needs at its width must fit its height.
+                const int needs = label->heightForWidth(label->width());
+                if (needs > label->height() + 2)
+                    found << QStringLiteral("%1 needs %2 px high, has %3")
+                                 .arg(describe(label, text))
+                                 .arg(needs)
+                                 .arg(label->height());
+                continue;
+            }
             int width = 0;
             int height = 0;
             if (label->textFormat() == Qt::RichText ||

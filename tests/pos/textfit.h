@@ -10,8 +10,8 @@ namespace oasis::app::postest {
 
 /// Every visible QLabel and QPushButton under `root` (itself included) whose text is wider or
 /// taller than the room it has, one line each ("settings/QPushButton “Save” needs 96 px, has
-/// 80"). Word-wrapped labels are skipped (they take the lines they need); text elided on
-/// purpose fits by construction.
+/// 80"). A word-wrapped label is cut off when the lines it needs at its width are taller than
+/// it is; text elided on purpose fits by construction.
 QStringList clippedTexts(QWidget *root);
 
 } // namespace oasis::app::postest
