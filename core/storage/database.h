@@ -246,7 +246,7 @@ private:
     bool m_created = false;
     bool m_snapshot = false;
     QVariant m_keyCheck; ///< meta's key_check, read on open
-    int m_depth = 0; ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
+    int m_depth = 0;     ///< open transactions: 1 is the BEGIN IMMEDIATE, more are savepoints
     bool m_sharedWrite = false;       ///< the outermost one shares the store's lock (a sale)
     mutable bool m_retryable = false; ///< see failedRetryably()
     QStringList m_locksHeld;          ///< what lockForWrite took in it (each taken once)
