@@ -66,7 +66,34 @@ struct TwoRegisters {
         return value(GiftCardService(a()).lookup(code, QStringLiteral("audit"))).id;
     }
     Money sum(const QString &sql) { return Money::fromCents(value(a().scalar(sql)).toLongLong()); }
+    /// desk-2 numbers its receipts in a series of its own, B; desk-1 and audit share R.
+    void desk2InSeriesB() {
+        REQUIRE(value(RegisterService(a()).setSeries(regB, QStringLiteral("B"), manager)).series ==
+                QStringLiteral("B"));
+    }
 };
+
+/// A sale another register made while the first one was stopped at its test point: on a server
+/// it did not wait and has `receipt`; a file has one writer at a time and told it the store was
+/// busy.
+void soldBeside(const std::optional<Result<CompletedSale>> &sale, const QString &receipt) {
+    REQUIRE(sale.has_value());
+    if (onPostgres()) {
+        if (!*sale)
+            FAIL((*sale).error().message.toStdString());
+        CHECK(receiptCode((*sale)->receiptNo) == receipt);
+    } else {
+        REQUIRE_FALSE(*sale);
+        CHECK((*sale).error().code == ErrorCode::Storage);
+    }
+}
+
+/// A sale that waited for what the stopped one held, past its busy timeout, on either engine.
+void refusedMeanwhile(const std::optional<Result<CompletedSale>> &sale) {
+    REQUIRE(sale.has_value());
+    REQUIRE_FALSE(*sale);
+    CHECK((*sale).error().code == ErrorCode::Storage);
+}
 
 } // namespace
 
@@ -256,10 +283,7 @@ TEST_CASE("registers sell at once on a store server: a sale waits only for what 
           "another (its cards, its receipt series, the journal's head)",
           "[trust][interleaving][sale][series]") {
     TwoRegisters s;
-    // desk-2 numbers its receipts in a series of its own; the audit register shares desk-1's R.
-    REQUIRE(
-        value(RegisterService(s.a()).setSeries(s.regB, QStringLiteral("B"), s.manager)).series ==
-        QStringLiteral("B"));
+    s.desk2InSeriesB();
     const QString code = s.sellCard(Money::fromCents(100'00));
     const qint64 cardId = s.cardId(code);
     const auto oil = *value(CatalogService(s.a()).findByCode(QStringLiteral("OIL-LAV-120")));
@@ -281,22 +305,12 @@ TEST_CASE("registers sell at once on a store server: a sale waits only for what 
     });
     const CompletedSale first = value(sell(s.a(), s.regA, byCard));
     REQUIRE(point.reached());
-    REQUIRE(apart.has_value());
-    if (onPostgres()) {
-        // The other register did not wait: its sale is in the books before desk-1's.
-        REQUIRE(*apart);
-        CHECK(receiptCode((*apart)->receiptNo) == QStringLiteral("B-000001"));
-    } else {
-        // A file has one writer at a time: the other register is told the store is busy.
-        REQUIRE_FALSE(*apart);
-        CHECK((*apart).error().code == ErrorCode::Storage);
-    }
+    // The other register's sale is in the books before desk-1's (on a server).
+    soldBeside(apart, QStringLiteral("B-000001"));
     // What the running sale holds, nobody else takes meanwhile, on either engine: the card
     // (no second debit on a balance read before the first) and the next number of series R.
-    REQUIRE_FALSE(*sameCard);
-    CHECK((*sameCard).error().code == ErrorCode::Storage);
-    REQUIRE_FALSE(*sameSeries);
-    CHECK((*sameSeries).error().code == ErrorCode::Storage);
+    refusedMeanwhile(sameCard);
+    refusedMeanwhile(sameSeries);
 
     CHECK(receiptCode(first.receiptNo) == QStringLiteral("R-000002"));
     CHECK(s.balance(cardId) == Money::fromCents(100'00) - first.totals.total);
@@ -313,9 +327,7 @@ TEST_CASE("on a store server a sale waits for another series' sale only at the j
           "and at a stock level both take, not at the rows both add to in the reports",
           "[trust][interleaving][sale][series][rollup]") {
     TwoRegisters s;
-    REQUIRE(
-        value(RegisterService(s.a()).setSeries(s.regB, QStringLiteral("B"), s.manager)).series ==
-        QStringLiteral("B"));
+    s.desk2InSeriesB();
     const QString first = s.sellCard(Money::fromCents(100'00));
     const QString second = s.sellCard(Money::fromCents(100'00));
     CatalogService catalog(s.a());
@@ -357,21 +369,10 @@ TEST_CASE("on a store server a sale waits for another series' sale only at the j
     const CompletedSale one =
         value(sell(s.a(), s.regA, {lavender, arnica}, QStringLiteral("gift:") + first));
     REQUIRE(point.reached());
-    REQUIRE(apart.has_value());
-    REQUIRE(sameStock.has_value());
-    if (onPostgres()) {
-        // Desk-2 did not wait: its sale is in the books before desk-1's.
-        if (!*apart)
-            FAIL((*apart).error().message.toStdString());
-        CHECK(receiptCode((*apart)->receiptNo) == QStringLiteral("B-000001"));
-    } else {
-        // A file has one writer at a time.
-        REQUIRE_FALSE(*apart);
-        CHECK((*apart).error().code == ErrorCode::Storage);
-    }
+    // Desk-2's sale is in the books before desk-1's (on a server).
+    soldBeside(apart, QStringLiteral("B-000001"));
     // The stock level desk-1 took, nobody else takes until it commits, on either engine.
-    REQUIRE_FALSE(*sameStock);
-    CHECK((*sameStock).error().code == ErrorCode::Storage);
+    refusedMeanwhile(sameStock);
 
     CHECK(receiptCode(one.receiptNo) == QStringLiteral("R-000003"));
     const qint64 apartSold = onPostgres() ? 1 : 0;
@@ -436,17 +437,9 @@ TEST_CASE("a register named with a quote and a backslash holds its own series fr
     REQUIRE(point.reached());
     CHECK(receiptCode(first.receiptNo) == QStringLiteral("C-000001"));
     // Series C is held: the same register's next number waits for this sale, on either engine.
-    REQUIRE(sameSeries.has_value());
-    REQUIRE_FALSE(*sameSeries);
-    CHECK((*sameSeries).error().code == ErrorCode::Storage);
+    refusedMeanwhile(sameSeries);
     // Series R is not (on a server; a file has one writer at a time).
-    REQUIRE(seriesR.has_value());
-    if (onPostgres()) {
-        REQUIRE(*seriesR);
-        CHECK(receiptCode((*seriesR)->receiptNo) == QStringLiteral("R-000001"));
-    } else {
-        REQUIRE_FALSE(*seriesR);
-    }
+    soldBeside(seriesR, QStringLiteral("R-000001"));
     CHECK(receiptCode(value(sell(s.b(), odd)).receiptNo) == QStringLiteral("C-000002"));
     REQUIRE(value(Journal::verify(s.a())).ok);
 }

@@ -36,6 +36,13 @@ qint64 count(Database &db, const QString &table) {
     return value(db.scalar(u"SELECT COUNT(*) FROM "_s + table)).toLongLong();
 }
 
+/// The demo store's lavender oil, a line of every sale here.
+CatalogItem lavenderOil(Database &db) {
+    auto oil = value(CatalogService(db).findByCode(u"OIL-LAV-120"_s));
+    REQUIRE(oil.has_value());
+    return *oil;
+}
+
 } // namespace
 
 TEST_CASE("a connection killed by the server mid-sale writes nothing, the register reconnects "
@@ -44,10 +51,9 @@ TEST_CASE("a connection killed by the server mid-sale writes nothing, the regist
     REQUIRE(onPostgres());
     TempDb db(true);
     const StaffMember frontdesk = staffNamed(db.db(), u"frontdesk"_s);
-    auto oil = value(CatalogService(db.db()).findByCode(u"OIL-LAV-120"_s));
-    REQUIRE(oil.has_value());
+    const CatalogItem oil = lavenderOil(db.db());
     Ticket ticket;
-    ticket.addItem(*oil, 2);
+    ticket.addItem(oil, 2);
     ticket.addGiftCard(Money::fromCents(40'00));
     ticket.requestId = u"test-register-0001"_s;
     const std::vector<Tender> pay{value(Tender::parse(u"cash:200"_s))};
@@ -101,10 +107,9 @@ TEST_CASE("the store server restarts mid-sale: nothing is written, the register 
     OwnServer server(54331);
     TempDb db(true, server.url());
     const StaffMember frontdesk = staffNamed(db.db(), u"frontdesk"_s);
-    auto oil = value(CatalogService(db.db()).findByCode(u"OIL-LAV-120"_s));
-    REQUIRE(oil.has_value());
+    const CatalogItem oil = lavenderOil(db.db());
     Ticket ticket;
-    ticket.addItem(*oil, 1);
+    ticket.addItem(oil, 1);
     ticket.addGiftCard(Money::fromCents(25'00));
     ticket.requestId = u"test-register-restart-1"_s;
     const std::vector<Tender> pay{value(Tender::parse(u"cash:100"_s))};
@@ -128,7 +133,7 @@ TEST_CASE("the store server restarts mid-sale: nothing is written, the register 
     const CompletedSale again = value(SaleService(db.db()).complete(ticket, pay, frontdesk));
     REQUIRE(again.receiptNo == sold.receiptNo);
     Ticket next;
-    next.addItem(*oil, 1);
+    next.addItem(oil, 1);
     next.requestId = u"test-register-restart-2"_s;
     REQUIRE(server.run("restart"));
     const CompletedSale other = value(SaleService(db.db()).complete(next, pay, frontdesk));
@@ -148,12 +153,11 @@ TEST_CASE("a store server away for a while: each sale meanwhile is refused in on
     OwnServer server(54333);
     TempDb db(true, server.url());
     const StaffMember frontdesk = staffNamed(db.db(), u"frontdesk"_s);
-    auto oil = value(CatalogService(db.db()).findByCode(u"OIL-LAV-120"_s));
-    REQUIRE(oil.has_value());
+    const CatalogItem oil = lavenderOil(db.db());
     const std::vector<Tender> pay{value(Tender::parse(u"cash:100"_s))};
     auto sell = [&](const QString &requestId) {
         Ticket ticket;
-        ticket.addItem(*oil, 1);
+        ticket.addItem(oil, 1);
         ticket.requestId = requestId;
         return SaleService(db.db()).complete(ticket, pay, frontdesk);
     };
