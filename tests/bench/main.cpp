@@ -290,68 +290,98 @@ private:
     QSqlQuery m_query;
 };
 
-/// The schema baseline of the sale commit (issue 19): the rows one sale wrote, written again by
+/// Where the schema baselines find the rows a sale wrote in the store: by the sale (?1) where
+/// the table has an index on it, else by the table's last key before the sale (?1, from
+/// saleMarks()): the bench alone writes the store, so every row after it is the sale's.
+struct SaleSource {
+    const char *table;
+    const char *where;
+    const char *mark; ///< the key the mark is read from, or nullptr: ?1 is the sale
+};
+constexpr SaleSource kSaleSources[] = {
+    {"sales", "id = ?1", nullptr},
+    {"sale_lines", "sale_id = ?1 ORDER BY line_no", nullptr},
+    {"sale_taxes", "sale_id = ?1", nullptr},
+    {"sale_tenders", "sale_id = ?1", nullptr},
+    {"stock_movements", "id > ?1", "id"},
+    {"giftcard_activity", "id > ?1", "id"},
+    {"journal", "seq > ?1", "seq"},
+};
+
+/// The last key of each table of kSaleSources that has a mark, read before a sale.
+std::vector<qint64> saleMarks(Raw &store) {
+    std::vector<qint64> marks;
+    for (const SaleSource &source : kSaleSources)
+        marks.push_back(source.mark
+                            ? store.drain(QByteArray(QByteArray("SELECT COALESCE(MAX(") +
+                                                     source.mark + "), 0) FROM " + source.table)
+                                              .constData())
+                            : 0);
+    return marks;
+}
+
+/// The schema baseline of the sale commit (issue 19): the rows a sale wrote, written again by
 /// hand into the same tables, with their indexes and triggers, by prepared statements on a raw
-/// connection to a copy of the store. What the schema itself costs, without the service.
+/// connection to a copy of the store. What the schema itself costs, without the service. Each
+/// sale's own rows, read after it: the same items, cards and categories, so the same pages.
 class SchemaRows final {
 public:
-    /// Reads what the sale `saleId` wrote in `copy` (journal entries after `journalSeq`).
-    SchemaRows(Raw &copy, qint64 saleId, qint64 journalSeq)
-        : m_db(copy) {
-        const std::pair<const char *, QByteArray> sources[] = {
-            {"sales", QByteArrayLiteral("id = ?1")},
-            {"sale_lines", QByteArrayLiteral("sale_id = ?1 ORDER BY line_no")},
-            {"sale_taxes", QByteArrayLiteral("sale_id = ?1")},
-            {"sale_tenders", QByteArrayLiteral("sale_id = ?1")},
-            {"stock_movements", QByteArrayLiteral("sale_id = ?1")},
-            {"giftcard_activity", QByteArrayLiteral("sale_id = ?1")},
-            {"journal", QByteArrayLiteral("seq > ?2")},
-        };
-        for (const auto &[table, where] : sources) {
-            Table t;
-            sqlite3_stmt *read =
-                copy.prepare(QByteArray("SELECT * FROM ") + table + " WHERE " + where);
-            sqlite3_bind_int64(read, 1, saleId);
-            if (sqlite3_bind_parameter_count(read) > 1)
-                sqlite3_bind_int64(read, 2, journalSeq);
-            QByteArrayList columns, marks;
-            while (sqlite3_step(read) == SQLITE_ROW) {
-                std::vector<sqlite3_value *> row;
-                for (int c = 0; c < sqlite3_column_count(read); ++c) {
-                    const QByteArray name = sqlite3_column_name(read, c);
-                    if (name == "id" || name == "seq") // the key is the table's to give
-                        continue;
-                    if (t.rows.empty()) {
-                        columns << name;
-                        marks << "?";
-                        t.roles.push_back(name == "sale_id"      ? Role::SaleId
-                                          : name == "receipt_no" ? Role::ReceiptNo
-                                                                 : Role::Copied);
-                    }
-                    row.push_back(sqlite3_value_dup(sqlite3_column_value(read, c)));
-                }
-                t.rows.push_back(std::move(row));
-            }
-            sqlite3_finalize(read);
-            if (t.rows.empty())
-                continue;
-            t.insert = copy.prepare(QByteArray("INSERT INTO ") + table + "(" + columns.join(", ") +
-                                    ") VALUES (" + marks.join(", ") + ")");
-            m_tables.push_back(std::move(t));
-        }
-    }
+    /// Reads the sales' rows from `store`, writes them into `copy`.
+    SchemaRows(Raw &store, Raw &copy)
+        : m_store(store)
+        , m_db(copy) {}
     ~SchemaRows() {
+        clearRows();
         for (Table &t : m_tables) {
+            sqlite3_finalize(t.read);
             sqlite3_finalize(t.insert);
-            for (auto &row : t.rows)
-                for (sqlite3_value *v : row)
-                    sqlite3_value_free(v);
         }
     }
     SchemaRows(const SchemaRows &) = delete;
     SchemaRows &operator=(const SchemaRows &) = delete;
 
-    /// Writes the sale's rows again as one transaction, as receipt `receiptNo`; milliseconds.
+    /// Reads what the sale `saleId` wrote; `marks` from saleMarks() before it.
+    void read(qint64 saleId, const std::vector<qint64> &marks) {
+        clearRows();
+        if (m_tables.empty()) {
+            for (const SaleSource &source : kSaleSources) {
+                Table t;
+                t.name = source.table;
+                t.read = m_store.prepare(QByteArray("SELECT * FROM ") + source.table + " WHERE " +
+                                         source.where);
+                m_tables.push_back(std::move(t));
+            }
+        }
+        for (std::size_t i = 0; i < m_tables.size(); ++i) {
+            Table &t = m_tables[i];
+            sqlite3_bind_int64(t.read, 1, kSaleSources[i].mark ? marks[i] : saleId);
+            QByteArrayList columns, places;
+            while (sqlite3_step(t.read) == SQLITE_ROW) {
+                std::vector<sqlite3_value *> row;
+                for (int c = 0; c < sqlite3_column_count(t.read); ++c) {
+                    const QByteArray name = sqlite3_column_name(t.read, c);
+                    if (name == "id" || name == "seq") // the key is the table's to give
+                        continue;
+                    if (!t.insert && t.rows.empty()) {
+                        columns << name;
+                        places << "?";
+                        t.roles.push_back(name == "sale_id"      ? Role::SaleId
+                                          : name == "receipt_no" ? Role::ReceiptNo
+                                                                 : Role::Copied);
+                    }
+                    row.push_back(sqlite3_value_dup(sqlite3_column_value(t.read, c)));
+                }
+                t.rows.push_back(std::move(row));
+            }
+            sqlite3_reset(t.read);
+            if (!t.insert && !t.rows.empty())
+                t.insert =
+                    m_db.prepare(QByteArray("INSERT INTO ") + t.name + "(" + columns.join(", ") +
+                                 ") VALUES (" + places.join(", ") + ")");
+        }
+    }
+
+    /// Writes the rows read last again as one transaction, as receipt `receiptNo`; milliseconds.
     double write(qint64 receiptNo) {
         QElapsedTimer timer;
         timer.start();
@@ -388,10 +418,21 @@ public:
 private:
     enum class Role { Copied, SaleId, ReceiptNo };
     struct Table {
+        QByteArray name;
+        sqlite3_stmt *read = nullptr;
         sqlite3_stmt *insert = nullptr;
         std::vector<Role> roles;
         std::vector<std::vector<sqlite3_value *>> rows;
     };
+    void clearRows() {
+        for (Table &t : m_tables) {
+            for (auto &row : t.rows)
+                for (sqlite3_value *v : row)
+                    sqlite3_value_free(v);
+            t.rows.clear();
+        }
+    }
+    Raw &m_store;
     Raw &m_db;
     std::vector<Table> m_tables;
 };
@@ -399,12 +440,14 @@ private:
 /// The same baseline on a PostgreSQL server. The store's tables, indexes and triggers are made
 /// again from the product's own server schema in a schema of their own (oasis_bench_copy) in
 /// the store's database and filled with a copy of every row, after the first sale; each sale's
-/// rows are then written into it by hand with prepared statements on a connection of its own.
+/// rows are then read and written into it by hand with prepared statements on a connection of
+/// its own.
 class ServerSchemaRows final {
 public:
-    ServerSchemaRows(Raw &copy, Database &db, qint64 saleId, qint64 journalSeq)
+    ServerSchemaRows(Raw &copy, Database &db)
         : m_db(copy) {
-        const QString store = copy.column("SELECT current_schema()").value(0);
+        m_store = copy.column("SELECT current_schema()").value(0);
+        const QString &store = m_store;
         const QStringList schema = must(db.serverSchema(), "the server schema");
         copy.exec("DROP SCHEMA IF EXISTS oasis_bench_copy CASCADE");
         copy.exec("CREATE SCHEMA oasis_bench_copy");
@@ -438,55 +481,6 @@ public:
                                      "'%2'), COALESCE(MAX(%2), 0) + 1, false) FROM %1")
                           .arg(table, column)
                           .toUtf8());
-
-        const std::pair<const char *, const char *> sources[] = {
-            {"sales", "id = ?"},
-            {"sale_lines", "sale_id = ? ORDER BY line_no"},
-            {"sale_taxes", "sale_id = ?"},
-            {"sale_tenders", "sale_id = ?"},
-            {"stock_movements", "sale_id = ?"},
-            {"giftcard_activity", "sale_id = ?"},
-            {"journal", "seq > ?"},
-        };
-        for (const auto &[table, where] : sources) {
-            Table t;
-            QSqlQuery read = copy.prepareOnServer(
-                QStringLiteral("SELECT * FROM %1.%2 WHERE %3")
-                    .arg(store, QString::fromLatin1(table), QString::fromLatin1(where))
-                    .toUtf8());
-            read.addBindValue(QByteArray(table) == "journal" ? journalSeq : saleId);
-            if (!read.exec())
-                die(read.lastError().databaseText().simplified());
-            QStringList columns, marks;
-            while (read.next()) {
-                QVariantList row;
-                for (int c = 0; c < read.record().count(); ++c) {
-                    const QString name = read.record().fieldName(c);
-                    if (name == QLatin1String("id") || name == QLatin1String("seq") ||
-                        name == QLatin1String("row_order")) // the table's to give
-                        continue;
-                    if (t.rows.empty()) {
-                        columns << name;
-                        marks << QStringLiteral("?");
-                        t.roles.push_back(name == QLatin1String("sale_id")      ? Role::SaleId
-                                          : name == QLatin1String("receipt_no") ? Role::ReceiptNo
-                                                                                : Role::Copied);
-                    }
-                    row << read.value(c);
-                }
-                t.rows.push_back(std::move(row));
-            }
-            if (t.rows.empty())
-                continue;
-            m_rowCount += qint64(t.rows.size());
-            t.insert = copy.prepareOnServer(
-                QStringLiteral("INSERT INTO oasis_bench_copy.%1(%2) VALUES (%3)%4")
-                    .arg(QString::fromLatin1(table), columns.join(QLatin1String(", ")),
-                         marks.join(QLatin1String(", ")),
-                         QByteArray(table) == "sales" ? QStringLiteral(" RETURNING id") : QString())
-                    .toUtf8());
-            m_tables.push_back(std::move(t));
-        }
     }
     ~ServerSchemaRows() {
         m_tables.clear();
@@ -495,10 +489,62 @@ public:
     ServerSchemaRows(const ServerSchemaRows &) = delete;
     ServerSchemaRows &operator=(const ServerSchemaRows &) = delete;
 
-    /// Rows one sale writes by its statements (the triggers' rows not counted).
+    /// Reads what the sale `saleId` wrote in the store; `marks` from saleMarks() before it.
+    void read(qint64 saleId, const std::vector<qint64> &marks) {
+        if (m_tables.empty()) {
+            for (const SaleSource &source : kSaleSources) {
+                Table t;
+                t.name = QString::fromLatin1(source.table);
+                t.read = m_db.prepareOnServer(
+                    QStringLiteral("SELECT * FROM %1.%2 WHERE %3")
+                        .arg(m_store, t.name, QString::fromLatin1(source.where))
+                        .toUtf8());
+                m_tables.push_back(std::move(t));
+            }
+        }
+        m_rowCount = 0;
+        for (std::size_t i = 0; i < m_tables.size(); ++i) {
+            Table &t = m_tables[i];
+            t.rows.clear();
+            t.read.bindValue(0, kSaleSources[i].mark ? marks[i] : saleId);
+            if (!t.read.exec())
+                die(t.read.lastError().databaseText().simplified());
+            QStringList columns, places;
+            while (t.read.next()) {
+                QVariantList row;
+                const QSqlRecord record = t.read.record();
+                for (int c = 0; c < record.count(); ++c) {
+                    const QString name = record.fieldName(c);
+                    if (name == QLatin1String("id") || name == QLatin1String("seq") ||
+                        name == QLatin1String("row_order")) // the table's to give
+                        continue;
+                    if (!t.insert.isValid() && t.rows.empty()) {
+                        columns << name;
+                        places << QStringLiteral("?");
+                        t.roles.push_back(name == QLatin1String("sale_id")      ? Role::SaleId
+                                          : name == QLatin1String("receipt_no") ? Role::ReceiptNo
+                                                                                : Role::Copied);
+                    }
+                    row << t.read.value(c);
+                }
+                t.rows.push_back(std::move(row));
+            }
+            t.read.finish();
+            m_rowCount += qint64(t.rows.size());
+            if (!t.insert.isValid() && !t.rows.empty())
+                t.insert = m_db.prepareOnServer(
+                    QStringLiteral("INSERT INTO oasis_bench_copy.%1(%2) VALUES (%3)%4")
+                        .arg(t.name, columns.join(QLatin1String(", ")),
+                             places.join(QLatin1String(", ")),
+                             t.name == QLatin1String("sales") ? QStringLiteral(" RETURNING id")
+                                                              : QString())
+                        .toUtf8());
+        }
+    }
+    /// Rows the sale read last wrote by its statements (the triggers' rows not counted).
     qint64 rowCount() const { return m_rowCount; }
 
-    /// Writes the sale's rows again as one transaction, as receipt `receiptNo`; milliseconds.
+    /// Writes the rows read last again as one transaction, as receipt `receiptNo`; milliseconds.
     double write(qint64 receiptNo) {
         QElapsedTimer timer;
         timer.start();
@@ -536,11 +582,14 @@ private:
     }
     enum class Role { Copied, SaleId, ReceiptNo };
     struct Table {
+        QString name;
+        QSqlQuery read;
         QSqlQuery insert;
         std::vector<Role> roles;
         std::vector<QVariantList> rows;
     };
     Raw &m_db;
+    QString m_store; ///< the store's schema, beside the copy
     std::vector<Table> m_tables;
     qint64 m_rowCount = 0;
 };
@@ -1120,12 +1169,11 @@ struct Bench {
         };
 
         // Baseline: what the schema costs (SchemaRows), on a copy of the store made after the
-        // first sale, whose rows it writes again after each sale.
+        // first sale: after each sale, the rows it wrote are written again into the copy.
         const QString schemaPath =
             QDir(paths.dataDir).filePath(QStringLiteral("schema-baseline.db"));
         for (const char *suffix : {"", "-wal", "-shm"})
             QFile::remove(schemaPath + QLatin1String(suffix));
-        const qint64 journalBefore = raw.drain("SELECT COALESCE(MAX(seq), 0) FROM journal");
         std::unique_ptr<Raw> schemaCopy;
         std::unique_ptr<SchemaRows> schemaRows;
         std::unique_ptr<ServerSchemaRows> serverRows;
@@ -1153,6 +1201,7 @@ struct Bench {
             cash.type = TenderType::Cash;
             cash.amount = Money::fromCents((total.cents() + 999) / 1000 * 1000);
             const qint64 before = i == 0 ? rowCount() : 0;
+            const std::vector<qint64> marks = saleMarks(raw);
             QElapsedTimer timer;
             timer.start();
             auto done =
@@ -1161,15 +1210,16 @@ struct Bench {
             if (!done)
                 die(QStringLiteral("sale: ") + done.error().message);
             lastReceipt = done->receiptNo;
-            if (i == 0 && server) {
-                schemaCopy = std::make_unique<Raw>(paths.db);
-                const qint64 saleId =
-                    raw.drain("SELECT id FROM sales WHERE receipt_no = ?", {done->receiptNo});
-                serverRows =
-                    std::make_unique<ServerSchemaRows>(*schemaCopy, *db, saleId, journalBefore);
-                rowsPerSale = schemaRowsPerSale = serverRows->rowCount();
-                base.push_back(serverRows->write(kBaselineReceipts));
-            } else if (server) {
+            const qint64 saleId =
+                raw.drain("SELECT id FROM sales WHERE receipt_no = ?", {done->receiptNo});
+            if (server) {
+                if (i == 0) {
+                    schemaCopy = std::make_unique<Raw>(paths.db);
+                    serverRows = std::make_unique<ServerSchemaRows>(*schemaCopy, *db);
+                }
+                serverRows->read(saleId, marks);
+                if (i == 0)
+                    rowsPerSale = schemaRowsPerSale = serverRows->rowCount();
                 base.push_back(serverRows->write(kBaselineReceipts + i));
             } else if (i == 0) {
                 rowsPerSale = rowCount() - before;
@@ -1181,13 +1231,13 @@ struct Bench {
                     die(QStringLiteral("cannot copy the store for the schema baseline"));
                 sqlite3_finalize(copy);
                 schemaCopy = std::make_unique<Raw>(schemaPath);
-                const qint64 saleId = schemaCopy->drain("SELECT id FROM sales WHERE receipt_no = ?",
-                                                        {done->receiptNo});
-                schemaRows = std::make_unique<SchemaRows>(*schemaCopy, saleId, journalBefore);
+                schemaRows = std::make_unique<SchemaRows>(raw, *schemaCopy);
+                schemaRows->read(saleId, marks);
                 const qint64 changes = sqlite3_total_changes(schemaCopy->handle());
                 base.push_back(schemaRows->write(kBaselineReceipts));
                 schemaRowsPerSale = sqlite3_total_changes(schemaCopy->handle()) - changes;
             } else {
+                schemaRows->read(saleId, marks);
                 base.push_back(schemaRows->write(kBaselineReceipts + i));
             }
             bare.push_back(bareTransaction(i, rowsPerSale));
