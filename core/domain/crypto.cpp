@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/domain/crypto.h"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+
+#include <QHash>
 
 #include <memory>
 #include <stdexcept>
@@ -20,6 +23,40 @@ unsigned char *bytes(QByteArray &a) {
 }
 
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
+using MacCtx = std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)>;
+
+// OpenSSL 3's one-shot calls (HMAC(), EVP_Digest() with EVP_sha256()) look their algorithm up
+// by name on every call: in a sale, with the process's caches cold, that lookup cost more than
+// the hashing. The algorithms are fetched once (fetched objects are immutable and shared by
+// threads), and each thread keeps an HMAC context per key, ready to start again.
+
+const EVP_MD *sha256Digest() {
+    static EVP_MD *const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (!md)
+        throw std::runtime_error("SHA-256 is not available");
+    return md;
+}
+
+/// A context for HMAC-SHA256 under `key`, kept by this thread (a few keys: the store's).
+EVP_MAC_CTX *hmacContext(const QByteArray &key) {
+    static EVP_MAC *const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    thread_local QHash<QByteArray, std::shared_ptr<EVP_MAC_CTX>> contexts;
+    if (auto kept = contexts.constFind(key); kept != contexts.cend())
+        return kept->get();
+    constexpr qsizetype kMaxKeys = 8; // a test process opens many stores
+    if (contexts.size() >= kMaxKeys)
+        contexts.clear();
+    MacCtx ctx(mac ? EVP_MAC_CTX_new(mac) : nullptr, &EVP_MAC_CTX_free);
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                 OSSL_PARAM_construct_end()};
+    if (!ctx || EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char *>(key.constData()),
+                             static_cast<size_t>(key.size()), params) != 1)
+        throw std::runtime_error("HMAC failed");
+    EVP_MAC_CTX *raw = ctx.get();
+    contexts.insert(key, std::shared_ptr<EVP_MAC_CTX>(ctx.release(), &EVP_MAC_CTX_free));
+    return raw;
+}
 } // namespace
 
 QByteArray randomBytes(int count) {
@@ -30,10 +67,13 @@ QByteArray randomBytes(int count) {
 }
 
 QByteArray hmacSha256(const QByteArray &key, const QByteArray &data) {
+    // Started again under the key it was made with (a null key keeps the one it has).
+    EVP_MAC_CTX *ctx = hmacContext(key);
     QByteArray out(EVP_MAX_MD_SIZE, Qt::Uninitialized);
-    unsigned int len = 0;
-    if (!HMAC(EVP_sha256(), key.constData(), static_cast<int>(key.size()), bytes(data),
-              static_cast<size_t>(data.size()), bytes(out), &len))
+    size_t len = 0;
+    if (EVP_MAC_init(ctx, nullptr, 0, nullptr) != 1 ||
+        EVP_MAC_update(ctx, bytes(data), static_cast<size_t>(data.size())) != 1 ||
+        EVP_MAC_final(ctx, bytes(out), &len, static_cast<size_t>(out.size())) != 1)
         throw std::runtime_error("HMAC failed");
     out.resize(static_cast<qsizetype>(len));
     return out;
@@ -43,7 +83,7 @@ QByteArray sha256(const QByteArray &data) {
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 0;
     if (EVP_Digest(data.constData(), static_cast<size_t>(data.size()), bytes(out), &len,
-                   EVP_sha256(), nullptr) != 1)
+                   sha256Digest(), nullptr) != 1)
         throw std::runtime_error("SHA-256 failed");
     return out;
 }
