@@ -541,22 +541,21 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
             return std::move(**first);
         testPoint("sale.request_id.checked");
     }
-    // The store's limit and tax rates as they are now: a manager may have lowered the limit or
-    // the owner changed a rate since the checks above. A sale is written at the rates it was
-    // priced at or not at all.
-    auto rulesNow = settings.readSaleRules();
-    if (!rulesNow)
-        return std::unexpected(rulesNow.error());
-    if (auto ok = overLimit(rulesNow->transactionLimit); !ok)
+    // The receipt number and the register's shifts, and in the same statement the store's
+    // limit and tax rates as they are now: a manager may have lowered the limit or the owner
+    // changed a rate since the checks above. A sale is written at the rates it was priced at
+    // or not at all.
+    auto next = SaleWriter(m_db).nextReceiptNoAndShifts(registerId, true, true);
+    if (!next)
+        return std::unexpected(next.error());
+    const StoreSettings::SaleRules &rulesNow = *next->rules;
+    if (auto ok = overLimit(rulesNow.transactionLimit); !ok)
         return std::unexpected(ok.error());
-    auto repriced = ticket.totals(rulesNow->taxes, businessDate);
+    auto repriced = ticket.totals(rulesNow.taxes, businessDate);
     if (!repriced)
         return std::unexpected(repriced.error());
     if (repriced->total != totals->total || repriced->taxByClass != totals->taxByClass)
         return changedRates(repriced->total);
-    auto next = SaleWriter(m_db).nextReceiptNoAndShifts(registerId);
-    if (!next)
-        return std::unexpected(next.error());
     // Drawer discipline starts with the register's first shift: from then on every sale needs
     // an open shift, so cash is always counted against one (the same rule as a refund's).
     auto shift = ShiftService::forTicket(next->shifts, registerId, true, false);

@@ -74,18 +74,24 @@ Result<qint64> SaleWriter::nextReceiptNo(const QString &registerId) {
 }
 
 Result<SaleWriter::Numbered> SaleWriter::nextReceiptNoAndShifts(const QString &registerId,
-                                                                bool withShifts) {
+                                                                bool withShifts, bool withRules) {
     if (m_db.schemaVersion() < kSeriesSchemaVersion) {
         auto next =
             m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
         if (!next)
             return std::unexpected(next.error());
-        Numbered numbered{next->toLongLong(), {}};
+        Numbered numbered{next->toLongLong(), {}, std::nullopt};
         if (withShifts) {
             auto shifts = ShiftService(m_db).ticketShifts(registerId);
             if (!shifts)
                 return std::unexpected(shifts.error());
             numbered.shifts = *shifts;
+        }
+        if (withRules) {
+            auto rules = StoreSettings(m_db).readSaleRules();
+            if (!rules)
+                return std::unexpected(rules.error());
+            numbered.rules = std::move(*rules);
         }
         return numbered;
     }
@@ -108,11 +114,34 @@ Result<SaleWriter::Numbered> SaleWriter::nextReceiptNoAndShifts(const QString &r
             "FROM settings WHERE key = '%2') f")
             .arg(receiptseries::kSpan)
             .arg(QLatin1String(kOfflineFloorKey));
-    auto row = withShifts
-                   ? m_db.row(QStringLiteral("SELECT r.next, s.* FROM (%1) r CROSS JOIN (%2) s")
-                                  .arg(number, ShiftService::ticketShiftsQuery()),
-                              {registerId, registerId})
-                   : m_db.row(number, {registerId});
+    const QString withShiftsQuery =
+        QStringLiteral("SELECT r.next, s.* FROM (%1) r CROSS JOIN (%2) s")
+            .arg(number, ShiftService::ticketShiftsQuery());
+    std::optional<StoreSettings::SaleRules> rules;
+    Result<QVariantList> row = QVariantList();
+    if (withShifts && withRules) {
+        // The number's row first ('n': the number and the shifts), then the rules' rows ('r':
+        // StoreSettings::saleRulesQuery's three columns), each padded with NULLs to the other's
+        // columns.
+        auto rows =
+            m_db.rows(QStringLiteral("SELECT 'n', n.*, NULL, NULL, NULL FROM (%1) n UNION ALL "
+                                     "SELECT 'r', NULL, NULL, NULL, x.* FROM (%2) x")
+                          .arg(withShiftsQuery, StoreSettings::saleRulesQuery()),
+                      {registerId, registerId});
+        if (!rows)
+            return std::unexpected(rows.error());
+        QList<QVariantList> ruleRows;
+        for (const QVariantList &r : std::as_const(*rows)) {
+            if (r.value(0).toString() == QLatin1String("n"))
+                row = r.mid(1, 3);
+            else
+                ruleRows.append(r.mid(4, 3));
+        }
+        rules = StoreSettings::saleRulesFrom(ruleRows);
+    } else {
+        row = withShifts ? m_db.row(withShiftsQuery, {registerId, registerId})
+                         : m_db.row(number, {registerId});
+    }
     if (!row)
         return std::unexpected(row.error());
     const qint64 next = row->value(0).toLongLong();
@@ -122,7 +151,7 @@ Result<SaleWriter::Numbered> SaleWriter::nextReceiptNoAndShifts(const QString &r
             oasis::tr("Receipt series %1 is full: a manager gives this register a "
                       "series of its own.")
                 .arg(receiptseries::letter(static_cast<int>(next / receiptseries::kSpan - 1))));
-    Numbered numbered{next, {}};
+    Numbered numbered{next, {}, std::move(rules)};
     if (withShifts)
         numbered.shifts = ShiftService::TicketShifts::from(row->value(1), row->value(2));
     return numbered;

@@ -9,6 +9,7 @@
 #include "core/domain/money.h"
 #include "core/services/sale.h"
 #include "core/services/shift.h"
+#include "core/services/storesettings.h"
 #include "core/storage/database.h"
 
 #include <QString>
@@ -86,10 +87,13 @@ public:
     struct Numbered {
         qint64 receiptNo = 0;
         ShiftService::TicketShifts shifts;
+        std::optional<StoreSettings::SaleRules> rules; ///< read with `withRules`
     };
     /// nextReceiptNo, and with `withShifts` the register's shifts as ShiftService::forTicket
-    /// decides on them, read in the same statement (one round trip fewer on a server).
-    Result<Numbered> nextReceiptNoAndShifts(const QString &registerId, bool withShifts = true);
+    /// decides on them, read in the same statement (one round trip fewer on a server); with
+    /// `withRules` (and shifts) the store's sale rules too (StoreSettings::readSaleRules).
+    Result<Numbered> nextReceiptNoAndShifts(const QString &registerId, bool withShifts = true,
+                                            bool withRules = false);
     /// Writes the sales row; returns its id.
     Result<qint64> sale(const SaleRow &row);
     // Several rows of one kind go in one statement: one round trip to a store server.

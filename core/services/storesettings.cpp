@@ -181,20 +181,20 @@ Money StoreSettings::transactionLimit() const {
     return transactionLimitOf(m_db.setting(QStringLiteral("store.transaction_limit")));
 }
 
-Result<StoreSettings::SaleRules> StoreSettings::readSaleRules() const {
-    // One round trip to a store server: the sale reads this twice, once inside its transaction.
+QString StoreSettings::saleRulesQuery() {
     // The columns are text on both engines (PostgreSQL unites only columns of one type).
     // The settings' rows have no tax class; their third column names the setting.
-    auto rows = m_db.rows(QStringLiteral(
+    return QStringLiteral(
         "SELECT tax_class, CAST(ppm AS TEXT), effective_from FROM tax_rates UNION ALL "
         "SELECT '', value, key FROM settings WHERE key IN ('store.transaction_limit', "
-        "'store.timezone')"));
-    if (!rows)
-        return std::unexpected(rows.error());
+        "'store.timezone')");
+}
+
+StoreSettings::SaleRules StoreSettings::saleRulesFrom(const QList<QVariantList> &rows) {
     SaleRules rules;
     rules.transactionLimit = kDefaultTransactionLimit;
     rules.timeZone = zoneNamed(kDefaultTimeZone);
-    for (const QVariantList &r : *rows) {
+    for (const QVariantList &r : rows) {
         const QString cls = r.value(0).toString();
         if (cls.isEmpty() && r.value(2).toString() == QLatin1String("store.timezone"))
             rules.timeZone = zoneNamed(r.value(1).toString());
@@ -204,6 +204,15 @@ Result<StoreSettings::SaleRules> StoreSettings::readSaleRules() const {
             rules.taxes.add(taxRateOf(*known, r));
     }
     return rules;
+}
+
+Result<StoreSettings::SaleRules> StoreSettings::readSaleRules() const {
+    // One round trip to a store server. The sale reads them again inside its transaction, with
+    // its receipt number.
+    auto rows = m_db.rows(saleRulesQuery());
+    if (!rows)
+        return std::unexpected(rows.error());
+    return saleRulesFrom(*rows);
 }
 
 qint64 StoreSettings::discountThresholdPpm() const {

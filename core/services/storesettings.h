@@ -76,6 +76,11 @@ public:
         QDate businessDate(const QDateTime &utc) const { return utc.toTimeZone(timeZone).date(); }
     };
     Result<SaleRules> readSaleRules() const;
+    /// The statement readSaleRules() runs (three columns of text, no binds), for a statement
+    /// that reads them with what it reads (SaleWriter::nextReceiptNoAndShifts), and its rows
+    /// read back.
+    static QString saleRulesQuery();
+    static SaleRules saleRulesFrom(const QList<QVariantList> &rows);
     /// Discounts above this share of the discountable base need a manager (ppm; 20 %).
     qint64 discountThresholdPpm() const;
     int idleLockMinutes() const;
