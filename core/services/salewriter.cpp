@@ -81,7 +81,7 @@ Result<SaleWriter::Numbered> SaleWriter::nextReceiptNoAndShifts(const QString &r
         if (!next)
             return std::unexpected(next.error());
         Numbered numbered{next->toLongLong(), {}, std::nullopt};
-        if (withShifts) {
+        if (withShifts || withRules) {
             auto shifts = ShiftService(m_db).ticketShifts(registerId);
             if (!shifts)
                 return std::unexpected(shifts.error());
@@ -119,7 +119,7 @@ Result<SaleWriter::Numbered> SaleWriter::nextReceiptNoAndShifts(const QString &r
             .arg(number, ShiftService::ticketShiftsQuery());
     std::optional<StoreSettings::SaleRules> rules;
     Result<QVariantList> row = QVariantList();
-    if (withShifts && withRules) {
+    if (withRules) {
         // The number's row first ('n': the number and the shifts), then the rules' rows ('r':
         // StoreSettings::saleRulesQuery's three columns), each padded with NULLs to the other's
         // columns.
@@ -152,7 +152,7 @@ Result<SaleWriter::Numbered> SaleWriter::nextReceiptNoAndShifts(const QString &r
                       "series of its own.")
                 .arg(receiptseries::letter(static_cast<int>(next / receiptseries::kSpan - 1))));
     Numbered numbered{next, {}, std::move(rules)};
-    if (withShifts)
+    if (withShifts || withRules)
         numbered.shifts = ShiftService::TicketShifts::from(row->value(1), row->value(2));
     return numbered;
 }

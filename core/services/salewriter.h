@@ -91,7 +91,7 @@ public:
     };
     /// nextReceiptNo, and with `withShifts` the register's shifts as ShiftService::forTicket
     /// decides on them, read in the same statement (one round trip fewer on a server); with
-    /// `withRules` (and shifts) the store's sale rules too (StoreSettings::readSaleRules).
+    /// `withRules` the shifts and the store's sale rules too (StoreSettings::readSaleRules).
     Result<Numbered> nextReceiptNoAndShifts(const QString &registerId, bool withShifts = true,
                                             bool withRules = false);
     /// Writes the sales row; returns its id.
