@@ -202,4 +202,8 @@ bool Store::isSnapshot() const {
     return m_db->isSnapshot();
 }
 
+bool Store::moveToThread(QThread *thread) {
+    return m_db->moveToThread(thread);
+}
+
 } // namespace oasis

@@ -15,6 +15,8 @@
 #include <memory>
 #include <optional>
 
+class QThread;
+
 namespace oasis {
 
 class Database;
@@ -97,6 +99,8 @@ public:
     const QStringList &openWarnings() const;
     bool wasCreated() const;
     bool isSnapshot() const;
+    /// See Database::moveToThread: a store opened on one thread for another.
+    bool moveToThread(QThread *thread);
 
 private:
     explicit Store(std::unique_ptr<Database> db);

@@ -23,6 +23,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUrl>
 #include <QUuid>
 
@@ -474,6 +475,14 @@ QString Database::integrityProblem(const QString &path) {
 
 QSqlDatabase Database::handle() const {
     return QSqlDatabase::database(m_connection, false);
+}
+
+bool Database::moveToThread(QThread *thread) {
+    QSqlDriver *driver = handle().driver();
+    if (!driver)
+        return false;
+    driver->moveToThread(thread);
+    return driver->thread() == thread;
 }
 
 namespace {

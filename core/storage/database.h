@@ -21,6 +21,7 @@
 class QSqlDatabase;
 class QSqlError;
 class QSqlQuery;
+class QThread;
 
 namespace oasis {
 
@@ -173,6 +174,12 @@ public:
     /// Settings stored in the database (store name, limits, ...): shared by every register.
     QString setting(const QString &key, const QString &fallback = {}) const;
     Status setSetting(const QString &key, const QString &value);
+
+    /// Hands the connection to `thread`, from the thread that opened it, which then no longer
+    /// touches it. Qt SQL ties a connection to the thread of its driver (a QObject): a store
+    /// opened on a worker while the counter app builds its window is used by the window's
+    /// thread afterwards. False when Qt refused to move it.
+    bool moveToThread(QThread *thread);
 
 private:
     friend class Transaction;

@@ -11,6 +11,12 @@
 
 namespace oasis::app {
 
+void applyAppFont(QApplication &app) {
+    QFont font = app.font();
+    font.setPointSizeF(11.5);
+    app.setFont(font);
+}
+
 void applyAppStyle(QApplication &app) {
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QPalette palette = app.palette();
@@ -23,9 +29,7 @@ void applyAppStyle(QApplication &app) {
     palette.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0x6a));
     palette.setColor(QPalette::HighlightedText, Qt::white);
     app.setPalette(palette);
-    QFont font = app.font();
-    font.setPointSizeF(11.5);
-    app.setFont(font);
+    applyAppFont(app);
     // The PNG: without Qt's SVG module, which nothing else here needs, an SVG icon is read as
     // no image at all (and every image plugin is loaded to ask whether it reads SVG).
     app.setWindowIcon(QIcon(QStringLiteral(":/app/com.oasispos.OasisPOS.png")));

@@ -9,6 +9,8 @@ namespace oasis::app {
 
 /// Applies the Fusion style, the palette, the base font and the style sheet from resources.
 void applyAppStyle(QApplication &app);
+/// The app's font alone (applyAppStyle sets it too): what the font database is warmed for.
+void applyAppFont(QApplication &app);
 
 /// Installs the app's translations: the plural forms of the English texts (Qt's "%n"), which the
 /// source language needs too, so the desk reads "1 line" and "3 lines", never "3 line(s)".

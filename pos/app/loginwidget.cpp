@@ -23,8 +23,12 @@ constexpr int kMaxPin = 8;
 }
 
 LoginWidget::LoginWidget(Database &db, QWidget *parent)
-    : QWidget(parent)
-    , m_db(db) {
+    : LoginWidget(parent) {
+    setDatabase(db);
+}
+
+LoginWidget::LoginWidget(QWidget *parent)
+    : QWidget(parent) {
     setObjectName(QStringLiteral("loginScreen"));
     setFocusPolicy(Qt::StrongFocus);
     auto *outer = new QVBoxLayout(this);
@@ -99,8 +103,13 @@ LoginWidget::LoginWidget(Database &db, QWidget *parent)
         setMessage({});
         setFocus();
     });
-    reload();
     updatePinDisplay();
+}
+
+void LoginWidget::setDatabase(Database &db) {
+    Q_ASSERT(!m_db);
+    m_db = &db;
+    reload();
 }
 
 void LoginWidget::reload() {

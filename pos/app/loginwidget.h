@@ -20,6 +20,10 @@ class LoginWidget final : public QWidget {
     Q_OBJECT
 public:
     explicit LoginWidget(Database &db, QWidget *parent = nullptr);
+    /// The pad without its store (built while the store opens): setDatabase() fills it in.
+    explicit LoginWidget(QWidget *parent = nullptr);
+    /// The store whose staff log in here; loads them. Once.
+    void setDatabase(Database &db);
     /// While the store server is out of reach, staff and PINs are this register's offline
     /// copy's (nullptr: the server's again).
     void setOfflineCopy(Database *copy) { m_copy = copy; }
@@ -50,9 +54,9 @@ private:
     void updatePinDisplay();
 
     /// The store PINs are checked against: the offline copy while the server is out of reach.
-    Database &db() const { return m_copy ? *m_copy : m_db; }
+    Database &db() const { return m_copy ? *m_copy : *m_db; }
 
-    Database &m_db;
+    Database *m_db = nullptr;
     Database *m_copy = nullptr;
     QString m_pin;
     QButtonGroup *m_users = nullptr;

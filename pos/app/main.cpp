@@ -25,9 +25,12 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSocketNotifier>
+#include <QThread>
 
 #include <csignal>
 #include <cstdio>
+#include <future>
+#include <optional>
 #include <thread>
 
 #include <sys/socket.h>
@@ -46,16 +49,28 @@ int refuse(const QString &text) {
     return 3;
 }
 
-/// Opens the register's store. A store server this computer was set up for that cannot be
-/// reached is said in one window, with a new try or another store to open for this run (keeping
-/// it for the next starts is a manager's, in Settings); a --db given on the command line is
-/// opened as it is.
+/// Opens the store and makes it ready to sell on: its defaults, and the demo spa in a file made
+/// now (a store made on a server is a real one).
+Result<std::unique_ptr<Store>> openReady(const QString &path, const Store::Options &options) {
+    auto db = Store::open(path, options);
+    if (!db)
+        return db;
+    if (auto defaults = installDefaults((*db)->db()); !defaults)
+        return std::unexpected(defaults.error());
+    if ((*db)->wasCreated() && !Store::isOnServer(path))
+        if (auto demo = installDemoData((*db)->db()); !demo)
+            return std::unexpected(demo.error());
+    return db;
+}
+
+/// The register's store, `db` the first try at opening it. A store server this computer was set
+/// up for that cannot be reached is said in one window, with a new try or another store to open
+/// for this run (keeping it for the next starts is a manager's, in Settings); a --db given on the
+/// command line is opened as it is.
 Result<std::unique_ptr<Store>> openStore(QString &path, const Store::Options &options,
-                                         bool fromCommandLine, bool &quit) {
-    if (!fromCommandLine && !Store::isOnServer(path))
-        QDir().mkpath(QFileInfo(path).absolutePath());
+                                         bool fromCommandLine, bool &quit,
+                                         Result<std::unique_ptr<Store>> db) {
     for (;;) {
-        auto db = Store::open(path, options);
         if (db || fromCommandLine || !Store::isOnServer(path))
             return db;
         QMessageBox box(QMessageBox::Warning, QApplication::translate("main", "Oasis POS"),
@@ -71,18 +86,19 @@ Result<std::unique_ptr<Store>> openStore(QString &path, const Store::Options &op
         box.addButton(QApplication::translate("main", "Quit"), QMessageBox::RejectRole);
         box.setDefaultButton(again);
         box.exec();
-        if (box.clickedButton() == again)
-            continue;
-        if (box.clickedButton() != choose) {
+        if (box.clickedButton() != again && box.clickedButton() != choose) {
             quit = true;
             return db;
         }
-        screens::StoreLocationDialog dialog(path, db.error().message);
-        if (dialog.exec() == QDialog::Accepted) {
-            path = dialog.editor()->location();
-            if (!Store::isOnServer(path))
-                QDir().mkpath(QFileInfo(path).absolutePath());
+        if (box.clickedButton() == choose) {
+            screens::StoreLocationDialog dialog(path, db.error().message);
+            if (dialog.exec() == QDialog::Accepted) {
+                path = dialog.editor()->location();
+                if (!Store::isOnServer(path))
+                    QDir().mkpath(QFileInfo(path).absolutePath());
+            }
         }
+        db = openReady(path, options);
     }
 }
 
@@ -165,11 +181,11 @@ int main(int argc, char **argv) {
     parser.addOption(dbOption);
     parser.process(app);
 
-    app::applyAppStyle(app);
     // Fontconfig's configuration, Qt's font database and the app font's fallback families take
-    // tens of milliseconds to load, and the first widget would load them after the store has
-    // opened. They load on a thread of their own meanwhile (QFontDatabase's functions are
-    // thread-safe, and the first widget to need them waits for them). Joined before `app` goes.
+    // tens of milliseconds to load, and the window's first widget would wait for them. They load
+    // on a thread of their own, from the start (QFontDatabase's functions are thread-safe, and
+    // the first widget to need them waits for them). Joined before `app` goes.
+    app::applyAppFont(app);
     std::jthread fonts([] {
         (void)QFontDatabase::families();
         (void)QFontMetrics(QGuiApplication::font()).horizontalAdvance(u'0');
@@ -188,21 +204,37 @@ int main(int argc, char **argv) {
     installLogFile(logPathFor(path, Store::isOnServer(path)));
     Store::Options options;
     options.mode = Store::Mode::CreateIfMissing;
-    bool quit = false;
-    auto db = openStore(path, options, fromCommandLine, quit);
-    if (!db)
-        return quit ? 3 : refuse(db.error().message);
-    const bool onServer = Store::isOnServer(path);
-    if (auto defaults = installDefaults((*db)->db()); !defaults)
-        return refuse(defaults.error().message);
-    if ((*db)->wasCreated() && !onServer) { // a store made on a server is a real one
-        if (auto demo = installDemoData((*db)->db()); !demo)
-            return refuse(demo.error().message);
-    }
+    if (!fromCommandLine && !Store::isOnServer(path))
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    // The store opens on a thread of its own while the window is built (on a server, the
+    // connection alone takes 15-20 ms), then is handed to this thread. Should Qt refuse to move
+    // the connection, it is closed there and opened again here.
+    QThread *const gui = QThread::currentThread();
+    auto opening =
+        std::async(std::launch::async,
+                   [path, options, gui]() -> std::optional<Result<std::unique_ptr<Store>>> {
+                       auto db = openReady(path, options);
+                       if (db && !(*db)->moveToThread(gui))
+                           return std::nullopt;
+                       return db;
+                   });
 
+    app::applyAppStyle(app);
+    std::unique_ptr<Store> store; // outlives the window, which uses it until it goes
     const QString registerId = Store::registerId();
-    app::MainWindow window((*db)->db(), registerId);
-    app::installBackOffice(window, (*db)->db(), registerId);
+    app::MainWindow window(registerId);
+    {
+        bool quit = false;
+        std::optional<Result<std::unique_ptr<Store>>> opened = opening.get();
+        auto db = openStore(path, options, fromCommandLine, quit,
+                            opened ? std::move(*opened) : openReady(path, options));
+        if (!db)
+            return quit ? 3 : refuse(db.error().message);
+        store = std::move(*db);
+    }
+    const bool onServer = Store::isOnServer(path);
+    window.attach(store->db());
+    app::installBackOffice(window, store->db(), registerId);
     // Settings' "Restart now" after the store location changed: the open ticket is parked as on
     // any close, then the app starts again (with the same command line but --db).
     QObject::connect(&window, &app::MainWindow::restartRequested, &app, [&window] {
@@ -218,7 +250,7 @@ int main(int argc, char **argv) {
         QApplication::quit();
     });
     if (!onServer) // a server's backups are the server's (pg_dump)
-        app::scheduleDailyBackup(window, (*db)->db());
+        app::scheduleDailyBackup(window, store->db());
     closeOnTerm(window);
 #ifdef OASIS_FIRST_PAINT_PROBE
     if (qEnvironmentVariableIntValue("OASIS_EXIT_AFTER_FIRST_PAINT") == 1)

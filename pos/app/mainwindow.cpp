@@ -46,15 +46,19 @@ Q_LOGGING_CATEGORY(lcAppMail, "oasis.mail")
 } // namespace
 
 MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
+    : MainWindow(registerId, parent) {
+    attach(db);
+}
+
+MainWindow::MainWindow(const QString &registerId, QWidget *parent)
     : QMainWindow(parent)
-    , m_db(db)
     , m_registerId(registerId) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Oasis POS"));
     setMinimumSize(1024, 700);
 
     m_pages = new QStackedWidget(this);
-    m_login = new LoginWidget(db, m_pages);
+    m_login = new LoginWidget(m_pages);
     m_pages->addWidget(m_login);
 
     auto *work = new QWidget(m_pages);
@@ -103,7 +107,7 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     statusBar()->addWidget(m_statusDatabase, 1);
     // The counter's outbox: the store's mail server is read before each try, so a manager's
     // correction is used on the next one. Each message sent is journaled here, on this thread.
-    m_outbox = new mail::Outbox([this] { return mail::Server::of(StoreSettings(m_db)); }, this);
+    m_outbox = new mail::Outbox([this] { return mail::Server::of(StoreSettings(*m_db)); }, this);
     m_statusMail = new QLabel(this);
     m_statusMail->setObjectName(QStringLiteral("statusMail"));
     m_statusMail->hide();
@@ -116,7 +120,7 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     });
     connect(m_outbox, &mail::Outbox::sent, this,
             [this](mail::Outbox::Kind kind, qint64 id, const QString &to, const QString &by) {
-                EmailLog log(m_db);
+                EmailLog log(*m_db);
                 const Status recorded = kind == mail::Outbox::Kind::GiftCard
                                             ? log.giftCardEmailed(id, to, by)
                                             : log.receiptEmailed(id, to, by);
@@ -137,6 +141,15 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
         else
             lock();
     });
+    m_pages->setCurrentWidget(m_login);
+    // Opening a camera takes a moment: the PIN pad is on screen first.
+    afterFirstPaint(this, [this] { applyCameraSettings(); });
+}
+
+void MainWindow::attach(Database &db) {
+    Q_ASSERT(!m_db);
+    m_db = &db;
+    m_login->setDatabase(db);
     qApp->installEventFilter(this);
 
     auto *tick = new QTimer(this);
@@ -144,19 +157,16 @@ MainWindow::MainWindow(Database &db, const QString &registerId, QWidget *parent)
     tick->start(30'000);
 
     // A register of a store on a server keeps selling when the server is out of reach.
-    if (Store::isOnServer(Store::pathOf(m_db))) {
-        m_offline = new OfflineMode(m_db, m_registerId, this);
+    if (Store::isOnServer(Store::pathOf(db))) {
+        m_offline = new OfflineMode(db, m_registerId, this);
         connect(m_offline, &OfflineMode::wentOffline, this, &MainWindow::sellOffline);
         connect(m_offline, &OfflineMode::cameBack, this, &MainWindow::sellOnline);
         connect(m_offline, &OfflineMode::stateChanged, this,
                 [this] { m_statusDatabase->setText(m_offline->statusText()); });
     }
 
-    m_pages->setCurrentWidget(m_login);
     updateStatus();
     applyDisplaySettings();
-    // Opening a camera takes a moment: the PIN pad is on screen first.
-    afterFirstPaint(this, [this] { applyCameraSettings(); });
 }
 
 MainWindow::~MainWindow() {
@@ -167,12 +177,12 @@ void MainWindow::buildRegister() {
     if (m_register)
         return;
     // Built in place: moving a styled widget tree to another parent polishes it all again.
-    m_register = new RegisterWidget(m_db, m_registerId, m_registerPage);
+    m_register = new RegisterWidget(*m_db, m_registerId, m_registerPage);
     m_register->setOutbox(m_outbox);
     if (m_offline)
         m_register->setOffline(&m_offline->outbox(), false);
     m_registerPage->layout()->addWidget(m_register);
-    m_receipts = new ReceiptsScreen(m_db, m_receiptsPage);
+    m_receipts = new ReceiptsScreen(*m_db, m_receiptsPage);
     m_receipts->setRegisterId(m_registerId);
     m_receiptsPage->layout()->addWidget(m_receipts);
     // Polished now, while the PIN is checked or the app is idle, not when first shown.
@@ -217,7 +227,7 @@ void MainWindow::applyDisplaySettings() {
     m_display = nullptr;
     if (!target)
         return; // none chosen, or its screen is not connected now
-    const StoreInfo store = StoreSettings(m_db).storeInfo();
+    const StoreInfo store = StoreSettings(*m_db).storeInfo();
     m_display = new CustomerDisplay(store.name.isEmpty() ? tr("Oasis POS") : store.name,
                                     settings.message, this);
     m_display->showOn(target);
@@ -386,7 +396,7 @@ QString MainWindow::restrictionOf(const QString &id) const {
 void MainWindow::updateAccess() {
     for (const Restricted &r : m_restricted) {
         // Core's rule on the person's current row: one demoted since logging in is refused.
-        const bool allowed = m_user && authorize(m_db, r.needs, *m_user, std::nullopt).has_value();
+        const bool allowed = m_user && authorize(*m_db, r.needs, *m_user, std::nullopt).has_value();
         const QString line = allowed ? QString() : whoMayLine(r.needs);
         r.content->setEnabled(allowed);
         r.line->setText(line);
@@ -431,7 +441,7 @@ void MainWindow::startSession(const StaffMember &member) {
     m_pages->setCurrentIndex(1);
     showScreen(QStringLiteral("register"));
     activateWindow(); // F-keys reach only the active window, also on a kiosk without a WM
-    const int minutes = StoreSettings(m_db).idleLockMinutes();
+    const int minutes = StoreSettings(*m_db).idleLockMinutes();
     if (minutes > 0) {
         m_idle->setInterval(minutes * 60'000);
         m_idle->start();
@@ -522,7 +532,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 void MainWindow::updateStatus() {
     // Offline, the store's settings are the copy's (the server is not asked and waited for).
     const StoreInfo store =
-        StoreSettings(m_offline && m_offline->copy() ? *m_offline->copy() : m_db).storeInfo();
+        StoreSettings(m_offline && m_offline->copy() ? *m_offline->copy() : *m_db).storeInfo();
     m_storeName->setText(store.name.isEmpty() ? tr("Oasis POS") : store.name);
     const QString who = m_user
                             ? (m_user->displayName.isEmpty() ? m_user->name : m_user->displayName)
@@ -532,8 +542,8 @@ void MainWindow::updateStatus() {
     m_statusRegister->setText(tr("Register: %1").arg(m_registerId));
     // The register's name and, on a server, whether it is reached; where the store lives (a
     // path, a host) only in the tooltip and in Settings → This register.
-    m_statusDatabase->setText(m_offline ? m_offline->statusText() : Store::serverState(m_db));
-    m_statusDatabase->setToolTip(Store::describeLocation(Store::pathOf(m_db)));
+    m_statusDatabase->setText(m_offline ? m_offline->statusText() : Store::serverState(*m_db));
+    m_statusDatabase->setToolTip(Store::describeLocation(Store::pathOf(*m_db)));
     const QDateTime now = Clock::nowUtc().toTimeZone(store.timeZone);
     m_clock->setText(QLocale().toString(now, QStringLiteral("ddd d MMM · h:mm AP")));
 }

@@ -37,7 +37,14 @@ class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
     MainWindow(Database &db, const QString &registerId, QWidget *parent = nullptr);
+    /// The window without its store: the PIN pad and the screens' frame, built while the store
+    /// opens (the counter app opens it on another thread meanwhile). attach() before show().
+    explicit MainWindow(const QString &registerId, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    /// Gives the window its store: the staff on the PIN pad, the status bar, the idle lock and,
+    /// on a server, selling offline. Once, on the window's thread.
+    void attach(Database &db);
 
     LoginWidget *login() const { return m_login; }
     /// The register and receipts screens are built while the first PIN is checked (or when the
@@ -112,7 +119,7 @@ private:
     /// Enables each restricted screen for the logged-in person, or disables it with its line.
     void updateAccess();
 
-    Database &m_db;
+    Database *m_db = nullptr; // attach()
     QString m_registerId;
     std::optional<StaffMember> m_user;
     // The register's buttons were loaded while this login's PIN was checked.

@@ -35,16 +35,21 @@ if(NOT rc EQUAL 0)
 endif()
 
 # Exit 0 (all met) or 2 (a target missed) are both measurements; 3 is a failure to measure.
+# The cold start logs in as the demo's front desk (PIN 1111) on the counter app opened on the
+# server.
+set(ENV{OASIS_PIN} 1111)
 execute_process(
     COMMAND "${BENCH}" run --quick --db "${url}" --keys "${WORK}/keys"
-            --only scan_to_line,sale_commit,concurrent_redeem,report --json "${WORK}/server.json"
+            --only scan_to_line,sale_commit,concurrent_redeem,report,cold_start,pin_pad,pin_to_register
+            --json "${WORK}/server.json"
     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+unset(ENV{OASIS_PIN})
 if(NOT (rc EQUAL 0 OR rc EQUAL 2))
     message(FATAL_ERROR "oasis-bench run on a server store failed (${rc}): ${err}")
 endif()
 file(READ "${WORK}/server.json" json)
 foreach(key scan_to_line sale_commit concurrent_redeem report_z_day report_month_by_category
-            report_giftcard_liability report_stock_valuation)
+            report_giftcard_liability report_stock_valuation cold_start pin_pad pin_to_register)
     string(JSON value ERROR_VARIABLE missing GET "${json}" ${key} value)
     string(JSON baseline ERROR_VARIABLE missing2 GET "${json}" ${key} baseline)
     if(missing OR missing2 OR NOT value GREATER 0 OR NOT baseline GREATER 0)

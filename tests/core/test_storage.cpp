@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 
 using namespace oasis;
 using namespace Qt::StringLiterals;
@@ -677,4 +678,61 @@ TEST_CASE("Kept statements give each call its own binds and hold no lock between
         other.close();
     }
     QSqlDatabase::removeDatabase(u"checkpointer"_s);
+}
+
+TEST_CASE("A store opened on a worker thread is used by the thread it is handed to", "[storage]") {
+    // The counter app opens its store on a thread of its own while it builds its window, then
+    // hands the connection to the window's thread (pos/app/main.cpp).
+    using namespace oasis::test;
+    TempDb t;
+    addStaffRow(t.db(), u"ana"_s);
+    t.close();
+    QThread worker;
+    QObject onWorker;
+    onWorker.moveToThread(&worker);
+    worker.start();
+    auto openThere = [&] {
+        Result<std::unique_ptr<Database>> opened = fail(ErrorCode::Storage, u"not run"_s);
+        QMetaObject::invokeMethod(
+            &onWorker, [&] { opened = Database::open(t.path(), t.options()); },
+            Qt::BlockingQueuedConnection);
+        return value(std::move(opened));
+    };
+
+    SECTION("without the hand-over, Qt SQL refuses the connection to this thread") {
+        std::unique_ptr<Database> db = openThere();
+        CHECK_FALSE(db->scalar(u"SELECT COUNT(*) FROM staff"_s));
+        // Closed on its own thread.
+        QMetaObject::invokeMethod(
+            &onWorker, [&] { db.reset(); }, Qt::BlockingQueuedConnection);
+    }
+    SECTION("handed over, this thread reads and writes through it and closes it") {
+        std::unique_ptr<Database> db;
+        bool moved = false;
+        QThread *const here = QThread::currentThread();
+        QMetaObject::invokeMethod(
+            &onWorker,
+            [&] {
+                auto opened = Database::open(t.path(), t.options());
+                if (opened) {
+                    db = std::move(*opened);
+                    moved = db->moveToThread(here);
+                }
+            },
+            Qt::BlockingQueuedConnection);
+        REQUIRE(db);
+        REQUIRE(moved);
+        const qint64 staff = count(*db, u"staff"_s); // ana among them
+        CHECK(value(db->scalar(u"SELECT COUNT(*) FROM staff WHERE name = 'ana'"_s)).toInt() == 1);
+        addStaffRow(*db, u"ben"_s);
+        {
+            Transaction tx = value(Transaction::begin(*db));
+            addStaffRow(*db, u"cy"_s);
+            ok(tx.commit());
+        }
+        CHECK(count(*db, u"staff"_s) == staff + 2);
+        db.reset();
+    }
+    worker.quit();
+    worker.wait();
 }

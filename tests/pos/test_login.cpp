@@ -17,6 +17,29 @@
 using namespace oasis;
 using namespace oasis::app;
 
+TEST_CASE("the window is built before its store opens, then shows its staff and logs in",
+          "[pos][login]") {
+    // The counter app builds its window while its store opens on another thread (main.cpp).
+    oasis::test::TempDb tdb(true);
+    postest::PosClock clock;
+    MainWindow window(QStringLiteral("test-register"));
+    LoginWidget *login = window.login();
+    CHECK(window.isLocked());
+    CHECK_FALSE(login->selectUser(QStringLiteral("frontdesk"))); // no store yet: no one listed
+    window.attach(tdb.db());
+    window.show();
+    REQUIRE(login->selectUser(QStringLiteral("frontdesk")));
+    login->typePin(QStringLiteral("1111"));
+    REQUIRE(login->submit());
+    REQUIRE_FALSE(window.isLocked());
+    CHECK(window.currentScreen() == QStringLiteral("register"));
+    CHECK(window.registerScreen()->cashier().name == QStringLiteral("frontdesk"));
+    QStringList status;
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+        status << label->text();
+    CHECK(status.join(u' ').contains(QStringLiteral("test-register")));
+}
+
 TEST_CASE("the counter app opens on the PIN pad and logs in with the right PIN", "[pos][login]") {
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
