@@ -758,10 +758,38 @@ Status Database::configure(const Options &options) {
                     .arg(QDir::toNativeSeparators(m_path), check->toString()));
     }
 
-    auto hasMeta = scalar(m_driver->countTablesNamed(), {QStringLiteral("meta")});
-    if (!hasMeta)
-        return std::unexpected(hasMeta.error());
-    const bool empty = hasMeta->toInt() == 0;
+    // What opening needs of meta, in one read.
+    const QString metaSql =
+        QStringLiteral("SELECT key, value FROM meta WHERE key IN ('schema_version', 'database_id', "
+                       "'snapshot_taken_at', 'key_check')");
+    QList<QVariantList> metaRows;
+    bool empty = false;
+    if (m_driver->isServer()) {
+        // One round trip on a new connection: meta is read at once as a plain statement (not
+        // kept: it runs once), and a database without it answers undefined_table (42P01).
+        QSqlQuery q(handle());
+        q.setForwardOnly(true);
+        if (q.exec(metaSql)) {
+            while (q.next())
+                metaRows.append({q.value(0), q.value(1)});
+        } else if (q.lastError().nativeErrorCode() == QLatin1String("42P01")) {
+            empty = true;
+        } else {
+            return std::unexpected(
+                statementError(metaSql, connectionError(q.lastError(), handle())));
+        }
+    } else {
+        auto hasMeta = scalar(m_driver->countTablesNamed(), {QStringLiteral("meta")});
+        if (!hasMeta)
+            return std::unexpected(hasMeta.error());
+        empty = hasMeta->toInt() == 0;
+        if (!empty) {
+            auto meta = rows(metaSql);
+            if (!meta)
+                return std::unexpected(meta.error());
+            metaRows = std::move(*meta);
+        }
+    }
     if (empty) {
         auto tables = scalar(m_driver->countTables());
         if (!tables)
@@ -779,13 +807,7 @@ Status Database::configure(const Options &options) {
                     .arg(QDir::toNativeSeparators(m_path)));
         m_schemaVersion = 0;
     } else {
-        // What opening needs of meta, in one read (one round trip on a server).
-        auto meta = rows(QStringLiteral(
-            "SELECT key, value FROM meta WHERE key IN ('schema_version', 'database_id', "
-            "'snapshot_taken_at', 'key_check')"));
-        if (!meta)
-            return std::unexpected(meta.error());
-        for (const QVariantList &row : std::as_const(*meta)) {
+        for (const QVariantList &row : std::as_const(metaRows)) {
             const QString key = row.at(0).toString();
             if (key == QLatin1String("schema_version"))
                 m_schemaVersion = row.at(1).toInt();
