@@ -736,3 +736,32 @@ TEST_CASE("A store opened on a worker thread is used by the thread it is handed 
     worker.quit();
     worker.wait();
 }
+
+TEST_CASE("A server database that holds no store, or another program's, is refused as it is",
+          "[storage]") {
+    using namespace oasis::test;
+    if (!onPostgres()) {
+        SUCCEED("a file's cases are in 'A database that cannot be used is refused…'");
+        return;
+    }
+    QTemporaryDir dir;
+    const QString url = newStoreLocation(dir.path()); // an empty database on the test server
+    const QString keys = dir.filePath(u"keys"_s);
+    auto none = Database::open(url, optionsFor(keys, Database::Mode::OpenExisting));
+    REQUIRE_FALSE(none);
+    CHECK(none.error().message.contains(u"holds no Oasis POS store yet"_s));
+
+    rawSql(url, u"CREATE TABLE invoices(id INTEGER PRIMARY KEY, total INTEGER)"_s);
+    for (Database::Mode mode : {Database::Mode::OpenExisting, Database::Mode::CreateIfMissing}) {
+        auto other = Database::open(url, optionsFor(keys, mode));
+        REQUIRE_FALSE(other);
+        CHECK(other.error().message.contains(u"not an Oasis POS database"_s));
+    }
+    // A table called meta of another shape: refused with the server's words, nothing made.
+    rawSql(url, u"CREATE TABLE meta(name TEXT)"_s);
+    auto shaped = Database::open(url, optionsFor(keys, Database::Mode::CreateIfMissing));
+    REQUIRE_FALSE(shaped);
+    CHECK(shaped.error().message.contains(u"key"_s));
+    CHECK((!QDir(keys).exists() || QDir(keys).isEmpty()));
+    dropStore(url);
+}
