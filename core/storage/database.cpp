@@ -501,9 +501,10 @@ void bindAll(QSqlQuery &q, const QVariantList &binds) {
 } // namespace
 
 namespace {
-QVariantList currentRow(const QSqlQuery &q) {
+/// The row `q` is on; `columns` from q.record() once per statement (a server's driver builds the
+/// whole record, table names included, on each call).
+QVariantList currentRow(const QSqlQuery &q, int columns) {
     QVariantList values;
-    const int columns = q.record().count();
     values.reserve(columns);
     for (int i = 0; i < columns; ++i)
         values.append(q.value(i));
@@ -528,7 +529,7 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds) const
             for (int i = 0; i < record.count(); ++i)
                 columns << record.fieldName(i);
             while (q->next())
-                all.append(currentRow(*q));
+                all.append(currentRow(*q, record.count()));
         }
         checkin(sql, std::move(*q));
         return Rows(std::move(columns), std::move(all));
@@ -686,7 +687,7 @@ Result<QVariantList> Database::row(const QString &sql, const QVariantList &binds
     auto q = checkout(sql, binds);
     if (!q)
         return std::unexpected(q.error());
-    QVariantList values = q->next() ? currentRow(*q) : QVariantList();
+    QVariantList values = q->next() ? currentRow(*q, q->record().count()) : QVariantList();
     checkin(sql, std::move(*q));
     return values;
 }
@@ -696,8 +697,9 @@ Result<QList<QVariantList>> Database::rows(const QString &sql, const QVariantLis
     if (!q)
         return std::unexpected(q.error());
     QList<QVariantList> all;
+    const int columns = q->record().count();
     while (q->next())
-        all.append(currentRow(*q));
+        all.append(currentRow(*q, columns));
     checkin(sql, std::move(*q));
     return all;
 }
