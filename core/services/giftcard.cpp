@@ -76,17 +76,29 @@ qint64 lockedFor(const std::vector<QDateTime> &times, int limit, int window, con
 }
 } // namespace
 
+QString GiftCardService::lockoutFailures() {
+    return QStringLiteral("SELECT at, register_id FROM giftcard_lookup_failures WHERE at >= ?");
+}
+
+QString GiftCardService::lockoutSince(const QDateTime &now) {
+    return toStorageTime(now.addSecs(-2 * kLockSeconds));
+}
+
 Status GiftCardService::checkLockout(const QString &registerId) const {
     const QDateTime now = Clock::nowUtc();
     // Every register's recent failures: a register's own and the store's whole count, so that
     // switching registers resets nothing.
-    auto failures = m_db.rows(QStringLiteral("SELECT at, register_id FROM giftcard_lookup_failures "
-                                             "WHERE at >= ? ORDER BY at DESC"),
-                              {toStorageTime(now.addSecs(-2 * kLockSeconds))});
+    auto failures =
+        m_db.rows(lockoutFailures() + QStringLiteral(" ORDER BY at DESC"), {lockoutSince(now)});
     if (!failures)
         return std::unexpected(failures.error());
+    return lockedOut(*failures, registerId, now);
+}
+
+Status GiftCardService::lockedOut(const QList<QVariantList> &failures, const QString &registerId,
+                                  const QDateTime &now) {
     std::vector<QDateTime> mine, store;
-    for (const QVariantList &r : *failures) {
+    for (const QVariantList &r : failures) {
         const QDateTime at = fromStorageTime(r.value(0).toString());
         store.push_back(at);
         if (r.value(1).toString() == registerId)

@@ -136,6 +136,13 @@ public:
     /// is recorded in its own transaction and counts for the register and the store.
     Status recordFailure(const QString &registerId, const QString &reason);
     Status checkLockout(const QString &registerId) const;
+    /// The failures the lockouts count: every register's, `at` and `register_id`, since the
+    /// one bind (lockoutSince). A lookup reads them beside its code (lookupStoredValue).
+    static QString lockoutFailures();
+    static QString lockoutSince(const QDateTime &now);
+    /// The lockout rule on those failures (rows of at and register_id, newest first).
+    static Status lockedOut(const QList<QVariantList> &failures, const QString &registerId,
+                            const QDateTime &now);
     /// A card given away (promotional value only, `expires` null for no expiry), with the
     /// reason: a manager's decision (Action::GiftCardPromo), journaled (giftcard_given).
     Result<IssuedCard> give(Money amount, const QDate &expires, const QString &reason,

@@ -230,6 +230,12 @@ TEST_CASE("five failed lookups in a minute lock gift-card lookups on that regist
     auto locked = cards.lookup(card.code, d.reg);
     REQUIRE_FALSE(locked);
     REQUIRE(locked.error().code == ErrorCode::Locked);
+    // A mistyped code on the locked register is refused by the lock as well, and not counted.
+    QString typo = card.code;
+    typo.back() = typo.back() == u'A' ? u'B' : u'A';
+    auto lockedTypo = cards.lookup(typo, d.reg);
+    REQUIRE_FALSE(lockedTypo);
+    CHECK(lockedTypo.error().code == ErrorCode::Locked);
     // Another register is not locked.
     REQUIRE(cards.lookup(card.code, QStringLiteral("desk-2")));
     // Each failure was recorded.
