@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// oasis-pos: opens (or on first start creates, with the demo spa) the database, then the PIN pad.
+// oasis-pos: opens (or on first start creates, with the demo spa) the database on a thread of its
+// own while it builds the window, then shows the PIN pad.
 #include "core/domain/log.h"
 #include "core/services/demo.h"
 #include "core/services/store.h"
