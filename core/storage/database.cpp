@@ -17,6 +17,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -136,6 +137,15 @@ Error statementError(const QString &sql, const QSqlError &error) {
 }
 } // namespace
 
+/// A statement defer() keeps for the next one: as it asked, and as sent (an EXECUTE of the
+/// statement sendDeferred() prepares, with its values).
+struct Database::Deferred {
+    QString sql;
+    QString actual; ///< with RETURNING
+    QString execute;
+    bool returning = false;
+};
+
 /// What a connection keeps open between statements and commits.
 struct Database::Statements {
     /// Prepared statements kept for reuse (scalar(), row(), rows(), write()), by their SQL.
@@ -145,6 +155,15 @@ struct Database::Statements {
     QFile anchor;
     dev_t anchorDevice = 0;
     ino_t anchorInode = 0;
+    /// defer()'s statements waiting for the next one (on a server, in a transaction).
+    std::vector<Deferred> deferred;
+    /// The names of the statements prepared on the server for what defer() sends, by the SQL
+    /// sent, and those prepared already (each in the round trip of its first EXECUTE): the
+    /// connection's, gone with it.
+    QHash<QString, QString> names;
+    QSet<QString> prepared;
+    /// The result of the last query sendDeferred() returned, which checkin() does not keep.
+    const QSqlResult *sent = nullptr;
 };
 
 Database::Database()
@@ -541,6 +560,8 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds) const
 }
 
 Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &binds) const {
+    if (auto ok = flushDeferred(); !ok)
+        return std::unexpected(ok.error());
     if (auto ok = identityColumnsFor(sql); !ok)
         return std::unexpected(ok.error());
     QSqlQuery q(handle());
@@ -562,6 +583,8 @@ Result<QSqlQuery> Database::execQuery(const QString &sql, const QVariantList &bi
 }
 
 Status Database::run(const QString &sql) const {
+    if (auto ok = flushDeferred(); !ok)
+        return ok;
     QSqlQuery q(handle());
     if (!q.exec(sql))
         return std::unexpected(statementError(sql, q.lastError()));
@@ -586,7 +609,155 @@ std::vector<qint64> Database::noteReturned(const QString &sql, QSqlQuery &query)
     return keys;
 }
 
+namespace {
+/// `sql` with its positional `?` numbered `$1`, `$2`… as a server's PREPARE takes them, and the
+/// count; quoted text is left as it is.
+std::pair<QString, int> numberedParameters(const QString &sql) {
+    QString out;
+    out.reserve(sql.size() + 64);
+    int n = 0;
+    bool quoted = false;
+    for (const QChar c : sql) {
+        if (c == u'\'')
+            quoted = !quoted; // a quote doubled inside a literal turns it off and on again
+        if (c == u'?' && !quoted)
+            out += u'$' + QString::number(++n);
+        else
+            out += c;
+    }
+    return {out, n};
+}
+
+/// `binds` as the driver writes values in a statement's text, "(a, b, …)"; empty when a value
+/// is of a type left to the driver's binding (only null, integers and text are written here).
+std::optional<QString> valuesText(const Driver &driver, const QVariantList &binds) {
+    if (binds.isEmpty())
+        return QString();
+    QStringList values;
+    for (const QVariant &v : binds) {
+        switch (v.isNull() ? QMetaType::UnknownType : v.typeId()) {
+        case QMetaType::UnknownType:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::QString:
+            values << driver.literal(v);
+            break;
+        default:
+            return std::nullopt;
+        }
+    }
+    return u'(' + values.join(QLatin1String(", ")) + u')';
+}
+} // namespace
+
+std::optional<QString> Database::deferredExecute(const QString &actual,
+                                                 const QVariantList &binds) const {
+    const auto values = valuesText(*m_driver, binds);
+    if (!values)
+        return std::nullopt;
+    QString &name = m_statements->names[actual];
+    if (name.isEmpty()) {
+        if (numberedParameters(actual).second != binds.size()) {
+            m_statements->names.remove(actual);
+            return std::nullopt;
+        }
+        name = QStringLiteral("oasis_deferred_%1").arg(m_statements->names.size());
+    }
+    return QStringLiteral("EXECUTE ") + name + *values;
+}
+
+Status Database::defer(const QString &sql, const QVariantList &binds) const {
+    if (m_driver->isServer() && m_depth > 0) {
+        if (auto ok = identityColumnsFor(sql); !ok)
+            return ok;
+        const QString actual = withReturning(sql);
+        if (const auto execute = deferredExecute(actual, binds)) {
+            m_statements->deferred.push_back({sql, actual, *execute, actual.size() != sql.size()});
+            return {};
+        }
+    }
+    auto written = write(sql, binds);
+    if (!written)
+        return std::unexpected(written.error());
+    return {};
+}
+
+Status Database::flushDeferred() const {
+    if (m_statements->deferred.empty())
+        return {};
+    auto sent = sendDeferred(std::nullopt);
+    if (!sent)
+        return std::unexpected(sent.error());
+    m_statements->sent = nullptr;
+    return {};
+}
+
+Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last) const {
+    // One simple query of several statements: the server runs them in order in the transaction,
+    // and stops at the first that fails (the transaction is then aborted, and rolled back by
+    // its owner). Each result is read in turn. A statement not prepared yet on this connection
+    // is prepared just before its EXECUTE, in the same round trip; the server parses and plans
+    // it as for the statements Qt prepares.
+    std::vector<Deferred> deferred = std::exchange(m_statements->deferred, {});
+    const bool caller = last.has_value();
+    if (last)
+        deferred.push_back(std::move(*last)); // its result is read by the caller
+    struct Part {
+        QString text;
+        std::size_t statement = 0;
+        QString prepares; ///< the name a PREPARE part makes ready (else empty)
+    };
+    std::vector<Part> parts;
+    QSet<QString> preparing;
+    for (std::size_t i = 0; i < deferred.size(); ++i) {
+        const Deferred &d = deferred[i];
+        const QString name = m_statements->names.value(d.actual);
+        if (!m_statements->prepared.contains(name) && !preparing.contains(name)) {
+            preparing.insert(name);
+            parts.push_back(
+                {QStringLiteral("PREPARE %1 AS %2").arg(name, numberedParameters(d.actual).first),
+                 i, name});
+        }
+        parts.push_back({d.execute, i, {}});
+    }
+    QStringList texts;
+    for (const Part &p : parts)
+        texts << p.text;
+    QSqlQuery q(handle());
+    bool ran = q.exec(texts.join(QLatin1String(";\n")));
+    for (std::size_t i = 0;; ++i) {
+        const Part &part = parts[i];
+        const Deferred &d = deferred[part.statement];
+        noteServer(ran, q.lastError());
+        if (!ran)
+            return std::unexpected(statementError(d.sql, connectionError(q.lastError(), handle())));
+        if (!part.prepares.isEmpty())
+            m_statements->prepared.insert(part.prepares);
+        else if (caller && part.statement + 1 == deferred.size())
+            break; // the caller's statement: its result is the caller's to read
+        else if (d.returning)
+            noteReturned(d.sql, q);
+        if (i + 1 == parts.size())
+            break;
+        ran = q.nextResult();
+    }
+    m_statements->sent = q.result();
+    return q;
+}
+
 Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &binds) const {
+    if (!m_statements->deferred.empty()) {
+        // What waits goes first, with this statement when its values can be written in its text.
+        if (auto ok = identityColumnsFor(sql); !ok)
+            return std::unexpected(ok.error());
+        const QString actual = withReturning(sql);
+        if (const auto execute = deferredExecute(actual, binds))
+            return sendDeferred(Deferred{sql, actual, *execute, false});
+        if (auto ok = flushDeferred(); !ok)
+            return std::unexpected(ok.error());
+    }
     QSqlQuery q;
     if (auto kept = m_statements->kept.find(sql); kept != m_statements->kept.end()) {
         q = std::move(*kept);
@@ -648,6 +819,9 @@ bool Database::reconnect() {
     // A connection the server dropped (restart, network, killed) is opened again with the
     // same settings. Nothing of a transaction survives it: the server rolled it back.
     m_statements->kept.clear();
+    m_statements->deferred.clear();
+    m_statements->names.clear();
+    m_statements->prepared.clear();
     m_depth = 0;
     m_bookRows.clear();
     m_bookRowsSaved.clear();
@@ -668,6 +842,10 @@ bool Database::reconnect() {
 
 void Database::checkin(const QString &sql, QSqlQuery &&query) const {
     query.finish(); // resets the statement: it holds no read lock while it waits
+    if (query.result() == m_statements->sent) { // sent with deferred ones, its values in its text
+        m_statements->sent = nullptr;
+        return;
+    }
     constexpr qsizetype kMaxStatements = 256;
     if (m_statements->kept.size() >= kMaxStatements)
         m_statements->kept.clear();
@@ -1409,8 +1587,10 @@ Result<Transaction> Transaction::start(Database &db, const QStringList &beginSta
                 .arg(QDir::toNativeSeparators(db.m_path)));
     // Nested operations (demo data, a sale that activates cards) run in savepoints of the
     // outermost transaction, so the whole business operation commits or rolls back as one.
+    if (auto sent = db.flushDeferred(); !sent) // a savepoint's statements come after them
+        return std::unexpected(sent.error());
     QSqlQuery q(db.handle());
-    const QStringList statements =
+    QStringList statements =
         db.m_depth == 0 ? beginStatements
                         : QStringList{QStringLiteral("SAVEPOINT oasis_%1").arg(db.m_depth)};
     if (db.m_depth == 0) {
@@ -1418,6 +1598,11 @@ Result<Transaction> Transaction::start(Database &db, const QStringList &beginSta
         db.m_sharedWrite = shared;
         db.m_locksHeld.clear();
     }
+    // On a server the BEGIN and what follows it (a sale's locks) go as one simple query, one
+    // round trip; the results after the first are read below.
+    const bool together = db.m_driver->isServer() && statements.size() > 1;
+    if (together)
+        statements = {statements.join(QLatin1String(";\n"))};
     if (!q.exec(statements.first())) {
         // The first statement of a business operation on a connection the server dropped:
         // open it again (nothing was begun on it).
@@ -1431,8 +1616,9 @@ Result<Transaction> Transaction::start(Database &db, const QStringList &beginSta
             return std::unexpected(storageError(oasis::tr("Starting a transaction"),
                                                 connectionError(q.lastError(), db.handle())));
     }
-    for (qsizetype i = 1; i < statements.size(); ++i)
-        if (!q.exec(statements[i])) {
+    const qsizetype rest = together ? beginStatements.size() - 1 : statements.size() - 1;
+    for (qsizetype i = 1; i <= rest; ++i)
+        if (!(together ? q.nextResult() : q.exec(statements[i]))) {
             const Error e = storageError(oasis::tr("Starting a transaction"), q.lastError());
             q.exec(QStringLiteral("ROLLBACK")); // begun, its write lock not had: nothing done
             return std::unexpected(e);
@@ -1490,6 +1676,9 @@ Transaction::~Transaction() {
 void Transaction::rollback() {
     m_active = false;
     const int depth = --m_db->m_depth;
+    // Statements still waiting to be sent belong to this level: every statement sends them
+    // first, the SAVEPOINT that began it too.
+    m_db->m_statements->deferred.clear();
     // The rows noted since this level began are gone with it, and perhaps its journal entry;
     // the server released the locks taken since (taking one again is harmless).
     m_db->m_appendedHead.reset();
@@ -1517,6 +1706,10 @@ Status Transaction::commit() {
     if (std::uncaught_exceptions() > m_exceptions) {
         rollback();
         return fail(ErrorCode::System, oasis::tr("The operation was interrupted and rolled back."));
+    }
+    if (auto sent = m_db->flushDeferred(); !sent) {
+        rollback();
+        return sent;
     }
     QSqlQuery q(m_db->handle());
     const int depth = m_db->m_depth - 1;

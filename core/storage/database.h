@@ -118,6 +118,11 @@ public:
     };
     /// Runs an INSERT, UPDATE or DELETE.
     Result<Written> write(const QString &sql, const QVariantList &binds = {}) const;
+    /// An INSERT whose outcome the caller does not read: in a transaction on a server it is sent
+    /// with the next statement, in the same round trip (an error of its own is that statement's
+    /// error, and the commit's); elsewhere it runs at once, as write() does. Every statement and
+    /// the commit send what waits first, in order; a rollback drops it.
+    Status defer(const QString &sql, const QVariantList &binds = {}) const;
 
     /// Lets the server role `role` work as a register (DESIGN §13): SELECT and INSERT on the
     /// books, no UPDATE, DELETE or TRUNCATE; the rest of the store as a register uses it. In the
@@ -239,6 +244,15 @@ private:
     // statement is taken out while it runs, so a nested call with the same SQL prepares its own.
     Result<QSqlQuery> checkout(const QString &sql, const QVariantList &binds) const;
     void checkin(const QString &sql, QSqlQuery &&query) const;
+    /// Sends the statements defer() queued, then `last` (a caller's statement, when given), as
+    /// one round trip; the query is left on `last`'s result. checkin() does not keep it.
+    struct Deferred;
+    Result<QSqlQuery> sendDeferred(std::optional<Deferred> last) const;
+    /// Sends what defer() queued, if anything.
+    Status flushDeferred() const;
+    /// `actual` (with RETURNING) and its values as an EXECUTE of the statement sendDeferred()
+    /// prepares for it; none when a value is not written in a statement's text.
+    std::optional<QString> deferredExecute(const QString &actual, const QVariantList &binds) const;
     struct Statements;
     std::unique_ptr<Statements> m_statements;
 

@@ -680,6 +680,100 @@ TEST_CASE("Kept statements give each call its own binds and hold no lock between
     QSqlDatabase::removeDatabase(u"checkpointer"_s);
 }
 
+TEST_CASE("A write sent with the next statement keeps its order, its values and its errors",
+          "[storage]") {
+    // On a server, inside a transaction, defer() sends its INSERT with the next statement; on a
+    // file, and outside a transaction, it runs at once. Either way the same rows, in the same
+    // order, and a failure that leaves nothing written.
+    using namespace oasis::test;
+    TempDb t;
+    Database &db = t.db();
+    const QString insert = u"INSERT INTO categories(name) VALUES (?)"_s;
+    const QString hostile = u"O'Brien \\ ? $1 E'x'); DROP TABLE categories; -- \u00e9 \u2615"_s;
+    auto names = [&] {
+        QStringList got;
+        for (const QVariantList &r : value(db.rows(u"SELECT name FROM categories ORDER BY id"_s)))
+            got << r.value(0).toString();
+        return got;
+    };
+
+    SECTION("the next statement and the commit find its rows, with their values as given") {
+        auto tx = Transaction::begin(db);
+        REQUIRE(tx);
+        ok(db.defer(insert, {hostile}));
+        ok(db.defer(insert, {u"Oils"_s}));
+        CHECK(value(db.scalar(u"SELECT COUNT(*) FROM categories WHERE name IN (?, ?)"_s,
+                              {hostile, u"Oils"_s}))
+                  .toInt() == 2);
+        ok(db.defer(insert, {u"Lotions"_s}));
+        ok(db.defer(insert, {QVariant(2.5)})); // bound by the driver: sent at once, in order
+        ok(tx->commit());
+        CHECK(names() == QStringList{hostile, u"Oils"_s, u"Lotions"_s, u"2.5"_s});
+        // Again on the same connection: its statements are prepared once.
+        auto again = Transaction::begin(db);
+        REQUIRE(again);
+        ok(db.defer(insert, {u"Salts"_s}));
+        ok(again->commit());
+        CHECK(names().last() == u"Salts"_s);
+    }
+    SECTION("its own error fails the next statement, and nothing of the transaction is written") {
+        {
+            auto tx = Transaction::begin(db);
+            REQUIRE(tx);
+            ok(db.defer(insert, {u"Oils"_s}));
+            const Status twice = db.defer(insert, {u"Oils"_s}); // a duplicate name
+            const auto read =
+                twice ? db.scalar(u"SELECT COUNT(*) FROM categories"_s) : Result<QVariant>();
+            const Error e = !twice ? twice.error() : read ? Error{} : read.error();
+            CHECK(e.code == ErrorCode::Storage);
+            CHECK_FALSE(e.message.isEmpty());
+        }
+        CHECK(names().isEmpty());
+    }
+    SECTION("its own error fails the commit, and nothing is written") {
+        {
+            auto tx = Transaction::begin(db);
+            REQUIRE(tx);
+            ok(db.defer(insert, {u"Oils"_s}));
+            const Status twice = db.defer(insert, {u"Oils"_s});
+            CHECK(bool(twice) == onPostgres()); // a file runs it at once
+            if (twice) {
+                const Status saved = tx->commit();
+                REQUIRE_FALSE(saved);
+                CHECK(saved.error().code == ErrorCode::Storage);
+                CHECK_FALSE(tx->commit()); // finished: rolled back
+            } else {
+                CHECK(twice.error().code == ErrorCode::Storage);
+            }
+        }
+        CHECK(names().isEmpty());
+    }
+    SECTION("a savepoint's rollback drops what it deferred, and keeps what came before it") {
+        auto outer = Transaction::begin(db);
+        REQUIRE(outer);
+        ok(db.defer(insert, {u"Oils"_s}));
+        {
+            auto inner = Transaction::begin(db);
+            REQUIRE(inner);
+            ok(db.defer(insert, {u"Lotions"_s}));
+        }
+        {
+            auto inner = Transaction::begin(db);
+            REQUIRE(inner);
+            ok(db.defer(insert, {u"Wraps"_s}));
+            ok(inner->commit());
+        }
+        ok(outer->commit());
+        CHECK(names() == QStringList{u"Oils"_s, u"Wraps"_s});
+    }
+    SECTION("outside a transaction it runs at once") {
+        ok(db.defer(insert, {u"Oils"_s}));
+        auto other = Database::open(t.path(), t.options());
+        REQUIRE(other);
+        CHECK(value((*other)->scalar(u"SELECT COUNT(*) FROM categories"_s)).toInt() == 1);
+    }
+}
+
 TEST_CASE("A store opened on a worker thread is used by the thread it is handed to", "[storage]") {
     // The counter app opens its store on a thread of its own while it builds its window, then
     // hands the connection to the window's thread (pos/app/main.cpp).
