@@ -652,8 +652,11 @@ std::optional<QString> valuesText(const Driver &driver, const QVariantList &bind
 }
 } // namespace
 
-std::optional<QString> Database::deferredExecute(const QString &actual,
-                                                 const QVariantList &binds) const {
+Result<std::optional<Database::Deferred>> Database::toDeferred(const QString &sql,
+                                                               const QVariantList &binds) const {
+    if (auto ok = identityColumnsFor(sql); !ok)
+        return std::unexpected(ok.error());
+    const QString actual = withReturning(sql);
     const auto values = valuesText(*m_driver, binds);
     if (!values)
         return std::nullopt;
@@ -665,16 +668,17 @@ std::optional<QString> Database::deferredExecute(const QString &actual,
         }
         name = QStringLiteral("oasis_deferred_%1").arg(m_statements->names.size());
     }
-    return QStringLiteral("EXECUTE ") + name + *values;
+    return Deferred{sql, actual, QStringLiteral("EXECUTE ") + name + *values,
+                    actual.size() != sql.size()};
 }
 
 Status Database::defer(const QString &sql, const QVariantList &binds) const {
     if (m_driver->isServer() && m_depth > 0) {
-        if (auto ok = identityColumnsFor(sql); !ok)
-            return ok;
-        const QString actual = withReturning(sql);
-        if (const auto execute = deferredExecute(actual, binds)) {
-            m_statements->deferred.push_back({sql, actual, *execute, actual.size() != sql.size()});
+        auto d = toDeferred(sql, binds);
+        if (!d)
+            return std::unexpected(d.error());
+        if (*d) {
+            m_statements->deferred.push_back(std::move(**d));
             return {};
         }
     }
@@ -703,7 +707,7 @@ Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last) const {
     std::vector<Deferred> deferred = std::exchange(m_statements->deferred, {});
     const bool caller = last.has_value();
     if (last)
-        deferred.push_back(std::move(*last)); // its result is read by the caller
+        deferred.push_back(std::move(*last));
     struct Part {
         QString text;
         std::size_t statement = 0;
@@ -750,11 +754,11 @@ Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last) const {
 Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &binds) const {
     if (!m_statements->deferred.empty()) {
         // What waits goes first, with this statement when its values can be written in its text.
-        if (auto ok = identityColumnsFor(sql); !ok)
-            return std::unexpected(ok.error());
-        const QString actual = withReturning(sql);
-        if (const auto execute = deferredExecute(actual, binds))
-            return sendDeferred(Deferred{sql, actual, *execute, false});
+        auto d = toDeferred(sql, binds);
+        if (!d)
+            return std::unexpected(d.error());
+        if (*d)
+            return sendDeferred(std::move(*d)); // its rows are the caller's to read
         if (auto ok = flushDeferred(); !ok)
             return std::unexpected(ok.error());
     }

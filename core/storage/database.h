@@ -244,15 +244,15 @@ private:
     // statement is taken out while it runs, so a nested call with the same SQL prepares its own.
     Result<QSqlQuery> checkout(const QString &sql, const QVariantList &binds) const;
     void checkin(const QString &sql, QSqlQuery &&query) const;
+    struct Deferred;
+    /// `sql` with RETURNING, and its values as an EXECUTE of the statement sendDeferred()
+    /// prepares for it; none when a value is not written in a statement's text.
+    Result<std::optional<Deferred>> toDeferred(const QString &sql, const QVariantList &binds) const;
     /// Sends the statements defer() queued, then `last` (a caller's statement, when given), as
     /// one round trip; the query is left on `last`'s result. checkin() does not keep it.
-    struct Deferred;
     Result<QSqlQuery> sendDeferred(std::optional<Deferred> last) const;
     /// Sends what defer() queued, if anything.
     Status flushDeferred() const;
-    /// `actual` (with RETURNING) and its values as an EXECUTE of the statement sendDeferred()
-    /// prepares for it; none when a value is not written in a statement's text.
-    std::optional<QString> deferredExecute(const QString &actual, const QVariantList &binds) const;
     struct Statements;
     std::unique_ptr<Statements> m_statements;
 
