@@ -22,7 +22,6 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QThread>
 #include <QUrl>
@@ -520,8 +519,7 @@ void bindAll(QSqlQuery &q, const QVariantList &binds) {
 } // namespace
 
 namespace {
-/// The row `q` is on; `columns` from q.record() once per statement (a server's driver builds the
-/// whole record, table names included, on each call).
+/// The row `q` is on; `columns` from Driver::columnCount() once per statement.
 QVariantList currentRow(const QSqlQuery &q, int columns) {
     QVariantList values;
     values.reserve(columns);
@@ -544,11 +542,9 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds) const
         if (withReturning(sql).size() != sql.size()) {
             noteReturned(sql, *q); // the rows are what it asked back for
         } else {
-            const QSqlRecord record = q->record();
-            for (int i = 0; i < record.count(); ++i)
-                columns << record.fieldName(i);
+            columns = m_driver->columnNames(*q);
             while (q->next())
-                all.append(currentRow(*q, record.count()));
+                all.append(currentRow(*q, int(columns.size())));
         }
         checkin(sql, std::move(*q));
         return Rows(std::move(columns), std::move(all));
@@ -597,7 +593,7 @@ std::vector<qint64> Database::noteReturned(const QString &sql, QSqlQuery &query)
     const QString table = insertedTable(sql).toString();
     const bool books =
         m_schemaVersion >= schema::kBooksJournaled && !Journal::recordedColumns(table).isEmpty();
-    const int columns = query.record().count();
+    const int columns = m_driver->columnCount(query);
     std::vector<qint64> keys;
     while (query.next()) {
         keys.push_back(query.value(0).toLongLong());
@@ -869,7 +865,7 @@ Result<QVariantList> Database::row(const QString &sql, const QVariantList &binds
     auto q = checkout(sql, binds);
     if (!q)
         return std::unexpected(q.error());
-    QVariantList values = q->next() ? currentRow(*q, q->record().count()) : QVariantList();
+    QVariantList values = q->next() ? currentRow(*q, m_driver->columnCount(*q)) : QVariantList();
     checkin(sql, std::move(*q));
     return values;
 }
@@ -879,7 +875,7 @@ Result<QList<QVariantList>> Database::rows(const QString &sql, const QVariantLis
     if (!q)
         return std::unexpected(q.error());
     QList<QVariantList> all;
-    const int columns = q->record().count();
+    const int columns = m_driver->columnCount(*q);
     while (q->next())
         all.append(currentRow(*q, columns));
     checkin(sql, std::move(*q));

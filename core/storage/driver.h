@@ -12,6 +12,7 @@
 #include <QStringList>
 
 class QSqlDatabase;
+class QSqlQuery;
 
 namespace oasis {
 
@@ -68,6 +69,11 @@ public:
         Q_UNUSED(space)
         return {};
     }
+    /// How many columns the result `query` is on has, and their names. Qt's record() says both,
+    /// but a server's driver builds it with the name of each column's table, which it asks the
+    /// server for, one round trip per table the connection has not read yet.
+    virtual int columnCount(const QSqlQuery &query) const;
+    virtual QStringList columnNames(const QSqlQuery &query) const;
     /// `value` as an SQL literal (a number, else text), for a statement sent without binds.
     virtual QString literal(const QVariant &value) const;
     /// Whether a failed statement's native error code says another transaction crossed this

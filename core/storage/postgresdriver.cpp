@@ -5,8 +5,12 @@
 
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlResult>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <dlfcn.h>
 
 namespace oasis {
 
@@ -19,6 +23,43 @@ constexpr int kLockSpaces = 0x6f610000;
 // views cost a register's start 15 ms more per connection.
 constexpr const char *kTablesHere =
     "relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p', 'v')";
+
+/// libpq's accessors of a result, from the libpq Qt's QPSQL driver loaded (found, not loaded
+/// again: a program that never opened a server has none). QSqlResult::handle() gives that
+/// driver's PGresult for the libpq calls (Qt's documented way to reach the engine's own API).
+struct LibPq {
+    using Fields = int (*)(const void *);
+    using Name = const char *(*)(const void *, int);
+    Fields fields = nullptr;
+    Name name = nullptr;
+};
+
+const LibPq &libpq() {
+    static const LibPq functions = [] {
+        LibPq f;
+        if (void *lib = ::dlopen("libpq.so.5", RTLD_LAZY | RTLD_NOLOAD)) {
+            f.fields = reinterpret_cast<LibPq::Fields>(::dlsym(lib, "PQnfields"));
+            f.name = reinterpret_cast<LibPq::Name>(::dlsym(lib, "PQfname"));
+            if (!f.fields || !f.name)
+                f = {};
+        }
+        return f;
+    }();
+    return functions;
+}
+
+/// The PGresult `query` is on, or null when its driver does not hand one out.
+const void *pgResult(const QSqlQuery &query) {
+    const QSqlResult *result = query.result();
+    if (!result || !libpq().fields)
+        return nullptr;
+    const QVariant handle = result->handle();
+    // libpq's PGresult is its struct pg_result, which is the name Qt's metatype gives.
+    const char *type = handle.metaType().name();
+    if (qstrcmp(type, "pg_result*") != 0 && qstrcmp(type, "PGresult*") != 0)
+        return nullptr;
+    return *static_cast<const void *const *>(handle.constData());
+}
 
 QString quoted(const QString &text) {
     return u'\'' + QString(text).replace(u'\'', QLatin1String("''")) + u'\'';
@@ -154,6 +195,24 @@ QString PostgresDriver::lockedJournalHead(int space) const {
     // entry of the sale that held the lock before.
     return QStringLiteral("SELECT seq, hash FROM oasis_journal_head(%1, 0)")
         .arg(kLockSpaces + space);
+}
+
+int PostgresDriver::columnCount(const QSqlQuery &query) const {
+    if (const void *result = pgResult(query))
+        return libpq().fields(result);
+    return Driver::columnCount(query);
+}
+
+QStringList PostgresDriver::columnNames(const QSqlQuery &query) const {
+    const void *result = pgResult(query);
+    if (!result)
+        return Driver::columnNames(query);
+    QStringList names;
+    const int count = libpq().fields(result);
+    names.reserve(count);
+    for (int i = 0; i < count; ++i)
+        names << QString::fromUtf8(libpq().name(result, i));
+    return names;
 }
 
 QString PostgresDriver::literal(const QVariant &value) const {

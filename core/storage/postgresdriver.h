@@ -26,6 +26,8 @@ public:
     QStringList beginImmediate() const override;
     QStringList beginShared(const QStringList &firstLocks) const override;
     QString lockExpression(int space, const QString &key) const override;
+    int columnCount(const QSqlQuery &query) const override;
+    QStringList columnNames(const QSqlQuery &query) const override;
     QString literal(const QVariant &value) const override;
     QString lockedJournalHead(int space) const override;
     bool isRetryable(const QString &nativeErrorCode, const QString &text) const override;

@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QUrl>
 
 #include <atomic>
@@ -31,6 +32,19 @@ QString Driver::literal(const QVariant &value) const {
     default:
         return u'\'' + value.toString().replace(u'\'', QLatin1String("''")) + u'\'';
     }
+}
+
+int Driver::columnCount(const QSqlQuery &query) const {
+    return query.record().count();
+}
+
+QStringList Driver::columnNames(const QSqlQuery &query) const {
+    const QSqlRecord record = query.record();
+    QStringList names;
+    names.reserve(record.count());
+    for (int i = 0; i < record.count(); ++i)
+        names << record.fieldName(i);
+    return names;
 }
 
 const Driver &Driver::forLocation(const QString &location) {

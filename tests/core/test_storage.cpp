@@ -680,6 +680,40 @@ TEST_CASE("Kept statements give each call its own binds and hold no lock between
     QSqlDatabase::removeDatabase(u"checkpointer"_s);
 }
 
+TEST_CASE("A read's columns are counted and named from its own result", "[storage]") {
+    // Qt's record() of a server's result asks the server for the name of each column's table,
+    // a round trip per table the connection has not read yet (a register's start and login read
+    // a dozen): Driver::columnCount() and columnNames() read the result itself.
+    using namespace oasis::test;
+    TempDb t;
+    REQUIRE(t->write(u"INSERT INTO categories(name) VALUES (?)"_s, {u"Oils"_s}));
+    t.reopen(); // a connection that has not read categories yet
+    Database &db = t.db();
+    const QVariant pid = onPostgres() ? value(db.scalar(u"SELECT pg_backend_pid()"_s)) : QVariant();
+    const QList<QVariantList> all = value(
+        db.rows(u"SELECT name, id, id * 2 AS twice FROM categories WHERE name = ?"_s, {u"Oils"_s}));
+    REQUIRE(all.size() == 1);
+    REQUIRE(all.first().size() == 3);
+    CHECK(all.first().at(0).toString() == u"Oils"_s);
+    CHECK(all.first().at(2).toLongLong() == 2 * all.first().at(1).toLongLong());
+    if (onPostgres()) {
+        // What the connection sent last, seen from another one: the read itself, not a lookup
+        // of its table's name.
+        auto other = value(Database::open(t.path(), t.options()));
+        const QString last =
+            value(other->scalar(u"SELECT query FROM pg_stat_activity WHERE pid = ?"_s, {pid}))
+                .toString();
+        CHECK(last.startsWith(u"EXECUTE"_s));
+        CHECK(!last.contains(u"pg_class"_s));
+    }
+    Rows named = value(db.exec(u"SELECT name AS category, id FROM categories"_s));
+    CHECK(named.columnNames() == QStringList{u"category"_s, u"id"_s});
+    REQUIRE(named.next());
+    CHECK(named.value(0).toString() == u"Oils"_s);
+    CHECK(value(db.row(u"SELECT name, id FROM categories WHERE name = ?"_s, {u"Oils"_s})).size() ==
+          2);
+}
+
 TEST_CASE("A write sent with the next statement keeps its order, its values and its errors",
           "[storage]") {
     // On a server, inside a transaction, defer() sends its INSERT with the next statement; on a
