@@ -156,11 +156,14 @@ struct Database::Statements {
     ino_t anchorInode = 0;
     /// defer()'s statements waiting for the next one (on a server, in a transaction).
     std::vector<Deferred> deferred;
-    /// The names of the statements prepared on the server for what defer() sends, by the SQL
-    /// sent, and those prepared already (each in the round trip of its first EXECUTE): the
-    /// connection's, gone with it.
+    /// The names of the statements prepared on the server for what defer() and checkout() send,
+    /// by the SQL sent, and those prepared already (each in the round trip of its first
+    /// EXECUTE): the connection's, gone with it. `numbered` counts the names ever made, so none
+    /// is made twice; `release` are names to DEALLOCATE first in the next query sent.
     QHash<QString, QString> names;
     QSet<QString> prepared;
+    qint64 numbered = 0;
+    QStringList release;
     /// The result of the last query sendDeferred() returned, which checkin() does not keep.
     const QSqlResult *sent = nullptr;
 };
@@ -640,6 +643,9 @@ std::optional<QString> valuesText(const Driver &driver, const QVariantList &bind
         case QMetaType::QString:
             values << driver.literal(v);
             break;
+        case QMetaType::Bool: // as bindAll() binds it: flags are integer columns
+            values << (v.toBool() ? QStringLiteral("1") : QStringLiteral("0"));
+            break;
         default:
             return std::nullopt;
         }
@@ -662,7 +668,7 @@ Result<std::optional<Database::Deferred>> Database::toDeferred(const QString &sq
             m_statements->names.remove(actual);
             return std::nullopt;
         }
-        name = QStringLiteral("oasis_deferred_%1").arg(m_statements->names.size());
+        name = QStringLiteral("oasis_deferred_%1").arg(++m_statements->numbered);
     }
     return Deferred{sql, actual, QStringLiteral("EXECUTE ") + name + *values,
                     actual.size() != sql.size()};
@@ -694,7 +700,7 @@ Status Database::flushDeferred() const {
     return {};
 }
 
-Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last) const {
+Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last, QSqlError *failed) const {
     // One simple query of several statements: the server runs them in order in the transaction,
     // and stops at the first that fails (the transaction is then aborted, and rolled back by
     // its owner). Each result is read in turn. A statement not prepared yet on this connection
@@ -710,6 +716,10 @@ Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last) const {
         QString prepares; ///< the name a PREPARE part makes ready (else empty)
     };
     std::vector<Part> parts;
+    // Names given up (checkout()'s bound on them) go first: a DEALLOCATE of each.
+    for (const QString &name : std::exchange(m_statements->release, {}))
+        parts.push_back({QStringLiteral("DEALLOCATE ") + name, 0, {}});
+    const std::size_t released = parts.size();
     QSet<QString> preparing;
     for (std::size_t i = 0; i < deferred.size(); ++i) {
         const Deferred &d = deferred[i];
@@ -731,14 +741,21 @@ Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last) const {
         const Part &part = parts[i];
         const Deferred &d = deferred[part.statement];
         noteServer(ran, q.lastError());
-        if (!ran)
-            return std::unexpected(statementError(d.sql, connectionError(q.lastError(), handle())));
-        if (!part.prepares.isEmpty())
+        if (!ran) {
+            if (failed)
+                *failed = q.lastError();
+            return std::unexpected(statementError(i < released ? part.text : d.sql,
+                                                  connectionError(q.lastError(), handle())));
+        }
+        if (i < released) {
+            // a name given up: nothing to read
+        } else if (!part.prepares.isEmpty()) {
             m_statements->prepared.insert(part.prepares);
-        else if (caller && part.statement + 1 == deferred.size())
+        } else if (caller && part.statement + 1 == deferred.size()) {
             break; // the caller's statement: its result is the caller's to read
-        else if (d.returning)
+        } else if (d.returning) {
             noteReturned(d.sql, q);
+        }
         if (i + 1 == parts.size())
             break;
         ran = q.nextResult();
@@ -748,13 +765,28 @@ Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last) const {
 }
 
 Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &binds) const {
-    if (!m_statements->deferred.empty()) {
-        // What waits goes first, with this statement when its values can be written in its text.
+    if (m_driver->isServer()) {
+        // On a server a statement whose values can be written in its text is prepared under a
+        // name of ours in the round trip of its first EXECUTE (Qt's prepare() is a round trip of
+        // its own), and what defer() queued goes first, in the same one.
+        const bool alone = m_statements->deferred.empty();
+        constexpr qsizetype kMaxNames = 256; // as Qt's kept statements, a connection's bound
+        if (alone && m_statements->names.size() >= kMaxNames &&
+            !m_statements->names.contains(withReturning(sql))) {
+            m_statements->release += m_statements->prepared.values();
+            m_statements->names.clear();
+            m_statements->prepared.clear();
+        }
         auto d = toDeferred(sql, binds);
         if (!d)
             return std::unexpected(d.error());
-        if (*d)
-            return sendDeferred(std::move(*d)); // its rows are the caller's to read
+        if (*d) {
+            QSqlError error;
+            auto q = sendDeferred(std::move(*d), &error); // its rows are the caller's to read
+            if (!q && alone && reconnectForRead(sql, error))
+                return retriedRead([&] { return checkout(sql, binds); });
+            return q;
+        }
         if (auto ok = flushDeferred(); !ok)
             return std::unexpected(ok.error());
     }
@@ -822,6 +854,7 @@ bool Database::reconnect() {
     m_statements->deferred.clear();
     m_statements->names.clear();
     m_statements->prepared.clear();
+    m_statements->release.clear();
     m_depth = 0;
     m_bookRows.clear();
     m_bookRowsSaved.clear();

@@ -249,8 +249,9 @@ private:
     /// prepares for it; none when a value is not written in a statement's text.
     Result<std::optional<Deferred>> toDeferred(const QString &sql, const QVariantList &binds) const;
     /// Sends the statements defer() queued, then `last` (a caller's statement, when given), as
-    /// one round trip; the query is left on `last`'s result. checkin() does not keep it.
-    Result<QSqlQuery> sendDeferred(std::optional<Deferred> last) const;
+    /// one round trip; the query is left on `last`'s result. checkin() does not keep it. A
+    /// failure's own error goes to `failed` when given.
+    Result<QSqlQuery> sendDeferred(std::optional<Deferred> last, QSqlError *failed = nullptr) const;
     /// Sends what defer() queued, if anything.
     Status flushDeferred() const;
     struct Statements;
