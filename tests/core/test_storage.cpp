@@ -752,6 +752,9 @@ TEST_CASE("A statement runs in one round trip, also its first time, and a connec
         REQUIRE(value(db.row(u"SELECT ? + 1000"_s, {2})).value(0).toInt() == 1002);
         CHECK(last().startsWith(u"EXECUTE oasis_deferred_"_s)); // prepared already
     }
+    // A flag is written as the integer bindAll() binds it as.
+    CHECK(value(db.scalar(u"SELECT ? + 0"_s, {true})).toInt() == 1);
+    CHECK(value(db.scalar(u"SELECT ? + 0"_s, {false})).toInt() == 0);
     for (int i = 0; i < 300; ++i)
         check(i);
     check(0); // again after its name was given up
