@@ -1235,11 +1235,12 @@ Status RegisterWidget::parkOpenTicket() {
         return {};
     // Closed with Pay open (SIGTERM): a committed sale is not parked again, and what was taken
     // is written on the held ticket, to settle at recall.
-    if (m_payDialog && m_payDialog->completedSale())
+    const PayDialog *pay = m_payDialog.data(); // read once: QPointer reads again each time
+    if (pay && pay->completedSale())
         return {};
     QString label = tr("%1 · parked at close").arg(defaultHoldLabel(m_model->ticket()));
-    if (m_payDialog && !m_payDialog->tenders().empty())
-        label += QStringLiteral(" · ") + m_payDialog->takenSummary();
+    if (pay && !pay->tenders().empty())
+        label += QStringLiteral(" · ") + pay->takenSummary();
     auto parked = ParkedTickets(m_db).park(m_model->ticket(), label, m_cashier, m_registerId);
     if (!parked) {
         showMessage(parked.error().message, true);
