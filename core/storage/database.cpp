@@ -147,7 +147,8 @@ struct Database::Deferred {
 
 /// What a connection keeps open between statements and commits.
 struct Database::Statements {
-    /// Prepared statements kept for reuse (scalar(), row(), rows(), write()), by their SQL.
+    /// Prepared statements kept for reuse (scalar(), row(), rows(), write()), by their SQL: on a
+    /// server only those with a value Qt binds itself (the rest are prepared under `names`).
     QHash<QString, QSqlQuery> kept;
     /// The journal anchor as afterCommit() last wrote it, with the file it was opened as (its
     /// device and inode): opened again once another program has replaced the file.
@@ -534,9 +535,8 @@ QVariantList currentRow(const QSqlQuery &q, int columns) {
 
 Result<Rows> Database::exec(const QString &sql, const QVariantList &binds) const {
     if (m_driver->isServer()) {
-        // On a server each statement is prepared once per connection and kept, as scalar() and
-        // rows() do (a new one costs PREPARE and DEALLOCATE, two more round trips), and its
-        // result is read whole: the server sends it whole anyway.
+        // On a server each statement is prepared once per connection, as scalar() and rows()
+        // do (checkout()), and its result is read whole: the server sends it whole anyway.
         auto q = checkout(sql, binds);
         if (!q)
             return std::unexpected(q.error());
@@ -668,7 +668,7 @@ Result<std::optional<Database::Deferred>> Database::toDeferred(const QString &sq
             m_statements->names.remove(actual);
             return std::nullopt;
         }
-        name = QStringLiteral("oasis_deferred_%1").arg(++m_statements->numbered);
+        name = QStringLiteral("oasis_stmt_%1").arg(++m_statements->numbered);
     }
     return Deferred{sql, actual, QStringLiteral("EXECUTE ") + name + *values,
                     actual.size() != sql.size()};

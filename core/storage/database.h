@@ -242,6 +242,8 @@ private:
     // scalar(), row(), rows() and write() read their whole result before returning, so their
     // prepared statements are kept and reused: parsing is most of what a small statement costs. A
     // statement is taken out while it runs, so a nested call with the same SQL prepares its own.
+    // On a server a statement whose values can be written in its text is prepared once under a
+    // name of ours instead (sendDeferred()), in the round trip of its first EXECUTE.
     Result<QSqlQuery> checkout(const QString &sql, const QVariantList &binds) const;
     void checkin(const QString &sql, QSqlQuery &&query) const;
     struct Deferred;

@@ -734,7 +734,7 @@ TEST_CASE("A statement runs in one round trip, also its first time, and a connec
         }
     };
     const QString prepared = u"SELECT COUNT(*) FROM pg_prepared_statements WHERE name LIKE ?"_s;
-    const QString ours = u"oasis\\_deferred\\_%"_s;
+    const QString ours = u"oasis\\_stmt\\_%"_s;
     const QString qts = u"qpsqlpstmt\\_%"_s;
     const qint64 qtBefore = onPostgres() ? value(db.scalar(prepared, {qts})).toLongLong() : 0;
     if (onPostgres()) {
@@ -747,10 +747,10 @@ TEST_CASE("A statement runs in one round trip, also its first time, and a connec
                 .toString();
         };
         REQUIRE(value(db.row(u"SELECT ? + 1000"_s, {1})).value(0).toInt() == 1001);
-        CHECK(last().startsWith(u"PREPARE oasis_deferred_"_s)); // its first run: one query
-        CHECK(last().contains(u"EXECUTE oasis_deferred_"_s));
+        CHECK(last().startsWith(u"PREPARE oasis_stmt_"_s)); // its first run: one query
+        CHECK(last().contains(u"EXECUTE oasis_stmt_"_s));
         REQUIRE(value(db.row(u"SELECT ? + 1000"_s, {2})).value(0).toInt() == 1002);
-        CHECK(last().startsWith(u"EXECUTE oasis_deferred_"_s)); // prepared already
+        CHECK(last().startsWith(u"EXECUTE oasis_stmt_"_s)); // prepared already
     }
     // A flag is written as the integer bindAll() binds it as.
     CHECK(value(db.scalar(u"SELECT ? + 0"_s, {true})).toInt() == 1);
