@@ -36,6 +36,7 @@
 #include <cerrno>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -148,11 +149,19 @@ struct Database::Deferred {
 /// What a connection keeps open between statements and commits.
 struct Database::Statements {
     /// Prepared statements kept for reuse (scalar(), row(), rows(), write()), by their SQL: on a
-    /// server only those with a value Qt binds itself (the rest are prepared under `names`).
+    /// server only those with a value Qt binds itself (the rest are prepared under `names`); on
+    /// a file only those with a value SqliteStatements leaves to Qt.
     QHash<QString, QSqlQuery> kept;
+    /// A file's statements run through SQLite's own API, on the connection Qt's driver opened
+    /// (`sqlite`, of `sqliteDriver`, looked up once).
+    SqliteStatements onFile;
+    QSqlDriver *sqliteDriver = nullptr;
+    sqlite3 *sqlite = nullptr;
     /// The journal anchor as afterCommit() last wrote it, with the file it was opened as (its
     /// device and inode): opened again once another program has replaced the file.
     QFile anchor;
+    QString anchorPath, anchorOf; ///< anchorFilePath() (`anchorName` encoded) of store `anchorOf`
+    QByteArray anchorName;
     dev_t anchorDevice = 0;
     ino_t anchorInode = 0;
     /// defer()'s statements waiting for the next one (on a server, in a transaction).
@@ -457,6 +466,7 @@ QString Database::withReturning(const QString &sql) const {
 
 Database::~Database() {
     m_statements->kept.clear(); // before the connection they were prepared on goes
+    m_statements->onFile.clear();
     if (m_connection.isEmpty())
         return;
     {
@@ -591,21 +601,60 @@ Status Database::run(const QString &sql) const {
 }
 
 std::vector<qint64> Database::noteReturned(const QString &sql, QSqlQuery &query) const {
+    const int columns = m_driver->columnCount(query);
+    QList<QVariantList> rows;
+    while (query.next())
+        rows.append(currentRow(query, columns));
+    return noteReturned(sql, rows);
+}
+
+std::vector<qint64> Database::noteReturned(const QString &sql,
+                                           const QList<QVariantList> &rows) const {
     // Every insert into the books goes through exec() or write(): the next journal entry records
     // the rows as they came back.
     const QString table = insertedTable(sql).toString();
     const bool books =
         m_schemaVersion >= schema::kBooksJournaled && !Journal::recordedColumns(table).isEmpty();
-    const int columns = m_driver->columnCount(query);
     std::vector<qint64> keys;
-    while (query.next()) {
-        keys.push_back(query.value(0).toLongLong());
+    keys.reserve(std::size_t(rows.size()));
+    for (const QVariantList &row : rows) {
+        keys.push_back(row.value(0).toLongLong());
         if (books)
             m_bookRows.push_back({table, keys.back(),
-                                  table == u"sale_taxes" ? query.value(1).toString() : QString(),
-                                  Journal::serialisedRow(query, columns)});
+                                  table == u"sale_taxes" ? row.value(1).toString() : QString(),
+                                  Journal::serialisedRow(row)});
     }
     return keys;
+}
+
+std::optional<Result<SqliteRan>> Database::onFile(const QString &sql,
+                                                  const QVariantList &binds) const {
+    if (m_driver->isServer() || !SqliteStatements::binds(binds))
+        return std::nullopt;
+    if (!m_statements->sqlite) {
+        const QSqlDatabase c = handle();
+        m_statements->sqliteDriver = c.driver();
+        m_statements->sqlite = m_statements->sqliteDriver
+                                   ? SqliteStatements::connectionOf(c.driver()->handle())
+                                   : nullptr;
+        if (!m_statements->sqlite)
+            return std::nullopt;
+    }
+    // Only on the connection's thread: elsewhere Qt refuses it (moveToThread() hands it over).
+    if (m_statements->sqliteDriver->thread() != QThread::currentThread())
+        return std::nullopt;
+    SqliteStatements::Ran ran;
+    QSqlError error;
+    switch (m_statements->onFile.run(
+        m_statements->sqlite, sql, [&] { return withReturning(sql); }, binds, ran, error)) {
+    case SqliteStatements::Outcome::Ran:
+        return ran;
+    case SqliteStatements::Outcome::Failed:
+        return std::unexpected(statementError(sql, error));
+    case SqliteStatements::Outcome::LeftToQt:
+        break;
+    }
+    return std::nullopt;
 }
 
 namespace {
@@ -886,6 +935,12 @@ void Database::checkin(const QString &sql, QSqlQuery &&query) const {
 }
 
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds) const {
+    if (auto ran = onFile(sql, binds)) {
+        if (!*ran)
+            return std::unexpected(ran->error());
+        const auto &rows = (*ran)->rows;
+        return rows.isEmpty() || rows.front().isEmpty() ? QVariant() : rows.front().front();
+    }
     auto q = checkout(sql, binds);
     if (!q)
         return std::unexpected(q.error());
@@ -895,6 +950,11 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds)
 }
 
 Result<QVariantList> Database::row(const QString &sql, const QVariantList &binds) const {
+    if (auto ran = onFile(sql, binds)) {
+        if (!*ran)
+            return std::unexpected(ran->error());
+        return (*ran)->rows.isEmpty() ? QVariantList() : (*ran)->rows.front();
+    }
     auto q = checkout(sql, binds);
     if (!q)
         return std::unexpected(q.error());
@@ -904,6 +964,11 @@ Result<QVariantList> Database::row(const QString &sql, const QVariantList &binds
 }
 
 Result<QList<QVariantList>> Database::rows(const QString &sql, const QVariantList &binds) const {
+    if (auto ran = onFile(sql, binds)) {
+        if (!*ran)
+            return std::unexpected(ran->error());
+        return std::move((*ran)->rows);
+    }
     auto q = checkout(sql, binds);
     if (!q)
         return std::unexpected(q.error());
@@ -916,6 +981,21 @@ Result<QList<QVariantList>> Database::rows(const QString &sql, const QVariantLis
 }
 
 Result<Database::Written> Database::write(const QString &sql, const QVariantList &binds) const {
+    if (auto ran = onFile(sql, binds)) {
+        if (!*ran)
+            return std::unexpected(ran->error());
+        Written written;
+        if ((*ran)->returning) {
+            const std::vector<qint64> keys = noteReturned(sql, (*ran)->rows);
+            written.rows = int(keys.size());
+            if (!keys.empty())
+                written.insertId = keys.back();
+        } else {
+            written.rows = (*ran)->changes;
+            written.insertId = (*ran)->insertId;
+        }
+        return written;
+    }
     auto q = checkout(sql, binds);
     if (!q)
         return std::unexpected(q.error());
@@ -1136,6 +1216,7 @@ Status Database::migrate(int target) {
         // withReturning() now adds (the books' rows from step 12): prepare them again. The keys
         // a server numbers are read again too (the step may have made a table).
         m_statements->kept.clear();
+        m_statements->onFile.clear();
         m_identityRead = false;
     }
     // On a server, the registers' roles granted before these steps use what they made (a new
@@ -1487,17 +1568,28 @@ enum class Moved { Yes, No, OlderForm };
 Moved moveAnchorForward(QFile &file, qint64 seq, const QByteArray &record) {
     if (!lockFile(file, LOCK_EX))
         return Moved::No;
+    // Read and written at its start by position, past QFile (a system call each: a sale's
+    // commit pays for them).
     Moved moved = Moved::No;
-    QByteArray text;
-    if (file.seek(0))
-        text = file.read(256);
+    char buffer[256];
+    ssize_t got = 0;
+    do
+        got = ::pread(file.handle(), buffer, sizeof buffer, 0);
+    while (got < 0 && errno == EINTR);
+    const QByteArray text = got > 0 ? QByteArray(buffer, qsizetype(got)) : QByteArray();
     if (const Database::Anchor now = parseAnchor(text); now.state == Database::Anchor::State::Ok) {
-        if (now.seq >= seq)
+        if (now.seq >= seq) {
             moved = Moved::Yes;
-        else if (text.size() != record.size())
+        } else if (text.size() != record.size()) {
             moved = Moved::OlderForm;
-        else if (file.seek(0) && file.write(record) == record.size() && file.flush())
-            moved = Moved::Yes; // the same sector, written in place before the lock is let go
+        } else {
+            ssize_t put = 0;
+            do
+                put = ::pwrite(file.handle(), record.constData(), std::size_t(record.size()), 0);
+            while (put < 0 && errno == EINTR);
+            if (put == record.size()) // the same sector, written in place before the lock goes
+                moved = Moved::Yes;
+        }
     }
     lockFile(file, LOCK_UN);
     return moved;
@@ -1508,14 +1600,20 @@ bool Database::advanceAnchor(qint64 seq, const QByteArray &hash) {
     // Every commit that journals moves the anchor: the file stays open between commits, and is
     // opened again only when the path names another file than the one open (replaced whole by
     // writeAnchor, a restore or a key import in another program).
-    const QString path = anchorFilePath();
     QFile &file = m_statements->anchor;
+    if (m_statements->anchorOf != m_id) { // the store's id is read as it opens
+        file.close();
+        m_statements->anchorPath = anchorFilePath();
+        m_statements->anchorName = QFile::encodeName(m_statements->anchorPath);
+        m_statements->anchorOf = m_id;
+    }
+    const QString &path = m_statements->anchorPath;
     struct stat named {};
-    if (::stat(QFile::encodeName(path).constData(), &named) != 0) {
+    if (::stat(m_statements->anchorName.constData(), &named) != 0) {
         file.close();
         return false;
     }
-    if (!file.isOpen() || file.fileName() != path || named.st_dev != m_statements->anchorDevice ||
+    if (!file.isOpen() || named.st_dev != m_statements->anchorDevice ||
         named.st_ino != m_statements->anchorInode) {
         file.close();
         file.setFileName(path);

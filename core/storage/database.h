@@ -25,6 +25,8 @@ class QThread;
 
 namespace oasis {
 
+struct SqliteRan;
+
 /// One open database file and its key ring. All SQL of the product runs through here.
 class Database final {
     Q_DISABLE_COPY_MOVE(Database)
@@ -290,6 +292,10 @@ private:
     /// Reads what an INSERT that withReturning() changed returned: the keys, and for a table of
     /// the books its rows, noted for the next journal entry.
     std::vector<qint64> noteReturned(const QString &sql, QSqlQuery &query) const;
+    std::vector<qint64> noteReturned(const QString &sql, const QList<QVariantList> &rows) const;
+    // A statement on a file, run whole through SQLite's own API (SqliteStatements); nothing when
+    // it is Qt's to run (a server, or a value SqliteStatements leaves to Qt).
+    std::optional<Result<SqliteRan>> onFile(const QString &sql, const QVariantList &binds) const;
     /// Runs a statement as it is, unprepared (session settings and schema changes, which a
     /// server does not prepare).
     Status run(const QString &sql) const;

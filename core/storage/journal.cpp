@@ -180,36 +180,39 @@ qint64 countOf(const Ranges &ranges) {
     return n;
 }
 
+/// One column's value with its kind and length.
+void serialiseValue(const QVariant &v, QByteArray &out) {
+    if (v.isNull()) { // Qt 6: an invalid value, or a null text or bytes as a driver reads NULL
+        out += 'n';
+        return;
+    }
+    switch (v.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+        out += 'i' + QByteArray::number(v.toLongLong()) + ';';
+        break;
+    case QMetaType::Double:
+        out += 'd' + QByteArray::number(v.toDouble(), 'g', 17) + ';';
+        break;
+    case QMetaType::QByteArray: {
+        const QByteArray b = v.toByteArray();
+        out += 'b' + QByteArray::number(b.size()) + ':' + b;
+        break;
+    }
+    default: {
+        const QByteArray t = v.toString().toUtf8();
+        out += 't' + QByteArray::number(t.size()) + ':' + t;
+    }
+    }
+}
+
 /// One row's columns, each with its kind and length: no two different rows serialise alike.
 void serialiseRow(const QSqlQuery &q, int columns, QByteArray &out) {
     out += 'r';
-    for (int i = 0; i < columns; ++i) {
-        if (q.isNull(i)) {
-            out += 'n';
-            continue;
-        }
-        const QVariant v = q.value(i);
-        switch (v.typeId()) {
-        case QMetaType::LongLong:
-        case QMetaType::Int:
-        case QMetaType::UInt:
-        case QMetaType::ULongLong:
-            out += 'i' + QByteArray::number(v.toLongLong()) + ';';
-            break;
-        case QMetaType::Double:
-            out += 'd' + QByteArray::number(v.toDouble(), 'g', 17) + ';';
-            break;
-        case QMetaType::QByteArray: {
-            const QByteArray b = v.toByteArray();
-            out += 'b' + QByteArray::number(b.size()) + ':' + b;
-            break;
-        }
-        default: {
-            const QByteArray t = v.toString().toUtf8();
-            out += 't' + QByteArray::number(t.size()) + ':' + t;
-        }
-        }
-    }
+    for (int i = 0; i < columns; ++i)
+        serialiseValue(q.isNull(i) ? QVariant() : q.value(i), out);
 }
 
 /// What the rows of one table within `ranges` are now: their serialisation appended to `out`,
@@ -275,9 +278,10 @@ QString Journal::recordedColumns(QStringView table) {
     return {};
 }
 
-QByteArray Journal::serialisedRow(const QSqlQuery &query, int columns) {
-    QByteArray out;
-    serialiseRow(query, columns, out);
+QByteArray Journal::serialisedRow(const QVariantList &row) {
+    QByteArray out = "r";
+    for (const QVariant &v : row)
+        serialiseValue(v, out);
     return out;
 }
 

@@ -36,8 +36,8 @@ public:
     /// the digest's order and key first; empty for any other table. An INSERT into the books
     /// asks these back (RETURNING), so the entry records its rows as written, with no read.
     static QString recordedColumns(QStringView table);
-    /// The current row of `query` (`columns` recorded columns) as the digest serialises it.
-    static QByteArray serialisedRow(const QSqlQuery &query, int columns);
+    /// A row of recorded columns, as a driver read it, as the digest serialises it.
+    static QByteArray serialisedRow(const QVariantList &row);
     /// Appends, inside the caller's transaction, a "books_history" entry saying that the rows of
     /// the books there now were written before entries recorded them (a store upgraded from an
     /// earlier version, the bench's generated history); nothing when the books are empty.

@@ -14,6 +14,9 @@
 #include <QSqlRecord>
 #include <QUrl>
 
+#include <sqlite3.h>
+
+#include <algorithm>
 #include <atomic>
 
 namespace oasis {
@@ -89,8 +92,12 @@ bool SqliteDriver::isNotADatabase(const QString &nativeErrorCode) const {
 QStringList SqliteDriver::statementsOnOpen() const {
     // A 16 MB page cache (SQLite's default is 2 MB): the index pages a sale touches (items,
     // stock levels, a card's ledger) stay in memory on a store's years of data.
-    return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
-            QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA cache_size=-16384")};
+    QStringList s{
+        QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+        QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA cache_size=-16384")};
+    if (qEnvironmentVariableIsSet("X_TEMPMEM"))
+        s << QStringLiteral("PRAGMA temp_store=MEMORY");
+    return s;
 }
 
 QStringList SqliteDriver::readOnlyStatements() const {
@@ -252,6 +259,180 @@ Result<QStringList> SqliteDriver::latestSchema() {
     }
     QSqlDatabase::removeDatabase(name);
     return result;
+}
+
+// --- SqliteStatements ---------------------------------------------------------------------
+
+namespace {
+/// An error as Qt's SQLite driver words it: its own text, SQLite's message, and SQLite's code.
+QSqlError sqliteError(sqlite3 *db, const char *what, QSqlError::ErrorType type, int code) {
+    const auto *message = static_cast<const QChar *>(sqlite3_errmsg16(db));
+    return QSqlError(QString::fromLatin1(what), message ? QString(message) : QString(), type,
+                     QString::number(code));
+}
+
+/// A value as Qt's SQLite driver reads it.
+QVariant columnValue(sqlite3_stmt *st, int column) {
+    switch (sqlite3_column_type(st, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qint64(sqlite3_column_int64(st, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(st, column));
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    case SQLITE_BLOB:
+        return QVariant(QByteArray(static_cast<const char *>(sqlite3_column_blob(st, column)),
+                                   sqlite3_column_bytes(st, column)));
+    default: {
+        const auto *text = static_cast<const QChar *>(sqlite3_column_text16(st, column));
+        return QVariant(QString(text, sqlite3_column_bytes16(st, column) / int(sizeof(QChar))));
+    }
+    }
+}
+
+/// SQL NULL: no value, or null bytes (as Qt binds them). A null text is an empty one, as
+/// Database binds it through Qt (bindAll()).
+bool nullValue(const QVariant &v) {
+    switch (v.typeId()) {
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+        return true;
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray *>(v.constData())->isNull();
+    default:
+        return false;
+    }
+}
+} // namespace
+
+sqlite3 *SqliteStatements::connectionOf(const QVariant &driverHandle) {
+    if (!driverHandle.isValid() || qstrcmp(driverHandle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(driverHandle.constData());
+}
+
+bool SqliteStatements::binds(const QVariantList &values) {
+    return std::all_of(values.begin(), values.end(), [](const QVariant &v) {
+        switch (v.typeId()) {
+        case QMetaType::UnknownType:
+        case QMetaType::Nullptr:
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::Double:
+        case QMetaType::QByteArray:
+        case QMetaType::QString:
+            return true;
+        default: // a date, an unsigned 64-bit number…: as Qt binds it
+            return false;
+        }
+    });
+}
+
+const SqliteStatements::Kept *SqliteStatements::statement(sqlite3 *db, const QString &key,
+                                                          const std::function<QString()> &prepareAs,
+                                                          QSqlError &error) {
+    if (const auto kept = m_kept.constFind(key); kept != m_kept.cend())
+        return &*kept;
+    const QString prepared = prepareAs();
+    sqlite3_stmt *st = nullptr;
+    const void *tail = nullptr;
+    const int rc = sqlite3_prepare16_v3(db, prepared.utf16(), int(prepared.size() * sizeof(QChar)),
+                                        SQLITE_PREPARE_PERSISTENT, &st, &tail);
+    if (rc != SQLITE_OK) {
+        error = sqliteError(db, "Unable to execute statement", QSqlError::StatementError, rc);
+        sqlite3_finalize(st);
+        return nullptr;
+    }
+    const qsizetype used = static_cast<const QChar *>(tail) - prepared.constData();
+    if (tail && !QStringView(prepared).mid(used).trimmed().isEmpty()) {
+        error = QSqlError(QStringLiteral("Unable to execute multiple statements at a time"),
+                          QString(), QSqlError::StatementError, QString::number(SQLITE_MISUSE));
+        sqlite3_finalize(st);
+        return nullptr;
+    }
+    if (!st) // nothing but blanks or a comment: Qt says what
+        return nullptr;
+    constexpr qsizetype kMaxStatements = 256; // as Database keeps Qt's
+    if (m_kept.size() >= kMaxStatements)
+        clear();
+    return &*m_kept.insert(key, {st, prepared.size() != key.size()});
+}
+
+SqliteStatements::Outcome SqliteStatements::run(sqlite3 *db, const QString &key,
+                                                const std::function<QString()> &prepared,
+                                                const QVariantList &values, Ran &ran,
+                                                QSqlError &error) {
+    const Kept *kept = statement(db, key, prepared, error);
+    if (!kept)
+        return error.isValid() ? Outcome::Failed : Outcome::LeftToQt;
+    sqlite3_stmt *st = kept->statement;
+    ran.returning = kept->returning;
+    if (sqlite3_bind_parameter_count(st) != values.size())
+        return Outcome::LeftToQt;
+    // The values stay alive until the statement is reset below: bound without a copy.
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
+        int rc = SQLITE_OK;
+        if (nullValue(v)) {
+            rc = sqlite3_bind_null(st, i + 1);
+        } else {
+            switch (v.typeId()) {
+            case QMetaType::Bool:
+            case QMetaType::Int:
+                rc = sqlite3_bind_int(st, i + 1, v.toInt());
+                break;
+            case QMetaType::UInt:
+            case QMetaType::LongLong:
+                rc = sqlite3_bind_int64(st, i + 1, v.toLongLong());
+                break;
+            case QMetaType::Double:
+                rc = sqlite3_bind_double(st, i + 1, v.toDouble());
+                break;
+            case QMetaType::QByteArray: {
+                const auto *b = static_cast<const QByteArray *>(v.constData());
+                rc = sqlite3_bind_blob(st, i + 1, b->constData(), int(b->size()), SQLITE_STATIC);
+                break;
+            }
+            default: { // text (binds() let nothing else through); "" for a null one
+                const auto *s = static_cast<const QString *>(v.constData());
+                rc = sqlite3_bind_text16(st, i + 1,
+                                         s->isNull() ? static_cast<const void *>(u"") : s->utf16(),
+                                         int(s->size() * sizeof(QChar)), SQLITE_STATIC);
+            }
+            }
+        }
+        if (rc != SQLITE_OK) {
+            error = sqliteError(db, "Unable to bind parameters", QSqlError::StatementError, rc);
+            sqlite3_clear_bindings(st);
+            return Outcome::Failed;
+        }
+    }
+    ran.columns = sqlite3_column_count(st);
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        QVariantList row;
+        row.reserve(ran.columns);
+        for (int c = 0; c < ran.columns; ++c)
+            row.append(columnValue(st, c));
+        ran.rows.append(std::move(row));
+    }
+    if (rc == SQLITE_DONE) {
+        ran.changes = sqlite3_changes(db);
+        ran.insertId = sqlite3_last_insert_rowid(db);
+    } else {
+        error = sqliteError(db, "Unable to fetch row", QSqlError::ConnectionError, rc);
+    }
+    sqlite3_reset(st); // no read lock held while it waits
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? Outcome::Ran : Outcome::Failed;
+}
+
+void SqliteStatements::clear() {
+    for (const Kept &kept : std::as_const(m_kept))
+        sqlite3_finalize(kept.statement);
+    m_kept.clear();
 }
 
 } // namespace oasis

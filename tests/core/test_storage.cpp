@@ -680,6 +680,77 @@ TEST_CASE("Kept statements give each call its own binds and hold no lock between
     QSqlDatabase::removeDatabase(u"checkpointer"_s);
 }
 
+TEST_CASE("A file's statements give and take values exactly as Qt's driver does",
+          "[sqlite][storage]") {
+    // On a file scalar(), row(), rows() and write() run through SQLite's own API
+    // (SqliteStatements), exec() through Qt's driver: a caller must not tell them apart.
+    using namespace oasis::test;
+    TempDb t;
+    Database &db = t.db();
+    const QString sql = u"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 7, 'x', NULL, X'00ff', 1.25"_s;
+    const QVariantList binds{qint64(9'007'199'254'740'993), 42,        2.5,
+                             u"Zoë's \u2713 ? --"_s,        QString(), QVariant(),
+                             QByteArray("\0\x01bytes", 7),  true,      u""_s};
+    const QVariantList fromFile = value(db.row(sql, binds));
+    Rows viaQt = value(db.exec(sql, binds));
+    REQUIRE(viaQt.next());
+    REQUIRE(fromFile.size() == 14);
+    for (int i = 0; i < fromFile.size(); ++i) {
+        INFO("column " << i);
+        const QVariant qt = viaQt.value(i);
+        CHECK(fromFile.at(i).typeId() == qt.typeId());
+        CHECK(fromFile.at(i).isNull() == qt.isNull());
+        CHECK(fromFile.at(i) == qt);
+    }
+    CHECK(fromFile.at(0).toLongLong() == 9'007'199'254'740'993);
+    CHECK(fromFile.at(3).toString() == u"Zoë's \u2713 ? --"_s);
+    CHECK(fromFile.at(4).toString().isEmpty()); // a null text is bound as an empty one
+    CHECK(!fromFile.at(4).isNull());
+    CHECK(fromFile.at(5).isNull()); // no value: NULL, read as a null text
+    CHECK(fromFile.at(5).typeId() == QMetaType::QString);
+    CHECK(fromFile.at(6).toByteArray() == QByteArray("\0\x01bytes", 7));
+    CHECK(fromFile.at(7).toLongLong() == 1); // a flag as 1
+    CHECK(fromFile.at(12).toByteArray() == QByteArray("\x00\xff", 2));
+    CHECK(value(db.scalar(u"SELECT ?"_s, {QDate(2026, 12, 7)})).toString() ==
+          u"2026-12-07"_s); // a value of a type Qt binds itself
+
+    // A null text goes in as an empty one, as Qt binds it (categories.name is NOT NULL).
+    const Database::Written written =
+        value(db.write(u"INSERT INTO categories(name) VALUES (?)"_s, {QString()}));
+    CHECK(written.rows == 1);
+    CHECK(value(db.scalar(u"SELECT name FROM categories WHERE id = ?"_s, {written.insertId}))
+              .toString() == QString(u""_s));
+    // Errors say what SQLite said, and leave the statement usable.
+    const auto duplicate =
+        db.write(u"INSERT INTO categories(id, name) VALUES (?, ?)"_s, {written.insertId, u"x"_s});
+    REQUIRE(!duplicate);
+    CHECK(duplicate.error().message.contains(u"UNIQUE constraint failed"_s));
+    CHECK(value(db.write(u"INSERT INTO categories(id, name) VALUES (?, ?)"_s,
+                         {written.insertId + 1, u"y"_s}))
+              .insertId == written.insertId + 1);
+    const auto two = db.scalar(u"SELECT 1; SELECT 2"_s);
+    REQUIRE(!two);
+    CHECK(two.error().message.contains(u"multiple statements"_s));
+    CHECK(!db.scalar(u"SELECT nothing FROM nowhere"_s));
+    CHECK(!db.row(u"SELECT ?"_s, {1, 2})); // one value too many
+
+    // The books' rows written this way are recorded as a verify reads them back.
+    const qint64 item = value(db.write(u"INSERT INTO items(type, code, name, price_cents, "
+                                       "tax_class) VALUES ('product', 'OIL', 'Oil', 2400, "
+                                       "'retail')"_s))
+                            .insertId;
+    REQUIRE(db.write(u"INSERT INTO stock_movements(item_id, quantity, reason, created_at) "
+                     "VALUES (?, ?, ?, ?)"_s,
+                     {item, 3, u"receive"_s, u"2026-12-07T10:00:00.000Z"_s}));
+    {
+        auto tx = value(Transaction::begin(db));
+        ok(Journal::append(db, u"test"_s, u"stock_receive"_s, {}));
+        ok(tx.commit());
+    }
+    const JournalReport report = value(Journal::verify(db));
+    CHECK(report.ok);
+}
+
 TEST_CASE("A read's columns are counted and named from its own result", "[storage]") {
     // Qt's record() of a server's result asks the server for the name of each column's table,
     // a round trip per table the connection has not read yet (a register's start and login read
