@@ -143,10 +143,15 @@ Result<GiftCard> GiftCardService::lookup(const QString &code, const QString &reg
         QStringLiteral("g.lookup_hash"),
         QStringLiteral("bad check character"),
         QStringLiteral("unknown code"),
-        oasis::tr("That gift-card code has a typo (its check character does not match). Check "
-                  "each character and try again."),
-        oasis::tr("That is not a gift-card code."),
-        oasis::tr("This gift card is not known here: it was not sold by this store.")};
+        [] {
+            return oasis::tr(
+                "That gift-card code has a typo (its check character does not match). Check "
+                "each character and try again.");
+        },
+        [] { return oasis::tr("That is not a gift-card code."); },
+        [] {
+            return oasis::tr("This gift card is not known here: it was not sold by this store.");
+        }};
     auto found =
         lookupStoredValue(m_db, kind, code, registerIdIn,
                           !m_checkedRegister.isEmpty() && registerIdIn == m_checkedRegister);

@@ -209,10 +209,13 @@ Result<SessionPackage> PackageService::lookup(const QString &code, const QString
         QStringLiteral("k.lookup_hash"),
         QStringLiteral("bad package check character"),
         QStringLiteral("unknown package"),
-        oasis::tr("That package code has a typo (its check character does not match). Check "
-                  "each character and try again."),
-        oasis::tr("That is not a package code."),
-        oasis::tr("This package is not known here: it was not sold by this store.")};
+        [] {
+            return oasis::tr(
+                "That package code has a typo (its check character does not match). Check "
+                "each character and try again.");
+        },
+        [] { return oasis::tr("That is not a package code."); },
+        [] { return oasis::tr("This package is not known here: it was not sold by this store."); }};
     auto found = lookupStoredValue(m_db, kind, code, registerIdIn);
     if (!found)
         return std::unexpected(found.error());

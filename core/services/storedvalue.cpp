@@ -28,7 +28,7 @@ Result<StoredValueRow> lookupStoredValue(Database &db, const StoredValueKind &ki
         if (auto ok = cards.recordFailure(registerId, kind.badCheckReason); !ok)
             return std::unexpected(ok.error());
         return fail(ErrorCode::Refused,
-                    parsed.status == giftcode::Parse::BadCheck ? kind.typo : kind.notACode);
+                    parsed.status == giftcode::Parse::BadCheck ? kind.typo() : kind.notACode());
     }
     // The lockout's failures and the code's row in one read (one round trip to a server): the
     // code's row, if any, on every failure's row, or alone. The lockout is decided first, so a
@@ -56,7 +56,7 @@ Result<StoredValueRow> lookupStoredValue(Database &db, const StoredValueKind &ki
     if (row.isEmpty()) {
         if (auto ok = cards.recordFailure(registerId, kind.unknownReason); !ok)
             return std::unexpected(ok.error());
-        return fail(ErrorCode::NotFound, kind.unknown);
+        return fail(ErrorCode::NotFound, kind.unknown());
     }
     return StoredValueRow{std::move(row), registerId};
 }

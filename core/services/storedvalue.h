@@ -22,9 +22,10 @@ struct StoredValueKind {
     QString hashColumn;
     QString badCheckReason; ///< for the log of failed lookups ("bad check character")
     QString unknownReason;  ///< ("unknown code")
-    QString typo;           ///< to the person: the check character does not match
-    QString notACode;       ///< to the person: not a code of this kind at all
-    QString unknown;        ///< to the person: not sold by this store
+    // To the person, translated only when said (a sale looks a card up every time):
+    QString (*typo)() = nullptr;     ///< the check character does not match
+    QString (*notACode)() = nullptr; ///< not a code of this kind at all
+    QString (*unknown)() = nullptr;  ///< not sold by this store
 };
 
 struct StoredValueRow {

@@ -81,10 +81,13 @@ Result<Voucher> VoucherService::lookup(const QString &code, const QString &regis
         QStringLiteral("v.lookup_hash"),
         QStringLiteral("bad voucher check character"),
         QStringLiteral("unknown voucher"),
-        oasis::tr("That voucher code has a typo (its check character does not match). Check "
-                  "each character and try again."),
-        oasis::tr("That is not a voucher code."),
-        oasis::tr("This voucher is not known here: it was not sold by this store.")};
+        [] {
+            return oasis::tr(
+                "That voucher code has a typo (its check character does not match). Check "
+                "each character and try again.");
+        },
+        [] { return oasis::tr("That is not a voucher code."); },
+        [] { return oasis::tr("This voucher is not known here: it was not sold by this store."); }};
     auto found = lookupStoredValue(m_db, kind, code, registerIdIn);
     if (!found)
         return std::unexpected(found.error());
