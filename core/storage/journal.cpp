@@ -19,6 +19,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <tuple>
 #include <utility>
@@ -180,6 +181,14 @@ qint64 countOf(const Ranges &ranges) {
     return n;
 }
 
+/// `n` in decimal, as QByteArray::number() writes it, appended without a buffer of its own
+/// (a sale serialises some 400 values).
+void appendNumber(QByteArray &out, qint64 n) {
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), n).ptr;
+    out.append(digits, end - digits);
+}
+
 /// One column's value with its kind and length.
 void serialiseValue(const QVariant &v, QByteArray &out) {
     if (v.isNull()) { // Qt 6: an invalid value, or a null text or bytes as a driver reads NULL
@@ -191,19 +200,29 @@ void serialiseValue(const QVariant &v, QByteArray &out) {
     case QMetaType::Int:
     case QMetaType::UInt:
     case QMetaType::ULongLong:
-        out += 'i' + QByteArray::number(v.toLongLong()) + ';';
+        out += 'i';
+        appendNumber(out, v.toLongLong());
+        out += ';';
         break;
     case QMetaType::Double:
-        out += 'd' + QByteArray::number(v.toDouble(), 'g', 17) + ';';
+        out += 'd';
+        out += QByteArray::number(v.toDouble(), 'g', 17);
+        out += ';';
         break;
     case QMetaType::QByteArray: {
         const QByteArray b = v.toByteArray();
-        out += 'b' + QByteArray::number(b.size()) + ':' + b;
+        out += 'b';
+        appendNumber(out, b.size());
+        out += ':';
+        out += b;
         break;
     }
     default: {
         const QByteArray t = v.toString().toUtf8();
-        out += 't' + QByteArray::number(t.size()) + ':' + t;
+        out += 't';
+        appendNumber(out, t.size());
+        out += ':';
+        out += t;
     }
     }
 }
@@ -269,6 +288,11 @@ namespace {
 QString digestOf(const QByteArray &key, const QByteArray &rows) {
     return QString::fromLatin1(crypto::hmacSha256(key, "oasis-books-v1" + rows).toHex());
 }
+
+/// The same of rows that already start with "oasis-books-v1".
+QString digestOfPrefixed(const QByteArray &key, const QByteArray &prefixedRows) {
+    return QString::fromLatin1(crypto::hmacSha256(key, prefixedRows).toHex());
+}
 } // namespace
 
 QString Journal::recordedColumns(QStringView table) {
@@ -279,7 +303,9 @@ QString Journal::recordedColumns(QStringView table) {
 }
 
 QByteArray Journal::serialisedRow(const QVariantList &row) {
-    QByteArray out = "r";
+    QByteArray out;
+    out.reserve(256);
+    out += 'r';
     for (const QVariant &v : row)
         serialiseValue(v, out);
     return out;
@@ -293,7 +319,11 @@ Result<QJsonObject> Journal::recordBooks(const Database &db) {
     for (const Database::BookRow &r : db.m_bookRows)
         written[r.table].push_back(&r);
     QJsonObject books{{QStringLiteral("v"), kBooksVersion}};
-    QByteArray rows;
+    QByteArray rows = "oasis-books-v1"; // what the digest covers (digestOf())
+    qsizetype size = rows.size();
+    for (const Database::BookRow &r : db.m_bookRows)
+        size += r.row.size() + 32;
+    rows.reserve(size);
     for (const BookTable &t : kBooks) {
         const QString name(t.name);
         if (!written.contains(t.bySale ? QStringLiteral("sales") : name))
@@ -319,7 +349,7 @@ Result<QJsonObject> Journal::recordBooks(const Database &db) {
                 oasis::tr("The journal cannot record the rows just written to %1.").arg(t.name));
         books.insert(name, encodeRanges(ranges));
     }
-    books.insert(QStringLiteral("digest"), digestOf(db.keys().journal, rows));
+    books.insert(QStringLiteral("digest"), digestOfPrefixed(db.keys().journal, rows));
     return books;
 }
 
