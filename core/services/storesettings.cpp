@@ -11,8 +11,11 @@
 #include "core/storage/keyring.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 #include <QLocale>
+#include <QMutex>
+#include <QTimeZone>
 
 #include <map>
 
@@ -54,8 +57,19 @@ const QString kDefaultTimeZone = QStringLiteral("America/Los_Angeles");
 const QString kDefaultCurrency = QStringLiteral("USD");
 
 QTimeZone zoneNamed(const QString &name) {
-    QTimeZone tz(name.toUtf8());
-    return tz.isValid() ? tz : QTimeZone::systemTimeZone();
+    // Made once per name (Qt reads the zone's rules each time one is made; a sale asks for the
+    // store's zone every time); a QTimeZone is shared, not copied.
+    static QMutex guard;
+    static QHash<QString, QTimeZone> made;
+    const QMutexLocker lock(&guard);
+    if (const auto it = made.constFind(name); it != made.cend())
+        return *it;
+    const QTimeZone tz(name.toUtf8());
+    if (!tz.isValid())
+        return QTimeZone::systemTimeZone();
+    if (made.size() < 16)
+        made.insert(name, tz);
+    return tz;
 }
 } // namespace
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 using namespace oasis;
+using namespace Qt::StringLiterals;
 
 namespace {
 QDate expected(const QString &stored, const QTimeZone &zone) {
@@ -79,4 +80,35 @@ TEST_CASE("A moment is shown in the store's time zone, with the zone's name", "[
     REQUIRE(storeTimeText(fromStorageTime(QStringLiteral("2026-12-06T03:00:00.000Z")), seattle) ==
             QStringLiteral("2026-12-05 19:00 PST"));
     REQUIRE(storeTimeText(QDateTime(), seattle).isEmpty());
+}
+
+TEST_CASE("A storage time is written and read as Qt's date and time functions do", "[clock]") {
+    // toStorageTime() and fromStorageTime() work digit by digit: the same text and the same
+    // moment as QDateTime's own formatter and parser, from any zone's time.
+    const QTimeZone zones[] = {QTimeZone::utc(), QTimeZone("America/Los_Angeles"),
+                               QTimeZone("Asia/Kathmandu"), QTimeZone("Australia/Lord_Howe")};
+    QRandomGenerator rng(20261207);
+    const qint64 from =
+        QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+    const qint64 to =
+        QDateTime(QDate(2200, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+    for (int i = 0; i < 4000; ++i) {
+        const qint64 ms = from + qint64(rng.bounded(double(to - from)));
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(ms, zones[i % 4]);
+        const QString qt = at.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+        INFO(qt.toStdString());
+        REQUIRE(toStorageTime(at) == qt);
+        QDateTime parsed = QDateTime::fromString(qt, Qt::ISODateWithMs);
+        parsed.setTimeZone(QTimeZone::utc());
+        const QDateTime read = fromStorageTime(qt);
+        REQUIRE(read == parsed);
+        REQUIRE(read.toMSecsSinceEpoch() == ms);
+        REQUIRE(read.timeZone() == QTimeZone::utc());
+    }
+    CHECK(toStorageTime(QDateTime()) == QDateTime().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s));
+    // Text in another form goes through Qt's parser, as before.
+    CHECK(fromStorageTime(u"2026-12-07T10:00:00Z"_s) ==
+          QDateTime(QDate(2026, 12, 7), QTime(10, 0), QTimeZone::utc()));
+    CHECK(!fromStorageTime(u"2026-13-07T10:00:00.000Z"_s).isValid());
+    CHECK(!fromStorageTime(u"not a time"_s).isValid());
 }
