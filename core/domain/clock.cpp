@@ -45,6 +45,22 @@ QString storeTimeText(const QDateTime &utc, const QTimeZone &zone) {
     return local.toString(QStringLiteral("yyyy-MM-dd HH:mm t"));
 }
 
+QString toStorageDate(const QDate &date) {
+    if (!date.isValid() || date.year() < 0 || date.year() > 9999)
+        return date.toString(Qt::ISODate);
+    char16_t text[10];
+    auto put = [&text](int at, int digits, int n) {
+        for (int i = at + digits - 1; i >= at; --i, n /= 10)
+            text[i] = char16_t(u'0' + n % 10);
+    };
+    put(0, 4, date.year());
+    text[4] = u'-';
+    put(5, 2, date.month());
+    text[7] = u'-';
+    put(8, 2, date.day());
+    return QString(reinterpret_cast<const QChar *>(text), 10);
+}
+
 namespace {
 std::optional<qint64> storageMsecs(const QString &t);
 } // namespace

@@ -23,6 +23,9 @@ void testPoint(const char *name);
 /// UTC timestamps are stored as ISO 8601 text with milliseconds and a Z: they sort as text.
 QString toStorageTime(const QDateTime &utc);
 QDateTime fromStorageTime(const QString &text);
+/// A date as stored ("yyyy-MM-dd"): the text of QDate::toString(Qt::ISODate), written digit by
+/// digit (Qt formats it through asprintf).
+QString toStorageDate(const QDate &date);
 /// A moment as people at the store read it: "2026-12-05 14:29 PST", in the store's time zone
 /// (only storage is UTC).
 QString storeTimeText(const QDateTime &utc, const QTimeZone &zone);

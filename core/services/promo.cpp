@@ -17,7 +17,7 @@ const QString kLotLeft = QStringLiteral(
 const QString kIsLot = QStringLiteral("l.kind IN ('grant', 'refund', 'replace_in')");
 
 QVariant dateOrNull(const QDate &d) {
-    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(); // NULL: no expiry
+    return d.isValid() ? QVariant(toStorageDate(d)) : QVariant(); // NULL: no expiry
 }
 
 // Lot `r` (its id, what is left, its last day, from column `first` on) when it has value left
@@ -144,7 +144,7 @@ Status PromoLedger::redeem(qint64 cardId, Money amount, const QDate &day, qint64
         read = std::move(*now);
         open = &read;
     }
-    const QString dayText = day.toString(Qt::ISODate);
+    const QString dayText = toStorageDate(day);
     Money need = amount;
     for (const Lot &lot : *open) {
         if (need.isZero())

@@ -584,7 +584,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
     row.receiptNo = done.receiptNo;
     row.kind = QStringLiteral("sale");
     row.createdAt = nowText;
-    row.businessDate = businessDate.toString(Qt::ISODate);
+    row.businessDate = toStorageDate(businessDate);
     row.registerId = registerId;
     row.staffId = cashier.id;
     if (approver)

@@ -83,8 +83,8 @@ TEST_CASE("A moment is shown in the store's time zone, with the zone's name", "[
 }
 
 TEST_CASE("A storage time is written and read as Qt's date and time functions do", "[clock]") {
-    // toStorageTime() and fromStorageTime() work digit by digit: the same text and the same
-    // moment as QDateTime's own formatter and parser, from any zone's time.
+    // toStorageTime(), toStorageDate() and fromStorageTime() work digit by digit: the same text
+    // and the same moment as QDateTime's own formatter and parser, from any zone's time.
     const QTimeZone zones[] = {QTimeZone::utc(), QTimeZone("America/Los_Angeles"),
                                QTimeZone("Asia/Kathmandu"), QTimeZone("Australia/Lord_Howe")};
     QRandomGenerator rng(20261207);
@@ -98,6 +98,7 @@ TEST_CASE("A storage time is written and read as Qt's date and time functions do
         const QString qt = at.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
         INFO(qt.toStdString());
         REQUIRE(toStorageTime(at) == qt);
+        REQUIRE(toStorageDate(at.date()) == at.date().toString(Qt::ISODate));
         QDateTime parsed = QDateTime::fromString(qt, Qt::ISODateWithMs);
         parsed.setTimeZone(QTimeZone::utc());
         const QDateTime read = fromStorageTime(qt);
@@ -106,6 +107,9 @@ TEST_CASE("A storage time is written and read as Qt's date and time functions do
         REQUIRE(read.timeZone() == QTimeZone::utc());
     }
     CHECK(toStorageTime(QDateTime()) == QDateTime().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s));
+    CHECK(toStorageDate(QDate()) == QDate().toString(Qt::ISODate));
+    CHECK(toStorageDate(QDate(12026, 1, 2)) == QDate(12026, 1, 2).toString(Qt::ISODate));
+    CHECK(toStorageDate(QDate(2026, 2, 3)) == u"2026-02-03"_s);
     // Text in another form goes through Qt's parser, as before.
     CHECK(fromStorageTime(u"2026-12-07T10:00:00Z"_s) ==
           QDateTime(QDate(2026, 12, 7), QTime(10, 0), QTimeZone::utc()));
