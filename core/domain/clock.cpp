@@ -8,32 +8,44 @@
 
 namespace oasis {
 
+namespace {
+/// `n` as `digits` decimal digits at `text[at]`.
+void putDigits(char16_t *text, int at, int digits, int n) {
+    for (int i = at + digits - 1; i >= at; --i, n /= 10)
+        text[i] = char16_t(u'0' + n % 10);
+}
+
+/// "yyyy-MM-dd" at `text[0]`, for a valid date of the years 0 to 9999.
+void putDate(char16_t *text, const QDate &d) {
+    putDigits(text, 0, 4, d.year());
+    text[4] = u'-';
+    putDigits(text, 5, 2, d.month());
+    text[7] = u'-';
+    putDigits(text, 8, 2, d.day());
+}
+
+bool fourDigitYear(const QDate &d) {
+    return d.isValid() && d.year() >= 0 && d.year() <= 9999;
+}
+} // namespace
+
 QString toStorageTime(const QDateTime &utc) {
     // Digit by digit, as QDateTime::toString("yyyy-MM-ddTHH:mm:ss.zzzZ") writes it (its
     // formatter is most of the cost: a sale writes half a dozen times).
     const QDateTime t = utc.toUTC();
-    const QDate d = t.date();
     const QTime c = t.time();
-    if (!d.isValid() || !c.isValid() || d.year() < 0 || d.year() > 9999)
+    if (!fourDigitYear(t.date()) || !c.isValid())
         return t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     char16_t text[24];
-    auto put = [&text](int at, int digits, int n) {
-        for (int i = at + digits - 1; i >= at; --i, n /= 10)
-            text[i] = char16_t(u'0' + n % 10);
-    };
-    put(0, 4, d.year());
-    text[4] = u'-';
-    put(5, 2, d.month());
-    text[7] = u'-';
-    put(8, 2, d.day());
+    putDate(text, t.date());
     text[10] = u'T';
-    put(11, 2, c.hour());
+    putDigits(text, 11, 2, c.hour());
     text[13] = u':';
-    put(14, 2, c.minute());
+    putDigits(text, 14, 2, c.minute());
     text[16] = u':';
-    put(17, 2, c.second());
+    putDigits(text, 17, 2, c.second());
     text[19] = u'.';
-    put(20, 3, c.msec());
+    putDigits(text, 20, 3, c.msec());
     text[23] = u'Z';
     return QString(reinterpret_cast<const QChar *>(text), 24);
 }
@@ -46,18 +58,10 @@ QString storeTimeText(const QDateTime &utc, const QTimeZone &zone) {
 }
 
 QString toStorageDate(const QDate &date) {
-    if (!date.isValid() || date.year() < 0 || date.year() > 9999)
+    if (!fourDigitYear(date))
         return date.toString(Qt::ISODate);
     char16_t text[10];
-    auto put = [&text](int at, int digits, int n) {
-        for (int i = at + digits - 1; i >= at; --i, n /= 10)
-            text[i] = char16_t(u'0' + n % 10);
-    };
-    put(0, 4, date.year());
-    text[4] = u'-';
-    put(5, 2, date.month());
-    text[7] = u'-';
-    put(8, 2, date.day());
+    putDate(text, date);
     return QString(reinterpret_cast<const QChar *>(text), 10);
 }
 

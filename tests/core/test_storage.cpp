@@ -688,9 +688,17 @@ TEST_CASE("A file's statements give and take values exactly as Qt's driver does"
     TempDb t;
     Database &db = t.db();
     const QString sql = u"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 7, 'x', NULL, X'00ff', 1.25"_s;
-    const QVariantList binds{qint64(9'007'199'254'740'993), 42,        2.5,
-                             u"Zoë's \u2713 ? --"_s,        QString(), QVariant(),
-                             QByteArray("\0\x01bytes", 7),  true,      u""_s};
+    const QVariantList binds{qint64(9'007'199'254'740'993),
+                             42,
+                             2.5,
+                             u"Zoë's \u2713 ? --"_s,
+                             QString(),
+                             QVariant(),
+                             QByteArray("\0\x01"
+                                        "bytes",
+                                        7),
+                             true,
+                             u""_s};
     const QVariantList fromFile = value(db.row(sql, binds));
     Rows viaQt = value(db.exec(sql, binds));
     REQUIRE(viaQt.next());
@@ -708,7 +716,9 @@ TEST_CASE("A file's statements give and take values exactly as Qt's driver does"
     CHECK(!fromFile.at(4).isNull());
     CHECK(fromFile.at(5).isNull()); // no value: NULL, read as a null text
     CHECK(fromFile.at(5).typeId() == QMetaType::QString);
-    CHECK(fromFile.at(6).toByteArray() == QByteArray("\0\x01bytes", 7));
+    CHECK(fromFile.at(6).toByteArray() == QByteArray("\0\x01"
+                                                     "bytes",
+                                                     7));
     CHECK(fromFile.at(7).toLongLong() == 1); // a flag as 1
     CHECK(fromFile.at(12).toByteArray() == QByteArray("\x00\xff", 2));
     CHECK(value(db.scalar(u"SELECT ?"_s, {QDate(2026, 12, 7)})).toString() ==
