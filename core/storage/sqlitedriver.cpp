@@ -91,13 +91,12 @@ bool SqliteDriver::isNotADatabase(const QString &nativeErrorCode) const {
 
 QStringList SqliteDriver::statementsOnOpen() const {
     // A 16 MB page cache (SQLite's default is 2 MB): the index pages a sale touches (items,
-    // stock levels, a card's ledger) stay in memory on a store's years of data.
-    QStringList s{
-        QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
-        QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA cache_size=-16384")};
-    if (qEnvironmentVariableIsSet("X_TEMPMEM"))
-        s << QStringLiteral("PRAGMA temp_store=MEMORY");
-    return s;
+    // stock levels, a card's ledger) stay in memory on a store's years of data. Temporary
+    // storage in memory: a sale's multi-row INSERT ... RETURNING kept its statement journal and
+    // the rows it returns in files under /var/tmp.
+    return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+            QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA cache_size=-16384"),
+            QStringLiteral("PRAGMA temp_store=MEMORY")};
 }
 
 QStringList SqliteDriver::readOnlyStatements() const {

@@ -129,6 +129,7 @@ TEST_CASE("A new database records the latest schema version and runs safely", "[
     auto synchronous = db->scalar(u"PRAGMA synchronous"_s);
     REQUIRE(synchronous);
     REQUIRE(synchronous->toInt() == 2); // FULL
+    CHECK(test::value(db->scalar(u"PRAGMA temp_store"_s)).toInt() == 2); // MEMORY
     auto busy = db->scalar(u"PRAGMA busy_timeout"_s);
     REQUIRE(busy);
     REQUIRE(busy->toInt() == 2000);
