@@ -285,13 +285,12 @@ private:
 };
 
 namespace {
-QString digestOf(const QByteArray &key, const QByteArray &rows) {
-    return QString::fromLatin1(crypto::hmacSha256(key, "oasis-books-v1" + rows).toHex());
-}
+/// What a books digest covers starts with this; the rows follow it in the same buffer.
+constexpr char kDigestPrefix[] = "oasis-books-v1";
 
-/// The same of rows that already start with "oasis-books-v1".
-QString digestOfPrefixed(const QByteArray &key, const QByteArray &prefixedRows) {
-    return QString::fromLatin1(crypto::hmacSha256(key, prefixedRows).toHex());
+/// The digest of `rows`, which start with kDigestPrefix.
+QString digestOf(const QByteArray &key, const QByteArray &rows) {
+    return QString::fromLatin1(crypto::hmacSha256(key, rows).toHex());
 }
 } // namespace
 
@@ -319,7 +318,7 @@ Result<QJsonObject> Journal::recordBooks(const Database &db) {
     for (const Database::BookRow &r : db.m_bookRows)
         written[r.table].push_back(&r);
     QJsonObject books{{QStringLiteral("v"), kBooksVersion}};
-    QByteArray rows = "oasis-books-v1"; // what the digest covers (digestOf())
+    QByteArray rows = kDigestPrefix;
     qsizetype size = rows.size();
     for (const Database::BookRow &r : db.m_bookRows)
         size += r.row.size() + 32;
@@ -349,7 +348,7 @@ Result<QJsonObject> Journal::recordBooks(const Database &db) {
                 oasis::tr("The journal cannot record the rows just written to %1.").arg(t.name));
         books.insert(name, encodeRanges(ranges));
     }
-    books.insert(QStringLiteral("digest"), digestOfPrefixed(db.keys().journal, rows));
+    books.insert(QStringLiteral("digest"), digestOf(db.keys().journal, rows));
     return books;
 }
 
@@ -699,7 +698,7 @@ Status Journal::verifyBooks(const Database &db, JournalReport &report) {
                          .arg(seq));
             continue;
         }
-        QByteArray rows;
+        QByteArray rows = kDigestPrefix;
         QString why;
         QStringList tables;
         for (const BookTable &t : kBooks) {

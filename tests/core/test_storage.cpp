@@ -129,7 +129,8 @@ TEST_CASE("A new database records the latest schema version and runs safely", "[
     auto synchronous = db->scalar(u"PRAGMA synchronous"_s);
     REQUIRE(synchronous);
     REQUIRE(synchronous->toInt() == 2); // FULL
-    CHECK(test::value(db->scalar(u"PRAGMA temp_store"_s)).toInt() == 2); // MEMORY
+    // Temporary tables, sorts and statement journals in memory (2: MEMORY).
+    CHECK(test::value(db->scalar(u"PRAGMA temp_store"_s)).toInt() == 2);
     auto busy = db->scalar(u"PRAGMA busy_timeout"_s);
     REQUIRE(busy);
     REQUIRE(busy->toInt() == 2000);
