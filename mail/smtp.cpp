@@ -5,38 +5,85 @@
 #include "core/domain/translate.h"
 
 #include <QDateTime>
+#include <QLibrary>
 #include <QLocale>
 #include <QUuid>
 
 #include <curl/curl.h>
 
 #include <memory>
-#include <mutex>
 
 namespace oasis::mail {
 
 namespace {
 
-void globalInit() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+// libcurl's functions this file calls. libcurl is loaded on the first send, not with the
+// program: it and the 17 libraries it needs (Kerberos, LDAP, GnuTLS, SSH...) were a fifth of
+// the libraries every start of oasis-pos and oasisctl mapped and linked, for the few that send
+// mail. Each pointer has the type of the function the header declares.
+#define OASIS_CURL_FUNCTIONS(F)                                                                    \
+    F(global_init)                                                                                 \
+    F(easy_init)                                                                                   \
+    F(easy_setopt)                                                                                 \
+    F(easy_perform)                                                                                \
+    F(easy_cleanup)                                                                                \
+    F(easy_strerror)                                                                               \
+    F(slist_append)                                                                                \
+    F(slist_free_all)                                                                              \
+    F(mime_init)                                                                                   \
+    F(mime_free)                                                                                   \
+    F(mime_addpart)                                                                                \
+    F(mime_data)                                                                                   \
+    F(mime_type)                                                                                   \
+    F(mime_encoder)                                                                                \
+    F(mime_filename)                                                                               \
+    F(mime_headers)                                                                                \
+    F(mime_subparts)
+
+struct Curl {
+#define OASIS_CURL_POINTER(name) decltype(&::curl_##name) name = nullptr;
+    OASIS_CURL_FUNCTIONS(OASIS_CURL_POINTER)
+#undef OASIS_CURL_POINTER
+    QString problem; ///< why it cannot be used (empty: loaded and initialised)
+};
+
+/// libcurl 4 (Debian's libcurl4), loaded and initialised once, on first use.
+const Curl &curl() {
+    static const Curl loaded = [] {
+        Curl c;
+        QLibrary library(QStringLiteral("curl"), 4);
+        if (!library.load()) {
+            c.problem = library.errorString();
+            return c;
+        }
+#define OASIS_CURL_RESOLVE(name)                                                                   \
+    c.name = reinterpret_cast<decltype(c.name)>(library.resolve("curl_" #name));                   \
+    if (!c.name && c.problem.isEmpty())                                                            \
+        c.problem = QStringLiteral("curl_" #name) + u' ' + library.errorString();
+        OASIS_CURL_FUNCTIONS(OASIS_CURL_RESOLVE)
+#undef OASIS_CURL_RESOLVE
+        if (c.problem.isEmpty() && c.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+            c.problem = QStringLiteral("curl_global_init failed");
+        return c; // the library stays loaded: QLibrary never unloads on destruction
+    }();
+    return loaded;
 }
 
 struct EasyDeleter {
-    void operator()(CURL *c) const { curl_easy_cleanup(c); }
+    void operator()(CURL *c) const { curl().easy_cleanup(c); }
 };
 struct MimeDeleter {
-    void operator()(curl_mime *m) const { curl_mime_free(m); }
+    void operator()(curl_mime *m) const { curl().mime_free(m); }
 };
 struct ListDeleter {
-    void operator()(curl_slist *l) const { curl_slist_free_all(l); }
+    void operator()(curl_slist *l) const { curl().slist_free_all(l); }
 };
 using Easy = std::unique_ptr<CURL, EasyDeleter>;
 using Mime = std::unique_ptr<curl_mime, MimeDeleter>;
 using List = std::unique_ptr<curl_slist, ListDeleter>;
 
 void append(List &list, const QByteArray &line) {
-    curl_slist *grown = curl_slist_append(list.get(), line.constData());
+    curl_slist *grown = curl().slist_append(list.get(), line.constData());
     if (grown) {
         (void)list.release();
         list.reset(grown);
@@ -44,7 +91,7 @@ void append(List &list, const QByteArray &line) {
 }
 
 void setData(curl_mimepart *part, const QByteArray &data) {
-    curl_mime_data(part, data.constData(), static_cast<size_t>(data.size()));
+    curl().mime_data(part, data.constData(), static_cast<size_t>(data.size()));
 }
 
 QByteArray rfc2822Date() {
@@ -59,6 +106,7 @@ QByteArray rfc2822Date() {
 /// multipart/mixed { multipart/alternative { text/plain, multipart/related { text/html,
 /// images } }, attachments }.
 Mime buildMime(CURL *easy, const Message &m, List &headers) {
+    const Curl &api = curl();
     const QByteArray domain = m.from.mid(m.from.lastIndexOf(u'@') + 1).toLatin1();
     append(headers, "Date: " + rfc2822Date());
     append(headers,
@@ -69,42 +117,42 @@ Mime buildMime(CURL *easy, const Message &m, List &headers) {
     append(headers, "Message-ID: <" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + '@' +
                         domain + '>');
 
-    Mime top(curl_mime_init(easy));
-    curl_mimepart *body = curl_mime_addpart(top.get());
-    curl_mime *alternative = curl_mime_init(easy);
-    curl_mimepart *text = curl_mime_addpart(alternative);
+    Mime top(api.mime_init(easy));
+    curl_mimepart *body = api.mime_addpart(top.get());
+    curl_mime *alternative = api.mime_init(easy);
+    curl_mimepart *text = api.mime_addpart(alternative);
     setData(text, m.text.toUtf8());
-    curl_mime_type(text, "text/plain; charset=utf-8");
-    curl_mime_encoder(text, "quoted-printable");
+    api.mime_type(text, "text/plain; charset=utf-8");
+    api.mime_encoder(text, "quoted-printable");
     if (!m.html.isEmpty()) {
-        curl_mimepart *relatedPart = curl_mime_addpart(alternative);
-        curl_mime *related = curl_mime_init(easy);
-        curl_mimepart *html = curl_mime_addpart(related);
+        curl_mimepart *relatedPart = api.mime_addpart(alternative);
+        curl_mime *related = api.mime_init(easy);
+        curl_mimepart *html = api.mime_addpart(related);
         setData(html, m.html.toUtf8());
-        curl_mime_type(html, "text/html; charset=utf-8");
-        curl_mime_encoder(html, "quoted-printable");
+        api.mime_type(html, "text/html; charset=utf-8");
+        api.mime_encoder(html, "quoted-printable");
         for (const InlineImage &image : m.images) {
-            curl_mimepart *part = curl_mime_addpart(related);
+            curl_mimepart *part = api.mime_addpart(related);
             setData(part, image.data);
-            curl_mime_type(part, image.mimeType.toLatin1().constData());
-            curl_mime_encoder(part, "base64");
+            api.mime_type(part, image.mimeType.toLatin1().constData());
+            api.mime_encoder(part, "base64");
             List partHeaders;
             append(partHeaders, "Content-ID: <" + image.contentId.toLatin1() + '>');
             append(partHeaders,
                    "Content-Disposition: inline; filename=\"" + image.fileName.toLatin1() + '"');
-            curl_mime_headers(part, partHeaders.release(), 1);
+            api.mime_headers(part, partHeaders.release(), 1);
         }
-        curl_mime_subparts(relatedPart, related);
-        curl_mime_type(relatedPart, "multipart/related");
+        api.mime_subparts(relatedPart, related);
+        api.mime_type(relatedPart, "multipart/related");
     }
-    curl_mime_subparts(body, alternative);
-    curl_mime_type(body, "multipart/alternative");
+    api.mime_subparts(body, alternative);
+    api.mime_type(body, "multipart/alternative");
     for (const Attachment &file : m.attachments) {
-        curl_mimepart *part = curl_mime_addpart(top.get());
+        curl_mimepart *part = api.mime_addpart(top.get());
         setData(part, file.data);
-        curl_mime_type(part, file.mimeType.toLatin1().constData());
-        curl_mime_filename(part, file.fileName.toLatin1().constData());
-        curl_mime_encoder(part, "base64");
+        api.mime_type(part, file.mimeType.toLatin1().constData());
+        api.mime_filename(part, file.fileName.toLatin1().constData());
+        api.mime_encoder(part, "base64");
     }
     return top;
 }
@@ -151,48 +199,53 @@ Status send(const Server &server, const Message &message) {
                               "oasisctl settings smtp --host H --port P --from ADDRESS."));
     if (auto ok = StoreSettings::checkSmtp(s); !ok)
         return ok;
-    globalInit();
-    Easy easy(curl_easy_init());
+    const Curl &api = curl();
+    if (!api.problem.isEmpty())
+        return fail(ErrorCode::System,
+                    oasis::tr("Email cannot be sent from this computer: libcurl could not be "
+                              "loaded (%1).")
+                        .arg(api.problem));
+    Easy easy(api.easy_init());
     if (!easy)
         return fail(ErrorCode::System, oasis::tr("Cannot start sending email (libcurl)."));
     CURL *c = easy.get();
     const QByteArray url = (s.security == SmtpSecurity::Tls ? "smtps://" : "smtp://") +
                            s.host.toLatin1() + ':' + QByteArray::number(s.port);
-    curl_easy_setopt(c, CURLOPT_URL, url.constData());
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, long(server.connectTimeoutMs));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, long(server.totalTimeoutMs));
-    curl_easy_setopt(c, CURLOPT_USE_SSL,
-                     s.security == SmtpSecurity::None ? long(CURLUSESSL_NONE)
-                                                      : long(CURLUSESSL_ALL));
+    api.easy_setopt(c, CURLOPT_URL, url.constData());
+    api.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    api.easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, long(server.connectTimeoutMs));
+    api.easy_setopt(c, CURLOPT_TIMEOUT_MS, long(server.totalTimeoutMs));
+    api.easy_setopt(c, CURLOPT_USE_SSL,
+                    s.security == SmtpSecurity::None ? long(CURLUSESSL_NONE)
+                                                     : long(CURLUSESSL_ALL));
     const QByteArray user = s.user.toUtf8();
     const QByteArray password = server.password.toUtf8();
     if (!s.user.isEmpty()) {
-        curl_easy_setopt(c, CURLOPT_USERNAME, user.constData());
-        curl_easy_setopt(c, CURLOPT_PASSWORD, password.constData());
+        api.easy_setopt(c, CURLOPT_USERNAME, user.constData());
+        api.easy_setopt(c, CURLOPT_PASSWORD, password.constData());
     }
     const QByteArray from = '<' + message.from.toLatin1() + '>';
-    curl_easy_setopt(c, CURLOPT_MAIL_FROM, from.constData());
+    api.easy_setopt(c, CURLOPT_MAIL_FROM, from.constData());
     List recipients;
     append(recipients, '<' + message.to.toLatin1() + '>');
-    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, recipients.get());
+    api.easy_setopt(c, CURLOPT_MAIL_RCPT, recipients.get());
     List headers;
     Mime mime = buildMime(c, message, headers);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(c, CURLOPT_MIMEPOST, mime.get());
+    api.easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+    api.easy_setopt(c, CURLOPT_MIMEPOST, mime.get());
     if (server.cancel) {
-        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &abortWhenCancelled);
-        curl_easy_setopt(c, CURLOPT_XFERINFODATA,
-                         const_cast<std::atomic_bool *>(server.cancel.get()));
+        api.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+        api.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &abortWhenCancelled);
+        api.easy_setopt(c, CURLOPT_XFERINFODATA,
+                        const_cast<std::atomic_bool *>(server.cancel.get()));
     }
     char errors[CURL_ERROR_SIZE] = {};
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errors);
+    api.easy_setopt(c, CURLOPT_ERRORBUFFER, errors);
 
-    const CURLcode result = curl_easy_perform(c);
+    const CURLcode result = api.easy_perform(c);
     if (result == CURLE_OK)
         return {};
-    const QString why = oneLine(QString::fromUtf8(errors[0] ? errors : curl_easy_strerror(result)));
+    const QString why = oneLine(QString::fromUtf8(errors[0] ? errors : api.easy_strerror(result)));
     const QString where = s.host + u':' + QString::number(s.port);
     switch (result) {
     case CURLE_COULDNT_RESOLVE_HOST:

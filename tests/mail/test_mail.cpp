@@ -197,6 +197,39 @@ TEST_CASE("an email address is checked before anything is queued or sent", "[mai
     }
 }
 
+namespace {
+
+/// Whether a library whose file name starts with `name` is mapped into this process.
+bool mapped(const QByteArray &name) {
+    QFile maps(u"/proc/self/maps"_s);
+    REQUIRE(maps.open(QIODevice::ReadOnly));
+    for (const QByteArray &line : maps.readAll().split('\n'))
+        if (line.mid(line.lastIndexOf('/') + 1).startsWith(name))
+            return true;
+    return false;
+}
+
+} // namespace
+
+// ctest runs each test case in a process of its own, so nothing has sent mail before this one.
+TEST_CASE("libcurl is loaded by the first email a program sends, not when it starts", "[mail]") {
+    REQUIRE(mapped("libQt6Core.so")); // the check sees a library that is there
+    REQUIRE_FALSE(mapped("libcurl"));
+    SmtpSink sink;
+    printing::GiftCertificate card;
+    card.store = {u"Oasis"_s, {}, {}};
+    card.code = giftcode::generate();
+    card.amount = Money::fromCents(25'00);
+    auto message = mail::giftCardMessage(card, u"hello@oasis-spa.example"_s, u"sam@example.com"_s);
+    REQUIRE(message);
+    REQUIRE(mail::send(loopback(sink.port()), *message));
+    REQUIRE(sink.messageFiles().size() == 1);
+    REQUIRE(mapped("libcurl"));
+    // Sent again with the library already there.
+    REQUIRE(mail::send(loopback(sink.port()), *message));
+    REQUIRE(sink.messageFiles().size() == 2);
+}
+
 TEST_CASE("an e-gift card arrives with its QR inline and its certificate attached", "[mail]") {
     SmtpSink sink;
     printing::GiftCertificate card;
