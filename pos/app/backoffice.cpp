@@ -7,12 +7,12 @@
 #include "core/services/shift.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
-#include "pos/app/camerasettings.h"
 #include "pos/app/dialogs.h"
 #include "pos/app/firstpaint.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/receiptview.h"
 #include "pos/app/registerwidget.h"
+#include "pos/camera/camera.h"
 #include "pos/screens/clientsscreen.h"
 #include "pos/screens/giftcardscreen.h"
 #include "pos/screens/inventoryscreen.h"
@@ -25,6 +25,7 @@
 
 #include <QCoreApplication>
 #include <QDialog>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -259,10 +260,20 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
                          &MainWindow::restartRequested);
         QObject::connect(screen, &screens::SettingsScreen::displaySettingsChanged, &window,
                          &MainWindow::applyDisplaySettings);
-        auto *camera = new CameraSettingsBox(window.camera(), screen);
-        screen->addRegisterSection(camera);
-        QObject::connect(camera, &CameraSettingsBox::cameraSettingsChanged, &window,
-                         &MainWindow::applyCameraSettings);
+        QString error;
+        if (Camera *camera = window.camera(&error)) {
+            screen->addRegisterSection(
+                camera->createSettingsBox(screen, [&window] { window.applyCameraSettings(); }));
+        } else {
+            // Without the camera plugin the register sells as before; the box says why.
+            auto *box = new QGroupBox(QObject::tr("Camera"), screen);
+            box->setObjectName(QStringLiteral("cameraBox"));
+            auto *note = new QLabel(error, box);
+            note->setObjectName(QStringLiteral("cameraNote"));
+            note->setWordWrap(true);
+            (new QVBoxLayout(box))->addWidget(note);
+            screen->addRegisterSection(box);
+        }
     });
     // The client page opens over the register (the header has no room for another screen):
     // the ticket's client, or the list to find one in.

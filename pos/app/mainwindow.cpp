@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/mainwindow.h"
 
-#include "pos/app/camerascanner.h"
 #include "pos/app/customerdisplay.h"
+#include "pos/camera/camera.h"
 #include "pos/screens/displaysettings.h"
 
 #include "core/domain/clock.h"
@@ -239,34 +239,41 @@ void MainWindow::applyCameraSettings() {
     const CameraSettings settings = CameraSettings::load();
     if (!settings.isOn()) {
         if (m_camera)
-            m_camera->setDevice({});
+            m_camera->apply(settings);
         return; // no camera chosen: Qt Multimedia is not even loaded
     }
-    const QCameraDevice device = cameraFor(settings);
-    if (device.isNull())
+    QString error;
+    Camera *scanner = camera(&error);
+    if (!scanner) {
+        statusBar()->showMessage(error, 15'000);
+        return;
+    }
+    if (!scanner->apply(settings))
         statusBar()->showMessage(
             tr("The camera %1 is not connected: codes can still be scanned or typed.")
                 .arg(settings.name.isEmpty() ? settings.id : settings.name),
             15'000);
-    camera()->setDevice(device);
 }
 
-CameraScanner *MainWindow::camera() {
+Camera *MainWindow::camera(QString *error) {
     if (m_camera)
-        return m_camera;
-    m_camera = new CameraScanner(this);
+        return m_camera.get();
+    CameraPlugin *plugin = cameraPlugin(cameraPluginPaths(), error);
+    if (!plugin)
+        return nullptr;
+    Camera::Events events;
     // A code shown to the camera is a scan at the register, and only there: not on the PIN pad,
     // another screen or over a dialog (the Settings test shows what it reads itself).
-    connect(m_camera, &CameraScanner::codeRead, this, [this](const QString &text) {
+    events.codeRead = [this](const QString &text) {
         if (isLocked() || currentScreen() != QLatin1String("register") || !m_register ||
             QApplication::activeModalWidget())
             return;
         sellingRegister()->handleCameraScan(text);
-    });
-    connect(m_camera, &CameraScanner::cameraError, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 15'000); });
-    connect(m_camera, &CameraScanner::camerasChanged, this, &MainWindow::applyCameraSettings);
-    return m_camera;
+    };
+    events.error = [this](const QString &message) { statusBar()->showMessage(message, 15'000); };
+    events.camerasChanged = [this] { applyCameraSettings(); };
+    m_camera = plugin->create(std::move(events));
+    return m_camera.get();
 }
 
 RegisterWidget *MainWindow::registerScreen() {

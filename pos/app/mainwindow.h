@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -30,7 +31,7 @@ class LoginWidget;
 class RegisterWidget;
 class ReceiptsScreen;
 class CustomerDisplay;
-class CameraScanner;
+class Camera;
 class OfflineMode;
 
 class MainWindow final : public QMainWindow {
@@ -83,11 +84,13 @@ public:
     /// Starts or stops the camera that reads codes as this computer's settings say (Settings →
     /// This register → Camera). A chosen camera that is not connected is left off.
     void applyCameraSettings();
-    /// The camera scanner, made when first asked for (no camera is opened until one is chosen).
-    /// What it reads goes to the register as a scan, while the register is on screen.
-    CameraScanner *camera();
+    /// The camera scanner, made when first asked for (no camera is opened until one is chosen):
+    /// the plugin oasis-camera is loaded then. What it reads goes to the register as a scan,
+    /// while the register is on screen. nullptr when the plugin cannot be loaded; `error` (if
+    /// given) then says why in one line.
+    Camera *camera(QString *error = nullptr);
     /// The scanner if one was made (nullptr otherwise).
-    CameraScanner *cameraIfAny() const { return m_camera; }
+    Camera *cameraIfAny() const { return m_camera.get(); }
 
     /// Logs in without the PIN pad (tests, after LoginWidget succeeded).
     void startSession(const StaffMember &member);
@@ -153,7 +156,7 @@ private:
     };
     std::vector<Restricted> m_restricted;
     CustomerDisplay *m_display = nullptr;
-    CameraScanner *m_camera = nullptr;
+    std::unique_ptr<Camera> m_camera;
 };
 
 } // namespace oasis::app

@@ -5,18 +5,15 @@
 #include "core/services/report.h"
 #include "core/services/storesettings.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
+#include "pos/charts/charts.h"
+#include "pos/plugins/pluginloader.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QTimeZone>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -46,54 +43,26 @@ NiceAxis niceAxis(double maximum, bool whole) {
 }
 
 namespace {
-QChartView *barChart(QWidget *parent) {
-    auto *view = new QChartView(new QChart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
-    view->chart()->legend()->hide();
-    view->chart()->setMargins(QMargins(4, 4, 4, 4));
-    // Axis labels through QLocale: "$1,500", not "$1500".
-    view->chart()->setLocalizeNumbers(true);
-    return view;
-}
-
-/// Replaces a chart's content with one bar set over the given categories, on an axis with
-/// round ticks: money (whole dollars, the store's symbol) or whole numbers.
-void fillBars(QChartView *view, const QString &title, const QStringList &categories,
-              const QList<qreal> &values, bool money) {
-    QChart *chart = view->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
-    chart->setTitle(title);
-    auto *set = new QBarSet(title);
-    set->setColor(QColor(0x2e, 0x7d, 0x6b));
+/// One bar set over the given categories, on an axis with round ticks: money (whole dollars,
+/// the store's symbol) or whole numbers.
+charts::Bars bars(const QString &title, const QStringList &categories, const QList<qreal> &values,
+                  bool money) {
+    charts::Bars out;
+    out.title = title;
+    out.categories = categories;
+    out.values = values;
     qreal top = 0;
-    for (qreal v : values) {
-        *set << v;
+    for (qreal v : values)
         top = std::max(top, v);
-    }
-    auto *series = new QBarSeries;
-    series->append(set);
-    chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setGridLineVisible(false);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
     const NiceAxis nice = niceAxis(top, !money || top >= 5);
-    auto *y = new QValueAxis;
-    y->setRange(0, nice.top);
-    y->setTickType(QValueAxis::TicksDynamic);
-    y->setTickAnchor(0);
-    y->setTickInterval(nice.step);
+    out.top = nice.top;
+    out.step = nice.step;
     const bool cents = money && nice.step < 1;
     const QString symbol = Money::currencySymbol(Money::currency(), QLocale());
-    y->setLabelFormat(money ? QString(symbol).replace(u'%', QStringLiteral("%%")) +
+    out.labelFormat = money ? QString(symbol).replace(u'%', QStringLiteral("%%")) +
                                   (cents ? QStringLiteral("%.2f") : QStringLiteral("%.0f"))
-                            : QStringLiteral("%.0f"));
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
+                            : QStringLiteral("%.0f");
+    return out;
 }
 
 qreal dollars(Money m) {
@@ -124,17 +93,29 @@ Dashboard::Dashboard(const ScreenContext &context, QWidget *parent)
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
     bar->addWidget(refreshButton);
     layout->addLayout(bar);
-    m_perDay = barChart(this);
-    m_perDay->setObjectName(QStringLiteral("salesPerDay"));
-    m_perHour = barChart(this);
-    m_perHour->setObjectName(QStringLiteral("salesPerHour"));
-    m_perTherapist = barChart(this);
-    m_perTherapist->setObjectName(QStringLiteral("sessionsPerTherapist"));
-    layout->addWidget(m_perDay, 1);
-    auto *lower = new QHBoxLayout;
-    lower->addWidget(m_perHour, 1);
-    lower->addWidget(m_perTherapist, 1);
-    layout->addLayout(lower, 1);
+    // Qt Charts is loaded now, with the dashboard. Without it the summary line still reads.
+    QString why;
+    m_charts = plugins::plugin<charts::ChartsPlugin>(
+        plugins::pluginPaths(QStringLiteral("oasis-charts.so")), &why);
+    if (m_charts) {
+        m_perDay = m_charts->createBarChart(this);
+        m_perDay->setObjectName(QStringLiteral("salesPerDay"));
+        m_perHour = m_charts->createBarChart(this);
+        m_perHour->setObjectName(QStringLiteral("salesPerHour"));
+        m_perTherapist = m_charts->createBarChart(this);
+        m_perTherapist->setObjectName(QStringLiteral("sessionsPerTherapist"));
+        layout->addWidget(m_perDay, 1);
+        auto *lower = new QHBoxLayout;
+        lower->addWidget(m_perHour, 1);
+        lower->addWidget(m_perTherapist, 1);
+        layout->addLayout(lower, 1);
+    } else {
+        auto *note = new QLabel(tr("Charts cannot be shown on this computer: %1.").arg(why), this);
+        note->setObjectName(QStringLiteral("dashboardNote"));
+        note->setWordWrap(true);
+        layout->addWidget(note);
+        layout->addStretch(1);
+    }
     connect(refreshButton, &QPushButton::clicked, this, &Dashboard::refresh);
     connect(m_period, &QComboBox::currentIndexChanged, this, &Dashboard::refresh);
 }
@@ -152,6 +133,11 @@ std::pair<QDate, QDate> Dashboard::period() const {
     default:
         return {today.addDays(1 - choice), today};
     }
+}
+
+void Dashboard::show(QWidget *chart, const charts::Bars &bars) {
+    if (m_charts && chart)
+        m_charts->setBars(chart, bars);
 }
 
 QString Dashboard::summaryText() const {
@@ -207,7 +193,7 @@ void Dashboard::refresh() {
                 labels << locale.toString(m, QStringLiteral("MMM"));
                 values << dollars(byMonth[m.year() * 12 + m.month() - 1]);
             }
-            fillBars(m_perDay, tr("Sales per month, %1").arg(dates), labels, values, true);
+            show(m_perDay, bars(tr("Sales per month, %1").arg(dates), labels, values, true));
         } else {
             const QString format =
                 from.daysTo(to) < 15 ? QStringLiteral("ddd d") : QStringLiteral("d");
@@ -216,7 +202,7 @@ void Dashboard::refresh() {
                 auto it = byDay.find(d);
                 values << (it != byDay.end() ? dollars(it->second) : 0.0);
             }
-            fillBars(m_perDay, tr("Sales per day, %1").arg(dates), labels, values, true);
+            show(m_perDay, bars(tr("Sales per day, %1").arg(dates), labels, values, true));
         }
     }
     if (auto hours = reports.salesPerHour(from, to)) {
@@ -235,7 +221,7 @@ void Dashboard::refresh() {
                                    : locale.toString(QTime(h, 0), QStringLiteral("h AP")));
             values << dollars((*hours)[std::size_t(h)]);
         }
-        fillBars(m_perHour, tr("Sales by hour of day, %1").arg(dates), labels, values, true);
+        show(m_perHour, bars(tr("Sales by hour of day, %1").arg(dates), labels, values, true));
     }
     if (auto sessions = reports.sessionsPerTherapist(from, to)) {
         QStringList labels;
@@ -244,8 +230,8 @@ void Dashboard::refresh() {
             labels << name;
             values << qreal(count);
         }
-        fillBars(m_perTherapist, tr("Sessions per therapist, %1").arg(dates), labels, values,
-                 false);
+        show(m_perTherapist,
+             bars(tr("Sessions per therapist, %1").arg(dates), labels, values, false));
     }
 }
 

@@ -8,9 +8,13 @@
 #include <QDate>
 #include <QWidget>
 
-class QChartView;
 class QComboBox;
 class QLabel;
+
+namespace oasis::charts {
+class ChartsPlugin;
+struct Bars;
+} // namespace oasis::charts
 
 namespace oasis::screens {
 
@@ -37,13 +41,15 @@ public:
 private:
     /// First and last business date of the chosen period.
     std::pair<QDate, QDate> period() const;
+    void show(QWidget *chart, const charts::Bars &bars);
 
     ScreenContext m_context;
     QComboBox *m_period = nullptr;
     QLabel *m_summary = nullptr;
-    QChartView *m_perDay = nullptr;
-    QChartView *m_perHour = nullptr;
-    QChartView *m_perTherapist = nullptr;
+    charts::ChartsPlugin *m_charts = nullptr; ///< nullptr: the plugin could not be loaded
+    QWidget *m_perDay = nullptr;              ///< bar charts (QChartView), or nullptr
+    QWidget *m_perHour = nullptr;
+    QWidget *m_perTherapist = nullptr;
 };
 
 } // namespace oasis::screens

@@ -68,6 +68,10 @@
         <source>Clients</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2939,6 +2943,13 @@
     </message>
     <message>
         <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oasis::app::Camera</name>
+    <message>
+        <source>Camera scanning is not available on this computer: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5862,6 +5873,17 @@ F10</source>
     </message>
 </context>
 <context>
+    <name>oasis::plugins</name>
+    <message>
+        <source>it is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not the plugin it should be</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>oasis::printing</name>
     <message>
         <source>No receipt printer is set up on this register.</source>
@@ -6745,6 +6767,10 @@ managers only)</source>
     </message>
     <message>
         <source>Sessions per therapist, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts cannot be shown on this computer: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

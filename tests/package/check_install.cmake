@@ -20,6 +20,8 @@ endmacro()
 set(expected
     bin/oasis-pos
     bin/oasisctl
+    lib/oasis-pos/oasis-camera.so
+    lib/oasis-pos/oasis-charts.so
     share/applications/${APP_ID}.desktop
     share/doc/oasis-pos/changelog.gz
     share/doc/oasis-pos/copyright

@@ -4,12 +4,12 @@
 // do, and the register finds the card once; Settings without a camera says so.
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
-#include "pos/app/camerascanner.h"
-#include "pos/app/camerasettings.h"
-#include "pos/app/framedecoder.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/registerwidget.h"
 #include "pos/app/ticketmodel.h"
+#include "pos/camera/camerascanner.h"
+#include "pos/camera/camerasettings.h"
+#include "pos/camera/framedecoder.h"
 #include "pos/screens/settingsscreen.h"
 #include "tests/pos/posfixture.h"
 
@@ -190,6 +190,13 @@ void show(CameraScanner *camera, const QVideoFrame &frame) {
     REQUIRE(done.wait(10'000));
 }
 
+/// The window's camera: the plugin's CameraScanner (linked into these tests as a static plugin).
+CameraScanner *scannerOf(MainWindow &window) {
+    auto *scanner = dynamic_cast<CameraScanner *>(window.camera());
+    REQUIRE(scanner);
+    return scanner;
+}
+
 IssuedCard sellCard(Database &db) {
     Ticket ticket;
     ticket.addGiftCard(Money::fromCents(150'00), QStringLiteral("Ana Whitfield"));
@@ -234,7 +241,7 @@ TEST_CASE("a gift card shown to the camera is found at the register, once while 
     window.startSession(postest::frontDesk(tdb.db()));
     RegisterWidget *reg = window.registerScreen();
     REQUIRE(window.currentScreen() == QLatin1String("register"));
-    CameraScanner *camera = window.camera();
+    CameraScanner *camera = scannerOf(window);
     REQUIRE(camera->device().isNull()); // no camera chosen: nothing opened
     camera->decoder()->setMinimumInterval(0);
     QSignalSpy reads(camera, &CameraScanner::codeRead);
@@ -280,7 +287,7 @@ TEST_CASE("a product's code shown to the camera adds one line, and one more only
     window.show();
     window.startSession(postest::frontDesk(tdb.db()));
     RegisterWidget *reg = window.registerScreen();
-    CameraScanner *camera = window.camera();
+    CameraScanner *camera = scannerOf(window);
     camera->decoder()->setMinimumInterval(0);
     camera->decoder()->setRepeatWindow(400);
 
@@ -312,7 +319,7 @@ TEST_CASE("a product's shelf label held up to the camera adds the product", "[po
     window.show();
     window.startSession(postest::frontDesk(tdb.db()));
     RegisterWidget *reg = window.registerScreen();
-    CameraScanner *camera = window.camera();
+    CameraScanner *camera = scannerOf(window);
     camera->decoder()->setMinimumInterval(0);
 
     // The label's EAN-13 (ZXing's writer, as the shelf labels print it), 4 px a module, on a
@@ -373,7 +380,7 @@ TEST_CASE("Settings on a computer without a camera says so and the register work
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
     MainWindow window(tdb.db(), QStringLiteral("test-register"));
-    CameraSettingsBox box(window.camera());
+    CameraSettingsBox box(scannerOf(window));
     if (!connectedCameras().isEmpty()) {
         WARN("this computer has a camera: the no-camera case is not checked");
         return;
@@ -394,8 +401,8 @@ TEST_CASE("Settings on a computer without a camera says so and the register work
     const QString code = giftcode::generate();
     box.setTesting(true);
     REQUIRE(box.note().contains(QStringLiteral("Choose a camera first")));
-    window.camera()->decoder()->setMinimumInterval(0);
-    show(window.camera(),
+    scannerOf(window)->decoder()->setMinimumInterval(0);
+    show(scannerOf(window),
          frameOf(phonePhoto(code, Shot::Straight), QVideoFrameFormat::Format_NV12));
     REQUIRE(box.note().contains(QStringLiteral("Read from the camera: gift card ••") +
                                 giftcode::last4(code)));
@@ -407,11 +414,11 @@ TEST_CASE("Settings on a computer without a camera says so and the register work
     // it and says so.
     CameraSettings{QStringLiteral("/dev/video0"), QStringLiteral("USB webcam")}.save();
     window.applyCameraSettings();
-    REQUIRE(window.camera()->device().isNull());
+    REQUIRE(scannerOf(window)->device().isNull());
     REQUIRE(window.statusBar()->currentMessage().contains(QStringLiteral("USB webcam")));
     // A camera plugged in or out: the choice is applied again.
     window.statusBar()->clearMessage();
-    Q_EMIT window.camera()->camerasChanged();
+    Q_EMIT scannerOf(window)->camerasChanged();
     REQUIRE(window.statusBar()->currentMessage().contains(QStringLiteral("USB webcam")));
     // The same at the next start, once the PIN pad is on screen.
     MainWindow next(tdb.db(), QStringLiteral("test-register"));
@@ -500,7 +507,7 @@ TEST_CASE("screenshots of the camera settings", "[.][screenshots]") {
     ctx.db = &tdb.db();
     ctx.currentUser = [&] { return postest::frontDesk(tdb.db()); };
     screens::SettingsScreen settings(ctx);
-    auto *box = new CameraSettingsBox(window.camera());
+    auto *box = new CameraSettingsBox(scannerOf(window));
     settings.addRegisterSection(box);
     for (int i = 0; i < settings.tabs()->count(); ++i)
         if (settings.tabs()->tabText(i) == screens::SettingsScreen::tr("This register"))
@@ -519,8 +526,8 @@ TEST_CASE("screenshots of the camera settings", "[.][screenshots]") {
     window.resize(1366, 768);
     window.show();
     window.startSession(postest::frontDesk(tdb.db()));
-    window.camera()->decoder()->setMinimumInterval(0);
-    show(window.camera(),
+    scannerOf(window)->decoder()->setMinimumInterval(0);
+    show(scannerOf(window),
          frameOf(phonePhoto(card.code, Shot::Glare), QVideoFrameFormat::Format_NV12));
     QTest::qWait(0);
     CHECK(window.grab().save(QDir(dir).filePath(QStringLiteral("register-camera-read.png"))));

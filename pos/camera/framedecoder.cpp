@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pos/app/framedecoder.h"
+#include "pos/camera/framedecoder.h"
 
 #include <ZXing/ReadBarcode.h>
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A webcam as a scanner: Qt Multimedia's camera feeds its frames to the FrameDecoder, and each
 // code read comes out as the scan field's text would (Settings → This register chooses the
-// camera, per computer).
+// camera, per computer). Part of the plugin oasis-camera; the counter app sees it as a Camera.
 #pragma once
+
+#include "pos/camera/camera.h"
 
 #include <QByteArray>
 #include <QCameraDevice>
@@ -22,37 +24,26 @@ namespace oasis::app {
 
 class FrameDecoder;
 
-/// This computer's camera for scanning, kept in QSettings (`camera/id`, `camera/name`) like the
-/// customer display. An empty id: no camera.
-struct CameraSettings {
-    QString id;   ///< QCameraDevice::id()
-    QString name; ///< its description, to find it again if the system renumbers it
-
-    static CameraSettings load();
-    void save() const;
-    bool isOn() const { return !id.isEmpty(); }
-};
-
 /// The cameras connected now.
 QList<QCameraDevice> connectedCameras();
 /// The connected camera the settings name (by id, else by description); a null device if none.
 QCameraDevice cameraFor(const CameraSettings &settings);
 
-/// What a code read by the camera is, safe for a status line: a gift card as "gift card ••7KQ3",
-/// never its whole code; anything else as read, cut short.
-QString describeCode(const QString &text);
-
-class CameraScanner final : public QObject {
+class CameraScanner final : public QObject, public Camera {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CameraScanner)
 public:
     explicit CameraScanner(QObject *parent = nullptr);
     ~CameraScanner() override;
 
+    // Camera
+    bool apply(const CameraSettings &settings) override;
+    bool isActive() const override;
+    QWidget *createSettingsBox(QWidget *parent, std::function<void()> changed) override;
+
     /// Starts `device` (a null device: stops the camera).
     void setDevice(const QCameraDevice &device);
     QCameraDevice device() const;
-    bool isActive() const;
 
     /// Where the camera's frames arrive; each is shown in the preview (if any) and offered to
     /// the decoder. Tests feed recorded frames here (QVideoSink::setVideoFrame).

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pos/app/camerascanner.h"
-#include "pos/app/framedecoder.h"
-
-#include "core/domain/giftcode.h"
+#include "pos/camera/camerascanner.h"
+#include "pos/camera/camerasettings.h"
+#include "pos/camera/framedecoder.h"
 
 #include <QCamera>
 #include <QLoggingCategory>
 #include <QMediaCaptureSession>
 #include <QMediaDevices>
-#include <QSettings>
 #include <QVideoFrame>
 #include <QVideoSink>
 #include <QVideoWidget>
@@ -16,18 +14,6 @@
 Q_LOGGING_CATEGORY(lcCamera, "oasis.camera")
 
 namespace oasis::app {
-
-CameraSettings CameraSettings::load() {
-    QSettings s;
-    return {s.value(QStringLiteral("camera/id")).toString(),
-            s.value(QStringLiteral("camera/name")).toString()};
-}
-
-void CameraSettings::save() const {
-    QSettings s;
-    s.setValue(QStringLiteral("camera/id"), id);
-    s.setValue(QStringLiteral("camera/name"), name);
-}
 
 QList<QCameraDevice> connectedCameras() {
     return QMediaDevices::videoInputs();
@@ -44,16 +30,6 @@ QCameraDevice cameraFor(const CameraSettings &settings) {
         if (!settings.name.isEmpty() && camera.description() == settings.name)
             return camera;
     return {};
-}
-
-QString describeCode(const QString &text) {
-    if (giftcode::looksLikeGiftCard(text)) {
-        const giftcode::Parsed parsed = giftcode::parse(text);
-        return CameraScanner::tr("gift card ••%1")
-            .arg(giftcode::last4(parsed.status == giftcode::Parse::Ok ? parsed.canonical : text));
-    }
-    constexpr int kShown = 40;
-    return text.size() > kShown ? text.left(kShown - 1) + QChar(0x2026) : text;
 }
 
 CameraScanner::CameraScanner(QObject *parent)
@@ -101,6 +77,19 @@ void CameraScanner::setDevice(const QCameraDevice &device) {
     m_session->setCamera(m_camera);
     m_camera->start();
     qCInfo(lcCamera, "scanning with %s", qPrintable(device.description()));
+}
+
+bool CameraScanner::apply(const CameraSettings &settings) {
+    const QCameraDevice device = cameraFor(settings);
+    setDevice(device);
+    return !settings.isOn() || !device.isNull();
+}
+
+QWidget *CameraScanner::createSettingsBox(QWidget *parent, std::function<void()> changed) {
+    auto *box = new CameraSettingsBox(this, parent);
+    if (changed)
+        connect(box, &CameraSettingsBox::cameraSettingsChanged, box, std::move(changed));
+    return box;
 }
 
 QCameraDevice CameraScanner::device() const {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pos/app/camerasettings.h"
-#include "pos/app/camerascanner.h"
+#include "pos/camera/camerasettings.h"
+#include "pos/camera/camerascanner.h"
 
 #include "pos/screens/screen.h"
 
