@@ -5,7 +5,9 @@
 #include <QFile>
 #include <QFont>
 #include <QIcon>
+#include <QImageReader>
 #include <QPalette>
+#include <QPixmap>
 #include <QStyleFactory>
 #include <QTranslator>
 
@@ -30,12 +32,18 @@ void applyAppStyle(QApplication &app) {
     palette.setColor(QPalette::HighlightedText, Qt::white);
     app.setPalette(palette);
     applyAppFont(app);
-    // The PNG: without Qt's SVG module, which nothing else here needs, an SVG icon is read as
-    // no image at all (and every image plugin is loaded to ask whether it reads SVG).
-    app.setWindowIcon(QIcon(QStringLiteral(":/app/com.oasispos.OasisPOS.png")));
     QFile sheet(QStringLiteral(":/app/style.qss"));
     if (sheet.open(QIODevice::ReadOnly))
         app.setStyleSheet(QString::fromUtf8(sheet.readAll()));
+}
+
+void applyWindowIcon(QApplication &app) {
+    // The PNG: without Qt's SVG module, which nothing else here needs, an SVG icon is read as
+    // no image at all. Read as PNG and nothing else: guessing, even with the format named, loads
+    // every image plugin (GIF, ICO, JPEG) to ask it first.
+    QImageReader reader(QStringLiteral(":/app/com.oasispos.OasisPOS.png"), "png");
+    reader.setAutoDetectImageFormat(false);
+    app.setWindowIcon(QIcon(QPixmap::fromImage(reader.read())));
 }
 
 void installTranslations(QCoreApplication &app) {

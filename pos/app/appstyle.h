@@ -9,6 +9,9 @@ namespace oasis::app {
 
 /// Applies the Fusion style, the palette, the base font and the style sheet from resources.
 void applyAppStyle(QApplication &app);
+/// The window icon (every window of the app shows it). Decoding it takes a few milliseconds:
+/// the app sets it once the PIN pad is on screen.
+void applyWindowIcon(QApplication &app);
 /// The app's font alone (applyAppStyle sets it too): what the font database is warmed for.
 void applyAppFont(QApplication &app);
 

@@ -6,10 +6,10 @@
 #include "core/services/store.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
+#include "pos/app/firstpaint.h"
 #include "pos/app/mainwindow.h"
 #include "pos/screens/storelocation.h"
 #ifdef OASIS_FIRST_PAINT_PROBE
-#include "pos/app/firstpaint.h"
 #include "pos/app/loginwidget.h"
 #include "pos/app/registerwidget.h"
 #endif
@@ -253,6 +253,8 @@ int main(int argc, char **argv) {
     if (!onServer) // a server's backups are the server's (pg_dump)
         app::scheduleDailyBackup(window, store->db());
     closeOnTerm(window);
+    // The window manager takes the icon a moment later; the PIN pad does not wait for it.
+    app::afterFirstPaint(&window, [&app] { app::applyWindowIcon(app); });
 #ifdef OASIS_FIRST_PAINT_PROBE
     if (qEnvironmentVariableIntValue("OASIS_EXIT_AFTER_FIRST_PAINT") == 1)
         installFirstPaintProbe(window);

@@ -21,6 +21,8 @@
 #include <QStackedWidget>
 #include <QTest>
 
+#include <link.h>
+
 using namespace oasis;
 using namespace oasis::app;
 using oasis::test::value;
@@ -143,7 +145,17 @@ TEST_CASE("the text-fit check finds a cut-off button and label", "[pos][fit]") {
 }
 
 TEST_CASE("the counter app's window has its icon", "[pos]") {
-    applyAppStyle(*qApp);
+    applyWindowIcon(*qApp);
+    // Read as the PNG it is, without loading an image plugin to guess the format.
+    QByteArrayList loaded;
+    dl_iterate_phdr(
+        [](dl_phdr_info *info, size_t, void *out) {
+            static_cast<QByteArrayList *>(out)->append(QByteArray(info->dlpi_name));
+            return 0;
+        },
+        &loaded);
+    REQUIRE(loaded.join(' ').contains("libQt6Gui.so"));
+    REQUIRE_FALSE(loaded.join(' ').contains("imageformats"));
     const QIcon icon = QApplication::windowIcon();
     REQUIRE_FALSE(icon.isNull());
     const QImage drawn = icon.pixmap(64, 64).toImage();
