@@ -18,11 +18,12 @@ bool hasInterface(QObject *instance, const char *iid) {
 } // namespace
 
 QStringList pluginPaths(const QString &file) {
-    QStringList paths{QDir::cleanPath(QCoreApplication::applicationDirPath() +
-                                      QStringLiteral("/../lib/oasis-pos/") + file)};
-#ifdef OASIS_PLUGIN_BUILD_DIR
-    paths << QStringLiteral(OASIS_PLUGIN_BUILD_DIR "/") + file;
-#endif
+    const QString programDir = QCoreApplication::applicationDirPath();
+    QStringList paths{QDir::cleanPath(programDir + QStringLiteral("/../lib/oasis-pos/") + file)};
+    // The build tree's, for a program that runs from it: an installed program never looks there.
+    const QString buildRoot = QStringLiteral(OASIS_BUILD_ROOT "/");
+    if (QString(programDir + u'/').startsWith(buildRoot))
+        paths << QStringLiteral(OASIS_PLUGIN_BUILD_DIR "/") + file;
     return paths;
 }
 

@@ -12,7 +12,8 @@
 namespace oasis::plugins {
 
 /// Where plugin `file` (e.g. "oasis-camera.so") is looked for: `../lib/oasis-pos/` from the
-/// program's folder (installed), then the build tree's `lib/oasis-pos/`.
+/// program's folder (installed), then, for a program run from the build tree, its
+/// `lib/oasis-pos/`.
 QStringList pluginPaths(const QString &file);
 
 /// The static plugin with interface `iid`, else the first of `paths` that loads and has it
