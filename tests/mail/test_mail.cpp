@@ -3,6 +3,7 @@
 // parsed as MIME, and every QR (inline image and attached certificate) read back to the code.
 #include "tests/mail/smtpsink.h"
 #include "tests/printing/printingfixtures.h"
+#include "tests/support/testsupport.h"
 
 #include "core/domain/emailaddress.h"
 #include "core/domain/giftcode.h"
@@ -196,20 +197,6 @@ TEST_CASE("an email address is checked before anything is queued or sent", "[mai
         REQUIRE_FALSE(checked.error().message.contains(u'\n'));
     }
 }
-
-namespace {
-
-/// Whether a library whose file name starts with `name` is mapped into this process.
-bool mapped(const QByteArray &name) {
-    QFile maps(u"/proc/self/maps"_s);
-    REQUIRE(maps.open(QIODevice::ReadOnly));
-    for (const QByteArray &line : maps.readAll().split('\n'))
-        if (line.mid(line.lastIndexOf('/') + 1).startsWith(name))
-            return true;
-    return false;
-}
-
-} // namespace
 
 // ctest runs each test case in a process of its own, so nothing has sent mail before this one.
 TEST_CASE("libcurl is loaded by the first email a program sends, not when it starts", "[mail]") {

@@ -24,6 +24,8 @@ public:
 
 StaffMember frontDesk(Database &db);
 
+using oasis::test::TempSettings;
+
 using oasis::test::whenModal;
 
 } // namespace oasis::app::postest

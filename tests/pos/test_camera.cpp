@@ -44,17 +44,6 @@ using namespace oasis::app;
 
 namespace {
 
-/// The camera's choice lives in QSettings: a temporary one for the test.
-struct TempCameraSettings {
-    QTemporaryDir dir;
-    TempCameraSettings() {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-        QSettings().clear();
-    }
-    ~TempCameraSettings() { QSettings().clear(); }
-};
-
 enum class Shot { Straight, Glare, Tilted, NoCode };
 
 /// Adds grain as a cheap sensor does, and softens the picture as a webcam's lens does.
@@ -231,7 +220,7 @@ TEST_CASE("a gift card's QR photographed on a phone reads as its exact code, str
 TEST_CASE("a gift card shown to the camera is found at the register, once while it stays in "
           "view, and its code is never shown whole",
           "[pos][camera]") {
-    TempCameraSettings temp;
+    postest::TempSettings temp;
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
     const IssuedCard card = sellCard(tdb.db());
@@ -279,7 +268,7 @@ TEST_CASE("a gift card shown to the camera is found at the register, once while 
 TEST_CASE("a product's code shown to the camera adds one line, and one more only after it left "
           "the camera",
           "[pos][camera]") {
-    TempCameraSettings temp;
+    postest::TempSettings temp;
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
     MainWindow window(tdb.db(), QStringLiteral("test-register"));
@@ -311,7 +300,7 @@ TEST_CASE("a product's code shown to the camera adds one line, and one more only
 }
 
 TEST_CASE("a product's shelf label held up to the camera adds the product", "[pos][camera]") {
-    TempCameraSettings temp;
+    postest::TempSettings temp;
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
     MainWindow window(tdb.db(), QStringLiteral("test-register"));
@@ -376,7 +365,7 @@ TEST_CASE("what the camera read is shown with a gift card's last four only", "[p
 
 TEST_CASE("Settings on a computer without a camera says so and the register works as before",
           "[pos][camera]") {
-    TempCameraSettings temp;
+    postest::TempSettings temp;
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
     MainWindow window(tdb.db(), QStringLiteral("test-register"));
@@ -429,7 +418,7 @@ TEST_CASE("Settings on a computer without a camera says so and the register work
 }
 
 TEST_CASE("the counter app's Settings has the camera under This register", "[pos][camera]") {
-    TempCameraSettings temp;
+    postest::TempSettings temp;
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
     MainWindow window(tdb.db(), QStringLiteral("test-register"));
@@ -499,7 +488,7 @@ TEST_CASE("screenshots of the camera settings", "[.][screenshots]") {
         return;
     QDir().mkpath(dir);
     applyAppStyle(*qApp); // as the app looks
-    TempCameraSettings temp;
+    postest::TempSettings temp;
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
     MainWindow window(tdb.db(), QStringLiteral("test-register"));

@@ -23,23 +23,10 @@ using namespace oasis;
 using namespace oasis::app;
 using postest::whenModal;
 
-namespace {
-/// The display's choice lives in QSettings: a temporary one for the test.
-struct TempDisplaySettings {
-    QTemporaryDir dir;
-    TempDisplaySettings() {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-        QSettings().clear();
-    }
-    ~TempDisplaySettings() { QSettings().clear(); }
-};
-} // namespace
-
 TEST_CASE("the customer display follows the ticket, shows the change, the card left and the QR "
           "of a card sold",
           "[pos][display]") {
-    TempDisplaySettings temp;
+    postest::TempSettings temp;
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
     MainWindow window(tdb.db(), QStringLiteral("test-register"));

@@ -20,37 +20,13 @@
 
 using namespace oasis;
 using namespace oasis::app;
-
-namespace {
-
-/// Whether a library whose file name starts with `name` is mapped into this process.
-bool mapped(const QByteArray &name) {
-    QFile maps(QStringLiteral("/proc/self/maps"));
-    REQUIRE(maps.open(QIODevice::ReadOnly));
-    for (const QByteArray &line : maps.readAll().split('\n'))
-        if (line.mid(line.lastIndexOf('/') + 1).startsWith(name))
-            return true;
-    return false;
-}
-
-/// The camera's choice lives in QSettings: a temporary one for the test.
-struct TempSettings {
-    QTemporaryDir dir;
-    TempSettings() {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-        QSettings().clear();
-    }
-    ~TempSettings() { QSettings().clear(); }
-};
-
-} // namespace
+using oasis::test::mapped;
 
 // ctest runs each test case in a process of its own: nothing has loaded a camera before it.
 TEST_CASE("the counter app loads Qt Multimedia with its first camera and Qt Charts with its "
           "dashboard, not when it starts",
           "[pos][camera][plugin]") {
-    TempSettings temp;
+    postest::TempSettings temp;
     oasis::test::TempDb tdb(true);
     postest::PosClock clock;
     REQUIRE(mapped("libQt6Widgets.so")); // the check sees a library that is there

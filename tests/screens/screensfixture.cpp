@@ -2,7 +2,6 @@
 #include "tests/screens/screensfixture.h"
 
 #include <QLocale>
-#include <QSettings>
 
 namespace oasis::screens::test {
 
@@ -23,17 +22,6 @@ Context::Context(Database &db, const QString &userName, std::optional<QString> a
         ++*count;
         return a;
     };
-}
-
-TempSettings::TempSettings() {
-    REQUIRE(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
-    QSettings().clear();
-}
-
-TempSettings::~TempSettings() {
-    QSettings().clear();
 }
 
 } // namespace oasis::screens::test

@@ -10,7 +10,6 @@
 #include "core/services/staff.h"
 
 #include <QApplication>
-#include <QTemporaryDir>
 #include <QTimer>
 #include <QWidget>
 
@@ -31,15 +30,7 @@ struct Context {
     std::shared_ptr<int> approvals = std::make_shared<int>(0);
 };
 
-/// Per-machine settings (QSettings) in a temporary folder for the test's life.
-class TempSettings final {
-public:
-    TempSettings();
-    ~TempSettings();
-
-private:
-    QTemporaryDir m_dir;
-};
+using oasis::test::TempSettings;
 
 using oasis::test::whenModal;
 

@@ -6,8 +6,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -225,6 +227,26 @@ void rawSql(const QString &dbPath, const QString &sql) {
         c.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+TempSettings::TempSettings() {
+    REQUIRE(m_dir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QSettings().clear();
+}
+
+TempSettings::~TempSettings() {
+    QSettings().clear();
+}
+
+bool mapped(const QByteArray &name) {
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    REQUIRE(maps.open(QIODevice::ReadOnly));
+    for (const QByteArray &line : maps.readAll().split('\n'))
+        if (line.mid(line.lastIndexOf('/') + 1).startsWith(name))
+            return true;
+    return false;
 }
 
 } // namespace oasis::test

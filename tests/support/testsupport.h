@@ -114,6 +114,21 @@ StaffMember owner(Database &db);
 /// Runs a SQL statement straight on the file with a separate connection, as a tamperer would.
 void rawSql(const QString &dbPath, const QString &sql);
 
+/// This computer's choices (QSettings: the camera, the customer display, the printer) in a
+/// temporary folder for the test's life, empty at its start.
+class TempSettings final {
+public:
+    TempSettings();
+    ~TempSettings();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+/// Whether a library whose file name starts with `name` is mapped into this process (what a
+/// program loads only when first needed: libcurl, the app's plugins).
+bool mapped(const QByteArray &name);
+
 } // namespace oasis::test
 
 // Lets Catch print QStrings in failed assertions.
