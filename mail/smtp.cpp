@@ -190,13 +190,17 @@ Server Server::of(const StoreSettings &store) {
 }
 
 Status send(const Server &server, const Message &message) {
-    if (auto ok = checkAddresses(message); !ok)
+    // What the person at the counter typed first, then whether this store sends mail at all (a
+    // store with no mail server has no from address either: that is what to say), then the rest.
+    if (auto ok = checkEmailAddress(message.to); !ok)
         return ok;
     const SmtpSettings &s = server.settings;
     if (!s.configured())
         return fail(ErrorCode::System,
                     oasis::tr("No mail server is set for this store: a manager sets one with "
                               "oasisctl settings smtp --host H --port P --from ADDRESS."));
+    if (auto ok = checkAddresses(message); !ok)
+        return ok;
     if (auto ok = StoreSettings::checkSmtp(s); !ok)
         return ok;
     const Curl &api = curl();

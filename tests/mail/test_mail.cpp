@@ -318,6 +318,18 @@ TEST_CASE("a bad address, a refusing server and an unreachable one send nothing"
         const Status sent = mail::send(mail::Server{}, *message);
         REQUIRE_FALSE(sent);
         REQUIRE(sent.error().message.contains(u"oasisctl settings smtp"_s));
+        // As a store with no mail server composes it: no from address either. What to do is
+        // still the sentence, not that the from address is missing.
+        message->from.clear();
+        const Status noFrom = mail::send(mail::Server{}, *message);
+        REQUIRE_FALSE(noFrom);
+        REQUIRE(noFrom.error().code == ErrorCode::System);
+        REQUIRE(noFrom.error().message.contains(u"oasisctl settings smtp"_s));
+        // A mistyped recipient is still said first.
+        message->to = u"maya@"_s;
+        const Status badTo = mail::send(mail::Server{}, *message);
+        REQUIRE_FALSE(badTo);
+        REQUIRE(badTo.error().code == ErrorCode::Invalid);
     }
 }
 
