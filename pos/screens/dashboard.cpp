@@ -140,6 +140,11 @@ void Dashboard::show(QWidget *chart, const charts::Bars &bars) {
         m_charts->setBars(chart, bars);
 }
 
+void Dashboard::showEvent(QShowEvent *event) {
+    refresh();
+    QWidget::showEvent(event);
+}
+
 QString Dashboard::summaryText() const {
     return m_summary->text();
 }

@@ -38,6 +38,10 @@ public:
     /// The summary line, as shown (tests read it).
     QString summaryText() const;
 
+protected:
+    /// Read again each time it is shown: another register or oasisctl may have sold since.
+    void showEvent(QShowEvent *event) override;
+
 private:
     /// First and last business date of the chosen period.
     std::pair<QDate, QDate> period() const;

@@ -196,7 +196,9 @@ ReportsScreen::ReportsScreen(const ScreenContext &context, QWidget *parent)
 
 void ReportsScreen::refresh() {
     showX();
-    m_dashboard->refresh();
+    // The dashboard reads its figures whenever it is shown; while hidden it waits for that.
+    if (m_dashboard->isVisible())
+        m_dashboard->refresh();
 }
 
 void ReportsScreen::showMessage(const QString &text, bool error) {

@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QValueAxis>
@@ -224,6 +225,34 @@ TEST_CASE("the dashboard's axes have round ticks and its summary compares today 
     REQUIRE(count);
     CHECK(count->tickInterval() >= 1.0);
     CHECK(count->labelFormat() == QStringLiteral("%.0f"));
+}
+
+TEST_CASE("the dashboard shows what was sold elsewhere when it is looked at again",
+          "[screens][report]") {
+    TempDb tdb(true);
+    Database &db = tdb.db();
+    TempSettings settings;
+    sellOils(db, false, Money::fromCents(100'00));
+    Context context(db, QStringLiteral("owner"));
+    ReportsScreen screen(context.ctx);
+    auto *tabs = screen.findChild<QTabWidget *>();
+    REQUIRE(tabs);
+    auto *dashboard = screen.findChild<Dashboard *>();
+    REQUIRE(dashboard);
+    tabs->setCurrentWidget(dashboard);
+    screen.show();
+    const Money first = value(ReportService(db).x()).total;
+    REQUIRE(dashboard->summaryText().contains(first.format(QLocale())));
+
+    // Another register (or oasisctl) sells while the X/Z tab is on screen; this screen is told
+    // nothing. Back on the dashboard, its line has the new total.
+    tabs->setCurrentIndex(0);
+    sellOils(db, false, Money::fromCents(100'00));
+    const Money both = value(ReportService(db).x()).total;
+    REQUIRE(both > first);
+    REQUIRE_FALSE(dashboard->summaryText().contains(both.format(QLocale())));
+    tabs->setCurrentWidget(dashboard);
+    REQUIRE(dashboard->summaryText().contains(both.format(QLocale())));
 }
 
 TEST_CASE("Export CSV writes the report on the screen as one table, from a save dialog that "
