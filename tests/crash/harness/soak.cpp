@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QThread>
 
 #include <unistd.h>
 
@@ -34,6 +35,20 @@ QStringList deletedStoreFiles(qint64 pid, const QString &dbPath) {
         const QString link = QFile::decodeName(QByteArray(target, int(n)));
         if (link.startsWith(dbPath) && link.endsWith(QLatin1String(" (deleted)")))
             deleted << QStringLiteral("process %1 holds %2").arg(pid).arg(link);
+    }
+    if (!deleted.isEmpty()) {
+        // Which program, and whether it is still running or already exiting.
+        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+        QString what;
+        if (cmd.open(QIODevice::ReadOnly))
+            what = QString::fromUtf8(cmd.readAll().replace('\0', ' ')).simplified();
+        if (status.open(QIODevice::ReadOnly))
+            for (const QByteArray &line : status.readAll().split('\n'))
+                if (line.startsWith("State:"))
+                    what += QStringLiteral(" [") + QString::fromUtf8(line.mid(6)).trimmed() + u']';
+        for (QString &d : deleted)
+            d += QStringLiteral(" (%1)").arg(what);
     }
     return deleted;
 }
@@ -311,7 +326,17 @@ private:
         for (const Job &job : m_jobs)
             if (job.process->state() == QProcess::Running)
                 pids << job.process->processId();
+        // A program that closes the store's last connection deletes the -wal and -shm files
+        // and closes them a moment later: seen in that moment it holds them deleted. Only a
+        // hold that lasts (a file replaced under a program that goes on using it) is a problem.
+        QList<qint64> holding;
         for (qint64 pid : std::as_const(pids))
+            if (!deletedStoreFiles(pid, m_o.dbPath).isEmpty())
+                holding << pid;
+        if (holding.isEmpty())
+            return;
+        QThread::msleep(200);
+        for (qint64 pid : std::as_const(holding))
             for (const QString &d : deletedStoreFiles(pid, m_o.dbPath))
                 if (!m_r.problems.contains(d))
                     m_r.problems << d;
