@@ -135,7 +135,7 @@ std::pair<QDate, QDate> Dashboard::period() const {
     }
 }
 
-void Dashboard::show(QWidget *chart, const charts::Bars &bars) {
+void Dashboard::drawBars(QWidget *chart, const charts::Bars &bars) {
     if (m_charts && chart)
         m_charts->setBars(chart, bars);
 }
@@ -198,7 +198,7 @@ void Dashboard::refresh() {
                 labels << locale.toString(m, QStringLiteral("MMM"));
                 values << dollars(byMonth[m.year() * 12 + m.month() - 1]);
             }
-            show(m_perDay, bars(tr("Sales per month, %1").arg(dates), labels, values, true));
+            drawBars(m_perDay, bars(tr("Sales per month, %1").arg(dates), labels, values, true));
         } else {
             const QString format =
                 from.daysTo(to) < 15 ? QStringLiteral("ddd d") : QStringLiteral("d");
@@ -207,7 +207,7 @@ void Dashboard::refresh() {
                 auto it = byDay.find(d);
                 values << (it != byDay.end() ? dollars(it->second) : 0.0);
             }
-            show(m_perDay, bars(tr("Sales per day, %1").arg(dates), labels, values, true));
+            drawBars(m_perDay, bars(tr("Sales per day, %1").arg(dates), labels, values, true));
         }
     }
     if (auto hours = reports.salesPerHour(from, to)) {
@@ -226,7 +226,7 @@ void Dashboard::refresh() {
                                    : locale.toString(QTime(h, 0), QStringLiteral("h AP")));
             values << dollars((*hours)[std::size_t(h)]);
         }
-        show(m_perHour, bars(tr("Sales by hour of day, %1").arg(dates), labels, values, true));
+        drawBars(m_perHour, bars(tr("Sales by hour of day, %1").arg(dates), labels, values, true));
     }
     if (auto sessions = reports.sessionsPerTherapist(from, to)) {
         QStringList labels;
@@ -235,8 +235,8 @@ void Dashboard::refresh() {
             labels << name;
             values << qreal(count);
         }
-        show(m_perTherapist,
-             bars(tr("Sessions per therapist, %1").arg(dates), labels, values, false));
+        drawBars(m_perTherapist,
+                 bars(tr("Sessions per therapist, %1").arg(dates), labels, values, false));
     }
 }
 

@@ -45,7 +45,7 @@ protected:
 private:
     /// First and last business date of the chosen period.
     std::pair<QDate, QDate> period() const;
-    void show(QWidget *chart, const charts::Bars &bars);
+    void drawBars(QWidget *chart, const charts::Bars &bars);
 
     ScreenContext m_context;
     QComboBox *m_period = nullptr;

@@ -3,9 +3,9 @@
 // on the modal dialog a step opens.
 #pragma once
 
-#include "tests/support/whenmodal.h"
 #include "core/services/staff.h"
 #include "tests/support/testsupport.h"
+#include "tests/support/whenmodal.h"
 
 #include <QApplication>
 #include <QTimer>

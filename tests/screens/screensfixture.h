@@ -3,9 +3,9 @@
 // QSettings kept in a temporary folder.
 #pragma once
 
-#include "tests/support/whenmodal.h"
 #include "pos/screens/screen.h"
 #include "tests/support/testsupport.h"
+#include "tests/support/whenmodal.h"
 
 #include "core/services/staff.h"
 
