@@ -55,6 +55,11 @@ void printEpoch(const char *what) {
 }
 
 void afterFirstPaint(QWidget *window, std::function<void()> work) {
+    static constexpr char kPainted[] = "oasisPainted";
+    if (window->property(kPainted).toBool()) {
+        QTimer::singleShot(0, window, std::move(work));
+        return;
+    }
     class Once final : public QObject {
     public:
         Once(QWidget *w, std::function<void()> f)
@@ -66,6 +71,7 @@ void afterFirstPaint(QWidget *window, std::function<void()> work) {
     protected:
         bool eventFilter(QObject *watched, QEvent *event) override {
             if (event->type() == QEvent::Paint) {
+                watched->setProperty(kPainted, true);
                 watched->removeEventFilter(this);
                 QTimer::singleShot(0, watched, std::move(m_work));
                 deleteLater();

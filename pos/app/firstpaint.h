@@ -10,7 +10,7 @@ class QWidget;
 namespace oasis::app {
 
 /// Runs `work` once, just after `window` is first painted, so what can wait a moment does not
-/// delay the first picture.
+/// delay the first picture; from the event loop at once when it was painted already.
 void afterFirstPaint(QWidget *window, std::function<void()> work);
 
 /// When `watched` is first painted: prints "first-paint epoch-us=N peak-rss-kb=M" on stdout (the

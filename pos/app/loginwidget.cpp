@@ -13,6 +13,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -20,6 +21,30 @@ namespace oasis::app {
 
 namespace {
 constexpr int kMaxPin = 8;
+}
+
+PadNames PadNames::remembered(const QString &location) {
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("pad"));
+    if (settings.value(QStringLiteral("location")).toString() != location)
+        return {};
+    PadNames names{settings.value(QStringLiteral("store")).toString(),
+                   settings.value(QStringLiteral("logins")).toStringList(),
+                   settings.value(QStringLiteral("labels")).toStringList()};
+    if (names.labels.size() != names.logins.size())
+        return {}; // not written by this program: not shown
+    return names;
+}
+
+void PadNames::remember(const QString &location) const {
+    if (remembered(location) == *this)
+        return;
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("pad"));
+    settings.setValue(QStringLiteral("location"), location);
+    settings.setValue(QStringLiteral("store"), store);
+    settings.setValue(QStringLiteral("logins"), logins);
+    settings.setValue(QStringLiteral("labels"), labels);
 }
 
 LoginWidget::LoginWidget(Database &db, QWidget *parent)
@@ -113,33 +138,61 @@ void LoginWidget::setDatabase(Database &db) {
 }
 
 void LoginWidget::reload() {
+    const QString storeName = StoreSettings(db()).storeInfo().name;
+    auto staff = StaffService(db()).list(false);
+    if (!staff) {
+        m_store->setText(storeName);
+        setMessage(staff.error().message);
+        return;
+    }
+    PadNames who{storeName, {}, {}};
+    for (const StaffMember &m : *staff) {
+        if (!m.hasPin || !roleMay(m.role, Action::Sell))
+            continue;
+        who.logins << m.name;
+        who.labels << (m.displayName.isEmpty() ? m.name : m.displayName);
+    }
+    showNames(who);
+    if (m_users->buttons().isEmpty())
+        setMessage(tr("No one has register access yet: add staff with oasisctl staff add."));
+}
+
+bool LoginWidget::showRemembered(const PadNames &remembered) {
+    if (m_db || remembered.isEmpty())
+        return false;
+    showNames(remembered);
+    return true;
+}
+
+PadNames LoginWidget::names() const {
+    PadNames shown{m_store->text(), {}, {}};
+    for (QAbstractButton *b : m_users->buttons()) {
+        shown.logins << b->property("login").toString();
+        shown.labels << b->text();
+    }
+    return shown;
+}
+
+void LoginWidget::showNames(const PadNames &wanted) {
+    m_store->setText(wanted.store);
+    if (wanted == names())
+        return; // as shown: no new buttons, no new layout
     const QString previous = selectedUser();
     for (QAbstractButton *b : m_users->buttons()) {
         m_users->removeButton(b);
         delete b;
     }
-    m_store->setText(StoreSettings(db()).storeInfo().name);
-    auto staff = StaffService(db()).list(false);
-    if (!staff) {
-        setMessage(staff.error().message);
-        return;
-    }
-    for (const StaffMember &m : *staff) {
-        if (!m.hasPin || !roleMay(m.role, Action::Sell))
-            continue;
-        auto *b = new QPushButton(m.displayName.isEmpty() ? m.name : m.displayName,
-                                  m_userList->parentWidget());
+    for (qsizetype i = 0; i < wanted.logins.size(); ++i) {
+        auto *b = new QPushButton(wanted.labels.value(i), m_userList->parentWidget());
         b->setObjectName(QStringLiteral("userButton"));
         b->setCheckable(true);
         b->setFocusPolicy(Qt::NoFocus);
-        b->setProperty("login", m.name);
+        b->setProperty("login", wanted.logins[i]);
         m_users->addButton(b);
         m_userList->addWidget(b);
     }
     if (!selectUser(previous) && !m_users->buttons().isEmpty())
         m_users->buttons().constFirst()->setChecked(true);
-    if (m_users->buttons().isEmpty())
-        setMessage(tr("No one has register access yet: add staff with oasisctl staff add."));
 }
 
 bool LoginWidget::selectUser(const QString &name) {
@@ -179,6 +232,12 @@ bool LoginWidget::submit() {
     }
     if (m_pin.isEmpty()) {
         setMessage(tr("Enter your PIN."));
+        return false;
+    }
+    if (!m_db)
+        Q_EMIT storeNeeded();
+    if (!m_db) {
+        setMessage(tr("The store is not open yet: try again in a moment."));
         return false;
     }
     auto member = StaffService(db()).authenticate(name, m_pin, [this] { Q_EMIT checkingPin(); });

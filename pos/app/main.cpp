@@ -7,10 +7,10 @@
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
 #include "pos/app/firstpaint.h"
+#include "pos/app/loginwidget.h"
 #include "pos/app/mainwindow.h"
 #include "pos/screens/storelocation.h"
 #ifdef OASIS_FIRST_PAINT_PROBE
-#include "pos/app/loginwidget.h"
 #include "pos/app/registerwidget.h"
 #endif
 
@@ -108,15 +108,15 @@ Result<std::unique_ptr<Store>> openStore(QString &path, const Store::Options &op
 /// time beside the bench); the shipped oasis-pos has none. Env OASIS_EXIT_AFTER_FIRST_PAINT=1:
 /// once the PIN pad is painted it prints "pin-pad epoch-us=N"; with OASIS_USER and OASIS_PIN it
 /// then logs in on the pad as a cashier would ("pin-submit epoch-us=N" just before the PIN is
-/// checked) and reports the register's first paint; without them, the pad's. Then it exits.
+/// checked, once the pad has its store) and reports the register's first paint; without them,
+/// the pad's. Then it exits.
 void installFirstPaintProbe(app::MainWindow &window) {
     const QString user = qEnvironmentVariable("OASIS_USER");
     if (user.isEmpty()) {
         app::exitAfterFirstPaint(&window);
         return;
     }
-    app::afterFirstPaint(&window, [&window, user] {
-        app::printEpoch("pin-pad");
+    auto logIn = [&window, user] {
         app::LoginWidget *pad = window.login();
         pad->selectUser(user);
         pad->typePin(qEnvironmentVariable("OASIS_PIN"));
@@ -126,6 +126,16 @@ void installFirstPaintProbe(app::MainWindow &window) {
             std::exit(2);
         }
         app::exitAfterFirstPaint(window.registerScreen());
+    };
+    // The PIN is typed once the pad can check it: a pad painted from the names it remembered
+    // waits for its store first, as a person typing the PIN would.
+    app::afterFirstPaint(&window, [&window, logIn] {
+        app::printEpoch("pin-pad");
+        if (window.hasStore())
+            logIn();
+        else
+            QObject::connect(&window, &app::MainWindow::storeAttached, &window, logIn,
+                             Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
     });
 }
 #endif
@@ -209,22 +219,38 @@ int main(int argc, char **argv) {
         QDir().mkpath(QFileInfo(path).absolutePath());
     // The store opens on a thread of its own while the window is built (on a server, the
     // connection alone takes 15-20 ms), then is handed to this thread. Should Qt refuse to move
-    // the connection, it is closed there and opened again here.
+    // the connection, it is closed there and opened again here. The thread says when it is done
+    // (attachStore, below, is called from the event loop then).
     QThread *const gui = QThread::currentThread();
-    auto opening =
-        std::async(std::launch::async,
-                   [path, options, gui]() -> std::optional<Result<std::unique_ptr<Store>>> {
-                       auto db = openReady(path, options);
-                       if (db && !(*db)->moveToThread(gui))
-                           return std::nullopt;
-                       return db;
-                   });
+    std::function<int()> attachStore;
+    auto opening = std::async(
+        std::launch::async,
+        [path, options, gui, &attachStore]() -> std::optional<Result<std::unique_ptr<Store>>> {
+            auto db = openReady(path, options);
+            const bool moved = !db || (*db)->moveToThread(gui);
+            QMetaObject::invokeMethod(
+                qApp,
+                [&attachStore] {
+                    if (attachStore)
+                        if (const int code = attachStore(); code != 0)
+                            QApplication::exit(code);
+                },
+                Qt::QueuedConnection);
+            if (!moved)
+                return std::nullopt;
+            return db;
+        });
 
     app::applyAppStyle(app);
     std::unique_ptr<Store> store; // outlives the window, which uses it until it goes
     const QString registerId = Store::registerId();
     app::MainWindow window(registerId);
-    {
+    // Gives the window its store once it is open (or the one a person chooses when the server
+    // cannot be reached): 0, or the code to exit with. Once; later calls return 0.
+    bool attaching = false;
+    attachStore = [&]() -> int {
+        if (std::exchange(attaching, true))
+            return 0;
         bool quit = false;
         std::optional<Result<std::unique_ptr<Store>>> opened = opening.get();
         auto db = openStore(path, options, fromCommandLine, quit,
@@ -232,26 +258,40 @@ int main(int argc, char **argv) {
         if (!db)
             return quit ? 3 : refuse(db.error().message);
         store = std::move(*db);
-    }
-    const bool onServer = Store::isOnServer(path);
-    window.attach(store->db());
-    app::installBackOffice(window, store->db(), registerId);
-    // Settings' "Restart now" after the store location changed: the open ticket is parked as on
-    // any close, then the app starts again (with the same command line but --db).
-    QObject::connect(&window, &app::MainWindow::restartRequested, &app, [&window] {
-        if (!window.close())
-            return;
-        QStringList args = QApplication::arguments().mid(1);
-        for (qsizetype i = 0; i < args.size(); ++i)
-            if (args[i] == QLatin1String("--db") && i + 1 < args.size())
-                args.remove(i, 2), --i;
-            else if (args[i].startsWith(QLatin1String("--db=")))
-                args.remove(i--);
-        QProcess::startDetached(QApplication::applicationFilePath(), args);
-        QApplication::quit();
+        window.attach(store->db());
+        app::installBackOffice(window, store->db(), registerId);
+        // Settings' "Restart now" after the store location changed: the open ticket is parked
+        // as on any close, then the app starts again (with the same command line but --db).
+        QObject::connect(&window, &app::MainWindow::restartRequested, &app, [&window] {
+            if (!window.close())
+                return;
+            QStringList args = QApplication::arguments().mid(1);
+            for (qsizetype i = 0; i < args.size(); ++i)
+                if (args[i] == QLatin1String("--db") && i + 1 < args.size())
+                    args.remove(i, 2), --i;
+                else if (args[i].startsWith(QLatin1String("--db=")))
+                    args.remove(i--);
+            QProcess::startDetached(QApplication::applicationFilePath(), args);
+            QApplication::quit();
+        });
+        if (!Store::isOnServer(path)) // a server's backups are the server's (pg_dump)
+            app::scheduleDailyBackup(window, store->db());
+        // The names on the pad, for the next start.
+        window.login()->names().remember(path);
+        return 0;
+    };
+    // A store still opening (a server's connection, a large file's check) is not waited for
+    // when this computer's pad showed its names before: they are shown meanwhile, and a PIN
+    // typed before the store is open waits for it.
+    const bool padFirst = opening.wait_for(std::chrono::seconds(0)) != std::future_status::ready &&
+                          window.login()->showRemembered(app::PadNames::remembered(path));
+    if (!padFirst)
+        if (const int code = attachStore(); code != 0)
+            return code;
+    QObject::connect(window.login(), &app::LoginWidget::storeNeeded, &window, [&attachStore] {
+        if (const int code = attachStore(); code != 0)
+            QApplication::exit(code);
     });
-    if (!onServer) // a server's backups are the server's (pg_dump)
-        app::scheduleDailyBackup(window, store->db());
     closeOnTerm(window);
     // The window manager takes the icon a moment later; the PIN pad does not wait for it.
     app::afterFirstPaint(&window, [&app] { app::applyWindowIcon(app); });
@@ -268,5 +308,7 @@ int main(int argc, char **argv) {
         window.show();
     }
     window.activateWindow();
-    return app.exec();
+    const int code = app.exec();
+    attachStore = nullptr; // the store's thread may still say it is done
+    return code;
 }

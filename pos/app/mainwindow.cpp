@@ -92,11 +92,6 @@ MainWindow::MainWindow(const QString &registerId, QWidget *parent)
         m_catalogFresh = true;
     });
     connect(m_login, &LoginWidget::loggedIn, this, &MainWindow::startSession);
-    // Or once the PIN pad is on screen, while the PIN is typed.
-    afterFirstPaint(this, [this] {
-        if (isLocked())
-            buildRegister();
-    });
 
     m_statusUser = new QLabel(this);
     m_statusRegister = new QLabel(this);
@@ -105,6 +100,7 @@ MainWindow::MainWindow(const QString &registerId, QWidget *parent)
     statusBar()->addWidget(m_statusUser);
     statusBar()->addWidget(m_statusRegister);
     statusBar()->addWidget(m_statusDatabase, 1);
+    m_statusDatabase->setText(tr("Opening the store…"));
     // The counter's outbox: the store's mail server is read before each try, so a manager's
     // correction is used on the next one. Each message sent is journaled here, on this thread.
     m_outbox = new mail::Outbox([this] { return mail::Server::of(StoreSettings(*m_db)); }, this);
@@ -167,6 +163,12 @@ void MainWindow::attach(Database &db) {
 
     updateStatus();
     applyDisplaySettings();
+    // Or once the PIN pad is on screen, while the PIN is typed (at once if it is already).
+    afterFirstPaint(this, [this] {
+        if (isLocked())
+            buildRegister();
+    });
+    Q_EMIT storeAttached();
 }
 
 MainWindow::~MainWindow() {

@@ -39,13 +39,15 @@ class MainWindow final : public QMainWindow {
 public:
     MainWindow(Database &db, const QString &registerId, QWidget *parent = nullptr);
     /// The window without its store: the PIN pad and the screens' frame, built while the store
-    /// opens (the counter app opens it on another thread meanwhile). attach() before show().
+    /// opens (the counter app opens it on another thread meanwhile). It may be shown before
+    /// attach(), with the names the pad showed last time (LoginWidget::showRemembered).
     explicit MainWindow(const QString &registerId, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Gives the window its store: the staff on the PIN pad, the status bar, the idle lock and,
     /// on a server, selling offline. Once, on the window's thread.
     void attach(Database &db);
+    bool hasStore() const { return m_db != nullptr; }
 
     LoginWidget *login() const { return m_login; }
     /// The register and receipts screens are built while the first PIN is checked (or when the
@@ -105,6 +107,8 @@ Q_SIGNALS:
     void saleCompleted(qint64 receiptNo);
     /// The register asked for the client page (RegisterWidget::clientPageRequested).
     void clientPageRequested(qint64 clientId);
+    /// attach() gave the window its store: the PIN pad can check a PIN.
+    void storeAttached();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -3185,6 +3185,10 @@
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The store is not open yet: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::MainWindow</name>
@@ -3258,6 +3262,10 @@
     </message>
     <message>
         <source>The store server is back: the sales made offline were sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the store…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
