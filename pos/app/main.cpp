@@ -277,14 +277,15 @@ int main(int argc, char **argv) {
         if (!Store::isOnServer(path)) // a server's backups are the server's (pg_dump)
             app::scheduleDailyBackup(window, store->db());
         // The names on the pad, for the next start.
-        window.login()->names().remember(path);
+        window.login()->names().remember(Store::pathOf(store->db()));
         return 0;
     };
     // A store still opening (a server's connection, a large file's check) is not waited for
     // when this computer's pad showed its names before: they are shown meanwhile, and a PIN
     // typed before the store is open waits for it.
     const bool padFirst = opening.wait_for(std::chrono::seconds(0)) != std::future_status::ready &&
-                          window.login()->showRemembered(app::PadNames::remembered(path));
+                          window.login()->showRemembered(app::PadNames::remembered(
+                              Store::isOnServer(path) ? path : QFileInfo(path).absoluteFilePath()));
     if (!padFirst)
         if (const int code = attachStore(); code != 0)
             return code;
