@@ -277,10 +277,11 @@ Status OfflineRegister::prepare(Database &server) {
                 return std::unexpected(ok.error());
         for (const char *table : kCopied) {
             const QString name = QLatin1String(table);
-            const bool own = name == QLatin1String("shifts");
-            if (auto ok = copyRows(server, db, name,
-                                   own ? QStringLiteral("WHERE register_id = ?") : QString(),
-                                   own ? QVariantList{m_registerId} : QVariantList{});
+            const bool registersOwn = name == QLatin1String("shifts");
+            if (auto ok =
+                    copyRows(server, db, name,
+                             registersOwn ? QStringLiteral("WHERE register_id = ?") : QString(),
+                             registersOwn ? QVariantList{m_registerId} : QVariantList{});
                 !ok)
                 return ok;
         }
@@ -793,8 +794,8 @@ ReportTable OfflineRegister::landedTable(const std::vector<OfflineSaleRecord> &s
                  {QStringLiteral("line"), oasis::tr("Sold at another price"), Kind::Text},
                  {QStringLiteral("charged_cents"), oasis::tr("Charged"), Kind::Money, false},
                  {QStringLiteral("catalog_cents"), oasis::tr("Catalog then"), Kind::Money, false}};
-    const auto shown = [&zone](const QDateTime &t) {
-        return t.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const auto shown = [&zone](const QDateTime &at) {
+        return at.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     };
     for (const OfflineSaleRecord &s : sales) {
         t.rows.push_back({receiptCode(s.receiptNo), s.registerId, shown(s.madeAt),

@@ -136,7 +136,7 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
     const QString registerId = *acting;
     // The number this refund takes is noted in the register's offline copy, if it has one.
     const OfflineNote note = OfflineNote::begin(m_db, registerId, {});
-    auto done = [&]() -> Result<CompletedSale> {
+    auto outcome = [&]() -> Result<CompletedSale> {
         const QDateTime now = Clock::nowUtc();
         StoreSettings settings(m_db);
 
@@ -516,8 +516,8 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         done.totals.total = -total;
         return done;
     }();
-    note.end(done);
-    return done;
+    note.end(outcome);
+    return outcome;
 }
 
 } // namespace oasis

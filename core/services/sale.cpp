@@ -241,9 +241,9 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
         if (*first)
             return std::move(**first);
         testPoint("sale.request_id.unseen");
-        auto done = completeRetried(ticket, tenders, cashier, approver, registerId);
-        if (done)
-            return done;
+        auto result = completeRetried(ticket, tenders, cashier, approver, registerId);
+        if (result)
+            return result;
         // Another program may have completed this ticket since the look above: then what refused
         // this attempt (the card it emptied, the unique index on the id) is that sale's doing,
         // and the answer is that sale.
@@ -252,7 +252,7 @@ Result<CompletedSale> SaleService::complete(const Ticket &ticket,
             return std::unexpected(after.error());
         if (after && *after)
             return std::move(**after);
-        return done;
+        return result;
     }();
     note.end(done);
     return done;
@@ -1027,7 +1027,7 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
             {r.id});
         if (!used)
             return std::unexpected(used.error());
-        std::size_t next = 0;
+        qsizetype next = 0;
         for (AppliedTender &t : r.tenders)
             if (t.type == TenderType::Voucher && next < used->size()) {
                 t.giftCardLast4 = (*used)[next].value(0).toString();

@@ -67,7 +67,7 @@ QByteArray KeyRing::fingerprint() const {
 
 KeyRing KeyRing::generate() {
     return {crypto::randomBytes(32), crypto::randomBytes(32), crypto::randomBytes(32),
-            crypto::randomBytes(32)};
+            crypto::randomBytes(32), QString()};
 }
 
 QString KeyRing::defaultDirectory() {

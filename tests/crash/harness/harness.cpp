@@ -590,9 +590,9 @@ int workerMain(int argc, char **argv) {
     std::optional<PackageProduct> packageProduct;
     qint64 clientId = 0;
     if (prepaid) {
-        auto products = PackageService(db).products();
-        if (products && !products->empty())
-            packageProduct = products->front();
+        auto packages = PackageService(db).products();
+        if (packages && !packages->empty())
+            packageProduct = packages->front();
         auto client = db.scalar(QStringLiteral("SELECT COALESCE(MIN(id), 0) FROM clients"));
         clientId = client ? client->toLongLong() : 0;
         if (!dt60) {
