@@ -109,7 +109,8 @@ Result<std::unique_ptr<Store>> openStore(QString &path, const Store::Options &op
 /// once the PIN pad is painted it prints "pin-pad epoch-us=N"; with OASIS_USER and OASIS_PIN it
 /// then logs in on the pad as a cashier would ("pin-submit epoch-us=N" just before the PIN is
 /// checked, once the pad has its store) and reports the register's first paint; without them,
-/// the pad's. Then it exits.
+/// the pad's. Then it exits. It also prints "store-attached epoch-us=N" when the window gets its
+/// store, and with OASIS_PROBE_STORE_DELAY_MS=N the store's thread waits N ms before opening it.
 void installFirstPaintProbe(app::MainWindow &window) {
     const QString user = qEnvironmentVariable("OASIS_USER");
     if (user.isEmpty()) {
@@ -217,8 +218,8 @@ int main(int argc, char **argv) {
     options.mode = Store::Mode::CreateIfMissing;
     if (!fromCommandLine && !Store::isOnServer(path))
         QDir().mkpath(QFileInfo(path).absolutePath());
-    // The store opens on a thread of its own while the window is built (on a server, the
-    // connection alone takes 15-20 ms), then is handed to this thread. Should Qt refuse to move
+    // The store opens on a thread of its own while the window is built (on a server, loading the
+    // driver and connecting take about 35 ms), then is handed to this thread. Should Qt refuse to move
     // the connection, it is closed there and opened again here. The thread says when it is done
     // (attachStore, below, is called from the event loop then).
     QThread *const gui = QThread::currentThread();
@@ -226,6 +227,11 @@ int main(int argc, char **argv) {
     auto opening = std::async(
         std::launch::async,
         [path, options, gui, &attachStore]() -> std::optional<Result<std::unique_ptr<Store>>> {
+#ifdef OASIS_FIRST_PAINT_PROBE
+            // The probe's stand-in for a slow store (a server far away), in tests.
+            if (const int ms = qEnvironmentVariableIntValue("OASIS_PROBE_STORE_DELAY_MS"); ms > 0)
+                QThread::msleep(ms);
+#endif
             auto db = openReady(path, options);
             const bool moved = !db || (*db)->moveToThread(gui);
             QMetaObject::invokeMethod(
@@ -278,6 +284,9 @@ int main(int argc, char **argv) {
             app::scheduleDailyBackup(window, store->db());
         // The names on the pad, for the next start.
         window.login()->names().remember(Store::pathOf(store->db()));
+#ifdef OASIS_FIRST_PAINT_PROBE
+        app::printEpoch("store-attached");
+#endif
         return 0;
     };
     // A store still opening (a server's connection, a large file's check) is not waited for
