@@ -219,9 +219,9 @@ int main(int argc, char **argv) {
     if (!fromCommandLine && !Store::isOnServer(path))
         QDir().mkpath(QFileInfo(path).absolutePath());
     // The store opens on a thread of its own while the window is built (on a server, loading the
-    // driver and connecting take about 35 ms), then is handed to this thread. Should Qt refuse to move
-    // the connection, it is closed there and opened again here. The thread says when it is done
-    // (attachStore, below, is called from the event loop then).
+    // driver and connecting take about 35 ms), then is handed to this thread. Should Qt refuse to
+    // move the connection, it is closed there and opened again here. The thread says when it is
+    // done (attachStore, below, is called from the event loop then).
     QThread *const gui = QThread::currentThread();
     std::function<int()> attachStore;
     auto opening = std::async(
