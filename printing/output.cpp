@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/output.h"
+#include "printing/printererror.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -19,14 +20,6 @@
 namespace oasis::printing {
 
 namespace {
-
-Status printerError(const QString &message) {
-    return fail(ErrorCode::Printer, message);
-}
-
-QString seconds(int ms) {
-    return QString::number(ms / 1000.0, 'g', 3) + QStringLiteral(" s");
-}
 
 QString errnoText(int error) {
     return QString::fromLocal8Bit(std::strerror(error));
@@ -117,7 +110,7 @@ Status writeDevice(const QByteArray &bytes, const QString &path, int timeoutMs) 
         return printerError(QStringLiteral("The printer device %1 did not take the receipt "
                                            "within %2: check that it is on, connected and has "
                                            "paper.")
-                                .arg(path, seconds(timeoutMs)));
+                                .arg(path, secondsText(timeoutMs)));
     };
     const SigpipeBlocker noSigpipe;
     const QDeadlineTimer deadline(timeoutMs);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/transport.h"
+#include "printing/printererror.h"
 
 #include "printing/output.h"
 #include "printing/painter.h"
@@ -10,14 +11,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
-#include <QTcpSocket>
 
 #include <algorithm>
+
+#include <arpa/inet.h>
 
 namespace oasis::printing {
 
@@ -30,10 +31,6 @@ QString acceptedForms() {
 
 std::unexpected<Error> invalid(const QString &message) {
     return fail(ErrorCode::Invalid, message);
-}
-
-QString seconds(int ms) {
-    return QString::number(ms / 1000.0, 'g', 3) + QStringLiteral(" s");
 }
 
 Result<PrintTarget> parseTcp(const QString &original, QStringView rest) {
@@ -100,71 +97,14 @@ Result<PrintTarget> parseTcp(const QString &original, QStringView rest) {
     return target;
 }
 
-Status printerError(const QString &message) {
-    return fail(ErrorCode::Printer, message);
-}
+TcpWriter g_tcpWriter = nullptr;
 
 Status writeTcp(const QByteArray &bytes, const PrintTarget &target,
                 const TransportOptions &options) {
-    const QString where = target.host.contains(u':')
-                              ? QStringLiteral("[%1]:%2").arg(target.host).arg(target.port)
-                              : QStringLiteral("%1:%2").arg(target.host).arg(target.port);
-    QTcpSocket socket;
-    socket.connectToHost(target.host, target.port);
-    if (!socket.waitForConnected(options.connectTimeoutMs)) {
-        const auto error = socket.error();
-        socket.abort();
-        switch (error) {
-        case QAbstractSocket::ConnectionRefusedError:
-            return printerError(QStringLiteral("The receipt printer at %1 refused the connection: "
-                                               "check its address and port, and that it is on.")
-                                    .arg(where));
-        case QAbstractSocket::HostNotFoundError:
-            return printerError(
-                QStringLiteral("The receipt printer's address %1 could not be found: "
-                               "check the printer setting.")
-                    .arg(target.host));
-        case QAbstractSocket::SocketTimeoutError:
-            return printerError(
-                QStringLiteral("The receipt printer at %1 did not answer within %2: "
-                               "check that it is on and connected to the network.")
-                    .arg(where, seconds(options.connectTimeoutMs)));
-        default:
-            return printerError(QStringLiteral("Could not reach the receipt printer at %1: %2.")
-                                    .arg(where, socket.errorString()));
-        }
-    }
-
-    const auto timedOut = [&] {
-        socket.abort();
-        return printerError(QStringLiteral("The receipt printer at %1 did not accept the receipt "
-                                           "within %2: check that it is on and has paper.")
-                                .arg(where, seconds(options.writeTimeoutMs)));
-    };
-    const QDeadlineTimer deadline(options.writeTimeoutMs);
-    if (socket.write(bytes) != bytes.size()) {
-        const QString why = socket.errorString();
-        socket.abort();
-        return printerError(
-            QStringLiteral("Could not send the receipt to the printer at %1: %2.").arg(where, why));
-    }
-    while (socket.bytesToWrite() > 0) {
-        if (deadline.hasExpired())
-            return timedOut();
-        if (!socket.waitForBytesWritten(int(deadline.remainingTime()))) {
-            if (deadline.hasExpired() || socket.error() == QAbstractSocket::SocketTimeoutError)
-                return timedOut();
-            const QString why = socket.errorString();
-            socket.abort();
-            return printerError(QStringLiteral("The receipt printer at %1 dropped the connection "
-                                               "while printing: %2.")
-                                    .arg(where, why));
-        }
-    }
-    socket.disconnectFromHost();
-    if (socket.state() != QAbstractSocket::UnconnectedState)
-        socket.waitForDisconnected(int(std::min<qint64>(deadline.remainingTime(), 1000)));
-    return {};
+    if (!g_tcpWriter)
+        return printerError(QStringLiteral("This program cannot print to a network printer (%1).")
+                                .arg(target.toString()));
+    return g_tcpWriter(bytes, target, options);
 }
 
 Status writeLp(const QByteArray &bytes, const PrintTarget &target,
@@ -193,7 +133,7 @@ Status writeLp(const QByteArray &bytes, const PrintTarget &target,
         lp.waitForFinished(1000);
         return printerError(
             QStringLiteral("The printer queue %1 did not take the receipt within %2.")
-                .arg(target.queue, seconds(options.writeTimeoutMs)));
+                .arg(target.queue, secondsText(options.writeTimeoutMs)));
     }
     if (lp.exitStatus() != QProcess::NormalExit || lp.exitCode() != 0) {
         QString why = QString::fromLocal8Bit(lp.readAllStandardError()).trimmed();
@@ -314,32 +254,42 @@ Result<PrintTarget> networkPrinter(const QString &address, const QString &port) 
         return invalid(oasis::printing::tr(
             "Type the printer's address, e.g. 192.168.1.50 (it prints it on its self-test page)."));
     // An IPv4 address in four parts, an IPv6 address, or a host name of dot-separated labels.
-    // "192.168.1.300" and "192.168.1" are refused although QHostAddress or a host name's
-    // characters would take them.
+    // "192.168.1.300" and "192.168.1" are refused although a host name's characters would take
+    // them; so are the broadcast address and "any" (0.0.0.0, ::).
     static const QRegularExpression hostName(
         QStringLiteral("^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                        "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
     static const QRegularExpression numeric(QStringLiteral("^[0-9.]+$"));
     static const QRegularExpression dottedQuad(
         QStringLiteral("^[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}$"));
-    const QHostAddress ip(host);
+    // The address in its usual form (inet_ntop), empty for a host name.
+    QString ip;
     bool ok = false;
-    if (host.contains(u':'))
-        ok = ip.protocol() == QAbstractSocket::IPv6Protocol;
-    else if (numeric.match(host).hasMatch())
-        ok = dottedQuad.match(host).hasMatch() && !ip.isNull();
-    else
+    if (host.contains(u':')) {
+        in6_addr v6{};
+        ok = inet_pton(AF_INET6, host.toLatin1().constData(), &v6) == 1 &&
+             !IN6_IS_ADDR_UNSPECIFIED(&v6);
+        char text[INET6_ADDRSTRLEN] = {};
+        if (ok && inet_ntop(AF_INET6, &v6, text, sizeof text))
+            ip = QString::fromLatin1(text);
+    } else if (numeric.match(host).hasMatch()) {
+        in_addr v4{};
+        ok = dottedQuad.match(host).hasMatch() &&
+             inet_pton(AF_INET, host.toLatin1().constData(), &v4) == 1 &&
+             v4.s_addr != htonl(INADDR_ANY) && v4.s_addr != htonl(INADDR_BROADCAST);
+        char text[INET_ADDRSTRLEN] = {};
+        if (ok && inet_ntop(AF_INET, &v4, text, sizeof text))
+            ip = QString::fromLatin1(text);
+    } else {
         ok = hostName.match(host).hasMatch();
-    if (ok && !ip.isNull() &&
-        (ip.isBroadcast() || ip == QHostAddress::AnyIPv4 || ip == QHostAddress::AnyIPv6))
-        ok = false;
+    }
     if (!ok)
         return invalid(oasis::printing::tr("“%1” is not a printer address: type four numbers "
                                            "such as 192.168.1.50, or the printer's host name.")
                            .arg(address.trimmed()));
     PrintTarget target;
     target.kind = PrintTarget::Kind::Tcp;
-    target.host = ip.isNull() ? host : ip.toString();
+    target.host = ip.isEmpty() ? host : ip;
     const QString p = port.trimmed();
     if (!p.isEmpty()) {
         static const QRegularExpression digits(QStringLiteral("^[0-9]{1,5}$"));
@@ -351,6 +301,10 @@ Result<PrintTarget> networkPrinter(const QString &address, const QString &port) 
         target.port = quint16(value);
     }
     return target;
+}
+
+void setTcpWriter(TcpWriter writer) {
+    g_tcpWriter = writer;
 }
 
 Status sendRaw(const QByteArray &bytes, const PrintTarget &target,

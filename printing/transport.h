@@ -66,6 +66,14 @@ struct TransportOptions {
     CertificatePage certificatePage = CertificatePage::Letter; ///< pdf:/png: certificates
 };
 
+/// How a program sends bytes to a network printer (tcp:HOST:PORT): Qt Network, which only this
+/// needs, stays out of the library. The counter app and oasisctl set one that loads it when
+/// first used (pos/network); printing/tcpsocket.h is the one itself. Without one, a network
+/// printer is refused in one line.
+using TcpWriter = Status (*)(const QByteArray &bytes, const PrintTarget &target,
+                             const TransportOptions &options);
+void setTcpWriter(TcpWriter writer);
+
 /// Sends raw bytes (ESC/POS) to a File, Tcp, Device or Lp target. Errors are ErrorCode::Printer
 /// with a message a cashier can act on; other kinds give ErrorCode::Invalid.
 Status sendRaw(const QByteArray &bytes, const PrintTarget &target,

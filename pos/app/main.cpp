@@ -9,6 +9,7 @@
 #include "pos/app/firstpaint.h"
 #include "pos/app/loginwidget.h"
 #include "pos/app/mainwindow.h"
+#include "pos/network/network.h"
 #include "pos/screens/storelocation.h"
 #ifdef OASIS_FIRST_PAINT_PROBE
 #include "pos/app/registerwidget.h"
@@ -203,6 +204,8 @@ int main(int argc, char **argv) {
         (void)QFontMetrics(QGuiApplication::font()).horizontalAdvance(u'0');
     });
     app::installTranslations(app);
+    // Network printers through the network plugin, loaded with the first such print.
+    app::printThroughNetworkPlugin();
     // The store is in Seattle: a machine without a locale (C/POSIX) still shows dollars.
     if (QLocale().language() == QLocale::C)
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));

@@ -4,10 +4,11 @@
 #include "core/domain/clock.h"
 #include "core/services/store.h"
 
+#include "pos/network/network.h"
+
 #include <QApplication>
 #include <QDir>
-#include <QLocalSocket>
-#include <QTcpSocket>
+#include <QLoggingCategory>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -15,6 +16,7 @@
 namespace oasis::app {
 
 namespace {
+Q_LOGGING_CATEGORY(lcOffline, "oasis.offline")
 /// How often the server is tried, and how long a try may take.
 constexpr int kProbeMs = 3000;
 constexpr int kAnswerMs = 2000;
@@ -85,20 +87,22 @@ void OfflineMode::probe() {
         timeout->deleteLater();
         serverAnswered(reachable);
     };
-    if (host.isEmpty() || host.startsWith(u'/')) {
-        auto *socket = new QLocalSocket(this);
-        m_probe = socket;
-        connect(socket, &QLocalSocket::connected, this, [finish] { finish(true); });
-        connect(socket, &QLocalSocket::errorOccurred, this, [finish] { finish(false); });
-        socket->connectToServer(QDir(host.isEmpty() ? QStringLiteral("/var/run/postgresql") : host)
-                                    .filePath(QStringLiteral(".s.PGSQL.%1").arg(port)));
-    } else {
-        auto *socket = new QTcpSocket(this);
-        m_probe = socket;
-        connect(socket, &QTcpSocket::connected, this, [finish] { finish(true); });
-        connect(socket, &QTcpSocket::errorOccurred, this, [finish] { finish(false); });
-        socket->connectToHost(host, quint16(port));
+    // Qt Network is the network plugin's, loaded with the first probe.
+    QString error;
+    NetworkPlugin *network = networkPlugin(&error);
+    if (!network) {
+        // Without it this register cannot tell an outage: it sells on the server and says each
+        // failure as it comes. Said once in the log, not every few seconds.
+        if (!std::exchange(m_noNetworkLogged, true))
+            qCWarning(lcOffline, "%s", qPrintable(error));
+        timeout->deleteLater();
+        return;
     }
+    QString socket; // libpq's Unix socket in that folder, when the host is one
+    if (host.isEmpty() || host.startsWith(u'/'))
+        socket = QDir(host.isEmpty() ? QStringLiteral("/var/run/postgresql") : host)
+                     .filePath(QStringLiteral(".s.PGSQL.%1").arg(port));
+    m_probe = network->probe(this, socket, host, quint16(port), finish);
     connect(timeout, &QTimer::timeout, this, [finish] { finish(false); });
     timeout->start(kAnswerMs);
 }

@@ -4,6 +4,7 @@
 #include "pos/cli/context.h"
 
 #include "core/domain/log.h"
+#include "printing/tcpsocket.h"
 
 #include <QGuiApplication>
 
@@ -45,6 +46,7 @@ int main(int argc, char **argv) {
     QCoreApplication::setOrganizationName(QStringLiteral("OasisPOS"));
     QCoreApplication::setApplicationName(QStringLiteral("oasis-pos"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OASIS_VERSION));
+    printing::setTcpWriter(&printing::writeTcpSocket); // --print tcp:HOST:PORT
 
     Context ctx;
     QStringList args = app.arguments().mid(1);

@@ -3270,6 +3270,13 @@
     </message>
 </context>
 <context>
+    <name>oasis::app::Network</name>
+    <message>
+        <source>The network is not available to Oasis POS on this computer: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>oasis::app::OfflineMode</name>
     <message numerus="yes">
         <source>Store server: offline, %n waiting</source>

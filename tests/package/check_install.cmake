@@ -22,6 +22,7 @@ set(expected
     bin/oasisctl
     lib/oasis-pos/oasis-camera.so
     lib/oasis-pos/oasis-charts.so
+    lib/oasis-pos/oasis-network.so
     share/applications/${APP_ID}.desktop
     share/doc/oasis-pos/changelog.gz
     share/doc/oasis-pos/copyright

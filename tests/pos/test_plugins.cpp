@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The counter app's plugins as it loads them: this program links the app as oasis-pos does, and
 // no plugin (the other widget tests link them in). Qt Multimedia must not be mapped until a
-// camera is asked for, nor Qt Charts until the dashboard is opened; then oasis-camera.so and
-// oasis-charts.so are loaded from the build tree and work.
+// camera is asked for, nor Qt Charts until the dashboard is opened, nor Qt Network until the
+// network is needed; then oasis-camera.so, oasis-charts.so and oasis-network.so are loaded from
+// the build tree and work.
 #include "pos/app/backoffice.h"
 #include "pos/app/mainwindow.h"
 #include "pos/camera/camera.h"
+#include "pos/network/network.h"
 #include "pos/screens/settingsscreen.h"
 #include "tests/pos/posfixture.h"
 
@@ -39,6 +41,8 @@ TEST_CASE("the counter app loads Qt Multimedia with its first camera and Qt Char
     REQUIRE_FALSE(mapped("libQt6Multimedia"));
     REQUIRE_FALSE(mapped("oasis-camera"));
     REQUIRE_FALSE(mapped("libQt6Charts"));
+    REQUIRE_FALSE(mapped("libQt6Network"));
+    REQUIRE_FALSE(mapped("oasis-network"));
 
     // A camera chosen on this computer and not connected: the plugin is loaded to look for it.
     CameraSettings{QStringLiteral("/dev/video7"), QStringLiteral("Counter webcam")}.save();
@@ -96,4 +100,33 @@ TEST_CASE("a camera plugin that cannot be loaded is said in one line and the reg
     REQUIRE(paths[0].endsWith(QStringLiteral("/lib/oasis-pos/oasis-camera.so")));
     REQUIRE(QFile::exists(paths[1]));
     REQUIRE(cameraPlugin(paths, &error) != nullptr);
+}
+
+TEST_CASE("the counter app loads Qt Network with its first network print, not when it starts",
+          "[pos][network][plugin]") {
+    oasis::test::TempDb tdb(true);
+    postest::PosClock clock;
+    MainWindow window(tdb.db(), QStringLiteral("test-register"));
+    window.show();
+    QTest::qWait(50);
+    REQUIRE(mapped("libQt6Widgets.so"));
+    REQUIRE_FALSE(mapped("libQt6Network"));
+    REQUIRE_FALSE(mapped("oasis-network"));
+
+    // Without the app's writer the library refuses a network printer in one line...
+    auto target = oasis::test::value(printing::parseTarget(QStringLiteral("tcp:127.0.0.1:1")));
+    auto refused = printing::sendRaw(QByteArrayLiteral("\x1b@"), target);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message ==
+          QStringLiteral("This program cannot print to a network printer (tcp:127.0.0.1:1)."));
+    REQUIRE_FALSE(mapped("libQt6Network"));
+
+    // ...and with it (main.cpp sets it) the plugin is loaded and sends: nothing listens on port 1.
+    printThroughNetworkPlugin();
+    auto sent = printing::sendRaw(QByteArrayLiteral("\x1b@"), target);
+    REQUIRE_FALSE(sent);
+    CHECK(sent.error().message.contains(QStringLiteral("refused the connection")));
+    CHECK(mapped("oasis-network.so"));
+    CHECK(mapped("libQt6Network.so"));
+    printing::setTcpWriter(nullptr);
 }
