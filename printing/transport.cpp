@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <atomic>
 
 #include <arpa/inet.h>
 
@@ -97,14 +98,16 @@ Result<PrintTarget> parseTcp(const QString &original, QStringView rest) {
     return target;
 }
 
-TcpWriter g_tcpWriter = nullptr;
+// Set once at a program's start, read by whichever thread prints.
+std::atomic<TcpWriter> g_tcpWriter = nullptr;
 
 Status writeTcp(const QByteArray &bytes, const PrintTarget &target,
                 const TransportOptions &options) {
-    if (!g_tcpWriter)
+    const TcpWriter writer = g_tcpWriter.load();
+    if (!writer)
         return printerError(QStringLiteral("This program cannot print to a network printer (%1).")
                                 .arg(target.toString()));
-    return g_tcpWriter(bytes, target, options);
+    return writer(bytes, target, options);
 }
 
 Status writeLp(const QByteArray &bytes, const PrintTarget &target,
@@ -304,7 +307,7 @@ Result<PrintTarget> networkPrinter(const QString &address, const QString &port) 
 }
 
 void setTcpWriter(TcpWriter writer) {
-    g_tcpWriter = writer;
+    g_tcpWriter.store(writer);
 }
 
 Status sendRaw(const QByteArray &bytes, const PrintTarget &target,
