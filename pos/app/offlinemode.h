@@ -59,7 +59,7 @@ private:
     OfflineRegister m_outbox;
     std::unique_ptr<Store> m_copy;
     QTimer *m_timer = nullptr;
-    QObject *m_probe = nullptr; ///< the socket of the probe under way
+    QObject *m_probe = nullptr;     ///< the socket of the probe under way
     bool m_noNetworkLogged = false; ///< the network plugin could not be loaded (logged once)
     int m_misses = 0;
     bool m_answering = true;    ///< what the last probe found, for the status bar
