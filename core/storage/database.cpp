@@ -144,6 +144,7 @@ struct Database::Deferred {
     QString actual; ///< with RETURNING
     QString execute;
     bool returning = false;
+    bool plain = false; ///< sent as it is, never prepared (a COMMIT)
 };
 
 /// What a connection keeps open between statements and commits.
@@ -166,6 +167,8 @@ struct Database::Statements {
     ino_t anchorInode = 0;
     /// defer()'s statements waiting for the next one (on a server, in a transaction).
     std::vector<Deferred> deferred;
+    /// A transaction's BEGIN and first locks, sent with its first statement (on a server).
+    QStringList begin;
     /// The names of the statements prepared on the server for what defer() and checkout() send,
     /// by the SQL sent, and those prepared already (each in the round trip of its first
     /// EXECUTE): the connection's, gone with it. `numbered` counts the names ever made, so none
@@ -740,7 +743,7 @@ Status Database::defer(const QString &sql, const QVariantList &binds) const {
 }
 
 Status Database::flushDeferred() const {
-    if (m_statements->deferred.empty())
+    if (m_statements->deferred.empty() && m_statements->begin.isEmpty())
         return {};
     auto sent = sendDeferred(std::nullopt);
     if (!sent)
@@ -765,7 +768,13 @@ Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last, QSqlError
         QString prepares; ///< the name a PREPARE part makes ready (else empty)
     };
     std::vector<Part> parts;
-    // Names given up (checkout()'s bound on them) go first: a DEALLOCATE of each.
+    // The transaction's BEGIN and its locks (Transaction::start) go first, with the statement
+    // that needs them: one round trip fewer.
+    const QStringList begin = std::exchange(m_statements->begin, {});
+    for (const QString &statement : begin)
+        parts.push_back({statement, 0, {}});
+    const std::size_t begun = parts.size();
+    // Names given up (checkout()'s bound on them) go next: a DEALLOCATE of each.
     for (const QString &name : std::exchange(m_statements->release, {}))
         parts.push_back({QStringLiteral("DEALLOCATE ") + name, 0, {}});
     const std::size_t released = parts.size();
@@ -773,7 +782,7 @@ Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last, QSqlError
     for (std::size_t i = 0; i < deferred.size(); ++i) {
         const Deferred &d = deferred[i];
         const QString name = m_statements->names.value(d.actual);
-        if (!m_statements->prepared.contains(name) && !preparing.contains(name)) {
+        if (!d.plain && !m_statements->prepared.contains(name) && !preparing.contains(name)) {
             preparing.insert(name);
             parts.push_back(
                 {QStringLiteral("PREPARE %1 AS %2").arg(name, numberedParameters(d.actual).first),
@@ -788,22 +797,27 @@ Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last, QSqlError
     bool ran = q.exec(texts.join(QLatin1String(";\n")));
     for (std::size_t i = 0;; ++i) {
         const Part &part = parts[i];
-        const Deferred &d = deferred[part.statement];
         noteServer(ran, q.lastError());
+        if (!ran && i == 0 && begun > 0 && !m_resending && serverGone(q.lastError(), handle()))
+            return resend(begin, std::move(deferred), caller, failed);
         if (!ran) {
             if (failed)
                 *failed = q.lastError();
-            return std::unexpected(statementError(i < released ? part.text : d.sql,
-                                                  connectionError(q.lastError(), handle())));
+            const QSqlError error = connectionError(q.lastError(), handle());
+            if (i < begun)
+                return std::unexpected(storageError(oasis::tr("Starting a transaction"), error));
+            return std::unexpected(
+                statementError(i < released ? part.text : deferred[part.statement].sql, error));
         }
+        const Deferred *d = i < released ? nullptr : &deferred[part.statement];
         if (i < released) {
-            // a name given up: nothing to read
+            // the transaction begun, or a name given up: nothing to read
         } else if (!part.prepares.isEmpty()) {
             m_statements->prepared.insert(part.prepares);
         } else if (caller && part.statement + 1 == deferred.size()) {
             break; // the caller's statement: its result is the caller's to read
-        } else if (d.returning) {
-            noteReturned(d.sql, q);
+        } else if (d->returning) {
+            noteReturned(d->sql, q);
         }
         if (i + 1 == parts.size())
             break;
@@ -811,6 +825,49 @@ Result<QSqlQuery> Database::sendDeferred(std::optional<Deferred> last, QSqlError
     }
     m_statements->sent = q.result();
     return q;
+}
+
+Result<QSqlQuery> Database::resend(const QStringList &begin, std::vector<Deferred> deferred,
+                                   bool caller, QSqlError *failed) const {
+    // The first round trip of a transaction, on a connection the server dropped (restart,
+    // network, killed) while it was idle: nothing of it ran, so it is sent again, whole, on a
+    // new connection (as Transaction::start did with its BEGIN). The statements are prepared
+    // again there under the same names.
+    auto *self = const_cast<Database *>(this);
+    const int depth = m_depth;
+    const bool shared = m_sharedWrite;
+    const QStringList locks = m_locksHeld;
+    auto saved = m_bookRowsSaved;
+    QHash<QString, QString> names;
+    for (const Deferred &d : deferred)
+        if (!d.plain)
+            names.insert(d.actual, m_statements->names.value(d.actual));
+    const bool reconnected = self->reconnect();
+    // The transaction is still its owner's, to commit or roll back.
+    self->m_depth = depth;
+    self->m_sharedWrite = shared;
+    self->m_locksHeld = locks;
+    self->m_bookRowsSaved = std::move(saved);
+    if (!reconnected) {
+        m_statements->begin = begin; // never begun: nothing to roll back
+        const QSqlError error = handle().lastError();
+        if (failed)
+            *failed = error;
+        return std::unexpected(
+            storageError(oasis::tr("Starting a transaction"), connectionError(error, handle())));
+    }
+    m_statements->names.insert(names);
+    m_statements->begin = begin;
+    std::optional<Deferred> last;
+    if (caller) {
+        last = std::move(deferred.back());
+        deferred.pop_back();
+    }
+    m_statements->deferred = std::move(deferred);
+    m_resending = true;
+    auto sent = sendDeferred(std::move(last), failed);
+    m_resending = false;
+    return sent;
 }
 
 Result<QSqlQuery> Database::checkout(const QString &sql, const QVariantList &binds) const {
@@ -901,6 +958,7 @@ bool Database::reconnect() {
     // same settings. Nothing of a transaction survives it: the server rolled it back.
     m_statements->kept.clear();
     m_statements->deferred.clear();
+    m_statements->begin.clear();
     m_statements->names.clear();
     m_statements->prepared.clear();
     m_statements->release.clear();
@@ -1729,8 +1787,17 @@ Result<Transaction> Transaction::start(Database &db, const QStringList &beginSta
         db.m_sharedWrite = shared;
         db.m_locksHeld.clear();
     }
-    // On a server the BEGIN and what follows it (a sale's locks) go as one simple query, one
-    // round trip; the results after the first are read below.
+    if (db.m_driver->isServer() && db.m_depth == 0) {
+        // On a server the BEGIN and what follows it (a sale's locks) go with the transaction's
+        // first statement, in its round trip (Database::sendDeferred, which opens a connection
+        // the server dropped again as below); a transaction that sends nothing sends no BEGIN.
+        db.m_statements->begin = statements;
+        ++db.m_depth;
+        db.m_bookRowsSaved.push_back(db.m_bookRows);
+        return Transaction(db);
+    }
+    // Else the BEGIN and what follows it go as one simple query, one round trip; the results
+    // after the first are read below.
     const bool together = db.m_driver->isServer() && statements.size() > 1;
     if (together)
         statements = {statements.join(QLatin1String(";\n"))};
@@ -1810,6 +1877,9 @@ void Transaction::rollback() {
     // Statements still waiting to be sent belong to this level: every statement sends them
     // first, the SAVEPOINT that began it too.
     m_db->m_statements->deferred.clear();
+    // A BEGIN still waiting for its first statement was never sent: nothing to roll back.
+    const bool begun = depth > 0 || m_db->m_statements->begin.isEmpty();
+    m_db->m_statements->begin.clear();
     // The rows noted since this level began are gone with it, and perhaps its journal entry;
     // the server released the locks taken since (taking one again is harmless).
     m_db->m_appendedHead.reset();
@@ -1822,7 +1892,7 @@ void Transaction::rollback() {
     if (depth == 0) {
         m_db->m_journalTouched = false;
         m_db->m_sharedWrite = false;
-        if (!q.exec(QStringLiteral("ROLLBACK")))
+        if (begun && !q.exec(QStringLiteral("ROLLBACK")))
             qWarning("Rollback failed: %s", qPrintable(q.lastError().text()));
         return;
     }
@@ -1838,18 +1908,36 @@ Status Transaction::commit() {
         rollback();
         return fail(ErrorCode::System, oasis::tr("The operation was interrupted and rolled back."));
     }
-    if (auto sent = m_db->flushDeferred(); !sent) {
-        rollback();
-        return sent;
-    }
-    QSqlQuery q(m_db->handle());
     const int depth = m_db->m_depth - 1;
     const QString sql =
         depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE oasis_%1").arg(depth);
-    if (!q.exec(sql)) {
-        Error e = storageError(oasis::tr("Saving"), q.lastError());
-        const QString text = q.lastError().databaseText().isEmpty() ? q.lastError().text()
-                                                                    : q.lastError().databaseText();
+    // On a server what defer() queued (a sale's journal entry) goes with the COMMIT, in one round
+    // trip: the server stops at the first statement that fails, and then nothing is committed.
+    // A transaction that sent nothing has no BEGIN on the server either: nothing to commit.
+    const bool withDeferred = depth == 0 && !m_db->m_statements->deferred.empty();
+    const bool nothingSent = depth == 0 && !withDeferred && !m_db->m_statements->begin.isEmpty();
+    if (nothingSent)
+        m_db->m_statements->begin.clear();
+    else if (!withDeferred)
+        if (auto sent = m_db->flushDeferred(); !sent) {
+            rollback();
+            return sent;
+        }
+    QSqlQuery q(m_db->handle());
+    QSqlError failed;
+    bool saved = true;
+    if (withDeferred) {
+        auto sent = m_db->sendDeferred(Database::Deferred{sql, sql, sql, false, true}, &failed);
+        saved = sent.has_value();
+        m_db->m_statements->sent = nullptr;
+    } else if (!nothingSent && !q.exec(sql)) {
+        saved = false;
+        failed = q.lastError();
+    }
+    if (!saved) {
+        Error e = storageError(oasis::tr("Saving"), failed);
+        const QString text =
+            failed.databaseText().isEmpty() ? failed.text() : failed.databaseText();
         if (depth == 0 && isServerGone(text))
             e.message = oasis::tr("The connection to the store server was lost while saving: it "
                                   "may or may not have been saved. Try again: a ticket with its "

@@ -256,8 +256,12 @@ private:
     /// one round trip; the query is left on `last`'s result. checkin() does not keep it. A
     /// failure's own error goes to `failed` when given.
     Result<QSqlQuery> sendDeferred(std::optional<Deferred> last, QSqlError *failed = nullptr) const;
-    /// Sends what defer() queued, if anything.
+    /// Sends what defer() queued, if anything (and a transaction's BEGIN not sent yet).
     Status flushDeferred() const;
+    /// sendDeferred()'s first round trip of a transaction again, on a new connection.
+    Result<QSqlQuery> resend(const QStringList &begin, std::vector<Deferred> deferred, bool caller,
+                             QSqlError *failed) const;
+    mutable bool m_resending = false;
     struct Statements;
     std::unique_ptr<Statements> m_statements;
 

@@ -525,10 +525,23 @@ TEST_CASE("A business operation commits whole or not at all", "[storage]") {
         auto mine = Transaction::begin(d);
         REQUIRE(mine);
         addStaffRow(d, u"lena"_s);
-        auto theirs = Transaction::begin(**other);
-        REQUIRE_FALSE(theirs);
-        REQUIRE(theirs.error().code == ErrorCode::Storage);
-        REQUIRE(theirs.error().message.contains(u"busy"_s));
+        {
+            // On a server its BEGIN and the store's lock go with its first statement
+            // (Transaction::start): the busy error comes with that statement, nothing done.
+            auto theirs = Transaction::begin(**other);
+            Error busy;
+            if (theirs) {
+                CHECK(test::onPostgres());
+                auto read = (*other)->scalar(u"SELECT COUNT(*) FROM staff"_s);
+                REQUIRE_FALSE(read);
+                busy = read.error();
+            } else {
+                CHECK_FALSE(test::onPostgres());
+                busy = theirs.error();
+            }
+            REQUIRE(busy.code == ErrorCode::Storage);
+            REQUIRE(busy.message.contains(u"busy"_s));
+        }
         test::ok(mine->commit());
         // Once the first register is done, the second one goes ahead and sees the row.
         auto again = Transaction::begin(**other);
@@ -940,6 +953,112 @@ TEST_CASE("A write sent with the next statement keeps its order, its values and 
         auto other = Database::open(t.path(), t.options());
         REQUIRE(other);
         CHECK(value((*other)->scalar(u"SELECT COUNT(*) FROM categories"_s)).toInt() == 1);
+    }
+}
+
+TEST_CASE("A transaction's BEGIN goes with its first statement, and its journal entry with its "
+          "COMMIT",
+          "[storage]") {
+    // On a server, Transaction::start sends nothing: its BEGIN (and a sale's locks) go in the
+    // round trip of the first statement, and Transaction::commit sends the journal entry
+    // Journal::append deferred with the COMMIT. Either engine: the same rows, a journal that
+    // verifies.
+    using namespace oasis::test;
+    TempDb t;
+    Database &db = t.db();
+    const QString insert = u"INSERT INTO categories(name) VALUES (?)"_s;
+    const QString count = u"SELECT COUNT(*) FROM categories"_s;
+    std::unique_ptr<Database> other;
+    QVariant pid;
+    if (onPostgres()) {
+        pid = value(db.scalar(u"SELECT pg_backend_pid()"_s));
+        other = value(Database::open(t.path(), t.options()));
+    }
+    // What the connection sent last and where it stands, seen from another one.
+    auto seen = [&] {
+        const QVariantList r =
+            value(other->row(u"SELECT query, state FROM pg_stat_activity WHERE pid = ?"_s, {pid}));
+        return std::pair{r.value(0).toString(), r.value(1).toString()};
+    };
+
+    SECTION("the first statement carries the BEGIN, the COMMIT the journal entry") {
+        auto tx = value(Transaction::begin(db));
+        if (onPostgres())
+            CHECK(seen().second == u"idle"_s); // nothing begun on the server yet
+        ok(db.defer(insert, {u"Oils"_s}));
+        CHECK(value(db.scalar(count)).toInt() == 1);
+        if (onPostgres()) {
+            const auto [query, state] = seen();
+            CHECK(query.startsWith(u"BEGIN"_s));
+            CHECK(query.contains(u"pg_advisory_xact_lock"_s));
+            CHECK(query.contains(u"EXECUTE oasis_stmt_"_s));
+            CHECK(state == u"idle in transaction"_s);
+        }
+        ok(Journal::append(db, u"test"_s, u"category_add"_s, {}));
+        ok(tx.commit());
+        if (onPostgres()) {
+            const auto [query, state] = seen();
+            CHECK(query.contains(u"INSERT INTO journal"_s)); // prepared here, its first time
+            CHECK(query.contains(u"EXECUTE oasis_stmt_"_s));
+            CHECK(query.endsWith(u"COMMIT"_s));
+            CHECK(state == u"idle"_s);
+        }
+        CHECK(value(db.scalar(u"SELECT COUNT(*) FROM journal WHERE kind = 'category_add'"_s))
+                  .toInt() == 1);
+        CHECK(value(Journal::verify(db)).ok);
+    }
+    SECTION("a transaction that sends nothing begins nothing, and rolls back nothing") {
+        const QString before = onPostgres() ? seen().first : QString();
+        {
+            auto tx = value(Transaction::begin(db));
+            ok(tx.commit());
+        }
+        {
+            auto tx = value(Transaction::begin(db)); // rolled back as it goes
+        }
+        if (onPostgres())
+            CHECK(seen() == std::pair{before, u"idle"_s});
+        CHECK(value(db.scalar(count)).toInt() == 0);
+    }
+    SECTION("a write that fails with its BEGIN leaves the transaction to roll back, and nothing "
+            "written") {
+        {
+            auto tx = value(Transaction::begin(db));
+            CHECK_FALSE(db.write(u"INSERT INTO nowhere(name) VALUES (?)"_s, {u"x"_s}));
+        }
+        REQUIRE(db.write(insert, {u"Oils"_s})); // the connection is usable again
+        CHECK(value(db.scalar(count)).toInt() == 1);
+    }
+    if (!onPostgres())
+        return;
+    SECTION("a connection the server dropped while idle is opened again by the first statement "
+            "of the next transaction, which runs once") {
+        runOnServer(u"SELECT pg_terminate_backend(%1)"_s.arg(pid.toLongLong()));
+        {
+            auto tx = value(Transaction::begin(db));
+            ok(db.defer(insert, {u"Oils"_s}));
+            const auto written = db.write(insert, {u"Lotions"_s});
+            REQUIRE(written);
+            ok(Journal::append(db, u"test"_s, u"category_add"_s, {}));
+            ok(tx.commit());
+        }
+        CHECK(value(db.scalar(u"SELECT pg_backend_pid()"_s)) != pid);
+        CHECK(value(db.scalar(count)).toInt() == 2);
+        CHECK(value(Journal::verify(db)).ok);
+    }
+    SECTION("a sale's locks go with the BEGIN, and a connection dropped before is opened again") {
+        runOnServer(u"SELECT pg_terminate_backend(%1)"_s.arg(pid.toLongLong()));
+        auto tx =
+            value(Transaction::beginShared(db, {{Database::LockSpace::GiftCard, {u"7"_s}, {}}}));
+        CHECK(value(db.scalar(count)).toInt() == 0);
+        const QVariant now = value(db.scalar(u"SELECT pg_backend_pid()"_s));
+        CHECK(now != pid);
+        // The card's lock is held, by the new connection.
+        CHECK(value(other->scalar(u"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' "
+                                  "AND pid = ? AND granted"_s,
+                                  {now}))
+                  .toInt() >= 2);
+        ok(tx.commit());
     }
 }
 
