@@ -41,14 +41,26 @@ QString marks(qsizetype n) {
 
 Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                           const std::optional<StaffMember> &approver) const {
+    auto checked = checkAndRead(ticket, cashier, approver, false);
+    if (!checked)
+        return std::unexpected(checked.error());
+    return {};
+}
+
+Result<std::optional<StoreSettings::SaleRules>>
+SaleService::checkAndRead(const Ticket &ticket, const StaffMember &cashier,
+                          const std::optional<StaffMember> &approver, bool withRules) const {
     if (ticket.isEmpty())
         return fail(ErrorCode::Refused, oasis::tr("The ticket is empty."));
     if (auto ok = authorize(m_db, Action::Sell, cashier, approver); !ok)
-        return ok;
+        return std::unexpected(ok.error());
     StoreSettings settings(m_db);
-    // The catalog's prices of the ticket's products and sessions that are still sold, in one
-    // statement (one round trip to a store server).
+    // The catalog's prices of the ticket's products and sessions that are still sold, and with
+    // `withRules` the store's sale rules, in one statement (one round trip to a store server):
+    // the prices' rows ('p': the item and its price) padded to the rules' three columns of
+    // text ('r': StoreSettings::saleRulesQuery).
     QHash<qint64, qint64> activePrices;
+    std::optional<StoreSettings::SaleRules> rules;
     {
         QVariantList ids;
         for (const TicketLine &l : ticket.lines)
@@ -56,15 +68,27 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                  l.kind == LineKind::Voucher) &&
                 !ids.contains(l.itemId))
                 ids << l.itemId;
-        if (!ids.isEmpty()) {
-            auto prices = m_db.rows(QStringLiteral("SELECT id, price_cents FROM items WHERE "
-                                                   "active = 1 AND id IN (%1)")
-                                        .arg(marks(ids.size())),
-                                    ids);
-            if (!prices)
-                return std::unexpected(prices.error());
-            for (const QVariantList &row : std::as_const(*prices))
-                activePrices.insert(row.value(0).toLongLong(), row.value(1).toLongLong());
+        QStringList parts;
+        if (!ids.isEmpty())
+            parts << QStringLiteral("SELECT 'p', CAST(id AS TEXT), CAST(price_cents AS TEXT), "
+                                    "NULL FROM items WHERE active = 1 AND id IN (%1)")
+                         .arg(marks(ids.size()));
+        if (withRules)
+            parts << QStringLiteral("SELECT 'r', x.* FROM (%1) x")
+                         .arg(StoreSettings::saleRulesQuery());
+        if (!parts.isEmpty()) {
+            auto read = m_db.rows(parts.join(QLatin1String(" UNION ALL ")), ids);
+            if (!read)
+                return std::unexpected(read.error());
+            QList<QVariantList> ruleRows;
+            for (const QVariantList &row : std::as_const(*read)) {
+                if (row.value(0).toString() == QLatin1String("p"))
+                    activePrices.insert(row.value(1).toLongLong(), row.value(2).toLongLong());
+                else
+                    ruleRows.append(row.mid(1, 3));
+            }
+            if (withRules)
+                rules = StoreSettings::saleRulesFrom(ruleRows);
         }
     }
     bool overridden = false;
@@ -146,7 +170,7 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                   std::tuple{oasis::tr("gift card's message"), l.message, textlimit::kNote,
                              Newlines::Allowed}})
                 if (auto ok = checkText(field, value, limit, newlines); !ok)
-                    return ok;
+                    return std::unexpected(ok.error());
             if (!l.promoBonus.isZero()) {
                 if (!l.reloadCode.isEmpty())
                     return fail(
@@ -156,7 +180,7 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                         checkPromoValue(l.promoBonus, l.promoExpires, settings.giftCardMaximum(),
                                         settings.businessDate(Clock::nowUtc()));
                     !ok)
-                    return ok;
+                    return std::unexpected(ok.error());
             } else if (l.promoExpires.isValid()) {
                 return fail(ErrorCode::Invalid,
                             oasis::tr("An expiry date is for promotional value: give a bonus."));
@@ -179,11 +203,11 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
     if (std::any_of(ticket.lines.begin(), ticket.lines.end(),
                     [](const TicketLine &l) { return !l.promoBonus.isZero(); }))
         if (auto ok = needs(Action::GiftCardPromo); !ok)
-            return ok;
+            return std::unexpected(ok.error());
     if (overridden || std::any_of(ticket.lines.begin(), ticket.lines.end(),
                                   [](const TicketLine &l) { return l.priceOverridden; }))
         if (auto ok = needs(Action::PriceOverride); !ok)
-            return ok;
+            return std::unexpected(ok.error());
     // The ticket discount plus line discounts, as a share of what can be discounted.
     Money ticketDiscount;
     if (ticket.discount.kind == Discount::Kind::Percent)
@@ -195,8 +219,8 @@ Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
     if (allDiscounts > Money() &&
         allDiscounts > discountable.timesPpm(settings.discountThresholdPpm()))
         if (auto ok = needs(Action::DiscountAboveThreshold); !ok)
-            return ok;
-    return {};
+            return std::unexpected(ok.error());
+    return rules;
 }
 
 Status checkRequestId(const QString &requestId) {
@@ -370,8 +394,10 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
                                                const StaffMember &cashier,
                                                const std::optional<StaffMember> &approver,
                                                const QString &registerId) {
-    if (auto ok = check(ticketIn, cashier, approver); !ok)
-        return std::unexpected(ok.error());
+    // The checks, and in their statement the store's rules as they are now.
+    auto checked = checkAndRead(ticketIn, cashier, approver, true);
+    if (!checked)
+        return std::unexpected(checked.error());
     // Session packages: each pays one line of its own session, and that line is sold at the
     // package's price for that session (what the session earns when it is used: the price
     // divided by the sessions, the remainder on the last). Looked up before the transaction
@@ -388,9 +414,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
     const std::vector<PackageCover> &packageUses = packageCovers->uses;
     const Ticket &ticket = packageCovers->ticket;
     StoreSettings settings(m_db);
-    auto rules = settings.readSaleRules();
-    if (!rules)
-        return std::unexpected(rules.error());
+    const std::optional<StoreSettings::SaleRules> &rules = *checked;
     const TaxTable *taxes = &rules->taxes;
     const QDateTime now = Clock::nowUtc();
     const QDate businessDate = rules->businessDate(now);

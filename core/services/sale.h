@@ -8,6 +8,7 @@
 #include "core/services/giftcard.h"
 #include "core/services/package.h"
 #include "core/services/staff.h"
+#include "core/services/storesettings.h"
 #include "core/services/voucher.h"
 
 #include <QDateTime>
@@ -147,6 +148,11 @@ public:
     static constexpr int kAttempts = 4;
 
 private:
+    /// check(), and with `withRules` the store's sale rules (StoreSettings::readSaleRules) read
+    /// in the statement of its prices.
+    Result<std::optional<StoreSettings::SaleRules>>
+    checkAndRead(const Ticket &ticket, const StaffMember &cashier,
+                 const std::optional<StaffMember> &approver, bool withRules) const;
     Result<CompletedSale> completeNew(const Ticket &ticket, const std::vector<Tender> &tenders,
                                       const StaffMember &cashier,
                                       const std::optional<StaffMember> &approver,
