@@ -17,26 +17,40 @@ Error needsApproval(Action action, QString message) {
 Status authorize(Database &db, Action action, const StaffMember &actor,
                  const std::optional<StaffMember> &approver) {
     StaffService staff(db);
-    auto current = staff.byId(actor.id);
-    if (!current) {
-        if (current.error().code == ErrorCode::NotFound)
-            return fail(ErrorCode::Permission,
-                        oasis::tr("%1 is not on the staff of this store.").arg(actor.name));
+    // The store's row of `member` now; none when it is not on the staff.
+    auto now = [&](const StaffMember &member) -> Result<std::optional<StaffMember>> {
+        auto read = staff.byId(member.id);
+        if (read)
+            return std::optional<StaffMember>(*read);
+        if (read.error().code == ErrorCode::NotFound)
+            return std::optional<StaffMember>();
+        return std::unexpected(read.error());
+    };
+    auto current = now(actor);
+    if (!current)
         return std::unexpected(current.error());
-    }
     std::optional<StaffMember> currentApprover;
     if (approver) {
-        auto a = staff.byId(approver->id);
-        if (!a) {
-            if (a.error().code == ErrorCode::NotFound)
-                return std::unexpected(needsApproval(
-                    action,
-                    oasis::tr("%1 is not on the staff of this store: %2 needs approval by %3.")
-                        .arg(approver->name, actionName(action), approversOf(action))));
+        auto a = now(*approver);
+        if (!a)
             return std::unexpected(a.error());
-        }
         currentApprover = *a;
     }
+    return authorizeRows(action, actor, approver, *current, currentApprover);
+}
+
+Status authorizeRows(Action action, const StaffMember &actor,
+                     const std::optional<StaffMember> &approver,
+                     const std::optional<StaffMember> &current,
+                     const std::optional<StaffMember> &currentApprover) {
+    if (!current)
+        return fail(ErrorCode::Permission,
+                    oasis::tr("%1 is not on the staff of this store.").arg(actor.name));
+    if (approver && !currentApprover)
+        return std::unexpected(needsApproval(
+            action, oasis::tr("%1 is not on the staff of this store: %2 needs "
+                              "approval by %3.")
+                        .arg(approver->name, actionName(action), approversOf(action))));
     return authorize(action, *current, currentApprover);
 }
 

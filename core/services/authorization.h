@@ -15,4 +15,11 @@ class Database;
 Status authorize(Database &db, Action action, const StaffMember &actor,
                  const std::optional<StaffMember> &approver);
 
+/// The same check on rows of `actor` and `approver` read already (none: not on the staff any
+/// more), for a service that reads them with other rows in one statement.
+Status authorizeRows(Action action, const StaffMember &actor,
+                     const std::optional<StaffMember> &approver,
+                     const std::optional<StaffMember> &current,
+                     const std::optional<StaffMember> &currentApprover);
+
 } // namespace oasis

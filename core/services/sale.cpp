@@ -52,45 +52,69 @@ SaleService::checkAndRead(const Ticket &ticket, const StaffMember &cashier,
                           const std::optional<StaffMember> &approver, bool withRules) const {
     if (ticket.isEmpty())
         return fail(ErrorCode::Refused, oasis::tr("The ticket is empty."));
-    if (auto ok = authorize(m_db, Action::Sell, cashier, approver); !ok)
-        return std::unexpected(ok.error());
     StoreSettings settings(m_db);
-    // The catalog's prices of the ticket's products and sessions that are still sold, and with
-    // `withRules` the store's sale rules, in one statement (one round trip to a store server):
-    // the prices' rows ('p': the item and its price) padded to the rules' three columns of
-    // text ('r': StoreSettings::saleRulesQuery).
+    // In one statement (one round trip to a store server), each row tagged, in columns of text
+    // padded with NULLs to the widest: the store's rows of the cashier, the approver and the
+    // ticket's therapists ('s': StaffService::columnsAsText), the catalog's prices of its
+    // products and sessions that are still sold ('p': the item and its price), and with
+    // `withRules` the store's sale rules ('r': StoreSettings::saleRulesQuery's three columns).
+    QHash<qint64, StaffMember> members;
     QHash<qint64, qint64> activePrices;
     std::optional<StoreSettings::SaleRules> rules;
     {
+        QVariantList staffIds{cashier.id};
+        if (approver)
+            staffIds << approver->id;
         QVariantList ids;
-        for (const TicketLine &l : ticket.lines)
+        for (const TicketLine &l : ticket.lines) {
+            if (l.therapistId > 0 && !staffIds.contains(l.therapistId))
+                staffIds << l.therapistId;
             if ((l.kind == LineKind::Product || l.kind == LineKind::Session ||
                  l.kind == LineKind::Voucher) &&
                 !ids.contains(l.itemId))
                 ids << l.itemId;
-        QStringList parts;
+        }
+        QStringList parts{QStringLiteral("SELECT 's', %1 FROM staff WHERE id IN (%2)")
+                              .arg(StaffService::columnsAsText(), marks(staffIds.size()))};
         if (!ids.isEmpty())
             parts << QStringLiteral("SELECT 'p', CAST(id AS TEXT), CAST(price_cents AS TEXT), "
-                                    "NULL FROM items WHERE active = 1 AND id IN (%1)")
+                                    "NULL, NULL, NULL, NULL FROM items WHERE active = 1 AND id "
+                                    "IN (%1)")
                          .arg(marks(ids.size()));
         if (withRules)
-            parts << QStringLiteral("SELECT 'r', x.* FROM (%1) x")
+            parts << QStringLiteral("SELECT 'r', x.*, NULL, NULL, NULL FROM (%1) x")
                          .arg(StoreSettings::saleRulesQuery());
-        if (!parts.isEmpty()) {
-            auto read = m_db.rows(parts.join(QLatin1String(" UNION ALL ")), ids);
-            if (!read)
-                return std::unexpected(read.error());
-            QList<QVariantList> ruleRows;
-            for (const QVariantList &row : std::as_const(*read)) {
-                if (row.value(0).toString() == QLatin1String("p"))
-                    activePrices.insert(row.value(1).toLongLong(), row.value(2).toLongLong());
-                else
-                    ruleRows.append(row.mid(1, 3));
+        auto read = m_db.rows(parts.join(QLatin1String(" UNION ALL ")), staffIds + ids);
+        if (!read)
+            return std::unexpected(read.error());
+        QList<QVariantList> ruleRows;
+        for (const QVariantList &row : std::as_const(*read)) {
+            const QString tag = row.value(0).toString();
+            if (tag == QLatin1String("s")) {
+                const StaffMember m = StaffService::fromText(row.mid(1, 6));
+                members.insert(m.id, m);
+            } else if (tag == QLatin1String("p")) {
+                activePrices.insert(row.value(1).toLongLong(), row.value(2).toLongLong());
+            } else {
+                ruleRows.append(row.mid(1, 3));
             }
-            if (withRules)
-                rules = StoreSettings::saleRulesFrom(ruleRows);
         }
+        if (withRules)
+            rules = StoreSettings::saleRulesFrom(ruleRows);
     }
+    // Who sells and who approves, as the store has them now (authorize()'s rule).
+    const auto rowOf = [&](const std::optional<StaffMember> &m) -> std::optional<StaffMember> {
+        if (!m || !members.contains(m->id))
+            return std::nullopt;
+        return members.value(m->id);
+    };
+    const std::optional<StaffMember> currentCashier = rowOf(cashier);
+    const std::optional<StaffMember> currentApprover = rowOf(approver);
+    const auto needs = [&](Action action) {
+        return authorizeRows(action, cashier, approver, currentCashier, currentApprover);
+    };
+    if (auto ok = needs(Action::Sell); !ok)
+        return std::unexpected(ok.error());
     bool overridden = false;
     Money discountable;
     Money lineDiscounts;
@@ -188,17 +212,13 @@ SaleService::checkAndRead(const Ticket &ticket, const StaffMember &cashier,
             break;
         }
         if (l.therapistId > 0) {
-            auto role =
-                m_db.scalar(QStringLiteral("SELECT role FROM staff WHERE id = ? AND active = 1"),
-                            {l.therapistId});
-            if (!role)
-                return std::unexpected(role.error());
-            if (role->toString() != QLatin1String("therapist"))
+            const auto therapist = members.constFind(l.therapistId);
+            if (therapist == members.cend() || !therapist->active ||
+                therapist->role != Role::Therapist)
                 return fail(ErrorCode::Refused,
                             oasis::tr("%1: the therapist is not active.").arg(l.name));
         }
     }
-    auto needs = [&](Action action) { return authorize(m_db, action, cashier, approver); };
     // Promotional value is given away, not sold: a manager's decision.
     if (std::any_of(ticket.lines.begin(), ticket.lines.end(),
                     [](const TicketLine &l) { return !l.promoBonus.isZero(); }))

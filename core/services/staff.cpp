@@ -41,6 +41,15 @@ StaffMember fromRow(const Row &q) {
 }
 } // namespace
 
+QString StaffService::columnsAsText() {
+    return QStringLiteral("CAST(id AS TEXT), name, display_name, role, CAST(active AS TEXT), "
+                          "CASE WHEN pin_hash IS NULL THEN '0' ELSE '1' END");
+}
+
+StaffMember StaffService::fromText(const QVariantList &columns) {
+    return fromRow(columns);
+}
+
 Status StaffService::validatePin(const QString &pin) {
     static const QRegularExpression digits(QStringLiteral("^[0-9]{4,8}$"));
     if (!digits.match(pin).hasMatch())

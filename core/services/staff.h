@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QVariantList>
 
 #include <functional>
 #include <optional>
@@ -30,6 +31,12 @@ public:
     Result<StaffMember> find(const QString &name) const;
     Result<StaffMember> byId(qint64 id) const;
     Result<std::vector<StaffMember>> therapists() const;
+
+    /// The columns a member is read from, each as text, for a statement that unites staff rows
+    /// with rows of other tables (PostgreSQL unites columns of one type only): six of them.
+    static QString columnsAsText();
+    /// A member from six such columns.
+    static StaffMember fromText(const QVariantList &columns);
 
     /// Therapists have no PIN (no register access); every other role needs one. Changing staff
     /// needs Action::Staff (the owner) from `actor` or `approver`.

@@ -12,6 +12,7 @@
 #include "core/services/report.h"
 #include "core/services/sale.h"
 #include "core/services/shift.h"
+#include "core/services/staff.h"
 #include "core/services/storesettings.h"
 
 #include <QDir>
@@ -142,6 +143,75 @@ TEST_CASE("an approver deactivated or demoted since they signed approves nothing
     REQUIRE_FALSE(alone);
     CHECK(alone.error().code == ErrorCode::Permission);
     CHECK(value(GiftCardService(s.db()).byId(card.id)).status == GiftCardStatus::Active);
+}
+
+TEST_CASE("a sale reads its cashier, approver and therapists again: one deactivated, demoted "
+          "or gone since sells, approves or gives nothing",
+          "[trust][authz][sale]") {
+    // SaleService reads them with the ticket's prices and the store's rules, in one statement.
+    Spa s;
+    SaleService sales(s.db());
+    StaffService staff(s.db());
+    const StaffMember lena = value(staff.find(u"lena"_s));
+    REQUIRE(lena.role == Role::Therapist);
+    const CatalogItem session = s.item(u"DT60"_s);
+    const std::vector<Tender> cash{value(Tender::parse(u"cash:300"_s))};
+    auto withTherapist = [&](const StaffMember &t) {
+        Ticket ticket;
+        ticket.addItem(session, 1, t.id, t.displayName);
+        return ticket;
+    };
+    const qint64 before = s.count(u"sales"_s);
+
+    SECTION("the therapist, active, gives the session; as a manager, or deactivated, not") {
+        REQUIRE(sales.complete(withTherapist(lena), cash, s.frontdesk, std::nullopt, kRegister));
+        const auto notTherapist =
+            sales.complete(withTherapist(s.manager), cash, s.frontdesk, std::nullopt, kRegister);
+        REQUIRE_FALSE(notTherapist);
+        CHECK(notTherapist.error().code == ErrorCode::Refused);
+        CHECK(notTherapist.error().message == session.name + u": the therapist is not active."_s);
+        ok(staff.deactivate(u"lena"_s, s.owner));
+        const auto gone =
+            sales.complete(withTherapist(lena), cash, s.frontdesk, std::nullopt, kRegister);
+        REQUIRE_FALSE(gone);
+        CHECK(gone.error().message == session.name + u": the therapist is not active."_s);
+        CHECK(s.count(u"sales"_s) == before + 1);
+    }
+    SECTION("a cashier deactivated since logging in sells nothing") {
+        ok(staff.deactivate(u"frontdesk"_s, s.owner));
+        const auto refused =
+            sales.complete(withTherapist(lena), cash, s.frontdesk, std::nullopt, kRegister);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == ErrorCode::Permission);
+        CHECK(s.count(u"sales"_s) == before);
+    }
+    SECTION("a cashier not on this store's staff sells nothing") {
+        StaffMember stranger = s.frontdesk;
+        stranger.id = 99'999;
+        stranger.name = u"stranger"_s;
+        const auto refused =
+            sales.complete(withTherapist(lena), cash, stranger, std::nullopt, kRegister);
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == ErrorCode::Permission);
+        CHECK(refused.error().message == u"stranger is not on the staff of this store."_s);
+        CHECK(s.count(u"sales"_s) == before);
+    }
+    SECTION("an approver demoted or not on the staff approves no discount") {
+        Ticket discounted = withTherapist(lena);
+        discounted.discount = Discount::percent(500'000);
+        StaffMember stranger = s.manager;
+        stranger.id = 99'999;
+        // An approver the store does not have is refused for the sale itself, as authorize()
+        // refuses one for any action.
+        refusedFor(sales.complete(discounted, cash, s.frontdesk, stranger, kRegister),
+                   Action::Sell);
+        ok(staff.setRole(u"manager"_s, Role::FrontDesk, s.owner));
+        refusedFor(sales.complete(discounted, cash, s.frontdesk, s.manager, kRegister),
+                   Action::DiscountAboveThreshold);
+        CHECK(s.count(u"sales"_s) == before);
+        ok(staff.setRole(u"manager"_s, Role::Manager, s.owner));
+        REQUIRE(sales.complete(discounted, cash, s.frontdesk, s.manager, kRegister));
+    }
 }
 
 TEST_CASE("a sale's discount above the threshold and price override name their approval",
