@@ -39,69 +39,96 @@ QString marks(qsizetype n) {
 
 } // namespace
 
+/// What a sale's checks read in one statement: the store's rows of the cashier, the approver and
+/// the ticket's therapists, the catalog's prices of its products, sessions and vouchers that are
+/// still sold, and the store's sale rules.
+struct SaleCheckRows {
+    QHash<qint64, StaffMember> members;
+    QHash<qint64, qint64> activePrices; ///< item id → price in cents
+    StoreSettings::SaleRules rules;
+};
+
+namespace {
+
+/// The statement of SaleCheckRows (one round trip to a store server), each row tagged, in
+/// columns of text padded with NULLs to the widest: 's' a staff member
+/// (StaffService::columnsAsText), 'p' an item and its price, 'r' the store's sale rules
+/// (StoreSettings::saleRulesQuery's three columns). Run before a sale's transaction, and again in
+/// it with the receipt number (SaleWriter::nextReceiptNoAndShifts).
+SaleWriter::Alongside checkStatement(const Ticket &ticket, const StaffMember &cashier,
+                                     const std::optional<StaffMember> &approver) {
+    QVariantList staffIds{cashier.id};
+    if (approver)
+        staffIds << approver->id;
+    QVariantList ids;
+    for (const TicketLine &l : ticket.lines) {
+        if (l.therapistId > 0 && !staffIds.contains(l.therapistId))
+            staffIds << l.therapistId;
+        if ((l.kind == LineKind::Product || l.kind == LineKind::Session ||
+             l.kind == LineKind::Voucher) &&
+            !ids.contains(l.itemId))
+            ids << l.itemId;
+    }
+    QStringList parts{QStringLiteral("SELECT 's', %1 FROM staff WHERE id IN (%2)")
+                          .arg(StaffService::columnsAsText(), marks(staffIds.size()))};
+    if (!ids.isEmpty())
+        parts << QStringLiteral("SELECT 'p', CAST(id AS TEXT), CAST(price_cents AS TEXT), NULL, "
+                                "NULL, NULL, NULL FROM items WHERE active = 1 AND id IN (%1)")
+                     .arg(marks(ids.size()));
+    parts << QStringLiteral("SELECT 'r', x.*, NULL, NULL, NULL FROM (%1) x")
+                 .arg(StoreSettings::saleRulesQuery());
+    return {parts.join(QLatin1String(" UNION ALL ")), 7, staffIds + ids};
+}
+
+SaleCheckRows checkRowsFrom(const QList<QVariantList> &rows) {
+    SaleCheckRows read;
+    QList<QVariantList> ruleRows;
+    for (const QVariantList &row : rows) {
+        const QString tag = row.value(0).toString();
+        if (tag == QLatin1String("s")) {
+            const StaffMember m = StaffService::fromText(row.mid(1, 6));
+            read.members.insert(m.id, m);
+        } else if (tag == QLatin1String("p")) {
+            read.activePrices.insert(row.value(1).toLongLong(), row.value(2).toLongLong());
+        } else {
+            ruleRows.append(row.mid(1, 3));
+        }
+    }
+    read.rules = StoreSettings::saleRulesFrom(ruleRows);
+    return read;
+}
+
+} // namespace
+
 Status SaleService::check(const Ticket &ticket, const StaffMember &cashier,
                           const std::optional<StaffMember> &approver) const {
-    auto checked = checkAndRead(ticket, cashier, approver, false);
+    auto checked = checkAndRead(ticket, cashier, approver);
     if (!checked)
         return std::unexpected(checked.error());
     return {};
 }
 
-Result<std::optional<StoreSettings::SaleRules>>
+Result<StoreSettings::SaleRules>
 SaleService::checkAndRead(const Ticket &ticket, const StaffMember &cashier,
-                          const std::optional<StaffMember> &approver, bool withRules) const {
+                          const std::optional<StaffMember> &approver) const {
     if (ticket.isEmpty())
         return fail(ErrorCode::Refused, oasis::tr("The ticket is empty."));
-    StoreSettings settings(m_db);
-    // In one statement (one round trip to a store server), each row tagged, in columns of text
-    // padded with NULLs to the widest: the store's rows of the cashier, the approver and the
-    // ticket's therapists ('s': StaffService::columnsAsText), the catalog's prices of its
-    // products and sessions that are still sold ('p': the item and its price), and with
-    // `withRules` the store's sale rules ('r': StoreSettings::saleRulesQuery's three columns).
-    QHash<qint64, StaffMember> members;
-    QHash<qint64, qint64> activePrices;
-    std::optional<StoreSettings::SaleRules> rules;
-    {
-        QVariantList staffIds{cashier.id};
-        if (approver)
-            staffIds << approver->id;
-        QVariantList ids;
-        for (const TicketLine &l : ticket.lines) {
-            if (l.therapistId > 0 && !staffIds.contains(l.therapistId))
-                staffIds << l.therapistId;
-            if ((l.kind == LineKind::Product || l.kind == LineKind::Session ||
-                 l.kind == LineKind::Voucher) &&
-                !ids.contains(l.itemId))
-                ids << l.itemId;
-        }
-        QStringList parts{QStringLiteral("SELECT 's', %1 FROM staff WHERE id IN (%2)")
-                              .arg(StaffService::columnsAsText(), marks(staffIds.size()))};
-        if (!ids.isEmpty())
-            parts << QStringLiteral("SELECT 'p', CAST(id AS TEXT), CAST(price_cents AS TEXT), "
-                                    "NULL, NULL, NULL, NULL FROM items WHERE active = 1 AND id "
-                                    "IN (%1)")
-                         .arg(marks(ids.size()));
-        if (withRules)
-            parts << QStringLiteral("SELECT 'r', x.*, NULL, NULL, NULL FROM (%1) x")
-                         .arg(StoreSettings::saleRulesQuery());
-        auto read = m_db.rows(parts.join(QLatin1String(" UNION ALL ")), staffIds + ids);
-        if (!read)
-            return std::unexpected(read.error());
-        QList<QVariantList> ruleRows;
-        for (const QVariantList &row : std::as_const(*read)) {
-            const QString tag = row.value(0).toString();
-            if (tag == QLatin1String("s")) {
-                const StaffMember m = StaffService::fromText(row.mid(1, 6));
-                members.insert(m.id, m);
-            } else if (tag == QLatin1String("p")) {
-                activePrices.insert(row.value(1).toLongLong(), row.value(2).toLongLong());
-            } else {
-                ruleRows.append(row.mid(1, 3));
-            }
-        }
-        if (withRules)
-            rules = StoreSettings::saleRulesFrom(ruleRows);
-    }
+    const SaleWriter::Alongside statement = checkStatement(ticket, cashier, approver);
+    auto rows = m_db.rows(statement.query, statement.binds);
+    if (!rows)
+        return std::unexpected(rows.error());
+    SaleCheckRows read = checkRowsFrom(*rows);
+    if (auto ok = checkRows(ticket, cashier, approver, read); !ok)
+        return std::unexpected(ok.error());
+    return std::move(read.rules);
+}
+
+Status SaleService::checkRows(const Ticket &ticket, const StaffMember &cashier,
+                              const std::optional<StaffMember> &approver,
+                              const SaleCheckRows &read) const {
+    const QHash<qint64, StaffMember> &members = read.members;
+    const QHash<qint64, qint64> &activePrices = read.activePrices;
+    const StoreSettings::SaleRules &rules = read.rules;
     // Who sells and who approves, as the store has them now (authorize()'s rule).
     const auto rowOf = [&](const std::optional<StaffMember> &m) -> std::optional<StaffMember> {
         if (!m || !members.contains(m->id))
@@ -114,7 +141,7 @@ SaleService::checkAndRead(const Ticket &ticket, const StaffMember &cashier,
         return authorizeRows(action, cashier, approver, currentCashier, currentApprover);
     };
     if (auto ok = needs(Action::Sell); !ok)
-        return std::unexpected(ok.error());
+        return ok;
     bool overridden = false;
     Money discountable;
     Money lineDiscounts;
@@ -182,7 +209,9 @@ SaleService::checkAndRead(const Ticket &ticket, const StaffMember &cashier,
         case LineKind::GiftCard:
             if (l.lineDiscount > Money())
                 return fail(ErrorCode::Refused, oasis::tr("Gift cards cannot be discounted."));
-            if (auto ok = settings.checkGiftCardAmount(l.unitPrice); !ok)
+            if (auto ok =
+                    checkGiftCardAmount(l.unitPrice, rules.giftCardMinimum, rules.giftCardMaximum);
+                !ok)
                 return fail(ErrorCode::Refused, ok.error().message);
             if (l.quantity != 1)
                 return fail(ErrorCode::Invalid, oasis::tr("Each gift card is its own line."));
@@ -194,17 +223,16 @@ SaleService::checkAndRead(const Ticket &ticket, const StaffMember &cashier,
                   std::tuple{oasis::tr("gift card's message"), l.message, textlimit::kNote,
                              Newlines::Allowed}})
                 if (auto ok = checkText(field, value, limit, newlines); !ok)
-                    return std::unexpected(ok.error());
+                    return ok;
             if (!l.promoBonus.isZero()) {
                 if (!l.reloadCode.isEmpty())
                     return fail(
                         ErrorCode::Invalid,
                         oasis::tr("Promotional value comes with a new card, not a reload."));
-                if (auto ok =
-                        checkPromoValue(l.promoBonus, l.promoExpires, settings.giftCardMaximum(),
-                                        settings.businessDate(Clock::nowUtc()));
+                if (auto ok = checkPromoValue(l.promoBonus, l.promoExpires, rules.giftCardMaximum,
+                                              rules.businessDate(Clock::nowUtc()));
                     !ok)
-                    return std::unexpected(ok.error());
+                    return ok;
             } else if (l.promoExpires.isValid()) {
                 return fail(ErrorCode::Invalid,
                             oasis::tr("An expiry date is for promotional value: give a bonus."));
@@ -223,24 +251,22 @@ SaleService::checkAndRead(const Ticket &ticket, const StaffMember &cashier,
     if (std::any_of(ticket.lines.begin(), ticket.lines.end(),
                     [](const TicketLine &l) { return !l.promoBonus.isZero(); }))
         if (auto ok = needs(Action::GiftCardPromo); !ok)
-            return std::unexpected(ok.error());
+            return ok;
     if (overridden || std::any_of(ticket.lines.begin(), ticket.lines.end(),
                                   [](const TicketLine &l) { return l.priceOverridden; }))
         if (auto ok = needs(Action::PriceOverride); !ok)
-            return std::unexpected(ok.error());
+            return ok;
     // The ticket discount plus line discounts, as a share of what can be discounted.
     Money ticketDiscount;
     if (ticket.discount.kind == Discount::Kind::Percent)
         ticketDiscount = (discountable - lineDiscounts).timesPpm(ticket.discount.ppm);
     else if (ticket.discount.kind == Discount::Kind::Amount)
         ticketDiscount = ticket.discount.amount;
-    // (No discount needs no approval: the threshold is read only when there is one.)
     const Money allDiscounts = ticketDiscount + lineDiscounts;
-    if (allDiscounts > Money() &&
-        allDiscounts > discountable.timesPpm(settings.discountThresholdPpm()))
+    if (allDiscounts > Money() && allDiscounts > discountable.timesPpm(rules.discountThresholdPpm))
         if (auto ok = needs(Action::DiscountAboveThreshold); !ok)
-            return std::unexpected(ok.error());
-    return rules;
+            return ok;
+    return {};
 }
 
 Status checkRequestId(const QString &requestId) {
@@ -414,8 +440,9 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
                                                const StaffMember &cashier,
                                                const std::optional<StaffMember> &approver,
                                                const QString &registerId) {
-    // The checks, and in their statement the store's rules as they are now.
-    auto checked = checkAndRead(ticketIn, cashier, approver, true);
+    // The checks, and in their statement the store's rules as they are now. Checked again
+    // inside the transaction, on what the store has then.
+    auto checked = checkAndRead(ticketIn, cashier, approver);
     if (!checked)
         return std::unexpected(checked.error());
     // Session packages: each pays one line of its own session, and that line is sold at the
@@ -433,11 +460,10 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         return std::unexpected(packageCovers.error());
     const std::vector<PackageCover> &packageUses = packageCovers->uses;
     const Ticket &ticket = packageCovers->ticket;
-    StoreSettings settings(m_db);
-    const std::optional<StoreSettings::SaleRules> &rules = *checked;
-    const TaxTable *taxes = &rules->taxes;
+    const StoreSettings::SaleRules &rules = *checked;
+    const TaxTable *taxes = &rules.taxes;
     const QDateTime now = Clock::nowUtc();
-    const QDate businessDate = rules->businessDate(now);
+    const QDate businessDate = rules.businessDate(now);
     auto totals = ticket.totals(*taxes, businessDate);
     if (!totals)
         return std::unexpected(totals.error());
@@ -459,7 +485,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         return {};
     };
     // Refused at once when over the limit; the limit is read again inside the transaction.
-    if (auto ok = overLimit(rules->transactionLimit); !ok)
+    if (auto ok = overLimit(rules.transactionLimit); !ok)
         return std::unexpected(ok.error());
 
     // Gift cards: look up before the transaction (failures must stay recorded), as the register
@@ -585,14 +611,19 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
             return std::move(**first);
         testPoint("sale.request_id.checked");
     }
-    // The receipt number and the register's shifts, and in the same statement the store's
-    // limit and tax rates as they are now: a manager may have lowered the limit or the owner
-    // changed a rate since the checks above. A sale is written at the rates it was priced at
-    // or not at all.
-    auto next = SaleWriter(m_db).nextReceiptNoAndShifts(registerId, true, true);
+    // The receipt number and the register's shifts, and in the same statement what the checks
+    // above read, as the store has it now: the cashier may have been deactivated, the approver
+    // demoted, a therapist deactivated, a price changed, the limit lowered or a rate changed
+    // since. The checks run again on it (the ticket as rung up, before packages repriced it),
+    // and a sale is written at the rates it was priced at or not at all.
+    const SaleWriter::Alongside checks = checkStatement(ticketIn, cashier, approver);
+    auto next = SaleWriter(m_db).nextReceiptNoAndShifts(registerId, true, &checks);
     if (!next)
         return std::unexpected(next.error());
-    const StoreSettings::SaleRules &rulesNow = *next->rules;
+    const SaleCheckRows readNow = checkRowsFrom(next->alongside);
+    if (auto ok = checkRows(ticketIn, cashier, approver, readNow); !ok)
+        return std::unexpected(ok.error());
+    const StoreSettings::SaleRules &rulesNow = readNow.rules;
     if (auto ok = overLimit(rulesNow.transactionLimit); !ok)
         return std::unexpected(ok.error());
     auto repriced = ticket.totals(rulesNow.taxes, businessDate);
@@ -727,7 +758,7 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         if (l.kind == LineKind::GiftCard) {
             if (reloadCards[i] > 0) {
                 cardId = reloadCards[i];
-                if (auto ok = cards.load(cardId, l.net(), settings.giftCardMaximum(), done.saleId,
+                if (auto ok = cards.load(cardId, l.net(), rulesNow.giftCardMaximum, done.saleId,
                                          cashier.id);
                     !ok)
                     return std::unexpected(ok.error());

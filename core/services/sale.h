@@ -19,6 +19,7 @@
 namespace oasis {
 
 class Database;
+struct SaleCheckRows;
 
 /// A request id (Ticket::requestId) is 1 to 100 printable ASCII characters, with no space at
 /// either end; the error says so.
@@ -148,11 +149,13 @@ public:
     static constexpr int kAttempts = 4;
 
 private:
-    /// check(), and with `withRules` the store's sale rules (StoreSettings::readSaleRules) read
-    /// in the statement of its prices.
-    Result<std::optional<StoreSettings::SaleRules>>
-    checkAndRead(const Ticket &ticket, const StaffMember &cashier,
-                 const std::optional<StaffMember> &approver, bool withRules) const;
+    /// check(), and the store's sale rules (StoreSettings::readSaleRules) it read in the
+    /// statement of its prices.
+    Result<StoreSettings::SaleRules> checkAndRead(const Ticket &ticket, const StaffMember &cashier,
+                                                  const std::optional<StaffMember> &approver) const;
+    /// check()'s rules on what it read (its statement: checkStatement in sale.cpp).
+    Status checkRows(const Ticket &ticket, const StaffMember &cashier,
+                     const std::optional<StaffMember> &approver, const SaleCheckRows &read) const;
     Result<CompletedSale> completeNew(const Ticket &ticket, const std::vector<Tender> &tenders,
                                       const StaffMember &cashier,
                                       const std::optional<StaffMember> &approver,

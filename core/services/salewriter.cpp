@@ -74,24 +74,25 @@ Result<qint64> SaleWriter::nextReceiptNo(const QString &registerId) {
 }
 
 Result<SaleWriter::Numbered> SaleWriter::nextReceiptNoAndShifts(const QString &registerId,
-                                                                bool withShifts, bool withRules) {
+                                                                bool withShifts,
+                                                                const Alongside *alongside) {
     if (m_db.schemaVersion() < kSeriesSchemaVersion) {
         auto next =
             m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM sales"));
         if (!next)
             return std::unexpected(next.error());
-        Numbered numbered{next->toLongLong(), {}, std::nullopt};
-        if (withShifts || withRules) {
+        Numbered numbered{next->toLongLong(), {}, {}};
+        if (withShifts) {
             auto shifts = ShiftService(m_db).ticketShifts(registerId);
             if (!shifts)
                 return std::unexpected(shifts.error());
             numbered.shifts = *shifts;
         }
-        if (withRules) {
-            auto rules = StoreSettings(m_db).readSaleRules();
-            if (!rules)
-                return std::unexpected(rules.error());
-            numbered.rules = std::move(*rules);
+        if (alongside) {
+            auto rows = m_db.rows(alongside->query, alongside->binds);
+            if (!rows)
+                return std::unexpected(rows.error());
+            numbered.alongside = std::move(*rows);
         }
         return numbered;
     }
@@ -114,33 +115,36 @@ Result<SaleWriter::Numbered> SaleWriter::nextReceiptNoAndShifts(const QString &r
             "FROM settings WHERE key = '%2') f")
             .arg(receiptseries::kSpan)
             .arg(QLatin1String(kOfflineFloorKey));
-    const QString withShiftsQuery =
-        QStringLiteral("SELECT r.next, s.* FROM (%1) r CROSS JOIN (%2) s")
-            .arg(number, ShiftService::ticketShiftsQuery());
-    std::optional<StoreSettings::SaleRules> rules;
+    QString query = number;
+    QVariantList binds{registerId};
+    if (withShifts) {
+        query = QStringLiteral("SELECT r.next, s.* FROM (%1) r CROSS JOIN (%2) s")
+                    .arg(number, ShiftService::ticketShiftsQuery());
+        binds << registerId;
+    }
+    Numbered numbered;
     Result<QVariantList> row = QVariantList();
-    if (withRules) {
-        // The number's row first ('n': the number and the shifts), then the rules' rows ('r':
-        // StoreSettings::saleRulesQuery's three columns), each padded with NULLs to the other's
-        // columns.
+    if (alongside) {
+        // The caller's rows first (their own columns, then NULLs), then the number's row: NULL
+        // in the caller's columns, then its own. Each row's first column tells them apart: the
+        // caller's tag, or NULL.
+        const int own = withShifts ? 3 : 1;
         auto rows =
-            m_db.rows(QStringLiteral("SELECT 'n', n.*, NULL, NULL, NULL FROM (%1) n UNION ALL "
-                                     "SELECT 'r', NULL, NULL, NULL, x.* FROM (%2) x")
-                          .arg(withShiftsQuery, StoreSettings::saleRulesQuery()),
-                      {registerId, registerId});
+            m_db.rows(QStringLiteral("SELECT x.*%1 FROM (%2) x UNION ALL SELECT NULL%3, "
+                                     "n.* FROM (%4) n")
+                          .arg(QStringLiteral(", NULL").repeated(own), alongside->query,
+                               QStringLiteral(", NULL").repeated(alongside->columns - 1), query),
+                      alongside->binds + binds);
         if (!rows)
             return std::unexpected(rows.error());
-        QList<QVariantList> ruleRows;
         for (const QVariantList &r : std::as_const(*rows)) {
-            if (r.value(0).toString() == QLatin1String("n"))
-                row = r.mid(1, 3);
+            if (r.value(0).isNull())
+                row = r.mid(alongside->columns);
             else
-                ruleRows.append(r.mid(4, 3));
+                numbered.alongside.append(r.mid(0, alongside->columns));
         }
-        rules = StoreSettings::saleRulesFrom(ruleRows);
     } else {
-        row = withShifts ? m_db.row(withShiftsQuery, {registerId, registerId})
-                         : m_db.row(number, {registerId});
+        row = m_db.row(query, binds);
     }
     if (!row)
         return std::unexpected(row.error());
@@ -151,8 +155,8 @@ Result<SaleWriter::Numbered> SaleWriter::nextReceiptNoAndShifts(const QString &r
             oasis::tr("Receipt series %1 is full: a manager gives this register a "
                       "series of its own.")
                 .arg(receiptseries::letter(static_cast<int>(next / receiptseries::kSpan - 1))));
-    Numbered numbered{next, {}, std::move(rules)};
-    if (withShifts || withRules)
+    numbered.receiptNo = next;
+    if (withShifts)
         numbered.shifts = ShiftService::TicketShifts::from(row->value(1), row->value(2));
     return numbered;
 }

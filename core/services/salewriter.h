@@ -9,7 +9,6 @@
 #include "core/domain/money.h"
 #include "core/services/sale.h"
 #include "core/services/shift.h"
-#include "core/services/storesettings.h"
 #include "core/storage/database.h"
 
 #include <QString>
@@ -84,16 +83,24 @@ public:
     /// The lock nextReceiptNo takes on a server (the register's series), for a sale to take it
     /// with its first locks (Transaction::beginShared); no keys for a store without series.
     Database::Locks seriesLock(const QString &registerId) const;
+    /// A caller's statement read with the receipt number, in its statement: `columns` columns of
+    /// text (PostgreSQL unites columns of one type only), the first a tag of the caller's, and
+    /// its binds.
+    struct Alongside {
+        QString query;
+        int columns = 0;
+        QVariantList binds;
+    };
     struct Numbered {
         qint64 receiptNo = 0;
         ShiftService::TicketShifts shifts;
-        std::optional<StoreSettings::SaleRules> rules; ///< read with `withRules`
+        QList<QVariantList> alongside; ///< the rows of `alongside`, as it gives them
     };
     /// nextReceiptNo, and with `withShifts` the register's shifts as ShiftService::forTicket
     /// decides on them, read in the same statement (one round trip fewer on a server); with
-    /// `withRules` the shifts and the store's sale rules too (StoreSettings::readSaleRules).
+    /// `alongside` the rows of the caller's statement too.
     Result<Numbered> nextReceiptNoAndShifts(const QString &registerId, bool withShifts = true,
-                                            bool withRules = false);
+                                            const Alongside *alongside = nullptr);
     /// Writes the sales row; returns its id.
     Result<qint64> sale(const SaleRow &row);
     // Several rows of one kind go in one statement: one round trip to a store server.

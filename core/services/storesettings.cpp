@@ -144,20 +144,32 @@ QDate StoreSettings::businessDate(const QDateTime &utc) const {
     return utc.toTimeZone(timeZone()).date();
 }
 
-Money StoreSettings::money(const QString &key, Money fallback) const {
-    const QString v = m_db.setting(key);
+namespace {
+/// An amount kept as a setting's text; `fallback` when it is missing or not an amount.
+Money moneyOf(const QVariant &value, Money fallback) {
+    const QString v = value.toString();
     if (v.isEmpty())
         return fallback;
     auto m = Money::parse(v, Money::fromCents(Q_INT64_C(1'000'000'000'00)));
     return m ? *m : fallback;
 }
 
+const Money kDefaultGiftCardMinimum = Money::fromCents(10'00);
+const Money kDefaultGiftCardMaximum = Money::fromCents(1'000'00);
+const Money kDefaultTransactionLimit = Money::fromCents(10'000'00);
+const QString kDefaultDiscountThresholdPpm = QStringLiteral("200000");
+} // namespace
+
+Money StoreSettings::money(const QString &key, Money fallback) const {
+    return moneyOf(m_db.setting(key), fallback);
+}
+
 Money StoreSettings::giftCardMinimum() const {
-    return money(QStringLiteral("giftcard.minimum"), Money::fromCents(10'00));
+    return money(QStringLiteral("giftcard.minimum"), kDefaultGiftCardMinimum);
 }
 
 Money StoreSettings::giftCardMaximum() const {
-    return money(QStringLiteral("giftcard.maximum"), Money::fromCents(1'000'00));
+    return money(QStringLiteral("giftcard.maximum"), kDefaultGiftCardMaximum);
 }
 
 Status StoreSettings::checkGiftCardAmount(Money amount) const {
@@ -176,15 +188,6 @@ QList<Money> StoreSettings::giftCardPresets() const {
 }
 
 namespace {
-const Money kDefaultTransactionLimit = Money::fromCents(10'000'00);
-
-Money transactionLimitOf(const QVariant &value) {
-    if (value.isNull() || value.toString().isEmpty())
-        return kDefaultTransactionLimit;
-    auto m = Money::parse(value.toString(), Money::fromCents(Q_INT64_C(1'000'000'000'00)));
-    return m ? *m : kDefaultTransactionLimit;
-}
-
 TaxRate taxRateOf(TaxClass cls, const QVariantList &row) {
     return {cls, row.value(1).toLongLong(),
             QDate::fromString(row.value(2).toString(), Qt::ISODate)};
@@ -192,7 +195,7 @@ TaxRate taxRateOf(TaxClass cls, const QVariantList &row) {
 } // namespace
 
 Money StoreSettings::transactionLimit() const {
-    return transactionLimitOf(m_db.setting(QStringLiteral("store.transaction_limit")));
+    return money(QStringLiteral("store.transaction_limit"), kDefaultTransactionLimit);
 }
 
 QString StoreSettings::saleRulesQuery() {
@@ -201,22 +204,28 @@ QString StoreSettings::saleRulesQuery() {
     return QStringLiteral(
         "SELECT tax_class, CAST(ppm AS TEXT), effective_from FROM tax_rates UNION ALL "
         "SELECT '', value, key FROM settings WHERE key IN ('store.transaction_limit', "
-        "'store.timezone')");
+        "'store.timezone', 'giftcard.minimum', 'giftcard.maximum', 'discount.threshold_ppm')");
 }
 
 StoreSettings::SaleRules StoreSettings::saleRulesFrom(const QList<QVariantList> &rows) {
+    QHash<QString, QVariant> settings;
     SaleRules rules;
-    rules.transactionLimit = kDefaultTransactionLimit;
-    rules.timeZone = zoneNamed(kDefaultTimeZone);
     for (const QVariantList &r : rows) {
         const QString cls = r.value(0).toString();
-        if (cls.isEmpty() && r.value(2).toString() == QLatin1String("store.timezone"))
-            rules.timeZone = zoneNamed(r.value(1).toString());
-        else if (cls.isEmpty())
-            rules.transactionLimit = transactionLimitOf(r.value(1));
+        if (cls.isEmpty())
+            settings.insert(r.value(2).toString(), r.value(1));
         else if (auto known = taxClassFromName(cls))
             rules.taxes.add(taxRateOf(*known, r));
     }
+    const auto setting = [&](const char *key) { return settings.value(QLatin1String(key)); };
+    rules.transactionLimit = moneyOf(setting("store.transaction_limit"), kDefaultTransactionLimit);
+    const QString zone = setting("store.timezone").toString();
+    rules.timeZone = zoneNamed(zone.isEmpty() ? kDefaultTimeZone : zone);
+    rules.giftCardMinimum = moneyOf(setting("giftcard.minimum"), kDefaultGiftCardMinimum);
+    rules.giftCardMaximum = moneyOf(setting("giftcard.maximum"), kDefaultGiftCardMaximum);
+    const QString threshold = setting("discount.threshold_ppm").toString();
+    rules.discountThresholdPpm =
+        (threshold.isEmpty() ? kDefaultDiscountThresholdPpm : threshold).toLongLong();
     return rules;
 }
 
@@ -230,7 +239,7 @@ Result<StoreSettings::SaleRules> StoreSettings::readSaleRules() const {
 }
 
 qint64 StoreSettings::discountThresholdPpm() const {
-    return m_db.setting(QStringLiteral("discount.threshold_ppm"), QStringLiteral("200000"))
+    return m_db.setting(QStringLiteral("discount.threshold_ppm"), kDefaultDiscountThresholdPpm)
         .toLongLong();
 }
 

@@ -65,14 +65,18 @@ public:
     Status checkGiftCardAmount(Money amount) const;
     QList<Money> giftCardPresets() const;
     Money transactionLimit() const;
-    /// What a sale is priced and limited by: the limit for one sale, the tax rates and the
-    /// store's time zone (its business date), read in one statement so that a failed read is an
-    /// error (a sale reads them again inside its transaction, where a lost connection must not
-    /// pass for the default).
+    /// What a sale is priced and limited by: the limit for one sale, the tax rates, the store's
+    /// time zone (its business date), the gift-card minimum and maximum and the discount a
+    /// manager approves above, read in one statement so that a failed read is an error (a sale
+    /// reads them again inside its transaction, where a lost connection must not pass for the
+    /// default).
     struct SaleRules {
         Money transactionLimit;
         TaxTable taxes;
         QTimeZone timeZone;
+        Money giftCardMinimum;
+        Money giftCardMaximum;
+        qint64 discountThresholdPpm = 0;
         QDate businessDate(const QDateTime &utc) const { return utc.toTimeZone(timeZone).date(); }
     };
     Result<SaleRules> readSaleRules() const;

@@ -21,6 +21,7 @@
 
 using namespace oasis;
 using namespace oasis::test;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -199,6 +200,77 @@ TEST_CASE("a sale priced before a tax rate changed under it is refused, whole",
     auto again = value(SaleService(s.a()).complete(t, {s.tender(QStringLiteral("cash:100.00"))},
                                                    s.frontdesk, std::nullopt, s.regA));
     CHECK(again.totals.total > priced);
+}
+
+TEST_CASE("a sale is checked again in its transaction: who sells, approves and gives the "
+          "session, and the prices, as the store has them then",
+          "[trust][interleaving][sale][authz]") {
+    // Between the sale's checks and its transaction, another register changes what they read.
+    TwoRegisters s;
+    const StaffMember owner = value(StaffService(s.a()).find(u"owner"_s));
+    const StaffMember lena = value(StaffService(s.a()).find(u"lena"_s));
+    const CatalogItem session = *value(CatalogService(s.a()).findByCode(u"DT60"_s));
+    const CatalogItem oil = *value(CatalogService(s.a()).findByCode(u"OIL-LAV-120"_s));
+    Ticket ticket;
+    ticket.addItem(session, 1, lena.id, lena.displayName);
+    ticket.addItem(oil);
+    std::optional<StaffMember> approver;
+    std::function<void()> meanwhile;
+    ErrorCode refused = ErrorCode::Permission;
+    std::optional<Action> needs;
+    QString says;
+
+    SECTION("the cashier deactivated") {
+        meanwhile = [&] { ok(StaffService(s.b()).deactivate(u"frontdesk"_s, owner)); };
+    }
+    SECTION("the approver of a 50% discount demoted") {
+        ticket.discount = Discount::percent(500'000);
+        approver = s.manager;
+        meanwhile = [&] { ok(StaffService(s.b()).setRole(u"manager"_s, Role::FrontDesk, owner)); };
+        needs = Action::DiscountAboveThreshold;
+    }
+    SECTION("the discount a manager approves above lowered under this one's 10%") {
+        ticket.discount = Discount::percent(100'000);
+        meanwhile = [&] {
+            ok(StoreSettings(s.b()).set(u"discount.threshold_ppm"_s, u"50000"_s, s.manager));
+        };
+        needs = Action::DiscountAboveThreshold;
+    }
+    SECTION("the session's therapist deactivated") {
+        meanwhile = [&] { ok(StaffService(s.b()).deactivate(u"lena"_s, owner)); };
+        refused = ErrorCode::Refused;
+        says = session.name + u": the therapist is not active."_s;
+    }
+    SECTION("the oil's price changed: the ticket's price is now an override") {
+        meanwhile = [&] {
+            CatalogItem dearer = oil;
+            dearer.price = oil.price + Money::fromCents(5'00);
+            value(CatalogService(s.b()).save(dearer, s.manager));
+        };
+        needs = Action::PriceOverride;
+    }
+    SECTION("the oil taken out of the catalog") {
+        meanwhile = [&] { ok(CatalogService(s.b()).setActive(oil.code, false, s.manager)); };
+        refused = ErrorCode::NotFound;
+        says = oil.name + u" is not in the catalog any more."_s;
+    }
+    // Each passes the checks before the transaction.
+    REQUIRE(SaleService(s.a()).check(ticket, s.frontdesk, approver));
+    AtTestPoint point("sale.giftcards.checked", meanwhile);
+    auto sold = SaleService(s.a()).complete(ticket, {s.tender(u"cash:500.00"_s)}, s.frontdesk,
+                                            approver, s.regA);
+    REQUIRE(point.reached());
+    REQUIRE_FALSE(sold);
+    INFO(sold.error().message.toStdString());
+    CHECK(sold.error().code == refused);
+    if (needs)
+        CHECK(sold.error().needsApproval == *needs);
+    if (!says.isEmpty())
+        CHECK(sold.error().message == says);
+    CHECK(value(s.a().scalar(u"SELECT COUNT(*) FROM sales"_s)).toInt() == 0);
+    CHECK(value(s.a().scalar(u"SELECT COUNT(*) FROM stock_movements WHERE reason = 'sale'"_s))
+              .toInt() == 0);
+    REQUIRE(value(Journal::verify(s.a())).ok);
 }
 
 TEST_CASE("two replacements of one lost card at once issue one new card",
