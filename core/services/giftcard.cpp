@@ -391,6 +391,9 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    // Again inside the transaction that acts on it: the staff as the store has them now.
+    if (auto ok = authorize(m_db, Action::GiftCardCashOut, staff, approver); !ok)
+        return std::unexpected(ok.error());
     const qint64 approverId = approver ? approver->id : 0;
     // One statement checks and debits: the whole balance, only when it is above zero and under
     // the limit and the card is not void. What it debited is what the drawer pays.
@@ -469,6 +472,9 @@ Result<IssuedCard> GiftCardService::replace(const QString &code, const StaffMemb
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    // Again inside the transaction that acts on it: the staff as the store has them now.
+    if (auto ok = authorize(m_db, Action::GiftCardReplace, staff, approver); !ok)
+        return std::unexpected(ok.error());
     const qint64 approverId = approver ? approver->id : 0;
     // Voids the card and takes its whole balance in one statement, only if no one replaced it
     // since the lookup: a card is replaced once, by one new card.
@@ -534,6 +540,9 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    // Again inside the transaction that acts on it: the staff as the store has them now.
+    if (auto ok = authorize(m_db, Action::GiftCardAdjust, staff, approver); !ok)
+        return std::unexpected(ok.error());
     // Never below zero and never onto a void card, checked by the write itself.
     auto written = m_db.write(
         QStringLiteral("INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, staff_id, "
@@ -647,20 +656,23 @@ Result<IssuedCard> GiftCardService::give(Money amount, const QDate &expires, con
     auto acting = RegisterService(m_db).acting(registerIdIn);
     if (!acting)
         return std::unexpected(acting.error());
-    if (auto ok = authorize(m_db, Action::GiftCardPromo, staff, approver); !ok)
-        return std::unexpected(ok.error());
     if (reason.trimmed().isEmpty())
         return fail(ErrorCode::Invalid, oasis::tr("A card given away needs a reason."));
     if (auto ok = checkText(oasis::tr("reason"), reason, textlimit::kNote); !ok)
+        return std::unexpected(ok.error());
+    testPoint("giftcard.give.checked");
+    auto tx = Transaction::begin(m_db);
+    if (!tx)
+        return std::unexpected(tx.error());
+    // Inside the transaction that acts on them: the staff as the store has them now, and the
+    // card maximum.
+    if (auto ok = authorize(m_db, Action::GiftCardPromo, staff, approver); !ok)
         return std::unexpected(ok.error());
     StoreSettings settings(m_db);
     if (auto ok = checkPromoValue(amount, expires, settings.giftCardMaximum(),
                                   settings.businessDate(Clock::nowUtc()));
         !ok)
         return std::unexpected(ok.error());
-    auto tx = Transaction::begin(m_db);
-    if (!tx)
-        return std::unexpected(tx.error());
     // A card with no paid value: its activation is of $0.00, its value all promotional.
     auto issued = issue(Money(), 0, staff.id, {}, {}, {});
     if (!issued)

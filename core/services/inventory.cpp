@@ -126,8 +126,6 @@ Result<int> InventoryService::lowStockCount() const {
 
 Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
                                               const StaffMember &staff) {
-    if (auto ok = authorize(m_db, Action::StockReceive, staff, std::nullopt); !ok)
-        return std::unexpected(ok.error());
     if (request.quantity <= 0)
         return fail(
             ErrorCode::Invalid,
@@ -150,9 +148,13 @@ Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
         if (auto ok = checkText(what, text, textlimit::kName); !ok)
             return std::unexpected(ok.error());
 
+    testPoint("inventory.receive.checked");
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
+    if (auto ok = authorize(m_db, Action::StockReceive, staff, std::nullopt); !ok)
+        return std::unexpected(ok.error());
     auto before = level(request.code);
     if (!before)
         return std::unexpected(before.error());
@@ -216,8 +218,6 @@ Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
 Result<StockChange> InventoryService::adjust(const QString &code, qint64 delta, AdjustReason reason,
                                              const QString &note, const StaffMember &staff,
                                              const std::optional<StaffMember> &approver) {
-    if (auto ok = authorize(m_db, Action::StockAdjust, staff, approver); !ok)
-        return std::unexpected(ok.error());
     if (delta == 0)
         return fail(ErrorCode::Invalid, oasis::tr("An adjustment of 0 changes nothing."));
     if (delta > kMaxQuantity || delta < -kMaxQuantity)
@@ -234,9 +234,13 @@ Result<StockChange> InventoryService::adjust(const QString &code, qint64 delta, 
     if (auto ok = checkText(oasis::tr("note"), note, textlimit::kNote); !ok)
         return std::unexpected(ok.error());
 
+    testPoint("inventory.adjust.checked");
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
+    if (auto ok = authorize(m_db, Action::StockAdjust, staff, approver); !ok)
+        return std::unexpected(ok.error());
     auto before = level(code);
     if (!before)
         return std::unexpected(before.error());
@@ -376,13 +380,15 @@ InventoryService::previewCount(const std::vector<CountEntry> &entries) const {
 Result<PostedCount> InventoryService::postCount(const std::vector<CountEntry> &entries,
                                                 const QString &note, const StaffMember &staff,
                                                 const std::optional<StaffMember> &approver) {
-    if (auto ok = authorize(m_db, Action::StockAdjust, staff, approver); !ok)
-        return std::unexpected(ok.error());
     if (auto ok = checkText(oasis::tr("note"), note, textlimit::kNote); !ok)
         return std::unexpected(ok.error());
+    testPoint("inventory.count.checked");
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
+    if (auto ok = authorize(m_db, Action::StockAdjust, staff, approver); !ok)
+        return std::unexpected(ok.error());
     // Variances are taken under the write lock: a sale rung up since the preview is counted in.
     auto lines = previewCount(entries);
     if (!lines)

@@ -128,8 +128,6 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                                              const std::optional<StaffMember> &approver,
                                              const QString &registerIdIn) {
     const Action action = isVoid ? Action::VoidSale : Action::Refund;
-    if (auto ok = authorize(m_db, action, cashier, approver); !ok)
-        return std::unexpected(ok.error());
     auto acting = RegisterService(m_db).acting(registerIdIn);
     if (!acting)
         return std::unexpected(acting.error());
@@ -140,9 +138,13 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         const QDateTime now = Clock::nowUtc();
         StoreSettings settings(m_db);
 
+        testPoint("refund.checked");
         auto tx = Transaction::begin(m_db);
         if (!tx)
             return std::unexpected(tx.error());
+        // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
+        if (auto ok = authorize(m_db, action, cashier, approver); !ok)
+            return std::unexpected(ok.error());
         auto header = saleHeader(m_db, receiptNo);
         if (!header)
             return std::unexpected(header.error());

@@ -147,13 +147,15 @@ Result<Shift> ShiftService::open(Money openingFloat, const StaffMember &staff,
     if (!acting)
         return std::unexpected(acting.error());
     const QString registerId = *acting;
-    if (auto ok = authorize(m_db, Action::CashDrawer, staff, std::nullopt); !ok)
-        return std::unexpected(ok.error());
     if (openingFloat.isNegative())
         return fail(ErrorCode::Invalid, oasis::tr("The float cannot be negative."));
+    testPoint("shift.open.checked");
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
+    if (auto ok = authorize(m_db, Action::CashDrawer, staff, std::nullopt); !ok)
+        return std::unexpected(ok.error());
     // Checked inside the write lock: two logins on one register cannot both open a shift.
     auto existing = openShiftId(registerId);
     if (!existing)
@@ -292,8 +294,6 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
         !ok)
         return std::unexpected(ok.error());
     const QString reason = reasonIn.simplified();
-    if (auto ok = authorize(m_db, Action::CashDrawer, staff, approver); !ok)
-        return std::unexpected(ok.error());
     if (amount.isNegative() || amount.isZero())
         return fail(ErrorCode::Invalid, oasis::tr("The amount must be more than zero."));
     if (reason.isEmpty())
@@ -301,9 +301,13 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
             ErrorCode::Invalid,
             in ? oasis::tr("A pay-in needs a reason (e.g. change from the safe).")
                : oasis::tr("A pay-out needs a reason (e.g. tip paid out in cash to Lena)."));
+    testPoint("shift.move.checked");
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
+    if (auto ok = authorize(m_db, Action::CashDrawer, staff, approver); !ok)
+        return std::unexpected(ok.error());
     auto shift = current(registerId);
     if (!shift)
         return std::unexpected(shift.error());
@@ -376,13 +380,15 @@ Result<ShiftClose> ShiftService::closeShift(Money counted, const DrawerCount &co
     if (!acting)
         return std::unexpected(acting.error());
     const QString registerId = *acting;
-    if (auto ok = authorize(m_db, Action::CashDrawer, staff, approver); !ok)
-        return std::unexpected(ok.error());
     if (counted.isNegative())
         return fail(ErrorCode::Invalid, oasis::tr("The counted drawer cannot be negative."));
+    testPoint("shift.close.checked");
     auto tx = Transaction::begin(m_db);
     if (!tx)
         return std::unexpected(tx.error());
+    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
+    if (auto ok = authorize(m_db, Action::CashDrawer, staff, approver); !ok)
+        return std::unexpected(ok.error());
     auto shift = current(registerId);
     if (!shift)
         return std::unexpected(shift.error());

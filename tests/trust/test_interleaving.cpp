@@ -273,6 +273,148 @@ TEST_CASE("a sale is checked again in its transaction: who sells, approves and g
     REQUIRE(value(Journal::verify(s.a())).ok);
 }
 
+TEST_CASE("every operation on money or stock checks who acts inside its transaction: a manager "
+          "deactivated meanwhile does nothing",
+          "[trust][interleaving][authz]") {
+    // Each runs as the manager; at its test point (its input checked, its transaction not yet
+    // begun) the owner deactivates the manager on another register. Refused, nothing written.
+    TwoRegisters s;
+    const StaffMember owner = value(StaffService(s.a()).find(u"owner"_s));
+    const QString code = s.sellCard(Money::fromCents(20'00));
+    const CompletedSale oil = value(SaleService(s.a()).complete(
+        [&] {
+            Ticket t;
+            t.addItem(*value(CatalogService(s.a()).findByCode(u"OIL-LAV-120"_s)));
+            return t;
+        }(),
+        {s.tender(u"cash:50.00"_s)}, s.frontdesk, std::nullopt, s.regA));
+    const char *point = nullptr;
+    std::function<Status()> act;
+    const auto status = [](const auto &result) -> Status {
+        if (!result)
+            return std::unexpected(result.error());
+        return {};
+    };
+    SECTION("a gift card adjusted") {
+        point = "giftcard.adjust.checked";
+        act = [&] {
+            return status(GiftCardService(s.a()).adjust(code, Money::fromCents(-17'00), u"test"_s,
+                                                        s.manager, std::nullopt, s.regA));
+        };
+    }
+    SECTION("a gift card's balance under $5 paid out") {
+        value(GiftCardService(s.a()).adjust(code, Money::fromCents(-17'00), u"test"_s, s.manager,
+                                            std::nullopt, s.regA));
+        value(ShiftService(s.a()).open(Money::fromCents(100'00), s.manager, s.regA));
+        point = "giftcard.cashout.checked";
+        act = [&] {
+            return status(GiftCardService(s.a()).cashOut(code, s.manager, std::nullopt, s.regA));
+        };
+    }
+    SECTION("a lost gift card replaced") {
+        point = "giftcard.replace.checked";
+        act = [&] {
+            return status(GiftCardService(s.a()).replace(code, s.manager, std::nullopt, s.regA));
+        };
+    }
+    SECTION("a gift card given away") {
+        point = "giftcard.give.checked";
+        act = [&] {
+            return status(GiftCardService(s.a()).give(Money::fromCents(25'00), {}, u"goodwill"_s,
+                                                      s.manager, std::nullopt, s.regA));
+        };
+    }
+    SECTION("a sale refunded") {
+        point = "refund.checked";
+        act = [&] {
+            const auto lines = value(RefundService(s.a()).refundable(oil.receiptNo));
+            return status(RefundService(s.a()).refund(oil.receiptNo, {{lines.at(0).lineId, 1}},
+                                                      true, s.manager, std::nullopt, s.regA));
+        };
+    }
+    SECTION("a sale voided") {
+        point = "refund.checked";
+        act = [&] {
+            return status(
+                RefundService(s.a()).voidSale(oil.receiptNo, s.manager, std::nullopt, s.regA));
+        };
+    }
+    SECTION("stock received") {
+        point = "inventory.receive.checked";
+        act = [&] {
+            ReceiveRequest r;
+            r.code = u"OIL-LAV-120"_s;
+            r.quantity = 6;
+            return status(InventoryService(s.a()).receive(r, s.manager));
+        };
+    }
+    SECTION("stock adjusted") {
+        point = "inventory.adjust.checked";
+        act = [&] {
+            return status(InventoryService(s.a()).adjust(u"OIL-LAV-120"_s, -1,
+                                                         AdjustReason::Damaged, u"dropped"_s,
+                                                         s.manager, std::nullopt));
+        };
+    }
+    SECTION("a stock count posted") {
+        point = "inventory.count.checked";
+        act = [&] {
+            return status(InventoryService(s.a()).postCount({{0, u"OIL-LAV-120"_s, 3}}, u"shelf"_s,
+                                                            s.manager, std::nullopt));
+        };
+    }
+    SECTION("a shift opened") {
+        point = "shift.open.checked";
+        act = [&] {
+            return status(ShiftService(s.a()).open(Money::fromCents(100'00), s.manager, s.regA));
+        };
+    }
+    SECTION("cash paid out of the drawer") {
+        value(ShiftService(s.a()).open(Money::fromCents(100'00), s.manager, s.regA));
+        point = "shift.move.checked";
+        act = [&] {
+            return status(ShiftService(s.a()).payOut(Money::fromCents(20'00), u"tip for Lena"_s,
+                                                     s.manager, std::nullopt, s.regA));
+        };
+    }
+    SECTION("a shift closed") {
+        value(ShiftService(s.a()).open(Money::fromCents(100'00), s.manager, s.regA));
+        point = "shift.close.checked";
+        act = [&] {
+            return status(ShiftService(s.a()).close(Money::fromCents(100'00), s.manager,
+                                                    std::nullopt, s.regA));
+        };
+    }
+    const auto count = [&](const char *table) {
+        return value(s.a().scalar(u"SELECT COUNT(*) FROM "_s + QLatin1String(table))).toLongLong();
+    };
+    const qint64 journal = count("journal");
+    const qint64 cards = count("giftcard_activity");
+    const qint64 stock = count("stock_movements");
+    const qint64 sales = count("sales");
+    const qint64 cash = count("cash_movements");
+    const qint64 shifts = count("shifts");
+    const auto openShifts = [&] {
+        return value(s.a().scalar(u"SELECT COUNT(*) FROM shifts WHERE closed_at IS NULL"_s))
+            .toLongLong();
+    };
+    const qint64 open = openShifts();
+    AtTestPoint at(point, [&] { ok(StaffService(s.b()).deactivate(u"manager"_s, owner)); });
+    const Status done = act();
+    REQUIRE(at.reached());
+    REQUIRE_FALSE(done);
+    INFO(done.error().message.toStdString());
+    CHECK(done.error().code == ErrorCode::Permission);
+    CHECK(count("journal") == journal + 1); // the deactivation's entry only
+    CHECK(count("giftcard_activity") == cards);
+    CHECK(count("stock_movements") == stock);
+    CHECK(count("sales") == sales);
+    CHECK(count("cash_movements") == cash);
+    CHECK(count("shifts") == shifts);
+    CHECK(openShifts() == open);
+    REQUIRE(value(Journal::verify(s.a())).ok);
+}
+
 TEST_CASE("two replacements of one lost card at once issue one new card",
           "[trust][interleaving][giftcard]") {
     TwoRegisters s;
