@@ -143,6 +143,10 @@ Status SaleService::checkRows(const Ticket &ticket, const StaffMember &cashier,
     if (auto ok = needs(Action::Sell); !ok)
         return ok;
     bool overridden = false;
+    // The first line rung up at a price the catalog no longer has, with no override of the
+    // cashier's: the catalog changed since (at another register, or by an import). Its refusal
+    // says so, so the cashier knows that no one overrode a price.
+    std::optional<std::tuple<QString, Money, Money>> repriced; // name, catalog now, rung up
     Money discountable;
     Money lineDiscounts;
     for (const TicketLine &l : ticket.lines) {
@@ -163,8 +167,11 @@ Status SaleService::checkRows(const Ticket &ticket, const StaffMember &cashier,
             if (active == activePrices.cend())
                 return fail(ErrorCode::NotFound,
                             oasis::tr("%1 is not in the catalog any more.").arg(l.name));
-            if (Money::fromCents(*active) != l.unitPrice)
+            if (Money::fromCents(*active) != l.unitPrice) {
                 overridden = true;
+                if (!l.priceOverridden && !repriced)
+                    repriced = {l.name, Money::fromCents(*active), l.unitPrice};
+            }
             if (l.kind == LineKind::Session && l.therapistId <= 0)
                 return fail(ErrorCode::Refused,
                             oasis::tr("%1: choose the therapist who gives it.").arg(l.name));
@@ -253,9 +260,21 @@ Status SaleService::checkRows(const Ticket &ticket, const StaffMember &cashier,
         if (auto ok = needs(Action::GiftCardPromo); !ok)
             return ok;
     if (overridden || std::any_of(ticket.lines.begin(), ticket.lines.end(),
-                                  [](const TicketLine &l) { return l.priceOverridden; }))
-        if (auto ok = needs(Action::PriceOverride); !ok)
+                                  [](const TicketLine &l) { return l.priceOverridden; })) {
+        auto ok = needs(Action::PriceOverride);
+        if (!ok && repriced && !approver && ok.error().needsApproval) {
+            const auto &[name, now, rungUp] = *repriced;
+            Error refusal = ok.error();
+            refusal.message =
+                oasis::tr("%1 now costs %2 in the catalog, not %3 as rung up: ring it up again, "
+                          "or %4 at %3 needs approval by %5.")
+                    .arg(name, now.format(), rungUp.format(), actionName(Action::PriceOverride),
+                         approversOf(Action::PriceOverride));
+            return std::unexpected(refusal);
+        }
+        if (!ok)
             return ok;
+    }
     // The ticket discount plus line discounts, as a share of what can be discounted.
     Money ticketDiscount;
     if (ticket.discount.kind == Discount::Kind::Percent)

@@ -225,13 +225,16 @@ void EntryDialog::accept() {
 // --- ApprovalDialog ----------------------------------------------------------------------
 
 screens::ApprovalPrompt approvalPrompt(Database &db, QWidget *parent, const QString &reason) {
-    return [&db, parent, reason](Action action) -> std::optional<StaffMember> {
+    return [&db, parent, reason](Action action, const QString &why) -> std::optional<StaffMember> {
         QString what = actionName(action);
         if (!what.isEmpty())
             what[0] = what[0].toUpper();
+        // The caller's reason, else core's refusal (which says why when it is not the usual
+        // case, e.g. a price the catalog changed since the item was rung up).
         const QString text =
-            !reason.isEmpty()
-                ? reason
+            !reason.isEmpty() ? reason
+            : !why.isEmpty()
+                ? why
                 : QCoreApplication::translate("ApprovalDialog", "%1 needs approval by %2.")
                       .arg(what, approversOf(action));
         ApprovalDialog dialog(db, action, text, parent);
@@ -298,6 +301,10 @@ ApprovalDialog::ApprovalDialog(Database &db, Action action, const QString &reaso
     layout->addWidget(m_message);
     layout->addWidget(okCancel(this, tr("Approve (Enter)")));
     m_pin->setFocus();
+    // Core's reason may wrap over several lines, and a window is not made tall enough for a
+    // wrapped label by itself: the PIN pad would overlap the buttons.
+    adjustSize();
+    resize(width(), std::max(height(), heightForWidth(width())));
 }
 
 bool ApprovalDialog::submit(const QString &name, const QString &pin) {

@@ -26,18 +26,19 @@ void markMessageLine(QLabel *label);
 /// was said to the previous one.
 void clearMessageLines(QWidget *root);
 
+/// Asks for a manager's approval of an action, saying why (core's refusal): the approver, or
+/// nullopt when cancelled.
+using ApprovalPrompt = std::function<std::optional<StaffMember>(Action, const QString &why)>;
+
 /// The open database, who is logged in, and a way to ask for a manager's approval.
 struct ScreenContext {
     Database *db = nullptr;
     std::function<StaffMember()> currentUser;
     /// Returns the approving manager, or nullopt when the prompt was cancelled. The main window
     /// shows its manager-PIN prompt; tests supply their own.
-    std::function<std::optional<StaffMember>(Action)> requestApproval;
+    ApprovalPrompt requestApproval;
     QString registerId;
 };
-
-/// Asks for a manager's approval of an action: the approver, or nullopt when cancelled.
-using ApprovalPrompt = std::function<std::optional<StaffMember>(Action)>;
 
 /// Runs `attempt(approver)` as the user alone first. When core refuses it for want of an
 /// approval (ErrorCode::Permission with needsApproval), asks `prompt` for exactly the approval
@@ -53,7 +54,7 @@ auto withApproval(const ApprovalPrompt &prompt, Attempt &&attempt, bool *cancell
     if (result || result.error().code != ErrorCode::Permission || !result.error().needsApproval)
         return result;
     const std::optional<StaffMember> approver =
-        prompt ? prompt(*result.error().needsApproval) : std::nullopt;
+        prompt ? prompt(*result.error().needsApproval, result.error().message) : std::nullopt;
     if (!approver) {
         if (cancelled)
             *cancelled = true;

@@ -2914,6 +2914,10 @@
         <source>The database is busy: another register or program is writing to it. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 now costs %2 in the catalog, not %3 as rung up: ring it up again, or %4 at %3 needs approval by %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>

@@ -101,7 +101,7 @@ TEST_CASE("the inventory screen lists stock, searches, sorts and shows what is l
     ScreenContext ctx;
     ctx.db = &db;
     ctx.currentUser = [manager] { return manager; };
-    ctx.requestApproval = [](Action) { return std::optional<StaffMember>(); };
+    ctx.requestApproval = [](Action, const QString &) { return std::optional<StaffMember>(); };
     ctx.registerId = QStringLiteral("test");
 
     InventoryScreen screen(ctx);
@@ -178,7 +178,7 @@ TEST_CASE("receive and adjust dialogs change stock, asking a manager when needed
     ScreenContext ctx;
     ctx.db = &db;
     ctx.currentUser = [frontDesk] { return frontDesk; };
-    ctx.requestApproval = [&approvals, manager](Action action) {
+    ctx.requestApproval = [&approvals, manager](Action action, const QString &) {
         ++approvals;
         CHECK(action == Action::StockAdjust);
         return std::optional<StaffMember>(manager);

@@ -316,6 +316,41 @@ TEST_CASE("a discount above the threshold needs a manager's PIN", "[pos][registe
     REQUIRE(sale.discount == Money::fromCents(1200));
 }
 
+TEST_CASE("a price the catalog changed since the scan: the approval dialog says why, and the "
+          "line rung up again takes the new price",
+          "[pos][register][pay]") {
+    Counter c;
+    c.scan(kLavender);
+    // Another register changes the oil's price after it was scanned here.
+    CatalogItem oil = *value(CatalogService(c.tdb.db()).findByCode(kLavender));
+    oil.price = Money::fromCents(26'00);
+    value(CatalogService(c.tdb.db())
+              .save(oil, oasis::test::staffNamed(c.tdb.db(), QStringLiteral("manager"))));
+    QString reason;
+    whenModal<ApprovalDialog>([&](ApprovalDialog *d) {
+        reason = d->findChild<QLabel *>(QStringLiteral("dialogPrompt"))->text();
+        d->reject();
+    });
+    c.reg->pay();
+    CHECK(reason == QStringLiteral("Lavender Calm Body Oil now costs $26.00 in the catalog, not "
+                                   "$24.00 as rung up: ring it up again, or a price override at "
+                                   "$24.00 needs approval by a manager or the owner."));
+    REQUIRE(value(SaleService(c.tdb.db()).recent(10)).empty());
+    // Rung up again, the line is at the catalog's price and needs no approval.
+    c.reg->setCurrentRow(0);
+    c.reg->voidLine();
+    c.scan(kLavender);
+    REQUIRE(c.line(0).unitPrice == Money::fromCents(26'00));
+    whenModal<PayDialog>([](PayDialog *pay) {
+        CHECK(pay->addCash(pay->due()));
+        CHECK(pay->complete());
+        pay->accept();
+    });
+    c.reg->pay();
+    REQUIRE(value(SaleService(c.tdb.db()).load(1)).lines.at(0).unitPrice ==
+            Money::fromCents(26'00));
+}
+
 TEST_CASE("a price override is approved by a manager and kept on the sale",
           "[pos][register][pay]") {
     Counter c;

@@ -18,7 +18,7 @@ Context::Context(Database &db, const QString &userName, std::optional<QString> a
     ctx.db = &db;
     ctx.registerId = QStringLiteral("test-register");
     ctx.currentUser = [u = user] { return u; };
-    ctx.requestApproval = [a = approver, count = approvals](Action) {
+    ctx.requestApproval = [a = approver, count = approvals](Action, const QString &) {
         ++*count;
         return a;
     };

@@ -248,6 +248,10 @@ TEST_CASE("a sale is checked again in its transaction: who sells, approves and g
             value(CatalogService(s.b()).save(dearer, s.manager));
         };
         needs = Action::PriceOverride;
+        says = oil.name + u" now costs "_s + (oil.price + Money::fromCents(5'00)).format() +
+               u" in the catalog, not "_s + oil.price.format() +
+               u" as rung up: ring it up again, or a price override at "_s + oil.price.format() +
+               u" needs approval by a manager or the owner."_s;
     }
     SECTION("the oil taken out of the catalog") {
         meanwhile = [&] { ok(CatalogService(s.b()).setActive(oil.code, false, s.manager)); };
