@@ -3,6 +3,7 @@
 
 #include "core/domain/translate.h"
 #include "core/services/staff.h"
+#include "core/storage/database.h"
 
 #include <QCoreApplication>
 
@@ -37,6 +38,16 @@ Status authorize(Database &db, Action action, const StaffMember &actor,
         currentApprover = *a;
     }
     return authorizeRows(action, actor, approver, *current, currentApprover);
+}
+
+Result<Transaction> beginAuthorized(Database &db, Action action, const StaffMember &actor,
+                                    const std::optional<StaffMember> &approver) {
+    auto tx = Transaction::begin(db);
+    if (!tx)
+        return tx;
+    if (auto ok = authorize(db, action, actor, approver); !ok)
+        return std::unexpected(ok.error());
+    return tx;
 }
 
 Status authorizeRows(Action action, const StaffMember &actor,

@@ -8,12 +8,21 @@
 namespace oasis {
 
 class Database;
+class Transaction;
 
 /// The same check on the store's current rows of `actor` and `approver` (read again by id), so
 /// a member deactivated or demoted since logging in can neither act nor approve. Services call
-/// it at the start of their work, inside their transaction where they begin one.
+/// it at the start of their work, inside their transaction where they begin one
+/// (beginAuthorized).
 Status authorize(Database &db, Action action, const StaffMember &actor,
                  const std::optional<StaffMember> &approver);
+
+/// Begins the write transaction of an operation that needs `action`, and checks with authorize()
+/// inside it, first, that `actor` (or `approver`) may do it: a permission is checked inside the
+/// transaction that acts on it, never only before (DESIGN §14). Refused: rolled back, nothing
+/// done.
+Result<Transaction> beginAuthorized(Database &db, Action action, const StaffMember &actor,
+                                    const std::optional<StaffMember> &approver);
 
 /// The same check on rows of `actor` and `approver` read already (none: not on the staff any
 /// more), for a service that reads them with other rows in one statement.

@@ -425,11 +425,9 @@ Result<CatalogItem> CatalogService::save(const CatalogItem &item, const StaffMem
                                          const std::optional<StaffMember> &approver) {
     if (auto ok = validate(item); !ok)
         return std::unexpected(ok.error());
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Catalog, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Catalog, actor, approver); !ok)
-        return std::unexpected(ok.error());
     bool added = false;
     if (auto ok = upsert(item, &added); !ok)
         return std::unexpected(ok.error());
@@ -579,11 +577,9 @@ Result<ImportReport> CatalogService::importCsv(const QByteArray &bytes, const St
             ErrorCode::Invalid,
             oasis::tr("Nothing was imported: %1.").arg(problems.join(QStringLiteral("; "))));
 
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Catalog, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Catalog, actor, approver); !ok)
-        return std::unexpected(ok.error());
     ImportReport report;
     for (std::size_t i = 0; i < items.size(); ++i) {
         // Barcodes move freely between items of the same file: clear them all first.

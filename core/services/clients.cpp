@@ -222,11 +222,9 @@ Result<Client> ClientService::add(const ClientDetails &details, const StaffMembe
     const ClientDetails d = cleaned(details);
     if (auto ok = validate(d); !ok)
         return std::unexpected(ok.error());
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::ClientEdit, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::ClientEdit, by, approver); !ok)
-        return std::unexpected(ok.error());
     const bool flags = d.healthFlags && !d.healthFlags->isEmpty();
     if (flags)
         if (auto ok = authorize(m_db, Action::ClientHealth, by, approver); !ok)
@@ -263,11 +261,9 @@ Result<Client> ClientService::change(qint64 id, const ClientDetails &details, co
     const ClientDetails d = cleaned(details);
     if (auto ok = validate(d); !ok)
         return std::unexpected(ok.error());
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::ClientEdit, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::ClientEdit, by, approver); !ok)
-        return std::unexpected(ok.error());
     auto before = read(id, true);
     if (!before)
         return std::unexpected(before.error());
@@ -391,11 +387,9 @@ Result<Client> ClientService::merge(qint64 duplicate, qint64 keep, const StaffMe
                                     const std::optional<StaffMember> &approver) {
     if (duplicate == keep)
         return fail(ErrorCode::Invalid, oasis::tr("A client cannot be merged into themselves."));
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::ClientMerge, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::ClientMerge, by, approver); !ok)
-        return std::unexpected(ok.error());
     auto dup = read(duplicate, true);
     if (!dup)
         return std::unexpected(dup.error());
@@ -451,11 +445,9 @@ Result<Client> ClientService::merge(qint64 duplicate, qint64 keep, const StaffMe
 
 Result<int> ClientService::exportCsv(const QString &path, const StaffMember &by,
                                      const std::optional<StaffMember> &approver) {
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::ClientExport, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::ClientExport, by, approver); !ok)
-        return std::unexpected(ok.error());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(ErrorCode::System,

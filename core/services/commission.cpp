@@ -66,11 +66,9 @@ Status CommissionService::set(const QString &kind, const QString &key, std::opti
     if (ppm && (*ppm < 0 || *ppm > 1'000'000))
         return fail(ErrorCode::Invalid,
                     oasis::tr("A commission rate is a percentage from 0 to 100."));
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Staff, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Staff, actor, approver); !ok)
-        return ok;
     // What the rate is for must exist now, read in the transaction that writes the rate.
     if (kind == kTherapist) {
         auto found =

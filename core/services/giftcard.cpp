@@ -380,6 +380,8 @@ Result<qint64> GiftCardService::reverseLoad(qint64 cardId, Money amount, qint64 
 Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &staff,
                                        const std::optional<StaffMember> &approver,
                                        const QString &registerId) {
+    // Before the card's lookup too, so a refused user's lookups do not count towards the
+    // lockout (beginAuthorized checks it again below, inside the transaction).
     if (auto ok = authorize(m_db, Action::GiftCardCashOut, staff, approver); !ok)
         return std::unexpected(ok.error());
     // The lookup only finds the card (and counts a failure in its own transaction); the rules
@@ -388,12 +390,9 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
     if (!card)
         return std::unexpected(card.error());
     testPoint("giftcard.cashout.checked");
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::GiftCardCashOut, staff, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    // Again inside the transaction that acts on it: the staff as the store has them now.
-    if (auto ok = authorize(m_db, Action::GiftCardCashOut, staff, approver); !ok)
-        return std::unexpected(ok.error());
     const qint64 approverId = approver ? approver->id : 0;
     // One statement checks and debits: the whole balance, only when it is above zero and under
     // the limit and the card is not void. What it debited is what the drawer pays.
@@ -463,18 +462,17 @@ Result<Money> GiftCardService::cashOut(const QString &code, const StaffMember &s
 Result<IssuedCard> GiftCardService::replace(const QString &code, const StaffMember &staff,
                                             const std::optional<StaffMember> &approver,
                                             const QString &registerId) {
+    // Before the card's lookup too, so a refused user's lookups do not count towards the
+    // lockout (beginAuthorized checks it again below, inside the transaction).
     if (auto ok = authorize(m_db, Action::GiftCardReplace, staff, approver); !ok)
         return std::unexpected(ok.error());
     auto card = lookup(code, registerId);
     if (!card)
         return std::unexpected(card.error());
     testPoint("giftcard.replace.checked");
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::GiftCardReplace, staff, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    // Again inside the transaction that acts on it: the staff as the store has them now.
-    if (auto ok = authorize(m_db, Action::GiftCardReplace, staff, approver); !ok)
-        return std::unexpected(ok.error());
     const qint64 approverId = approver ? approver->id : 0;
     // Voids the card and takes its whole balance in one statement, only if no one replaced it
     // since the lookup: a card is replaced once, by one new card.
@@ -525,6 +523,8 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
                                       const StaffMember &staff,
                                       const std::optional<StaffMember> &approver,
                                       const QString &registerId) {
+    // Before the card's lookup too, so a refused user's lookups do not count towards the
+    // lockout (beginAuthorized checks it again below, inside the transaction).
     if (auto ok = authorize(m_db, Action::GiftCardAdjust, staff, approver); !ok)
         return std::unexpected(ok.error());
     if (reason.trimmed().isEmpty())
@@ -537,12 +537,9 @@ Result<Money> GiftCardService::adjust(const QString &code, Money delta, const QS
     if (!card)
         return std::unexpected(card.error());
     testPoint("giftcard.adjust.checked");
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::GiftCardAdjust, staff, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    // Again inside the transaction that acts on it: the staff as the store has them now.
-    if (auto ok = authorize(m_db, Action::GiftCardAdjust, staff, approver); !ok)
-        return std::unexpected(ok.error());
     // Never below zero and never onto a void card, checked by the write itself.
     auto written = m_db.write(
         QStringLiteral("INSERT INTO giftcard_activity(giftcard_id, kind, amount_cents, staff_id, "
@@ -661,13 +658,10 @@ Result<IssuedCard> GiftCardService::give(Money amount, const QDate &expires, con
     if (auto ok = checkText(oasis::tr("reason"), reason, textlimit::kNote); !ok)
         return std::unexpected(ok.error());
     testPoint("giftcard.give.checked");
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::GiftCardPromo, staff, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    // Inside the transaction that acts on them: the staff as the store has them now, and the
-    // card maximum.
-    if (auto ok = authorize(m_db, Action::GiftCardPromo, staff, approver); !ok)
-        return std::unexpected(ok.error());
+    // The card maximum, inside the transaction too.
     StoreSettings settings(m_db);
     if (auto ok = checkPromoValue(amount, expires, settings.giftCardMaximum(),
                                   settings.businessDate(Clock::nowUtc()));

@@ -149,12 +149,9 @@ Result<StockChange> InventoryService::receive(const ReceiveRequest &request,
             return std::unexpected(ok.error());
 
     testPoint("inventory.receive.checked");
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::StockReceive, staff, std::nullopt);
     if (!tx)
         return std::unexpected(tx.error());
-    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
-    if (auto ok = authorize(m_db, Action::StockReceive, staff, std::nullopt); !ok)
-        return std::unexpected(ok.error());
     auto before = level(request.code);
     if (!before)
         return std::unexpected(before.error());
@@ -235,12 +232,9 @@ Result<StockChange> InventoryService::adjust(const QString &code, qint64 delta, 
         return std::unexpected(ok.error());
 
     testPoint("inventory.adjust.checked");
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::StockAdjust, staff, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
-    if (auto ok = authorize(m_db, Action::StockAdjust, staff, approver); !ok)
-        return std::unexpected(ok.error());
     auto before = level(code);
     if (!before)
         return std::unexpected(before.error());
@@ -383,12 +377,9 @@ Result<PostedCount> InventoryService::postCount(const std::vector<CountEntry> &e
     if (auto ok = checkText(oasis::tr("note"), note, textlimit::kNote); !ok)
         return std::unexpected(ok.error());
     testPoint("inventory.count.checked");
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::StockAdjust, staff, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
-    if (auto ok = authorize(m_db, Action::StockAdjust, staff, approver); !ok)
-        return std::unexpected(ok.error());
     // Variances are taken under the write lock: a sale rung up since the preview is counted in.
     auto lines = previewCount(entries);
     if (!lines)

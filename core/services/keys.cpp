@@ -48,11 +48,9 @@ Result<KeyExport> KeyService::exportTo(Database &db, const QString &fileIn,
                         .arg(QDir::toNativeSeparators(QFileInfo(file).absolutePath())));
     // The PBKDF2 rounds run before the write transaction, so no other register waits for them.
     const KeyRing::SealingKey key = KeyRing::sealingKey(passphrase);
-    auto tx = Transaction::begin(db);
+    auto tx = beginAuthorized(db, Action::Backup, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(db, Action::Backup, actor, approver); !ok)
-        return std::unexpected(ok.error());
     // FILE is claimed first, created new and readable by its owner only (O_EXCL: an existing
     // file or link is neither followed nor replaced, even one made a moment ago); the sealed text
     // then replaces that empty claim in one rename, so FILE is never half written.

@@ -134,11 +134,9 @@ Result<PackageProduct> PackageService::define(const QString &codeIn, const QStri
         return fail(ErrorCode::Invalid, oasis::tr("A package has 1 to 100 sessions."));
     if (price <= Money())
         return fail(ErrorCode::Invalid, oasis::tr("A package's price must be more than zero."));
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Catalog, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Catalog, by, approver); !ok)
-        return std::unexpected(ok.error());
     auto item = CatalogService(m_db).findByCode(sessionCode.trimmed());
     if (!item)
         return std::unexpected(item.error());

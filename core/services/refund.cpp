@@ -139,12 +139,9 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
         StoreSettings settings(m_db);
 
         testPoint("refund.checked");
-        auto tx = Transaction::begin(m_db);
+        auto tx = beginAuthorized(m_db, action, cashier, approver);
         if (!tx)
             return std::unexpected(tx.error());
-        // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
-        if (auto ok = authorize(m_db, action, cashier, approver); !ok)
-            return std::unexpected(ok.error());
         auto header = saleHeader(m_db, receiptNo);
         if (!header)
             return std::unexpected(header.error());

@@ -139,11 +139,9 @@ Result<RegisterInfo> RegisterService::add(const QString &name, const StaffMember
             return std::unexpected(series.error());
         asked = *series;
     }
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Settings, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Settings, by, approver); !ok)
-        return std::unexpected(ok.error());
     auto known = isKnown(name);
     if (!known)
         return std::unexpected(known.error());
@@ -210,11 +208,9 @@ Result<RegisterInfo> RegisterService::setSeries(const QString &name, const QStri
     auto series = ownSeries(seriesText);
     if (!series)
         return std::unexpected(series.error());
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Settings, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Settings, by, approver); !ok)
-        return std::unexpected(ok.error());
     auto current =
         m_db.scalar(QStringLiteral("SELECT receipt_series FROM registers WHERE name = ?"), {name});
     if (!current)
@@ -268,11 +264,9 @@ Status RegisterService::grantServerRole(const QString &role, const StaffMember &
         return fail(ErrorCode::Invalid,
                     oasis::tr("A server role is a plain name: lower-case letters, digits and _, "
                               "up to 63 characters, not starting with a digit."));
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Settings, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Settings, by, approver); !ok)
-        return ok;
     if (auto ok = m_db.grantRegister(role); !ok)
         return ok;
     if (auto ok =

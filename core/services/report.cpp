@@ -741,11 +741,9 @@ Result<PeriodReport> ReportService::x() const {
 
 Result<PeriodReport> ReportService::z(const StaffMember &staff,
                                       const std::optional<StaffMember> &approver) {
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::CloseDay, staff, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::CloseDay, staff, approver); !ok)
-        return std::unexpected(ok.error());
     // Inside the write lock: no register can sell or open a shift while the day is closed.
     auto open = ShiftService(m_db).openShifts();
     if (!open)

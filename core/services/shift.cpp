@@ -150,12 +150,9 @@ Result<Shift> ShiftService::open(Money openingFloat, const StaffMember &staff,
     if (openingFloat.isNegative())
         return fail(ErrorCode::Invalid, oasis::tr("The float cannot be negative."));
     testPoint("shift.open.checked");
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::CashDrawer, staff, std::nullopt);
     if (!tx)
         return std::unexpected(tx.error());
-    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
-    if (auto ok = authorize(m_db, Action::CashDrawer, staff, std::nullopt); !ok)
-        return std::unexpected(ok.error());
     // Checked inside the write lock: two logins on one register cannot both open a shift.
     auto existing = openShiftId(registerId);
     if (!existing)
@@ -251,11 +248,9 @@ Status ShiftService::recordNoSale(const StaffMember &actor,
     if (!acting)
         return std::unexpected(acting.error());
     const QString registerId = *acting;
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::NoSale, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::NoSale, actor, approver); !ok)
-        return ok;
     auto shift = current(registerId);
     if (!shift && shift.error().code != ErrorCode::NotFound)
         return std::unexpected(shift.error());
@@ -302,12 +297,9 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
             in ? oasis::tr("A pay-in needs a reason (e.g. change from the safe).")
                : oasis::tr("A pay-out needs a reason (e.g. tip paid out in cash to Lena)."));
     testPoint("shift.move.checked");
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::CashDrawer, staff, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
-    if (auto ok = authorize(m_db, Action::CashDrawer, staff, approver); !ok)
-        return std::unexpected(ok.error());
     auto shift = current(registerId);
     if (!shift)
         return std::unexpected(shift.error());
@@ -383,12 +375,9 @@ Result<ShiftClose> ShiftService::closeShift(Money counted, const DrawerCount &co
     if (counted.isNegative())
         return fail(ErrorCode::Invalid, oasis::tr("The counted drawer cannot be negative."));
     testPoint("shift.close.checked");
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::CashDrawer, staff, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    // Inside the transaction that acts on it: the staff as the store has them now (DESIGN §14).
-    if (auto ok = authorize(m_db, Action::CashDrawer, staff, approver); !ok)
-        return std::unexpected(ok.error());
     auto shift = current(registerId);
     if (!shift)
         return std::unexpected(shift.error());

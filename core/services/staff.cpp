@@ -189,11 +189,9 @@ Result<StaffMember> StaffService::insert(const QString &name, Role role, const Q
 
 Status StaffService::deactivate(const QString &name, const StaffMember &actor,
                                 const std::optional<StaffMember> &approver) {
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Staff, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Staff, actor, approver); !ok)
-        return ok;
     auto member = find(name);
     if (!member)
         return std::unexpected(member.error());
@@ -223,11 +221,9 @@ Status StaffService::deactivate(const QString &name, const StaffMember &actor,
 
 Status StaffService::resetPin(const QString &name, const QString &pin, const StaffMember &actor,
                               const std::optional<StaffMember> &approver) {
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Staff, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Staff, actor, approver); !ok)
-        return ok;
     if (auto ok = validatePin(pin); !ok)
         return ok;
     auto member = find(name);
@@ -253,11 +249,9 @@ Status StaffService::resetPin(const QString &name, const QString &pin, const Sta
 
 Status StaffService::setRole(const QString &name, Role role, const StaffMember &actor,
                              const std::optional<StaffMember> &approver) {
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Staff, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Staff, actor, approver); !ok)
-        return ok;
     auto member = find(name);
     if (!member)
         return std::unexpected(member.error());

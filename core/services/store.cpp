@@ -64,11 +64,9 @@ Status Store::setConfiguredLocation(Database &db, const QString &location, const
     if (const QString problem = locationProblem(where); !problem.isEmpty())
         return fail(ErrorCode::Invalid, problem);
     const QString target = where.isEmpty() ? defaultPath() : where;
-    auto tx = Transaction::begin(db);
+    auto tx = beginAuthorized(db, Action::Settings, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(db, Action::Settings, by, approver); !ok)
-        return ok;
     if (auto ok =
             Journal::append(db, by.name, QStringLiteral("register_store_changed"),
                             {{QStringLiteral("register"), registerId()},
@@ -153,11 +151,9 @@ Result<QStringList> Store::copyTo(Database &db, const QString &url, const StaffM
                                   const std::optional<StaffMember> &approver) {
     // Who may is decided inside the transaction that holds the store while it is copied (the
     // copy's own runs within it), so a role changed meanwhile cannot slip through (DESIGN §14).
-    auto tx = Transaction::begin(db);
+    auto tx = beginAuthorized(db, Action::Backup, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(db, Action::Backup, by, approver); !ok)
-        return std::unexpected(ok.error());
     QStringList tables;
     if (auto ok = db.copyTo(url, by.name, &tables); !ok)
         return std::unexpected(ok.error());

@@ -111,11 +111,9 @@ Status StoreSettings::setStoreInfo(const StoreInfo &info, const StaffMember &act
             return ok;
     if (auto ok = checkCurrency(info.currency); !ok)
         return ok;
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Settings, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
-        return ok;
     for (const auto &[key, value] :
          {std::pair{QStringLiteral("store.name"), info.name},
           std::pair{QStringLiteral("store.address"), info.addressLines.join(u'\n')},
@@ -263,11 +261,9 @@ Status StoreSettings::addTaxRate(const TaxRate &rate, const StaffMember &actor,
     if (rate.ppm < 0 || rate.ppm > 1'000'000 || !rate.effectiveFrom.isValid())
         return fail(ErrorCode::Invalid,
                     oasis::tr("A tax rate needs a percentage from 0 to 100 and a date."));
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Settings, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
-        return ok;
     if (auto ok = m_db.write(
             m_db.driver().upsert(QStringLiteral("tax_rates"),
                                  {QStringLiteral("tax_class"), QStringLiteral("ppm"),
@@ -342,11 +338,9 @@ Status StoreSettings::setSmtp(const SmtpSettings &smtp, const StaffMember &actor
                               const std::optional<StaffMember> &approver) {
     if (auto ok = checkSmtp(smtp); !ok)
         return ok;
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Settings, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
-        return ok;
     const std::pair<QString, QString> values[] = {
         {QStringLiteral("smtp.host"), smtp.host},
         {QStringLiteral("smtp.port"), QString::number(smtp.port)},
@@ -418,11 +412,9 @@ Status StoreSettings::set(const QString &key, const QString &value, const StaffM
                             textlimit::kLong, multiLine ? Newlines::Allowed : Newlines::Refused);
         !ok)
         return ok;
-    auto tx = Transaction::begin(m_db);
+    auto tx = beginAuthorized(m_db, Action::Settings, actor, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    if (auto ok = authorize(m_db, Action::Settings, actor, approver); !ok)
-        return ok;
     if (auto ok = m_db.setSetting(key, value); !ok)
         return ok;
     if (auto ok = Journal::append(m_db, actorLabel(actor, approver),
