@@ -96,7 +96,7 @@ Result<bool> RegisterService::isKnown(const QString &name) const {
 
 Result<QString> RegisterService::acting(const QString &registerIdIn) const {
     const QString registerId = registerIdIn.isEmpty() ? Store::registerId() : registerIdIn;
-    if (m_db.schemaVersion() < kSchemaVersion)
+    if (m_db.schemaVersion() < kSchemaVersion || m_db.registerSeen(registerId))
         return registerId;
     auto known = isKnown(registerId);
     if (!known)
@@ -113,6 +113,7 @@ Result<QString> RegisterService::acting(const QString &registerIdIn) const {
                       "adds it with: oasisctl register add %1")
                 .arg(shown));
     }
+    m_db.noteRegisterSeen(registerId);
     return registerId;
 }
 

@@ -8,6 +8,7 @@
 #include "core/storage/rows.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -188,6 +189,12 @@ public:
     /// thread afterwards. False when Qt refused to move it.
     bool moveToThread(QThread *thread);
 
+    /// Whether this connection has found register `name` in the store already
+    /// (RegisterService::acting). A register is never removed from a store, and a restore needs
+    /// every register to close it first, so one found once is not looked up again.
+    bool registerSeen(const QString &name) const { return m_registersSeen.contains(name); }
+    void noteRegisterSeen(const QString &name) const { m_registersSeen.insert(name); }
+
 private:
     friend class Transaction;
     friend class Journal;
@@ -314,6 +321,7 @@ private:
     // Saved at each transaction level and put back by its rollback.
     mutable std::vector<BookRow> m_bookRows;
     std::vector<std::vector<BookRow>> m_bookRowsSaved;
+    mutable QSet<QString> m_registersSeen;
 };
 
 /// A business operation: BEGIN IMMEDIATE (a deferred BEGIN would let two registers race),

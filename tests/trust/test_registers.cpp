@@ -193,6 +193,39 @@ TEST_CASE("an invented register is refused in core for every operation that acts
     REQUIRE(value(cards.lookup(code, u"front"_s)).balance == Money::fromCents(50'00));
 }
 
+TEST_CASE("a connection that found its register does not look it up again, one it did not find "
+          "it looks up each time",
+          "[trust][registers]") {
+    // RegisterService::acting() is the first step of every sale, a round trip to a server: a
+    // register is never removed, so the connection remembers one it found. One it did not find
+    // may be added meanwhile, by a manager at another register.
+    TempDb tmp(true);
+    Database &db = tmp.db();
+    addRegisters(db, {u"front"_s});
+    RegisterService registers(db);
+    REQUIRE(value(registers.acting(u"front"_s)) == u"front"_s);
+    auto notYet = registers.acting(u"later"_s);
+    REQUIRE_FALSE(notYet);
+    CHECK(notYet.error().code == ErrorCode::Refused);
+    {
+        auto other = value(Database::open(tmp.path(), tmp.options()));
+        addRegisters(*other, {u"later"_s});
+    }
+    REQUIRE(value(registers.acting(u"later"_s)) == u"later"_s);
+    // With the table out of reach (renamed by another connection), the two found are known
+    // without a lookup; a third is looked up, and so is every register on a new connection.
+    rawSql(tmp.path(), u"ALTER TABLE registers RENAME TO registers_away"_s);
+    CHECK(value(registers.acting(u"front"_s)) == u"front"_s);
+    CHECK(value(registers.acting(u"later"_s)) == u"later"_s);
+    auto third = registers.acting(u"third"_s);
+    REQUIRE_FALSE(third);
+    CHECK(third.error().code != ErrorCode::Refused);
+    auto fresh = value(Database::open(tmp.path(), tmp.options()));
+    CHECK_FALSE(RegisterService(*fresh).acting(u"front"_s));
+    rawSql(tmp.path(), u"ALTER TABLE registers_away RENAME TO registers"_s);
+    CHECK(value(RegisterService(*fresh).acting(u"front"_s)) == u"front"_s);
+}
+
 TEST_CASE("oasisctl: an invented OASIS_REGISTER cannot sell or look a card up, init registers "
           "the computer that created the store",
           "[trust][registers][cli]") {
