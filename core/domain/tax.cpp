@@ -132,6 +132,17 @@ std::vector<Money> allocateProRata(Money total, const std::vector<Money> &weight
     return parts;
 }
 
+namespace {
+
+std::unexpected<Error> notADiscount(QStringView text) {
+    return fail(ErrorCode::Invalid,
+                oasis::tr("\"%1\" is not a discount: use a percentage from 0% to 100% or an "
+                          "amount like 5.00.")
+                    .arg(text));
+}
+
+} // namespace
+
 Result<Discount> Discount::parse(QStringView text) {
     QStringView s = text.trimmed();
     if (s.endsWith(u'%')) {
@@ -143,17 +154,21 @@ Result<Discount> Discount::parse(QStringView text) {
             return fail(ErrorCode::Invalid,
                         oasis::tr("\"%1\": a percentage takes at most two decimals.").arg(text));
         if (!value)
-            return fail(
-                ErrorCode::Invalid,
-                oasis::tr("\"%1\" is not a discount: use a percentage from 0% to 100% or an "
-                          "amount like 5.00.")
-                    .arg(text));
+            return notADiscount(text);
         return Discount::percent(value->cents() * 100); // 12.50 % → 1250 → 125'000 ppm
     }
     auto amount = Money::parse(s);
-    if (!amount)
-        return fail(ErrorCode::Invalid,
-                    oasis::tr("\"%1\" is not a discount: %2").arg(text, amount.error().message));
+    if (!amount) {
+        // Words are no discount at all: say what one is. A number, or a text too long to quote,
+        // gets the amount's own reason ("-5.00" is negative, …), which quotes it already.
+        const bool number = std::all_of(s.begin(), s.end(), [](QChar c) {
+            return c.isDigit() || c.isSpace() || c.category() == QChar::Symbol_Currency ||
+                   QStringView(u".,-+").contains(c);
+        });
+        if (!number && s.size() <= 40)
+            return notADiscount(text);
+        return std::unexpected(amount.error());
+    }
     return Discount::fixed(*amount);
 }
 

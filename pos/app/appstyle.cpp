@@ -2,16 +2,62 @@
 #include "pos/app/appstyle.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QEvent>
 #include <QFile>
 #include <QFont>
 #include <QIcon>
 #include <QImageReader>
 #include <QPalette>
 #include <QPixmap>
+#include <QScreen>
 #include <QStyleFactory>
+#include <QTimer>
 #include <QTranslator>
 
+#include <algorithm>
+
 namespace oasis::app {
+
+namespace {
+
+/// What applyAppStyle() installs to keep dialogs tall enough. It looks at a dialog once the
+/// events that may change what it needs are handled: a layout does its own work on a
+/// LayoutRequest after the event filters.
+class DialogsTallEnough final : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() != QEvent::Show && event->type() != QEvent::LayoutRequest)
+            return false;
+        auto *dialog = qobject_cast<QDialog *>(watched);
+        if (!dialog || !dialog->isWindow() || dialog->property(kPending).toBool())
+            return false;
+        dialog->setProperty(kPending, true);
+        QTimer::singleShot(0, dialog, [dialog] {
+            dialog->setProperty(kPending, false);
+            fit(dialog);
+        });
+        return false;
+    }
+
+private:
+    static constexpr const char *kPending = "oasisFitPending";
+
+    static void fit(QDialog *dialog) {
+        if (!dialog->isVisible())
+            return;
+        int need = dialog->heightForWidth(dialog->width());
+        if (const QScreen *screen = dialog->screen())
+            need = std::min(need, screen->availableGeometry().height());
+        if (need > dialog->height())
+            dialog->resize(dialog->width(), need);
+    }
+};
+
+} // namespace
 
 void applyAppFont(QApplication &app) {
     QFont font = app.font();
@@ -35,6 +81,12 @@ void applyAppStyle(QApplication &app) {
     QFile sheet(QStringLiteral(":/app/style.qss"));
     if (sheet.open(QIODevice::ReadOnly))
         app.setStyleSheet(QString::fromUtf8(sheet.readAll()));
+    const QString fitter = QStringLiteral("dialogsTallEnough");
+    if (!app.findChild<QObject *>(fitter, Qt::FindDirectChildrenOnly)) {
+        auto *filter = new DialogsTallEnough(&app);
+        filter->setObjectName(fitter);
+        app.installEventFilter(filter);
+    }
 }
 
 void applyWindowIcon(QApplication &app) {

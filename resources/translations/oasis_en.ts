@@ -339,10 +339,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a discount: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A line discount cannot exceed the line&apos;s price.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -311,6 +311,12 @@ TEST_CASE("Discounts typed as 10%, 12.5% or 5.00", "[tax]") {
         REQUIRE_FALSE(d.error().message.isEmpty());
     }
     REQUIRE(Discount::parse(u"150%"_s).error().message.contains(u"150%"_s));
+    // Words say what a discount is, quoting them once; a number says what is wrong with it.
+    CHECK(Discount::parse(u"ten percent off please"_s).error().message ==
+          u"\"ten percent off please\" is not a discount: use a percentage from 0% to 100% or an "
+          "amount like 5.00."_s);
+    CHECK(Discount::parse(u"-5.00"_s).error().message == Money::parse(u"-5.00"_s).error().message);
+    CHECK(Discount::parse(u"1.2.3"_s).error().message == Money::parse(u"1.2.3"_s).error().message);
 }
 
 TEST_CASE("percentages are read exactly as parts per million and written as a person writes them",

@@ -197,6 +197,34 @@ TEST_CASE("no text is cut off at 1366x768 on the register, the pay dialog and th
     CHECK(inPay.join(u'\n').toStdString() == "");
 }
 
+TEST_CASE("a dialog is made taller for a prompt and a message that wrap over several lines",
+          "[pos][fit]") {
+    // The ticket discount's prompt wraps over two lines, and what it says to words typed in it
+    // over three more: Qt does not make a window taller for them by itself, and the dialog's
+    // rows were squeezed into each other, its buttons cut off (seen at 1366x768).
+    Counter c(QStringLiteral("frontdesk"));
+    c.scan(QStringLiteral("OIL-LAV-120"));
+    QStringList before, after;
+    QString said;
+    bool tallEnough = false;
+    whenModal<EntryDialog>([&](EntryDialog *d) {
+        QTest::qWait(20);
+        before = postest::clippedTexts(d);
+        CHECK_FALSE(d->submit(QStringLiteral("ten percent off please")));
+        QTest::qWait(20);
+        said = d->message();
+        after = postest::clippedTexts(d);
+        tallEnough = d->height() >= d->heightForWidth(d->width());
+        d->reject();
+    });
+    c.window.registerScreen()->askTicketDiscount();
+    CHECK(said == QStringLiteral("\"ten percent off please\" is not a discount: use a percentage "
+                                 "from 0% to 100% or an amount like 5.00."));
+    CHECK(before.join(u'\n').toStdString() == "");
+    CHECK(after.join(u'\n').toStdString() == "");
+    CHECK(tallEnough);
+}
+
 TEST_CASE("screenshots of the counter", "[.][screenshots]") {
     const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR");
     if (dir.isEmpty())
