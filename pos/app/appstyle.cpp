@@ -47,13 +47,19 @@ private:
     static constexpr const char *kPending = "oasisFitPending";
 
     static void fit(QDialog *dialog) {
-        if (!dialog->isVisible())
+        const QScreen *screen = dialog->screen();
+        if (!dialog->isVisible() || !screen)
             return;
-        int need = dialog->heightForWidth(dialog->width());
-        if (const QScreen *screen = dialog->screen())
-            need = std::min(need, screen->availableGeometry().height());
-        if (need > dialog->height())
-            dialog->resize(dialog->width(), need);
+        const QRect room = screen->availableGeometry();
+        const int frame = dialog->frameGeometry().height() - dialog->height();
+        const int need = std::min(dialog->heightForWidth(dialog->width()), room.height() - frame);
+        if (need <= dialog->height())
+            return;
+        dialog->resize(dialog->width(), need);
+        // Grown past the screen's foot: moved up as far as it needs.
+        const int over = dialog->frameGeometry().bottom() - room.bottom();
+        if (over > 0)
+            dialog->move(dialog->x(), std::max(room.top(), dialog->y() - over));
     }
 };
 

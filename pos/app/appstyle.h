@@ -11,7 +11,8 @@ namespace oasis::app {
 /// keeps every dialog as tall as its layout needs at its width, up to the screen's height (Qt
 /// does not make a window taller for a label that wraps over more lines: a long prompt, or a
 /// message shown later, squeezed a dialog's rows into each other and cut its buttons off). A
-/// dialog is looked at each time it is shown and its layout changes; it is only ever grown.
+/// dialog is looked at each time it is shown and its layout changes; it is only ever grown, and
+/// moved up when it would reach past the foot of the screen.
 void applyAppStyle(QApplication &app);
 /// The window icon (every window of the app shows it). Decoding it takes a few milliseconds:
 /// the app sets it once the PIN pad is on screen.

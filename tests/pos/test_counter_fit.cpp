@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The counter at 1366x768 as each role sees it: screens a role may not use, text that fits,
 // and screenshots for a person to look at.
+#include "core/domain/tax.h"
 #include "core/services/clients.h"
 #include "core/services/giftcard.h"
 #include "core/services/staff.h"
@@ -18,6 +19,7 @@
 #include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QTest>
 
@@ -223,6 +225,25 @@ TEST_CASE("a dialog is made taller for a prompt and a message that wrap over sev
     CHECK(before.join(u'\n').toStdString() == "");
     CHECK(after.join(u'\n').toStdString() == "");
     CHECK(tallEnough);
+
+    // A dialog at the foot of the screen grows upwards, staying on it whole.
+    EntryDialog low(QStringLiteral("Ticket discount"),
+                    QStringLiteral("Discount on the whole ticket:"));
+    low.setCheck([](const QString &text) {
+        auto d = Discount::parse(text);
+        return d ? QString() : d.error().message;
+    });
+    low.show();
+    QTest::qWait(20);
+    const QRect room = low.screen()->availableGeometry();
+    low.move(low.x(), room.bottom() + 1 - low.frameGeometry().height());
+    QTest::qWait(20);
+    const int height = low.height();
+    CHECK_FALSE(low.submit(QStringLiteral("ten percent off please")));
+    QTest::qWait(20);
+    CHECK(low.height() > height);
+    CHECK(low.height() >= low.heightForWidth(low.width()));
+    CHECK(room.contains(low.frameGeometry()));
 }
 
 TEST_CASE("screenshots of the counter", "[.][screenshots]") {
