@@ -218,12 +218,17 @@ void Dashboard::refresh() {
                 first = std::min(first, h);
                 last = std::max(last, h);
             }
+        // Short, as Square writes them ("9a", "12p", "6p"): "10 AM" was cut to "10 ..." at
+        // 1366x768. A 24-hour locale gets the hour alone.
+        const bool twelveHour = locale.timeFormat(QLocale::ShortFormat)
+                                    .contains(QLatin1String("ap"), Qt::CaseInsensitive);
         QStringList labels;
         QList<qreal> values;
-        const bool shortLabels = last - first + 1 > 12;
         for (int h = first; h <= last; ++h) {
-            labels << (shortLabels ? QString::number(h)
-                                   : locale.toString(QTime(h, 0), QStringLiteral("h AP")));
+            labels << (twelveHour
+                           ? QString::number(h % 12 == 0 ? 12 : h % 12) +
+                                 (h < 12 ? locale.amText() : locale.pmText()).left(1).toLower()
+                           : QString::number(h));
             values << dollars((*hours)[std::size_t(h)]);
         }
         drawBars(m_perHour, bars(tr("Sales by hour of day, %1").arg(dates), labels, values, true));
@@ -236,7 +241,9 @@ void Dashboard::refresh() {
             values << qreal(count);
         }
         drawBars(m_perTherapist,
-                 bars(tr("Sessions per therapist, %1").arg(dates), labels, values, false));
+                 bars(labels.isEmpty() ? tr("No sessions with a therapist, %1").arg(dates)
+                                       : tr("Sessions per therapist, %1").arg(dates),
+                      labels, values, false));
     }
 }
 

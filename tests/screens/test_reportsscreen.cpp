@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGraphicsTextItem>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -27,6 +28,7 @@
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTextBrowser>
 #include <QValueAxis>
 
@@ -35,6 +37,7 @@ using namespace oasis::screens;
 using namespace oasis::screens::test;
 using oasis::test::TempDb;
 using oasis::test::value;
+using namespace Qt::StringLiterals;
 
 namespace {
 void sellCash(Database &db, Ticket ticket, Money cash) {
@@ -225,6 +228,40 @@ TEST_CASE("the dashboard's axes have round ticks and its summary compares today 
     REQUIRE(count);
     CHECK(count->tickInterval() >= 1.0);
     CHECK(count->labelFormat() == QStringLiteral("%.0f"));
+}
+
+TEST_CASE("the dashboard's hours are drawn whole at 1366x768, and a period without sessions says "
+          "so",
+          "[screens][report]") {
+    // "10 AM" was drawn as "10 ..." on the counter at 1366x768 (seen by screenshot): the hours
+    // are written short, as Square writes them.
+    TempDb tdb(true);
+    Database &db = tdb.db();
+    TempSettings settings;
+    sellOils(db, false, Money::fromCents(100'00));
+    Context context(db, QStringLiteral("owner"));
+    Dashboard dashboard(context.ctx);
+    dashboard.resize(1346, 610); // its room under the counter's bars at 1366x768
+    dashboard.show();
+    dashboard.refresh();
+    QTest::qWait(50);
+    auto *perHour = dashboard.findChild<QChartView *>(QStringLiteral("salesPerHour"));
+    REQUIRE(perHour);
+    auto *hours = qobject_cast<QBarCategoryAxis *>(perHour->chart()->axes(Qt::Horizontal).value(0));
+    REQUIRE(hours);
+    for (const QString &hour : {u"9a"_s, u"12p"_s, u"6p"_s})
+        CHECK(hours->categories().contains(hour));
+    // Drawn as written. (The cut itself did not happen offscreen, whose font is smaller than
+    // the counter's under X: the short labels were checked by screenshot there.)
+    QStringList drawn;
+    for (QGraphicsItem *item : perHour->scene()->items())
+        if (auto *text = dynamic_cast<QGraphicsTextItem *>(item))
+            drawn << text->toPlainText();
+    CHECK(drawn.contains(u"12p"_s));
+    // The demo's sales are oils: no sessions, and the chart says so.
+    auto *perTherapist = dashboard.findChild<QChartView *>(QStringLiteral("sessionsPerTherapist"));
+    REQUIRE(perTherapist);
+    CHECK(perTherapist->chart()->title().startsWith(u"No sessions with a therapist, "_s));
 }
 
 TEST_CASE("the dashboard shows what was sold elsewhere when it is looked at again",
