@@ -160,15 +160,24 @@ StoreCurrency &storeCurrency() {
 } // namespace
 
 QString Money::currencySymbol(const QString &isoCode, const QLocale &locale) {
+    // A locale's symbol as a receipt font has it: Qt's data gives some in full-width forms
+    // (Japanese "￥", which DejaVu does not have: a box on the screen), read as their plain
+    // form ("¥"); and some none at all (English in Switzerland: ""), which are passed over.
+    auto symbolOf = [](const QLocale &l) {
+        return l.currencySymbol(QLocale::CurrencySymbol).normalized(QString::NormalizationForm_KC);
+    };
     if (locale.currencySymbol(QLocale::CurrencyIsoCode) == isoCode)
-        return locale.currencySymbol(QLocale::CurrencySymbol);
+        if (const QString own = symbolOf(locale); !own.isEmpty())
+            return own;
     QString best;
     bool bestEnglish = false;
     for (const QLocale &l : QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
                                                      QLocale::AnyTerritory)) {
         if (l.currencySymbol(QLocale::CurrencyIsoCode) != isoCode)
             continue;
-        const QString symbol = l.currencySymbol(QLocale::CurrencySymbol);
+        const QString symbol = symbolOf(l);
+        if (symbol.isEmpty())
+            continue;
         const bool english = l.language() == QLocale::English;
         if (best.isEmpty() || (english && !bestEnglish) ||
             (english == bestEnglish && symbol.size() < best.size())) {

@@ -124,6 +124,27 @@ TEST_CASE("Amounts carry the store's currency symbol whatever the register's lan
     REQUIRE(Money::fromCents(123450).format() == u"$1,234.50"_s);
 }
 
+TEST_CASE("Every currency the settings offer has a symbol a receipt font can print", "[money]") {
+    // Qt's English-in-Switzerland locale has no franc symbol (a store could not choose CHF),
+    // and its only yen is the full-width "￥" (a box in DejaVu).
+    const QLocale english(QLocale::English);
+    CHECK(Money::currencySymbol(u"CHF"_s, english) == u"CHF"_s);
+    CHECK(Money::currencySymbol(u"JPY"_s, english) == u"\u00a5"_s);
+    CHECK(Money::currencySymbol(u"USD"_s, english) == u"$"_s);
+    CHECK(Money::currencySymbol(u"EUR"_s, english) == u"\u20ac"_s);
+    for (const QString &code : {u"USD"_s, u"CAD"_s, u"MXN"_s, u"EUR"_s, u"GBP"_s, u"AUD"_s,
+                                u"NZD"_s, u"JPY"_s, u"CHF"_s}) {
+        INFO(code.toStdString());
+        const QString symbol = Money::currencySymbol(code, english);
+        CHECK_FALSE(symbol.isEmpty());
+        CHECK(symbol == symbol.normalized(QString::NormalizationForm_KC));
+        CHECK(Money::setCurrency(code));
+    }
+    REQUIRE(Money::setCurrency(u"CHF"_s));
+    CHECK(Money::fromCents(123450).format().contains(u"CHF"_s));
+    REQUIRE(Money::setCurrency(u"USD"_s));
+}
+
 TEST_CASE("A store in euros shows euros from the moment it opens", "[money][settings]") {
     test::TempDb tmp(true);
     const StaffMember owner = test::owner(tmp.db());
