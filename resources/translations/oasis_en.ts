@@ -6788,6 +6788,10 @@ managers only)</source>
         <source>Charts cannot be shown on this computer: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No sessions with a therapist, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens::GiftCardHistoryModel</name>
