@@ -21,9 +21,9 @@ namespace oasis::app {
 
 namespace {
 
-/// What applyAppStyle() installs to keep dialogs tall enough. It looks at a dialog once the
-/// events that may change what it needs are handled: a layout does its own work on a
-/// LayoutRequest after the event filters.
+/// What applyAppStyle() installs to keep dialogs tall enough. It fits a dialog as it is shown
+/// (its layout is active by then, and nothing is painted yet), and after each LayoutRequest
+/// once the event is handled (a layout does its own work on it after the event filters).
 class DialogsTallEnough final : public QObject {
 public:
     using QObject::QObject;
@@ -33,7 +33,13 @@ protected:
         if (event->type() != QEvent::Show && event->type() != QEvent::LayoutRequest)
             return false;
         auto *dialog = qobject_cast<QDialog *>(watched);
-        if (!dialog || !dialog->isWindow() || dialog->property(kPending).toBool())
+        if (!dialog || !dialog->isWindow())
+            return false;
+        if (event->type() == QEvent::Show) {
+            fit(dialog);
+            return false;
+        }
+        if (dialog->property(kPending).toBool())
             return false;
         dialog->setProperty(kPending, true);
         QTimer::singleShot(0, dialog, [dialog] {

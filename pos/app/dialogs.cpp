@@ -301,10 +301,6 @@ ApprovalDialog::ApprovalDialog(Database &db, Action action, const QString &reaso
     layout->addWidget(m_message);
     layout->addWidget(okCancel(this, tr("Approve (Enter)")));
     m_pin->setFocus();
-    // Core's reason may wrap over several lines, and a window is not made tall enough for a
-    // wrapped label by itself: the PIN pad would overlap the buttons.
-    adjustSize();
-    resize(width(), std::max(height(), heightForWidth(width())));
 }
 
 bool ApprovalDialog::submit(const QString &name, const QString &pin) {

@@ -246,6 +246,27 @@ TEST_CASE("a dialog is made taller for a prompt and a message that wrap over sev
     CHECK(room.contains(low.frameGeometry()));
 }
 
+TEST_CASE("the approval dialog is tall enough for a reason of several lines", "[pos][fit]") {
+    // Core's reason for a price the catalog changed runs over four lines: the PIN pad
+    // overlapped the Approve and Cancel buttons (seen at 1366x768).
+    applyAppStyle(*qApp);
+    oasis::test::TempDb tdb(true);
+    ApprovalDialog dialog(
+        tdb.db(), Action::PriceOverride,
+        QStringLiteral("Lavender Calm Body Oil now costs $26.00 in the catalog, not $24.00 as "
+                       "rung up: ring it up again, or a price override at $24.00 needs approval "
+                       "by a manager or the owner."));
+    dialog.show();
+    CHECK(dialog.height() >= dialog.heightForWidth(dialog.width())); // before the first paint
+    QTest::qWait(20);
+    CHECK(postest::clippedTexts(&dialog).join(u'\n').toStdString() == "");
+    CHECK_FALSE(dialog.submit(QStringLiteral("manager"), QStringLiteral("0000")));
+    QTest::qWait(20);
+    CHECK_FALSE(dialog.message().isEmpty());
+    CHECK(postest::clippedTexts(&dialog).join(u'\n').toStdString() == "");
+    CHECK(dialog.height() >= dialog.heightForWidth(dialog.width()));
+}
+
 TEST_CASE("screenshots of the counter", "[.][screenshots]") {
     const QString dir = qEnvironmentVariable("OASIS_SCREENSHOT_DIR");
     if (dir.isEmpty())
