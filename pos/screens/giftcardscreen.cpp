@@ -17,6 +17,7 @@
 #include "mail/outbox.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -28,6 +29,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -55,6 +57,37 @@ QLineEdit *touchEdit(QWidget *parent, const QString &objectName = {}) {
     if (!objectName.isEmpty())
         e->setObjectName(objectName);
     return e;
+}
+
+/// A last day that may be left open: a box to tick, and the day chosen from a calendar, today at
+/// the earliest (three months on when the box is first ticked). Named `objectName` (the date)
+/// and `objectName` + "On" (the box).
+struct ExpiryField {
+    QCheckBox *on = nullptr;
+    QDateEdit *date = nullptr;
+    /// The day chosen, or a null date for no expiry.
+    QDate value() const { return on->isChecked() ? date->date() : QDate(); }
+};
+
+ExpiryField expiryField(QWidget *parent, const QString &objectName, const QString &label,
+                        const QDate &today) {
+    ExpiryField f;
+    f.on = new QCheckBox(label, parent);
+    f.on->setObjectName(objectName + QStringLiteral("On"));
+    f.on->setMinimumHeight(kTouch);
+    f.date = new QDateEdit(today.addMonths(3), parent);
+    f.date->setObjectName(objectName);
+    f.date->setCalendarPopup(true);
+    // The locale's short date with the year whole: 3/7/2027, not 3/7/27.
+    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    f.date->setDisplayFormat(format);
+    f.date->setMinimumDate(today);
+    f.date->setMinimumHeight(kTouch);
+    f.date->setEnabled(false);
+    QObject::connect(f.on, &QCheckBox::toggled, f.date, &QWidget::setEnabled);
+    return f;
 }
 
 QFont scaled(QFont font, double factor, bool bold = false) {
@@ -117,6 +150,11 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     m_balance->setObjectName(QStringLiteral("giftCardBalance"));
     m_balance->setFont(scaled(font(), 3.2, true));
     m_balance->setStyleSheet(QStringLiteral("color: #1f5f55;"));
+    m_promo = new QLabel(card);
+    m_promo->setObjectName(QStringLiteral("giftCardPromo"));
+    m_promo->setWordWrap(true);
+    m_promo->setFont(scaled(font(), 1.1));
+    m_promo->hide();
     m_status = new QLabel(card);
     m_status->setObjectName(QStringLiteral("giftCardStatus"));
     m_toFrom = new QLabel(card);
@@ -130,6 +168,7 @@ GiftCardScreen::GiftCardScreen(const ScreenContext &ctx, QWidget *parent)
     cardLayout->setContentsMargins(20, 16, 20, 16);
     cardLayout->addWidget(m_last4);
     cardLayout->addWidget(m_balance);
+    cardLayout->addWidget(m_promo);
     cardLayout->addWidget(m_status);
     cardLayout->addSpacing(8);
     cardLayout->addWidget(m_toFrom);
@@ -264,6 +303,8 @@ void GiftCardScreen::clearCard() {
     m_cardCode.clear();
     m_last4->setText(tr("No card shown"));
     m_balance->setText(QStringLiteral("—"));
+    m_promo->clear();
+    m_promo->hide();
     m_status->setText(tr("Scan a card to see its balance and history."));
     m_toFrom->clear();
     m_note->clear();
@@ -275,18 +316,19 @@ void GiftCardScreen::showCard(const GiftCard &card) {
     m_card = card;
     const QLocale locale;
     m_last4->setText(tr("Card ending %1").arg(card.last4));
-    // What the card can spend; promotional value (not paid for, spent last) said apart.
-    m_balance->setText(
+    // What the card can spend, large; its promotional value (not paid for, spent last) said
+    // apart on a line of its own, small enough to wrap in the panel.
+    m_balance->setText(card.spendable().format(locale));
+    m_promo->setText(
         card.promo.isZero()
-            ? card.balance.format(locale)
+            ? QString()
             : (card.promoExpires.isValid()
-                   ? tr("%1 (%2 paid, %3 promotional, expires %4)")
-                         .arg(card.spendable().format(locale), card.balance.format(locale),
-                              card.promo.format(locale),
+                   ? tr("%1 paid · %2 promotional, expires %3")
+                         .arg(card.balance.format(locale), card.promo.format(locale),
                               locale.toString(card.promoExpires, QLocale::ShortFormat))
-                   : tr("%1 (%2 paid, %3 promotional, no expiry)")
-                         .arg(card.spendable().format(locale), card.balance.format(locale),
-                              card.promo.format(locale))));
+                   : tr("%1 paid · %2 promotional, no expiry")
+                         .arg(card.balance.format(locale), card.promo.format(locale))));
+    m_promo->setVisible(!card.promo.isZero());
     const bool active = card.status == GiftCardStatus::Active;
     m_status->setText(
         active ? tr("Active · sold %1")
@@ -625,9 +667,11 @@ void GiftCardScreen::sellDialog() {
     auto *bonus = touchEdit(&dialog, QStringLiteral("bonus"));
     bonus->setPlaceholderText(tr("e.g. 20 (a manager approves it)"));
     form->addRow(tr("Bonus (optional)"), bonus);
-    auto *bonusExpires = touchEdit(&dialog, QStringLiteral("bonusExpires"));
-    bonusExpires->setPlaceholderText(tr("YYYY-MM-DD, empty for no expiry"));
-    form->addRow(tr("Bonus expires"), bonusExpires);
+    // Unticked, the bonus does not expire.
+    const ExpiryField bonusExpires =
+        expiryField(&dialog, QStringLiteral("bonusExpires"), tr("Bonus expires on"),
+                    settings.businessDate(Clock::nowUtc()));
+    form->addRow(bonusExpires.on, bonusExpires.date);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
     layout->addWidget(error);
@@ -650,16 +694,8 @@ void GiftCardScreen::sellDialog() {
             }
             bonusAmount = *parsed;
         }
-        QDate expires;
-        if (!bonusExpires->text().trimmed().isEmpty()) {
-            expires = QDate::fromString(bonusExpires->text().trimmed(), Qt::ISODate);
-            if (!expires.isValid()) {
-                error->setText(tr("Write the bonus's last day as YYYY-MM-DD."));
-                return;
-            }
-        }
         if (auto ok = requestSale(*amount, to->text(), from->text(), note->toPlainText(),
-                                  bonusAmount, expires);
+                                  bonusAmount, bonusExpires.value());
             !ok) {
             error->setText(ok.error().message);
             return;
@@ -681,8 +717,10 @@ void GiftCardScreen::giveDialog() {
     hint->setWordWrap(true);
     auto *amount = touchEdit(&dialog, QStringLiteral("giveAmount"));
     amount->setPlaceholderText(tr("e.g. 25"));
-    auto *expires = touchEdit(&dialog, QStringLiteral("giveExpires"));
-    expires->setPlaceholderText(tr("YYYY-MM-DD, empty for no expiry"));
+    // Unticked, the card's value does not expire.
+    const ExpiryField expires =
+        expiryField(&dialog, QStringLiteral("giveExpires"), tr("Expires on"),
+                    StoreSettings(*m_ctx.db).businessDate(Clock::nowUtc()));
     auto *reason = touchEdit(&dialog, QStringLiteral("giveReason"));
     reason->setPlaceholderText(tr("e.g. Apology for a late start"));
     auto *error = new QLabel(&dialog);
@@ -691,7 +729,7 @@ void GiftCardScreen::giveDialog() {
     error->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("Amount"), amount);
-    form->addRow(tr("Expires"), expires);
+    form->addRow(expires.on, expires.date);
     form->addRow(tr("Reason"), reason);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addWidget(hint);
@@ -708,15 +746,7 @@ void GiftCardScreen::giveDialog() {
                                                               : value.error().message);
             return;
         }
-        QDate last;
-        if (!expires->text().trimmed().isEmpty()) {
-            last = QDate::fromString(expires->text().trimmed(), Qt::ISODate);
-            if (!last.isValid()) {
-                error->setText(tr("Write the last day as YYYY-MM-DD."));
-                return;
-            }
-        }
-        auto issued = giveCard(*value, last, reason->text());
+        auto issued = giveCard(*value, expires.value(), reason->text());
         if (!issued) {
             error->setText(issued.error().message);
             return;

@@ -126,6 +126,7 @@ private:
     QLabel *m_message = nullptr;
     QLabel *m_last4 = nullptr;
     QLabel *m_balance = nullptr;
+    QLabel *m_promo = nullptr;  ///< a card's paid and promotional parts, when it has the latter
     QLabel *m_change = nullptr; ///< change due after a cash reload, in large type
     QLabel *m_status = nullptr;
     QLabel *m_toFrom = nullptr;

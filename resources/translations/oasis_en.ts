@@ -7173,14 +7173,6 @@ Print a certificate for it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2 paid, %3 promotional, expires %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 paid, %3 promotional, no expiry)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give a card…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7209,19 +7201,7 @@ Print a certificate for it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>YYYY-MM-DD, empty for no expiry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bonus expires</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The bonus: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the bonus&apos;s last day as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7241,10 +7221,6 @@ Print a certificate for it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expires</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give the card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7253,7 +7229,19 @@ Print a certificate for it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write the last day as YYYY-MM-DD.</source>
+        <source>%1 paid · %2 promotional, expires %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 paid · %2 promotional, no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

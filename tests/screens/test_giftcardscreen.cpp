@@ -13,6 +13,8 @@
 #include "core/services/storesettings.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -21,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using namespace oasis;
@@ -417,13 +420,22 @@ TEST_CASE("selling with a bonus asks the register for a card with promotional va
     Context c(tdb.db(), QStringLiteral("frontdesk"));
     GiftCardScreen screen(c.ctx);
     QSignalSpy sell(&screen, &GiftCardScreen::sellRequested);
-    SECTION("through the dialog: giftcard:100+20 with 2027-06-30") {
-        whenModal<QDialog>([](QDialog *d) {
+    const QDate today = StoreSettings(tdb.db()).businessDate(Clock::nowUtc());
+    SECTION("through the dialog: giftcard:100+20, its last day from the calendar") {
+        const QDate last = today.addMonths(6);
+        whenModal<QDialog>([&](QDialog *d) {
             d->findChild<QLineEdit *>(QStringLiteral("customAmount"))
                 ->setText(QStringLiteral("100"));
             d->findChild<QLineEdit *>(QStringLiteral("bonus"))->setText(QStringLiteral("20"));
-            d->findChild<QLineEdit *>(QStringLiteral("bonusExpires"))
-                ->setText(QStringLiteral("2027-06-30"));
+            auto *date = d->findChild<QDateEdit *>(QStringLiteral("bonusExpires"));
+            // The day is chosen once the box is ticked, and never before today.
+            CHECK_FALSE(date->isEnabled());
+            d->findChild<QCheckBox *>(QStringLiteral("bonusExpiresOn"))->setChecked(true);
+            CHECK(date->isEnabled());
+            CHECK(date->minimumDate() == today);
+            date->setDate(today.addDays(-1));
+            CHECK(date->date() == today);
+            date->setDate(last);
             d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
             if (d->isVisible()) {
                 FAIL_CHECK("the dialog refused the input");
@@ -434,7 +446,23 @@ TEST_CASE("selling with a bonus asks the register for a card with promotional va
         REQUIRE(sell.count() == 1);
         CHECK(sell.at(0).at(0).value<Money>() == Money::fromCents(100'00));
         CHECK(sell.at(0).at(4).value<Money>() == Money::fromCents(20'00));
-        CHECK(sell.at(0).at(5).toDate() == QDate(2027, 6, 30));
+        CHECK(sell.at(0).at(5).toDate() == last);
+    }
+    SECTION("through the dialog, the box unticked: a bonus that does not expire") {
+        whenModal<QDialog>([](QDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("customAmount"))
+                ->setText(QStringLiteral("100"));
+            d->findChild<QLineEdit *>(QStringLiteral("bonus"))->setText(QStringLiteral("20"));
+            d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            if (d->isVisible()) {
+                FAIL_CHECK("the dialog refused the input");
+                d->reject();
+            }
+        });
+        screen.findChild<QPushButton *>(QStringLiteral("sell"))->click();
+        REQUIRE(sell.count() == 1);
+        CHECK(sell.at(0).at(4).value<Money>() == Money::fromCents(20'00));
+        CHECK(sell.at(0).at(5).toDate().isNull());
     }
     SECTION("an expiry without a bonus, or a bonus already expired, is refused in one line") {
         CHECK_FALSE(
@@ -459,14 +487,15 @@ TEST_CASE("giving a card away is a manager's decision, and its certificate discl
               0);
     }
     SECTION("with the manager's approval, through the dialog, the certificate follows") {
+        const QDate last = StoreSettings(tdb.db()).businessDate(Clock::nowUtc()).addMonths(3);
         Context c(tdb.db(), QStringLiteral("frontdesk"), QStringLiteral("manager"));
         GiftCardScreen screen(c.ctx);
         printing::GiftCertificate shown;
         QStringList qr;
         whenModal<QDialog>([&](QDialog *d) {
             d->findChild<QLineEdit *>(QStringLiteral("giveAmount"))->setText(QStringLiteral("25"));
-            d->findChild<QLineEdit *>(QStringLiteral("giveExpires"))
-                ->setText(QStringLiteral("2027-03-31"));
+            d->findChild<QCheckBox *>(QStringLiteral("giveExpiresOn"))->setChecked(true);
+            d->findChild<QDateEdit *>(QStringLiteral("giveExpires"))->setDate(last);
             d->findChild<QLineEdit *>(QStringLiteral("giveReason"))
                 ->setText(QStringLiteral("Apology for a late start"));
             whenModal<CertificatePreviewDialog>([&](CertificatePreviewDialog *preview) {
@@ -486,7 +515,22 @@ TEST_CASE("giving a card away is a manager's decision, and its certificate discl
         CHECK(screen.currentCard()->balance.isZero());
         CHECK(screen.currentCard()->promo == Money::fromCents(25'00));
         CHECK(shown.promo == Money::fromCents(25'00));
-        CHECK(shown.promoExpires == QDate(2027, 3, 31));
+        CHECK(shown.promoExpires == last);
+        // The panel: what the card spends, large; its parts on a line of their own that wraps.
+        // At the counter's size the card's history keeps most of the width.
+        CHECK(screen.balanceLabel()->text() == Money::fromCents(25'00).format(QLocale()));
+        auto *parts = screen.findChild<QLabel *>(QStringLiteral("giftCardPromo"));
+        REQUIRE(parts);
+        CHECK(parts->text() ==
+              QStringLiteral("%1 paid · %2 promotional, expires %3")
+                  .arg(Money().format(QLocale()), Money::fromCents(25'00).format(QLocale()),
+                       QLocale().toString(last, QLocale::ShortFormat)));
+        screen.resize(1366, 700);
+        screen.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&screen));
+        CHECK(parts->isVisible());
+        CHECK(screen.findChild<QTableView *>(QStringLiteral("giftCardHistory"))->width() >
+              screen.width() / 2);
         REQUIRE(qr.size() == 1);
         CHECK(qr.front().startsWith(QStringLiteral("GC1-")));
         CHECK(giftcode::last4(qr.front()) == screen.currentCard()->last4);
