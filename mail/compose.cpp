@@ -76,6 +76,8 @@ Result<Message> giftCardMessage(const printing::GiftCertificate &certificate, co
                                  : certificate.readableCode;
     const QString amount = certificate.amount.format();
     const QString store = certificate.store.name;
+    const QString feesAndExpiry = printing::feesAndExpiryLine(
+        certificate.amount - certificate.promo, certificate.promo, certificate.promoExpires);
 
     Message m;
     m.from = from;
@@ -108,14 +110,20 @@ Result<Message> giftCardMessage(const printing::GiftCertificate &certificate, co
                            "height=\"220\" alt=\"%2\"></p>"
                            "<p style=\"font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;"
                            "font-size:20px;font-weight:bold;letter-spacing:1px;margin:0\">%3</p>"
-                           "<p style=\"font-size:15px;font-weight:bold;margin:16px 0 4px\">%4</p>"
-                           "<p style=\"font-size:14px;margin:4px 0\">%5</p>")
+                           "<p style=\"font-size:15px;font-weight:bold;margin:16px 0 4px\">%4</p>")
                 .arg(QLatin1String(kQrContentId), esc(oasis::mail::tr("QR code of the gift card")),
-                     esc(readable), esc(printing::noExpiryNoFeesLine()),
-                     esc(oasis::mail::tr("Show this QR code at the front desk, or read us the "
+                     esc(readable), esc(feesAndExpiry));
+    text << QString() << oasis::mail::tr("Code: %1").arg(readable) << feesAndExpiry;
+    // Promotional value is disclosed with its expiry, as on the certificate.
+    if (!certificate.promo.isZero()) {
+        const QString promo = printing::promoLine(certificate.promo, certificate.promoExpires);
+        html += QStringLiteral("<p style=\"font-size:14px;margin:4px 0\">%1</p>").arg(esc(promo));
+        text << promo;
+    }
+    html += QStringLiteral("<p style=\"font-size:14px;margin:4px 0\">%1</p>")
+                .arg(esc(oasis::mail::tr("Show this QR code at the front desk, or read us the "
                                          "code. The certificate to print is attached.")));
-    text << QString() << oasis::mail::tr("Code: %1").arg(readable) << printing::noExpiryNoFeesLine()
-         << oasis::mail::tr("Show the QR code in the attached certificate at the front desk, or "
+    text << oasis::mail::tr("Show the QR code in the attached certificate at the front desk, or "
                             "read us the code.");
     text << QString() << certificate.store.addressLines;
     if (!certificate.store.phone.isEmpty())
@@ -215,14 +223,18 @@ Result<Message> receiptMessage(const printing::ReceiptDocument &receipt, const Q
             {cid, QStringLiteral("gift-card-%1.png").arg(n), QStringLiteral("image/png"), *png});
         const QString readable =
             card.readableCode.isEmpty() ? printing::readableCode(card.code) : card.readableCode;
-        html += QStringLiteral("<p style=\"font-size:15px;font-weight:bold;margin:20px 0 4px\">"
-                               "%1</p><p style=\"margin:4px 0\"><img src=\"cid:%2\" width=\"180\" "
-                               "height=\"180\" alt=\"%3\"></p><p style=\"font-family:monospace;"
-                               "font-size:17px;font-weight:bold;margin:0\">%4</p>"
-                               "<p style=\"font-size:13px;margin:4px 0\">%5</p>")
-                    .arg(esc(oasis::mail::tr("Gift card %1").arg(card.amount.format())), cid,
-                         esc(oasis::mail::tr("QR code of the gift card")), esc(readable),
-                         esc(printing::noExpiryNoFeesLine()));
+        html +=
+            QStringLiteral("<p style=\"font-size:15px;font-weight:bold;margin:20px 0 4px\">"
+                           "%1</p><p style=\"margin:4px 0\"><img src=\"cid:%2\" width=\"180\" "
+                           "height=\"180\" alt=\"%3\"></p><p style=\"font-family:monospace;"
+                           "font-size:17px;font-weight:bold;margin:0\">%4</p>"
+                           "<p style=\"font-size:13px;margin:4px 0\">%5</p>")
+                .arg(esc(oasis::mail::tr("Gift card %1").arg((card.amount + card.promo).format())),
+                     cid, esc(oasis::mail::tr("QR code of the gift card")), esc(readable),
+                     esc(printing::feesAndExpiryLine(card.amount, card.promo, card.promoExpires)));
+        if (!card.promo.isZero())
+            html += QStringLiteral("<p style=\"font-size:13px;margin:4px 0\">%1</p>")
+                        .arg(esc(printing::promoLine(card.promo, card.promoExpires)));
     }
     if (!receipt.footerLines.isEmpty())
         html += QStringLiteral("<p style=\"font-size:13px;color:#444;margin-top:20px\">%1</p>")

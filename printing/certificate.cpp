@@ -134,7 +134,10 @@ Status paintCertificate(QPainter &painter, const GiftCertificate &certificate, Q
                                                                 : certificate.readableCode;
     y = drawCentered(painter, mono, readable, margin, inner, y);
     y += unit * 2;
-    y = drawCentered(painter, sansFont(unit * 3.4, true), noExpiryNoFeesLine(), margin, inner, y);
+    y = drawCentered(painter, sansFont(unit * 3.4, true),
+                     feesAndExpiryLine(certificate.amount - certificate.promo, certificate.promo,
+                                       certificate.promoExpires),
+                     margin, inner, y);
     if (!certificate.promo.isZero())
         y = drawCentered(painter, sansFont(unit * 3.2),
                          promoLine(certificate.promo, certificate.promoExpires), margin, inner, y);

@@ -190,7 +190,8 @@ Layout layoutReceipt(const ReceiptDocument &doc) {
             rows.push_back(LayoutRow::qr(card.code));
             rows.push_back(LayoutRow::centered(
                 card.readableCode.isEmpty() ? readableCode(card.code) : card.readableCode, true));
-            rows.push_back(LayoutRow::centered(noExpiryNoFeesLine()));
+            rows.push_back(
+                LayoutRow::centered(feesAndExpiryLine(card.amount, card.promo, card.promoExpires)));
             if (!card.promo.isZero())
                 rows.push_back(LayoutRow::centered(promoLine(card.promo, card.promoExpires)));
         }
@@ -231,7 +232,13 @@ Layout layoutCertificate(const GiftCertificate &certificate) {
                                            : certificate.readableCode,
                                        true));
     rows.push_back(LayoutRow::blank());
-    rows.push_back(LayoutRow::centered(noExpiryNoFeesLine(), true));
+    rows.push_back(
+        LayoutRow::centered(feesAndExpiryLine(certificate.amount - certificate.promo,
+                                              certificate.promo, certificate.promoExpires),
+                            true));
+    // Promotional value is disclosed with its expiry, as on the page certificate.
+    if (!certificate.promo.isZero())
+        rows.push_back(LayoutRow::centered(promoLine(certificate.promo, certificate.promoExpires)));
     return rows;
 }
 

@@ -11,6 +11,12 @@ QString noExpiryNoFeesLine() {
     return QStringLiteral("No expiration date. No fees.");
 }
 
+QString feesAndExpiryLine(Money paid, Money promo, const QDate &promoExpires) {
+    if (paid.isZero() && !promo.isZero() && promoExpires.isValid())
+        return QStringLiteral("No fees.");
+    return noExpiryNoFeesLine();
+}
+
 QString promoLine(Money promo, const QDate &expires) {
     return expires.isValid() ? oasis::printing::tr("Includes %1 promotional value, expires %2")
                                    .arg(promo.format(), expires.toString(Qt::ISODate))

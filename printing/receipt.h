@@ -93,6 +93,10 @@ struct ReceiptDocument {
 
 /// The line printed under gift-card QR codes and on certificates (RCW 19.240).
 QString noExpiryNoFeesLine();
+/// That line for a card holding `paid` value and `promo` value lasting through `promoExpires`:
+/// "No fees." alone when all it holds is promotional value that expires (its promoLine() says
+/// when), since its value then does expire.
+QString feesAndExpiryLine(Money paid, Money promo, const QDate &promoExpires);
 /// "Includes $20.00 promotional value, expires 2027-06-30" (or "no expiry"): the disclosure
 /// printed under a card's QR and on its certificate when it carries promotional value.
 QString promoLine(Money promo, const QDate &expires);

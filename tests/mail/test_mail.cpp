@@ -267,6 +267,35 @@ TEST_CASE("an e-gift card arrives with its QR inline and its certificate attache
     REQUIRE(mail.html().contains(u"relax &amp; enjoy &lt;3"_s));
 }
 
+TEST_CASE("an email discloses a card's promotional value and its last day as the paper does",
+          "[mail][promo]") {
+    // A card given away: $25.00 of promotional value through a day, nothing paid.
+    printing::GiftCertificate given;
+    given.store = {u"Oasis"_s, {}, {}};
+    given.code = giftcode::generate();
+    given.amount = Money::fromCents(25'00);
+    given.promo = Money::fromCents(25'00);
+    given.promoExpires = QDate(2027, 3, 24);
+    auto message = mail::giftCardMessage(given, u"hello@oasis-spa.example"_s, u"sam@example.com"_s);
+    REQUIRE(message);
+    for (const QString &body : {message->text, message->html}) {
+        CHECK(body.contains(u"Includes $25.00 promotional value, expires 2027-03-24"_s));
+        CHECK(body.contains(u"No fees."_s));
+        CHECK_FALSE(body.contains(u"No expiration date"_s));
+    }
+    // A card sold with a bonus on an e-receipt: its whole value, and the bonus's last day.
+    printing::ReceiptDocument receipt;
+    receipt.store = given.store;
+    receipt.giftCards.push_back(
+        {given.code, {}, Money::fromCents(50'00), Money::fromCents(20'00), QDate(2027, 6, 30)});
+    auto emailed =
+        mail::receiptMessage(receipt, u"hello@oasis-spa.example"_s, u"sam@example.com"_s);
+    REQUIRE(emailed);
+    CHECK(emailed->html.contains(u"Gift card $70.00"_s));
+    CHECK(emailed->html.contains(u"Includes $20.00 promotional value, expires 2027-06-30"_s));
+    CHECK(emailed->html.contains(printing::noExpiryNoFeesLine()));
+}
+
 TEST_CASE("a bad address, a refusing server and an unreachable one send nothing", "[mail]") {
     printing::GiftCertificate card;
     card.store = {u"Oasis"_s, {}, {}};

@@ -265,4 +265,15 @@ std::vector<QImage> rasterisePdfPages(const QString &pdf, int dpi) {
     return pages;
 }
 
+QString pdfText(const QString &pdf) {
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (pdftotext.isEmpty())
+        return {};
+    QProcess process;
+    process.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    REQUIRE(process.waitForFinished(30000));
+    REQUIRE(process.exitCode() == 0);
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
 } // namespace oasis::printing::test

@@ -56,4 +56,8 @@ QStringList decodeEan13(const QImage &image);
 /// not installed (poppler-utils). A PDF pdftoppm cannot read fails the test.
 std::vector<QImage> rasterisePdfPages(const QString &pdf, int dpi);
 
+/// The text of a PDF as Poppler's pdftotext lays it out; empty when pdftotext is not installed
+/// (poppler-utils). A PDF pdftotext cannot read fails the test.
+QString pdfText(const QString &pdf);
+
 } // namespace oasis::printing::test

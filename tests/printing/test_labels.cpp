@@ -8,7 +8,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -79,17 +78,6 @@ std::vector<QImage> pagesOf(const LabelJob &job, const QTemporaryDir &dir, int d
             pages.push_back(renderLabelPageImage(job, p, dpi));
     }
     return pages;
-}
-
-QString pdfText(const QString &pdf) {
-    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-    if (pdftotext.isEmpty())
-        return {};
-    QProcess process;
-    process.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-    REQUIRE(process.waitForFinished(30000));
-    REQUIRE(process.exitCode() == 0);
-    return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 } // namespace

@@ -7,6 +7,8 @@
 #include "printing/qr.h"
 #include "printing/text.h"
 
+#include <QTemporaryDir>
+
 #include <catch2/catch.hpp>
 
 using namespace oasis;
@@ -27,6 +29,14 @@ bool anyLineContains(const EscPosStream &stream, const QString &text) {
         if (line.text.contains(text))
             return true;
     return false;
+}
+
+/// The printed lines as one text, a line wrapped at the paper's width joined again.
+QString printedText(const EscPosStream &stream) {
+    QStringList lines;
+    for (const PrintedLine &line : stream.lines)
+        lines << line.text;
+    return lines.join(u' ').simplified();
 }
 
 } // namespace
@@ -195,6 +205,54 @@ TEST_CASE("a certificate slip carries the card's QR and the no-fees line", "[pri
     GiftCertificate noCode = sampleCertificate();
     noCode.code.clear();
     REQUIRE_FALSE(renderCertificateEscPos(noCode, {}).has_value());
+}
+
+TEST_CASE("promotional value is disclosed with its last day on the slip and on the page, and a "
+          "card of promotional value alone does not say it never expires",
+          "[printing][promo]") {
+    // A card given away: $25.00 of promotional value through a day, nothing paid.
+    GiftCertificate given = sampleCertificate();
+    given.amount = Money::fromCents(25'00);
+    given.promo = Money::fromCents(25'00);
+    given.promoExpires = QDate(2027, 3, 24);
+    const QString givenPromo = promoLine(given.promo, given.promoExpires);
+    CHECK(givenPromo == QStringLiteral("Includes $25.00 promotional value, expires 2027-03-24"));
+    // A card sold with a bonus that does not expire: $50.00 paid and $20.00 promotional.
+    GiftCertificate bonus = sampleCertificate();
+    bonus.amount = Money::fromCents(70'00);
+    bonus.promo = Money::fromCents(20'00);
+    const QString bonusPromo = promoLine(bonus.promo, {});
+    SECTION("the receipt printer's slip") {
+        auto bytes = renderCertificateEscPos(given, {});
+        REQUIRE(bytes.has_value());
+        const EscPosStream slip = parseEscPos(*bytes);
+        REQUIRE(slip.problem.isEmpty());
+        const QString givenText = printedText(slip);
+        CHECK(givenText.contains(givenPromo));
+        CHECK(givenText.contains(QStringLiteral("No fees.")));
+        CHECK_FALSE(givenText.contains(QStringLiteral("No expiration date")));
+        bytes = renderCertificateEscPos(bonus, {});
+        REQUIRE(bytes.has_value());
+        const QString bonusText = printedText(parseEscPos(*bytes));
+        CHECK(bonusText.contains(noExpiryNoFeesLine()));
+        CHECK(bonusText.contains(bonusPromo));
+    }
+    SECTION("the page certificate, read back from its PDF") {
+        QTemporaryDir dir;
+        REQUIRE(dir.isValid());
+        const QString givenPdf = dir.filePath(QStringLiteral("given.pdf"));
+        const QString bonusPdf = dir.filePath(QStringLiteral("bonus.pdf"));
+        REQUIRE(renderCertificatePdf(given, givenPdf));
+        REQUIRE(renderCertificatePdf(bonus, bonusPdf));
+        const QString givenText = pdfText(givenPdf).simplified();
+        REQUIRE_FALSE(givenText.isEmpty()); // poppler-utils is among oasis.sh's packages
+        CHECK(givenText.contains(givenPromo));
+        CHECK(givenText.contains(QStringLiteral("No fees.")));
+        CHECK_FALSE(givenText.contains(QStringLiteral("No expiration date")));
+        const QString bonusText = pdfText(bonusPdf).simplified();
+        CHECK(bonusText.contains(noExpiryNoFeesLine()));
+        CHECK(bonusText.contains(bonusPromo));
+    }
 }
 
 TEST_CASE("the plain-text receipt keeps accents and the codes within the width", "[printing]") {
