@@ -19,6 +19,9 @@ struct StaffMember {
     Role role = Role::FrontDesk;
     bool active = true;
     bool hasPin = false;
+
+    /// The name people see: the display name, else the login name.
+    QString shownName() const { return displayName.isEmpty() ? name : displayName; }
 };
 
 } // namespace oasis

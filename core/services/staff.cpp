@@ -339,11 +339,12 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
     // holds the file and its key could run the rounds elsewhere anyway).
     if (m_db.isSnapshot()) {
         if (!first.member.active)
-            return fail(ErrorCode::Refused, oasis::tr("%1 is deactivated.").arg(first.member.name));
+            return fail(ErrorCode::Refused,
+                        oasis::tr("%1 is deactivated.").arg(first.member.shownName()));
         if (!first.member.hasPin || hash.isEmpty() || !crypto::equal(hash, first.stored))
             return fail(ErrorCode::Refused,
                         oasis::tr("Wrong PIN for %1 (checked against the backup snapshot).")
-                            .arg(first.member.name));
+                            .arg(first.member.shownName()));
         return first.member;
     }
     // The row is read again: a deactivation, a lockout or a new PIN may have come meanwhile.
@@ -377,9 +378,10 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
     const int failed = row.failed;
     const QDateTime &lockedUntil = row.lockedUntil;
     if (!member.active)
-        return fail(ErrorCode::Refused, oasis::tr("%1 is deactivated.").arg(member.name));
+        return fail(ErrorCode::Refused, oasis::tr("%1 is deactivated.").arg(member.shownName()));
     if (!member.hasPin)
-        return fail(ErrorCode::Refused, oasis::tr("%1 has no register access.").arg(member.name));
+        return fail(ErrorCode::Refused,
+                    oasis::tr("%1 has no register access.").arg(member.shownName()));
     const QDateTime now = Clock::nowUtc();
     if (lockedUntil.isValid() && now < lockedUntil) {
         const qint64 minutes = (now.secsTo(lockedUntil) + 59) / 60;
@@ -394,7 +396,7 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
         return fail(ErrorCode::Locked,
                     oasis::tr("%1 is locked after %2 wrong PINs; try again in %3 "
                               "minute(s) or ask a manager.")
-                        .arg(member.name)
+                        .arg(member.shownName())
                         .arg(kMaxAttempts)
                         .arg(minutes));
     }
@@ -429,10 +431,11 @@ Result<StaffMember> StaffService::authenticate(const QString &name, const QStrin
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());
     if (lock)
-        return fail(ErrorCode::Locked,
-                    oasis::tr("Wrong PIN. %1 is now locked for 5 minutes.").arg(member.name));
-    return fail(ErrorCode::Refused, oasis::tr("Wrong PIN for %1 (%2 of %3 attempts).")
-                                        .arg(member.name)
+        return fail(
+            ErrorCode::Locked,
+            oasis::tr("Wrong PIN. %1 is now locked for 5 minutes.").arg(member.shownName()));
+    return fail(ErrorCode::Refused, oasis::tr("Wrong PIN for %1: %2 of %3 attempts.")
+                                        .arg(member.shownName())
                                         .arg(attempts)
                                         .arg(kMaxAttempts));
 }

@@ -273,7 +273,7 @@ ApprovalDialog::ApprovalDialog(Database &db, Action action, const QString &reaso
     if (auto staff = StaffService(db).list(false)) {
         for (const StaffMember &m : *staff)
             if (mayApprove(m, action))
-                m_who->addItem(m.displayName.isEmpty() ? m.name : m.displayName, m.name);
+                m_who->addItem(m.shownName(), m.name);
     }
     form->addRow(tr("Manager"), m_who);
     m_pin = new QLineEdit(this);

@@ -150,7 +150,7 @@ void LoginWidget::reload() {
         if (!m.hasPin || !roleMay(m.role, Action::Sell))
             continue;
         who.logins << m.name;
-        who.labels << (m.displayName.isEmpty() ? m.name : m.displayName);
+        who.labels << m.shownName();
     }
     showNames(who);
     if (m_users->buttons().isEmpty())

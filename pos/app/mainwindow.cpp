@@ -543,9 +543,7 @@ void MainWindow::updateStatus() {
     const StoreInfo store =
         StoreSettings(m_offline && m_offline->copy() ? *m_offline->copy() : *m_db).storeInfo();
     m_storeName->setText(store.name.isEmpty() ? tr("Oasis POS") : store.name);
-    const QString who = m_user
-                            ? (m_user->displayName.isEmpty() ? m_user->name : m_user->displayName)
-                            : tr("locked");
+    const QString who = m_user ? m_user->shownName() : tr("locked");
     m_userLabel->setText(who);
     m_statusUser->setText(tr("User: %1").arg(who));
     m_statusRegister->setText(tr("Register: %1").arg(m_registerId));

@@ -825,9 +825,7 @@ void RegisterWidget::addItem(const CatalogItem &item) {
             showMessage(tr("No therapist chosen: %1 was not added.").arg(item.name), true);
             return;
         }
-        auto added = m_model->addItem(item, therapist->id,
-                                      therapist->displayName.isEmpty() ? therapist->name
-                                                                       : therapist->displayName);
+        auto added = m_model->addItem(item, therapist->id, therapist->shownName());
         if (!added) {
             showMessage(added.error().message, true);
             return;
@@ -860,7 +858,7 @@ std::optional<StaffMember> RegisterWidget::chooseTherapist(const QString &why) {
     }
     QStringList names;
     for (const StaffMember &t : *therapists)
-        names << (t.displayName.isEmpty() ? t.name : t.displayName);
+        names << t.shownName();
     ChoiceDialog dialog(tr("Therapist"), why, names, this);
     dialog.setObjectName(QStringLiteral("therapistDialog"));
     if (dialog.exec() != QDialog::Accepted || dialog.currentRow() < 0)
@@ -1051,8 +1049,7 @@ void RegisterWidget::addTip(qint64 therapistId, Money amount) {
         showMessage(member.error().message, true);
         return;
     }
-    auto added = m_model->addTip(
-        amount, member->id, member->displayName.isEmpty() ? member->name : member->displayName);
+    auto added = m_model->addTip(amount, member->id, member->shownName());
     if (!added) {
         showMessage(added.error().message, true);
         return;

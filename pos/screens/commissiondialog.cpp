@@ -78,7 +78,7 @@ CommissionDialog::CommissionDialog(const ScreenContext &ctx, QWidget *parent)
                                      rateOf(rates.byTherapist, t.name));
         m_therapists[t.name] = field;
         m_loaded[field] = field->text();
-        people->addRow(t.displayName.isEmpty() ? t.name : t.displayName, withPercent(field));
+        people->addRow(t.shownName(), withPercent(field));
     }
     for (const CatalogItem &s :
          CatalogService(*m_ctx.db).sessions().value_or(std::vector<CatalogItem>{})) {

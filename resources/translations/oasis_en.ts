@@ -1347,10 +1347,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wrong PIN for %1 (%2 of %3 attempts).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is not a currency code (three capital letters, as USD or EUR).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2912,6 +2908,10 @@
     </message>
     <message>
         <source>%1 now costs %2 in the catalog, not %3 as rung up: ring it up again, or %4 at %3 needs approval by %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN for %1: %2 of %3 attempts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

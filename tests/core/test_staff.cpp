@@ -149,6 +149,27 @@ TEST_CASE("A PIN is never stored in clear", "[sqlite][staff]") {
     }
 }
 
+TEST_CASE("A wrong PIN and a lock name the person as the PIN pad shows them", "[staff]") {
+    FixedClock clock(QDateTime(QDate(2026, 3, 14), QTime(17, 0), QTimeZone::utc()));
+    test::TempDb db;
+    StaffService staff(db.db());
+    test::value(staff.add(u"jordan"_s, Role::Manager, u"1357"_s, test::owner(db.db()),
+                          std::nullopt, u"Jordan Lee"_s));
+    auto wrong = staff.authenticate(u"jordan"_s, u"2468"_s);
+    REQUIRE_FALSE(wrong);
+    CHECK(wrong.error().message == u"Wrong PIN for Jordan Lee: 1 of 5 attempts."_s);
+    for (int attempt = 2; attempt <= 5; ++attempt)
+        REQUIRE_FALSE(staff.authenticate(u"jordan"_s, u"2468"_s));
+    auto locked = staff.authenticate(u"jordan"_s, u"1357"_s);
+    REQUIRE_FALSE(locked);
+    CHECK(locked.error().message.startsWith(u"Jordan Lee is locked after 5 wrong PINs"_s));
+    // The login name stays what is typed and journaled.
+    CHECK(journalCount(db.db(), u"login_failed"_s) == 6);
+    CHECK(test::value(db->scalar(u"SELECT COUNT(*) FROM journal WHERE kind = 'login_failed' "
+                                 "AND actor = 'jordan'"_s))
+              .toInt() == 6);
+}
+
 TEST_CASE("Five wrong PINs lock a user for five minutes", "[staff]") {
     FixedClock clock(QDateTime(QDate(2026, 3, 14), QTime(17, 0), QTimeZone::utc()));
     test::TempDb db;
