@@ -26,6 +26,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include <functional>
+
 using namespace oasis;
 using namespace oasis::screens;
 using namespace oasis::screens::test;
@@ -61,6 +63,21 @@ QString withTypo(const QString &code) {
     const int i = 5; // inside the first group after "GC1-"
     typo[i] = typo[i] == u'7' ? u'8' : u'7';
     return typo;
+}
+
+/// Opens a dialog through the screen's button named `button`, lets `fill` fill it in, and clicks
+/// its OK; a dialog that stays open (it refused the input) fails the test.
+void fillAndAccept(GiftCardScreen &screen, const QString &button,
+                   const std::function<void(QDialog *)> &fill) {
+    whenModal<QDialog>([&fill](QDialog *d) {
+        fill(d);
+        d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        if (d->isVisible()) {
+            FAIL_CHECK("the dialog refused the input");
+            d->reject();
+        }
+    });
+    screen.findChild<QPushButton *>(button)->click();
 }
 
 } // namespace
@@ -216,7 +233,7 @@ TEST_CASE("a reload is a sale of its own and raises the balance", "[screens][gif
         CHECK(completed.at(0).at(1).toBool());
     }
     SECTION("card, through the dialog") {
-        whenModal<QDialog>([](QDialog *d) {
+        fillAndAccept(screen, QStringLiteral("reload"), [](QDialog *d) {
             d->findChild<QLineEdit *>(QStringLiteral("reloadAmount"))
                 ->setText(QStringLiteral("30"));
             const auto radios = d->findChildren<QAbstractButton *>();
@@ -224,13 +241,7 @@ TEST_CASE("a reload is a sale of its own and raises the balance", "[screens][gif
                 if (b->text().startsWith(u"Card"))
                     b->click();
             d->findChild<QLineEdit *>(QStringLiteral("cardLast4"))->setText(QStringLiteral("4242"));
-            d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-            if (d->isVisible()) {
-                FAIL_CHECK("the dialog refused the input");
-                d->reject();
-            }
         });
-        screen.findChild<QPushButton *>(QStringLiteral("reload"))->click();
         CHECK(screen.balanceLabel()->text() == QStringLiteral("$80.00"));
         REQUIRE(completed.count() == 1);
         CHECK_FALSE(completed.at(0).at(1).toBool());
@@ -249,7 +260,7 @@ TEST_CASE("selling asks the register for a gift-card line within the store's lim
     QSignalSpy sell(&screen, &GiftCardScreen::sellRequested);
 
     SECTION("a preset through the dialog, with To and From") {
-        whenModal<QDialog>([](QDialog *d) {
+        fillAndAccept(screen, QStringLiteral("sell"), [](QDialog *d) {
             for (QPushButton *b : d->findChildren<QPushButton *>())
                 if (b->text() == QStringLiteral("$100.00"))
                     b->click();
@@ -257,13 +268,7 @@ TEST_CASE("selling asks the register for a gift-card line within the store's lim
             d->findChild<QLineEdit *>(QStringLiteral("from"))->setText(QStringLiteral("Ben"));
             d->findChild<QPlainTextEdit *>(QStringLiteral("message"))
                 ->setPlainText(QStringLiteral("Relax!"));
-            d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-            if (d->isVisible()) {
-                FAIL_CHECK("the dialog refused the input");
-                d->reject();
-            }
         });
-        screen.findChild<QPushButton *>(QStringLiteral("sell"))->click();
         REQUIRE(sell.count() == 1);
         CHECK(sell.at(0).at(0).value<Money>() == Money::fromCents(100'00));
         CHECK(sell.at(0).at(1).toString() == QStringLiteral("Ana"));
@@ -423,7 +428,7 @@ TEST_CASE("selling with a bonus asks the register for a card with promotional va
     const QDate today = StoreSettings(tdb.db()).businessDate(Clock::nowUtc());
     SECTION("through the dialog: giftcard:100+20, its last day from the calendar") {
         const QDate last = today.addMonths(6);
-        whenModal<QDialog>([&](QDialog *d) {
+        fillAndAccept(screen, QStringLiteral("sell"), [&](QDialog *d) {
             d->findChild<QLineEdit *>(QStringLiteral("customAmount"))
                 ->setText(QStringLiteral("100"));
             d->findChild<QLineEdit *>(QStringLiteral("bonus"))->setText(QStringLiteral("20"));
@@ -436,30 +441,18 @@ TEST_CASE("selling with a bonus asks the register for a card with promotional va
             date->setDate(today.addDays(-1));
             CHECK(date->date() == today);
             date->setDate(last);
-            d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-            if (d->isVisible()) {
-                FAIL_CHECK("the dialog refused the input");
-                d->reject();
-            }
         });
-        screen.findChild<QPushButton *>(QStringLiteral("sell"))->click();
         REQUIRE(sell.count() == 1);
         CHECK(sell.at(0).at(0).value<Money>() == Money::fromCents(100'00));
         CHECK(sell.at(0).at(4).value<Money>() == Money::fromCents(20'00));
         CHECK(sell.at(0).at(5).toDate() == last);
     }
     SECTION("through the dialog, the box unticked: a bonus that does not expire") {
-        whenModal<QDialog>([](QDialog *d) {
+        fillAndAccept(screen, QStringLiteral("sell"), [](QDialog *d) {
             d->findChild<QLineEdit *>(QStringLiteral("customAmount"))
                 ->setText(QStringLiteral("100"));
             d->findChild<QLineEdit *>(QStringLiteral("bonus"))->setText(QStringLiteral("20"));
-            d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-            if (d->isVisible()) {
-                FAIL_CHECK("the dialog refused the input");
-                d->reject();
-            }
         });
-        screen.findChild<QPushButton *>(QStringLiteral("sell"))->click();
         REQUIRE(sell.count() == 1);
         CHECK(sell.at(0).at(4).value<Money>() == Money::fromCents(20'00));
         CHECK(sell.at(0).at(5).toDate().isNull());
@@ -521,10 +514,10 @@ TEST_CASE("giving a card away is a manager's decision, and its certificate discl
         CHECK(screen.balanceLabel()->text() == Money::fromCents(25'00).format(QLocale()));
         auto *parts = screen.findChild<QLabel *>(QStringLiteral("giftCardPromo"));
         REQUIRE(parts);
-        CHECK(parts->text() ==
-              QStringLiteral("%1 paid · %2 promotional, expires %3")
-                  .arg(Money().format(QLocale()), Money::fromCents(25'00).format(QLocale()),
-                       QLocale().toString(last, QLocale::ShortFormat)));
+        CHECK(parts->text() == QStringLiteral("%1 paid · %2 promotional, expires %3")
+                                   .arg(Money().format(QLocale()),
+                                        Money::fromCents(25'00).format(QLocale()),
+                                        QLocale().toString(last, QLocale::ShortFormat)));
         screen.resize(1366, 700);
         screen.show();
         REQUIRE(QTest::qWaitForWindowExposed(&screen));
