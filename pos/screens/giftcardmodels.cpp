@@ -5,14 +5,33 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace oasis::screens {
 
 GiftCardHistoryModel::GiftCardHistoryModel(QObject *parent)
     : QAbstractTableModel(parent) {}
 
-void GiftCardHistoryModel::setActivity(std::vector<GiftCardActivity> activity) {
+void GiftCardHistoryModel::setActivity(std::vector<GiftCardActivity> activity,
+                                       std::vector<PromoLedger::Entry> promo) {
     beginResetModel();
-    m_rows = std::move(activity);
+    m_rows.clear();
+    m_rows.reserve(activity.size() + promo.size());
+    for (GiftCardActivity &a : activity)
+        m_rows.push_back({std::move(a), false, {}});
+    for (PromoLedger::Entry &e : promo) {
+        GiftCardActivity a;
+        a.at = e.at;
+        a.kind = std::move(e.kind);
+        a.amount = e.amount;
+        a.receiptNo = e.receiptNo;
+        a.staff = std::move(e.staff);
+        a.reason = std::move(e.reason);
+        m_rows.push_back({std::move(a), true, e.expiresOn});
+    }
+    // In time; at the same moment the paid row first, as a card spends its paid value first.
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [](const Row &x, const Row &y) { return x.activity.at < y.activity.at; });
     endResetModel();
 }
 
@@ -42,6 +61,28 @@ QString GiftCardHistoryModel::kindText(const QString &kind) {
     return kind;
 }
 
+QString GiftCardHistoryModel::promoKindText(const QString &kind, const QDate &expires) {
+    QString text;
+    if (kind == u"grant")
+        text = tr("Promotional value given");
+    else if (kind == u"redeem")
+        text = tr("Promotional value spent");
+    else if (kind == u"refund")
+        text = tr("Promotional value refunded to card");
+    else if (kind == u"void")
+        text = tr("Promotional value taken back (sale voided)");
+    else if (kind == u"replace_in")
+        text = tr("Promotional value moved from lost card");
+    else if (kind == u"replace_out")
+        text = tr("Promotional value moved to new card");
+    else
+        text = tr("Promotional value: %1").arg(kind);
+    // A lot's last day, where value comes onto the card.
+    if (expires.isValid() && kind != u"redeem" && kind != u"replace_out" && kind != u"void")
+        text = tr("%1, expires %2").arg(text, QLocale().toString(expires, QLocale::ShortFormat));
+    return text;
+}
+
 int GiftCardHistoryModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
@@ -53,19 +94,24 @@ int GiftCardHistoryModel::columnCount(const QModelIndex &parent) const {
 QVariant GiftCardHistoryModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const GiftCardActivity &a = m_rows[std::size_t(index.row())];
+    const Row &row = m_rows[std::size_t(index.row())];
+    const GiftCardActivity &a = row.activity;
     const QLocale locale;
     if (role == Qt::DisplayRole) {
         switch (Column(index.column())) {
         case Date:
             return locale.toString(a.at.toTimeZone(m_zone), QLocale::ShortFormat);
-        case Kind:
-            return a.reason.isEmpty() ? kindText(a.kind)
-                                      : tr("%1: %2").arg(kindText(a.kind), a.reason);
+        case Kind: {
+            // A card given away is issued with no paid value: not a sale.
+            const QString what = row.promo ? promoKindText(a.kind, row.expires)
+                                 : a.kind == u"activate" && a.amount.isZero() ? tr("Issued")
+                                                                              : kindText(a.kind);
+            return a.reason.isEmpty() ? what : tr("%1: %2").arg(what, a.reason);
+        }
         case Amount:
             return a.amount.format(locale);
         case BalanceAfter:
-            return a.balanceAfter.format(locale);
+            return row.promo ? QString() : a.balanceAfter.format(locale);
         case Receipt:
             return a.receiptNo > 0 ? receiptCode(a.receiptNo) : QString();
         case Staff:
@@ -81,12 +127,12 @@ QVariant GiftCardHistoryModel::data(const QModelIndex &index, int role) const {
     if (role == CentsRole) {
         if (index.column() == Amount)
             return a.amount.cents();
-        if (index.column() == BalanceAfter)
+        if (index.column() == BalanceAfter && !row.promo)
             return a.balanceAfter.cents();
         return {};
     }
     if (role == KindRole)
-        return a.kind;
+        return row.promo ? QStringLiteral("promo_") + a.kind : a.kind;
     return {};
 }
 

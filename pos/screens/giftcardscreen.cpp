@@ -342,12 +342,15 @@ void GiftCardScreen::showCard(const GiftCard &card) {
         toFrom << tr("From: %1").arg(card.sender);
     m_toFrom->setText(toFrom.join(u'\n'));
     m_note->setText(card.message.isEmpty() ? QString() : QStringLiteral("“%1”").arg(card.message));
-    if (auto history = GiftCardService(*m_ctx.db).history(card.id); history) {
-        m_history->setActivity(std::move(*history));
+    // The paid ledger, and the promotional one among it.
+    auto history = GiftCardService(*m_ctx.db).history(card.id);
+    auto promo = PromoLedger(*m_ctx.db).history(card.id);
+    if (history && promo) {
+        m_history->setActivity(std::move(*history), std::move(*promo));
         m_historyView->scrollToBottom();
     } else {
         m_history->clear();
-        showError(history.error());
+        showError(history ? promo.error() : history.error());
     }
     updateButtons();
 }

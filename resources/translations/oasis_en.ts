@@ -6859,6 +6859,42 @@ managers only)</source>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Promotional value given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value refunded to card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value taken back (sale voided)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value moved from lost card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value moved to new card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotional value: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, expires %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens::GiftCardScreen</name>

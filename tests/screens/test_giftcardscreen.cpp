@@ -20,11 +20,13 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTimeZone>
 
 #include <functional>
 
@@ -33,6 +35,7 @@ using namespace oasis::screens;
 using namespace oasis::screens::test;
 using oasis::test::TempDb;
 using oasis::test::value;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -418,6 +421,44 @@ TEST_CASE("the liability model lists cards by last 4 with sold, redeemed and out
             CHECK_FALSE(model.index(r, col).data().toString().contains(a.code));
 }
 
+TEST_CASE("a card's history shows its promotional rows among the paid ones, in time",
+          "[screens][giftcard][promo]") {
+    GiftCardHistoryModel model;
+    QAbstractItemModelTester tester(&model);
+    const QDateTime sold(QDate(2026, 12, 7), QTime(18, 0), QTimeZone::utc());
+    const QDateTime spent = sold.addSecs(3600);
+    const QDate last(2027, 6, 30);
+    model.setActivity(
+        {{sold,
+          u"activate"_s,
+          Money::fromCents(100'00),
+          Money::fromCents(100'00),
+          1,
+          u"frontdesk"_s,
+          {}},
+         {spent, u"redeem"_s, Money::fromCents(-100'00), Money(), 2, u"frontdesk"_s, {}}},
+        {{sold, u"grant"_s, Money::fromCents(20'00), last, 1, u"frontdesk"_s, {}},
+         {spent, u"redeem"_s, Money::fromCents(-5'00), {}, 2, u"frontdesk"_s, {}}});
+    QStringList kinds;
+    for (int r = 0; r < model.rowCount(); ++r)
+        kinds << model.index(r, GiftCardHistoryModel::Kind)
+                     .data(GiftCardHistoryModel::KindRole)
+                     .toString();
+    // At the same moment the paid row comes first, as the card spends its paid value first.
+    CHECK(kinds == QStringList{u"activate"_s, u"promo_grant"_s, u"redeem"_s, u"promo_redeem"_s});
+    CHECK(model.index(1, GiftCardHistoryModel::Kind).data().toString() ==
+          u"Promotional value given, expires %1"_s.arg(
+              QLocale().toString(last, QLocale::ShortFormat)));
+    CHECK(model.index(3, GiftCardHistoryModel::Kind).data().toString() ==
+          u"Promotional value spent"_s);
+    CHECK(model.index(3, GiftCardHistoryModel::Amount).data().toString() ==
+          Money::fromCents(-5'00).format(QLocale()));
+    // The balance after is the paid balance's: blank on a promotional row.
+    CHECK(model.index(1, GiftCardHistoryModel::BalanceAfter).data().toString().isEmpty());
+    CHECK(model.index(2, GiftCardHistoryModel::BalanceAfter).data().toString() ==
+          Money().format(QLocale()));
+}
+
 TEST_CASE("selling with a bonus asks the register for a card with promotional value and its last "
           "day",
           "[screens][giftcard][promo]") {
@@ -522,6 +563,20 @@ TEST_CASE("giving a card away is a manager's decision, and its certificate discl
         screen.show();
         REQUIRE(QTest::qWaitForWindowExposed(&screen));
         CHECK(parts->isVisible());
+        // Its history says what was given and when it lapses, not a sale of $0.00 alone.
+        const GiftCardHistoryModel *history = screen.historyModel();
+        REQUIRE(history->rowCount() == 2);
+        CHECK(history->index(0, GiftCardHistoryModel::Kind).data().toString() == u"Issued"_s);
+        CHECK(history->index(1, GiftCardHistoryModel::Kind)
+                  .data(GiftCardHistoryModel::KindRole)
+                  .toString() == u"promo_grant"_s);
+        CHECK(history->index(1, GiftCardHistoryModel::Kind)
+                  .data()
+                  .toString()
+                  .startsWith(u"Promotional value given, expires %1"_s.arg(
+                      QLocale().toString(last, QLocale::ShortFormat))));
+        CHECK(history->index(1, GiftCardHistoryModel::Amount).data().toString() ==
+              Money::fromCents(25'00).format(QLocale()));
         CHECK(screen.findChild<QTableView *>(QStringLiteral("giftCardHistory"))->width() >
               screen.width() / 2);
         REQUIRE(qr.size() == 1);
