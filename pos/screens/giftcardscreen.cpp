@@ -78,11 +78,7 @@ ExpiryField expiryField(QWidget *parent, const QString &objectName, const QStrin
     f.date = new QDateEdit(today.addMonths(3), parent);
     f.date->setObjectName(objectName);
     f.date->setCalendarPopup(true);
-    // The locale's short date with the year whole: 3/7/2027, not 3/7/27.
-    QString format = QLocale().dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    f.date->setDisplayFormat(format);
+    f.date->setDisplayFormat(shortDateFormatFullYear());
     f.date->setMinimumDate(today);
     f.date->setMinimumHeight(kTouch);
     f.date->setEnabled(false);
@@ -941,6 +937,7 @@ void GiftCardScreen::liabilityDialog() {
     auto *to = new QDateEdit(today, &dialog);
     for (QDateEdit *d : {from, to}) {
         d->setCalendarPopup(true);
+        d->setDisplayFormat(shortDateFormatFullYear());
         d->setMinimumHeight(kTouch);
         d->setMinimumWidth(150);
     }

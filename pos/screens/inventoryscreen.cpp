@@ -219,6 +219,7 @@ void InventoryScreen::receive() {
     auto *hasExpiry = new QCheckBox(tr("Best before"), &dialog);
     auto *expires = new QDateEdit(QDate::currentDate().addYears(1), &dialog);
     expires->setCalendarPopup(true);
+    expires->setDisplayFormat(shortDateFormatFullYear());
     expires->setEnabled(false);
     connect(hasExpiry, &QCheckBox::toggled, expires, &QWidget::setEnabled);
     auto *reference = new QLineEdit(&dialog);
@@ -587,6 +588,7 @@ void InventoryScreen::editProduct(bool create) {
     }
     QDialog dialog(this);
     dialog.setWindowTitle(create ? tr("New product") : tr("Edit %1").arg(item.code));
+    dialog.setMinimumWidth(520); // a product's full name and its barcodes fit in their fields
     auto *code = new QLineEdit(item.code, &dialog);
     code->setReadOnly(!create); // the code is the product's identity in CSV files and history
     auto *name = new QLineEdit(item.name, &dialog);

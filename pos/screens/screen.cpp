@@ -2,8 +2,16 @@
 #include "pos/screens/screen.h"
 
 #include <QLabel>
+#include <QLocale>
 
 namespace oasis::screens {
+
+QString shortDateFormatFullYear() {
+    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return format;
+}
 
 void showNotice(QLabel *label, const QString &text, bool error) {
     label->setStyleSheet(

@@ -18,6 +18,10 @@ namespace oasis::screens {
 /// The height in px of anything a finger presses.
 inline constexpr int kTouch = 48;
 
+/// The locale's short date format with the year written whole ("M/d/yyyy", not "M/d/yy"), for
+/// a date edit: a last day two decades off reads the same in two digits.
+QString shortDateFormatFullYear();
+
 /// Shows `text` in a screen's message line, red for an error and green otherwise; empty hides it.
 void showNotice(QLabel *label, const QString &text, bool error);
 /// Marks `label` as a screen's message line: what it says is for the person who caused it.
