@@ -273,19 +273,26 @@ Result<std::vector<CatalogItem>> CatalogService::bestSellers(int limit) const {
     for (const CatalogItem &item : *found)
         if (item.active && static_cast<int>(items.size()) < limit)
             items.push_back(item);
-    // A new store has no sales yet: fill up with products in catalog order.
+    // A new store has no sales yet: fill up with products in catalog order (with their barcodes,
+    // as the kept list reads them).
     if (static_cast<int>(items.size()) < limit) {
-        auto q = m_db.exec(kSelect + QStringLiteral("WHERE i.active = 1 AND i.type = 'product' "
-                                                    "ORDER BY i.sort_order, i.id LIMIT ?"),
+        auto q = m_db.exec(QStringLiteral("SELECT i.id FROM items i WHERE i.active = 1 AND "
+                                          "i.type = 'product' ORDER BY i.sort_order, i.id LIMIT ?"),
                            {limit * 2});
         if (!q)
             return std::unexpected(q.error());
-        while (q->next() && static_cast<int>(items.size()) < limit) {
-            CatalogItem item = fromRow(*q);
+        std::vector<qint64> more;
+        while (q->next() && static_cast<int>(items.size() + more.size()) < limit) {
+            const qint64 id = q->value(0).toLongLong();
             if (std::none_of(items.begin(), items.end(),
-                             [&](const CatalogItem &i) { return i.id == item.id; }))
-                items.push_back(item);
+                             [id](const CatalogItem &i) { return i.id == id; }))
+                more.push_back(id);
         }
+        q->finish();
+        auto filled = byIds(more);
+        if (!filled)
+            return filled;
+        items.insert(items.end(), filled->begin(), filled->end());
     }
     return items;
 }

@@ -10,6 +10,8 @@
 
 #include <QTimeZone>
 
+#include <algorithm>
+
 using namespace oasis;
 using namespace oasis::test;
 
@@ -376,8 +378,14 @@ TEST_CASE("best sellers follow the sales and are kept for the business day", "[s
     kept = value(catalog.keptBestSellers(12));
     CHECK(kept.day == today);
     REQUIRE(kept.items.size() == best.size());
-    for (std::size_t i = 0; i < best.size(); ++i)
+    // Item for item as the kept list reads them, barcodes too: the products that fill up the
+    // list (no sales yet) as much as those sold.
+    for (std::size_t i = 0; i < best.size(); ++i) {
         CHECK(kept.items[i].id == best[i].id);
+        CHECK(kept.items[i].barcodes == best[i].barcodes);
+    }
+    CHECK(std::all_of(best.begin(), best.end(),
+                      [](const CatalogItem &item) { return !item.barcodes.isEmpty(); }));
     CHECK(value(catalog.keptBestSellers(2)).items.size() == 2);
 
     // A product taken off the catalog is not offered from the kept list.
