@@ -60,8 +60,8 @@ QLineEdit *touchEdit(QWidget *parent, const QString &objectName = {}) {
 }
 
 /// A last day that may be left open: a box to tick, and the day chosen from a calendar, today at
-/// the earliest (three months on when the box is first ticked). Named `objectName` (the date)
-/// and `objectName` + "On" (the box).
+/// the earliest (three months on until another is chosen). Named `objectName` (the date) and
+/// `objectName` + "On" (the box).
 struct ExpiryField {
     QCheckBox *on = nullptr;
     QDateEdit *date = nullptr;
