@@ -280,8 +280,10 @@ Status cmdGiftcard(Context &ctx) {
             return std::unexpected(card.error());
         if (*sub == QLatin1String("balance")) {
             ctx.emit(cardJson(*card),
-                     {oasis::cli::tr("Gift card ••%1: %2 (%3). No expiration date. No fees.")
-                          .arg(card->last4, balanceText(*card), giftCardStatusName(card->status))});
+                     {oasis::cli::tr("Gift card ••%1: %2 (%3). %4")
+                          .arg(card->last4, balanceText(*card), giftCardStatusName(card->status),
+                               printing::feesAndExpiryLine(card->balance, card->promo,
+                                                           card->promoExpires))});
             return {};
         }
         auto history = cards.history(card->id);

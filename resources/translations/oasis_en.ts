@@ -4719,10 +4719,6 @@ F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gift card ••%1: %2 (%3). No expiration date. No fees.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Gift card ••%1, balance %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5884,6 +5880,10 @@ F10</source>
     </message>
     <message>
         <source>  Service vouchers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gift card ••%1: %2 (%3). %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -467,4 +467,22 @@ TEST_CASE("oasisctl: a card sold with a bonus, a card given away, balances and h
     REQUIRE(x.json().value(u"promo_cents"_s).toInteger() == 30'00);
     CtlRun verify = ctl(u"manager"_s, u"9999"_s, {u"journal"_s, u"verify"_s});
     REQUIRE(verify.exitCode == 0);
+
+    // Said in words: a card sold with a bonus never expires as a whole; a card given away with
+    // a last day does, and does not say otherwise.
+    const auto balanceText = [&](const QString &card) {
+        return QString::fromUtf8(
+            runCtl(QStringLiteral(OASISCTL_PATH), p.tmp.path(), keys,
+                   {u"--user"_s, u"frontdesk"_s, u"giftcard"_s, u"balance"_s, card},
+                   {{u"OASIS_PIN"_s, u"1111"_s}})
+                .out);
+    };
+    CHECK(balanceText(code).contains(u"No expiration date. No fees."_s));
+    CtlRun lapsing = ctl(
+        u"manager"_s, u"9999"_s,
+        {u"giftcard"_s, u"give"_s, u"15"_s, u"--expires"_s, expires, u"--reason"_s, u"Birthday"_s});
+    REQUIRE(lapsing.exitCode == 0);
+    const QString lapsingText = balanceText(lapsing.json().value(u"code"_s).toString());
+    CHECK(lapsingText.contains(u"No fees."_s));
+    CHECK_FALSE(lapsingText.contains(u"No expiration date"_s));
 }
