@@ -590,8 +590,16 @@ void InventoryScreen::editProduct(bool create) {
     dialog.setWindowTitle(create ? tr("New product") : tr("Edit %1").arg(item.code));
     dialog.setMinimumWidth(520); // a product's full name and its barcodes fit in their fields
     auto *code = new QLineEdit(item.code, &dialog);
-    code->setReadOnly(!create); // the code is the product's identity in CSV files and history
+    code->setObjectName(QStringLiteral("productCode"));
     auto *name = new QLineEdit(item.name, &dialog);
+    name->setObjectName(QStringLiteral("productName"));
+    if (!create) {
+        // The code is the product's identity in CSV files and history: shown, never edited, and
+        // passed over by the focus, which starts in the name.
+        code->setReadOnly(true);
+        code->setFocusPolicy(Qt::NoFocus);
+        name->setFocus();
+    }
     auto *category = new QComboBox(&dialog);
     category->setEditable(true);
     if (auto all = catalog.categories())

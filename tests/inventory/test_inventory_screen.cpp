@@ -216,6 +216,36 @@ TEST_CASE("receive and adjust dialogs change stock, asking a manager when needed
             QStringLiteral("17"));
 }
 
+TEST_CASE("editing a product starts in its name, and its code is shown but never edited",
+          "[inventory][screen]") {
+    TempDb t(true);
+    Database &db = t.db();
+    const StaffMember owner = value(StaffService(db).find(QStringLiteral("owner")));
+    ScreenContext ctx;
+    ctx.db = &db;
+    ctx.currentUser = [owner] { return owner; };
+    InventoryScreen screen(ctx);
+    const int row = screen.filter()
+                        ->mapFromSource(screen.model()->index(
+                            rowOf(*screen.model(), QStringLiteral("OIL-LAV-120")), 0))
+                        .row();
+    screen.view()->setCurrentIndex(screen.filter()->index(row, 0));
+    bool seen = false;
+    whenDialogOpens([&seen](QDialog *d) {
+        auto *code = d->findChild<QLineEdit *>(QStringLiteral("productCode"));
+        auto *name = d->findChild<QLineEdit *>(QStringLiteral("productName"));
+        REQUIRE(code);
+        REQUIRE(name);
+        CHECK(code->text() == QStringLiteral("OIL-LAV-120"));
+        CHECK(code->isReadOnly());
+        CHECK(code->focusPolicy() == Qt::NoFocus);
+        CHECK(d->focusWidget() == name);
+        seen = true;
+    });
+    screen.findChild<QPushButton *>(QStringLiteral("editProduct"))->click();
+    CHECK(seen);
+}
+
 TEST_CASE("the valuation model fetches products a page at a time, in code order",
           "[inventory][screen]") {
     TempDb t(true);
