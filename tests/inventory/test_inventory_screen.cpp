@@ -57,6 +57,11 @@ int rowOf(const QAbstractItemModel &m, const QString &code) {
     return -1;
 }
 
+/// Where the product `code` is in the screen's list as shown (filtered and sorted).
+QModelIndex shownIndex(InventoryScreen &screen, const QString &code) {
+    return screen.filter()->mapFromSource(screen.model()->index(rowOf(*screen.model(), code), 0));
+}
+
 } // namespace
 
 TEST_CASE("the inventory model highlights low and negative stock", "[inventory][screen]") {
@@ -185,10 +190,7 @@ TEST_CASE("receive and adjust dialogs change stock, asking a manager when needed
     };
     InventoryScreen screen(ctx);
     QSignalSpy changed(&screen, &InventoryScreen::stockChanged);
-    const int row = screen.filter()
-                        ->mapFromSource(screen.model()->index(
-                            rowOf(*screen.model(), QStringLiteral("OIL-LAV-120")), 0))
-                        .row();
+    const int row = shownIndex(screen, QStringLiteral("OIL-LAV-120")).row();
     screen.view()->setCurrentIndex(screen.filter()->index(row, 0));
 
     whenDialogOpens([](QDialog *d) {
@@ -225,11 +227,7 @@ TEST_CASE("editing a product starts in its name, and its code is shown but never
     ctx.db = &db;
     ctx.currentUser = [owner] { return owner; };
     InventoryScreen screen(ctx);
-    const int row = screen.filter()
-                        ->mapFromSource(screen.model()->index(
-                            rowOf(*screen.model(), QStringLiteral("OIL-LAV-120")), 0))
-                        .row();
-    screen.view()->setCurrentIndex(screen.filter()->index(row, 0));
+    screen.view()->setCurrentIndex(shownIndex(screen, QStringLiteral("OIL-LAV-120")));
     bool seen = false;
     whenDialogOpens([&seen](QDialog *d) {
         auto *code = d->findChild<QLineEdit *>(QStringLiteral("productCode"));
@@ -406,11 +404,7 @@ TEST_CASE("the labels dialog prints what was received today, or the products cho
     }
     SECTION("rows chosen in the list, two of each, on the label printer") {
         for (const char *code : {"OIL-ARN-120", "BLM-MUS-060"}) {
-            const int row = screen.filter()
-                                ->mapFromSource(screen.model()->index(
-                                    rowOf(*screen.model(), QString::fromLatin1(code)), 0))
-                                .row();
-            screen.view()->selectionModel()->select(screen.filter()->index(row, 0),
+            screen.view()->selectionModel()->select(shownIndex(screen, QString::fromLatin1(code)),
                                                     QItemSelectionModel::Select |
                                                         QItemSelectionModel::Rows);
         }
