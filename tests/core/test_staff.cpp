@@ -153,8 +153,8 @@ TEST_CASE("A wrong PIN and a lock name the person as the PIN pad shows them", "[
     FixedClock clock(QDateTime(QDate(2026, 3, 14), QTime(17, 0), QTimeZone::utc()));
     test::TempDb db;
     StaffService staff(db.db());
-    test::value(staff.add(u"jordan"_s, Role::Manager, u"1357"_s, test::owner(db.db()),
-                          std::nullopt, u"Jordan Lee"_s));
+    test::value(staff.add(u"jordan"_s, Role::Manager, u"1357"_s, test::owner(db.db()), std::nullopt,
+                          u"Jordan Lee"_s));
     auto wrong = staff.authenticate(u"jordan"_s, u"2468"_s);
     REQUIRE_FALSE(wrong);
     CHECK(wrong.error().message == u"Wrong PIN for Jordan Lee: 1 of 5 attempts."_s);
