@@ -59,33 +59,6 @@ QLineEdit *touchEdit(QWidget *parent, const QString &objectName = {}) {
     return e;
 }
 
-/// A last day that may be left open: a box to tick, and the day chosen from a calendar, today at
-/// the earliest (three months on until another is chosen). Named `objectName` (the date) and
-/// `objectName` + "On" (the box).
-struct ExpiryField {
-    QCheckBox *on = nullptr;
-    QDateEdit *date = nullptr;
-    /// The day chosen, or a null date for no expiry.
-    QDate value() const { return on->isChecked() ? date->date() : QDate(); }
-};
-
-ExpiryField expiryField(QWidget *parent, const QString &objectName, const QString &label,
-                        const QDate &today) {
-    ExpiryField f;
-    f.on = new QCheckBox(label, parent);
-    f.on->setObjectName(objectName + QStringLiteral("On"));
-    f.on->setMinimumHeight(kTouch);
-    f.date = new QDateEdit(today.addMonths(3), parent);
-    f.date->setObjectName(objectName);
-    f.date->setCalendarPopup(true);
-    f.date->setDisplayFormat(shortDateFormatFullYear());
-    f.date->setMinimumDate(today);
-    f.date->setMinimumHeight(kTouch);
-    f.date->setEnabled(false);
-    QObject::connect(f.on, &QCheckBox::toggled, f.date, &QWidget::setEnabled);
-    return f;
-}
-
 QFont scaled(QFont font, double factor, bool bold = false) {
     font.setPointSizeF(font.pointSizeF() * factor);
     font.setBold(bold);
@@ -667,9 +640,9 @@ void GiftCardScreen::sellDialog() {
     bonus->setPlaceholderText(tr("e.g. 20 (a manager approves it)"));
     form->addRow(tr("Bonus (optional)"), bonus);
     // Unticked, the bonus does not expire.
-    const ExpiryField bonusExpires =
-        expiryField(&dialog, QStringLiteral("bonusExpires"), tr("Bonus expires on"),
-                    settings.businessDate(Clock::nowUtc()));
+    const QDate today = settings.businessDate(Clock::nowUtc());
+    const OptionalDateField bonusExpires = optionalDateField(
+        &dialog, tr("Bonus expires on"), today.addMonths(3), today, QStringLiteral("bonusExpires"));
     form->addRow(bonusExpires.on, bonusExpires.date);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
@@ -717,9 +690,9 @@ void GiftCardScreen::giveDialog() {
     auto *amount = touchEdit(&dialog, QStringLiteral("giveAmount"));
     amount->setPlaceholderText(tr("e.g. 25"));
     // Unticked, the card's value does not expire.
-    const ExpiryField expires =
-        expiryField(&dialog, QStringLiteral("giveExpires"), tr("Expires on"),
-                    StoreSettings(*m_ctx.db).businessDate(Clock::nowUtc()));
+    const QDate today = StoreSettings(*m_ctx.db).businessDate(Clock::nowUtc());
+    const OptionalDateField expires = optionalDateField(
+        &dialog, tr("Expires on"), today.addMonths(3), today, QStringLiteral("giveExpires"));
     auto *reason = touchEdit(&dialog, QStringLiteral("giveReason"));
     reason->setPlaceholderText(tr("e.g. Apology for a late start"));
     auto *error = new QLabel(&dialog);

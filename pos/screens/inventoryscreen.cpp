@@ -13,8 +13,8 @@
 #include "core/services/storesettings.h"
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QDateEdit>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -216,19 +216,16 @@ void InventoryScreen::receive() {
     cost->setObjectName(QStringLiteral("unitCost"));
     auto *supplier = new QLineEdit(&dialog);
     auto *lot = new QLineEdit(&dialog);
-    auto *hasExpiry = new QCheckBox(tr("Best before"), &dialog);
-    auto *expires = new QDateEdit(QDate::currentDate().addYears(1), &dialog);
-    expires->setCalendarPopup(true);
-    expires->setDisplayFormat(shortDateFormatFullYear());
-    expires->setEnabled(false);
-    connect(hasExpiry, &QCheckBox::toggled, expires, &QWidget::setEnabled);
+    const OptionalDateField bestBefore =
+        optionalDateField(&dialog, tr("Best before"), QDate::currentDate().addYears(1), {},
+                          QStringLiteral("bestBefore"));
     auto *reference = new QLineEdit(&dialog);
     auto *form = new QFormLayout(&dialog);
     form->addRow(tr("Quantity"), quantity);
     form->addRow(tr("Unit cost"), cost);
     form->addRow(tr("Supplier"), supplier);
     form->addRow(tr("Lot"), lot);
-    form->addRow(hasExpiry, expires);
+    form->addRow(bestBefore.on, bestBefore.date);
     form->addRow(tr("Delivery note"), reference);
     form->addRow(okCancel(&dialog, tr("Receive")));
     if (dialog.exec() != QDialog::Accepted)
@@ -244,8 +241,8 @@ void InventoryScreen::receive() {
     }
     req.supplier = supplier->text();
     req.lot = lot->text();
-    if (hasExpiry->isChecked())
-        req.expires = expires->date();
+    if (const QDate day = bestBefore.value(); day.isValid())
+        req.expires = day;
     req.reference = reference->text();
     auto done = InventoryService(*m_ctx.db).receive(req, m_ctx.currentUser());
     if (!done)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/screen.h"
 
+#include <QCheckBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLocale>
 
@@ -11,6 +13,30 @@ QString shortDateFormatFullYear() {
     if (!format.contains(QLatin1String("yyyy")))
         format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
     return format;
+}
+
+QDate OptionalDateField::value() const {
+    return on->isChecked() ? date->date() : QDate();
+}
+
+OptionalDateField optionalDateField(QWidget *parent, const QString &label, const QDate &shown,
+                                    const QDate &earliest, const QString &objectName) {
+    OptionalDateField f;
+    f.on = new QCheckBox(label, parent);
+    f.on->setMinimumHeight(kTouch);
+    f.date = new QDateEdit(shown, parent);
+    if (!objectName.isEmpty()) {
+        f.on->setObjectName(objectName + QStringLiteral("On"));
+        f.date->setObjectName(objectName);
+    }
+    f.date->setCalendarPopup(true);
+    f.date->setDisplayFormat(shortDateFormatFullYear());
+    if (earliest.isValid())
+        f.date->setMinimumDate(earliest);
+    f.date->setMinimumHeight(kTouch);
+    f.date->setEnabled(false);
+    QObject::connect(f.on, &QCheckBox::toggled, f.date, &QWidget::setEnabled);
+    return f;
 }
 
 void showNotice(QLabel *label, const QString &text, bool error) {

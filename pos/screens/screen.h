@@ -4,9 +4,13 @@
 
 #include "core/services/staff.h"
 
+#include <QDate>
+
 #include <functional>
 #include <optional>
 
+class QCheckBox;
+class QDateEdit;
 class QLabel;
 
 namespace oasis {
@@ -21,6 +25,19 @@ inline constexpr int kTouch = 48;
 /// The locale's short date format with the year written whole ("M/d/yyyy", not "M/d/yy"), for
 /// a date edit: a last day two decades off reads the same in two digits.
 QString shortDateFormatFullYear();
+
+/// A day that may be left open (a last day, a best-before date): a box to tick, and the day
+/// chosen from a calendar once it is ticked, shown with the year whole.
+struct OptionalDateField {
+    QCheckBox *on = nullptr;
+    QDateEdit *date = nullptr;
+    /// The day chosen, or a null date when the box is not ticked.
+    QDate value() const;
+};
+/// The field, labelled `label`, showing `shown` at first, `earliest` at the earliest (null: any
+/// day). Named `objectName` (the date) and `objectName` + "On" (the box) when one is given.
+OptionalDateField optionalDateField(QWidget *parent, const QString &label, const QDate &shown,
+                                    const QDate &earliest = {}, const QString &objectName = {});
 
 /// Shows `text` in a screen's message line, red for an error and green otherwise; empty hides it.
 void showNotice(QLabel *label, const QString &text, bool error);

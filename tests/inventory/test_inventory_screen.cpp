@@ -13,7 +13,9 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBrush>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -193,12 +195,18 @@ TEST_CASE("receive and adjust dialogs change stock, asking a manager when needed
     const int row = shownIndex(screen, QStringLiteral("OIL-LAV-120")).row();
     screen.view()->setCurrentIndex(screen.filter()->index(row, 0));
 
-    whenDialogOpens([](QDialog *d) {
+    const QDate bestBefore = QDate::currentDate().addMonths(6);
+    whenDialogOpens([bestBefore](QDialog *d) {
         d->findChild<QSpinBox *>()->setValue(4);
         d->findChild<QLineEdit *>(QStringLiteral("unitCost"))->setText(QStringLiteral("10.00"));
+        d->findChild<QCheckBox *>(QStringLiteral("bestBeforeOn"))->setChecked(true);
+        d->findChild<QDateEdit *>(QStringLiteral("bestBefore"))->setDate(bestBefore);
     });
     screen.findChild<QPushButton *>(QStringLiteral("receive"))->click();
     REQUIRE(changed.size() == 1);
+    CHECK(value(db.scalar(QStringLiteral("SELECT expires FROM stock_movements ORDER BY id DESC "
+                                         "LIMIT 1")))
+              .toString() == bestBefore.toString(Qt::ISODate));
     REQUIRE(approvals == 0); // the front desk may receive
     const InventoryService inv(db);
     REQUIRE(value(inv.level(QStringLiteral("OIL-LAV-120"))).onHand == 20);
