@@ -13,8 +13,8 @@
 #include "core/services/storesettings.h"
 
 #include <QCheckBox>
-#include <QDateEdit>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
