@@ -186,6 +186,8 @@ Result<Message> receiptMessage(const printing::ReceiptDocument &receipt, const Q
         if (!tender.giftCardLast4.isEmpty())
             label += oasis::mail::tr(" ••%1 (balance left %2)")
                          .arg(tender.giftCardLast4, tender.remainingBalance.format());
+        if (tender.type == printing::ReceiptTender::Type::GiftCard && !tender.detail.isEmpty())
+            label += QStringLiteral(". ") + tender.detail; // its promotional value
         table += row(esc(label), tender.amount.format());
     }
     if (!receipt.changeDue.isZero())

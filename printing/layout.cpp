@@ -113,7 +113,7 @@ void addTender(Layout &rows, const ReceiptTender &t) {
                 LayoutRow::text(QStringLiteral("Card ") + bullets() + t.giftCardLast4, {}, 2));
         rows.push_back(
             LayoutRow::text(QStringLiteral("Remaining balance"), amount(t.remainingBalance), 2));
-        break;
+        [[fallthrough]]; // its promotional value, when it holds some (promoLine)
     case ReceiptTender::Type::Voucher:
         for (const QString &detail : t.detail.split(u'\n', Qt::SkipEmptyParts))
             rows.push_back(LayoutRow::text(detail, {}, 2));

@@ -7,13 +7,21 @@
 
 namespace oasis::printing {
 
+QString noFeesLine() {
+    return QStringLiteral("No fees.");
+}
+
 QString noExpiryNoFeesLine() {
     return QStringLiteral("No expiration date. No fees.");
 }
 
+bool onlyExpiringValue(Money paid, Money promo, const QDate &promoExpires) {
+    return paid.isZero() && !promo.isZero() && promoExpires.isValid();
+}
+
 QString feesAndExpiryLine(Money paid, Money promo, const QDate &promoExpires) {
-    if (paid.isZero() && !promo.isZero() && promoExpires.isValid())
-        return QStringLiteral("No fees.");
+    if (onlyExpiringValue(paid, promo, promoExpires))
+        return noFeesLine();
     return noExpiryNoFeesLine();
 }
 

@@ -51,7 +51,8 @@ struct ReceiptTender {
     QString authCode;       ///< card: the terminal's authorisation code
     QString giftCardLast4;  ///< gift card: last 4 characters of the code
     Money remainingBalance; ///< gift card: balance left after this sale
-    QString detail;         ///< voucher: its last 4 and the session it covered, as printed
+    QString detail; ///< voucher: its last 4 and the session it covered, as printed; gift card:
+                    ///< the promotional value it holds (promoLine)
 };
 
 /// A tip for a therapist, part of what the customer pays.
@@ -93,10 +94,14 @@ struct ReceiptDocument {
 
 /// The line printed under gift-card QR codes and on certificates (RCW 19.240).
 QString noExpiryNoFeesLine();
+/// The same for value that expires (promotional value alone): "No fees."
+QString noFeesLine();
 /// That line for a card holding `paid` value and `promo` value lasting through `promoExpires`:
 /// "No fees." alone when all it holds is promotional value that expires (its promoLine() says
 /// when), since its value then does expire.
 QString feesAndExpiryLine(Money paid, Money promo, const QDate &promoExpires);
+/// Whether all such a card holds is promotional value that expires (feesAndExpiryLine's case).
+bool onlyExpiringValue(Money paid, Money promo, const QDate &promoExpires);
 /// "Includes $20.00 promotional value, expires 2027-06-30" (or "no expiry"): the disclosure
 /// printed under a card's QR and on its certificate when it carries promotional value.
 QString promoLine(Money promo, const QDate &expires);

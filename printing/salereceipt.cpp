@@ -31,6 +31,10 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
     doc.cashier = sale.cashier;
     doc.reprint = reprint;
     bool giftCardInvolved = false;
+    // Whether a card, voucher or package of the sale holds value that never expires (the
+    // footer's "No expiration date."): all but a card left with promotional value alone that
+    // expires, whose tender line says when.
+    bool lastingValue = false;
     for (const SaleRecord::Line &l : sale.lines) {
         if (l.kind == LineKind::Tip) {
             doc.tips.push_back({l.therapist, l.net});
@@ -43,16 +47,19 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
         if (l.kind == LineKind::GiftCard) {
             line.detail = oasis::printing::tr("Gift card ••%1").arg(l.giftCardLast4);
             giftCardInvolved = true;
+            lastingValue = true;
         }
         if (l.kind == LineKind::Voucher) {
             line.detail = oasis::printing::tr("Voucher ••%1").arg(l.giftCardLast4);
             giftCardInvolved = true;
+            lastingValue = true;
         }
         if (l.kind == LineKind::Package) {
             line.detail = oasis::printing::tr("Package ••%1: %2 sessions")
                               .arg(l.giftCardLast4)
                               .arg(l.packageSessions);
             giftCardInvolved = true;
+            lastingValue = true;
         }
         line.quantity = l.quantity;
         line.unitPrice = l.unitPrice;
@@ -88,7 +95,12 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
             r.label = oasis::printing::tr("Gift card");
             r.giftCardLast4 = t.giftCardLast4;
             r.remainingBalance = t.giftCardBalance;
+            if (!t.giftCardPromo.isZero())
+                r.detail = promoLine(t.giftCardPromo, t.giftCardPromoExpires);
             giftCardInvolved = true;
+            lastingValue =
+                lastingValue || !onlyExpiringValue(t.giftCardBalance - t.giftCardPromo,
+                                                   t.giftCardPromo, t.giftCardPromoExpires);
             break;
         case TenderType::Voucher:
             r.type = ReceiptTender::Type::Voucher;
@@ -119,7 +131,7 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
     if (!store.footer.isEmpty())
         doc.footerLines = store.footer.split(u'\n');
     if (giftCardInvolved)
-        doc.footerLines << noExpiryNoFeesLine();
+        doc.footerLines << (lastingValue ? noExpiryNoFeesLine() : noFeesLine());
     return doc;
 }
 

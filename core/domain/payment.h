@@ -19,7 +19,11 @@ struct AppliedTender {
     QString authCode;
     qint64 giftCardId = 0;
     QString giftCardLast4;
-    Money giftCardBalance;        ///< remaining after this sale
+    Money giftCardBalance; ///< remaining after this sale
+    /// Of giftCardBalance, the promotional value (spendable on the sale's day), and the earliest
+    /// last day of what is left of it (null: none of it expires).
+    Money giftCardPromo;
+    QDate giftCardPromoExpires;
     QString voucherCovered;       ///< a voucher or package tender: the session line it covered
     int packageSessionsLeft = -1; ///< a package tender: the sessions left after this sale
 };

@@ -197,12 +197,14 @@ Result<GiftCard> GiftCardService::byId(qint64 id) const {
 }
 
 Result<std::vector<GiftCardActivity>> GiftCardService::history(qint64 id) const {
-    auto q = m_db.exec(QStringLiteral("SELECT a.created_at, a.kind, a.amount_cents, s.receipt_no, "
-                                      "COALESCE(st.name, ''), a.reason FROM giftcard_activity a "
-                                      "LEFT JOIN sales s ON s.id = a.sale_id "
-                                      "LEFT JOIN staff st ON st.id = a.staff_id "
-                                      "WHERE a.giftcard_id = ? ORDER BY a.id"),
-                       {id});
+    auto q = m_db.exec(
+        QStringLiteral("SELECT a.created_at, a.kind, a.amount_cents, s.receipt_no, "
+                       "COALESCE(st.name, ''), a.reason, COALESCE(NULLIF(st.display_name, ''), "
+                       "st.name, '') FROM giftcard_activity a "
+                       "LEFT JOIN sales s ON s.id = a.sale_id "
+                       "LEFT JOIN staff st ON st.id = a.staff_id "
+                       "WHERE a.giftcard_id = ? ORDER BY a.id"),
+        {id});
     if (!q)
         return std::unexpected(q.error());
     std::vector<GiftCardActivity> out;
@@ -217,6 +219,7 @@ Result<std::vector<GiftCardActivity>> GiftCardService::history(qint64 id) const 
         a.receiptNo = q->value(3).toLongLong();
         a.staff = q->value(4).toString();
         a.reason = q->value(5).toString();
+        a.staffShown = q->value(6).toString();
         out.push_back(a);
     }
     return out;

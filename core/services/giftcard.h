@@ -41,7 +41,8 @@ struct GiftCardActivity {
     Money amount;
     Money balanceAfter;
     qint64 receiptNo = 0;
-    QString staff;
+    QString staff;      ///< login name
+    QString staffShown; ///< as the store shows them: the display name, else the login name
     QString reason;
 };
 

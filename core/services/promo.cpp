@@ -5,6 +5,7 @@
 #include "core/domain/translate.h"
 #include "core/storage/database.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace oasis {
@@ -76,6 +77,18 @@ std::pair<Money, QDate> PromoLedger::Spendable::promo() const {
             first = l.expiresOn;
     }
     return std::pair{sum, first};
+}
+
+std::pair<Money, QDate> PromoLedger::Spendable::promoAfter(Money promoSpent) const {
+    Spendable left{paid, {}};
+    for (Lot l : lots) {
+        const Money taken = std::min(l.remaining, promoSpent);
+        promoSpent -= taken;
+        l.remaining -= taken;
+        if (!l.remaining.isZero())
+            left.lots.push_back(l);
+    }
+    return left.promo();
 }
 
 Result<PromoLedger::Spendable> PromoLedger::spendable(qint64 cardId, const QDate &day) const {
@@ -302,7 +315,8 @@ Result<std::vector<PromoLedger::Entry>> PromoLedger::history(qint64 cardId) cons
     auto q = m_db.rows(
         QStringLiteral("SELECT p.created_at, p.kind, p.amount_cents, COALESCE(p.expires_on, "
                        "l.expires_on, ''), COALESCE(s.receipt_no, 0), COALESCE(st.name, ''), "
-                       "p.reason FROM giftcard_promo p "
+                       "COALESCE(NULLIF(st.display_name, ''), st.name, ''), p.reason FROM "
+                       "giftcard_promo p "
                        "LEFT JOIN giftcard_promo l ON l.id = p.lot_id AND p.kind IN ('redeem', "
                        "'void', 'replace_out') "
                        "LEFT JOIN sales s ON s.id = p.sale_id "
@@ -316,7 +330,8 @@ Result<std::vector<PromoLedger::Entry>> PromoLedger::history(qint64 cardId) cons
         out.push_back({fromStorageTime(r.value(0).toString()), r.value(1).toString(),
                        Money::fromCents(r.value(2).toLongLong()),
                        QDate::fromString(r.value(3).toString(), Qt::ISODate),
-                       r.value(4).toLongLong(), r.value(5).toString(), r.value(6).toString()});
+                       r.value(4).toLongLong(), r.value(5).toString(), r.value(6).toString(),
+                       r.value(7).toString()});
     return out;
 }
 

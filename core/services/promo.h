@@ -52,6 +52,9 @@ public:
         std::vector<Lot> lots;
         /// As available(), from `lots`.
         std::pair<Money, QDate> promo() const;
+        /// As available() once a sale has spent `promoSpent` of it, lot by lot in the order
+        /// redeem() takes them.
+        std::pair<Money, QDate> promoAfter(Money promoSpent) const;
     };
     Result<Spendable> spendable(qint64 cardId, const QDate &day) const;
 
@@ -83,7 +86,8 @@ public:
         Money amount; ///< signed: a lot is positive, a draw negative
         QDate expiresOn;
         qint64 receiptNo = 0;
-        QString staff;
+        QString staff;      ///< login name
+        QString staffShown; ///< the display name, else the login name
         QString reason;
     };
     Result<std::vector<Entry>> history(qint64 cardId) const;

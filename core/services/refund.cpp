@@ -488,6 +488,8 @@ Result<CompletedSale> RefundService::reverse(qint64 receiptNo,
                 a.giftCardId = after->id;
                 a.giftCardLast4 = after->last4;
                 a.giftCardBalance = after->spendable();
+                a.giftCardPromo = after->promo;
+                a.giftCardPromoExpires = after->promoExpires;
             } else {
                 a.type = t.type == QLatin1String("card") ? TenderType::Card : TenderType::Cash;
             }

@@ -926,7 +926,10 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         }
         // What is left to spend: the writes above succeeded, so it is what was read less what
         // they took (the promotional value spendable on the sale's date).
-        a.giftCardBalance = funds.paid - paidPart + funds.promo().first - promoPart;
+        const auto [promoLeft, promoExpires] = funds.promoAfter(promoPart);
+        a.giftCardBalance = funds.paid - paidPart + promoLeft;
+        a.giftCardPromo = promoLeft;
+        a.giftCardPromoExpires = promoExpires;
     }
 
     QJsonArray cardsJson;
@@ -1135,11 +1138,11 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
     for (AppliedTender &a : r.tenders) {
         if (a.type != TenderType::Gift || a.giftCardId <= 0 || !PromoLedger::present(m_db))
             continue;
-        auto promo = m_db.scalar(
+        auto lots = m_db.rows(
             QStringLiteral(
-                "SELECT COALESCE(SUM(l.amount_cents + COALESCE((SELECT SUM(d.amount_cents) FROM "
+                "SELECT l.amount_cents + COALESCE((SELECT SUM(d.amount_cents) FROM "
                 "giftcard_promo d WHERE d.lot_id = l.id AND d.kind IN ('redeem', 'void', "
-                "'replace_out') AND d.created_at <= x.t), 0)), 0) "
+                "'replace_out') AND d.created_at <= x.t), 0), COALESCE(l.expires_on, '') "
                 "FROM giftcard_promo l, (SELECT COALESCE("
                 " (SELECT MAX(p.created_at) FROM giftcard_promo p WHERE p.giftcard_id = ? AND "
                 "  p.sale_id = ?), "
@@ -1149,9 +1152,19 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
                 "l.created_at <= x.t AND (l.expires_on IS NULL OR l.expires_on >= ?)"),
             {a.giftCardId, r.id, a.giftCardId, r.id, a.giftCardId,
              r.businessDate.toString(Qt::ISODate)});
-        if (!promo)
-            return std::unexpected(promo.error());
-        a.giftCardBalance += Money::fromCents(promo->toLongLong());
+        if (!lots)
+            return std::unexpected(lots.error());
+        for (const QVariantList &lot : std::as_const(*lots)) {
+            const Money left = Money::fromCents(lot.value(0).toLongLong());
+            if (left.isZero())
+                continue;
+            a.giftCardPromo += left;
+            const QDate expires = QDate::fromString(lot.value(1).toString(), Qt::ISODate);
+            if (expires.isValid() &&
+                (!a.giftCardPromoExpires.isValid() || expires < a.giftCardPromoExpires))
+                a.giftCardPromoExpires = expires;
+        }
+        a.giftCardBalance += a.giftCardPromo;
     }
     return r;
 }

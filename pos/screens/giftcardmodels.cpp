@@ -26,6 +26,7 @@ void GiftCardHistoryModel::setActivity(std::vector<GiftCardActivity> activity,
         a.amount = e.amount;
         a.receiptNo = e.receiptNo;
         a.staff = std::move(e.staff);
+        a.staffShown = std::move(e.staffShown);
         a.reason = std::move(e.reason);
         m_rows.push_back({std::move(a), true, e.expiresOn});
     }
@@ -115,7 +116,7 @@ QVariant GiftCardHistoryModel::data(const QModelIndex &index, int role) const {
         case Receipt:
             return a.receiptNo > 0 ? receiptCode(a.receiptNo) : QString();
         case Staff:
-            return a.staff;
+            return a.staffShown;
         case ColumnCount:
             break;
         }

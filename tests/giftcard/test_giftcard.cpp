@@ -154,6 +154,10 @@ TEST_CASE("a card sold on a ticket is activated with the sale and redeemed in pa
     REQUIRE(history.size() == 2);
     REQUIRE(history[0].kind == QStringLiteral("activate"));
     REQUIRE(history[1].kind == QStringLiteral("redeem"));
+    // Who: the login name (what `giftcard history --json` gives), and the name the store shows.
+    REQUIRE(history[1].staff == d.frontdesk.name);
+    REQUIRE(history[1].staffShown == d.frontdesk.displayName);
+    REQUIRE(history[1].staffShown != history[1].staff);
     REQUIRE(history[1].balanceAfter == Money());
 }
 

@@ -262,6 +262,58 @@ TEST_CASE("promotional value past its last day is no longer spendable at the sal
     REQUIRE(december.promo.expired == Money());
 }
 
+TEST_CASE("a receipt says what promotional value the card paid with still holds, and until when",
+          "[giftcard][promo][printing]") {
+    Promo p;
+    const StoreInfo store = StoreSettings(p.tmp.db()).storeInfo();
+    // The sale's tender as completed, as loaded again for a reprint, and the printed receipt.
+    const auto receiptOf = [&](const CompletedSale &done) {
+        const SaleRecord again = value(SaleService(p.tmp.db()).load(done.receiptNo));
+        REQUIRE(again.tenders.front().giftCardPromo == done.tenders.front().giftCardPromo);
+        REQUIRE(again.tenders.front().giftCardPromoExpires ==
+                done.tenders.front().giftCardPromoExpires);
+        return printing::renderReceiptText(printing::receiptFromSale(again, store), 48);
+    };
+
+    SECTION("promotional value alone, in two lots: what is left, and the later lot's last day") {
+        const QString code = p.onlyBonusLeft(); // $20, last day 2026-12-31
+        const qint64 cardId = value(GiftCardService(p.tmp.db()).lookup(code, p.reg)).id;
+        {
+            auto tx = value(Transaction::begin(p.tmp.db()));
+            REQUIRE(PromoLedger(p.tmp.db())
+                        .grant(cardId, Money::fromCents(10'00), QDate(2027, 3, 1), 0, p.manager.id,
+                               p.manager.id, u"goodwill"_s));
+            REQUIRE(tx.commit());
+        }
+        const auto granted = value(PromoLedger(p.tmp.db()).history(cardId)).back();
+        REQUIRE(granted.staff == p.manager.name);
+        REQUIRE(granted.staffShown == p.manager.shownName());
+        // $25 spends the first lot whole and $5 of the second.
+        const CompletedSale done = value(
+            p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":25"_s), tender(u"card:110"_s)}));
+        const AppliedTender &t = done.tenders.front();
+        REQUIRE(t.giftCardBalance == Money::fromCents(5'00));
+        REQUIRE(t.giftCardPromo == Money::fromCents(5'00));
+        REQUIRE(t.giftCardPromoExpires == QDate(2027, 3, 1));
+        const QString text = receiptOf(done);
+        REQUIRE(
+            text.simplified().contains(u"Includes $5.00 promotional value, expires 2027-03-01"_s));
+        // The card's value expires: the footer does not say it never does.
+        REQUIRE(text.contains(u"No fees."_s));
+        REQUIRE_FALSE(text.contains(u"No expiration date"_s));
+    }
+    SECTION("paid value left beside a bonus that never expires") {
+        const QString code = p.codeWithBonus(Money::fromCents(100'00), Money::fromCents(20'00), {});
+        const CompletedSale done = value(
+            p.session(u"DT60"_s, {tender(u"gift:"_s + code + u":50"_s), tender(u"card:85"_s)}));
+        REQUIRE(done.tenders.front().giftCardPromo == Money::fromCents(20'00));
+        REQUIRE_FALSE(done.tenders.front().giftCardPromoExpires.isValid());
+        const QString text = receiptOf(done);
+        REQUIRE(text.simplified().contains(u"Includes $20.00 promotional value, no expiry"_s));
+        REQUIRE(text.contains(u"No expiration date. No fees."_s));
+    }
+}
+
 TEST_CASE("a sale takes its date, and the promotional value it may spend, in the store's own "
           "time zone",
           "[giftcard][promo]") {

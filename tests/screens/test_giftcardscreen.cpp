@@ -119,8 +119,9 @@ TEST_CASE("a scanned code shows the card's balance, details and history", "[scre
     CHECK(history->index(0, GiftCardHistoryModel::BalanceAfter).data().toString() ==
           QStringLiteral("$150.00"));
     CHECK(history->index(0, GiftCardHistoryModel::Receipt).data().toString().startsWith(u"R-"));
+    // Who sold it, as the PIN pad and the receipts name them.
     CHECK(history->index(0, GiftCardHistoryModel::Staff).data().toString() ==
-          QStringLiteral("frontdesk"));
+          QStringLiteral("Maya (front desk)"));
 }
 
 TEST_CASE("a typo, an unknown code and a voided card get different messages",
@@ -435,10 +436,18 @@ TEST_CASE("a card's history shows its promotional rows among the paid ones, in t
           Money::fromCents(100'00),
           1,
           u"frontdesk"_s,
+          u"Alex"_s,
           {}},
-         {spent, u"redeem"_s, Money::fromCents(-100'00), Money(), 2, u"frontdesk"_s, {}}},
-        {{sold, u"grant"_s, Money::fromCents(20'00), last, 1, u"frontdesk"_s, {}},
-         {spent, u"redeem"_s, Money::fromCents(-5'00), {}, 2, u"frontdesk"_s, {}}});
+         {spent,
+          u"redeem"_s,
+          Money::fromCents(-100'00),
+          Money(),
+          2,
+          u"frontdesk"_s,
+          u"Alex"_s,
+          {}}},
+        {{sold, u"grant"_s, Money::fromCents(20'00), last, 1, u"manager"_s, u"Jordan"_s, {}},
+         {spent, u"redeem"_s, Money::fromCents(-5'00), {}, 2, u"frontdesk"_s, u"Alex"_s, {}}});
     QStringList kinds;
     for (int r = 0; r < model.rowCount(); ++r)
         kinds << model.index(r, GiftCardHistoryModel::Kind)
@@ -457,6 +466,9 @@ TEST_CASE("a card's history shows its promotional rows among the paid ones, in t
     CHECK(model.index(1, GiftCardHistoryModel::BalanceAfter).data().toString().isEmpty());
     CHECK(model.index(2, GiftCardHistoryModel::BalanceAfter).data().toString() ==
           Money().format(QLocale()));
+    // Who, as the store shows them (the login name stays in `giftcard history --json`).
+    CHECK(model.index(0, GiftCardHistoryModel::Staff).data().toString() == u"Alex"_s);
+    CHECK(model.index(1, GiftCardHistoryModel::Staff).data().toString() == u"Jordan"_s);
 }
 
 TEST_CASE("selling with a bonus asks the register for a card with promotional value and its last "
