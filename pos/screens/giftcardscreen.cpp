@@ -298,12 +298,17 @@ void GiftCardScreen::showCard(const GiftCard &card) {
                    : tr("%1 paid · %2 promotional, no expiry")
                          .arg(card.balance.format(locale), card.promo.format(locale))));
     m_promo->setVisible(!card.promo.isZero());
-    const bool active = card.status == GiftCardStatus::Active;
-    m_status->setText(
-        active ? tr("Active · sold %1")
-                     .arg(locale.toString(card.createdAt.toTimeZone(m_history->timeZone()).date(),
-                                          QLocale::ShortFormat))
-               : tr("Void"));
+    // The paid ledger, and the promotional one among it.
+    auto history = GiftCardService(*m_ctx.db).history(card.id);
+    auto promo = PromoLedger(*m_ctx.db).history(card.id);
+    // A card given away was issued with no paid value, not sold (its history's "Issued").
+    const bool given = history && !history->empty() && history->front().kind == u"activate" &&
+                       history->front().amount.isZero();
+    const QString since = locale.toString(card.createdAt.toTimeZone(m_history->timeZone()).date(),
+                                          QLocale::ShortFormat);
+    m_status->setText(card.status != GiftCardStatus::Active ? tr("Void")
+                      : given                               ? tr("Active · issued %1").arg(since)
+                                                            : tr("Active · sold %1").arg(since));
     QStringList toFrom;
     if (!card.recipient.isEmpty())
         toFrom << tr("To: %1").arg(card.recipient);
@@ -311,9 +316,6 @@ void GiftCardScreen::showCard(const GiftCard &card) {
         toFrom << tr("From: %1").arg(card.sender);
     m_toFrom->setText(toFrom.join(u'\n'));
     m_note->setText(card.message.isEmpty() ? QString() : QStringLiteral("“%1”").arg(card.message));
-    // The paid ledger, and the promotional one among it.
-    auto history = GiftCardService(*m_ctx.db).history(card.id);
-    auto promo = PromoLedger(*m_ctx.db).history(card.id);
     if (history && promo) {
         m_history->setActivity(std::move(*history), std::move(*promo));
         m_historyView->scrollToBottom();

@@ -7280,6 +7280,10 @@ Print a certificate for it now?</source>
         <source>Expires on</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Active · issued %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens::InventoryModel</name>

@@ -102,6 +102,9 @@ TEST_CASE("a scanned code shows the card's balance, details and history", "[scre
     }
     REQUIRE(screen.currentCard().has_value());
     CHECK(screen.balanceLabel()->text() == QStringLiteral("$150.00"));
+    CHECK(screen.findChild<QLabel *>(QStringLiteral("giftCardStatus"))
+              ->text()
+              .startsWith(u"Active · sold "_s));
     CHECK(screen.findChild<QLabel *>(QStringLiteral("giftCardLast4"))
               ->text()
               .endsWith(giftcode::last4(card.code)));
@@ -579,6 +582,10 @@ TEST_CASE("giving a card away is a manager's decision, and its certificate discl
         const GiftCardHistoryModel *history = screen.historyModel();
         REQUIRE(history->rowCount() == 2);
         CHECK(history->index(0, GiftCardHistoryModel::Kind).data().toString() == u"Issued"_s);
+        // Given away, not sold: the panel says so too.
+        CHECK(screen.findChild<QLabel *>(QStringLiteral("giftCardStatus"))
+                  ->text()
+                  .startsWith(u"Active · issued "_s));
         CHECK(history->index(1, GiftCardHistoryModel::Kind)
                   .data(GiftCardHistoryModel::KindRole)
                   .toString() == u"promo_grant"_s);
