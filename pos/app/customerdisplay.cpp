@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/app/customerdisplay.h"
 
+#include "pos/screens/screen.h"
 #include "printing/qr.h"
 
 #include <QHBoxLayout>
@@ -137,9 +138,12 @@ void CustomerDisplay::showSale(const CompletedSale &sale) {
     QStringList left;
     if (!sale.repeated)
         for (const AppliedTender &t : sale.tenders)
-            if (t.type == TenderType::Gift)
+            if (t.type == TenderType::Gift) {
                 left << tr("%1 left on your gift card ••%2")
                             .arg(t.giftCardBalance.format(locale), t.giftCardLast4);
+                if (const QString promo = screens::promoLeftLine(t); !promo.isEmpty())
+                    left << promo; // its promotional value, and when it lapses
+            }
     for (const IssuedCard &card : sale.giftCards)
         left << tr("Gift card of %1: scan the code to check its balance")
                     .arg(card.amount.format(locale));

@@ -13,6 +13,7 @@
 #include "mail/outbox.h"
 #include "pos/app/receiptview.h"
 #include "pos/screens/giftcardcertificate.h"
+#include "pos/screens/screen.h"
 #include "printing/printersettings.h"
 #include "printing/salereceipt.h"
 
@@ -746,6 +747,10 @@ bool PayDialog::complete() {
             details += tr("<p>Gift card ••%1 of %2 was issued by that sale.</p>")
                            .arg(card.last4.toHtmlEscaped(), card.amount.format(locale));
     }
+    // Of what stays on a card, its promotional value and its last day, as the receipt says.
+    for (const AppliedTender &t : m_sale->tenders)
+        if (const QString promo = screens::promoLeftLine(t); !promo.isEmpty() && !m_sale->repeated)
+            details += tr("<p>••%1: %2.</p>").arg(t.giftCardLast4, promo);
     for (const IssuedCard &card : m_sale->giftCards)
         details += tr("<p>Gift card of %1 issued: give the customer the printed receipt or "
                       "certificate.</p>")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pos/screens/screen.h"
 
+#include "pos/screens/translate.h"
+
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QLabel>
@@ -13,6 +15,18 @@ QString shortDateFormatFullYear() {
     if (!format.contains(QLatin1String("yyyy")))
         format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
     return format;
+}
+
+QString promoLeftLine(const AppliedTender &tender) {
+    const Money promo = tender.giftCardPromo;
+    if (promo.isZero())
+        return {};
+    const QLocale locale;
+    const QDate &expires = tender.giftCardPromoExpires;
+    return expires.isValid()
+               ? tr("%1 of it promotional, expires %2")
+                     .arg(promo.format(locale), locale.toString(expires, shortDateFormatFullYear()))
+               : tr("%1 of it promotional").arg(promo.format(locale));
 }
 
 QDate OptionalDateField::value() const {

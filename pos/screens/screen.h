@@ -2,6 +2,7 @@
 // What every back-office screen is given by the main window.
 #pragma once
 
+#include "core/domain/payment.h"
 #include "core/services/staff.h"
 
 #include <QDate>
@@ -38,6 +39,11 @@ struct OptionalDateField {
 /// day). Named `objectName` (the date) and `objectName` + "On" (the box) when one is given.
 OptionalDateField optionalDateField(QWidget *parent, const QString &label, const QDate &shown,
                                     const QDate &earliest = {}, const QString &objectName = {});
+
+/// What of the balance left on a card the customer paid with is promotional value, said under
+/// it: "$15.00 of it promotional, expires 3/31/2027" ("$20.00 of it promotional" when it does
+/// not expire); empty when there is none (AppliedTender::giftCardPromo).
+QString promoLeftLine(const AppliedTender &tender);
 
 /// Shows `text` in a screen's message line, red for an error and green otherwise; empty hides it.
 void showNotice(QLabel *label, const QString &text, bool error);

@@ -3665,6 +3665,10 @@
         <source>Gift card ending %1 works once this sale reaches the store.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;p&gt;••%1: %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ReceiptView</name>
@@ -6409,6 +6413,14 @@ F10</source>
     </message>
     <message>
         <source>The file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of it promotional, expires %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of it promotional</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,7 @@
 #include "pos/app/paydialog.h"
 #include "pos/app/registerwidget.h"
 #include "pos/screens/displaysettings.h"
+#include "pos/screens/screen.h"
 #include "pos/screens/settingsscreen.h"
 #include "tests/pos/posfixture.h"
 #include "tests/printing/printingfixtures.h"
@@ -94,4 +95,29 @@ TEST_CASE("the customer display follows the ticket, shows the change, the card l
     // Turned off in Settings: the window goes.
     oasis::test::ok(settings.saveDisplay(QString(), QString()));
     CHECK(window.customerDisplay() == nullptr);
+}
+
+TEST_CASE("the customer display says what of a card's balance is promotional, and until when",
+          "[pos][display][promo]") {
+    CustomerDisplay display(QStringLiteral("Lake Union"), QString());
+    CompletedSale sale;
+    sale.totals.total = Money::fromCents(26'53);
+    AppliedTender paid;
+    paid.type = TenderType::Gift;
+    paid.amount = Money::fromCents(26'53);
+    paid.giftCardLast4 = QStringLiteral("1JJ0");
+    paid.giftCardBalance = Money::fromCents(3'47);
+    paid.giftCardPromo = Money::fromCents(3'47);
+    paid.giftCardPromoExpires = QDate(2027, 3, 31);
+    sale.tenders.push_back(paid);
+    display.showSale(sale);
+    CHECK(display.text().contains(
+        QStringLiteral("$3.47 left on your gift card ••1JJ0\n$3.47 of "
+                       "it promotional, expires %1")
+            .arg(QLocale().toString(QDate(2027, 3, 31), screens::shortDateFormatFullYear()))));
+    // Paid value alone: no such line.
+    sale.tenders.front().giftCardPromo = Money();
+    sale.tenders.front().giftCardPromoExpires = QDate();
+    display.showSale(sale);
+    CHECK_FALSE(display.text().contains(QStringLiteral("promotional")));
 }

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/domain/clock.h"
+#include "core/domain/giftcode.h"
 #include "core/services/catalog.h"
+#include "core/services/giftcard.h"
 #include "core/services/sale.h"
 #include "core/services/storesettings.h"
 #include "pos/app/appstyle.h"
@@ -12,6 +15,7 @@
 #include "pos/app/registerwidget.h"
 #include "pos/app/ticketmodel.h"
 #include "pos/screens/giftcardcertificate.h"
+#include "pos/screens/screen.h"
 #include "printing/receipt.h"
 #include "tests/pos/posfixture.h"
 #include "tests/pos/registercounter.h"
@@ -494,6 +498,36 @@ TEST_CASE("a gift card sold at the counter pays a later ticket when scanned", "[
     REQUIRE(sale.tenders.size() == 1);
     REQUIRE(sale.tenders[0].type == TenderType::Gift);
     REQUIRE(sale.tenders[0].giftCardBalance == Money::fromCents(5000 - 2653));
+}
+
+TEST_CASE("a card of promotional value pays, and the counter says what it keeps and until when",
+          "[pos][register][promo]") {
+    Counter c;
+    const QDate last = StoreSettings(c.tdb.db()).businessDate(Clock::nowUtc()).addDays(90);
+    const StaffMember manager = test::staffNamed(c.tdb.db(), QStringLiteral("manager"));
+    const IssuedCard given =
+        value(GiftCardService(c.tdb.db())
+                  .give(Money::fromCents(30'00), last, QStringLiteral("goodwill"), manager,
+                        std::nullopt, QStringLiteral("test-register")));
+    c.scan(kLavender); // $26.53
+    QString leftWhenDone, details;
+    whenModal<PayDialog>([&](PayDialog *d) {
+        QTimer::singleShot(0, d, [&, d] {
+            CHECK(d->complete());
+            for (QLabel *l : d->findChildren<QLabel *>())
+                if (l->accessibleName() == QLatin1String("doneCards"))
+                    leftWhenDone = l->text();
+            details = d->findChild<QLabel *>(QStringLiteral("doneDetails"))->text();
+            d->accept();
+        });
+    });
+    c.scan(given.code);
+    const QString last4 = giftcode::last4(given.code);
+    // What stays, large; under it, that it is promotional value and its last day.
+    CHECK(leftWhenDone == QStringLiteral("$3.47 left on ••%1").arg(last4));
+    CHECK(details.contains(
+        QStringLiteral("••%1: $3.47 of it promotional, expires %2.")
+            .arg(last4, QLocale().toString(last, screens::shortDateFormatFullYear()))));
 }
 
 TEST_CASE("a receipt code in the scan field opens that receipt as a reprint", "[pos][register]") {
