@@ -294,6 +294,25 @@ TEST_CASE("an email discloses a card's promotional value and its last day as the
     CHECK(emailed->html.contains(u"Gift card $70.00"_s));
     CHECK(emailed->html.contains(u"Includes $20.00 promotional value, expires 2027-06-30"_s));
     CHECK(emailed->html.contains(printing::noExpiryNoFeesLine()));
+
+    // Paid with a card that keeps promotional value: said beside what is left on it, in the
+    // HTML and in the text.
+    printing::ReceiptDocument paid;
+    paid.store = given.store;
+    printing::ReceiptTender card;
+    card.type = printing::ReceiptTender::Type::GiftCard;
+    card.label = u"Gift card"_s;
+    card.amount = Money::fromCents(21'53);
+    card.giftCardLast4 = u"DCN0"_s;
+    card.remainingBalance = Money::fromCents(3'47);
+    card.detail = printing::promoLine(Money::fromCents(3'47), QDate(2027, 3, 31));
+    paid.tenders.push_back(card);
+    auto sent = mail::receiptMessage(paid, u"hello@oasis-spa.example"_s, u"sam@example.com"_s);
+    REQUIRE(sent);
+    CHECK(sent->html.contains(
+        u"••DCN0 (balance left $3.47). Includes $3.47 promotional value, expires 2027-03-31"_s));
+    CHECK(sent->text.simplified().contains(
+        u"Includes $3.47 promotional value, expires 2027-03-31"_s));
 }
 
 TEST_CASE("a bad address, a refusing server and an unreachable one send nothing", "[mail]") {

@@ -99,6 +99,7 @@ TEST_CASE("the customer display follows the ticket, shows the change, the card l
 
 TEST_CASE("the customer display says what of a card's balance is promotional, and until when",
           "[pos][display][promo]") {
+    postest::PosClock clock; // en_US
     CustomerDisplay display(QStringLiteral("Lake Union"), QString());
     CompletedSale sale;
     sale.totals.total = Money::fromCents(26'53);
