@@ -2,6 +2,7 @@
 #include "pos/screens/giftcardmodels.h"
 
 #include "core/services/sale.h"
+#include "pos/screens/screen.h"
 
 #include <QLocale>
 
@@ -80,7 +81,8 @@ QString GiftCardHistoryModel::promoKindText(const QString &kind, const QDate &ex
         text = tr("Promotional value: %1").arg(kind);
     // A lot's last day, where value comes onto the card.
     if (expires.isValid() && kind != u"redeem" && kind != u"replace_out" && kind != u"void")
-        text = tr("%1, expires %2").arg(text, QLocale().toString(expires, QLocale::ShortFormat));
+        text =
+            tr("%1, expires %2").arg(text, QLocale().toString(expires, shortDateFormatFullYear()));
     return text;
 }
 

@@ -294,7 +294,7 @@ void GiftCardScreen::showCard(const GiftCard &card) {
             : (card.promoExpires.isValid()
                    ? tr("%1 paid · %2 promotional, expires %3")
                          .arg(card.balance.format(locale), card.promo.format(locale),
-                              locale.toString(card.promoExpires, QLocale::ShortFormat))
+                              locale.toString(card.promoExpires, shortDateFormatFullYear()))
                    : tr("%1 paid · %2 promotional, no expiry")
                          .arg(card.balance.format(locale), card.promo.format(locale))));
     m_promo->setVisible(!card.promo.isZero());
@@ -448,7 +448,7 @@ Result<IssuedCard> GiftCardScreen::giveCard(Money amount, const QDate &expires,
     showInfo(expires.isValid()
                  ? tr("Card ••%1 given: %2 of promotional value, spendable through %3.")
                        .arg(giftcode::last4(issued->code), issued->promo.format(locale),
-                            locale.toString(expires, QLocale::ShortFormat))
+                            locale.toString(expires, shortDateFormatFullYear()))
                  : tr("Card ••%1 given: %2 of promotional value, no expiry.")
                        .arg(giftcode::last4(issued->code), issued->promo.format(locale)));
     Q_EMIT cardsChanged();

@@ -553,7 +553,7 @@ void InventoryScreen::reports() {
         for (const ExpiringLot &l : *lots)
             addRow(expiring,
                    {cell(l.code), cell(l.name), cell(l.lot),
-                    cell(locale.toString(l.expires, QLocale::ShortFormat)),
+                    cell(locale.toString(l.expires, shortDateFormatFullYear())),
                     cell(QString::number(l.remaining), true),
                     cell(l.daysLeft < 0 ? tr("expired") : QString::number(l.daysLeft), true)});
     tabs->addTab(expiring, tr("Expiring in 60 days"));

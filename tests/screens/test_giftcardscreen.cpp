@@ -460,7 +460,7 @@ TEST_CASE("a card's history shows its promotional rows among the paid ones, in t
     CHECK(kinds == QStringList{u"activate"_s, u"promo_grant"_s, u"redeem"_s, u"promo_redeem"_s});
     CHECK(model.index(1, GiftCardHistoryModel::Kind).data().toString() ==
           u"Promotional value given, expires %1"_s.arg(
-              QLocale().toString(last, QLocale::ShortFormat)));
+              QLocale().toString(last, shortDateFormatFullYear())));
     CHECK(model.index(3, GiftCardHistoryModel::Kind).data().toString() ==
           u"Promotional value spent"_s);
     CHECK(model.index(3, GiftCardHistoryModel::Amount).data().toString() ==
@@ -573,7 +573,7 @@ TEST_CASE("giving a card away is a manager's decision, and its certificate discl
         CHECK(parts->text() == QStringLiteral("%1 paid · %2 promotional, expires %3")
                                    .arg(Money().format(QLocale()),
                                         Money::fromCents(25'00).format(QLocale()),
-                                        QLocale().toString(last, QLocale::ShortFormat)));
+                                        QLocale().toString(last, shortDateFormatFullYear())));
         screen.resize(1366, 700);
         screen.show();
         REQUIRE(QTest::qWaitForWindowExposed(&screen));
@@ -593,7 +593,7 @@ TEST_CASE("giving a card away is a manager's decision, and its certificate discl
                   .data()
                   .toString()
                   .startsWith(u"Promotional value given, expires %1"_s.arg(
-                      QLocale().toString(last, QLocale::ShortFormat))));
+                      QLocale().toString(last, shortDateFormatFullYear()))));
         CHECK(history->index(1, GiftCardHistoryModel::Amount).data().toString() ==
               Money::fromCents(25'00).format(QLocale()));
         CHECK(screen.findChild<QTableView *>(QStringLiteral("giftCardHistory"))->width() >
