@@ -31,10 +31,6 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
     doc.cashier = sale.cashier;
     doc.reprint = reprint;
     bool giftCardInvolved = false;
-    // Whether a card, voucher or package of the sale holds value that never expires (the
-    // footer's "No expiration date."): all but a card left with promotional value alone that
-    // expires, whose tender line says when.
-    bool lastingValue = false;
     for (const SaleRecord::Line &l : sale.lines) {
         if (l.kind == LineKind::Tip) {
             doc.tips.push_back({l.therapist, l.net});
@@ -47,19 +43,16 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
         if (l.kind == LineKind::GiftCard) {
             line.detail = oasis::printing::tr("Gift card ••%1").arg(l.giftCardLast4);
             giftCardInvolved = true;
-            lastingValue = true;
         }
         if (l.kind == LineKind::Voucher) {
             line.detail = oasis::printing::tr("Voucher ••%1").arg(l.giftCardLast4);
             giftCardInvolved = true;
-            lastingValue = true;
         }
         if (l.kind == LineKind::Package) {
             line.detail = oasis::printing::tr("Package ••%1: %2 sessions")
                               .arg(l.giftCardLast4)
                               .arg(l.packageSessions);
             giftCardInvolved = true;
-            lastingValue = true;
         }
         line.quantity = l.quantity;
         line.unitPrice = l.unitPrice;
@@ -75,6 +68,10 @@ ReceiptDocument receiptFromSale(const SaleRecord &sale, const StoreInfo &store,
         doc.taxes.push_back({oasis::printing::tr("Sales tax %1").arg(percent(t.ppm)), t.tax});
     }
     doc.total = sale.total;
+    // Whether a card, voucher or package of the sale holds value that never expires (the
+    // footer's "No expiration date."): every one sold on its lines, and every card paid with
+    // but one left with promotional value alone that expires (its tender line says when).
+    bool lastingValue = giftCardInvolved;
     for (const AppliedTender &t : sale.tenders) {
         ReceiptTender r;
         r.amount = t.amount;

@@ -27,6 +27,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <tuple>
 
 namespace oasis {
 
@@ -1154,16 +1155,12 @@ Result<SaleRecord> SaleService::load(qint64 receiptNo) const {
              r.businessDate.toString(Qt::ISODate)});
         if (!lots)
             return std::unexpected(lots.error());
-        for (const QVariantList &lot : std::as_const(*lots)) {
-            const Money left = Money::fromCents(lot.value(0).toLongLong());
-            if (left.isZero())
-                continue;
-            a.giftCardPromo += left;
-            const QDate expires = QDate::fromString(lot.value(1).toString(), Qt::ISODate);
-            if (expires.isValid() &&
-                (!a.giftCardPromoExpires.isValid() || expires < a.giftCardPromoExpires))
-                a.giftCardPromoExpires = expires;
-        }
+        PromoLedger::Spendable held; // the lots with value left then
+        for (const QVariantList &lot : std::as_const(*lots))
+            if (const Money left = Money::fromCents(lot.value(0).toLongLong()); !left.isZero())
+                held.lots.push_back(
+                    {0, left, QDate::fromString(lot.value(1).toString(), Qt::ISODate)});
+        std::tie(a.giftCardPromo, a.giftCardPromoExpires) = held.promo();
         a.giftCardBalance += a.giftCardPromo;
     }
     return r;
