@@ -174,6 +174,38 @@ TEST_CASE("a sale over a store limit lowered while it was being checked is refus
     REQUIRE(value(Journal::verify(s.a())).ok);
 }
 
+TEST_CASE("a sale whose receipt number another register took while it was being checked takes "
+          "the next",
+          "[trust][interleaving][sale]") {
+    // desk-1 and audit share series R: the number is read inside the transaction, never with
+    // the checks before it.
+    TwoRegisters s;
+    const CatalogItem oil = *value(CatalogService(s.a()).findByCode(u"OIL-LAV-120"_s));
+    Ticket t;
+    t.addItem(oil);
+    std::optional<Result<CompletedSale>> beside;
+    AtTestPoint point("sale.giftcards.checked", [&] {
+        beside = SaleService(s.b()).complete(t, {s.tender(u"cash:100.00"_s)}, s.frontdesk,
+                                             std::nullopt, u"audit"_s);
+    });
+    auto sold = SaleService(s.a()).complete(t, {s.tender(u"cash:100.00"_s)}, s.frontdesk,
+                                            std::nullopt, s.regA);
+    REQUIRE(point.reached());
+    REQUIRE(beside.has_value());
+    REQUIRE(*beside);
+    REQUIRE(sold);
+    CHECK(receiptCode((*beside)->receiptNo).startsWith(u"R-"_s));
+    CHECK(sold->receiptNo == (*beside)->receiptNo + 1);
+    CHECK(value(s.a().scalar(u"SELECT COUNT(*) FROM sales WHERE receipt_no >= ?"_s,
+                             {(*beside)->receiptNo}))
+              .toInt() == 2);
+    REQUIRE(value(Journal::verify(s.a())).ok);
+    // And the next sale follows on.
+    auto next = value(SaleService(s.a()).complete(t, {s.tender(u"cash:100.00"_s)}, s.frontdesk,
+                                                  std::nullopt, s.regA));
+    CHECK(next.receiptNo == sold->receiptNo + 1);
+}
+
 TEST_CASE("a sale priced before a tax rate changed under it is refused, whole",
           "[trust][interleaving][sale]") {
     TwoRegisters s;
