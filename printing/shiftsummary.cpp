@@ -22,10 +22,10 @@ std::vector<ReportRow> shiftSummaryRows(const ShiftClose &c, const QTimeZone &zo
     add(K::Title, oasis::printing::tr("SHIFT SUMMARY"));
     add(K::Subtitle, oasis::printing::tr("Shift %1, register %2").arg(s.id).arg(s.registerId));
     add(K::Pair, oasis::printing::tr("Opened"), storeTimeText(s.openedAt, zone));
-    add(K::Pair, oasis::printing::tr("Opened by"), s.openedBy);
+    add(K::Pair, oasis::printing::tr("Opened by"), s.openedByShown);
     if (!s.isOpen()) {
         add(K::Pair, oasis::printing::tr("Closed"), storeTimeText(s.closedAt, zone));
-        add(K::Pair, oasis::printing::tr("Closed by"), s.closedBy);
+        add(K::Pair, oasis::printing::tr("Closed by"), s.closedByShown);
     }
     add(K::Pair, oasis::printing::tr("Sales on the shift"), QString::number(d.salesCount));
     add(K::Rule, {});
@@ -47,7 +47,7 @@ std::vector<ReportRow> shiftSummaryRows(const ShiftClose &c, const QTimeZone &zo
         add(K::Rule, {});
         add(K::Heading, oasis::printing::tr("Pay-ins and pay-outs"));
         for (const CashMovement &m : d.movements)
-            add(K::Item, QStringLiteral("%1 (%2)").arg(m.reason, m.staff),
+            add(K::Item, oasis::printing::tr("%1, by %2").arg(m.reason, m.staffShown),
                 (m.payIn ? m.amount : -m.amount).format());
     }
     if (!c.counts.empty()) {

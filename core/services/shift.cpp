@@ -23,7 +23,8 @@ QString resolveRegister(const QString &registerId) {
 
 const QString kShiftColumns = QStringLiteral(
     "SELECT s.id, s.register_id, s.opened_at, o.name, s.float_cents, s.closed_at, c.name, "
-    "s.expected_cents, s.counted_cents FROM shifts s "
+    "s.expected_cents, s.counted_cents, COALESCE(NULLIF(o.display_name, ''), o.name), "
+    "COALESCE(NULLIF(c.display_name, ''), c.name) FROM shifts s "
     "JOIN staff o ON o.id = s.opened_by LEFT JOIN staff c ON c.id = s.closed_by ");
 
 Shift shiftFromRow(const Rows &q) {
@@ -40,6 +41,8 @@ Shift shiftFromRow(const Rows &q) {
         s.expected = Money::fromCents(q.value(7).toLongLong());
     if (!q.value(8).isNull())
         s.counted = Money::fromCents(q.value(8).toLongLong());
+    s.openedByShown = q.value(9).toString();
+    s.closedByShown = q.value(10).toString();
     return s;
 }
 
@@ -209,12 +212,13 @@ Result<DrawerSummary> ShiftService::summaryOf(qint64 shiftId) const {
     if (!count)
         return std::unexpected(count.error());
     d.salesCount = count->toLongLong();
-    auto moves = m_db.exec(
-        QStringLiteral("SELECT m.id, m.kind, m.amount_cents, m.reason, s.name, a.name, "
-                       "m.created_at FROM cash_movements m LEFT JOIN staff s ON s.id = m.staff_id "
-                       "LEFT JOIN staff a ON a.id = m.approver_id WHERE m.shift_id = ? "
-                       "ORDER BY m.id"),
-        {shiftId});
+    auto moves =
+        m_db.exec(QStringLiteral("SELECT m.id, m.kind, m.amount_cents, m.reason, s.name, a.name, "
+                                 "m.created_at, COALESCE(NULLIF(s.display_name, ''), s.name) "
+                                 "FROM cash_movements m LEFT JOIN staff s ON s.id = m.staff_id "
+                                 "LEFT JOIN staff a ON a.id = m.approver_id WHERE m.shift_id = ? "
+                                 "ORDER BY m.id"),
+                  {shiftId});
     if (!moves)
         return std::unexpected(moves.error());
     while (moves->next()) {
@@ -227,6 +231,7 @@ Result<DrawerSummary> ShiftService::summaryOf(qint64 shiftId) const {
         m.staff = moves->value(4).toString();
         m.approver = moves->value(5).toString();
         m.at = fromStorageTime(moves->value(6).toString());
+        m.staffShown = moves->value(7).toString();
         (m.payIn ? d.payIns : d.payOuts) += m.amount;
         d.movements.push_back(m);
     }
@@ -328,6 +333,7 @@ Result<CashMovement> ShiftService::move(bool in, Money amount, const QString &re
     m.amount = amount;
     m.reason = reason;
     m.staff = staff.name;
+    m.staffShown = staff.shownName();
     m.approver = approver ? approver->name : QString();
     m.at = fromStorageTime(now);
     if (auto ok = Journal::append(m_db, staff.name,
@@ -419,6 +425,7 @@ Result<ShiftClose> ShiftService::closeShift(Money counted, const DrawerCount &co
         return std::unexpected(ok.error());
     drawer->shift.closedAt = fromStorageTime(now);
     drawer->shift.closedBy = staff.name;
+    drawer->shift.closedByShown = staff.shownName();
     drawer->shift.expected = drawer->expected;
     drawer->shift.counted = counted;
     result.summary = std::move(*drawer);

@@ -20,10 +20,12 @@ struct Shift {
     qint64 id = 0;
     QString registerId;
     QDateTime openedAt;
-    QString openedBy;
+    QString openedBy;      ///< login name, as `--user NAME` takes it
+    QString openedByShown; ///< as receipts name people (StaffMember::shownName)
     Money openingFloat;
     QDateTime closedAt; ///< invalid while open
     QString closedBy;
+    QString closedByShown;
     std::optional<Money> expected; ///< set when closed
     std::optional<Money> counted;
 
@@ -37,7 +39,8 @@ struct CashMovement {
     bool payIn = false;
     Money amount; ///< always positive
     QString reason;
-    QString staff;
+    QString staff;      ///< login name
+    QString staffShown; ///< as receipts name people
     QString approver;
     QDateTime at;
 };

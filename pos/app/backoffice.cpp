@@ -249,7 +249,10 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
         QObject::connect(screen, &screens::InventoryScreen::stockChanged, screen, refreshStatus);
     });
     auto *shift = lazy<screens::ShiftScreen>(ctx, [refreshStatus](auto *screen) {
+        // It reads the drawer each time it is shown: a shift opened or closed elsewhere
+        // (oasisctl, another login) since the status bar was last told shows there too.
         QObject::connect(screen, &screens::ShiftScreen::shiftChanged, screen, refreshStatus);
+        refreshStatus();
     });
     auto *reports = lazy<screens::ReportsScreen>(ctx);
     auto *staff = lazy<screens::StaffScreen>(ctx);
@@ -313,7 +316,7 @@ void installBackOffice(MainWindow &window, Database &db, const QString &register
 
     // Stock, drawer and totals move with every sale: refresh those screens when next shown.
     QObject::connect(&window, &MainWindow::saleCompleted, &window, [=] {
-        for (LazyScreen *screen : {giftCards, inventory, shift, reports})
+        for (LazyScreen *screen : {giftCards, inventory, reports}) // the shift reads itself
             screen->markStale();
         refreshStatus();
     });

@@ -427,7 +427,7 @@ void ShiftScreen::refresh() {
         m_status->setText(
             tr("Shift %1 open since %2, by %3")
                 .arg(summary->shift.id)
-                .arg(storeTimeText(summary->shift.openedAt, zone), summary->shift.openedBy));
+                .arg(storeTimeText(summary->shift.openedAt, zone), summary->shift.openedByShown));
         m_figures->setText(tr("Float %1 · cash sales %2 · cash refunds %3 · pay-ins %4 · "
                               "pay-outs %5 · sales on this shift: %6")
                                .arg(summary->openingFloat.format(), summary->cashSales.format(),
@@ -452,6 +452,14 @@ void ShiftScreen::refresh() {
     m_amount->setEnabled(m_isOpen);
     m_reason->setEnabled(m_isOpen);
     updateTotals();
+    const qint64 before = std::exchange(m_shownShift, m_isOpen ? summary->shift.id : 0);
+    if (before != -1 && before != m_shownShift)
+        Q_EMIT shiftChanged();
+}
+
+void ShiftScreen::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    refresh();
 }
 
 void ShiftScreen::showMessage(const QString &message, bool error) {
@@ -467,8 +475,7 @@ void ShiftScreen::openShift() {
     showMessage(tr("Shift %1 opened with a float of %2.").arg(opened->id).arg(counted.format()),
                 false);
     clearCount();
-    refresh();
-    Q_EMIT shiftChanged();
+    refresh(); // says shiftChanged
 }
 
 void ShiftScreen::moveCash(bool payIn) {
@@ -523,9 +530,8 @@ void ShiftScreen::closeShift() {
         return cancelled ? void() : showMessage(closed.error().message, true);
     showMessage({}, false);
     clearCount();
-    refresh();
+    refresh(); // says shiftChanged
     showSummary(*closed);
-    Q_EMIT shiftChanged();
 }
 
 void ShiftScreen::showSummary(const ShiftClose &closed) {

@@ -43,11 +43,15 @@ public:
     void printSummary();
 
 Q_SIGNALS:
-    /// A shift opened or closed: the main window updates its status bar.
+    /// The register's open shift is another than refresh() found before (opened or closed
+    /// here, or elsewhere: oasisctl, another login): the main window updates its status bar.
     void shiftChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    /// Reads the drawer again each time the screen is shown: a shift may have been opened or
+    /// closed elsewhere meanwhile.
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct CountRow {
@@ -102,6 +106,7 @@ private:
 
     Money m_expectedAmount;
     bool m_isOpen = false;
+    qint64 m_shownShift = -1; ///< the open shift refresh() read last: 0 none, -1 not read yet
     std::optional<ShiftClose> m_lastClose;
 };
 

@@ -6364,6 +6364,10 @@ F10</source>
         <source>%1 sessions left</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens</name>

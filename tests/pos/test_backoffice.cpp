@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/inventory.h"
+#include "core/services/shift.h"
+#include "core/services/staff.h"
 #include "pos/app/appstyle.h"
 #include "pos/app/backoffice.h"
 #include "pos/app/mainwindow.h"
 #include "pos/app/registerwidget.h"
 #include "pos/screens/inventoryscreen.h"
 #include "pos/screens/reportsscreen.h"
+#include "pos/screens/shiftscreen.h"
 #include "tests/pos/posfixture.h"
 
 #include <QLabel>
@@ -19,6 +22,11 @@ QString lowStockText(Database &db) {
     const int low = test::value(InventoryService(db).lowStockCount());
     REQUIRE(low > 1);
     return QStringLiteral("%1 products low on stock").arg(low);
+}
+/// As a click on the header does: the screen is shown, and what showing it queued runs.
+void showScreen(MainWindow &window, const QString &id) {
+    window.showScreen(id);
+    QCoreApplication::processEvents();
 }
 } // namespace
 
@@ -57,6 +65,48 @@ TEST_CASE("the status bar counts low stock beside the register, after the first 
     Q_EMIT window.registerScreen()->saleCompleted(2);
     CHECK(QTest::qWaitFor([&] { return status->text().contains(after); }, 5000));
     REQUIRE(status->text() == QStringLiteral("No shift open   ·   ") + after);
+}
+
+TEST_CASE("a shift opened or closed elsewhere shows on the Shift screen and in the status bar "
+          "when the screen is next shown",
+          "[pos][backoffice][shift]") {
+    oasis::test::TempDb tdb(true);
+    postest::PosClock clock;
+    installTranslations(*qApp);
+    const QString reg = QStringLiteral("test-register");
+    MainWindow window(tdb.db(), reg);
+    installBackOffice(window, tdb.db(), reg);
+    auto *status = window.findChild<QLabel *>(QStringLiteral("storeStatus"));
+    REQUIRE(status);
+    window.show();
+    CHECK(QTest::qWaitFor([&] { return status->text().startsWith(u"No shift open"); }, 5000));
+    REQUIRE(QTest::qWaitFor([&] { return window.findChild<RegisterWidget *>() != nullptr; }, 5000));
+    window.startSession(test::value(StaffService(tdb.db()).find(QStringLiteral("manager"))));
+    showScreen(window, QStringLiteral("shift"));
+    auto *screen = window.findChild<screens::ShiftScreen *>();
+    REQUIRE(screen);
+    auto *heading = screen->findChild<QLabel *>(QStringLiteral("shiftStatus"));
+    REQUIRE(heading);
+    CHECK(heading->text() == QStringLiteral("No shift is open on this register"));
+    showScreen(window, QStringLiteral("register"));
+
+    // oasisctl opens a shift on this register meanwhile, on a connection of its own.
+    auto other = test::value(Database::open(tdb.path(), tdb.options()));
+    const StaffMember maya = test::value(StaffService(*other).find(QStringLiteral("frontdesk")));
+    const Shift opened =
+        test::value(ShiftService(*other).open(Money::fromCents(150'00), maya, reg));
+    showScreen(window, QStringLiteral("shift"));
+    CHECK(heading->text().startsWith(QStringLiteral("Shift %1 open since ").arg(opened.id)));
+    // Named as the receipts name people, not by login.
+    CHECK(heading->text().endsWith(QStringLiteral(", by Maya (front desk)")));
+    CHECK(QTest::qWaitFor([&] { return status->text().startsWith(u"Shift open since"); }, 5000));
+
+    // And closed again elsewhere.
+    showScreen(window, QStringLiteral("register"));
+    test::value(ShiftService(*other).close(Money::fromCents(150'00), maya, std::nullopt, reg));
+    showScreen(window, QStringLiteral("shift"));
+    CHECK(heading->text() == QStringLiteral("No shift is open on this register"));
+    CHECK(QTest::qWaitFor([&] { return status->text().startsWith(u"No shift open"); }, 5000));
 }
 
 TEST_CASE("counts read as English: one line, two lines", "[pos][backoffice]") {

@@ -258,14 +258,15 @@ TEST_CASE("closing the shift shows its summary, with the figures the service rec
     const QTimeZone zone = StoreSettings(tdb.db()).timeZone();
     for (const QString &expected :
          {QStringLiteral("SHIFT SUMMARY"), kRegister, storeTimeText(stored.openedAt, zone),
-          storeTimeText(stored.closedAt, zone), QStringLiteral("frontdesk"),
+          storeTimeText(stored.closedAt, zone), QStringLiteral("Maya (front desk)"),
           QStringLiteral("$100.00"), QStringLiteral("$45.00"), QStringLiteral("$10.00"),
           QStringLiteral("$155.00"), QStringLiteral("$150.25"), QStringLiteral("-$4.75"),
-          QStringLiteral("SHORT"), QStringLiteral("change from the safe"),
+          QStringLiteral("SHORT"), QStringLiteral("change from the safe, by Maya (front desk)"),
           QStringLiteral("$50 x 2"), QStringLiteral("25¢ x 1")}) {
         INFO(expected.toStdString());
         CHECK(text.contains(expected));
     }
+    CHECK_FALSE(text.contains(QStringLiteral("frontdesk"))); // people by name, not login
     CHECK_FALSE(text.contains(QStringLiteral("UTC")));
     CHECK_FALSE(text.contains(QStringLiteral("$2 x"))); // counted as none: not listed
 

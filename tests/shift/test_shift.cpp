@@ -219,6 +219,13 @@ TEST_CASE("a drawer counted note by note keeps its count in the close and the jo
     REQUIRE(closed.summary.expected == m(110'00));
     REQUIRE(closed.summary.payIns == m(10'00));
     REQUIRE(closed.summary.shift.closedBy == QStringLiteral("frontdesk"));
+    // As receipts name people, here and as the shift is read back.
+    REQUIRE(closed.summary.shift.closedByShown == QStringLiteral("Maya (front desk)"));
+    REQUIRE(closed.summary.shift.openedByShown == QStringLiteral("Maya (front desk)"));
+    REQUIRE(closed.summary.movements.at(0).staffShown == QStringLiteral("Maya (front desk)"));
+    const Shift read = value(shifts.byId(closed.summary.shift.id));
+    REQUIRE(read.closedByShown == QStringLiteral("Maya (front desk)"));
+    REQUIRE(read.openedBy == QStringLiteral("frontdesk"));
     REQUIRE(closed.summary.shift.closedAt.isValid());
     // What was there, nothing about the notes that were not.
     REQUIRE(closed.counts == DrawerCount{{20'00, 5}, {1'00, 9}, {25, 3}});
