@@ -16,6 +16,7 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -149,6 +150,16 @@ QString Dashboard::summaryText() const {
     return m_summary->text();
 }
 
+namespace {
+/// A chart's title: `title`, or when nothing was sold in the period, that it was not (an empty
+/// chart with a $0-$1 axis said nothing by itself).
+QString salesTitle(const QString &title, const QList<qreal> &values, const QString &dates) {
+    if (std::all_of(values.begin(), values.end(), [](qreal v) { return v == 0.0; }))
+        return Dashboard::tr("No sales, %1").arg(dates);
+    return title;
+}
+} // namespace
+
 void Dashboard::refresh() {
     ReportService reports(*m_context.db);
     const QLocale locale;
@@ -198,7 +209,8 @@ void Dashboard::refresh() {
                 labels << locale.toString(m, QStringLiteral("MMM"));
                 values << dollars(byMonth[m.year() * 12 + m.month() - 1]);
             }
-            drawBars(m_perDay, bars(tr("Sales per month, %1").arg(dates), labels, values, true));
+            drawBars(m_perDay, bars(salesTitle(tr("Sales per month, %1").arg(dates), values, dates),
+                                    labels, values, true));
         } else {
             const QString format =
                 from.daysTo(to) < 15 ? QStringLiteral("ddd d") : QStringLiteral("d");
@@ -207,7 +219,8 @@ void Dashboard::refresh() {
                 auto it = byDay.find(d);
                 values << (it != byDay.end() ? dollars(it->second) : 0.0);
             }
-            drawBars(m_perDay, bars(tr("Sales per day, %1").arg(dates), labels, values, true));
+            drawBars(m_perDay, bars(salesTitle(tr("Sales per day, %1").arg(dates), values, dates),
+                                    labels, values, true));
         }
     }
     if (auto hours = reports.salesPerHour(from, to)) {
@@ -231,7 +244,9 @@ void Dashboard::refresh() {
                            : QString::number(h));
             values << dollars((*hours)[std::size_t(h)]);
         }
-        drawBars(m_perHour, bars(tr("Sales by hour of day, %1").arg(dates), labels, values, true));
+        drawBars(m_perHour,
+                 bars(salesTitle(tr("Sales by hour of day, %1").arg(dates), values, dates), labels,
+                      values, true));
     }
     if (auto sessions = reports.sessionsPerTherapist(from, to)) {
         QStringList labels;

@@ -6808,6 +6808,10 @@ managers only)</source>
         <source>No sessions with a therapist, %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No sales, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::screens::GiftCardHistoryModel</name>

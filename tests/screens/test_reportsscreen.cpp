@@ -264,6 +264,32 @@ TEST_CASE("the dashboard's hours are drawn whole at 1366x768, and a period witho
     CHECK(perTherapist->chart()->title().startsWith(u"No sessions with a therapist, "_s));
 }
 
+TEST_CASE("a period without sales says so on the dashboard's charts", "[screens][report]") {
+    TempDb tdb(true);
+    Database &db = tdb.db();
+    TempSettings settings;
+    Context context(db, QStringLiteral("owner"));
+    Dashboard dashboard(context.ctx);
+    dashboard.refresh();
+    auto *perDay = dashboard.findChild<QChartView *>(QStringLiteral("salesPerDay"));
+    auto *perHour = dashboard.findChild<QChartView *>(QStringLiteral("salesPerHour"));
+    auto *period = dashboard.findChild<QComboBox *>(QStringLiteral("dashboardPeriod"));
+    REQUIRE(perDay);
+    REQUIRE(perHour);
+    REQUIRE(period);
+    CHECK(perDay->chart()->title().startsWith(u"No sales, "_s));
+    CHECK(perHour->chart()->title().startsWith(u"No sales, "_s));
+    period->setCurrentIndex(period->findData(-3)); // by month
+    CHECK(perDay->chart()->title().startsWith(u"No sales, "_s));
+    // A sale: the charts name what they show.
+    sellOils(db, false, Money::fromCents(100'00));
+    dashboard.refresh();
+    CHECK(perDay->chart()->title().startsWith(u"Sales per month, "_s));
+    CHECK(perHour->chart()->title().startsWith(u"Sales by hour of day, "_s));
+    period->setCurrentIndex(period->findData(7));
+    CHECK(perDay->chart()->title().startsWith(u"Sales per day, "_s));
+}
+
 TEST_CASE("the dashboard shows what was sold elsewhere when it is looked at again",
           "[screens][report]") {
     TempDb tdb(true);
