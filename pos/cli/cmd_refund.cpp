@@ -2,6 +2,7 @@
 // refund RECEIPT [ITEM...] [--restock] --approve-by NAME; void RECEIPT --approve-by NAME
 #include "pos/cli/context.h"
 
+#include "core/domain/ticketeditor.h"
 #include "core/services/refund.h"
 #include "core/services/storesettings.h"
 #include "pos/cli/translate.h"
@@ -33,13 +34,23 @@ Result<qint64> receiptArgument(Context &ctx) {
 /// units to refund.
 Result<std::vector<RefundSelection>> selections(const std::vector<RefundableLine> &lines,
                                                 const QStringList &items) {
-    static const QRegularExpression re(QStringLiteral("^(.+?)(?:x([0-9]{1,3}))?$"));
+    static const QRegularExpression re(QStringLiteral("^(.+?)(?:x(-?[0-9]+))?$"));
     std::vector<RefundSelection> out;
     std::map<qint64, int> taken;
     for (const QString &item : items) {
         const auto m = re.match(item);
         const QString what = m.captured(1);
-        const int qty = m.captured(2).isEmpty() ? 0 : m.captured(2).toInt();
+        // No xQTY: every unit not yet refunded. A quantity written is one a sale could have.
+        int qty = 0;
+        if (!m.captured(2).isEmpty()) {
+            bool number = false;
+            qty = m.captured(2).toInt(&number);
+            if (!number || qty < 1 || qty > TicketEditor::kMaxQuantity)
+                return fail(ErrorCode::Invalid,
+                            oasis::cli::tr("%1: the quantity must be from 1 to %2.")
+                                .arg(item)
+                                .arg(TicketEditor::kMaxQuantity));
+        }
         const RefundableLine *match = nullptr;
         for (const RefundableLine &l : lines) {
             const bool byLine =

@@ -118,11 +118,14 @@ Status addItem(Database &db, TicketEditor &ticket, const QString &token, const G
     if (!item)
         return std::unexpected(item.error());
     if (!*item) {
-        static const QRegularExpression withQty(QStringLiteral("^(.+)x([0-9]{1,3})$"));
+        static const QRegularExpression withQty(QStringLiteral("^(.+)x(-?[0-9]+)$"));
         const auto m = withQty.match(token);
         if (m.hasMatch()) {
             code = m.captured(1);
-            quantity = m.captured(2).toInt();
+            bool number = false;
+            quantity = m.captured(2).toInt(&number);
+            if (!number)
+                quantity = 0; // past an int: refused below as any quantity over 999
             item = catalog.findByCode(code);
             if (!item)
                 return std::unexpected(item.error());

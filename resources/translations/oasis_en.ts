@@ -5890,6 +5890,14 @@ F10</source>
         <source>Gift card ••%1: %2 (%3). %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>client find needs a name or phone digits to look for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the quantity must be from 1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::plugins</name>

@@ -521,6 +521,48 @@ TEST_CASE("oasisctl refund puts gift-card money on the replacement of a lost car
     REQUIRE(balance.json()[u"balance_cents"_s].toInteger() == 50'00);
 }
 
+TEST_CASE("oasisctl sale and refund take quantities from 1 to 999 and refuse the rest",
+          "[cli][refund]") {
+    Shop shop;
+    shop.initDemo();
+    // A quantity past 999 (or past an int) is a quantity, not part of the code.
+    for (const QString &item : {u"OIL-LAV-120x1000"_s, u"OIL-LAV-120x99999999999999999999"_s,
+                                u"OIL-LAV-120x0"_s, u"OIL-LAV-120x-3"_s}) {
+        INFO(item.toStdString());
+        const Run refused = shop.run(
+            {u"--user"_s, u"frontdesk"_s, u"sale"_s, item, u"--pay"_s, u"card:100"_s}, kFrontDesk);
+        CHECK(refused.exitCode == 1);
+        CHECK(QString::fromUtf8(refused.err)
+                  .contains(u"the quantity must be from 1 to 999"_s, Qt::CaseInsensitive));
+        CHECK(refused.oneErrorLine());
+    }
+    REQUIRE(shop.scalar(u"SELECT COUNT(*) FROM sales"_s) == 0);
+    // Three oils ($72.00 + $7.60 tax).
+    const Run sale = shop.run({u"--json"_s, u"--user"_s, u"frontdesk"_s, u"sale"_s,
+                               u"OIL-LAV-120x3"_s, u"--pay"_s, u"card:79.60"_s},
+                              kFrontDesk);
+    REQUIRE(sale.exitCode == 0);
+    const QString receipt = QString::number(sale.json()[u"receipt"_s].toInteger());
+    for (const QString &item : {u"OIL-LAV-120x0"_s, u"line:1x0"_s, u"OIL-LAV-120x-1"_s,
+                                u"OIL-LAV-120x1000"_s, u"line:1x99999999999"_s}) {
+        INFO(item.toStdString());
+        const Run refused = shop.run({u"--user"_s, u"owner"_s, u"refund"_s, receipt, item}, kOwner);
+        CHECK(refused.exitCode == 1);
+        CHECK(QString::fromUtf8(refused.err) ==
+              u"oasisctl: %1: the quantity must be from 1 to 999.\n"_s.arg(item));
+    }
+    REQUIRE(shop.scalar(u"SELECT COUNT(*) FROM sales WHERE kind = 'refund'"_s) == 0);
+    const Run one = shop.run(
+        {u"--json"_s, u"--user"_s, u"owner"_s, u"refund"_s, receipt, u"OIL-LAV-120x1"_s}, kOwner);
+    REQUIRE(one.exitCode == 0);
+    REQUIRE(one.json()[u"total_cents"_s].toInteger() == -26'53);
+    // No quantity: the two units left.
+    const Run rest = shop.run(
+        {u"--json"_s, u"--user"_s, u"owner"_s, u"refund"_s, receipt, u"OIL-LAV-120"_s}, kOwner);
+    REQUIRE(rest.exitCode == 0);
+    REQUIRE(rest.json()[u"total_cents"_s].toInteger() == -53'07);
+}
+
 TEST_CASE("oasisctl client add, find, show, merge and export, with exit codes and JSON",
           "[cli][clients]") {
     Shop shop;
