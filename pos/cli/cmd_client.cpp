@@ -109,6 +109,9 @@ Status cmdClientFind(Context &ctx) {
         return std::unexpected(text.error());
     if (auto ok = ctx.noMoreArguments(); !ok)
         return ok;
+    if (text->trimmed().isEmpty()) // the counter's empty search box lists no one; here it is a typo
+        return fail(ErrorCode::Invalid,
+                    oasis::cli::tr("client find needs a name or phone digits to look for."));
     auto db = ctx.database();
     if (!db)
         return std::unexpected(db.error());

@@ -592,6 +592,13 @@ TEST_CASE("oasisctl client add, find, show, merge and export, with exit codes an
         REQUIRE(clients[0][u"has_health_flags"_s].toBool());
         REQUIRE_FALSE(clients[0].toObject().contains(u"health_flags"_s));
         REQUIRE_FALSE(found.out.contains("nut oils"));
+        for (const QString &blank : {QString(), u"   "_s}) {
+            const Run nothing =
+                shop.run({u"--user"_s, u"frontdesk"_s, u"client"_s, u"find"_s, blank}, kFrontDesk);
+            CHECK(nothing.exitCode == 1);
+            CHECK(nothing.err ==
+                  "oasisctl: client find needs a name or phone digits to look for.\n");
+        }
         const Run shown = shop.run(
             {u"--user"_s, u"frontdesk"_s, u"client"_s, u"show"_s, QString::number(id)}, kFrontDesk);
         REQUIRE(shown.exitCode == 0);
