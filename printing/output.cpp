@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "printing/output.h"
+
+#include "core/domain/savefile.h"
 #include "printing/printererror.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <cerrno>
 #include <csignal>
@@ -151,10 +152,9 @@ Status writeOutput(const QByteArray &bytes, const QString &path, const QString &
     // and within the deadline.
     if (info.exists() && !info.isFile() && !info.isDir())
         return writeDevice(bytes, path, timeoutMs);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    if (auto saved = saveFile(path, bytes); !saved)
         return printerError(QStringLiteral("Could not write the %1 to %2: %3.")
-                                .arg(what, path, file.errorString()));
+                                .arg(what, path, saved.error().message));
     return {};
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/csv.h"
+#include "core/domain/savefile.h"
 #include "core/domain/text.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
@@ -15,8 +16,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cstdlib>
@@ -448,24 +449,19 @@ Result<int> ClientService::exportCsv(const QString &path, const StaffMember &by,
     auto tx = beginAuthorized(m_db, Action::ClientExport, by, approver);
     if (!tx)
         return std::unexpected(tx.error());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::System,
-                    oasis::tr("Cannot write %1: %2")
-                        .arg(QDir::toNativeSeparators(path), file.errorString()));
-    file.write(
+    QByteArray bytes =
         csv::formatRow({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("phone"),
                         QStringLiteral("email"), QStringLiteral("notes"),
-                        QStringLiteral("health_flags"), QStringLiteral("created_at")}));
+                        QStringLiteral("health_flags"), QStringLiteral("created_at")});
     auto q = m_db.exec(kSelect + QStringLiteral("WHERE merged_into IS NULL ORDER BY id"));
     if (!q)
         return std::unexpected(q.error());
     int count = 0;
     while (q->next()) {
         const Client c = fromRow(*q, true);
-        file.write(csv::formatRow({QString::number(c.id), c.name, c.phone, c.email, c.notes,
-                                   c.healthFlags.join(QStringLiteral("; ")),
-                                   c.createdAt.toString(Qt::ISODate)}));
+        bytes += csv::formatRow({QString::number(c.id), c.name, c.phone, c.email, c.notes,
+                                 c.healthFlags.join(QStringLiteral("; ")),
+                                 c.createdAt.toString(Qt::ISODate)});
         ++count;
     }
     if (auto ok =
@@ -475,12 +471,13 @@ Result<int> ClientService::exportCsv(const QString &path, const StaffMember &by,
                              {QStringLiteral("approver"), approver ? approver->name : QString()}});
         !ok)
         return std::unexpected(ok.error());
-    if (!file.commit())
+    if (auto saved = saveFile(path, bytes); !saved)
         return fail(ErrorCode::System,
                     oasis::tr("Cannot write %1: %2")
-                        .arg(QDir::toNativeSeparators(path), file.errorString()));
+                        .arg(QDir::toNativeSeparators(path), saved.error().message));
     if (auto ok = tx->commit(); !ok) {
-        QFile::remove(path); // not journaled: not exported
+        if (QFileInfo(path).isFile()) // never /dev/stdout or a FIFO, written in place
+            QFile::remove(path);      // not journaled: not exported
         return std::unexpected(ok.error());
     }
     return count;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/keys.h"
 
+#include "core/domain/savefile.h"
 #include "core/domain/translate.h"
 #include "core/services/authorization.h"
 #include "core/storage/database.h"
@@ -12,7 +13,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QScopeGuard>
 
 namespace oasis {
@@ -79,11 +79,9 @@ Result<KeyExport> KeyService::exportTo(Database &db, const QString &fileIn,
     if (!head)
         return std::unexpected(head.error());
     const QByteArray sealed = db.keys().seal(db.id(), head->first, head->second, key);
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || !out.setPermissions(kOwnerOnly) ||
-        out.write(sealed) != sealed.size() || !out.commit())
+    if (auto saved = saveFile(file, sealed, kOwnerOnly); !saved)
         return fail(ErrorCode::System,
-                    oasis::tr("Cannot write %1: %2").arg(shown(file), out.errorString()));
+                    oasis::tr("Cannot write %1: %2").arg(shown(file), saved.error().message));
     // The journal says the keys left: if it cannot, neither do they.
     if (auto ok = tx->commit(); !ok)
         return std::unexpected(ok.error());

@@ -3,6 +3,7 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/crypto.h"
+#include "core/domain/savefile.h"
 #include "core/domain/translate.h"
 #include "core/storage/journal.h"
 #include "core/storage/postgresdriver.h"
@@ -16,7 +17,6 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -1716,10 +1716,7 @@ bool Database::writeAnchor(const QString &path, qint64 seq, const QByteArray &ha
     }
     // A new file beside it, synced, then renamed over the old one: a crash leaves either record
     // whole, never an empty or half-written file.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(record) != record.size())
-        return false;
-    return file.commit();
+    return saveFile(path, record).has_value();
 }
 
 Result<Transaction> Transaction::begin(Database &db) {

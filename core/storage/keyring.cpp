@@ -3,6 +3,7 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/crypto.h"
+#include "core/domain/savefile.h"
 #include "core/domain/translate.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <cctype>
@@ -92,11 +92,9 @@ Status KeyRing::write(const QString &path, const KeyRing &keys, bool overwrite) 
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return fail(ErrorCode::Storage,
                     oasis::tr("Cannot create the folder for the key file %1.").arg(path));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(kPermissions) ||
-        file.write(keys.toJson()) < 0 || !file.commit())
+    if (auto saved = saveFile(path, keys.toJson(), kPermissions); !saved)
         return fail(ErrorCode::Storage,
-                    oasis::tr("Cannot write the key file %1: %2").arg(path, file.errorString()));
+                    oasis::tr("Cannot write the key file %1: %2").arg(path, saved.error().message));
     QFile::setPermissions(path, kPermissions);
     return {};
 }

@@ -4,6 +4,7 @@
 
 #include "core/domain/csv.h"
 #include "core/domain/giftcode.h"
+#include "core/domain/savefile.h"
 #include "core/services/catalog.h"
 #include "core/services/demo.h"
 #include "core/services/registers.h"
@@ -14,7 +15,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
-#include <QSaveFile>
 #include <QUrl>
 
 namespace oasis::cli {
@@ -370,10 +370,9 @@ Status cmdCatalog(Context &ctx) {
         auto bytes = catalog.exportCsv();
         if (!bytes)
             return std::unexpected(bytes.error());
-        QSaveFile out(*file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) < 0 || !out.commit())
+        if (auto saved = saveFile(*file, *bytes); !saved)
             return fail(ErrorCode::System,
-                        oasis::cli::tr("Cannot write %1: %2").arg(*file, out.errorString()));
+                        oasis::cli::tr("Cannot write %1: %2").arg(*file, saved.error().message));
         const int rows = static_cast<int>(bytes->count('\n')) - 1;
         ctx.emit({{QStringLiteral("file"), *file}, {QStringLiteral("items"), rows}},
                  {oasis::cli::tr("Exported %1 items to %2.").arg(rows).arg(*file)});

@@ -3,6 +3,7 @@
 #include "pos/cli/context.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/savefile.h"
 #include "core/domain/tax.h"
 #include "core/services/authorization.h"
 #include "core/services/backup.h"
@@ -20,7 +21,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QSaveFile>
 
 namespace oasis::cli {
 
@@ -37,10 +37,9 @@ Result<QDate> dateOption(Context &ctx, const QString &name, QDate fallback) {
 }
 
 Status writeFile(const QString &path, const QByteArray &bytes) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    if (auto saved = saveFile(path, bytes); !saved)
         return fail(ErrorCode::System,
-                    oasis::cli::tr("Cannot write %1: %2").arg(path, file.errorString()));
+                    oasis::cli::tr("Cannot write %1: %2").arg(path, saved.error().message));
     return {};
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/csv.h"
+#include "core/domain/savefile.h"
 #include "core/services/catalog.h"
 #include "core/services/store.h"
 #include "core/services/storesettings.h"
@@ -27,7 +28,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -699,10 +699,9 @@ void InventoryScreen::exportCsv() {
     auto bytes = CatalogService(*m_ctx.db).exportCsv();
     if (!bytes)
         return showError(bytes.error());
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) < 0 || !out.commit())
+    if (auto saved = saveFile(path, *bytes); !saved)
         return showError(
-            Error{ErrorCode::System, tr("Cannot write %1: %2").arg(path, out.errorString())});
+            Error{ErrorCode::System, tr("Cannot write %1: %2").arg(path, saved.error().message)});
 }
 
 } // namespace oasis::screens

@@ -5,6 +5,7 @@
 #include "core/services/offline.h"
 
 #include "core/domain/clock.h"
+#include "core/domain/savefile.h"
 #include "core/services/authorization.h"
 #include "core/services/backup.h"
 #include "core/services/store.h"
@@ -28,7 +29,6 @@
 #include <QMessageBox>
 #include <QPrinter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -517,10 +517,8 @@ void ReportsScreen::exportCsv() {
             return showMessage(full.error().message, true);
         exported = std::move(*full);
     }
-    QSaveFile file(path);
-    const QByteArray bytes = exported.toCsv();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return showMessage(tr("Cannot write %1: %2").arg(path, file.errorString()), true);
+    if (auto saved = saveFile(path, exported.toCsv()); !saved)
+        return showMessage(tr("Cannot write %1: %2").arg(path, saved.error().message), true);
     showMessage(tr("Exported to %1.").arg(path));
 }
 
