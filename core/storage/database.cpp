@@ -110,8 +110,18 @@ Error storageError(const QString &what, const QSqlError &error) {
         return {
             ErrorCode::Storage,
             oasis::tr("The database is read-only: check the file's permissions. (%1)").arg(what)};
-    if (text.contains(QLatin1String("full"), Qt::CaseInsensitive))
-        return {ErrorCode::Storage, oasis::tr("The disk is full. (%1)").arg(what)};
+    // Said for the front desk, without the statement (it goes to the log). SQLite: "database or
+    // disk is full"; PostgreSQL (disk_full, 53100): "could not extend file …: No space left on
+    // device", the server's disk.
+    const bool serverDisk = text.contains(QLatin1String("No space left on device"));
+    if (serverDisk || text.contains(QLatin1String("full"), Qt::CaseInsensitive)) {
+        qCWarning(lcStorage, "disk full: %s: %s", qPrintable(what), qPrintable(text));
+        return {ErrorCode::Storage,
+                serverDisk ? oasis::tr("The store server's disk is full: nothing was saved. Its "
+                                       "administrator must free space on it; then try again.")
+                           : oasis::tr("The disk is full: nothing was saved. Free some space on "
+                                       "it, then try again.")};
+    }
     if (text.contains(QLatin1String("malformed"), Qt::CaseInsensitive) ||
         text.contains(QLatin1String("not a database"), Qt::CaseInsensitive))
         return {

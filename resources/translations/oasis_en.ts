@@ -1383,10 +1383,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The disk is full. (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The database file is damaged. Restore the latest backup. (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2912,6 +2908,14 @@
     </message>
     <message>
         <source>Wrong PIN for %1: %2 of %3 attempts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store server&apos;s disk is full: nothing was saved. Its administrator must free space on it; then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space on it, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -320,6 +320,27 @@ TEST_CASE("A database locked by another program gives a clear busy message", "[s
     }
 }
 
+TEST_CASE("A full disk is said in one line without the statement, naming the server's disk on "
+          "a server",
+          "[storage]") {
+    // As SQLite and PostgreSQL (disk_full, 53100) word it.
+    const Error file =
+        storageError(u"INSERT INTO sale_lines(sale_id, line_no) VALUES (?, ?)"_s,
+                     QSqlError(u"Unable to fetch row"_s, u"database or disk is full"_s,
+                               QSqlError::StatementError, u"13"_s));
+    CHECK(file.code == ErrorCode::Storage);
+    CHECK(file.message ==
+          u"The disk is full: nothing was saved. Free some space on it, then try again."_s);
+    const Error server = storageError(
+        u"INSERT INTO sale_lines(sale_id, line_no) VALUES (?, ?)"_s,
+        QSqlError(u"QPSQL: Unable to create query"_s,
+                  u"could not extend file \"base/16384/16502\": No space left on device"_s,
+                  QSqlError::StatementError, u"53100"_s));
+    CHECK(server.code == ErrorCode::Storage);
+    CHECK(server.message == u"The store server's disk is full: nothing was saved. Its "
+                            "administrator must free space on it; then try again."_s);
+}
+
 TEST_CASE("Every older schema is migrated to the latest and keeps its rows", "[storage]") {
     const int latest = Database::latestSchemaVersion();
     REQUIRE(latest >= 2);

@@ -192,3 +192,41 @@ TEST_CASE("a store server away for a while: each sale meanwhile is refused in on
     INFO(report.problem.toStdString());
     REQUIRE(report.ok);
 }
+
+TEST_CASE("a full disk refuses a sale in one line, writes none of it, and the next sale after "
+          "space is freed takes the next number",
+          "[trust][faults][sqlite]") {
+    TempDb db(true);
+    const StaffMember frontdesk = staffNamed(db.db(), u"frontdesk"_s);
+    Ticket ticket;
+    ticket.addItem(lavenderOil(db.db()), 1);
+    ticket.addGiftCard(Money::fromCents(25'00));
+    const std::vector<Tender> pay{value(Tender::parse(u"card:51.53"_s))};
+    const qint64 entries = count(db.db(), u"journal"_s);
+    // The file may not grow past the pages it has now: SQLite answers as on a full disk.
+    const qint64 pages = value(db->scalar(u"PRAGMA page_count"_s)).toLongLong();
+    REQUIRE(value(db->scalar(u"PRAGMA max_page_count = %1"_s.arg(pages))).toLongLong() == pages);
+    Result<CompletedSale> sold;
+    qint64 sales = 0;
+    for (; sales < 1000; ++sales) {
+        ticket.requestId = Ticket::newRequestId();
+        sold = SaleService(db.db()).complete(ticket, pay, frontdesk);
+        if (!sold)
+            break;
+        REQUIRE(sold->receiptNo == sales + 1);
+    }
+    REQUIRE_FALSE(sold);
+    CHECK(sold.error().code == ErrorCode::Storage);
+    CHECK(sold.error().message ==
+          u"The disk is full: nothing was saved. Free some space on it, then try again."_s);
+    REQUIRE(count(db.db(), u"sales"_s) == sales);
+    REQUIRE(count(db.db(), u"giftcards"_s) == sales);
+    REQUIRE(count(db.db(), u"journal"_s) == entries + sales);
+    // Space again: the same ticket sells once, with the number the refused one did not keep.
+    value(db->scalar(u"PRAGMA max_page_count = 1073741823"_s));
+    const CompletedSale next = value(SaleService(db.db()).complete(ticket, pay, frontdesk));
+    CHECK(next.receiptNo == sales + 1);
+    const JournalReport report = value(Journal::verify(db.db()));
+    INFO(report.problem.toStdString());
+    REQUIRE(report.ok);
+}
