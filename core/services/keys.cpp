@@ -102,7 +102,13 @@ Result<KeyImport> KeyService::importFrom(const QString &fileIn, const QString &p
     if (!in.open(QIODevice::ReadOnly))
         return fail(ErrorCode::System,
                     oasis::tr("Cannot read %1: %2").arg(shown(file), in.errorString()));
-    auto sealed = KeyRing::unseal(in.readAll(), passphrase);
+    // A device or a pipe has no size: read no more than a key file may hold (/dev/zero would
+    // take all the memory there is).
+    const QByteArray bytes = in.read(kMaxSealedBytes + 1);
+    if (bytes.size() > kMaxSealedBytes)
+        return fail(ErrorCode::Refused,
+                    oasis::tr("%1 is not a sealed Oasis POS key file.").arg(shown(file)));
+    auto sealed = KeyRing::unseal(bytes, passphrase);
     if (!sealed)
         return std::unexpected(sealed.error());
     auto store = readStoreIdentity(storeLocation, sealed->journalSeq);

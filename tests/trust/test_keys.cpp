@@ -12,6 +12,13 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <thread>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace oasis;
 using namespace Qt::StringLiterals;
 
@@ -228,6 +235,35 @@ TEST_CASE("a wrong passphrase, a changed file, another store's key or a copy of 
 
     SECTION("no store at --db") {
         refused(first.file(u"nowhere.db"_s), sealed, kPassphrase);
+    }
+
+    SECTION("a pipe or a device that does not end (/dev/zero) is read no further than a key "
+            "file may be") {
+        const QString fifo = first.file(u"endless.oasiskey"_s);
+        REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        // Offers 4 MiB; oasisctl stops after 64 KiB and one byte, and the rest finds no reader.
+        const auto ignored = std::signal(SIGPIPE, SIG_IGN);
+        qint64 offered = 0;
+        std::thread writer([&] {
+            const int fd = ::open(QFile::encodeName(fifo).constData(), O_WRONLY);
+            if (fd < 0)
+                return;
+            const QByteArray chunk(4096, '\0');
+            while (offered < 4 * 1024 * 1024) {
+                const ssize_t n = ::write(fd, chunk.constData(), std::size_t(chunk.size()));
+                if (n <= 0)
+                    break;
+                offered += n;
+            }
+            ::close(fd);
+        });
+        const test::CtlRun r = refused(first.store.path(), fifo, kPassphrase);
+        // Should oasisctl never have opened it, the writer is let go.
+        ::close(::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK));
+        writer.join();
+        std::signal(SIGPIPE, ignored);
+        REQUIRE(r.err.contains("is not a sealed Oasis POS key file"));
+        CHECK(offered < 1024 * 1024);
     }
 }
 
