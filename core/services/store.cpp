@@ -100,7 +100,7 @@ QString Store::locationProblem(const QString &location) {
         const QString problem = PostgresDriver::urlProblem(location);
         return problem.isEmpty() ? problem
                                  : oasis::tr("The store address %1 %2. Nothing was changed.")
-                                       .arg(QUrl(location).toString(QUrl::RemovePassword), problem);
+                                       .arg(PostgresDriver::shownUrl(location), problem);
     }
     if (location.contains(QLatin1String("://")))
         return oasis::tr("A store server's address starts with postgresql://, as in "

@@ -228,6 +228,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
                               "folder first.")
                         .arg(QDir::toNativeSeparators(info.absolutePath())));
     const bool existed = info.exists(); // QFileInfo re-checks a missing file: keep the answer
+    if (existed && !info.isFile() && !info.isDir()) // SQLite would put its -wal and -shm beside
+        return fail(ErrorCode::Storage,
+                    oasis::tr("%1 is not a database file: it is a device or a pipe.").arg(shown));
     const bool fresh = !existed || info.size() == 0;
     if (fresh && options.mode == Mode::OpenExisting)
         return fail(ErrorCode::Storage,
@@ -321,9 +324,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
 Result<std::unique_ptr<Database>> Database::connectToServer(const QString &url,
                                                             const Options &options) {
     if (const QString problem = PostgresDriver::urlProblem(url); !problem.isEmpty())
-        return fail(ErrorCode::Invalid,
-                    oasis::tr("The store address %1 %2.")
-                        .arg(QUrl(url).toString(QUrl::RemovePassword), problem));
+        return fail(
+            ErrorCode::Invalid,
+            oasis::tr("The store address %1 %2.").arg(PostgresDriver::shownUrl(url), problem));
     std::unique_ptr<Database> db(new Database);
     db->m_path = url;
     db->m_driver = &Driver::forLocation(url);

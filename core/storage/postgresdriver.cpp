@@ -104,6 +104,15 @@ QString PostgresDriver::urlProblem(const QString &location) {
     return {};
 }
 
+QString PostgresDriver::shownUrl(const QString &location) {
+    const QUrl url(location, QUrl::StrictMode);
+    if (url.isValid())
+        return url.toString(QUrl::RemovePassword);
+    // QUrl gives nothing for an invalid URL: the text itself, less any USER:PASSWORD@'s password.
+    static const QRegularExpression password(QStringLiteral("^([a-z]+://[^/@:]*):[^/@]*@"));
+    return QString(location).replace(password, QStringLiteral("\\1@"));
+}
+
 QSqlDatabase PostgresDriver::addConnection(const QString &name, const QString &location,
                                            Access access, int busyTimeoutMs) const {
     QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);

@@ -15,6 +15,8 @@ public:
     static bool isUrl(const QString &location);
     /// What is wrong with the URL `location` (a password in it, no database name, ...), or empty.
     static QString urlProblem(const QString &location);
+    /// `location` as a message shows it: without a password, also when it is not a valid URL.
+    static QString shownUrl(const QString &location);
 
     QSqlDatabase addConnection(const QString &name, const QString &location, Access access,
                                int busyTimeoutMs) const override;

@@ -2918,6 +2918,10 @@
         <source>The disk is full: nothing was saved. Free some space on it, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a database file: it is a device or a pipe.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>

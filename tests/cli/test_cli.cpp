@@ -14,6 +14,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
+
 #include <grp.h>
 #include <unistd.h>
 
@@ -305,6 +307,29 @@ TEST_CASE("oasisctl on a missing database says so and creates nothing", "[cli]")
         REQUIRE(r.oneErrorLine());
         REQUIRE(r.err.contains("does not exist"));
         REQUIRE_FALSE(QFileInfo::exists(shop.file(u"no"_s)));
+    }
+    SECTION("a device or a pipe, even for init: nothing is made beside it") {
+        const QString fifo = shop.file(u"store.fifo"_s);
+        REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        // (A FIFO in the test's folder: a device such as /dev/null takes the same way, and a
+        // failure here must not leave files in /dev.)
+        for (const QStringList &args :
+             {QStringList{u"catalog"_s, u"list"_s}, QStringList{u"init"_s}}) {
+            const Run r = shop.run(args, {}, false, fifo);
+            CHECK(r.exitCode == 3);
+            CHECK(r.err == "oasisctl: " + fifo.toUtf8() +
+                               " is not a database file: it is a device or a pipe.\n");
+        }
+        CHECK(QDir(shop.dir()).entryList(QDir::Files | QDir::System) ==
+              QStringList{u"store.fifo"_s});
+        CHECK_FALSE(QFileInfo::exists(shop.keys()));
+    }
+    SECTION("a server's address that is not a URL is shown as given, less its password") {
+        const Run r =
+            shop.run({u"catalog"_s, u"list"_s}, {}, false, u"postgresql://desk:s3cret@[::1/spa"_s);
+        CHECK(r.exitCode == 1);
+        CHECK(r.err == "oasisctl: The store address postgresql://desk@[::1/spa is not a valid "
+                       "postgresql:// URL.\n");
     }
 }
 
