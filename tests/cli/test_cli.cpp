@@ -116,12 +116,6 @@ private:
 const QMap<QString, QString> kOwner{{u"OASIS_PIN"_s, u"2468"_s}};
 const QMap<QString, QString> kFrontDesk{{u"OASIS_PIN"_s, u"1111"_s}};
 
-QByteArray readFile(const QString &path) {
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    return f.readAll();
-}
-
 void writeFile(const QString &path, const QByteArray &bytes) {
     QFile f(path);
     REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -142,13 +136,13 @@ TEST_CASE("oasisctl init creates the database and its key file once", "[cli]") {
     REQUIRE(keyFile.startsWith(shop.keys()));
     REQUIRE(QFileInfo::exists(keyFile));
     REQUIRE(QFileInfo::exists(shop.db()));
-    const QByteArray key = readFile(keyFile);
+    const QByteArray key = oasis::test::fileBytes(keyFile);
 
     const Run again = shop.run({u"--json"_s, u"init"_s, u"--demo"_s});
     REQUIRE(again.exitCode == 0);
     REQUIRE_FALSE(again.json()[u"created"_s].toBool());
     REQUIRE_FALSE(again.json()[u"demo"_s].toBool());
-    REQUIRE(readFile(keyFile) == key);
+    REQUIRE(oasis::test::fileBytes(keyFile) == key);
     REQUIRE(shop.scalar(u"SELECT COUNT(*) FROM staff"_s) == 7);
 }
 
@@ -342,12 +336,12 @@ TEST_CASE("oasisctl refuses a read-only database for an ordinary user", "[cli][s
                                           QFile::ReadGroup | QFile::ExeGroup);
     REQUIRE(
         QFile::setPermissions(shop.db(), QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
-    const QByteArray before = readFile(shop.db());
+    const QByteArray before = oasis::test::fileBytes(shop.db());
     const Run r = shop.run({u"--json"_s, u"catalog"_s, u"list"_s}, {}, true);
     REQUIRE(r.exitCode == 3);
     REQUIRE(r.oneErrorLine());
     REQUIRE(r.err.contains("read-only"));
-    REQUIRE(readFile(shop.db()) == before);
+    REQUIRE(oasis::test::fileBytes(shop.db()) == before);
     QFile::setPermissions(shop.dir(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
 
@@ -378,7 +372,7 @@ TEST_CASE("oasisctl catalog import is all-or-nothing", "[cli][catalog]") {
         REQUIRE(r.oneErrorLine());
     }
     REQUIRE(shop.run({u"catalog"_s, u"export"_s, after}).exitCode == 0);
-    REQUIRE(readFile(after) == readFile(before));
+    REQUIRE(oasis::test::fileBytes(after) == oasis::test::fileBytes(before));
     REQUIRE(shop.scalar(u"SELECT COUNT(*) FROM items WHERE code = 'OIL-NEW-050'"_s) == 0);
 
     SECTION("a good file round-trips byte for byte") {
@@ -387,7 +381,7 @@ TEST_CASE("oasisctl catalog import is all-or-nothing", "[cli][catalog]") {
         REQUIRE(r.exitCode == 0);
         REQUIRE(r.json()[u"added"_s].toInt() == 0);
         REQUIRE(shop.run({u"catalog"_s, u"export"_s, after}).exitCode == 0);
-        REQUIRE(readFile(after) == readFile(before));
+        REQUIRE(oasis::test::fileBytes(after) == oasis::test::fileBytes(before));
     }
 }
 
@@ -696,7 +690,7 @@ TEST_CASE("oasisctl client add, find, show, merge and export, with exit codes an
             {u"--json"_s, u"--user"_s, u"manager"_s, u"client"_s, u"export"_s, csvFile}, manager);
         REQUIRE(exported.exitCode == 0);
         REQUIRE(exported.json()[u"clients"_s].toInt() == 1);
-        REQUIRE(readFile(csvFile).contains("Allergy: nut oils"));
+        REQUIRE(oasis::test::fileBytes(csvFile).contains("Allergy: nut oils"));
         REQUIRE(shop.scalar(u"SELECT COUNT(*) FROM journal WHERE kind = 'client_exported'"_s) == 1);
         const Run verify = shop.run({u"--json"_s, u"journal"_s, u"verify"_s});
         REQUIRE(verify.json()[u"ok"_s].toBool());

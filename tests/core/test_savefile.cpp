@@ -19,12 +19,6 @@ using namespace oasis;
 using namespace Qt::StringLiterals;
 
 namespace {
-QByteArray contents(const QString &path) {
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    return f.readAll();
-}
-
 /// Files this process writes may grow to `bytes` while it lives: past that a write fails
 /// (EFBIG), as one does on a full disk, and is not killed for it (SIGXFSZ ignored).
 class FileSizeLimit {
@@ -52,10 +46,10 @@ TEST_CASE("a file is written whole, with the permissions asked for", "[files][sq
     REQUIRE(dir.isValid());
     const QString path = dir.filePath(u"catalog.csv"_s);
     REQUIRE(saveFile(path, "type,code\n"));
-    CHECK(contents(path) == "type,code\n");
+    CHECK(test::fileBytes(path) == "type,code\n");
     REQUIRE(saveFile(path, "type,code\nproduct,OIL-LAV-120\n",
                      QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-    CHECK(contents(path) == "type,code\nproduct,OIL-LAV-120\n");
+    CHECK(test::fileBytes(path) == "type,code\nproduct,OIL-LAV-120\n");
     CHECK(QFile::permissions(path) == (QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                        QFileDevice::ReadUser | QFileDevice::WriteUser));
     const auto missing = saveFile(dir.filePath(u"no/such/folder/x.csv"_s), "x");
@@ -82,7 +76,7 @@ TEST_CASE("a write that fails at the end leaves the old file whole and says why"
         const auto firstWrite = saveFile(dir.filePath(u"new.csv"_s), big);
         REQUIRE_FALSE(firstWrite);
     }
-    CHECK(contents(path) == "id,name\n1,Ana Ruiz\n");
+    CHECK(test::fileBytes(path) == "id,name\n1,Ana Ruiz\n");
     // Nothing left behind: no half-written new file, no temporary file.
     CHECK(QDir(dir.path()).entryList(QDir::Files) == QStringList{u"clients.csv"_s});
 }

@@ -20,12 +20,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    return f.readAll();
-}
-
 void writeAll(const QString &path, const QByteArray &bytes) {
     QFile f(path);
     REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -38,7 +32,7 @@ QMap<QString, QByteArray> snapshot(const QString &dir) {
     const QFileInfoList entries =
         QDir(dir).entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const QFileInfo &fi : entries)
-        out.insert(fi.fileName(), readAll(fi.absoluteFilePath()));
+        out.insert(fi.fileName(), test::fileBytes(fi.absoluteFilePath()));
     return out;
 }
 
@@ -185,7 +179,7 @@ TEST_CASE("A database that cannot be used is refused without touching any file",
         REQUIRE_FALSE(db);
         REQUIRE(db.error().code == ErrorCode::Storage);
         REQUIRE(db.error().message.contains(u"empty file"_s));
-        REQUIRE(readAll(path).isEmpty());
+        REQUIRE(test::fileBytes(path).isEmpty());
     }
     SECTION("a file that is not a database") {
         const QString path = dir.filePath(u"notes.txt"_s);
@@ -216,7 +210,7 @@ TEST_CASE("A damaged database file is reported, never repaired or replaced", "[s
     test::TempDb db(true);
     const QString path = db.path();
     db.close();
-    QByteArray bytes = readAll(path);
+    QByteArray bytes = test::fileBytes(path);
     REQUIRE(bytes.size() > 8 * 4096);
 
     SECTION("garbage over the pages after the header") {
@@ -589,8 +583,8 @@ TEST_CASE("The key file lives outside the database and must match it", "[sqlite]
     const QByteArray journalKey = db->keys().journal;
     const QByteArray keyHex = journalKey.toHex();
     db.close();
-    REQUIRE_FALSE(readAll(db.path()).contains(journalKey));
-    REQUIRE(readAll(keyPath).contains(keyHex));
+    REQUIRE_FALSE(test::fileBytes(db.path()).contains(journalKey));
+    REQUIRE(test::fileBytes(keyPath).contains(keyHex));
 
     SECTION("a missing key file stops the open and no new key is made") {
         REQUIRE(QFile::remove(keyPath));
@@ -607,12 +601,12 @@ TEST_CASE("The key file lives outside the database and must match it", "[sqlite]
         test::TempDb other;
         REQUIRE(QFile::remove(keyPath));
         REQUIRE(QFile::copy(other->keyFilePath(), keyPath));
-        const QByteArray otherKey = readAll(keyPath);
+        const QByteArray otherKey = test::fileBytes(keyPath);
         auto r = Database::open(db.path(), db.options());
         REQUIRE_FALSE(r);
         REQUIRE(r.error().code == ErrorCode::Storage);
         REQUIRE(r.error().message.contains(u"does not belong"_s));
-        REQUIRE(readAll(keyPath) == otherKey);
+        REQUIRE(test::fileBytes(keyPath) == otherKey);
     }
     SECTION("a damaged key file is refused") {
         writeAll(keyPath, "{\"format\":1}");

@@ -188,6 +188,13 @@ void addRegisters(Database &db, const QStringList &names) {
         ok(RegisterService::addCreator(db, name));
 }
 
+QByteArray fileBytes(const QString &path) {
+    QFile f(path);
+    INFO("reading " << path.toStdString());
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return f.readAll();
+}
+
 void rawSql(const QString &dbPath, const QString &sql) {
     const QString name = QStringLiteral("raw-tamper");
     if (dbPath.startsWith(QLatin1String("postgresql:///"))) {

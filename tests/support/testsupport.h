@@ -114,6 +114,9 @@ StaffMember owner(Database &db);
 /// Runs a SQL statement straight on the file with a separate connection, as a tamperer would.
 void rawSql(const QString &dbPath, const QString &sql);
 
+/// The whole file at `path`; the test fails if it cannot be read.
+QByteArray fileBytes(const QString &path);
+
 /// This computer's choices (QSettings: the camera, the customer display, the printer) in a
 /// temporary folder for the test's life, empty at its start.
 class TempSettings final {

@@ -64,12 +64,6 @@ struct FirstRegister {
     }
 };
 
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    return f.readAll();
-}
-
 void writeAll(const QString &path, const QByteArray &bytes) {
     QFile f(path);
     REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -105,7 +99,7 @@ TEST_CASE("keys export then import: the new computer opens the store, sells, and
     REQUIRE(exported.exitCode == 0);
     REQUIRE(exported.json()[u"store_id"_s].toString() == first.id);
     REQUIRE(ownerOnly(sealed));
-    const QByteArray text = readAll(sealed);
+    const QByteArray text = test::fileBytes(sealed);
     REQUIRE(text.startsWith("OASIS-KEYRING-EXPORT 1\n"));
     REQUIRE(text.contains(QByteArray("store-id: " + first.id.toLatin1() + '\n')));
     REQUIRE_FALSE(text.contains(first.journalKey.toHex())); // the keys are sealed, not copied
@@ -177,7 +171,7 @@ TEST_CASE("a wrong passphrase, a changed file, another store's key or a copy of 
     REQUIRE(QFile::copy(first.store.path(), copyBefore));
     const QString sealed = first.file(u"store.oasiskey"_s);
     REQUIRE(first.exportTo(sealed).exitCode == 0);
-    const QByteArray good = readAll(sealed);
+    const QByteArray good = test::fileBytes(sealed);
 
     QTemporaryDir second;
     REQUIRE(second.isValid());
@@ -323,7 +317,7 @@ TEST_CASE("keys export needs a manager or the owner and never overwrites a file"
         REQUIRE(r.exitCode == 2);
         REQUIRE(r.oneErrorLine());
         REQUIRE(r.err.contains("already exists"));
-        REQUIRE(readAll(sealed) == "keep me\n");
+        REQUIRE(test::fileBytes(sealed) == "keep me\n");
 
         const QString link = first.file(u"link.oasiskey"_s);
         const QString target = first.file(u"target-of-link"_s);
