@@ -913,6 +913,20 @@ Result<CompletedSale> SaleService::completeNew(const Ticket &ticketIn,
         // what was read above: both checked again by their writes, inside this transaction,
         // under the card's lock.
         const PromoLedger::Spendable &funds = cardFunds[a.giftCardId];
+        // Another register spent from the card, or replaced it, since it was looked up: said of
+        // the card as a whole (its writes below would refuse the part past its paid value as
+        // promotional value).
+        if (const Money holds = funds.paid + funds.promo().first; holds < a.amount) {
+            if (auto card = cards.byId(a.giftCardId); card && card->status == GiftCardStatus::Void)
+                return fail(ErrorCode::Refused,
+                            oasis::tr("The gift card ending %1 was replaced just now; it is void.")
+                                .arg(a.giftCardLast4));
+            return fail(ErrorCode::Refused,
+                        oasis::tr("Gift card ••%1 holds %2 now, less than the %3 it was to pay: "
+                                  "it was used at another register meanwhile. Nothing was "
+                                  "charged; take the payment again.")
+                            .arg(a.giftCardLast4, holds.format(), a.amount.format()));
+        }
         const Money paidPart = std::clamp(funds.paid, Money(), a.amount);
         const Money promoPart = a.amount - paidPart;
         if (!paidPart.isZero())

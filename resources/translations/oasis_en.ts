@@ -2922,6 +2922,10 @@
         <source>%1 is not a database file: it is a device or a pipe.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Gift card ••%1 holds %2 now, less than the %3 it was to pay: it was used at another register meanwhile. Nothing was charged; take the payment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oasis::app::ApprovalDialog</name>

@@ -206,6 +206,56 @@ TEST_CASE("a sale whose receipt number another register took while it was being 
     CHECK(next.receiptNo == sold->receiptNo + 1);
 }
 
+TEST_CASE("a sale paid by a card another register spent or replaced while it was being checked "
+          "is refused in words about the card, whole",
+          "[trust][interleaving][giftcard]") {
+    TwoRegisters s;
+    const QString code = s.sellCard(Money::fromCents(50'00));
+    const qint64 id = s.cardId(code);
+    const CatalogItem oil = *value(CatalogService(s.a()).findByCode(u"OIL-LAV-120"_s));
+    Ticket t;
+    t.addItem(oil); // $26.53 with tax, all of it from the card
+    QString meanwhile;
+    QString refusal;
+    SECTION("the card pays $26.53 at desk-2 meanwhile") {
+        meanwhile = u"spent"_s;
+        refusal = u"Gift card ••%1 holds $23.47 now, less than the $26.53 it was to pay: it was "
+                  "used at another register meanwhile. Nothing was charged; take the payment "
+                  "again."_s.arg(code.right(4));
+    }
+    SECTION("a manager replaces the card meanwhile") {
+        meanwhile = u"replaced"_s;
+        refusal =
+            u"The gift card ending %1 was replaced just now; it is void."_s.arg(code.right(4));
+    }
+    // Between the sale's checks and its transaction.
+    bool done = false;
+    AtTestPoint point("sale.giftcards.checked", [&] {
+        if (meanwhile == u"spent"_s) {
+            Ticket other;
+            other.addItem(oil);
+            done = SaleService(s.b())
+                       .complete(other, {s.tender(u"gift:"_s + code + u":26.53"_s)}, s.frontdesk,
+                                 std::nullopt, s.regB)
+                       .has_value();
+        } else {
+            done =
+                GiftCardService(s.b()).replace(code, s.manager, std::nullopt, s.regB).has_value();
+        }
+    });
+    auto sold = SaleService(s.a()).complete(t, {s.tender(u"gift:"_s + code)}, s.frontdesk,
+                                            std::nullopt, s.regA);
+    REQUIRE(point.reached());
+    REQUIRE(done);
+    REQUIRE_FALSE(sold);
+    CHECK(sold.error().code == ErrorCode::Refused);
+    CHECK(sold.error().message == refusal);
+    CHECK(s.balance(id).cents() == (meanwhile == u"spent"_s ? 23'47 : 0));
+    CHECK(value(s.a().scalar(u"SELECT COUNT(*) FROM sales"_s)).toInt() ==
+          (meanwhile == u"spent"_s ? 2 : 1));
+    REQUIRE(value(Journal::verify(s.a())).ok);
+}
+
 TEST_CASE("a sale priced before a tax rate changed under it is refused, whole",
           "[trust][interleaving][sale]") {
     TwoRegisters s;
